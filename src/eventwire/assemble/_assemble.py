@@ -1,0 +1,183 @@
+"""Merging one article's mentions into events.
+
+ACLED's unit is one date, one place and one pair of actors. Mentions of one
+article merge when nothing they state conflicts: no two different dates, no
+two different resolved places, no two different named actors in one role.
+Counts stated outside any event sentence ("The incident resulted in the
+deaths of six...") join the nearest event before them.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+
+from ..extract import DocFindings
+from ..records import Actor, Count, Event, Evidence, Location, Mention
+
+_COUNT_FIELD = {"fatalities": "fatalities", "injured": "injured", "hostages": "hostages",
+                "arrested": "arrested"}
+
+
+@dataclass(slots=True)
+class _Group:
+    mentions: list[Mention] = field(default_factory=list)
+    extra_counts: list[Count] = field(default_factory=list)
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    def date(self):
+        return next((m.date for m in self.mentions if m.date is not None), None)
+
+    def location(self) -> Location | None:
+        located = [m.location for m in self.mentions if m.location is not None]
+        return max(located, key=lambda loc: loc.confidence) if located else None
+
+    def role(self, name: str) -> Actor | None:
+        return next((getattr(m, name) for m in self.mentions if getattr(m, name) is not None), None)
+
+
+def _same_place(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.name == b.name:
+        return True
+    # one inside the other (a town and its district/province)
+    return a.country == b.country and (a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1) \
+        and (a.geo_precision == 3 or b.geo_precision == 3)
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    return a is None or b is None or a.name == b.name or a.type == b.type == "civilians"
+
+
+def _fits(group: _Group, m: Mention) -> bool:
+    d1, d2 = group.date(), m.date
+    if d1 is not None and d2 is not None and d1.date != d2.date:
+        return False
+    if not _same_place(group.location(), m.location):
+        return False
+    return _same_actor(group.role("actor1"), m.actor1) or _same_actor(group.role("actor1"), m.actor2)
+
+
+def _group(mentions: list[Mention]) -> list[_Group]:
+    groups: list[_Group] = []
+    for m in mentions:
+        target = next((g for g in groups if _fits(g, m)), None)
+        if target is None:
+            target = _Group()
+            groups.append(target)
+        target.mentions.append(m)
+    return groups
+
+
+def _attach_orphan_counts(groups: list[_Group], findings: DocFindings) -> None:
+    in_mentions = {(c.start, c.end) for g in groups for m in g.mentions for c in m.counts}
+    for c in findings.counts:
+        if (c.start, c.end) in in_mentions:
+            continue
+        before = [g for g in groups if g.first.sent_start <= c.start]
+        (before[-1] if before else groups[0]).extra_counts.append(c)
+
+
+def _pick_count(candidates: list[Count]) -> Count | None:
+    """The figure for one kind: the largest stated total (ACLED codes the event total)."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c.best if c.best is not None else (c.low or 0), c.status != "unattributed"))
+
+
+def _fill_country(actor: Actor | None, location: Location | None) -> Actor | None:
+    if actor is None or "{country}" not in actor.name:
+        return actor
+    country = (location.country if location else None) or actor.country
+    name = actor.name.replace("{country}", country) if country else actor.name.replace(" ({country})", "")
+    return replace(actor, name=name, country=country)
+
+
+def _event_class(group: _Group) -> Mention:
+    return max(group.mentions, key=lambda m: m.trigger.score)
+
+
+def _evidence_for_default(doc_id: str, fieldname: str, rule: str) -> Evidence:
+    return Evidence(field=fieldname, doc_id=doc_id, start=0, end=0, text="", sentence="", rule=rule)
+
+
+def _build(group: _Group, findings: DocFindings, index: int) -> Event:
+    document = findings.document
+    lead = _event_class(group)
+    evidence = [e for m in group.mentions for e in m.evidence]
+    date = group.date()
+    event_date, precision, relative = None, "unknown", None
+    if date is not None:
+        event_date, precision = date.date, date.precision
+        if date.date is None and date.relative_days is not None:
+            relative = f"{date.relative_days:+d} days from publication"
+    elif document.published is not None:
+        event_date, precision = document.published, "day"
+        evidence.append(_evidence_for_default(document.id, "event_date", "date.default.published"))
+    location = group.location() or next((p for p in [findings_location(findings)] if p), None)
+    actor1 = _fill_country(group.role("actor1"), location)
+    actor2 = _fill_country(group.role("actor2"), location)
+    claims = tuple(findings.claims)
+    if actor1 is None and claims:
+        claim = claims[0]
+        actor1 = Actor(name=claim.actor, type="rebel group", text=claim.text, start=claim.start,
+                       end=claim.end, rule="actor1.from_claim")
+    counts = [c for m in group.mentions for c in m.counts] + group.extra_counts
+    by_kind = {k: _pick_count([c for c in counts if c.kind == k]) for k in _COUNT_FIELD}
+    for c in by_kind.values():
+        if c is not None and not any(e.field == c.kind and e.start == c.start for e in evidence):
+            sent = next((s for s in findings.statements if s.start <= c.start < s.end), None)
+            evidence.append(Evidence(field=c.kind, doc_id=document.id, start=c.start, end=c.end,
+                                     text=c.text, sentence=sent.content if sent else c.text, rule=c.rule))
+    for cl in claims:
+        evidence.append(Evidence(field="claims", doc_id=document.id, start=cl.start, end=cl.end,
+                                 text=cl.text, sentence=cl.text, rule=cl.rule))
+    if location is not None:
+        evidence.append(Evidence(field="location", doc_id=document.id, start=location.start or 0,
+                                 end=location.end or 0, text=location.text or location.name,
+                                 sentence="", rule=location.rule))
+    codes = {}
+    if lead.gtd_attack_type:
+        codes["gtd_attack_type"] = lead.gtd_attack_type
+    confidence = min(0.99, lead.confidence * (0.6 + 0.1 * min(len(group.mentions), 4))
+                     + (0.05 if location else 0) + (0.05 if actor1 else 0))
+    digest = hashlib.sha1(f"{document.id}|{index}|{lead.trigger.start}".encode()).hexdigest()[:12]
+    return Event(
+        event_id=f"{document.id}#{digest}", doc_ids=(document.id,),
+        event_type=lead.trigger.event_type, sub_event_type=lead.trigger.sub_event_type,
+        event_date=event_date, date_precision=precision, codes=codes,
+        actor1=actor1, actor2=actor2, location=location,
+        fatalities=by_kind["fatalities"], injured=by_kind["injured"],
+        hostages=by_kind["hostages"], arrested=by_kind["arrested"],
+        claims=claims, statements=tuple(findings.statements), places=tuple(findings.places),
+        evidence=tuple(evidence), confidence=round(confidence, 3), relative_date=relative,
+    )
+
+
+def findings_location(findings: DocFindings) -> Location | None:
+    """The document-level event place chosen by geo, if any mention had none."""
+    for p in findings.places:
+        if p.role == "event" and p.entry is not None:
+            e = p.entry
+            return Location(name=e.name, country=e.country, iso3=e.iso3, admin1=e.admin1,
+                            admin2=e.admin2, admin3=e.admin3, latitude=e.latitude,
+                            longitude=e.longitude, geonameid=e.geonameid,
+                            geo_precision=1 if e.feature_class == "P" else (3 if e.feature_code in ("PCLI", "ADM1") else 2),
+                            confidence=p.confidence, text=p.text, start=p.start, end=p.end, rule=p.rule)
+    return None
+
+
+def assemble(findings: DocFindings) -> list[Event]:
+    """Events of one document, most confident first."""
+    mentions = findings.mentions
+    if not mentions:
+        return []
+    groups = _group(mentions)
+    _attach_orphan_counts(groups, findings)
+    events = [_build(g, findings, i) for i, g in enumerate(groups)]
+    return sorted(events, key=lambda e: -e.confidence)

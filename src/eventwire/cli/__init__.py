@@ -1,0 +1,1 @@
+"""The ``eventwire`` command: a thin map of library calls."""

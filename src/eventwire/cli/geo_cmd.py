@@ -1,0 +1,8 @@
+"""Sub-commands (placeholder)."""
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to ``app``."""

@@ -1,0 +1,94 @@
+"""Putting one document's findings together, sentence by sentence."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..records import Claim, Count, Document, EventDate, Evidence, Mention, PlaceMention, Statement
+from . import actors as _actors
+from . import attribution, claims, classify, counts, dates, modality
+
+
+@dataclass(slots=True)
+class DocFindings:
+    """What extract found in one document, events or not."""
+
+    document: Document
+    mentions: list[Mention] = field(default_factory=list)  # asserted events
+    rejected: list[Mention] = field(default_factory=list)  # threats, negations, background...
+    counts: list[Count] = field(default_factory=list)  # every count, with its attribution
+    statements: list[Statement] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    dates: list[EventDate] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)  # filled by geo
+
+
+def _evidence(doc_id: str, fieldname: str, sent, start: int, end: int, text: str, rule: str) -> Evidence:
+    return Evidence(field=fieldname, doc_id=doc_id, start=start, end=end, text=text,
+                    sentence=sent.text, rule=rule)
+
+
+def _inside(start: int, end: int, statement: Statement) -> bool:
+    return statement.start <= start and end <= statement.end
+
+
+def attribute_counts(found: list[Count], statements: list[Statement]) -> list[Count]:
+    """Give a count the status of the statement it stands in, when it has none."""
+    from dataclasses import replace
+
+    out = []
+    for c in found:
+        if c.status == "unattributed":
+            for st in statements:
+                if _inside(c.start, c.end, st):
+                    status = {"perpetrator": "claimed", "official": "official", "witness": "witness",
+                              "media": "media"}.get(st.speaker_type, "unattributed")
+                    c = replace(c, status=status, reported_by=st.speaker,
+                                rule=(c.rule + "+statement").lstrip("+"))
+                    break
+        out.append(c)
+    return out
+
+
+def _sentence_date(sent, all_dates: list[EventDate]) -> EventDate | None:
+    inside = [d for d in all_dates if sent.start_char <= d.start < sent.end_char and (d.date or d.relative_days is not None)]
+    return inside[0] if inside else None
+
+
+def extract_document(doc, document: Document) -> DocFindings:
+    """All mentions, counts, statements, claims and dates of a parsed document."""
+    found = DocFindings(document=document)
+    found.statements = attribution.find_statements(doc)
+    found.claims = claims.find_claims(doc, found.statements)
+    found.dates = dates.find_dates(doc, document.published)
+    doc_id = document.id
+    for sent in doc.sents:
+        sent_counts = attribute_counts(counts.find_counts(sent), found.statements)
+        found.counts.extend(sent_counts)
+        triggers = classify.find_triggers(sent)
+        if not triggers:
+            continue
+        trigger = triggers[0]
+        mod, cue = modality.mention_modality(sent, trigger)
+        gtd, gtd_rule = classify.gtd_attack_type(sent, trigger, doc.text)
+        sent_actors = _actors.find_actors(sent)
+        actor1, actor2 = _actors.assign_roles(sent, trigger, sent_actors)
+        when = _sentence_date(sent, found.dates)
+        ev = [_evidence(doc_id, "event_type", sent, trigger.start, trigger.end, trigger.text, trigger.rule)]
+        if gtd:
+            ev.append(_evidence(doc_id, "gtd_attack_type", sent, trigger.start, trigger.end, trigger.text, gtd_rule or ""))
+        for name, actor in (("actor1", actor1), ("actor2", actor2)):
+            if actor is not None and actor.start is not None:
+                ev.append(_evidence(doc_id, name, sent, actor.start, actor.end, actor.text or "", actor.rule or ""))
+        for c in sent_counts:
+            ev.append(_evidence(doc_id, c.kind, sent, c.start, c.end, c.text, c.rule))
+        if when is not None:
+            ev.append(_evidence(doc_id, "event_date", sent, when.start, when.end, when.text, when.rule))
+        mention = Mention(
+            doc_id=doc_id, sent_start=sent.start_char, sent_end=sent.end_char, sentence=sent.text,
+            trigger=trigger, modality=mod, modality_cue=cue, gtd_attack_type=gtd, gtd_rule=gtd_rule,
+            actor1=actor1, actor2=actor2, counts=tuple(sent_counts), date=when,
+            evidence=tuple(ev), confidence=trigger.score,
+        )
+        (found.mentions if mod == "asserted" else found.rejected).append(mention)
+    return found

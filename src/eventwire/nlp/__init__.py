@@ -1,0 +1,12 @@
+"""nlp: one spaCy pipeline per process, with eventwire's rulers before ``ner``.
+
+The stock ``en_core_web_sm`` tags Balochistan as ORG and Mushqaf as PERSON; the
+rulers registered in :mod:`eventwire.nlp.components` put the actor dictionary
+(label ``ACTOR``) and the gazetteer's names (``GPE``/``LOC``) in first, and
+``ner`` keeps what they set.
+"""
+from __future__ import annotations
+
+from ._pipeline import DEFAULT_MODEL, build_nlp, get_nlp
+
+__all__ = ["DEFAULT_MODEL", "build_nlp", "get_nlp"]
