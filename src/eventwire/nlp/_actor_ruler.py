@@ -1,0 +1,19 @@
+"""The ``eventwire_actor_ruler`` factory: the actor dictionary as entities (label ACTOR)."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+
+
+@Language.factory(
+    "eventwire_actor_ruler",
+    assigns=["doc.ents", "token.ent_type"],
+    default_config={"source": "default"},
+)
+def make_actor_ruler(nlp: Language, name: str, source: str):
+    from ..resources.actors import actor_patterns
+
+    ruler = EntityRuler(nlp, name=name, overwrite_ents=True)
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(actor_patterns(source))
+    return ruler
