@@ -1,0 +1,114 @@
+"""Reading gold JSONL files (ACLED current, ACLED 2015 legacy, GTD, geoparsing).
+
+A gold row is one event: the source's own description (``text``), the date it
+is anchored to (``published``) and the fields the source coded (``gold``).
+The format is told by the rows themselves, so a file may be renamed freely.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import GoldFormatError
+
+log = logging.getLogger("eventwire")
+
+__all__ = ["GoldRow", "GoldFile", "read_gold", "detect_format", "FORMATS"]
+
+# acled: current taxonomy (has sub_event_type); acled-legacy: pre-2019 taxonomy;
+# gtd: Global Terrorism Database; geo: toponym-annotated articles.
+FORMATS = ("acled", "acled-legacy", "gtd", "geo")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRow:
+    id: str
+    text: str
+    published: str | None
+    gold: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldFile:
+    path: Path
+    format: str
+    rows: tuple[GoldRow, ...]
+    skipped: int = 0  # malformed lines, logged
+
+
+def detect_format(record: dict[str, Any]) -> str:
+    """The gold format of one parsed JSONL record."""
+    if "toponyms" in record:
+        return "geo"
+    gold = record.get("gold")
+    if not isinstance(gold, dict):
+        raise GoldFormatError("a gold row needs a 'gold' object (or 'toponyms' for geoparsing)")
+    source = str(record.get("source", "")).lower()
+    if source == "gtd" or "attacktype1" in gold:
+        return "gtd"
+    if source == "acled" or "event_type" in gold:
+        # The 2015 release predates sub-event types: the key is absent, not null.
+        return "acled" if "sub_event_type" in gold else "acled-legacy"
+    raise GoldFormatError(f"unknown gold source {source!r}: expected 'acled' or 'gtd'")
+
+
+def _row(record: dict[str, Any]) -> GoldRow:
+    text = record.get("text")
+    if not isinstance(text, str) or not record.get("id"):
+        raise ValueError("needs a string 'id' and a string 'text'")
+    return GoldRow(id=str(record["id"]), text=text, published=record.get("published") or None,
+                   gold=record.get("gold") or {})
+
+
+def _records(path: Path):
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise GoldFormatError(f"{path}: cannot open gold file ({exc.strerror})") from exc
+    with handle:
+        for lineno, line in enumerate(handle, 1):
+            if line.strip():
+                yield lineno, line
+
+
+def read_gold(path: str | Path, limit: int | None = None) -> GoldFile:
+    """The first ``limit`` rows of a gold file (all when ``None``).
+
+    The gold files are ordered by a hash of the row id, so the first rows are
+    a fixed, deterministic and unbiased sample. A malformed line is logged and
+    skipped; a file whose first row has no known format raises GoldFormatError.
+    """
+    path = Path(path)
+    fmt: str | None = None
+    rows: list[GoldRow] = []
+    skipped = 0
+    for lineno, line in _records(path):
+        if limit is not None and len(rows) >= limit:
+            break
+        where = f"{path}:{lineno}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError("not a JSON object")
+        except ValueError as exc:
+            log.warning("%s: skipped malformed gold line (%s)", where, exc)
+            skipped += 1
+            continue
+        if fmt is None:
+            try:
+                fmt = detect_format(record)
+            except GoldFormatError as exc:
+                raise GoldFormatError(f"{where}: {exc}") from None
+        if fmt == "geo":
+            return GoldFile(path, fmt, (), skipped)  # geo has its own reader
+        try:
+            rows.append(_row(record))
+        except ValueError as exc:
+            log.warning("%s: skipped gold row (%s)", where, exc)
+            skipped += 1
+    if fmt is None:
+        raise GoldFormatError(f"{path}: no gold rows found (expected JSON Lines, see the gold README)")
+    return GoldFile(path, fmt, tuple(rows), skipped)

@@ -1,0 +1,139 @@
+"""Comparing names and places the way a coder would, not byte for byte.
+
+Actor names go through the actor dictionary's ``same_actor`` when it is
+available; the fallback here only removes what ACLED adds around a name
+(an acronym prefix "CPI(M): ", a period of office "(2019-)") and case.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+
+__all__ = ["actor_key", "actors_match", "admin1_key", "countries_match", "distance_km",
+           "legacy_family", "legacy_gold_family", "fold"]
+
+_YEARS = re.compile(r"\s*\(\d{4}\s*-\s*\d{0,4}\)")
+_ACRONYM = re.compile(r"^[^:]{1,20}:\s+")
+_SPACES = re.compile(r"\s+")
+# Words that name the kind of unit, not the unit: "Sindh Province" is Sindh.
+_ADMIN_WORDS = {"province", "state", "region", "division", "governorate", "district", "territory",
+                "department", "county", "oblast", "prefecture", "municipality", "capital", "of",
+                "the", "federal", "autonomous", "republic", "special", "administrative"}
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents removed, punctuation as spaces, single-spaced."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"[^\w\s]", " ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def actor_key(name: str | None) -> str:
+    """An actor name reduced to what identifies it."""
+    if not name:
+        return ""
+    name = _YEARS.sub("", name)
+    name = _ACRONYM.sub("", name.strip())
+    return fold(name)
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary_same_actor():
+    try:
+        from ..resources.actors import same_actor
+    except ImportError:
+        return None
+    return same_actor
+
+
+def actors_match(gold: str | None, system: str | None) -> bool:
+    """Same actor? Two missing actors agree; one missing does not."""
+    if not gold or not system:
+        return not gold and not system
+    same = _dictionary_same_actor()
+    if same is not None and same(gold, system):
+        return True
+    return actor_key(gold) == actor_key(system)
+
+
+def admin1_key(name: str | None) -> str:
+    words = [w for w in fold(name or "").split() if w not in _ADMIN_WORDS]
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=1024)
+def _iso3(name: str) -> str | None:
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(name).alpha_3
+    except LookupError:
+        return None
+
+
+def countries_match(gold: str | None, system: str | None, gold_iso3: str | None = None,
+                    system_iso3: str | None = None) -> bool:
+    """Same country, by ISO code where both sides have or resolve to one."""
+    if not gold and not gold_iso3:
+        return False
+    a = gold_iso3 or (_iso3(gold) if gold else None)
+    b = system_iso3 or (_iso3(system) if system else None)
+    if a and b:
+        return a.upper() == b.upper()
+    return bool(gold and system) and fold(gold) == fold(system)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# Used only while eventwire.resources.taxonomy has no legacy_acled_family:
+# ACLED's 2019 codebook maps the old types onto the new ones; read backwards.
+_LEGACY_BY_TYPE = {
+    "battles": "Battle-No change of territory",
+    "protests": "Riots/Protests",
+    "riots": "Riots/Protests",
+    "explosions/remote violence": "Remote violence",
+    "violence against civilians": "Violence against civilians",
+    "strategic developments": "Strategic development",
+}
+_LEGACY_BY_SUBTYPE = {
+    "government regains territory": "Battle-Government regains territory",
+    "non-state actor overtakes territory": "Battle-Non-state actor overtakes territory",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _taxonomy_family():
+    try:
+        from ..resources.taxonomy import legacy_acled_family
+    except ImportError:
+        return None
+    return legacy_acled_family
+
+
+def legacy_family(event_type: str | None, sub_event_type: str | None) -> str | None:
+    """The pre-2019 ACLED type a current (type, sub-type) pair falls under."""
+    if not event_type:
+        return None
+    mapped = _taxonomy_family()
+    if mapped is not None:
+        return mapped(event_type, sub_event_type)
+    by_sub = _LEGACY_BY_SUBTYPE.get((sub_event_type or "").casefold())
+    return by_sub or _LEGACY_BY_TYPE.get(event_type.casefold())
+
+
+def legacy_gold_family(label: str | None) -> str:
+    """A legacy label as compared: case-folded, singular 'strategic development'.
+
+    The 2015 source spells one type two ways ("Violence Against Civilians").
+    """
+    key = _SPACES.sub(" ", (label or "").strip()).casefold()
+    return "strategic development" if key == "strategic developments" else key

@@ -1,0 +1,90 @@
+"""Adding row scores up into metrics: accuracy per check, macro-F1 per label."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ._score import RowScore
+
+__all__ = ["Metric", "FileReport", "aggregate", "macro_f1"]
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    n: int  # rows scored
+    value: float | None  # None when nothing was scored
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"n": self.n, "value": None if self.value is None else round(self.value, 4)}
+
+
+@dataclass(slots=True)
+class FileReport:
+    """One gold file's scores, and the rows a developer should look at."""
+
+    path: str
+    format: str
+    rows: int = 0
+    no_event: int = 0  # rows for which the system found no event (each scored wrong)
+    failed: int = 0  # rows the pipeline skipped with an error (counted as no event)
+    skipped: int = 0  # malformed gold lines
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # e.g. a geoparsing result
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"file": self.path, "format": self.format, "rows": self.rows, "no_event": self.no_event,
+               "failed": self.failed, "skipped": self.skipped,
+               "metrics": {k: m.to_dict() for k, m in self.metrics.items()}, "errors": self.errors}
+        out.update(self.extra)
+        return out
+
+
+def macro_f1(pairs: Iterable[tuple[str, str | None]]) -> float | None:
+    """Unweighted mean F1 over every label seen in gold or predicted.
+
+    ``None`` as the system label (no event) is a miss for the gold label and
+    no class of its own.
+    """
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for gold, system in pairs:
+        if gold == system:
+            tp[gold] += 1
+            continue
+        fn[gold] += 1
+        if system is not None:
+            fp[system] += 1
+    labels = set(tp) | set(fp) | set(fn)
+    if not labels:
+        return None
+    scores = []
+    for label in labels:
+        denominator = 2 * tp[label] + fp[label] + fn[label]
+        scores.append(2 * tp[label] / denominator if denominator else 0.0)
+    return sum(scores) / len(scores)
+
+
+def aggregate(scores: list[RowScore], no_event: int) -> dict[str, Metric]:
+    """Accuracy of every check, macro-F1 of every label, and the no-event rate."""
+    right: Counter = Counter()
+    seen: Counter = Counter()
+    order: list[str] = []
+    pairs: dict[str, list] = {}
+    for row in scores:
+        for name, ok in row.checks.items():
+            if name not in seen and name not in order:
+                order.append(name)
+            if ok is not None:
+                seen[name] += 1
+                right[name] += bool(ok)
+        for name, pair in row.labels.items():
+            pairs.setdefault(name, []).append(pair)
+    metrics: dict[str, Metric] = {}
+    for name in order:
+        metrics[name] = Metric(seen[name], right[name] / seen[name] if seen[name] else None)
+        if name in pairs:
+            metrics[f"{name}_macro_f1"] = Metric(len(pairs[name]), macro_f1(pairs[name]))
+    if scores:
+        metrics["no_event"] = Metric(len(scores), no_event / len(scores))
+    return metrics

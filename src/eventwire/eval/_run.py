@@ -1,0 +1,127 @@
+"""Running the pipeline over a gold file and scoring every row."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+import logging
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from ..errors import InputError
+from ..records import Event
+from ._gold import GoldFile, GoldRow, read_gold
+from ._report import FileReport, Metric, aggregate
+from ._score import score_row
+
+log = logging.getLogger("eventwire")
+
+__all__ = ["evaluate_file", "evaluate", "GEO_UNAVAILABLE", "PRIMARY_LABEL"]
+
+Progress = Callable[[int, int], None]
+
+GEO_UNAVAILABLE = "geo evaluation not available (eventwire.eval.geo is not installed yet)"
+# The label whose mistakes ``--errors`` lists, per format.
+PRIMARY_LABEL = {"acled": "event_type", "acled-legacy": "event_type", "gtd": "attack_type"}
+
+
+def _documents(rows: Iterable[GoldRow], source: str, failed: set[str]):
+    from ..ingest import make_document
+
+    for row in rows:
+        try:
+            yield make_document(row.text, doc_id=row.id, published=row.published, source=source)
+        except InputError as exc:
+            log.warning("%s: gold row %s not run (%s)", source, row.id, exc)
+            failed.add(row.id)
+
+
+def _top_events(gold: GoldFile, pipeline, batch_size: int, progress: Progress | None,
+                failed: set[str]) -> dict[str, Event | None]:
+    """Each row id → the system's most confident event (events come ordered)."""
+    top: dict[str, Event | None] = {}
+    for result in pipeline.pipe(_documents(gold.rows, str(gold.path), failed), batch_size=batch_size):
+        top[result.document.id] = result.events[0] if result.events else None
+        if progress is not None:
+            progress(len(top), len(gold.rows))
+    return top
+
+
+def _error_entry(row: GoldRow, label: str, pair: tuple[str, str | None], event: Event | None) -> dict:
+    entry = {"id": row.id, "field": label, "gold": pair[0], "system": pair[1] or "no event",
+             "text": row.text[:160]}
+    if event is not None and label == "event_type":
+        entry["system_sub_event_type"] = event.sub_event_type
+    return entry
+
+
+def _score_file(gold: GoldFile, top: dict[str, Event | None], failed: set[str],
+                errors: int) -> FileReport:
+    report = FileReport(str(gold.path), gold.format, rows=len(gold.rows), skipped=gold.skipped)
+    label = PRIMARY_LABEL[gold.format]
+    scores = []
+    for row in gold.rows:
+        event = top.get(row.id)
+        if row.id not in top:
+            failed.add(row.id)
+        report.no_event += event is None
+        score = score_row(gold.format, row.gold, event)
+        scores.append(score)
+        pair = score.labels.get(label)
+        if pair and pair[0] != pair[1] and len(report.errors) < errors:
+            report.errors.append(_error_entry(row, label, pair, event))
+    report.failed = len(failed)
+    report.metrics = aggregate(scores, report.no_event)
+    return report
+
+
+def _geo_metrics(result: dict[str, Any]) -> dict[str, Metric]:
+    """Numbers a geo result reports, as metrics (so floors can pin them)."""
+    n = int(result.get("n") or result.get("documents") or 0)
+    metrics = {}
+    for key, value in result.items():
+        if isinstance(value, dict) and isinstance(value.get("value"), (int, float)):
+            metrics[key] = Metric(int(value.get("n") or n), float(value["value"]))
+        elif isinstance(value, float):
+            metrics[key] = Metric(n, value)
+    return metrics
+
+
+def _evaluate_geo(path: Path, pipeline, limit: int | None) -> FileReport:
+    report = FileReport(str(path), "geo")
+    if importlib.util.find_spec(f"{__package__}.geo") is None:
+        report.extra["geo"] = {"available": False, "message": GEO_UNAVAILABLE}
+        return report
+    geo = importlib.import_module(f"{__package__}.geo")
+    kwargs: dict[str, Any] = {"pipeline": pipeline}
+    if limit is not None and "limit" in inspect.signature(geo.evaluate_geo).parameters:
+        kwargs["limit"] = limit
+    result = geo.evaluate_geo(path, **kwargs)
+    report.extra["geo"] = result
+    report.metrics = _geo_metrics(result)
+    report.rows = int(result.get("documents") or result.get("n") or 0)
+    return report
+
+
+def evaluate_file(path: str | Path, *, pipeline=None, limit: int | None = None, batch_size: int = 64,
+                  errors: int = 0, progress: Progress | None = None) -> FileReport:
+    """Score the pipeline on one gold file (its first ``limit`` rows).
+
+    ``progress(done, total)`` is called after each document (for a progress
+    bar); ``errors`` is how many misclassified rows to keep for display.
+    """
+    gold = read_gold(path, limit)
+    if gold.format == "geo":
+        return _evaluate_geo(Path(path), pipeline, limit)
+    if pipeline is None:
+        from ..pipeline import Pipeline
+
+        pipeline = Pipeline.default()
+    failed: set[str] = set()
+    top = _top_events(gold, pipeline, batch_size, progress, failed)
+    return _score_file(gold, top, failed, errors)
+
+
+def evaluate(paths: Iterable[str | Path], **kwargs) -> list[FileReport]:
+    """:func:`evaluate_file` on each path, in order."""
+    return [evaluate_file(p, **kwargs) for p in paths]
