@@ -13,7 +13,9 @@ from spacy.pipeline import EntityRuler
 def make_actor_ruler(nlp: Language, name: str, source: str):
     from ..resources.actors import actor_patterns
 
-    ruler = EntityRuler(nlp, name=name, overwrite_ents=True)
+    # multi-word names match on LOWER; acronyms and one-word names come as
+    # case-sensitive ORTH token patterns (see resources.actors.actor_patterns)
+    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="LOWER", overwrite_ents=True)
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(actor_patterns(source))
     return ruler
