@@ -11,6 +11,8 @@ import math
 import re
 import unicodedata
 
+from ..errors import EventwireError
+
 __all__ = ["actor_key", "actors_match", "admin1_key", "countries_match", "distance_km",
            "legacy_family", "legacy_gold_family", "fold"]
 
@@ -94,40 +96,16 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
-# Used only while eventwire.resources.taxonomy has no legacy_acled_family:
-# ACLED's 2019 codebook maps the old types onto the new ones; read backwards.
-_LEGACY_BY_TYPE = {
-    "battles": "Battle-No change of territory",
-    "protests": "Riots/Protests",
-    "riots": "Riots/Protests",
-    "explosions/remote violence": "Remote violence",
-    "violence against civilians": "Violence against civilians",
-    "strategic developments": "Strategic development",
-}
-_LEGACY_BY_SUBTYPE = {
-    "government regains territory": "Battle-Government regains territory",
-    "non-state actor overtakes territory": "Battle-Non-state actor overtakes territory",
-}
-
-
-@functools.lru_cache(maxsize=1)
-def _taxonomy_family():
-    try:
-        from ..resources.taxonomy import legacy_acled_family
-    except ImportError:
-        return None
-    return legacy_acled_family
-
-
 def legacy_family(event_type: str | None, sub_event_type: str | None) -> str | None:
     """The pre-2019 ACLED type a current (type, sub-type) pair falls under."""
     if not event_type:
         return None
-    mapped = _taxonomy_family()
-    if mapped is not None:
-        return mapped(event_type, sub_event_type)
-    by_sub = _LEGACY_BY_SUBTYPE.get((sub_event_type or "").casefold())
-    return by_sub or _LEGACY_BY_TYPE.get(event_type.casefold())
+    from ..resources.taxonomy import legacy_acled_family
+
+    try:
+        return legacy_acled_family(event_type, sub_event_type)
+    except EventwireError:  # a type outside the taxonomy is simply wrong
+        return None
 
 
 def legacy_gold_family(label: str | None) -> str:

@@ -1,0 +1,148 @@
+"""The eval scorers on hand-made gold rows and hand-made events."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from eventwire.errors import GoldFormatError
+from eventwire.eval import aggregate, detect_format, macro_f1, read_gold, score_row, system_count
+from eventwire.eval._normalise import actor_key, actors_match, admin1_key, countries_match, distance_km
+from eventwire.records import Actor, Count, Event, Location
+
+
+def _count(kind, low, best=None, high=None):
+    return Count(kind=kind, low=low, best=best, high=high, text="", start=0, end=0)
+
+
+def _event(**kw):
+    base = dict(event_id="e1", doc_ids=("d1",), event_type="Battles", sub_event_type="Armed clash")
+    base.update(kw)
+    return Event(**base)
+
+
+LAHORE = Location(name="Lahore", country="Pakistan", iso3="PAK", admin1="Punjab",
+                  latitude=31.55, longitude=74.34, geo_precision=1)
+
+ACLED_GOLD = {"event_type": "Battles", "sub_event_type": "Armed clash",
+              "actor1": "Military Forces of Pakistan (2018-)", "actor2": None,
+              "country": "Pakistan", "iso3": "PAK", "admin1": "Punjab Province",
+              "latitude": 31.60, "longitude": 74.30, "geo_precision": 1,
+              "event_date": "2020-05-02", "fatalities": 3}
+
+
+def test_acled_row_all_right():
+    event = _event(actor1=Actor("Military Forces of Pakistan", "state forces"), location=LAHORE,
+                   event_date=dt.date(2020, 5, 2), fatalities=_count("fatalities", 3, 3, 3))
+    checks = score_row("acled", ACLED_GOLD, event).checks
+    assert all(checks[k] for k in ("event_type", "sub_event_type", "actor1", "actor2", "fatalities_exact",
+                                   "fatalities_within1", "date", "country", "admin1", "within_25km",
+                                   "within_50km", "geo_precision")), checks
+
+
+def test_acled_row_wrong_fields():
+    event = _event(sub_event_type="Attack", actor2=Actor("Civilians (Pakistan)", "civilians"),
+                   event_date=dt.date(2020, 5, 1), fatalities=_count("fatalities", 4))
+    checks = score_row("acled", ACLED_GOLD, event).checks
+    assert checks["event_type"] and not checks["sub_event_type"]
+    assert not checks["actor1"] and not checks["actor2"]  # gold has no actor2
+    assert not checks["fatalities_exact"] and checks["fatalities_within1"]
+    assert not checks["date"] and not checks["country"] and not checks["within_161km"]
+
+
+def test_no_event_is_wrong_everywhere_scored():
+    checks = score_row("acled", ACLED_GOLD, None).checks
+    assert set(checks.values()) == {False}
+
+
+def test_legacy_types_map_to_the_old_family():
+    gold = {"event_type": "Violence Against Civilians", "actor1": "X", "fatalities": 0}
+    event = _event(event_type="Violence against civilians", sub_event_type="Attack")
+    assert score_row("acled-legacy", gold, event).checks["event_type"]
+    gold = {"event_type": "Riots/Protests", "actor1": "X", "fatalities": 0}
+    assert score_row("acled-legacy", gold, _event(event_type="Riots", sub_event_type="Mob violence")).checks["event_type"]
+    assert not score_row("acled-legacy", gold, _event()).checks["event_type"]
+
+
+def test_gtd_counts_leave_out_null_gold():
+    gold = {"attacktype1": "Bombing/Explosion", "gname": "Unknown", "nkill": 2, "nwound": None,
+            "nhostkid": None, "event_date": "2021-01-10", "country": "Afghanistan", "provstate": "Ghazni",
+            "latitude": None, "longitude": None}
+    event = _event(codes={"gtd_attack_type": "Bombing/Explosion"}, fatalities=_count("fatalities", 2, None, 5),
+                   injured=_count("injured", 7))
+    checks = score_row("gtd", gold, event).checks
+    assert checks["attack_type"] and checks["gname"] and checks["nkill_exact"]
+    assert checks["nwound_exact"] is None and checks["nhostkid_exact"] is None
+    assert checks["within_25km"] is None
+
+
+def test_gtd_gname():
+    gold = {"attacktype1": "Armed Assault", "gname": "Taliban"}
+    assert not score_row("gtd", gold, _event()).checks["gname"]
+    assert score_row("gtd", gold, _event(actor1=Actor("Taliban", "rebel group"))).checks["gname"]
+    unknown = {"attacktype1": "Armed Assault", "gname": "Unknown"}
+    assert score_row("gtd", unknown, _event(actor1=Actor("Unidentified Armed Group (Iraq)", "political militia"))).checks["gname"]
+    assert not score_row("gtd", unknown, _event(actor1=Actor("Taliban", "rebel group"))).checks["gname"]
+
+
+def test_system_count_prefers_best_then_low():
+    assert system_count(None) == 0
+    assert system_count(_count("fatalities", 2, 3)) == 3
+    assert system_count(_count("fatalities", 2)) == 2
+    assert system_count(_count("fatalities", None, None, 9)) == 0
+
+
+def test_macro_f1():
+    assert macro_f1([("a", "a"), ("b", "b")]) == 1.0
+    # a: tp1 fn1 -> 2/3; b: fp1 -> 0
+    assert macro_f1([("a", "a"), ("a", "b")]) == pytest.approx((2 / 3 + 0) / 2)
+    # no event is a miss, not a class
+    assert macro_f1([("a", None), ("a", "a")]) == pytest.approx(2 / 3)
+    assert macro_f1([]) is None
+
+
+def test_aggregate_counts_only_scored_rows():
+    rows = [score_row("gtd", {"attacktype1": "Armed Assault", "nkill": None}, None),
+            score_row("gtd", {"attacktype1": "Armed Assault", "nkill": 0},
+                      _event(codes={"gtd_attack_type": "Armed Assault"}))]
+    metrics = aggregate(rows, no_event=1)
+    assert metrics["attack_type"].n == 2 and metrics["attack_type"].value == 0.5
+    assert metrics["nkill_exact"].n == 1 and metrics["nkill_exact"].value == 1.0
+    assert metrics["no_event"].value == 0.5
+    assert "attack_type_macro_f1" in metrics
+
+
+def test_normalisers():
+    assert actor_key("CPI(M): Communist Party of India (Marxist)") == "communist party of india marxist"
+    assert actor_key("Military Forces of Yemen (2016-) Supreme Political Council") == \
+        "military forces of yemen supreme political council"
+    assert actors_match(None, None) and not actors_match("Taliban", None)
+    assert admin1_key("Khyber Pakhtunkhwa Province") == admin1_key("Khyber Pakhtunkhwa")
+    assert admin1_key("Ñuble Region") == "nuble"
+    assert countries_match("Iran", "Iran, Islamic Republic of")
+    assert not countries_match("India", "Pakistan")
+    assert distance_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.5)
+
+
+def _write(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_read_gold_formats_and_bad_lines(tmp_path):
+    acled = {"id": "a1", "source": "acled", "text": "t", "published": "2020-01-01",
+             "gold": {"event_type": "Riots", "sub_event_type": "Mob violence"}}
+    path = _write(tmp_path / "g.jsonl", [acled, acled | {"id": "a2"}])
+    with path.open("a") as fh:
+        fh.write("{not json\n")
+    gold = read_gold(path)
+    assert gold.format == "acled" and len(gold.rows) == 2 and gold.skipped == 1
+    assert len(read_gold(path, limit=1).rows) == 1
+    assert detect_format({"gold": {"event_type": "Riots/Protests"}, "source": "acled"}) == "acled-legacy"
+    assert detect_format({"gold": {"attacktype1": "Hijacking"}, "source": "gtd"}) == "gtd"
+    assert detect_format({"text": "", "toponyms": []}) == "geo"
+    with pytest.raises(GoldFormatError):
+        read_gold(_write(tmp_path / "bad.jsonl", [{"id": "x", "text": "t", "gold": {}, "source": "news"}]))
+    with pytest.raises(GoldFormatError):
+        read_gold(tmp_path / "missing.jsonl")
