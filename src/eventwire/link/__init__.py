@@ -1,0 +1,14 @@
+"""link: events from different articles that describe one incident → incidents.
+
+``link_events(events)`` groups a batch; ``assign(event, incidents)`` places one
+new event among stored incidents; ``reconcile(incident)`` gives the merged
+record with counts as low/best/high over sources.
+"""
+from __future__ import annotations
+
+from ._config import LinkConfig, load_config
+from ._link import Comparison, Incident, Link, assign, compare, incident_id_for, link_events
+from ._reconcile import reconcile
+
+__all__ = ["Comparison", "Incident", "Link", "LinkConfig", "assign", "compare", "incident_id_for",
+           "link_events", "load_config", "reconcile"]

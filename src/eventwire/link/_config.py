@@ -1,0 +1,55 @@
+"""Linking thresholds, read from ``data/linking.toml`` (or a file the caller names)."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ConfigError
+
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "linking.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkConfig:
+    same_window_days: int = 7
+    followup_days: int = 60
+    near_km: float = 10.0
+    far_km: float = 150.0
+    veto_km: float = 300.0
+    admin2_score: float = 0.7
+    admin1_score: float = 0.35
+    weights: dict = field(default_factory=lambda: {"date": 0.15, "place": 0.2, "actor": 0.2,
+                                                   "event_class": 0.15, "text": 0.3})
+    link_score: float = 0.68
+    min_text: float = 0.45
+    followup_score: float = 0.7
+    followup_min_text: float = 0.55
+
+
+def _flatten(data: dict) -> dict:
+    flat = {}
+    for section, values in data.items():
+        if section == "weights":
+            flat["weights"] = dict(values)
+        elif isinstance(values, dict):
+            flat.update(values)
+        else:
+            flat[section] = values
+    return flat
+
+
+@lru_cache(maxsize=8)
+def load_config(path: str | Path | None = None) -> LinkConfig:
+    path = Path(path) if path else DEFAULT_PATH
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read linking config ({exc})") from exc
+    flat = _flatten(data)
+    known = set(LinkConfig.__dataclass_fields__)
+    unknown = set(flat) - known
+    if unknown:
+        raise ConfigError(f"{path}: unknown linking settings {sorted(unknown)}")
+    return LinkConfig(**flat)

@@ -1,0 +1,138 @@
+"""Joining events from different articles into incidents.
+
+Blocking first (same country, dates within the follow-up window), then a
+weighted score over date, place, actors, event class and words, with vetoes
+(two events of one article are never one incident; places too far apart).
+Each event joins the incident holding its best-matching event, so every link
+keeps the event it matched, the score and the reasons.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..records import Event
+from . import _features as F
+from ._config import LinkConfig, load_config
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Why ``event_id`` belongs to its incident."""
+
+    event_id: str
+    linked_to: str | None  # the member it matched best; None for the incident's first event
+    score: float
+    reasons: dict
+
+
+@dataclass(slots=True)
+class Incident:
+    incident_id: str
+    events: list[Event] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def doc_ids(self) -> set[str]:
+        return {d for ev in self.events for d in ev.doc_ids}
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    score: float
+    linked: bool
+    reasons: dict
+
+
+def incident_id_for(event: Event) -> str:
+    return "inc-" + hashlib.sha1(event.event_id.encode("utf-8")).hexdigest()[:16]
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> str:
+    return F.content_words(text)
+
+
+def _WORDS(event: Event) -> str:
+    return _words(F.event_text(event))
+
+
+def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
+    """Score one pair of events and decide whether they are one incident."""
+    cfg = cfg or load_config()
+    if set(a.doc_ids) & set(b.doc_ids):
+        return Comparison(0.0, False, {"veto": "same article: assemble kept them apart"})
+    ca, cb = F.country_key(a), F.country_key(b)
+    if ca is None or ca != cb:
+        return Comparison(0.0, False, {"veto": f"country {ca} / {cb}"})
+    gap = F.date_gap(a, b)
+    if gap is None or gap > cfg.followup_days:
+        return Comparison(0.0, False, {"veto": f"date gap {gap} days"})
+    place, place_why = F.place_score(a, b, cfg)
+    if place is None:
+        return Comparison(0.0, False, {"veto": place_why})
+    actor, actor_why = F.actor_score(a, b)
+    parts = {"date": F.date_score(gap, cfg), "place": place, "actor": actor,
+             "event_class": F.class_score(a, b), "text": F.text_score(_WORDS(a), _WORDS(b))}
+    w = cfg.weights
+    score = sum(w[k] * v for k, v in parts.items()) / sum(w.values())
+    if gap <= cfg.same_window_days:
+        linked = score >= cfg.link_score and (parts["text"] >= cfg.min_text or actor >= 0.9)
+    else:
+        linked = score >= cfg.followup_score and parts["text"] >= cfg.followup_min_text
+    reasons = {k: round(v, 3) for k, v in parts.items()}
+    reasons.update(date_gap_days=gap, place_why=place_why, actor_why=actor_why,
+                   followup=gap > cfg.same_window_days)
+    return Comparison(round(score, 4), linked, reasons)
+
+
+def _best(event: Event, incident: Incident, cfg: LinkConfig) -> tuple[Comparison, Event] | None:
+    if set(event.doc_ids) & incident.doc_ids:
+        return None
+    best = None
+    for member in incident.events:
+        cmp = compare(event, member, cfg)
+        if cmp.linked and (best is None or cmp.score > best[0].score):
+            best = (cmp, member)
+    return best
+
+
+def assign(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = None) -> tuple[Incident | None, Link]:
+    """The incident ``event`` joins (``None``: it starts a new one) and the link."""
+    cfg = cfg or load_config()
+    chosen, chosen_cmp, chosen_member = None, None, None
+    for incident in incidents:
+        found = _best(event, incident, cfg)
+        if found and (chosen_cmp is None or found[0].score > chosen_cmp.score):
+            chosen, (chosen_cmp, chosen_member) = incident, found
+    if chosen is None:
+        return None, Link(event.event_id, None, 1.0, {"seed": True})
+    return chosen, Link(event.event_id, chosen_member.event_id, chosen_cmp.score, chosen_cmp.reasons)
+
+
+def _order(event: Event):
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3}.get(event.date_precision, 4)
+    return (event.event_date is None, event.event_date or 0, rank, event.event_id)
+
+
+def link_events(events: Iterable[Event], cfg: LinkConfig | None = None,
+                incidents: list[Incident] | None = None) -> list[Incident]:
+    """Group events into incidents (adding to ``incidents`` when given)."""
+    cfg = cfg or load_config()
+    incidents = list(incidents or [])
+    blocks: dict[str | None, list[Incident]] = {}
+    for inc in incidents:
+        blocks.setdefault(F.country_key(inc.events[0]), []).append(inc)
+    for event in sorted(events, key=_order):
+        key = F.country_key(event)
+        block = blocks.setdefault(key, [])
+        target, link = assign(event, block, cfg) if key else (None, Link(event.event_id, None, 1.0, {"seed": True}))
+        if target is None:
+            target = Incident(incident_id_for(event))
+            block.append(target)
+            incidents.append(target)
+        target.events.append(event)
+        target.links.append(link)
+    return incidents

@@ -1,0 +1,147 @@
+"""The database schema (SQLAlchemy 2 declarative models).
+
+One schema for SQLite and PostgreSQL. Each event row keeps the whole native
+record as JSON (``record``) beside the columns people filter on, so an export
+from the database gives back exactly what extract produced. Evidence has its
+own table so a reviewer can query "every value that came from this sentence".
+Migrations in ``store/migrations`` create and change these tables; keep both in
+step (a test compares them).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Optional
+
+from sqlalchemy import (JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Run(Base):
+    """One ingest run: which pipeline and lexicons coded the records it wrote."""
+
+    __tablename__ = "runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pipeline_version: Mapped[str] = mapped_column(String(64))
+    lexicon_hashes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    command: Mapped[Optional[str]] = mapped_column(Text)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    finished_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    documents: Mapped[int] = mapped_column(Integer, default=0)
+    events: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Source(Base):
+    """An outlet (publisher) documents come from."""
+
+    __tablename__ = "sources"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    url: Mapped[Optional[str]] = mapped_column(Text)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(Text, unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    published: Mapped[Optional[dt.date]] = mapped_column(Date)
+    url: Mapped[Optional[str]] = mapped_column(Text)
+    title: Mapped[Optional[str]] = mapped_column(Text)
+    outlet: Mapped[Optional[str]] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    origin: Mapped[Optional[str]] = mapped_column(Text)  # file path / feed the text came from
+    source_id: Mapped[Optional[int]] = mapped_column(ForeignKey("sources.id"))
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id"))
+    pipeline_version: Mapped[str] = mapped_column(String(64))
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(Text, unique=True)
+    document_pk: Mapped[int] = mapped_column(ForeignKey("documents.pk", ondelete="CASCADE"), index=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id"))
+    event_date: Mapped[Optional[dt.date]] = mapped_column(Date, index=True)
+    date_precision: Mapped[str] = mapped_column(String(16))
+    event_type: Mapped[str] = mapped_column(String(100), index=True)
+    sub_event_type: Mapped[str] = mapped_column(String(100))
+    country: Mapped[Optional[str]] = mapped_column(String(100), index=True)
+    iso3: Mapped[Optional[str]] = mapped_column(String(8))
+    admin1: Mapped[Optional[str]] = mapped_column(Text)
+    location: Mapped[Optional[str]] = mapped_column(Text)
+    latitude: Mapped[Optional[float]] = mapped_column(Float)
+    longitude: Mapped[Optional[float]] = mapped_column(Float)
+    fatalities_low: Mapped[Optional[int]] = mapped_column(Integer)
+    fatalities_best: Mapped[Optional[int]] = mapped_column(Integer)
+    fatalities_high: Mapped[Optional[int]] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    incident_id: Mapped[Optional[str]] = mapped_column(ForeignKey("incidents.incident_id", ondelete="SET NULL"), index=True)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class EvidenceRow(Base):
+    __tablename__ = "evidence"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_pk: Mapped[int] = mapped_column(ForeignKey("events.pk", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(100))
+    doc_id: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+    rule: Mapped[str] = mapped_column(Text)
+
+
+class IncidentRow(Base):
+    """A real-world incident: events from one or more articles, reconciled."""
+
+    __tablename__ = "incidents"
+    incident_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    country: Mapped[Optional[str]] = mapped_column(String(100), index=True)
+    iso3: Mapped[Optional[str]] = mapped_column(String(8))
+    event_date: Mapped[Optional[dt.date]] = mapped_column(Date, index=True)
+    event_type: Mapped[Optional[str]] = mapped_column(String(100))
+    n_sources: Mapped[int] = mapped_column(Integer, default=1)
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON)  # reconciled record (see link.reconcile)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+
+class IncidentMemberRow(Base):
+    """Why an event belongs to its incident: the link's score and reasons."""
+
+    __tablename__ = "incident_members"
+    __table_args__ = (UniqueConstraint("event_pk", name="uq_incident_members_event"),)
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.incident_id", ondelete="CASCADE"), index=True)
+    event_pk: Mapped[int] = mapped_column(ForeignKey("events.pk", ondelete="CASCADE"))
+    linked_to: Mapped[Optional[str]] = mapped_column(Text)  # the event it matched best
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class CorrectionRow(Base):
+    """An analyst's correction of one field; the original record is kept."""
+
+    __tablename__ = "corrections"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(Text, index=True)
+    field: Mapped[str] = mapped_column(String(100))
+    old_value: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    new_value: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    author: Mapped[Optional[str]] = mapped_column(Text)
+    note: Mapped[Optional[str]] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+Index("ix_events_country_date", EventRow.country, EventRow.event_date)

@@ -1,0 +1,262 @@
+"""The store: documents, events, evidence and incidents in one database.
+
+Every document is written in one transaction with its events, evidence and
+incident links, so a killed process leaves whole documents or nothing, and a
+re-run skips what is already there (same content hash or same id and text).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import replace
+from typing import Iterator
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from ..errors import StoreError
+from ..records import Document, Event, to_dict
+from ..serialize import event_from_dict
+from . import _db
+from ._filters import Filters
+from ._linker import link_document_events
+from ._models import (CorrectionRow, DocumentRow, EventRow, EvidenceRow, IncidentMemberRow,
+                      IncidentRow, Run, Source)
+from ._versions import lexicon_hashes, pipeline_version
+
+log = logging.getLogger("eventwire")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """A database of documents, events and incidents (SQLite or PostgreSQL)."""
+
+    def __init__(self, url: str | None = None, *, engine: Engine | None = None, link: bool = True) -> None:
+        self.engine = engine or _db.open_engine(url)
+        self.link = link
+        self.version = pipeline_version()
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    # runs --------------------------------------------------------------
+    def start_run(self, command: str | None = None) -> int:
+        with self.session() as s, s.begin():
+            run = Run(pipeline_version=self.version, lexicon_hashes=lexicon_hashes(), command=command,
+                      started_at=_now(), documents=0, events=0)
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, documents: int, events: int) -> None:
+        with self.session() as s, s.begin():
+            s.execute(update(Run).where(Run.id == run_id).values(
+                finished_at=_now(), documents=documents, events=events))
+
+    # documents ---------------------------------------------------------
+    def status(self, document: Document) -> str:
+        """``stored`` (same text under any id, or same id and text), ``changed`` (same id,
+        new text) or ``new``."""
+        digest = content_hash(document.text)
+        with self.session() as s:
+            row = s.execute(select(DocumentRow.doc_id, DocumentRow.content_hash).where(
+                (DocumentRow.content_hash == digest) | (DocumentRow.doc_id == document.id)).limit(2)).all()
+        if any(h == digest for _, h in row):
+            return "stored"
+        return "changed" if row else "new"
+
+    def add(self, document: Document, events: list[Event], run_id: int) -> list[str]:
+        """Store one document and its events in one transaction; returns their event ids.
+
+        A document whose text is already stored is left alone (returns ``[]``);
+        one stored under the same id with other text is replaced, with its events.
+        """
+        digest = content_hash(document.text)
+        try:
+            with self.session() as s, s.begin():
+                if s.scalar(select(DocumentRow.pk).where(DocumentRow.content_hash == digest).limit(1)):
+                    return []
+                old = s.scalar(select(DocumentRow).where(DocumentRow.doc_id == document.id))
+                touched = self._drop_events(s, old.pk) if old is not None else set()
+                doc_pk = self._write_document(s, document, digest, run_id, old)
+                ids = self._write_events(s, doc_pk, events, run_id)
+                if self.link:
+                    link_document_events(s, events, touched)
+                elif touched:
+                    from ._linker import refresh_incidents
+
+                    refresh_incidents(s, touched)
+                return ids
+        except SQLAlchemyError as exc:
+            raise StoreError(f"document {document.id}: cannot store ({exc.__class__.__name__}: {exc})") from exc
+
+    def recode(self, document_id: str, events: list[Event], run_id: int) -> list[str]:
+        """Replace a stored document's events with a newer pipeline's (one transaction)."""
+        try:
+            with self.session() as s, s.begin():
+                row = s.scalar(select(DocumentRow).where(DocumentRow.doc_id == document_id))
+                if row is None:
+                    raise StoreError(f"document {document_id}: not in the database")
+                touched = self._drop_events(s, row.pk)
+                row.run_id, row.pipeline_version = run_id, self.version
+                ids = self._write_events(s, row.pk, events, run_id)
+                link_document_events(s, events, touched) if self.link else None
+                return ids
+        except SQLAlchemyError as exc:
+            raise StoreError(f"document {document_id}: cannot re-code ({exc})") from exc
+
+    def stale_documents(self) -> Iterator[Document]:
+        """Documents coded by another pipeline version than this one."""
+        with self.session() as s:
+            rows = s.scalars(select(DocumentRow).where(DocumentRow.pipeline_version != self.version)
+                             .order_by(DocumentRow.pk)).all()
+        for row in rows:
+            yield _document(row)
+
+    def documents(self) -> Iterator[Document]:
+        with self.session() as s:
+            for row in s.scalars(select(DocumentRow).order_by(DocumentRow.pk)).yield_per(500):
+                yield _document(row)
+
+    def _source_id(self, s: Session, outlet: str | None, url: str | None) -> int | None:
+        if not outlet:
+            return None
+        sid = s.scalar(select(Source.id).where(Source.name == outlet))
+        if sid is None:
+            src = Source(name=outlet, url=url)
+            s.add(src)
+            s.flush()
+            sid = src.id
+        return sid
+
+    def _write_document(self, s: Session, d: Document, digest: str, run_id: int, old) -> int:
+        values = dict(doc_id=d.id, content_hash=digest, text=d.text, published=d.published, url=d.url,
+                      title=d.title, outlet=d.outlet, language=d.language or "en", origin=d.source,
+                      source_id=self._source_id(s, d.outlet, d.url), run_id=run_id,
+                      pipeline_version=self.version, ingested_at=_now())
+        if old is not None:
+            for key, value in values.items():
+                setattr(old, key, value)
+            s.flush()
+            return old.pk
+        row = DocumentRow(**values)
+        s.add(row)
+        s.flush()
+        return row.pk
+
+    def _write_events(self, s: Session, doc_pk: int, events: list[Event], run_id: int) -> list[str]:
+        ids = []
+        for ev in events:
+            row = EventRow(**_event_columns(ev), document_pk=doc_pk, run_id=run_id)
+            s.add(row)
+            s.flush()
+            if ev.evidence:
+                s.execute(EvidenceRow.__table__.insert(), [
+                    dict(event_pk=row.pk, field=e.field, doc_id=e.doc_id, start=e.start, end=e.end,
+                         text=e.text, sentence=e.sentence, rule=e.rule) for e in ev.evidence])
+            ids.append(ev.event_id)
+        return ids
+
+    def _drop_events(self, s: Session, doc_pk: int) -> set[str]:
+        """Delete a document's events; returns the incidents that lost members."""
+        rows = s.execute(select(EventRow.pk, EventRow.incident_id).where(EventRow.document_pk == doc_pk)).all()
+        pks = [pk for pk, _ in rows]
+        if pks:
+            s.execute(delete(EvidenceRow).where(EvidenceRow.event_pk.in_(pks)))
+            s.execute(delete(IncidentMemberRow).where(IncidentMemberRow.event_pk.in_(pks)))
+            s.execute(delete(EventRow).where(EventRow.pk.in_(pks)))
+        return {inc for _, inc in rows if inc}
+
+    # reading -----------------------------------------------------------
+    def events(self, filters: Filters | None = None) -> Iterator[Event]:
+        """Stored events (one per article event), oldest first, with their incident ids."""
+        query = (filters or Filters()).apply(select(EventRow.record, EventRow.incident_id), EventRow)
+        with self.session() as s:
+            for record, incident in s.execute(query.order_by(EventRow.event_date, EventRow.pk)).yield_per(500):
+                yield replace(event_from_dict(record), incident_id=incident)
+
+    def incidents(self, filters: Filters | None = None) -> Iterator[Event]:
+        """One reconciled record per incident (counts as ranges over sources)."""
+        query = (filters or Filters()).apply(select(IncidentRow.summary), IncidentRow)
+        with self.session() as s:
+            for (summary,) in s.execute(query.order_by(IncidentRow.event_date, IncidentRow.incident_id)).yield_per(500):
+                yield event_from_dict(summary)
+
+    def incident_links(self, incident_id: str) -> list[dict]:
+        with self.session() as s:
+            rows = s.execute(select(EventRow.event_id, IncidentMemberRow.linked_to, IncidentMemberRow.score,
+                                    IncidentMemberRow.reasons)
+                             .join(EventRow, EventRow.pk == IncidentMemberRow.event_pk)
+                             .where(IncidentMemberRow.incident_id == incident_id)
+                             .order_by(IncidentMemberRow.pk)).all()
+        return [dict(event_id=e, linked_to=l, score=sc, reasons=r) for e, l, sc, r in rows]
+
+    def counts(self) -> dict[str, int]:
+        tables = {"documents": DocumentRow, "events": EventRow, "evidence": EvidenceRow,
+                  "incidents": IncidentRow, "incident_members": IncidentMemberRow,
+                  "sources": Source, "corrections": CorrectionRow, "runs": Run}
+        with self.session() as s:
+            return {name: s.scalar(select(func.count()).select_from(t)) for name, t in tables.items()}
+
+    # corrections -------------------------------------------------------
+    def correct(self, event_id: str, field: str, new_value, *, author: str | None = None,
+                note: str | None = None) -> None:
+        """Record an analyst's correction of one field; the stored record is updated,
+        the old value kept in ``corrections``."""
+        with self.session() as s, s.begin():
+            row = s.scalar(select(EventRow).where(EventRow.event_id == event_id))
+            if row is None:
+                raise StoreError(f"event {event_id}: not in the database")
+            record = dict(row.record)
+            if field not in record:
+                raise StoreError(f"event {event_id}: no field {field!r}")
+            s.add(CorrectionRow(event_id=event_id, field=field, old_value={"value": record[field]},
+                                new_value={"value": new_value}, author=author, note=note, created_at=_now()))
+            record[field] = new_value
+            row.record = record
+            cols = _event_columns(event_from_dict(record))
+            for key in ("event_type", "sub_event_type", "event_date", "date_precision", "country", "iso3",
+                        "admin1", "location", "latitude", "longitude", "fatalities_low",
+                        "fatalities_best", "fatalities_high"):
+                setattr(row, key, cols[key])
+
+
+def _event_columns(ev: Event) -> dict:
+    loc, f = ev.location, ev.fatalities
+    return dict(
+        event_id=ev.event_id, event_date=ev.event_date, date_precision=ev.date_precision,
+        event_type=ev.event_type, sub_event_type=ev.sub_event_type or "",
+        country=loc.country if loc else None, iso3=loc.iso3 if loc else None,
+        admin1=loc.admin1 if loc else None, location=loc.name if loc else None,
+        latitude=loc.latitude if loc else None, longitude=loc.longitude if loc else None,
+        fatalities_low=f.low if f else None, fatalities_best=f.best if f else None,
+        fatalities_high=f.high if f else None, confidence=ev.confidence,
+        record=to_dict(replace(ev, incident_id=None)))
+
+
+def _document(row: DocumentRow) -> Document:
+    return Document(id=row.doc_id, text=row.text, published=row.published, url=row.url, title=row.title,
+                    outlet=row.outlet, language=row.language, source=row.origin)
