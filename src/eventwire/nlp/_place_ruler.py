@@ -1,8 +1,59 @@
-"""The ``eventwire_place_ruler`` factory: gazetteer names as entities (GPE/LOC)."""
+"""The ``eventwire_place_ruler`` factory: gazetteer names as entities (label GPE).
+
+The gazetteer gives some 80,000 names; spaCy's EntityRuler needs half a minute
+to tokenise that many phrase patterns, so this component looks token n-grams
+up in a dict instead (build: a fraction of a second; run: a few dict lookups
+per capitalised token). Matching is on the text as written, not lower-cased:
+"Police said" must not become a Polish town. Like an EntityRuler with
+``overwrite_ents``, its spans replace overlapping ones already set; ``ner``
+keeps them and the actor ruler, running after, can overwrite them in turn.
+"""
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+MAX_TOKENS = 6
+
+
+class PlaceRuler:
+    """Longest gazetteer name starting at each capitalised token."""
+
+    def __init__(self, patterns: list[dict]) -> None:
+        self.names: dict[str, str] = {}
+        for p in patterns:
+            if isinstance(p.get("pattern"), str):
+                self.names.setdefault(p["pattern"], p.get("label", "GPE"))
+        self.max_chars = max((len(n) for n in self.names), default=0)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.names:
+            return doc
+        found = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            width = self._match(doc, i, n) if doc[i].text[:1].isupper() else 0
+            if width:
+                found.append(Span(doc, i, i + width, label=self.names[doc[i:i + width].text]))
+                i += width
+            else:
+                i += 1
+        if found:
+            taken = {t for s in found for t in range(s.start, s.end)}
+            keep = [e for e in doc.ents if not any(t in taken for t in range(e.start, e.end))]
+            doc.ents = filter_spans(found + keep)
+        return doc
+
+    def _match(self, doc: Doc, i: int, n: int) -> int:
+        for width in range(min(MAX_TOKENS, n - i), 0, -1):
+            span = doc[i:i + width]
+            if width > 1 and (len(span.text) > self.max_chars or span[-1].is_punct):
+                continue
+            if span.text in self.names:
+                return width
+        return 0
 
 
 @Language.factory(
@@ -13,7 +64,4 @@ from spacy.pipeline import EntityRuler
 def make_place_ruler(nlp: Language, name: str, source: str):
     from ..gazetteer import place_patterns
 
-    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="LOWER", overwrite_ents=True)
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(place_patterns(source))
-    return ruler
+    return PlaceRuler(place_patterns(source))

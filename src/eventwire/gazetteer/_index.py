@@ -1,0 +1,193 @@
+"""The :class:`Gazetteer`: exact, alias and fuzzy lookup over the compiled tables.
+
+Entries come back as :class:`~eventwire.records.GeoEntry`. Sources are layered:
+the embedded GeoNames set, the alias table, and (when imported) a local
+GeoNames index for villages the embedded set lacks.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+from typing import Iterable, Protocol
+
+from ..records import GeoEntry
+from ._aliases import AliasRow
+from ._compiled import COUNTRY_BASE, DIV_BASE, Compiled, strip_admin_term
+from ._fold import fold
+
+ALIAS_BASE = 3_000_000
+
+
+class ExtraSource(Protocol):
+    """A further source of entries (the imported GeoNames index)."""
+
+    def lookup(self, key: str) -> list[GeoEntry]: ...
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    """Place names to GeoNames-style entries. Build with :func:`default_gazetteer`."""
+
+    def __init__(self, compiled: Compiled, aliases: Iterable[AliasRow] = (),
+                 admin_terms: tuple[str, ...] = (), extra: list[ExtraSource] | None = None) -> None:
+        self._c = compiled
+        self.admin_terms = admin_terms
+        self.extra: list[ExtraSource] = list(extra or [])
+        self._iso2 = {c: k for k, c in enumerate(compiled.ctry_iso2) if compiled.ctry_gid[k]}
+        self._alias_ids: dict[str, list[int]] = {}
+        self._alias_entries: list[GeoEntry] = []
+        self._alias_names: list[str] = []
+        self._entry = functools.lru_cache(maxsize=50_000)(self._build_entry)
+        self._add_aliases(list(aliases))
+
+    # -- ids and entries --------------------------------------------------
+    def _ids(self, key: str) -> list[int]:
+        c = self._c
+        i = bisect.bisect_left(c.keys, key)
+        if i < len(c.keys) and c.keys[i] == key:
+            return list(c.ids[c.key_start[i]:c.key_start[i + 1]])
+        return []
+
+    def entry(self, ident: int) -> GeoEntry:
+        return self._entry(ident)
+
+    def _country_fields(self, k: int) -> tuple[str, str, str]:
+        c = self._c
+        return c.ctry_names[k], c.ctry_iso2[k], c.ctry_iso3[k]
+
+    def _build_entry(self, ident: int) -> GeoEntry:
+        c = self._c
+        if ident >= ALIAS_BASE:
+            return self._alias_entries[ident - ALIAS_BASE]
+        if ident >= COUNTRY_BASE:
+            k = ident - COUNTRY_BASE
+            name, iso2, iso3 = self._country_fields(k)
+            return GeoEntry(c.ctry_gid[k], name, c.ctry_lat[k], c.ctry_lon[k], "A", "PCLI",
+                            name, iso2, iso3, population=int(c.ctry_pop[k]))
+        if ident >= DIV_BASE:
+            j = ident - DIV_BASE
+            country, iso2, iso3 = self._country_fields(c.div_country[j])
+            level = c.div_level[j]
+            parent = c.div_parent[j]
+            admin1 = c.div_names[j] if level == 1 else (c.div_names[parent] if parent >= 0 else None)
+            admin2 = c.div_names[j] if level == 2 else None
+            return GeoEntry(c.div_gid[j] or None, c.div_names[j], c.div_lat[j], c.div_lon[j], "A",
+                            f"ADM{level}", country, iso2, iso3, admin1, admin2,
+                            population=int(c.div_pop[j]))
+        country, iso2, iso3 = self._country_fields(c.city_country[ident])
+        a1, a2 = c.city_adm1[ident], c.city_adm2[ident]
+        return GeoEntry(c.city_gid[ident], c.city_names[ident], c.city_lat[ident], c.city_lon[ident],
+                        "P", "PPL", country, iso2, iso3,
+                        c.div_names[a1] if a1 >= 0 else None, c.div_names[a2] if a2 >= 0 else None,
+                        population=c.city_pop[ident])
+
+    # -- aliases ----------------------------------------------------------
+    def _add_aliases(self, rows: list[AliasRow]) -> None:
+        self._alias_names = [r.name for r in rows]
+        places = [r for r in rows if r.kind == "place"]
+        for r in places:  # places first: aliases may point at them
+            k = self._iso2.get(r.country)
+            country, iso3 = (self._c.ctry_names[k], self._c.ctry_iso3[k]) if k is not None else (None, None)
+            entry = GeoEntry(None, r.name, r.latitude or 0.0, r.longitude or 0.0, "P",
+                             r.feature_code or "PPL", country, r.country or None, iso3,
+                             r.admin1 or None, r.admin2 or None)
+            self._alias_entries.append(entry)
+            self._alias_ids.setdefault(fold(r.name), []).append(ALIAS_BASE + len(self._alias_entries) - 1)
+        for r in rows:
+            if r.kind != "alias":
+                continue
+            targets = [i for i in self._lookup_ids(fold(r.target)) if self.entry(i).iso2 == r.country]
+            if targets:
+                ids = self._alias_ids.setdefault(fold(r.name), [])
+                ids.extend(i for i in targets if i not in ids)
+
+    # -- lookup -----------------------------------------------------------
+    def _lookup_ids(self, key: str) -> list[int]:
+        ids = self._alias_ids.get(key, []) + self._ids(key)
+        if not ids and self.admin_terms:
+            base = strip_admin_term(key, self.admin_terms)
+            if base:  # "Bolan district": the district itself, if its base name is known
+                ids = [i for i in self._alias_ids.get(base, []) + self._ids(base)
+                       if DIV_BASE <= i < COUNTRY_BASE or i >= ALIAS_BASE]
+        seen: set[int] = set()
+        return [i for i in ids if not (i in seen or seen.add(i))]
+
+    def lookup(self, name: str) -> list[GeoEntry]:
+        """Every entry known by this name (embedded, aliases, imported), unranked."""
+        key = fold(name)
+        if not key:
+            return []
+        out = [self.entry(i) for i in self._lookup_ids(key)]
+        if self.extra:
+            have = {e.geonameid for e in out if e.geonameid}
+            for src in self.extra:
+                out.extend(e for e in src.lookup(key) if not e.geonameid or e.geonameid not in have)
+        return out
+
+    def __contains__(self, name: str) -> bool:
+        return bool(self.lookup(name))
+
+    def fuzzy(self, name: str, *, limit: int = 5, cutoff: float = 88.0) -> list[tuple[GeoEntry, float]]:
+        """Near spellings ("Mogadisho"): names sharing the first letter, scored by rapidfuzz."""
+        from rapidfuzz import fuzz, process
+
+        key = fold(name)
+        if len(key) < 4:
+            return []
+        keys = self._c.keys
+        lo = bisect.bisect_left(keys, key[0])
+        hi = bisect.bisect_left(keys, chr(ord(key[0]) + 1))
+        found = process.extract(key, keys[lo:hi], scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
+        out = []
+        for match, score, _ in found:
+            out.extend((self.entry(i), score) for i in self._ids(match))
+        return out
+
+    def country(self, code_or_name: str) -> GeoEntry | None:
+        """A country by ISO alpha-2 code or by name."""
+        k = self._iso2.get(code_or_name.upper())
+        if k is not None:
+            return self.entry(COUNTRY_BASE + k)
+        return next((e for e in self.lookup(code_or_name) if e.feature_code == "PCLI"), None)
+
+    # -- name lists for the entity ruler ----------------------------------
+    def country_names(self) -> list[str]:
+        c = self._c
+        return [n for k, n in enumerate(c.ctry_names) if c.ctry_gid[k]]
+
+    def division_names(self, level: int) -> list[str]:
+        c = self._c
+        return [n for j, n in enumerate(c.div_names) if c.div_level[j] == level]
+
+    def city_names(self, min_population: int) -> list[str]:
+        c = self._c
+        return [n for i, n in enumerate(c.city_names) if c.city_pop[i] >= min_population]
+
+    def alias_names(self) -> list[str]:
+        return list(self._alias_names)
+
+    def division_by_code(self, code: str) -> GeoEntry | None:
+        """A division by its GeoNames code ("PK.02", "PK.02.1167527")."""
+        j = self._div_codes().get(code)
+        return None if j is None else self.entry(DIV_BASE + j)
+
+    @functools.cached_property
+    def _div_code_map(self) -> dict[str, int]:
+        return {code: j for j, code in enumerate(self._c.div_codes) if code}
+
+    def _div_codes(self) -> dict[str, int]:
+        return self._div_code_map
+
+    @property
+    def size(self) -> dict[str, int]:
+        c = self._c
+        return {"countries": sum(1 for g in c.ctry_gid if g), "divisions": len(c.div_names),
+                "places": len(c.city_names), "names": len(c.keys), "aliases": len(self._alias_ids)}

@@ -1,0 +1,56 @@
+"""Entity-ruler patterns from the gazetteer, with care for names that are also words.
+
+A town called "Police" or "Of" must not be tagged everywhere: the patterns match
+the name's own capitalisation (not lower case), leave out the lexicon's common
+words, and take populated places only above a population threshold (smaller
+places are found by NER and by place cues such as "in X" or "X district").
+"""
+from __future__ import annotations
+
+from ._fold import fold
+from ._index import Gazetteer
+
+CITY_MIN_POPULATION = 15_000
+MIN_LEN = 3
+
+
+def _ok(name: str, stop: frozenset[str]) -> bool:
+    return len(name) >= MIN_LEN and name[0].isupper() and fold(name) not in stop
+
+
+def _base(name: str, terms: tuple[str, ...]) -> str | None:
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in terms:
+        return " ".join(words[:-1])
+    return None
+
+
+def pattern_names(gaz: Gazetteer, stop: frozenset[str]) -> dict[str, str]:
+    """name -> label, from countries, divisions, larger places and the alias table."""
+    out: dict[str, str] = {}
+    terms = gaz.admin_terms
+    for name in gaz.country_names():
+        out[name] = "GPE"  # countries skip the stop list: "Chad", "Jordan" are places here
+    for level in (1, 2):
+        for name in gaz.division_names(level):
+            if _ok(name, stop):
+                out.setdefault(name, "GPE")
+            base = _base(name, terms)
+            # US counties are mostly named after people ("Jackson County"): only the full form
+            if base and _ok(base, stop) and not name.endswith(" County"):
+                out.setdefault(base, "GPE")
+    for name in gaz.city_names(CITY_MIN_POPULATION):
+        if _ok(name, stop):
+            out.setdefault(name, "GPE")
+    for name in gaz.alias_names():
+        out.setdefault(name, "GPE")
+    return out
+
+
+def patterns_for(gaz: Gazetteer, stop: frozenset[str]) -> list[dict]:
+    pats = []
+    for name, label in pattern_names(gaz, stop).items():
+        pats.append({"label": label, "pattern": name, "id": "gazetteer"})
+        if name.upper() != name:  # headlines and datelines: "QUETTA, Pakistan"
+            pats.append({"label": label, "pattern": name.upper(), "id": "gazetteer"})
+    return pats
