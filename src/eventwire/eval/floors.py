@@ -1,0 +1,105 @@
+"""Accuracy floors: the scores CI must not fall below, and how to measure them.
+
+The floors live in a JSON data file (the repository keeps
+``tests/accuracy_floors.json``)::
+
+    {"_provenance": "...", "limit": 600,
+     "files": {"gtd2021q1_dev.jsonl": {"attack_type": 0.0, ...}, ...}}
+
+``limit`` is the number of rows scored per file: the gold files are ordered by
+a hash of the row id, so their first rows are a fixed, unbiased sample.
+
+Print the current scores as a floors file (to pin them, review and commit)::
+
+    python -m eventwire.eval.floors --gold-dir ../shared/gold --floors tests/accuracy_floors.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ConfigError
+from ._report import FileReport
+
+__all__ = ["Floors", "load_floors", "check_floors", "floors_from_reports", "main"]
+
+# Rates where lower is better have no floor.
+NOT_FLOORED = frozenset({"no_event"})
+
+
+@dataclass(frozen=True, slots=True)
+class Floors:
+    limit: int | None
+    files: dict[str, dict[str, float]]
+    provenance: str = ""
+    note: str = ""
+
+
+def load_floors(path: str | Path) -> Floors:
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files = {name: {k: float(v) for k, v in metrics.items()} for name, metrics in data["files"].items()}
+    except (OSError, ValueError, KeyError, AttributeError, TypeError) as exc:
+        raise ConfigError(f"{path}: not a floors file ({exc}); see eventwire.eval.floors") from exc
+    return Floors(data.get("limit"), files, data.get("_provenance", ""), data.get("_note", ""))
+
+
+def check_floors(report: FileReport, floors: dict[str, float]) -> list[str]:
+    """One message per metric below its floor (a metric not scored fails a floor above 0)."""
+    failures = []
+    for name, floor in floors.items():
+        metric = report.metrics.get(name)
+        value = metric.value if metric is not None else None
+        if (value is None and floor > 0) or (value is not None and value < floor):
+            shown = "not scored" if value is None else f"{value:.4f}"
+            failures.append(f"{Path(report.path).name}: {name} = {shown} < floor {floor}")
+    return failures
+
+
+def floors_from_reports(reports: list[FileReport], margin: float) -> dict[str, dict[str, float]]:
+    """Measured scores less ``margin``, rounded down to two decimals."""
+    out: dict[str, dict[str, float]] = {}
+    for report in reports:
+        out[Path(report.path).name] = {
+            name: max(0.0, math.floor((m.value - margin) * 100) / 100)
+            for name, m in report.metrics.items()
+            if m.value is not None and name not in NOT_FLOORED
+        }
+    return out
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m eventwire.eval.floors",
+                                     description="Print the current eval scores as accuracy floors.")
+    parser.add_argument("--gold-dir", type=Path, default=Path("../shared/gold"))
+    parser.add_argument("--floors", type=Path, default=Path("tests/accuracy_floors.json"),
+                        help="existing floors file: its files and limit are measured")
+    parser.add_argument("--limit", type=int, default=None, help="rows per file (default: the file's)")
+    parser.add_argument("--margin", type=float, default=0.02, help="slack below the measured value")
+    parser.add_argument("--write", action="store_true", help="rewrite the floors file in place")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ._run import evaluate_file
+
+    args = _arguments(argv)
+    current = load_floors(args.floors)
+    limit = args.limit if args.limit is not None else current.limit
+    reports = [evaluate_file(args.gold_dir / name, limit=limit) for name in current.files]
+    payload = {"_provenance": current.provenance, "_note": current.note, "limit": limit,
+               "files": floors_from_reports(reports, args.margin)}
+    text = json.dumps(payload, indent=2) + "\n"
+    if args.write:
+        args.floors.write_text(text, encoding="utf-8")
+    sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""Accuracy gate: dev-gold scores must not fall below the floors pinned in
+tests/accuracy_floors.json.
+
+Which rows: the first ``limit`` rows of each gold file named there (600 each,
+1,800 documents, a few minutes on two cores). The gold files are ordered by a
+hash of the row id, so this is a fixed, deterministic and unbiased sample.
+``EVENTWIRE_GATE_LIMIT=all`` scores every row instead (for a manual check; the
+floors are pinned on the sample). Current scores, ready to pin:
+``python -m eventwire.eval.floors`` (``--write`` rewrites the floors file).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from eventwire.eval import evaluate_file
+from eventwire.eval.floors import check_floors, load_floors
+
+FLOORS = load_floors(Path(__file__).with_name("accuracy_floors.json"))
+
+
+def _limit() -> int | None:
+    value = os.environ.get("EVENTWIRE_GATE_LIMIT")
+    if value is None:
+        return FLOORS.limit
+    return None if value == "all" else int(value)
+
+
+@pytest.mark.gold
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(FLOORS.files))
+def test_scores_stay_above_floors(name, gold_dir, pipeline):
+    path = gold_dir / name
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    report = evaluate_file(path, pipeline=pipeline, limit=_limit())
+    floors = FLOORS.files[name]
+    missing = sorted(set(floors) - set(report.metrics))
+    assert not missing, f"{name}: metrics no longer reported: {missing}"
+    failures = check_floors(report, floors)
+    assert not failures, "\n".join(failures)
+
+
+def test_floors_file_is_well_formed():
+    assert FLOORS.provenance and FLOORS.files
+    for metrics in FLOORS.files.values():
+        assert all(0.0 <= v <= 1.0 for v in metrics.values())
