@@ -1,7 +1,10 @@
 """ingest: files, HTML, JSON Lines, CSV, folders and stdin → :class:`Document`.
 
 Readers never raise on one bad document: they yield a :class:`Skip` with the
-reason and go on. A whole input that cannot be opened raises ``InputError``.
+reason (also logged at INFO on ``eventwire.ingest``) and go on. An input path
+that does not exist, or a bad default publication date, raises ``InputError``.
+Text over the document size limit (``_limits``) is split into ``#part-N``
+documents, never truncated.
 """
 from __future__ import annotations
 

@@ -1,32 +1,242 @@
-"""Readers for each input kind (placeholder: plain text only)."""
+"""Readers for each input: files, folders and stdin → Documents and Skips.
+
+A file's kind comes from its extension, else from its first bytes (JSON Lines,
+JSON array, HTML or plain text); its encoding is detected in ``_encoding``.
+Nothing fails the batch except an input path that does not exist, which is
+reported before anything is read.
+"""
 from __future__ import annotations
 
+import codecs
+import io
+import json
+import logging
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import IO, Iterable, Iterator
 
 from ..errors import InputError
-from ._documents import Skip, make_document
 from ..records import Document
+from ._documents import Skip, part_documents, parse_published, record_published, skip
+from ._encoding import detect
+from ._html import extract_article, looks_like_html
+from ._limits import READ_CHUNK_CHARS, SNIFF_BYTES, max_document_chars, max_markup_bytes
+from ._tabular import read_csv, read_json_array, read_jsonl
+
+log = logging.getLogger("eventwire.ingest")
+
+KINDS = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".csv": "csv", ".tsv": "tsv",
+}
+
+
+class _Rejoined(io.RawIOBase):
+    """A one-way stream (stdin) whose first bytes were already read for sniffing."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self._head, self._rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._head[:len(buffer)] if self._head else self._rest.read(len(buffer))
+        self._head = self._head[len(data):] if self._head else b""
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def _sniff_kind(sample: str) -> str:
+    start = sample.lstrip("\ufeff \t\r\n")
+    if start.startswith("["):
+        return "json"
+    if start.startswith("{"):
+        line = start.split("\n", 1)[0]
+        try:
+            return "jsonl" if isinstance(json.loads(line), dict) else "text"
+        except json.JSONDecodeError:
+            # a record longer than the sample is cut off, not broken
+            return "jsonl" if "\n" not in start and start.startswith('{"') else "text"
+    if start.startswith("<?xml") and any(tag in start[:2000] for tag in ("<rss", "<feed", "<rdf:RDF")):
+        return "feed"
+    return "html" if looks_like_html(start) else "text"
+
+
+@contextmanager
+def _text_stream(raw: IO[bytes], codec: str, newline: str | None):
+    wrapper = io.TextIOWrapper(raw, encoding=codec, errors="replace", newline=newline)
+    try:
+        yield wrapper
+    finally:
+        wrapper.detach()  # the caller owns and closes the byte stream
+
+
+def _read_text(raw, codec, *, base_id, source, default, limit):
+    with _text_stream(raw, codec, None) as text:
+        chunks = iter(lambda: text.read(READ_CHUNK_CHARS), "")
+        yield from part_documents(chunks, doc_id=base_id, source=source, limit=limit,
+                                  published=default)
+
+
+def _read_html(raw, codec, *, base_id, source, default, limit):
+    cap = max_markup_bytes()
+    data = raw.read(cap + 1)
+    if len(data) > cap:
+        yield skip(source, f"HTML page over {cap:,} bytes (EVENTWIRE_MAX_MARKUP_BYTES)")
+        return
+    article = extract_article(codecs.decode(data, codec, "replace"))
+    if article is None:
+        yield skip(source, "HTML page with no readable text")
+        return
+    yield from part_documents(
+        article["text"], doc_id=base_id, source=source, limit=limit,
+        published=record_published(article["published"], source, default),
+        url=article["url"], title=article["title"], outlet=article["outlet"])
+
+
+def _read_json(raw, codec, **kw):
+    """A JSON array of records, else (a .json file holding JSON Lines) line by line."""
+    cap = max_markup_bytes()
+    data = raw.read(cap + 1)
+    if len(data) <= cap:
+        try:
+            value = json.loads(codecs.decode(data, codec, "replace"))
+        except (json.JSONDecodeError, RecursionError):
+            value = None
+        if isinstance(value, list):
+            yield from read_json_array(value, **kw)
+            return
+    elif data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+        yield skip(kw["source"], f"JSON array over {cap:,} bytes: write it as JSON Lines instead")
+        return
+    yield from _read_jsonl(io.BufferedReader(_Rejoined(data, raw)), codec, **kw)
+
+
+def _read_jsonl(raw, codec, **kw):
+    with _text_stream(raw, codec, None) as text:
+        yield from read_jsonl(text, **kw)
+
+
+def _read_csv(raw, codec, *, tsv=False, **kw):
+    with _text_stream(raw, codec, "") as text:
+        yield from read_csv(text, tsv=tsv, **kw)
+
+
+def _read_bytes(raw: IO[bytes], *, base_id: str, source: str, suffix: str,
+                default) -> Iterator[Document | Skip]:
+    """Sniff, then hand the (rewound) stream to the reader of its kind."""
+    head = raw.read(SNIFF_BYTES)
+    if not head:
+        yield skip(source, "empty")
+        return
+    kind = KINDS.get(suffix)
+    verdict = detect(head, whole=len(head) < SNIFF_BYTES, html=kind in (None, "html"))
+    if verdict.reason:
+        yield skip(source, verdict.reason)
+        return
+    kind = kind or _sniff_kind(verdict.sample)
+    if raw.seekable():
+        raw.seek(0)
+    else:
+        raw = io.BufferedReader(_Rejoined(head, raw))
+    kw = dict(base_id=base_id, source=source, default=default, limit=max_document_chars())
+    if kind == "feed":
+        yield skip(source, "an RSS/Atom feed, not an article: read it as a feed")
+    elif kind == "html":
+        yield from _read_html(raw, verdict.codec, **kw)
+    elif kind == "json":
+        yield from _read_json(raw, verdict.codec, **kw)
+    elif kind == "jsonl":
+        yield from _read_jsonl(raw, verdict.codec, **kw)
+    elif kind in ("csv", "tsv"):
+        yield from _read_csv(raw, verdict.codec, tsv=kind == "tsv", **kw)
+    else:
+        yield from _read_text(raw, verdict.codec, **kw)
+
+
+def _read_file(path: Path, base_id: str, default) -> Iterator[Document | Skip]:
+    source = str(path)
+    try:
+        with path.open("rb") as raw:
+            yield from _read_bytes(raw, base_id=base_id, source=source,
+                                   suffix=path.suffix.lower(), default=default)
+    except OSError as exc:
+        yield skip(source, f"cannot read: {exc.strerror or exc}")
+
+
+def _walk(root: Path) -> Iterator[Path | Skip]:
+    """Files under ``root`` in sorted order; hidden files and folders are left out."""
+    failures: list[Skip] = []
+    found = []
+    for folder, dirs, files in os.walk(root, onerror=lambda e: failures.append(
+            skip(str(e.filename), f"cannot list folder: {e.strerror}"))):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(folder, f) for f in files if not f.startswith("."))
+    yield from failures
+    yield from sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _read_folder(root: Path, default) -> Iterator[Document | Skip]:
+    empty = True
+    for item in _walk(root):
+        empty = False
+        if isinstance(item, Skip):
+            yield item
+        else:
+            base_id = item.relative_to(root).with_suffix("").as_posix()
+            yield from _read_file(item, base_id, default)
+    if empty:
+        log.warning("%s: folder has no files", root)
 
 
 def read_path(path: str | Path, *, published=None) -> Iterator[Document | Skip]:
+    """Documents of a file or folder (recursive). ``published`` is the default date."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
-    text = path.read_text(encoding="utf-8", errors="replace")
-    yield make_document(text, doc_id=path.stem, published=published, source=str(path))
+    default = parse_published(published)
+    if path.is_dir():
+        yield from _read_folder(path, default)
+    else:
+        yield from _read_file(path, path.stem, default)
+
+
+def _binary(stream) -> IO[bytes]:
+    if hasattr(stream, "buffer"):
+        return stream.buffer
+    if isinstance(stream, io.TextIOBase):
+        return io.BytesIO(stream.read().encode("utf-8", "replace"))
+    return stream
 
 
 def read_stream(stream=None, *, published=None, name: str = "stdin") -> Iterator[Document | Skip]:
-    stream = stream or sys.stdin
-    text = stream.read()
-    yield make_document(text, doc_id=name, published=published, source=name)
+    """Documents from a stream (stdin by default): JSON Lines, JSON, HTML or text, sniffed."""
+    raw = _binary(sys.stdin if stream is None else stream)
+    yield from _read_bytes(raw, base_id=name, source=name, suffix="",
+                           default=parse_published(published))
 
 
 def read_inputs(paths: Iterable[str], *, published=None) -> Iterator[Document | Skip]:
+    """Documents of every input in order; ``-`` is stdin.
+
+    Missing paths and a bad ``published`` raise InputError before anything is read.
+    """
+    paths = list(paths)
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing:
+        raise InputError("no such file or folder: " + ", ".join(missing))
+    default = parse_published(published)
+    seen: set[str] = set()
     for p in paths:
-        if p == "-":
-            yield from read_stream(published=published)
-        else:
-            yield from read_path(p, published=published)
+        items = read_stream(published=default) if p == "-" else read_path(p, published=default)
+        for item in items:
+            if isinstance(item, Document):
+                if item.id in seen:
+                    log.warning("%s: document id %r seen before in this batch", item.source, item.id)
+                seen.add(item.id)
+            yield item
