@@ -1,9 +1,452 @@
-"""Counts of killed, injured, hostages and arrested (placeholder)."""
+"""Counts of people killed, injured, taken hostage and arrested, one sentence at a time.
+
+A count is a quantity (digits, number words, a range, "at least 5", a vague word
+such as "dozens") tied to a cue ("killed", "wounded", "abducted", "arrested")
+that follows it ("six soldiers were killed", "3 dead") or precedes it ("killing
+six soldiers", "the deaths of six"). Ages, dates, money and the size of an
+attacking party are never counts: they have no cue in reach, or the cue is an
+active verb whose object is someone else ("20 gunmen killed 3").
+Cue words and vague quantities are data (``count_cues.csv``,
+``vague_quantities.csv``).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+
 from ..records import Count
+from ._cue_tables import count_cues, vague_quantities
+from .attribution import sentence_source
+
+__all__ = ["find_counts", "parse_number", "figure", "acled_figure"]
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_NUMBER_WORDS = set(_UNITS) | set(_TENS) | set(_SCALES) | {"dozen", "-", "and"}
+
+# modifiers before a number and how they shape (low, best, high)
+_AT_LEAST = {"at least", "more than", "over", "upwards of", "no fewer than", "no less than", "a minimum of"}
+_AT_MOST = {"up to", "at most", "as many as", "fewer than", "less than", "a maximum of", "no more than"}
+_ABOUT = {"about", "around", "nearly", "almost", "approximately", "some", "an estimated", "roughly",
+          "close to", "estimated", "approx"}
+_MODIFIERS = sorted(_AT_LEAST | _AT_MOST | _ABOUT, key=lambda m: -len(m.split()))
+
+# words that may stand between a victims phrase and its cue ("were reportedly found dead")
+_BRIDGE = {"be", "have", "get", "reportedly", "allegedly", "also", "later", "all", "subsequently",
+           "eventually", "initially", "both", "who", "that", "which", "each", "reported", "report",
+           "find", "confirm", "feared", "fear", "believe", "shoot", "stab", "gun", "beat", "burn",
+           "hack", "take", "hold", "to", "while", "critically", "seriously", "severely", "fatally",
+           "badly", "lightly", "slightly", "mortally", "being", "been", "not", "yet", "since", "so", "far",
+           "still", "now", "remain", "leave", "go", "in", "left"}
+_BEFORE_SKIP = {"the", "of", "a", "total", "also", "another", "an", "additional", "further", "at",
+                "least", "dead", "with", "his", "her", "their", "its", "and", "wounding", "leave"}
+_AGE_WORDS = {"year", "years", "yr", "aged", "age", "old", "month", "months"}
+_UNIT_AFTER = {"%", "percent", "per", "km", "kilometres", "kilometers", "miles", "mm", "kg", "metres",
+               "meters", "hours", "days", "weeks", "minutes", "times", "year", "years", "month", "months",
+               "am", "pm", "a.m.", "p.m.", "rounds", "dollars", "usd", "rupees", "naira", "million",
+               "billion", "acres", "storey", "houses", "homes", "vehicles", "shops", "cars"}
+_DATE_OK = {"between", "and", "to", "at", "least", "about", "around", "some", "over", "up", "more", "than",
+            "nearly", "almost", "a", "an"} | set(_UNITS) | set(_TENS) | set(_SCALES)
+_PRONOUN_ONE = {"him", "her", "himself", "herself"}
+_CODED_AS = re.compile(r"\b(?:fatalities|deaths|fatality)\b[^.;]{0,40}?\bcoded as (\d+)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Quantity:
+    start: int  # token indices within the sentence, end exclusive
+    end: int
+    low: int | None
+    best: int | None
+    high: int | None
+    rule: str
+
+
+def parse_number(words: list[str]) -> int | None:
+    """An integer from digits or English number words ("twenty-three", "1,200", "a dozen")."""
+    words = [w.lower() for w in words if w not in ("-", "and", "a", "an")]
+    if not words:
+        return None
+    if len(words) == 1 and re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", words[0]):
+        return int(words[0].replace(",", ""))
+    total, current = 0, 0
+    for w in words:
+        if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", w):
+            current += int(w.replace(",", ""))
+        elif w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w in _SCALES:
+            current = (current or 1) * _SCALES[w]
+            if _SCALES[w] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current
+
+
+def _is_number_token(tok) -> bool:
+    low = tok.lower_
+    if low in _UNITS or low in _TENS or low in _SCALES or low == "dozen":
+        return True
+    return bool(re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", tok.text))
+
+
+def _number_at(toks, i: int) -> tuple[int, int] | None:
+    """(end, value) of a number starting at token i ("twenty - three", "a dozen", "1,200")."""
+    j = i
+    if toks[j].lower_ in ("a", "an") and j + 1 < len(toks) and toks[j + 1].lower_ in ("dozen", "hundred", "thousand"):
+        j += 1
+    if not _is_number_token(toks[j]):
+        return None
+    end = j + 1
+    while end < len(toks):
+        t = toks[end]
+        if t.text == "-" and end + 1 < len(toks) and toks[end + 1].lower_ in _UNITS and toks[end - 1].lower_ in _TENS:
+            end += 2
+        elif t.lower_ in _SCALES or (t.lower_ in _UNITS and toks[end - 1].lower_ in _TENS) or \
+                (t.lower_ in _UNITS and toks[end - 1].lower_ == "and" and toks[end - 2].lower_ == "hundred"):
+            end += 1
+        else:
+            break
+    value = parse_number([t.text for t in toks[i:end]])
+    return (end, value) if value is not None else None
+
+
+def _match_words(toks, i: int, phrase: str) -> int | None:
+    words = phrase.split()
+    if i + len(words) > len(toks):
+        return None
+    if all(toks[i + k].lower_ == w for k, w in enumerate(words)):
+        return i + len(words)
+    return None
+
+
+def _range_after(toks, end: int) -> tuple[int, int] | None:
+    """A second number after "to", "-", "or" ("10 to 15", "10-15")."""
+    if end + 1 < len(toks) and toks[end].lower_ in ("to", "-", "–", "or"):
+        second = _number_at(toks, end + 1)
+        if second:
+            return second
+    return None
+
+
+def _quantity_at(toks, i: int) -> _Quantity | None:
+    """A quantity phrase starting at token i, or None."""
+    for phrase in sorted(vague_quantities(), key=lambda p: -len(p.split())):
+        end = _match_words(toks, i, phrase)
+        if end is not None and (phrase.endswith(" of") or end >= len(toks) or toks[end].lower_ != "of" or True):
+            low, best, high, _ = vague_quantities()[phrase]
+            if end < len(toks) and toks[end].lower_ == "of" and not phrase.endswith(" of"):
+                end += 1
+            return _Quantity(i, end, low, best, high, "vague:" + phrase)
+    if toks[i].lower_ == "between":
+        first = _number_at(toks, i + 1)
+        if first and first[0] < len(toks) and toks[first[0]].lower_ in ("and", "to"):
+            second = _number_at(toks, first[0] + 1)
+            if second:
+                return _Quantity(i, second[0], first[1], None, second[1], "range")
+    for mod in _MODIFIERS:
+        end = _match_words(toks, i, mod)
+        if end is not None and end < len(toks):
+            num = _number_at(toks, end)
+            if num:
+                rng = _range_after(toks, num[0])
+                if rng:
+                    return _Quantity(i, rng[0], num[1], None, rng[1], "range")
+                if mod in _AT_LEAST:
+                    return _Quantity(i, num[0], num[1], None, None, "at_least")
+                if mod in _AT_MOST:
+                    return _Quantity(i, num[0], None, None, num[1], "up_to")
+                return _Quantity(i, num[0], None, num[1], None, "about")
+    num = _number_at(toks, i)
+    if num:
+        rng = _range_after(toks, num[0])
+        if rng:
+            return _Quantity(i, rng[0], num[1], None, rng[1], "range")
+        return _Quantity(i, num[0], num[1], num[1], num[1], "number")
+    return None
+
+
+def _not_a_count(toks, q: _Quantity) -> bool:
+    """Ages, dates, times, money, measures and years are numbers but not counts."""
+    span = toks[q.start:q.end]
+    if any(t.ent_type_ in ("TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") for t in span) \
+            and not q.rule.startswith("vague"):
+        return True
+    # spaCy tags "between 20 and 30" as DATE; only a date word makes it a date
+    if any(t.ent_type_ == "DATE" and t.is_alpha and t.lower_ not in _DATE_OK for t in span):
+        return True
+    after = toks[q.end] if q.end < len(toks) else None
+    if after is not None and (after.lower_ in _UNIT_AFTER or after.lower_ in _AGE_WORDS):
+        return True
+    if after is not None and after.text == "-" and q.end + 1 < len(toks) and toks[q.end + 1].lower_ in _AGE_WORDS:
+        return True
+    before = toks[q.start - 1] if q.start > 0 else None
+    if before is not None and before.lower_ in ("aged", "age", "$", "£", "€", "no.", "number", "route", "km"):
+        return True
+    return q.rule == "number" and q.best is not None and 1900 <= q.best <= 2100
+
+
+def _cue(tok, where: str) -> str | None:
+    hit = count_cues().get(tok.lemma_.lower()) or count_cues().get(tok.lower_)
+    if hit and hit[1] in (where, "both"):
+        return hit[0]
+    return None
+
+
+def _is_active(tok) -> bool:
+    """A cue verb with its own object ("gunmen killed 3"): the number before it is the doer."""
+    return tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP") and \
+        any(c.dep_ in ("dobj", "obj") for c in tok.children)
+
+
+def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
+    """(end, victims text, kind of a cue noun/adjective inside: "two dead", "6 deaths")."""
+    j, words = q.end, []
+    while j < len(toks) and len(words) < 5:
+        t = toks[j]
+        kind = _cue(t, "after")
+        if kind and t.pos_ in ("NOUN", "ADJ", "PROPN") or (kind and t.tag_ == "VBN" and not words):
+            return j + 1, " ".join(words) or None, kind
+        if t.pos_ in ("ADJ", "NOUN", "PROPN") or (t.text == "-" and words) or t.tag_ == "VBG" and words == []:
+            words.append(t.text)
+            j += 1
+            continue
+        if t.lower_ == "of" and j + 1 < len(toks) and toks[j + 1].lower_ in ("them", "whom", "the", "those"):
+            words.extend([t.text, toks[j + 1].text])
+            j += 2
+            continue
+        break
+    return j, (" ".join(words).replace(" - ", "-") or None), None
+
+
+def _cue_after(toks, j: int) -> tuple[str, int] | None:
+    """A passive or intransitive cue after the victims ("were killed", "died", "found dead")."""
+    k, bridged = j, 0
+    while k < len(toks) and bridged <= 4:
+        t = toks[k]
+        kind = _cue(t, "after")
+        if kind and not _is_active(t):
+            return kind, k + 1
+        if t.lemma_.lower() in _BRIDGE or t.lower_ in _BRIDGE or t.pos_ == "AUX" or t.pos_ == "ADV":
+            k, bridged = k + 1, bridged + 1
+            continue
+        return None
+    return None
+
+
+def _cues_before(toks, i: int) -> tuple[list[str], int]:
+    """Cues just before a quantity ("killing", "the deaths of", "killing and injuring")."""
+    kinds, k, first = [], i - 1, i
+    while k >= 0 and i - k <= 5:
+        t = toks[k]
+        kind = _cue(t, "before")
+        if kind and kind not in kinds and (t.pos_ in ("VERB", "NOUN") or t.tag_ in ("VBG", "VBD", "VBN")):
+            kinds.append(kind)
+            first = k
+            if not (k > 1 and toks[k - 1].lower_ in ("and", "or", ",")):
+                break
+            k -= 2
+            continue
+        if kinds or t.lower_ not in _BEFORE_SKIP:
+            break
+        k -= 1
+    return kinds, first
+
+
+def _links_to_next(toks, end: int) -> int | None:
+    """Index of the quantity joined to the previous one by "and" / ","."""
+    if end < len(toks) and toks[end].lower_ in ("and", ",", "&"):
+        nxt = end + 1
+        if nxt < len(toks) and toks[nxt].lower_ == "and":
+            nxt += 1
+        if nxt < len(toks):
+            return nxt
+    return None
+
+
+def _combine(parts: list[tuple[_Quantity, str | None]]) -> tuple[int | None, int | None, int | None, str | None]:
+    """Sum of coordinated counts ("three soldiers and two civilians" -> 5)."""
+    def total(vals):
+        return None if any(v is None for v in vals) else sum(vals)
+    lows = [q.low if q.low is not None else q.best for q, _ in parts]
+    victims = ", ".join(v for _, v in parts if v) or None
+    return total(lows), total([q.best for q, _ in parts]), total([q.high for q, _ in parts]), victims
+
+
+def _make(sent, toks, kind: str, parts, start_tok: int, end_tok: int, rule: str) -> Count:
+    low, best, high, victims = _combine(parts)
+    s, e = toks[start_tok].idx, toks[end_tok - 1].idx + len(toks[end_tok - 1].text)
+    return Count(kind=kind, low=low, best=best, high=high, text=sent.doc.text[s:e], start=s, end=e,
+                 victims=victims, rule=rule)
+
+
+def _quantity_counts(sent, toks) -> list[Count]:
+    """Counts built around quantity phrases, with coordination summed."""
+    out: list[Count] = []
+    i = 0
+    while i < len(toks):
+        q = _quantity_at(toks, i)
+        if q is None or _not_a_count(toks, q):
+            i += 1
+            continue
+        parts, end, kind, where = [], q.end, None, ""
+        cur = q
+        while True:
+            vend, victims, own = _victims(toks, cur)
+            parts.append((cur, victims))
+            end = vend
+            if own:
+                kind, where = own, "noun"
+                break
+            nxt = _links_to_next(toks, vend)
+            nq = _quantity_at(toks, nxt) if nxt is not None else None
+            if nq is None or _not_a_count(toks, nq) or (_cue_after(toks, vend) is not None):
+                break
+            cur = nq
+        if kind is None:
+            after = _cue_after(toks, end)
+            if after:
+                kind, where, end = after[0], "passive", after[1]
+        kinds = [kind] if kind else []
+        start = q.start
+        if not kinds:
+            kinds, start = _cues_before(toks, q.start)
+            where = "active"
+        for k in kinds:
+            out.append(_make(sent, toks, k, parts, start if where == "active" else q.start,
+                             end if where != "active" else parts[-1][0].end if not parts[-1][1] else end,
+                             f"counts.{k}.{where}.{q.rule.replace(' ', '_')}"))
+        i = max(end, i + 1)
+    return out
+
+
+def _singular_counts(sent, toks) -> list[Count]:
+    """"a soldier was killed" -> 1; "killing him" -> 1."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.lower_ in ("a", "an") and i + 1 < len(toks) and toks[i + 1].lower_ not in ("dozen", "hundred", "thousand", "number", "few", "couple", "handful", "total"):
+            q = _Quantity(i, i + 1, 1, 1, 1, "singular")
+            vend, victims, own = _victims(toks, q)
+            if not victims or toks[vend - 1].tag_ not in ("NN", "NNP") and not own:
+                continue
+            kind = own
+            end = vend
+            if kind is None:
+                after = _cue_after(toks, vend)
+                if after and any(x.pos_ == "AUX" or x.lemma_ in ("die",) for x in toks[vend:after[1]]):
+                    kind, end = after
+            if kind and (t.i == sent.start or toks[i - 1].lower_ not in ("by", "with", "for")):
+                out.append(_make(sent, toks, kind, [(q, victims)], i, end, f"counts.{kind}.singular"))
+        elif t.lower_ in _PRONOUN_ONE and i > 0:
+            kind = _cue(toks[i - 1], "before")
+            if kind and toks[i - 1].pos_ == "VERB":
+                q = _Quantity(i, i + 1, 1, 1, 1, "pronoun")
+                out.append(_make(sent, toks, kind, [(q, None)], i - 1, i + 1, f"counts.{kind}.pronoun"))
+    return out
+
+
+_NEGATORS = {"no", "neither", "nobody", "none", "without", "zero", "nor"}
+
+
+def _zero_counts(sent, toks) -> list[Count]:
+    """"no casualties", "no one was injured", "neither fatalities nor injuries" -> 0."""
+    out, seen = [], set()
+    for i, t in enumerate(toks):
+        if t.lower_ not in _NEGATORS:
+            continue
+        for k in range(i + 1, min(i + 7, len(toks))):
+            u = toks[k]
+            if u.is_punct or u.lower_ in ("but", "while", "although", "though"):
+                break
+            kind = _cue(u, "after") or _cue(u, "before")
+            if kind is None:
+                continue
+            kinds = ["fatalities", "injured"] if u.lemma_.lower() == "casualty" else [kind]
+            for kd in kinds:
+                if kd not in seen:
+                    seen.add(kd)
+                    q = _Quantity(i, k + 1, 0, 0, 0, "zero")
+                    out.append(_make(sent, toks, kd, [(q, None)], i, k + 1, f"counts.{kd}.zero"))
+    return out
+
+
+def _coded_counts(sent) -> list[Count]:
+    """ACLED notes state their own coding: "Unknown number of fatalities coded as 10"."""
+    out = []
+    for m in _CODED_AS.finditer(sent.text):
+        n = int(m.group(1))
+        s = sent.start_char + m.start()
+        out.append(Count(kind="fatalities", low=n, best=n, high=n, text=m.group(0), start=s,
+                         end=sent.start_char + m.end(), rule="counts.fatalities.coded_as"))
+    return out
+
+
+def _cap_vague(sent, count: Count) -> Count:
+    """A vague count cannot exceed a stated total of the same people in the article.
+
+    "hundreds of passengers" on a train "comprising over 400 passengers" is at most
+    400: the stated total caps ``high`` (when it is not below ``low``).
+    """
+    if not count.victims or count.high is None or "vague" not in count.rule:
+        return count
+    head = count.victims.split()[-1].lower()
+    for m in re.finditer(r"(\d{1,3}(?:,\d{3})+|\d+)\s+(?:\w+\s+){0,2}?" + re.escape(head) + r"\b",
+                         sent.doc.text, re.I):
+        total = int(m.group(1).replace(",", ""))
+        if (count.low or 0) <= total < count.high:
+            return replace(count, high=total, rule=count.rule + "+capped")
+    return count
+
+
+def _attribute(sent, found: list[Count]) -> list[Count]:
+    source = sentence_source(sent)
+    if source is None:
+        return found
+    speaker, speaker_type = source
+    status = {"perpetrator": "claimed", "official": "official", "witness": "witness",
+              "media": "media"}.get(speaker_type)
+    if status is None:
+        return found
+    return [replace(c, status=status, reported_by=speaker, rule=c.rule + "+attributed") for c in found]
 
 
 def find_counts(sent) -> list[Count]:
     """Counts stated in one sentence; status/reported_by from the sentence only."""
-    return []
+    toks = list(sent)
+    if not toks:
+        return []
+    found = _coded_counts(sent) + _zero_counts(sent, toks)
+    for c in _quantity_counts(sent, toks) + _singular_counts(sent, toks):
+        if not any(f.start < c.end and c.start < f.end for f in found):
+            found.append(c)
+    found = [_cap_vague(sent, c) for c in found]
+    return _attribute(sent, sorted(found, key=lambda c: c.start))
+
+
+def figure(count: Count | None) -> int | None:
+    """One number for a count: best, else low, else high."""
+    if count is None:
+        return None
+    for v in (count.best, count.low, count.high):
+        if v is not None:
+            return v
+    return None
+
+
+def acled_figure(count: Count | None) -> int | None:
+    """ACLED's conservative figure: the vague table's ``acled`` column, else :func:`figure`."""
+    if count is None:
+        return None
+    m = re.search(r"vague:([a-z_]+)", count.rule)
+    if m and count.best is None:
+        row = vague_quantities().get(m.group(1).replace("_", " "))
+        if row is not None and row[3] is not None:
+            return row[3]
+    return figure(count)

@@ -1,0 +1,49 @@
+"""Loading the small cue tables in ``eventwire/data`` (counts, vague words, speakers).
+
+Each CSV starts with one ``#`` provenance line, then a header row. A missing or
+malformed table is a :class:`ConfigError` naming the file.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+from importlib import resources
+
+from ..errors import ConfigError
+
+
+@functools.lru_cache(maxsize=None)
+def read_table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ``eventwire/data/<name>`` as dicts (provenance line skipped)."""
+    try:
+        text = resources.files("eventwire").joinpath("data", name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise ConfigError(f"data file {name!r} is missing from the eventwire package") from exc
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    rows = tuple(csv.DictReader(lines))
+    if not rows:
+        raise ConfigError(f"data file {name!r} has no rows; reinstall eventwire")
+    return rows
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value not in ("", None) else None
+
+
+@functools.lru_cache(maxsize=None)
+def vague_quantities() -> dict[str, tuple[int | None, int | None, int | None, int | None]]:
+    """phrase -> (low, best, high, acled)."""
+    return {r["phrase"]: (_int(r["low"]), _int(r["best"]), _int(r["high"]), _int(r["acled"]))
+            for r in read_table("vague_quantities.csv")}
+
+
+@functools.lru_cache(maxsize=None)
+def count_cues() -> dict[str, tuple[str, str]]:
+    """lemma -> (kind, where)."""
+    return {r["lemma"]: (r["kind"], r["where"]) for r in read_table("count_cues.csv")}
+
+
+@functools.lru_cache(maxsize=None)
+def speaker_words() -> dict[str, str]:
+    """word -> speaker_type."""
+    return {r["word"]: r["speaker_type"] for r in read_table("attribution_cues.csv")}
