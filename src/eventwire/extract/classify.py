@@ -1,14 +1,435 @@
-"""Event triggers and their ACLED class; GTD attack type (placeholder)."""
+"""Event triggers and their ACLED class; GTD attack type with GTD's precedence.
+
+A transparent classifier: a trigger lexicon (``data/triggers.csv``) finds the
+words that name an event and the cue words that qualify it; a few ordered rules,
+using the dependency parse to tell who acted on whom, turn a trigger family
+into an ACLED (event_type, sub_event_type). Every label carries a rule string
+naming the lexicon entry and the rules that fired, e.g.
+``lex:protest(protest)+cue_intervention(tear gas)``.
+"""
 from __future__ import annotations
 
-from ..records import Trigger
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..records import Mention, Trigger
+from ..resources import taxonomy
+from ..resources.taxonomy import participant_kinds, trigger_lexicon
+
+__all__ = ["find_triggers", "gtd_attack_type", "gtd_attack_type_for_event", "event_class"]
+
+# Remote-violence families, most specific first: a generic "explosion" takes
+# the class of the most specific weapon named in the same sentence.
+_WEAPONS = ("suicide", "chemical", "air", "shelling", "grenade", "ied", "explosion")
+_ARMED = {"state", "nonstate", "armed"}
+# Tokens under these heads give a reason or a topic ("protest against the
+# killing"), not something that happened at the event itself.
+_REASON_HEADS = {"against", "over", "after", "following", "condemn", "denounce", "demand",
+                 "about", "regard", "regarding", "accuse", "allege", "blame", "seek", "urge"}
+# Violent families rank above non-violent ones when a sentence names both.
+_SEVERITY = {"Battles": 0.06, "Explosions/Remote violence": 0.07, "Violence against civilians": 0.06,
+             "Riots": 0.04, "Protests": 0.03, "Strategic developments": 0.0}
+_WEAPON_NOUNS = {"weapon", "arm", "explosive", "ammunition", "bomb", "ied", "grenade", "rifle",
+                 "gun", "cache", "mine", "landmine", "detonator", "pistol", "mortar", "rocket", "round"}
+_PLACE_NOUNS = {"village", "town", "city", "area", "district", "territory", "base", "post", "camp",
+                "hill", "position", "region", "county", "locality", "checkpoint", "outpost", "airport"}
+
+
+# ---- lexicon matching --------------------------------------------------------------------
+
+_POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "ADJ": ("ADJ",)}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon entry found in a sentence; ``head`` is the token that governs the phrase."""
+
+    family: str
+    weight: float
+    text: str
+    start_char: int
+    end_char: int
+    head: object  # spaCy Token
+
+
+def family_class(family: str) -> tuple[str, str, str | None] | None:
+    """(event_type, sub_event_type, GTD hint) of a trigger family."""
+    return taxonomy.event_families().get(family)
+
+
+def _phrase_at(sent, i: int, lemmas: tuple[str, ...]) -> bool:
+    toks = sent.doc[i:i + len(lemmas)]
+    if len(toks) < len(lemmas) or toks[-1].i >= sent.end:
+        return False
+    return all(w in (t.lemma_.lower(), t.lower_) for t, w in zip(toks, lemmas))
+
+
+def match_lexicon(sent) -> list[Hit]:
+    """Every trigger and cue phrase of the sentence, longest phrase per family and place."""
+    lex = trigger_lexicon()
+    hits: list[Hit] = []
+    covered: dict[str, set[int]] = {}
+    for tok in sent:
+        keys = {tok.lemma_.lower(), tok.lower_}
+        for entry in (e for k in keys for e in lex.get(k, ())):
+            n = len(entry.lemmas)
+            if not _phrase_at(sent, tok.i, entry.lemmas):
+                continue
+            if n == 1 and entry.pos in _POS and tok.pos_ not in _POS[entry.pos]:
+                continue
+            span = sent.doc[tok.i:tok.i + n]
+            taken = covered.setdefault(entry.family, set())
+            if any(t.i in taken for t in span):
+                continue
+            taken.update(t.i for t in span)
+            hits.append(Hit(entry.family, entry.weight, span.text, span.start_char, span.end_char, span.root))
+    return hits
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    family: str
+    rule: str
+    bonus: float = 0.0
+
+
+def _hit_rule(hit: Hit) -> str:
+    return f"{hit.family}({hit.text})"
+
+
+def _reason_tokens(sent) -> set[int]:
+    """Indices of tokens inside a reason/topic phrase ("against the killing of...")."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.lemma_.lower() in _REASON_HEADS:
+            out.update(t.i for t in tok.subtree if t.i != tok.i)
+    return out
+
+
+def _cues(hits: Sequence[Hit], family: str, skip: set[int], trigger: Hit) -> list[Hit]:
+    return [h for h in hits if h.family == family and h.head.i not in skip and h.head.i != trigger.head.i]
+
+
+def _token_kinds(tok) -> set[str]:
+    """What kind of party a noun names (state, civilian, ...), from its head and modifiers."""
+    kinds = set(participant_kinds(tok.lemma_.lower()) or participant_kinds(tok.lower_))
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") or (child.dep_ == "prep" and child.lower_ == "of"):
+            sub = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
+            if sub is None:
+                continue
+            if sub.lower_ == "armed":
+                kinds.add("armed")
+            kinds |= participant_kinds(sub.lemma_.lower())
+    if tok.ent_type_ == "PERSON":
+        kinds.add("person")
+    return kinds
+
+
+def _party_kinds(tokens: Iterable) -> set[str]:
+    kinds: set[str] = set()
+    for tok in tokens:
+        kinds |= _token_kinds(tok)
+        for conj in tok.conjuncts:
+            kinds |= _token_kinds(conj)
+        for child in tok.children:  # "X, a village elder": the appositive says who X is
+            if child.dep_ == "appos":
+                kinds |= _token_kinds(child)
+    return kinds
+
+
+def roles(tok) -> tuple[list, list]:
+    """(initiators, targets) of a trigger token, read from its dependents."""
+    agents, targets = [], []
+    for c in tok.children:
+        if c.dep_ in ("nsubj",):
+            agents.append(c)
+        elif c.dep_ in ("nsubjpass", "dobj", "pobj", "attr"):
+            targets.append(c)
+        elif c.dep_ == "agent":
+            agents += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "targeting", "upon", "of"):
+            targets += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            agents += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ in ("compound", "poss") and tok.pos_ in ("NOUN", "PROPN"):
+            agents.append(c)
+    head = tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and head is not tok:
+        if tok.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
+            verb = head if head.pos_ == "VERB" else head.head
+            agents += [c for c in verb.children if c.dep_ == "nsubj"]
+        elif tok.dep_ in ("nsubj",):  # "the attack killed three soldiers"
+            targets += [c for c in head.children if c.dep_ in ("dobj",)]
+    elif tok.dep_ in ("xcomp", "conj", "advcl") and not agents:
+        agents += [c for c in head.children if c.dep_ == "nsubj"]
+        if tok.dep_ == "conj" and not targets:
+            targets += [c for c in head.children if c.dep_ in ("nsubjpass", "dobj")]
+    return agents, targets
+
+
+def _sentence_kinds(sent) -> set[str]:
+    return _party_kinds(t for t in sent if t.pos_ in ("NOUN", "PROPN"))
+
+
+def _refine_protest(hit: Hit, hits: Sequence[Hit], skip: set[int]) -> _Choice:
+    for fam, out in (("cue_lethal", "protest_excessive"), ("cue_intervention", "protest_intervention"),
+                     ("arrest", "protest_intervention"), ("cue_violent", "riot"), ("riot", "riot")):
+        cues = _cues(hits, fam, skip, hit)
+        if cues:
+            return _Choice(out, f"+{_hit_rule(cues[0])}", 0.05)
+    return _Choice(hit.family, "")
+
+
+def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice:
+    weapon = next((h for fam in _WEAPONS for h in hits if h.family == fam and h.head.i not in skip), None)
+    if weapon is not None:
+        return _refine_explosion(weapon, hits, skip, via=f"+weapon:{_hit_rule(weapon)}")
+    agents, targets = roles(hit.head)
+    a_kinds, t_kinds = _party_kinds(agents), _party_kinds(targets)
+    if "protester" in t_kinds and a_kinds & {"state"}:
+        return _Choice("protest_excessive", "+target:protesters", 0.05)
+    if a_kinds & {"crowd", "partisan"} and not a_kinds & _ARMED:
+        return _Choice("mob", "+agent:crowd", 0.03)
+    if t_kinds & _ARMED:
+        return _Choice("attack_armed", "+target:armed", 0.03)
+    if t_kinds & {"civilian", "prominent", "person", "partisan"}:
+        return _Choice("attack_civilian", "+target:civilians", 0.03)
+    if t_kinds & {"facility"} and hit.family == "violence" and not t_kinds & {"civilian"}:
+        return _Choice("looting", "+target:property")
+    kinds = _sentence_kinds(sent)
+    if kinds & {"state"} and kinds & {"nonstate", "armed"}:
+        return _Choice("attack_armed", "+sentence:armed_sides")
+    if kinds & {"civilian", "person", "prominent"} or not kinds & _ARMED:
+        return _Choice("attack_civilian", "+default:civilians")
+    return _Choice("attack_armed", "+sentence:armed")
+
+
+def _refine_clash(hit: Hit, sent) -> _Choice:
+    agents, targets = roles(hit.head)
+    kinds = _party_kinds(agents + targets) or _sentence_kinds(sent)
+    if "protester" in kinds:
+        return _Choice("riot", "+parties:protesters")
+    if kinds & {"crowd", "partisan", "civilian"} and not kinds & _ARMED:
+        return _Choice("mob", "+parties:unarmed")
+    return _Choice("clash", "")
+
+
+def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = "") -> _Choice:
+    spans = [h for h in hits if h.head.i not in skip]
+    fams = {h.family for h in spans}
+    if fams & {"disrupted"} and not any(h.text.lower() in ("explode", "exploded", "blast", "explosion", "detonated")
+                                         for h in spans):
+        cue = next(h for h in spans if h.family == "disrupted")
+        return _Choice("disrupted", f"{via}+{_hit_rule(cue)}")
+    for fam in _WEAPONS:
+        if fam in fams:
+            cue = next(h for h in spans if h.family == fam)
+            extra = "" if cue is hit else f"+{_hit_rule(cue)}"
+            return _Choice(fam, via + extra, 0.02)
+    return _Choice(hit.family, via)
+
+
+def _has_child_lemma(tok, lemmas: set[str]) -> bool:
+    return any(t.lemma_.lower() in lemmas for t in tok.subtree if t.i != tok.i)
+
+
+def _refine_capture(hit: Hit, sent) -> _Choice | None:
+    agents, targets = roles(hit.head)
+    targets += [g for t in targets if t.lemma_.lower() == "control"
+                for p in t.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    t_kinds = _party_kinds(targets)
+    if "vehicle" in t_kinds:
+        return _Choice("hijack", "+object:vehicle", 0.05)
+    placey = any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in _PLACE_NOUNS for t in targets) \
+        or hit.family == "regain" or "control" in hit.text.lower()
+    if not placey:
+        if t_kinds & (_ARMED | {"civilian", "person", "partisan"}):
+            return _Choice("arrest", "+object:people")
+        return None
+    a_kinds = _party_kinds(agents)
+    if hit.family == "regain" or "state" in a_kinds:
+        return _Choice("regain", "+agent:state" if "state" in a_kinds else "")
+    return _Choice("overtake", "+agent:non-state")
+
+
+def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | None:
+    fam = hit.family
+    if fam == "protest":
+        return _refine_protest(hit, hits, skip)
+    if fam in ("violence",):
+        return _refine_violence(hit, hits, sent, skip)
+    if fam == "clash":
+        return _refine_clash(hit, sent)
+    if fam in _WEAPONS:
+        return _refine_explosion(hit, hits, skip)
+    if fam in ("capture", "regain"):
+        return _refine_capture(hit, sent)
+    if fam in ("looting", "riot") and _cues(hits, "protest", skip, hit):
+        return _Choice("riot", "+protest", 0.03)
+    if fam == "abduction" and any(h.family == "hijack" for h in hits):
+        return _Choice("hijack", "+hijack")
+    if fam == "disrupted" and hit.weight < 0.6 and not _has_child_lemma(hit.head, _WEAPON_NOUNS):
+        return None  # "seized", "recovered" mean disrupted weapons use only with weapons
+    if fam == "base" and not _cues(hits, "base", set(), hit) and hit.weight < 0.5:
+        return None if not any(h.family == "base" and h.head.i != hit.head.i for h in hits) else _Choice(fam, "")
+    return _Choice(fam, "")
+
+
+def _trigger(hit: Hit, choice: _Choice, sent) -> Trigger | None:
+    cls = family_class(choice.family)
+    if cls is None:
+        return None
+    event_type, sub_event_type, _gtd = cls
+    score = hit.weight + choice.bonus + _SEVERITY.get(event_type, 0.0)
+    if hit.head.dep_ == "ROOT":
+        score += 0.03
+    return Trigger(text=hit.text, start=hit.start_char, end=hit.end_char, event_type=event_type,
+                   sub_event_type=sub_event_type, rule=f"lex:{_hit_rule(hit)}{choice.rule}",
+                   score=round(min(score, 1.0), 3))
 
 
 def find_triggers(sent) -> list[Trigger]:
-    """Triggers in one sentence (spaCy Span), best first. Offsets are absolute."""
-    return []
+    """Triggers in one sentence (spaCy Span), best first. Offsets are absolute.
+
+    A trigger that its sentence does not assert (negated, threatened, planned...)
+    keeps its class but ranks below asserted ones.
+    """
+    from .modality import mention_modality  # modality reads triggers; import late
+
+    hits = match_lexicon(sent)
+    skip = _reason_tokens(sent)
+    out: list[Trigger] = []
+    seen: set[tuple[int, str]] = set()
+    for hit in hits:
+        if hit.family.startswith("cue_") or (hit.head.i, hit.family) in seen:
+            continue
+        seen.add((hit.head.i, hit.family))
+        choice = _refine(hit, hits, sent, skip)
+        trig = _trigger(hit, choice, sent) if choice else None
+        if trig is None:
+            continue
+        if hit.head.i in skip:
+            trig = _scaled(trig, 0.5, "+in_reason_phrase")
+        if mention_modality(sent, trig)[0] != "asserted":
+            trig = _scaled(trig, 0.3, "")
+        out.append(trig)
+    out.sort(key=lambda t: (-t.score, t.start))
+    return out
+
+
+def _scaled(trig: Trigger, factor: float, note: str) -> Trigger:
+    return Trigger(trig.text, trig.start, trig.end, trig.event_type, trig.sub_event_type,
+                   trig.rule + note, round(trig.score * factor, 3))
+
+
+# ---- event class over several mentions -------------------------------------------------
+
+_SUB_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+
+
+def event_class(triggers: Sequence[Trigger]) -> Trigger | None:
+    """The class of one event from its mentions' triggers (asserted ones, best first).
+
+    The best trigger leads; a protest seen elsewhere in the event as dispersed
+    or fired upon, or an explosion whose weapon another sentence names, takes
+    that more specific class (ACLED codes the event as a whole).
+    """
+    if not triggers:
+        return None
+    lead = max(triggers, key=lambda t: t.score)
+    if lead.event_type == "Protests":
+        better = [t for t in triggers if t.event_type == "Protests"
+                  and _SUB_RANK.get(t.sub_event_type, 0) > _SUB_RANK.get(lead.sub_event_type, 0)]
+        if better:
+            return max(better, key=lambda t: _SUB_RANK[t.sub_event_type])
+    if lead.event_type == "Explosions/Remote violence" and lead.rule.startswith("lex:explosion("):
+        specific = [t for t in triggers if t.event_type == lead.event_type and not t.rule.startswith("lex:explosion(")]
+        if specific:
+            return max(specific, key=lambda t: t.score)
+    return lead
+
+
+# ---- GTD attack type --------------------------------------------------------------------
+
+
+def _gtd_labels(sent, trigger: Trigger) -> list[tuple[str, str]]:
+    """Every GTD attack type the sentence supports, with the words behind it."""
+    hits = match_lexicon(sent)
+    skip = _reason_tokens(sent)
+    hits = [h for h in hits if h.head.i not in skip]
+    fams = {}
+    for h in hits:
+        fams.setdefault(h.family, h)
+    out: list[tuple[str, str]] = []
+
+    def add(label: str, h: Hit, why: str = "") -> None:
+        out.append((label, f"gtd.{label.split()[0].lower()}:{_hit_rule(h)}{why}"))
+
+    if "hijack" in fams:
+        add("Hijacking", fams["hijack"])
+    if "abduction" in fams:
+        barricade = fams.get("cue_barricade")
+        add("Hostage Taking (Barricade Incident)" if barricade else "Hostage Taking (Kidnapping)",
+            fams["abduction"], f"+{_hit_rule(barricade)}" if barricade else "")
+    if "cue_assassination" in fams:
+        add("Assassination", fams["cue_assassination"])
+    for h in hits:
+        if h.family in ("violence", "clash") and _prominent_target(h):
+            add("Assassination", h, "+target:prominent")
+            break
+    for fam in _WEAPONS:
+        if fam in fams and fam != "chemical" and not ("disrupted" in fams and fam == "explosion"):
+            add("Bombing/Explosion", fams[fam])
+            break
+    if "chemical" in fams:
+        add("Unarmed Assault", fams["chemical"])
+    armed = fams.get("cue_firearm") or fams.get("cue_blade") or fams.get("clash")
+    if armed is not None:
+        add("Armed Assault", armed)
+    if "cue_unarmed" in fams and not armed:
+        add("Unarmed Assault", fams["cue_unarmed"])
+    if "cue_arson" in fams or "looting" in fams:
+        h = fams.get("cue_arson") or fams["looting"]
+        add("Facility/Infrastructure Attack", h)
+    if not out and "violence" in fams:
+        add("Armed Assault", fams["violence"], "+default")
+    return out
+
+
+def _prominent_target(hit: Hit) -> bool:
+    _agents, targets = roles(hit.head)
+    lemma = hit.head.lemma_.lower()
+    if lemma not in ("kill", "shoot", "murder", "gun", "attack", "target", "stab", "behead", "execute"):
+        return False
+    return "prominent" in _party_kinds(targets)
 
 
 def gtd_attack_type(sent, trigger: Trigger, context: str = "") -> tuple[str | None, str | None]:
-    """(GTD attack type, rule) for a mention, by GTD's precedence rules."""
-    return None, None
+    """(GTD attack type, rule) for a mention: the highest of GTD's hierarchy the sentence supports."""
+    labels = _gtd_labels(sent, trigger)
+    if not labels:
+        cls = family_class(_family_of(trigger))
+        if cls and cls[2]:
+            return cls[2], f"gtd.from_class:{trigger.sub_event_type}"
+        return None, None
+    return min(labels, key=lambda lr: taxonomy.gtd_precedence(lr[0]))
+
+
+def _family_of(trigger: Trigger) -> str:
+    rule = trigger.rule[4:] if trigger.rule.startswith("lex:") else trigger.rule
+    return rule.split("(", 1)[0]
+
+
+def gtd_attack_type_for_event(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
+    """GTD attack type of one event: GTD's precedence over its asserted mentions.
+
+    GTD codes the attack type highest in its hierarchy (Assassination >
+    Hijacking > Kidnapping > Barricade > Bombing > Armed Assault > Unarmed
+    Assault > Facility > Unknown) among those the incident involves.
+    """
+    labelled = [(m.gtd_attack_type, m.gtd_rule) for m in mentions
+                if m.gtd_attack_type and m.modality == "asserted"]
+    if not labelled:
+        return ("Unknown", "gtd.unknown:no_attack_words") if mentions else (None, None)
+    return min(labelled, key=lambda lr: taxonomy.gtd_precedence(lr[0]))

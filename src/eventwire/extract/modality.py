@@ -1,9 +1,130 @@
-"""Is a mention a real event, or a threat / negation / plan / background? (placeholder)"""
+"""Is a mention a real event, or a threat / negation / plan / background?
+
+Cues come from ``data/modality_cues.csv``; where a cue sits in the parse
+decides whether it bears on the trigger. "threatened to execute the hostages"
+has the trigger under ``threaten``; "no one was killed" has ``no`` on the
+subject of ``kill``; "For decades, ... groups frequently targeting" has a
+background phrase on the trigger's own clause. The first cue met walking up
+from the trigger wins, so "police said militants did not attack" stays negated.
+"""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..records import Trigger
+from ..resources.taxonomy import modality_cues
+
+__all__ = ["mention_modality", "ASSERTED", "MODALITIES"]
+
+ASSERTED = "asserted"
+MODALITIES = (ASSERTED, "threat", "negated", "hypothetical", "plan", "background", "anniversary", "denied")
+_NOUN = ("NOUN", "PROPN", "PRON", "NUM")
+_ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
+# Only background phrases that modify a clause (not "long march") count.
+_BACKGROUND_DEPS = ("advmod", "prep", "npadvmod", "pobj")
+# Retaliation wording that turns a future statement into a threat.
+_THREAT_WORDS = {"response", "respond", "retaliation", "retaliate", "consequence", "revenge", "pay", "punish"}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, dict[str, str]]:
+    """slot -> {cue phrase: modality}."""
+    out: dict[str, dict[str, str]] = {}
+    for cue, modality, slot in modality_cues():
+        out.setdefault(slot, {})[cue] = modality
+    return out
+
+
+def _trigger_token(sent, trigger: Trigger):
+    span = sent.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _path(tok, sent) -> list:
+    """The trigger and its heads up to the sentence root."""
+    out = [tok]
+    while out[-1].head is not out[-1] and sent.start <= out[-1].head.i < sent.end and len(out) < 30:
+        out.append(out[-1].head)
+    return out
+
+
+def _negation(tok) -> str | None:
+    cues = _cues()
+    clauses = [tok]
+    if tok.pos_ in _NOUN and tok.dep_ in _ARG_DEPS:
+        clauses.append(tok.head)  # "no attack took place", "did not carry out the attack"
+    for clause in clauses:
+        for child in clause.children:
+            low = child.lower_
+            if child.dep_ == "neg" and cues.get("neg", {}).get(low):
+                return child.text
+            if child.dep_ == "det" and clause is tok and cues.get("det", {}).get(low) == "negated":
+                return child.text
+            if child.dep_ in ("nsubj", "nsubjpass") and clause.pos_ in ("VERB", "AUX"):
+                if child.lower_ in ("none", "nobody", "nothing") or any(
+                        g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+                    return " ".join(t.text for t in child.subtree)
+    return None
+
+
+def _governor(path) -> tuple[str, str] | None:
+    """A cue word above the trigger (threaten, deny, plan, anniversary...)."""
+    gov = _cues().get("governor", {})
+    for node in path[1:]:
+        modality = gov.get(node.lemma_.lower())
+        if modality:
+            return modality, node.text
+    return None
+
+
+def _clause_cue(path, sent) -> tuple[str, str] | None:
+    """aux / mark / det cues of the trigger's own clause ("will hold", "if they attack")."""
+    cues = _cues()
+    clause = next((n for n in path if n.pos_ in ("VERB", "AUX")), None)
+    for child in (clause.children if clause is not None else ()):
+        low = child.lower_
+        if child.dep_ == "mark" and low in cues.get("mark", {}):
+            return cues["mark"][low], child.text
+        if child.dep_ == "aux" and low in cues.get("aux", {}):
+            modality = cues["aux"][low]
+            if modality == "plan" and any(t.lemma_.lower() in _THREAT_WORDS for t in sent):
+                modality = "threat"
+            return modality, child.text
+    head = path[0]
+    for child in head.children:
+        if child.dep_ == "det" and cues.get("det", {}).get(child.lower_) == "hypothetical":
+            return "hypothetical", child.text
+    return None
+
+
+def _background(path, sent) -> tuple[str, str] | None:
+    """A background phrase ("for decades", "frequently") attached to the trigger's clause."""
+    phrases = _cues().get("background", {})
+    on_path = {n.i for n in path}
+    for tok in sent:
+        if tok.dep_ not in _BACKGROUND_DEPS or tok.head.i not in on_path:
+            continue
+        words = [t for t in tok.subtree]
+        lemmas = " ".join(t.lemma_.lower() for t in words)
+        for cue, modality in phrases.items():
+            if lemmas == cue or lemmas.startswith(cue + " ") or (tok.lemma_.lower() == cue and len(cue.split()) == 1):
+                return modality, " ".join(t.text for t in words)
+    return None
 
 
 def mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
     """(modality, cue words): ``asserted`` or the reason it is not an event."""
-    return "asserted", None
+    tok = _trigger_token(sent, trigger)
+    if tok is None:
+        return ASSERTED, None
+    path = _path(tok, sent)
+    neg = _negation(tok)
+    if neg:
+        return "negated", neg
+    for finder in (lambda: _governor(path), lambda: _clause_cue(path, sent), lambda: _background(path, sent)):
+        found = finder()
+        if found:
+            return found
+    return ASSERTED, None

@@ -5,7 +5,9 @@ GTD's precedence (highest first), so code never repeats it.
 """
 from __future__ import annotations
 
+import csv
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
@@ -22,6 +24,11 @@ __all__ = [
     "legacy_acled_family",
     "gtd_precedence",
     "definitions",
+    "LexEntry",
+    "event_families",
+    "trigger_lexicon",
+    "participant_kinds",
+    "modality_cues",
 ]
 
 _FILE = "taxonomy.json"
@@ -87,3 +94,76 @@ def definitions() -> dict[str, str]:
         out.update(v["sub_event_types"])
     out.update(_DATA["gtd"]["attack_types"])
     return out
+
+
+# ---- lexicons that map words to classes ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """One row of the trigger lexicon: lemma phrase, part of speech, family, weight."""
+
+    lemmas: tuple[str, ...]
+    pos: str  # V, N, ADJ or *
+    family: str
+    weight: float
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    """Rows of a package CSV whose first line(s) starting with ``#`` are provenance."""
+    path = data_path(name)
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            lines = [ln for ln in fh if not ln.startswith("#") and ln.strip()]
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc}; reinstall eventwire") from exc
+    return list(csv.DictReader(lines))
+
+
+@lru_cache(maxsize=1)
+def event_families() -> Mapping[str, tuple[str, str, str | None]]:
+    """family -> (ACLED event_type, sub_event_type, GTD attack type or None)."""
+    out = {}
+    for row in _rows("event_families.csv"):
+        et, sub = row["event_type"], row["sub_event_type"]
+        if sub not in SUB_EVENT_TYPES.get(et, ()):
+            raise ConfigError(f"event_families.csv: {et!r}/{sub!r} is not an ACLED class")
+        out[row["family"]] = (et, sub, row["gtd_attack_type"] or None)
+    return MappingProxyType(out)
+
+
+@lru_cache(maxsize=1)
+def trigger_lexicon() -> Mapping[str, tuple[LexEntry, ...]]:
+    """Trigger and cue entries indexed by their first lemma (longest phrase first)."""
+    index: dict[str, list[LexEntry]] = {}
+    families = event_families()
+    for n, row in enumerate(_rows("triggers.csv"), start=2):
+        fam = row["family"].strip()
+        if not fam.startswith("cue_") and fam not in families:
+            raise ConfigError(f"triggers.csv line {n}: unknown family {fam!r}")
+        try:
+            weight = float(row["weight"])
+        except ValueError as exc:
+            raise ConfigError(f"triggers.csv line {n}: weight {row['weight']!r} is not a number") from exc
+        lemmas = tuple(row["phrase"].lower().split())
+        index.setdefault(lemmas[0], []).append(LexEntry(lemmas, row["pos"].strip(), fam, weight))
+    return MappingProxyType({k: tuple(sorted(v, key=lambda e: -len(e.lemmas))) for k, v in index.items()})
+
+
+@lru_cache(maxsize=1)
+def _participants() -> Mapping[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in _rows("participants.csv"):
+        out.setdefault(row["lemma"].lower(), set()).add(row["category"])
+    return MappingProxyType({k: frozenset(v) for k, v in out.items()})
+
+
+def participant_kinds(lemma: str) -> frozenset[str]:
+    """Kinds of party a noun lemma names: state, nonstate, armed, civilian, protester, ..."""
+    return _participants().get(lemma, frozenset())
+
+
+@lru_cache(maxsize=1)
+def modality_cues() -> tuple[tuple[str, str, str], ...]:
+    """(cue lemma phrase, modality, slot) rows of ``modality_cues.csv``."""
+    return tuple((r["cue"].lower(), r["modality"], r["slot"]) for r in _rows("modality_cues.csv"))
