@@ -45,7 +45,8 @@ def render_report(report: FileReport, console) -> None:
         return
     _render_metrics(report, console)
     console.print(f"no event: {report.no_event} of {report.rows} rows (scored wrong); "
-                  f"pipeline failures: {report.failed}; malformed gold lines: {report.skipped}",
+                  f"pipeline failures: {report.failed}; malformed gold lines: {report.skipped}; "
+                  f"{report.seconds:.1f} s",
                   style="dim")
 
 

@@ -29,13 +29,14 @@ class FileReport:
     no_event: int = 0  # rows for which the system found no event (each scored wrong)
     failed: int = 0  # rows the pipeline skipped with an error (counted as no event)
     skipped: int = 0  # malformed gold lines
+    seconds: float = 0.0  # pipeline and scoring time
     metrics: dict[str, Metric] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)  # e.g. a geoparsing result
 
     def to_dict(self) -> dict[str, Any]:
         out = {"file": self.path, "format": self.format, "rows": self.rows, "no_event": self.no_event,
-               "failed": self.failed, "skipped": self.skipped,
+               "failed": self.failed, "skipped": self.skipped, "seconds": self.seconds,
                "metrics": {k: m.to_dict() for k, m in self.metrics.items()}, "errors": self.errors}
         out.update(self.extra)
         return out

@@ -5,6 +5,7 @@ import importlib
 import importlib.util
 import inspect
 import logging
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -41,7 +42,8 @@ def _top_events(gold: GoldFile, pipeline, batch_size: int, progress: Progress | 
     """Each row id → the system's most confident event (events come ordered)."""
     top: dict[str, Event | None] = {}
     for result in pipeline.pipe(_documents(gold.rows, str(gold.path), failed), batch_size=batch_size):
-        top[result.document.id] = result.events[0] if result.events else None
+        # Events come most confident first; max keeps the first of equals.
+        top[result.document.id] = max(result.events, key=lambda e: e.confidence, default=None)
         if progress is not None:
             progress(len(top), len(gold.rows))
     return top
@@ -118,8 +120,11 @@ def evaluate_file(path: str | Path, *, pipeline=None, limit: int | None = None, 
 
         pipeline = Pipeline.default()
     failed: set[str] = set()
+    start = time.perf_counter()
     top = _top_events(gold, pipeline, batch_size, progress, failed)
-    return _score_file(gold, top, failed, errors)
+    report = _score_file(gold, top, failed, errors)
+    report.seconds = round(time.perf_counter() - start, 2)
+    return report
 
 
 def evaluate(paths: Iterable[str | Path], **kwargs) -> list[FileReport]:
