@@ -1,8 +1,11 @@
-"""Writers for each output format (JSON Lines and ACLED-column CSV for now)."""
+"""Writers for each output format: JSON Lines, ACLED CSV, GTD CSV, GeoJSON, Parquet.
+
+Text formats stream to a path, a text stream or stdout; Parquet is binary and
+columnar, so it needs a file path.
+"""
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from pathlib import Path
@@ -10,57 +13,11 @@ from typing import IO, Iterable
 
 from ..errors import InputError
 from ..records import Event, to_dict
+from ._rows import ACLED_COLUMNS, GTD_COLUMNS, acled_row, gtd_row
+from ._parquet import write_parquet
 
-ACLED_COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp",
-]
-
-_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
-
-
-def acled_row(event: Event) -> dict:
-    """One ACLED-column row; fatalities are the conservative (low) figure, 0 if none."""
-    loc = event.location
-    f = event.fatalities
-    fatalities = 0 if f is None else (f.low if f.low is not None else (f.best or 0))
-    a1, a2 = event.actor1, event.actor2
-    return {
-        "event_id_cnty": event.event_id,
-        "event_date": event.event_date.isoformat() if event.event_date else "",
-        "year": event.event_date.year if event.event_date else "",
-        "time_precision": _TIME_PRECISION.get(event.date_precision, 3),
-        "disorder_type": "",
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "actor1": a1.name if a1 else "",
-        "assoc_actor_1": "; ".join(a.name for a in event.assoc_actor1),
-        "inter1": a1.inter if a1 and a1.inter is not None else "",
-        "actor2": a2.name if a2 else "",
-        "assoc_actor_2": "; ".join(a.name for a in event.assoc_actor2),
-        "inter2": a2.inter if a2 and a2.inter is not None else "",
-        "interaction": "",
-        "civilian_targeting": "Civilian targeting" if a2 is not None and a2.type == "civilians" else "",
-        "iso": "",
-        "region": "",
-        "country": loc.country if loc else "",
-        "admin1": (loc.admin1 or "") if loc else "",
-        "admin2": (loc.admin2 or "") if loc else "",
-        "admin3": (loc.admin3 or "") if loc else "",
-        "location": loc.name if loc else "",
-        "latitude": loc.latitude if loc and loc.latitude is not None else "",
-        "longitude": loc.longitude if loc and loc.longitude is not None else "",
-        "geo_precision": loc.geo_precision if loc else "",
-        "source": "; ".join(event.doc_ids),
-        "source_scale": "",
-        "notes": event.notes,
-        "fatalities": fatalities,
-        "tags": "",
-        "timestamp": "",
-    }
+__all__ = ["ACLED_COLUMNS", "GTD_COLUMNS", "FORMATS", "BINARY_FORMATS", "acled_row", "gtd_row",
+           "write_events"]
 
 
 def _jsonl(events: Iterable[Event], out: IO[str]) -> int:
@@ -71,25 +28,60 @@ def _jsonl(events: Iterable[Event], out: IO[str]) -> int:
     return n
 
 
-def _acled_csv(events: Iterable[Event], out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
-    writer.writeheader()
+def _csv(columns, row_of):
+    def write(events: Iterable[Event], out: IO[str]) -> int:
+        writer = csv.DictWriter(out, fieldnames=columns)
+        writer.writeheader()
+        n = 0
+        for ev in events:
+            writer.writerow(row_of(ev))
+            n += 1
+        return n
+
+    return write
+
+
+def _feature(event: Event) -> dict:
+    loc = event.location
+    geometry = None
+    if loc is not None and loc.latitude is not None and loc.longitude is not None:
+        geometry = {"type": "Point", "coordinates": [loc.longitude, loc.latitude]}
+    props = acled_row(event)
+    props.update(event_id=event.event_id, incident_id=event.incident_id, doc_ids="; ".join(event.doc_ids),
+                 date_precision=event.date_precision, confidence=event.confidence)
+    for kind in ("fatalities", "injured", "hostages", "arrested"):
+        c = getattr(event, kind)
+        props.update({f"{kind}_low": c.low if c else None, f"{kind}_best": c.best if c else None,
+                      f"{kind}_high": c.high if c else None})
+    props = {k: (None if v == "" else v) for k, v in props.items()}
+    return {"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": props}
+
+
+def _geojson(events: Iterable[Event], out: IO[str]) -> int:
+    # Streamed feature by feature so a large export never sits in memory whole.
+    out.write('{"type": "FeatureCollection", "features": [\n')
     n = 0
     for ev in events:
-        writer.writerow(acled_row(ev))
+        out.write((",\n" if n else "") + json.dumps(_feature(ev), ensure_ascii=False))
         n += 1
+    out.write("\n]}\n")
     return n
 
 
-FORMATS = {"jsonl": _jsonl, "acled-csv": _acled_csv}
+FORMATS = {"jsonl": _jsonl, "acled-csv": _csv(ACLED_COLUMNS, acled_row),
+           "gtd-csv": _csv(GTD_COLUMNS, gtd_row), "geojson": _geojson, "parquet": None}
+BINARY_FORMATS = {"parquet": write_parquet}
 
 
 def write_events(events: Iterable[Event], fmt: str = "jsonl", output: str | Path | IO[str] | None = None) -> int:
     """Write events in ``fmt`` to a path, a text stream or stdout; returns the count."""
-    try:
-        writer = FORMATS[fmt]
-    except KeyError:
-        raise InputError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if fmt in BINARY_FORMATS:
+        if not isinstance(output, (str, Path)) or str(output) == "-":
+            raise InputError(f"{fmt} is a binary format: give a file name with -o/--output")
+        return BINARY_FORMATS[fmt](events, Path(output))
+    writer = FORMATS[fmt]
     if output is None or output == "-":
         return writer(events, sys.stdout)
     if isinstance(output, (str, Path)):
