@@ -1,9 +1,121 @@
-"""Claims of responsibility (placeholder)."""
+"""Claims of responsibility: who claimed, through which channel, by which spokesperson.
+
+Forms: "X claimed responsibility for", "X claimed the attack", "X takes (full)
+responsibility", "the attack was claimed by X", "responsibility was claimed by X".
+Negated or denied claims ("No group claimed responsibility", "X denied
+responsibility") are not claims. A claim inside a quoted statement takes the
+statement's channel and the spokesperson who spoke it; claims by one actor merge.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from ..records import Claim, Statement
+from .attribution import canonical_group, find_channel, spokespeople
+
+__all__ = ["find_claims"]
+
+_OBJECTS = {"responsibility", "credit", "attack", "attacks", "bombing", "killing", "killings", "blast",
+            "assault", "abduction", "kidnapping", "operation", "ambush", "explosion", "strike", "shooting",
+            "hijacking", "assassination"}
+_TAKE = {"take", "accept", "assume", "bear"}
+_NEGATIVE = {"no", "none", "nobody", "neither", "not", "never", "n't", "deny"}
+_PRONOUNS = {"it", "they", "which", "who", "that", "he", "she", "group"}
+
+
+def _is_claim_verb(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if lemma == "claim":
+        return any(o.lemma_.lower() in _OBJECTS or o.lower_ in _OBJECTS for o in objs)
+    if lemma in _TAKE:
+        return any(o.lemma_.lower() == "responsibility" for o in objs)
+    return False
+
+
+def _negated(tok) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and any(t.lower_ in _NEGATIVE for t in subj.subtree):
+        return True
+    # "has yet to claim", "did not claim", "denied claiming"
+    head = tok.head
+    return head is not tok and head.lemma_.lower() in ("deny", "refuse", "yet") or \
+        any(t.lower_ in ("yet", "unclaimed") for t in tok.lefts)
+
+
+def _claimant(tok):
+    """The span naming who claims: active subject, or "claimed by X"."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ == "agent":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return doc[obj.left_edge.i: obj.right_edge.i + 1]
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
+        subj = tok.head
+    if subj is None and tok.dep_ == "relcl":
+        subj = tok.head
+    if subj is None and tok.dep_ == "conj":
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    return doc[subj.left_edge.i: min(subj.right_edge.i + 1, subj.left_edge.i + 12)]
+
+
+def _actor_name(span, doc) -> str | None:
+    """The group's name in the claimant span: an ACTOR/ORG entity, else its proper nouns."""
+    ents = [e for e in doc.ents if e.start >= span.start and e.end <= span.end
+            and e.label_ in ("ACTOR", "ORG", "NORP", "PERSON")]
+    if ents:
+        return canonical_group(ents[0].text, doc)
+    words = [t.text for t in span if t.pos_ == "PROPN" or (t.is_upper and len(t) > 1)]
+    if words:
+        m = re.search(r"(?:[A-Z][\w'’-]+\s+){0,6}[A-Z][\w'’-]+", span.text)
+        return canonical_group(m.group(0) if m else " ".join(words), doc)
+    return None
+
+
+def _spokesperson(start: int, inside: Statement | None, doc, actor: str) -> str | None:
+    named = [s for s in spokespeople(doc) if s[0] <= (inside.end if inside else start + 400)]
+    for offset, person, org in reversed(named):
+        if org is None or org == actor or canonical_group(org, doc) == actor:
+            if inside is not None or abs(offset - start) < 400:
+                return person
+    return None
+
+
+def _merge(found: list[Claim]) -> list[Claim]:
+    """One claim per actor; later mentions fill a missing channel or spokesperson."""
+    out: dict[str, Claim] = {}
+    for c in found:
+        first = out.get(c.actor)
+        if first is None:
+            out[c.actor] = c
+        else:
+            out[c.actor] = replace(first, channel=first.channel or c.channel,
+                                   spokesperson=first.spokesperson or c.spokesperson,
+                                   rule=first.rule if first.channel or not c.channel else first.rule + "+merged")
+    return list(out.values())
 
 
 def find_claims(doc, statements: list[Statement]) -> list[Claim]:
     """Claims of responsibility, with channel and spokesperson when stated."""
-    return []
+    found = []
+    for tok in doc:
+        if not _is_claim_verb(tok) or _negated(tok):
+            continue
+        span = _claimant(tok)
+        actor = _actor_name(span, doc) if span is not None else None
+        if actor is None or actor.lower() in _PRONOUNS:
+            continue
+        sent = tok.sent
+        inside = next((s for s in statements if s.start <= tok.idx < s.end and s.channel), None)
+        channel = inside.channel if inside else find_channel(sent.text)
+        rule = "claims." + ("statement" if inside else ("passive" if span.root.dep_ == "pobj" else "active"))
+        found.append(Claim(actor=actor, text=sent.text.strip(), start=sent.start_char, end=sent.end_char,
+                           channel=channel, spokesperson=_spokesperson(tok.idx, inside, doc, actor), rule=rule))
+    return _merge(found)

@@ -1,11 +1,228 @@
-"""Dates resolved against the publication date (placeholder)."""
+"""Dates resolved against the publication date.
+
+Candidates are spaCy DATE entities plus the forms it misses (GTD's leading
+"01/10/2021:", ACLED's bracketed "[10 October]", "On 7 May 2020,"). Each span is
+resolved on its own, never by searching free text (dateparser invents dates from
+ordinary words). Common forms are read directly, which is exact and about a
+hundred times faster; anything else goes to ``dateparser.parse`` on the span.
+
+Rules: a weekday is the most recent such day on or before publication; a day and
+month without a year take the year that puts them on or before publication;
+"last week" has precision week; "in March" precision month. Durations ("for
+decades", "two days") are not dates. Without a publication date, relative
+expressions keep ``date=None``, precision ``relative`` and ``relative_days``.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
+import re
 
 from ..records import EventDate
+
+__all__ = ["find_dates", "resolve"]
+
+log = logging.getLogger("eventwire")
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
+                        rf"(?:\s+of)?\s+(?P<m>{_MON})(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
+_MONTH_DAY = re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*\d{{1,2}})?"
+                        rf"(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b(?:(?:early|mid|late|end of|beginning of|the end of)[- ]?)?(?P<m>{_MON})"
+                         rf"(?:,?\s+(?P<y>\d{{4}}))?\b", re.I)
+_NUMERIC = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b")
+_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+_YEAR = re.compile(r"^(?:in |during |since )?(?:the year )?(?P<y>(?:19|20)\d{2})$", re.I)
+_WEEKDAY = re.compile(r"\b(?P<last>last |this past |past |on )?(?P<w>monday|tuesday|wednesday|thursday|friday|"
+                      r"saturday|sunday)s?\b", re.I)
+_AGO = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                  r"(?P<u>day|week|month|year)s?\s+ago\b", re.I)
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
+_RELATIVE = (  # phrase, days offset, precision
+    (re.compile(r"\bday before yesterday\b", re.I), -2, "day"),
+    (re.compile(r"\byesterday\b", re.I), -1, "day"),
+    (re.compile(r"\blast night\b", re.I), -1, "day"),
+    (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I), 0, "day"),
+    (re.compile(r"\blast week(?:end)?\b", re.I), -7, "week"),
+    (re.compile(r"\b(?:this|earlier this|late this) week(?:end)?\b", re.I), 0, "week"),
+    (re.compile(r"\blast month\b", re.I), -30, "month"),
+    (re.compile(r"\b(?:this|earlier this) month\b", re.I), 0, "month"),
+    (re.compile(r"\blast year\b", re.I), -365, "year"),
+    (re.compile(r"\b(?:this|earlier this) year\b", re.I), 0, "year"),
+)
+_DURATION = re.compile(r"^(?:for |over |during |within |in |about |around |nearly |almost |some )?(?:the |a )?"
+                       r"(?:past |last |next |previous |coming |following |recent |several |few |many |"
+                       r"\d+ |a |an |one |two |three |four |five |six |seven |eight |nine |ten |twenty |"
+                       r"\w+ )*(?:decades?|years?|months?|weeks?|days?|hours?|nights?|minutes?|centur(?:y|ies))"
+                       r"(?: long| later| earlier)?$", re.I)
+_GTD_PREFIX = re.compile(r"^\s*(?P<m>\d{2})/(?P<d>\d{2})/(?P<y>\d{4})\s*:")
+_BRACKETED = re.compile(rf"\[(?P<t>[^\[\]]{{0,30}}?(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}|\d{{4}})[^\[\]]{{0,20}})\]", re.I)
+
+
+def _on_or_before(year: int, month: int, day: int, published: dt.date) -> dt.date | None:
+    """The date with this day and month on or before publication (this year or last)."""
+    for y in (year, year - 1):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if d <= published:
+            return d
+    return None
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _absolute(text: str, published: dt.date | None) -> tuple[dt.date | None, str, str] | None:
+    """(date, precision, rule) for day/month/year forms read directly."""
+    for rx in (_NUMERIC, _ISO):
+        m = rx.search(text)
+        if m:
+            return _safe(int(m["y"]), int(m["m"]), int(m["d"])), "day", "dates.numeric"
+    for rx in (_DAY_MONTH, _MONTH_DAY):
+        m = rx.search(text)
+        if m and m["m"].lower().rstrip(".")[:3] in _MONTHS:
+            month, day = _MONTHS[m["m"].lower().rstrip(".")[:3]], int(m["d"])
+            if m["y"]:
+                return _safe(int(m["y"]), month, day), "day", "dates.absolute"
+            if published is None:
+                return None, "relative", "dates.absolute.no_year"
+            return _on_or_before(published.year, month, day, published), "day", "dates.absolute.year_inferred"
+    m = _MONTH_YEAR.search(text)
+    if m and m["m"].lower().rstrip(".")[:3] in _MONTHS and (m["m"].lower() != "may" or m["y"] or text.lower().strip().startswith(("in", "early", "mid", "late", "may"))):
+        month = _MONTHS[m["m"].lower().rstrip(".")[:3]]
+        if m["y"]:
+            return dt.date(int(m["y"]), month, 1), "month", "dates.month"
+        if published is None:
+            return None, "relative", "dates.month.no_year"
+        return _on_or_before(published.year, month, 1, published), "month", "dates.month.year_inferred"
+    m = _YEAR.match(text.strip())
+    if m:
+        return dt.date(int(m["y"]), 1, 1), "year", "dates.year"
+    return None
+
+
+def _relative(text: str, published: dt.date | None) -> tuple[dt.date | None, str, str, int | None] | None:
+    """(date, precision, rule, relative_days) for weekdays, "yesterday", "3 days ago"..."""
+    for rx, days, precision in _RELATIVE:
+        if rx.search(text):
+            return _shift(published, days, precision, "dates.relative")
+    m = _AGO.search(text)
+    if m:
+        n = int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"].lower()]
+        unit = m["u"].lower()
+        days = -n * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
+        return _shift(published, days, "day" if unit == "day" else unit, "dates.ago")
+    m = _WEEKDAY.search(text)
+    if m:
+        if published is None:
+            return None, "relative", "dates.weekday", None
+        back = (published.weekday() - _WEEKDAYS[m["w"].lower()]) % 7
+        if back == 0 and (m["last"] or "").strip().lower() in ("last", "past", "this past"):
+            back = 7
+        return published - dt.timedelta(days=back), "day", "dates.weekday", -back
+    return None
+
+
+def _shift(published, days, precision, rule):
+    if published is None:
+        return None, "relative", rule, days
+    return published + dt.timedelta(days=days), precision, rule, days
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser(text: str, published: dt.date | None) -> dt.date | None:
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
+                "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd strings; the span stays unresolved
+        log.debug("dateparser failed on %r", text)
+        return None
+    return parsed.date() if parsed else None
+
+
+def resolve(text: str, published: dt.date | None) -> tuple[dt.date | None, str, str, int | None] | None:
+    """(date, precision, rule, relative_days) of one date phrase, or None for a duration."""
+    clean = text.strip().strip("[](),.;:").strip()
+    if not clean:
+        return None
+    rel = _relative(clean, published)
+    if rel is not None:
+        return rel
+    if _DURATION.match(clean):
+        return None
+    ab = _absolute(clean, published)
+    if ab is not None:
+        return ab[0], ab[1], ab[2], None
+    if not re.search(r"\d|ago|last|next|this", clean, re.I):
+        return None  # "the holidays", "recent weeks": nothing to anchor
+    parsed = _dateparser(clean, published)
+    if parsed is None:
+        return None
+    precision = "day" if re.search(r"\b\d{1,2}\b", clean) else ("year" if re.fullmatch(r"\D*\d{4}\D*", clean) else "month")
+    return parsed, precision, "dates.dateparser", None
+
+
+def _candidates(doc) -> list[tuple[int, int, str]]:
+    """(start, end, rule) of date phrases: GTD prefix, brackets, DATE entities, missed forms."""
+    text = doc.text
+    spans: list[tuple[int, int, str]] = []
+    m = _GTD_PREFIX.match(text)
+    if m:
+        spans.append((m.start("m"), m.end("y"), "dates.gtd_prefix"))
+    for m in _BRACKETED.finditer(text):
+        spans.append((m.start("t"), m.end("t"), "dates.bracketed"))
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            spans.append((ent.start_char, ent.end_char, "dates.entity"))
+    for rx in (_DAY_MONTH, _MONTH_DAY, _WEEKDAY, _NUMERIC):
+        for m in rx.finditer(text):
+            spans.append((m.start(), m.end(), "dates.pattern"))
+    for rx, _, _ in _RELATIVE:
+        for m in rx.finditer(text):
+            spans.append((m.start(), m.end(), "dates.pattern"))
+    kept: list[tuple[int, int, str]] = []
+    for s, e, rule in spans:  # first found wins; later overlapping spans are the same date
+        if not any(s < ke and ks < e for ks, ke, _ in kept):
+            kept.append((s, e, rule))
+    return sorted(kept)
 
 
 def find_dates(doc, published: dt.date | None) -> list[EventDate]:
     """Every date expression in the document, resolved where possible."""
-    return []
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    out = []
+    for s, e, rule in _candidates(doc):
+        phrase = doc.text[s:e]
+        if rule == "dates.gtd_prefix":
+            d = _safe(int(phrase[6:10]), int(phrase[0:2]), int(phrase[3:5]))
+            got = (d, "day", "mdy", None) if d else None
+        else:
+            got = resolve(phrase, published)
+        if got is None:
+            continue
+        date, precision, how, rel = got
+        if date is None and rel is None and precision != "relative":
+            continue
+        out.append(EventDate(date=date, precision=precision, text=phrase, start=s, end=e,
+                             relative_days=rel, rule=how if rule == "dates.entity" else f"{rule}+{how}"))
+    return out
