@@ -16,6 +16,10 @@ from ._split import iter_parts
 
 log = logging.getLogger("eventwire.ingest")
 
+# Languages tried for written-out dates. Trying all of dateparser's 200 takes
+# seconds per string that is not a date; these cover most news outlets' dates.
+_DATE_LANGUAGES = ["en", "fr", "es", "pt", "de", "ar", "ru"]
+
 # Lone surrogates (from JSON "\ud800" escapes) cannot be written as UTF-8 later on.
 _UNWRITABLE = re.compile("[\ud800-\udfff]")
 
@@ -40,8 +44,8 @@ def _dateparser_date(text: str) -> dt.date | None:
 
     answers = set()
     for base in (dt.datetime(2001, 1, 15), dt.datetime(2011, 7, 20)):
-        parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first",
-                                                  "RELATIVE_BASE": base})
+        settings = {"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": base}
+        parsed = dateparser.parse(text, languages=_DATE_LANGUAGES, settings=settings)
         answers.add(parsed.date() if parsed else None)
     return answers.pop() if len(answers) == 1 else None
 
@@ -123,6 +127,10 @@ def make_document(text: str, *, doc_id: str | None = None, published=None, url=N
     )
 
 
+def _has_words(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
 def part_documents(text_or_chunks, *, doc_id: str, source: str, limit: int,
                    **fields) -> Iterator[Document | Skip]:
     """One Document, or ``<doc_id>#part-N`` parts when the text is over ``limit`` characters.
@@ -136,13 +144,15 @@ def part_documents(text_or_chunks, *, doc_id: str, source: str, limit: int,
     if second is None:
         if first is None or not first[1].strip():
             yield skip(source, "empty")
+        elif not _has_words(first[1]):
+            yield skip(source, "no words in the text")
         else:
             yield make_document(first[1], doc_id=doc_id, source=source, **fields)
         return
     log.info("%s: longer than %d characters, split into parts", source, limit)
     for n, (start, text) in enumerate(chain([first, second], parts), 1):
         where = f"{source}#char={start},{start + len(text)}"
-        if not text.strip():
-            yield skip(where, "empty part")
+        if not _has_words(text):
+            yield skip(where, "no words in this part")
             continue
         yield make_document(text, doc_id=f"{doc_id}#part-{n}", source=where, **fields)

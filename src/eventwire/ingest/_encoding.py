@@ -131,7 +131,9 @@ def _guess(head: bytes) -> str | None:
 
 
 def _control_share(text: str) -> float:
-    return len(_CONTROL.findall(text)) / len(text) if text else 0.0
+    """Share of control characters; a couple in a short text are noise, not binary data."""
+    bad = len(_CONTROL.findall(text))
+    return bad / len(text) if bad > 2 else 0.0
 
 
 def detect(head: bytes, *, whole: bool, html: bool = False) -> Verdict:
@@ -141,7 +143,7 @@ def detect(head: bytes, *, whole: bool, html: bool = False) -> Verdict:
         return Verdict(reason=f"binary file ({name}), not text: convert it to text first")
     codec = _bom_codec(head) or _utf16_without_bom(head)
     if codec is None:
-        if head.count(0) > _MAX_NUL_SHARE * len(head):
+        if head.count(0) > max(2, _MAX_NUL_SHARE * len(head)):
             return Verdict(reason="binary data (NUL bytes), not text")
         if _decodes(head, "utf-8", whole):
             codec = "utf-8"
