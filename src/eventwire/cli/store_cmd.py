@@ -1,8 +1,102 @@
-"""Sub-commands (placeholder)."""
+"""``eventwire ingest`` (documents → database) and ``eventwire export`` (database → files)."""
 from __future__ import annotations
+
+import logging
+import sys
+from typing import List, Optional
 
 import typer
 
+log = logging.getLogger("eventwire")
+
+DB_HELP = "SQLAlchemy URL or SQLite file (default sqlite:///eventwire.db in this folder)."
+
+
+def _progress(console):
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                    console=console, transient=True, disable=not console.is_terminal)
+
+
+def ingest(
+    inputs: List[str] = typer.Argument(None, help="Files, folders, JSONL/CSV, RSS/Atom feeds (files or URLs), or - for stdin."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for documents without one."),
+    watch_dir: Optional[str] = typer.Option(None, "--watch", help="Keep watching this folder and ingest new files (Ctrl-C stops)."),
+    interval: float = typer.Option(5.0, "--interval", help="Seconds between looks at the --watch folder."),
+    recode: bool = typer.Option(False, "--recode", help="Re-code stored documents coded by an older pipeline version."),
+    no_link: bool = typer.Option(False, "--no-link", help="Store events without linking them into incidents."),
+) -> None:
+    """Extract events from documents and store them (documents already stored are skipped)."""
+    from rich.console import Console
+
+    from ..errors import InputError
+    from ..ingest._feeds import read_any
+    from ..store import Store, ingest as run_ingest, recode as run_recode
+
+    console = Console(stderr=True)
+    if not inputs and not watch_dir and not recode:
+        raise InputError("nothing to ingest: give files, folders or feeds, --watch DIR, or --recode")
+    command = " ".join(["eventwire", *sys.argv[1:]])[:2000]
+    with Store(db, link=not no_link) as store, _progress(console) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def tick(document, n_events):
+            progress.update(task, advance=1, description=f"stored {document.id} ({n_events} events)")
+
+        if recode:
+            console.print(f"re-coded: {run_recode(store, command=command).summary()}", style="dim")
+        if inputs:
+            report = run_ingest(read_any(inputs, published=published), store, command=command, on_document=tick)
+            console.print(report.summary(), style="dim")
+        if watch_dir:
+            _watch(watch_dir, interval, published, store, command, tick, console)
+
+
+def _watch(folder, interval, published, store, command, tick, console) -> None:
+    from ..ingest._feeds import read_any
+    from ..ingest._watch import watch
+    from ..store import ingest as run_ingest
+
+    console.print(f"watching {folder} every {interval:g}s (Ctrl-C stops)", style="dim")
+    try:
+        for paths in watch(folder, interval=interval):
+            report = run_ingest(read_any(paths, published=published), store, command=command, on_document=tick)
+            console.print(f"{len(paths)} files: {report.summary()}", style="dim")
+    except KeyboardInterrupt:
+        console.print("stopped watching", style="dim")
+
+
+def export(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, acled-csv, gtd-csv, geojson or parquet."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Output file (default stdout; parquet needs a file)."),
+    level: str = typer.Option("incidents", "--level", help="incidents: one reconciled record per real incident, all sources; events: one per article event."),
+    since: Optional[str] = typer.Option(None, "--since", help="First event date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD)."),
+    country: Optional[str] = typer.Option(None, "--country", help="Country name or ISO3 code."),
+    event_type: Optional[str] = typer.Option(None, "--event-type", help="ACLED event type, e.g. 'Battles'."),
+    incident: Optional[str] = typer.Option(None, "--incident", help="One incident id."),
+) -> None:
+    """Write stored events or incidents in the formats analysts load."""
+    from rich.console import Console
+
+    from ..errors import InputError
+    from ..export import write_events
+    from ..ingest import parse_published
+    from ..store import Filters, Store
+
+    if level not in ("incidents", "events"):
+        raise InputError(f"--level must be incidents or events, not {level!r}")
+    filters = Filters(since=parse_published(since), until=parse_published(until), country=country,
+                      event_type=event_type, incident_id=incident)
+    with Store(db) as store:
+        records = store.incidents(filters) if level == "incidents" else store.events(filters)
+        n = write_events(records, fmt, output)
+    Console(stderr=True).print(f"{n} {level} written", style="dim")
+
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    app.command("ingest")(ingest)
+    app.command("export")(export)
