@@ -18,7 +18,7 @@ from ._fold import fold
 
 log = logging.getLogger("eventwire.gazetteer")
 
-FORMAT = 2
+FORMAT = 3
 # Entry ids share one int space: cities first, then divisions, then countries.
 DIV_BASE = 1_000_000
 COUNTRY_BASE = 2_000_000

@@ -72,7 +72,9 @@ def read_tables(data: Path | None = None) -> Tables:
     countries = []
     for line in _read_lines(data / "countries" / "countries.tsv"):
         c = line.split("\t")
-        countries.append(Country(c[0], c[1], c[2], int(c[3] or 0), _split_aliases(c[4], c[6])))
+        # c[5] is the common short name ("Iran" for "Iran, Islamic Republic of"): shown first
+        countries.append(Country(c[5] or c[0], c[1], c[2], int(c[3] or 0),
+                                 _split_aliases(c[0], c[4], c[6])))
     divisions = []
     for line in _read_lines(data / "subdivisions" / "subdivisions.tsv"):
         c = line.split("\t")

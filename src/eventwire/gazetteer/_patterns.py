@@ -43,7 +43,8 @@ def pattern_names(gaz: Gazetteer, stop: frozenset[str]) -> dict[str, str]:
         if _ok(name, stop):
             out.setdefault(name, "GPE")
     for name in gaz.alias_names():
-        out.setdefault(name, "GPE")
+        if "." not in name:  # "Ga.", "Miss.": abbreviations only count after "City, "
+            out.setdefault(name, "GPE")
     return out
 
 

@@ -1,9 +1,174 @@
-"""Event locations (placeholder until the geo work lands)."""
+"""Each event's own location, and every other place with its role.
+
+For a mention: the event-role place in its sentence nearest the trigger (a
+qualifying chain "Mushqaf area of the Bolan district in Balochistan" counts
+as its most specific member). With none there, the document's most likely
+event place: scene words ("the scene in X"), an event preposition, a sentence
+that reports an event, specificity and resolution confidence.
+"""
 from __future__ import annotations
 
+from dataclasses import replace
+
+from unidecode import unidecode
+
 from ..extract import DocFindings
+from ..gazetteer import lexicon
+from ..records import Evidence, Location, Mention, PlaceMention
+from ._places import Toponym, find_toponyms
+from ._resolve import Resolved, resolve_toponyms
+from ._roles import assign_roles
+
+SPECIFIC = {"P": 3, "S": 3, "L": 2}
+NEAR_HEADS = frozenset({"area", "outskirts", "border", "region", "valley", "suburb",
+                        "neighbourhood", "neighborhood", "camp"})
+
+
+def _specificity(r: Resolved) -> int:
+    e = r.entry
+    if e is None:
+        return 0
+    if e.feature_class == "A":
+        return {"ADM2": 2, "ADM3": 2, "ADM1": 1}.get(e.feature_code, 0)
+    return SPECIFIC.get(e.feature_class, 1)
+
+
+def geo_precision(r: Resolved) -> int:
+    """ACLED: 1 the town itself, 2 near a town or a district, 3 a province or larger."""
+    t, e = r.toponym, r.entry
+    if e is None:
+        return 3
+    if e.feature_class == "A":
+        return 2 if e.feature_code in ("ADM2", "ADM3") else 3
+    if t.relative or t.head in NEAR_HEADS:
+        return 2
+    return 1
+
+
+def _acled_name(name: str | None) -> str | None:
+    """'Kachhi District' -> 'Kachhi', ASCII as ACLED writes admin units."""
+    if not name:
+        return None
+    words = unidecode(name).split()
+    terms = set(lexicon()["admin_terms"])
+    if len(words) > 1 and words[-1].lower() in terms:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def to_location(r: Resolved, rule: str) -> Location:
+    e, t = r.entry, r.toponym
+    admin1 = e.admin1 or (e.name if e.feature_code == "ADM1" else None)
+    return Location(
+        name=e.name, country=e.country, iso3=e.iso3, admin1=_acled_name(admin1),
+        admin2=_acled_name(e.admin2), admin3=_acled_name(e.admin3),
+        latitude=e.latitude, longitude=e.longitude, geonameid=e.geonameid,
+        geo_precision=geo_precision(r), confidence=r.confidence,
+        text=(t.relative + " " + t.text) if t.relative else t.text,
+        start=t.start, end=t.end, rule=rule,
+    )
+
+
+def _chain_head(i: int, tops: list[Toponym]) -> int:
+    q = tops[i].qualifier_of
+    return i if q is None else q
+
+
+def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str]) -> int | None:
+    trig = (mention.trigger.start + mention.trigger.end) / 2
+    best, best_key = None, None
+    for i, r in enumerate(res):
+        t = r.toponym
+        if not (mention.sent_start <= t.start < mention.sent_end) or roles[i] != "event":
+            continue
+        if r.entry is None:
+            continue
+        head = _chain_head(i, [x.toponym for x in res])
+        chain = [j for j in range(len(res)) if j == head or res[j].toponym.qualifier_of == head]
+        pick = max((j for j in chain if res[j].entry is not None), key=lambda j: _specificity(res[j]))
+        key = (abs(res[head].toponym.start - trig), -_specificity(res[pick]))
+        if best_key is None or key < best_key:
+            best, best_key = pick, key
+    return best
+
+
+def _document_score(doc, r: Resolved, role: str, in_event: bool, first_sent: bool) -> float:
+    from ._roles import _scene
+
+    s = 0.6 * _specificity(r) + r.confidence
+    s += 3.0 if _scene(doc, r.toponym) else 0.0
+    s += 1.5 if role == "event" else 0.0
+    s += 1.0 if in_event else 0.0
+    s += 0.3 if first_sent else 0.0
+    if role in ("origin", "destination", "speaker", "background"):
+        s -= 4.0
+    return s
+
+
+def _best_in_document(doc, res: list[Resolved], roles: list[str],
+                      event_spans: list[tuple[int, int]]) -> int | None:
+    first_end = next(iter(doc.sents)).end_char if len(doc) else 0
+    scored = []
+    for i, r in enumerate(res):
+        if r.entry is None:
+            continue
+        in_event = any(s <= r.toponym.start < e for s, e in event_spans)
+        scored.append((_document_score(doc, r, roles[i], in_event, r.toponym.start < first_end), -i, i))
+    if not scored:
+        return None
+    return max(scored)[2]
+
+
+def _with_location(m: Mention, loc: Location, sentence: str) -> Mention:
+    ev = Evidence(field="location", doc_id=m.doc_id, start=loc.start or 0, end=loc.end or 0,
+                  text=loc.text or loc.name, sentence=sentence, rule=loc.rule)
+    return replace(m, location=loc, evidence=m.evidence + (ev,))
+
+
+def _sentence_of(doc, start: int) -> str:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span.sent.text if span is not None else ""
 
 
 def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     """Fill ``findings.places`` and each mention's ``location``; returns findings."""
+    tops = find_toponyms(doc, gazetteer)
+    res = resolve_toponyms(tops, gazetteer)
+    event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
+    rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]
+    roles = assign_roles(doc, tops, event_spans, rejected)
+    doc_best = _best_in_document(doc, res, roles, event_spans)
+    chosen: set[int] = set()
+    mentions = []
+    for m in findings.mentions:
+        i = _best_in_sentence(m, res, roles)
+        rule = "geo.event.sentence"
+        if i is None:
+            i, rule = doc_best, "geo.event.document"
+        if i is not None:
+            chosen.add(i)
+            m = _with_location(m, to_location(res[i], rule), _sentence_of(doc, res[i].toponym.start))
+        mentions.append(m)
+    findings.mentions = mentions
+    if not chosen and doc_best is not None:
+        chosen.add(doc_best)
+    findings.places = _place_mentions(res, roles, chosen)
     return findings
+
+
+def _place_mentions(res: list[Resolved], roles: list[str], chosen: set[int]) -> list[PlaceMention]:
+    tops = [r.toponym for r in res]
+    heads = {_chain_head(i, tops) for i in chosen}
+    out = []
+    for i, r in enumerate(res):
+        role = roles[i]
+        if i in chosen or _chain_head(i, tops) in heads:
+            role = "event"
+        elif role == "event":
+            role = "other"  # an event preposition, but not where this article's event happened
+        out.append(PlaceMention(text=r.toponym.text, start=r.toponym.start, end=r.toponym.end,
+                                entry=r.entry, confidence=r.confidence, role=role,
+                                candidates=r.candidates, rule=f"{r.rule}+{r.toponym.rule}"))
+    # the chosen place first: assemble falls back to the first "event" place
+    return sorted(out, key=lambda p: (p.role != "event" or not any(
+        res[i].toponym.start == p.start for i in chosen), p.start))

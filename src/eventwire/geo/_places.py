@@ -1,0 +1,155 @@
+"""Finding place mentions in a parsed document, with the words around them.
+
+Sources: NER and place-ruler entities (GPE, LOC), and ORG / PERSON / FAC spans
+that the stock model mis-tags but that stand in place context ("in X",
+"X district", "the X area", "near X") and are in the gazetteer. Each mention
+carries what resolution and role choice need: the governing preposition, the
+head noun after it ("district"), a relative description ("30 km north of"),
+and the place that qualifies it ("Quetta in Balochistan", "Raiganj, Dinajpur").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..gazetteer import lexicon
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+REREAD_LABELS = frozenset({"ORG", "PERSON", "FAC", "NORP"})
+SKIP_BEFORE = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """One place mention before resolution; offsets are document characters."""
+
+    text: str
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    token_start: int
+    token_end: int
+    label: str
+    prep: str | None = None  # the preposition governing it ("in", "from", ...)
+    head: str | None = None  # the noun after it ("district", "area", ...)
+    relative: str | None = None  # "30 km north of", "outskirts of", "near"
+    qualifier_of: int | None = None  # index of the toponym this one qualifies
+    rule: str = "geo.ner"
+
+
+def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    lex = lexicon()
+    rel = lex["relative"]
+    return (frozenset(lex["place_heads"]), frozenset(lex["place_preps"]),
+            frozenset(rel["directions"]), frozenset(rel["units"]))
+
+
+def _prep_before(doc, i: int) -> str | None:
+    """The preposition before token i, past determiners and adjectives ("in the remote X")."""
+    j = i - 1
+    while j >= 0 and (doc[j].lower_ in SKIP_BEFORE or doc[j].pos_ == "ADJ") and i - j <= 3:
+        j -= 1
+    return doc[j].lower_ if j >= 0 and doc[j].pos_ in ("ADP", "SCONJ") else None
+
+
+def _head_after(doc, end: int, heads: frozenset[str]) -> str | None:
+    return doc[end].lower_ if end < len(doc) and doc[end].lower_ in heads else None
+
+
+def _relative(doc, i: int, directions: frozenset[str], units: frozenset[str]) -> str | None:
+    """'30 km north of X', 'north of X', 'outskirts of X', 'near X' -> the words before X."""
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in SKIP_BEFORE:
+        j -= 1
+    if j >= 0 and doc[j].lower_ in ("near", "outside", "around", "nearby", "close"):
+        return doc[j].text
+    if j < 1 or doc[j].lower_ not in ("of", "from", "to"):
+        return None
+    k = j - 1
+    while k >= 0 and doc[k].lower_ in SKIP_BEFORE:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in directions:
+        return None
+    start = k
+    if k >= 2 and doc[k - 1].lower_ in units and doc[k - 2].like_num:
+        start = k - 2
+    return doc[start:j + 1].text
+
+
+def _in_place_context(doc, span, heads, preps) -> bool:
+    prep = _prep_before(doc, span.start)
+    return (prep in preps and prep != "of") or _head_after(doc, span.end, heads) is not None
+
+
+def candidate_spans(doc, gazetteer) -> list:
+    """Entity spans that name places: GPE/LOC, and re-read ORG/PERSON/FAC in place context."""
+    heads, preps, _, _ = _cues()
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            out.append((ent, "geo.ner"))
+        elif ent.label_ in REREAD_LABELS and _in_place_context(doc, ent, heads, preps):
+            if gazetteer is not None and gazetteer.lookup(_strip_det(ent).text):
+                out.append((ent, "geo.reread." + ent.label_.lower()))
+    return out
+
+
+def _strip_det(span):
+    while len(span) > 1 and span[0].lower_ in SKIP_BEFORE:
+        span = span[1:]
+    return span
+
+
+def _bare_heads(doc, taken: set[int], gazetteer, heads) -> list:
+    """'Mushqaf area' with no entity at all: capitalised words before a place head."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in heads or tok.i == 0:
+            continue
+        j = tok.i
+        while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].i not in taken and tok.i - j < 3:
+            j -= 1
+        if j < tok.i and not doc[j].is_sent_start:
+            span = doc[j:tok.i]
+            if gazetteer is not None and gazetteer.lookup(span.text):
+                out.append((span, "geo.head"))
+    return out
+
+
+def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
+    """Every place mention in ``doc`` in text order, with its context."""
+    heads, _, directions, units = _cues()
+    spans = candidate_spans(doc, gazetteer)
+    taken = {t for s, _ in spans for t in range(s.start, s.end)}
+    spans += _bare_heads(doc, taken, gazetteer, heads)
+    spans.sort(key=lambda p: p[0].start)
+    out: list[Toponym] = []
+    for span, rule in spans:
+        span = _strip_det(span)
+        sent = span.sent
+        out.append(Toponym(
+            text=span.text, start=span.start_char, end=span.end_char,
+            sent_start=sent.start_char, sent_end=sent.end_char,
+            token_start=span.start, token_end=span.end, label=span.label_ or "GPE",
+            prep=_prep_before(doc, span.start), head=_head_after(doc, span.end, heads),
+            relative=_relative(doc, span.start, directions, units), rule=rule,
+        ))
+    return _link_qualifiers(doc, out)
+
+
+def _link_qualifiers(doc, tops: list[Toponym]) -> list[Toponym]:
+    """'Quetta in Balochistan', 'Raiganj, Dinajpur district', 'Mushqaf area of the Bolan district'."""
+    from dataclasses import replace
+
+    out = list(tops)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if prev.sent_start != cur.sent_start:
+            continue
+        between = doc.text[prev.end:cur.start].strip().lower()
+        words = [w for w in between.replace(",", " , ").split() if w not in SKIP_BEFORE]
+        head_ok = not words or words[0] in (prev.head or "",)
+        rest = words[1:] if words and words[0] == prev.head else words
+        if head_ok and rest in ([","], ["in"], ["of"], [",", "in"], ["("]) or between in ("", ",", "(", "in"):
+            out[i] = replace(cur, qualifier_of=i - 1 if prev.qualifier_of is None else prev.qualifier_of)
+    return out

@@ -1,0 +1,201 @@
+"""Resolving each place mention to one gazetteer entry, using the document as context.
+
+Score = prior (feature type, population) + agreement with the document: the
+countries and provinces it names, the place that qualifies the mention
+("Quetta in Balochistan"), the noun after it ("Bolan district"), and distance
+to places already resolved without doubt. Two passes: unambiguous names first,
+then everything with their context. A close second keeps the confidence low
+rather than pretending: "Tripoli" with no context stays at ~0.5.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from ..gazetteer import distance_km, fold
+from ..records import GeoEntry
+from ._places import Toponym
+
+ADMIN_HEADS = {"district": "ADM2", "province": "ADM1", "state": "ADM1", "governorate": "ADM1",
+               "region": "ADM1", "county": "ADM2", "division": "ADM2", "tehsil": "ADM2",
+               "subdistrict": "ADM2", "sub-district": "ADM2", "prefecture": "ADM2"}
+TOWN_HEADS = frozenset({"village", "town", "city", "township", "locality", "area", "camp",
+                        "neighbourhood", "neighborhood", "suburb", "outskirts"})
+MAX_CANDIDATES = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    toponym: Toponym
+    entry: GeoEntry | None
+    confidence: float
+    candidates: int
+    rule: str
+
+
+@dataclass(slots=True)
+class Context:
+    """What the document says about where it is."""
+
+    countries: Counter  # iso2 -> weight
+    admin1: Counter  # (iso2, folded admin1) -> weight
+    anchors: list[GeoEntry]  # resolved without doubt
+
+
+def _prior(e: GeoEntry, key: str) -> float:
+    s = 0.35 * math.log10(e.population + 10)
+    code = e.feature_code
+    if code.startswith("PCL"):
+        s += 3.0
+    elif code == "ADM1":
+        s += 1.0
+    elif code == "ADM2":
+        s += 0.1
+    else:
+        s += 0.6  # a town over a same-named district ("Quetta")
+    if fold(e.name) == key:
+        s += 0.5  # the name itself, not an alternate
+    return s
+
+
+def _head_bonus(e: GeoEntry, head: str | None) -> float:
+    if not head:
+        return 0.0
+    want = ADMIN_HEADS.get(head)
+    if want:
+        return 3.0 if e.feature_code == want else (-1.0 if e.feature_class == "P" else 0.0)
+    if head in TOWN_HEADS:
+        return 1.0 if e.feature_class == "P" else 0.0
+    return 0.0
+
+
+def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
+    """Is ``inner`` inside ``outer`` (by country / admin1 / admin2 names)?"""
+    if outer.iso2 != inner.iso2 or outer.geonameid == inner.geonameid and outer.name == inner.name:
+        return False
+    if outer.feature_code.startswith("PCL"):
+        return True
+    if outer.feature_code == "ADM1":
+        return bool(inner.admin1) and fold(inner.admin1) == fold(outer.name)
+    if outer.feature_code == "ADM2":
+        return bool(inner.admin2) and fold(inner.admin2) == fold(outer.name)
+    return False
+
+
+def _context_bonus(e: GeoEntry, ctx: Context) -> float:
+    s = 0.0
+    total = sum(ctx.countries.values()) or 1
+    if e.iso2 and ctx.countries:
+        s += 2.5 * ctx.countries[e.iso2] / total
+        if not e.feature_code.startswith("PCL") and ctx.countries[e.iso2] == 0:
+            s -= 0.8  # the article names other countries, not this one
+    if e.admin1 and ctx.admin1[(e.iso2, fold(e.admin1))]:
+        s += 1.5
+    if ctx.anchors and e.feature_class == "P":
+        near = min(distance_km(e.latitude, e.longitude, a.latitude, a.longitude) for a in ctx.anchors)
+        s += 1.0 if near < 150 else (0.4 if near < 500 else 0.0)
+    return s
+
+
+def _within_named(outer: GeoEntry, inner: GeoEntry) -> bool:
+    """Looser containment for a qualifier: 'Raiganj, Dinajpur' (admin2 'Uttar Dinajpur')."""
+    if _contains(outer, inner):
+        return True
+    if outer.iso2 != inner.iso2 or outer.feature_class != "A":
+        return False
+    key = fold(outer.name)
+    return any(a and key in fold(a) for a in (inner.admin1, inner.admin2))
+
+
+def _score(e: GeoEntry, t: Toponym, key: str, ctx: Context,
+           outers: list[list[GeoEntry]], inners: list[GeoEntry]) -> float:
+    """``outers``: candidates of the places qualifying t; ``inners``: of the place t qualifies."""
+    s = _prior(e, key) + _head_bonus(e, t.head) + _context_bonus(e, ctx)
+    for q in outers:
+        if any(_within_named(qe, e) for qe in q):
+            s += 4.0
+    if inners and any(_within_named(e, c) for c in inners):
+        s += 4.0
+    return s
+
+
+def _confidence(best: float, second: float | None) -> float:
+    if second is None:
+        return 0.9
+    margin = best - second
+    return round(max(0.3, min(0.95, 0.5 + margin / 4)), 2)
+
+
+def _candidates(gazetteer, t: Toponym) -> tuple[str, list[GeoEntry], str]:
+    key = fold(t.text)
+    cands = gazetteer.lookup(t.text)
+    if cands:
+        return key, cands[:MAX_CANDIDATES], "exact"
+    found = gazetteer.fuzzy(t.text, limit=5, cutoff=90)
+    return key, [e for e, _ in found], "fuzzy"
+
+
+def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
+          inners: list[GeoEntry]) -> Resolved:
+    key, cands, how = _candidates(gazetteer, t)
+    if not cands:
+        return Resolved(t, None, 0.0, 0, "geo.resolve.unknown")
+    scored = sorted(((_score(e, t, key, ctx, outers, inners), i, e) for i, e in enumerate(cands)),
+                    key=lambda x: (-x[0], x[1]))
+    best = scored[0]
+    second = next((s for s, _, e in scored[1:] if not _same_place(e, best[2])), None)
+    conf = _confidence(best[0], second)
+    if how == "fuzzy":
+        conf = min(conf, 0.6)
+    return Resolved(t, best[2], conf, len(cands), f"geo.resolve.{how}")
+
+
+def _same_place(a: GeoEntry, b: GeoEntry) -> bool:
+    """A town and its same-named district, or a capital and its province, are not rivals."""
+    return a.iso2 == b.iso2 and distance_km(a.latitude, a.longitude, b.latitude, b.longitude) < 50
+
+
+def _first_context(gazetteer, tops: list[Toponym]) -> Context:
+    """Countries and provinces named outright (one candidate, or a country name)."""
+    ctx = Context(Counter(), Counter(), [])
+    for t in tops:
+        cands = gazetteer.lookup(t.text)
+        countries = [e for e in cands if e.feature_code.startswith("PCL")]
+        if countries:
+            ctx.countries[countries[0].iso2] += 1
+            continue
+        if len({e.iso2 for e in cands}) == 1 and cands:
+            e = cands[0]
+            ctx.countries[e.iso2] += 0.5
+            if e.admin1:
+                ctx.admin1[(e.iso2, fold(e.admin1))] += 1
+            if e.feature_class == "P" or e.feature_code == "ADM2":
+                ctx.anchors.append(e)
+    return ctx
+
+
+def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]], list[GeoEntry]]:
+    t = tops[i]
+    outers = [gazetteer.lookup(q.text) for q in tops if q.qualifier_of == i]
+    inners = gazetteer.lookup(tops[t.qualifier_of].text) if t.qualifier_of is not None else []
+    return outers, inners
+
+
+def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None = None) -> list[Resolved]:
+    """One :class:`Resolved` per toponym, in order. ``home_country`` (ISO2) is a weak prior."""
+    if gazetteer is None:
+        return [Resolved(t, None, 0.0, 0, "geo.resolve.no-gazetteer") for t in tops]
+    ctx = _first_context(gazetteer, tops)
+    if home_country:
+        ctx.countries[home_country] += 0.5
+    links = [_links(gazetteer, tops, i) for i in range(len(tops))]
+    first = [_pick(gazetteer, t, ctx, *links[i]) for i, t in enumerate(tops)]
+    # second pass: what the first pass settled with confidence becomes context
+    for r in first:
+        if r.entry is not None and r.confidence >= 0.75:
+            e = r.entry
+            if e.admin1:
+                ctx.admin1[(e.iso2, fold(e.admin1))] += 0.5
+            ctx.countries[e.iso2] += 0.3
+    return [_pick(gazetteer, t, ctx, *links[i]) for i, t in enumerate(tops)]

@@ -1,0 +1,68 @@
+"""The role of each place mention: event, origin, destination, speaker, background, other.
+
+Roles come from the sentence: the preposition governing the name ("in"/"near"
+→ event, "from" → origin, "to" → destination), a verb of saying above it
+("said in Islamabad" → speaker), and whether the sentence reports an event at
+all (places in sentences with no event, or with a threat or background
+mention, are background). A place that qualifies another ("Quetta in
+Balochistan") takes that place's role.
+"""
+from __future__ import annotations
+
+from ..gazetteer import lexicon
+from ._places import Toponym
+
+
+def _speech_verb(doc, t: Toponym, verbs: frozenset[str]) -> bool:
+    tok = doc[t.token_start]
+    for anc in list(tok.ancestors)[:3]:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in verbs:
+            return True
+    return False
+
+
+def _preceded_by_scene(doc, t: Toponym, cues: frozenset[str]) -> bool:
+    window = doc.text[max(t.sent_start, t.start - 40):t.start].lower()
+    return any(f"{c} in" in window or f"{c} at" in window or f"{c} near" in window for c in cues)
+
+
+def sentence_role(doc, t: Toponym) -> str:
+    """Role from the words around the name, before looking at events."""
+    lex = lexicon()
+    if t.relative:
+        return "event"
+    if t.prep and _speech_verb(doc, t, frozenset(lex["speech_verbs"])):
+        return "speaker"
+    if _preceded_by_scene(doc, t, frozenset(lex["scene_cues"])):
+        return "event"
+    window = doc.text[t.sent_start:t.start].lower()
+    if t.prep == "to" and "from" in window.split()[-8:]:
+        return "destination"  # "en route from Quetta ... to Peshawar"
+    if "border" in window.split()[-2:]:
+        return "background"
+    return lex["role_preps"].get(t.prep or "", "other")
+
+
+def assign_roles(doc, tops: list[Toponym], event_spans: list[tuple[int, int]],
+                 background_spans: list[tuple[int, int]]) -> list[str]:
+    """One role per toponym. ``*_spans`` are (start, end) characters of event / rejected sentences."""
+    roles = []
+    for t in tops:
+        role = sentence_role(doc, t)
+        in_event = any(s <= t.start < e for s, e in event_spans)
+        in_rejected = any(s <= t.start < e for s, e in background_spans)
+        if role == "event" and not in_event and (in_rejected or not _scene(doc, t)):
+            role = "background" if in_rejected or event_spans else role
+        elif role == "other" and not in_event:
+            role = "background"
+        roles.append(role)
+    for i, t in enumerate(tops):  # qualifiers take the role of the place they qualify
+        if t.qualifier_of is not None and roles[t.qualifier_of] != "event":
+            roles[i] = roles[t.qualifier_of]
+        elif t.qualifier_of is not None:
+            roles[i] = "event"
+    return roles
+
+
+def _scene(doc, t: Toponym) -> bool:
+    return _preceded_by_scene(doc, t, frozenset(lexicon()["scene_cues"]))
