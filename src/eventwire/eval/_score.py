@@ -8,7 +8,8 @@ Nulls: GTD's ``nkill``/``nwound``/``nhostkid`` are null where GTD has no
 figure; those rows are left out of that metric (not counted as 0). On the
 system side a missing count is 0, and a count is its best figure, else its
 low one. A null ``actor2`` in ACLED means "no second actor": the system is
-right only if it has none either. A row without gold coordinates is not
+right only if it has none either (``actor2``); ``actor2_named`` scores only
+the rows where gold names one. A row without gold coordinates is not
 scored on distance.
 """
 from __future__ import annotations
@@ -92,6 +93,9 @@ def _acled(gold: dict, event: Event | None, legacy: bool) -> RowScore:
         labels["sub_event_type"] = (gold["sub_event_type"], sys_sub)
     checks["actor1"] = event is not None and actors_match(gold.get("actor1"), _name(event.actor1))
     checks["actor2"] = event is not None and actors_match(gold.get("actor2"), _name(event.actor2))
+    # The same, only where gold names a second actor: a system that never
+    # finds one cannot score here by agreeing on the rows that have none.
+    checks["actor2_named"] = None if not gold.get("actor2") else checks["actor2"]
     checks.update(_count_checks("fatalities", gold.get("fatalities"),
                                 event.fatalities if event else None, event))
     checks["date"] = _date_check(gold.get("event_date"), event)
