@@ -81,6 +81,8 @@ class Actor:
     end: int | None = None
     source_id: str | None = None  # row of the actor dictionary, if any
     rule: str | None = None
+    # groups named with it (a protest's organisers): ACLED's assoc_actor_1/2
+    assoc: tuple["Actor", ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

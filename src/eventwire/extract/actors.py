@@ -1,14 +1,408 @@
-"""Actors in a sentence and their roles (placeholder)."""
+"""Actors in a sentence and their roles.
+
+``find_actors`` names every actor a sentence mentions: dictionary groups (the
+ACTOR entities of the actor ruler), state forces ("Pakistani troops"), crowds,
+victims and unnamed gunmen, each under its ACLED name. ``assign_roles`` picks
+actor1 (the initiator) and actor2 (the target or other side) from the
+dependency parse around the trigger, never from word order alone.
+"""
 from __future__ import annotations
 
+import functools
+
 from ..records import Actor, Trigger
+from ..resources.actors import ActorDictionary, GenericKind, load_actors
+
+__all__ = ["find_actors", "assign_roles", "actor_at"]
+
+# When a noun names more than one kind ("students" protest or are victims), the
+# earlier kind wins here; assign_roles turns the initiator of a protest or riot
+# into Protesters / Rioters whatever the noun said.
+_KIND_ORDER = ("military", "police", "unidentified", "protesters", "rioters", "civilians")
+_CROWD_ONLY = {"protesters": {"protester", "protesters", "protestor", "protestors", "demonstrator",
+                              "demonstrators", "agitators", "marchers", "strikers", "picketers"},
+               "rioters": {"rioter", "rioters", "mob", "mobs"}}
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+
+
+@functools.lru_cache(maxsize=1)
+def _terms() -> dict[str, GenericKind]:
+    """Head noun (last word of a term) -> generic kind, and multi-word terms whole."""
+    kinds = load_actors().generic
+    out: dict[str, GenericKind] = {}
+    for name in _KIND_ORDER:
+        kind = kinds[name]
+        for term in kind.terms:
+            if name in _CROWD_ONLY and term not in _CROWD_ONLY[name]:
+                continue
+            out.setdefault(term, kind)
+    return out
+
+
+def _sentence_country(sent, actors: ActorDictionary) -> str | None:
+    """A country named in the sentence, else in the document: context for ambiguous aliases."""
+    for span in (sent, sent.doc):
+        for ent in span.ents:
+            if ent.label_ in ("GPE", "LOC", "NORP"):
+                country = actors.country(ent.text)
+                if country:
+                    return country
+    return None
+
+
+def _dictionary_actor(ent, actors: ActorDictionary, country: str | None) -> Actor | None:
+    entry = actors.resolve_keys(ent.ent_id_, country)
+    rule = "actors.dictionary"
+    if entry is None:
+        candidates = [actors.entries[k] for k in ent.ent_id_.split("|") if k in actors.entries]
+        if not candidates:
+            return None
+        entry, rule = candidates[0], "actors.dictionary.ambiguous"
+    home = entry.countries[0] if len(entry.countries) == 1 else None
+    return Actor(name=entry.name, type=entry.actor_type, inter=entry.inter, country=home,
+                 text=ent.text, start=ent.start_char, end=ent.end_char, source_id=entry.key,
+                 rule=rule)
+
+
+def _modifier_country(token, actors: ActorDictionary) -> str | None:
+    """Country from a demonym or country name modifying a noun ("Afghan soldiers", "Pakistan army")."""
+    for child in token.children:
+        if child.dep_ in _MODIFIER_DEPS and child.i < token.i:
+            country = actors.country(child.text)
+            if country:
+                return country
+            if child.dep_ == "compound":
+                country = _modifier_country(child, actors)
+                if country:
+                    return country
+    return None
+
+
+def _generic_kind(token) -> tuple[GenericKind | None, int]:
+    """The kind a noun names and where its term starts (multi-word terms: "security forces")."""
+    terms = _terms()
+    for width in (3, 2):
+        start = token.i - width + 1
+        if start >= token.sent.start:
+            phrase = token.doc[start:token.i + 1].text.lower()
+            if phrase in terms:
+                return terms[phrase], start
+    return terms.get(token.lower_) or terms.get(token.lemma_.lower()), token.i
+
+
+def _generic_actor(token, actors: ActorDictionary) -> Actor | None:
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "ACTOR":
+        return None
+    kind, start = _generic_kind(token)
+    if kind is None:
+        return None
+    country = _modifier_country(token, actors)
+    first = min([start] + [c.i for c in token.children if c.dep_ in _MODIFIER_DEPS and c.i < token.i])
+    span = token.doc[first:token.i + 1]
+    return Actor(name=kind.named(country) if country else kind.name, type=kind.actor_type,
+                 inter=kind.inter, country=country, text=span.text, start=span.start_char,
+                 end=span.end_char, rule=f"actors.generic.{kind.kind}")
 
 
 def find_actors(sent) -> list[Actor]:
-    """Actors named in a sentence: dictionary groups and generic actors."""
-    return []
+    """Actors named in a sentence: dictionary groups and generic actors, in text order."""
+    actors = load_actors()
+    country = _sentence_country(sent, actors)
+    found = []
+    for ent in sent.ents:
+        if ent.label_ == "ACTOR":
+            actor = _dictionary_actor(ent, actors, country)
+            if actor is not None:
+                found.append(actor)
+    for token in sent:
+        actor = _generic_actor(token, actors)
+        if actor is None:
+            continue
+        # "police station" after "police": keep the wider phrase, once
+        found = [a for a in found if not (actor.start <= a.start and a.end <= actor.end
+                                          and (a.rule or "").startswith("actors.generic"))]
+        if not any(a.start < actor.end and actor.start < a.end for a in found):
+            found.append(actor)
+    return sorted(found, key=lambda a: a.start)
+
+
+def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
+    """The actor inside a character range: a named group before a generic noun."""
+    inside = [a for a in actors if a.start is not None and start <= a.start and a.end <= end]
+    if not inside:
+        return None
+    return min(inside, key=lambda a: (a.rule.startswith("actors.generic"), a.start))
+
+
+# --- roles --------------------------------------------------------------------
+
+_CROWD_TYPES = {"Protests": "protesters", "Riots": "rioters"}
+_TARGET_PREPS = {"on", "against", "upon", "at", "targeting", "with"}
+_CLAIM_LEMMAS = {"claim", "accept", "own"}
+
+
+def _trigger_token(sent, trigger: Trigger):
+    """The syntactic head of the trigger words (the sentence root when none match)."""
+    inside = [t for t in sent if trigger.start <= t.idx < trigger.end]
+    if not inside:
+        return sent.root
+    heads = [t for t in inside if not (trigger.start <= t.head.idx < trigger.end) or t.head == t]
+    return (heads or inside)[0]
+
+
+def _actor_of(token, actors: list[Actor]) -> Actor | None:
+    """The actor a syntactic argument names: its own words first, then its whole phrase."""
+    doc = token.doc
+    near = doc[token.left_edge.i:token.i + 1]
+    found = actor_at(actors, near.start_char, near.end_char)
+    if found is None or (found.rule or "").startswith("actors.generic"):
+        for pobj in _pobjs(token, {"of"}):  # "militants of the Dima Hasao National Army"
+            named = actor_at(actors, pobj.left_edge.idx, pobj.idx + len(pobj))
+            if named is not None and not (named.rule or "").startswith("actors.generic"):
+                return named
+    if found is None:
+        whole = doc[token.left_edge.i:token.right_edge.i + 1]
+        found = actor_at(actors, whole.start_char, whole.end_char)
+    return found
+
+
+def _children(token, deps: set[str]):
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _pobjs(token, preps: set[str]):
+    for prep in _children(token, {"prep", "agent"}):
+        if prep.lower_ in preps:
+            yield from _children(prep, {"pobj", "pcomp"})
+
+
+def _subject_token(verb):
+    """nsubj of a verb, inherited through conjunctions and open complements."""
+    for _ in range(4):
+        subj = _children(verb, {"nsubj", "csubj"})
+        if subj:
+            return subj[0]
+        if verb.dep_ not in ("conj", "xcomp", "advcl", "relcl", "acl") or verb.head == verb:
+            return None
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head if verb.dep_ == "relcl" else None
+        verb = verb.head
+    return None
+
+
+def _verb_roles(verb, actors):
+    """(initiator, target) tokens around a verb: active, passive and "clash with" forms."""
+    a1 = a2 = None
+    agent = list(_pobjs(verb, {"by"}))
+    for conj in _children(verb, {"conj"}):  # "was tied up and beaten by police"
+        agent = agent or list(_pobjs(conj, {"by"}))
+    passive = _children(verb, {"nsubjpass"})
+    if passive or agent:
+        a1 = agent[0] if agent else None
+        a2 = passive[0] if passive else None
+    else:
+        a1 = _subject_token(verb)
+    if a2 is None:
+        objs = _children(verb, {"dobj"}) or list(_pobjs(verb, _TARGET_PREPS))
+        a2 = objs[0] if objs else None
+    if verb.dep_ == "acl" and a2 is None and verb.head.pos_ in ("NOUN", "PROPN"):
+        a2 = verb.head  # "two soldiers killed in an ambush"
+    return a1, a2
+
+
+def _noun_roles(noun, actors):
+    """Roles around an event noun: "X's attack", "attack by X on Y", "X carried out an attack"."""
+    a1 = next(iter(_children(noun, {"poss", "compound", "amod"})), None)
+    if a1 is not None and _actor_of(a1, actors) is None:
+        a1 = None
+    by = list(_pobjs(noun, {"by"}))
+    a1 = by[0] if by else a1
+    targets = list(_pobjs(noun, _TARGET_PREPS))
+    a2 = targets[0] if targets else None
+    head = noun.head
+    if head != noun and head.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "nsubjpass", "attr"):
+        h1, h2 = _verb_roles(head, actors)
+        a1 = a1 or h1
+        a2 = a2 or (h2 if h2 is not None and h2 != noun else None)
+    if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        objs = _children(head, {"dobj"}) or list(_pobjs(head, _TARGET_PREPS))  # "the blast killed five"
+        a2 = a2 or (objs[0] if objs else None)
+    return a1, a2
+
+
+def _between(token):
+    """X and Y of "between X and Y" under the trigger (or its object)."""
+    for t in [token, *token.children, token.head]:
+        for pobj in _pobjs(t, {"between"}):
+            conj = _children(pobj, {"conj"})
+            return pobj, (conj[0] if conj else None)
+    return None, None
+
+
+def _claimant(sent, actors) -> Actor | None:
+    """The group that claimed the attack, when the trigger sentence says so."""
+    for t in sent:
+        if t.lemma_ in _CLAIM_LEMMAS:
+            a1, _ = _verb_roles(t, actors)
+            if a1 is not None:
+                return _actor_of(a1, actors)
+    return None
+
+
+_RESPONSIBILITY = {"claim", "attribute", "blame", "responsible", "responsibility"}
+_DENIAL = {"deny", "reject"}
+_VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _responsible_group(doc, actors: ActorDictionary) -> Actor | None:
+    """A named group the article holds responsible ("sources attributed the attack to X")."""
+    for sent in doc.sents:
+        lemmas = {t.lemma_.lower() for t in sent}
+        if not lemmas & _RESPONSIBILITY or lemmas & _DENIAL:
+            continue
+        for ent in sent.ents:
+            if ent.label_ == "ACTOR":
+                found = _dictionary_actor(ent, actors, _sentence_country(sent, actors))
+                if found is not None and found.inter != 1:
+                    return found
+    return None
+
+
+def _unidentified(sent) -> Actor:
+    kind = load_actors().generic["unidentified"]
+    return Actor(name=kind.name, type=kind.actor_type, inter=kind.inter,
+                 rule="actors.default.unidentified")
+
+
+def _organisers(sent, phrase) -> tuple[Actor, ...]:
+    """A named group in the crowd's words ("JADS activists", "BNP supporters")."""
+    if phrase is None:
+        return ()
+    dictionary = load_actors()
+    for ent in phrase.ents:
+        if ent.label_ == "ACTOR":
+            return tuple(a for a in [_dictionary_actor(ent, dictionary, None)] if a)
+        if ent.label_ in ("ORG", "NORP") and not dictionary.country(ent.text):
+            return (Actor(name=ent.text, type="other", text=ent.text, start=ent.start_char,
+                          end=ent.end_char, rule="actors.assoc.org"),)
+    run = _proper_run(phrase, dictionary)
+    if run is None:
+        return ()
+    return (Actor(name=run.text, type="other", text=run.text, start=run.start_char,
+                  end=run.end_char, rule="actors.assoc.propn"),)
+
+
+def _proper_run(phrase, dictionary: ActorDictionary):
+    """The first run of proper nouns in a phrase (the stock NER often misses party names)."""
+    start = end = None
+    for t in phrase:
+        fits = t.pos_ == "PROPN" or (start is not None and t.text in "()-&'")
+        if fits and not (t.pos_ == "PROPN" and dictionary.country(t.text)):
+            start = t.i if start is None else start
+            end = t.i + 1
+        elif start is not None:
+            break
+    if start is None:
+        return None
+    run = phrase.doc[start:end]
+    while len(run) and run[-1].text in "(-&'":
+        run = run[:-1]
+    return run if len(run) else None
+
+
+def _crowd(kind_name: str, subject: Actor | None, phrase, sent) -> Actor:
+    """Protesters / Rioters (<country>), with the named group behind them as associated actor."""
+    kind = load_actors().generic[kind_name]
+    country = subject.country if subject is not None and subject.inter in (5, 6, 7) else None
+    if subject is not None and not (subject.rule or "").startswith("actors.generic"):
+        assoc = (subject,)
+    else:
+        assoc = _organisers(sent, phrase)
+    name = kind.named(country) if country else kind.name
+    where = subject or (assoc[0] if assoc else None)
+    return Actor(name=name, type=kind.actor_type, inter=kind.inter, country=country,
+                 text=where.text if where else None, start=where.start if where else None,
+                 end=where.end if where else None, rule=f"actors.role.{kind_name}", assoc=assoc)
+
+
+def _syntax_roles(token, actors):
+    """(actor1, actor2, rule, actor1's phrase) from the parse around the trigger token."""
+    x, y = _between(token)
+    if x is not None:
+        a2 = _actor_of(y, actors) if y is not None else None
+        return _actor_of(x, actors), a2, "between", _phrase(x)
+    t1, t2 = (_noun_roles if token.pos_ in ("NOUN", "PROPN") else _verb_roles)(token, actors)
+    a1 = _actor_of(t1, actors) if t1 is not None else None
+    a2 = _actor_of(t2, actors) if t2 is not None else None
+    if a1 is not None and a2 is None and t1 is not None:
+        conj = _children(t1, {"conj"})  # "X and Y clashed"
+        a2 = _actor_of(conj[0], actors) if conj else None
+    return a1, a2, "syntax", _phrase(t1)
+
+
+def _phrase(token):
+    return None if token is None else token.doc[token.left_edge.i:token.right_edge.i + 1]
+
+
+def _fallback_actor1(sent, actors, actor2) -> tuple[Actor | None, str]:
+    claimant = _claimant(sent, actors)
+    if claimant is not None and claimant is not actor2:
+        return claimant, "claim"
+    named = [a for a in actors if a is not actor2 and a.inter in (2, 3, 4, 8)
+             and not (a.rule or "").startswith("actors.generic.civilians")]
+    return (named[0], "named") if named else (None, "")
+
+
+_VICTIM_DEPS = {"dobj", "nsubjpass", "pobj"}
+
+
+def _fallback_actor2(sent, actors, actor1) -> Actor | None:
+    """A victim or target elsewhere in the sentence: the object of some verb."""
+    for t in sent:
+        if t.dep_ in _VICTIM_DEPS and t.pos_ in ("NOUN", "PROPN"):
+            found = _actor_of(t, actors)
+            if found is not None and found is not actor1 and found.name != (actor1.name if actor1 else None):
+                return found
+    return None
+
+
+def roles(sent, trigger: Trigger, actors: list[Actor]) -> tuple[Actor | None, Actor | None]:
+    """(actor1, actor2): syntax first, then the claimant, then a named armed group."""
+    from dataclasses import replace
+
+    token = _trigger_token(sent, trigger)
+    a1, a2, how, phrase = _syntax_roles(token, actors)
+    crowd = _CROWD_TYPES.get(trigger.event_type)
+    if crowd:
+        return _crowd(crowd, a1, phrase, sent), (a2 if a2 is not a1 else None)
+    if a1 is None:
+        a1, how = _fallback_actor1(sent, actors, a2)
+    if a1 is None or (a1.rule or "").startswith("actors.generic.unidentified"):
+        named = _responsible_group(sent.doc, load_actors())
+        if named is not None:
+            a1, how = named, "responsibility"
+    if a1 is None and trigger.event_type in _VIOLENT_TYPES:
+        # ACLED codes an attack nobody is named for as an unidentified armed group
+        a1, how = _unidentified(sent), "default"
+    if a1 is not None and a1 is a2:
+        a2 = None
+    how2 = "syntax"
+    if a2 is None:
+        a2, how2 = _fallback_actor2(sent, actors, a1), "object"
+    if a1 is not None:
+        a1 = replace(a1, rule=f"{a1.rule}+role.{how}")
+    if a2 is not None:
+        a2 = replace(a2, rule=f"{a2.rule}+role.{how2}")
+    return a1, a2
 
 
 def assign_roles(sent, trigger: Trigger, actors: list[Actor]) -> tuple[Actor | None, Actor | None]:
-    """(actor1 initiator, actor2 target) from the sentence's syntax."""
-    return None, None
+    """(actor1 initiator, actor2 target) from the dependency parse around the trigger.
+
+    actor1 is the subject of the trigger verb, the agent of a passive ("by X"),
+    the possessor of an event noun ("X's attack") or the claimant; actor2 the
+    object or target ("killed two soldiers", "attack on police"). "Between X
+    and Y" gives X and Y. For protests and riots actor1 is Protesters/Rioters
+    and a named organiser goes to ``actor1.assoc``.
+    """
+    return roles(sent, trigger, actors)

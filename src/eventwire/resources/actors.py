@@ -149,7 +149,8 @@ def load_actors() -> ActorDictionary:
 
 # Nouns after an ethnonym that make it an armed actor ("Fulani herdsmen"), not a people.
 _MILITIA_NOUNS = ["militia", "militias", "militiamen", "herdsmen", "herders", "fighters",
-                  "gunmen", "youths", "vigilantes", "tribesmen", "clansmen", "warriors"]
+                  "gunmen", "youths", "vigilantes", "tribesmen", "clansmen", "warriors",
+                  "militants", "extremists", "attackers", "assailants"]
 
 
 def _is_case_sensitive(alias: str) -> bool:
@@ -191,6 +192,9 @@ def actor_patterns(source: str = "default") -> list[dict]:
     for alias, entries in by_alias.items():
         keys = "|".join(dict.fromkeys(e.key for e in entries))
         patterns.append(_alias_pattern(alias, keys, entries[0].actor_type))
+        if "-" in alias and " " not in alias and not alias.isupper():
+            # news writes "Hizbul-Mujahideen" as "Hizbul Mujahideen" too
+            patterns.append(_alias_pattern(alias.replace("-", " "), keys, entries[0].actor_type))
     return patterns
 
 
