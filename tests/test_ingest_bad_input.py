@@ -248,3 +248,12 @@ def test_unreadable_file_in_folder_skipped(tmp_path):
         bad.chmod(0o644)
     assert [d.text for d in found] == [GOOD]
     assert skipped[0].source == str(bad) and "cannot read" in skipped[0].reason
+
+
+def test_late_undecodable_bytes_warned(tmp_path, caplog):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(b"Plain ASCII news text. " * 4000 + "caf\xe9 au lait".encode("latin-1"))
+    with caplog.at_level(logging.WARNING, logger="eventwire.ingest"):
+        [doc] = read_path(path)
+    assert doc.text.endswith("caf\ufffd au lait")
+    assert "could not be decoded" in caplog.text

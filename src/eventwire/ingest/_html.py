@@ -11,6 +11,11 @@ import re
 
 log = logging.getLogger("eventwire.ingest")
 
+# trafilatura logs an ERROR for every broken page, without the file name; the
+# Skip or fallback here reports the page instead. A level the user set is kept.
+if logging.getLogger("trafilatura").level == logging.NOTSET:
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
 # Only the page's own metadata and markup: htmldate's extensive search would take
 # any date written in the article (often the date of the event) as the page's.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -54,11 +59,10 @@ def extract_article(html: str, url: str | None = None) -> dict | None:
         text = _visible_text(html).strip()
     if not text:
         return None
-    meta = found if found is not None else None
     return {
         "text": text,
-        "title": getattr(meta, "title", None),
-        "published": getattr(meta, "date", None),
-        "url": getattr(meta, "url", None) or url,
-        "outlet": getattr(meta, "sitename", None),
+        "title": getattr(found, "title", None),
+        "published": getattr(found, "date", None),
+        "url": getattr(found, "url", None) or url,
+        "outlet": getattr(found, "sitename", None),
     }

@@ -76,11 +76,21 @@ def _text_stream(raw: IO[bytes], codec: str, newline: str | None):
         wrapper.detach()  # the caller owns and closes the byte stream
 
 
+def _counting_replacements(chunks: Iterator[str], source: str) -> Iterator[str]:
+    """Chunks unchanged; at the end, a warning if bytes past the sniffed start did not decode."""
+    replaced = 0
+    for chunk in chunks:
+        replaced += chunk.count("\ufffd")
+        yield chunk
+    if replaced:
+        log.warning("%s: %d characters could not be decoded and read as U+FFFD", source, replaced)
+
+
 def _read_text(raw, codec, *, base_id, source, default, limit):
     with _text_stream(raw, codec, None) as text:
         chunks = iter(lambda: text.read(READ_CHUNK_CHARS), "")
-        yield from part_documents(chunks, doc_id=base_id, source=source, limit=limit,
-                                  published=default)
+        yield from part_documents(_counting_replacements(chunks, source), doc_id=base_id,
+                                  source=source, limit=limit, published=default)
 
 
 def _read_html(raw, codec, *, base_id, source, default, limit):
