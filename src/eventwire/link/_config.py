@@ -20,12 +20,14 @@ class LinkConfig:
     veto_km: float = 300.0
     admin2_score: float = 0.7
     admin1_score: float = 0.35
+    contained_score: float = 0.75
     weights: dict = field(default_factory=lambda: {"date": 0.15, "place": 0.2, "actor": 0.2,
                                                    "event_class": 0.15, "text": 0.3})
+    concept_weight: float = 0.7
     link_score: float = 0.68
-    min_text: float = 0.45
+    min_text: float = 0.35
     followup_score: float = 0.7
-    followup_min_text: float = 0.55
+    followup_min_text: float = 0.45
 
 
 def _flatten(data: dict) -> dict:

@@ -5,14 +5,18 @@ feature is reported so a stored link says why it was made.
 """
 from __future__ import annotations
 
+import csv
 import math
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from ..records import Event
 from ._config import LinkConfig
 
+CONCEPTS_PATH = Path(__file__).resolve().parents[1] / "data" / "link_concepts.csv"
 _PRECISION_DAYS = {"day": 0, "week": 3, "month": 15, "year": 182}
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 # Words every report of violence uses: they say nothing about *which* incident.
@@ -75,13 +79,15 @@ def place_score(a: Event, b: Event, cfg: LinkConfig) -> tuple[float | None, str]
         km = _km(la, lb)
         if km > cfg.veto_km:
             return None, f"{km:.0f} km apart"
-        coarse = max(la.geo_precision, lb.geo_precision) >= 3
-        if not coarse:
+        if max(la.geo_precision, lb.geo_precision) < 3:
             if km <= cfg.near_km:
                 return 1.0, f"{km:.1f} km apart"
             return max(0.0, 1 - (km - cfg.near_km) / (cfg.far_km - cfg.near_km)), f"{km:.0f} km apart"
     if _same(la.name, lb.name):
         return 1.0, f"same place {la.name}"
+    if max(la.geo_precision, lb.geo_precision) >= 3 and _same(la.admin1, lb.admin1):
+        # A province-level report does not contradict a precise one inside that province.
+        return cfg.contained_score, f"within {la.admin1}"
     if _same(la.admin2, lb.admin2):
         return cfg.admin2_score, f"same admin2 {la.admin2}"
     if _same(la.admin1, lb.admin1):
@@ -89,9 +95,13 @@ def place_score(a: Event, b: Event, cfg: LinkConfig) -> tuple[float | None, str]
     return 0.0, "places not comparable"
 
 
+_GENERIC_TYPES = frozenset({"civilians", "protesters", "rioters"})
+
+
 def _actor_names(event: Event, side: int) -> set[str]:
     actor = event.actor1 if side == 1 else event.actor2
-    names = {actor.name} if actor else set()
+    # "Civilians" or "Protesters" on both sides says nothing about which incident it is.
+    names = {actor.name} if actor and actor.type not in _GENERIC_TYPES else set()
     if side == 1:
         names |= {c.actor for c in event.claims}
         names |= {a.name for a in event.assoc_actor1}
@@ -104,12 +114,12 @@ def _match(xs: set[str], ys: set[str]) -> float | None:
     return max(fuzz.token_set_ratio(x.lower(), y.lower()) for x in xs for y in ys) / 100.0
 
 
-def actor_score(a: Event, b: Event) -> tuple[float, str]:
+def actor_score(a: Event, b: Event) -> tuple[float | None, str]:
     """Mean agreement of initiators and targets that both reports name."""
     parts = [m for m in (_match(_actor_names(a, 1), _actor_names(b, 1)),
                          _match(_actor_names(a, 2), _actor_names(b, 2))) if m is not None]
     if not parts:
-        return 0.0, "actors not named in both"
+        return None, "actors not named in both"
     scores = [1.0 if m >= 0.9 else (0.0 if m < 0.6 else m) for m in parts]
     return sum(scores) / len(scores), f"actor agreement {'/'.join(f'{s:.2f}' for s in scores)}"
 
@@ -130,13 +140,63 @@ def event_text(event: Event) -> str:
     return " ".join(parts)[:2000]
 
 
-def content_words(text: str) -> str:
-    words = {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _COMMON}
-    return " ".join(sorted(words))
+def stem(word: str) -> str:
+    for suffix in ("ings", "ing", "ers", "er", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
-def text_score(a_words: str, b_words: str) -> float:
-    if not a_words or not b_words:
-        return 0.0
-    # token_set is generous to a short report inside a long one; token_sort keeps it honest.
-    return (fuzz.token_set_ratio(a_words, b_words) + fuzz.token_sort_ratio(a_words, b_words)) / 200.0
+@lru_cache(maxsize=1)
+def concepts() -> dict[str, str]:
+    """stemmed word → concept, from ``data/link_concepts.csv``."""
+    out: dict[str, str] = {}
+    lines = [ln for ln in CONCEPTS_PATH.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    for row in csv.DictReader(lines):
+        for word in row["words"].split():
+            out.setdefault(stem(word.lower()), row["concept"])
+    return out
+
+
+def _named_words(event: Event) -> set[str]:
+    """Words of the event's place and actor names: already weighed by their own features."""
+    loc, names = event.location, []
+    if loc is not None:
+        names += [loc.name, loc.admin1, loc.admin2, loc.admin3, loc.country]
+    names += [a.name for a in (event.actor1, event.actor2) if a]
+    return {stem(w) for n in names if n for w in _WORD.findall(n.lower())}
+
+
+def content_words(event: Event) -> frozenset[str]:
+    """The event's descriptive words, stemmed, synonyms folded into their concept."""
+    return _content(event_text(event), frozenset(_named_words(event)))
+
+
+@lru_cache(maxsize=16384)
+def _content(text: str, skip: frozenset[str]) -> frozenset[str]:
+    table = concepts()
+    out = set()
+    for word in _WORD.findall(text.lower()):
+        if word in _COMMON:
+            continue
+        s = stem(word)
+        if s not in skip:
+            out.add(table.get(s, s))
+    return frozenset(out)
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def text_score(a_words: frozenset[str], b_words: frozenset[str], concept_weight: float = 0.7) -> float:
+    """Overlap of the two reports' descriptive words.
+
+    Concepts (what was attacked, with what, how) carry most of the weight: two
+    wordings of one incident share them far more than their exact words.
+    """
+    known = frozenset(concepts().values())
+    ca, cb = a_words & known, b_words & known
+    if not ca or not cb:
+        return _dice(a_words, b_words)
+    return concept_weight * _dice(ca, cb) + (1 - concept_weight) * _dice(a_words - known, b_words - known)

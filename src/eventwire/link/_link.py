@@ -9,7 +9,6 @@ keeps the event it matched, the score and the reasons.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -50,13 +49,8 @@ def incident_id_for(event: Event) -> str:
     return "inc-" + hashlib.sha1(event.event_id.encode("utf-8")).hexdigest()[:16]
 
 
-@lru_cache(maxsize=8192)
-def _words(text: str) -> str:
-    return F.content_words(text)
-
-
-def _WORDS(event: Event) -> str:
-    return _words(F.event_text(event))
+def _words(event: Event) -> frozenset[str]:
+    return F.content_words(event)
 
 
 def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
@@ -75,14 +69,16 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
         return Comparison(0.0, False, {"veto": place_why})
     actor, actor_why = F.actor_score(a, b)
     parts = {"date": F.date_score(gap, cfg), "place": place, "actor": actor,
-             "event_class": F.class_score(a, b), "text": F.text_score(_WORDS(a), _WORDS(b))}
+             "event_class": F.class_score(a, b), "text": F.text_score(_words(a), _words(b), cfg.concept_weight)}
+    # A feature neither report gives (actors unnamed) is left out, not counted against.
+    known = {k: v for k, v in parts.items() if v is not None}
     w = cfg.weights
-    score = sum(w[k] * v for k, v in parts.items()) / sum(w.values())
+    score = sum(w[k] * v for k, v in known.items()) / sum(w[k] for k in known)
     if gap <= cfg.same_window_days:
-        linked = score >= cfg.link_score and (parts["text"] >= cfg.min_text or actor >= 0.9)
+        linked = score >= cfg.link_score and parts["text"] >= cfg.min_text
     else:
         linked = score >= cfg.followup_score and parts["text"] >= cfg.followup_min_text
-    reasons = {k: round(v, 3) for k, v in parts.items()}
+    reasons = {k: (None if v is None else round(v, 3)) for k, v in parts.items()}
     reasons.update(date_gap_days=gap, place_why=place_why, actor_why=actor_why,
                    followup=gap > cfg.same_window_days)
     return Comparison(round(score, 4), linked, reasons)
