@@ -233,3 +233,10 @@ def test_make_document_cleans_text():
     assert doc.text == "ab \ufffdc"
     doc.text.encode("utf-8")  # writable
     assert make_document("same").id == make_document("same").id
+
+
+def test_pretty_printed_json_record(tmp_path):
+    record = {"id": "pp", "text": "One record, indented.", "published": "2025-03-11"}
+    (tmp_path / "one.json").write_text(json.dumps(record, indent=2))
+    (tmp_path / "noext").write_text(json.dumps(record, indent=2).replace('"pp"', '"pp2"'))
+    assert [(d.id, d.text) for d in read_path(tmp_path)] == [("pp2", record["text"]), ("pp", record["text"])]

@@ -51,17 +51,24 @@ class _Rejoined(io.RawIOBase):
         return len(data)
 
 
+def _is_json_object(text: str) -> bool:
+    try:
+        return isinstance(json.loads(text), dict)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+
+
 def _sniff_kind(sample: str) -> str:
     start = sample.lstrip("\ufeff \t\r\n")
     if start.startswith("["):
         return "json"
     if start.startswith("{"):
-        line = start.split("\n", 1)[0]
-        try:
-            return "jsonl" if isinstance(json.loads(line), dict) else "text"
-        except json.JSONDecodeError:
-            # a record longer than the sample is cut off, not broken
-            return "jsonl" if "\n" not in start and start.startswith('{"') else "text"
+        if _is_json_object(start.split("\n", 1)[0]):
+            return "jsonl"
+        if _is_json_object(start):
+            return "json"  # one pretty-printed record
+        # a first record longer than the sample is cut off, not broken
+        return "jsonl" if "\n" not in start and start.startswith('{"') else "text"
     if start.startswith("<?xml") and any(tag in start[:2000] for tag in ("<rss", "<feed", "<rdf:RDF")):
         return "feed"
     return "html" if looks_like_html(start) else "text"
@@ -110,7 +117,7 @@ def _read_html(raw, codec, *, base_id, source, default, limit):
 
 
 def _read_json(raw, codec, **kw):
-    """A JSON array of records, else (a .json file holding JSON Lines) line by line."""
+    """A JSON array of records or one record, else (JSON Lines in a .json file) line by line."""
     cap = max_markup_bytes()
     data = raw.read(cap + 1)
     if len(data) <= cap:
@@ -118,8 +125,8 @@ def _read_json(raw, codec, **kw):
             value = json.loads(codecs.decode(data, codec, "replace"))
         except (json.JSONDecodeError, RecursionError):
             value = None
-        if isinstance(value, list):
-            yield from read_json_array(value, **kw)
+        if isinstance(value, (list, dict)):
+            yield from read_json_array(value if isinstance(value, list) else [value], **kw)
             return
     elif data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
         yield skip(kw["source"], f"JSON array over {cap:,} bytes: write it as JSON Lines instead")
