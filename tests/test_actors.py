@@ -1,0 +1,199 @@
+"""Actor dictionary, actor entity ruler, actors in a sentence and their roles."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from eventwire.extract.actors import assign_roles, find_actors
+from eventwire.records import Trigger
+from eventwire.resources.actors import (actor_patterns, load_actors, normalise_actor_name,
+                                        same_actor, split_actor_name)
+
+
+# --- dictionary --------------------------------------------------------------
+
+def test_dictionary_is_large_and_typed():
+    actors = load_actors()
+    assert len(actors) >= 2000
+    inters = {e.actor_type: e.inter for e in actors.entries.values()}
+    assert inters["state forces"] == 1 and inters["rebel group"] == 2
+    assert inters["political militia"] == 3 and inters["identity militia"] == 4
+    assert inters["external forces"] == 8
+
+
+def test_dictionary_loads_fast():
+    load_actors.cache_clear()
+    t0 = time.perf_counter()
+    load_actors()
+    assert time.perf_counter() - t0 < 1.0
+
+
+def test_bla_alias_and_type():
+    bla = load_actors().lookup("BLA")
+    assert bla is not None and bla.actor_type == "rebel group" and bla.inter == 2
+    assert load_actors().lookup("Baloch Liberation Army") == bla
+
+
+def test_ambiguous_alias_resolved_by_country():
+    actors = load_actors()
+    assert len(actors.candidates("ELN")) > 1
+    assert actors.lookup("ELN") is None  # never silently wrong
+    assert "Colombia" in actors.lookup("ELN", "Colombia").countries
+
+
+def test_demonyms_give_countries():
+    actors = load_actors()
+    assert actors.country("Pakistani") == "Pakistan"
+    assert actors.country("Afghan") == "Afghanistan"
+    assert actors.country("Burma") == "Myanmar"
+
+
+def test_place_names_and_common_words_are_not_tagged():
+    tagged = set()
+    for p in actor_patterns():
+        text = p["pattern"] if isinstance(p["pattern"], str) else " ".join(
+            t.get("ORTH", "") for t in p["pattern"])
+        tagged.add(text.lower())
+    for word in ("pakistan", "balochistan", "black", "union", "government of pakistan"):
+        assert word not in tagged
+
+
+# --- same_actor --------------------------------------------------------------
+
+@pytest.mark.parametrize("a,b", [
+    ("Military Forces of Pakistan (2013-2018)", "Military Forces of Pakistan"),
+    ("TTP: Tehreek-i-Taliban Pakistan", "Tehrik-i-Taliban Pakistan (TTP)"),
+    ("Islamic State of Iraq and the Levant (ISIL)", "IS: Islamic State"),
+    ("Taliban", "Taleban"),
+    ("Houthi extremists (Ansar Allah)", "Ansarallah"),
+    ("Unknown", "Unidentified Armed Group (Nigeria)"),
+    ("Unknown", None),
+    ("BLA: Balochistan Liberation Army", "Baloch Liberation Army"),
+    ("Military Forces of Brazil (2019-) Military Police", "Military Forces of Brazil"),
+])
+def test_same_actor(a, b):
+    assert same_actor(a, b) and same_actor(b, a)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Unidentified Armed Group (Pakistan)", "Unidentified Armed Group (India)"),
+    ("Police Forces of Thailand", "Military Forces of Thailand"),
+    ("Protesters (India)", "Rioters (India)"),
+    ("Taliban", "TTP: Tehreek-i-Taliban Pakistan"),
+    (None, "Unidentified Armed Group (Pakistan)"),
+])
+def test_different_actors(a, b):
+    assert not same_actor(a, b)
+
+
+def test_normalise_and_split():
+    assert normalise_actor_name("Military Forces of Pakistan (2013-2018)") == "military forces of pakistan"
+    assert split_actor_name("TTP: Tehreek-i-Taliban Pakistan") == ("TTP", "Tehreek-i-Taliban Pakistan")
+    assert split_actor_name("Allied Democratic Forces (ADF)") == ("ADF", "Allied Democratic Forces")
+
+
+# --- ruler -------------------------------------------------------------------
+
+def _ents(nlp, text):
+    return [(e.text, e.ent_id_) for e in nlp(text).ents if e.label_ == "ACTOR"]
+
+
+def test_ruler_acronyms_case_sensitive(nlp):
+    assert [t for t, _ in _ents(nlp, "The BLA said it was behind the attack.")] == ["BLA"]
+    assert _ents(nlp, "They said bla bla about hamas.") == []
+
+
+def test_ruler_full_names_case_insensitive(nlp):
+    found = _ents(nlp, "Fighters of the baloch liberation army attacked the train.")
+    assert [t.lower() for t, _ in found] == ["baloch liberation army"]
+
+
+def test_ruler_ethnonym_needs_militia_noun(nlp):
+    assert _ents(nlp, "Fulani people live in the area.") == []
+    assert [t for t, _ in _ents(nlp, "Fulani herdsmen attacked the village.")] == ["Fulani herdsmen"]
+
+
+# --- roles -------------------------------------------------------------------
+
+def _roles(nlp, text, trigger, event_type="Battles"):
+    sent = next(nlp(text).sents)
+    i = text.index(trigger)
+    t = Trigger(trigger, i, i + len(trigger), event_type, "", "test")
+    return assign_roles(sent, t, find_actors(sent))
+
+
+def test_active_sentence(nlp):
+    a1, a2 = _roles(nlp, "Taliban militants killed two Afghan soldiers in Kandahar.", "killed",
+                    "Violence against civilians")
+    assert a1.name == "Taleban" and a1.inter == 2
+    assert a2.name == "Military Forces of Afghanistan" and a2.inter == 1
+    assert a1.text == "Taliban" and a1.start == 0 and a1.end == 7
+
+
+def test_passive_sentence_agent_is_actor1(nlp):
+    a1, a2 = _roles(nlp, "Two policemen were killed by TTP militants in Peshawar.", "killed")
+    assert same_actor(a1.name, "TTP: Tehreek-i-Taliban Pakistan")
+    assert a2.name == "Police Forces of {country}" and a2.inter == 1
+
+
+def test_clash_between(nlp):
+    a1, a2 = _roles(nlp, "Clashes broke out between Pakistani troops and BLA fighters in Kech.", "Clashes")
+    assert a1.name == "Military Forces of Pakistan"
+    assert a2.name == "BLA: Balochistan Liberation Army"
+
+
+def test_not_word_order(nlp):
+    a1, a2 = _roles(nlp, "Two Pakistani soldiers were shot dead by unidentified gunmen.", "shot")
+    assert a1.name.startswith("Unidentified Armed Group") and a2.name == "Military Forces of Pakistan"
+
+
+def test_protest_by_group(nlp):
+    text = "Hundreds of BNP supporters staged a demonstration in Dhaka."
+    a1, _ = _roles(nlp, text, "demonstration", "Protests")
+    assert a1.name == "Protesters ({country})" and a1.inter == 6
+    assert [a.name for a in a1.assoc] == ["BNP"]
+
+
+def test_riot_gives_rioters(nlp):
+    a1, a2 = _roles(nlp, "A mob attacked the police station in Lahore.", "attacked", "Riots")
+    assert a1.name == "Rioters ({country})" and a1.inter == 5
+    assert a2.name.startswith("Police Forces")
+
+
+def test_demonym_forces(nlp):
+    sent = next(nlp("Indian police arrested five protesters.").sents)
+    names = [a.name for a in find_actors(sent)]
+    assert "Police Forces of India" in names
+
+
+def test_ambiguous_alias_in_sentence(nlp):
+    sent = next(nlp("The ELN attacked a military base near Cucuta, Colombia.").sents)
+    eln = [a for a in find_actors(sent) if a.text == "ELN"][0]
+    assert "Colombia" in eln.name and eln.rule == "actors.dictionary"
+
+
+def test_responsibility_elsewhere_in_article(nlp):
+    doc = nlp("Assailants attacked a security outpost in Ghazni. No group claimed responsibility; "
+              "however, sources attributed the attack to the Taliban.")
+    sent = next(doc.sents)
+    i = sent.text.index("attacked")
+    a1, _ = assign_roles(sent, Trigger("attacked", i, i + 8, "Battles", "", "test"), find_actors(sent))
+    assert a1.name == "Taleban" and "responsibility" in a1.rule
+
+
+def test_unnamed_attack_defaults_to_unidentified(nlp):
+    a1, a2 = _roles(nlp, "Two soldiers were injured when a roadside bomb exploded.", "exploded",
+                    "Explosions/Remote violence")
+    assert a1.name == "Unidentified Armed Group ({country})"
+
+
+def test_worked_example_roles(nlp, examples_dir):
+    text = (examples_dir / "jaffar_express.txt").read_text(encoding="utf-8")
+    sent = next(nlp(text).sents)
+    i = sent.text.index("seizing") + sent.start_char
+    a1, a2 = assign_roles(sent, Trigger("seizing", i, i + 7, "Violence against civilians", "", "test"),
+                          find_actors(sent))
+    assert a1 is not None and same_actor(a1.name, "Baloch Liberation Army")
+    assert a1.type == "rebel group" and a1.inter == 2
+    assert a2 is not None and a2.name == "Civilians ({country})" and "passengers" in a2.text
