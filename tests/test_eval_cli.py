@@ -72,9 +72,20 @@ def test_eval_unknown_format_is_a_clear_error(tmp_path, capsys):
     assert "bad.jsonl:1" in capsys.readouterr().err
 
 
-def test_eval_geo_file_without_geo_scorer(tmp_path, capsys):
-    if importlib.util.find_spec("eventwire.eval.geo") is not None:
-        pytest.skip("the geo scorer exists: its own tests cover geo files")
-    geo = _write(tmp_path / "geo.jsonl", [{"id": "g1", "text": "Rain in Paris.", "toponyms": []}])
-    assert main(["eval", "--gold", str(geo)]) == 0
-    assert "geo evaluation not available" in capsys.readouterr().out
+def test_eval_geo_file(tmp_path, capsys, pipeline):
+    text = "Heavy rain flooded streets in Paris on Monday."
+    start = text.index("Paris")
+    row = {"id": "g1", "corpus": "t", "text": text, "toponyms": [
+        {"start": start, "end": start + 5, "name": "Paris", "geonameid": 2988507,
+         "latitude": 48.85, "longitude": 2.35}]}
+    geo = _write(tmp_path / "geo.jsonl", [row])
+    out = tmp_path / "geo.json"
+    assert main(["eval", "--gold", str(geo), "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    report = json.loads(out.read_text())["files"][0]
+    assert report["format"] == "geo"
+    if importlib.util.find_spec("eventwire.eval.geo") is None:
+        assert "geo evaluation not available" in printed
+        assert report["metrics"] == {}
+    else:
+        assert report["metrics"] and all(0.0 <= m["value"] <= 1.0 for m in report["metrics"].values())

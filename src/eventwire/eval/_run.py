@@ -78,15 +78,10 @@ def _score_file(gold: GoldFile, top: dict[str, Event | None], failed: set[str],
 
 
 def _geo_metrics(result: dict[str, Any]) -> dict[str, Metric]:
-    """Numbers a geo result reports, as metrics (so floors can pin them)."""
-    n = int(result.get("n") or result.get("documents") or 0)
-    metrics = {}
-    for key, value in result.items():
-        if isinstance(value, dict) and isinstance(value.get("value"), (int, float)):
-            metrics[key] = Metric(int(value.get("n") or n), float(value["value"]))
-        elif isinstance(value, float):
-            metrics[key] = Metric(n, value)
-    return metrics
+    """The rates a geo result reports as ``{"value", "n"}``, as metrics (so floors can pin them)."""
+    return {key: Metric(int(value.get("n") or 0), float(value["value"]))
+            for key, value in result.items()
+            if isinstance(value, dict) and isinstance(value.get("value"), (int, float))}
 
 
 def _evaluate_geo(path: Path, pipeline, limit: int | None) -> FileReport:
