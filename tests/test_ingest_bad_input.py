@@ -257,3 +257,17 @@ def test_late_undecodable_bytes_warned(tmp_path, caplog):
         [doc] = read_path(path)
     assert doc.text.endswith("caf\ufffd au lait")
     assert "could not be decoded" in caplog.text
+
+
+def test_unexpected_reader_error_costs_one_file(tmp_path, monkeypatch):
+    import eventwire.ingest._readers as readers
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    (tmp_path / "a.html").write_text("<html><body><p>Page.</p></body></html>")
+    (tmp_path / "b.txt").write_text(GOOD)
+    monkeypatch.setattr(readers, "extract_article", explode)
+    found, skipped = split(read_path(tmp_path))
+    assert [d.text for d in found] == [GOOD]
+    assert skipped[0].source.endswith("a.html") and "boom" in skipped[0].reason

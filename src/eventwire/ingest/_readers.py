@@ -176,14 +176,25 @@ def _read_bytes(raw: IO[bytes], *, base_id: str, source: str, suffix: str,
         yield from _read_text(raw, verdict.codec, **kw)
 
 
-def _read_file(path: Path, base_id: str, default) -> Iterator[Document | Skip]:
-    source = str(path)
+def _safely(items: Iterator[Document | Skip], source: str) -> Iterator[Document | Skip]:
+    """``items``, with a read error turned into a Skip: it costs one input, not the batch."""
     try:
-        with path.open("rb") as raw:
-            yield from _read_bytes(raw, base_id=base_id, source=source,
-                                   suffix=path.suffix.lower(), default=default)
+        yield from items
     except OSError as exc:
         yield skip(source, f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:
+        log.exception("%s: unexpected error while reading", source)
+        yield skip(source, f"could not be read ({type(exc).__name__}: {exc}); the rest of it is not read")
+
+
+def _open_and_read(path: Path, base_id: str, default) -> Iterator[Document | Skip]:
+    with path.open("rb") as raw:
+        yield from _read_bytes(raw, base_id=base_id, source=str(path),
+                               suffix=path.suffix.lower(), default=default)
+
+
+def _read_file(path: Path, base_id: str, default) -> Iterator[Document | Skip]:
+    return _safely(_open_and_read(path, base_id, default), str(path))
 
 
 def _walk(root: Path) -> Iterator[Path | Skip]:
@@ -233,9 +244,9 @@ def _binary(stream) -> IO[bytes]:
 
 def read_stream(stream=None, *, published=None, name: str = "stdin") -> Iterator[Document | Skip]:
     """Documents from a stream (stdin by default): JSON Lines, JSON, HTML or text, sniffed."""
+    default = parse_published(published)
     raw = _binary(sys.stdin if stream is None else stream)
-    yield from _read_bytes(raw, base_id=name, source=name, suffix="",
-                           default=parse_published(published))
+    yield from _safely(_read_bytes(raw, base_id=name, source=name, suffix="", default=default), name)
 
 
 def read_inputs(paths: Iterable[str], *, published=None) -> Iterator[Document | Skip]:
