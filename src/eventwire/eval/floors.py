@@ -3,11 +3,13 @@
 The floors live in a JSON data file (the repository keeps
 ``tests/accuracy_floors.json``)::
 
-    {"_provenance": "...", "limit": 600,
+    {"_provenance": "...", "limit": 600, "limits": {"geo/gwn_dev.jsonl": 50},
      "files": {"gtd2021q1_dev.jsonl": {"attack_type": 0.0, ...}, ...}}
 
-``limit`` is the number of rows scored per file: the gold files are ordered by
-a hash of the row id, so their first rows are a fixed, unbiased sample.
+File names are relative to the gold folder. ``limit`` is the number of rows
+scored per file (``limits`` overrides it for one file): the gold files are
+ordered by a hash of the row id, so their first rows are a fixed, unbiased
+sample.
 
 Print the current scores as a floors file (to pin them, review and commit)::
 
@@ -19,7 +21,7 @@ import argparse
 import json
 import math
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -37,6 +39,10 @@ class Floors:
     files: dict[str, dict[str, float]]
     provenance: str = ""
     note: str = ""
+    limits: dict[str, int] = field(default_factory=dict)
+
+    def limit_for(self, name: str) -> int | None:
+        return self.limits.get(name, self.limit)
 
 
 def load_floors(path: str | Path) -> Floors:
@@ -46,7 +52,8 @@ def load_floors(path: str | Path) -> Floors:
         files = {name: {k: float(v) for k, v in metrics.items()} for name, metrics in data["files"].items()}
     except (OSError, ValueError, KeyError, AttributeError, TypeError) as exc:
         raise ConfigError(f"{path}: not a floors file ({exc}); see eventwire.eval.floors") from exc
-    return Floors(data.get("limit"), files, data.get("_provenance", ""), data.get("_note", ""))
+    limits = {name: int(n) for name, n in data.get("limits", {}).items()}
+    return Floors(data.get("limit"), files, data.get("_provenance", ""), data.get("_note", ""), limits)
 
 
 def check_floors(report: FileReport, floors: dict[str, float]) -> list[str]:
@@ -61,16 +68,14 @@ def check_floors(report: FileReport, floors: dict[str, float]) -> list[str]:
     return failures
 
 
-def floors_from_reports(reports: list[FileReport], margin: float) -> dict[str, dict[str, float]]:
-    """Measured scores less ``margin``, rounded down to two decimals."""
-    out: dict[str, dict[str, float]] = {}
-    for report in reports:
-        out[Path(report.path).name] = {
-            name: max(0.0, math.floor((m.value - margin) * 100) / 100)
-            for name, m in report.metrics.items()
-            if m.value is not None and name not in NOT_FLOORED
-        }
-    return out
+def floors_from_reports(reports: dict[str, FileReport], margin: float) -> dict[str, dict[str, float]]:
+    """Measured scores (per floors-file name) less ``margin``, rounded down to two decimals."""
+    return {
+        name: {metric: max(0.0, math.floor((m.value - margin) * 100) / 100)
+               for metric, m in report.metrics.items()
+               if m.value is not None and metric not in NOT_FLOORED}
+        for name, report in reports.items()
+    }
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -90,9 +95,10 @@ def main(argv: list[str] | None = None) -> int:
 
     args = _arguments(argv)
     current = load_floors(args.floors)
-    limit = args.limit if args.limit is not None else current.limit
-    reports = [evaluate_file(args.gold_dir / name, limit=limit) for name in current.files]
-    payload = {"_provenance": current.provenance, "_note": current.note, "limit": limit,
+    reports = {name: evaluate_file(args.gold_dir / name, limit=args.limit or current.limit_for(name))
+               for name in current.files}
+    payload = {"_provenance": current.provenance, "_note": current.note,
+               "limit": args.limit or current.limit, "limits": {} if args.limit else current.limits,
                "files": floors_from_reports(reports, args.margin)}
     text = json.dumps(payload, indent=2) + "\n"
     if args.write:
