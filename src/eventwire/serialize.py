@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import types
+import typing
+from functools import lru_cache
 from typing import Any
 
 from .errors import InputError
-from .records import (Actor, Claim, Count, Event, Evidence, GeoEntry, Location, PlaceMention,
-                      Statement, to_dict)
+from .records import Event, to_dict
 
 __all__ = ["event_to_dict", "event_from_dict", "document_to_dict"]
 
@@ -34,55 +36,47 @@ def _date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+@lru_cache(maxsize=None)
+def _hints(cls) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _decode(hint, value):
+    """``value`` (plain JSON data) as the type ``hint`` names: records, tuples, dates."""
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _decode(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple:
+        args = typing.get_args(hint)
+        return tuple(_decode(args[0], v) for v in value) if args else tuple(value)
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value)
+    if hint is dt.date:
+        return _date(value)
+    return value
+
+
 def _build(cls, data: dict | None):
-    """A record of ``cls`` from a dict, keeping only the fields ``cls`` knows."""
+    """A record of ``cls`` from a dict; keys ``cls`` does not know are ignored."""
     if data is None:
         return None
+    hints = _hints(cls)
     names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in names})
-
-
-def _place(data: dict | None) -> PlaceMention | None:
-    if data is None:
-        return None
-    data = dict(data)
-    data["entry"] = _build(GeoEntry, data.get("entry"))
-    return _build(PlaceMention, data)
-
-
-def _many(cls, items) -> tuple:
-    return tuple(_build(cls, item) for item in (items or ()))
+    return cls(**{k: _decode(hints[k], v) for k, v in data.items() if k in names})
 
 
 def event_from_dict(data: dict[str, Any]) -> Event:
     """An :class:`Event` from the dict ``to_dict`` made (or a JSON Lines line)."""
     try:
-        return Event(
-            event_id=data["event_id"],
-            doc_ids=tuple(data.get("doc_ids") or ([data["doc_id"]] if data.get("doc_id") else [])),
-            event_type=data["event_type"],
-            sub_event_type=data.get("sub_event_type") or "",
-            event_date=_date(data.get("event_date")),
-            date_precision=data.get("date_precision") or "unknown",
-            codes=dict(data.get("codes") or {}),
-            actor1=_build(Actor, data.get("actor1")),
-            actor2=_build(Actor, data.get("actor2")),
-            assoc_actor1=_many(Actor, data.get("assoc_actor1")),
-            assoc_actor2=_many(Actor, data.get("assoc_actor2")),
-            location=_build(Location, data.get("location")),
-            fatalities=_build(Count, data.get("fatalities")),
-            injured=_build(Count, data.get("injured")),
-            hostages=_build(Count, data.get("hostages")),
-            arrested=_build(Count, data.get("arrested")),
-            claims=_many(Claim, data.get("claims")),
-            statements=_many(Statement, data.get("statements")),
-            places=tuple(_place(p) for p in (data.get("places") or ())),
-            evidence=_many(Evidence, data.get("evidence")),
-            notes=data.get("notes") or "",
-            confidence=float(data.get("confidence") or 0.0),
-            incident_id=data.get("incident_id"),
-            relative_date=data.get("relative_date"),
-        )
-    except (KeyError, TypeError, ValueError) as exc:
+        data = dict(data)
+        if not data.get("doc_ids") and data.get("doc_id"):
+            data["doc_ids"] = [data["doc_id"]]
+        event = _build(Event, data)
+        return dataclasses.replace(event, codes=dict(event.codes or {}), notes=event.notes or "",
+                                   sub_event_type=event.sub_event_type or "")
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         ident = data.get("event_id", "?") if isinstance(data, dict) else "?"
         raise InputError(f"event {ident}: not a native eventwire record ({exc})") from exc
