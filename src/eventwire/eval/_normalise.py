@@ -66,14 +66,35 @@ def admin1_key(name: str | None) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=1)
+def _gazetteer():
+    try:
+        from ..gazetteer import default_gazetteer
+
+        return default_gazetteer()
+    except Exception:  # scoring goes on with ISO names only
+        return None
+
+
 @functools.lru_cache(maxsize=1024)
 def _iso3(name: str) -> str | None:
+    """ISO alpha-3 of a country name: ISO 3166 names first, then the gazetteer's
+    aliases ("Ivory Coast", "Russia"), also with "of the" for "of" as sources
+    write "Republic of Congo" for "Republic of the Congo"."""
     import pycountry
 
     try:
         return pycountry.countries.lookup(name).alpha_3
     except LookupError:
+        pass
+    gazetteer = _gazetteer()
+    if gazetteer is None:
         return None
+    for variant in (name, name.replace(" of ", " of the ")):
+        entry = gazetteer.country(variant)
+        if entry is not None and entry.iso3:
+            return entry.iso3
+    return None
 
 
 def countries_match(gold: str | None, system: str | None, gold_iso3: str | None = None,
