@@ -40,7 +40,7 @@ _BRIDGE = {"be", "have", "get", "reportedly", "allegedly", "also", "later", "all
            "find", "confirm", "feared", "fear", "believe", "shoot", "stab", "gun", "beat", "burn",
            "hack", "take", "hold", "to", "while", "critically", "seriously", "severely", "fatally",
            "badly", "lightly", "slightly", "mortally", "being", "been", "not", "yet", "since", "so", "far",
-           "still", "now", "remain", "leave", "go", "in", "left"}
+           "still", "now", "remain", "leave", "go", "in", "left", "and", "succumb"}
 _BEFORE_SKIP = {"the", "of", "a", "total", "also", "another", "an", "additional", "further", "at",
                 "least", "dead", "with", "his", "her", "their", "its", "and", "wounding", "leave"}
 _AGE_WORDS = {"year", "years", "yr", "aged", "age", "old", "month", "months"}
@@ -226,19 +226,51 @@ def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
     return j, (" ".join(words).replace(" - ", "-") or None), None
 
 
+_ASIDE = {"including", "among", "mostly", "mainly", "all", "most", "both", "many", "some", "one",
+          "two", "three", "who", "which", "aged", "reportedly"}
+
+
+def _skip_aside(toks, k: int) -> int:
+    """Past a parenthetical after the victims: ", including two civilians," / "(SHO)"."""
+    if k < len(toks) and toks[k].text == "(":
+        close = next((m for m in range(k, min(k + 12, len(toks))) if toks[m].text == ")"), None)
+        return close + 1 if close is not None else k
+    if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower_ in _ASIDE:
+        for m in range(k + 2, min(k + 15, len(toks))):
+            if toks[m].text == ",":
+                return m + 1
+            if toks[m].pos_ == "AUX" or toks[m].tag_ in ("VBD", "VBN"):  # the aside ran into the verb
+                return m
+    return k
+
+
 def _cue_after(toks, j: int) -> tuple[str, int] | None:
     """A passive or intransitive cue after the victims ("were killed", "died", "found dead")."""
-    k, bridged = j, 0
+    k, bridged = _skip_aside(toks, j), 0
     while k < len(toks) and bridged <= 4:
         t = toks[k]
         kind = _cue(t, "after")
         if kind and not _is_active(t):
             return kind, k + 1
+        if t.lower_ == "and" and (k == 0 or toks[k - 1].pos_ != "VERB"):
+            return None
         if t.lemma_.lower() in _BRIDGE or t.lower_ in _BRIDGE or t.pos_ == "AUX" or t.pos_ == "ADV":
             k, bridged = k + 1, bridged + 1
             continue
         return None
     return None
+
+
+def _chained_cues(toks, k: int, kind: str) -> list[tuple[str, int]]:
+    """Further cues joined to a passive one: "were kidnapped and (later) shot dead"."""
+    out = []
+    while k < len(toks) and toks[k].lower_ in ("and", "or", ","):
+        nxt = _cue_after(toks, k + 1)
+        if nxt is None or nxt[0] == kind or any(nxt[0] == o for o, _ in out):
+            break
+        out.append(nxt)
+        k = nxt[1]
+    return out
 
 
 def _cues_before(toks, i: int) -> tuple[list[str], int]:
@@ -310,11 +342,15 @@ def _quantity_counts(sent, toks) -> list[Count]:
             if nq is None or _not_a_count(toks, nq) or (_cue_after(toks, vend) is not None):
                 break
             cur = nq
+        extra: list[str] = []
         if kind is None:
             after = _cue_after(toks, end)
             if after:
                 kind, where, end = after[0], "passive", after[1]
-        kinds = [kind] if kind else []
+                for more, more_end in _chained_cues(toks, end, kind):
+                    extra.append(more)
+                    end = more_end
+        kinds = [kind] + extra if kind else []
         start = q.start
         if not kinds:
             kinds, start = _cues_before(toks, q.start)
@@ -327,28 +363,87 @@ def _quantity_counts(sent, toks) -> list[Count]:
     return out
 
 
-def _singular_counts(sent, toks) -> list[Count]:
-    """"a soldier was killed" -> 1; "killing him" -> 1."""
+_ONE_WORDS = {"him", "her", "himself", "herself", "another", "one"}
+_NOT_PEOPLE = {"attack", "bomb", "blast", "explosion", "vehicle", "car", "house", "building", "incident",
+               "operation", "clash", "device", "it", "this", "that", "which", "what", "area", "village", "town",
+               "number", "total", "toll", "death", "body", "convoy", "train", "bus", "truck", "aircraft", "plane",
+               "ship", "boat", "helicopter", "drone", "base", "post", "checkpoint", "office", "station"}
+
+
+def _victim_head(cue):
+    """The person a cue verb is about: passive/intransitive subject or active object."""
+    deps = ("nsubjpass",) if cue.lemma_.lower() not in ("die", "succumb") else ("nsubj", "nsubjpass")
+    if cue.pos_ == "ADJ" and cue.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp"):  # "found dead"
+        cue = cue.head
+        deps = ("nsubjpass", "nsubj")
+    for c in cue.children:
+        if c.dep_ in deps or (c.dep_ in ("dobj", "obj") and cue.pos_ == "VERB" and cue.tag_ != "VBN"):
+            return c
+        if c.dep_ in ("dobj", "obj") and cue.tag_ == "VBN" and not any(a.dep_ in ("auxpass", "nsubjpass") for a in cue.children):
+            return c
+    if cue.dep_ == "conj" and cue.head.pos_ == "VERB":  # "were kidnapped and killed"
+        return next((c for c in cue.head.children if c.dep_ in ("nsubjpass",) or
+                     (c.dep_ == "nsubj" and cue.lemma_.lower() in ("die", "succumb"))), None)
+    return None
+
+
+def _people_in(head) -> int | None:
+    """How many people a bare noun phrase names: "a soldier" 1, "X and another civilian" 2."""
+    members = [head] + [c for c in head.children if c.dep_ == "conj" and
+                        not any(t.pos_ in ("VERB", "AUX") for t in head.doc[head.i + 1: c.i + 2])]
+    total = 0
+    for m in members:
+        if any(c.dep_ == "nummod" or c.like_num for c in m.children) or m.like_num:
+            return None  # a number: the quantity rules own it
+        if m.lower_ in _ONE_WORDS or (m.tag_ in ("NN", "NNP") and m.lemma_.lower() not in _NOT_PEOPLE
+                                      and not m.is_stop):
+            total += 1
+        else:
+            return None
+    return total or None
+
+
+def _bodies_and_to_death(sent, toks) -> list[Count]:
+    """"a man's body was found" -> 1 killed; "shot an activist to death" -> 1 killed."""
     out = []
-    for i, t in enumerate(toks):
-        if t.lower_ in ("a", "an") and i + 1 < len(toks) and toks[i + 1].lower_ not in ("dozen", "hundred", "thousand", "number", "few", "couple", "handful", "total"):
-            q = _Quantity(i, i + 1, 1, 1, 1, "singular")
-            vend, victims, own = _victims(toks, q)
-            if not victims or toks[vend - 1].tag_ not in ("NN", "NNP") and not own:
-                continue
-            kind = own
-            end = vend
-            if kind is None:
-                after = _cue_after(toks, vend)
-                if after and any(x.pos_ == "AUX" or x.lemma_ in ("die",) for x in toks[vend:after[1]]):
-                    kind, end = after
-            if kind and (t.i == sent.start or toks[i - 1].lower_ not in ("by", "with", "for")):
-                out.append(_make(sent, toks, kind, [(q, victims)], i, end, f"counts.{kind}.singular"))
-        elif t.lower_ in _PRONOUN_ONE and i > 0:
-            kind = _cue(toks[i - 1], "before")
-            if kind and toks[i - 1].pos_ == "VERB":
-                q = _Quantity(i, i + 1, 1, 1, 1, "pronoun")
-                out.append(_make(sent, toks, kind, [(q, None)], i - 1, i + 1, f"counts.{kind}.pronoun"))
+    for t in toks:
+        head, end_tok = None, t
+        if t.lemma_.lower() in ("body", "corpse") and t.tag_ == "NN" and t.head.lemma_.lower() in (
+                "find", "recover", "discover", "dump", "retrieve", "dig", "exhume"):
+            head, end_tok = t, t.head
+        elif t.lower_ == "death" and t.i > 0 and t.doc[t.i - 1].lower_ == "to" and t.head.head.pos_ == "VERB":
+            head = next((c for c in t.head.head.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+        if head is None:
+            continue
+        n = 1 if head is t else _people_in(head)
+        if not n:
+            continue
+        s_i = min(head.left_edge.i, end_tok.i) - sent.start
+        e_i = max(head.i, end_tok.i) - sent.start + 1
+        q = _Quantity(s_i, e_i, n, n, n, "singular")
+        out.append(_make(sent, toks, "fatalities", [(q, head.text)], s_i, e_i, "counts.fatalities.body_or_to_death"))
+    return out
+
+
+def _singular_counts(sent, toks) -> list[Count]:
+    """People named one by one: "a soldier was killed", "shot and killed Yemuka Aimable", "killing him"."""
+    out = _bodies_and_to_death(sent, toks)
+    for t in toks:
+        kind = _cue(t, "after") or _cue(t, "before")
+        if kind is None or t.pos_ not in ("VERB", "ADJ") or (t.pos_ == "ADJ" and kind != "fatalities"):
+            continue
+        head = _victim_head(t)
+        if head is None or head.dep_ == "nsubj" and t.lemma_.lower() not in ("die", "succumb", "dead") and t.pos_ != "ADJ":
+            continue
+        n = _people_in(head)
+        if not n:
+            continue
+        span = sorted([head.left_edge.i, t.i, head.right_edge.i])
+        s_i, e_i = span[0] - sent.start, span[-1] - sent.start + 1
+        if e_i - s_i > 14:
+            s_i, e_i = min(head.i, t.i) - sent.start, max(head.i, t.i) - sent.start + 1
+        q = _Quantity(s_i, e_i, n, n, n, "singular")
+        out.append(_make(sent, toks, kind, [(q, head.text)], s_i, e_i, f"counts.{kind}.singular"))
     return out
 
 
@@ -423,8 +518,14 @@ def find_counts(sent) -> list[Count]:
     if not toks:
         return []
     found = _coded_counts(sent) + _zero_counts(sent, toks)
-    for c in _quantity_counts(sent, toks) + _singular_counts(sent, toks):
-        if not any(f.start < c.end and c.start < f.end for f in found):
+    fixed = list(found)
+    for c in _quantity_counts(sent, toks):
+        if not any(f.start < c.end and c.start < f.end for f in fixed):
+            found.append(c)
+    fixed = list(found)
+    for c in _singular_counts(sent, toks):  # a number already stated for this kind wins
+        if not any(f.start < c.end and c.start < f.end and f.kind == c.kind for f in fixed) and \
+                not any(f.start == c.start and f.kind == c.kind for f in found):
             found.append(c)
     found = [_cap_vague(sent, c) for c in found]
     return _attribute(sent, sorted(found, key=lambda c: c.start))
@@ -450,3 +551,22 @@ def acled_figure(count: Count | None) -> int | None:
         if row is not None and row[3] is not None:
             return row[3]
     return figure(count)
+
+
+def aggregate(candidates: list[Count]) -> Count | None:
+    """One figure per kind for an event or article.
+
+    An explicit coding note ("fatalities coded as 10") wins; otherwise the
+    largest stated figure, since reports restate the event total more often than
+    they split it; attributed counts win ties. A zero stands only when no
+    positive figure was stated ("no casualties" next to "two killed" is about
+    someone else).
+    """
+    if not candidates:
+        return None
+    coded = [c for c in candidates if ".coded_as" in c.rule]
+    if coded:
+        return coded[-1]
+    positive = [c for c in candidates if (figure(c) or 0) > 0]
+    pool = positive or candidates
+    return max(pool, key=lambda c: (figure(c) or 0, c.status != "unattributed"))
