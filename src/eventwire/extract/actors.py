@@ -9,6 +9,7 @@ dependency parse around the trigger, never from word order alone.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 from ..records import Actor, Trigger
 from ..resources.actors import ActorDictionary, GenericKind, load_actors
@@ -90,13 +91,43 @@ def _generic_kind(token) -> tuple[GenericKind | None, int]:
     return terms.get(token.lower_) or terms.get(token.lemma_.lower()), token.i
 
 
+def _of_country(token, actors: ActorDictionary) -> str | None:
+    """Country of "forces of Azerbaijan"."""
+    for pobj in _pobjs(token, {"of"}):
+        country = actors.country(pobj.text)
+        if country:
+            return country
+    return None
+
+
+_MILITIA_HEADS = {"militia", "militias", "militiaman", "militiamen"}
+_NOT_ETHNONYM = {"ethnic", "communal", "clan", "tribal", "local", "armed", "rival", "pro", "government"}
+
+
+def _ethnic_militia(token, actors: ActorDictionary, country: str | None) -> Actor | None:
+    """ "Tiv militiamen", "Fellata and Rizeigat communal militias": <Name> Ethnic Militia (<Country>)."""
+    if token.lower_ not in _MILITIA_HEADS:
+        return None
+    for child in token.children:
+        if child.i < token.i and child.pos_ in ("PROPN", "ADJ") and child.text[:1].isupper() \
+                and child.lower_ not in _NOT_ETHNONYM and not actors.country(child.text):
+            name = f"{child.text} Ethnic Militia ({country or '{country}'})"
+            span = token.doc[child.i:token.i + 1]
+            return Actor(name=name, type="identity militia", inter=4, country=country, text=span.text,
+                         start=span.start_char, end=span.end_char, rule="actors.generic.ethnic_militia")
+    return None
+
+
 def _generic_actor(token, actors: ActorDictionary) -> Actor | None:
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "ACTOR":
         return None
     kind, start = _generic_kind(token)
     if kind is None:
         return None
-    country = _modifier_country(token, actors)
+    country = _modifier_country(token, actors) or _of_country(token, actors)
+    militia = _ethnic_militia(token, actors, country)
+    if militia is not None:
+        return militia
     first = min([start] + [c.i for c in token.children if c.dep_ in _MODIFIER_DEPS and c.i < token.i])
     span = token.doc[first:token.i + 1]
     return Actor(name=kind.named(country) if country else kind.name, type=kind.actor_type,
@@ -118,12 +149,17 @@ def find_actors(sent) -> list[Actor]:
         actor = _generic_actor(token, actors)
         if actor is None:
             continue
-        # "police station" after "police": keep the wider phrase, once
+        # "police station" after "police": keep the wider phrase, once; a named
+        # group inside it ("TTP militants", "CNL members") stays beside it
         found = [a for a in found if not (actor.start <= a.start and a.end <= actor.end
-                                          and (a.rule or "").startswith("actors.generic"))]
-        if not any(a.start < actor.end and actor.start < a.end for a in found):
+                                          and _generic(a))]
+        if not any(a.start < actor.end and actor.start < a.end and _generic(a) for a in found):
             found.append(actor)
     return sorted(found, key=lambda a: a.start)
+
+
+def _generic(actor: Actor) -> bool:
+    return (actor.rule or "").startswith("actors.generic")
 
 
 def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
@@ -155,6 +191,10 @@ def _actor_of(token, actors: list[Actor]) -> Actor | None:
     doc = token.doc
     near = doc[token.left_edge.i:token.i + 1]
     found = actor_at(actors, near.start_char, near.end_char)
+    head = next((a for a in actors if _generic(a) and a.end == token.idx + len(token)), None)
+    if head is not None and head.inter in (5, 6, 7) and found is not head:
+        # "two CNL members": civilians of that group, the group as associated actor
+        return replace(head, assoc=(found,)) if found is not None else head
     if found is None or (found.rule or "").startswith("actors.generic"):
         for pobj in _pobjs(token, {"of"}):  # "militants of the Dima Hasao National Army"
             named = actor_at(actors, pobj.left_edge.idx, pobj.idx + len(pobj))
@@ -348,8 +388,9 @@ def _fallback_actor1(sent, actors, actor2) -> tuple[Actor | None, str]:
     claimant = _claimant(sent, actors)
     if claimant is not None and claimant is not actor2:
         return claimant, "claim"
-    named = [a for a in actors if a is not actor2 and a.inter in (2, 3, 4, 8)
-             and not (a.rule or "").startswith("actors.generic.civilians")]
+    taken = (actor2.start, actor2.end) if actor2 is not None and actor2.start is not None else (-1, -1)
+    named = [a for a in actors if a is not actor2 and a.inter in (2, 3, 4, 8) and not _generic(a)
+             and not (taken[0] <= (a.start or 0) < taken[1])]
     return (named[0], "named") if named else (None, "")
 
 
@@ -368,8 +409,6 @@ def _fallback_actor2(sent, actors, actor1) -> Actor | None:
 
 def roles(sent, trigger: Trigger, actors: list[Actor]) -> tuple[Actor | None, Actor | None]:
     """(actor1, actor2): syntax first, then the claimant, then a named armed group."""
-    from dataclasses import replace
-
     token = _trigger_token(sent, trigger)
     a1, a2, how, phrase = _syntax_roles(token, actors)
     crowd = _CROWD_TYPES.get(trigger.event_type)

@@ -64,6 +64,14 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .,;")
 
 
+_FILLER = {"the", "of", "in", "and", "for", "al", "el"}
+
+
+def _loose(folded: str) -> str:
+    """A folded name without filler words: "islamic state in the greater sahara" ~ "islamic state greater sahara"."""
+    return " ".join(w for w in folded.replace("'", "").split() if w not in _FILLER)
+
+
 def _read_csv(name: str) -> list[dict[str, str]]:
     path = data_path(name)
     try:
@@ -91,6 +99,10 @@ class ActorDictionary:
                 key = _fold(alias)
                 if key and e.key not in self._alias.get(key, ()):
                     self._alias[key] = self._alias.get(key, ()) + (e.key,)
+        self._loose: dict[str, tuple[str, ...]] = {}
+        for key, keys in self._alias.items():
+            loose = _loose(key)
+            self._loose[loose] = tuple(dict.fromkeys(self._loose.get(loose, ()) + keys))
         self._country: dict[str, str] = {}
         self._demonym: dict[str, str] = {}
         for row in countries:
@@ -119,6 +131,14 @@ class ActorDictionary:
         if len(found) > 1 and country:
             found = [e for e in found if country in e.countries] or found
         return found[0] if len(found) == 1 else None
+
+    def keys_of(self, folded_names: set[str]) -> set[str]:
+        """Dictionary keys any of these folded names may stand for (loosely matched)."""
+        keys = set()
+        for name in folded_names:
+            keys.update(self._alias.get(name, ()))
+            keys.update(self._loose.get(_loose(name), ()))
+        return keys
 
     def country(self, word: str) -> str | None:
         """The country a country name, other name or demonym stands for ("Afghan" -> Afghanistan)."""
@@ -286,6 +306,6 @@ def same_actor(a: str | None, b: str | None) -> bool:
     va, vb = _variants(base_a), _variants(base_b)
     if va & vb:
         return True
-    keys_a = {k for v in va for k in actors._alias.get(v, ())}
-    keys_b = {k for v in vb for k in actors._alias.get(v, ())}
-    return bool(keys_a & keys_b)
+    if {_loose(v) for v in va} & {_loose(v) for v in vb}:
+        return True
+    return bool(actors.keys_of(va) & actors.keys_of(vb))
