@@ -1,0 +1,135 @@
+"""Exports read back by the tools analysts use: pandas, shapely (GeoJSON), pyarrow."""
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from eventwire.errors import InputError
+from eventwire.export import ACLED_COLUMNS, GTD_COLUMNS, write_events
+from eventwire.link import link_events, reconcile
+from eventwire.serialize import event_from_dict
+from eventwire.store import Store
+from test_link import EVENTS, OUTLETS, REPORTS
+from test_store import db_url  # noqa: F401  (fixture: SQLite and PostgreSQL)
+
+
+@pytest.fixture(scope="module")
+def incidents():
+    return [reconcile(inc, OUTLETS) for inc in link_events(EVENTS)]
+
+
+def _jaffar(records):
+    return next(r for r in records if "dawn-1" in r.doc_ids)
+
+
+def test_acled_csv_loads_in_pandas_with_acled_columns_and_types(tmp_path, incidents):
+    path = tmp_path / "acled.csv"
+    assert write_events(incidents, "acled-csv", path) == len(incidents)
+    df = pd.read_csv(path)
+    assert list(df.columns) == ACLED_COLUMNS
+    assert len(df) == len(incidents)  # one row per (reconciled) event
+    assert df["fatalities"].dtype.kind == "i" and df["year"].dtype.kind == "i"
+    assert df["latitude"].dtype.kind == "f" and df["geo_precision"].dtype.kind == "i"
+    assert df["inter2"].dtype.kind in "if" and df["iso"].eq(586).all()
+    row = df[df["source"].str.contains("Dawn")].iloc[0]
+    # Fatalities conservative: the lowest figure any source gave (the army's 25, not the 58 upper bound).
+    assert row["fatalities"] == 25
+    assert {"Dawn", "Reuters", "AFP", "ISPR"} <= set(row["source"].split("; "))
+    assert "hostages reported from 120 to 450" in row["notes"]
+    assert df["notes"].str.len().gt(20).all()
+    assert set(df["disorder_type"]) <= {"Political violence", "Demonstrations", "Strategic developments",
+                                       "Political violence; Demonstrations"}
+
+
+def test_gtd_csv_loads_in_pandas(tmp_path, incidents):
+    path = tmp_path / "gtd.csv"
+    write_events(incidents, "gtd-csv", path)
+    df = pd.read_csv(path)
+    assert list(df.columns) == GTD_COLUMNS
+    row = df[df["scite1"].str.contains("Dawn")].iloc[0]
+    assert row["iyear"] == 2025 and row["imonth"] == 3 and row["iday"] == 11
+    assert row["ishostkid"] == 1 and row["nhostkid"] > 0
+    assert row["gname"] == "Baloch Liberation Army" and row["claimed"] == 1
+    grenade = df[df["scite1"] == "Balochistan Post"].iloc[0]
+    assert pd.isna(grenade["nkill"])  # unknown stays empty, as in GTD, not 0
+    assert grenade["targtype1_txt"] == "Private Citizens & Property"
+
+
+def test_jsonl_round_trips_the_native_record(incidents):
+    buf = io.StringIO()
+    write_events(EVENTS, "jsonl", buf)
+    back = [event_from_dict(json.loads(line)) for line in buf.getvalue().splitlines()]
+    assert back == EVENTS
+
+
+def test_geojson_loads_with_shapely(tmp_path, incidents):
+    from shapely.geometry import shape
+
+    path = tmp_path / "events.geojson"
+    write_events(incidents, "geojson", path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection" and len(data["features"]) == len(incidents)
+    jaffar = next(f for f in data["features"] if "dawn-1" in f["properties"]["doc_ids"])
+    point = shape(jaffar["geometry"])
+    assert point.geom_type == "Point" and point.is_valid
+    assert (round(point.x, 2), round(point.y, 2)) == (67.48, 29.62)
+    assert jaffar["properties"]["hostages_low"] == 120 and jaffar["properties"]["hostages_high"] == 450
+
+
+def test_parquet_reads_back_with_pyarrow(tmp_path, incidents):
+    path = tmp_path / "events.parquet"
+    write_events(incidents, "parquet", path)
+    table = pq.read_table(path)
+    assert table.num_rows == len(incidents)
+    assert str(table.schema.field("event_date").type) == "date32[day]"
+    assert str(table.schema.field("hostages_high").type) == "int64"
+    rows = table.to_pylist()
+    jaffar = next(r for r in rows if "dawn-1" in r["doc_ids"])
+    assert (jaffar["hostages_low"], jaffar["hostages_high"]) == (120, 450)
+    assert event_from_dict(json.loads(jaffar["record"])) == _jaffar(incidents)
+
+
+def test_parquet_to_stdout_is_a_clear_error(incidents):
+    with pytest.raises(InputError, match="binary"):
+        write_events(incidents, "parquet", None)
+
+
+def test_unknown_format_is_a_clear_error():
+    with pytest.raises(InputError, match="unknown format"):
+        write_events([], "xlsx", io.StringIO())
+
+
+def test_empty_exports_are_valid(tmp_path):
+    write_events([], "parquet", tmp_path / "e.parquet")
+    assert pq.read_table(tmp_path / "e.parquet").num_rows == 0
+    write_events([], "geojson", tmp_path / "e.geojson")
+    assert json.loads((tmp_path / "e.geojson").read_text())["features"] == []
+
+
+def test_export_from_the_database_with_filters(db_url, tmp_path):  # noqa: F811
+    from eventwire.cli.main import main
+    from eventwire.records import Document
+
+    with Store(db_url) as st:
+        run = st.start_run("test")
+        for ev in EVENTS:
+            r = next(r for r in REPORTS if r[1] == ev.doc_id)
+            st.add(Document(id=ev.doc_id, text=r[3], published=ev.event_date, outlet=r[2]), [ev], run)
+    out = tmp_path / "acled.csv"
+    assert main(["export", "--db", db_url, "-f", "acled-csv", "-o", str(out)]) == 0
+    assert len(pd.read_csv(out)) == 5  # incidents
+    assert main(["export", "--db", db_url, "-f", "acled-csv", "--level", "events", "-o", str(out)]) == 0
+    assert len(pd.read_csv(out)) == len(EVENTS)
+    assert main(["export", "--db", db_url, "-f", "parquet", "--event-type", "Battles", "--level", "events",
+                 "-o", str(tmp_path / "b.parquet")]) == 0
+    assert pq.read_table(tmp_path / "b.parquet").num_rows == 2
+    assert main(["export", "--db", db_url, "-f", "geojson", "--country", "Pakistan", "--since", "2025-03-12",
+                 "-o", str(tmp_path / "late.geojson")]) == 0
+    assert json.loads((tmp_path / "late.geojson").read_text())["features"] == []
+    assert main(["export", "--db", db_url, "-f", "jsonl", "--level", "events", "--since", "2025-03-12",
+                 "-o", str(tmp_path / "late.jsonl")]) == 0
+    assert len((tmp_path / "late.jsonl").read_text().splitlines()) == 2
