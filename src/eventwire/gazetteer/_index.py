@@ -96,7 +96,8 @@ class Gazetteer:
         for r in places:  # places first: aliases may point at them
             k = self._iso2.get(r.country)
             country, iso3 = (self._c.ctry_names[k], self._c.ctry_iso3[k]) if k is not None else (None, None)
-            entry = GeoEntry(None, r.name, r.latitude or 0.0, r.longitude or 0.0, "P",
+            fclass = "L" if r.feature_code == "CONT" else "P"
+            entry = GeoEntry(r.geonameid, r.name, r.latitude or 0.0, r.longitude or 0.0, fclass,
                              r.feature_code or "PPL", country, r.country or None, iso3,
                              r.admin1 or None, r.admin2 or None)
             self._alias_entries.append(entry)
@@ -185,6 +186,19 @@ class Gazetteer:
 
     def _div_codes(self) -> dict[str, int]:
         return self._div_code_map
+
+    def by_geonameid(self, geonameid: int) -> GeoEntry | None:
+        """An embedded entry by GeoNames id (cities, divisions, countries)."""
+        ident = self._gid_map.get(geonameid)
+        return None if ident is None else self.entry(ident)
+
+    @functools.cached_property
+    def _gid_map(self) -> dict[int, int]:
+        c = self._c
+        out = {g: COUNTRY_BASE + k for k, g in enumerate(c.ctry_gid) if g}
+        out.update((g, DIV_BASE + j) for j, g in enumerate(c.div_gid) if g > 0 and g not in out)
+        out.update((g, i) for i, g in enumerate(c.city_gid) if g not in out)
+        return out
 
     @property
     def size(self) -> dict[str, int]:

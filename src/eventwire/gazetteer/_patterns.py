@@ -26,32 +26,35 @@ def _base(name: str, terms: tuple[str, ...]) -> str | None:
 
 
 def pattern_names(gaz: Gazetteer, stop: frozenset[str]) -> dict[str, str]:
-    """name -> label, from countries, divisions, larger places and the alias table."""
+    """name -> tier: ``country``, ``admin1`` and ``alias`` are tagged wherever they stand;
+    ``place`` (towns, districts) only where the words around do not make it a person's name.
+    """
     out: dict[str, str] = {}
     terms = gaz.admin_terms
     for name in gaz.country_names():
-        out[name] = "GPE"  # countries skip the stop list: "Chad", "Jordan" are places here
-    for level in (1, 2):
+        out[name] = "country"  # countries skip the stop list: "Chad", "Jordan" are places here
+    for level, tier in ((1, "admin1"), (2, "place")):
         for name in gaz.division_names(level):
             if _ok(name, stop):
-                out.setdefault(name, "GPE")
+                out.setdefault(name, tier)
             base = _base(name, terms)
             # US counties are mostly named after people ("Jackson County"): only the full form
             if base and _ok(base, stop) and not name.endswith(" County"):
-                out.setdefault(base, "GPE")
+                out.setdefault(base, tier)
     for name in gaz.city_names(CITY_MIN_POPULATION):
         if _ok(name, stop):
-            out.setdefault(name, "GPE")
+            out.setdefault(name, "place")
     for name in gaz.alias_names():
         if "." not in name:  # "Ga.", "Miss.": abbreviations only count after "City, "
-            out.setdefault(name, "GPE")
+            out.setdefault(name, "alias")
     return out
 
 
 def patterns_for(gaz: Gazetteer, stop: frozenset[str]) -> list[dict]:
+    """EntityRuler-style patterns; ``id`` is ``gazetteer.<tier>``."""
     pats = []
-    for name, label in pattern_names(gaz, stop).items():
-        pats.append({"label": label, "pattern": name, "id": "gazetteer"})
+    for name, tier in pattern_names(gaz, stop).items():
+        pats.append({"label": "GPE", "pattern": name, "id": f"gazetteer.{tier}"})
         if name.upper() != name:  # headlines and datelines: "QUETTA, Pakistan"
-            pats.append({"label": label, "pattern": name.upper(), "id": "gazetteer"})
+            pats.append({"label": "GPE", "pattern": name.upper(), "id": f"gazetteer.{tier}"})
     return pats

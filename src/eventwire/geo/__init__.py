@@ -1,6 +1,9 @@
 """geo: place mentions resolved to gazetteer entries, and each event's location."""
 from __future__ import annotations
 
-from ._locate import locate
+from ._locate import geo_precision, locate, to_location
+from ._places import Toponym, find_toponyms
+from ._resolve import Resolved, resolve_toponyms
 
-__all__ = ["locate"]
+__all__ = ["locate", "find_toponyms", "resolve_toponyms", "Toponym", "Resolved",
+           "geo_precision", "to_location"]

@@ -26,7 +26,7 @@ NEAR_HEADS = frozenset({"area", "outskirts", "border", "region", "valley", "subu
 
 def _specificity(r: Resolved) -> int:
     e = r.entry
-    if e is None:
+    if e is None or e.feature_code == "CONT":
         return 0
     if e.feature_class == "A":
         return {"ADM2": 2, "ADM3": 2, "ADM1": 1}.get(e.feature_code, 0)
@@ -36,7 +36,7 @@ def _specificity(r: Resolved) -> int:
 def geo_precision(r: Resolved) -> int:
     """ACLED: 1 the town itself, 2 near a town or a district, 3 a province or larger."""
     t, e = r.toponym, r.entry
-    if e is None:
+    if e is None or e.feature_code == "CONT":
         return 3
     if e.feature_class == "A":
         return 2 if e.feature_code in ("ADM2", "ADM3") else 3

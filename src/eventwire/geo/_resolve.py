@@ -46,7 +46,7 @@ class Context:
 def _prior(e: GeoEntry, key: str) -> float:
     s = 0.35 * math.log10(e.population + 10)
     code = e.feature_code
-    if code.startswith("PCL"):
+    if code.startswith("PCL") or code == "CONT":
         s += 3.0
     elif code == "ADM1":
         s += 1.0

@@ -17,15 +17,35 @@ from spacy.util import filter_spans
 MAX_TOKENS = 6
 
 
+TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "pope", "president", "minister", "gen", "general",
+                    "col", "capt", "lt", "sgt", "judge", "senator", "sen", "rep", "gov", "governor",
+                    "mayor", "chief", "prof", "rev", "saint", "st", "king", "queen", "prince", "imam"})
+SAYING = frozenset({"said", "says", "told", "added", "wrote", "asked", "explained"})
+
+
 class PlaceRuler:
     """Longest gazetteer name starting at each capitalised token."""
 
     def __init__(self, patterns: list[dict]) -> None:
         self.names: dict[str, str] = {}
+        self.tiers: dict[str, str] = {}
         for p in patterns:
             if isinstance(p.get("pattern"), str):
                 self.names.setdefault(p["pattern"], p.get("label", "GPE"))
+                self.tiers.setdefault(p["pattern"], str(p.get("id", "")))
         self.max_chars = max((len(n) for n in self.names), default=0)
+
+    def _person_like(self, doc: Doc, start: int, end: int) -> bool:
+        """'Pope Francis', 'Nelson Mandela', 'Evans said': a town name used as a person's."""
+        prev = doc[start - 1] if start > 0 else None
+        nxt = doc[end] if end < len(doc) else None
+        if prev is not None and (prev.lower_.rstrip(".") in TITLES
+                                 or (prev.text[:1].isupper() and not prev.is_sent_start
+                                     and prev.is_alpha)):
+            return True
+        if nxt is not None and ((nxt.text[:1].isupper() and nxt.is_alpha) or nxt.lower_ in SAYING):
+            return True
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.names:
@@ -35,8 +55,11 @@ class PlaceRuler:
         i = 0
         while i < n:
             width = self._match(doc, i, n) if doc[i].text[:1].isupper() else 0
+            text = doc[i:i + width].text if width else ""
+            if width and self.tiers.get(text, "").endswith(".place") and self._person_like(doc, i, i + width):
+                width = 0
             if width:
-                found.append(Span(doc, i, i + width, label=self.names[doc[i:i + width].text]))
+                found.append(Span(doc, i, i + width, label=self.names[text]))
                 i += width
             else:
                 i += 1

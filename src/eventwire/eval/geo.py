@@ -1,0 +1,173 @@
+"""Geoparsing evaluation: toponym recognition and resolution on GWN / LGL-style gold.
+
+Gold rows (``../shared/gold/geo/*.jsonl``) carry every place mention with its
+GeoNames id and coordinates. Scored here:
+
+* recognition: precision / recall / F1 of the toponyms found, a found span
+  matching a gold one when they overlap (and, separately, when exact);
+* resolution, on the gold toponyms that were found and have coordinates:
+  exact GeoNames id, within 161 km (the usual "accuracy@161"), same country,
+  and the median error in km.
+
+GWN marks more than toponyms: as its authors' code does, ``is_toponym`` false
+spans are not counted, and Demonym / Homonym / Language spans are left out
+of resolution. ``evaluate_event_locations`` scores the event's own location on
+ACLED/GTD gold (admin1, within 25/50/161 km).
+"""
+from __future__ import annotations
+
+import json
+import statistics
+from pathlib import Path
+from typing import Any
+
+from ..errors import GoldFormatError, InputError
+
+NOT_RESOLVED_TYPES = frozenset({"Demonym", "Homonym", "Language"})
+KM = 161
+
+
+def _rows(path: Path, limit: int | None) -> list[dict]:
+    rows = []
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for n, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise GoldFormatError(f"{path}:{n}: not JSON ({exc})") from exc
+                if "toponyms" not in rec or "text" not in rec:
+                    raise GoldFormatError(f"{path}:{n}: a geo gold row needs 'text' and 'toponyms'")
+                rows.append(rec)
+                if limit and len(rows) >= limit:
+                    break
+    except OSError as exc:
+        raise InputError(f"cannot read gold file {path}: {exc}") from exc
+    return rows
+
+
+def _gold_toponyms(rec: dict) -> list[dict]:
+    return [t for t in rec["toponyms"] if t.get("is_toponym", True)]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _match(gold: list[dict], found: list) -> tuple[dict[int, int], int, int]:
+    """gold index -> found index (overlap, one-to-one), matched found count, exact matches."""
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    exact = 0
+    for gi, g in enumerate(gold):
+        span = (g["start"], g["end"])
+        for fi, r in enumerate(found):
+            if fi not in used and _overlaps(span, (r.toponym.start, r.toponym.end)):
+                pairs[gi] = fi
+                used.add(fi)
+                exact += (r.toponym.start, r.toponym.end) == span
+                break
+    return pairs, len(used), exact
+
+
+def _prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> dict[str, float]:
+    p = tp_p / n_pred if n_pred else 0.0
+    r = tp_g / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def _gold_country(g: dict, gaz) -> str | None:
+    if g.get("geonameid"):
+        e = gaz.by_geonameid(int(g["geonameid"]))
+        if e is not None:
+            return e.iso2
+    if g.get("country"):
+        c = gaz.country(g["country"])
+        return c.iso2 if c else None
+    return None
+
+
+def _resolution(g: dict, r, gaz, acc: dict) -> None:
+    if g.get("type") in NOT_RESOLVED_TYPES or g.get("latitude") is None:
+        return
+    from ..gazetteer import distance_km
+
+    acc["n"] += 1
+    e = r.entry
+    if e is None:
+        acc["errors"].append(20038.0)  # half the Earth: an unresolved name is maximally wrong
+        return
+    km = distance_km(g["latitude"], g["longitude"], e.latitude, e.longitude)
+    acc["errors"].append(km)
+    acc["within"] += km <= KM
+    if g.get("geonameid"):
+        acc["n_id"] += 1
+        acc["exact"] += e.geonameid == g["geonameid"]
+    country = _gold_country(g, gaz)
+    if country:
+        acc["n_country"] += 1
+        acc["country"] += e.iso2 == country
+
+
+def _metric(value: float, n: int) -> dict[str, Any]:
+    return {"value": round(value, 4), "n": n}
+
+
+def evaluate_geo(path, pipeline=None, limit: int | None = None) -> dict[str, Any]:
+    """Recognition P/R/F1 and resolution accuracy of ``pipeline`` on one geo gold file."""
+    from ..geo import find_toponyms, resolve_toponyms
+
+    if pipeline is None:
+        from ..pipeline import Pipeline
+
+        pipeline = Pipeline.default()
+    path = Path(path)
+    rows = _rows(path, limit)
+    gaz = pipeline.gazetteer
+    n_gold = n_pred = tp_p = tp_g = exact_spans = 0
+    acc = {"n": 0, "within": 0, "n_id": 0, "exact": 0, "n_country": 0, "country": 0, "errors": []}
+    docs = pipeline.nlp.pipe((r["text"] for r in rows), batch_size=16)
+    for rec, doc in zip(rows, docs):
+        found = resolve_toponyms(find_toponyms(doc, gaz), gaz)
+        gold = _gold_toponyms(rec)
+        pairs, matched, exact = _match(gold, found)
+        n_gold, n_pred = n_gold + len(gold), n_pred + len(found)
+        tp_g, tp_p, exact_spans = tp_g + len(pairs), tp_p + matched, exact_spans + exact
+        for gi, fi in pairs.items():
+            _resolution(gold[gi], found[fi], gaz, acc)
+    rec_overlap = _prf(tp_p, n_pred, tp_g, n_gold)
+    rec_exact = _prf(exact_spans, n_pred, exact_spans, n_gold)
+    return {
+        "corpus": path.stem, "documents": len(rows), "gold_toponyms": n_gold, "found_toponyms": n_pred,
+        "recognition_precision": _metric(rec_overlap["precision"], n_pred),
+        "recognition_recall": _metric(rec_overlap["recall"], n_gold),
+        "recognition_f1": _metric(rec_overlap["f1"], n_gold),
+        "recognition_exact_f1": _metric(rec_exact["f1"], n_gold),
+        "resolution_within_161km": _metric(acc["within"] / acc["n"] if acc["n"] else 0.0, acc["n"]),
+        "resolution_exact_geonameid": _metric(acc["exact"] / acc["n_id"] if acc["n_id"] else 0.0, acc["n_id"]),
+        "resolution_country": _metric(acc["country"] / acc["n_country"] if acc["n_country"] else 0.0,
+                                      acc["n_country"]),
+        "median_error_km": round(statistics.median(acc["errors"]), 1) if acc["errors"] else None,
+    }
+
+
+def render_geo(result: dict[str, Any], console=None) -> None:
+    """A table of :func:`evaluate_geo`'s result (Rich console, or plain print)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console()
+    table = Table(title=f"geoparsing: {result.get('corpus')} ({result.get('documents')} documents, "
+                        f"{result.get('gold_toponyms')} gold toponyms)")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    table.add_column("n", justify="right")
+    for key, value in result.items():
+        if isinstance(value, dict) and "value" in value:
+            table.add_row(key.replace("_", " "), f"{value['value']:.3f}", str(value["n"]))
+    if result.get("median_error_km") is not None:
+        table.add_row("median error (km)", f"{result['median_error_km']:.1f}", "")
+    console.print(table)
