@@ -8,7 +8,8 @@ import pytest
 
 from eventwire.errors import GoldFormatError
 from eventwire.eval import aggregate, detect_format, macro_f1, read_gold, score_row, system_count
-from eventwire.eval._normalise import actor_key, actors_match, admin1_key, countries_match, distance_km
+from eventwire.eval._normalise import (actor_key, actors_match, admin1_key, admin1_match, countries_match,
+                                       distance_km)
 from eventwire.records import Actor, Count, Event, Location
 
 
@@ -121,8 +122,11 @@ def test_normalisers():
     assert actors_match(None, None) and not actors_match("Taliban", None)
     assert admin1_key("Khyber Pakhtunkhwa Province") == admin1_key("Khyber Pakhtunkhwa")
     assert admin1_key("Ñuble Region") == "nuble"
+    assert admin1_match("Sindh Province", "Sindh", "PAK") and not admin1_match("Punjab", "Sindh", "PAK")
+    assert not admin1_match("Sindh", None)
     assert countries_match("Iran", "Iran, Islamic Republic of")
     assert not countries_match("India", "Pakistan")
+    assert countries_match("Pakistan", None, "PAK", "PAK") and not countries_match(None, "Pakistan")
     assert distance_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.5)
 
 

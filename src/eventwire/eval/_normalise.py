@@ -13,7 +13,7 @@ import unicodedata
 
 from ..errors import EventwireError
 
-__all__ = ["actor_key", "actors_match", "admin1_key", "countries_match", "distance_km",
+__all__ = ["actor_key", "actors_match", "admin1_key", "admin1_match", "country_iso3", "countries_match", "distance_km",
            "legacy_family", "legacy_gold_family", "fold"]
 
 _YEARS = re.compile(r"\s*\(\d{4}\s*-\s*\d{0,4}\)")
@@ -61,11 +61,6 @@ def actors_match(gold: str | None, system: str | None) -> bool:
     return actor_key(gold) == actor_key(system)
 
 
-def admin1_key(name: str | None) -> str:
-    words = [w for w in fold(name or "").split() if w not in _ADMIN_WORDS]
-    return " ".join(words)
-
-
 @functools.lru_cache(maxsize=1)
 def _gazetteer():
     try:
@@ -95,6 +90,36 @@ def _iso3(name: str) -> str | None:
         if entry is not None and entry.iso3:
             return entry.iso3
     return None
+
+
+def admin1_key(name: str | None) -> str:
+    words = [w for w in fold(name or "").split() if w not in _ADMIN_WORDS]
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _admin1_names(name: str) -> frozenset[tuple[str, str | None]]:
+    """(key, iso3) of every first-level division the gazetteer knows by ``name``."""
+    gazetteer = _gazetteer()
+    if gazetteer is None:
+        return frozenset()
+    return frozenset((admin1_key(e.name), e.iso3) for e in gazetteer.lookup(name) if e.feature_code == "ADM1")
+
+
+def admin1_match(gold: str | None, system: str | None, iso3: str | None = None) -> bool:
+    """Same province? By name once unit words are dropped ("Sindh Province"),
+    else through the gazetteer's names for the gold one ("Donetsk" is
+    "Donetska oblast"), within the gold country when it is known."""
+    if not gold or not system:
+        return False
+    key = admin1_key(system)
+    if admin1_key(gold) == key:
+        return True
+    return any(k == key and (iso3 is None or c is None or c == iso3) for k, c in _admin1_names(gold))
+
+
+def country_iso3(name: str | None) -> str | None:
+    return _iso3(name) if name else None
 
 
 def countries_match(gold: str | None, system: str | None, gold_iso3: str | None = None,

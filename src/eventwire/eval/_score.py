@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import Actor, Count, Event
-from ._normalise import (actors_match, admin1_key, countries_match, distance_km, legacy_family,
+from ._normalise import (actors_match, admin1_match, countries_match, country_iso3, distance_km, legacy_family,
                          legacy_gold_family)
 
 __all__ = ["RowScore", "score_row", "system_count", "DISTANCES_KM"]
@@ -61,8 +61,8 @@ def _location_checks(gold: dict, admin1_field: str, event: Event | None) -> dict
     checks: dict[str, bool | None] = {
         "country": None if not gold.get("country") else loc is not None and countries_match(
             gold.get("country"), loc.country, gold.get("iso3"), loc.iso3),
-        "admin1": None if not gold.get(admin1_field) else loc is not None and bool(loc.admin1)
-        and admin1_key(gold[admin1_field]) == admin1_key(loc.admin1),
+        "admin1": None if not gold.get(admin1_field) else loc is not None and admin1_match(
+            gold[admin1_field], loc.admin1, gold.get("iso3") or country_iso3(gold.get("country"))),
     }
     lat, lon = gold.get("latitude"), gold.get("longitude")
     km = None
