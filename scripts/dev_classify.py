@@ -86,6 +86,14 @@ def run(name: str, rows: list[dict], nlp, show: int) -> dict:
     return out
 
 
+def _print(name: str, res: dict) -> None:
+    head = {k: (round(v, 3) if isinstance(v, float) else v) for k, v in res.items() if "confusion" not in k}
+    print(name, head)
+    for key in ("confusion", "sub_confusion"):
+        if key in res:
+            print("  " + key + ": " + "; ".join(f"{pair} {n}" for pair, n in res[key]))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "gold"))
@@ -105,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.n:
             rows = random.Random(args.seed).sample(rows, min(args.n, len(rows)))
         results[name] = run(name, rows, nlp, args.show)
-        print(name, json.dumps(results[name], indent=1))
+        _print(name, results[name])
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1))
     return 0

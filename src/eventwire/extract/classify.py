@@ -31,6 +31,7 @@ _SEVERITY = {"Battles": 0.06, "Explosions/Remote violence": 0.07, "Violence agai
              "Riots": 0.04, "Protests": 0.03, "Strategic developments": 0.0}
 _WEAPON_NOUNS = {"weapon", "arm", "explosive", "ammunition", "bomb", "ied", "grenade", "rifle",
                  "gun", "cache", "mine", "landmine", "detonator", "pistol", "mortar", "rocket", "round"}
+_PROPERTY_VERBS = {"attack", "target", "raid", "assault", "storm", "fire", "shoot"}
 _PLACE_NOUNS = {"village", "town", "city", "area", "district", "territory", "base", "post", "camp",
                 "hill", "position", "region", "county", "locality", "checkpoint", "outpost", "airport"}
 
@@ -123,6 +124,8 @@ def _token_kinds(tok) -> set[str]:
             kinds |= participant_kinds(sub.lemma_.lower())
     if tok.ent_type_ == "PERSON":
         kinds.add("person")
+    if any(c.lemma_.lower() in ("civilian", "unarmed", "off-duty", "former", "retired") for c in tok.children):
+        kinds = (kinds - {"state", "nonstate", "armed"}) | {"civilian"}
     return kinds
 
 
@@ -172,10 +175,19 @@ def _sentence_kinds(sent) -> set[str]:
     return _party_kinds(t for t in sent if t.pos_ in ("NOUN", "PROPN"))
 
 
+def _by_state(cue: Hit) -> bool:
+    agents, _targets = roles(cue.head)
+    return "state" in _party_kinds(agents)
+
+
 def _refine_protest(hit: Hit, hits: Sequence[Hit], skip: set[int]) -> _Choice:
     for fam, out in (("cue_lethal", "protest_excessive"), ("cue_intervention", "protest_intervention"),
                      ("arrest", "protest_intervention"), ("cue_violent", "riot"), ("riot", "riot")):
         cues = _cues(hits, fam, skip, hit)
+        # "stopped", "prevented" or killings mean intervention only when police or troops do them
+        cues = [c for c in cues if c.weight >= 0.5 or _by_state(c)]
+        if fam == "cue_lethal":
+            cues = [c for c in cues if _by_state(c) or "protester" in _party_kinds(roles(c.head)[1])]
         if cues:
             return _Choice(out, f"+{_hit_rule(cues[0])}", 0.05)
     return _Choice(hit.family, "")
@@ -195,14 +207,13 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
         return _Choice("attack_armed", "+target:armed", 0.03)
     if t_kinds & {"civilian", "prominent", "person", "partisan"}:
         return _Choice("attack_civilian", "+target:civilians", 0.03)
-    if t_kinds & {"facility"} and hit.family == "violence" and not t_kinds & {"civilian"}:
+    if t_kinds & {"facility"} and hit.head.lemma_.lower() in _PROPERTY_VERBS and not t_kinds & {"civilian"}:
         return _Choice("looting", "+target:property")
-    kinds = _sentence_kinds(sent)
-    if kinds & {"state"} and kinds & {"nonstate", "armed"}:
-        return _Choice("attack_armed", "+sentence:armed_sides")
-    if kinds & {"civilian", "person", "prominent"} or not kinds & _ARMED:
-        return _Choice("attack_civilian", "+default:civilians")
-    return _Choice("attack_armed", "+sentence:armed")
+    agent_ids = {t.i for a in agents for t in a.subtree}
+    kinds = _party_kinds(t for t in sent if t.pos_ in ("NOUN", "PROPN") and t.i not in agent_ids)
+    if kinds & {"state", "nonstate"} and not kinds & {"civilian", "person", "prominent"}:
+        return _Choice("attack_armed", "+sentence:armed_victims")
+    return _Choice("attack_civilian", "+default:civilians")  # unknown victims of an armed attack
 
 
 def _refine_clash(hit: Hit, sent) -> _Choice:
@@ -222,6 +233,12 @@ def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = 
                                          for h in spans):
         cue = next(h for h in spans if h.family == "disrupted")
         return _Choice("disrupted", f"{via}+{_hit_rule(cue)}")
+    if fams & {"clash", "cue_direct_fire"} and not fams & {"suicide", "ied", "air", "chemical"}:
+        cue = next(h for h in spans if h.family in ("clash", "cue_direct_fire"))
+        return _Choice("clash", f"{via}+{_hit_rule(cue)}", 0.04)  # an exchange of fire is a battle
+    if fams == {"explosion"} or (hit.family == "explosion" and not fams & set(_WEAPONS[:-1])):
+        if hit.head.tag_ in ("NNS", "NNPS") and not any(h.head.lemma_.lower() == "bomb" for h in spans):
+            return _Choice("shelling", f"{via}+plural_explosions")  # many blasts at a front: indirect fire
     for fam in _WEAPONS:
         if fam in fams:
             cue = next(h for h in spans if h.family == fam)
@@ -311,11 +328,19 @@ def find_triggers(sent) -> list[Trigger]:
             continue
         if hit.head.i in skip:
             trig = _scaled(trig, 0.5, "+in_reason_phrase")
+        elif _anaphoric(hit.head):
+            trig = _scaled(trig, 0.7, "+anaphor")
         if mention_modality(sent, trig)[0] != "asserted":
             trig = _scaled(trig, 0.3, "")
         out.append(trig)
     out.sort(key=lambda t: (-t.score, t.start))
     return out
+
+
+def _anaphoric(tok) -> bool:
+    """ "the attack", "this incident": a noun that points back to an event told before."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
+                                      for c in tok.children)
 
 
 def _scaled(trig: Trigger, factor: float, note: str) -> Trigger:
@@ -378,13 +403,13 @@ def _gtd_labels(sent, trigger: Trigger) -> list[tuple[str, str]]:
         if h.family in ("violence", "clash") and _prominent_target(h):
             add("Assassination", h, "+target:prominent")
             break
-    for fam in _WEAPONS:
-        if fam in fams and fam != "chemical" and not ("disrupted" in fams and fam == "explosion"):
+    for fam in _WEAPONS:  # GTD counts a planted or defused bomb as a bombing too
+        if fam in fams and fam != "chemical":
             add("Bombing/Explosion", fams[fam])
             break
     if "chemical" in fams:
         add("Unarmed Assault", fams["chemical"])
-    armed = fams.get("cue_firearm") or fams.get("cue_blade") or fams.get("clash")
+    armed = fams.get("cue_firearm") or fams.get("cue_blade") or fams.get("cue_direct_fire")
     if armed is not None:
         add("Armed Assault", armed)
     if "cue_unarmed" in fams and not armed:
@@ -392,16 +417,25 @@ def _gtd_labels(sent, trigger: Trigger) -> list[tuple[str, str]]:
     if "cue_arson" in fams or "looting" in fams:
         h = fams.get("cue_arson") or fams["looting"]
         add("Facility/Infrastructure Attack", h)
-    if not out and "violence" in fams:
-        add("Armed Assault", fams["violence"], "+default")
+    if not out and ("violence" in fams or "clash" in fams):
+        # GTD codes Unknown when a report does not say how the attack was made
+        add("Unknown", fams.get("violence") or fams["clash"], "+no_weapon_named")
     return out
 
 
+_KILL_VERBS = {"kill", "shoot", "murder", "gun", "attack", "target", "stab", "behead", "execute",
+               "open", "fire", "ambush", "assassinate", "hack"}
+
+
 def _prominent_target(hit: Hit) -> bool:
-    _agents, targets = roles(hit.head)
-    lemma = hit.head.lemma_.lower()
-    if lemma not in ("kill", "shoot", "murder", "gun", "attack", "target", "stab", "behead", "execute"):
+    """Did the attack aim at a named official, leader or public figure (GTD assassination)?"""
+    heads = [hit.head] + [c for c in hit.head.conjuncts if c.lemma_.lower() in _KILL_VERBS]
+    if not any(h.lemma_.lower() in _KILL_VERBS for h in heads):
         return False
+    targets = [t for h in heads for t in roles(h)[1]]
+    targets += [g for t in targets if t.lemma_.lower() in ("convoy", "vehicle", "car", "house", "home", "residence")
+                for p in t.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    targets += [c for t in targets for c in t.children if c.dep_ == "poss"]
     return "prominent" in _party_kinds(targets)
 
 
