@@ -24,12 +24,20 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     # WAL lets exports read while an ingest writes; synchronous=NORMAL is durable
     # across process kills (not power loss), which is what a batch needs.
+    # isolation_level=None hands BEGIN to SQLAlchemy (_sqlite_begin), so DDL is
+    # transactional too and two processes migrating at once do not collide.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def _sqlite_begin(conn) -> None:
+    immediate = conn.get_execution_options().get("sqlite_immediate")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def normalise_url(url: str | None) -> str:
@@ -53,6 +61,7 @@ def create(url: str | None = None) -> Engine:
         raise StoreError(f"cannot open database {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
@@ -61,7 +70,7 @@ def alembic_config(engine: Engine):
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     return cfg
 
 
@@ -71,11 +80,20 @@ def migrate(engine: Engine, revision: str = "head") -> None:
 
     cfg = alembic_config(engine)
     try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+        with engine.connect() as conn:
+            conn = conn.execution_options(sqlite_immediate=True)
+            with conn.begin():
+                _lock_for_migration(conn)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot migrate {engine.url!r}: {exc}") from exc
+
+
+def _lock_for_migration(conn) -> None:
+    """One migrating process at a time (SQLite: BEGIN IMMEDIATE already holds the lock)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(74657701)")
 
 
 def current_revision(engine: Engine) -> str | None:
