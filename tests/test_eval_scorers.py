@@ -151,3 +151,17 @@ def test_read_gold_formats_and_bad_lines(tmp_path):
         read_gold(_write(tmp_path / "bad.jsonl", [{"id": "x", "text": "t", "gold": {}, "source": "news"}]))
     with pytest.raises(GoldFormatError):
         read_gold(tmp_path / "missing.jsonl")
+
+
+def test_render_errors_prints_gold_text_verbatim():
+    from rich.console import Console
+
+    from eventwire.eval import FileReport, render_errors
+
+    report = FileReport("g.jsonl", "acled", rows=1, errors=[
+        {"id": "r1", "field": "event_type", "gold": "Protests", "system": "no event",
+         "text": "Crowds gathered [size=no report] in the square."}])
+    console = Console(record=True, width=120)
+    render_errors(report, console)
+    shown = console.export_text()
+    assert "[size=no report]" in shown and "gold: Protests" in shown and "system: no event" in shown

@@ -51,16 +51,16 @@ def render_report(report: FileReport, console) -> None:
 
 
 def render_errors(report: FileReport, console) -> None:
-    """The first misclassified rows kept by ``evaluate_file(errors=N)``."""
+    """The first misclassified rows kept by ``evaluate_file(errors=N)``: one
+    line of labels, then the text (gold text is printed as is, never as markup)."""
     if not report.errors:
         return
-    from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{Path(report.path).name}: first {len(report.errors)} misclassified rows",
-                  show_lines=True)
-    for column in ("id", "field", "gold", "system", "text"):
-        table.add_column(column, overflow="fold")
+    console.rule(f"{Path(report.path).name}: first {len(report.errors)} misclassified rows")
     for e in report.errors:
         system = e["system"] + (f" / {e['system_sub_event_type']}" if e.get("system_sub_event_type") else "")
-        table.add_row(e["id"], e["field"], str(e["gold"]), system, e["text"])
-    console.print(table)
+        line = Text.assemble((e["id"], "bold"), f"  {e['field']}  gold: ", (str(e["gold"]), "green"),
+                             "  system: ", (system, "red"))
+        console.print(line)
+        console.print(Text("    " + e["text"], style="dim"))

@@ -51,7 +51,7 @@ def _top_events(gold: GoldFile, pipeline, batch_size: int, progress: Progress | 
 
 def _error_entry(row: GoldRow, label: str, pair: tuple[str, str | None], event: Event | None) -> dict:
     entry = {"id": row.id, "field": label, "gold": pair[0], "system": pair[1] or "no event",
-             "text": row.text[:160]}
+             "text": row.text[:240]}
     if event is not None and label == "event_type":
         entry["system_sub_event_type"] = event.sub_event_type
     return entry
