@@ -41,21 +41,13 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Single-byte Latin code pages differ only in a few accented letters, and on short
-# texts charset-normalizer cannot tell them apart (it favours cp1250, turning
-# French "à" into "ŕ"). Windows-1252 is the common legacy encoding of English,
-# French, Spanish and Portuguese news, so it wins unless the text reads as a
-# language written in another Latin code page.
-_LATIN_FAMILY = frozenset({
-    "cp1250", "cp1252", "cp1257", "cp775", "cp850", "cp852", "cp437", "latin_1",
-    "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13",
-    "iso8859_14", "iso8859_15", "iso8859_16", "mac_roman", "mac_latin2", "mac_iceland",
-    "cp1254", "mac_turkish",
-})
-_OTHER_LATIN_LANGUAGES = frozenset({
-    "Polish", "Czech", "Slovak", "Hungarian", "Croatian", "Slovene", "Romanian",
-    "Lithuanian", "Latvian", "Estonian", "Turkish",
-})
+# Accented letters and signs of English, French, Spanish, Portuguese, Italian,
+# German and Dutch text as Windows-1252 encodes them.
+_WESTERN = frozenset(
+    "áàâäãåçéèêëíìîïñóòôöõúùûüýÿæœøßÁÀÂÄÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸÆŒØ"
+    "\u00a0“”‘’‚„–—…€«»°£·§¡¿©®½‹›•™"
+)
+_MAX_ACCENTED_SHARE = 0.3
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 # C0/C1 control characters other than whitespace, and the replacement character.
@@ -118,16 +110,35 @@ def _declared_charset(head: bytes) -> str | None:
         return None
 
 
+def _reads_as_western(head: bytes) -> bool:
+    """True if the bytes read as Windows-1252 text of a Western European language.
+
+    Single-byte Latin code pages differ only in a few accented letters, and on
+    a short text charset-normalizer often scores several alike and picks cp1250,
+    turning French "à" into "ŕ". Windows-1252 is the usual legacy encoding of
+    English, French, Spanish and Portuguese news, so it is taken when every
+    non-ASCII character it gives is a letter or sign of those languages and such
+    characters are a minority of the letters (Greek, Cyrillic or Arabic bytes
+    read as cp1252 are nearly all accented letters). Polish, Turkish or Russian
+    bytes give other characters and go to charset-normalizer.
+    """
+    try:
+        text = codecs.getincrementaldecoder("cp1252")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    accented = [ch for ch in text if ord(ch) > 127]
+    letters = sum(ch.isalpha() for ch in text)
+    return (all(ch in _WESTERN for ch in accented)
+            and sum(ch.isalpha() for ch in accented) <= _MAX_ACCENTED_SHARE * max(1, letters))
+
+
 def _guess(head: bytes) -> str | None:
+    if _reads_as_western(head):
+        return "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(head).best()
-    if best is None:
-        return None
-    if (best.encoding in _LATIN_FAMILY and best.language not in _OTHER_LATIN_LANGUAGES
-            and _decodes(head, "cp1252", False)):
-        return "cp1252"
-    return best.encoding
+    return best.encoding if best is not None else None
 
 
 def _control_share(text: str) -> float:
