@@ -8,6 +8,7 @@ import pytest
 
 from eventwire.errors import GoldFormatError
 from eventwire.eval import aggregate, detect_format, macro_f1, read_gold, score_row, system_count
+from eventwire.eval._report import per_label
 from eventwire.eval._normalise import (actor_key, actors_match, admin1_key, admin1_match, countries_match,
                                        distance_km)
 from eventwire.records import Actor, Count, Event, Location
@@ -102,6 +103,9 @@ def test_macro_f1():
     # no event is a miss, not a class
     assert macro_f1([("a", None), ("a", "a")]) == pytest.approx(2 / 3)
     assert macro_f1([]) is None
+    stats = per_label([("a", "a"), ("a", "b"), ("b", None)])
+    assert stats["a"] == {"precision": 1.0, "recall": 0.5, "f1": pytest.approx(2 / 3), "support": 2}
+    assert stats["b"]["precision"] == 0.0 and stats["b"]["support"] == 1
 
 
 def test_aggregate_counts_only_scored_rows():

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable
 from ..errors import InputError
 from ..records import Event
 from ._gold import GoldFile, GoldRow, read_gold
-from ._report import FileReport, Metric, aggregate
+from ._report import FileReport, Metric, aggregate, label_report
 from ._score import score_row
 
 log = logging.getLogger("eventwire")
@@ -74,6 +74,7 @@ def _score_file(gold: GoldFile, top: dict[str, Event | None], failed: set[str],
             report.errors.append(_error_entry(row, label, pair, event))
     report.failed = len(failed)
     report.metrics = aggregate(scores, report.no_event)
+    report.labels = label_report(scores)
     return report
 
 
