@@ -2,7 +2,7 @@
 tests/accuracy_floors.json.
 
 Which rows: the first ``limit`` rows of each gold file named there (600 each,
-1,800 documents, about two minutes on two cores; ``limits`` sets another
+1,800 documents, a few minutes on two cores; ``limits`` sets another
 number for one file). The gold files are ordered by a
 hash of the row id, so this is a fixed, deterministic and unbiased sample.
 ``EVENTWIRE_GATE_LIMIT=all`` scores every row instead (for a manual check; the
