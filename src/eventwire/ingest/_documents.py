@@ -119,9 +119,9 @@ def make_document(text: str, *, doc_id: str | None = None, published=None, url=N
         id=doc_id or content_id(text),
         text=text,
         published=parse_published(published),
-        url=url or None,
-        title=title or None,
-        outlet=outlet or None,
+        url=clean_text(url) if url else None,
+        title=clean_text(title) if title else None,
+        outlet=clean_text(outlet) if outlet else None,
         language=language,
         source=source,
     )

@@ -105,9 +105,11 @@ def _declared_charset(head: bytes) -> str | None:
     if not match:
         return None
     try:
-        return codecs.lookup(match.group(1).decode("ascii")).name
+        name = codecs.lookup(match.group(1).decode("ascii")).name
     except LookupError:
         return None
+    # as browsers do (WHATWG Encoding): pages labelled Latin-1 or ASCII are Windows-1252
+    return "cp1252" if name in ("iso8859-1", "ascii") else name
 
 
 def _reads_as_western(head: bytes) -> bool:
