@@ -37,8 +37,8 @@ def doc_figures(doc, published):
     return by_kind, (ds[0].date if ds else published)
 
 
-def run(path: Path, limit: int | None, nlp, errors: list) -> dict:
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+def run(path: Path, limit: int | None, nlp, errors: list, offset: int = 0) -> dict:
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")][offset:]
     rows = rows[:limit] if limit else rows
     score: Counter = Counter()
     t0 = time.perf_counter()
@@ -87,6 +87,7 @@ def report(name: str, s: dict) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--offset", type=int, default=0, help="skip the first rows (a held-out slice)")
     ap.add_argument("--json")
     ap.add_argument("--errors")
     ap.add_argument("--files", nargs="*", default=list(FILES))
@@ -96,7 +97,7 @@ def main() -> int:
         return 0
     nlp, results, errors = get_nlp(), [], []
     for name in args.files:
-        results.append(report(name, run(GOLD / name, args.limit, nlp, errors)))
+        results.append(report(name, run(GOLD / name, args.limit, nlp, errors, args.offset)))
         print(json.dumps(results[-1]))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))

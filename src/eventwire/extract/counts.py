@@ -102,6 +102,8 @@ def _number_at(toks, i: int) -> tuple[int, int] | None:
     j = i
     if toks[j].lower_ in ("a", "an") and j + 1 < len(toks) and toks[j + 1].lower_ in ("dozen", "hundred", "thousand"):
         j += 1
+    if toks[j].lower_ == "both" and j + 1 < len(toks) and toks[j + 1].pos_ in ("NOUN", "ADJ"):
+        return j + 1, 2
     if not _is_number_token(toks[j]):
         return None
     end = j + 1
@@ -176,7 +178,7 @@ def _quantity_at(toks, i: int) -> _Quantity | None:
 def _not_a_count(toks, q: _Quantity) -> bool:
     """Ages, dates, times, money, measures and years are numbers but not counts."""
     span = toks[q.start:q.end]
-    if any(t.ent_type_ in ("TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") for t in span) \
+    if any(t.ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL") for t in span) \
             and not q.rule.startswith("vague"):
         return True
     # spaCy tags "between 20 and 30" as DATE; only a date word makes it a date
@@ -214,7 +216,8 @@ def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
         kind = _cue(t, "after")
         if kind and t.pos_ in ("NOUN", "ADJ", "PROPN") or (kind and t.tag_ == "VBN" and not words):
             return j + 1, " ".join(words) or None, kind
-        if t.pos_ in ("ADJ", "NOUN", "PROPN") or (t.text == "-" and words) or t.tag_ == "VBG" and words == []:
+        if t.pos_ in ("ADJ", "NOUN", "PROPN") or (t.text == "-" and words) or \
+                (t.dep_ in ("amod", "compound", "nmod") and t.head.i > t.i):
             words.append(t.text)
             j += 1
             continue
@@ -235,8 +238,9 @@ def _skip_aside(toks, k: int) -> int:
     if k < len(toks) and toks[k].text == "(":
         close = next((m for m in range(k, min(k + 12, len(toks))) if toks[m].text == ")"), None)
         return close + 1 if close is not None else k
-    if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower_ in _ASIDE:
-        for m in range(k + 2, min(k + 15, len(toks))):
+    comma = k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower_ in _ASIDE
+    if comma or (k < len(toks) and toks[k].lower_ == "including"):
+        for m in range(k + 1, min(k + 15, len(toks))):
             if toks[m].text == ",":
                 return m + 1
             if toks[m].pos_ == "AUX" or toks[m].tag_ in ("VBD", "VBN"):  # the aside ran into the verb
@@ -244,9 +248,23 @@ def _skip_aside(toks, k: int) -> int:
     return k
 
 
+def _skip_pp(toks, k: int) -> int:
+    """Past a short prepositional phrase on the victims: "militants of banned groups were killed"."""
+    if k >= len(toks) or toks[k].lower_ not in ("of", "from", "with", "in", "at", "near", "belonging"):
+        return k
+    for m in range(k + 1, min(k + 9, len(toks))):
+        t = toks[m]
+        if t.pos_ == "AUX":
+            return m
+        if (t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PUNCT", "CCONJ", "PART") and t.dep_ != "amod") \
+                or t.text in (",", ";"):
+            return k
+    return k
+
+
 def _cue_after(toks, j: int) -> tuple[str, int] | None:
     """A passive or intransitive cue after the victims ("were killed", "died", "found dead")."""
-    k, bridged = _skip_aside(toks, j), 0
+    k, bridged = _skip_pp(toks, _skip_aside(toks, j)), 0
     while k < len(toks) and bridged <= 4:
         t = toks[k]
         kind = _cue(t, "after")
@@ -389,12 +407,24 @@ def _victim_head(cue):
 
 def _people_in(head) -> int | None:
     """How many people a bare noun phrase names: "a soldier" 1, "X and another civilian" 2."""
+    doc = head.doc
     members = [head] + [c for c in head.children if c.dep_ == "conj" and
-                        not any(t.pos_ in ("VERB", "AUX") for t in head.doc[head.i + 1: c.i + 2])]
+                        not any(t.pos_ == "VERB" for t in doc[head.i + 1: c.i]) and
+                        not (c.i + 1 < len(doc) and doc[c.i + 1].pos_ == "VERB" and doc[c.i + 1].tag_ in ("VBD", "VBZ", "VBP"))]
     total = 0
     for m in members:
-        if any(c.dep_ == "nummod" or c.like_num for c in m.children) or m.like_num:
-            return None  # a number: the quantity rules own it
+        num = next((c for c in m.children if c.dep_ == "nummod"), None)
+        if m is head and (num is not None or m.like_num):
+            if m.like_num or parse_number([num.text]) != 1:
+                return None  # a number: the quantity rules own it
+            total += 1
+            continue
+        if num is not None:  # "one farmer and his two sons"
+            value = parse_number([num.text])
+            if value is None:
+                return None
+            total += value
+            continue
         if m.lower_ in _ONE_WORDS or (m.tag_ in ("NN", "NNP") and m.lemma_.lower() not in _NOT_PEOPLE
                                       and not m.is_stop):
             total += 1
@@ -523,10 +553,12 @@ def find_counts(sent) -> list[Count]:
         if not any(f.start < c.end and c.start < f.end for f in fixed):
             found.append(c)
     fixed = list(found)
-    for c in _singular_counts(sent, toks):  # a number already stated for this kind wins
-        if not any(f.start < c.end and c.start < f.end and f.kind == c.kind for f in fixed) and \
-                not any(f.start == c.start and f.kind == c.kind for f in found):
-            found.append(c)
+    for c in _singular_counts(sent, toks):  # a stated number wins unless the named people add up to more
+        clash = [f for f in fixed if f.start < c.end and c.start < f.end and f.kind == c.kind]
+        if any((figure(f) or 0) >= (figure(c) or 0) or f.best == 0 for f in clash) or \
+                any(f.start == c.start and f.kind == c.kind for f in found):
+            continue
+        found = [f for f in found if f not in clash] + [c]
     found = [_cap_vague(sent, c) for c in found]
     return _attribute(sent, sorted(found, key=lambda c: c.start))
 
