@@ -7,11 +7,10 @@ available; the fallback here only removes what ACLED adds around a name
 from __future__ import annotations
 
 import functools
-import math
 import re
-import unicodedata
 
 from ..errors import EventwireError
+from ..gazetteer import distance_km, fold  # one folding and one distance for the whole product
 
 __all__ = ["actor_key", "actors_match", "admin1_key", "admin1_match", "country_iso3", "countries_match", "distance_km",
            "legacy_family", "legacy_gold_family", "fold"]
@@ -23,14 +22,6 @@ _SPACES = re.compile(r"\s+")
 _ADMIN_WORDS = {"province", "state", "region", "division", "governorate", "district", "territory",
                 "department", "county", "oblast", "prefecture", "municipality", "capital", "of",
                 "the", "federal", "autonomous", "republic", "special", "administrative"}
-
-
-def fold(text: str) -> str:
-    """Lowercase, accents removed, punctuation as spaces, single-spaced."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"[^\w\s]", " ", text)
-    return _SPACES.sub(" ", text).strip()
 
 
 def actor_key(name: str | None) -> str:
@@ -132,14 +123,6 @@ def countries_match(gold: str | None, system: str | None, gold_iso3: str | None 
     if a and b:
         return a.upper() == b.upper()
     return bool(gold and system) and fold(gold) == fold(system)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def legacy_family(event_type: str | None, sub_event_type: str | None) -> str | None:
