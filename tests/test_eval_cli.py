@@ -4,8 +4,6 @@ from __future__ import annotations
 import importlib.util
 import json
 
-import pytest
-
 from eventwire.cli.main import main
 from eventwire.errors import GoldFormatError
 
