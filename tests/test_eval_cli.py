@@ -10,7 +10,7 @@ from eventwire.errors import GoldFormatError
 ACLED_ROWS = [
     {"id": "t-acled-1", "source": "acled", "published": "2020-05-02",
      "text": "On 2 May 2020, gunmen shot dead two police officers at a checkpoint in Quetta, Balochistan.",
-     "gold": {"event_type": "Violence against civilians", "sub_event_type": "Attack",
+     "gold": {"event_type": "Battles", "sub_event_type": "Armed clash",
               "actor1": "Unidentified Armed Group (Pakistan)", "actor2": "Police Forces of Pakistan (2018-)",
               "country": "Pakistan", "iso3": "PAK", "admin1": "Balochistan", "latitude": 30.19,
               "longitude": 67.01, "geo_precision": 1, "event_date": "2020-05-02", "fatalities": 2}},
