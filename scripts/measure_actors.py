@@ -53,7 +53,7 @@ def _event_sentence(doc):
     sent = next(doc.sents)
     root = sent.root
     if root.lemma_ in REPORTING:  # "HPG reported that ... forces conducted airstrikes"
-        root = next((c for c in root.children if c.dep_ == "ccomp"), root)
+        root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), root)
     return sent, Trigger(root.text, root.idx, root.idx + len(root), "", "", "root")
 
 

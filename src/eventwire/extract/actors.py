@@ -158,6 +158,17 @@ def find_actors(sent) -> list[Actor]:
     return sorted(found, key=lambda a: a.start)
 
 
+def _country_forces(token) -> Actor | None:
+    actors = load_actors()
+    country = actors.country(token.text)
+    if country is None:
+        return None
+    kind = actors.generic["military"]
+    return Actor(name=kind.named(country), type=kind.actor_type, inter=kind.inter, country=country,
+                 text=token.text, start=token.idx, end=token.idx + len(token),
+                 rule="actors.generic.country_as_actor")
+
+
 def _generic(actor: Actor) -> bool:
     return (actor.rule or "").startswith("actors.generic")
 
@@ -200,6 +211,8 @@ def _actor_of(token, actors: list[Actor]) -> Actor | None:
             named = actor_at(actors, pobj.left_edge.idx, pobj.idx + len(pobj))
             if named is not None and not (named.rule or "").startswith("actors.generic"):
                 return named
+    if found is None and token.ent_type_ == "GPE" and (token.dep_ == "nsubj" or token.head.lower_ == "by"):
+        found = _country_forces(token)  # "Pakistan started shelling", "firing by Pakistan"
     if found is None:
         whole = doc[token.left_edge.i:token.right_edge.i + 1]
         found = actor_at(actors, whole.start_char, whole.end_char)
@@ -230,6 +243,25 @@ def _subject_token(verb):
     return None
 
 
+def _hidden_agent(verb):
+    """The doer of a passive without "by": "killed in a raid by X", "killed in a clash with X",
+    "were killed when the air force pounded ..."."""
+    verbs = [verb, *_children(verb, {"conj"})]
+    for v in verbs:
+        for prep in _children(v, {"prep"}):
+            for noun in _children(prep, {"pobj"}):
+                for n in [noun, *_children(noun, {"conj"})]:  # "in shelling and firing by X"
+                    found = list(_pobjs(n, {"by", "with"}))
+                    if found:
+                        return found[0]
+    for v in verbs:
+        for clause in _children(v, {"advcl"}):
+            subj = _children(clause, {"nsubj"})
+            if subj:
+                return subj[0]
+    return None
+
+
 def _verb_roles(verb, actors):
     """(initiator, target) tokens around a verb: active, passive and "clash with" forms."""
     a1 = a2 = None
@@ -238,7 +270,7 @@ def _verb_roles(verb, actors):
         agent = agent or list(_pobjs(conj, {"by"}))
     passive = _children(verb, {"nsubjpass"})
     if passive or agent:
-        a1 = agent[0] if agent else None
+        a1 = agent[0] if agent else _hidden_agent(verb)
         a2 = passive[0] if passive else None
     else:
         a1 = _subject_token(verb)
