@@ -240,3 +240,14 @@ def test_pretty_printed_json_record(tmp_path):
     (tmp_path / "one.json").write_text(json.dumps(record, indent=2))
     (tmp_path / "noext").write_text(json.dumps(record, indent=2).replace('"pp"', '"pp2"'))
     assert [(d.id, d.text) for d in read_path(tmp_path)] == [("pp2", record["text"]), ("pp", record["text"])]
+
+
+def test_record_holding_an_html_page(tmp_path):
+    path = tmp_path / "scraped.jsonl"
+    path.write_text(json.dumps({"id": "h1", "text": PAGE, "title": "Own title"}) + "\n"
+                    + json.dumps({"id": "h2", "text": "<html><body></body></html>"}) + "\n")
+    doc, skip = read_path(path, published="2020-01-01")
+    assert ARTICLE in doc.text and "Sport" not in doc.text
+    assert doc.title == "Own title"  # the record's field wins over the page's
+    assert doc.published == dt.date(2025, 3, 11) and doc.outlet == "Daily Example"
+    assert isinstance(skip, Skip) and skip.source == f"{path}:2"

@@ -1,5 +1,6 @@
 """Records of articles: JSON Lines, JSON arrays and CSV/TSV with a text column.
 
+A record whose text is a whole HTML page is run through the HTML extractor.
 One bad record (broken JSON, no text, a text that is not a string) is a Skip
 naming ``file:line`` and the reason; the records after it are still read.
 """
@@ -13,6 +14,7 @@ from typing import Iterable, Iterator, TextIO
 
 from ..records import Document
 from ._documents import Skip, part_documents, record_published, skip
+from ._html import extract_article, looks_like_html
 
 log = logging.getLogger("eventwire.ingest")
 
@@ -26,6 +28,7 @@ FIELD_NAMES = {
     "outlet": ("outlet", "publisher", "sitename", "site_name"),
     "language": ("language", "lang"),
 }
+_META_FIELDS = ("published", "url", "title", "outlet")
 _DELIMITERS = (",", ";", "\t", "|")
 
 
@@ -45,25 +48,46 @@ def _optional_str(value) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
+def _record_text(record: dict, source: str) -> str | Skip:
+    if not any(name in record for name in FIELD_NAMES["text"]):
+        return skip(source, "no text field (expected one of: " + ", ".join(FIELD_NAMES["text"]) + ")")
+    text = _field(record, "text")
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return skip(source, "empty text")
+    if not isinstance(text, str):
+        return skip(source, f"text is not a string (JSON {type(text).__name__})")
+    return text
+
+
+def _page_fields(text: str, record: dict, source: str) -> dict | Skip:
+    """A record whose text is a whole HTML page: the article, with the record's own fields first."""
+    article = extract_article(text, url=_optional_str(_field(record, "url")))
+    if article is None:
+        return skip(source, "HTML page with no readable text")
+    fields = {key: _field(record, key) or article[key] for key in _META_FIELDS}
+    fields["text"] = article["text"]
+    return fields
+
+
 def record_documents(record: dict, *, fallback_id: str, source: str, default,
                      limit: int) -> Iterator[Document | Skip]:
     """The Document(s) of one JSON object or CSV row (keys already normalised)."""
-    if not any(name in record for name in FIELD_NAMES["text"]):
-        yield skip(source, "no text field (expected one of: " + ", ".join(FIELD_NAMES["text"]) + ")")
+    text = _record_text(record, source)
+    if isinstance(text, Skip):
+        yield text
         return
-    text = _field(record, "text")
-    if text is None or (isinstance(text, str) and not text.strip()):
-        yield skip(source, "empty text")
-        return
-    if not isinstance(text, str):
-        yield skip(source, f"text is not a string (JSON {type(text).__name__})")
-        return
-    doc_id = _optional_str(_field(record, "id")) or fallback_id
+    fields = {key: _field(record, key) for key in _META_FIELDS}
+    fields["text"] = text
+    if looks_like_html(text):
+        fields = _page_fields(text, record, source)
+        if isinstance(fields, Skip):
+            yield fields
+            return
     yield from part_documents(
-        text, doc_id=doc_id, source=source, limit=limit,
-        published=record_published(_field(record, "published"), source, default),
-        url=_optional_str(_field(record, "url")), title=_optional_str(_field(record, "title")),
-        outlet=_optional_str(_field(record, "outlet")),
+        fields["text"], doc_id=_optional_str(_field(record, "id")) or fallback_id, source=source,
+        limit=limit, published=record_published(fields["published"], source, default),
+        url=_optional_str(fields["url"]), title=_optional_str(fields["title"]),
+        outlet=_optional_str(fields["outlet"]),
         language=_optional_str(_field(record, "language")) or "en")
 
 
