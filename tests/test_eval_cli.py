@@ -64,6 +64,16 @@ def test_eval_limit(tmp_path, capsys, pipeline):
     assert json.loads(out.read_text())["files"][0]["rows"] == 1
 
 
+def test_eval_folder_means_its_jsonl_files(tmp_path, capsys, pipeline):
+    _write(tmp_path / "b.jsonl", [GTD_ROW])
+    _write(tmp_path / "a.jsonl", ACLED_ROWS[:1])
+    (tmp_path / "notes.txt").write_text("not gold")
+    out = tmp_path / "scores.json"
+    assert main(["eval", "--gold", str(tmp_path), "--json", str(out)]) == 0
+    files = [f["file"] for f in json.loads(out.read_text())["files"]]
+    assert [f.rsplit("/", 1)[-1] for f in files] == ["a.jsonl", "b.jsonl"]
+
+
 def test_eval_unknown_format_is_a_clear_error(tmp_path, capsys):
     bad = _write(tmp_path / "bad.jsonl", [{"id": "x", "text": "t", "source": "blog", "gold": {}}])
     assert main(["eval", "--gold", str(bad)]) == GoldFormatError.exit_code

@@ -26,8 +26,16 @@ def _callback(bar, name: str):
     return lambda done, total: bar.update(task, completed=done, total=total)
 
 
+def _gold_files(paths: List[Path]) -> List[Path]:
+    """Files as given; a folder stands for the JSONL files directly in it."""
+    out: List[Path] = []
+    for path in paths:
+        out.extend(sorted(path.glob("*.jsonl")) if path.is_dir() else [path])
+    return out
+
+
 def eval_(
-    gold: List[Path] = typer.Option(..., "--gold", help="Gold JSONL file (repeat for several)."),
+    gold: List[Path] = typer.Option(..., "--gold", help="Gold JSONL file or folder of them (repeat for several)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N rows of each file."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the results as JSON to this file."),
     errors: int = typer.Option(0, "--errors", min=0, help="Print the first N misclassified rows of each file."),
@@ -41,7 +49,7 @@ def eval_(
     console = Console()
     reports = []
     with _progress(Console(stderr=True)) as bar:
-        for path in gold:
+        for path in _gold_files(gold):
             report = evaluate_file(path, limit=limit, errors=errors, batch_size=batch_size,
                                    progress=_callback(bar, path.name))
             reports.append(report)
