@@ -80,6 +80,12 @@ def test_gtd_counts_leave_out_null_gold():
     assert checks["within_25km"] is None
 
 
+def test_malformed_gold_numbers_are_not_scored():
+    gold = {"attacktype1": "Armed Assault", "nkill": "n/a", "nwound": "2", "latitude": "x", "longitude": 3}
+    checks = score_row("gtd", gold, _event(injured=_count("injured", 2))).checks
+    assert checks["nkill_exact"] is None and checks["nwound_exact"] and checks["within_25km"] is None
+
+
 def test_gtd_gname():
     gold = {"attacktype1": "Armed Assault", "gname": "Taliban"}
     assert not score_row("gtd", gold, _event()).checks["gname"]

@@ -41,12 +41,21 @@ def system_count(count: Count | None) -> int:
     return count.low if count.low is not None else 0
 
 
+def _number(value: Any) -> float | None:
+    """A gold number, or None when the cell is empty or not a number (not scored)."""
+    try:
+        return None if value is None or value == "" else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _count_checks(name: str, gold: Any, count: Count | None, event: Event | None) -> dict:
+    gold = _number(gold)
     if gold is None:
         return {f"{name}_exact": None, f"{name}_within1": None}
     value = system_count(count) if event is not None else None
-    return {f"{name}_exact": value is not None and value == int(gold),
-            f"{name}_within1": value is not None and abs(value - int(gold)) <= 1}
+    return {f"{name}_exact": value is not None and value == gold,
+            f"{name}_within1": value is not None and abs(value - gold) <= 1}
 
 
 def _date_check(gold: Any, event: Event | None) -> bool | None:
@@ -64,11 +73,11 @@ def _location_checks(gold: dict, admin1_field: str, event: Event | None) -> dict
         "admin1": None if not gold.get(admin1_field) else loc is not None and admin1_match(
             gold[admin1_field], loc.admin1, gold.get("iso3") or country_iso3(gold.get("country"))),
     }
-    lat, lon = gold.get("latitude"), gold.get("longitude")
+    lat, lon = _number(gold.get("latitude")), _number(gold.get("longitude"))
     km = None
     if loc is not None and loc.latitude is not None and loc.longitude is not None and lat is not None \
             and lon is not None:
-        km = distance_km(float(lat), float(lon), loc.latitude, loc.longitude)
+        km = distance_km(lat, lon, loc.latitude, loc.longitude)
     for limit in DISTANCES_KM:
         checks[f"within_{limit}km"] = None if lat is None or lon is None else km is not None and km <= limit
     return checks
@@ -100,9 +109,10 @@ def _acled(gold: dict, event: Event | None, legacy: bool) -> RowScore:
                                 event.fatalities if event else None, event))
     checks["date"] = _date_check(gold.get("event_date"), event)
     checks.update(_location_checks(gold, "admin1", event))
-    if gold.get("geo_precision") is not None:
+    precision = _number(gold.get("geo_precision"))
+    if precision is not None:
         checks["geo_precision"] = event is not None and event.location is not None and \
-            event.location.geo_precision == int(gold["geo_precision"])
+            event.location.geo_precision == precision
     return RowScore(checks, labels)
 
 
