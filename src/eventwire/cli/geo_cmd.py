@@ -34,7 +34,7 @@ def lookup(
     limit: int = typer.Option(10, "--limit", min=1),
     db: Optional[Path] = typer.Option(None, "--db", help="An imported GeoNames index to use as well."),
 ) -> None:
-    """Every entry known by NAME (JSON lines), most populous first; near spellings if none."""
+    """Every entry known by NAME (JSON lines), most populous first; near spellings if none (exit 5 if nothing)."""
     from ..gazetteer import load_gazetteer
     from ..records import to_dict
 
@@ -45,7 +45,10 @@ def lookup(
     for e in found[:limit]:
         typer.echo(json.dumps(to_dict(e), ensure_ascii=False))
     if not found:
-        raise typer.Exit(1)
+        from ..errors import GazetteerError
+
+        raise GazetteerError(f"no place named {name!r} (import GeoNames for villages: "
+                             "eventwire gazetteer import FILE)")
 
 
 @gazetteer_app.command("info")

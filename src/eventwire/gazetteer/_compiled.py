@@ -18,7 +18,7 @@ from ._fold import fold
 
 log = logging.getLogger("eventwire.gazetteer")
 
-FORMAT = 5
+FORMAT = 6
 # Entry ids share one int space: cities first, then divisions, then countries.
 DIV_BASE = 1_000_000
 COUNTRY_BASE = 2_000_000
@@ -122,8 +122,11 @@ def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Co
         if dlat[j] == 0.0 and dlon[j] == 0.0:
             src = d.parent if d.parent is not None and (dlat[d.parent] or dlon[d.parent]) else None
             dlat[j], dlon[j] = (dlat[src], dlon[src]) if src is not None else (clat[d.country], clon[d.country])
+    points = _country_points()
     for k, c in enumerate(t.countries):
-        if c.iso2 in centres:
+        if c.iso2 in points:
+            clat[k], clon[k] = points[c.iso2]
+        elif c.iso2 in centres:
             clat[k], clon[k] = centres[c.iso2][:2]
     cols = _city_columns(t)
     keys, starts, ids = _name_index(t, admin_terms)
@@ -142,6 +145,16 @@ def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Co
         ctry_demonym=[centres.get(c.iso2, (0, 0, ""))[2] for c in t.countries],
         keys=keys, key_start=starts, ids=ids,
     )
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """data/geo/country_points.csv: GeoNames' own country points where they matter."""
+    import csv
+    from importlib import resources
+
+    text = resources.files("eventwire").joinpath("data/geo/country_points.csv").read_text("utf-8")
+    rows = csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#"))
+    return {r["iso2"]: (float(r["latitude"]), float(r["longitude"])) for r in rows}
 
 
 def data_dir() -> Path:

@@ -105,7 +105,15 @@ class Gazetteer:
         for r in rows:
             if r.kind != "alias":
                 continue
-            targets = [i for i in self._lookup_ids(fold(r.target)) if self.entry(i).iso2 == r.country]
+            # an alias row's feature_code, when given, narrows its target ("Washington" the city)
+            targets = [i for i in self._lookup_ids(fold(r.target)) if self.entry(i).iso2 == r.country
+                       and (not r.feature_code or self.entry(i).feature_code == r.feature_code)]
+            best: dict[str, int] = {}  # the most populous target per feature code
+            for i in targets:
+                code = self.entry(i).feature_code
+                if code not in best or self.entry(i).population > self.entry(best[code]).population:
+                    best[code] = i
+            targets = list(best.values())
             if targets:
                 ids = self._alias_ids.setdefault(fold(r.name), [])
                 ids.extend(i for i in targets if i not in ids)
@@ -186,6 +194,16 @@ class Gazetteer:
 
     def _div_codes(self) -> dict[str, int]:
         return self._div_code_map
+
+    def demonym_country(self, word: str) -> GeoEntry | None:
+        """'Russian' -> Russia (countryinfo's demonyms)."""
+        k = self._demonyms.get(fold(word))
+        return None if k is None else self.entry(COUNTRY_BASE + k)
+
+    @functools.cached_property
+    def _demonyms(self) -> dict[str, int]:
+        c = self._c
+        return {fold(d): k for k, d in enumerate(c.ctry_demonym) if d and c.ctry_gid[k]}
 
     def by_geonameid(self, geonameid: int) -> GeoEntry | None:
         """An embedded entry by GeoNames id (cities, divisions, countries)."""

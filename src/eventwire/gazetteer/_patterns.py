@@ -53,8 +53,12 @@ def pattern_names(gaz: Gazetteer, stop: frozenset[str]) -> dict[str, str]:
 def patterns_for(gaz: Gazetteer, stop: frozenset[str]) -> list[dict]:
     """EntityRuler-style patterns; ``id`` is ``gazetteer.<tier>``."""
     pats = []
+    from unidecode import unidecode
+
+    pats = []
     for name, tier in pattern_names(gaz, stop).items():
-        pats.append({"label": "GPE", "pattern": name, "id": f"gazetteer.{tier}"})
-        if name.upper() != name:  # headlines and datelines: "QUETTA, Pakistan"
-            pats.append({"label": "GPE", "pattern": name.upper(), "id": f"gazetteer.{tier}"})
+        # as GeoNames writes it, in ASCII ("Tamil Nādu" is written "Tamil Nadu"), and in
+        # capitals for headlines and datelines ("QUETTA, Pakistan")
+        for form in dict.fromkeys((name, unidecode(name), unidecode(name).upper())):
+            pats.append({"label": "GPE", "pattern": form, "id": f"gazetteer.{tier}"})
     return pats

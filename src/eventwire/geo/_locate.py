@@ -79,7 +79,7 @@ def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str]) -
     best, best_key = None, None
     for i, r in enumerate(res):
         t = r.toponym
-        if not (mention.sent_start <= t.start < mention.sent_end) or roles[i] != "event":
+        if not (mention.sent_start <= t.start < mention.sent_end) or roles[i] != "event" or t.label == "NORP":
             continue
         if r.entry is None:
             continue
@@ -110,7 +110,7 @@ def _best_in_document(doc, res: list[Resolved], roles: list[str],
     first_end = next(iter(doc.sents)).end_char if len(doc) else 0
     scored = []
     for i, r in enumerate(res):
-        if r.entry is None:
+        if r.entry is None or r.toponym.label == "NORP":
             continue
         in_event = any(s <= r.toponym.start < e for s, e in event_spans)
         scored.append((_document_score(doc, r, roles[i], in_event, r.toponym.start < first_end), -i, i))

@@ -81,14 +81,29 @@ def _in_place_context(doc, span, heads, preps) -> bool:
     return (prep in preps and prep != "of") or _head_after(doc, span.end, heads) is not None
 
 
+def _person_words(doc) -> set[str]:
+    return {w for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for w in ent.text.split()}
+
+
 def candidate_spans(doc, gazetteer) -> list:
-    """Entity spans that name places: GPE/LOC, and re-read ORG/PERSON/FAC in place context."""
+    """Entity spans that name places: GPE/LOC, and re-read ORG/PERSON/FAC in place context.
+
+    A GPE that is also a word of a person's name elsewhere in the article
+    ("Nelson Mandela" ... "Nelson said") is taken for the person unless a place
+    cue stands by it. Demonyms ("Russian") are kept as mentions of their country
+    (label NORP); they never become an event's place.
+    """
     heads, preps, _, _ = _cues()
+    people = _person_words(doc)
     out = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
+            if ent.text in people and not _in_place_context(doc, ent, heads, preps):
+                continue
             out.append((ent, "geo.ner"))
-        elif ent.label_ in REREAD_LABELS and _in_place_context(doc, ent, heads, preps):
+        elif ent.label_ == "NORP" and gazetteer is not None and gazetteer.demonym_country(ent.text):
+            out.append((ent, "geo.demonym"))
+        elif ent.label_ in REREAD_LABELS and ent.label_ != "NORP" and _in_place_context(doc, ent, heads, preps):
             if gazetteer is not None and gazetteer.lookup(_strip_det(ent).text):
                 out.append((ent, "geo.reread." + ent.label_.lower()))
     return out
@@ -144,7 +159,7 @@ def _link_qualifiers(doc, tops: list[Toponym]) -> list[Toponym]:
     out = list(tops)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
-        if prev.sent_start != cur.sent_start:
+        if prev.sent_start != cur.sent_start or "NORP" in (prev.label, cur.label):
             continue
         between = doc.text[prev.end:cur.start].strip().lower()
         words = [w for w in between.replace(",", " , ").split() if w not in SKIP_BEFORE]

@@ -47,7 +47,7 @@ def _prior(e: GeoEntry, key: str) -> float:
     s = 0.35 * math.log10(e.population + 10)
     code = e.feature_code
     if code.startswith("PCL") or code == "CONT":
-        s += 3.0
+        s += 2.5
     elif code == "ADM1":
         s += 1.0
     elif code == "ADM2":
@@ -87,7 +87,7 @@ def _context_bonus(e: GeoEntry, ctx: Context) -> float:
     s = 0.0
     total = sum(ctx.countries.values()) or 1
     if e.iso2 and ctx.countries:
-        s += 2.5 * ctx.countries[e.iso2] / total
+        s += 3.0 * ctx.countries[e.iso2] / total
         if not e.feature_code.startswith("PCL") and ctx.countries[e.iso2] == 0:
             s -= 0.8  # the article names other countries, not this one
     if e.admin1 and ctx.admin1[(e.iso2, fold(e.admin1))]:
@@ -129,6 +129,9 @@ def _confidence(best: float, second: float | None) -> float:
 
 def _candidates(gazetteer, t: Toponym) -> tuple[str, list[GeoEntry], str]:
     key = fold(t.text)
+    if t.label == "NORP":
+        country = gazetteer.demonym_country(t.text)
+        return key, [country] if country else [], "demonym"
     cands = gazetteer.lookup(t.text)
     if cands:
         return key, cands[:MAX_CANDIDATES], "exact"
@@ -143,12 +146,25 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         return Resolved(t, None, 0.0, 0, "geo.resolve.unknown")
     scored = sorted(((_score(e, t, key, ctx, outers, inners), i, e) for i, e in enumerate(cands)),
                     key=lambda x: (-x[0], x[1]))
-    best = scored[0]
+    best = _town_over_namesake_unit(scored, t)
     second = next((s for s, _, e in scored[1:] if not _same_place(e, best[2])), None)
     conf = _confidence(best[0], second)
     if how == "fuzzy":
         conf = min(conf, 0.6)
     return Resolved(t, best[2], conf, len(cands), f"geo.resolve.{how}")
+
+
+def _town_over_namesake_unit(scored: list, t: Toponym) -> tuple:
+    """'near Kandahar' is the city, not Kandahar province, unless the text says "province"."""
+    best = scored[0]
+    e = best[2]
+    if e.feature_class != "A" or e.feature_code.startswith("PCL") or ADMIN_HEADS.get(t.head or ""):
+        return best
+    for item in scored[1:]:
+        c = item[2]
+        if c.feature_class == "P" and _contains(e, c) and fold(c.name) == fold(t.text):
+            return item
+    return best
 
 
 def _same_place(a: GeoEntry, b: GeoEntry) -> bool:
@@ -160,6 +176,8 @@ def _first_context(gazetteer, tops: list[Toponym]) -> Context:
     """Countries and provinces named outright (one candidate, or a country name)."""
     ctx = Context(Counter(), Counter(), [])
     for t in tops:
+        if t.label == "NORP":
+            continue  # "Russian forces" say little about where the article is
         cands = gazetteer.lookup(t.text)
         countries = [e for e in cands if e.feature_code.startswith("PCL")]
         if countries:
@@ -195,6 +213,8 @@ def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None
     for r in first:
         if r.entry is not None and r.confidence >= 0.75:
             e = r.entry
+            if e.feature_class == "P" or e.feature_code == "ADM2":
+                ctx.anchors.append(e)
             if e.admin1:
                 ctx.admin1[(e.iso2, fold(e.admin1))] += 0.5
             ctx.countries[e.iso2] += 0.3

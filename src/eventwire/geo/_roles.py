@@ -29,6 +29,8 @@ def _preceded_by_scene(doc, t: Toponym, cues: frozenset[str]) -> bool:
 def sentence_role(doc, t: Toponym) -> str:
     """Role from the words around the name, before looking at events."""
     lex = lexicon()
+    if t.label == "NORP":
+        return "other"  # a demonym: "Pakistani forces" is not a place of the event
     if t.relative:
         return "event"
     if t.prep and _speech_verb(doc, t, frozenset(lex["speech_verbs"])):

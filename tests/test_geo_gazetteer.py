@@ -1,0 +1,105 @@
+"""The embedded gazetteer: lookup, aliases, fuzzy, patterns, and the GeoNames import."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from eventwire.errors import GazetteerError
+from eventwire.gazetteer import Gazetteer, default_gazetteer, import_geonames, load_gazetteer, place_patterns
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()
+
+
+def test_loads_fast_once_cached(gaz):
+    start = time.perf_counter()
+    load_gazetteer()
+    assert time.perf_counter() - start < 2.0
+    assert gaz.size["places"] > 200_000 and gaz.size["divisions"] > 50_000
+
+
+@pytest.mark.parametrize("name,code,iso2", [
+    ("Quetta", "PPL", "PK"), ("Balochistan", "ADM1", "PK"), ("Iran", "PCLI", "IR"),
+    ("Syria", "PCLI", "SY"), ("Kachhi", "ADM2", "PK"), ("Sant Julia de Loria", "PPL", "AD"),
+])
+def test_exact_and_folded_lookup(gaz, name, code, iso2):
+    assert any(e.feature_code == code and e.iso2 == iso2 for e in gaz.lookup(name))
+
+
+def test_alias_table_resolves_worked_example_names(gaz):
+    mushqaf = gaz.lookup("Mushqaf")
+    assert [e.name for e in mushqaf] == ["Mushkaf"]
+    assert mushqaf[0].admin1 == "Balochistan" and mushqaf[0].admin2 == "Kachhi District"
+    for name in ("Bolan", "Bolan district"):
+        assert any(e.name == "Kachhi District" and e.feature_code == "ADM2" for e in gaz.lookup(name))
+
+
+def test_renamed_units_and_abbreviations(gaz):
+    assert any(e.name == "Kyiv" for e in gaz.lookup("Kiev"))
+    assert any(e.name == "Khyber Pakhtunkhwa" for e in gaz.lookup("NWFP"))
+    assert any(e.name == "Virginia" and e.feature_code == "ADM1" for e in gaz.lookup("Va."))
+
+
+def test_fuzzy_finds_misspelling(gaz):
+    assert gaz.fuzzy("Mogadisho")[0][0].name == "Mogadishu"
+    assert gaz.fuzzy("Xq") == []
+
+
+def test_country_by_code_and_geonameid(gaz):
+    assert gaz.country("PK").name == "Pakistan"
+    assert gaz.by_geonameid(1167528).name == "Quetta"
+
+
+def test_patterns_skip_common_words_and_keep_countries():
+    names = {p["pattern"] for p in place_patterns()}
+    assert {"Balochistan", "Quetta", "Mushqaf", "Chad"} <= names
+    assert "Police" not in names and "Of" not in names
+    assert "Ga." not in names  # abbreviations are only read after "City, "
+    assert place_patterns("none") == []
+
+
+def _write_dump(path):
+    rows = [
+        # geonameid name ascii alternates lat lon fclass fcode cc cc2 a1 a2 a3 a4 pop ...
+        ["9990001", "Mushkāf", "Mushkaf", "Mashkaf,Mushqaf", "29.63", "67.50", "S", "RSTN",
+         "PK", "", "02", "", "", "", "0", "", "", "Asia/Karachi", "2024-01-01"],
+        ["9990002", "Tiny Hamlet", "Tiny Hamlet", "", "10.0", "20.0", "P", "PPL", "TD", "",
+         "", "", "", "", "12", "", "", "", "2024-01-01"],
+        ["9990003", "A stream", "A stream", "", "10.0", "20.0", "H", "STM", "TD", "",
+         "", "", "", "", "0", "", "", "", "2024-01-01"],
+        ["not-a-number", "Broken", "", "", "x", "y", "P", "PPL", "TD"] + [""] * 10,
+    ]
+    path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+
+
+def test_geonames_import_is_used_by_lookup(tmp_path):
+    dump, db = tmp_path / "PK.txt", tmp_path / "geonames.sqlite"
+    _write_dump(dump)
+    report = import_geonames(dump, db)
+    assert (report.rows, report.kept, report.skipped) == (4, 2, 1)
+    gaz = load_gazetteer(geonames_db=db)
+    hamlet = gaz.lookup("Tiny Hamlet")
+    assert hamlet and hamlet[0].geonameid == 9990002 and hamlet[0].iso2 == "TD"
+    station = [e for e in gaz.lookup("Mushkaf") if e.geonameid == 9990001]
+    assert station and station[0].admin1 == "Balochistan" and station[0].country == "Pakistan"
+    assert gaz.lookup("A stream") == []  # hydrographic features are not imported
+    import_geonames(dump, db)  # importing twice changes nothing
+    assert len(load_gazetteer(geonames_db=db).lookup("Tiny Hamlet")) == 1
+
+
+def test_geonames_import_missing_file(tmp_path):
+    with pytest.raises(GazetteerError, match="not found"):
+        import_geonames(tmp_path / "nope.txt", tmp_path / "db.sqlite")
+
+
+def test_cli_import_and_lookup(tmp_path):
+    from eventwire.cli.main import main
+
+    dump, db = tmp_path / "TD.txt", tmp_path / "g.sqlite"
+    _write_dump(dump)
+    assert main(["gazetteer", "import", str(dump), "--db", str(db)]) == 0
+    assert main(["gazetteer", "lookup", "Tiny Hamlet", "--db", str(db)]) == 0
+    assert main(["gazetteer", "lookup", "Qqqqzzzz"]) == 5  # GazetteerError

@@ -1,0 +1,113 @@
+"""Resolution and the event's own location, on hand-written sentences with hand-made triggers."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract import DocFindings
+from eventwire.gazetteer import default_gazetteer
+from eventwire.geo import find_toponyms, locate, resolve_toponyms
+from eventwire.records import Document, Mention, Trigger
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return default_gazetteer()
+
+
+def _resolve(nlp, gaz, text):
+    return {r.toponym.text: r for r in resolve_toponyms(find_toponyms(nlp(text), gaz), gaz)}
+
+
+def _located(nlp, gaz, text, trigger_word):
+    """Run locate with one hand-made mention whose trigger is ``trigger_word``."""
+    doc = nlp(text)
+    start = text.index(trigger_word)
+    sent = doc.char_span(start, start + len(trigger_word), alignment_mode="expand").sent
+    mention = Mention(doc_id="t", sent_start=sent.start_char, sent_end=sent.end_char, sentence=sent.text,
+                      trigger=Trigger(trigger_word, start, start + len(trigger_word), "Battles",
+                                      "Armed clash", "test"))
+    findings = DocFindings(document=Document(id="t", text=text), mentions=[mention])
+    return locate(doc, findings, gaz)
+
+
+@pytest.mark.parametrize("text,name,iso2", [
+    ("Police fired tear gas at protesters in Hyderabad, Sindh.", "Hyderabad", "PK"),
+    ("Students rallied in Hyderabad, Telangana, on Monday.", "Hyderabad", "IN"),
+    ("Militias clashed in Tripoli, Libya.", "Tripoli", "LY"),
+    ("Rival groups fought in Tripoli in northern Lebanon.", "Tripoli", "LB"),
+    ("A storm hit Atlanta, Georgia.", "Georgia", "US"),
+    ("Russian troops crossed into Georgia near Tbilisi.", "Georgia", "GE"),
+])
+def test_ambiguous_names_resolved_by_context(nlp, gaz, text, name, iso2):
+    assert _resolve(nlp, gaz, text)[name].entry.iso2 == iso2
+
+
+def test_ambiguous_without_context_has_low_confidence(nlp, gaz):
+    r = _resolve(nlp, gaz, "Clashes erupted in Tripoli.")["Tripoli"]
+    assert r.entry is not None and r.confidence < 0.75
+
+
+def test_district_head_picks_the_district(nlp, gaz):
+    r = _resolve(nlp, gaz, "Troops were sent to the Bolan district.")["Bolan"]
+    assert r.entry.feature_code == "ADM2" and r.entry.name == "Kachhi District"
+
+
+def test_relative_description_anchors_with_precision_2(nlp, gaz):
+    found = _located(nlp, gaz, "Gunmen killed two soldiers 30 km north of Mogadishu on Monday.", "killed")
+    loc = found.mentions[0].location
+    assert loc.name == "Mogadishu" and loc.geo_precision == 2 and loc.iso3 == "SOM"
+    assert loc.text == "30 km north of Mogadishu"
+
+
+def test_near_a_town_is_precision_2(nlp, gaz):
+    loc = _located(nlp, gaz, "An IED exploded near Kandahar, killing three.", "exploded").mentions[0].location
+    assert loc.name.startswith("Kandah") and loc.geo_precision == 2 and loc.admin1
+
+
+def test_origin_and_destination_are_not_the_event(nlp, gaz):
+    text = ("The bus was travelling from Kabul to Jalalabad when it was ambushed in Sarobi district. "
+            "Officials said the attack was the worst this year.")
+    found = _located(nlp, gaz, text, "ambushed")
+    loc = found.mentions[0].location
+    assert loc.admin2 == "Sarobi" or loc.name.startswith("Sarobi") or loc.name.startswith("Surobi")
+    roles = {p.text: p.role for p in found.places}
+    assert roles["Kabul"] == "origin" and roles["Jalalabad"] == "destination"
+
+
+def test_speaker_location_is_not_the_event(nlp, gaz):
+    text = "The minister said in Islamabad that militants attacked a checkpoint in Khyber district."
+    found = _located(nlp, gaz, text, "attacked")
+    assert found.mentions[0].location.admin1 == "Khyber Pakhtunkhwa"
+    assert {p.text: p.role for p in found.places}["Islamabad"] == "speaker"
+
+
+def test_acled_style_note_place(nlp, gaz):
+    text = "On 5 May 2015, TMC supporters clashed with BJP supporters in Raiganj, Dinajpur district."
+    loc = _located(nlp, gaz, text, "clashed").mentions[0].location
+    assert loc.name == "Rāiganj" and loc.admin1 == "West Bengal" and loc.geo_precision == 1
+
+
+def test_document_fallback_uses_the_scene(nlp, gaz, examples_dir):
+    text = (examples_dir / "jaffar_express.txt").read_text(encoding="utf-8")
+    found = _located(nlp, gaz, text, "came under attack")
+    loc = found.mentions[0].location
+    assert loc.name == "Mushkaf" and loc.admin2 == "Kachhi" and loc.admin1 == "Balochistan"
+    assert loc.iso3 == "PAK" and loc.geo_precision == 2 and loc.rule == "geo.event.document"
+    roles = {p.text: p.role for p in found.places}
+    assert roles["Quetta"] == "origin" and roles["Peshawar"] == "destination"
+    for name in ("Gwadar", "Iran", "Afghanistan"):
+        assert roles[name] not in (None, "event")
+    assert found.places[0].text == "Mushqaf" and found.places[0].role == "event"
+    assert any(e.field == "location" for e in found.mentions[0].evidence)
+
+
+def test_no_mentions_still_gives_document_event_place(nlp, gaz):
+    text = "Protesters blocked the highway in Peshawar on Friday."
+    found = locate(nlp(text), DocFindings(document=Document(id="d", text=text)), gaz)
+    assert [p.text for p in found.places if p.role == "event"] == ["Peshawar"]
+
+
+def test_no_places_and_no_gazetteer(nlp):
+    text = "Something happened somewhere."
+    found = locate(nlp(text), DocFindings(document=Document(id="d", text=text)), None)
+    assert found.places == []
