@@ -36,36 +36,40 @@ def _date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def _identity(value):
+    return value
+
+
 @lru_cache(maxsize=None)
-def _hints(cls) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-def _decode(hint, value):
-    """``value`` (plain JSON data) as the type ``hint`` names: records, tuples, dates."""
-    if value is None:
-        return None
+def _decoder(hint):
+    """A function turning plain JSON data into the type ``hint`` names (built once per type)."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _decode(inner[0], value) if len(inner) == 1 else value
+        return _decoder(inner[0]) if len(inner) == 1 else _identity
     if origin is tuple:
         args = typing.get_args(hint)
-        return tuple(_decode(args[0], v) for v in value) if args else tuple(value)
+        item = _decoder(args[0]) if args else _identity
+        return lambda value: tuple(item(v) for v in value)
     if dataclasses.is_dataclass(hint):
-        return _build(hint, value)
+        return lambda value: _build(hint, value)
     if hint is dt.date:
-        return _date(value)
-    return value
+        return _date
+    return _identity
+
+
+@lru_cache(maxsize=None)
+def _fields(cls) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    return {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(cls)}
 
 
 def _build(cls, data: dict | None):
     """A record of ``cls`` from a dict; keys ``cls`` does not know are ignored."""
     if data is None:
         return None
-    hints = _hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: _decode(hints[k], v) for k, v in data.items() if k in names})
+    fields = _fields(cls)
+    return cls(**{k: (None if v is None else fields[k](v)) for k, v in data.items() if k in fields})
 
 
 def event_from_dict(data: dict[str, Any]) -> Event:

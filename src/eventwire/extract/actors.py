@@ -327,7 +327,7 @@ _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civ
 
 
 def _responsible_group(doc, actors: ActorDictionary) -> Actor | None:
-    """A named group the article holds responsible ("sources attributed the attack to X")."""
+    """A group the article holds responsible ("sources attributed the attack to X")."""
     for sent in doc.sents:
         lemmas = {t.lemma_.lower() for t in sent}
         if not lemmas & _RESPONSIBILITY or lemmas & _DENIAL:
@@ -337,6 +337,31 @@ def _responsible_group(doc, actors: ActorDictionary) -> Actor | None:
                 found = _dictionary_actor(ent, actors, _sentence_country(sent, actors))
                 if found is not None and found.inter != 1:
                     return found
+        named = _named_responsible(sent)
+        if named is not None:
+            return named
+    return None
+
+
+def _named_responsible(sent) -> Actor | None:
+    """A group missing from the dictionary, named as the one responsible: the subject of
+    "claimed", the object of "attributed ... to" or "blamed ... on"."""
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma == "claim":
+            cands = _children(t, {"nsubj"})
+        elif lemma in ("attribute", "blame"):
+            cands = list(_pobjs(t, {"to", "on"}))
+        else:
+            continue
+        for c in cands:
+            if c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "NORP"):
+                span = sent.doc[c.left_edge.i:c.right_edge.i + 1]
+                if span[0].lower_ == "the":
+                    span = span[1:]
+                return Actor(name=span.text, type="political militia", inter=3, text=span.text,
+                             start=span.start_char, end=span.end_char,
+                             rule="actors.responsibility.named")
     return None
 
 

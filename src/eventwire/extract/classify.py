@@ -124,6 +124,8 @@ def _token_kinds(tok) -> set[str]:
             kinds |= participant_kinds(sub.lemma_.lower())
     if tok.ent_type_ == "PERSON":
         kinds.add("person")
+    if tok.lemma_.lower() == "head" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        kinds.add("prominent")  # "the head of the journalists' union"
     if any(c.lemma_.lower() in ("civilian", "unarmed", "off-duty", "former", "retired") for c in tok.children):
         kinds = (kinds - {"state", "nonstate", "armed"}) | {"civilian"}
     return kinds
@@ -149,6 +151,9 @@ def roles(tok) -> tuple[list, list]:
             agents.append(c)
         elif c.dep_ in ("nsubjpass", "dobj", "pobj", "attr"):
             targets.append(c)
+            if c.lemma_.lower() == "fire":  # "opened fire on X"
+                targets += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "upon")
+                            for g in p.children if g.dep_ == "pobj"]
         elif c.dep_ == "agent":
             agents += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "targeting", "upon", "of"):
@@ -400,7 +405,7 @@ def _gtd_labels(sent, trigger: Trigger) -> list[tuple[str, str]]:
     if "cue_assassination" in fams:
         add("Assassination", fams["cue_assassination"])
     for h in hits:
-        if h.family in ("violence", "clash") and _prominent_target(h):
+        if h.family in ("violence", "clash", "cue_firearm") and _prominent_target(h):
             add("Assassination", h, "+target:prominent")
             break
     for fam in _WEAPONS:  # GTD counts a planted or defused bomb as a bombing too
@@ -418,11 +423,15 @@ def _gtd_labels(sent, trigger: Trigger) -> list[tuple[str, str]]:
         h = fams.get("cue_arson") or fams["looting"]
         add("Facility/Infrastructure Attack", h)
     if not out and ("violence" in fams or "clash" in fams):
-        # GTD codes Unknown when a report does not say how the attack was made
-        add("Unknown", fams.get("violence") or fams["clash"], "+no_weapon_named")
+        h = fams.get("violence") or fams["clash"]
+        if h.head.lemma_.lower() in _CASUALTY_VERBS:  # people hurt by an attack with no bomb named
+            add("Armed Assault", h, "+casualties")
+        else:  # GTD codes Unknown when a report does not say how the attack was made
+            add("Unknown", h, "+no_weapon_named")
     return out
 
 
+_CASUALTY_VERBS = {"kill", "injure", "wound", "murder", "execute", "massacre", "behead"}
 _KILL_VERBS = {"kill", "shoot", "murder", "gun", "attack", "target", "stab", "behead", "execute",
                "open", "fire", "ambush", "assassinate", "hack"}
 
@@ -436,7 +445,8 @@ def _prominent_target(hit: Hit) -> bool:
     targets += [g for t in targets if t.lemma_.lower() in ("convoy", "vehicle", "car", "house", "home", "residence")
                 for p in t.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     targets += [c for t in targets for c in t.children if c.dep_ == "poss"]
-    return "prominent" in _party_kinds(targets)
+    # GTD names the victim of a targeted killing; a named person as the target reads as one
+    return bool({"prominent", "person"} & _party_kinds(targets))
 
 
 def gtd_attack_type(sent, trigger: Trigger, context: str = "") -> tuple[str | None, str | None]:

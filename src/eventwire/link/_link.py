@@ -49,8 +49,20 @@ def incident_id_for(event: Event) -> str:
     return "inc-" + hashlib.sha1(event.event_id.encode("utf-8")).hexdigest()[:16]
 
 
+_WORDS_CACHE: dict[int, tuple[Event, frozenset[str]]] = {}
+
+
 def _words(event: Event) -> frozenset[str]:
-    return F.content_words(event)
+    # Keyed by identity (records hold dicts, so they do not hash); the entry keeps
+    # the event alive so its id cannot be reused while cached.
+    hit = _WORDS_CACHE.get(id(event))
+    if hit is not None and hit[0] is event:
+        return hit[1]
+    if len(_WORDS_CACHE) > 50_000:
+        _WORDS_CACHE.clear()
+    words = F.content_words(event)
+    _WORDS_CACHE[id(event)] = (event, words)
+    return words
 
 
 def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:

@@ -22,7 +22,7 @@ from ..records import Document, Event, to_dict
 from ..serialize import event_from_dict
 from . import _db
 from ._filters import Filters
-from ._linker import link_document_events
+from ._linker import EventCache, link_document_events, refresh_incidents
 from ._models import (CorrectionRow, DocumentRow, EventRow, EvidenceRow, IncidentMemberRow,
                       IncidentRow, Run, Source)
 from ._versions import lexicon_hashes, pipeline_version
@@ -45,6 +45,7 @@ class Store:
         self.engine = engine or _db.open_engine(url)
         self.link = link
         self.version = pipeline_version()
+        self._cache = EventCache()
 
     @property
     def url(self) -> str:
@@ -103,15 +104,14 @@ class Store:
                 touched = self._drop_events(s, old.pk) if old is not None else set()
                 doc_pk = self._write_document(s, document, digest, run_id, old)
                 ids = self._write_events(s, doc_pk, events, run_id)
-                if self.link:
-                    link_document_events(s, events, touched)
-                elif touched:
-                    from ._linker import refresh_incidents
-
-                    refresh_incidents(s, touched)
+                self._link(s, events, touched)
                 return ids
         except SQLAlchemyError as exc:
+            self._cache.clear()  # rolled-back rows may have been cached; their keys can be reused
             raise StoreError(f"document {document.id}: cannot store ({exc.__class__.__name__}: {exc})") from exc
+        except BaseException:
+            self._cache.clear()
+            raise
 
     def recode(self, document_id: str, events: list[Event], run_id: int) -> list[str]:
         """Replace a stored document's events with a newer pipeline's (one transaction)."""
@@ -123,10 +123,20 @@ class Store:
                 touched = self._drop_events(s, row.pk)
                 row.run_id, row.pipeline_version = run_id, self.version
                 ids = self._write_events(s, row.pk, events, run_id)
-                link_document_events(s, events, touched) if self.link else None
+                self._link(s, events, touched)
                 return ids
         except SQLAlchemyError as exc:
+            self._cache.clear()
             raise StoreError(f"document {document_id}: cannot re-code ({exc})") from exc
+        except BaseException:
+            self._cache.clear()
+            raise
+
+    def _link(self, s: Session, events: list[Event], touched: set[str]) -> None:
+        if self.link:
+            link_document_events(s, events, touched, self._cache)
+        elif touched:
+            refresh_incidents(s, touched, self._cache)
 
     def stale_documents(self) -> Iterator[Document]:
         """Documents coded by another pipeline version than this one."""
@@ -237,6 +247,7 @@ class Store:
                                 new_value={"value": new_value}, author=author, note=note, created_at=_now()))
             record[field] = new_value
             row.record = record
+            self._cache.clear()
             cols = _event_columns(event_from_dict(record))
             for key in ("event_type", "sub_event_type", "event_date", "date_precision", "country", "iso3",
                         "admin1", "location", "latitude", "longitude", "fatalities_low",
