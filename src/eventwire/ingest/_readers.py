@@ -203,6 +203,9 @@ def _walk(root: Path) -> Iterator[Path | Skip]:
     found = []
     for folder, dirs, files in os.walk(root, onerror=lambda e: failures.append(
             skip(str(e.filename), f"cannot list folder: {e.strerror}"))):
+        hidden = [name for name in dirs + files if name.startswith(".")]
+        if hidden:  # .git, .DS_Store and the like are not articles
+            log.debug("%s: hidden entries left out: %s", folder, ", ".join(sorted(hidden)))
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(Path(folder, f) for f in files if not f.startswith("."))
     yield from failures
