@@ -92,6 +92,36 @@ def measure_store_only(url: str, docs, results) -> float:
     return report.stored / seconds
 
 
+def linking_scores(pipeline) -> list[tuple[str, int, int, float, float]]:
+    """Pairwise precision/recall on the variant-report test set (tests/test_link.py):
+    hand-coded events, then events the pipeline extracts from the same texts."""
+    import itertools
+
+    from eventwire.ingest import make_document
+    from eventwire.link import link_events
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from test_link import EVENTS, REPORTS
+
+    truth_by_doc = {r[1]: r[0] for r in REPORTS}
+
+    def score(events):
+        incidents = link_events(events)
+        label = {ev.event_id: inc.incident_id for inc in incidents for ev in inc.events}
+        tp = fp = fn = 0
+        for a, b in itertools.combinations(events, 2):
+            same_true = truth_by_doc[a.doc_id] == truth_by_doc[b.doc_id]
+            same_pred = label[a.event_id] == label[b.event_id]
+            tp += same_true and same_pred
+            fp += same_pred and not same_true
+            fn += same_true and not same_pred
+        return len(events), len(incidents), tp / max(1, tp + fp), tp / max(1, tp + fn)
+
+    docs = [make_document(r[3], doc_id=r[1], published=r[5], outlet=r[2]) for r in REPORTS]
+    extracted = [ev for res in pipeline.pipe(docs) for ev in res.events]
+    return [("hand-coded", *score(EVENTS)), ("extracted by the pipeline", *score(extracted))]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
@@ -137,9 +167,13 @@ def main(argv=None) -> int:
             notes = (f"{row['events']} events, {row['incidents']} incidents, {row['seconds']:.1f} s; "
                      f"re-run of the same batch {row['rerun_seconds']:.2f} s")
         print(f"{row['db']:24} {row['docs_per_s']:8.1f} {row['docs_per_s'] / extract_rate:17.2f}  {notes}")
+    linking = linking_scores(pipeline)
+    print("linking test set (12 reports, 5 incidents), pairwise over events:")
+    for name, n_events, n_incidents, p, r in linking:
+        print(f"  {name:28} {n_events:3d} events -> {n_incidents:2d} incidents  precision {p:.3f}  recall {r:.3f}")
     if args.json:
-        args.json.write_text(json.dumps({"n": len(docs), "extract_docs_per_s": extract_rate, "targets": rows},
-                                        indent=2), encoding="utf-8")
+        args.json.write_text(json.dumps({"n": len(docs), "extract_docs_per_s": extract_rate, "targets": rows,
+                                         "linking": linking}, indent=2), encoding="utf-8")
     return 0
 
 

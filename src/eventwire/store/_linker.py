@@ -56,6 +56,8 @@ def _candidates(s: Session, event: Event, window: int, cache: EventCache) -> lis
         query = query.where(or_(EventRow.iso3 == loc.iso3, EventRow.country == loc.country))
     else:
         query = query.where(EventRow.country == loc.country)
+    if loc.admin1:  # a different province vetoes the pair anyway: leave it to the index
+        query = query.where(or_(EventRow.admin1 == loc.admin1, EventRow.admin1.is_(None)))
     rows = s.execute(query).all()
     decoded = cache.get_many(s, [pk for pk, _ in rows])
     incidents: dict[str, Incident] = {}
