@@ -67,8 +67,10 @@ def extract(
     console = Console(stderr=True)
     skipped: list = []
 
+    items = read_inputs(inputs, published=published)  # checks paths and the date before the model loads
+
     def documents():
-        for item in read_inputs(inputs, published=published):
+        for item in items:
             if isinstance(item, Skip):
                 log.warning("skipped %s: %s", item.source, item.reason)
                 skipped.append(item)

@@ -255,13 +255,17 @@ def read_stream(stream=None, *, published=None, name: str = "stdin") -> Iterator
 def read_inputs(paths: Iterable[str], *, published=None) -> Iterator[Document | Skip]:
     """Documents of every input in order; ``-`` is stdin.
 
-    Missing paths and a bad ``published`` raise InputError before anything is read.
+    Missing paths and a bad ``published`` raise InputError here, at the call,
+    before anything is read (so a CLI fails fast, before loading the model).
     """
     paths = list(paths)
     missing = [p for p in paths if p != "-" and not Path(p).exists()]
     if missing:
         raise InputError("no such file or folder: " + ", ".join(missing))
-    default = parse_published(published)
+    return _read_all(paths, parse_published(published))
+
+
+def _read_all(paths: list[str], default) -> Iterator[Document | Skip]:
     seen: set[str] = set()
     for p in paths:
         items = read_stream(published=default) if p == "-" else read_path(p, published=default)
