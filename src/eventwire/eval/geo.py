@@ -171,3 +171,66 @@ def render_geo(result: dict[str, Any], console=None) -> None:
     if result.get("median_error_km") is not None:
         table.add_row("median error (km)", f"{result['median_error_km']:.1f}", "")
     console.print(table)
+
+
+def _system_place(result) -> tuple[str | None, float | None, float | None, str]:
+    """(admin1, lat, lon, source): the top event's location, else the document's event place."""
+    events = sorted(result.events, key=lambda e: -e.confidence)
+    if events and events[0].location is not None:
+        loc = events[0].location
+        return loc.admin1, loc.latitude, loc.longitude, "event"
+    place = next((p for p in result.findings.places if p.role == "event" and p.entry), None)
+    if place is None:
+        return None, None, None, "none"
+    e = place.entry
+    admin1 = e.admin1 or (e.name if e.feature_code == "ADM1" else None)
+    return admin1, e.latitude, e.longitude, "document"
+
+
+def evaluate_event_locations(path, pipeline=None, limit: int | None = None) -> dict[str, Any]:
+    """The event's own place on ACLED / GTD gold: admin1 accuracy and share within 25/50/161 km.
+
+    Scores the most confident event's location, or (for a row where no event
+    was found) the place :func:`eventwire.geo.locate` chose for the document.
+    """
+    from ..gazetteer import distance_km
+    from ..ingest import make_document
+    from ._normalise import admin1_key
+
+    if pipeline is None:
+        from ..pipeline import Pipeline
+
+        pipeline = Pipeline.default()
+    rows = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows.append(json.loads(line))
+                if limit and len(rows) >= limit:
+                    break
+    docs = (make_document(r["text"], doc_id=r["id"], published=r.get("published")) for r in rows)
+    gold_by_id = {r["id"]: r["gold"] for r in rows}
+    n = n_admin = ok_admin = 0
+    within = {25: 0, 50: 0, 161: 0}
+    sources: dict[str, int] = {}
+    n_coord = 0
+    for result in pipeline.pipe(docs):
+        gold = gold_by_id[result.document.id]
+        admin1, lat, lon, source = _system_place(result)
+        sources[source] = sources.get(source, 0) + 1
+        n += 1
+        g_admin1 = gold.get("admin1") or gold.get("provstate")
+        if g_admin1:
+            n_admin += 1
+            ok_admin += bool(admin1) and admin1_key(admin1) == admin1_key(g_admin1)
+        if gold.get("latitude") is not None and gold.get("longitude") is not None:
+            n_coord += 1
+            if lat is not None:
+                km = distance_km(float(gold["latitude"]), float(gold["longitude"]), lat, lon)
+                for k in within:
+                    within[k] += km <= k
+    out = {"corpus": Path(path).stem, "documents": n, "located_by": sources,
+           "admin1_accuracy": _metric(ok_admin / n_admin if n_admin else 0.0, n_admin)}
+    for k, v in within.items():
+        out[f"within_{k}km"] = _metric(v / n_coord if n_coord else 0.0, n_coord)
+    return out

@@ -97,6 +97,8 @@ def _of_country(token, actors: ActorDictionary) -> str | None:
         country = actors.country(pobj.text)
         if country:
             return country
+        if pobj.ent_type_ == "GPE" and token.lower_ in ("forces", "force", "army", "police"):
+            return pobj.text  # a de facto state missing from the country table
     return None
 
 
@@ -250,16 +252,29 @@ def _hidden_agent(verb):
     for v in verbs:
         for prep in _children(v, {"prep"}):
             for noun in _children(prep, {"pobj"}):
-                for n in [noun, *_children(noun, {"conj"})]:  # "in shelling and firing by X"
-                    found = list(_pobjs(n, {"by", "with"}))
-                    if found:
-                        return found[0]
+                found = _doer_of_noun(noun)
+                if found is not None:
+                    return found
     for v in verbs:
         for clause in _children(v, {"advcl"}):
-            subj = _children(clause, {"nsubj"})
+            # "when the air force pounded", "after exchanging fire with police"
+            subj = _children(clause, {"nsubj"}) or list(_pobjs(clause, {"with", "by"}))
             if subj:
                 return subj[0]
     return None
+
+
+def _doer_of_noun(noun):
+    """Who did what an event noun names: "raid by X", "clash with X", "police raid",
+    "operations carried out by X"."""
+    for n in [noun, *_children(noun, {"conj"})]:  # "in shelling and firing by X"
+        found = list(_pobjs(n, {"by", "with"}))
+        for clause in _children(n, {"acl"}):
+            found += list(_pobjs(clause, {"by"}))
+        if found:
+            return found[0]
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN")]
+    return mods[0] if mods else None
 
 
 def _verb_roles(verb, actors):

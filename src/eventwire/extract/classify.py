@@ -103,7 +103,9 @@ def _reason_tokens(sent) -> set[int]:
     out: set[int] = set()
     for tok in sent:
         if tok.lemma_.lower() in _REASON_HEADS:
-            out.update(t.i for t in tok.subtree if t.i != tok.i)
+            # the subject does the demanding ("a protest demanding..."), it is not the reason
+            subj = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            out.update(t.i for t in tok.subtree if t.i != tok.i and t.i not in subj)
     return out
 
 
@@ -224,9 +226,10 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
 def _refine_clash(hit: Hit, sent) -> _Choice:
     agents, targets = roles(hit.head)
     kinds = _party_kinds(agents + targets) or _sentence_kinds(sent)
-    if "protester" in kinds:
-        return _Choice("riot", "+parties:protesters")
-    if kinds & {"crowd", "partisan", "civilian"} and not kinds & _ARMED:
+    unarmed = kinds & {"crowd", "partisan", "civilian", "protester"}
+    if "protester" in kinds or (unarmed and "state" in kinds and not kinds & {"nonstate", "armed"}):
+        return _Choice("riot", "+parties:unarmed_vs_police")  # ACLED: demonstrators fighting police riot
+    if unarmed and not kinds & _ARMED:
         return _Choice("mob", "+parties:unarmed")
     return _Choice("clash", "")
 

@@ -72,9 +72,10 @@ def _negation(tok) -> str | None:
 def _governor(path) -> tuple[str, str] | None:
     """A cue word above the trigger (threaten, deny, plan, anniversary...)."""
     gov = _cues().get("governor", {})
-    for node in path[1:]:
+    for below, node in zip(path, path[1:]):
         modality = gov.get(node.lemma_.lower())
-        if modality:
+        # "a protest demanding...": the trigger is the subject of the cue, not governed by it
+        if modality and below.dep_ not in ("nsubj", "nsubjpass", "csubj"):
             return modality, node.text
     return None
 

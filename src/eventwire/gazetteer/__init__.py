@@ -22,7 +22,7 @@ log = logging.getLogger("eventwire.gazetteer")
 __all__ = [
     "Gazetteer", "GeoNamesIndex", "ImportReport", "AliasRow", "default_gazetteer",
     "load_gazetteer", "import_geonames", "place_patterns", "distance_km", "fold",
-    "lexicon", "data_dir", "default_db_path",
+    "lexicon", "data_dir", "default_db_path", "stop_names",
 ]
 
 
@@ -44,7 +44,9 @@ def default_gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
+@functools.lru_cache(maxsize=1)
 def stop_names() -> frozenset[str]:
+    """Place names that are also common words (lexicon ``common_words``), folded."""
     return frozenset(fold(w) for w in lexicon()["common_words"])
 
 

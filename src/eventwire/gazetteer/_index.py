@@ -203,7 +203,12 @@ class Gazetteer:
     @functools.cached_property
     def _demonyms(self) -> dict[str, int]:
         c = self._c
-        return {fold(d): k for k, d in enumerate(c.ctry_demonym) if d and c.ctry_gid[k]}
+        out: dict[str, int] = {}
+        # "Indian" is also the demonym of British Indian Ocean Territory: the larger country wins
+        for k in sorted(range(len(c.ctry_demonym)), key=lambda k: c.ctry_pop[k]):
+            if c.ctry_demonym[k] and c.ctry_gid[k]:
+                out[fold(c.ctry_demonym[k])] = k
+        return out
 
     def by_geonameid(self, geonameid: int) -> GeoEntry | None:
         """An embedded entry by GeoNames id (cities, divisions, countries)."""

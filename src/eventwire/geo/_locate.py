@@ -119,6 +119,15 @@ def _best_in_document(doc, res: list[Resolved], roles: list[str],
     return max(scored)[2]
 
 
+def _narrower(res: list[Resolved], i: int, j: int | None) -> bool:
+    """Is j a more specific place inside i (a province or country)?"""
+    from ._resolve import _contains
+
+    if j is None or i == j or res[j].entry is None or geo_precision(res[i]) < 3:
+        return False
+    return _specificity(res[j]) > _specificity(res[i]) and _contains(res[i].entry, res[j].entry)
+
+
 def _with_location(m: Mention, loc: Location, sentence: str) -> Mention:
     ev = Evidence(field="location", doc_id=m.doc_id, start=loc.start or 0, end=loc.end or 0,
                   text=loc.text or loc.name, sentence=sentence, rule=loc.rule)
@@ -145,6 +154,9 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
         rule = "geo.event.sentence"
         if i is None:
             i, rule = doc_best, "geo.event.document"
+        elif _narrower(res, i, doc_best):
+            # "violence in an Uttar Pradesh jail ... took place in Kannauj": the town
+            i, rule = doc_best, "geo.event.sentence+document"
         if i is not None:
             chosen.add(i)
             m = _with_location(m, to_location(res[i], rule), _sentence_of(doc, res[i].toponym.start))

@@ -93,13 +93,19 @@ def candidate_spans(doc, gazetteer) -> list:
     cue stands by it. Demonyms ("Russian") are kept as mentions of their country
     (label NORP); they never become an event's place.
     """
+    from ..gazetteer import fold
+    from ..gazetteer import stop_names
+
     heads, preps, _, _ = _cues()
     people = _person_words(doc)
+    common = stop_names()
     out = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             if ent.text in people and not _in_place_context(doc, ent, heads, preps):
                 continue
+            if fold(_strip_det(ent).text) in common and not _head_after(doc, ent.end, heads):
+                continue  # "the Centre" (the central government), "Police"
             out.append((ent, "geo.ner"))
         elif ent.label_ == "NORP" and gazetteer is not None and gazetteer.demonym_country(ent.text):
             out.append((ent, "geo.demonym"))

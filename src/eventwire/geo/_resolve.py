@@ -133,9 +133,13 @@ def _candidates(gazetteer, t: Toponym) -> tuple[str, list[GeoEntry], str]:
         country = gazetteer.demonym_country(t.text)
         return key, [country] if country else [], "demonym"
     cands = gazetteer.lookup(t.text)
+    if t.text.isupper() and len(t.text) <= 3:
+        cands = [e for e in cands if e.feature_code.startswith("PCL")]  # "US", not "MD"
     if cands:
         return key, cands[:MAX_CANDIDATES], "exact"
-    found = gazetteer.fuzzy(t.text, limit=5, cutoff=90)
+    if len(key) < 6 or t.label not in ("GPE", "LOC"):
+        return key, [], "unknown"
+    found = gazetteer.fuzzy(t.text, limit=5, cutoff=92)
     return key, [e for e, _ in found], "fuzzy"
 
 
@@ -144,6 +148,10 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
     key, cands, how = _candidates(gazetteer, t)
     if not cands:
         return Resolved(t, None, 0.0, 0, "geo.resolve.unknown")
+    resolved_outers = [q for q in outers if q]
+    if resolved_outers and not any(_within_named(qe, e) for q in resolved_outers for qe in q for e in cands):
+        # "Dasht, Balochistan" with no Dasht in Balochistan: not the Dasht in Iran
+        return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-qualifier")
     scored = sorted(((_score(e, t, key, ctx, outers, inners), i, e) for i, e in enumerate(cands)),
                     key=lambda x: (-x[0], x[1]))
     best = _town_over_namesake_unit(scored, t)
