@@ -190,13 +190,14 @@ def _candidates(doc) -> list[tuple[int, int, str]]:
         spans.append((m.start("m"), m.end("y"), "dates.gtd_prefix"))
     for m in _BRACKETED.finditer(text):
         spans.append((m.start("t"), m.end("t"), "dates.bracketed"))
+    # full day-month patterns before entities: spaCy often cuts "Around 6 May 2020" to "May 2020"
+    for rx in (_DAY_MONTH, _MONTH_DAY, _NUMERIC):
+        for m in rx.finditer(text):
+            spans.append((m.start(), m.end(), "dates.pattern"))
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             spans.append((ent.start_char, ent.end_char, "dates.entity"))
-    for rx in (_DAY_MONTH, _MONTH_DAY, _WEEKDAY, _NUMERIC):
-        for m in rx.finditer(text):
-            spans.append((m.start(), m.end(), "dates.pattern"))
-    for rx, _, _ in _RELATIVE:
+    for rx in [_WEEKDAY] + [r for r, _, _ in _RELATIVE]:
         for m in rx.finditer(text):
             spans.append((m.start(), m.end(), "dates.pattern"))
     kept: list[tuple[int, int, str]] = []
