@@ -348,6 +348,7 @@ def _quantity_counts(sent, toks) -> list[Count]:
             continue
         parts, end, kind, where = [], q.end, None, ""
         cur = q
+        active = bool(_cues_before(toks, q.start)[0])
         while True:
             vend, victims, own = _victims(toks, cur)
             parts.append((cur, victims))
@@ -359,6 +360,8 @@ def _quantity_counts(sent, toks) -> list[Count]:
             nq = _quantity_at(toks, nxt) if nxt is not None else None
             if nq is None or _not_a_count(toks, nq) or (_cue_after(toks, vend) is not None):
                 break
+            if active and _cue_after(toks, _victims(toks, nq)[0]) is not None:
+                break  # "wounded 3 others, and 4 were abducted": the next count has its own verb
             cur = nq
         extra: list[str] = []
         if kind is None:

@@ -1,0 +1,146 @@
+"""Counts of killed / injured / hostages / arrested on hand-written sentences and the worked example."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.counts import acled_figure, aggregate, figure, find_counts, parse_number
+
+
+@pytest.fixture(scope="module")
+def counts_of(nlp):
+    def run(text: str):
+        doc = nlp(text)
+        return [c for sent in doc.sents for c in find_counts(sent)]
+    return run
+
+
+def _one(found, kind):
+    hits = [c for c in found if c.kind == kind]
+    assert len(hits) == 1, found
+    return hits[0]
+
+
+@pytest.mark.parametrize("words, value", [
+    (["six"], 6), (["twenty", "-", "three"], 23), (["1,200"], 1200), (["a", "dozen"], 12),
+    (["two", "hundred"], 200), (["45"], 45),
+])
+def test_parse_number(words, value):
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize("text, kind, low, best, high", [
+    ("Militants killed six soldiers.", "fatalities", 6, 6, 6),
+    ("Six soldiers were killed in the ambush.", "fatalities", 6, 6, 6),
+    ("The blast left 3 dead.", "fatalities", 3, 3, 3),
+    ("A soldier was killed in the blast.", "fatalities", 1, 1, 1),
+    ("Gunmen stormed the house, killing him.", "fatalities", 1, 1, 1),
+    ("Twenty-three people died in the clashes.", "fatalities", 23, 23, 23),
+    ("At least 5 people were wounded.", "injured", 5, None, None),
+    ("Up to 12 passengers were abducted.", "hostages", None, None, 12),
+    ("Between 20 and 30 protesters were arrested.", "arrested", 20, None, 30),
+    ("Police detained 10 to 15 demonstrators.", "arrested", 10, None, 15),
+    ("Police arrested 1,200 people.", "arrested", 1200, 1200, 1200),
+    ("Dozens of people were injured.", "injured", 24, None, 99),
+    ("Gunmen kidnapped several villagers.", "hostages", 3, None, 9),
+    ("The attack resulted in the deaths of six military personnel.", "fatalities", 6, 6, 6),
+    ("Both assailants were killed.", "fatalities", 2, 2, 2),
+    ("Assailants shot and killed Yemuka Aimable, an envoy of the governor.", "fatalities", 1, 1, 1),
+    ("One farmer and his two sons were killed in the attack.", "fatalities", 3, 3, 3),
+    ("Four people, including two policemen, were shot dead.", "fatalities", 4, 4, 4),
+])
+def test_single_counts(counts_of, text, kind, low, best, high):
+    c = _one(counts_of(text), kind)
+    assert (c.low, c.best, c.high) == (low, best, high)
+    assert c.rule.startswith("counts.")
+
+
+def test_coordinated_counts_are_summed(counts_of):
+    c = _one(counts_of("Three soldiers and two civilians were killed."), "fatalities")
+    assert c.best == 5
+    assert "soldiers" in c.victims and "civilians" in c.victims
+
+
+def test_victims_kind(counts_of):
+    c = _one(counts_of("Six Pakistani military personnel were killed."), "fatalities")
+    assert c.victims == "Pakistani military personnel"
+
+
+def test_passive_and_active_in_one_sentence(counts_of):
+    found = counts_of("Militants killed six soldiers and wounded 3 others, and 4 were abducted.")
+    assert _one(found, "fatalities").best == 6
+    assert _one(found, "injured").best == 3
+    assert _one(found, "hostages").best == 4
+
+
+def test_chained_cues_give_two_kinds(counts_of):
+    found = counts_of("3 labourers were kidnapped and shot dead.")
+    assert _one(found, "hostages").best == 3
+    assert _one(found, "fatalities").best == 3
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("There were no casualties.", {"fatalities", "injured"}),
+    ("No one was injured in the blast.", {"injured"}),
+    ("Neither fatalities nor injuries were reported.", {"fatalities", "injured"}),
+])
+def test_zero(counts_of, text, kinds):
+    found = counts_of(text)
+    assert {c.kind for c in found} == kinds
+    assert all(c.low == c.best == c.high == 0 for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "A 25-year-old man protested in the square.",
+    "20 gunmen attacked the village on 7 May 2020.",
+    "The group demanded $500 and 12 vehicles.",
+    "Militants fired 82mm mortars at 3 positions.",
+    "In 2015, 300 people marched peacefully.",
+])
+def test_not_counts(counts_of, text):
+    assert counts_of(text) == []
+
+
+def test_attacker_number_is_not_a_victim_count(counts_of):
+    found = counts_of("20 gunmen killed 3 villagers.")
+    assert [c.best for c in found] == [3]
+
+
+@pytest.mark.parametrize("text, status, reporter", [
+    ("Two people were killed, police said.", "official", "police"),
+    ("Two people were killed, witnesses said.", "witness", "witnesses"),
+    ("Two people were killed, Reuters reported.", "media", "Reuters"),
+])
+def test_status_from_the_sentence(counts_of, text, status, reporter):
+    c = _one(counts_of(text), "fatalities")
+    assert c.status == status and c.reported_by == reporter
+
+
+def test_acled_coding_note_wins(counts_of):
+    found = counts_of("Rebels killed several soldiers. Unknown number of fatalities coded as 10.")
+    assert aggregate([c for c in found if c.kind == "fatalities"]).best == 10
+
+
+def test_acled_convention_for_vague_words(counts_of):
+    c = _one(counts_of("Dozens of people were killed."), "fatalities")
+    assert figure(c) == 24 and acled_figure(c) == 12
+
+
+def test_aggregate_prefers_positive_over_zero(counts_of):
+    found = counts_of("Two soldiers were killed. No civilians were killed.")
+    assert aggregate([c for c in found if c.kind == "fatalities"]).best == 2
+
+
+def test_worked_example(nlp, examples_dir):
+    from eventwire.extract import attribution
+    from eventwire.extract._mentions import attribute_counts
+
+    doc = nlp((examples_dir / "jaffar_express.txt").read_text(encoding="utf-8"))
+    statements = attribution.find_statements(doc)
+    found = [c for s in doc.sents for c in attribute_counts(find_counts(s), statements)]
+    deaths = [c for c in found if c.kind == "fatalities"]
+    assert deaths and all(c.best == 6 for c in deaths)
+    assert all(c.status == "claimed" and c.reported_by == "Baloch Liberation Army" for c in deaths)
+    assert any(c.victims and "military personnel" in c.victims for c in deaths)
+    hostages = aggregate([c for c in found if c.kind == "hostages"])
+    # "hundreds of passengers" on a train carrying "over 400 passengers"
+    assert (hostages.low, hostages.best, hostages.high) == (200, None, 400)

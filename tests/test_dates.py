@@ -1,0 +1,68 @@
+"""Date expressions resolved against the publication date."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.extract.dates import find_dates, resolve
+
+PUBLISHED = dt.date(2020, 5, 2)  # a Saturday
+
+
+@pytest.fixture(scope="module")
+def dates_of(nlp):
+    def run(text: str, published=PUBLISHED):
+        return find_dates(nlp(text), published)
+    return run
+
+
+@pytest.mark.parametrize("phrase, date, precision", [
+    ("on Tuesday", dt.date(2020, 4, 28), "day"),
+    ("on Saturday", dt.date(2020, 5, 2), "day"),
+    ("yesterday", dt.date(2020, 5, 1), "day"),
+    ("last week", dt.date(2020, 4, 25), "week"),
+    ("in March", dt.date(2020, 3, 1), "month"),
+    ("10 October", dt.date(2019, 10, 10), "day"),
+    ("7 May 2020", dt.date(2020, 5, 7), "day"),
+    ("April 30", dt.date(2020, 4, 30), "day"),
+    ("three days ago", dt.date(2020, 4, 29), "day"),
+])
+def test_resolve(phrase, date, precision):
+    got = resolve(phrase, PUBLISHED)
+    assert got is not None and got[0] == date and got[1] == precision
+
+
+@pytest.mark.parametrize("phrase", ["for decades", "two days", "decades", "the past few weeks"])
+def test_durations_are_not_dates(phrase):
+    assert resolve(phrase, PUBLISHED) is None
+
+
+def test_acled_opening(dates_of):
+    found = dates_of("On 7 May 2020, regime forces shelled Kansafra.")
+    assert found[0].date == dt.date(2020, 5, 7) and found[0].text == "7 May 2020"
+
+
+def test_acled_around_keeps_the_day(dates_of):
+    found = dates_of("Around 6 May 2020 (as reported), protesters gathered.")
+    assert found[0].date == dt.date(2020, 5, 6)
+
+
+def test_bracketed_date(dates_of):
+    found = dates_of("Cadres torched the building on Monday [21 September].", dt.date(2015, 9, 21))
+    assert {d.date for d in found} == {dt.date(2015, 9, 21)}
+    assert any("bracketed" in d.rule for d in found)
+
+
+def test_gtd_prefix_is_month_first(dates_of):
+    found = dates_of("01/10/2021: Assailants attacked a post.", None)
+    assert found[0].date == dt.date(2021, 1, 10) and found[0].rule.startswith("dates.gtd_prefix")
+
+
+def test_no_publication_date_keeps_relative(dates_of):
+    found = dates_of("Gunmen attacked the post yesterday.", None)
+    assert found[0].date is None and found[0].precision == "relative" and found[0].relative_days == -1
+
+
+def test_background_duration_ignored(dates_of):
+    assert dates_of("For decades, the province has been a hotbed of insurgency.") == []
