@@ -195,7 +195,7 @@ def evaluate_event_locations(path, pipeline=None, limit: int | None = None) -> d
     """
     from ..gazetteer import distance_km
     from ..ingest import make_document
-    from ._normalise import admin1_key
+    from ._normalise import admin1_match, country_iso3
 
     if pipeline is None:
         from ..pipeline import Pipeline
@@ -222,7 +222,7 @@ def evaluate_event_locations(path, pipeline=None, limit: int | None = None) -> d
         g_admin1 = gold.get("admin1") or gold.get("provstate")
         if g_admin1:
             n_admin += 1
-            ok_admin += bool(admin1) and admin1_key(admin1) == admin1_key(g_admin1)
+            ok_admin += admin1_match(g_admin1, admin1, country_iso3(gold.get("country")))
         if gold.get("latitude") is not None and gold.get("longitude") is not None:
             n_coord += 1
             if lat is not None:

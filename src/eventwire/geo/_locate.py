@@ -85,7 +85,9 @@ def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str]) -
             continue
         head = _chain_head(i, [x.toponym for x in res])
         chain = [j for j in range(len(res)) if j == head or res[j].toponym.qualifier_of == head]
-        pick = max((j for j in chain if res[j].entry is not None), key=lambda j: _specificity(res[j]))
+        # in text order a chain runs from small to large ("Kibungere (Nyabihanga, Mwaro)"):
+        # the first resolved member is the most precise
+        pick = next(j for j in chain if res[j].entry is not None)
         key = (abs(res[head].toponym.start - trig), -_specificity(res[pick]))
         if best_key is None or key < best_key:
             best, best_key = pick, key
@@ -128,6 +130,19 @@ def _narrower(res: list[Resolved], i: int, j: int | None) -> bool:
     return _specificity(res[j]) > _specificity(res[i]) and _contains(res[i].entry, res[j].entry)
 
 
+def _home_country(findings: DocFindings, gazetteer) -> str | None:
+    """The country the article's actors belong to ("Military Forces of Mali"), if one is named."""
+    if gazetteer is None:
+        return None
+    for m in findings.mentions:
+        for actor in (m.actor1, m.actor2):
+            if actor is not None and actor.country and "{" not in actor.country:
+                entry = gazetteer.country(actor.country)
+                if entry is not None:
+                    return entry.iso2
+    return None
+
+
 def _with_location(m: Mention, loc: Location, sentence: str) -> Mention:
     ev = Evidence(field="location", doc_id=m.doc_id, start=loc.start or 0, end=loc.end or 0,
                   text=loc.text or loc.name, sentence=sentence, rule=loc.rule)
@@ -142,7 +157,7 @@ def _sentence_of(doc, start: int) -> str:
 def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     """Fill ``findings.places`` and each mention's ``location``; returns findings."""
     tops = find_toponyms(doc, gazetteer)
-    res = resolve_toponyms(tops, gazetteer)
+    res = resolve_toponyms(tops, gazetteer, home_country=_home_country(findings, gazetteer))
     event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]
     roles = assign_roles(doc, tops, event_spans, rejected)

@@ -34,6 +34,7 @@ class Toponym:
     head: str | None = None  # the noun after it ("district", "area", ...)
     relative: str | None = None  # "30 km north of", "outskirts of", "near"
     qualifier_of: int | None = None  # index of the toponym this one qualifies
+    link: str | None = None  # the word joining it to that toponym: ",", "in", "of", "("
     rule: str = "geo.ner"
 
 
@@ -172,5 +173,7 @@ def _link_qualifiers(doc, tops: list[Toponym]) -> list[Toponym]:
         head_ok = not words or words[0] in (prev.head or "",)
         rest = words[1:] if words and words[0] == prev.head else words
         if head_ok and rest in ([","], ["in"], ["of"], [",", "in"], ["("]) or between in ("", ",", "(", "in"):
-            out[i] = replace(cur, qualifier_of=i - 1 if prev.qualifier_of is None else prev.qualifier_of)
+            link = rest[0] if rest else (between or ",")
+            out[i] = replace(cur, qualifier_of=i - 1 if prev.qualifier_of is None else prev.qualifier_of,
+                             link=link)
     return out

@@ -148,9 +148,12 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
     key, cands, how = _candidates(gazetteer, t)
     if not cands:
         return Resolved(t, None, 0.0, 0, "geo.resolve.unknown")
-    resolved_outers = [q for q in outers if q]
-    if resolved_outers and not any(_within_named(qe, e) for q in resolved_outers for qe in q for e in cands):
-        # "Dasht, Balochistan" with no Dasht in Balochistan: not the Dasht in Iran
+    groups = [[qe for qe in q if qe.feature_code in ("PCLI", "ADM1") or qe.feature_class == "P"]
+              for q in outers]
+    groups = [g for g in groups if g]
+    if any(e.feature_code in ("PCLI", "ADM1") for e in cands):
+        groups = []  # a province in a list of provinces is not inside the next one
+    if any(not any(_inside_qualifier(qe, e) for qe in g for e in cands) for g in groups):
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-qualifier")
     scored = sorted(((_score(e, t, key, ctx, outers, inners), i, e) for i, e in enumerate(cands)),
                     key=lambda x: (-x[0], x[1]))
@@ -160,6 +163,13 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
     if how == "fuzzy":
         conf = min(conf, 0.6)
     return Resolved(t, best[2], conf, len(cands), f"geo.resolve.{how}")
+
+
+def _inside_qualifier(q: GeoEntry, e: GeoEntry) -> bool:
+    """'Saddar area of Karachi': within a town's reach; 'Dasht, Balochistan': inside the unit."""
+    if q.feature_class == "P":
+        return distance_km(q.latitude, q.longitude, e.latitude, e.longitude) < 60
+    return _within_named(q, e)
 
 
 def _town_over_namesake_unit(scored: list, t: Toponym) -> tuple:
@@ -203,7 +213,11 @@ def _first_context(gazetteer, tops: list[Toponym]) -> Context:
 
 def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]], list[GeoEntry]]:
     t = tops[i]
-    outers = [gazetteer.lookup(q.text) for q in tops if q.qualifier_of == i]
+    # a town qualifies only through "of"/"in" ("the Saddar area of Karachi"); after a comma it
+    # is more likely the next item of a list ("Quetta, Lahore and Karachi")
+    outers = [[e for e in gazetteer.lookup(q.text)
+               if e.feature_class == "A" or q.link in ("of", "in")]
+              for q in tops if q.qualifier_of == i]
     inners = gazetteer.lookup(tops[t.qualifier_of].text) if t.qualifier_of is not None else []
     return outers, inners
 
