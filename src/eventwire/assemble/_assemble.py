@@ -84,10 +84,13 @@ def _attach_orphan_counts(groups: list[_Group], findings: DocFindings) -> None:
 
 
 def _pick_count(candidates: list[Count]) -> Count | None:
-    """The figure for one kind: the largest stated total (ACLED codes the event total)."""
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (c.best if c.best is not None else (c.low or 0), c.status != "unattributed"))
+    """The figure for one kind: the largest stated total (ACLED codes the event total).
+
+    Rules live in :func:`eventwire.extract.counts.aggregate` (coding notes, zeros).
+    """
+    from ..extract.counts import aggregate
+
+    return aggregate(candidates)
 
 
 def _fill_country(actor: Actor | None, location: Location | None) -> Actor | None:
