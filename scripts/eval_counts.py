@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from eventwire.extract import attribution, counts, dates
+from eventwire.extract import attribution, claims, counts, dates
 from eventwire.extract._mentions import attribute_counts
 from eventwire.nlp import get_nlp
 
@@ -34,6 +34,7 @@ def doc_figures(doc, published):
         found.extend(attribute_counts(counts.find_counts(sent), statements))
     by_kind = {k: counts.aggregate([c for c in found if c.kind == k]) for k in ("fatalities", "injured", "hostages")}
     ds = [d for d in dates.find_dates(doc, published) if d.date is not None]
+    by_kind["claims"] = claims.find_claims(doc, statements)
     return by_kind, (ds[0].date if ds else published)
 
 
@@ -56,6 +57,10 @@ def run(path: Path, limit: int | None, nlp, errors: list, offset: int = 0) -> di
             if pred != g and len(errors) < 400:
                 errors.append((row["id"], g, pred, row["text"][:300]))
         else:
+            got_claim, gold_claim = bool(by_kind["claims"]), gold.get("claimed") == 1
+            score["claim_tp"] += got_claim and gold_claim
+            score["claim_fp"] += got_claim and not gold_claim
+            score["claim_fn"] += gold_claim and not got_claim
             for key, kind in KINDS.items():
                 pred = counts.figure(by_kind[kind])
                 if gold[key] is None:
@@ -75,6 +80,9 @@ def report(name: str, s: dict) -> dict:
     out = {"file": name, "rows": n, "event_date_exact": round(s["date_exact"] / n, 3), "seconds": s["seconds"]}
     if "fat_exact" in s:
         out.update(fatalities_exact=round(s["fat_exact"] / n, 3), fatalities_pm1=round(s["fat_pm1"] / n, 3))
+    if s.get("claim_tp") or s.get("claim_fn"):
+        tp, fp, fn = s.get("claim_tp", 0), s.get("claim_fp", 0), s.get("claim_fn", 0)
+        out.update(claim_precision=round(tp / max(tp + fp, 1), 3), claim_recall=round(tp / max(tp + fn, 1), 3))
     for key in KINDS:
         if s.get(f"{key}_rows"):
             out[f"{key}_exact"] = round(s[f"{key}_exact"] / s[f"{key}_rows"], 3)

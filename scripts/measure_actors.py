@@ -39,11 +39,11 @@ def _event_type(gold: dict, sent) -> str:
     return LEGACY.get(et, et)
 
 
-def _event_sentence(doc):
+def _event_sentence(doc, use_classifier: bool = True):
     from eventwire.extract import classify
     from eventwire.records import Trigger
 
-    for sent in doc.sents:
+    for sent in (doc.sents if use_classifier else ()):
         try:
             found = classify.find_triggers(sent)
         except Exception:  # the classifier may be mid-change; fall back to the root
@@ -77,7 +77,7 @@ def _text_country(doc):
     return None
 
 
-def measure(path: Path, limit: int, fill: str, show: int) -> dict:
+def measure(path: Path, limit: int, fill: str, show: int, use_classifier: bool = True) -> dict:
     from dataclasses import replace
 
     from eventwire.extract.actors import assign_roles, find_actors
@@ -89,7 +89,7 @@ def measure(path: Path, limit: int, fill: str, show: int) -> dict:
     score, misses = Counter(), []
     for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
         gold = row["gold"]
-        sent, trigger = _event_sentence(doc)
+        sent, trigger = _event_sentence(doc, use_classifier)
         trigger = replace(trigger, event_type=_event_type(gold, sent))
         a1, a2 = assign_roles(sent, trigger, find_actors(sent))
         country = {"gold": gold.get("country"), "text": _text_country(doc), "none": None}[fill]
@@ -120,13 +120,16 @@ def main(argv=None) -> int:
     ap.add_argument("--fill", choices=("gold", "text", "none"), default="gold")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--files", nargs="*", default=list(FILES))
+    ap.add_argument("--trigger", choices=("classifier", "root"), default="classifier",
+                    help="event trigger: the classifier's (root of the first sentence when none) or the root")
     args = ap.parse_args(argv)
     if not GOLD.is_dir():
         print(f"no gold data at {GOLD}", file=sys.stderr)
         return 0
     warnings.filterwarnings("ignore")
     for name in args.files:
-        print(json.dumps(measure(GOLD / name, args.limit, args.fill, args.show)))
+        print(json.dumps(measure(GOLD / name, args.limit, args.fill, args.show,
+                                    args.trigger == "classifier")))
     return 0
 
 

@@ -479,10 +479,23 @@ def _fallback_actor2(sent, actors, actor1) -> Actor | None:
     return None
 
 
+def _clause_roles(token, actors, a1, a2, how, phrase):
+    """Roles of the clause a trigger sits in ("forces shelled X using artillery fire")."""
+    for verb in token.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        v1, v2, _, v_phrase = _syntax_roles(verb, actors)
+        if v1 is not None:
+            return v1, a2 or v2, "clause", v_phrase
+    return a1, a2, how, phrase
+
+
 def roles(sent, trigger: Trigger, actors: list[Actor]) -> tuple[Actor | None, Actor | None]:
     """(actor1, actor2): syntax first, then the claimant, then a named armed group."""
     token = _trigger_token(sent, trigger)
     a1, a2, how, phrase = _syntax_roles(token, actors)
+    if a1 is None:
+        a1, a2, how, phrase = _clause_roles(token, actors, a1, a2, how, phrase)
     crowd = _CROWD_TYPES.get(trigger.event_type)
     if crowd:
         return _crowd(crowd, a1, phrase, sent), (a2 if a2 is not a1 else None)

@@ -19,7 +19,7 @@ __all__ = ["find_statements", "sentence_source", "speaker_type", "canonical_grou
            "spokespeople", "find_channel"]
 
 _SPEECH = {"say", "tell", "report", "confirm", "state", "announce", "add", "claim", "allege",
-           "quote", "write", "tweet", "post", "warn", "insist"}
+           "quote", "write", "tweet", "post", "warn", "insist", "threaten", "vow", "deny", "accuse"}
 _ANAPHORA = re.compile(r"^(?:the |its |a )?(spokes(?:person|man|woman)|group|militants?|organi[sz]ation|"
                        r"outfit|he|she|it|they|insurgents|rebels)$", re.I)
 _ACCORDING = re.compile(r"\baccording to (?:(?:a|the|an) )?(?:(?:statement|report|reports|figures|data|"
@@ -150,7 +150,9 @@ def speaker_type(phrase: str, doc) -> tuple[str, str]:
 
 
 def _clean(phrase: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I).strip()
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I).strip()
+    # "spokesperson Shahid Rind" -> "Shahid Rind": the person is the speaker, the role typed it
+    return re.sub(r"^(?:[a-z]+\s+)*spokes(?:person|man|woman)\s+(?=[A-Z])", "", phrase)
 
 
 def _resolve(phrase: str, offset: int, doc) -> tuple[str, str]:

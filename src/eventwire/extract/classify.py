@@ -31,6 +31,8 @@ _SEVERITY = {"Battles": 0.06, "Explosions/Remote violence": 0.07, "Violence agai
              "Riots": 0.04, "Protests": 0.03, "Strategic developments": 0.0}
 _WEAPON_NOUNS = {"weapon", "arm", "explosive", "ammunition", "bomb", "ied", "grenade", "rifle",
                  "gun", "cache", "mine", "landmine", "detonator", "pistol", "mortar", "rocket", "round"}
+_ARMED_CLASH_WORDS = {"encounter", "ambush", "raid", "storm", "offensive", "operation",
+                      "repulse", "repel", "besiege", "exchange"}
 _PROPERTY_VERBS = {"attack", "target", "raid", "assault", "storm", "fire", "shoot"}
 _PLACE_NOUNS = {"village", "town", "city", "area", "district", "territory", "base", "post", "camp",
                 "hill", "position", "region", "county", "locality", "checkpoint", "outpost", "airport"}
@@ -84,7 +86,15 @@ def match_lexicon(sent) -> list[Hit]:
                 continue
             taken.update(t.i for t in span)
             hits.append(Hit(entry.family, entry.weight, span.text, span.start_char, span.end_char, span.root))
-    return hits
+    return _drop_shadowed(hits)
+
+
+def _drop_shadowed(hits: list[Hit]) -> list[Hit]:
+    """Drop a phrase inside a longer one of another family: "petrol bomb" is no bomb,
+    "tear gas shell" no shelling, "suicide bomber" no aircraft."""
+    def inside(a: Hit, b: Hit) -> bool:
+        return b.start_char <= a.start_char and a.end_char <= b.end_char and (b.end_char - b.start_char) > (a.end_char - a.start_char)
+    return [h for h in hits if not any(inside(h, o) and o.family != h.family and " " in o.text for o in hits)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +170,9 @@ def roles(tok) -> tuple[list, list]:
             agents += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "targeting", "upon", "of"):
             targets += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "involving"):
+            parties = [g for g in c.children if g.dep_ == "pobj"]
+            targets += parties + [x for g in parties for x in g.conjuncts]
         elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
             agents += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ in ("compound", "poss") and tok.pos_ in ("NOUN", "PROPN"):
@@ -208,8 +221,8 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     a_kinds, t_kinds = _party_kinds(agents), _party_kinds(targets)
     if "protester" in t_kinds and a_kinds & {"state"}:
         return _Choice("protest_excessive", "+target:protesters", 0.05)
-    if a_kinds & {"crowd", "partisan"} and not a_kinds & _ARMED:
-        return _Choice("mob", "+agent:crowd", 0.03)
+    if a_kinds & {"crowd", "partisan", "civilian", "protester"} and not a_kinds & (_ARMED | {"person"}):
+        return _Choice("mob", "+agent:crowd", 0.03)  # residents or a crowd, not an armed group
     if t_kinds & _ARMED:
         return _Choice("attack_armed", "+target:armed", 0.03)
     if t_kinds & {"civilian", "prominent", "person", "partisan"}:
@@ -224,8 +237,15 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
 
 
 def _refine_clash(hit: Hit, sent) -> _Choice:
+    if hit.head.lemma_.lower() in _ARMED_CLASH_WORDS or hit.weight >= 0.85:
+        return _Choice("clash", "")  # a gunfight or an ambush needs arms on both sides
     agents, targets = roles(hit.head)
-    kinds = _party_kinds(agents + targets) or _sentence_kinds(sent)
+    kinds = _party_kinds(agents + targets)
+    if not kinds:  # parties not in the parse: only a sentence without armed actors makes a mob
+        kinds = _sentence_kinds(sent)
+        if kinds & {"crowd", "partisan", "protester"} and not kinds & (_ARMED | {"state"}):
+            return _Choice("mob", "+sentence:unarmed")
+        return _Choice("clash", "")
     unarmed = kinds & {"crowd", "partisan", "civilian", "protester"}
     if "protester" in kinds or (unarmed and "state" in kinds and not kinds & {"nonstate", "armed"}):
         return _Choice("riot", "+parties:unarmed_vs_police")  # ACLED: demonstrators fighting police riot

@@ -70,7 +70,8 @@ def _event_pk(s: Session, event_id: str) -> int:
     return s.scalar(select(EventRow.pk).where(EventRow.event_id == event_id))
 
 
-def link_document_events(s: Session, events: list[Event], touched: set[str], cache: EventCache) -> None:
+def link_document_events(s: Session, events: list[Event], touched: set[str], cache: EventCache,
+                         pks: dict[str, int] | None = None) -> None:
     """Give each of one document's new events an incident and record why."""
     cfg = load_config()
     window = cfg.followup_days + 31  # month-precision dates get up to a month of slack
@@ -85,7 +86,7 @@ def link_document_events(s: Session, events: list[Event], touched: set[str], cac
             reasons, linked_to, score = (link.reasons if link else {"seed": True}), None, 1.0
         else:
             incident_id, reasons, linked_to, score = target.incident_id, link.reasons, link.linked_to, link.score
-        pk = _event_pk(s, event.event_id)
+        pk = (pks or {}).get(event.event_id) or _event_pk(s, event.event_id)
         s.query(EventRow).filter(EventRow.pk == pk).update({"incident_id": incident_id})
         s.add(IncidentMemberRow(incident_id=incident_id, event_pk=pk, linked_to=linked_to,
                                 score=score, reasons=reasons))

@@ -46,6 +46,7 @@ class Store:
         self.link = link
         self.version = pipeline_version()
         self._cache = EventCache()
+        self._pks: dict[str, int] = {}  # event id → row key, for the document being written
 
     @property
     def url(self) -> str:
@@ -133,8 +134,9 @@ class Store:
             raise
 
     def _link(self, s: Session, events: list[Event], touched: set[str]) -> None:
+        pks, self._pks = self._pks, {}
         if self.link:
-            link_document_events(s, events, touched, self._cache)
+            link_document_events(s, events, touched, self._cache, pks)
         elif touched:
             refresh_incidents(s, touched, self._cache)
 
@@ -178,6 +180,7 @@ class Store:
         return row.pk
 
     def _write_events(self, s: Session, doc_pk: int, events: list[Event], run_id: int) -> list[str]:
+        """Insert events and their evidence; returns the event ids (in ``events`` order)."""
         ids = []
         for ev in events:
             row = EventRow(**_event_columns(ev), document_pk=doc_pk, run_id=run_id)
@@ -188,6 +191,7 @@ class Store:
                     dict(event_pk=row.pk, field=e.field, doc_id=e.doc_id, start=e.start, end=e.end,
                          text=e.text, sentence=e.sentence, rule=e.rule) for e in ev.evidence])
             ids.append(ev.event_id)
+            self._pks[ev.event_id] = row.pk
         return ids
 
     def _drop_events(self, s: Session, doc_pk: int) -> set[str]:
