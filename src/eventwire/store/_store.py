@@ -97,6 +97,7 @@ class Store:
         one stored under the same id with other text is replaced, with its events.
         """
         digest = content_hash(document.text)
+        self._pks = {}
         try:
             with self.session() as s, s.begin():
                 if s.scalar(select(DocumentRow.pk).where(DocumentRow.content_hash == digest).limit(1)):
@@ -116,6 +117,7 @@ class Store:
 
     def recode(self, document_id: str, events: list[Event], run_id: int) -> list[str]:
         """Replace a stored document's events with a newer pipeline's (one transaction)."""
+        self._pks = {}
         try:
             with self.session() as s, s.begin():
                 row = s.scalar(select(DocumentRow).where(DocumentRow.doc_id == document_id))
