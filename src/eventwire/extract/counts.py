@@ -42,7 +42,7 @@ _BRIDGE = {"be", "have", "get", "reportedly", "allegedly", "also", "later", "all
            "badly", "lightly", "slightly", "mortally", "being", "been", "not", "yet", "since", "so", "far",
            "still", "now", "remain", "leave", "go", "in", "left", "and", "succumb"}
 _BEFORE_SKIP = {"the", "of", "a", "total", "also", "another", "an", "additional", "further", "at",
-                "least", "dead", "with", "his", "her", "their", "its", "and", "wounding", "leave"}
+                "least", "dead", "with", "his", "her", "their", "its", "wounding", "leave"}
 _AGE_WORDS = {"year", "years", "yr", "aged", "age", "old", "month", "months"}
 _UNIT_AFTER = {"%", "percent", "per", "km", "kilometres", "kilometers", "miles", "mm", "kg", "metres",
                "meters", "hours", "days", "weeks", "minutes", "times", "year", "years", "month", "months",
@@ -297,7 +297,8 @@ def _cues_before(toks, i: int) -> tuple[list[str], int]:
     while k >= 0 and i - k <= 5:
         t = toks[k]
         kind = _cue(t, "before")
-        if kind and kind not in kinds and (t.pos_ in ("VERB", "NOUN") or t.tag_ in ("VBG", "VBD", "VBN")):
+        passive = any(c.dep_ == "auxpass" for c in t.children)  # "were killed and two ..." is not "killed two"
+        if kind and kind not in kinds and not passive and (t.pos_ in ("VERB", "NOUN") or t.tag_ in ("VBG", "VBD", "VBN")):
             kinds.append(kind)
             first = k
             if not (k > 1 and toks[k - 1].lower_ in ("and", "or", ",")):
