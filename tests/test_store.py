@@ -150,7 +150,7 @@ def test_changed_text_under_same_id_replaces_its_events(store):
     assert counts["incidents"] == 1  # the emptied incident is gone
 
 
-def test_newer_pipeline_recodes_stored_documents(store, monkeypatch):
+def test_newer_pipeline_recodes_stored_documents(store):
     store.version = "0.0.1+old"
     ingest(docs(3), store, FakePipeline(killed=2))
     store.version = "9.9.9+new"
