@@ -218,6 +218,9 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     if weapon is not None:
         return _refine_explosion(weapon, hits, skip, via=f"+weapon:{_hit_rule(weapon)}")
     agents, targets = roles(hit.head)
+    crowd_control = [h for h in hits if h.family == "cue_intervention" and h.head in targets]
+    if crowd_control:  # "fired tear gas": police dispersing a crowd, not an attack
+        return _Choice("protest_intervention", f"+object:{_hit_rule(crowd_control[0])}", 0.1)
     a_kinds, t_kinds = _party_kinds(agents), _party_kinds(targets)
     if "protester" in t_kinds and a_kinds & {"state"}:
         return _Choice("protest_excessive", "+target:protesters", 0.05)
@@ -367,7 +370,7 @@ def find_triggers(sent) -> list[Trigger]:
 
 def _anaphoric(tok) -> bool:
     """ "the attack", "this incident": a noun that points back to an event told before."""
-    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
+    return tok.pos_ == "NOUN" and not participant_kinds(tok.lemma_.lower()) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
                                       for c in tok.children)
 
 
@@ -421,6 +424,10 @@ def _gtd_labels(sent, trigger: Trigger) -> list[tuple[str, str]]:
 
     if "hijack" in fams:
         add("Hijacking", fams["hijack"])
+    for h in hits:  # "seizing control of a train"
+        if h.family in ("capture", "regain") and (_refine_capture(h, sent) or _Choice("", "")).family == "hijack":
+            add("Hijacking", h, "+object:vehicle")
+            break
     if "abduction" in fams:
         barricade = fams.get("cue_barricade")
         add("Hostage Taking (Barricade Incident)" if barricade else "Hostage Taking (Kidnapping)",
@@ -495,8 +502,12 @@ def gtd_attack_type_for_event(mentions: Sequence[Mention]) -> tuple[str | None, 
     Hijacking > Kidnapping > Barricade > Bombing > Armed Assault > Unarmed
     Assault > Facility > Unknown) among those the incident involves.
     """
-    labelled = [(m.gtd_attack_type, m.gtd_rule) for m in mentions
-                if m.gtd_attack_type and m.modality == "asserted"]
+    asserted = [m for m in mentions if m.modality == "asserted"]
+    labelled = [(m.gtd_attack_type, m.gtd_rule) for m in asserted if m.gtd_attack_type]
+    for m in asserted:  # people held by the attackers make it hostage taking whatever the verb
+        held = next((c for c in m.counts if c.kind == "hostages" and (c.best or c.low or c.high)), None)
+        if held is not None:
+            labelled.append(("Hostage Taking (Kidnapping)", f"gtd.hostage:count.hostages({held.text})"))
     if not labelled:
         return ("Unknown", "gtd.unknown:no_attack_words") if mentions else (None, None)
     return min(labelled, key=lambda lr: taxonomy.gtd_precedence(lr[0]))

@@ -1,0 +1,175 @@
+"""Event classes: taxonomy, trigger lexicon + parse rules, GTD attack type and precedence."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract import classify, modality
+from eventwire.records import Count, Mention, Trigger
+from eventwire.resources import taxonomy
+
+
+def test_taxonomy_has_acled_and_gtd_classes():
+    assert len(taxonomy.EVENT_TYPES) == 6
+    assert sum(len(v) for v in taxonomy.SUB_EVENT_TYPES.values()) == 25
+    assert taxonomy.event_type_of("Air/drone strike") == "Explosions/Remote violence"
+    assert taxonomy.GTD_ATTACK_TYPES[0] == "Assassination"
+    assert taxonomy.GTD_ATTACK_TYPES[-1] == "Unknown"
+    assert taxonomy.gtd_precedence("Hijacking") < taxonomy.gtd_precedence("Bombing/Explosion")
+
+
+@pytest.mark.parametrize("event_type,sub,legacy", [
+    ("Protests", "Peaceful protest", "Riots/Protests"),
+    ("Riots", "Mob violence", "Riots/Protests"),
+    ("Battles", "Armed clash", "Battle-No change of territory"),
+    ("Battles", "Government regains territory", "Battle-Government regains territory"),
+    ("Battles", "Non-state actor overtakes territory", "Battle-Non-state actor overtakes territory"),
+    ("Explosions/Remote violence", "Grenade", "Remote violence"),
+    ("Violence against civilians", "Attack", "Violence against civilians"),
+    ("Strategic developments", "Arrests", "Strategic development"),
+])
+def test_legacy_family(event_type, sub, legacy):
+    assert taxonomy.legacy_acled_family(event_type, sub) == legacy
+    assert legacy in taxonomy.LEGACY_FAMILIES
+
+
+def test_legacy_family_rejects_unknown_type():
+    from eventwire.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        taxonomy.legacy_acled_family("Picnics", None)
+
+
+def _best(nlp, text: str) -> Trigger:
+    sent = next(nlp(text).sents)
+    found = classify.find_triggers(sent)
+    assert found, f"no trigger in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text,event_type,sub", [
+    ("Hundreds of teachers staged a protest outside the education ministry on Monday.",
+     "Protests", "Peaceful protest"),
+    ("Police fired tear gas to disperse the demonstrators gathered near parliament.",
+     "Protests", "Protest with intervention"),
+    ("Security forces opened fire on the protesters, killing three of them.",
+     "Protests", "Excessive force against protesters"),
+    ("Rioters pelted stones at shops and set two buses on fire in the old city.",
+     "Riots", "Violent demonstration"),
+    ("A mob lynched a man accused of theft in the village.", "Riots", "Mob violence"),
+    ("Militants clashed with soldiers near the border, and the fighting lasted hours.",
+     "Battles", "Armed clash"),
+    ("Gunmen shot dead three villagers in their fields.", "Violence against civilians", "Attack"),
+    ("Army troops recaptured the town of Kalma from the rebels.", "Battles", "Government regains territory"),
+    ("A drone strike hit a compound in the district, killing four.", "Explosions/Remote violence",
+     "Air/drone strike"),
+    ("A suicide bomber blew himself up at a checkpoint.", "Explosions/Remote violence", "Suicide bomb"),
+    ("A roadside bomb exploded as a convoy passed.", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED"),
+    ("Rebels fired mortar shells into the market.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    ("Unknown men hurled a grenade at a police station.", "Explosions/Remote violence", "Grenade"),
+    ("Armed men abducted two aid workers from their car.", "Violence against civilians",
+     "Abduction/forced disappearance"),
+    ("Police arrested twelve members of the opposition party.", "Strategic developments", "Arrests"),
+    ("The two sides signed a ceasefire agreement in the capital.", "Strategic developments", "Agreement"),
+    ("Bomb disposal experts defused an explosive device found near the bridge.",
+     "Strategic developments", "Disrupted weapons use"),
+])
+def test_sentence_classes(nlp, text, event_type, sub):
+    trig = _best(nlp, text)
+    assert (trig.event_type, trig.sub_event_type) == (event_type, sub), trig.rule
+
+
+def test_trigger_offsets_are_absolute_and_rule_names_words(nlp):
+    doc = nlp("Nothing happened on Sunday. Gunmen attacked a bus carrying pilgrims.")
+    sent = list(doc.sents)[1]
+    trig = classify.find_triggers(sent)[0]
+    assert doc.text[trig.start:trig.end] == trig.text
+    assert trig.start >= sent.start_char
+    assert trig.text in trig.rule and trig.rule.startswith("lex:")
+    assert 0.0 <= trig.score <= 1.0
+
+
+def test_target_decides_clash_or_attack(nlp):
+    armed = _best(nlp, "Gunmen attacked a police checkpoint, killing two officers.")
+    civil = _best(nlp, "Gunmen attacked a wedding party, killing two guests and a farmer.")
+    assert armed.event_type == "Battles"
+    assert civil.event_type == "Violence against civilians"
+
+
+def test_reason_phrase_does_not_make_the_event(nlp):
+    trig = _best(nlp, "Students protested against the killing of a classmate by unknown gunmen.")
+    assert trig.event_type == "Protests"
+
+
+def test_no_trigger_in_plain_sentence(nlp):
+    assert classify.find_triggers(next(nlp("The province is rich in gas and minerals.").sents)) == []
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Assailants shot and killed the district governor outside his home.", "Assassination"),
+    ("Gunmen hijacked a passenger bus on the highway.", "Hijacking"),
+    ("Assailants kidnapped three engineers from a construction site.", "Hostage Taking (Kidnapping)"),
+    ("An explosive device detonated near a police vehicle.", "Bombing/Explosion"),
+    ("Assailants opened fire on a group of farmers.", "Armed Assault"),
+    ("Assailants set fire to a telecommunication tower.", "Facility/Infrastructure Attack"),
+    ("Assailants attacked a village in the district.", "Unknown"),
+])
+def test_gtd_attack_type(nlp, text, label):
+    sent = next(nlp(text).sents)
+    trig = classify.find_triggers(sent)[0]
+    got, rule = classify.gtd_attack_type(sent, trig, text)
+    assert got == label, rule
+    assert rule
+
+
+def _mention(label: str | None, modality: str = "asserted", counts=()) -> Mention:
+    trig = Trigger("x", 0, 1, "Battles", "Armed clash", "lex:test", 0.5)
+    return Mention(doc_id="d", sent_start=0, sent_end=1, sentence="x", trigger=trig, modality=modality,
+                   gtd_attack_type=label, gtd_rule=f"rule:{label}", counts=tuple(counts))
+
+
+def test_gtd_precedence_over_event_mentions():
+    got = classify.gtd_attack_type_for_event([_mention("Armed Assault"), _mention("Hostage Taking (Kidnapping)"),
+                                              _mention("Bombing/Explosion")])
+    assert got == ("Hostage Taking (Kidnapping)", "rule:Hostage Taking (Kidnapping)")
+    # a threatened assassination is not part of what happened
+    got = classify.gtd_attack_type_for_event([_mention("Assassination", "threat"), _mention("Armed Assault")])
+    assert got[0] == "Armed Assault"
+    assert classify.gtd_attack_type_for_event([]) == (None, None)
+
+
+def test_hostage_count_means_hostage_taking():
+    hostages = Count(kind="hostages", low=10, best=10, high=10, text="ten hostages", start=0, end=12)
+    got, rule = classify.gtd_attack_type_for_event([_mention("Armed Assault", counts=[hostages])])
+    assert got == "Hostage Taking (Kidnapping)" and "hostages" in rule
+
+
+def test_event_class_prefers_intervention_over_peaceful():
+    peaceful = Trigger("protest", 0, 7, "Protests", "Peaceful protest", "lex:protest(protest)", 0.8)
+    dispersed = Trigger("dispersed", 40, 49, "Protests", "Protest with intervention",
+                        "lex:protest(protesters)+cue_intervention(dispersed)", 0.6)
+    assert classify.event_class([peaceful, dispersed]) is dispersed
+    assert classify.event_class([]) is None
+
+
+def _doc_class(nlp, text: str):
+    doc = nlp(text)
+    best = []
+    mentions = []
+    for sent in doc.sents:
+        found = classify.find_triggers(sent)
+        if found and modality.mention_modality(sent, found[0])[0] == "asserted":
+            best.append(found[0])
+            gtd, rule = classify.gtd_attack_type(sent, found[0], doc.text)
+            mentions.append(Mention("d", sent.start_char, sent.end_char, sent.text, found[0],
+                                    gtd_attack_type=gtd, gtd_rule=rule))
+    return classify.event_class(best), classify.gtd_attack_type_for_event(mentions)
+
+
+def test_worked_example_class(nlp, examples_dir):
+    text = (examples_dir / "jaffar_express.txt").read_text(encoding="utf-8")
+    lead, (gtd, rule) = _doc_class(nlp, text)
+    assert (lead.event_type, lead.sub_event_type) in {
+        ("Violence against civilians", "Abduction/forced disappearance"), ("Battles", "Armed clash")}
+    assert gtd in {"Hostage Taking (Barricade Incident)", "Hijacking"}, rule

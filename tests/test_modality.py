@@ -1,0 +1,78 @@
+"""Modality: threats, negations, plans, conditionals, denials, anniversaries, background."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract import classify, modality
+
+
+def _modality_of(nlp, text: str, word: str | None = None) -> tuple[str, str | None]:
+    sent = next(nlp(text).sents)
+    found = classify.find_triggers(sent)
+    if word is not None:
+        found = [t for t in found if word in t.text.lower()]
+    assert found, f"no trigger in {text!r}"
+    return modality.mention_modality(sent, found[0])
+
+
+@pytest.mark.parametrize("text,word,expected,cue", [
+    ("The group threatened to execute the hostages if troops attempted a rescue.", "hostage", "threat", "threatened"),
+    ("The commander warned that his men would attack the convoy.", "attack", "threat", "warned"),
+    ("No one was killed in the blast.", "kill", "negated", "No one"),
+    ("Troops did not open fire on the crowd.", "open fire", "negated", "not"),
+    ("The militia denied involvement in the attack on the market.", "attack", "denied", "denied"),
+    ("Farmers plan to protest outside the assembly next week.", "protest", "plan", "plan"),
+    ("The union will hold a rally in the capital on Friday.", "rally", "plan", "will"),
+    ("Activists called for a general strike across the region.", "strike", "plan", "called"),
+    ("If the talks fail, the rebels could attack the city.", "attack", "hypothetical", None),
+    ("Residents gathered in the square, marking the anniversary of the massacre.", "massacre", "anniversary",
+     "anniversary"),
+    ("For decades, the region has seen militants frequently targeting government convoys.", "target",
+     "background", None),
+])
+def test_not_events(nlp, text, word, expected, cue):
+    got, got_cue = _modality_of(nlp, text, word)
+    assert got == expected
+    assert got_cue, "a non-asserted mention names its cue words"
+    if cue:
+        assert cue.lower() in got_cue.lower()
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Gunmen killed four villagers on Tuesday.", "kill"),
+    ("Hundreds of students staged a protest demanding the release of their leader.", "protest"),
+    ("Residents gathered in the square, marking the anniversary of the massacre.", "gathered"),
+    ("Police said militants attacked a checkpoint overnight.", "attack"),
+    ("No group claimed responsibility for the attack.", "attack"),
+])
+def test_asserted(nlp, text, word):
+    assert _modality_of(nlp, text, word) == ("asserted", None)
+
+
+def test_non_asserted_trigger_ranks_below_asserted(nlp):
+    sent = next(nlp("A bomb exploded at the market but no one was killed.").sents)
+    best = classify.find_triggers(sent)[0]
+    assert modality.mention_modality(sent, best)[0] == "asserted"
+    assert best.event_type == "Explosions/Remote violence"
+
+
+def test_worked_example_threats_and_background(nlp, examples_dir):
+    doc = nlp((examples_dir / "jaffar_express.txt").read_text(encoding="utf-8"))
+    verdicts = {}
+    for sent in doc.sents:
+        found = classify.find_triggers(sent)
+        if found:
+            verdicts[sent.text] = modality.mention_modality(sent, found[0])
+    threat = next(v for s, v in verdicts.items() if "threatened to execute" in s)
+    background = next(v for s, v in verdicts.items() if s.startswith("For decades"))
+    assert threat[0] == "threat" and threat[1]
+    assert background[0] == "background" and background[1]
+    incursion = next(s for s in doc.sents if "Any military incursion" in s.text)
+    found = classify.find_triggers(incursion)
+    assert found and all(modality.mention_modality(incursion, t)[0] == "threat" for t in found)
+    assert any(v[0] == "asserted" for v in verdicts.values())
+
+
+def test_modalities_are_the_documented_set():
+    assert set(modality.MODALITIES) == {"asserted", "threat", "negated", "hypothetical", "plan", "background",
+                                       "anniversary", "denied"}
