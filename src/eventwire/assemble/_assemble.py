@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 
-from ..extract import DocFindings
+from ..extract import DocFindings, classify
 from ..records import Actor, Count, Event, Evidence, Location, Mention
 
 _COUNT_FIELD = {"fatalities": "fatalities", "injured": "injured", "hostages": "hostages",
@@ -145,8 +145,9 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
                                  end=location.end or 0, text=location.text or location.name,
                                  sentence="", rule=location.rule))
     codes = {}
-    if lead.gtd_attack_type:
-        codes["gtd_attack_type"] = lead.gtd_attack_type
+    gtd, _gtd_rule = classify.gtd_attack_type_for_event(group.mentions)  # GTD's precedence over mentions
+    if gtd:
+        codes["gtd_attack_type"] = gtd
     confidence = min(0.99, lead.confidence * (0.6 + 0.1 * min(len(group.mentions), 4))
                      + (0.05 if location else 0) + (0.05 if actor1 else 0))
     digest = hashlib.sha1(f"{document.id}|{index}|{lead.trigger.start}".encode()).hexdigest()[:12]

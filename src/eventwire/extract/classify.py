@@ -508,6 +508,6 @@ def gtd_attack_type_for_event(mentions: Sequence[Mention]) -> tuple[str | None, 
         held = next((c for c in m.counts if c.kind == "hostages" and (c.best or c.low or c.high)), None)
         if held is not None:
             labelled.append(("Hostage Taking (Kidnapping)", f"gtd.hostage:count.hostages({held.text})"))
-    if not labelled:
-        return ("Unknown", "gtd.unknown:no_attack_words") if mentions else (None, None)
+    if not labelled:  # a protest or an arrest has no GTD attack type
+        return None, None
     return min(labelled, key=lambda lr: taxonomy.gtd_precedence(lr[0]))
