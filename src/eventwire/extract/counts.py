@@ -403,6 +403,11 @@ def _victim_head(cue):
             return c
         if c.dep_ in ("dobj", "obj") and cue.tag_ == "VBN" and not any(a.dep_ in ("auxpass", "nsubjpass") for a in cue.children):
             return c
+    for c in cue.children:  # "abducted and later killed Dhansai Ghavde": the object sits on the last verb
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            obj = next((g for g in c.children if g.dep_ in ("dobj", "obj")), None)
+            if obj is not None and cue.tag_ != "VBN":
+                return obj
     if cue.dep_ == "conj" and cue.head.pos_ == "VERB":  # "were kidnapped and killed"
         return next((c for c in cue.head.children if c.dep_ in ("nsubjpass",) or
                      (c.dep_ == "nsubj" and cue.lemma_.lower() in ("die", "succumb"))), None)
@@ -472,7 +477,8 @@ def _singular_counts(sent, toks) -> list[Count]:
         n = _people_in(head)
         if not n:
             continue
-        span = sorted([head.left_edge.i, t.i, head.right_edge.i])
+        last = max([head.i] + [c.i for c in head.children if c.dep_ == "conj"])
+        span = sorted([head.left_edge.i, t.i, last])
         s_i, e_i = span[0] - sent.start, span[-1] - sent.start + 1
         if e_i - s_i > 14:
             s_i, e_i = min(head.i, t.i) - sent.start, max(head.i, t.i) - sent.start + 1
