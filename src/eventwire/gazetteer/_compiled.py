@@ -18,9 +18,10 @@ from ._fold import fold
 
 log = logging.getLogger("eventwire.gazetteer")
 
-FORMAT = 6
+FORMAT = 7
 # Entry ids share one int space: cities first, then divisions, then countries.
 DIV_BASE = 1_000_000
+ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "az", "at", "ad"})
 COUNTRY_BASE = 2_000_000
 
 
@@ -53,6 +54,7 @@ class Compiled:
     ctry_lon: array
     ctry_pop: array
     ctry_demonym: list[str]
+    ctry_aliases: list[tuple[str, ...]]
     keys: list[str]  # sorted folded names
     key_start: array  # ids of keys[i] are ids[key_start[i]:key_start[i+1]]
     ids: array
@@ -77,8 +79,15 @@ def _name_index(t: Tables, admin_terms: tuple[str, ...]) -> tuple[list[str], arr
 
     def add(name: str, ident: int) -> None:
         key = fold(name)
-        if key:
-            ids = by_key.setdefault(key, [])
+        if not key:
+            return
+        forms = [key]
+        # Arabic names with and without the article: "Al Hasakah" is also written "Hasakah"
+        head, _, rest = key.partition(" ")
+        if head in ARTICLES and len(rest) > 3:
+            forms.append(rest)
+        for form in forms:
+            ids = by_key.setdefault(form, [])
             if ident not in ids:
                 ids.append(ident)
 
@@ -143,6 +152,7 @@ def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Co
         ctry_gid=array("I", (c.geonameid for c in t.countries)),
         ctry_lat=clat, ctry_lon=clon, ctry_pop=cpop,
         ctry_demonym=[centres.get(c.iso2, (0, 0, ""))[2] for c in t.countries],
+        ctry_aliases=[c.aliases for c in t.countries],
         keys=keys, key_start=starts, ids=ids,
     )
 

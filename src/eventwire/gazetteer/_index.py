@@ -172,6 +172,11 @@ class Gazetteer:
         c = self._c
         return [n for k, n in enumerate(c.ctry_names) if c.ctry_gid[k]]
 
+    def country_aliases(self) -> list[str]:
+        """Other names of countries ("Democratic Republic of the Congo", "DR Congo")."""
+        c = self._c
+        return [a for k, names in enumerate(c.ctry_aliases) if c.ctry_gid[k] for a in names]
+
     def division_names(self, level: int) -> list[str]:
         c = self._c
         return [n for j, n in enumerate(c.div_names) if c.div_level[j] == level]

@@ -33,6 +33,9 @@ def pattern_names(gaz: Gazetteer, stop: frozenset[str]) -> dict[str, str]:
     terms = gaz.admin_terms
     for name in gaz.country_names():
         out[name] = "country"  # countries skip the stop list: "Chad", "Jordan" are places here
+    for name in gaz.country_aliases():
+        if len(name) > 3 and "," not in name and not name.isupper():
+            out.setdefault(name, "country")
     for level, tier in ((1, "admin1"), (2, "place")):
         for name in gaz.division_names(level):
             if _ok(name, stop):
