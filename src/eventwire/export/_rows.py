@@ -59,7 +59,7 @@ def _iso_numeric(iso3: str | None):
 
 def sources_text(event: Event) -> str:
     """Outlets (from a reconciled incident) or document ids, ``; ``-separated as ACLED does."""
-    listed = (event.codes.get("reconciliation") or {}).get("sources") or []
+    listed = (event.codes.get("reconciliation") or {}).get("sources") or event.codes.get("sources") or []
     names = [s.get("outlet") or s.get("doc_id") for s in listed]
     return "; ".join(dict.fromkeys(n for n in names if n)) or "; ".join(event.doc_ids)
 

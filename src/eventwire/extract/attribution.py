@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..errors import EventwireError
 from ..records import Statement
 from ._cue_tables import speaker_words
 
@@ -39,7 +40,8 @@ _CHANNEL = (
 _SPOKES = re.compile(r"\bspokes(?:person|man|woman)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 _SPOKES_FOR = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),? (?:a |the )?spokes\w+ "
                          r"(?:for|of) (?:the )?(?P<org>[A-Z][^,.;]{2,60})")
-_ACRONYM = re.compile(r"(?P<full>(?:[A-Z][\w'’-]+\s+){1,6}[A-Z][\w'’-]+)\s+\((?P<abbr>[A-Z][A-Za-z-]{1,8})\)")
+_ACRONYM = re.compile(r"(?P<full>[A-Z][\w'’-]+(?:\s+(?:(?:of|the|and|for|al|wal|de|la|el)\s+)?[A-Z][\w'’-]+){1,7})"
+                      r"\s+\((?P<abbr>[A-Z][A-Za-z-]{1,8})\)")
 _GROUP_WORDS = re.compile(r"\b(liberation|front|movement|taliban|shabaab|islamic state|isis|isil|daesh|"
                           r"boko haram|jihad|mujahideen|tehreek|lashkar|jaish|hamas|hezbollah|hizbullah|"
                           r"brigades?|militia|rebels?|insurgents?|militants?|al[- ]qaeda|ansar|"
@@ -56,20 +58,13 @@ class _Source:
 
 
 def _lookup_actor(name: str):
-    """The actor dictionary's entry for a name, when the actor resource offers a lookup."""
+    """The actor dictionary's entry for a name, or None (unknown, ambiguous, or no dictionary)."""
     try:
-        from ..resources import actors as _res
-    except ImportError:  # pragma: no cover
-        return None
-    for fn_name in ("lookup_actor", "lookup", "find_actor"):
-        fn = getattr(_res, fn_name, None)
-        if fn is None:
-            continue
-        try:
-            return fn(name)
-        except Exception:  # the resource may be mid-build; a name simply stays unresolved
-            return None
-    return None
+        from ..resources.actors import load_actors
+
+        return load_actors().lookup(name)
+    except (ImportError, AttributeError, EventwireError, OSError, ValueError):
+        return None  # without the dictionary a name stays as written
 
 
 def _acronyms(doc) -> dict[str, str]:

@@ -28,7 +28,10 @@ def _is_claim_verb(tok) -> bool:
     lemma = tok.lemma_.lower()
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     if lemma == "claim":
-        return any(o.lemma_.lower() in _OBJECTS or o.lower_ in _OBJECTS for o in objs)
+        # the parser sometimes hangs "responsibility" elsewhere; the words right after still say it
+        near = [t.lemma_.lower() for t in tok.doc[tok.i + 1: tok.i + 3]]
+        return any(o.lemma_.lower() in _OBJECTS or o.lower_ in _OBJECTS for o in objs) or \
+            "responsibility" in near or "credit" in near
     if lemma in _TAKE:
         return any(o.lemma_.lower() == "responsibility" for o in objs)
     return False
@@ -42,7 +45,8 @@ def _negated(tok) -> bool:
         return True
     # "has yet to claim", "did not claim", "denied claiming"
     head = tok.head
-    return head is not tok and head.lemma_.lower() in ("deny", "refuse", "yet") or \
+    governed = tok.dep_ in ("xcomp", "pcomp") or tok.tag_ in ("VBG", "VB")  # "denied claiming", "refused to claim"
+    return (governed and head is not tok and head.lemma_.lower() in ("deny", "refuse", "yet", "fail")) or \
         any(t.lower_ in ("yet", "unclaimed") for t in tok.lefts)
 
 
@@ -70,12 +74,20 @@ def _actor_name(span, doc) -> str | None:
     """The group's name in the claimant span: an ACTOR/ORG entity, else its proper nouns."""
     ents = [e for e in doc.ents if e.start >= span.start and e.end <= span.end
             and e.label_ in ("ACTOR", "ORG", "NORP", "PERSON")]
+    ents.sort(key=lambda e: e.label_ != "ACTOR")  # the actor dictionary's tag first
+    root = span.root
+    if ents and ents[0].label_ == "NORP" and ents[0].end == root.i and root.pos_ == "NOUN":
+        return canonical_group(doc[ents[0].start: root.i + 1].text, doc)  # "Mapuche activists"
     if ents:
         return canonical_group(ents[0].text, doc)
     words = [t.text for t in span if t.pos_ == "PROPN" or (t.is_upper and len(t) > 1)]
     if words:
         m = re.search(r"(?:[A-Z][\w'’-]+\s+){0,6}[A-Z][\w'’-]+", span.text)
         return canonical_group(m.group(0) if m else " ".join(words), doc)
+    # a common-noun claimant ("Anarchists", "an unknown group"): its head and modifiers
+    mods = [c.i for c in root.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    if root.pos_ in ("NOUN", "ADJ") and (root.lower_ not in _PRONOUNS or mods):
+        return canonical_group(doc[min([root.i] + mods): root.i + 1].text, doc)
     return None
 
 

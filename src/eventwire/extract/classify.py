@@ -134,6 +134,8 @@ def _token_kinds(tok) -> set[str]:
             if sub.lower_ == "armed":
                 kinds.add("armed")
             kinds |= participant_kinds(sub.lemma_.lower())
+            if child.dep_ == "prep":  # "a member of the police department"
+                kinds |= {k for c in sub.children if c.dep_ == "compound" for k in participant_kinds(c.lemma_.lower())}
     if tok.ent_type_ == "PERSON":
         kinds.add("person")
     if tok.lemma_.lower() == "head" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -214,7 +216,8 @@ def _refine_protest(hit: Hit, hits: Sequence[Hit], skip: set[int]) -> _Choice:
 
 
 def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice:
-    weapon = next((h for fam in _WEAPONS for h in hits if h.family == fam and h.head.i not in skip), None)
+    weapon = next((h for fam in _WEAPONS for h in hits
+                   if h.family == fam and h.head.i not in skip and h.weight >= 0.7), None)
     if weapon is not None:
         return _refine_explosion(weapon, hits, skip, via=f"+weapon:{_hit_rule(weapon)}")
     agents, targets = roles(hit.head)
@@ -305,8 +308,10 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
     fam = hit.family
     if fam == "protest":
         return _refine_protest(hit, hits, skip)
-    if fam in ("violence",):
+    if fam in ("violence", "attack_civilian"):
         return _refine_violence(hit, hits, sent, skip)
+    if fam == "abduction" and _party_kinds(roles(hit.head)[1]) & {"state", "nonstate"}:
+        return _Choice("attack_armed", "+victims:armed")  # ACLED: only civilians suffer violence against civilians
     if fam == "clash":
         return _refine_clash(hit, sent)
     if fam in _WEAPONS:

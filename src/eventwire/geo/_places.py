@@ -100,6 +100,7 @@ def candidate_spans(doc, gazetteer) -> list:
     heads, preps, _, _ = _cues()
     people = _person_words(doc)
     common = stop_names()
+    streets = frozenset(lexicon()["street_words"])
     out = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
@@ -107,6 +108,8 @@ def candidate_spans(doc, gazetteer) -> list:
                 continue
             if fold(_strip_det(ent).text) in common and not _head_after(doc, ent.end, heads):
                 continue  # "the Centre" (the central government), "Police"
+            if ent.end < len(doc) and doc[ent.end].lower_.rstrip(".") in streets:
+                continue  # "Memphis St.": a street, not the city
             out.append((ent, "geo.ner"))
         elif ent.label_ == "NORP" and gazetteer is not None and gazetteer.demonym_country(ent.text):
             out.append((ent, "geo.demonym"))

@@ -10,9 +10,13 @@ keeps them and the actor ruler, running after, can overwrite them in turn.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+INITIAL = re.compile(r"^[A-Z]\.$")
 
 MAX_TOKENS = 6
 
@@ -34,14 +38,20 @@ class PlaceRuler:
                 self.names.setdefault(p["pattern"], p.get("label", "GPE"))
                 self.tiers.setdefault(p["pattern"], str(p.get("id", "")))
         self.max_chars = max((len(n) for n in self.names), default=0)
+        from ..gazetteer import lexicon
+
+        self.streets = frozenset(lexicon()["street_words"])
 
     def _person_like(self, doc: Doc, start: int, end: int) -> bool:
-        """'Pope Francis', 'Nelson Mandela', 'Evans said': a town name used as a person's."""
+        """'Pope Francis', 'Nelson Mandela', 'Sheila D. Williams', 'Evans said', 'Memphis St.':
+        a town's name used for a person or a street."""
         prev = doc[start - 1] if start > 0 else None
         nxt = doc[end] if end < len(doc) else None
         if prev is not None and (prev.lower_.rstrip(".") in TITLES
                                  or (prev.text[:1].isupper() and not prev.is_sent_start
-                                     and prev.is_alpha)):
+                                     and (prev.is_alpha or INITIAL.match(prev.text)))):
+            return True
+        if nxt is not None and nxt.lower_.rstrip(".") in self.streets:
             return True
         if nxt is not None and ((nxt.text[:1].isupper() and nxt.is_alpha) or nxt.lower_ in SAYING):
             return True

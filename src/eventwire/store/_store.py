@@ -209,10 +209,16 @@ class Store:
     # reading -----------------------------------------------------------
     def events(self, filters: Filters | None = None) -> Iterator[Event]:
         """Stored events (one per article event), oldest first, with their incident ids."""
-        query = (filters or Filters()).apply(select(EventRow.record, EventRow.incident_id), EventRow)
+        query = (filters or Filters()).apply(
+            select(EventRow.record, EventRow.incident_id, DocumentRow.doc_id, DocumentRow.outlet, DocumentRow.url)
+            .join(DocumentRow, DocumentRow.pk == EventRow.document_pk), EventRow)
         with self.session() as s:
-            for record, incident in s.execute(query.order_by(EventRow.event_date, EventRow.pk)).yield_per(500):
-                yield replace(event_from_dict(record), incident_id=incident)
+            rows = s.execute(query.order_by(EventRow.event_date, EventRow.pk)).yield_per(500)
+            for record, incident, doc_id, outlet, url in rows:
+                event = event_from_dict(record)
+                # The outlet, for exports' source columns (the record itself names only the doc id).
+                codes = {**event.codes, "sources": [{"doc_id": doc_id, "outlet": outlet, "url": url}]}
+                yield replace(event, incident_id=incident, codes=codes)
 
     def incidents(self, filters: Filters | None = None) -> Iterator[Event]:
         """One reconciled record per incident (counts as ranges over sources)."""
