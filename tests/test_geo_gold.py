@@ -33,29 +33,21 @@ def _check(result: dict, floors: dict[str, float]) -> list[str]:
             for k, v in floors.items() if result[k]["value"] < v]
 
 
+CASES = [(name, evaluate_geo) for name in sorted(GEO_FLOORS)] + \
+        [(name, evaluate_event_locations) for name in sorted(EVENT_FLOORS)]
+
+
 @pytest.mark.gold
 @pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(GEO_FLOORS))
-def test_geoparsing_above_floors(name, gold_dir, pipeline):
-    rows, floors = GEO_FLOORS[name]
+@pytest.mark.parametrize("name,evaluate", CASES, ids=[c[0] for c in CASES])
+def test_geo_scores_above_floors(name, evaluate, gold_dir, pipeline):
+    rows, floors = {**GEO_FLOORS, **EVENT_FLOORS}[name]
     path = gold_dir / name
     if not path.exists():
         pytest.skip(f"{path} not found")
-    result = evaluate_geo(path, pipeline=pipeline, limit=rows)
+    result = evaluate(path, pipeline=pipeline, limit=rows)
     assert result["documents"] == rows
     failures = _check(result, floors)
-    assert not failures, "\n".join(failures)
-
-
-@pytest.mark.gold
-@pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(EVENT_FLOORS))
-def test_event_locations_above_floors(name, gold_dir, pipeline):
-    rows, floors = EVENT_FLOORS[name]
-    path = gold_dir / name
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    failures = _check(evaluate_event_locations(path, pipeline=pipeline, limit=rows), floors)
     assert not failures, "\n".join(failures)
 
 
