@@ -456,13 +456,24 @@ def _phrase(token):
     return None if token is None else token.doc[token.left_edge.i:token.right_edge.i + 1]
 
 
+_PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "pobj", "prep", "appos", "conj"}
+
+
+def _is_patient(actor: Actor, sent) -> bool:
+    """Whether an actor's phrase is the one acted upon ("one CNL member was detained")."""
+    token = next((t for t in sent if t.idx <= actor.end - 1 < t.idx + len(t)), None)
+    while token is not None and token.dep_ in _PHRASE_DEPS and token.head != token:
+        token = token.head
+    return token is not None and token.dep_ in ("nsubjpass", "dobj")
+
+
 def _fallback_actor1(sent, actors, actor2) -> tuple[Actor | None, str]:
     claimant = _claimant(sent, actors)
     if claimant is not None and claimant is not actor2:
         return claimant, "claim"
     taken = (actor2.start, actor2.end) if actor2 is not None and actor2.start is not None else (-1, -1)
     named = [a for a in actors if a is not actor2 and a.inter in (2, 3, 4, 8) and not _generic(a)
-             and not (taken[0] <= (a.start or 0) < taken[1])]
+             and not (taken[0] <= (a.start or 0) < taken[1]) and not _is_patient(a, sent)]
     return (named[0], "named") if named else (None, "")
 
 
