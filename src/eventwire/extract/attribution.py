@@ -175,11 +175,6 @@ def _name_span(tok):
     return tok.doc[start: tok.i + 1]
 
 
-def _is_claim(tok) -> bool:
-    return tok.lemma_.lower() == "claim" and any(c.lemma_.lower() in ("responsibility", "credit")
-                                                  for c in tok.children)
-
-
 def _verb_source(sent) -> _Source | None:
     """"police said", "said police", "with spokesperson X confirming that"."""
     doc = sent.doc

@@ -78,7 +78,8 @@ def match_lexicon(sent) -> list[Hit]:
             n = len(entry.lemmas)
             if not _phrase_at(sent, tok.i, entry.lemmas):
                 continue
-            if n == 1 and entry.pos in _POS and tok.pos_ not in _POS[entry.pos]:
+            if n == 1 and entry.pos in _POS and tok.pos_ not in _POS[entry.pos] \
+                    and not (entry.pos == "N" and tok.dep_ in ("compound", "nmod")):  # "hartal hours"
                 continue
             span = sent.doc[tok.i:tok.i + n]
             taken = covered.setdefault(entry.family, set())
@@ -186,6 +187,9 @@ def roles(tok) -> tuple[list, list]:
             agents += [c for c in verb.children if c.dep_ == "nsubj"]
         elif tok.dep_ in ("nsubj",):  # "the attack killed three soldiers"
             targets += [c for c in head.children if c.dep_ in ("dobj",)]
+            # "a clash took place between police and activists"
+            targets += [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("between", "with", "involving")
+                        for g in p.children if g.dep_ == "pobj" for g in (g, *g.conjuncts)]
     elif tok.dep_ in ("xcomp", "conj", "advcl") and not agents:
         agents += [c for c in head.children if c.dep_ == "nsubj"]
         if tok.dep_ == "conj" and not targets:
@@ -247,6 +251,8 @@ def _refine_clash(hit: Hit, sent) -> _Choice:
         return _Choice("clash", "")  # a gunfight or an ambush needs arms on both sides
     agents, targets = roles(hit.head)
     kinds = _party_kinds(agents + targets)
+    if kinds == {"state"}:  # "a clash with police": who fought them may be named elsewhere
+        kinds |= _sentence_kinds(sent)
     if not kinds:  # parties not in the parse: only a sentence without armed actors makes a mob
         kinds = _sentence_kinds(sent)
         if kinds & {"crowd", "partisan", "protester"} and not kinds & (_ARMED | {"state"}):
@@ -320,6 +326,8 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
         return _refine_capture(hit, sent)
     if fam in ("looting", "riot") and _cues(hits, "protest", skip, hit):
         return _Choice("riot", "+protest", 0.03)
+    if fam == "looting" and _party_kinds(roles(hit.head)[0]) & {"partisan", "crowd", "protester"}:
+        return _Choice("riot", "+agent:crowd", 0.03)  # party workers or a crowd wrecking property riot
     if fam == "abduction" and any(h.family == "hijack" for h in hits):
         return _Choice("hijack", "+hijack")
     if fam == "disrupted" and hit.weight < 0.6 and not _has_child_lemma(hit.head, _WEAPON_NOUNS):

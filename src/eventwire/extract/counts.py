@@ -50,7 +50,6 @@ _UNIT_AFTER = {"%", "percent", "per", "km", "kilometres", "kilometers", "miles",
                "billion", "acres", "storey", "houses", "homes", "vehicles", "shops", "cars"}
 _DATE_OK = {"between", "and", "to", "at", "least", "about", "around", "some", "over", "up", "more", "than",
             "nearly", "almost", "a", "an"} | set(_UNITS) | set(_TENS) | set(_SCALES)
-_PRONOUN_ONE = {"him", "her", "himself", "herself"}
 _CODED_AS = re.compile(r"\b(?:fatalities|deaths|fatality)\b[^.;]{0,40}?\bcoded as (\d+)", re.I)
 
 
@@ -111,8 +110,7 @@ def _number_at(toks, i: int) -> tuple[int, int] | None:
         t = toks[end]
         if t.text == "-" and end + 1 < len(toks) and toks[end + 1].lower_ in _UNITS and toks[end - 1].lower_ in _TENS:
             end += 2
-        elif t.lower_ in _SCALES or (t.lower_ in _UNITS and toks[end - 1].lower_ in _TENS) or \
-                (t.lower_ in _UNITS and toks[end - 1].lower_ == "and" and toks[end - 2].lower_ == "hundred"):
+        elif t.lower_ in _SCALES or (t.lower_ in _UNITS and toks[end - 1].lower_ in _TENS):
             end += 1
         else:
             break
@@ -142,7 +140,7 @@ def _quantity_at(toks, i: int) -> _Quantity | None:
     """A quantity phrase starting at token i, or None."""
     for phrase in sorted(vague_quantities(), key=lambda p: -len(p.split())):
         end = _match_words(toks, i, phrase)
-        if end is not None and (phrase.endswith(" of") or end >= len(toks) or toks[end].lower_ != "of" or True):
+        if end is not None:
             low, best, high, _ = vague_quantities()[phrase]
             if end < len(toks) and toks[end].lower_ == "of" and not phrase.endswith(" of"):
                 end += 1
@@ -377,10 +375,9 @@ def _quantity_counts(sent, toks) -> list[Count]:
         if not kinds:
             kinds, start = _cues_before(toks, q.start)
             where = "active"
+        first = start if where == "active" else q.start
         for k in kinds:
-            out.append(_make(sent, toks, k, parts, start if where == "active" else q.start,
-                             end if where != "active" else parts[-1][0].end if not parts[-1][1] else end,
-                             f"counts.{k}.{where}.{q.rule.replace(' ', '_')}"))
+            out.append(_make(sent, toks, k, parts, first, end, f"counts.{k}.{where}.{q.rule.replace(' ', '_')}"))
         i = max(end, i + 1)
     return out
 
