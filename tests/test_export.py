@@ -123,7 +123,9 @@ def test_export_from_the_database_with_filters(db_url, tmp_path):  # noqa: F811
     assert main(["export", "--db", db_url, "-f", "acled-csv", "-o", str(out)]) == 0
     assert len(pd.read_csv(out)) == 5  # incidents
     assert main(["export", "--db", db_url, "-f", "acled-csv", "--level", "events", "-o", str(out)]) == 0
-    assert len(pd.read_csv(out)) == len(EVENTS)
+    events = pd.read_csv(out)
+    assert len(events) == len(EVENTS)
+    assert set(events["source"]) == {r[2] for r in REPORTS}  # outlets, one per article event
     assert main(["export", "--db", db_url, "-f", "parquet", "--event-type", "Battles", "--level", "events",
                  "-o", str(tmp_path / "b.parquet")]) == 0
     assert pq.read_table(tmp_path / "b.parquet").num_rows == 2

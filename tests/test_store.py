@@ -117,6 +117,7 @@ def test_events_round_trip_through_the_database(store):
     ingest([d], store, FakePipeline())
     (stored,) = list(store.events())
     original = make_event(d)
+    assert stored.codes.pop("sources") == [{"doc_id": d.id, "outlet": d.outlet, "url": None}]
     assert to_dict(replace(stored, incident_id=None)) == to_dict(original)
     assert stored.incident_id
     assert event_from_dict(to_dict(original)) == original
