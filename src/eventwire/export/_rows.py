@@ -149,7 +149,8 @@ def gtd_row(event: Event) -> dict:
         "approxdate": "" if event.date_precision == "day" else (event.relative_date or ""),
         "country_txt": (loc.country or "") if loc else "",
         "provstate": (loc.admin1 or "") if loc else "",
-        "city": loc.name if loc and loc.geo_precision == 1 else ((loc.admin2 or loc.name) if loc else ""),
+        # GTD writes "Unknown" when only the province is known.
+        "city": (loc.name if loc.geo_precision < 3 else "Unknown") if loc else "Unknown",
         "latitude": loc.latitude if loc and loc.latitude is not None else "",
         "longitude": loc.longitude if loc and loc.longitude is not None else "",
         "specificity": c["gtd_specificity_by_geo_precision"].get(str(loc.geo_precision), 5) if loc else 5,
