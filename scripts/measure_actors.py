@@ -77,7 +77,8 @@ def _text_country(doc):
     return None
 
 
-def measure(path: Path, limit: int, fill: str, show: int, use_classifier: bool = True) -> dict:
+def measure(path: Path, limit: int, fill: str, show: int, use_classifier: bool = True,
+            role: str = "actor1") -> dict:
     from dataclasses import replace
 
     from eventwire.extract.actors import assign_roles, find_actors
@@ -106,8 +107,9 @@ def measure(path: Path, limit: int, fill: str, show: int, use_classifier: bool =
         ok2 = same_actor(n2, gold["actor2"]) if (n2 and gold["actor2"]) else n2 == gold["actor2"]
         score["actor1"] += ok1
         score["actor2"] += ok2
-        if not ok1:
-            misses.append((gold["actor1"], n1, sent.text[:140]))
+        if not (ok2 if role == "actor2" else ok1):
+            pair = (gold["actor2"], n2) if role == "actor2" else (gold["actor1"], n1)
+            misses.append((*pair, f"[{trigger.text}] " + sent.text[:140]))
     for gold_name, got, text in misses[:show]:
         print(f"  gold={gold_name!r} got={got!r}\n     {text}")
     n = score.pop("n")
@@ -118,7 +120,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=400)
     ap.add_argument("--fill", choices=("gold", "text", "none"), default="gold")
-    ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--show", type=int, default=0, help="print the first N misses")
+    ap.add_argument("--role", choices=("actor1", "actor2"), default="actor1", help="misses of which role")
     ap.add_argument("--files", nargs="*", default=list(FILES))
     ap.add_argument("--trigger", choices=("classifier", "root"), default="classifier",
                     help="event trigger: the classifier's (root of the first sentence when none) or the root")
@@ -129,7 +132,7 @@ def main(argv=None) -> int:
     warnings.filterwarnings("ignore")
     for name in args.files:
         print(json.dumps(measure(GOLD / name, args.limit, args.fill, args.show,
-                                    args.trigger == "classifier")))
+                                    args.trigger == "classifier", args.role)))
     return 0
 
 

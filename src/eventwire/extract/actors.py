@@ -245,6 +245,17 @@ def _subject_token(verb):
     return None
 
 
+_NOT_TARGET_ENTS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}
+
+
+def _targets(verb) -> list:
+    """Targets after a verb ("fired on the positions"), not dates or places ("On 5 May", "at Pati");
+    and a second subject after the verb, which the parser sometimes gives to an object."""
+    found = [t for t in _pobjs(verb, _TARGET_PREPS) if t.i > verb.i and t.ent_type_ not in _NOT_TARGET_ENTS]
+    found += [t for t in _children(verb, {"nsubj"}) if t.i > verb.i]
+    return found
+
+
 def _hidden_agent(verb):
     """The doer of a passive without "by": "killed in a raid by X", "killed in a clash with X",
     "were killed when the air force pounded ..."."""
@@ -290,7 +301,7 @@ def _verb_roles(verb, actors):
     else:
         a1 = _subject_token(verb)
     if a2 is None:
-        objs = _children(verb, {"dobj"}) or list(_pobjs(verb, _TARGET_PREPS))
+        objs = _children(verb, {"dobj"}) or _targets(verb)
         a2 = objs[0] if objs else None
     if verb.dep_ == "acl" and a2 is None and verb.head.pos_ in ("NOUN", "PROPN"):
         a2 = verb.head  # "two soldiers killed in an ambush"
@@ -304,7 +315,7 @@ def _noun_roles(noun, actors):
         a1 = None
     by = list(_pobjs(noun, {"by"}))
     a1 = by[0] if by else a1
-    targets = list(_pobjs(noun, _TARGET_PREPS))
+    targets = [t for t in _pobjs(noun, _TARGET_PREPS) if t.ent_type_ not in _NOT_TARGET_ENTS]
     a2 = targets[0] if targets else None
     head = noun.head
     if head != noun and head.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "nsubjpass", "attr"):
@@ -312,7 +323,7 @@ def _noun_roles(noun, actors):
         a1 = a1 or h1
         a2 = a2 or (h2 if h2 is not None and h2 != noun else None)
     if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
-        objs = _children(head, {"dobj"}) or list(_pobjs(head, _TARGET_PREPS))  # "the blast killed five"
+        objs = _children(head, {"dobj"}) or _targets(head)  # "the blast killed five"
         a2 = a2 or (objs[0] if objs else None)
     return a1, a2
 
@@ -490,6 +501,24 @@ def _fallback_actor2(sent, actors, actor1) -> Actor | None:
     return None
 
 
+def _crowd_other_side(crowd: str, a1, a2, sent) -> Actor | None:
+    """The other side of a protest or riot: the state forces that stepped in, anywhere in the
+    article ("police dispersed them"), or whom rioters attacked."""
+    if a2 is not None and a2 is not a1 and (a2.inter == 1 or crowd == "rioters"):
+        return replace(a2, rule=f"{a2.rule}+role.syntax")
+    for other in sent.doc.sents:
+        for actor in find_actors(other):
+            if actor.inter == 1 and not _is_bystander(actor, other):
+                return replace(actor, rule=f"{actor.rule}+role.intervention")
+    return None
+
+
+def _is_bystander(actor: Actor, sent) -> bool:
+    """State forces named only as the target of a complaint ("protest against the police")."""
+    token = next((t for t in sent if t.idx <= actor.end - 1 < t.idx + len(t)), None)
+    return token is not None and token.dep_ == "pobj" and token.head.lower_ in ("against", "outside", "near")
+
+
 def _clause_roles(token, actors, a1, a2, how, phrase):
     """Roles of the clause a trigger sits in ("forces shelled X using artillery fire")."""
     for verb in token.ancestors:
@@ -509,7 +538,7 @@ def roles(sent, trigger: Trigger, actors: list[Actor]) -> tuple[Actor | None, Ac
         a1, a2, how, phrase = _clause_roles(token, actors, a1, a2, how, phrase)
     crowd = _CROWD_TYPES.get(trigger.event_type)
     if crowd:
-        return _crowd(crowd, a1, phrase, sent), (a2 if a2 is not a1 else None)
+        return _crowd(crowd, a1, phrase, sent), _crowd_other_side(crowd, a1, a2, sent)
     if a1 is None:
         a1, how = _fallback_actor1(sent, actors, a2)
     if a1 is None or (a1.rule or "").startswith("actors.generic.unidentified"):
