@@ -197,3 +197,25 @@ def test_worked_example_roles(nlp, examples_dir):
     assert a1 is not None and same_actor(a1.name, "Baloch Liberation Army")
     assert a1.type == "rebel group" and a1.inter == 2
     assert a2 is not None and a2.name == "Civilians ({country})" and "passengers" in a2.text
+
+
+def test_protest_other_side_is_police_who_stepped_in(nlp):
+    doc = nlp("Students held a protest in Dhaka against fee hikes. Police dispersed them with batons.")
+    sent = next(doc.sents)
+    i = sent.text.index("protest")
+    a1, a2 = assign_roles(sent, Trigger("protest", i, i + 7, "Protests", "", "test"), find_actors(sent))
+    assert a1.name == "Protesters ({country})"
+    assert a2 is not None and a2.name.startswith("Police Forces") and "intervention" in a2.rule
+
+
+def test_peaceful_protest_has_no_other_side(nlp):
+    a1, a2 = _roles(nlp, "On 4 May 2020, journalists held a protest outside the press club.", "protest",
+                    "Protests")
+    assert a1.inter == 6 and a2 is None
+
+
+def test_dates_and_places_are_not_targets(nlp):
+    a1, a2 = _roles(nlp, "On 5 May 2020, gunmen opened fire at Pati village.", "opened",
+                    "Violence against civilians")
+    assert a1.name.startswith("Unidentified Armed Group")
+    assert a2 is None or a2.text != "5 May 2020"
