@@ -11,6 +11,7 @@ Cue words and vague quantities are data (``count_cues.csv``,
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -136,9 +137,20 @@ def _range_after(toks, end: int) -> tuple[int, int] | None:
     return None
 
 
+@functools.lru_cache(maxsize=None)
+def _by_first_word(kind: str) -> dict[str, tuple[str, ...]]:
+    """Vague phrases or modifiers by their first word, longest first (one dict lookup per token)."""
+    phrases = vague_quantities() if kind == "vague" else _MODIFIERS
+    index: dict[str, list[str]] = {}
+    for p in sorted(phrases, key=lambda p: -len(p.split())):
+        index.setdefault(p.split()[0], []).append(p)
+    return {w: tuple(ps) for w, ps in index.items()}
+
+
 def _quantity_at(toks, i: int) -> _Quantity | None:
     """A quantity phrase starting at token i, or None."""
-    for phrase in sorted(vague_quantities(), key=lambda p: -len(p.split())):
+    word = toks[i].lower_
+    for phrase in _by_first_word("vague").get(word, ()):
         end = _match_words(toks, i, phrase)
         if end is not None:
             low, best, high, _ = vague_quantities()[phrase]
@@ -151,7 +163,7 @@ def _quantity_at(toks, i: int) -> _Quantity | None:
             second = _number_at(toks, first[0] + 1)
             if second:
                 return _Quantity(i, second[0], first[1], None, second[1], "range")
-    for mod in _MODIFIERS:
+    for mod in _by_first_word("modifier").get(word, ()):
         end = _match_words(toks, i, mod)
         if end is not None and end < len(toks):
             num = _number_at(toks, end)
