@@ -448,7 +448,7 @@ def _gtd_labels(sent, trigger: Trigger) -> list[tuple[str, str]]:
     if "cue_assassination" in fams:
         add("Assassination", fams["cue_assassination"])
     for h in hits:
-        if h.family in ("violence", "clash", "cue_firearm") and _prominent_target(h):
+        if h.family in ("violence", "clash", "cue_firearm", "cue_assassination") and _prominent_target(h):
             add("Assassination", h, "+target:prominent")
             break
     for fam in _WEAPONS:  # GTD counts a planted or defused bomb as a bombing too
@@ -457,7 +457,7 @@ def _gtd_labels(sent, trigger: Trigger) -> list[tuple[str, str]]:
             break
     if "chemical" in fams:
         add("Unarmed Assault", fams["chemical"])
-    armed = fams.get("cue_firearm") or fams.get("cue_blade") or fams.get("cue_direct_fire")
+    armed = fams.get("cue_firearm") or fams.get("cue_blade")
     if armed is not None:
         add("Armed Assault", armed)
     if "cue_unarmed" in fams and not armed:
@@ -484,28 +484,23 @@ def _prominent_target(hit: Hit) -> bool:
     heads = [hit.head] + [c for c in hit.head.conjuncts if c.lemma_.lower() in _KILL_VERBS]
     if not any(h.lemma_.lower() in _KILL_VERBS for h in heads):
         return False
+    # the attackers aim at the person ("assailants shot the mayor"), not "a priest was among the dead"
+    if not any(c.dep_ == "nsubj" for h in heads for c in h.children) and hit.head.dep_ not in ("advcl", "acl", "xcomp"):
+        return False
     targets = [t for h in heads for t in roles(h)[1]]
     targets += [g for t in targets if t.lemma_.lower() in ("convoy", "vehicle", "car", "house", "home", "residence")
                 for p in t.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     targets += [c for t in targets for c in t.children if c.dep_ == "poss"]
-    # GTD names the victim of a targeted killing; a named person as the target reads as one
-    return bool({"prominent", "person"} & _party_kinds(targets))
+    kinds = _party_kinds(targets)
+    return "prominent" in kinds and "civilian" not in kinds
 
 
 def gtd_attack_type(sent, trigger: Trigger, context: str = "") -> tuple[str | None, str | None]:
     """(GTD attack type, rule) for a mention: the highest of GTD's hierarchy the sentence supports."""
     labels = _gtd_labels(sent, trigger)
     if not labels:
-        cls = family_class(_family_of(trigger))
-        if cls and cls[2]:
-            return cls[2], f"gtd.from_class:{trigger.sub_event_type}"
         return None, None
     return min(labels, key=lambda lr: taxonomy.gtd_precedence(lr[0]))
-
-
-def _family_of(trigger: Trigger) -> str:
-    rule = trigger.rule[4:] if trigger.rule.startswith("lex:") else trigger.rule
-    return rule.split("(", 1)[0]
 
 
 def gtd_attack_type_for_event(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
