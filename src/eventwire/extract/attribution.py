@@ -46,6 +46,8 @@ _GROUP_WORDS = re.compile(r"\b(liberation|front|movement|taliban|shabaab|islamic
                           r"boko haram|jihad|mujahideen|tehreek|lashkar|jaish|hamas|hezbollah|hizbullah|"
                           r"brigades?|militia|rebels?|insurgents?|militants?|al[- ]qaeda|ansar|"
                           r"houthis?|pkk|farc|eln|npa|maoists?|naxal\w*)\b", re.I)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_ROLE = re.compile(r"^(?:[a-z]+\s+)*spokes(?:person|man|woman)\s+(?=[A-Z])")
 _PERPETRATOR_TYPES = {"rebel group", "political militia", "identity militia"}
 
 
@@ -77,7 +79,7 @@ def _acronyms(doc) -> dict[str, str]:
 
 def canonical_group(name: str, doc) -> str:
     """A group's name: acronym spelt out from the article, or the dictionary name."""
-    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    name = _ARTICLE.sub("", name.strip())
     name = _acronyms(doc).get(name, name)
     entry = _lookup_actor(name)
     return getattr(entry, "name", None) or name
@@ -103,7 +105,14 @@ def _group_in(phrase: str, doc) -> str | None:
 
 
 def spokespeople(doc) -> list[tuple[int, str, str | None]]:
-    """(offset, person, organisation) for each spokesperson introduced by name."""
+    """(offset, person, organisation) for each spokesperson introduced by name (cached on the doc)."""
+    cached = doc.user_data.get("eventwire_spokespeople")
+    if cached is None:
+        cached = doc.user_data["eventwire_spokespeople"] = _spokespeople(doc)
+    return cached
+
+
+def _spokespeople(doc) -> list[tuple[int, str, str | None]]:
     out = []
     for m in _SPOKES_FOR.finditer(doc.text):
         out.append((m.start(), m.group("name"), canonical_group(m.group("org"), doc)))
@@ -145,9 +154,9 @@ def speaker_type(phrase: str, doc) -> tuple[str, str]:
 
 
 def _clean(phrase: str) -> str:
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I).strip()
+    phrase = _ARTICLE.sub("", phrase.strip()).strip()
     # "spokesperson Shahid Rind" -> "Shahid Rind": the person is the speaker, the role typed it
-    return re.sub(r"^(?:[a-z]+\s+)*spokes(?:person|man|woman)\s+(?=[A-Z])", "", phrase)
+    return _ROLE.sub("", phrase)
 
 
 def _resolve(phrase: str, offset: int, doc) -> tuple[str, str]:

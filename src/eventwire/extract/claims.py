@@ -26,6 +26,8 @@ _PRONOUNS = {"it", "they", "which", "who", "that", "he", "she", "group"}
 
 def _is_claim_verb(tok) -> bool:
     lemma = tok.lemma_.lower()
+    if lemma != "claim" and lemma not in _TAKE:
+        return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     if lemma == "claim":
         # the parser sometimes hangs "responsibility" elsewhere; the words right after still say it
