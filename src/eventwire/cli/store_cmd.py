@@ -27,6 +27,7 @@ def ingest(
     interval: float = typer.Option(5.0, "--interval", help="Seconds between looks at the --watch folder."),
     recode: bool = typer.Option(False, "--recode", help="Re-code stored documents coded by an older pipeline version."),
     no_link: bool = typer.Option(False, "--no-link", help="Store events without linking them into incidents."),
+    n_process: int = typer.Option(1, "--n-process", help="spaCy worker processes (one process writes)."),
 ) -> None:
     """Extract events from documents and store them (documents already stored are skipped)."""
     from rich.console import Console
@@ -48,7 +49,8 @@ def ingest(
         if recode:
             console.print(f"re-coded: {run_recode(store, command=command).summary()}", style="dim")
         if inputs:
-            report = run_ingest(read_any(inputs, published=published), store, command=command, on_document=tick)
+            report = run_ingest(read_any(inputs, published=published), store, command=command, on_document=tick,
+                                n_process=n_process)
             console.print(report.summary(), style="dim")
         if watch_dir:
             _watch(watch_dir, interval, published, store, command, tick, console)

@@ -467,7 +467,9 @@ def _gtd_labels(sent, trigger: Trigger) -> list[tuple[str, str]]:
         add("Facility/Infrastructure Attack", h)
     if not out and ("violence" in fams or "clash" in fams):
         h = fams.get("violence") or fams["clash"]
-        if h.head.lemma_.lower() in _CASUALTY_VERBS:  # people hurt by an attack with no bomb named
+        victims = _party_kinds(roles(h.head)[1])
+        # civilians hurt by an attack with no bomb named; GTD leaves raids on bases and posts Unknown
+        if h.head.lemma_.lower() in _CASUALTY_VERBS and not victims & _ARMED:
             add("Armed Assault", h, "+casualties")
         else:  # GTD codes Unknown when a report does not say how the attack was made
             add("Unknown", h, "+no_weapon_named")

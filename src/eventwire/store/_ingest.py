@@ -45,15 +45,18 @@ def _fresh(items: Iterable, store: Store, report: IngestReport) -> Iterable[Docu
 
 
 def ingest(items: Iterable, store: Store, pipeline=None, *, command: str | None = None,
-           on_document: Callable[[Document, int], None] | None = None) -> IngestReport:
+           on_document: Callable[[Document, int], None] | None = None, n_process: int = 1) -> IngestReport:
     """Run ``pipeline`` over new documents in ``items`` and store each with its events."""
     if pipeline is None:
         from ..pipeline import Pipeline
 
         pipeline = Pipeline.default()
     report = IngestReport(run_id=store.start_run(command))
+    fresh = _fresh(items, store, report)
+    # Stored from this process only: worker processes extract, one writer commits.
+    results = pipeline.pipe(fresh, n_process=n_process) if n_process > 1 else pipeline.pipe(fresh)
     try:
-        for result in pipeline.pipe(_fresh(items, store, report)):
+        for result in results:
             _store_one(store, result.document, result.events, report, on_document)
     finally:
         store.finish_run(report.run_id, report.stored, report.events)
