@@ -28,6 +28,7 @@ def test_speaker_words_table():
     class _Doc:  # a document with no acronyms defined
         text = ""
         user_data: dict = {}
+        ents = ()
     assert speaker_type("railway officials", _Doc())[1] == "official"
     assert speaker_type("Reuters", _Doc())[1] == "media"
 

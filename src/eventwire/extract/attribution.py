@@ -90,8 +90,27 @@ def _entry_type(name: str) -> str | None:
     return getattr(entry, "actor_type", None) or getattr(entry, "type", None)
 
 
+def _ruler_group(phrase: str, doc) -> str | None:
+    """An armed non-state group the actor ruler tagged (label ACTOR) inside the phrase."""
+    try:
+        from ..resources.actors import load_actors
+
+        actors = load_actors()
+    except (ImportError, AttributeError, EventwireError, OSError, ValueError):
+        return None
+    for ent in doc.ents:
+        if ent.label_ == "ACTOR" and ent.text in phrase:
+            entry = actors.resolve_keys(ent.ent_id_) if ent.ent_id_ else actors.lookup(ent.text)
+            if entry is not None and entry.actor_type in _PERPETRATOR_TYPES:
+                return entry.name
+    return None
+
+
 def _group_in(phrase: str, doc) -> str | None:
-    """An armed non-state group named in the phrase, by dictionary, acronym or name."""
+    """An armed non-state group named in the phrase, by actor ruler, acronym, dictionary or name."""
+    found = _ruler_group(phrase, doc)
+    if found:
+        return found
     for abbr, full in _acronyms(doc).items():
         if re.search(rf"\b{re.escape(abbr)}\b", phrase) or full in phrase:
             if _GROUP_WORDS.search(full) or _entry_type(full) in _PERPETRATOR_TYPES:
