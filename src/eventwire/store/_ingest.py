@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from ..errors import StoreError
+from ..errors import EventwireError
 from ..records import Document
 from ._store import Store
 
@@ -66,7 +66,7 @@ def ingest(items: Iterable, store: Store, pipeline=None, *, command: str | None 
 def _store_one(store: Store, document: Document, events, report: IngestReport, on_document) -> None:
     try:
         ids = store.add(document, list(events), report.run_id)
-    except StoreError as exc:
+    except EventwireError as exc:  # this document is rolled back; the batch goes on
         log.error("%s", exc)
         report.skipped.append((document.id, str(exc)))
         return
@@ -88,7 +88,7 @@ def recode(store: Store, pipeline=None, *, command: str | None = None) -> Ingest
             try:
                 report.events += len(store.recode(result.document.id, list(result.events), report.run_id))
                 report.stored += 1
-            except StoreError as exc:
+            except EventwireError as exc:
                 log.error("%s", exc)
                 report.skipped.append((result.document.id, str(exc)))
     finally:
