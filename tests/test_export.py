@@ -135,3 +135,11 @@ def test_export_from_the_database_with_filters(db_url, tmp_path):  # noqa: F811
     assert main(["export", "--db", db_url, "-f", "jsonl", "--level", "events", "--since", "2025-03-12",
                  "-o", str(tmp_path / "late.jsonl")]) == 0
     assert len((tmp_path / "late.jsonl").read_text().splitlines()) == 2
+
+
+def test_export_from_a_missing_sqlite_file_is_a_clear_error(tmp_path, capsys):
+    from eventwire.cli.main import main
+
+    assert main(["export", "--db", str(tmp_path / "typo.db")]) == 6
+    assert "no database at" in capsys.readouterr().err
+    assert not (tmp_path / "typo.db").exists()

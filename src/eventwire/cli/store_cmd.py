@@ -93,10 +93,25 @@ def export(
         raise InputError(f"--level must be incidents or events, not {level!r}")
     filters = Filters(since=parse_published(since), until=parse_published(until), country=country,
                       event_type=event_type, incident_id=incident)
+    _require_sqlite_file(db)
     with Store(db) as store:
         records = store.incidents(filters) if level == "incidents" else store.events(filters)
         n = write_events(records, fmt, output)
     Console(stderr=True).print(f"{n} {level} written", style="dim")
+
+
+def _require_sqlite_file(db: str | None) -> None:
+    """Exporting from a SQLite file that is not there is a typo, not an empty database."""
+    from pathlib import Path
+
+    from ..errors import StoreError
+    from ..store import normalise_url
+
+    url = normalise_url(db)
+    if url.startswith("sqlite:///") and ":memory:" not in url:
+        path = Path(url[len("sqlite:///"):].split("?", 1)[0])
+        if not path.exists():
+            raise StoreError(f"no database at {path}: run `eventwire ingest --db {db or path}` first, or pass --db")
 
 
 def register(app: typer.Typer) -> None:
