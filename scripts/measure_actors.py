@@ -66,15 +66,10 @@ def _fill(actor, country):
 
 
 def _text_country(doc):
+    from eventwire.extract.actors import _sentence_country
     from eventwire.resources.actors import load_actors
 
-    actors = load_actors()
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP", "LOC"):
-            c = actors.country(ent.text)
-            if c:
-                return c
-    return None
+    return _sentence_country(next(doc.sents), load_actors())
 
 
 def measure(path: Path, limit: int, fill: str, show: int, use_classifier: bool = True,
