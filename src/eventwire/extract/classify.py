@@ -114,9 +114,11 @@ def _reason_tokens(sent) -> set[int]:
     out: set[int] = set()
     for tok in sent:
         if tok.lemma_.lower() in _REASON_HEADS:
+            # "after the gunmen attacked...": a subordinator heads nothing, its clause is its head
+            top = tok.head if tok.dep_ == "mark" else tok
             # the subject does the demanding ("a protest demanding..."), it is not the reason
-            subj = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-            out.update(t.i for t in tok.subtree if t.i != tok.i and t.i not in subj)
+            subj = {t.i for c in top.children if c.dep_ in ("nsubj", "nsubjpass") and top is tok for t in c.subtree}
+            out.update(t.i for t in top.subtree if t.i != tok.i and t.i not in subj)
     return out
 
 
@@ -194,6 +196,10 @@ def roles(tok) -> tuple[list, list]:
         agents += [c for c in head.children if c.dep_ == "nsubj"]
         if tok.dep_ == "conj" and not targets:
             targets += [c for c in head.children if c.dep_ in ("nsubjpass", "dobj")]
+    if tok.pos_ == "VERB" and not targets:  # "attacked and fired at a patrol"
+        targets += [g for conj in tok.conjuncts for c in conj.children
+                    for g in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"]
+                              if c.dep_ == "prep" and c.lower_ in ("on", "at", "against") else [])]
     return agents, targets
 
 
@@ -412,6 +418,10 @@ def event_class(triggers: Sequence[Trigger]) -> Trigger | None:
                   and _SUB_RANK.get(t.sub_event_type, 0) > _SUB_RANK.get(lead.sub_event_type, 0)]
         if better:
             return max(better, key=lambda t: _SUB_RANK[t.sub_event_type])
+        arrest = next((t for t in triggers if t.sub_event_type == "Arrests"), None)
+        if arrest is not None and lead.sub_event_type == "Peaceful protest":  # arrests at a protest
+            return Trigger(lead.text, lead.start, lead.end, lead.event_type, "Protest with intervention",
+                           f"{lead.rule}+event:{arrest.rule}", lead.score)
     if lead.event_type == "Explosions/Remote violence" and lead.rule.startswith("lex:explosion("):
         specific = [t for t in triggers if t.event_type == lead.event_type and not t.rule.startswith("lex:explosion(")]
         if specific:
