@@ -37,7 +37,10 @@ for module in (extract_cmd, eval_cmd, store_cmd, geo_cmd):
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        app(args=argv, standalone_mode=False)
+        # without standalone mode, click returns a typer.Exit's code instead of raising it
+        rc = app(args=argv, standalone_mode=False)
+        if isinstance(rc, int):
+            return rc
     except EventwireError as exc:
         typer.echo(f"error: {exc}", err=True)
         return exc.exit_code
