@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ..extract import DocFindings, classify
 from ..records import Actor, Count, Event, Evidence, Location, Mention
+from ..resources.actors import load_actors
 
 _COUNT_FIELD = {"fatalities": "fatalities", "injured": "injured", "hostages": "hostages",
                 "arrested": "arrested"}
@@ -105,6 +106,21 @@ def _event_class(group: _Group) -> Mention:
     return max(group.mentions, key=lambda m: m.trigger.score)
 
 
+def _evidence_at(findings: DocFindings, fieldname: str, start: int, end: int, text: str,
+                 rule: str) -> Evidence:
+    return Evidence(field=fieldname, doc_id=findings.document.id, start=start, end=end, text=text,
+                    sentence=findings.sentence_at(start), rule=rule)
+
+
+def _claimant(claim, location: Location | None) -> Actor:
+    """actor1 from a claim of responsibility, typed from the actor dictionary when it is there."""
+    entry = load_actors().lookup(claim.actor, location.country if location else None)
+    return Actor(name=entry.name if entry else claim.actor,
+                 type=entry.actor_type if entry else "rebel group",
+                 inter=entry.inter if entry else 2, text=claim.text, start=claim.start,
+                 end=claim.end, source_id=entry.key if entry else None, rule="actor1.from_claim")
+
+
 def _evidence_for_default(doc_id: str, fieldname: str, rule: str) -> Evidence:
     return Evidence(field=fieldname, doc_id=doc_id, start=0, end=0, text="", sentence="", rule=rule)
 
@@ -128,26 +144,24 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     claims = tuple(findings.claims)
     if actor1 is None and claims:
         claim = claims[0]
-        actor1 = Actor(name=claim.actor, type="rebel group", text=claim.text, start=claim.start,
-                       end=claim.end, rule="actor1.from_claim")
+        actor1 = _claimant(claim, location)
     counts = [c for m in group.mentions for c in m.counts] + group.extra_counts
     by_kind = {k: _pick_count([c for c in counts if c.kind == k]) for k in _COUNT_FIELD}
     for c in by_kind.values():
         if c is not None and not any(e.field == c.kind and e.start == c.start for e in evidence):
-            sent = next((s for s in findings.statements if s.start <= c.start < s.end), None)
-            evidence.append(Evidence(field=c.kind, doc_id=document.id, start=c.start, end=c.end,
-                                     text=c.text, sentence=sent.content if sent else c.text, rule=c.rule))
+            evidence.append(_evidence_at(findings, c.kind, c.start, c.end, c.text, c.rule))
     for cl in claims:
-        evidence.append(Evidence(field="claims", doc_id=document.id, start=cl.start, end=cl.end,
-                                 text=cl.text, sentence=cl.text, rule=cl.rule))
-    if location is not None:
-        evidence.append(Evidence(field="location", doc_id=document.id, start=location.start or 0,
-                                 end=location.end or 0, text=location.text or location.name,
-                                 sentence="", rule=location.rule))
+        evidence.append(_evidence_at(findings, "claims", cl.start, cl.end, cl.text, cl.rule))
+    if location is not None and not any(e.field == "location" and e.start == location.start for e in evidence):
+        evidence.append(_evidence_at(findings, "location", location.start or 0, location.end or 0,
+                                     location.text or location.name, location.rule))
     codes = {}
-    gtd, _gtd_rule = classify.gtd_attack_type_for_event(group.mentions)  # GTD's precedence over mentions
+    gtd, gtd_rule = classify.gtd_attack_type_for_event(group.mentions)  # GTD's precedence over mentions
     if gtd:
         codes["gtd_attack_type"] = gtd
+        evidence = [e for e in evidence if e.field != "gtd_attack_type"]
+        evidence.append(_evidence_at(findings, "gtd_attack_type", lead.trigger.start, lead.trigger.end,
+                                     lead.trigger.text, gtd_rule or "gtd.precedence"))
     confidence = min(0.99, lead.confidence * (0.6 + 0.1 * min(len(group.mentions), 4))
                      + (0.05 if location else 0) + (0.05 if actor1 else 0))
     digest = hashlib.sha1(f"{document.id}|{index}|{lead.trigger.start}".encode()).hexdigest()[:12]

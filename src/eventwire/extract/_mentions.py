@@ -21,6 +21,14 @@ class DocFindings:
     claims: list[Claim] = field(default_factory=list)
     dates: list[EventDate] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)  # filled by geo
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each sentence
+
+    def sentence_at(self, offset: int) -> str:
+        """The text of the sentence holding a character offset ('' if none)."""
+        for start, end in self.sentences:
+            if start <= offset < end:
+                return self.document.text[start:end]
+        return ""
 
 
 def _evidence(doc_id: str, fieldname: str, sent, start: int, end: int, text: str, rule: str) -> Evidence:
@@ -58,6 +66,7 @@ def _sentence_date(sent, all_dates: list[EventDate]) -> EventDate | None:
 def extract_document(doc, document: Document) -> DocFindings:
     """All mentions, counts, statements, claims and dates of a parsed document."""
     found = DocFindings(document=document)
+    found.sentences = [(s.start_char, s.end_char) for s in doc.sents]
     found.statements = attribution.find_statements(doc)
     found.claims = claims.find_claims(doc, found.statements)
     found.dates = dates.find_dates(doc, document.published)
