@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from collections import Counter
 from pathlib import Path
 
-GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold"
+SHARED = Path(os.environ.get("EVENTWIRE_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+GOLD = SHARED / "gold"
 FILES = ("acled_asia2015_dev.jsonl", "acled_global202005_dev.jsonl", "gtd2021q1_dev.jsonl")
 LEGACY = {"Battle-No change of territory": "Battles", "Battle-Government regains territory": "Battles",
           "Battle-Non-state actor overtakes territory": "Battles",
