@@ -44,6 +44,8 @@ def test_parse_number(words, value):
     ("Gunmen kidnapped several villagers.", "hostages", 3, None, 9),
     ("The attack resulted in the deaths of six military personnel.", "fatalities", 6, 6, 6),
     ("Both assailants were killed.", "fatalities", 2, 2, 2),
+    ("During the raid a guard was held hostage.", "hostages", 1, 1, 1),
+    ("Gunmen took hundreds of passengers hostage.", "hostages", 200, None, 999),
     ("Assailants shot and killed Yemuka Aimable, an envoy of the governor.", "fatalities", 1, 1, 1),
     ("One farmer and his two sons were killed in the attack.", "fatalities", 3, 3, 3),
     ("Four people, including two policemen, were shot dead.", "fatalities", 4, 4, 4),

@@ -478,7 +478,9 @@ def _singular_counts(sent, toks) -> list[Count]:
     out = _bodies_and_to_death(sent, toks)
     for t in toks:
         kind = _cue(t, "after") or _cue(t, "before")
-        if kind is None or t.pos_ not in ("VERB", "ADJ") or (t.pos_ == "ADJ" and kind != "fatalities"):
+        if kind == "hostages" and t.pos_ == "NOUN" and t.head.lemma_.lower() in ("take", "hold", "keep"):
+            t = t.head  # "took a student hostage", "a guard was held hostage": the person hangs on the verb
+        elif kind is None or t.pos_ not in ("VERB", "ADJ") or (t.pos_ == "ADJ" and kind != "fatalities"):
             continue
         head = _victim_head(t)
         if head is None or head.dep_ == "nsubj" and t.lemma_.lower() not in ("die", "succumb", "dead") and t.pos_ != "ADJ":
