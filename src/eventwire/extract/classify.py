@@ -126,19 +126,17 @@ def _cues(hits: Sequence[Hit], family: str, skip: set[int], trigger: Hit) -> lis
     return [h for h in hits if h.family == family and h.head.i not in skip and h.head.i != trigger.head.i]
 
 
-def _token_kinds(tok) -> set[str]:
+def _token_kinds(tok, depth: int = 0) -> set[str]:
     """What kind of party a noun names (state, civilian, ...), from its head and modifiers."""
     kinds = set(participant_kinds(tok.lemma_.lower()) or participant_kinds(tok.lower_))
+    if tok.lower_ == "armed":
+        kinds.add("armed")
     for child in tok.children:
-        if child.dep_ in ("compound", "amod", "nmod", "poss") or (child.dep_ == "prep" and child.lower_ == "of"):
+        if depth < 2 and (child.dep_ in ("compound", "amod", "nmod", "poss")
+                          or (child.dep_ == "prep" and child.lower_ == "of")):
             sub = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
-            if sub is None:
-                continue
-            if sub.lower_ == "armed":
-                kinds.add("armed")
-            kinds |= participant_kinds(sub.lemma_.lower())
-            if child.dep_ == "prep":  # "a member of the police department"
-                kinds |= {k for c in sub.children if c.dep_ == "compound" for k in participant_kinds(c.lemma_.lower())}
+            if sub is not None:  # "a group of unidentified armed men", "members of the police department"
+                kinds |= _token_kinds(sub, depth + 1) - {"person"}
     if tok.ent_type_ == "PERSON":
         kinds.add("person")
     if tok.lemma_.lower() == "head" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -203,6 +201,19 @@ def roles(tok) -> tuple[list, list]:
     return agents, targets
 
 
+# Civilians who riot as a body; "two men" or "a person" do not make a mob.
+_CROWD_CIVILIANS = {"student", "villager", "resident", "youth", "farmer", "voter", "local", "trader",
+                    "worker", "labourer", "laborer", "citizen", "national"}
+
+
+def _crowd_like(tokens) -> bool:
+    return any(t.lemma_.lower() in _CROWD_CIVILIANS for tok in tokens for t in (tok, *tok.conjuncts))
+
+
+def _uses_firearm(hit: Hit, hits: Sequence[Hit]) -> bool:
+    return any(h.family == "cue_firearm" for h in hits) or hit.head.lemma_.lower() in ("shoot", "fire", "open")
+
+
 def _sentence_kinds(sent) -> set[str]:
     return _party_kinds(t for t in sent if t.pos_ in ("NOUN", "PROPN"))
 
@@ -237,7 +248,8 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     a_kinds, t_kinds = _party_kinds(agents), _party_kinds(targets)
     if "protester" in t_kinds and a_kinds & {"state"}:
         return _Choice("protest_excessive", "+target:protesters", 0.05)
-    if a_kinds & {"crowd", "partisan", "civilian", "protester"} and not a_kinds & (_ARMED | {"person"}):
+    mobbish = a_kinds & {"crowd", "protester"} or _crowd_like(agents)
+    if mobbish and not a_kinds & (_ARMED | {"person", "partisan"}) and not _uses_firearm(hit, hits):
         return _Choice("mob", "+agent:crowd", 0.03)  # residents or a crowd, not an armed group
     if t_kinds & _ARMED:
         return _Choice("attack_armed", "+target:armed", 0.03)
@@ -264,7 +276,7 @@ def _refine_clash(hit: Hit, sent) -> _Choice:
         if kinds & {"crowd", "partisan", "protester"} and not kinds & (_ARMED | {"state"}):
             return _Choice("mob", "+sentence:unarmed")
         return _Choice("clash", "")
-    unarmed = kinds & {"crowd", "partisan", "civilian", "protester"}
+    unarmed = kinds & {"crowd", "partisan", "protester"} or _crowd_like(agents + targets)
     if "protester" in kinds or (unarmed and "state" in kinds and not kinds & {"nonstate", "armed"}):
         return _Choice("riot", "+parties:unarmed_vs_police")  # ACLED: demonstrators fighting police riot
     if unarmed and not kinds & _ARMED:
@@ -285,12 +297,24 @@ def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = 
     if fams == {"explosion"} or (hit.family == "explosion" and not fams & set(_WEAPONS[:-1])):
         if hit.head.tag_ in ("NNS", "NNPS") and not any(h.head.lemma_.lower() == "bomb" for h in spans):
             return _Choice("shelling", f"{via}+plural_explosions")  # many blasts at a front: indirect fire
+    if not fams & {"suicide", "air", "shelling"} and _party_kinds(_agents_near(hit)) & {"partisan", "crowd", "protester"}:
+        return _Choice("riot", f"{via}+agent:crowd")  # crude bombs thrown by pickets or a crowd
     for fam in _WEAPONS:
         if fam in fams:
             cue = next(h for h in spans if h.family == fam)
             extra = "" if cue is hit else f"+{_hit_rule(cue)}"
             return _Choice(fam, via + extra, 0.02)
     return _Choice(hit.family, via)
+
+
+def _agents_near(hit: Hit) -> list:
+    """Who set off a weapon: the subject of the weapon's verb ("pickets blasted crude bombs")."""
+    agents, _targets = roles(hit.head)
+    if not agents and hit.head.dep_ in ("dobj", "nsubjpass") and hit.head.head.pos_ == "VERB":
+        verb = hit.head.head
+        agents = [c for c in verb.children if c.dep_ == "nsubj"]
+        agents += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return agents
 
 
 def _has_child_lemma(tok, lemmas: set[str]) -> bool:
