@@ -117,7 +117,7 @@ def _reason_tokens(sent) -> set[int]:
             # "after the gunmen attacked...": a subordinator heads nothing, its clause is its head
             top = tok.head if tok.dep_ == "mark" else tok
             # the subject does the demanding ("a protest demanding..."), it is not the reason
-            subj = {t.i for c in top.children if c.dep_ in ("nsubj", "nsubjpass") and top is tok for t in c.subtree}
+            subj = {t.i for c in top.children if c.dep_ in ("nsubj", "nsubjpass") and top.i == tok.i for t in c.subtree}
             out.update(t.i for t in top.subtree if t.i != tok.i and t.i not in subj)
     return out
 
@@ -181,7 +181,7 @@ def roles(tok) -> tuple[list, list]:
         elif c.dep_ in ("compound", "poss") and tok.pos_ in ("NOUN", "PROPN"):
             agents.append(c)
     head = tok.head
-    if tok.pos_ in ("NOUN", "PROPN") and head is not tok:
+    if tok.pos_ in ("NOUN", "PROPN") and head.i != tok.i:
         if tok.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
             verb = head if head.pos_ == "VERB" else head.head
             agents += [c for c in verb.children if c.dep_ == "nsubj"]

@@ -45,7 +45,7 @@ def _trigger_token(sent, trigger: Trigger):
 def _path(tok, sent) -> list:
     """The trigger and its heads up to the sentence root."""
     out = [tok]
-    while out[-1].head is not out[-1] and sent.start <= out[-1].head.i < sent.end and len(out) < 30:
+    while out[-1].head.i != out[-1].i and sent.start <= out[-1].head.i < sent.end and len(out) < 30:
         out.append(out[-1].head)
     return out
 
@@ -60,7 +60,7 @@ def _negation(tok) -> str | None:
             low = child.lower_
             if child.dep_ == "neg" and cues.get("neg", {}).get(low):
                 return child.text
-            if child.dep_ == "det" and clause is tok and cues.get("det", {}).get(low) == "negated":
+            if child.dep_ == "det" and clause.i == tok.i and cues.get("det", {}).get(low) == "negated":
                 return child.text
             if child.dep_ in ("nsubj", "nsubjpass") and clause.pos_ in ("VERB", "AUX"):
                 if child.lower_ in ("none", "nobody", "nothing") or any(
@@ -74,8 +74,10 @@ def _governor(path) -> tuple[str, str] | None:
     gov = _cues().get("governor", {})
     for below, node in zip(path, path[1:]):
         modality = gov.get(node.lemma_.lower())
-        # "a protest demanding...": the trigger is the subject of the cue, not governed by it
-        if modality and below.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+        # "a protest demanding...": the trigger is the subject of the cue, not governed by it;
+        # "protested ..., demanding": a trailing participle gives the purpose, not a wish
+        trailing = node.tag_ == "VBG" and node.i > path[0].i
+        if modality and below.dep_ not in ("nsubj", "nsubjpass", "csubj") and not trailing:
             return modality, node.text
     return None
 

