@@ -102,6 +102,13 @@ def _fill_country(actor: Actor | None, location: Location | None) -> Actor | Non
     return replace(actor, name=name, country=country)
 
 
+def _assoc(actor: Actor | None, location: Location | None) -> tuple[Actor, ...]:
+    """Associated actors (a protest's organisers) stated beside the main one."""
+    if actor is None:
+        return ()
+    return tuple(_fill_country(a, location) for a in actor.assoc)
+
+
 def _event_class(group: _Group) -> Mention:
     return max(group.mentions, key=lambda m: m.trigger.score)
 
@@ -170,6 +177,7 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
         event_type=lead.trigger.event_type, sub_event_type=lead.trigger.sub_event_type,
         event_date=event_date, date_precision=precision, codes=codes,
         actor1=actor1, actor2=actor2, location=location,
+        assoc_actor1=_assoc(actor1, location), assoc_actor2=_assoc(actor2, location),
         fatalities=by_kind["fatalities"], injured=by_kind["injured"],
         hostages=by_kind["hostages"], arrested=by_kind["arrested"],
         claims=claims, statements=tuple(findings.statements), places=tuple(findings.places),
