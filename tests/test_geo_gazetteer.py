@@ -103,3 +103,43 @@ def test_cli_import_and_lookup(tmp_path):
     assert main(["gazetteer", "import", str(dump), "--db", str(db)]) == 0
     assert main(["gazetteer", "lookup", "Tiny Hamlet", "--db", str(db)]) == 0
     assert main(["gazetteer", "lookup", "Qqqqzzzz"]) == 5  # GazetteerError
+
+
+def test_countries_carry_acled_short_names(gaz):
+    assert gaz.country("RU").name == "Russia"
+    assert gaz.country("CD").name == "Democratic Republic of Congo"
+    assert gaz.country("CG").name == "Republic of Congo"
+    assert gaz.country("CI").name == "Ivory Coast"
+    assert gaz.country("PS").name == "Palestine"
+    # the ISO long form still finds the country
+    assert gaz.country("Russian Federation").iso2 == "RU"
+
+
+def test_country_names_agree_with_the_actor_dictionary(gaz):
+    from importlib import resources
+
+    text = resources.files("eventwire").joinpath("data/actor_countries.csv").read_text("utf-8")
+    actor_names = {ln.split(",")[0] for ln in text.splitlines()[2:] if ln}
+    # "Civilians (<Location.country>)" must read as the actor dictionary names the country
+    differ = {n: gaz.country(n).name for n in actor_names if gaz.country(n) is not None
+              and gaz.country(n).name != n}
+    assert differ == {}
+
+
+def test_divisions_take_their_english_names(gaz):
+    from eventwire.gazetteer._compiled import english_division
+    from eventwire.gazetteer._embedded import Division
+
+    def div(name, *aliases):
+        return Division(name, "XX.01", None, "", aliases, 1, None, 0)
+
+    terms = ("oblast", "governorate", "province")
+    assert english_division(div("Luhanska oblast", "Luhansk", "Luhansk Oblast"), terms).name == "Luhansk"
+    assert english_division(div("Beograd", "Belgrade"), terms, frozenset({"belgrade"})).name == "Belgrade"
+    assert english_division(div("Ḩalab", "Aleppo", "Aleppo Governorate"), terms).name == "Aleppo"
+    # another language's name is not an English one
+    assert english_division(div("Virginia", "Commonwealth of Virginia", "Wilikinia"), terms).name == "Virginia"
+    assert english_division(div("Røros", "Plassje"), terms).name == "Røros"
+    assert english_division(div("Bagmati", "Bagmati Province", "Province 3"), terms).name == "Bagmati"
+    luhansk = [e for e in gaz.lookup("Luhanska oblast") if e.feature_code == "ADM1"]
+    assert luhansk and luhansk[0].name == "Luhansk"

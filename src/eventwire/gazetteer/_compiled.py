@@ -18,7 +18,7 @@ from ._fold import fold
 
 log = logging.getLogger("eventwire.gazetteer")
 
-FORMAT = 10
+FORMAT = 11
 # Entry ids share one int space: cities first, then divisions, then countries.
 DIV_BASE = 1_000_000
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "az", "at", "ad"})
@@ -207,8 +207,9 @@ def english_division(d: Division, admin_terms: tuple[str, ...], towns: frozenset
     Oblast", "Aleppo Governorate"), next to names in other languages
     ("Wilikinia" for Virginia). An alternate's stem (generic term stripped)
     replaces the name only with support: it is the name of a town in the unit
-    (GeoNames names towns in English: the unit named after its capital), or the
-    name is not ASCII, or more alternates share that stem than the name's.
+    (GeoNames names towns in English: the unit named after its capital), or more
+    alternates share that stem than the name's, or the name is not ASCII and the
+    alternate reads as its transliteration (same initial).
     ``towns``: folded names of the unit's populated places. The old name stays an alias.
     """
     votes: dict[str, int] = {}
@@ -227,11 +228,19 @@ def english_division(d: Division, admin_terms: tuple[str, ...], towns: frozenset
     if not cands:
         return d
     best = max(cands, key=lambda s: (s in towns, votes[s], -len(s)))
-    supported = (best in towns or not d.name.isascii()
-                 or (votes[best] >= 2 and votes[best] > votes.get(name_stem, 0)))
+    supported = (best in towns or (votes[best] >= 2 and votes[best] > votes.get(name_stem, 0))
+                 or (not d.name.isascii() and _initial(best) == _initial(name_stem)))
     if not supported or votes.get(name_stem, 0) > votes[best]:
         return d
     return replace(d, name=shown[best], aliases=(d.name, *d.aliases))
+
+
+def _initial(key: str) -> str:
+    """First letter after an Arabic article: a transliteration keeps it
+    ("Al Biqā‘" / "Bekaa"); a name in another language usually does not
+    ("Røros" / "Plassje")."""
+    head, _, rest = key.partition(" ")
+    return (rest if head in ARTICLES and rest else key)[:1]
 
 
 def _division_towns(t: Tables) -> list[frozenset[str]]:
