@@ -45,6 +45,7 @@ def test_parse_number(words, value):
     ("The attack resulted in the deaths of six military personnel.", "fatalities", 6, 6, 6),
     ("Both assailants were killed.", "fatalities", 2, 2, 2),
     ("During the raid a guard was held hostage.", "hostages", 1, 1, 1),
+    ("Assailants abducted Entessar Al-Hammadi, a model, along with two actresses.", "hostages", 3, 3, 3),
     ("Gunmen took hundreds of passengers hostage.", "hostages", 200, None, 999),
     ("Assailants shot and killed Yemuka Aimable, an envoy of the governor.", "fatalities", 1, 1, 1),
     ("One farmer and his two sons were killed in the attack.", "fatalities", 3, 3, 3),

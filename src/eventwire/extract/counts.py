@@ -473,6 +473,22 @@ def _bodies_and_to_death(sent, toks) -> list[Count]:
     return out
 
 
+def _companions(cue) -> int:
+    """People taken "along with" the victim: "abducted X along with his brother" adds one."""
+    for along in cue.children:
+        if along.lower_ != "along":
+            continue
+        for with_ in along.children:
+            obj = next((c for c in with_.children if c.dep_ == "pobj"), None) if with_.lower_ == "with" else None
+            if obj is None:
+                continue
+            num = next((c for c in obj.children if c.dep_ == "nummod"), None)
+            if num is not None:
+                return parse_number([num.text]) or 0
+            return _people_in(obj) or 0
+    return 0
+
+
 def _singular_counts(sent, toks) -> list[Count]:
     """People named one by one: "a soldier was killed", "shot and killed Yemuka Aimable", "killing him"."""
     out = _bodies_and_to_death(sent, toks)
@@ -488,6 +504,7 @@ def _singular_counts(sent, toks) -> list[Count]:
         n = _people_in(head)
         if not n:
             continue
+        n += _companions(t)
         last = max([head.i] + [c.i for c in head.children if c.dep_ == "conj"])
         span = sorted([head.left_edge.i, t.i, last])
         s_i, e_i = span[0] - sent.start, span[-1] - sent.start + 1
