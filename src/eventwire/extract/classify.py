@@ -360,6 +360,8 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
         return _Choice("riot", "+agent:crowd", 0.03)  # party workers or a crowd wrecking property riot
     if fam == "abduction" and any(h.family == "hijack" for h in hits):
         return _Choice("hijack", "+hijack")
+    if fam == "disrupted" and any(h.family in ("violence", "clash") and h.head in roles(hit.head)[1] for h in hits):
+        return _Choice("clash", "+object:attack_repelled")  # "thwarted an attack": the attackers were fought off
     if fam == "disrupted" and hit.weight < 0.6 and not _has_child_lemma(hit.head, _WEAPON_NOUNS):
         return None  # "seized", "recovered" mean disrupted weapons use only with weapons
     if fam == "base" and not _cues(hits, "base", set(), hit) and hit.weight < 0.5:
