@@ -21,3 +21,26 @@ def fold(name: str) -> str:
         s = "".join(ch for ch in s if not unicodedata.combining(ch))
         s = unidecode(s).replace("'", "").replace("\u2019", "")
     return _SPACE.sub(" ", _PUNCT.sub(" ", s)).strip().lower()
+
+
+_VOWELS = re.compile(r"[aeiouyhw]")
+_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|an|az|at|ath) ")
+
+
+def skeleton(key: str) -> str:
+    """Consonant skeleton of a folded name: transliterations of one name meet.
+
+    Arabic, Persian and Slavic names reach English in many spellings ("Idleb" /
+    "Idlib", "Tillabery" / "Tillaberi", "Dahuk" / "Duhok", "Ma'rib" / "Marib"):
+    they differ in vowels, h/w/y and doubled letters, rarely in consonants.
+    The article and the first letter are kept as written.
+    """
+    key = _ARTICLE.sub("", key).replace(" ", "")
+    if len(key) < 4:
+        return ""
+    body = _VOWELS.sub("", key[1:])
+    out = key[0]
+    for ch in body:
+        if ch != out[-1]:
+            out += ch
+    return out if len(out) >= 3 else ""

@@ -14,7 +14,7 @@ from typing import Iterable, Protocol
 from ..records import GeoEntry
 from ._aliases import AliasRow
 from ._compiled import COUNTRY_BASE, DIV_BASE, Compiled, strip_admin_term
-from ._fold import fold
+from ._fold import fold, skeleton
 
 ALIAS_BASE = 3_000_000
 
@@ -158,6 +158,24 @@ class Gazetteer:
         out = []
         for match, score, _ in found:
             out.extend((self.entry(i), score) for i in self._ids(match))
+        return out
+
+    def by_skeleton(self, name: str) -> list[GeoEntry]:
+        """Divisions and towns of 10,000+ people whose name has the same consonant
+        skeleton ("Idleb" finds Idlib): a last resort for transliterations."""
+        sk = skeleton(fold(name))
+        return [self.entry(i) for i in self._skeletons.get(sk, ())] if sk else []
+
+    @functools.cached_property
+    def _skeletons(self) -> dict[str, list[int]]:
+        c = self._c
+        out: dict[str, list[int]] = {}
+        names = [(DIV_BASE + j, n) for j, n in enumerate(c.div_names) if c.div_level[j] <= 2]
+        names += [(i, n) for i, n in enumerate(c.city_names) if c.city_pop[i] >= 10_000]
+        for ident, n in names:
+            sk = skeleton(fold(n))
+            if sk:
+                out.setdefault(sk, []).append(ident)
         return out
 
     def country(self, code_or_name: str) -> GeoEntry | None:

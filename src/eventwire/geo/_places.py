@@ -79,7 +79,16 @@ def _relative(doc, i: int, directions: frozenset[str], units: frozenset[str]) ->
 
 def _in_place_context(doc, span, heads, preps) -> bool:
     prep = _prep_before(doc, span.start)
-    return (prep in preps and prep != "of") or _head_after(doc, span.end, heads) is not None
+    return ((prep in preps and prep != "of") or _head_after(doc, span.end, heads) is not None
+            or _qualifies_place(doc, span))
+
+
+def _qualifies_place(doc, span) -> bool:
+    """'Al Hishah (Misrata)', 'Kubwa, Abuja': right after a place, in brackets or after a comma."""
+    i = span.start - 1
+    if i < 1 or doc[i].text not in ("(", ","):
+        return False
+    return doc[i - 1].ent_type_ in PLACE_LABELS
 
 
 def _person_words(doc) -> set[str]:
@@ -114,9 +123,15 @@ def candidate_spans(doc, gazetteer) -> list:
         elif ent.label_ == "NORP" and gazetteer is not None and gazetteer.demonym_country(ent.text):
             out.append((ent, "geo.demonym"))
         elif ent.label_ in REREAD_LABELS and ent.label_ != "NORP" and _in_place_context(doc, ent, heads, preps):
-            if gazetteer is not None and gazetteer.lookup(_strip_det(ent).text):
+            name = _strip_det(ent).text
+            # another transliteration ("Misrata") is re-read too; resolution decides
+            if gazetteer is not None and (gazetteer.lookup(name) or _skeleton_known(gazetteer, name)):
                 out.append((ent, "geo.reread." + ent.label_.lower()))
     return out
+
+
+def _skeleton_known(gazetteer, name: str) -> bool:
+    return hasattr(gazetteer, "by_skeleton") and len(name) >= 5 and bool(gazetteer.by_skeleton(name))
 
 
 def _strip_det(span):
@@ -141,6 +156,22 @@ def _bare_heads(doc, taken: set[int], gazetteer, heads) -> list:
     return out
 
 
+def _merge_split_names(doc, spans: list, gazetteer) -> list:
+    """NER cuts some names in two ("Purba" "Champaran"): adjacent spans whose
+    joined text the gazetteer knows are one place."""
+    if gazetteer is None:
+        return spans
+    out: list = []
+    for span, rule in spans:
+        if out and out[-1][0].end == span.start:
+            joined = doc[out[-1][0].start:span.end]
+            if gazetteer.lookup(joined.text):
+                out[-1] = (joined, out[-1][1])
+                continue
+        out.append((span, rule))
+    return out
+
+
 def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     """Every place mention in ``doc`` in text order, with its context."""
     heads, _, directions, units = _cues()
@@ -148,6 +179,7 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     taken = {t for s, _ in spans for t in range(s.start, s.end)}
     spans += _bare_heads(doc, taken, gazetteer, heads)
     spans.sort(key=lambda p: p[0].start)
+    spans = _merge_split_names(doc, spans, gazetteer)
     out: list[Toponym] = []
     for span, rule in spans:
         span = _strip_det(span)

@@ -10,6 +10,7 @@ rather than pretending: "Tripoli" with no context stays at ~0.5.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ ADMIN_HEADS = {"district": "ADM2", "province": "ADM1", "state": "ADM1", "governo
 TOWN_HEADS = frozenset({"village", "town", "city", "township", "locality", "area", "camp",
                         "neighbourhood", "neighborhood", "suburb", "outskirts"})
 MAX_CANDIDATES = 40
+_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|an|az|at) ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +129,7 @@ def _confidence(best: float, second: float | None) -> float:
     return round(max(0.3, min(0.95, 0.5 + margin / 4)), 2)
 
 
-def _candidates(gazetteer, t: Toponym) -> tuple[str, list[GeoEntry], str]:
+def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry], str]:
     key = fold(t.text)
     if t.label == "NORP":
         country = gazetteer.demonym_country(t.text)
@@ -137,15 +139,39 @@ def _candidates(gazetteer, t: Toponym) -> tuple[str, list[GeoEntry], str]:
         cands = [e for e in cands if e.feature_code.startswith("PCL")]  # "US", not "MD"
     if cands:
         return key, cands[:MAX_CANDIDATES], "exact"
-    if len(key) < 6 or t.label not in ("GPE", "LOC"):
+    if len(key) < 5 or t.label == "NORP":
         return key, [], "unknown"
-    found = gazetteer.fuzzy(t.text, limit=5, cutoff=92)
-    return key, [e for e, _ in found], "fuzzy"
+    found = gazetteer.fuzzy(t.text, limit=5, cutoff=92) if len(key) >= 6 and t.label in ("GPE", "LOC") else []
+    if found:
+        return key, [e for e, _ in found], "fuzzy"
+    return key, _skeleton_candidates(gazetteer, t, ctx), "skeleton"
+
+
+def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context) -> list[GeoEntry]:
+    """Another transliteration ("Idleb" for Idlib, "Misrata" for Misratah).
+
+    Consonant skeletons alone match unrelated names, so a candidate must lie in
+    a country the document names or, with no country named, be a province or a
+    city of 100,000+ in the one country all such candidates share.
+    """
+    if not hasattr(gazetteer, "by_skeleton"):
+        return []
+    from rapidfuzz import fuzz
+
+    bare = _ARTICLE.sub("", fold(t.text))
+    # same consonants and still a close spelling: "Idleb"/"Idlib", not "Barangay"/"Baringo"
+    found = [e for e in gazetteer.by_skeleton(t.text)
+             if fuzz.ratio(bare, _ARTICLE.sub("", fold(e.name))) >= 75]
+    named = {c for c, w in ctx.countries.items() if w >= 1}
+    if named:
+        return [e for e in found if e.iso2 in named][:MAX_CANDIDATES]
+    big = [e for e in found if e.feature_code == "ADM1" or e.population >= 100_000]
+    return big if len({e.iso2 for e in big}) == 1 else []
 
 
 def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
           inners: list[GeoEntry]) -> Resolved:
-    key, cands, how = _candidates(gazetteer, t)
+    key, cands, how = _candidates(gazetteer, t, ctx)
     if not cands:
         return Resolved(t, None, 0.0, 0, "geo.resolve.unknown")
     groups = [[qe for qe in q if qe.feature_code in ("PCLI", "ADM1") or qe.feature_class == "P"]
@@ -160,7 +186,7 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
     best = _town_over_namesake_unit(scored, t)
     second = next((s for s, _, e in scored[1:] if not _same_place(e, best[2])), None)
     conf = _confidence(best[0], second)
-    if how == "fuzzy":
+    if how in ("fuzzy", "skeleton"):
         conf = min(conf, 0.6)
     return Resolved(t, best[2], conf, len(cands), f"geo.resolve.{how}")
 
