@@ -49,11 +49,20 @@ def _number(value: Any) -> float | None:
         return None
 
 
-def _count_checks(name: str, gold: Any, count: Count | None, event: Event | None) -> dict:
+def acled_count(count: Count | None) -> int:
+    """The system's figure as ACLED codes it (its conservative table for vague words), else 0."""
+    from ..extract.counts import acled_figure
+
+    value = acled_figure(count)
+    return 0 if value is None else value
+
+
+def _count_checks(name: str, gold: Any, count: Count | None, event: Event | None,
+                  figure=system_count) -> dict:
     gold = _number(gold)
     if gold is None:
         return {f"{name}_exact": None, f"{name}_within1": None}
-    value = system_count(count) if event is not None else None
+    value = figure(count) if event is not None else None
     return {f"{name}_exact": value is not None and value == gold,
             f"{name}_within1": value is not None and abs(value - gold) <= 1}
 
@@ -106,7 +115,7 @@ def _acled(gold: dict, event: Event | None, legacy: bool) -> RowScore:
     # finds one cannot score here by agreeing on the rows that have none.
     checks["actor2_named"] = None if not gold.get("actor2") else checks["actor2"]
     checks.update(_count_checks("fatalities", gold.get("fatalities"),
-                                event.fatalities if event else None, event))
+                                event.fatalities if event else None, event, figure=acled_count))
     checks["date"] = _date_check(gold.get("event_date"), event)
     checks.update(_location_checks(gold, "admin1", event))
     precision = _number(gold.get("geo_precision"))

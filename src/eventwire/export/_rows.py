@@ -5,6 +5,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from ..extract.counts import acled_figure
 from ..records import COUNT_KINDS, Count, Event, to_dict
 
 CODES_PATH = Path(__file__).resolve().parents[1] / "data" / "export_codes.json"
@@ -87,7 +88,8 @@ def _interaction(i1, i2):
 
 
 def acled_row(event: Event) -> dict:
-    """One ACLED-column row; fatalities are the conservative (low) figure, 0 if none."""
+    """One ACLED-column row; fatalities as ACLED codes them (its conservative figure for
+    vague words such as "dozens"), 0 if none."""
     loc, a1, a2 = event.location, event.actor1, event.actor2
     i1 = a1.inter if a1 else None
     i2 = a2.inter if a2 else None
@@ -120,7 +122,7 @@ def acled_row(event: Event) -> dict:
         "source": sources_text(event),
         "source_scale": "",
         "notes": notes_text(event),
-        "fatalities": conservative(event.fatalities) or 0,
+        "fatalities": acled_figure(event.fatalities) or 0,
         "tags": "",
         "timestamp": "",
     }
