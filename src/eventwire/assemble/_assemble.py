@@ -8,11 +8,12 @@ deaths of six...") join the nearest event before them.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field, replace
 
 from ..extract import DocFindings, classify
-from ..records import Actor, Count, Event, Evidence, Location, Mention
+from ..records import Actor, Count, Event, Evidence, Location, Mention, Trigger
 from ..resources.actors import load_actors
 
 _COUNT_FIELD = {"fatalities": "fatalities", "injured": "injured", "hostages": "hostages",
@@ -109,8 +110,24 @@ def _assoc(actor: Actor | None, location: Location | None) -> tuple[Actor, ...]:
     return tuple(_fill_country(a, location) for a in actor.assoc)
 
 
-def _event_class(group: _Group) -> Mention:
-    return max(group.mentions, key=lambda m: m.trigger.score)
+# Reports lead with the event; later sentences are more often context, so a
+# trigger's weight falls a little with its sentence's place in the article.
+_POSITION_DECAY = 0.04
+_POSITION_CAP = 5
+
+
+def _event_class(group: _Group, findings: DocFindings) -> tuple[Mention, Trigger]:
+    """The lead mention and the event's class (``classify.event_class`` over the mentions)."""
+    starts = [start for start, _ in findings.sentences]
+    weighted = []
+    for m in group.mentions:
+        k = bisect.bisect_right(starts, m.sent_start) - 1
+        t = m.trigger
+        weighted.append(replace(t, score=round(t.score - _POSITION_DECAY * min(max(k, 0), _POSITION_CAP), 3)))
+    chosen = classify.event_class(weighted) or weighted[0]
+    lead = next((m for m, w in zip(group.mentions, weighted) if w.start == chosen.start),
+                max(group.mentions, key=lambda m: m.trigger.score))
+    return lead, chosen
 
 
 def _evidence_at(findings: DocFindings, fieldname: str, start: int, end: int, text: str,
@@ -134,8 +151,11 @@ def _evidence_for_default(doc_id: str, fieldname: str, rule: str) -> Evidence:
 
 def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     document = findings.document
-    lead = _event_class(group)
-    evidence = [e for m in group.mentions for e in m.evidence]
+    lead, event_class = _event_class(group, findings)
+    class_evidence = _evidence_at(findings, "event_type", event_class.start, event_class.end,
+                                  event_class.text, event_class.rule)
+    evidence = [class_evidence] + [e for m in group.mentions for e in m.evidence
+                                   if not (e.field == "event_type" and e.start == class_evidence.start)]
     date = group.date()
     event_date, precision, relative = None, "unknown", None
     if date is not None:
@@ -174,7 +194,7 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     digest = hashlib.sha1(f"{document.id}|{index}|{lead.trigger.start}".encode()).hexdigest()[:12]
     return Event(
         event_id=f"{document.id}#{digest}", doc_ids=(document.id,),
-        event_type=lead.trigger.event_type, sub_event_type=lead.trigger.sub_event_type,
+        event_type=event_class.event_type, sub_event_type=event_class.sub_event_type,
         event_date=event_date, date_precision=precision, codes=codes,
         actor1=actor1, actor2=actor2, location=location,
         assoc_actor1=_assoc(actor1, location), assoc_actor2=_assoc(actor2, location),
