@@ -111,3 +111,34 @@ def test_no_places_and_no_gazetteer(nlp):
     text = "Something happened somewhere."
     found = locate(nlp(text), DocFindings(document=Document(id="d", text=text)), None)
     assert found.places == []
+
+
+def test_other_transliterations_of_a_province(nlp, gaz):
+    res = _resolve(nlp, gaz, "Regime forces shelled Kafr Nabl in Idleb using rocket fire.")
+    assert res["Idleb"].entry is not None and res["Idleb"].entry.iso2 == "SY"
+    assert res["Idleb"].confidence <= 0.6  # a spelling match, not an exact one
+
+
+def test_a_name_cut_in_two_is_one_place(nlp, gaz):
+    res = _resolve(nlp, gaz, "Two groups clashed in Godasahan area of Purba Champaran district (Bihar).")
+    assert "Purba Champaran" in res and res["Purba Champaran"].entry.feature_code == "ADM2"
+
+
+def test_an_unknown_village_falls_back_to_its_named_units(nlp, gaz):
+    text = ("A bomb detonated in Barang, Asil Targao, Bajaur, Khyber Pakhtunkhwa, Pakistan. "
+            "One tribal elder was killed.")
+    loc = _located(nlp, gaz, text, "detonated").mentions[0].location
+    assert loc is not None and loc.iso3 == "PAK" and loc.admin1 == "Khyber Pakhtunkhwa"
+    assert loc.geo_precision >= 2
+
+
+def test_a_place_abroad_loses_to_one_in_the_articles_country(nlp, gaz):
+    text = ("In Garcia, Nuevo Leon, three men were shot and injured inside a barbershop "
+            "in Colonia Mitras Poniente.")
+    loc = _located(nlp, gaz, text, "shot").mentions[0].location
+    assert loc is not None and loc.iso3 == "MEX"
+
+
+def test_country_names_are_acled_short_forms(nlp, gaz):
+    loc = _located(nlp, gaz, "Protesters rallied in Moscow, Russia.", "rallied").mentions[0].location
+    assert loc.country == "Russia"

@@ -74,7 +74,20 @@ def _chain_head(i: int, tops: list[Toponym]) -> int:
     return i if q is None else q
 
 
-def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str]) -> int | None:
+def _main_country(res: list[Resolved]) -> str | None:
+    """The country most of the article's resolved places lie in (None on a tie)."""
+    from collections import Counter
+
+    votes = Counter(r.entry.iso2 for r in res
+                    if r.entry is not None and r.toponym.label != "NORP" and r.confidence >= 0.5)
+    top = votes.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str],
+                      main: str | None = None) -> int | None:
     trig = (mention.trigger.start + mention.trigger.end) / 2
     best, best_key = None, None
     for i, r in enumerate(res):
@@ -88,7 +101,10 @@ def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str]) -
         # in text order a chain runs from small to large ("Kibungere (Nyabihanga, Mwaro)"):
         # the first resolved member is the most precise
         pick = next(j for j in chain if res[j].entry is not None)
-        key = (abs(res[head].toponym.start - trig), -_specificity(res[pick]))
+        # a place abroad loses to one in the article's country ("in Garcia, Nuevo Leon ...
+        # in Colonia Mitras" is not Colonia, Uruguay), then the nearest to the trigger wins
+        abroad = main is not None and res[pick].entry.iso2 != main
+        key = (abroad, abs(res[head].toponym.start - trig), -_specificity(res[pick]))
         if best_key is None or key < best_key:
             best, best_key = pick, key
     return best
@@ -162,10 +178,11 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]
     roles = assign_roles(doc, tops, event_spans, rejected)
     doc_best = _best_in_document(doc, res, roles, event_spans)
+    main = _main_country(res)
     chosen: set[int] = set()
     mentions = []
     for m in findings.mentions:
-        i = _best_in_sentence(m, res, roles)
+        i = _best_in_sentence(m, res, roles, main)
         rule = "geo.event.sentence"
         if i is None:
             i, rule = doc_best, "geo.event.document"

@@ -9,11 +9,13 @@ and the place that qualifies it ("Quetta in Balochistan", "Raiganj, Dinajpur").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..gazetteer import lexicon
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+_UNKNOWN_LINK = re.compile(r",\s*(?:[A-Z][\w'-]*\s*){1,3},")
 REREAD_LABELS = frozenset({"ORG", "PERSON", "FAC", "NORP"})
 SKIP_BEFORE = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 
@@ -157,17 +159,16 @@ def _bare_heads(doc, taken: set[int], gazetteer, heads) -> list:
 
 
 def _merge_split_names(doc, spans: list, gazetteer) -> list:
-    """NER cuts some names in two ("Purba" "Champaran"): adjacent spans whose
-    joined text the gazetteer knows are one place."""
+    """NER cuts some names in two ("Purba" "Champaran"): adjacent spans are one place."""
     if gazetteer is None:
         return spans
     out: list = []
     for span, rule in spans:
-        if out and out[-1][0].end == span.start:
-            joined = doc[out[-1][0].start:span.end]
-            if gazetteer.lookup(joined.text):
-                out[-1] = (joined, out[-1][1])
-                continue
+        if out and out[-1][0].end == span.start and doc[span.start].is_alpha and doc[span.start - 1].is_alpha:
+            # joined even when unknown: "Punjab Kala neighborhood" is one unknown place,
+            # not Punjab qualified by Kala
+            out[-1] = (doc[out[-1][0].start:span.end], out[-1][1])
+            continue
         out.append((span, rule))
     return out
 
@@ -203,7 +204,10 @@ def _link_qualifiers(doc, tops: list[Toponym]) -> list[Toponym]:
         prev, cur = out[i - 1], out[i]
         if prev.sent_start != cur.sent_start or "NORP" in (prev.label, cur.label):
             continue
-        between = doc.text[prev.end:cur.start].strip().lower()
+        between = doc.text[prev.end:cur.start].strip()
+        if _UNKNOWN_LINK.fullmatch(between):
+            between = ","  # "Barang, Asil Targao, Bajaur": a unit the gazetteer lacks sits between
+        between = between.lower()
         words = [w for w in between.replace(",", " , ").split() if w not in SKIP_BEFORE]
         head_ok = not words or words[0] in (prev.head or "",)
         rest = words[1:] if words and words[0] == prev.head else words

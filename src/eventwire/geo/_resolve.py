@@ -179,8 +179,10 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
     groups = [g for g in groups if g]
     if any(e.feature_code in ("PCLI", "ADM1") for e in cands):
         groups = []  # a province in a list of provinces is not inside the next one
-    if any(not any(_inside_qualifier(qe, e) for qe in g for e in cands) for g in groups):
+    inside = [e for e in cands if all(any(_inside_qualifier(qe, e) for qe in g) for g in groups)]
+    if not inside:
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-qualifier")
+    cands = inside  # "El Alto, La Paz": only an El Alto inside some La Paz
     scored = sorted(((_score(e, t, key, ctx, outers, inners), i, e) for i, e in enumerate(cands)),
                     key=lambda x: (-x[0], x[1]))
     best = _town_over_namesake_unit(scored, t)
