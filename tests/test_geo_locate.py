@@ -142,3 +142,21 @@ def test_a_place_abroad_loses_to_one_in_the_articles_country(nlp, gaz):
 def test_country_names_are_acled_short_forms(nlp, gaz):
     loc = _located(nlp, gaz, "Protesters rallied in Moscow, Russia.", "rallied").mentions[0].location
     assert loc.country == "Russia"
+
+
+def test_no_place_named_gives_the_actors_country(nlp, gaz):
+    from dataclasses import replace
+
+    from eventwire.records import Actor
+
+    text = "Soldiers clashed with rebels on Monday."
+    doc = nlp(text)
+    start = text.index("clashed")
+    army = Actor(name="Military Forces of Myanmar", type="state forces", country="Myanmar",
+                 text="Soldiers", start=0, end=8)
+    m = Mention(doc_id="t", sent_start=0, sent_end=len(text), sentence=text,
+                trigger=Trigger("clashed", start, start + 7, "Battles", "Armed clash", "test"))
+    findings = DocFindings(document=Document(id="t", text=text), mentions=[replace(m, actor1=army)])
+    loc = locate(doc, findings, gaz).mentions[0].location
+    assert loc is not None and loc.country == "Myanmar" and loc.geo_precision == 3
+    assert loc.rule == "geo.event.actor-country" and loc.text == "Soldiers"

@@ -159,6 +159,23 @@ def _home_country(findings: DocFindings, gazetteer) -> str | None:
     return None
 
 
+def _actor_country_location(m: Mention, gazetteer) -> Location | None:
+    """No place in the article: the country of a state or national actor it names
+    ("Military Forces of India", "BJP"), at geo_precision 3 with low confidence."""
+    if gazetteer is None:
+        return None
+    for actor in (m.actor1, m.actor2):
+        if actor is None or not actor.country or "{" in actor.country or actor.start is None:
+            continue
+        e = gazetteer.country(actor.country)
+        if e is not None:
+            return Location(name=e.name, country=e.country, iso3=e.iso3, latitude=e.latitude,
+                            longitude=e.longitude, geonameid=e.geonameid, geo_precision=3,
+                            confidence=0.3, text=actor.text, start=actor.start, end=actor.end,
+                            rule="geo.event.actor-country")
+    return None
+
+
 def _with_location(m: Mention, loc: Location, sentence: str) -> Mention:
     ev = Evidence(field="location", doc_id=m.doc_id, start=loc.start or 0, end=loc.end or 0,
                   text=loc.text or loc.name, sentence=sentence, rule=loc.rule)
@@ -192,6 +209,8 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
         if i is not None:
             chosen.add(i)
             m = _with_location(m, to_location(res[i], rule), _sentence_of(doc, res[i].toponym.start))
+        elif (loc := _actor_country_location(m, gazetteer)) is not None:
+            m = _with_location(m, loc, _sentence_of(doc, loc.start))
         mentions.append(m)
     findings.mentions = mentions
     if not chosen and doc_best is not None:
