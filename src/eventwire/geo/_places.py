@@ -164,7 +164,8 @@ def _merge_split_names(doc, spans: list, gazetteer) -> list:
         return spans
     out: list = []
     for span, rule in spans:
-        if out and out[-1][0].end == span.start and doc[span.start].is_alpha and doc[span.start - 1].is_alpha:
+        if (out and out[-1][0].end == span.start and doc[span.start].is_alpha
+                and doc[span.start - 1].is_alpha and "geo.demonym" not in (rule, out[-1][1])):
             # joined even when unknown: "Punjab Kala neighborhood" is one unknown place,
             # not Punjab qualified by Kala
             out[-1] = (doc[out[-1][0].start:span.end], out[-1][1])
