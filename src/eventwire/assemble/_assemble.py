@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 
 from ..extract import DocFindings, classify
+from ..gazetteer import distance_km
 from ..records import Actor, Count, Event, Evidence, Location, Mention, Trigger
 from ..resources.actors import load_actors
 
@@ -33,11 +34,30 @@ class _Group:
         return next((m.date for m in self.mentions if m.date is not None), None)
 
     def location(self) -> Location | None:
-        located = [m.location for m in self.mentions if m.location is not None]
+        """The most confident place the mentions' own sentences give, else any."""
+        own = [loc for m in self.mentions if (loc := _own_location(m)) is not None]
+        located = own or [m.location for m in self.mentions if m.location is not None]
         return max(located, key=lambda loc: loc.confidence) if located else None
 
     def role(self, name: str) -> Actor | None:
-        return next((getattr(m, name) for m in self.mentions if getattr(m, name) is not None), None)
+        """The first stated actor in a role; a default ("unidentified") only if none is."""
+        found = [a for m in self.mentions if (a := getattr(m, name)) is not None]
+        return next((a for a in found if not _is_default(a)), found[0] if found else None)
+
+
+# Locations and actors that a stage filled in by default, not read from the
+# mention's own sentence: they never keep two mentions apart.
+_BORROWED_PLACE_RULES = ("geo.event.document", "geo.event.actor-country")
+_SAME_PLACE_KM = 30.0
+
+
+def _own_location(m: Mention) -> Location | None:
+    loc = m.location
+    return None if loc is None or loc.rule in _BORROWED_PLACE_RULES else loc
+
+
+def _is_default(actor: Actor) -> bool:
+    return (actor.rule or "").startswith("actors.default")
 
 
 def _same_place(a: Location | None, b: Location | None) -> bool:
@@ -47,22 +67,33 @@ def _same_place(a: Location | None, b: Location | None) -> bool:
         return True
     if a.name == b.name:
         return True
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude) and \
+            distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= _SAME_PLACE_KM:
+        return True
     # one inside the other (a town and its district/province)
     return a.country == b.country and (a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1) \
-        and (a.geo_precision == 3 or b.geo_precision == 3)
+        and (a.geo_precision == 3 or b.geo_precision == 3 or a.admin2 == b.admin2)
 
 
-def _same_actor(a: Actor | None, b: Actor | None) -> bool:
-    return a is None or b is None or a.name == b.name or a.type == b.type == "civilians"
+def _named_groups(actors) -> set[str]:
+    return {a.name for a in actors if a is not None and (a.rule or "").startswith("actors.dictionary")}
 
 
 def _fits(group: _Group, m: Mention) -> bool:
+    """Nothing the mention states conflicts with the group: date, own place, named groups.
+
+    Generic and default actors never split an article's mentions: "security
+    forces opened fire" and "the Taliban claimed it" are one event seen from
+    both sides. Two different named armed groups with nothing in common are not.
+    """
     d1, d2 = group.date(), m.date
     if d1 is not None and d2 is not None and d1.date != d2.date:
         return False
-    if not _same_place(group.location(), m.location):
+    if not _same_place(group.location(), _own_location(m)):
         return False
-    return _same_actor(group.role("actor1"), m.actor1) or _same_actor(group.role("actor1"), m.actor2)
+    theirs = _named_groups(a for g in group.mentions for a in (g.actor1, g.actor2))
+    mine = _named_groups((m.actor1, m.actor2))
+    return not (theirs and mine and theirs.isdisjoint(mine))
 
 
 def _group(mentions: list[Mention]) -> list[_Group]:
