@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..records import Claim, Count, Document, EventDate, Evidence, Mention, PlaceMention, Statement
 from . import actors as _actors
 from . import attribution, claims, classify, counts, dates, modality
+from ..nlp import doc_text
 
 
 @dataclass(slots=True)
@@ -79,7 +80,7 @@ def extract_document(doc, document: Document) -> DocFindings:
             continue
         trigger = triggers[0]
         mod, cue = modality.mention_modality(sent, trigger)
-        gtd, gtd_rule = classify.gtd_attack_type(sent, trigger, doc.text)
+        gtd, gtd_rule = classify.gtd_attack_type(sent, trigger, doc_text(doc))
         sent_actors = _actors.find_actors(sent)
         actor1, actor2 = _actors.assign_roles(sent, trigger, sent_actors)
         when = _sentence_date(sent, found.dates)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..errors import EventwireError
 from ..records import Statement
 from ._cue_tables import speaker_words
+from ..nlp import doc_text
 
 __all__ = ["find_statements", "sentence_source", "speaker_type", "canonical_group",
            "spokespeople", "find_channel"]
@@ -72,7 +73,7 @@ def _lookup_actor(name: str):
 def _acronyms(doc) -> dict[str, str]:
     cache = doc.user_data.setdefault("eventwire_acronyms", None)
     if cache is None:
-        cache = {m.group("abbr"): m.group("full") for m in _ACRONYM.finditer(doc.text)}
+        cache = {m.group("abbr"): m.group("full") for m in _ACRONYM.finditer(doc_text(doc))}
         doc.user_data["eventwire_acronyms"] = cache
     return cache
 
@@ -133,9 +134,9 @@ def spokespeople(doc) -> list[tuple[int, str, str | None]]:
 
 def _spokespeople(doc) -> list[tuple[int, str, str | None]]:
     out = []
-    for m in _SPOKES_FOR.finditer(doc.text):
+    for m in _SPOKES_FOR.finditer(doc_text(doc)):
         out.append((m.start(), m.group("name"), canonical_group(m.group("org"), doc)))
-    for m in _SPOKES.finditer(doc.text):
+    for m in _SPOKES.finditer(doc_text(doc)):
         sent = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         org = None
         if sent is not None:
@@ -265,7 +266,7 @@ _BEFORE_QUOTE = re.compile(r"(?P<sp>[A-Z][^.;:\"”]{1,80}?)\s+(?P<cue>said|says
 
 def _quoted(doc) -> list[Statement]:
     out = []
-    text = doc.text
+    text = doc_text(doc)
     for m in _QUOTE.finditer(text):
         tail = text[m.end(): m.end() + 200]
         end_of_sentence = re.search(r"[.!?](?:\s|$)", tail)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from ..records import Count
 from ._cue_tables import count_cues, vague_quantities
 from .attribution import sentence_source
+from ..nlp import doc_text
 
 __all__ = ["find_counts", "parse_number", "figure", "acled_figure"]
 
@@ -344,7 +345,7 @@ def _combine(parts: list[tuple[_Quantity, str | None]]) -> tuple[int | None, int
 def _make(sent, toks, kind: str, parts, start_tok: int, end_tok: int, rule: str) -> Count:
     low, best, high, victims = _combine(parts)
     s, e = toks[start_tok].idx, toks[end_tok - 1].idx + len(toks[end_tok - 1].text)
-    return Count(kind=kind, low=low, best=best, high=high, text=sent.doc.text[s:e], start=s, end=e,
+    return Count(kind=kind, low=low, best=best, high=high, text=doc_text(sent.doc)[s:e], start=s, end=e,
                  victims=victims, rule=rule)
 
 
@@ -561,7 +562,7 @@ def _cap_vague(sent, count: Count) -> Count:
         return count
     head = count.victims.split()[-1].lower()
     for m in re.finditer(r"(\d{1,3}(?:,\d{3})+|\d+)\s+(?:\w+\s+){0,2}?" + re.escape(head) + r"\b",
-                         sent.doc.text, re.I):
+                         doc_text(sent.doc), re.I):
         total = int(m.group(1).replace(",", ""))
         if (count.low or 0) <= total < count.high:
             return replace(count, high=total, rule=count.rule + "+capped")

@@ -20,6 +20,7 @@ import logging
 import re
 
 from ..records import EventDate
+from ..nlp import doc_text
 
 __all__ = ["find_dates", "resolve"]
 
@@ -183,7 +184,7 @@ def resolve(text: str, published: dt.date | None) -> tuple[dt.date | None, str, 
 
 def _candidates(doc) -> list[tuple[int, int, str]]:
     """(start, end, rule) of date phrases: GTD prefix, brackets, DATE entities, missed forms."""
-    text = doc.text
+    text = doc_text(doc)
     spans: list[tuple[int, int, str]] = []
     m = _GTD_PREFIX.match(text)
     if m:
@@ -213,7 +214,7 @@ def find_dates(doc, published: dt.date | None) -> list[EventDate]:
         published = published.date()
     out = []
     for s, e, rule in _candidates(doc):
-        phrase = doc.text[s:e]
+        phrase = doc_text(doc)[s:e]
         if rule == "dates.gtd_prefix":
             d = _safe(int(phrase[6:10]), int(phrase[0:2]), int(phrase[3:5]))
             got = (d, "day", "mdy", None) if d else None

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..gazetteer import lexicon
+from ..nlp import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 _UNKNOWN_LINK = re.compile(r",\s*(?:[A-Z][\w'-]*\s*){1,3},")
@@ -205,7 +206,7 @@ def _link_qualifiers(doc, tops: list[Toponym]) -> list[Toponym]:
         prev, cur = out[i - 1], out[i]
         if prev.sent_start != cur.sent_start or "NORP" in (prev.label, cur.label):
             continue
-        between = doc.text[prev.end:cur.start].strip()
+        between = doc_text(doc)[prev.end:cur.start].strip()
         if _UNKNOWN_LINK.fullmatch(between):
             between = ","  # "Barang, Asil Targao, Bajaur": a unit the gazetteer lacks sits between
         between = between.lower()

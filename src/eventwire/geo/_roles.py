@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..gazetteer import lexicon
 from ._places import Toponym
+from ..nlp import doc_text
 
 
 def _speech_verb(doc, t: Toponym, verbs: frozenset[str]) -> bool:
@@ -22,7 +23,7 @@ def _speech_verb(doc, t: Toponym, verbs: frozenset[str]) -> bool:
 
 
 def _preceded_by_scene(doc, t: Toponym, cues: frozenset[str]) -> bool:
-    window = doc.text[max(t.sent_start, t.start - 40):t.start].lower()
+    window = doc_text(doc)[max(t.sent_start, t.start - 40):t.start].lower()
     return any(f"{c} in" in window or f"{c} at" in window or f"{c} near" in window for c in cues)
 
 
@@ -37,7 +38,7 @@ def sentence_role(doc, t: Toponym) -> str:
         return "speaker"
     if _preceded_by_scene(doc, t, frozenset(lex["scene_cues"])):
         return "event"
-    window = doc.text[t.sent_start:t.start].lower()
+    window = doc_text(doc)[t.sent_start:t.start].lower()
     if t.prep == "to" and "from" in window.split()[-8:]:
         return "destination"  # "en route from Quetta ... to Peshawar"
     if "border" in window.split()[-2:]:

@@ -9,4 +9,17 @@ from __future__ import annotations
 
 from ._pipeline import DEFAULT_MODEL, build_nlp, get_nlp
 
-__all__ = ["DEFAULT_MODEL", "build_nlp", "get_nlp"]
+__all__ = ["DEFAULT_MODEL", "build_nlp", "doc_text", "get_nlp"]
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, computed once per document.
+
+    spaCy rebuilds ``Doc.text`` from its tokens on every access; the stages
+    read windows of it for every mention, so the string is kept in
+    ``doc.user_data``.
+    """
+    text = doc.user_data.get("eventwire.text")
+    if text is None:
+        text = doc.user_data["eventwire.text"] = doc.text
+    return text
