@@ -79,13 +79,14 @@ def _modifier_country(token, actors: ActorDictionary) -> str | None:
     return None
 
 
-def _generic_kind(token) -> tuple[GenericKind | None, int]:
+def _generic_kind(token, sent_start: int) -> tuple[GenericKind | None, int]:
     """The kind a noun names and where its term starts (multi-word terms: "security forces")."""
     terms = _terms()
+    doc = token.doc
     for width in (3, 2):
         start = token.i - width + 1
-        if start >= token.sent.start:
-            phrase = token.doc[start:token.i + 1].text.lower()
+        if start >= sent_start:
+            phrase = ("".join(doc[i].text_with_ws for i in range(start, token.i)) + token.text).lower()
             if phrase in terms:
                 return terms[phrase], start
     return terms.get(token.lower_) or terms.get(token.lemma_.lower()), token.i
@@ -120,10 +121,10 @@ def _ethnic_militia(token, actors: ActorDictionary, country: str | None) -> Acto
     return None
 
 
-def _generic_actor(token, actors: ActorDictionary) -> Actor | None:
+def _generic_actor(token, actors: ActorDictionary, sent_start: int) -> Actor | None:
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "ACTOR":
         return None
-    kind, start = _generic_kind(token)
+    kind, start = _generic_kind(token, sent_start)
     if kind is None:
         return None
     country = _modifier_country(token, actors) or _of_country(token, actors)
@@ -148,7 +149,7 @@ def find_actors(sent) -> list[Actor]:
             if actor is not None:
                 found.append(actor)
     for token in sent:
-        actor = _generic_actor(token, actors)
+        actor = _generic_actor(token, actors, sent.start)
         if actor is None:
             continue
         # "police station" after "police": keep the wider phrase, once; a named
