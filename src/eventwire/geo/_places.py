@@ -159,7 +159,7 @@ def _bare_heads(doc, taken: set[int], gazetteer, heads) -> list:
     return out
 
 
-def _merge_split_names(doc, spans: list, gazetteer) -> list:
+def _merge_split_names(doc, spans: list, gazetteer, heads: frozenset[str]) -> list:
     """NER cuts some names in two ("Purba" "Champaran"): adjacent spans are one place."""
     if gazetteer is None:
         return spans
@@ -167,10 +167,12 @@ def _merge_split_names(doc, spans: list, gazetteer) -> list:
     for span, rule in spans:
         if (out and out[-1][0].end == span.start and doc[span.start].is_alpha
                 and doc[span.start - 1].is_alpha and "geo.demonym" not in (rule, out[-1][1])):
-            # joined even when unknown: "Punjab Kala neighborhood" is one unknown place,
-            # not Punjab qualified by Kala
-            out[-1] = (doc[out[-1][0].start:span.end], out[-1][1])
-            continue
+            joined = doc[out[-1][0].start:span.end]
+            # unknown but followed by a place word, still one place: "Punjab Kala
+            # neighborhood" is not Punjab qualified by Kala
+            if gazetteer.lookup(joined.text) or _head_after(doc, span.end, heads):
+                out[-1] = (joined, out[-1][1])
+                continue
         out.append((span, rule))
     return out
 
@@ -182,7 +184,7 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     taken = {t for s, _ in spans for t in range(s.start, s.end)}
     spans += _bare_heads(doc, taken, gazetteer, heads)
     spans.sort(key=lambda p: p[0].start)
-    spans = _merge_split_names(doc, spans, gazetteer)
+    spans = _merge_split_names(doc, spans, gazetteer, heads)
     out: list[Toponym] = []
     for span, rule in spans:
         span = _strip_det(span)
