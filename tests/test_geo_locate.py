@@ -160,3 +160,27 @@ def test_no_place_named_gives_the_actors_country(nlp, gaz):
     loc = locate(doc, findings, gaz).mentions[0].location
     assert loc is not None and loc.country == "Myanmar" and loc.geo_precision == 3
     assert loc.rule == "geo.event.actor-country" and loc.text == "Soldiers"
+
+
+def test_no_place_and_no_national_actor_gives_a_demonyms_country(nlp, gaz):
+    loc = _located(nlp, gaz, "Indian farmers protested against the new law.", "protested").mentions[0].location
+    assert loc is not None and loc.country == "India" and loc.geo_precision == 3
+    assert loc.rule == "geo.event.demonym-country"
+
+
+def test_an_associated_partys_country_when_no_place_is_named(nlp, gaz):
+    from dataclasses import replace
+
+    from eventwire.records import Actor
+
+    text = "Party workers protested on Monday."
+    doc = nlp(text)
+    start = text.index("protested")
+    party = Actor(name="CPI: Communist Party of India", type="other", country="India",
+                  text="Party", start=0, end=5)
+    crowd = Actor(name="Protesters ({country})", type="protesters", assoc=(party,))
+    m = Mention(doc_id="t", sent_start=0, sent_end=len(text), sentence=text,
+                trigger=Trigger("protested", start, start + 9, "Protests", "Peaceful protest", "test"))
+    findings = DocFindings(document=Document(id="t", text=text), mentions=[replace(m, actor1=crowd)])
+    loc = locate(doc, findings, gaz).mentions[0].location
+    assert loc is not None and loc.country == "India" and loc.rule == "geo.event.actor-country"

@@ -164,8 +164,10 @@ def _actor_country_location(m: Mention, gazetteer) -> Location | None:
     ("Military Forces of India", "BJP"), at geo_precision 3 with low confidence."""
     if gazetteer is None:
         return None
-    for actor in (m.actor1, m.actor2):
-        if actor is None or not actor.country or "{" in actor.country or actor.start is None:
+    named = [a for a in (m.actor1, m.actor2) if a is not None]
+    # then the groups named with them ("protesters of the CPI"): a national party is a country too
+    for actor in named + [a for x in named for a in x.assoc]:
+        if not actor.country or "{" in actor.country or actor.start is None:
             continue
         e = gazetteer.country(actor.country)
         if e is not None:
@@ -173,6 +175,20 @@ def _actor_country_location(m: Mention, gazetteer) -> Location | None:
                             longitude=e.longitude, geonameid=e.geonameid, geo_precision=3,
                             confidence=0.3, text=actor.text, start=actor.start, end=actor.end,
                             rule="geo.event.actor-country")
+    return None
+
+
+def _demonym_location(res: list[Resolved]) -> Location | None:
+    """No place and no national actor: the country of the first demonym ("Indian farmers
+    protested"), the article's last clue to where it happened, at geo_precision 3."""
+    for r in res:
+        e = r.entry
+        if r.toponym.label == "NORP" and e is not None and e.feature_code.startswith("PCL"):
+            t = r.toponym
+            return Location(name=e.name, country=e.country, iso3=e.iso3, latitude=e.latitude,
+                            longitude=e.longitude, geonameid=e.geonameid, geo_precision=3,
+                            confidence=0.2, text=t.text, start=t.start, end=t.end,
+                            rule="geo.event.demonym-country")
     return None
 
 
@@ -209,7 +225,7 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
         if i is not None:
             chosen.add(i)
             m = _with_location(m, to_location(res[i], rule), _sentence_of(doc, res[i].toponym.start))
-        elif (loc := _actor_country_location(m, gazetteer)) is not None:
+        elif (loc := _actor_country_location(m, gazetteer) or _demonym_location(res)) is not None:
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         mentions.append(m)
     findings.mentions = mentions
