@@ -219,3 +219,40 @@ def test_dates_and_places_are_not_targets(nlp):
                     "Violence against civilians")
     assert a1.name.startswith("Unidentified Armed Group")
     assert a2 is None or a2.text != "5 May 2020"
+
+
+def _first_sentence_roles(nlp, text, trigger, event_type):
+    sent = next(nlp(text).sents)
+    i = sent.text.index(trigger)
+    return assign_roles(sent, Trigger(trigger, i, i + len(trigger), event_type, "", "test"),
+                        find_actors(sent))
+
+
+@pytest.mark.parametrize("group", ["separatists", "Maoists", "left-wing extremists"])
+def test_attributed_to_a_described_group(nlp, group):
+    a1, _ = _first_sentence_roles(
+        nlp, "Assailants attacked a bus in the district. No group claimed responsibility for the "
+             f"incident; however, sources attributed the attack to {group}.", "attacked",
+        "Violence against civilians")
+    assert a1.name.lower() == group.lower() and "responsibility" in a1.rule
+
+
+def test_attribution_stands_when_the_group_denies(nlp):
+    a1, _ = _first_sentence_roles(
+        nlp, "Assailants attacked civilians in Oromia. No group claimed responsibility; however, "
+             "sources attributed the attack to the Oromo Liberation Front, which the group denied.",
+        "attacked", "Violence against civilians")
+    assert same_actor(a1.name, "OLF: Oromo Liberation Front")
+
+
+def test_attribution_to_unnamed_assailants_names_nobody(nlp):
+    a1, _ = _first_sentence_roles(
+        nlp, "Gunmen attacked a checkpoint. Police attributed the attack to unknown assailants.",
+        "attacked", "Battles")
+    assert a1.name.startswith("Unidentified Armed Group")
+
+
+def test_acronym_before_rebel_noun_names_the_group(nlp):
+    a1, _ = _roles(nlp, "On 9 May 2020, the XYZF rebel forces fired mortars at the army positions.",
+                   "fired")
+    assert a1.name == "XYZF" and a1.rule.startswith("actors.acronym")

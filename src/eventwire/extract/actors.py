@@ -121,6 +121,25 @@ def _ethnic_militia(token, actors: ActorDictionary, country: str | None) -> Acto
     return None
 
 
+def _is_acronym(text: str) -> bool:
+    letters = text.replace("-", "")
+    return 2 <= len(letters) <= 8 and letters.isalnum() and letters.isupper()
+
+
+def _acronym_group(token, actors: ActorDictionary, country: str | None) -> Actor | None:
+    """ "the NAF rebel forces", "SPLM-IO fighters": a group the dictionary lacks, named by the
+    acronym that modifies a rebel or militant noun; ACLED and GTD name the group, not
+    an unidentified one."""
+    for child in token.children:
+        if child.dep_ in ("compound", "nmod", "amod") and child.i < token.i \
+                and child.ent_type_ != "ACTOR" and _is_acronym(child.text) \
+                and not actors.country(child.text):
+            return Actor(name=child.text, type="political militia", inter=3, country=country,
+                         text=child.text, start=child.idx, end=child.idx + len(child),
+                         rule="actors.acronym")
+    return None
+
+
 def _generic_actor(token, actors: ActorDictionary, sent_start: int) -> Actor | None:
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "ACTOR":
         return None
@@ -131,6 +150,10 @@ def _generic_actor(token, actors: ActorDictionary, sent_start: int) -> Actor | N
     militia = _ethnic_militia(token, actors, country)
     if militia is not None:
         return militia
+    if kind.kind == "unidentified":
+        named = _acronym_group(token, actors, country)
+        if named is not None:
+            return named
     first = min([start] + [c.i for c in token.children if c.dep_ in _MODIFIER_DEPS and c.i < token.i])
     span = token.doc[first:token.i + 1]
     return Actor(name=kind.named(country) if country else kind.name, type=kind.actor_type,
@@ -357,7 +380,9 @@ def _responsible_group(doc, actors: ActorDictionary) -> Actor | None:
     """A group the article holds responsible ("sources attributed the attack to X")."""
     for sent in doc.sents:
         lemmas = {t.lemma_.lower() for t in sent}
-        if not lemmas & _RESPONSIBILITY or lemmas & _DENIAL:
+        # "attributed to X, which the group denied": sources still name X
+        denials = {t.lemma_.lower() for t in sent if t.dep_ != "relcl"}
+        if not lemmas & _RESPONSIBILITY or denials & _DENIAL:
             continue
         for ent in sent.ents:
             if ent.label_ == "ACTOR":
@@ -370,19 +395,29 @@ def _responsible_group(doc, actors: ActorDictionary) -> Actor | None:
     return None
 
 
+# Plural nouns that say nothing about who the group is ("attributed to assailants")
+_NOT_GROUPS = {"assailants", "attackers", "gunmen", "perpetrators", "people", "persons", "men",
+               "individuals", "unknowns", "others", "sources", "authorities", "officials"}
+
+
 def _named_responsible(sent) -> Actor | None:
     """A group missing from the dictionary, named as the one responsible: the subject of
     "claimed", the object of "attributed ... to" or "blamed ... on"."""
     for t in sent:
         lemma = t.lemma_.lower()
         if lemma == "claim":
-            cands = _children(t, {"nsubj"})
+            cands, common = _children(t, {"nsubj"}), False
         elif lemma in ("attribute", "blame"):
+            # "attributed the attack to X": the parser hangs "to X" on the verb or its object
             cands = list(_pobjs(t, {"to", "on"}))
+            for obj in _children(t, {"dobj", "nsubjpass"}):
+                cands += list(_pobjs(obj, {"to", "on"}))
+            common = True  # "attributed to separatists": a described group, named as such
         else:
             continue
         for c in cands:
-            if c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "NORP"):
+            described = common and c.pos_ == "NOUN" and c.tag_ == "NNS" and c.lower_ not in _NOT_GROUPS
+            if c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "NORP") or described:
                 span = sent.doc[c.left_edge.i:c.right_edge.i + 1]
                 if span[0].lower_ == "the":
                     span = span[1:]
