@@ -184,3 +184,9 @@ def test_an_associated_partys_country_when_no_place_is_named(nlp, gaz):
     findings = DocFindings(document=Document(id="t", text=text), mentions=[replace(m, actor1=crowd)])
     loc = locate(doc, findings, gaz).mentions[0].location
     assert loc is not None and loc.country == "India" and loc.rule == "geo.event.actor-country"
+
+
+def test_a_city_opening_an_institutions_name_when_no_town_is_named(nlp, gaz):
+    text = "The Pakistan Sunni Tehrik staged a protest demonstration outside the Lahore Press Club on Sunday."
+    loc = _located(nlp, gaz, text, "protest").mentions[0].location
+    assert loc is not None and loc.name == "Lahore" and loc.rule == "geo.event.organisation"

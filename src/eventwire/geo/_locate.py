@@ -178,6 +178,30 @@ def _actor_country_location(m: Mention, gazetteer) -> Location | None:
     return None
 
 
+def _organisation_place(doc, gazetteer, iso2: str | bool | None) -> Location | None:
+    """A city that opens an organisation's name ("Dhaka University", "the Lahore Press
+    Club"): only a city of 100,000+, in one country (``iso2`` when the article names one)."""
+    if gazetteer is None:
+        return None
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "FAC"):
+            continue
+        words = [t for t in ent if t.lower_ != "the"]
+        for n in (2, 1):
+            if len(words) <= n or not all(w.text[:1].isupper() for w in words[:n]):
+                continue
+            span = doc[words[0].i:words[n - 1].i + 1]
+            cands = [e for e in gazetteer.lookup(span.text) if e.feature_class == "P"
+                     and e.population >= 100_000 and (not iso2 or e.iso2 == iso2)]
+            if cands and len({e.iso2 for e in cands}) == 1:
+                e = max(cands, key=lambda c: c.population)
+                top = Toponym(span.text, span.start_char, span.end_char, ent.sent.start_char,
+                              ent.sent.end_char, span.start, span.end, "ORG", rule="geo.organisation")
+                return to_location(Resolved(top, e, 0.4, len(cands), "geo.resolve.organisation"),
+                                   "geo.event.organisation")
+    return None
+
+
 def _demonym_location(res: list[Resolved]) -> Location | None:
     """No place and no national actor: the country of the first demonym ("Indian farmers
     protested"), the article's last clue to where it happened, at geo_precision 3."""
@@ -219,6 +243,13 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
         rule = "geo.event.sentence"
         if i is None:
             i, rule = doc_best, "geo.event.document"
+        if (i is None or _specificity(res[i]) == 0) and (
+                loc := _organisation_place(doc, gazetteer, i is not None and res[i].entry.iso2)):
+            # "a rally outside the Lahore Press Club": the city in a named institution
+            # beats a bare country or no place at all
+            m = _with_location(m, loc, _sentence_of(doc, loc.start))
+            mentions.append(m)
+            continue
         elif _narrower(res, i, doc_best):
             # "violence in an Uttar Pradesh jail ... took place in Kannauj": the town
             i, rule = doc_best, "geo.event.sentence+document"
