@@ -256,3 +256,28 @@ def test_acronym_before_rebel_noun_names_the_group(nlp):
     a1, _ = _roles(nlp, "On 9 May 2020, the XYZF rebel forces fired mortars at the army positions.",
                    "fired")
     assert a1.name == "XYZF" and a1.rule.startswith("actors.acronym")
+
+
+def test_repelled_attack_by_group_makes_the_group_actor1(nlp):
+    a1, a2 = _roles(nlp, "Afghan security forces repelled an attack by Taliban militants in Ghazni.",
+                    "attack")
+    assert a1.name == "Taleban"
+    assert a2 is not None and a2.name == "Military Forces of Afghanistan"
+
+
+def test_intercepted_drone_is_the_claimants_attack(nlp):
+    doc = nlp("Security forces intercepted an explosives-laden drone near the airbase. "
+              "The Taliban claimed responsibility for the attack.")
+    sent = next(doc.sents)
+    i = sent.text.index("intercepted")
+    a1, a2 = assign_roles(sent, Trigger("intercepted", i, i + 11, "Explosions/Remote violence", "",
+                                        "test"), find_actors(sent))
+    assert a1.name == "Taleban" and "countered" in a1.rule
+    assert a2 is not None and a2.inter == 1
+
+
+def test_defused_device_with_nobody_named_is_unidentified(nlp):
+    a1, a2 = _roles(nlp, "Security forces defused an explosive device in the district.", "defused",
+                    "Explosions/Remote violence")
+    assert a1.name.startswith("Unidentified Armed Group")
+    assert a2 is not None and a2.inter == 1

@@ -555,6 +555,53 @@ def _is_bystander(actor: Actor, sent) -> bool:
     return token is not None and token.dep_ == "pobj" and token.head.lower_ in ("against", "outside", "near")
 
 
+# Verbs whose subject stops someone else's attack: the one stopped initiated the event
+_COUNTER_LEMMAS = {"repel", "repulse", "thwart", "foil", "intercept", "defuse"}
+_ATTACK_NOUNS = {"attack", "attacks", "assault", "incursion", "incursions", "offensive", "raid"}
+
+
+def _counter_verb(token):
+    """The counter verb the trigger sits under ("intercepted and destroyed a drone")."""
+    for _ in range(3):
+        if token.lemma_.lower() in _COUNTER_LEMMAS:
+            return token
+        if token.dep_ == "conj" and token.head.lemma_.lower() in _COUNTER_LEMMAS:
+            return token.head
+        if token.head == token:
+            break
+        token = token.head
+    return None
+
+
+def _countered_attack(token, actors):
+    """ "Afghan forces repelled an attack by Taliban militants", "security forces intercepted a
+    drone; the Houthis claimed it": the attacker is actor1 and the defenders actor2.
+    (attacker, how, defender) or None when the trigger is no countered attack."""
+    verb = _counter_verb(token)
+    subject = _subject_token(verb) if verb is not None else None
+    defender = _actor_of(subject, actors) if subject is not None else None
+    if defender is None:
+        return None
+    objs = _children(verb, {"dobj"})
+    for obj in objs:
+        if obj.lower_ not in _ATTACK_NOUNS:
+            continue
+        by = list(_pobjs(obj, {"by", "of", "from"}))
+        mods = [c for c in obj.children if c.dep_ in ("compound", "amod", "poss")]
+        for cand in by + mods:
+            found = _actor_of(cand, actors)
+            if found is not None and found.name != defender.name:
+                return found, "countered", defender
+    if defender.inter != 1 or any(o.lower_ in _ATTACK_NOUNS for o in objs):
+        # an armed group stopping something is its own operation; a thwarted attack by
+        # nobody named stays the defenders' battle
+        return None
+    named = _responsible_group(token.doc, load_actors())
+    if named is not None:
+        return named, "countered.responsibility", defender
+    return _unidentified(None), "countered.default", defender
+
+
 def _clause_roles(token, actors, a1, a2, how, phrase):
     """Roles of the clause a trigger sits in ("forces shelled X using artillery fire")."""
     for verb in token.ancestors:
@@ -575,6 +622,9 @@ def roles(sent, trigger: Trigger, actors: list[Actor]) -> tuple[Actor | None, Ac
     crowd = _CROWD_TYPES.get(trigger.event_type)
     if crowd:
         return _crowd(crowd, a1, phrase, sent), _crowd_other_side(crowd, a1, a2, sent)
+    countered = _countered_attack(token, actors)
+    if countered is not None:
+        a1, how, a2 = countered
     if a1 is None:
         a1, how = _fallback_actor1(sent, actors, a2)
     if a1 is None or (a1.rule or "").startswith("actors.generic.unidentified"):
