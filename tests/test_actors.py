@@ -281,3 +281,20 @@ def test_defused_device_with_nobody_named_is_unidentified(nlp):
                     "Explosions/Remote violence")
     assert a1.name.startswith("Unidentified Armed Group")
     assert a2 is not None and a2.inter == 1
+
+
+def test_military_police_are_military_forces(nlp):
+    a1, _ = _roles(nlp, "On 4 May 2020, the Military Police carried out an operation in the favela.",
+                   "carried", "Violence against civilians")
+    assert a1.name.startswith("Military Forces of")
+
+
+def test_government_positions_are_a_military_target(nlp):
+    _, a2 = _roles(nlp, "Rebel forces fired mortars at the governmental positions near the town.",
+                   "fired")
+    assert a2 is not None and a2.name.startswith("Military Forces of")
+
+
+def test_npa_is_the_communist_party_armed_wing(nlp):
+    a1, _ = _roles(nlp, "The NPA ambushed an army patrol in Samar.", "ambushed")
+    assert same_actor(a1.name, "NPA: New People's Army")
