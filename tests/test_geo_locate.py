@@ -190,3 +190,9 @@ def test_a_city_opening_an_institutions_name_when_no_town_is_named(nlp, gaz):
     text = "The Pakistan Sunni Tehrik staged a protest demonstration outside the Lahore Press Club on Sunday."
     loc = _located(nlp, gaz, text, "protest").mentions[0].location
     assert loc is not None and loc.name == "Lahore" and loc.rule == "geo.event.organisation"
+
+
+def test_a_name_abroad_inside_a_chain_gives_way_to_its_qualifiers(nlp, gaz):
+    text = "Assailants attacked civilians in Rokouna, Tawila district, North Darfur, Sudan."
+    loc = _located(nlp, gaz, text, "attacked").mentions[0].location
+    assert loc is not None and loc.iso3 == "SDN" and loc.admin1 == "North Darfur"

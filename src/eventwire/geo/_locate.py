@@ -86,6 +86,16 @@ def _main_country(res: list[Resolved]) -> str | None:
     return top[0][0]
 
 
+def _off_chain(i: int, res: list[Resolved]) -> bool:
+    """Does place i lie in another country than the places that qualify it or that it
+    qualifies? "Police District 9, Lashkar Gah, Helmand, Afghanistan" is not Police, Poland."""
+    head = _chain_head(i, [r.toponym for r in res])
+    others = {res[j].entry.iso2 for j in range(len(res)) if j != i and res[j].entry is not None
+              and res[j].toponym.label != "NORP"
+              and (j == head or res[j].toponym.qualifier_of == head)}
+    return bool(others) and res[i].entry is not None and res[i].entry.iso2 not in others
+
+
 def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str],
                       main: str | None = None) -> int | None:
     trig = (mention.trigger.start + mention.trigger.end) / 2
@@ -100,7 +110,9 @@ def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str],
         chain = [j for j in range(len(res)) if j == head or res[j].toponym.qualifier_of == head]
         # in text order a chain runs from small to large ("Kibungere (Nyabihanga, Mwaro)"):
         # the first resolved member is the most precise
-        pick = next(j for j in chain if res[j].entry is not None)
+        pick = next((j for j in chain if res[j].entry is not None and not _off_chain(j, res)), None)
+        if pick is None:
+            continue
         # a place abroad loses to one in the article's country ("in Garcia, Nuevo Leon ...
         # in Colonia Mitras" is not Colonia, Uruguay), then the nearest to the trigger wins
         abroad = main is not None and res[pick].entry.iso2 != main
