@@ -298,3 +298,15 @@ def test_government_positions_are_a_military_target(nlp):
 def test_npa_is_the_communist_party_armed_wing(nlp):
     a1, _ = _roles(nlp, "The NPA ambushed an army patrol in Samar.", "ambushed")
     assert same_actor(a1.name, "NPA: New People's Army")
+
+
+def test_people_named_by_nationality_are_civilians_of_that_country(nlp):
+    _, a2 = _roles(nlp, "Israeli forces beat three Palestinians in Jerusalem.", "beat",
+                   "Violence against civilians")
+    assert a2 is not None and a2.name == "Civilians (Palestine)"
+
+
+def test_a_teenager_is_a_civilian(nlp):
+    _, a2 = _roles(nlp, "An adolescent was shot dead by armed men in the city.", "shot",
+                   "Violence against civilians")
+    assert a2 is not None and a2.name.startswith("Civilians")

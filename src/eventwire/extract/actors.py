@@ -140,12 +140,30 @@ def _acronym_group(token, actors: ActorDictionary, country: str | None) -> Actor
     return None
 
 
+def _demonym_victims(token, actors: ActorDictionary) -> Actor | None:
+    """ "beat three Palestinians", "two Afghans were kidnapped": people named by their
+    nationality, as the ones acted upon, are civilians of that country."""
+    if token.tag_ not in ("NNS", "NNPS") or token.dep_ not in ("dobj", "nsubjpass", "pobj"):
+        return None
+    country = actors.country(token.text)
+    if country is None or _fold_word(token.text) == _fold_word(country):
+        return None
+    kind = actors.generic["civilians"]
+    return Actor(name=kind.named(country), type=kind.actor_type, inter=kind.inter, country=country,
+                 text=token.text, start=token.idx, end=token.idx + len(token),
+                 rule="actors.generic.civilians.demonym")
+
+
+def _fold_word(text: str) -> str:
+    return text.lower().rstrip("s")
+
+
 def _generic_actor(token, actors: ActorDictionary, sent_start: int) -> Actor | None:
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "ACTOR":
         return None
     kind, start = _generic_kind(token, sent_start)
     if kind is None:
-        return None
+        return _demonym_victims(token, actors)
     country = _modifier_country(token, actors) or _of_country(token, actors)
     militia = _ethnic_militia(token, actors, country)
     if militia is not None:
