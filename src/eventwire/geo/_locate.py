@@ -88,7 +88,7 @@ def _main_country(res: list[Resolved]) -> str | None:
 
 def _off_chain(i: int, res: list[Resolved]) -> bool:
     """Does place i lie in another country than the places that qualify it or that it
-    qualifies? "Police District 9, Lashkar Gah, Helmand, Afghanistan" is not Police, Poland."""
+    qualifies? "Rokouna, Tawila district, North Darfur, Sudan" is not At Tawilah, Yemen."""
     head = _chain_head(i, [r.toponym for r in res])
     others = {res[j].entry.iso2 for j in range(len(res)) if j != i and res[j].entry is not None
               and res[j].toponym.label != "NORP"

@@ -215,6 +215,8 @@ def _link_qualifiers(doc, tops: list[Toponym]) -> list[Toponym]:
         words = [w for w in between.replace(",", " , ").split() if w not in SKIP_BEFORE]
         head_ok = not words or words[0] in (prev.head or "",)
         rest = words[1:] if words and words[0] == prev.head else words
+        if rest and rest[0].isdigit() and words[0] == prev.head:
+            rest = rest[1:]  # "Police District 9, Lashkar Gah": a numbered ward of the town
         if head_ok and rest in ([","], ["in"], ["of"], [",", "in"], ["("]) or between in ("", ",", "(", "in"):
             link = rest[0] if rest else (between or ",")
             out[i] = replace(cur, qualifier_of=i - 1 if prev.qualifier_of is None else prev.qualifier_of,
