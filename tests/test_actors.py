@@ -310,3 +310,21 @@ def test_a_teenager_is_a_civilian(nlp):
     _, a2 = _roles(nlp, "An adolescent was shot dead by armed men in the city.", "shot",
                    "Violence against civilians")
     assert a2 is not None and a2.name.startswith("Civilians")
+
+
+def test_islamic_state_branch_named_as_a_chapter(nlp):
+    doc = nlp("Assailants shot a worker in Jalalabad. The Khorasan Chapter of the Islamic State "
+              "claimed responsibility for the attack.")
+    sent = next(doc.sents)
+    i = sent.text.index("shot")
+    a1, _ = assign_roles(sent, Trigger("shot", i, i + 4, "Violence against civilians", "", "test"),
+                         find_actors(sent))
+    assert a1.name == "Islamic State Khorasan Province"
+
+
+def test_attributed_group_name_stops_at_its_noun(nlp):
+    a1, _ = _first_sentence_roles(
+        nlp, "Assailants attacked a party office. No group claimed responsibility; however, sources "
+             "attributed the attack to Zorgan Congress, which the party denied.", "attacked",
+        "Violence against civilians")
+    assert a1.name == "Zorgan Congress"

@@ -436,7 +436,8 @@ def _named_responsible(sent) -> Actor | None:
         for c in cands:
             described = common and c.pos_ == "NOUN" and c.tag_ == "NNS" and c.lower_ not in _NOT_GROUPS
             if c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "NORP") or described:
-                span = sent.doc[c.left_edge.i:c.right_edge.i + 1]
+                # up to the head noun: "X, which the group denied" is no part of the name
+                span = sent.doc[c.left_edge.i:c.i + 1]
                 if span[0].lower_ == "the":
                     span = span[1:]
                 return Actor(name=span.text, type="political militia", inter=3, text=span.text,
