@@ -202,3 +202,9 @@ def test_a_numbered_district_of_a_town_is_qualified_by_the_town(nlp, gaz):
     text = "An explosive device detonated in Police District 4, Kabul, Afghanistan."
     loc = _located(nlp, gaz, text, "detonated").mentions[0].location
     assert loc is not None and loc.iso3 == "AFG" and loc.name == "Kabul"
+
+
+def test_the_document_place_keeps_to_its_chains_country(nlp, gaz):
+    text = "On Tuesday, security forces came under fire in Dashti Qala, Takhar, Afghanistan."
+    loc = locate(nlp(text), DocFindings(document=Document(id="t", text=text), mentions=[]), gaz).places[0]
+    assert loc.entry is not None and loc.entry.iso2 == "AF"

@@ -96,6 +96,15 @@ def _off_chain(i: int, res: list[Resolved]) -> bool:
     return bool(others) and res[i].entry is not None and res[i].entry.iso2 not in others
 
 
+def _in_chain_country(i: int | None, res: list[Resolved]) -> int | None:
+    """Place i, or when it lies abroad from its own chain, the chain's first member that does not."""
+    if i is None or not _off_chain(i, res):
+        return i
+    head = _chain_head(i, [r.toponym for r in res])
+    chain = [j for j in range(len(res)) if j == head or res[j].toponym.qualifier_of == head]
+    return next((j for j in chain if res[j].entry is not None and not _off_chain(j, res)), i)
+
+
 def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str],
                       main: str | None = None) -> int | None:
     trig = (mention.trigger.start + mention.trigger.end) / 2
@@ -246,7 +255,7 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]
     roles = assign_roles(doc, tops, event_spans, rejected)
-    doc_best = _best_in_document(doc, res, roles, event_spans)
+    doc_best = _in_chain_country(_best_in_document(doc, res, roles, event_spans), res)
     main = _main_country(res)
     chosen: set[int] = set()
     mentions = []
