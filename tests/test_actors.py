@@ -328,3 +328,9 @@ def test_attributed_group_name_stops_at_its_noun(nlp):
              "attributed the attack to Zorgan Congress, which the party denied.", "attacked",
         "Violence against civilians")
     assert a1.name == "Zorgan Congress"
+
+
+def test_saudi_led_coalition_is_operation_restoring_hope(nlp):
+    a1, _ = _roles(nlp, "On 1 May 2020, Saudi-led coalition airstrikes targeted Majzar district.",
+                   "targeted", "Explosions/Remote violence")
+    assert a1.name == "Operation Restoring Hope" and a1.inter == 8
