@@ -208,3 +208,16 @@ def test_the_document_place_keeps_to_its_chains_country(nlp, gaz):
     text = "On Tuesday, security forces came under fire in Dashti Qala, Takhar, Afghanistan."
     loc = locate(nlp(text), DocFindings(document=Document(id="t", text=text), mentions=[]), gaz).places[0]
     assert loc.entry is not None and loc.entry.iso2 == "AF"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Assailants attacked security forces in Qala-i-Naw, Badghis, Afghanistan.", "Qala-i-Naw"),
+    ("Clashes broke out in Jhapa-based camps.", "Jhapa"),
+])
+def test_hyphenated_names_are_read_whole_but_not_their_suffixes(nlp, gaz, text, name):
+    assert name in {t.text for t in find_toponyms(nlp(text), gaz)}
+
+
+def test_two_places_joined_by_a_hyphen_stay_two(nlp, gaz):
+    tops = {t.text for t in find_toponyms(nlp("Police clashed with smugglers near the Nepal-India border."), gaz)}
+    assert "Nepal-India" not in tops

@@ -159,6 +159,41 @@ def _bare_heads(doc, taken: set[int], gazetteer, heads) -> list:
     return out
 
 
+def _whole_hyphenated(doc, span):
+    """NER keeps a piece of a hyphenated name ("Qala" of "Qala-i-Naw", "Ain" of "Ras
+    al-Ain"); the piece alone names somewhere else (Qala, Malta), so take the whole name."""
+    s, e = span.start, span.end
+    while s >= 2 and doc[s - 1].text == "-" and not doc[s - 1].whitespace_ and not doc[s - 2].whitespace_:
+        s -= 2
+    while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_:
+        e += 2
+    while e > span.end and not doc[e - 1].is_title:
+        e -= 2  # "Jhapa-based", "Taliban-held": a suffix, not part of the name
+    if not any(doc[k].is_lower for k in range(s, e)):
+        return span  # "Nepal-India border", "Pune-Bengaluru highway": two places, not one name
+    if (s, e) == (span.start, span.end) or not all(doc[k].is_alpha or doc[k].text == "-" for k in range(s, e)):
+        return span
+    if s < span.start and doc[s].is_lower and s >= 1 and doc[s - 1].is_title and not doc[s - 1].is_sent_start:
+        s -= 1  # "Ras al-Ain": the capitalised word before the article belongs to the name
+    return doc[s:e]
+
+
+def _whole_names(doc, spans: list) -> list:
+    """Spans without determiners and with their hyphenated rest; a span the widened
+    one before it already covers ("Ras al-" under "Ras al-Ain") is dropped."""
+    out: list = []
+    for span, rule in spans:
+        span = _strip_det(span)
+        if rule != "geo.demonym":
+            span = _whole_hyphenated(doc, span)
+        if out and span.start < out[-1][0].end:
+            if span.end > out[-1][0].end and span.start <= out[-1][0].start:
+                out[-1] = (span, out[-1][1])
+            continue
+        out.append((span, rule))
+    return out
+
+
 def _merge_split_names(doc, spans: list, gazetteer, heads: frozenset[str]) -> list:
     """NER cuts some names in two ("Purba" "Champaran"): adjacent spans are one place."""
     if gazetteer is None:
@@ -186,8 +221,7 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     spans.sort(key=lambda p: p[0].start)
     spans = _merge_split_names(doc, spans, gazetteer, heads)
     out: list[Toponym] = []
-    for span, rule in spans:
-        span = _strip_det(span)
+    for span, rule in _whole_names(doc, spans):
         sent = span.sent
         out.append(Toponym(
             text=span.text, start=span.start_char, end=span.end_char,
