@@ -334,3 +334,16 @@ def test_saudi_led_coalition_is_operation_restoring_hope(nlp):
     a1, _ = _roles(nlp, "On 1 May 2020, Saudi-led coalition airstrikes targeted Majzar district.",
                    "targeted", "Explosions/Remote violence")
     assert a1.name == "Operation Restoring Hope" and a1.inter == 8
+
+
+@pytest.mark.parametrize("text", [
+    "Fishermen held a protest in the village demanding the police allow them to fish.",
+    "Shopkeepers protested outside a police station in the city.",
+])
+def test_police_named_but_not_acting_are_not_the_other_side(nlp, text):
+    doc = nlp(text)
+    sent = next(doc.sents)
+    i = sent.text.index("prot")
+    a1, a2 = assign_roles(sent, Trigger("protest", i, i + 7, "Protests", "", "test"), find_actors(sent))
+    assert a1.inter == 6 and a2 is None
+

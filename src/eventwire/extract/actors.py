@@ -568,10 +568,21 @@ def _crowd_other_side(crowd: str, a1, a2, sent) -> Actor | None:
     return None
 
 
+_DEMAND_LEMMAS = {"demand", "ask", "urge", "call", "want", "accuse", "blame", "allege"}
+
+
 def _is_bystander(actor: Actor, sent) -> bool:
-    """State forces named only as the target of a complaint ("protest against the police")."""
+    """State forces named but not acting: the target of a complaint ("protest against the
+    police"), part of a place or deed ("outside a police station", "after police beating"),
+    or the ones a demand is made of ("demanding the police allow them")."""
     token = next((t for t in sent if t.idx <= actor.end - 1 < t.idx + len(t)), None)
-    return token is not None and token.dep_ == "pobj" and token.head.lower_ in ("against", "outside", "near")
+    if token is None:
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ in ("against", "outside", "near"):
+        return True
+    if token.dep_ in ("compound", "poss") and token.head.pos_ == "NOUN":
+        return True
+    return token.dep_ == "nsubj" and any(a.lemma_.lower() in _DEMAND_LEMMAS for a in token.head.ancestors)
 
 
 # Verbs whose subject stops someone else's attack: the one stopped initiated the event
