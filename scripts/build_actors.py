@@ -71,13 +71,38 @@ def _lookup_only(alias: str, places: set[str], stop: set[str]) -> bool:
     return sum(ch.isalnum() for ch in alias) < 2  # "/ /"
 
 
+ADDITIONS = Path(__file__).with_name("actor_additions.csv")
+
+
+def _union(old: str, new: str) -> str:
+    items = [x for x in old.split("|") if x]
+    return "|".join(items + [x for x in new.split("|") if x and x not in items])
+
+
+def _with_additions(rows: list[dict], path: Path) -> list[dict]:
+    """The folder's rows with eventwire's own additions (aliases, countries, new actors)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        additions = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    by_key = {r["source_id"]: r for r in rows}
+    for a in additions:
+        row = by_key.get(a["key"])
+        if row is None:
+            row = {"source_id": a["key"], "name": a["name"], "aliases": "", "country": "",
+                   "actor_type": a["actor_type"]}
+            rows.append(row)
+            by_key[a["key"]] = row
+        row["aliases"] = _union(row["aliases"], a["add_aliases"])
+        row["country"] = _union(row["country"], a["country"])
+    return rows
+
+
 def build(folder: Path, out: Path) -> tuple[int, int]:
     with open(folder / "curated" / "countries.csv", encoding="utf-8", newline="") as fh:
         countries = list(csv.DictReader(fh))
     stop = _read_stoplist(out / "actor_alias_stoplist.txt")
     places = _place_names(countries)
     with open(folder / "actors.csv", encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+        rows = _with_additions(list(csv.DictReader(fh)), ADDITIONS)
     with open(out / "actors.csv", "w", encoding="utf-8", newline="") as fh:
         fh.write(ACTORS_HEADER + "\n")
         w = csv.writer(fh, lineterminator="\n")
