@@ -5,7 +5,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from ..extract.counts import acled_figure
+from ..extract.counts import acled_figure, figure
 from ..records import COUNT_KINDS, Count, Event, to_dict
 
 CODES_PATH = Path(__file__).resolve().parents[1] / "data" / "export_codes.json"
@@ -31,22 +31,6 @@ _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 @lru_cache(maxsize=1)
 def codes() -> dict:
     return json.loads(CODES_PATH.read_text(encoding="utf-8"))
-
-
-def conservative(count: Count | None) -> int | None:
-    """The lowest figure a source gives (ACLED codes the conservative number)."""
-    if count is None:
-        return None
-    for value in (count.low, count.best, count.high):
-        if value is not None:
-            return value
-    return None
-
-
-def best(count: Count | None) -> int | None:
-    if count is None:
-        return None
-    return count.best if count.best is not None else conservative(count)
 
 
 def _iso_numeric(iso3: str | None):
@@ -142,7 +126,7 @@ def gtd_row(event: Event) -> dict:
     """One GTD-style row; counts are best estimates, unknown left empty (not 0) as GTD does."""
     loc, d, c = event.location, event.event_date, codes()
     claim = event.claims[0] if event.claims else None
-    hostages = best(event.hostages)
+    hostages = figure(event.hostages)
     return {
         "eventid": event.event_id,
         "iyear": d.year if d else "",
@@ -163,8 +147,8 @@ def gtd_row(event: Event) -> dict:
         "gname": claim.actor if claim else (event.actor1.name if event.actor1 else "Unknown"),
         "claimed": 1 if claim else 0,
         "claimmode_txt": c["gtd_claim_mode_by_channel"].get((claim.channel or "").lower(), "") if claim else "",
-        "nkill": "" if best(event.fatalities) is None else best(event.fatalities),
-        "nwound": "" if best(event.injured) is None else best(event.injured),
+        "nkill": "" if figure(event.fatalities) is None else figure(event.fatalities),
+        "nwound": "" if figure(event.injured) is None else figure(event.injured),
         "ishostkid": 1 if event.hostages is not None else 0,
         "nhostkid": "" if hostages is None else hostages,
         "weaptype1_txt": event.codes.get("gtd_weapon_type") or "Unknown",

@@ -613,7 +613,8 @@ def figure(count: Count | None) -> int | None:
 
 
 def acled_figure(count: Count | None) -> int | None:
-    """ACLED's conservative figure: the vague table's ``acled`` column, else :func:`figure`."""
+    """ACLED's conservative figure: the vague table's ``acled`` column for a vague phrase,
+    else the lowest figure given (ACLED codes the low end of a range or of conflicting reports)."""
     if count is None:
         return None
     m = re.search(r"vague:([a-z_]+)", count.rule)
@@ -621,7 +622,7 @@ def acled_figure(count: Count | None) -> int | None:
         row = vague_quantities().get(m.group(1).replace("_", " "))
         if row is not None and row[3] is not None:
             return row[3]
-    return figure(count)
+    return next((v for v in (count.low, count.best, count.high) if v is not None), None)
 
 
 def aggregate(candidates: list[Count]) -> Count | None:
