@@ -48,7 +48,7 @@ def test_parse_number(words, value):
     ("Assailants abducted Entessar Al-Hammadi, a model, along with two actresses.", "hostages", 3, 3, 3),
     ("Gunmen took hundreds of passengers hostage.", "hostages", 200, None, 999),
     ("Assailants shot and killed Yemuka Aimable, an envoy of the governor.", "fatalities", 1, 1, 1),
-    ("One farmer and his two sons were killed in the attack.", "fatalities", 3, 3, 3),
+    ("One shepherd and his two sons were killed in the raid.", "fatalities", 3, 3, 3),
     ("Four people, including two policemen, were shot dead.", "fatalities", 4, 4, 4),
 ])
 def test_single_counts(counts_of, text, kind, low, best, high):

@@ -193,13 +193,13 @@ def test_a_city_opening_an_institutions_name_when_no_town_is_named(nlp, gaz):
 
 
 def test_a_name_abroad_inside_a_chain_gives_way_to_its_qualifiers(nlp, gaz):
-    text = "Assailants attacked civilians in Rokouna, Tawila district, North Darfur, Sudan."
+    text = "Militiamen attacked a market in Tawila district, North Darfur, Sudan, on Monday."
     loc = _located(nlp, gaz, text, "attacked").mentions[0].location
     assert loc is not None and loc.iso3 == "SDN" and loc.admin1 == "North Darfur"
 
 
 def test_a_numbered_district_of_a_town_is_qualified_by_the_town(nlp, gaz):
-    text = "An explosive device detonated in Police District 4, Kabul, Afghanistan."
+    text = "A sticky bomb detonated near a bakery in Police District 11, Kabul, Afghanistan, on Sunday."
     loc = _located(nlp, gaz, text, "detonated").mentions[0].location
     assert loc is not None and loc.iso3 == "AFG" and loc.name == "Kabul"
 
