@@ -148,10 +148,13 @@ def _demonym_victims(token, actors: ActorDictionary) -> Actor | None:
     country = actors.country(token.text)
     if country is None or _fold_word(token.text) == _fold_word(country):
         return None
-    kind = actors.generic["civilians"]
+    return _token_actor(actors.generic["civilians"], country, token, "actors.generic.civilians.demonym")
+
+
+def _token_actor(kind: GenericKind, country: str, token, rule: str) -> Actor:
+    """A generic actor of a country named by one word ("Palestinians", "Pakistan")."""
     return Actor(name=kind.named(country), type=kind.actor_type, inter=kind.inter, country=country,
-                 text=token.text, start=token.idx, end=token.idx + len(token),
-                 rule="actors.generic.civilians.demonym")
+                 text=token.text, start=token.idx, end=token.idx + len(token), rule=rule)
 
 
 def _fold_word(text: str) -> str:
@@ -207,10 +210,7 @@ def _country_forces(token) -> Actor | None:
     country = actors.country(token.text)
     if country is None:
         return None
-    kind = actors.generic["military"]
-    return Actor(name=kind.named(country), type=kind.actor_type, inter=kind.inter, country=country,
-                 text=token.text, start=token.idx, end=token.idx + len(token),
-                 rule="actors.generic.country_as_actor")
+    return _token_actor(actors.generic["military"], country, token, "actors.generic.country_as_actor")
 
 
 def _generic(actor: Actor) -> bool:
