@@ -14,11 +14,8 @@ from dataclasses import dataclass, field, replace
 
 from ..extract import DocFindings, classify
 from ..gazetteer import distance_km
-from ..records import Actor, Count, Event, Evidence, Location, Mention, Trigger
+from ..records import COUNT_KINDS, Actor, Count, Event, Evidence, Location, Mention, Trigger
 from ..resources.actors import load_actors
-
-_COUNT_FIELD = {"fatalities": "fatalities", "injured": "injured", "hostages": "hostages",
-                "arrested": "arrested"}
 
 
 @dataclass(slots=True)
@@ -204,7 +201,7 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
         claim = claims[0]
         actor1 = _claimant(claim, location)
     counts = [c for m in group.mentions for c in m.counts] + group.extra_counts
-    by_kind = {k: _pick_count([c for c in counts if c.kind == k]) for k in _COUNT_FIELD}
+    by_kind = {k: _pick_count([c for c in counts if c.kind == k]) for k in COUNT_KINDS}
     for c in by_kind.values():
         if c is not None and not any(e.field == c.kind and e.start == c.start for e in evidence):
             evidence.append(_evidence_at(findings, c.kind, c.start, c.end, c.text, c.rule))

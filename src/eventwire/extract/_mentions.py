@@ -50,8 +50,7 @@ def attribute_counts(found: list[Count], statements: list[Statement]) -> list[Co
         if c.status == "unattributed":
             for st in statements:
                 if _inside(c.start, c.end, st):
-                    status = {"perpetrator": "claimed", "official": "official", "witness": "witness",
-                              "media": "media"}.get(st.speaker_type, "unattributed")
+                    status = counts.status_of(st.speaker_type) or "unattributed"
                     c = replace(c, status=status, reported_by=st.speaker,
                                 rule=(c.rule + "+statement").lstrip("+"))
                     break

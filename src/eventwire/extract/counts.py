@@ -20,7 +20,7 @@ from ._cue_tables import count_cues, vague_quantities
 from .attribution import sentence_source
 from ..nlp import doc_text
 
-__all__ = ["find_counts", "parse_number", "figure", "acled_figure"]
+__all__ = ["find_counts", "parse_number", "figure", "acled_figure", "status_of"]
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -569,13 +569,23 @@ def _cap_vague(sent, count: Count) -> Count:
     return count
 
 
+# A count's status from the kind of speaker who gives it: a perpetrator's figure is
+# claimed, not confirmed.
+_STATUS_OF_SPEAKER = {"perpetrator": "claimed", "official": "official", "witness": "witness",
+                      "media": "media"}
+
+
+def status_of(speaker_type: str) -> str | None:
+    """The Count.status for a speaker type (None for an unknown speaker)."""
+    return _STATUS_OF_SPEAKER.get(speaker_type)
+
+
 def _attribute(sent, found: list[Count]) -> list[Count]:
     source = sentence_source(sent)
     if source is None:
         return found
     speaker, speaker_type = source
-    status = {"perpetrator": "claimed", "official": "official", "witness": "witness",
-              "media": "media"}.get(speaker_type)
+    status = status_of(speaker_type)
     if status is None:
         return found
     return [replace(c, status=status, reported_by=speaker, rule=c.rule + "+attributed") for c in found]
