@@ -18,14 +18,14 @@ def _resolve(nlp, gaz, text):
     return {r.toponym.text: r for r in resolve_toponyms(find_toponyms(nlp(text), gaz), gaz)}
 
 
-def _located(nlp, gaz, text, trigger_word):
+def _located(nlp, gaz, text, trigger_word, *, actor1=None, event=("Battles", "Armed clash")):
     """Run locate with one hand-made mention whose trigger is ``trigger_word``."""
     doc = nlp(text)
     start = text.index(trigger_word)
     sent = doc.char_span(start, start + len(trigger_word), alignment_mode="expand").sent
     mention = Mention(doc_id="t", sent_start=sent.start_char, sent_end=sent.end_char, sentence=sent.text,
-                      trigger=Trigger(trigger_word, start, start + len(trigger_word), "Battles",
-                                      "Armed clash", "test"))
+                      trigger=Trigger(trigger_word, start, start + len(trigger_word), *event, "test"),
+                      actor1=actor1)
     findings = DocFindings(document=Document(id="t", text=text), mentions=[mention])
     return locate(doc, findings, gaz)
 
@@ -145,19 +145,11 @@ def test_country_names_are_acled_short_forms(nlp, gaz):
 
 
 def test_no_place_named_gives_the_actors_country(nlp, gaz):
-    from dataclasses import replace
-
     from eventwire.records import Actor
 
-    text = "Soldiers clashed with rebels on Monday."
-    doc = nlp(text)
-    start = text.index("clashed")
     army = Actor(name="Military Forces of Myanmar", type="state forces", country="Myanmar",
                  text="Soldiers", start=0, end=8)
-    m = Mention(doc_id="t", sent_start=0, sent_end=len(text), sentence=text,
-                trigger=Trigger("clashed", start, start + 7, "Battles", "Armed clash", "test"))
-    findings = DocFindings(document=Document(id="t", text=text), mentions=[replace(m, actor1=army)])
-    loc = locate(doc, findings, gaz).mentions[0].location
+    loc = _located(nlp, gaz, "Soldiers clashed with rebels on Monday.", "clashed", actor1=army).mentions[0].location
     assert loc is not None and loc.country == "Myanmar" and loc.geo_precision == 3
     assert loc.rule == "geo.event.actor-country" and loc.text == "Soldiers"
 
@@ -169,20 +161,13 @@ def test_no_place_and_no_national_actor_gives_a_demonyms_country(nlp, gaz):
 
 
 def test_an_associated_partys_country_when_no_place_is_named(nlp, gaz):
-    from dataclasses import replace
-
     from eventwire.records import Actor
 
-    text = "Party workers protested on Monday."
-    doc = nlp(text)
-    start = text.index("protested")
     party = Actor(name="CPI: Communist Party of India", type="other", country="India",
                   text="Party", start=0, end=5)
     crowd = Actor(name="Protesters ({country})", type="protesters", assoc=(party,))
-    m = Mention(doc_id="t", sent_start=0, sent_end=len(text), sentence=text,
-                trigger=Trigger("protested", start, start + 9, "Protests", "Peaceful protest", "test"))
-    findings = DocFindings(document=Document(id="t", text=text), mentions=[replace(m, actor1=crowd)])
-    loc = locate(doc, findings, gaz).mentions[0].location
+    loc = _located(nlp, gaz, "Party workers protested on Monday.", "protested", actor1=crowd,
+                   event=("Protests", "Peaceful protest")).mentions[0].location
     assert loc is not None and loc.country == "India" and loc.rule == "geo.event.actor-country"
 
 
