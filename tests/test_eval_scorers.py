@@ -175,3 +175,18 @@ def test_render_errors_prints_gold_text_verbatim():
     render_errors(report, console)
     shown = console.export_text()
     assert "[size=no report]" in shown and "gold: Protests" in shown and "system: no event" in shown
+
+
+def test_halves_are_fixed_disjoint_and_keep_incidents_together(tmp_path):
+    from eventwire.eval import read_gold
+    from eventwire.eval._split import half_of
+
+    rows = [{"id": f"gtd-{i}", "source": "gtd", "text": "t", "gold": {"attacktype1": "Armed Assault"}}
+            for i in range(40)]
+    path = _write(tmp_path / "g.jsonl", rows)
+    tune = {r.id for r in read_gold(path, half="tune").rows}
+    check = {r.id for r in read_gold(path, half="check").rows}
+    assert tune and check and not tune & check and len(tune | check) == 40
+    assert half_of({"id": "a", "incident_key": "9"}) == half_of({"id": "b", "incident_key": "9"})
+    with pytest.raises(GoldFormatError):
+        read_gold(path, half="train")

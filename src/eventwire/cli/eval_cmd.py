@@ -40,6 +40,7 @@ def eval_(
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the results as JSON to this file."),
     errors: int = typer.Option(0, "--errors", min=0, help="Print the first N misclassified rows of each file."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per spaCy batch."),
+    half: Optional[str] = typer.Option(None, "--half", help="Score only the 'tune' or the 'check' half of each file (fixed by a hash of the row's id or incident)."),
 ) -> None:
     """Score event type, actors, counts, date and location against gold data."""
     from rich.console import Console
@@ -51,13 +52,13 @@ def eval_(
     with _progress(Console(stderr=True)) as bar:
         for path in _gold_files(gold):
             report = evaluate_file(path, limit=limit, errors=errors, batch_size=batch_size,
-                                   progress=_callback(bar, path.name))
+                                   progress=_callback(bar, path.name), half=half)
             reports.append(report)
     for report in reports:
         render_report(report, console)
         render_errors(report, console)
     if json_out is not None:
-        payload = {"limit": limit, "files": [r.to_dict() for r in reports]}
+        payload = {"limit": limit, "half": half, "files": [r.to_dict() for r in reports]}
         json_out.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         console.print(f"results written to {json_out}", style="dim")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GoldFormatError
+from ._split import HALVES, half_of
 
 log = logging.getLogger("eventwire")
 
@@ -74,13 +75,18 @@ def _records(path: Path):
                 yield lineno, line
 
 
-def read_gold(path: str | Path, limit: int | None = None) -> GoldFile:
+def read_gold(path: str | Path, limit: int | None = None, half: str | None = None) -> GoldFile:
     """The first ``limit`` rows of a gold file (all when ``None``).
+
+    ``half`` (``"tune"`` or ``"check"``) keeps only that half of the rows
+    (see :mod:`eventwire.eval._split`); ``None`` keeps every row.
 
     The gold files are ordered by a hash of the row id, so the first rows are
     a fixed, deterministic and unbiased sample. A malformed line is logged and
     skipped; a file whose first row has no known format raises GoldFormatError.
     """
+    if half is not None and half not in HALVES:
+        raise GoldFormatError(f"unknown half {half!r}: expected one of {', '.join(HALVES)}")
     path = Path(path)
     fmt: str | None = None
     rows: list[GoldRow] = []
@@ -104,6 +110,8 @@ def read_gold(path: str | Path, limit: int | None = None) -> GoldFile:
                 raise GoldFormatError(f"{where}: {exc}") from None
         if fmt == "geo":
             return GoldFile(path, fmt, (), skipped)  # geo has its own reader
+        if half is not None and half_of(record) != half:
+            continue
         try:
             rows.append(_row(record))
         except ValueError as exc:

@@ -85,7 +85,7 @@ def _geo_metrics(result: dict[str, Any]) -> dict[str, Metric]:
             if isinstance(value, dict) and isinstance(value.get("value"), (int, float))}
 
 
-def _evaluate_geo(path: Path, pipeline, limit: int | None) -> FileReport:
+def _evaluate_geo(path: Path, pipeline, limit: int | None, half: str | None = None) -> FileReport:
     report = FileReport(str(path), "geo")
     if importlib.util.find_spec(f"{__package__}.geo") is None:
         report.extra["geo"] = {"available": False, "message": GEO_UNAVAILABLE}
@@ -94,6 +94,8 @@ def _evaluate_geo(path: Path, pipeline, limit: int | None) -> FileReport:
     kwargs: dict[str, Any] = {"pipeline": pipeline}
     if limit is not None and "limit" in inspect.signature(geo.evaluate_geo).parameters:
         kwargs["limit"] = limit
+    if half is not None:
+        kwargs["half"] = half
     result = geo.evaluate_geo(path, **kwargs)
     report.extra["geo"] = result
     report.metrics = _geo_metrics(result)
@@ -102,15 +104,16 @@ def _evaluate_geo(path: Path, pipeline, limit: int | None) -> FileReport:
 
 
 def evaluate_file(path: str | Path, *, pipeline=None, limit: int | None = None, batch_size: int = 64,
-                  errors: int = 0, progress: Progress | None = None) -> FileReport:
-    """Score the pipeline on one gold file (its first ``limit`` rows).
+                  errors: int = 0, progress: Progress | None = None,
+                  half: str | None = None) -> FileReport:
+    """Score the pipeline on one gold file (its first ``limit`` rows; of one half, if given).
 
     ``progress(done, total)`` is called after each document (for a progress
     bar); ``errors`` is how many misclassified rows to keep for display.
     """
-    gold = read_gold(path, limit)
+    gold = read_gold(path, limit, half)
     if gold.format == "geo":
-        return _evaluate_geo(Path(path), pipeline, limit)
+        return _evaluate_geo(Path(path), pipeline, limit, half)
     if pipeline is None:
         from ..pipeline import Pipeline
 

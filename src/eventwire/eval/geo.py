@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GoldFormatError, InputError
+from ._split import half_of
 
 NOT_RESOLVED_TYPES = frozenset({"Demonym", "Homonym", "Language"})
 KM = 161
 
 
-def _rows(path: Path, limit: int | None) -> list[dict]:
+def _rows(path: Path, limit: int | None, half: str | None = None) -> list[dict]:
     rows = []
     try:
         with path.open(encoding="utf-8") as fh:
@@ -40,6 +41,8 @@ def _rows(path: Path, limit: int | None) -> list[dict]:
                     raise GoldFormatError(f"{path}:{n}: not JSON ({exc})") from exc
                 if "toponyms" not in rec or "text" not in rec:
                     raise GoldFormatError(f"{path}:{n}: a geo gold row needs 'text' and 'toponyms'")
+                if half is not None and half_of(rec) != half:
+                    continue
                 rows.append(rec)
                 if limit and len(rows) >= limit:
                     break
@@ -116,7 +119,7 @@ def _metric(value: float, n: int) -> dict[str, Any]:
     return {"value": round(value, 4), "n": n}
 
 
-def evaluate_geo(path, pipeline=None, limit: int | None = None) -> dict[str, Any]:
+def evaluate_geo(path, pipeline=None, limit: int | None = None, half: str | None = None) -> dict[str, Any]:
     """Recognition P/R/F1 and resolution accuracy of ``pipeline`` on one geo gold file."""
     from ..geo import find_toponyms, resolve_toponyms
 
@@ -125,7 +128,7 @@ def evaluate_geo(path, pipeline=None, limit: int | None = None) -> dict[str, Any
 
         pipeline = Pipeline.default()
     path = Path(path)
-    rows = _rows(path, limit)
+    rows = _rows(path, limit, half)
     gaz = pipeline.gazetteer
     n_gold = n_pred = tp_p = tp_g = exact_spans = 0
     acc = {"n": 0, "within": 0, "n_id": 0, "exact": 0, "n_country": 0, "country": 0, "errors": []}
@@ -187,7 +190,8 @@ def _system_place(result) -> tuple[str | None, float | None, float | None, str]:
     return admin1, e.latitude, e.longitude, "document"
 
 
-def evaluate_event_locations(path, pipeline=None, limit: int | None = None) -> dict[str, Any]:
+def evaluate_event_locations(path, pipeline=None, limit: int | None = None,
+                             half: str | None = None) -> dict[str, Any]:
     """The event's own place on ACLED / GTD gold: admin1 accuracy and share within 25/50/161 km.
 
     Scores the most confident event's location, or (for a row where no event
@@ -205,7 +209,10 @@ def evaluate_event_locations(path, pipeline=None, limit: int | None = None) -> d
     with Path(path).open(encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
-                rows.append(json.loads(line))
+                rec = json.loads(line)
+                if half is not None and half_of(rec) != half:
+                    continue
+                rows.append(rec)
                 if limit and len(rows) >= limit:
                     break
     docs = (make_document(r["text"], doc_id=r["id"], published=r.get("published")) for r in rows)
