@@ -43,6 +43,9 @@ class Document:
     outlet: str | None = None
     language: str = "en"
     source: str | None = None  # file path (and line) the document came from
+    # "news" (articles: the default) or "notes" (coded summaries such as ACLED
+    # notes and GTD summaries, whose house style allows shortcuts news does not)
+    profile: str = "news"
 
 
 @dataclass(frozen=True, slots=True)
