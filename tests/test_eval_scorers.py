@@ -190,3 +190,82 @@ def test_halves_are_fixed_disjoint_and_keep_incidents_together(tmp_path):
     assert half_of({"id": "a", "incident_key": "9"}) == half_of({"id": "b", "incident_key": "9"})
     with pytest.raises(GoldFormatError):
         read_gold(path, half="train")
+
+
+SPRINGFIELD = Location(name="St. Louis", country="United States", iso3="USA", admin1="Missouri",
+                       latitude=38.63, longitude=-90.20, geo_precision=1)
+GVC_GOLD = {"event_date": "2016-05-07", "country": "United States", "admin1": "Missouri",
+            "location": "Saint Louis", "location_alt": "Jennings", "latitude": 38.62, "longitude": -90.19,
+            "killed": 1, "injured": 2}
+
+
+def test_gvc_article_scored_against_its_incident():
+    from eventwire.eval._news import score_gvc
+
+    event = _event(event_type="Violence against civilians", sub_event_type="Attack", location=SPRINGFIELD,
+                   event_date=dt.date(2016, 5, 8), fatalities=_count("fatalities", 1, 1, 1),
+                   injured=_count("injured", 3))
+    score = score_gvc(GVC_GOLD, [event], "2016-05-09")
+    checks = score.checks
+    assert checks["killed_exact"] and not checks["injured_exact"] and checks["injured_within1"]
+    assert not checks["date"] and checks["date_within1"]
+    assert checks["admin1"] and checks["city"] and checks["within_25km"]  # "St." is "Saint"
+    assert score.tallies["old_event"] == (0, 1)
+    elsewhere = _event(location=Location(name="Kansas City", country="United States", iso3="USA",
+                                         admin1="Missouri"), event_date=dt.date(2016, 1, 2))
+    score = score_gvc(GVC_GOLD | {"injured": None}, [elsewhere], "2016-05-09")
+    assert not score.checks["city"] and score.checks["admin1"] and score.checks["injured_exact"] is None
+    assert score.tallies["old_event"] == (1, 1)  # dated over 60 days before publication
+    assert score_gvc(GVC_GOLD, [event], None).tallies == {}
+    nothing = score_gvc(GVC_GOLD, [], "2016-05-09").checks
+    assert {v for v in nothing.values() if v is not None} == {False}
+
+
+def _muc_template(kind, perps=(), optional=False):
+    return {"incident_type": kind, "perp_org": [list(p) for p in perps], "optional": optional}
+
+
+def test_muc4_relevance_types_and_perpetrators():
+    from eventwire.eval._news import finish_muc4, muc_type, score_muc4
+
+    gold = {"relevant": True, "templates": [
+        _muc_template("bombing", [("farabundo marti national liberation front", "fmln")]),
+        _muc_template("kidnapping", [("shining path",)]),
+        _muc_template("arson", optional=True)]}
+    bomb = _event(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                  actor1=Actor("FMLN: Farabundo Marti National Liberation Front", "rebel group", text="the fmln"))
+    clash = _event(sub_event_type="Armed clash", actor1=Actor("Military Forces of Peru", "state forces"))
+    assert muc_type(bomb) == "bombing" and muc_type(clash) is None
+    assert muc_type(_event(codes={"gtd_attack_type": "Hostage Taking (Kidnapping)"})) == "kidnapping"
+    score = score_muc4(gold, [bomb, clash])
+    assert score.checks["relevance_recall"] and score.checks["relevance_precision"]
+    assert score.checks["relevance_precision"] is True
+    assert not score.checks["event_count_exact"] and not score.checks["event_count_within1"]  # 1 of 3
+    assert score.tallies["incident_type_recall"] == (1, 2)  # the optional arson is not scored
+    assert score.tallies["perp_org"] == (1, 2) and score.tallies["events_per_relevant_doc"] == (2, 1)
+    either = {"relevant": True, "templates": [_muc_template("bombing / attack")]}
+    attack = _event(event_type="Violence against civilians", sub_event_type="Attack")
+    assert score_muc4(either, [attack]).tallies["incident_type_recall"] == (1, 1)
+    quiet = {"relevant": False, "templates": []}
+    assert score_muc4(quiet, []).checks == {"relevance_precision": None, "relevance_recall": None,
+                                            "relevance_scope_precision": None, "relevance_scope_recall": None}
+    wrong = score_muc4(quiet, [clash]).checks
+    assert wrong["relevance_precision"] is False and wrong["relevance_scope_precision"] is None
+    metrics = finish_muc4(aggregate([score, score_muc4(quiet, [clash]), score_muc4(gold, [])], no_event=1))
+    assert metrics["relevance_precision"].value == 0.5 and metrics["relevance_recall"].value == 0.5
+    assert metrics["relevance_f1"].value == pytest.approx(0.5)
+    assert metrics["incident_type_recall"].n == 4 and metrics["incident_type_recall"].value == 0.25
+
+
+def test_news_formats_are_detected_and_read_with_titles(tmp_path):
+    from eventwire.eval._gold import profile_of
+
+    gvc = {"id": "gvc-1", "source": "gvc", "title": "Man shot", "text": "t", "published": "2016-05-09",
+           "incident_key": "7", "gold": {"killed": 1}}
+    muc = {"id": "muc4-1", "source": "muc4", "text": "t", "published": None,
+           "gold": {"relevant": False, "templates": []}}
+    assert detect_format(gvc) == "gvc" and detect_format(muc) == "muc4"
+    assert read_gold(_write(tmp_path / "gvc.jsonl", [gvc])).rows[0].title == "Man shot"
+    assert read_gold(_write(tmp_path / "muc.jsonl", [muc])).format == "muc4"
+    assert profile_of("gtd") == profile_of("acled-legacy") == "notes"
+    assert profile_of("gvc") == profile_of("muc4") == "news"

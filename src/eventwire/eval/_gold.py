@@ -1,8 +1,10 @@
-"""Reading gold JSONL files (ACLED current, ACLED 2015 legacy, GTD, geoparsing).
+"""Reading gold JSONL files (ACLED current, ACLED 2015 legacy, GTD, news, geoparsing).
 
-A gold row is one event: the source's own description (``text``), the date it
-is anchored to (``published``) and the fields the source coded (``gold``).
-The format is told by the rows themselves, so a file may be renamed freely.
+A gold row of ACLED or GTD is one event: the source's own description
+(``text``), the date it is anchored to (``published``) and the fields the
+source coded (``gold``). A news row (GVC, MUC-4) is one article: its text,
+title and publication date, and the incident(s) it reports. The format is
+told by the rows themselves, so a file may be renamed freely.
 """
 from __future__ import annotations
 
@@ -17,11 +19,21 @@ from ._split import HALVES, half_of
 
 log = logging.getLogger("eventwire")
 
-__all__ = ["GoldRow", "GoldFile", "read_gold", "detect_format", "FORMATS"]
+__all__ = ["GoldRow", "GoldFile", "read_gold", "detect_format", "profile_of", "FORMATS", "NOTES_FORMATS"]
 
 # acled: current taxonomy (has sub_event_type); acled-legacy: pre-2019 taxonomy;
-# gtd: Global Terrorism Database; geo: toponym-annotated articles.
-FORMATS = ("acled", "acled-legacy", "gtd", "geo")
+# gtd: Global Terrorism Database; gvc: US gun-violence news reports with their
+# incident's facts; muc4: MUC-4 wire stories with incident templates;
+# geo: toponym-annotated articles.
+FORMATS = ("acled", "acled-legacy", "gtd", "gvc", "muc4", "geo")
+# ACLED notes and GTD summaries are coder text, read with the notes profile;
+# the news sets are articles, read as news (the default).
+NOTES_FORMATS = frozenset({"acled", "acled-legacy", "gtd"})
+
+
+def profile_of(fmt: str) -> str:
+    """The text profile the pipeline reads a gold format's texts with."""
+    return "notes" if fmt in NOTES_FORMATS else "news"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +42,7 @@ class GoldRow:
     text: str
     published: str | None
     gold: dict[str, Any]
+    title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,20 +61,25 @@ def detect_format(record: dict[str, Any]) -> str:
     if not isinstance(gold, dict):
         raise GoldFormatError("a gold row needs a 'gold' object (or 'toponyms' for geoparsing)")
     source = str(record.get("source", "")).lower()
+    if source == "gvc" or "incident_key" in record:
+        return "gvc"
+    if source == "muc4" or "templates" in gold:
+        return "muc4"
     if source == "gtd" or "attacktype1" in gold:
         return "gtd"
     if source == "acled" or "event_type" in gold:
         # The 2015 release predates sub-event types: the key is absent, not null.
         return "acled" if "sub_event_type" in gold else "acled-legacy"
-    raise GoldFormatError(f"unknown gold source {source!r}: expected 'acled' or 'gtd'")
+    raise GoldFormatError(f"unknown gold source {source!r}: expected 'acled', 'gtd', 'gvc' or 'muc4'")
 
 
 def _row(record: dict[str, Any]) -> GoldRow:
     text = record.get("text")
     if not isinstance(text, str) or not record.get("id"):
         raise ValueError("needs a string 'id' and a string 'text'")
+    title = record.get("title")
     return GoldRow(id=str(record["id"]), text=text, published=record.get("published") or None,
-                   gold=record.get("gold") or {})
+                   gold=record.get("gold") or {}, title=title if isinstance(title, str) and title.strip() else None)
 
 
 def _records(path: Path):

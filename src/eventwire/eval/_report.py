@@ -76,7 +76,7 @@ def macro_f1(pairs: Iterable[tuple[str, str | None]]) -> float | None:
 
 
 def aggregate(scores: list[RowScore], no_event: int) -> dict[str, Metric]:
-    """Accuracy of every check, macro-F1 of every label, and the no-event rate."""
+    """Accuracy of every check, rate of every tally, macro-F1 of every label, and the no-event rate."""
     right: Counter = Counter()
     seen: Counter = Counter()
     order: dict[str, None] = {}  # metric names in first-seen order
@@ -89,6 +89,15 @@ def aggregate(scores: list[RowScore], no_event: int) -> dict[str, Metric]:
                 right[name] += bool(ok)
         for name, pair in row.labels.items():
             pairs.setdefault(name, []).append(pair)
+    hits: Counter = Counter()
+    units: Counter = Counter()
+    for row in scores:
+        for name, (hit, unit) in row.tallies.items():
+            order.setdefault(name)
+            hits[name] += hit
+            units[name] += unit
+    seen.update(units)
+    right.update(hits)
     metrics: dict[str, Metric] = {}
     for name in order:
         metrics[name] = Metric(seen[name], right[name] / seen[name] if seen[name] else None)

@@ -1,6 +1,7 @@
 """Running the pipeline over a gold file and scoring every row."""
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.util
 import inspect
@@ -11,9 +12,10 @@ from typing import Any, Callable, Iterable
 
 from ..errors import InputError
 from ..records import Event
-from ._gold import GoldFile, GoldRow, read_gold
+from ._gold import GoldFile, GoldRow, profile_of, read_gold
+from ._news import finish_muc4, score_gvc, score_muc4
 from ._report import FileReport, Metric, aggregate, label_report
-from ._score import score_row
+from ._score import RowScore, score_row
 
 log = logging.getLogger("eventwire")
 
@@ -22,31 +24,54 @@ __all__ = ["evaluate_file", "evaluate", "GEO_UNAVAILABLE", "PRIMARY_LABEL"]
 Progress = Callable[[int, int], None]
 
 GEO_UNAVAILABLE = "geo evaluation not available (eventwire.eval.geo is not installed yet)"
-# The label whose mistakes ``--errors`` lists, per format.
+# The label (or, for news, the check) whose mistakes ``--errors`` lists, per format.
 PRIMARY_LABEL = {"acled": "event_type", "acled-legacy": "event_type", "gtd": "attack_type"}
+PRIMARY_CHECK = {"gvc": "killed_exact", "muc4": "relevance_recall"}
 
 
-def _documents(rows: Iterable[GoldRow], source: str, failed: set[str]):
+def _documents(rows: Iterable[GoldRow], source: str, profile: str, failed: set[str]):
     from ..ingest import make_document
 
     for row in rows:
         try:
-            yield make_document(row.text, doc_id=row.id, published=row.published, source=source)
+            document = make_document(row.text, doc_id=row.id, published=row.published, title=row.title,
+                                     source=source)
+            yield dataclasses.replace(document, profile=profile)
         except InputError as exc:
             log.warning("%s: gold row %s not run (%s)", source, row.id, exc)
             failed.add(row.id)
 
 
-def _top_events(gold: GoldFile, pipeline, batch_size: int, progress: Progress | None,
-                failed: set[str]) -> dict[str, Event | None]:
-    """Each row id → the system's most confident event (events come ordered)."""
-    top: dict[str, Event | None] = {}
-    for result in pipeline.pipe(_documents(gold.rows, str(gold.path), failed), batch_size=batch_size):
-        # Events come most confident first; max keeps the first of equals.
-        top[result.document.id] = max(result.events, key=lambda e: e.confidence, default=None)
+def _events(gold: GoldFile, pipeline, batch_size: int, progress: Progress | None,
+            failed: set[str]) -> dict[str, list[Event]]:
+    """Each row id → the system's events for its text (most confident first)."""
+    found: dict[str, list[Event]] = {}
+    documents = _documents(gold.rows, str(gold.path), profile_of(gold.format), failed)
+    for result in pipeline.pipe(documents, batch_size=batch_size):
+        found[result.document.id] = list(result.events)
         if progress is not None:
-            progress(len(top), len(gold.rows))
-    return top
+            progress(len(found), len(gold.rows))
+    return found
+
+
+def _top(events: list[Event]) -> Event | None:
+    # Events come most confident first; max keeps the first of equals.
+    return max(events, key=lambda e: e.confidence, default=None)
+
+
+def _score(fmt: str, row: GoldRow, events: list[Event]) -> RowScore:
+    if fmt == "gvc":
+        return score_gvc(row.gold, events, row.published)
+    if fmt == "muc4":
+        return score_muc4(row.gold, events)
+    return score_row(fmt, row.gold, _top(events))
+
+
+def _check_error(row: GoldRow, name: str, score: RowScore) -> dict | None:
+    if score.checks.get(name) is not False:
+        return None
+    gold, system = score.shown.get(name, ("", None))
+    return {"id": row.id, "field": name, "gold": gold, "system": system or "no event", "text": row.text[:240]}
 
 
 def _error_entry(row: GoldRow, label: str, pair: tuple[str, str | None], event: Event | None) -> dict:
@@ -57,23 +82,33 @@ def _error_entry(row: GoldRow, label: str, pair: tuple[str, str | None], event: 
     return entry
 
 
-def _score_file(gold: GoldFile, top: dict[str, Event | None], failed: set[str],
+def _row_error(fmt: str, row: GoldRow, score: RowScore, events: list[Event]) -> dict | None:
+    if fmt in PRIMARY_CHECK:
+        return _check_error(row, PRIMARY_CHECK[fmt], score)
+    label = PRIMARY_LABEL[fmt]
+    pair = score.labels.get(label)
+    return _error_entry(row, label, pair, _top(events)) if pair and pair[0] != pair[1] else None
+
+
+def _score_file(gold: GoldFile, found: dict[str, list[Event]], failed: set[str],
                 errors: int) -> FileReport:
     report = FileReport(str(gold.path), gold.format, rows=len(gold.rows), skipped=gold.skipped)
-    label = PRIMARY_LABEL[gold.format]
     scores = []
     for row in gold.rows:
-        event = top.get(row.id)
-        if row.id not in top:
+        if row.id not in found:
             failed.add(row.id)
-        report.no_event += event is None
-        score = score_row(gold.format, row.gold, event)
+        events = found.get(row.id, [])
+        report.no_event += not events
+        score = _score(gold.format, row, events)
         scores.append(score)
-        pair = score.labels.get(label)
-        if pair and pair[0] != pair[1] and len(report.errors) < errors:
-            report.errors.append(_error_entry(row, label, pair, event))
+        if len(report.errors) < errors:
+            entry = _row_error(gold.format, row, score, events)
+            if entry is not None:
+                report.errors.append(entry)
     report.failed = len(failed)
     report.metrics = aggregate(scores, report.no_event)
+    if gold.format == "muc4":
+        report.metrics = finish_muc4(report.metrics)
     report.labels = label_report(scores)
     return report
 
@@ -120,8 +155,8 @@ def evaluate_file(path: str | Path, *, pipeline=None, limit: int | None = None, 
         pipeline = Pipeline.default()
     failed: set[str] = set()
     start = time.perf_counter()
-    top = _top_events(gold, pipeline, batch_size, progress, failed)
-    report = _score_file(gold, top, failed, errors)
+    found = _events(gold, pipeline, batch_size, progress, failed)
+    report = _score_file(gold, found, failed, errors)
     report.seconds = round(time.perf_counter() - start, 2)
     return report
 

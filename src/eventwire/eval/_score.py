@@ -30,6 +30,11 @@ DISTANCES_KM = (25, 50, 161)
 class RowScore:
     checks: dict[str, bool | None] = field(default_factory=dict)
     labels: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    # Rates over units other than rows (MUC-4 templates, events per
+    # document): name -> (hits, units), summed over rows by ``aggregate``.
+    tallies: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # What ``--errors`` shows for a check that failed: name -> (gold, system).
+    shown: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
 
 def system_count(count: Count | None) -> int:
@@ -57,7 +62,7 @@ def acled_count(count: Count | None) -> int:
     return 0 if value is None else value
 
 
-def _count_checks(name: str, gold: Any, count: Count | None, event: Event | None,
+def count_checks(name: str, gold: Any, count: Count | None, event: Event | None,
                   figure=system_count) -> dict:
     gold = _number(gold)
     if gold is None:
@@ -67,14 +72,14 @@ def _count_checks(name: str, gold: Any, count: Count | None, event: Event | None
             f"{name}_within1": value is not None and abs(value - gold) <= 1}
 
 
-def _date_check(gold: Any, event: Event | None) -> bool | None:
+def date_check(gold: Any, event: Event | None) -> bool | None:
     if not gold:
         return None
     return event is not None and event.event_date is not None and \
         event.event_date.isoformat() == str(gold)[:10]
 
 
-def _location_checks(gold: dict, admin1_field: str, event: Event | None) -> dict:
+def location_checks(gold: dict, admin1_field: str, event: Event | None) -> dict:
     loc = event.location if event is not None else None
     checks: dict[str, bool | None] = {
         "country": None if not gold.get("country") else loc is not None and countries_match(
@@ -114,10 +119,10 @@ def _acled(gold: dict, event: Event | None, legacy: bool) -> RowScore:
     # The same, only where gold names a second actor: a system that never
     # finds one cannot score here by agreeing on the rows that have none.
     checks["actor2_named"] = None if not gold.get("actor2") else checks["actor2"]
-    checks.update(_count_checks("fatalities", gold.get("fatalities"),
+    checks.update(count_checks("fatalities", gold.get("fatalities"),
                                 event.fatalities if event else None, event, figure=acled_count))
-    checks["date"] = _date_check(gold.get("event_date"), event)
-    checks.update(_location_checks(gold, "admin1", event))
+    checks["date"] = date_check(gold.get("event_date"), event)
+    checks.update(location_checks(gold, "admin1", event))
     precision = _number(gold.get("geo_precision"))
     if precision is not None:
         checks["geo_precision"] = event is not None and event.location is not None and \
@@ -149,9 +154,9 @@ def _gtd(gold: dict, event: Event | None) -> RowScore:
     }
     labels = {"attack_type": (gold_type, sys_type)} if gold_type else {}
     for name, kind in (("nkill", "fatalities"), ("nwound", "injured"), ("nhostkid", "hostages")):
-        checks.update(_count_checks(name, gold.get(name), getattr(event, kind, None), event))
-    checks["date"] = _date_check(gold.get("event_date"), event)
-    checks.update(_location_checks(gold, "provstate", event))
+        checks.update(count_checks(name, gold.get(name), getattr(event, kind, None), event))
+    checks["date"] = date_check(gold.get("event_date"), event)
+    checks.update(location_checks(gold, "provstate", event))
     return RowScore(checks, labels)
 
 

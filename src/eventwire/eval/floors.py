@@ -29,8 +29,8 @@ from ._report import FileReport
 
 __all__ = ["Floors", "load_floors", "check_floors", "floors_from_reports", "main"]
 
-# Rates where lower is better have no floor.
-NOT_FLOORED = frozenset({"no_event"})
+# Rates where lower is better, and means that are not rates, have no floor.
+NOT_FLOORED = frozenset({"no_event", "old_event", "events_per_relevant_doc"})
 
 
 @dataclass(frozen=True, slots=True)

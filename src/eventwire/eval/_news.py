@@ -1,0 +1,174 @@
+"""Scoring news articles: GVC gun-violence reports and MUC-4 wire stories.
+
+A news gold row is one article, not one event.
+
+GVC: the article's most confident event is compared with its Gun Violence
+Archive incident: killed and injured (GVA's final totals; null is not
+scored), the event date exactly and within a day, the state, the city
+(GVA's ``location`` or ``location_alt``, case- and St./Saint-insensitive)
+and the distance. ``old_event`` is the share of articles with an event
+dated more than 60 days before publication (lower is better).
+
+MUC-4: every event of the document counts. Relevance is scored as
+precision and recall of "the document yields at least one event" against
+gold ``relevant`` (``relevance_*``), and again counting only events of a
+type MUC codes (``relevance_scope_*``). Over the templates that are not
+optional (the MUC key's OPTIONAL marks doubt that they belong), the
+incident type is found when some event maps to it, and the perpetrator
+organisation is found when some event's first actor (its words or its
+dictionary name) matches any variant of a gold ``perp_org``.
+``events_per_relevant_doc`` is a mean, not a rate.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from typing import Any, Sequence
+
+from ..records import Event
+from ._normalise import fold
+from ._score import RowScore, count_checks, date_check, location_checks
+
+__all__ = ["score_gvc", "score_muc4", "muc_type", "same_city", "finish_muc4", "OLD_DAYS"]
+
+# An event dated this many days before the article is not the article's news.
+OLD_DAYS = 60
+_SAINT = re.compile(r"\b(st|ste)\b")
+
+
+@functools.lru_cache(maxsize=None)
+def _muc_types() -> dict[tuple[str, str], str]:
+    from ..extract._cue_tables import read_table
+
+    return {(r["scheme"], r["label"]): r["muc_type"] for r in read_table("muc_incident_types.csv")}
+
+
+def muc_type(event: Event) -> str | None:
+    """The MUC-4 incident type of an event's class, or None outside MUC's scope."""
+    table = _muc_types()
+    gtd = event.codes.get("gtd_attack_type")
+    if gtd and ("gtd", gtd) in table:
+        return table[("gtd", gtd)]
+    return table.get(("acled", event.sub_event_type))
+
+
+def _city_key(name: str | None) -> str:
+    return _SAINT.sub("saint", fold(name)) if name else ""
+
+
+def same_city(gold: dict, event: Event | None) -> bool | None:
+    """Is the event's place GVA's city or its named place (either may be a county)?"""
+    wanted = {_city_key(gold.get("location")), _city_key(gold.get("location_alt"))} - {""}
+    if not wanted:
+        return None
+    loc = event.location if event is not None else None
+    if loc is None:
+        return False
+    return bool(wanted & {_city_key(n) for n in (loc.name, loc.admin2, loc.admin3)})
+
+
+def _within_one_day(gold: Any, event: Event | None) -> bool | None:
+    if not gold:
+        return None
+    if event is None or event.event_date is None:
+        return False
+    return abs((event.event_date - _dt.date.fromisoformat(str(gold)[:10])).days) <= 1
+
+
+def _has_old_event(events: Sequence[Event], published: str | None) -> bool | None:
+    if not published:
+        return None
+    day = _dt.date.fromisoformat(published[:10])
+    return any(e.event_date is not None and (day - e.event_date).days > OLD_DAYS for e in events)
+
+
+def score_gvc(gold: dict, events: Sequence[Event], published: str | None = None) -> RowScore:
+    """One GVC article: its most confident event against its incident."""
+    event = max(events, key=lambda e: e.confidence, default=None)
+    checks: dict[str, bool | None] = {}
+    checks.update(count_checks("killed", gold.get("killed"), event.fatalities if event else None, event))
+    checks.update(count_checks("injured", gold.get("injured"), event.injured if event else None, event))
+    checks["date"] = date_check(gold.get("event_date"), event)
+    checks["date_within1"] = _within_one_day(gold.get("event_date"), event)
+    location = location_checks(gold, "admin1", event)
+    checks["admin1"] = location.pop("admin1")
+    checks["city"] = same_city(gold, event)
+    checks.update(location)
+    old = _has_old_event(events, published)
+    tallies = {} if old is None else {"old_event": (int(old), 1)}
+    shown = {"killed_exact": (str(gold.get("killed")), _figure(event, "fatalities")),
+             "injured_exact": (str(gold.get("injured")), _figure(event, "injured")),
+             "date_within1": (str(gold.get("event_date")), str(event.event_date) if event else None)}
+    return RowScore(checks, tallies=tallies, shown=shown)
+
+
+def _figure(event: Event | None, kind: str) -> str | None:
+    from ._score import system_count
+
+    return None if event is None else str(system_count(getattr(event, kind)))
+
+
+def _variants(entities: Sequence[Sequence[str]]) -> set[str]:
+    return {fold(v) for entity in entities for v in entity if fold(v)}
+
+
+def _words_contain(text: str, part: str) -> bool:
+    return f" {part} " in f" {text} "
+
+
+def _perp_found(variants: set[str], events: Sequence[Event]) -> bool:
+    names = {fold(n) for e in events if e.actor1 is not None for n in (e.actor1.text, e.actor1.name) if n}
+    names.discard("")
+    return any(v == n or _words_contain(n, v) or _words_contain(v, n) for v in variants for n in names)
+
+
+def _type_found(wanted: str, found: set[str]) -> bool:
+    # "bombing / attack": either answer is right.
+    return any(t.strip() in found for t in wanted.split("/"))
+
+
+def _relevance(prefix: str, relevant: bool, predicted: bool) -> dict[str, bool | None]:
+    return {f"{prefix}_precision": relevant if predicted else None,
+            f"{prefix}_recall": predicted if relevant else None}
+
+
+def score_muc4(gold: dict, events: Sequence[Event]) -> RowScore:
+    """One MUC-4 document: relevance, incident types, perpetrators, events per document."""
+    relevant = bool(gold.get("relevant"))
+    in_scope = [e for e in events if muc_type(e) is not None]
+    types = {muc_type(e) for e in in_scope}
+    checks = _relevance("relevance", relevant, bool(events))
+    checks.update(_relevance("relevance_scope", relevant, bool(in_scope)))
+    templates = [t for t in gold.get("templates") or () if not t.get("optional")]
+    typed = [t for t in templates if t.get("incident_type")]
+    perps = [_variants(t.get("perp_org") or ()) for t in templates]
+    perps = [p for p in perps if p]
+    tallies = {"incident_type_recall": (sum(_type_found(t["incident_type"], types) for t in typed), len(typed)),
+               "perp_org": (sum(_perp_found(p, events) for p in perps), len(perps))}
+    if relevant:
+        tallies["events_per_relevant_doc"] = (len(events), 1)
+        n_templates = len(gold.get("templates") or ())
+        checks["event_count_exact"] = len(in_scope) == n_templates
+        checks["event_count_within1"] = abs(len(in_scope) - n_templates) <= 1
+    shown = {"relevance_recall": ("relevant", "no event"),
+             "relevance_precision": ("not relevant", f"{len(events)} events")}
+    return RowScore(checks, tallies=tallies, shown=shown)
+
+
+def _f1(p: float | None, r: float | None) -> float | None:
+    if p is None or r is None:
+        return None
+    return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+
+def finish_muc4(metrics: dict) -> dict:
+    """Add relevance F1 from the aggregated precision and recall."""
+    from ._report import Metric
+
+    out = dict(metrics)
+    for prefix in ("relevance", "relevance_scope"):
+        p, r = metrics.get(f"{prefix}_precision"), metrics.get(f"{prefix}_recall")
+        if p is not None and r is not None:
+            out[f"{prefix}_f1"] = Metric(p.n + r.n, _f1(p.value, r.value))
+    return out
