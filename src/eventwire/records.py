@@ -25,6 +25,9 @@ __all__ = [
     "Trigger",
     "Mention",
     "Event",
+    "TextSpan",
+    "Dateline",
+    "ArticleStructure",
     "to_dict",
 ]
 
@@ -288,6 +291,97 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A stretch of the document text: ``text == document.text[start:end]``.
+
+    ``kind`` is one of ``title``, ``dateline``, ``dateline_place``,
+    ``dateline_date``, ``lede``, ``body``, ``quote``, ``caption``, ``related``,
+    ``embed`` or ``chrome``.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The dateline that opens a report: "QUETTA, March 11 (Reuters) –".
+
+    ``place`` is the place words ("QUETTA", "HENRY COUNTY, Ind."), ``date`` the
+    date words if any, resolved against the publication date into ``when``;
+    ``outlet`` the agency or station in brackets ("Reuters", "WNCT").
+    """
+
+    span: TextSpan
+    place: TextSpan
+    date: TextSpan | None = None
+    when: _dt.date | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStructure:
+    """How a news article is laid out, as character spans into ``Document.text``.
+
+    ``title`` is the headline: a span when the text holds it, else (when the
+    document carries only ``Document.title``) a span with ``start == end == -1``.
+    ``lede`` is the first paragraph of news after the title and dateline;
+    ``paragraphs`` all body paragraphs in order (the lede first). ``quotes``,
+    ``captions``, ``related`` ("Read also: ..." lines, other stories' headlines),
+    ``embeds`` (embedded social posts) and ``chrome`` (page furniture: "Please
+    enable Javascript...", newsletter prompts, bylines, copyright lines) are
+    spans too. Chrome and related lines never yield event mentions.
+    """
+
+    title: TextSpan | None = None
+    dateline: Dateline | None = None
+    lede: TextSpan | None = None
+    paragraphs: tuple[TextSpan, ...] = ()
+    quotes: tuple[TextSpan, ...] = ()
+    captions: tuple[TextSpan, ...] = ()
+    related: tuple[TextSpan, ...] = ()
+    embeds: tuple[TextSpan, ...] = ()
+    chrome: tuple[TextSpan, ...] = ()
+
+    @property
+    def dateline_place(self) -> TextSpan | None:
+        """The dateline's place words (text and span), if the article has a dateline."""
+        return self.dateline.place if self.dateline else None
+
+    @property
+    def dateline_date(self) -> _dt.date | None:
+        """The dateline's date resolved against publication, if it states one."""
+        return self.dateline.when if self.dateline else None
+
+    def kind_at(self, start: int, end: int | None = None) -> str:
+        """What part of the article a span lies in: chrome, related, embed, caption,
+        title, dateline, lede, quote, body (``body`` when no part holds it)."""
+        end = start + 1 if end is None else end
+        for kind, spans in (("chrome", self.chrome), ("related", self.related), ("embed", self.embeds),
+                            ("caption", self.captions)):
+            if any(_holds(s, start, end) for s in spans):
+                return kind
+        for span in (self.title, self.dateline.span if self.dateline else None, self.lede):
+            if span is not None and _holds(span, start, end):
+                return span.kind
+        if any(_holds(s, start, end) for s in self.quotes):
+            return "quote"
+        return "body"
+
+    def yields_events(self, start: int, end: int) -> bool:
+        """False for page chrome, other stories' headlines and embedded posts."""
+        return self.kind_at(start, end) not in ("chrome", "related", "embed")
+
+
+def _holds(span: TextSpan, start: int, end: int) -> bool:
+    """The span holds most of [start, end)."""
+    overlap = min(span.end, end) - max(span.start, start)
+    return overlap > 0 and overlap * 2 >= (end - start)
 
 
 def _plain(value: Any) -> Any:

@@ -10,12 +10,26 @@ import typer
 log = logging.getLogger("eventwire")
 
 
+def _explain_structure(structure, console) -> None:
+    """The article's layout: headline, dateline, lede and what was set aside."""
+    if structure.title is not None:
+        console.print(f"  title: {structure.title.text}")
+    if structure.dateline is not None:
+        d = structure.dateline
+        console.print(f"  dateline: {d.span.text!r} place={d.place.text!r} date={d.when or '-'} outlet={d.outlet or '-'}")
+    if structure.lede is not None:
+        console.print(f"  lede: {structure.lede.text[:160]}")
+    for span in (*structure.chrome, *structure.related, *structure.embeds):
+        console.print(f"  [dim]set aside ({span.kind}): {span.text[:120]}[/dim]")
+
+
 def _explain(result, console) -> None:
     """Each field beside the sentence it came from, and every rejected mention."""
     from rich.table import Table
 
     doc = result.document
     console.rule(f"[bold]{doc.id}[/bold]  published={doc.published or 'unknown'}")
+    _explain_structure(result.findings.structure, console)
     for n, ev in enumerate(result.events, 1):
         table = Table(title=f"event {n}: {ev.event_type} / {ev.sub_event_type}  (confidence {ev.confidence})",
                       show_lines=True, expand=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..records import Claim, Count, Document, EventDate, Evidence, Mention, PlaceMention, Statement
+from ..records import (ArticleStructure, Claim, Count, Document, EventDate, Evidence, Mention, PlaceMention,
+                       Statement)
 from . import actors as _actors
 from . import attribution, claims, classify, counts, dates, modality
+from .structure import read_structure
 from ..nlp import doc_text
 
 
@@ -23,6 +25,8 @@ class DocFindings:
     dates: list[EventDate] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)  # filled by geo
     sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each sentence
+    # title, dateline (place and date), lede, body, quotes, captions, chrome: see extract.structure
+    structure: ArticleStructure = field(default_factory=ArticleStructure)
 
     def sentence_at(self, offset: int) -> str:
         """The text of the sentence holding a character offset ('' if none)."""
@@ -65,13 +69,15 @@ def _sentence_date(sent, all_dates: list[EventDate]) -> EventDate | None:
 
 def extract_document(doc, document: Document) -> DocFindings:
     """All mentions, counts, statements, claims and dates of a parsed document."""
-    found = DocFindings(document=document)
+    found = DocFindings(document=document, structure=read_structure(document))
     found.sentences = [(s.start_char, s.end_char) for s in doc.sents]
     found.statements = attribution.find_statements(doc)
     found.claims = claims.find_claims(doc, found.statements)
     found.dates = dates.find_dates(doc, document.published)
     doc_id = document.id
     for sent in doc.sents:
+        if not found.structure.yields_events(sent.start_char, sent.end_char):
+            continue  # page chrome, other stories' headlines, embedded posts
         sent_counts = attribute_counts(counts.find_counts(sent), found.statements)
         found.counts.extend(sent_counts)
         triggers = classify.find_triggers(sent)

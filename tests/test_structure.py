@@ -1,0 +1,96 @@
+"""Article structure: title, dateline, lede, chrome, captions, related lines, embeds."""
+import datetime as dt
+
+import pytest
+
+from eventwire.extract.structure import paragraphs, read_structure
+from eventwire.records import Document
+
+
+def _read(text, published=dt.date(2025, 3, 12), title=None):
+    return read_structure(Document(id="t", text=text, published=published, title=title))
+
+
+@pytest.mark.parametrize("text, place, when, outlet", [
+    ("QUETTA, March 11 (Reuters) – Gunmen stopped a train.", "QUETTA", dt.date(2025, 3, 11), "Reuters"),
+    ("HENRY COUNTY, Ind. – A man was shot on Monday.", "HENRY COUNTY, Ind.", None, None),
+    ("SAN SALVADOR, 3 JAN 90 -- The army reported a clash.", "SAN SALVADOR", dt.date(1990, 1, 3), None),
+    ("KABUL, Afghanistan, Aug. 5 (AP) — A bomb went off.", "KABUL, Afghanistan", dt.date(2024, 8, 5), "AP"),
+    ("Quetta, March 11 (Reuters) - Gunmen stopped a train.", "Quetta", dt.date(2025, 3, 11), "Reuters"),
+    ("lima, 12 feb 90 (efe) -- police said two bombs went off.", "lima", dt.date(1990, 2, 12), "efe"),
+])
+def test_dateline_place_date_outlet(text, place, when, outlet):
+    published = dt.date(1990, 2, 13) if "90" in text else dt.date(2025, 3, 12)
+    s = _read(text, published)
+    assert s.dateline_place is not None and s.dateline_place.text == place
+    assert text[s.dateline_place.start:s.dateline_place.end] == place
+    assert s.dateline_date == when
+    assert s.dateline.outlet == outlet
+    assert s.lede is not None and s.lede.start >= s.dateline.span.end
+
+
+@pytest.mark.parametrize("text", [
+    "Police said - the road was closed.",
+    "UPDATE: Two people were killed.",
+    "Breaking News - a fire broke out.",
+])
+def test_no_dateline_in_ordinary_openings(text):
+    assert _read(text).dateline is None
+
+
+def test_headline_dateline_lede_and_chrome():
+    text = ("Please enable Javascript to watch this video\n\n"
+            "Two dead after gunfire at a market in Riverton\n\n"
+            "RIVERTON, Wyo. (KXYZ) — Two men were shot dead at a market on Saturday, police said.\n\n"
+            "\"We heard five or six shots,\" a vendor said.\n\n"
+            "Read also: Riverton council votes on budget\n\n"
+            "Police tape surrounds the market. (AP Photo/Jane Doe)\n\n"
+            "Sign up for our daily newsletter. Copyright 2025 KXYZ. All rights reserved.")
+    s = _read(text)
+    assert s.title.text == "Two dead after gunfire at a market in Riverton"
+    assert s.dateline_place.text == "RIVERTON, Wyo." and s.dateline.outlet == "KXYZ"
+    assert s.lede.text.startswith("Two men were shot dead")
+    assert s.kind_at(0, 10) == "chrome"
+    assert not s.yields_events(text.index("Read also"), text.index("Read also") + 20)
+    assert s.captions and s.captions[0].text.startswith("Police tape")
+    assert any(q.text.startswith('"We heard') for q in s.quotes)
+    assert s.kind_at(text.index("Sign up"), text.index("Sign up") + 10) == "chrome"
+    assert s.yields_events(s.lede.start, s.lede.end)
+
+
+def test_title_given_by_the_document_is_found_in_the_text():
+    text = "Bomb kills three in Quetta\n\nA bomb killed three people in Quetta on Tuesday."
+    s = _read(text, title="Bomb kills three in Quetta")
+    assert (s.title.start, s.title.end) == (0, len("Bomb kills three in Quetta"))
+    assert s.lede.text.startswith("A bomb killed")
+
+
+def test_title_not_in_text_has_no_span():
+    s = _read("A bomb killed three people in Quetta on Tuesday.", title="Quetta blast")
+    assert s.title.text == "Quetta blast" and s.title.start == -1
+    assert s.title.start == -1 and s.kind_at(0, 5) == "lede"
+
+
+def test_embedded_post_is_not_body():
+    text = ("Protesters marched through the capital on Friday.\n\n"
+            "Thousands on the streets today pic.twitter.com/abc123 — Some Reporter (@reporter) March 7, 2025\n\n"
+            "Police said the march was peaceful.")
+    s = _read(text)
+    assert len(s.embeds) == 1
+    assert not s.yields_events(s.embeds[0].start, s.embeds[0].end)
+
+
+@pytest.mark.parametrize("text, n", [
+    ("One.\nTwo.\nThree.", 3),  # lines are paragraphs when there are no blank lines
+    ("One.\n\nTwo\nstill two.", 2),
+    ("one sentence.  same paragraph.    next paragraph.", 2),  # wire feeds on one line
+])
+def test_paragraphs(text, n):
+    assert len(paragraphs(text)) == n
+
+
+def test_spans_are_offsets_into_the_text():
+    text = "\n\n  KARACHI — A blast hit a bus.\n\nIt killed four."
+    s = _read(text)
+    for span in (s.dateline.span, s.dateline_place, s.lede, *s.paragraphs):
+        assert text[span.start:span.end] == span.text
