@@ -7,8 +7,9 @@ record with counts as low/best/high over sources.
 from __future__ import annotations
 
 from ._config import LinkConfig, load_config
-from ._link import Comparison, Incident, Link, assign, compare, incident_id_for, link_events
+from ._link import (Comparison, Incident, Link, Placement, assign, compare, incident_id_for, link_events,
+                    merge_into, place)
 from ._reconcile import reconcile
 
 __all__ = ["Comparison", "Incident", "Link", "LinkConfig", "assign", "compare", "incident_id_for",
-           "link_events", "load_config", "reconcile"]
+           "link_events", "load_config", "merge_into", "place", "Placement", "reconcile"]

@@ -28,6 +28,7 @@ class LinkConfig:
     min_text: float = 0.35
     followup_score: float = 0.7
     followup_min_text: float = 0.45
+    merge_score: float = 0.8
 
 
 def _flatten(data: dict) -> dict:

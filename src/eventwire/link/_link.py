@@ -32,6 +32,7 @@ class Incident:
     incident_id: str
     events: list[Event] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    merges: list[dict] = field(default_factory=list)  # incidents merged in, and the report that showed it
 
     @property
     def doc_ids(self) -> set[str]:
@@ -107,17 +108,68 @@ def _best(event: Event, incident: Incident, cfg: LinkConfig) -> tuple[Comparison
     return best
 
 
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a new event goes: the incident it joins (``None``: a new one), its link,
+    and the other incidents it also matches strongly enough to show they are one."""
+
+    incident: Incident | None
+    link: Link
+    merge: tuple[tuple[Incident, Link], ...] = ()
+
+
+def place(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = None) -> Placement:
+    """Where ``event`` belongs among ``incidents``.
+
+    It joins the incident of its best match. Another incident it also matches
+    at ``merge_score`` or above is the same incident reported apart until now
+    (the new report bridges them), unless the two hold a report of one article
+    (assemble found two incidents there) or their own members, compared, rule
+    each other out (different places, a date gap beyond the follow-up window).
+    """
+    cfg = cfg or load_config()
+    found = []
+    for incident in incidents:
+        hit = _best(event, incident, cfg)
+        if hit:
+            found.append((hit[0].score, incident.incident_id, incident, hit))
+    if not found:
+        return Placement(None, Link(event.event_id, None, 1.0, {"seed": True}))
+    found.sort(key=lambda f: (-f[0], f[1]))
+    _, _, chosen, (cmp, member) = found[0]
+    merge = []
+    for score, _, other, (ocmp, omember) in found[1:]:
+        if score >= cfg.merge_score and _compatible(chosen, other, [m for m, _ in merge], cfg):
+            reasons = {**ocmp.reasons, "bridge": event.event_id, "bridged_with": omember.event_id}
+            merge.append((other, Link(event.event_id, omember.event_id, ocmp.score, reasons)))
+    return Placement(chosen, Link(event.event_id, member.event_id, cmp.score, cmp.reasons), tuple(merge))
+
+
+def _compatible(chosen: Incident, other: Incident, merged: list[Incident], cfg: LinkConfig) -> bool:
+    docs = set(chosen.doc_ids).union(*(m.doc_ids for m in merged))
+    if docs & other.doc_ids:
+        return False
+    for a in other.events:
+        for b in chosen.events:
+            if "veto" in compare(a, b, cfg).reasons and not set(a.doc_ids) & set(b.doc_ids):
+                return False
+    return True
+
+
 def assign(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = None) -> tuple[Incident | None, Link]:
     """The incident ``event`` joins (``None``: it starts a new one) and the link."""
-    cfg = cfg or load_config()
-    chosen, chosen_cmp, chosen_member = None, None, None
-    for incident in incidents:
-        found = _best(event, incident, cfg)
-        if found and (chosen_cmp is None or found[0].score > chosen_cmp.score):
-            chosen, (chosen_cmp, chosen_member) = incident, found
-    if chosen is None:
-        return None, Link(event.event_id, None, 1.0, {"seed": True})
-    return chosen, Link(event.event_id, chosen_member.event_id, chosen_cmp.score, chosen_cmp.reasons)
+    placed = place(event, incidents, cfg)
+    return placed.incident, placed.link
+
+
+def merge_into(target: Incident, other: Incident, bridge: Link | None = None) -> None:
+    """Move ``other``'s events and links into ``target`` (``other`` is left empty)."""
+    target.events.extend(other.events)
+    target.links.extend(other.links)
+    if bridge is not None:
+        target.merges.append({"merged": other.incident_id, "by": bridge.event_id,
+                              "linked_to": bridge.linked_to, "score": bridge.score, "reasons": bridge.reasons})
+    other.events, other.links = [], []
 
 
 def _order(event: Event):
@@ -127,20 +179,37 @@ def _order(event: Event):
 
 def link_events(events: Iterable[Event], cfg: LinkConfig | None = None,
                 incidents: list[Incident] | None = None) -> list[Incident]:
-    """Group events into incidents (adding to ``incidents`` when given)."""
+    """Group events into incidents (adding to ``incidents`` when given).
+
+    Events are blocked by country, then by date: only incidents with a member
+    within the follow-up window (plus the slack of imprecise dates) are compared,
+    so the cost grows with the events of one country and season, not all events.
+    """
     cfg = cfg or load_config()
     incidents = list(incidents or [])
     blocks: dict[str | None, list[Incident]] = {}
     for inc in incidents:
         blocks.setdefault(F.country_key(inc.events[0]), []).append(inc)
+    window = cfg.followup_days + 31
     for event in sorted(events, key=_order):
         key = F.country_key(event)
         block = blocks.setdefault(key, [])
-        target, link = assign(event, block, cfg) if key else (None, Link(event.event_id, None, 1.0, {"seed": True}))
+        near = [inc for inc in block if inc.events and _within(event, inc, window)] if key else []
+        placed = place(event, near, cfg) if key else Placement(None, Link(event.event_id, None, 1.0, {"seed": True}))
+        target = placed.incident
         if target is None:
             target = Incident(incident_id_for(event))
             block.append(target)
             incidents.append(target)
         target.events.append(event)
-        target.links.append(link)
-    return incidents
+        target.links.append(placed.link)
+        for other, bridge in placed.merge:
+            merge_into(target, other, bridge)
+    return [inc for inc in incidents if inc.events]
+
+
+def _within(event: Event, incident: Incident, window: int) -> bool:
+    if event.event_date is None:
+        return True
+    return any(m.event_date is None or abs((m.event_date - event.event_date).days) <= window
+               for m in incident.events)

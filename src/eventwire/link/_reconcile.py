@@ -108,6 +108,8 @@ def reconcile(incident: Incident, sources: Mapping[str, dict] | None = None) -> 
         "links": [{"event_id": l.event_id, "linked_to": l.linked_to, "score": l.score,
                    "reasons": l.reasons} for l in incident.links],
     }
+    if incident.merges:
+        codes["reconciliation"]["merges"] = list(incident.merges)
     return replace(lead, event_id=incident.incident_id, incident_id=incident.incident_id,
                    doc_ids=tuple(sorted(incident.doc_ids)), event_type=etype, sub_event_type=sub,
                    event_date=date, date_precision=precision, location=_best_location(events),

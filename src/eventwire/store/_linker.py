@@ -8,17 +8,23 @@ reconciled summary rewritten.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import OrderedDict
 from dataclasses import replace
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..link import Incident, assign, incident_id_for, load_config, reconcile
+from ..errors import StoreError
+from ..link import Incident, Link, incident_id_for, load_config, place, reconcile
 from ..link._features import country_key
 from ..records import Event, to_dict
 from ..serialize import event_from_dict
-from ._models import DocumentRow, EventRow, IncidentMemberRow, IncidentRow
+from ._models import DocumentRow, EventRow, IncidentEditRow, IncidentMemberRow, IncidentRow
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 class EventCache:
@@ -72,27 +78,154 @@ def _event_pk(s: Session, event_id: str) -> int:
 
 def link_document_events(s: Session, events: list[Event], touched: set[str], cache: EventCache,
                          pks: dict[str, int] | None = None) -> None:
-    """Give each of one document's new events an incident and record why."""
+    """Give each of one document's new events an incident and record why.
+
+    When a new event also matches another stored incident well enough to show
+    the two are one, that incident is merged in and the merge recorded (with the
+    bridging link) so ``eventwire incidents undo`` can take it apart again.
+    """
     cfg = load_config()
     window = cfg.followup_days + 31  # month-precision dates get up to a month of slack
     for event in events:
-        target, link = None, None
+        placed = None
         if event.event_date is not None and country_key(event):
-            target, link = assign(event, _candidates(s, event, window, cache), cfg)
-        if target is None:
+            placed = place(event, _candidates(s, event, window, cache), cfg)
+        if placed is None or placed.incident is None:
             incident_id = incident_id_for(event)
             s.merge(IncidentRow(incident_id=incident_id, n_sources=1, summary={}))
             s.flush()
-            reasons, linked_to, score = (link.reasons if link else {"seed": True}), None, 1.0
+            reasons, linked_to, score = (placed.link.reasons if placed else {"seed": True}), None, 1.0
         else:
-            incident_id, reasons, linked_to, score = target.incident_id, link.reasons, link.linked_to, link.score
+            link = placed.link
+            incident_id, reasons, linked_to, score = placed.incident.incident_id, link.reasons, link.linked_to, link.score
         pk = (pks or {}).get(event.event_id) or _event_pk(s, event.event_id)
         s.query(EventRow).filter(EventRow.pk == pk).update({"incident_id": incident_id})
         s.add(IncidentMemberRow(incident_id=incident_id, event_pk=pk, linked_to=linked_to,
                                 score=score, reasons=reasons))
         touched.add(incident_id)
+        for other, bridge in (placed.merge if placed else ()):
+            if _kept_apart(s, incident_id, other.incident_id):
+                continue
+            bridge_reasons = {"event_id": bridge.event_id, "linked_to": bridge.linked_to,
+                              "score": bridge.score, **bridge.reasons}
+            merge_incidents(s, incident_id, [other.incident_id], author="link",
+                            note=f"{event.event_id} matches both", reasons=bridge_reasons)
+            touched.add(other.incident_id)
     s.flush()
     refresh_incidents(s, touched, cache)
+
+
+def _kept_apart(s: Session, a: str, b: str) -> bool:
+    """Whether an analyst split these two incidents apart (and did not undo it): linking
+    never merges them again on its own."""
+    rows = s.execute(select(IncidentEditRow.incident_id, IncidentEditRow.other_ids).where(
+        IncidentEditRow.action == "split", IncidentEditRow.undone_by.is_(None),
+        IncidentEditRow.incident_id.in_([a, b]))).all()
+    return any({inc, *others} >= {a, b} for inc, others in rows)
+
+
+def _merges(s: Session, incident_id: str) -> list[dict]:
+    rows = s.scalars(select(IncidentEditRow).where(IncidentEditRow.incident_id == incident_id,
+                                                   IncidentEditRow.action == "merge",
+                                                   IncidentEditRow.undone_by.is_(None))
+                     .order_by(IncidentEditRow.pk)).all()
+    return [{"edit": r.pk, "merged": r.other_ids, "author": r.author, "note": r.note, "reasons": r.reasons,
+             "at": r.created_at.isoformat(timespec="seconds")} for r in rows]
+
+
+def _members(s: Session, incident_ids: list[str]) -> dict[str, str]:
+    """event id → incident id for every event of these incidents."""
+    rows = s.execute(select(EventRow.event_id, EventRow.incident_id)
+                     .where(EventRow.incident_id.in_(incident_ids))).all()
+    return {e: i for e, i in rows}
+
+
+def _move(s: Session, event_ids: list[str], incident_id: str) -> None:
+    pks = [pk for (pk,) in s.execute(select(EventRow.pk).where(EventRow.event_id.in_(event_ids)))]
+    s.execute(update(EventRow).where(EventRow.pk.in_(pks)).values(incident_id=incident_id))
+    s.execute(update(IncidentMemberRow).where(IncidentMemberRow.event_pk.in_(pks)).values(incident_id=incident_id))
+
+
+def _require(s: Session, incident_ids: list[str]) -> None:
+    found = set(s.scalars(select(IncidentRow.incident_id).where(IncidentRow.incident_id.in_(incident_ids))))
+    missing = [i for i in incident_ids if i not in found]
+    if missing:
+        raise StoreError(f"no incident {', '.join(missing)} in the database")
+
+
+def merge_incidents(s: Session, keep: str, others: list[str], *, author: str | None = None,
+                    note: str | None = None, reasons: dict | None = None) -> int:
+    """Move every event of ``others`` into ``keep``; returns the edit's key."""
+    others = [o for o in dict.fromkeys(others) if o != keep]
+    if not others:
+        raise StoreError("merge needs at least one incident other than the one kept")
+    _require(s, [keep, *others])
+    before = _members(s, others)
+    _move(s, list(before), keep)
+    s.flush()
+    for other in others:
+        s.execute(delete(IncidentRow).where(IncidentRow.incident_id == other))
+    edit = IncidentEditRow(action="merge", incident_id=keep, other_ids=others, before=before,
+                           reasons=reasons, author=author, note=note, created_at=_now())
+    s.add(edit)
+    s.flush()
+    return edit.pk
+
+
+def split_incident(s: Session, incident_id: str, event_ids: list[str], *, author: str | None = None,
+                   note: str | None = None) -> tuple[str, int]:
+    """Move ``event_ids`` out of ``incident_id`` into a new incident; returns (its id, the edit's key)."""
+    _require(s, [incident_id])
+    members = _members(s, [incident_id])
+    unknown = [e for e in event_ids if e not in members]
+    if unknown:
+        raise StoreError(f"incident {incident_id} has no event {', '.join(unknown)}")
+    moving = list(dict.fromkeys(event_ids))
+    if len(moving) >= len(members):
+        raise StoreError(f"split would leave incident {incident_id} empty: name only the events to move out")
+    new_id = "inc-" + hashlib.sha1("|".join([incident_id, *sorted(moving)]).encode()).hexdigest()[:16]
+    if s.get(IncidentRow, new_id) is None:
+        s.add(IncidentRow(incident_id=new_id, n_sources=1, summary={}))
+        s.flush()
+    _move(s, moving, new_id)
+    edit = IncidentEditRow(action="split", incident_id=incident_id, other_ids=[new_id],
+                           before={e: incident_id for e in moving}, author=author, note=note, created_at=_now())
+    s.add(edit)
+    s.flush()
+    return new_id, edit.pk
+
+
+def undo_edit(s: Session, edit_pk: int, *, author: str | None = None, note: str | None = None) -> tuple[set[str], int]:
+    """Put every event an edit moved back where it was; returns (incidents touched, the undo's key)."""
+    edit = s.get(IncidentEditRow, edit_pk)
+    if edit is None:
+        raise StoreError(f"no incident edit {edit_pk} in the database")
+    if edit.undone_by is not None:
+        raise StoreError(f"incident edit {edit_pk} was already undone (by edit {edit.undone_by})")
+    if edit.action == "undo":
+        raise StoreError(f"edit {edit_pk} is an undo: redo the merge or split itself instead")
+    now = _members(s, list({*edit.before.values(), edit.incident_id, *edit.other_ids}))
+    moved_since = [e for e in edit.before if e in now and now[e] != (edit.incident_id if edit.action == "merge"
+                                                                     else edit.other_ids[0])]
+    if moved_since:
+        raise StoreError(f"edit {edit_pk}: events {', '.join(moved_since[:5])} were moved again since; "
+                         "undo the later edits first")
+    by_target: dict[str, list[str]] = {}
+    for event_id, old in edit.before.items():
+        if event_id in now:  # an event deleted since (its document re-coded) stays gone
+            by_target.setdefault(old, []).append(event_id)
+    for old, event_ids in by_target.items():
+        if s.get(IncidentRow, old) is None:
+            s.add(IncidentRow(incident_id=old, n_sources=1, summary={}))
+            s.flush()
+        _move(s, event_ids, old)
+    undo = IncidentEditRow(action="undo", incident_id=edit.incident_id, other_ids=[edit_pk],
+                           before={e: now[e] for ids in by_target.values() for e in ids},
+                           author=author, note=note, created_at=_now())
+    s.add(undo)
+    s.flush()
+    edit.undone_by = undo.pk
+    return {edit.incident_id, *edit.other_ids, *by_target}, undo.pk
 
 
 def _sources(s: Session, doc_ids: set[str]) -> dict[str, dict]:
@@ -115,11 +248,9 @@ def refresh_incidents(s: Session, incident_ids: set[str], cache: EventCache) -> 
             if row is not None:
                 s.delete(row)
             continue
-        from ..link import Link
-
         decoded = cache.get_many(s, [r[0] for r in rows])
         incident = Incident(incident_id, [replace(decoded[r[0]], incident_id=incident_id) for r in rows],
-                            [Link(r[4], r[1], r[2], r[3]) for r in rows])
+                            [Link(r[4], r[1], r[2], r[3]) for r in rows], _merges(s, incident_id))
         merged = reconcile(incident, _sources(s, incident.doc_ids))
         loc = merged.location
         row.summary = to_dict(merged)

@@ -130,6 +130,23 @@ class IncidentMemberRow(Base):
     reasons: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class IncidentEditRow(Base):
+    """A merge or split of incidents, by linking (a report bridging two incidents) or by
+    an analyst; ``before`` holds each moved event's previous incident so it can be undone."""
+
+    __tablename__ = "incident_edits"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = mapped_column(String(16))  # merge | split | undo
+    incident_id: Mapped[str] = mapped_column(String(64), index=True)  # the incident kept or split
+    other_ids: Mapped[list[Any]] = mapped_column(JSON)  # incidents merged in, or the new incident
+    before: Mapped[dict[str, Any]] = mapped_column(JSON)  # event id -> incident id before the edit
+    reasons: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)  # the bridging link, when linking merged
+    author: Mapped[Optional[str]] = mapped_column(Text)  # "link" when linking merged
+    note: Mapped[Optional[str]] = mapped_column(Text)
+    undone_by: Mapped[Optional[int]] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
 class CorrectionRow(Base):
     """An analyst's correction of one field; the original record is kept."""
 

@@ -22,8 +22,9 @@ from ..records import Document, Event, to_dict
 from ..serialize import event_from_dict
 from . import _db
 from ._filters import Filters
+from . import _linker
 from ._linker import EventCache, link_document_events, refresh_incidents
-from ._models import (CorrectionRow, DocumentRow, EventRow, EvidenceRow, IncidentMemberRow,
+from ._models import (CorrectionRow, DocumentRow, EventRow, EvidenceRow, IncidentEditRow, IncidentMemberRow,
                       IncidentRow, Run, Source)
 from ._versions import lexicon_hashes, pipeline_version
 
@@ -232,13 +233,69 @@ class Store:
             rows = s.execute(select(EventRow.event_id, IncidentMemberRow.linked_to, IncidentMemberRow.score,
                                     IncidentMemberRow.reasons)
                              .join(EventRow, EventRow.pk == IncidentMemberRow.event_pk)
-                             .where(IncidentMemberRow.incident_id == incident_id)
+                             .where(EventRow.incident_id == incident_id)
                              .order_by(IncidentMemberRow.pk)).all()
         return [dict(event_id=e, linked_to=l, score=sc, reasons=r) for e, l, sc, r in rows]
+
+    # incident edits ----------------------------------------------------
+    def _edit(self, work, what: str):
+        try:
+            with self.session() as s, s.begin():
+                return work(s)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot {what} ({exc.__class__.__name__}: {exc})") from exc
+        finally:
+            self._cache.clear()
+
+    def merge_incidents(self, keep: str, others: list[str], *, author: str | None = None,
+                        note: str | None = None) -> int:
+        """Merge ``others`` into ``keep`` (recorded; ``undo_edit`` reverses it). Returns the edit number."""
+        def work(s):
+            pk = _linker.merge_incidents(s, keep, list(others), author=author, note=note)
+            refresh_incidents(s, {keep}, self._cache)
+            return pk
+        return self._edit(work, f"merge incidents into {keep}")
+
+    def split_incident(self, incident_id: str, event_ids: list[str], *, author: str | None = None,
+                       note: str | None = None) -> tuple[str, int]:
+        """Move ``event_ids`` out of ``incident_id`` into a new incident. Returns (its id, the edit number)."""
+        def work(s):
+            new_id, pk = _linker.split_incident(s, incident_id, list(event_ids), author=author, note=note)
+            refresh_incidents(s, {incident_id, new_id}, self._cache)
+            return new_id, pk
+        return self._edit(work, f"split incident {incident_id}")
+
+    def undo_edit(self, edit: int, *, author: str | None = None, note: str | None = None) -> int:
+        """Reverse a merge or split (by linking or by hand); the undo is recorded too."""
+        def work(s):
+            touched, pk = _linker.undo_edit(s, edit, author=author, note=note)
+            refresh_incidents(s, touched, self._cache)
+            return pk
+        return self._edit(work, f"undo incident edit {edit}")
+
+    def incident_edits(self, incident_id: str | None = None) -> list[dict]:
+        """Merges, splits and undos, oldest first (those touching ``incident_id`` when given)."""
+        with self.session() as s:
+            rows = s.scalars(select(IncidentEditRow).order_by(IncidentEditRow.pk)).all()
+        out = [dict(edit=r.pk, action=r.action, incident_id=r.incident_id, other_ids=r.other_ids,
+                    events=sorted(r.before), author=r.author, note=r.note, reasons=r.reasons,
+                    undone_by=r.undone_by, created_at=r.created_at.isoformat(timespec="seconds"))
+               for r in rows]
+        if incident_id:
+            out = [e for e in out if incident_id == e["incident_id"] or incident_id in e["other_ids"]]
+        return out
+
+    def incident_events(self, incident_id: str) -> list[Event]:
+        """The article events of one incident, in link order."""
+        with self.session() as s:
+            rows = s.execute(select(EventRow.record).join(IncidentMemberRow, IncidentMemberRow.event_pk == EventRow.pk)
+                             .where(EventRow.incident_id == incident_id).order_by(IncidentMemberRow.pk)).all()
+        return [replace(event_from_dict(r), incident_id=incident_id) for (r,) in rows]
 
     def counts(self) -> dict[str, int]:
         tables = {"documents": DocumentRow, "events": EventRow, "evidence": EvidenceRow,
                   "incidents": IncidentRow, "incident_members": IncidentMemberRow,
+                  "incident_edits": IncidentEditRow,
                   "sources": Source, "corrections": CorrectionRow, "runs": Run}
         with self.session() as s:
             return {name: s.scalar(select(func.count()).select_from(t)) for name, t in tables.items()}

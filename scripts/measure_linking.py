@@ -1,0 +1,168 @@
+"""Pairwise precision / recall of incident linking on the GVC news gold.
+
+Two steps, because extraction over a thousand articles is slow and linking is
+what is being tuned:
+
+    # run the pipeline over one half once, keep its events in a cache file
+    PYTHONPATH=src python scripts/measure_linking.py extract --half tune --cache /tmp/gvc_tune.jsonl
+    # link the cached events and score the pairs (fast; repeat while tuning)
+    PYTHONPATH=src python scripts/measure_linking.py score --cache /tmp/gvc_tune.jsonl [--subset gvc]
+
+The gold is read from ``../shared/gold/news/gvc_dev.jsonl`` (or ``--gold``) and
+never copied. Pairs are counted two ways, both over reports of different
+articles: events (every pair of events from two articles; gold: the articles
+share an ``incident_key``) and articles (two articles are linked when any of
+their events share an incident). An article with no event counts as linked to
+nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from eventwire.eval._split import half_of
+from eventwire.link import link_events, load_config
+from eventwire.records import Document, to_dict
+from eventwire.serialize import event_from_dict
+
+GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold" / "news" / "gvc_dev.jsonl"
+
+
+def _rows(path: Path, half: str | None, subset: str | None, limit: int | None):
+    n = 0
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            if half and half_of(row) != half:
+                continue
+            if subset and row.get("subset") != subset:
+                continue
+            yield row
+            n += 1
+            if limit and n >= limit:
+                return
+
+
+def _document(row: dict) -> Document:
+    published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
+    text = (row.get("title") or "").strip()
+    text = f"{text}\n\n{row['text']}" if text else row["text"]
+    return Document(id=row["id"], text=text, published=published, title=row.get("title"), url=row.get("url"))
+
+
+def extract(args) -> None:
+    from eventwire.pipeline import Pipeline
+
+    rows = list(_rows(Path(args.gold), args.half, args.subset, args.limit))
+    pipeline = Pipeline.default()
+    start = time.perf_counter()
+    with open(args.cache, "w", encoding="utf-8") as out:
+        for i, result in enumerate(pipeline.pipe(_document(r) for r in rows), 1):
+            out.write(json.dumps({"doc_id": result.document.id,
+                                  "events": [to_dict(e) for e in result.events]}) + "\n")
+            if i % 50 == 0:
+                print(f"{i}/{len(rows)} {time.perf_counter() - start:.0f}s", file=sys.stderr, flush=True)
+    print(f"{len(rows)} articles in {time.perf_counter() - start:.0f}s → {args.cache}", file=sys.stderr)
+
+
+def _pairs(groups: dict[str, set]) -> set[tuple]:
+    out = set()
+    for members in groups.values():
+        out.update(itertools.combinations(sorted(members), 2))
+    return out
+
+
+def _prf(pred: set, gold: set) -> dict:
+    tp = len(pred & gold)
+    p = tp / len(pred) if pred else 1.0
+    r = tp / len(gold) if gold else 1.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "pred_pairs": len(pred), "gold_pairs": len(gold),
+            "true_pairs": tp}
+
+
+def score(args) -> dict:
+    gold_rows = {r["id"]: r for r in _rows(Path(args.gold), args.half, args.subset, None)}
+    events, doc_of = [], {}
+    with open(args.cache, encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            if item["doc_id"] not in gold_rows:
+                continue
+            for data in item["events"]:
+                ev = event_from_dict(data)
+                events.append(ev)
+                doc_of[ev.event_id] = item["doc_id"]
+    cfg = load_config(args.config) if args.config else load_config()
+    start = time.perf_counter()
+    incidents = link_events(events, cfg)
+    seconds = time.perf_counter() - start
+    key = {d: r["incident_key"] for d, r in gold_rows.items()}
+    # events: pairs of events from different articles
+    pred_ev = {p for p in _pairs({i.incident_id: {e.event_id for e in i.events} for i in incidents})
+               if doc_of[p[0]] != doc_of[p[1]]}
+    gold_groups = defaultdict(set)
+    for ev in events:
+        gold_groups[key[doc_of[ev.event_id]]].add(ev.event_id)
+    gold_ev = {p for p in _pairs(gold_groups) if doc_of[p[0]] != doc_of[p[1]]}
+    # articles
+    pred_doc = {p for p in _pairs({i.incident_id: {doc_of[e.event_id] for e in i.events} for i in incidents})
+                if p[0] != p[1]}
+    doc_groups = defaultdict(set)
+    for d, k in key.items():
+        doc_groups[k].add(d)
+    gold_doc = _pairs(doc_groups)
+    with_events = {doc_of[e.event_id] for e in events}
+    report = {"half": args.half, "subset": args.subset, "articles": len(gold_rows),
+              "articles_with_events": len(with_events), "events": len(events), "incidents": len(incidents),
+              "link_seconds": round(seconds, 2), "events_pairs": _prf(pred_ev, gold_ev),
+              "article_pairs": _prf(pred_doc, gold_doc),
+              "article_pairs_among_articles_with_events": _prf(
+                  pred_doc, {p for p in gold_doc if p[0] in with_events and p[1] in with_events})}
+    if args.errors:
+        _show_errors(args.errors, incidents, pred_doc, gold_doc, gold_rows, doc_of)
+    return report
+
+
+def _show_errors(n: int, incidents, pred_doc, gold_doc, gold_rows, doc_of) -> None:
+    """Print the wrong links (false pairs) and some missed pairs, with the stored reasons."""
+    inc_of = {doc_of[e.event_id]: i for i in incidents for e in i.events}
+    fp = sorted(pred_doc - gold_doc)[:n]
+    fn = sorted(gold_doc - pred_doc)[:n]
+    for label, pairs in (("WRONG", fp), ("MISSED", fn)):
+        for a, b in pairs:
+            ga, gb = gold_rows[a]["gold"], gold_rows[b]["gold"]
+            print(f"{label} {a[:12]} {b[:12]} gold {ga['event_date']} {ga['location']} / {gb['event_date']} "
+                  f"{gb['location']} | {gold_rows[a]['title'][:60]!r} / {gold_rows[b]['title'][:60]!r}")
+            if label == "WRONG":
+                inc = inc_of[a]
+                print("   ", [(l.event_id[:10], l.score, {k: v for k, v in l.reasons.items()
+                                                         if k not in ('place_why', 'actor_why')}) for l in inc.links][:4])
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("step", choices=("extract", "score"))
+    ap.add_argument("--gold", default=str(GOLD))
+    ap.add_argument("--half", choices=("tune", "check"))
+    ap.add_argument("--subset", choices=("gvc", "semeval2018t5"))
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--cache", required=True)
+    ap.add_argument("--config", help="a linking.toml other than the packaged one")
+    ap.add_argument("--errors", type=int, default=0, help="print this many wrong and missed article pairs")
+    args = ap.parse_args(argv)
+    if not Path(args.gold).exists():
+        sys.exit(f"gold file not found: {args.gold}")
+    if args.step == "extract":
+        extract(args)
+    else:
+        print(json.dumps(score(args), indent=1))
+
+
+if __name__ == "__main__":
+    main()

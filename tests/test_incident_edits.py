@@ -1,0 +1,110 @@
+"""Incidents in the store: merging when a new report bridges two, manual merge and split,
+undo, and the record of each (the ``eventwire incidents`` commands over them)."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from eventwire.cli.main import main
+from eventwire.errors import StoreError
+from eventwire.link import load_config
+from eventwire.records import Document
+from eventwire.store import Store
+
+from test_link import EVENTS, REPORTS
+
+BY_DOC = {r[1]: r for r in REPORTS}
+JAFFAR = [ev for ev in EVENTS if BY_DOC[ev.doc_id][0] == "jaffar"]
+
+
+def _add(store: Store, events) -> None:
+    run = store.start_run("test")
+    for ev in events:
+        r = BY_DOC[ev.doc_id]
+        store.add(Document(id=ev.doc_id, text=r[3], published=ev.event_date, outlet=r[2]), [ev], run)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(f"sqlite:///{tmp_path / 'e.db'}") as st:
+        yield st
+
+
+def _incident_of(store: Store, doc_id: str) -> str:
+    return next(i.incident_id for i in store.incidents() if doc_id in i.doc_ids)
+
+
+def test_a_report_that_matches_two_incidents_merges_them(store, monkeypatch):
+    # Two reports stored apart (a linker so strict nothing links), then a third
+    # report that matches both under the usual thresholds: they are one incident.
+    strict = dataclasses.replace(load_config(), link_score=2.0, followup_score=2.0)
+    monkeypatch.setattr("eventwire.store._linker.load_config", lambda: strict)
+    _add(store, [JAFFAR[0], JAFFAR[4]])  # Dawn (Mushkaf) and ISPR (Sibi)
+    assert len(list(store.incidents())) == 2
+    monkeypatch.setattr("eventwire.store._linker.load_config", load_config)
+    _add(store, [JAFFAR[2]])  # the BLA statement names the train, the group and Bolan
+    incidents = list(store.incidents())
+    assert len(incidents) == 1
+    assert set(incidents[0].doc_ids) == {"dawn-1", "ispr-1", "telegram-1"}
+    [edit] = store.incident_edits()
+    assert edit["action"] == "merge" and edit["author"] == "link"
+    assert edit["reasons"]["event_id"] == "telegram-1#1" and edit["reasons"]["score"] > 0
+    merges = incidents[0].codes["reconciliation"]["merges"]
+    assert merges and merges[0]["edit"] == edit["edit"]
+    # Undo puts the merged report back in its own incident.
+    store.undo_edit(edit["edit"], author="analyst")
+    assert len(list(store.incidents())) == 2
+    assert store.incident_edits()[0]["undone_by"] == store.incident_edits()[1]["edit"]
+
+
+def test_split_then_undo_and_merge_by_hand(store):
+    _add(store, JAFFAR)
+    jaffar = _incident_of(store, "dawn-1")
+    new_id, edit = store.split_incident(jaffar, ["followup-1#1", "afp-1#1"], author="analyst", note="check")
+    assert {i.incident_id: len(i.doc_ids) for i in store.incidents()} == {jaffar: 4, new_id: 2}
+    # A report arriving later never re-merges what an analyst split apart.
+    late = dataclasses.replace(JAFFAR[0], event_id="late#1", doc_ids=("late",))
+    store.add(Document(id="late", text=BY_DOC["dawn-1"][3] + " Later report.", outlet="Late"), [late],
+              store.start_run("test"))
+    assert len(list(store.incidents())) == 2
+    store.undo_edit(edit)
+    assert [len(i.doc_ids) for i in store.incidents()] == [7]
+    with pytest.raises(StoreError, match="already undone"):
+        store.undo_edit(edit)
+    new_id, _ = store.split_incident(jaffar, ["afp-1#1"])
+    merge = store.merge_incidents(jaffar, [new_id], author="analyst")
+    assert [len(i.doc_ids) for i in store.incidents()] == [7]
+    assert [e["action"] for e in store.incident_edits(jaffar)] == ["split", "undo", "split", "merge"]
+    assert store.incident_edits()[-1]["edit"] == merge
+
+
+def test_edits_refuse_what_makes_no_sense(store):
+    _add(store, JAFFAR[:2])
+    inc = _incident_of(store, "dawn-1")
+    with pytest.raises(StoreError, match="no incident"):
+        store.merge_incidents(inc, ["inc-nope"])
+    with pytest.raises(StoreError, match="empty"):
+        store.split_incident(inc, ["dawn-1#1", "wire-1#1"])
+    with pytest.raises(StoreError, match="no event"):
+        store.split_incident(inc, ["x#1"])
+    with pytest.raises(StoreError, match="no incident edit"):
+        store.undo_edit(99)
+
+
+def test_incidents_cli(tmp_path, capsys):
+    db = str(tmp_path / "cli.db")
+    with Store(f"sqlite:///{db}") as st:
+        _add(st, JAFFAR)
+        inc = _incident_of(st, "dawn-1")
+    assert main(["incidents", "split", inc, "afp-1#1", "--db", db, "--author", "me", "--note", "why"]) == 0
+    out = capsys.readouterr().out
+    assert "edit 1" in out
+    assert main(["incidents", "show", inc, "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "dawn-1#1" in out and "score" in out and "split" in out
+    assert main(["incidents", "undo", "1", "--db", db]) == 0
+    assert main(["incidents", "history", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "split" in out and "undone by 2" in out
+    assert main(["incidents", "show", "inc-nope", "--db", db]) == 6
