@@ -77,7 +77,7 @@ class FakePipeline:
     def __init__(self, per_doc: int = 1, delay: float = 0.0, killed: int = 3) -> None:
         self.per_doc, self.delay, self.killed, self.seen = per_doc, delay, killed, []
 
-    def pipe(self, documents):
+    def pipe(self, documents, **options):
         for doc in documents:
             self.seen.append(doc.id)
             time.sleep(self.delay)
@@ -169,7 +169,7 @@ def test_newer_pipeline_recodes_stored_documents(store):
 
 def test_one_bad_document_does_not_stop_the_batch(store):
     class Clashing(FakePipeline):
-        def pipe(self, documents):
+        def pipe(self, documents, **options):
             for result in super().pipe(documents):
                 if result.document.id == "d1":  # two events with one id: the insert fails
                     result.events.append(result.events[0])

@@ -1,22 +1,25 @@
-"""The batch pipeline: ingest'd documents → nlp → extract → geo → assemble.
+"""The batch pipeline: ingest'd documents → prefilter → nlp (parse, extract, geo, assemble).
 
 Library users and the CLI call the same :class:`Pipeline`. The spaCy pipeline
 and the gazetteer are built once and can be passed in (tests pass small ones).
+The per-document stages are spaCy components (``eventwire.nlp._stages``), so
+one ``nlp.pipe`` runs all of them, in this process or in ``workers``
+processes (``eventwire.engine``).
 """
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Iterable, Iterator
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
 
-from .assemble import assemble
-from .extract import DocFindings, extract_document
-from .geo import locate
+from .errors import EventwireError
+from .extract import DocFindings
 from .records import Document, Event
 
 log = logging.getLogger("eventwire")
 
-__all__ = ["Pipeline", "DocResult"]
+__all__ = ["Pipeline", "DocResult", "RunStats"]
 
 
 @dataclass(slots=True)
@@ -25,7 +28,53 @@ class DocResult:
 
     document: Document
     events: list[Event]
-    findings: DocFindings
+    findings: DocFindings | None
+
+
+@dataclass(slots=True)
+class RunStats:
+    """What happened to each document of a run, for the closing summary.
+
+    ``listener`` (optional) is called with ``"coded"``, ``"filtered"`` or
+    ``"failed"`` as each document is settled (progress bars use it).
+    """
+
+    read: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason): unreadable inputs
+    coded: int = 0
+    events: int = 0
+    filtered: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (document id, reason)
+    listener: Callable[[str], None] | None = None
+
+    def settle(self, outcome: str, document: Document | None = None, reason: str = "",
+               events: int = 0) -> None:
+        if outcome == "coded":
+            self.coded += 1
+            self.events += events
+        elif outcome == "filtered":
+            self.filtered += 1
+        else:
+            self.failed.append((document.id if document else "?", reason))
+        if self.listener is not None:
+            self.listener(outcome)
+
+    def skip(self, source: str, reason: str) -> None:
+        self.skipped.append((source, reason))
+        if self.listener is not None:
+            self.listener("skipped")
+
+    @property
+    def settled(self) -> int:
+        return len(self.skipped) + self.filtered + self.coded + len(self.failed)
+
+    def summary(self) -> str:
+        text = (f"{self.read} documents read, {len(self.skipped)} skipped, {self.filtered} filtered "
+                f"(no conflict vocabulary), {self.coded} coded ({self.events} events), {len(self.failed)} failed")
+        reasons = Counter(reason.split(":")[0] for _, reason in self.skipped + self.failed)
+        if reasons:
+            text += " [" + "; ".join(f"{n} × {why}" for why, n in reasons.most_common(5)) + "]"
+        return text
 
 
 class Pipeline:
@@ -34,12 +83,16 @@ class Pipeline:
     _default: "Pipeline | None" = None
 
     def __init__(self, nlp=None, gazetteer=None) -> None:
+        from .nlp import add_components
+
         if nlp is None:
             from .nlp import get_nlp
 
             nlp = get_nlp()
-        self.nlp = nlp
+        self.nlp = add_components(nlp)
         self._gazetteer = gazetteer
+        if gazetteer is not None:
+            self.nlp.get_pipe("eventwire_locate").gazetteer = gazetteer
 
     @classmethod
     def default(cls) -> "Pipeline":
@@ -55,21 +108,44 @@ class Pipeline:
             self._gazetteer = default_gazetteer()
         return self._gazetteer
 
-    def _finish(self, doc, document: Document) -> DocResult:
-        findings = extract_document(doc, document)
-        findings = locate(doc, findings, self.gazetteer)
-        return DocResult(document, assemble(findings), findings)
+    def _doc(self, document: Document):
+        from .nlp import attach
+
+        return attach(self.nlp.make_doc(document.text), document)
+
+    @staticmethod
+    def result(doc, document: Document, *, findings: bool = True) -> tuple[DocResult | None, str | None]:
+        """The DocResult read off a processed Doc, or ``(None, reason)`` when a stage failed."""
+        error = doc._.eventwire_error
+        if error is not None:
+            return None, error
+        events = doc._.eventwire_events or []
+        return DocResult(document, events, doc._.eventwire_findings if findings else None), None
 
     def process(self, document: Document) -> DocResult:
-        return self._finish(self.nlp(document.text), document)
+        result, error = self.result(self.nlp(self._doc(document)), document)
+        if result is None:
+            raise EventwireError(f"document {document.id}: {error}")
+        return result
 
-    def pipe(self, documents: Iterable[Document], *, batch_size: int = 64,
-             n_process: int = 1) -> Iterator[DocResult]:
-        """Results in input order. A document that fails is logged and skipped."""
-        pairs = ((d.text, d) for d in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
-                                           n_process=n_process):
-            try:
-                yield self._finish(doc, document)
-            except Exception:  # one bad document never stops the batch
-                log.exception("document %s: extraction failed; skipped", document.id)
+    def code(self, documents: list[Document], *, findings: bool = True) -> list[tuple[DocResult | None, str | None]]:
+        """Each document of a batch parsed and coded in this process, in order."""
+        docs = self.nlp.pipe((self._doc(d) for d in documents), batch_size=max(1, len(documents)))
+        return [self.result(doc, d, findings=findings) for doc, d in zip(docs, documents)]
+
+    def pipe(self, documents: Iterable[Document], *, batch_size: int = 64, n_process: int = 1,
+             workers: int | None = None, prefilter=None, stats: RunStats | None = None,
+             findings: bool = True) -> Iterator[DocResult]:
+        """Results in input order. A document that fails is logged and skipped.
+
+        ``workers`` (or ``n_process``) > 1 codes batches in that many worker
+        processes; the output is the same as with one. ``prefilter`` (a
+        :class:`eventwire.prefilter.Prefilter`) drops documents before the parse.
+        ``findings=False`` leaves ``DocResult.findings`` empty (less to ship
+        between processes).
+        """
+        from .engine import run_local
+
+        return run_local(self, documents, workers=workers or n_process, batch_size=batch_size,
+                         prefilter=prefilter, stats=stats if stats is not None else RunStats(),
+                         findings=findings)

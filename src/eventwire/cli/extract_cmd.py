@@ -67,41 +67,68 @@ def extract(
     inputs: List[str] = typer.Argument(..., help="Files, folders, JSONL/CSV files, or - for stdin."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for documents without one."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, acled-csv, gtd-csv, geojson or parquet."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Output file (default stdout)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Output file (default stdout); with --engine dask, a folder for the Parquet parts."),
     explain: bool = typer.Option(False, "--explain", help="Print each field beside its sentence (to stderr)."),
-    n_process: int = typer.Option(1, "--n-process", help="spaCy worker processes."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes (default: the cores available)."),
+    n_process: Optional[int] = typer.Option(None, "--n-process", hidden=True, help="Old name of --workers."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a dask.distributed cluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler's address (default: a local cluster)."),
+    no_prefilter: bool = typer.Option(False, "--no-prefilter", help="Parse every document, also those with no conflict vocabulary."),
 ) -> None:
     """Extract events from documents."""
     from rich.console import Console
 
-    from ..export import write_events
-    from ..ingest import Skip, read_inputs
-    from ..pipeline import Pipeline
+    from ..engine import default_workers
+    from ..errors import InputError
+    from ..ingest import read_inputs
 
     console = Console(stderr=True)
-    skipped: list = []
-
     items = read_inputs(inputs, published=published)  # checks paths and the date before the model loads
+    workers = workers or n_process or default_workers()
+    if engine == "dask":
+        return _extract_dask(items, inputs, output, scheduler, workers, not no_prefilter, console)
+    if engine != "local":
+        raise InputError(f"--engine must be local or dask, not {engine!r}")
+    if scheduler:
+        raise InputError("--scheduler needs --engine dask")
+    _extract_local(items, inputs, fmt, output, explain, workers, not no_prefilter, console)
 
-    def documents():
-        for item in items:
-            if isinstance(item, Skip):
-                log.warning("skipped %s: %s", item.source, item.reason)
-                skipped.append(item)
-            else:
-                yield item
 
+def _extract_local(items, inputs, fmt, output, explain, workers, prefilter, console) -> None:
+    from ..export import write_events
+    from ..pipeline import Pipeline, RunStats
+    from ..prefilter import default_prefilter
+    from .progress import documents_of, run_progress
+
+    stats = RunStats()
     pipeline = Pipeline.default()
+    with run_progress(console, "extracting", stats, inputs):
+        results = pipeline.pipe(documents_of(items, stats), workers=workers, stats=stats, findings=explain,
+                                prefilter=default_prefilter() if prefilter else None)
 
-    def events():
-        for result in pipeline.pipe(documents(), n_process=n_process):
-            if explain:
-                _explain(result, console)
-            for ev in result.events:
-                yield ev
+        def events():
+            for result in results:
+                if explain:
+                    _explain(result, console)
+                yield from result.events
 
-    n = write_events(events(), fmt, output)
-    console.print(f"{n} events; {len(skipped)} documents skipped", style="dim")
+        n = write_events(events(), fmt, output)
+    console.print(f"{stats.summary()}; {n} events written", style="dim")
+
+
+def _extract_dask(items, inputs, output, scheduler, workers, prefilter, console) -> None:
+    from ..engine import run_dask
+    from ..errors import InputError
+    from .progress import documents_of, run_progress
+    from ..pipeline import RunStats
+
+    if not output:
+        raise InputError("--engine dask writes Parquet parts: give a folder with -o/--output")
+    stats = RunStats()
+    with run_progress(console, "extracting on dask", stats, inputs):
+        report = run_dask(documents_of(items, stats), output, scheduler=scheduler, workers=workers,
+                          prefilter=prefilter, stats=stats)
+    console.print(f"{stats.summary()}; {report.summary()}", style="dim")
 
 
 def register(app: typer.Typer) -> None:

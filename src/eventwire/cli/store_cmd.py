@@ -12,13 +12,6 @@ log = logging.getLogger("eventwire")
 DB_HELP = "SQLAlchemy URL or SQLite file (default sqlite:///eventwire.db in this folder)."
 
 
-def _progress(console):
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                    console=console, transient=True, disable=not console.is_terminal)
-
-
 def ingest(
     inputs: List[str] = typer.Argument(None, help="Files, folders, JSONL/CSV, RSS/Atom feeds (files or URLs), or - for stdin."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
@@ -27,45 +20,66 @@ def ingest(
     interval: float = typer.Option(5.0, "--interval", help="Seconds between looks at the --watch folder."),
     recode: bool = typer.Option(False, "--recode", help="Re-code stored documents coded by an older pipeline version."),
     no_link: bool = typer.Option(False, "--no-link", help="Store events without linking them into incidents."),
-    n_process: int = typer.Option(1, "--n-process", help="spaCy worker processes (one process writes)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes that code documents (default: the cores available; this process alone writes)."),
+    n_process: Optional[int] = typer.Option(None, "--n-process", hidden=True, help="Old name of --workers."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (code on a dask.distributed cluster; this process writes)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler's address (default: a local cluster)."),
+    no_prefilter: bool = typer.Option(False, "--no-prefilter", help="Parse every document, also those with no conflict vocabulary."),
 ) -> None:
     """Extract events from documents and store them (documents already stored are skipped)."""
     from rich.console import Console
 
+    from ..engine import default_workers
     from ..errors import InputError
     from ..ingest._feeds import read_any
+    from ..pipeline import RunStats
+    from ..prefilter import default_prefilter
     from ..store import Store, ingest as run_ingest, recode as run_recode
+    from .progress import run_progress
 
     console = Console(stderr=True)
     if not inputs and not watch_dir and not recode:
         raise InputError("nothing to ingest: give files, folders or feeds, --watch DIR, or --recode")
+    if engine not in ("local", "dask"):
+        raise InputError(f"--engine must be local or dask, not {engine!r}")
+    if scheduler and engine != "dask":
+        raise InputError("--scheduler needs --engine dask")
     command = " ".join(["eventwire", *sys.argv[1:]])[:2000]
-    with Store(db, link=not no_link) as store, _progress(console) as progress:
-        task = progress.add_task("ingesting", total=None)
-
-        def tick(document, n_events):
-            progress.update(task, advance=1, description=f"stored {document.id} ({n_events} events)")
-
+    options = {"workers": workers or n_process or default_workers(),
+               "prefilter": None if no_prefilter else default_prefilter()}
+    pipeline = _dask_pipeline(scheduler, options["workers"]) if engine == "dask" else None
+    with Store(db, link=not no_link) as store:
         if recode:
             console.print(f"re-coded: {run_recode(store, command=command).summary()}", style="dim")
         if inputs:
-            report = run_ingest(read_any(inputs, published=published), store, command=command, on_document=tick,
-                                n_process=n_process)
-            console.print(report.summary(), style="dim")
+            stats = RunStats()
+            with run_progress(console, "ingesting", stats, inputs):
+                report = run_ingest(read_any(inputs, published=published), store, pipeline, command=command,
+                                    stats=stats, **options)
+            console.print(f"{stats.summary()}; {report.summary()}", style="dim")
         if watch_dir:
-            _watch(watch_dir, interval, published, store, command, tick, console)
+            _watch(watch_dir, interval, published, store, command, console, pipeline, options)
 
 
-def _watch(folder, interval, published, store, command, tick, console) -> None:
+def _dask_pipeline(scheduler, workers):
+    from ..engine import DaskPipeline
+
+    return DaskPipeline(scheduler=scheduler, workers=workers)
+
+
+def _watch(folder, interval, published, store, command, console, pipeline, options) -> None:
     from ..ingest._feeds import read_any
     from ..ingest._watch import watch
+    from ..pipeline import RunStats
     from ..store import ingest as run_ingest
 
     console.print(f"watching {folder} every {interval:g}s (Ctrl-C stops)", style="dim")
     try:
         for paths in watch(folder, interval=interval):
-            report = run_ingest(read_any(paths, published=published), store, command=command, on_document=tick)
-            console.print(f"{len(paths)} files: {report.summary()}", style="dim")
+            stats = RunStats()
+            report = run_ingest(read_any(paths, published=published), store, pipeline, command=command,
+                                stats=stats, **options)
+            console.print(f"{len(paths)} files: {stats.summary()}; {report.summary()}", style="dim")
     except KeyboardInterrupt:
         console.print("stopped watching", style="dim")
 

@@ -7,9 +7,10 @@ rulers registered in :mod:`eventwire.nlp.components` put the actor dictionary
 """
 from __future__ import annotations
 
-from ._pipeline import DEFAULT_MODEL, build_nlp, get_nlp
+from ._pipeline import DEFAULT_MODEL, add_components, build_nlp, get_nlp
+from ._stages import attach
 
-__all__ = ["DEFAULT_MODEL", "build_nlp", "doc_text", "get_nlp"]
+__all__ = ["DEFAULT_MODEL", "add_components", "attach", "build_nlp", "doc_text", "get_nlp"]
 
 
 def doc_text(doc) -> str:

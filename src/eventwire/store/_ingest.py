@@ -24,10 +24,11 @@ class IngestReport:
     events: int = 0
     unchanged: int = 0  # already in the database
     skipped: list = field(default_factory=list)  # (source, reason)
+    filtered: int = 0  # dropped by the relevance prefilter (not stored: a later run parses them again)
 
     def summary(self) -> str:
         return (f"{self.stored} documents stored ({self.events} events), {self.unchanged} already stored, "
-                f"{len(self.skipped)} skipped")
+                f"{self.filtered} filtered, {len(self.skipped)} skipped")
 
 
 def _fresh(items: Iterable, store: Store, report: IngestReport) -> Iterable[Document]:
@@ -45,20 +46,33 @@ def _fresh(items: Iterable, store: Store, report: IngestReport) -> Iterable[Docu
 
 
 def ingest(items: Iterable, store: Store, pipeline=None, *, command: str | None = None,
-           on_document: Callable[[Document, int], None] | None = None, n_process: int = 1) -> IngestReport:
-    """Run ``pipeline`` over new documents in ``items`` and store each with its events."""
+           on_document: Callable[[Document, int], None] | None = None, n_process: int = 1,
+           workers: int | None = None, prefilter=None, stats=None) -> IngestReport:
+    """Run ``pipeline`` over new documents in ``items`` and store each with its events.
+
+    ``workers`` > 1 codes in that many processes; this process alone writes, in
+    input order, so several workers never store a document twice or lose one.
+    """
     if pipeline is None:
         from ..pipeline import Pipeline
 
         pipeline = Pipeline.default()
     report = IngestReport(run_id=store.start_run(command))
     fresh = _fresh(items, store, report)
-    # Stored from this process only: worker processes extract, one writer commits.
-    results = pipeline.pipe(fresh, n_process=n_process) if n_process > 1 else pipeline.pipe(fresh)
+    options = {"findings": False}
+    if (workers or n_process) > 1:
+        options["workers"] = workers or n_process
+    if prefilter is not None:
+        options["prefilter"] = prefilter
+    if stats is not None:
+        options["stats"] = stats
     try:
-        for result in results:
+        for result in pipeline.pipe(fresh, **options):
             _store_one(store, result.document, result.events, report, on_document)
     finally:
+        report.filtered = stats.filtered if stats is not None else 0
+        if stats is not None:
+            report.skipped.extend(stats.failed)
         store.finish_run(report.run_id, report.stored, report.events)
     return report
 
