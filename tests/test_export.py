@@ -39,7 +39,14 @@ def test_acled_csv_loads_in_pandas_with_acled_columns_and_types(tmp_path, incide
     # Fatalities conservative: the lowest figure any source gave (the army's 25, not the 58 upper bound).
     assert row["fatalities"] == 25
     assert {"Dawn", "Reuters", "AFP", "ISPR"} <= set(row["source"].split("; "))
-    assert "hostages reported from 120 to 450" in row["notes"]
+    # Notes in ACLED's manner, from the coded fields, not an article's sentence.
+    assert row["notes"].startswith("On 11 March 2025, Baloch Liberation Army abducted Civilians (Pakistan) in Mushkaf "
+                                   "(Kachhi, Balochistan).")
+    assert "Baloch Liberation Army claimed responsibility." in row["notes"]
+    assert ("120-450 taken hostage, according to security official (4 reports, best 120 as the latest official "
+            "figure; Baloch Liberation Army claimed 214)") in row["notes"]
+    assert row["region"] == "South Asia" and row["timestamp"] > 1_600_000_000
+    assert row["source_scale"] == "National-International-New media"  # Dawn ..., Reuters/AFP, the BLA statement
     assert df["notes"].str.len().gt(20).all()
     assert set(df["disorder_type"]) <= {"Political violence", "Demonstrations", "Strategic developments",
                                        "Political violence; Demonstrations"}
@@ -56,7 +63,13 @@ def test_gtd_csv_loads_in_pandas(tmp_path, incidents):
     assert row["gname"] == "Baloch Liberation Army" and row["claimed"] == 1
     grenade = df[df["scite1"] == "Balochistan Post"].iloc[0]
     assert pd.isna(grenade["nkill"])  # unknown stays empty, as in GTD, not 0
-    assert grenade["targtype1_txt"] == "Private Citizens & Property"
+    assert grenade["targtype1_txt"] == "Business"  # "a hand grenade at a mobile phone shop"
+    assert grenade["weaptype1_txt"] == "Explosives"
+    assert row["targtype1_txt"] == "Transportation"  # a passenger train
+    assert row["weaptype1_txt"] == "Explosives"  # "blew up a railway line"
+    assert row["claimmode_txt"] == "Letter"  # the BLA's statement
+    checkpoint = df[df["scite1"].str.contains("NNI")].iloc[0]
+    assert checkpoint["targtype1_txt"] == "Police" and checkpoint["weaptype1_txt"] == "Firearms"
 
 
 def test_jsonl_round_trips_the_native_record(incidents):

@@ -180,3 +180,44 @@ def test_link_order_does_not_matter():
     forward = {frozenset(ev.event_id for ev in inc.events) for inc in link_events(EVENTS)}
     backward = {frozenset(ev.event_id for ev in inc.events) for inc in link_events(EVENTS[::-1])}
     assert forward == backward
+
+
+def _with_count(event: Event, doc: str, kind: str, n: int, status: str, by: str | None) -> Event:
+    count = Count(kind, n, n, n, f"{n}", 0, 2, status=status, reported_by=by)
+    return Event(**{**{f: getattr(event, f) for f in event.__slots__}, "event_id": f"{doc}#1", "doc_ids": (doc,),
+                    kind: count})
+
+
+def test_latest_official_figure_is_best_and_a_claim_stays_a_claim():
+    base = EVENTS[6]  # the market bombing
+    reports = [_with_count(base, "early", "fatalities", 4, "official", "police"),
+               _with_count(base, "witness", "fatalities", 9, "witness", "a shopkeeper"),
+               _with_count(base, "revised", "fatalities", 7, "official", "hospital officials"),
+               _with_count(base, "claim", "fatalities", 40, "claimed", "the group")]
+    published = {"early": "2025-03-11", "witness": "2025-03-11", "revised": "2025-03-13", "claim": "2025-03-14"}
+    incident = link_events(reports)
+    assert len(incident) == 1
+    merged = reconcile(incident[0], {d: {"outlet": d.title(), "published": p} for d, p in published.items()})
+    f = merged.fatalities
+    assert (f.low, f.best, f.high) == (4, 7, 9)  # the claim's 40 is not a reported figure
+    assert f.status == "official" and f.reported_by == "hospital officials"
+    figures = {x["outlet"]: x for x in merged.codes["reconciliation"]["figures"]["fatalities"]}
+    assert figures["Revised"]["basis"] == "latest official figure" and figures["Revised"]["published"] == "2025-03-13"
+    assert figures["Claim"]["basis"] == "claim" and figures["Claim"]["best"] == 40
+    # Only a claim: the count is the claim, and says so.
+    only = reconcile(link_events([reports[3]])[0])
+    assert only.fatalities.best == 40 and only.fatalities.status == "claimed"
+
+
+def test_jaffar_reconciliation_per_source():
+    """The Jaffar Express figures, each with its source, attribution and status."""
+    jaffar = next(inc for inc in link_events(EVENTS) if any(ev.event_id == "dawn-1#1" for ev in inc.events))
+    merged = reconcile(jaffar, OUTLETS)
+    table = {kind: sorted((f["outlet"], f["low"], f["best"], f["high"], f["status"], f["reported_by"])
+                          for f in merged.codes["reconciliation"]["figures"][kind])
+             for kind in ("hostages", "fatalities")}
+    print("\n" + "\n".join(f"{k}: {row}" for k, rows in table.items() for row in rows))
+    assert ("BLA statement", 214, 214, 214, "claimed", "Baloch Liberation Army") in table["hostages"]
+    assert ("ISPR", 25, 25, 58, "official", "Pakistan army") in table["fatalities"]
+    assert (merged.hostages.low, merged.hostages.best, merged.hostages.high) == (120, 120, 450)
+    assert (merged.fatalities.low, merged.fatalities.best, merged.fatalities.high) == (25, 25, 58)

@@ -24,7 +24,7 @@ def _schema(pa):
         ("admin1", text), ("admin2", text), ("admin3", text), ("location", text),
         ("latitude", pa.float64()), ("longitude", pa.float64()), ("geo_precision", pa.int64()),
         ("source", text), ("source_scale", text), ("notes", text), ("fatalities", pa.int64()),
-        ("tags", text), ("timestamp", text), ("event_id", text), ("incident_id", text),
+        ("tags", text), ("timestamp", pa.int64()), ("event_id", text), ("incident_id", text),
         ("doc_ids", pa.list_(text)), ("date_precision", text), ("gtd_attack_type", text),
         ("iso3", text), ("confidence", pa.float64()), ("record", text), *count_cols,
     ])

@@ -1,14 +1,23 @@
 """One flat row per event for each tabular format (ACLED columns, GTD columns, Parquet)."""
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import json
+import re
+import time
+import tomllib
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..extract.counts import acled_figure, figure
 from ..records import COUNT_KINDS, Count, Event, to_dict
 
-CODES_PATH = Path(__file__).resolve().parents[1] / "data" / "export_codes.json"
+DATA = Path(__file__).resolve().parents[1] / "data"
+CODES_PATH = DATA / "export_codes.json"
+CUES_PATH = DATA / "export_cues.toml"
+REGIONS_PATH = DATA / "acled_regions.csv"
 
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -42,24 +51,146 @@ def _iso_numeric(iso3: str | None):
     return int(country.numeric) if country else ""
 
 
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    return tomllib.loads(CUES_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, str]:
+    lines = [ln for ln in REGIONS_PATH.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return {row["iso3"]: row["region"] for row in csv.DictReader(lines)}
+
+
+@lru_cache(maxsize=64)
+def _cue_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _first_cue(table: dict[str, list[str]], text: str) -> str | None:
+    for label, words in table.items():
+        if text and _cue_pattern(tuple(words)).search(text):
+            return label
+    return None
+
+
+def _listed_sources(event: Event) -> list[dict]:
+    return (event.codes.get("reconciliation") or {}).get("sources") or event.codes.get("sources") or []
+
+
+def url_domain(url: str | None) -> str | None:
+    """The publisher's domain of an article URL (an archive's copy names the original's)."""
+    if not url:
+        return None
+    inner = re.search(r"https?://(?!web\.archive\.org)[^/]+", url[8:]) if "archive.org/" in url else None
+    host = urlsplit(inner.group(0) if inner else url).hostname or ""
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
+def outlet_names(event: Event) -> list[str]:
+    """Each source's outlet: the document's outlet, else its URL's domain (never a document id)."""
+    names = [s.get("outlet") or url_domain(s.get("url")) for s in _listed_sources(event)]
+    return list(dict.fromkeys(n for n in names if n))
+
+
 def sources_text(event: Event) -> str:
-    """Outlets (from a reconciled incident) or document ids, ``; ``-separated as ACLED does."""
-    listed = (event.codes.get("reconciliation") or {}).get("sources") or event.codes.get("sources") or []
-    names = [s.get("outlet") or s.get("doc_id") for s in listed]
-    return "; ".join(dict.fromkeys(n for n in names if n)) or "; ".join(event.doc_ids)
+    """Outlets, ``; ``-separated as ACLED writes them."""
+    return "; ".join(outlet_names(event))
+
+
+def source_scale(event: Event) -> str:
+    """ACLED's source scale over the event's outlets (e.g. ``National-International``)."""
+    order = ["Local partner", "Subnational", "National", "Regional", "International", "New media"]
+    found = {_first_cue(cues()["source_scale"], name) or "National" for name in outlet_names(event)}
+    return "-".join(s for s in order if s in found)
+
+
+def timestamp(event: Event) -> int:
+    """When the record was last written (Unix seconds), as ACLED's ``timestamp``; the export's time
+    when the record does not say."""
+    stamp = (event.codes.get("reconciliation") or {}).get("updated")
+    if stamp is None:
+        stamps = [s.get("ingested_at") for s in event.codes.get("sources") or [] if s.get("ingested_at")]
+        stamp = max(stamps) if stamps else None
+    if isinstance(stamp, str):
+        stamp = dt.datetime.fromisoformat(stamp).replace(tzinfo=dt.timezone.utc).timestamp()
+    return int(stamp if stamp is not None else time.time())
+
+
+_COUNT_WORDS = {"fatalities": "killed", "injured": "injured", "hostages": "taken hostage", "arrested": "arrested"}
+
+
+def _count_phrase(count: Count, figures: list[dict]) -> str | None:
+    lo, best, hi = count.low, count.best, count.high
+    if lo is None and best is None and hi is None:
+        return None
+    n = f"{lo}-{hi}" if lo is not None and hi is not None and lo != hi else str(best if best is not None else lo or hi)
+    who = f" {count.victims}" if count.victims else ""
+    text = f"{n}{who} {_COUNT_WORDS.get(count.kind, count.kind)}"
+    reports = [f for f in figures if f.get("status") != "claimed"]
+    claims = [f for f in figures if f.get("status") == "claimed"] if reports else []
+    if count.reported_by:
+        text += f", according to {count.reported_by}"
+    if count.status == "claimed":
+        text += " (a claim)"
+    notes = [f"{len(reports)} reports, best {best} as the {figures_basis(figures)}"] if len(reports) > 1 else []
+    notes += [f"{f['reported_by'] or 'the perpetrator'} claimed {_figure_text(f)}" for f in claims]
+    return text + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def _figure_text(f: dict) -> str:
+    lo, best, hi = f.get("low"), f.get("best"), f.get("high")
+    return str(best) if best is not None else (f"{lo}-{hi}" if lo is not None and hi is not None else str(lo or hi))
+
+
+def figures_basis(figures: list[dict]) -> str:
+    return next((f["basis"] for f in figures if f.get("basis") and f["basis"] != "claim"), "median of reports")
+
+
+def _place_phrase(event: Event) -> str:
+    loc = event.location
+    if loc is None:
+        return ""
+    within = ", ".join(dict.fromkeys(x for x in (loc.admin2, loc.admin1) if x and x != loc.name))
+    where = f"{loc.name} ({within})" if within else loc.name
+    if loc.geo_precision >= 3:
+        return f" in {where}"
+    return f" {'near' if loc.geo_precision == 2 else 'in'} {where}"
+
+
+def _date_phrase(event: Event) -> str:
+    d = event.event_date
+    if d is None:
+        return "On an unknown date"
+    if event.date_precision == "month":
+        return f"In {d:%B} {d.year}"
+    if event.date_precision == "year":
+        return f"In {d.year}"
+    day = f"{d.day} {d:%B} {d.year}"
+    return f"On or around {day}" if event.date_precision == "week" else f"On {day}"
 
 
 def notes_text(event: Event) -> str:
-    """The event's notes, else the sentence its type came from; ranges over sources appended."""
-    text = event.notes or next((e.sentence for e in event.evidence if e.field == "event_type"),
-                               next((e.sentence for e in event.evidence), ""))
+    """A note in ACLED's manner, written from the coded fields: when, who did what to whom, where,
+    the counts with who gave them, and who claimed it."""
+    a1 = event.actor1.name if event.actor1 else "Unidentified actors"
+    target = event.actor2.name if event.actor2 else ""
+    phrase = cues()["acled_note_phrases"].get(event.sub_event_type, "were involved in an event with {target}")
+    phrase = phrase.replace(" {target}", f" {target}" if target else "").replace("{target}", target)
     figures = (event.codes.get("reconciliation") or {}).get("figures") or {}
-    ranges = []
-    for kind in COUNT_KINDS:
-        c = getattr(event, kind)
-        if c is not None and len(figures.get(kind, [])) > 1 and c.low != c.high:
-            ranges.append(f"{kind} reported from {c.low} to {c.high} across {len(figures[kind])} sources")
-    return " ".join([text.strip(), *(f"[{r}]" for r in ranges)]).strip()
+    counts = [_count_phrase(getattr(event, kind), figures.get(kind, [])) for kind in COUNT_KINDS
+              if getattr(event, kind) is not None]
+    parts = [f"{_date_phrase(event)}, {a1} {phrase}{_place_phrase(event)}."]
+    claimed = list(dict.fromkeys(c.actor for c in event.claims))
+    if claimed:
+        parts.append(f"{' and '.join(claimed)} claimed responsibility.")
+    counts = [c for c in counts if c]
+    if counts:
+        body = "; ".join(counts)
+        parts.append(body[0].upper() + body[1:] + ".")
+    elif event.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        parts.append("Fatalities unknown.")
+    return " ".join(parts)
 
 
 def _interaction(i1, i2):
@@ -94,7 +225,7 @@ def acled_row(event: Event) -> dict:
         "interaction": _interaction(i1, i2),
         "civilian_targeting": "Civilian targeting" if a2 is not None and a2.type == "civilians" else "",
         "iso": _iso_numeric(loc.iso3 if loc else None),
-        "region": "",
+        "region": regions().get((loc.iso3 or "").upper(), "") if loc else "",
         "country": (loc.country or "") if loc else "",
         "admin1": (loc.admin1 or "") if loc else "",
         "admin2": (loc.admin2 or "") if loc else "",
@@ -104,15 +235,24 @@ def acled_row(event: Event) -> dict:
         "longitude": loc.longitude if loc and loc.longitude is not None else "",
         "geo_precision": loc.geo_precision if loc else "",
         "source": sources_text(event),
-        "source_scale": "",
+        "source_scale": source_scale(event),
         "notes": notes_text(event),
         "fatalities": acled_figure(event.fatalities) or 0,
         "tags": "",
-        "timestamp": "",
+        "timestamp": timestamp(event),
     }
 
 
-def _target_type(event: Event) -> str:
+def _sentences(event: Event, fields: tuple[str, ...]) -> str:
+    return " ".join(dict.fromkeys(e.sentence for e in event.evidence if e.field in fields and e.sentence))
+
+
+def target_type(event: Event) -> str:
+    """GTD target type: what was attacked as the evidence names it (a train is Transportation),
+    else the target actor's type (police, military, private citizens)."""
+    named = _first_cue(cues()["gtd_target_cues"], _sentences(event, ("event_type", "actor2", "gtd_attack_type")))
+    if named:
+        return named
     a2 = event.actor2
     if a2 is None:
         return "Unknown"
@@ -120,6 +260,27 @@ def _target_type(event: Event) -> str:
     if any(w in a2.name.lower() for w in c["gtd_police_words"]):
         return "Police"
     return c["gtd_target_type_by_actor_type"].get(a2.type, "Unknown")
+
+
+def weapon_type(event: Event) -> str:
+    """GTD weapon type from the evidence's words, else from the ACLED sub-event type."""
+    found = event.codes.get("gtd_weapon_type") or _first_cue(
+        cues()["gtd_weapon_cues"], _sentences(event, ("event_type", "gtd_attack_type", "fatalities", "injured")))
+    return found or cues()["gtd_weapon_by_sub_event_type"].get(event.sub_event_type, "Unknown")
+
+
+def claim_mode(event: Event) -> str:
+    """GTD claim mode from the channel a claim came by ("Unknown" when a claim names none)."""
+    if not event.claims:
+        return ""
+    table = codes()["gtd_claim_mode_by_channel"]
+    for claim in event.claims:
+        channel = (claim.channel or "").lower()
+        mode = table.get(channel) or next((m for key, m in sorted(table.items(), key=lambda kv: -len(kv[0]))
+                                           if key in channel), None)
+        if mode:
+            return mode
+    return "Unknown"
 
 
 def gtd_row(event: Event) -> dict:
@@ -142,16 +303,16 @@ def gtd_row(event: Event) -> dict:
         "specificity": c["gtd_specificity_by_geo_precision"].get(str(loc.geo_precision), 5) if loc else 5,
         "summary": notes_text(event),
         "attacktype1_txt": event.codes.get("gtd_attack_type") or "Unknown",
-        "targtype1_txt": _target_type(event),
+        "targtype1_txt": target_type(event),
         "target1": event.actor2.name if event.actor2 else "",
         "gname": claim.actor if claim else (event.actor1.name if event.actor1 else "Unknown"),
         "claimed": 1 if claim else 0,
-        "claimmode_txt": c["gtd_claim_mode_by_channel"].get((claim.channel or "").lower(), "") if claim else "",
+        "claimmode_txt": claim_mode(event),
         "nkill": "" if figure(event.fatalities) is None else figure(event.fatalities),
         "nwound": "" if figure(event.injured) is None else figure(event.injured),
         "ishostkid": 1 if event.hostages is not None else 0,
         "nhostkid": "" if hostages is None else hostages,
-        "weaptype1_txt": event.codes.get("gtd_weapon_type") or "Unknown",
+        "weaptype1_txt": weapon_type(event),
         "success": 1,
         "suicide": 1 if event.sub_event_type == "Suicide bomb" else 0,
         "scite1": sources_text(event),

@@ -7,6 +7,7 @@ incidents too) whose ``codes["reconciliation"]`` holds the per-source detail.
 """
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from collections import Counter
 from dataclasses import replace
@@ -20,34 +21,59 @@ _DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "relative": 4, "unknow
 
 def _figure(count: Count, event: Event, sources: Mapping[str, dict]) -> dict:
     doc = event.doc_id
-    return {"doc_id": doc, "outlet": (sources.get(doc) or {}).get("outlet"), "event_id": event.event_id,
-            "low": count.low, "best": count.best, "high": count.high, "status": count.status,
-            "reported_by": count.reported_by, "text": count.text}
+    meta = sources.get(doc) or {}
+    return {"doc_id": doc, "outlet": meta.get("outlet"), "published": meta.get("published"),
+            "event_id": event.event_id, "low": count.low, "best": count.best, "high": count.high,
+            "status": count.status, "reported_by": count.reported_by, "text": count.text}
+
+
+def _ends(c: Count) -> tuple[int, int, int] | None:
+    values = [v for v in (c.low, c.best, c.high) if v is not None]
+    if not values:
+        return None
+    best = c.best if c.best is not None else (c.low if c.low is not None else c.high)
+    return (c.low if c.low is not None else min(values)), best, (c.high if c.high is not None else max(values))
+
+
+def _when(figure: dict, event: Event) -> str:
+    """When the figure was given: its article's publication date, else the event's date."""
+    return figure["published"] or (event.event_date.isoformat() if event.event_date else "")
 
 
 def reconcile_count(kind: str, events: list[Event], sources: Mapping[str, dict]) -> tuple[Count | None, list[dict]]:
+    """One count over the incident's reports, and each report's own figure.
+
+    A perpetrator's claim is a claim: it joins the range only when no one else
+    gives a figure (the count is then ``claimed``). Low is the lowest credible
+    figure (ACLED codes conservatively), high the highest; best is the latest
+    official figure (a revised toll replaces the first reports), else the
+    median of the reports.
+    """
     counts = [(getattr(ev, kind), ev) for ev in events if getattr(ev, kind) is not None]
     if not counts:
         return None, []
     figures = [_figure(c, ev, sources) for c, ev in counts]
-    lows = [v for c, _ in counts for v in (c.low, c.best, c.high) if v is not None]
-    if not lows:
+    rows = [(c, ev, f, _ends(c)) for (c, ev), f in zip(counts, figures)]
+    rows = [r for r in rows if r[3] is not None]
+    if not rows:
         return None, figures
-    bests = [c.best if c.best is not None else (c.low if c.low is not None else c.high) for c, _ in counts]
-    bests = [b for b in bests if b is not None]
-    # Conservative low (ACLED codes the lowest credible figure), median best, highest high.
-    low = min(c.low if c.low is not None else (c.best if c.best is not None else c.high)
-              for c, _ in counts if (c.low, c.best, c.high) != (None, None, None))
-    high = max(c.high if c.high is not None else (c.best if c.best is not None else c.low)
-               for c, _ in counts if (c.low, c.best, c.high) != (None, None, None))
-    best = int(statistics.median_low(bests)) if bests else None
-    statuses = Counter(c.status for c, _ in counts)
-    reporters = sorted({c.reported_by for c, _ in counts if c.reported_by})
-    merged = Count(kind=kind, low=low, best=best, high=high,
-                   text=" | ".join(dict.fromkeys(c.text for c, _ in counts if c.text)),
-                   start=-1, end=-1, victims=next((c.victims for c, _ in counts if c.victims), None),
-                   status=statuses.most_common(1)[0][0], reported_by="; ".join(reporters) or None,
-                   rule=f"link.reconcile.{len(counts)}_sources")
+    reported = [r for r in rows if r[0].status != "claimed"]
+    pool = reported or rows
+    official = [r for r in pool if r[0].status == "official"]
+    if official:
+        lead = max(official, key=lambda r: (_when(r[2], r[1]), r[1].event_date or dt.date.min, r[3][1]))
+        best, basis = lead[3][1], "latest official figure"
+    else:
+        best = int(statistics.median_low([r[3][1] for r in pool]))
+        lead = next(r for r in pool if r[3][1] == best)
+        basis = "median of reports" if len(pool) > 1 else "only report"
+    merged = Count(kind=kind, low=min(r[3][0] for r in pool), best=best, high=max(r[3][2] for r in pool),
+                   text=" | ".join(dict.fromkeys(r[0].text for r in pool if r[0].text)),
+                   start=-1, end=-1, victims=next((r[0].victims for r in pool if r[0].victims), None),
+                   status=lead[0].status, reported_by=lead[0].reported_by,
+                   rule=f"link.reconcile.{len(pool)}_sources")
+    for f in figures:
+        f["basis"] = basis if f["event_id"] == lead[1].event_id else ("claim" if f["status"] == "claimed" and reported else None)
     return merged, figures
 
 

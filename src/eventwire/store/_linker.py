@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from collections import OrderedDict
 from dataclasses import replace
 
@@ -252,6 +253,7 @@ def refresh_incidents(s: Session, incident_ids: set[str], cache: EventCache) -> 
         incident = Incident(incident_id, [replace(decoded[r[0]], incident_id=incident_id) for r in rows],
                             [Link(r[4], r[1], r[2], r[3]) for r in rows], _merges(s, incident_id))
         merged = reconcile(incident, _sources(s, incident.doc_ids))
+        merged.codes["reconciliation"]["updated"] = int(time.time())
         loc = merged.location
         row.summary = to_dict(merged)
         row.country = loc.country if loc else None

@@ -211,14 +211,18 @@ class Store:
     def events(self, filters: Filters | None = None) -> Iterator[Event]:
         """Stored events (one per article event), oldest first, with their incident ids."""
         query = (filters or Filters()).apply(
-            select(EventRow.record, EventRow.incident_id, DocumentRow.doc_id, DocumentRow.outlet, DocumentRow.url)
+            select(EventRow.record, EventRow.incident_id, DocumentRow.doc_id, DocumentRow.outlet, DocumentRow.url,
+                   DocumentRow.published, DocumentRow.ingested_at)
             .join(DocumentRow, DocumentRow.pk == EventRow.document_pk), EventRow)
         with self.session() as s:
             rows = s.execute(query.order_by(EventRow.event_date, EventRow.pk)).yield_per(500)
-            for record, incident, doc_id, outlet, url in rows:
+            for record, incident, doc_id, outlet, url, published, ingested in rows:
                 event = event_from_dict(record)
                 # The outlet, for exports' source columns (the record itself names only the doc id).
-                codes = {**event.codes, "sources": [{"doc_id": doc_id, "outlet": outlet, "url": url}]}
+                codes = {**event.codes, "sources": [{
+                    "doc_id": doc_id, "outlet": outlet, "url": url,
+                    "published": published.isoformat() if published else None,
+                    "ingested_at": ingested.isoformat(timespec="seconds") if ingested else None}]}
                 yield replace(event, incident_id=incident, codes=codes)
 
     def incidents(self, filters: Filters | None = None) -> Iterator[Event]:
