@@ -254,6 +254,10 @@ class Mention:
     location: Location | None = None
     evidence: tuple[Evidence, ...] = ()
     confidence: float = 0.5
+    # news (just happened), earlier (an earlier event with its own date) or
+    # context (history, aggregates, anniversaries, trials, analysis); see extract.timing
+    timing: str = "news"
+    timing_cue: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -246,12 +246,29 @@ def findings_location(findings: DocFindings) -> Location | None:
     return None
 
 
+def reported_in_full(group: _Group) -> bool:
+    """An earlier event is kept only when the article gives it a day, a place and an outcome."""
+    if any(m.timing != "earlier" for m in group.mentions):
+        return True
+    date = group.date()
+    has_day = date is not None and date.precision == "day"
+    has_place = any(_own_location(m) is not None for m in group.mentions)
+    has_outcome = any(m.counts for m in group.mentions)
+    return has_day and has_place and has_outcome
+
+
 def assemble(findings: DocFindings) -> list[Event]:
-    """Events of one document, most confident first."""
+    """Events of one document, most confident first.
+
+    The article's news, and the earlier events it reports in full
+    (:func:`reported_in_full`); context never reaches here (extract sets it aside).
+    """
     mentions = findings.mentions
     if not mentions:
         return []
-    groups = _group(mentions)
+    groups = [g for g in _group(mentions) if reported_in_full(g)]
+    if not groups:
+        return []
     _attach_orphan_counts(groups, findings)
     events = [_build(g, findings, i) for i, g in enumerate(groups)]
     return sorted(events, key=lambda e: -e.confidence)

@@ -59,8 +59,11 @@ def _explain(result, console) -> None:
         for p in ev.places:
             console.print(f"  place [bold]{p.text}[/bold] role={p.role} → "
                           f"{p.entry.name + ', ' + (p.entry.country or '') if p.entry else 'unresolved'} ({p.rule})")
+    for m in result.findings.mentions:
+        console.print(f"[green]{m.timing}[/green] ({m.timing_cue}; trigger {m.trigger.text!r}): {m.sentence.strip()}")
     for m in result.findings.rejected:
-        console.print(f"[yellow]not an event[/yellow] ({m.modality}: {m.modality_cue!r}, trigger {m.trigger.text!r}): {m.sentence}")
+        why = f"context: {m.timing_cue}" if m.modality == "asserted" else f"{m.modality}: {m.modality_cue!r}"
+        console.print(f"[yellow]not an event[/yellow] ({why}, trigger {m.trigger.text!r}): {m.sentence.strip()}")
 
 
 def extract(

@@ -1,6 +1,7 @@
 """Putting one document's findings together, sentence by sentence."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -8,7 +9,8 @@ from ..records import (ArticleStructure, Claim, Count, Document, EventDate, Evid
                        Statement)
 from . import actors as _actors
 from . import attribution, claims, classify, counts, dates, modality
-from .structure import read_structure
+from .timing import CONTEXT, classify_timing, is_update
+from .structure import paragraphs, read_structure
 from ..nlp import doc_text
 
 
@@ -62,20 +64,40 @@ def attribute_counts(found: list[Count], statements: list[Statement]) -> list[Co
     return out
 
 
-def _sentence_date(sent, all_dates: list[EventDate]) -> EventDate | None:
-    inside = [d for d in all_dates if sent.start_char <= d.start < sent.end_char and (d.date or d.relative_days is not None)]
+def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure) -> EventDate | None:
+    """The first resolved date of the sentence; the dateline's date is the filing date, not the event's."""
+    filed = structure.dateline.span if structure.dateline is not None else None
+    inside = [d for d in all_dates if sent.start_char <= d.start < sent.end_char and (d.date or d.relative_days is not None)
+              and not (filed is not None and filed.start <= d.start < filed.end)]
     return inside[0] if inside else None
+
+
+def sentences(doc, text: str) -> list:
+    """spaCy's sentences, cut again where a paragraph starts: a headline, a dateline line or
+    a caption never runs on into the next paragraph."""
+    starts = sorted(p.start for p in paragraphs(text))
+    out = []
+    for sent in doc.sents:
+        cut = sent.start
+        for tok in sent[1:]:
+            k = bisect.bisect_right(starts, tok.idx) - 1
+            if k >= 0 and doc[tok.i - 1].idx < starts[k] <= tok.idx and not tok.is_space:
+                out.append(doc[cut:tok.i])
+                cut = tok.i
+        out.append(doc[cut:sent.end])
+    return out
 
 
 def extract_document(doc, document: Document) -> DocFindings:
     """All mentions, counts, statements, claims and dates of a parsed document."""
     found = DocFindings(document=document, structure=read_structure(document))
-    found.sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    sents = sentences(doc, doc_text(doc))
+    found.sentences = [(s.start_char, s.end_char) for s in sents]
     found.statements = attribution.find_statements(doc)
     found.claims = claims.find_claims(doc, found.statements)
     found.dates = dates.find_dates(doc, document.published)
     doc_id = document.id
-    for sent in doc.sents:
+    for sent in sents:
         if not found.structure.yields_events(sent.start_char, sent.end_char):
             continue  # page chrome, other stories' headlines, embedded posts
         sent_counts = attribute_counts(counts.find_counts(sent), found.statements)
@@ -88,7 +110,8 @@ def extract_document(doc, document: Document) -> DocFindings:
         gtd, gtd_rule = classify.gtd_attack_type(sent, trigger, doc_text(doc))
         sent_actors = _actors.find_actors(sent)
         actor1, actor2 = _actors.assign_roles(sent, trigger, sent_actors)
-        when = _sentence_date(sent, found.dates)
+        # a toll update's date is the update's, not the incident's: it must not split the incident
+        when = None if is_update(sent.text) else _sentence_date(sent, found.dates, found.structure)
         ev = [_evidence(doc_id, "event_type", sent, trigger.start, trigger.end, trigger.text, trigger.rule)]
         if gtd:
             ev.append(_evidence(doc_id, "gtd_attack_type", sent, trigger.start, trigger.end, trigger.text, gtd_rule or ""))
@@ -106,4 +129,7 @@ def extract_document(doc, document: Document) -> DocFindings:
             evidence=tuple(ev), confidence=trigger.score,
         )
         (found.mentions if mod == "asserted" else found.rejected).append(mention)
+    timed = classify_timing(found.mentions, found.structure, document, found.rejected)
+    found.mentions = [m for m in timed if m.timing != CONTEXT]
+    found.rejected = [m for m in timed if m.timing == CONTEXT] + found.rejected
     return found

@@ -1,0 +1,132 @@
+"""Is a mention the article's news, an earlier event, or context?
+
+A news report leads with what just happened and then gives background. Each
+asserted mention is classed:
+
+- ``news``: what the article reports as having just happened (no date, or a
+  date within a week of publication; in the title, dateline or lede, within
+  ``_ANCHOR_DAYS`` as a follow-up report on the main incident);
+- ``earlier``: an earlier event the article reports with its own date;
+  assemble keeps it only when the article gives it a day, a place and an
+  outcome (a count);
+- ``context``: history ("in 1948", "since 2009"), aggregates over weeks or years,
+  anniversaries, trials and funerals of past incidents, analysis (cues in
+  ``data/timing_cues.csv``), and every mention of an article whose title and
+  lede are themselves context (an anniversary piece, a weekly tally).
+
+Each decision carries its cue, shown by ``eventwire extract --explain``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import replace
+
+from ..records import ArticleStructure, Document, EventDate, Mention
+from ._cue_tables import read_table
+
+__all__ = ["NEWS", "EARLIER", "CONTEXT", "classify_timing", "context_cue", "is_update", "mention_timing"]
+
+NEWS, EARLIER, CONTEXT = "news", "earlier", "context"
+# A day or week-old event is today's news; older ones are earlier events
+# unless the article's opening is about them (a follow-up on its main incident).
+_NEWS_DAYS = 7
+_ANCHOR_DAYS = 60
+_COARSE = ("year", "decade")
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((r["kind"], re.compile(r["pattern"], re.I)) for r in read_table("timing_cues.csv"))
+
+
+def is_update(sentence: str) -> bool:
+    """The sentence updates a toll ("the death toll rose to 24 on Tuesday"): its date is the update's."""
+    return any(kind == "update" and rx.search(sentence) for kind, rx in _cues())
+
+
+def context_cue(sentence: str) -> tuple[str, str] | None:
+    """(kind, words) of the first context cue in a sentence, unless it qualifies the event itself."""
+    cues = _cues()
+    spared = [m.span() for kind, rx in cues if kind == "not_context" for m in rx.finditer(sentence)]
+    for kind, rx in cues:
+        if kind in ("not_context", "update"):
+            continue
+        for m in rx.finditer(sentence):
+            if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spared):
+                return kind, m.group()
+    return None
+
+
+def _age(when: EventDate | None, published: dt.date | None) -> int | None:
+    if when is None or published is None:
+        return None
+    if when.date is not None:
+        return (published - when.date).days
+    return -when.relative_days if when.relative_days is not None else None
+
+
+def _anchored(m: Mention, structure: ArticleStructure) -> bool:
+    """The mention lies in the title, dateline or lede."""
+    return structure.kind_at(m.sent_start, m.sent_end) in ("title", "dateline", "lede") or (
+        structure.lede is not None and m.sent_start <= structure.lede.start < m.sent_end)
+
+
+def mention_timing(m: Mention, structure: ArticleStructure, published: dt.date | None) -> tuple[str, str]:
+    """(news | earlier | context, cue) of one asserted mention."""
+    age = _age(m.date, published)
+    cue = context_cue(m.sentence)
+    if cue is not None:
+        return CONTEXT, f"{cue[0]}: {cue[1]}"
+    if age is None:
+        return NEWS, "no date: the article's own time"
+    if m.date.precision in _COARSE and age > _ANCHOR_DAYS:
+        return CONTEXT, f"history: {m.date.text}"
+    if age <= _NEWS_DAYS:
+        return NEWS, f"dated {m.date.text} ({age} days before publication)"
+    if age <= _ANCHOR_DAYS and _anchored(m, structure):
+        return NEWS, f"follow-up: {m.date.text} in the opening ({age} days before publication)"
+    return EARLIER, f"dated {m.date.text} ({age} days before publication)"
+
+
+def _opening(mentions: list[Mention], structure: ArticleStructure) -> list[Mention]:
+    """The mentions of the lede (the dateline's paragraph), else of the title.
+
+    A headline condenses ("At least 55 shot over holiday weekend"); the lede
+    says what kind of story it is.
+    """
+    lede = structure.lede
+    in_lede = [m for m in mentions if lede is not None and m.sent_start < lede.end and lede.start < m.sent_end]
+    if in_lede:
+        return in_lede
+    title = structure.title
+    return [m for m in mentions if title is not None and title.start >= 0
+            and m.sent_start < title.end and title.start < m.sent_end]
+
+
+# Mentions set aside by modality that still tell what an article's opening is about.
+_BACKGROUND_MODALITIES = ("background", "anniversary")
+
+
+def classify_timing(mentions: list[Mention], structure: ArticleStructure, document: Document,
+                    rejected: list[Mention] = ()) -> list[Mention]:
+    """The asserted mentions with ``timing`` and ``timing_cue`` set.
+
+    An article whose opening mentions (title, dateline, lede) are all context or
+    background is not an event report: everything in it is context. Coded notes
+    (``Document.profile == "notes"``) are one event each: all news.
+    """
+    if document.profile == "notes":
+        return [replace(m, timing=NEWS, timing_cue="notes profile") for m in mentions]
+    out = []
+    for m in mentions:
+        timing, cue = mention_timing(m, structure, document.published)
+        out.append(replace(m, timing=timing, timing_cue=cue))
+    opening = _opening(out, structure) + [m for m in rejected if m.modality in _BACKGROUND_MODALITIES
+                                          and _anchored(m, structure)]
+    if opening and all(m.timing == CONTEXT or m.modality in _BACKGROUND_MODALITIES for m in opening):
+        first = min(opening, key=lambda m: m.sent_start)
+        why = f"the article's opening is context ({first.timing_cue if first.timing == CONTEXT else first.modality_cue})"
+        out = [m if m.timing == CONTEXT else replace(m, timing=CONTEXT, timing_cue=why) for m in out]
+    return out

@@ -1,0 +1,69 @@
+"""News, earlier event or context: cues and dates (extract.timing)."""
+import datetime as dt
+
+import pytest
+
+from eventwire.extract.structure import read_structure
+from eventwire.extract.timing import CONTEXT, EARLIER, NEWS, context_cue, is_update, mention_timing
+from eventwire.records import Document, EventDate, Mention, Trigger
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Since 2009, more than 3,000 people have been killed in the province.", "aggregate"),
+    ("In the past two years, attacks on police have risen sharply.", "aggregate"),
+    ("Families gathered to mark the tenth anniversary of the massacre.", "anniversary"),
+    ("He was sentenced to life in prison for the bombing.", "trial"),
+    ("Mourners carried the coffins at the funeral on Friday.", "funeral"),
+    ("It was one of the most violent weekends of the year.", "aggregate"),
+    ("Analysts say the killings could spark reprisals.", "analysis"),
+])
+def test_context_cues(sentence, kind):
+    assert context_cue(sentence)[0] == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen killed 12 villagers on Monday, the deadliest attack in the region since 2019.",
+    "The bombing was the latest in a series of attacks on the capital.",
+    "A man was shot dead outside a bar late Saturday, police said.",
+])
+def test_no_context_cue_in_a_report(sentence):
+    assert context_cue(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, update", [
+    ("The death toll from the attack rose to 24 on Tuesday.", True),
+    ("Death toll from mosque fire rises to 24", True),
+    ("A man set fire to the mosque on Wednesday.", False),
+])
+def test_toll_updates(sentence, update):
+    assert is_update(sentence) is update
+
+
+def _mention(sentence, text, date=None, precision="day"):
+    start = text.index(sentence)
+    when = EventDate(date=date, precision=precision, text="x", start=start, end=start + 1) if date else None
+    trig = Trigger(text="attack", start=start, end=start + 6, event_type="Battles", sub_event_type="Armed clash",
+                   rule="t")
+    return Mention(doc_id="d", sent_start=start, sent_end=start + len(sentence), sentence=sentence, trigger=trig,
+                   date=when)
+
+
+def test_dates_decide_news_earlier_context():
+    published = dt.date(2025, 3, 12)
+    text = ("Gunmen attacked a police post on Tuesday.\n\n"
+            "A bombing in the same town on Nov. 9 killed 26 people.\n\n"
+            "The town was attacked in 1998.")
+    s = read_structure(Document(id="d", text=text, published=published))
+    lede, earlier, old = text.split("\n\n")
+    assert mention_timing(_mention(lede, text, dt.date(2025, 3, 11)), s, published)[0] == NEWS
+    assert mention_timing(_mention(earlier, text, dt.date(2024, 11, 9)), s, published)[0] == EARLIER
+    assert mention_timing(_mention(old, text, dt.date(1998, 1, 1), "year"), s, published)[0] == CONTEXT
+    assert mention_timing(_mention(old, text), s, published)[0] == NEWS  # no date: the article's own time
+
+
+def test_follow_up_in_the_lede_is_news():
+    published = dt.date(2025, 3, 30)
+    text = "Police arrested two men over the shooting on March 3 that killed a teenager.\n\nMore text here."
+    s = read_structure(Document(id="d", text=text, published=published))
+    timing, cue = mention_timing(_mention(text.split("\n\n")[0], text, dt.date(2025, 3, 3)), s, published)
+    assert timing == NEWS and "follow-up" in cue
