@@ -12,7 +12,7 @@ import re
 from ..errors import EventwireError
 from ..gazetteer import distance_km, fold  # one folding and one distance for the whole product
 
-__all__ = ["actor_key", "actors_match", "admin1_key", "admin1_match", "country_iso3", "countries_match", "distance_km",
+__all__ = ["actor_key", "actors_match", "admin1_key", "admin1_match", "admin1_spelled", "country_iso3", "countries_match", "distance_km",
            "legacy_family", "legacy_gold_family", "fold"]
 
 _YEARS = re.compile(r"\s*\(\d{4}\s*-\s*\d{0,4}\)")
@@ -90,11 +90,19 @@ def admin1_key(name: str | None) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _admin1_names(name: str) -> frozenset[tuple[str, str | None]]:
-    """(key, iso3) of every first-level division the gazetteer knows by ``name``."""
+    """(key, iso3) of every first-level division the gazetteer knows by ``name``; when it
+    knows none, those of the same consonants and a close spelling ("Sala al-Din" is
+    Salah ad Din), as a coder reading the two names would take them for one unit."""
     gazetteer = _gazetteer()
     if gazetteer is None:
         return frozenset()
-    return frozenset((admin1_key(e.name), e.iso3) for e in gazetteer.lookup(name) if e.feature_code == "ADM1")
+    found = [e for e in gazetteer.lookup(name) if e.feature_code == "ADM1"]
+    if not found and hasattr(gazetteer, "by_skeleton"):
+        from rapidfuzz import fuzz
+
+        found = [e for e in gazetteer.by_skeleton(name) if e.feature_code == "ADM1"
+                 and fuzz.ratio(admin1_key(name), admin1_key(e.name)) >= 70]
+    return frozenset((admin1_key(e.name), e.iso3) for e in found)
 
 
 def admin1_match(gold: str | None, system: str | None, iso3: str | None = None) -> bool:
@@ -107,6 +115,12 @@ def admin1_match(gold: str | None, system: str | None, iso3: str | None = None) 
     if admin1_key(gold) == key:
         return True
     return any(k == key and (iso3 is None or c is None or c == iso3) for k, c in _admin1_names(gold))
+
+
+def admin1_spelled(gold: str | None, system: str | None) -> bool:
+    """The same name as the source writes it: case, accents, punctuation and unit words
+    ("Province") aside, but no alternate spelling ("Lower Shebelle" is not "Lower Shabelle")."""
+    return bool(gold and system) and admin1_key(gold) == admin1_key(system)
 
 
 def country_iso3(name: str | None) -> str | None:

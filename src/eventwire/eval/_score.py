@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import Actor, Count, Event
-from ._normalise import (actors_match, admin1_match, countries_match, country_iso3, distance_km, legacy_family,
-                         legacy_gold_family)
+from ._normalise import (actors_match, admin1_match, admin1_spelled, countries_match, country_iso3, distance_km,
+                         legacy_family, legacy_gold_family)
 
 __all__ = ["RowScore", "score_row", "system_count", "DISTANCES_KM"]
 
@@ -86,6 +86,9 @@ def location_checks(gold: dict, admin1_field: str, event: Event | None) -> dict:
             gold.get("country"), loc.country, gold.get("iso3"), loc.iso3),
         "admin1": None if not gold.get(admin1_field) else loc is not None and admin1_match(
             gold[admin1_field], loc.admin1, gold.get("iso3") or country_iso3(gold.get("country"))),
+        # spelled as the source spells it: what an analyst's filter on the export meets
+        "admin1_spelled": None if not gold.get(admin1_field) else loc is not None and admin1_spelled(
+            gold[admin1_field], loc.admin1),
     }
     lat, lon = _number(gold.get("latitude")), _number(gold.get("longitude"))
     km = None

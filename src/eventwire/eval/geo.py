@@ -192,14 +192,15 @@ def _system_place(result) -> tuple[str | None, float | None, float | None, str]:
 
 def evaluate_event_locations(path, pipeline=None, limit: int | None = None,
                              half: str | None = None) -> dict[str, Any]:
-    """The event's own place on ACLED / GTD gold: admin1 accuracy and share within 25/50/161 km.
+    """The event's own place on ACLED / GTD / GVC gold: admin1 (state) accuracy under any
+    spelling and as the source spells it, and the share within 25/50/161 km.
 
     Scores the most confident event's location, or (for a row where no event
     was found) the place :func:`eventwire.geo.locate` chose for the document.
     """
     from ..gazetteer import distance_km
     from ..ingest import make_document
-    from ._normalise import admin1_match, country_iso3
+    from ._normalise import admin1_match, admin1_spelled, country_iso3
 
     if pipeline is None:
         from ..pipeline import Pipeline
@@ -215,9 +216,10 @@ def evaluate_event_locations(path, pipeline=None, limit: int | None = None,
                 rows.append(rec)
                 if limit and len(rows) >= limit:
                     break
-    docs = (make_document(r["text"], doc_id=r["id"], published=r.get("published")) for r in rows)
+    docs = (make_document(r["text"], doc_id=r["id"], published=r.get("published"), title=r.get("title"))
+            for r in rows)
     gold_by_id = {r["id"]: r["gold"] for r in rows}
-    n = n_admin = ok_admin = 0
+    n = n_admin = ok_admin = ok_spelled = 0
     within = {25: 0, 50: 0, 161: 0}
     sources: dict[str, int] = {}
     n_coord = 0
@@ -230,6 +232,7 @@ def evaluate_event_locations(path, pipeline=None, limit: int | None = None,
         if g_admin1:
             n_admin += 1
             ok_admin += admin1_match(g_admin1, admin1, country_iso3(gold.get("country")))
+            ok_spelled += admin1_spelled(g_admin1, admin1)
         if gold.get("latitude") is not None and gold.get("longitude") is not None:
             n_coord += 1
             if lat is not None:
@@ -237,7 +240,8 @@ def evaluate_event_locations(path, pipeline=None, limit: int | None = None,
                 for k in within:
                     within[k] += km <= k
     out = {"corpus": Path(path).stem, "documents": n, "located_by": sources,
-           "admin1_accuracy": _metric(ok_admin / n_admin if n_admin else 0.0, n_admin)}
+           "admin1_accuracy": _metric(ok_admin / n_admin if n_admin else 0.0, n_admin),
+           "admin1_spelled_accuracy": _metric(ok_spelled / n_admin if n_admin else 0.0, n_admin)}
     for k, v in within.items():
         out[f"within_{k}km"] = _metric(v / n_coord if n_coord else 0.0, n_coord)
     return out

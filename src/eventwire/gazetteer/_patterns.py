@@ -25,6 +25,13 @@ def _base(name: str, terms: tuple[str, ...]) -> str | None:
     return None
 
 
+def admin1_alternates() -> list[str]:
+    """Alternate names of first-level units (data/geo/admin1_names.csv)."""
+    from ._compiled import _data_csv
+
+    return [a for r in _data_csv("admin1_names.csv") for a in r["aliases"].split("|") if a]
+
+
 def pattern_names(gaz: Gazetteer, stop: frozenset[str]) -> dict[str, str]:
     """name -> tier: ``country``, ``admin1`` and ``alias`` are tagged wherever they stand;
     ``place`` (towns, districts) only where the words around do not make it a person's name.
@@ -44,6 +51,9 @@ def pattern_names(gaz: Gazetteer, stop: frozenset[str]) -> dict[str, str]:
             # US counties are mostly named after people ("Jackson County"): only the full form
             if base and _ok(base, stop) and not name.endswith(" County"):
                 out.setdefault(base, tier)
+    for name in admin1_alternates():  # "Shabeellaha Hoose" as written locally, "Nord-Kivu"
+        if _ok(name, stop) and name.isascii() and len(name) > 3:
+            out.setdefault(name, "admin1")
     for name in gaz.city_names(CITY_MIN_POPULATION):
         if _ok(name, stop):
             out.setdefault(name, "place")
