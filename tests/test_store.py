@@ -142,14 +142,17 @@ def test_reingest_changes_nothing(store):
     assert ingest(renamed, store, FakePipeline()).unchanged == 1
 
 
-def test_changed_text_under_same_id_replaces_its_events(store):
+def test_changed_text_under_same_id_is_a_new_version_that_replaces_its_events(store):
     d = docs(1)[0]
     ingest([d], store, FakePipeline(per_doc=2))
     updated = replace(d, text=d.text + " Police said the toll rose.")
     report = ingest([updated], store, FakePipeline(per_doc=1, killed=5))
-    assert report.stored == 1
+    assert report.stored == 1 and report.versions == 1
     counts = store.counts()
-    assert counts["documents"] == 1 and counts["events"] == 1 and counts["evidence"] == 2
+    # both texts are kept; only the current version has events
+    assert counts["documents"] == 2 and counts["events"] == 1 and counts["evidence"] == 2
+    assert [x.text for x in store.documents()] == [updated.text]
+    assert [x.text for x in store.documents(versions=True)] == [d.text, updated.text]
     (ev,) = list(store.events())
     assert ev.fatalities.best == 5
     assert counts["incidents"] == 1  # the emptied incident is gone
@@ -176,7 +179,7 @@ def test_one_bad_document_does_not_stop_the_batch(store):
                 yield result
 
     report = ingest(docs(3), store, Clashing())
-    assert report.stored == 2 and len(report.skipped) == 1
+    assert report.stored == 2 and len(report.failed) == 1 and report.skipped == []
     assert store.counts()["documents"] == 2  # d1 rolled back whole
 
 

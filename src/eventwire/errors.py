@@ -5,6 +5,8 @@ catch :class:`EventwireError` or a subclass.
 """
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "EventwireError",
     "InputError",
@@ -14,6 +16,8 @@ __all__ = [
     "StoreError",
     "MissingExtraError",
     "GoldFormatError",
+    "OutputError",
+    "redact",
 ]
 
 
@@ -59,6 +63,12 @@ class GoldFormatError(EventwireError):
     exit_code = 7
 
 
+class OutputError(EventwireError):
+    """An output file cannot be written (missing folder, no permission, disk full)."""
+
+    exit_code = 9
+
+
 class MissingExtraError(EventwireError, ImportError):
     """An optional dependency is missing; the message names the pip extra."""
 
@@ -70,6 +80,18 @@ class MissingExtraError(EventwireError, ImportError):
         )
         self.package = package
         self.extra = extra
+
+
+# ``scheme://user:password@host`` and ``password=...`` in a URL's query: the
+# parts of a database URL that must never be stored, logged or printed.
+_URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:/@\s]*:)[^/\s]*(?=@)")
+_QUERY_PASSWORD = re.compile(r"(?P<head>[?&](?:password|passwd|pwd)=)[^&\s]*", re.I)
+
+
+def redact(text: str) -> str:
+    """``text`` with every URL password replaced by ``***``."""
+    text = _URL_PASSWORD.sub(r"\g<head>***", text)
+    return _QUERY_PASSWORD.sub(r"\g<head>***", text)
 
 
 def require(module: str, extra: str, feature: str):

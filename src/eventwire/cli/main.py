@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from ..errors import EventwireError
+from ..errors import EventwireError, StoreError, redact
 from . import eval_cmd, extract_cmd, geo_cmd, incidents_cmd, store_cmd
 
 app = typer.Typer(
@@ -34,16 +34,42 @@ for module in (extract_cmd, eval_cmd, store_cmd, geo_cmd, incidents_cmd):
     module.register(app)
 
 
-def main(argv: list[str] | None = None) -> int:
+class _RedactingFormatter(logging.Formatter):
+    """Log lines with database passwords masked, whatever logged them."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def _configure_logging() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setFormatter(_RedactingFormatter(handler.formatter._fmt if handler.formatter else None))
+
+
+def _database_error(exc: Exception) -> StoreError:
+    """A database failure that escaped the store (a corrupt file, a lost server) as a StoreError."""
+    detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    return StoreError(f"database error: {detail}. If the file is corrupt, restore it from a backup "
+                      "or ingest again into a new database")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    _configure_logging()
     try:
         # without standalone mode, click returns a typer.Exit's code instead of raising it
         rc = app(args=argv, standalone_mode=False)
         if isinstance(rc, int):
             return rc
     except EventwireError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"error: {redact(str(exc))}", err=True)
         return exc.exit_code
+    except SQLAlchemyError as exc:
+        error = _database_error(exc)
+        typer.echo(f"error: {redact(str(error))}", err=True)
+        return error.exit_code
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:

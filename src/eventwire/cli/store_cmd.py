@@ -30,11 +30,11 @@ def ingest(
     from rich.console import Console
 
     from ..engine import default_workers
-    from ..errors import InputError
+    from ..errors import InputError, StoreError, redact
     from ..ingest._feeds import read_any
     from ..pipeline import RunStats
     from ..prefilter import default_prefilter
-    from ..store import Store, ingest as run_ingest, recode as run_recode
+    from ..store import Store, ingest as run_ingest, is_persistent, recode as run_recode
     from .progress import run_progress
 
     console = Console(stderr=True)
@@ -44,21 +44,35 @@ def ingest(
         raise InputError(f"--engine must be local or dask, not {engine!r}")
     if scheduler and engine != "dask":
         raise InputError("--scheduler needs --engine dask")
-    command = " ".join(["eventwire", *sys.argv[1:]])[:2000]
+    if not is_persistent(db):
+        raise StoreError(f"--db {db}: an in-memory database keeps nothing after ingest ends; "
+                         "give a file (--db eventwire.db) or a server URL")
+    command = redact(" ".join(["eventwire", *sys.argv[1:]]))[:2000]
     options = {"workers": workers or n_process or default_workers(),
                "prefilter": None if no_prefilter else default_prefilter()}
     pipeline = _dask_pipeline(scheduler, options["workers"]) if engine == "dask" else None
+    failed = 0
     with Store(db, link=not no_link) as store:
         if recode:
-            console.print(f"re-coded: {run_recode(store, command=command).summary()}", style="dim")
+            report = run_recode(store, command=command)
+            failed += _report(console, report, "re-coded: ")
         if inputs:
             stats = RunStats()
             with run_progress(console, "ingesting", stats, inputs):
                 report = run_ingest(read_any(inputs, published=published), store, pipeline, command=command,
                                     stats=stats, **options)
-            console.print(f"{stats.summary()}; {report.summary()}", style="dim")
+            failed += _report(console, report, f"{stats.summary()}; ")
         if watch_dir:
             _watch(watch_dir, interval, published, store, command, console, pipeline, options)
+    if failed:
+        # documents that were read but not stored: the run did not do its job
+        raise typer.Exit(StoreError.exit_code)
+
+
+def _report(console, report, prefix: str = "") -> int:
+    """Print an ingest report; returns how many documents were not stored."""
+    console.print(prefix + report.summary(), style="bold red" if report.failed else "dim")
+    return len(report.failed)
 
 
 def _dask_pipeline(scheduler, workers):
@@ -79,7 +93,7 @@ def _watch(folder, interval, published, store, command, console, pipeline, optio
             stats = RunStats()
             report = run_ingest(read_any(paths, published=published), store, pipeline, command=command,
                                 stats=stats, **options)
-            console.print(f"{len(paths)} files: {stats.summary()}; {report.summary()}", style="dim")
+            _report(console, report, f"{len(paths)} files: {stats.summary()}; ")
     except KeyboardInterrupt:
         console.print("stopped watching", style="dim")
 
@@ -101,14 +115,14 @@ def export(
     from ..errors import InputError
     from ..export import write_events
     from ..ingest import parse_published
-    from ..store import Filters, Store
+    from ..store import Filters, Store, writable
 
     if level not in ("incidents", "events"):
         raise InputError(f"--level must be incidents or events, not {level!r}")
     filters = Filters(since=parse_published(since), until=parse_published(until), country=country,
                       event_type=event_type, incident_id=incident)
     _require_sqlite_file(db)
-    with Store(db) as store:
+    with Store(db, read_only=not writable(db)) as store:
         records = store.incidents(filters) if level == "incidents" else store.events(filters)
         n = write_events(records, fmt, output)
     Console(stderr=True).print(f"{n} {level} written", style="dim")
@@ -116,14 +130,11 @@ def export(
 
 def _require_sqlite_file(db: str | None) -> None:
     """Exporting from a SQLite file that is not there is a typo, not an empty database."""
-    from pathlib import Path
-
     from ..errors import StoreError
-    from ..store import normalise_url
+    from ..store import sqlite_path
 
-    url = normalise_url(db)
-    if url.startswith("sqlite:///") and ":memory:" not in url:
-        path = Path(url[len("sqlite:///"):].split("?", 1)[0])
+    path = sqlite_path(db)
+    if path is not None:
         if not path.exists():
             raise StoreError(f"no database at {path}: run `eventwire ingest --db {db or path}` first, or pass --db")
 

@@ -88,9 +88,14 @@ def _records(path: Path):
     except OSError as exc:
         raise GoldFormatError(f"{path}: cannot open gold file ({exc.strerror})") from exc
     with handle:
-        for lineno, line in enumerate(handle, 1):
-            if line.strip():
-                yield lineno, line
+        lineno = 0
+        try:
+            for lineno, line in enumerate(handle, 1):
+                if line.strip():
+                    yield lineno, line
+        except UnicodeDecodeError as exc:
+            raise GoldFormatError(f"{path}:{lineno + 1}: not UTF-8 text ({exc.reason}); a gold file is "
+                                  "UTF-8 JSON Lines (see the gold README)") from None
 
 
 def read_gold(path: str | Path, limit: int | None = None, half: str | None = None) -> GoldFile:

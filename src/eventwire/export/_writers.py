@@ -11,13 +11,13 @@ import sys
 from pathlib import Path
 from typing import IO, Iterable
 
-from ..errors import InputError
+from ..errors import InputError, OutputError
 from ..records import Event, to_dict
 from ._rows import ACLED_COLUMNS, GTD_COLUMNS, acled_row, gtd_row
 from ._parquet import write_parquet
 
 __all__ = ["ACLED_COLUMNS", "GTD_COLUMNS", "FORMATS", "BINARY_FORMATS", "acled_row", "gtd_row",
-           "write_events"]
+           "neutralise", "open_output", "write_events"]
 
 
 def _jsonl(events: Iterable[Event], out: IO[str]) -> int:
@@ -28,13 +28,27 @@ def _jsonl(events: Iterable[Event], out: IO[str]) -> int:
     return n
 
 
+# OWASP's advice on CSV injection: a spreadsheet runs a cell that begins with
+# one of these as a formula, so such a cell is written with a leading
+# apostrophe (shown as text, never run). JSON, GeoJSON and Parquet keep the raw
+# value: they are not opened as spreadsheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A CSV cell that a spreadsheet shows as text; numbers pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv(columns, row_of):
     def write(events: Iterable[Event], out: IO[str]) -> int:
         writer = csv.DictWriter(out, fieldnames=columns)
         writer.writeheader()
         n = 0
         for ev in events:
-            writer.writerow(row_of(ev))
+            writer.writerow({k: neutralise(v) for k, v in row_of(ev).items()})
             n += 1
         return n
 
@@ -80,11 +94,25 @@ def write_events(events: Iterable[Event], fmt: str = "jsonl", output: str | Path
     if fmt in BINARY_FORMATS:
         if not isinstance(output, (str, Path)) or str(output) == "-":
             raise InputError(f"{fmt} is a binary format: give a file name with -o/--output")
+        open_output(output, "wb").close()  # a missing folder or no permission fails before any work
         return BINARY_FORMATS[fmt](events, Path(output))
     writer = FORMATS[fmt]
     if output is None or output == "-":
         return writer(events, sys.stdout)
     if isinstance(output, (str, Path)):
-        with open(output, "w", encoding="utf-8", newline="") as fh:
+        with open_output(output) as fh:
             return writer(events, fh)
     return writer(events, output)
+
+
+def open_output(path: str | Path, mode: str = "w"):
+    """An output file opened for writing, or an OutputError that says what to fix."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise OutputError(f"{path}: the folder {path.parent} does not exist; create it first")
+    try:
+        if "b" in mode:
+            return open(path, mode)
+        return open(path, mode, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import time
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..records import Document
 from ._documents import Skip, make_document
+from ._limits import feed_timeout_s, max_markup_bytes
 
 log = logging.getLogger("eventwire")
 
@@ -31,7 +33,7 @@ def is_feed(source: str | Path) -> bool:
     path = Path(text)
     if path.suffix.lower() in FEED_SUFFIXES:
         return True
-    if path.suffix.lower() == ".xml" and path.is_file():
+    if path.suffix.lower() == ".xml" and path.is_file():  # is_file: never open a pipe to sniff
         with open(path, "rb") as fh:
             return bool(_SNIFF.search(fh.read(2048)))
     return False
@@ -71,11 +73,60 @@ def _entry_text(entry) -> str:
     return f"{title}\n{text}".strip() if title and not text.startswith(title) else text
 
 
-def read_feed(source: str | Path, *, published=None) -> Iterator[Document | Skip]:
-    """Documents from one feed; entries without text are skipped with a reason."""
+def _is_url(source: str | Path) -> bool:
+    return str(source).startswith(("http://", "https://"))
+
+
+def fetch(url: str) -> bytes:
+    """A feed's bytes, within the time and size limits of ``_limits`` (InputError past them).
+
+    The socket timeout bounds the connection and each read; the deadline bounds
+    a server that keeps the connection alive with a trickle of bytes.
+    """
+    import socket
+    import urllib.error
+    import urllib.request
+
+    timeout, cap = feed_timeout_s(), max_markup_bytes()
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(url, headers={"User-Agent": "eventwire (+feeds)"})
+    data = bytearray()
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            while chunk := response.read(64 * 1024):
+                data += chunk
+                if len(data) > cap:
+                    raise InputError(f"{url}: feed over {cap:,} bytes (EVENTWIRE_MAX_MARKUP_BYTES); not read")
+                if time.monotonic() > deadline:
+                    raise InputError(f"{url}: feed not received within {timeout:g} s (EVENTWIRE_FEED_TIMEOUT)")
+    except (socket.timeout, TimeoutError) as exc:
+        raise InputError(f"{url}: no answer within {timeout:g} s (EVENTWIRE_FEED_TIMEOUT)") from exc
+    except urllib.error.HTTPError as exc:
+        raise InputError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        raise InputError(f"{url}: cannot download ({reason})") from exc
+    return bytes(data)
+
+
+def _parse(source: str | Path):
     import feedparser
 
-    parsed = feedparser.parse(str(source))
+    if _is_url(source):
+        return feedparser.parse(fetch(str(source)), response_headers={"content-location": str(source)})
+    path = Path(source)
+    if not path.is_file():  # a named pipe or device would be waited on for ever
+        raise InputError(f"{source}: not a regular file")
+    with open(path, "rb") as fh:
+        data = fh.read(max_markup_bytes() + 1)
+    if len(data) > max_markup_bytes():
+        raise InputError(f"{source}: feed over {max_markup_bytes():,} bytes (EVENTWIRE_MAX_MARKUP_BYTES)")
+    return feedparser.parse(data)
+
+
+def read_feed(source: str | Path, *, published=None) -> Iterator[Document | Skip]:
+    """Documents from one feed; entries without text are skipped with a reason."""
+    parsed = _parse(source)
     if not parsed.entries:
         reason = getattr(parsed, "bozo_exception", None) or "no entries"
         if parsed.get("bozo") or not parsed.get("feed"):

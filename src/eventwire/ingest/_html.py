@@ -29,14 +29,33 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:4096]))
 
 
-def _visible_text(html: str) -> str:
-    """Every visible string of the page, for pages trafilatura finds no article in."""
+def _deep_tree(html: str):
+    """The page parsed without libxml2's nesting limit, or None.
+
+    libxml2 stops building the tree at 256 levels of nesting unless told the
+    document is huge, and the page then looks empty although it has text.
+    """
     import lxml.html
     from lxml import etree
 
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        tree = lxml.html.fromstring(html)
+        return lxml.html.fromstring(html, parser=parser)
+    except ValueError:  # a str with an XML encoding declaration
+        return lxml.html.fromstring(html.encode("utf-8"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError):
+        return None
+
+
+def _visible_text(html: str) -> str:
+    """Every visible string of the page, for pages trafilatura finds no article in."""
+    from lxml import etree
+
+    try:
+        tree = _deep_tree(html)
     except (etree.ParserError, ValueError):
+        return ""
+    if tree is None:
         return ""
     for bad in tree.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
@@ -44,16 +63,24 @@ def _visible_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def extract_article(html: str, url: str | None = None) -> dict | None:
-    """``{"text", "title", "published", "url", "outlet"}`` of a page, or None if it has no text."""
+def _trafilatura(page, url: str | None):
     import trafilatura
 
     try:
-        found = trafilatura.bare_extraction(html, url=url, with_metadata=True,
-                                            date_extraction_params=_DATE_PARAMS)
+        return trafilatura.bare_extraction(page, url=url, with_metadata=True,
+                                           date_extraction_params=_DATE_PARAMS)
     except Exception as exc:  # trafilatura and lxml raise many kinds on broken markup
         log.debug("trafilatura failed on %s: %r", url or "page", exc)
-        found = None
+        return None
+
+
+def extract_article(html: str, url: str | None = None) -> dict | None:
+    """``{"text", "title", "published", "url", "outlet"}`` of a page, or None if it has no text."""
+    found = _trafilatura(html, url)
+    if found is None or not (found.text or "").strip():
+        tree = _deep_tree(html) if "<" in html else None  # a page nested deeper than libxml2's default
+        if tree is not None:
+            found = _trafilatura(tree, url) or found
     text = (found.text or "").strip() if found is not None else ""
     if not text:
         text = _visible_text(html).strip()

@@ -10,6 +10,12 @@ joined, give the whole text back: nothing is truncated. Set
 ``max_markup_bytes``: an HTML page or a JSON array is parsed whole, so it is read
 whole; a bigger one is skipped with its size as the reason. Plain text, JSON
 Lines and CSV are read as streams and have no file-size limit.
+
+``feed_timeout_s``: a feed URL is given this many seconds to connect, to send
+each next piece, and to send the whole feed (``EVENTWIRE_FEED_TIMEOUT``); a
+server that accepts and never answers costs that long, not for ever. A feed
+is read whole by feedparser, so a download over ``max_markup_bytes`` is
+refused too.
 """
 from __future__ import annotations
 
@@ -20,6 +26,7 @@ READ_CHUNK_CHARS = 64 * 1024  # plain text is decoded and split in chunks of thi
 
 _DEFAULT_MAX_DOC_CHARS = 100_000
 _DEFAULT_MAX_MARKUP_BYTES = 20 * 1024 * 1024
+_DEFAULT_FEED_TIMEOUT_S = 30.0
 
 
 def _env_int(name: str, default: int) -> int:
@@ -36,3 +43,11 @@ def max_document_chars() -> int:
 
 def max_markup_bytes() -> int:
     return _env_int("EVENTWIRE_MAX_MARKUP_BYTES", _DEFAULT_MAX_MARKUP_BYTES)
+
+
+def feed_timeout_s() -> float:
+    value = os.environ.get("EVENTWIRE_FEED_TIMEOUT", "").strip()
+    try:
+        return max(0.1, float(value)) if value else _DEFAULT_FEED_TIMEOUT_S
+    except ValueError:
+        return _DEFAULT_FEED_TIMEOUT_S

@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import os
+import stat
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -193,7 +194,27 @@ def _open_and_read(path: Path, base_id: str, default) -> Iterator[Document | Ski
                                suffix=path.suffix.lower(), default=default)
 
 
+def _not_regular(path: Path) -> str | None:
+    """Why ``path`` is not read as a file, or None for a regular file.
+
+    Opening a named pipe waits for a writer and reading a device may never end,
+    so only regular files are read (``-`` reads stdin).
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    return f"{kind}: only regular files are read (use - to read a stream from stdin)"
+
+
 def _read_file(path: Path, base_id: str, default) -> Iterator[Document | Skip]:
+    reason = _not_regular(path)
+    if reason:
+        return iter([skip(str(path), reason)])
     return _safely(_open_and_read(path, base_id, default), str(path))
 
 

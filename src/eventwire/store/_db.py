@@ -7,13 +7,14 @@ PostgreSQL goes through psycopg 3 (``postgresql+psycopg://user:pw@host/db``).
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from ..errors import MissingExtraError, StoreError
+from ..errors import MissingExtraError, StoreError, redact
 
 log = logging.getLogger("eventwire")
 
@@ -35,6 +36,11 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def _sqlite_read_only_pragmas(dbapi_conn, _record) -> None:
+    dbapi_conn.isolation_level = None
+    dbapi_conn.execute("PRAGMA query_only=ON")
+
+
 def _sqlite_begin(conn) -> None:
     immediate = conn.get_execution_options().get("sqlite_immediate")
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
@@ -51,18 +57,54 @@ def normalise_url(url: str | None) -> str:
     return url
 
 
-def create(url: str | None = None) -> Engine:
+def is_persistent(url: str | None) -> bool:
+    """False for URLs whose data is gone when the process ends (in-memory SQLite)."""
+    try:
+        parsed = make_url(normalise_url(url))
+    except ArgumentError:
+        return True  # create() reports the malformed URL
+    if not parsed.drivername.startswith("sqlite"):
+        return True
+    database = parsed.database or ""
+    return not (database in ("", ":memory:") or database.startswith("file::memory:")
+                or parsed.query.get("mode") == "memory")
+
+
+def sqlite_path(url: str | None) -> Path | None:
+    """The file of a SQLite URL, or None (another database, or in memory)."""
+    parsed = make_url(normalise_url(url))
+    if not parsed.drivername.startswith("sqlite") or not is_persistent(url):
+        return None
+    database = parsed.database or ""
+    return Path(database[len("file:"):].split("?", 1)[0] if database.startswith("file:") else database)
+
+
+def create(url: str | None = None, *, read_only: bool = False) -> Engine:
     url = normalise_url(url)
     try:
         engine = create_engine(url, future=True, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
         raise MissingExtraError("psycopg", "postgres", "PostgreSQL storage") from exc
     except (SQLAlchemyError, ValueError) as exc:
-        raise StoreError(f"cannot open database {url!r}: {exc}") from exc
+        raise StoreError(f"cannot open database {redact(url)}: {exc}") from exc
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_read_only_pragmas if read_only else _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def create_read_only(url: str | None) -> Engine:
+    """An engine for reading a database this process may not write (a read-only file or folder).
+
+    A SQLite file opened plainly would try to create its WAL index beside it;
+    ``immutable=1`` reads it as it is (nothing else may write it meanwhile,
+    which is what read-only permissions say).
+    """
+    path = sqlite_path(url)
+    if path is None:
+        return create(url, read_only=True)
+    uri = f"sqlite:///file:{path.resolve().as_posix()}?mode=ro&immutable=1&uri=true"
+    return create(uri, read_only=True)
 
 
 def alembic_config(engine: Engine):
@@ -87,7 +129,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, revision)
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot migrate {engine.url!r}: {exc}") from exc
+        raise StoreError(f"cannot migrate {engine.url!r}: {_first_line(exc)}") from exc
 
 
 def _lock_for_migration(conn) -> None:
@@ -103,13 +145,47 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def open_engine(url: str | None = None, *, upgrade: bool = True) -> Engine:
-    engine = create(url)
+def head_revision() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def open_engine(url: str | None = None, *, upgrade: bool = True, read_only: bool = False) -> Engine:
+    """An engine at the newest schema; ``read_only`` opens without writing anything
+    (the schema must then already be current)."""
+    engine = create_read_only(url) if read_only else create(url)
     try:
-        if upgrade:
+        if read_only:
+            _check_current(engine)
+        elif upgrade:
             migrate(engine)
         else:
             inspect(engine).get_table_names()
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot open database {engine.url!r}: {exc}") from exc
+        raise StoreError(f"cannot open database {engine.url!r}: {_first_line(exc)}") from exc
     return engine
+
+
+def _check_current(engine: Engine) -> None:
+    found, head = current_revision(engine), head_revision()
+    if found != head:
+        raise StoreError(f"database {engine.url!r} has schema {found or 'none'}, this eventwire reads "
+                         f"{head}: open it once with write access (eventwire ingest) to upgrade it")
+
+
+def writable(url: str | None) -> bool:
+    """False for a SQLite file (or its folder) this process may not write."""
+    path = sqlite_path(url)
+    if path is None or not path.exists():
+        return True
+    folder = path.resolve().parent
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional
 
-from sqlalchemy import (JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text,
+from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -49,9 +49,17 @@ class Source(Base):
 
 
 class DocumentRow(Base):
+    """One version of a document. A document is known by its source and id
+    together; new text under a known pair is the next version, and only the
+    current version has events."""
+
     __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("source_key", "doc_id", "version", name="uq_documents_identity"),)
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
-    doc_id: Mapped[str] = mapped_column(Text, unique=True)
+    doc_id: Mapped[str] = mapped_column(Text, index=True)
+    source_key: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     text: Mapped[str] = mapped_column(Text)
     published: Mapped[Optional[dt.date]] = mapped_column(Date)

@@ -9,15 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
+import time
 from dataclasses import replace
 from typing import Iterator
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..errors import StoreError
+from ..errors import StoreError, redact
 from ..records import Document, Event, to_dict
 from ..serialize import event_from_dict
 from . import _db
@@ -31,6 +33,37 @@ from ._versions import lexicon_hashes, pipeline_version
 log = logging.getLogger("eventwire")
 
 
+# Where in its source a document sat: a line (``:12``), an array item
+# (``[3]``), a feed entry or part (``#...``). Left out of the source key, so a
+# record that moves within its file keeps its identity.
+_POSITION = re.compile(r"(?:#.*|:\d+|\[\d+\])$")
+
+
+def source_key(origin: str | None) -> str:
+    """The source part of a document's identity: its file, feed or stream, without position."""
+    key = origin or ""
+    while True:
+        trimmed = _POSITION.sub("", key)
+        if trimmed == key:
+            return key
+        key = trimmed
+
+
+def distinct_id(document: Document) -> Document:
+    """The document under an id that names its source too: ``<id>@<8 hex digits>``.
+
+    Used when another source already holds the id, so that both documents
+    (and their event ids, which start with the document id) stay apart; the
+    same source always gets the same id.
+    """
+    tag = hashlib.sha1(source_key(document.source).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return replace(document, id=f"{document.id}@{tag}")
+
+
+def _identity(document: Document):
+    return DocumentRow.source_key == source_key(document.source), DocumentRow.doc_id == document.id
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -42,8 +75,9 @@ def _now() -> dt.datetime:
 class Store:
     """A database of documents, events and incidents (SQLite or PostgreSQL)."""
 
-    def __init__(self, url: str | None = None, *, engine: Engine | None = None, link: bool = True) -> None:
-        self.engine = engine or _db.open_engine(url)
+    def __init__(self, url: str | None = None, *, engine: Engine | None = None, link: bool = True,
+                 read_only: bool = False) -> None:
+        self.engine = engine or _db.open_engine(url, read_only=read_only)
         self.link = link
         self.version = pipeline_version()
         self._cache = EventCache()
@@ -65,63 +99,106 @@ class Store:
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
 
+    def _writing(self) -> Session:
+        """A session whose transactions take SQLite's write lock at BEGIN.
+
+        A deferred transaction that reads and then writes cannot wait for a
+        concurrent writer (SQLite answers "database is locked" at once, without
+        the busy timeout); BEGIN IMMEDIATE waits for the lock up front.
+        """
+        return Session(self.engine.execution_options(sqlite_immediate=True), expire_on_commit=False)
+
     # runs --------------------------------------------------------------
     def start_run(self, command: str | None = None) -> int:
-        with self.session() as s, s.begin():
-            run = Run(pipeline_version=self.version, lexicon_hashes=lexicon_hashes(), command=command,
-                      started_at=_now(), documents=0, events=0)
-            s.add(run)
-            s.flush()
-            return run.id
+        def write() -> int:
+            with self._writing() as s, s.begin():
+                run = Run(pipeline_version=self.version, lexicon_hashes=lexicon_hashes(),
+                          command=redact(command) if command else None,  # never a password
+                          started_at=_now(), documents=0, events=0)
+                s.add(run)
+                s.flush()
+                return run.id
+
+        return _retrying(write)
 
     def finish_run(self, run_id: int, documents: int, events: int) -> None:
-        with self.session() as s, s.begin():
-            s.execute(update(Run).where(Run.id == run_id).values(
-                finished_at=_now(), documents=documents, events=events))
+        def write() -> None:
+            with self._writing() as s, s.begin():
+                s.execute(update(Run).where(Run.id == run_id).values(
+                    finished_at=_now(), documents=documents, events=events))
+
+        _retrying(write)
 
     # documents ---------------------------------------------------------
     def status(self, document: Document) -> str:
-        """``stored`` (same text under any id, or same id and text), ``changed`` (same id,
-        new text) or ``new``."""
+        """``stored`` (this text under any id), ``changed`` (a known source and id with
+        other text: it will be stored as a new version) or ``new``."""
         digest = content_hash(document.text)
         with self.session() as s:
-            row = s.execute(select(DocumentRow.doc_id, DocumentRow.content_hash).where(
-                (DocumentRow.content_hash == digest) | (DocumentRow.doc_id == document.id)).limit(2)).all()
-        if any(h == digest for _, h in row):
-            return "stored"
-        return "changed" if row else "new"
+            if s.scalar(select(DocumentRow.pk).where(DocumentRow.content_hash == digest).limit(1)):
+                return "stored"
+            known = s.scalar(select(DocumentRow.pk).where(*_identity(document)).limit(1))
+        return "changed" if known else "new"
+
+    def id_owner(self, doc_id: str) -> str | None:
+        """The source key of the stored document with this id, if any (the first one)."""
+        with self.session() as s:
+            return s.scalars(select(DocumentRow.source_key).where(DocumentRow.doc_id == doc_id)
+                             .order_by(DocumentRow.pk).limit(1)).first()
 
     def add(self, document: Document, events: list[Event], run_id: int) -> list[str]:
         """Store one document and its events in one transaction; returns their event ids.
 
-        A document whose text is already stored is left alone (returns ``[]``);
-        one stored under the same id with other text is replaced, with its events.
+        A document is known by its source and id together. One whose text is
+        already stored is left alone (returns ``[]``). Other text under a known
+        source and id is stored as the next version: the earlier text stays in
+        the database (``is_current`` false) and its events give way to the new
+        version's. The same id from another source is another document.
         """
         digest = content_hash(document.text)
-        self._pks = {}
-        try:
-            with self.session() as s, s.begin():
+
+        def write() -> list[str]:
+            self._pks = {}
+            with self._writing() as s, s.begin():
                 if s.scalar(select(DocumentRow.pk).where(DocumentRow.content_hash == digest).limit(1)):
                     return []
-                old = s.scalar(select(DocumentRow).where(DocumentRow.doc_id == document.id))
-                touched = self._drop_events(s, old.pk) if old is not None else set()
-                doc_pk = self._write_document(s, document, digest, run_id, old)
+                old = s.scalar(select(DocumentRow).where(*_identity(document), DocumentRow.is_current))
+                touched = set()
+                if old is not None:
+                    log.warning("%s: new text under a known id; stored as version %d", document.id,
+                                old.version + 1)
+                    touched = self._drop_events(s, old.pk)
+                    old.is_current = False
+                    s.flush()
+                doc_pk = self._write_document(s, document, digest, run_id,
+                                              version=old.version + 1 if old is not None else 1)
                 ids = self._write_events(s, doc_pk, events, run_id)
                 self._link(s, events, touched)
                 return ids
+
+        try:
+            return _retrying(write)
         except SQLAlchemyError as exc:
             self._cache.clear()  # rolled-back rows may have been cached; their keys can be reused
-            raise StoreError(f"document {document.id}: cannot store ({exc.__class__.__name__}: {exc})") from exc
+            raise StoreError(f"document {document.id}: cannot store ({exc.__class__.__name__}: "
+                             f"{str(getattr(exc, 'orig', exc)).splitlines()[0]})") from exc
         except BaseException:
             self._cache.clear()
             raise
 
-    def recode(self, document_id: str, events: list[Event], run_id: int) -> list[str]:
-        """Replace a stored document's events with a newer pipeline's (one transaction)."""
+    def recode(self, document: Document | str, events: list[Event], run_id: int) -> list[str]:
+        """Replace a stored document's events with a newer pipeline's (one transaction).
+
+        ``document`` is a stored Document (as :meth:`stale_documents` gives) or an id."""
         self._pks = {}
+        if isinstance(document, Document):
+            document_id, which = document.id, _identity(document)
+        else:
+            document_id, which = document, (DocumentRow.doc_id == document,)
         try:
-            with self.session() as s, s.begin():
-                row = s.scalar(select(DocumentRow).where(DocumentRow.doc_id == document_id))
+            with self._writing() as s, s.begin():
+                row = s.scalars(select(DocumentRow).where(*which, DocumentRow.is_current)
+                                .order_by(DocumentRow.pk)).first()
                 if row is None:
                     raise StoreError(f"document {document_id}: not in the database")
                 touched = self._drop_events(s, row.pk)
@@ -146,14 +223,19 @@ class Store:
     def stale_documents(self) -> Iterator[Document]:
         """Documents coded by another pipeline version than this one."""
         with self.session() as s:
-            rows = s.scalars(select(DocumentRow).where(DocumentRow.pipeline_version != self.version)
+            rows = s.scalars(select(DocumentRow).where(DocumentRow.pipeline_version != self.version,
+                                                       DocumentRow.is_current)
                              .order_by(DocumentRow.pk)).all()
         for row in rows:
             yield _document(row)
 
-    def documents(self) -> Iterator[Document]:
+    def documents(self, *, versions: bool = False) -> Iterator[Document]:
+        """Stored documents, current versions only unless ``versions``."""
+        query = select(DocumentRow).order_by(DocumentRow.pk)
+        if not versions:
+            query = query.where(DocumentRow.is_current)
         with self.session() as s:
-            for row in s.scalars(select(DocumentRow).order_by(DocumentRow.pk)).yield_per(500):
+            for row in s.scalars(query).yield_per(500):
                 yield _document(row)
 
     def _source_id(self, s: Session, outlet: str | None, url: str | None) -> int | None:
@@ -167,17 +249,12 @@ class Store:
             sid = src.id
         return sid
 
-    def _write_document(self, s: Session, d: Document, digest: str, run_id: int, old) -> int:
-        values = dict(doc_id=d.id, content_hash=digest, text=d.text, published=d.published, url=d.url,
-                      title=d.title, outlet=d.outlet, language=d.language or "en", origin=d.source,
-                      source_id=self._source_id(s, d.outlet, d.url), run_id=run_id,
-                      pipeline_version=self.version, ingested_at=_now())
-        if old is not None:
-            for key, value in values.items():
-                setattr(old, key, value)
-            s.flush()
-            return old.pk
-        row = DocumentRow(**values)
+    def _write_document(self, s: Session, d: Document, digest: str, run_id: int, version: int) -> int:
+        row = DocumentRow(doc_id=d.id, source_key=source_key(d.source), version=version, is_current=True,
+                          content_hash=digest, text=d.text, published=d.published, url=d.url,
+                          title=d.title, outlet=d.outlet, language=d.language or "en", origin=d.source,
+                          source_id=self._source_id(s, d.outlet, d.url), run_id=run_id,
+                          pipeline_version=self.version, ingested_at=_now())
         s.add(row)
         s.flush()
         return row.pk
@@ -326,6 +403,36 @@ class Store:
                         "admin1", "location", "latitude", "longitude", "fatalities_low",
                         "fatalities_best", "fatalities_high"):
                 setattr(row, key, cols[key])
+
+
+# How often a write that met a concurrent writer is tried again, and the pause
+# before the n-th retry. SQLite's busy timeout already waits 30 s for the lock;
+# these cover what it cannot wait for (a stale read snapshot, two PostgreSQL
+# writers adding the same outlet at once).
+_RETRIES = 5
+_PAUSE_S = 0.2
+
+
+def _transient(exc: SQLAlchemyError) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return isinstance(exc, (OperationalError, IntegrityError)) and (
+        "locked" in text or "busy" in text or "deadlock" in text or "could not serialize" in text
+        or "duplicate key" in text or "unique constraint" in text)
+
+
+def _retrying(write):
+    """``write()``, tried again after a short pause when it met a concurrent writer."""
+    for attempt in range(_RETRIES + 1):
+        try:
+            return write()
+        except SQLAlchemyError as exc:
+            # a unique key clash is retried once: a concurrent writer's row is seen then
+            limit = 1 if isinstance(exc, IntegrityError) else _RETRIES
+            if attempt >= limit or not _transient(exc):
+                raise
+            log.info("database busy (%s); retrying", str(getattr(exc, "orig", exc)).splitlines()[0])
+            time.sleep(_PAUSE_S * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def _event_columns(ev: Event) -> dict:
