@@ -15,6 +15,7 @@ from unidecode import unidecode
 from ..extract import DocFindings
 from ..gazetteer import lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
+from ._focus import NO_FOCUS, Focus, article_focus
 from ._places import Toponym, find_toponyms
 from ._resolve import Resolved, resolve_toponyms
 from ._roles import assign_roles
@@ -248,10 +249,38 @@ def _sentence_of(doc, start: int) -> str:
     return span.sent.text if span is not None else ""
 
 
+def _lede_places(tops: list[Toponym], lede, gazetteer) -> list:
+    """Places in the lede whose name leaves no doubt about the country."""
+    out = []
+    for t in tops:
+        if lede is None or not (lede.start <= t.start < lede.end) or t.label == "NORP":
+            continue
+        cands = gazetteer.lookup(t.text)
+        if cands and len({e.iso2 for e in cands}) == 1:
+            out.append(max(cands, key=lambda e: (e.feature_code.startswith("PCL"), e.population)))
+    return out
+
+
+def article_focus_of(findings: DocFindings, tops: list[Toponym], gazetteer) -> Focus:
+    """The country and province the article's dateline, title and lede point to."""
+    from ..gazetteer import stop_names
+
+    if gazetteer is None:
+        return NO_FOCUS
+    st = getattr(findings, "structure", None)
+    dateline = st.dateline_place.text if st is not None and st.dateline_place is not None else None
+    title = findings.document.title
+    if st is not None and st.title is not None and st.title.start >= 0:
+        title = st.title.text
+    lede = _lede_places(tops, st.lede if st is not None else None, gazetteer)
+    return article_focus(gazetteer, dateline=dateline, title=title, lede=lede, stop=stop_names())
+
+
 def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     """Fill ``findings.places`` and each mention's ``location``; returns findings."""
     tops = find_toponyms(doc, gazetteer)
-    res = resolve_toponyms(tops, gazetteer, home_country=_home_country(findings, gazetteer))
+    res = resolve_toponyms(tops, gazetteer, home_country=_home_country(findings, gazetteer),
+                           focus=article_focus_of(findings, tops, gazetteer))
     event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]
     roles = assign_roles(doc, tops, event_spans, rejected)

@@ -18,6 +18,7 @@ from ..nlp import doc_text
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 _UNKNOWN_LINK = re.compile(r",\s*(?:[A-Z][\w'-]*\s*){1,3},")
 REREAD_LABELS = frozenset({"ORG", "PERSON", "FAC", "NORP"})
+UNIT_WORDS = frozenset({"province", "district", "state", "governorate", "region", "county", "prefecture"})
 SKIP_BEFORE = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 
 
@@ -58,6 +59,13 @@ def _prep_before(doc, i: int) -> str | None:
 
 def _head_after(doc, end: int, heads: frozenset[str]) -> str | None:
     return doc[end].lower_ if end < len(doc) and doc[end].lower_ in heads else None
+
+
+def _head_before(doc, start: int) -> str | None:
+    """'the northern province of Takhar', 'the district of Kachhi': the unit word before "of"."""
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in UNIT_WORDS:
+        return doc[start - 2].lower_
+    return None
 
 
 def _relative(doc, i: int, directions: frozenset[str], units: frozenset[str]) -> str | None:
@@ -115,6 +123,13 @@ def candidate_spans(doc, gazetteer) -> list:
     streets = frozenset(lexicon()["street_words"])
     out = []
     for ent in doc.ents:
+        if (ent.label_ == "NORP" or _is_demonym(ent.text, gazetteer)) and _compound_adjective(doc, ent):
+            continue  # "Iranian-backed", "Saudi-led": words about an actor, never a place
+        if ent.label_ in PLACE_LABELS and _is_demonym(ent.text, gazetteer):
+            from spacy.tokens import Span
+
+            out.append((Span(doc, ent.start, ent.end, label="NORP"), "geo.demonym"))
+            continue  # "a German aid worker": the country's adjective, not a town "German"
         if ent.label_ in PLACE_LABELS:
             if ent.text in people and not _in_place_context(doc, ent, heads, preps):
                 continue
@@ -131,6 +146,19 @@ def candidate_spans(doc, gazetteer) -> list:
             if gazetteer is not None and (gazetteer.lookup(name) or _skeleton_known(gazetteer, name)):
                 out.append((ent, "geo.reread." + ent.label_.lower()))
     return out
+
+
+def _compound_adjective(doc, ent) -> bool:
+    """'Iranian-backed', 'US-led': the name joined by a hyphen to a lower-case word."""
+    e = ent.end
+    return (e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_
+            and not doc[e].whitespace_ and doc[e + 1].is_lower)
+
+
+def _is_demonym(text: str, gazetteer) -> bool:
+    """A country's adjective ("German", "Iranian") that is not itself a country's name."""
+    return (gazetteer is not None and hasattr(gazetteer, "demonym_country")
+            and gazetteer.demonym_country(text) is not None and gazetteer.country(text) is None)
 
 
 def _skeleton_known(gazetteer, name: str) -> bool:
@@ -227,7 +255,8 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
             text=span.text, start=span.start_char, end=span.end_char,
             sent_start=sent.start_char, sent_end=sent.end_char,
             token_start=span.start, token_end=span.end, label=span.label_ or "GPE",
-            prep=_prep_before(doc, span.start), head=_head_after(doc, span.end, heads),
+            prep=_prep_before(doc, span.start),
+            head=_head_after(doc, span.end, heads) or _head_before(doc, span.start),
             relative=_relative(doc, span.start, directions, units), rule=rule,
         ))
     return _link_qualifiers(doc, out)

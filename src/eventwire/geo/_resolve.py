@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..gazetteer import distance_km, fold
 from ..records import GeoEntry
+from ._focus import NO_FOCUS, Focus
 from ._places import Toponym
 
 ADMIN_HEADS = {"district": "ADM2", "province": "ADM1", "state": "ADM1", "governorate": "ADM1",
@@ -24,6 +25,13 @@ ADMIN_HEADS = {"district": "ADM2", "province": "ADM1", "state": "ADM1", "governo
 TOWN_HEADS = frozenset({"village", "town", "city", "township", "locality", "area", "camp",
                         "neighbourhood", "neighborhood", "suburb", "outskirts"})
 MAX_CANDIDATES = 40
+# The article's focus (title, dateline, lede: see _focus) as a prior, scaled by its share.
+FOCUS_COUNTRY = 2.5
+FOCUS_ADMIN1 = 1.0
+# A namesake abroad that neither the sentence nor the article's focus supports.
+ABROAD = 3.0
+PROMINENT = 100_000
+STRONG_FOCUS = 0.75  # the focus's vote share above which an unsupported place abroad is dropped
 _ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|an|az|at) ")
 
 
@@ -43,6 +51,8 @@ class Context:
     countries: Counter  # iso2 -> weight
     admin1: Counter  # (iso2, folded admin1) -> weight
     anchors: list[GeoEntry]  # resolved without doubt
+    focus: Focus = NO_FOCUS
+    named: dict | None = None  # sentence start -> countries the sentence names
 
 
 def _prior(e: GeoEntry, key: str) -> float:
@@ -94,6 +104,11 @@ def _context_bonus(e: GeoEntry, ctx: Context) -> float:
             s -= 0.8  # the article names other countries, not this one
     if e.admin1 and ctx.admin1[(e.iso2, fold(e.admin1))]:
         s += 1.5
+    f = ctx.focus
+    if f.country and e.iso2 == f.country:
+        s += FOCUS_COUNTRY * f.strength
+        if f.admin1 and e.admin1 and fold(e.admin1) == f.admin1:
+            s += FOCUS_ADMIN1
     if ctx.anchors and e.feature_class == "P":
         near = min(distance_km(e.latitude, e.longitude, a.latitude, a.longitude) for a in ctx.anchors)
         s += 1.0 if near < 150 else (0.4 if near < 500 else 0.0)
@@ -110,10 +125,28 @@ def _within_named(outer: GeoEntry, inner: GeoEntry) -> bool:
     return any(a and key in fold(a) for a in (inner.admin1, inner.admin2))
 
 
+def _prominent(e: GeoEntry) -> bool:
+    """A place named without doubt anywhere: a country, a province, a city of 100,000+."""
+    code = e.feature_code
+    return code.startswith("PCL") or code in ("ADM1", "CONT") or e.population >= PROMINENT
+
+
+def _abroad(e: GeoEntry, t: Toponym, ctx: Context) -> bool:
+    """A place outside the article's country that nothing supports: its sentence names
+    no such country and it is no place a reader would know without one ("Bagà" in
+    Catalonia for "Baga" in a report from Borno)."""
+    f = ctx.focus
+    if not f.country or e.iso2 == f.country or _prominent(e):
+        return False
+    return e.iso2 not in (ctx.named or {}).get(t.sent_start, ())
+
+
 def _score(e: GeoEntry, t: Toponym, key: str, ctx: Context,
            outers: list[list[GeoEntry]], inners: list[GeoEntry]) -> float:
     """``outers``: candidates of the places qualifying t; ``inners``: of the place t qualifies."""
     s = _prior(e, key) + _head_bonus(e, t.head) + _context_bonus(e, ctx)
+    if _abroad(e, t, ctx):
+        s -= ABROAD
     for q in outers:
         if any(_within_named(qe, e) for qe in q):
             s += 4.0
@@ -183,6 +216,9 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
     if not inside:
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-qualifier")
     cands = inside  # "El Alto, La Paz": only an El Alto inside some La Paz
+    if ctx.focus.strength >= STRONG_FOCUS and all(_abroad(e, t, ctx) for e in cands):
+        # every namesake lies abroad and nothing supports one: an unknown local place
+        return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-focus")
     scored = sorted(((_score(e, t, key, ctx, outers, inners), i, e) for i, e in enumerate(cands)),
                     key=lambda x: (-x[0], x[1]))
     best = _town_over_namesake_unit(scored, t)
@@ -220,14 +256,20 @@ def _same_place(a: GeoEntry, b: GeoEntry) -> bool:
 
 def _first_context(gazetteer, tops: list[Toponym]) -> Context:
     """Countries and provinces named outright (one candidate, or a country name)."""
-    ctx = Context(Counter(), Counter(), [])
+    ctx = Context(Counter(), Counter(), [], named={})
     for t in tops:
         if t.label == "NORP":
-            continue  # "Russian forces" say little about where the article is
+            # "Russian forces" say little about where the article is, but allow a
+            # Russian place in that sentence
+            e = gazetteer.demonym_country(t.text) if hasattr(gazetteer, "demonym_country") else None
+            if e is not None:
+                ctx.named.setdefault(t.sent_start, set()).add(e.iso2)
+            continue
         cands = gazetteer.lookup(t.text)
         countries = [e for e in cands if e.feature_code.startswith("PCL")]
         if countries:
             ctx.countries[countries[0].iso2] += 1
+            ctx.named.setdefault(t.sent_start, set()).add(countries[0].iso2)
             continue
         if len({e.iso2 for e in cands}) == 1 and cands:
             e = cands[0]
@@ -250,11 +292,14 @@ def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]]
     return outers, inners
 
 
-def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None = None) -> list[Resolved]:
-    """One :class:`Resolved` per toponym, in order. ``home_country`` (ISO2) is a weak prior."""
+def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None = None,
+                     focus: Focus = NO_FOCUS) -> list[Resolved]:
+    """One :class:`Resolved` per toponym, in order. ``home_country`` (ISO2) is a weak prior,
+    ``focus`` (the article's country and province, from its title, dateline and lede) a strong one."""
     if gazetteer is None:
         return [Resolved(t, None, 0.0, 0, "geo.resolve.no-gazetteer") for t in tops]
     ctx = _first_context(gazetteer, tops)
+    ctx.focus = focus
     if home_country:
         ctx.countries[home_country] += 0.5
     links = [_links(gazetteer, tops, i) for i in range(len(tops))]

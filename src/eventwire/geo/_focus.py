@@ -1,0 +1,130 @@
+"""The article's geographic focus: the country and province its title, dateline and lede point to.
+
+A reader places an article before reading its body: "HENRY COUNTY, Ind. —" or
+a headline naming Maiduguri settles where "Baga" is. The dateline counts most
+(it is where the story was filed), then the title, then the lede. Each names a
+place; where a name has namesakes in several countries, the place a qualifier
+allows ("Gary, Ind.") or else the most populous one stands for it. The focus
+is kept only when one country clearly leads; it then weighs in resolution as
+a strong prior (see ``_resolve``), never as a hard rule.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..gazetteer import fold
+from ..records import GeoEntry
+
+# How much each part of the article says about where it is.
+WEIGHTS = {"dateline": 3.0, "title": 2.0, "lede": 1.0}
+LEAD_SHARE = 0.6  # the leading country's share of the votes for a focus to exist
+TITLE_MIN_POPULATION = 15_000  # a town in a headline by name alone: as the entity ruler
+_CAPS_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|al|el))*")
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """``country`` (ISO2) and ``admin1`` (folded name) the article is about, with their
+    vote shares; empty when the article does not say."""
+
+    country: str | None = None
+    admin1: str | None = None
+    strength: float = 0.0
+    source: str = ""
+
+
+NO_FOCUS = Focus()
+
+
+def _rank(e: GeoEntry) -> tuple:
+    code = e.feature_code
+    tier = 3 if code.startswith("PCL") else 2 if code == "ADM1" else 1
+    return (tier, e.population)
+
+
+def _within(outer: GeoEntry, inner: GeoEntry) -> bool:
+    from ._resolve import _within_named
+
+    return _within_named(outer, inner)
+
+
+def resolve_dateline(place: str, gazetteer) -> GeoEntry | None:
+    """'HENRY COUNTY, Ind.' -> Henry County, Indiana: the last part first, each part
+    inside the one after it; a lone part is its most prominent namesake."""
+    parts = [p.strip() for p in place.split(",") if p.strip()]
+    chosen: GeoEntry | None = None
+    for part in reversed(parts):
+        cands = [e for e in gazetteer.lookup(part) if e.feature_class in ("A", "P")]
+        if chosen is not None:
+            inside = [e for e in cands if _within(chosen, e)]
+            if not inside:
+                continue  # an unknown suburb or an outlet's name: keep what is known
+            cands = inside
+        if cands:
+            chosen = max(cands, key=_rank if chosen is None else (lambda e: e.population))
+    return chosen
+
+
+def title_places(title: str, gazetteer, stop: frozenset[str]) -> list[GeoEntry]:
+    """Places named in a headline: runs of capitalised words (or their longest known
+    start) that name a country, a province or a town of 15,000+."""
+    out: list[GeoEntry] = []
+    for m in _CAPS_RUN.finditer(title):
+        words = m.group(0).split()
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 4), i, -1):
+                name = " ".join(words[i:j]).strip(".,'’")
+                cands = [e for e in gazetteer.lookup(name) if e.feature_code.startswith("PCL")
+                         or e.feature_code == "ADM1"
+                         or (e.feature_class == "P" and e.population >= TITLE_MIN_POPULATION)]
+                if j - i == 1 and (fold(name) in stop or len(name) < 4):
+                    # a headline capitalises every word: one short or common word is no place
+                    cands = [e for e in cands if e.feature_code.startswith("PCL")]
+                if cands:
+                    out.append(max(cands, key=_rank))
+                    i = j - 1
+                    break
+            i += 1
+    return out
+
+
+def _vote(votes: Counter, admin: Counter, e: GeoEntry, w: float) -> None:
+    if e.iso2:
+        votes[e.iso2] += w
+    a1 = e.admin1 or (e.name if e.feature_code == "ADM1" else None)
+    if a1 and e.iso2:
+        admin[(e.iso2, fold(a1))] += w
+
+
+def article_focus(gazetteer, *, dateline: str | None = None, title: str | None = None,
+                  lede: list[GeoEntry] = (), stop: frozenset[str] = frozenset()) -> Focus:
+    """The focus from the dateline's place words, the headline and the lede's resolved places."""
+    if gazetteer is None:
+        return NO_FOCUS
+    votes: Counter = Counter()
+    admin: Counter = Counter()
+    sources = []
+    if dateline and (e := resolve_dateline(dateline, gazetteer)) is not None:
+        _vote(votes, admin, e, WEIGHTS["dateline"])
+        sources.append("dateline")
+    for e in title_places(title or "", gazetteer, stop):
+        _vote(votes, admin, e, WEIGHTS["title"])
+        sources.append("title")
+    for e in lede:
+        _vote(votes, admin, e, WEIGHTS["lede"])
+        sources.append("lede")
+    total = sum(votes.values())
+    if not total:
+        return NO_FOCUS
+    country, w = votes.most_common(1)[0]
+    if w / total < LEAD_SHARE:
+        return NO_FOCUS
+    in_country = [(k, v) for k, v in admin.items() if k[0] == country]
+    a1 = None
+    if in_country:
+        (iso, name), aw = max(in_country, key=lambda kv: kv[1])
+        a1 = name if aw / w >= LEAD_SHARE else None
+    return Focus(country, a1, round(w / total, 2), "+".join(dict.fromkeys(sources)))
