@@ -8,8 +8,10 @@ protest, riot, actor, security) and a weight: 1 for words that are enough
 alone ("gunmen", "protesters", "killed"), 0.5 for words that sports, business
 and weather news use as metaphors ("attack", "clash", "shot", "strike",
 "rally"). An article is kept when the best weight of each group it touches
-adds up to at least the threshold (1.0): one strong word, or weak words
-from two different groups ("shot" and "police"; not "attack" and "clash").
+reaches the threshold (1.0): one strong word, or two weak words close
+together (``window``) whose groups are a pair of ``data/relevance.toml``
+("shot" and "police" in one sentence; not "attack" and "injured", as in a
+match report, nor "rally" and "shot", as in a market report).
 
 The filter favours recall: a missed event is lost for good, a kept sports
 report costs one parse and yields no event. Every decision is logged (INFO
@@ -22,6 +24,7 @@ import functools
 import logging
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from .errors import ConfigError
 from .records import Document
@@ -31,7 +34,10 @@ log = logging.getLogger("eventwire.prefilter")
 __all__ = ["Decision", "Prefilter", "default_prefilter"]
 
 TERMS_FILE = "relevance_terms.csv"
+SETTINGS_FILE = "relevance.toml"
 THRESHOLD = 1.0
+WINDOW = 20
+NEAR = 8
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -50,7 +56,19 @@ class Decision:
 
     def reason(self) -> str:
         found = ", ".join(self.terms) if self.terms else "no conflict vocabulary"
-        return f"relevance {self.score:.1f} < {THRESHOLD:.1f} ({found})"
+        return f"relevance {self.score:.1f} below the threshold ({found})"
+
+
+def _window_score(matches: list[tuple[int, str, float]], pairs: frozenset, near_pairs: frozenset,
+                  near: int) -> float:
+    """The best of ``matches`` alone, or of two of them whose groups are a pair, added up."""
+    best = max(weight for _, _, weight in matches)
+    for k, (at_a, group_a, weight_a) in enumerate(matches):
+        for at_b, group_b, weight_b in matches[k + 1:]:
+            pair = frozenset((group_a, group_b))
+            if pair in pairs or (pair in near_pairs and abs(at_b - at_a) <= near):
+                best = max(best, weight_a + weight_b)
+    return best
 
 
 def _word_matches(pattern: str, word: str) -> bool:
@@ -60,8 +78,12 @@ def _word_matches(pattern: str, word: str) -> bool:
 class Prefilter:
     """Keeps documents whose words say they may report a conflict event."""
 
-    def __init__(self, terms: list[Term], threshold: float = THRESHOLD) -> None:
-        self.threshold = threshold
+    def __init__(self, terms: list[Term], threshold: float = THRESHOLD, window: int = WINDOW,
+                 pairs: Iterable[tuple[str, str]] = (), near_pairs: Iterable[tuple[str, str]] = (),
+                 near: int = NEAR) -> None:
+        self.threshold, self.window, self.near = threshold, window, near
+        self.pairs = frozenset(frozenset(p) for p in pairs)
+        self.near_pairs = frozenset(frozenset(p) for p in near_pairs)
         self._exact: dict[str, list[Term]] = {}
         self._prefix: dict[str, list[Term]] = {}
         for term in terms:
@@ -90,8 +112,9 @@ class Prefilter:
     def decide(self, document: Document) -> Decision:
         text = f"{document.title}\n{document.text}" if document.title else document.text
         words = _WORD.findall(text.lower())
-        best: dict[str, float] = {}
+        recent: list[tuple[int, str, float]] = []  # weak matches: (word position, group, weight)
         matched: list[str] = []
+        best_score = 0.0
         for i, word in enumerate(words):
             for term in self._candidates(word):
                 n = len(term.words)
@@ -101,15 +124,20 @@ class Prefilter:
                 label = " ".join(words[i:i + n])
                 if label not in matched:
                     matched.append(label)
-                if term.weight > best.get(term.group, 0.0):
-                    best[term.group] = term.weight
-                    score = sum(best.values())
-                    if score >= self.threshold:
-                        return Decision(True, score, tuple(matched))
-        return Decision(False, sum(best.values()), tuple(matched))
+                recent = [m for m in recent if i - m[0] <= self.window]
+                recent.append((i, term.group, term.weight))
+                score = _window_score(recent, self.pairs, self.near_pairs, self.near)
+                best_score = max(best_score, score)
+                if score >= self.threshold:
+                    return Decision(True, score, tuple(matched))
+        return Decision(False, best_score, tuple(matched))
 
     def keep(self, document: Document) -> bool:
-        """The decision for ``document``, logged."""
+        """The decision for ``document``, logged. Coded notes (``profile="notes"``) are
+        event descriptions by construction: they are always kept."""
+        if document.profile == "notes":
+            log.debug("prefilter: kept %s (notes profile)", document.id)
+            return True
         decision = self.decide(document)
         if decision.keep:
             log.debug("prefilter: kept %s (relevance %.1f: %s)", document.id, decision.score,
@@ -140,6 +168,14 @@ def read_terms(path) -> list[Term]:
 @functools.lru_cache(maxsize=1)
 def default_prefilter() -> Prefilter:
     """The prefilter over the packaged lexicon (built once per process)."""
+    import tomllib
+
     from .resources import data_path
 
-    return Prefilter(read_terms(data_path(TERMS_FILE)))
+    try:
+        settings = tomllib.loads(data_path(SETTINGS_FILE).read_text(encoding="utf-8"))
+        return Prefilter(read_terms(data_path(TERMS_FILE)), float(settings["threshold"]),
+                         int(settings["window"]), [tuple(p) for p in settings["pairs"]],
+                         [tuple(p) for p in settings.get("near_pairs", ())], int(settings.get("near", NEAR)))
+    except (OSError, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"relevance prefilter settings {SETTINGS_FILE}: {exc}") from exc

@@ -11,13 +11,13 @@ from __future__ import annotations
 from ._batches import batches, default_workers
 from ._local import run_local
 
-__all__ = ["batches", "default_workers", "run_local", "run_dask"]
+__all__ = ["DaskPipeline", "batches", "default_workers", "read_parts", "run_dask", "run_local"]
 
 
 def __getattr__(name: str):
     # dask is an extra: import it only when asked for
-    if name == "run_dask":
-        from ._dask import run_dask
+    if name in ("DaskPipeline", "read_parts", "run_dask"):
+        from . import _dask
 
-        return run_dask
+        return getattr(_dask, name)
     raise AttributeError(name)
