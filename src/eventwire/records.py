@@ -378,8 +378,8 @@ class ArticleStructure:
         return "body"
 
     def yields_events(self, start: int, end: int) -> bool:
-        """False for page chrome, other stories' headlines and embedded posts."""
-        return self.kind_at(start, end) not in ("chrome", "related", "embed")
+        """False for page chrome, other stories' headlines, embedded posts and the dateline itself."""
+        return self.kind_at(start, end) not in ("chrome", "related", "embed", "dateline")
 
 
 def _holds(span: TextSpan, start: int, end: int) -> bool:

@@ -202,7 +202,16 @@ def find_actors(sent) -> list[Actor]:
                                           and _generic(a))]
         if not any(a.start < actor.end and actor.start < a.end and _generic(a) for a in found):
             found.append(actor)
-    return sorted(found, key=lambda a: a.start)
+    return sorted((a for a in found if not _outlet(a)), key=lambda a: a.start)
+
+
+def _outlet(actor: Actor) -> bool:
+    """A news outlet ("Reuters", "AFP", "AP"; attribution cues of type media) reports, it does not act."""
+    from ._cue_tables import speaker_words
+
+    words = (actor.text or "").lower().replace("(", " ").replace(")", " ").split()
+    media = speaker_words()
+    return bool(words) and all(media.get(w) == "media" for w in words)
 
 
 def _country_forces(token) -> Actor | None:

@@ -255,13 +255,22 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
         return _Choice("attack_armed", "+target:armed", 0.03)
     if t_kinds & {"civilian", "prominent", "person", "partisan"}:
         return _Choice("attack_civilian", "+target:civilians", 0.03)
-    if t_kinds & {"facility"} and hit.head.lemma_.lower() in _PROPERTY_VERBS and not t_kinds & {"civilian"}:
+    if t_kinds & {"facility"} and hit.head.lemma_.lower() in _PROPERTY_VERBS and not t_kinds & {"civilian"} \
+            and not _casualties(sent):  # "attacked a bus, killing five": people were the target
         return _Choice("looting", "+target:property")
     agent_ids = {t.i for a in agents for t in a.subtree}
     kinds = _party_kinds(t for t in sent if t.pos_ in ("NOUN", "PROPN") and t.i not in agent_ids)
     if kinds & {"state", "nonstate"} and not kinds & {"civilian", "person", "prominent"}:
         return _Choice("attack_armed", "+sentence:armed_victims")
     return _Choice("attack_civilian", "+default:civilians")  # unknown victims of an armed attack
+
+
+def _casualties(sent) -> bool:
+    """The sentence tells of people killed or hurt (count cue words: kill, wound, dead...)."""
+    from ._cue_tables import count_cues
+
+    cues = count_cues()
+    return any(cues.get(t.lemma_.lower(), ("",))[0] in ("fatalities", "injured") for t in sent)
 
 
 def _refine_clash(hit: Hit, sent) -> _Choice:

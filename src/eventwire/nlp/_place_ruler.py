@@ -7,6 +7,12 @@ per capitalised token). Matching is on the text as written, not lower-cased:
 "Police said" must not become a Polish town. Like an EntityRuler with
 ``overwrite_ents``, its spans replace overlapping ones already set; ``ner``
 keeps them and the actor ruler, running after, can overwrite them in turn.
+
+Text in one case (wire feeds in lower case or capitals: "san salvador",
+"AYACUCHO") is looked up with each word capitalised. There, a one-word name
+must be a country or a first-level division, or not an English word ("lima"
+is looked up, "police" and "march" are not); a longer name must hold a word
+that is neither a stop word nor a saying verb.
 """
 from __future__ import annotations
 
@@ -15,6 +21,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from ._case import english_words, monocase
 
 INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -30,8 +38,10 @@ SAYING = frozenset({"said", "says", "told", "added", "wrote", "asked", "explaine
 class PlaceRuler:
     """Longest gazetteer name starting at each capitalised token."""
 
-    def __init__(self, patterns: list[dict] | None = None, tables: tuple[dict, dict] | None = None) -> None:
+    def __init__(self, patterns: list[dict] | None = None, tables: tuple[dict, dict] | None = None,
+                 words: frozenset[str] = frozenset()) -> None:
         self.names, self.tiers = tables if tables is not None else name_tables(patterns or [])
+        self.words = words  # English words: never a one-word place in one-case text
         self.max_chars = max((len(n) for n in self.names), default=0)
         from ..gazetteer import lexicon
 
@@ -55,6 +65,8 @@ class PlaceRuler:
     def __call__(self, doc: Doc) -> Doc:
         if not self.names:
             return doc
+        if monocase(doc):
+            return self._caseless(doc)
         found = []
         n = len(doc)
         i = 0
@@ -73,6 +85,45 @@ class PlaceRuler:
             keep = [e for e in doc.ents if not any(t in taken for t in range(e.start, e.end))]
             doc.ents = filter_spans(found + keep)
         return doc
+
+    def _set(self, doc: Doc, found: list[Span]) -> Doc:
+        if found:
+            taken = {t for s in found for t in range(s.start, s.end)}
+            keep = [e for e in doc.ents if not any(t in taken for t in range(e.start, e.end))]
+            doc.ents = filter_spans(found + keep)
+        return doc
+
+    def _caseless(self, doc: Doc) -> Doc:
+        """Lower-case or all-capitals text: names looked up with each word capitalised."""
+        found = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            hit = self._caseless_match(doc, i, n) if doc[i].is_alpha and not doc[i].is_stop else None
+            if hit is None:
+                i += 1
+                continue
+            width, name = hit
+            found.append(Span(doc, i, i + width, label=self.names[name]))
+            i += width
+        return self._set(doc, found)
+
+    def _caseless_match(self, doc: Doc, i: int, n: int) -> tuple[int, str] | None:
+        for width in range(min(MAX_TOKENS, n - i), 0, -1):
+            span = doc[i:i + width]
+            if span[-1].is_punct or span[-1].is_space:
+                continue
+            name = "".join(t.text.capitalize() + t.whitespace_ for t in span).strip()
+            if name not in self.names:
+                continue
+            if width == 1:
+                tier = self.tiers.get(name, "")
+                if span[0].lower_ in self.words and not tier.endswith((".country", ".admin1", ".alias")):
+                    continue
+            elif not any(not t.is_stop and t.lower_ not in SAYING and t.is_alpha for t in span):
+                continue
+            return width, name
+        return None
 
     def _match(self, doc: Doc, i: int, n: int) -> int:
         for width in range(min(MAX_TOKENS, n - i), 0, -1):
@@ -148,4 +199,4 @@ def cached_tables(source: str = "default") -> tuple[dict[str, str], dict[str, st
     default_config={"source": "default"},
 )
 def make_place_ruler(nlp: Language, name: str, source: str):
-    return PlaceRuler(tables=cached_tables(source))
+    return PlaceRuler(tables=cached_tables(source), words=english_words(nlp))
