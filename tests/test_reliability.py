@@ -320,3 +320,42 @@ def test_a_gold_file_that_is_not_text_is_a_clear_error(tmp_path):
     gold.write_bytes(b"\x00\x01\xff\xfe\x80 not text")
     run = _cli("eval", "--gold", str(gold))
     assert run.returncode == 7 and "not UTF-8" in run.stderr and "Traceback" not in run.stderr
+
+
+# -- text normalisation ------------------------------------------------------------
+
+def test_normalise_maps_offsets_back_to_the_original():
+    from eventwire.ingest import normalise
+
+    original = "Gun\u00admen killed five in In\u200edia.\u00a0Police\u2009said\u200b so. Cafe\u0301."
+    text, offsets = normalise(original)
+    assert text == "Gunmen killed five in India. Police said so. Café."
+    for word in ("Gunmen", "India", "Police said", "Café"):
+        at = text.index(word)
+        a, b = offsets.span(at, at + len(word))
+        assert original[a:b].replace("\u00ad", "").replace("\u200e", "").replace("\u2009", " ") \
+            .replace("e\u0301", "é") == word
+    assert normalise("plain text") == ("plain text", None)
+
+
+def test_invisible_characters_do_not_change_the_events_and_evidence_stays_exact(pipeline, examples_dir):
+    import re
+
+    from eventwire.ingest import make_document
+
+    text = (examples_dir / "jaffar_express.txt").read_text(encoding="utf-8")
+    # a soft hyphen inside every long word, no-break spaces, zero-width spaces after sentences
+    dirty = re.sub(r"\b(\w{3})(\w{3,})", "\\1\u00ad\\2", text).replace(" ", "\u00a0", 50).replace(". ", ".\u200b ")
+    clean = pipeline.process(make_document(text, doc_id="j", published="2025-03-11"))
+    noisy = pipeline.process(make_document(dirty, doc_id="j", published="2025-03-11"))
+    assert noisy.document.text == dirty  # the stored text is the original
+    key = lambda ev: (ev.event_type, ev.sub_event_type, ev.event_date, ev.location and ev.location.name,
+                      ev.actor1 and ev.actor1.name, ev.actor2 and ev.actor2.name,
+                      ev.fatalities and ev.fatalities.best)
+    assert [key(e) for e in noisy.events] == [key(e) for e in clean.events] and clean.events
+    exact_before = {(e.field, e.rule) for ev in clean.events for e in ev.evidence if text[e.start:e.end] == e.text}
+    for ev in noisy.events:
+        for e in ev.evidence:
+            if (e.field, e.rule) in exact_before:
+                assert dirty[e.start:e.end] == e.text
+            assert e.sentence in dirty

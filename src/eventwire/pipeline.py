@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from .errors import EventwireError
@@ -123,15 +123,40 @@ class Pipeline:
         return DocResult(document, events, doc._.eventwire_findings if findings else None), None
 
     def process(self, document: Document) -> DocResult:
-        result, error = self.result(self.nlp(self._doc(document)), document)
+        (result, error), = self.code([document])
         if result is None:
             raise EventwireError(f"document {document.id}: {error}")
         return result
 
     def code(self, documents: list[Document], *, findings: bool = True) -> list[tuple[DocResult | None, str | None]]:
-        """Each document of a batch parsed and coded in this process, in order."""
-        docs = self.nlp.pipe((self._doc(d) for d in documents), batch_size=max(1, len(documents)))
-        return [self.result(doc, d, findings=findings) for doc, d in zip(docs, documents)]
+        """Each document of a batch parsed and coded in this process, in order.
+
+        The parse sees normalised text (``ingest.normalise``); the results carry
+        the original document and offsets into its original text.
+        """
+        prepared = [_for_parse(d) for d in documents]
+        docs = self.nlp.pipe((self._doc(p) for p, _ in prepared), batch_size=max(1, len(documents)))
+        return [_restored(self.result(doc, p, findings=findings), d, p, offsets)
+                for doc, d, (p, offsets) in zip(docs, documents, prepared)]
+
+
+def _for_parse(document: Document):
+    """The document with normalised text for the parse, and the map back (None if unchanged)."""
+    from .ingest import normalise
+
+    text, offsets = normalise(document.text)
+    return (document, None) if offsets is None else (replace(document, text=text), offsets)
+
+
+def _restored(outcome, original: Document, parsed: Document, offsets):
+    """A parse's outcome told in the original text: its document and every offset."""
+    result, error = outcome
+    if result is None or offsets is None:
+        return outcome
+    from .ingest import restore_offsets
+
+    events = [restore_offsets(ev, offsets, original.text, parsed.text) for ev in result.events]
+    return DocResult(original, events, result.findings), error
 
     def pipe(self, documents: Iterable[Document], *, batch_size: int = 64, n_process: int = 1,
              workers: int | None = None, prefilter=None, stats: RunStats | None = None,

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .errors import ConfigError
+from .ingest import normalised_text
 from .records import Document
 
 log = logging.getLogger("eventwire.prefilter")
@@ -111,7 +112,8 @@ class Prefilter:
 
     def decide(self, document: Document) -> Decision:
         text = f"{document.title}\n{document.text}" if document.title else document.text
-        words = _WORD.findall(text.lower())
+        # a soft hyphen or zero-width space inside a word must not hide it (ingest.normalise)
+        words = _WORD.findall(normalised_text(text).lower())
         recent: list[tuple[int, str, float]] = []  # weak matches: (word position, group, weight)
         matched: list[str] = []
         best_score = 0.0

@@ -9,6 +9,9 @@ documents, never truncated.
 from __future__ import annotations
 
 from ._documents import Skip, make_document, parse_published
+from ._normalise import OffsetMap, normalise, normalised_text
+from ._normalise import restore as restore_offsets
 from ._readers import read_inputs, read_path, read_stream
 
-__all__ = ["Skip", "make_document", "parse_published", "read_inputs", "read_path", "read_stream"]
+__all__ = ["OffsetMap", "Skip", "make_document", "normalise", "normalised_text", "parse_published",
+           "read_inputs", "read_path", "read_stream", "restore_offsets"]
