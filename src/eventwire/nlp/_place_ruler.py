@@ -69,10 +69,13 @@ class PlaceRuler:
             return self._caseless(doc)
         found = []
         n = len(doc)
+        # token strings read once: Span objects for every candidate n-gram cost more
+        # than the lookups themselves
+        texts = [t.text for t in doc]
+        spaces = [t.whitespace_ for t in doc]
         i = 0
         while i < n:
-            width = self._match(doc, i, n) if doc[i].text[:1].isupper() else 0
-            text = doc[i:i + width].text if width else ""
+            width, text = self._match(doc, texts, spaces, i, n) if texts[i][:1].isupper() else (0, "")
             if width and self.tiers.get(text, "").endswith(".place") and self._person_like(doc, i, i + width):
                 width = 0
             if width:
@@ -80,11 +83,7 @@ class PlaceRuler:
                 i += width
             else:
                 i += 1
-        if found:
-            taken = {t for s in found for t in range(s.start, s.end)}
-            keep = [e for e in doc.ents if not any(t in taken for t in range(e.start, e.end))]
-            doc.ents = filter_spans(found + keep)
-        return doc
+        return self._set(doc, found)
 
     def _set(self, doc: Doc, found: list[Span]) -> Doc:
         if found:
@@ -125,14 +124,18 @@ class PlaceRuler:
             return width, name
         return None
 
-    def _match(self, doc: Doc, i: int, n: int) -> int:
-        for width in range(min(MAX_TOKENS, n - i), 0, -1):
-            span = doc[i:i + width]
-            if width > 1 and (len(span.text) > self.max_chars or span[-1].is_punct):
+    def _match(self, doc: Doc, texts: list[str], spaces: list[str], i: int, n: int) -> tuple[int, str]:
+        """The widest name starting at token ``i``: (width, its text), or (0, "")."""
+        grams = [texts[i]]  # grams[w - 1] is the text of tokens i .. i + w - 1, as Span.text gives it
+        for k in range(i + 1, min(i + MAX_TOKENS, n)):
+            grams.append(grams[-1] + spaces[k - 1] + texts[k])
+        for width in range(len(grams), 0, -1):
+            text = grams[width - 1]
+            if width > 1 and (len(text) > self.max_chars or doc[i + width - 1].is_punct):
                 continue
-            if span.text in self.names:
-                return width
-        return 0
+            if text in self.names:
+                return width, text
+        return 0, ""
 
 
 def name_tables(patterns: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
