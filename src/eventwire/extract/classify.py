@@ -24,7 +24,7 @@ _WEAPONS = ("suicide", "chemical", "air", "shelling", "grenade", "ied", "explosi
 _ARMED = {"state", "nonstate", "armed"}
 # Tokens under these heads give a reason or a topic ("protest against the
 # killing"), not something that happened at the event itself.
-_REASON_HEADS = {"against", "over", "after", "following", "condemn", "denounce", "demand",
+_REASON_HEADS = {"against", "over", "after", "following", "condemn", "denounce", "demand", "end", "halt",
                  "about", "regard", "regarding", "accuse", "allege", "blame", "seek", "urge"}
 # Violent families rank above non-violent ones when a sentence names both.
 _SEVERITY = {"Battles": 0.06, "Explosions/Remote violence": 0.07, "Violence against civilians": 0.06,
@@ -35,7 +35,9 @@ _ARMED_CLASH_WORDS = {"encounter", "ambush", "raid", "storm", "offensive", "oper
                       "repulse", "repel", "besiege", "exchange"}
 _PROPERTY_VERBS = {"attack", "target", "raid", "assault", "storm", "fire", "shoot"}
 _PLACE_NOUNS = {"village", "town", "city", "area", "district", "territory", "base", "post", "camp",
-                "hill", "position", "region", "county", "locality", "checkpoint", "outpost", "airport"}
+                "hill", "position", "region", "county", "locality", "checkpoint", "outpost", "airport",
+                "headquarters", "crossing", "garrison", "barracks", "stronghold", "bastion", "port",
+                "neighbourhood", "neighborhood", "suburb", "province", "capital", "island", "valley"}
 
 
 # ---- lexicon matching --------------------------------------------------------------------
@@ -155,6 +157,9 @@ def _party_kinds(tokens: Iterable) -> set[str]:
         for child in tok.children:  # "X, a village elder": the appositive says who X is
             if child.dep_ == "appos":
                 kinds |= _token_kinds(child)
+        if "crowd" in _token_kinds(tok):  # "a crowd of demonstrators": the crowd is who it is made of
+            kinds |= {k for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj" for k in _token_kinds(g)}
     return kinds
 
 
@@ -248,6 +253,8 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     a_kinds, t_kinds = _party_kinds(agents), _party_kinds(targets)
     if "protester" in t_kinds and a_kinds & {"state"}:
         return _Choice("protest_excessive", "+target:protesters", 0.05)
+    if a_kinds & {"state"} and _fired_on_protesters(hits, skip):
+        return _Choice("protest_excessive", "+sentence:fired_on_protesters", 0.05)
     mobbish = a_kinds & {"crowd", "protester"} or _crowd_like(agents)
     if mobbish and not a_kinds & (_ARMED | {"person", "partisan"}) and not _uses_firearm(hit, hits):
         return _Choice("mob", "+agent:crowd", 0.03)  # residents or a crowd, not an armed group
@@ -265,6 +272,17 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     return _Choice("attack_civilian", "+default:civilians")  # unknown victims of an armed attack
 
 
+def _fired_on_protesters(hits: Sequence[Hit], skip: set[int]) -> bool:
+    """Another violent phrase of the sentence has state forces acting on protesters
+    ("police killed two when they opened fire on protesters")."""
+    for h in hits:
+        if h.family in ("violence", "cue_firearm", "cue_lethal") and h.head.i not in skip:
+            agents, targets = roles(h.head)
+            if "protester" in _party_kinds(targets):
+                return True
+    return False
+
+
 def _casualties(sent) -> bool:
     """The sentence tells of people killed or hurt (count cue words: kill, wound, dead...)."""
     from ._cue_tables import count_cues
@@ -273,7 +291,17 @@ def _casualties(sent) -> bool:
     return any(cues.get(t.lemma_.lower(), ("",))[0] in ("fatalities", "injured") for t in sent)
 
 
+# Clash words that also name an armed group's assault on an unarmed place ("stormed a church").
+_ASSAULT_WORDS = {"storm", "raid"}
+
+
 def _refine_clash(hit: Hit, sent) -> _Choice:
+    if hit.head.lemma_.lower() in _ASSAULT_WORDS:
+        agents, targets = roles(hit.head)
+        t_kinds = _party_kinds(targets)
+        if t_kinds & {"civilian", "facility", "person", "prominent"} and not t_kinds & (_ARMED | {"state"}) \
+                and not _party_kinds(agents) & {"state"}:
+            return _Choice("attack_civilian", "+target:unarmed")
     if hit.head.lemma_.lower() in _ARMED_CLASH_WORDS or hit.weight >= 0.85:
         return _Choice("clash", "")  # a gunfight or an ambush needs arms on both sides
     agents, targets = roles(hit.head)
@@ -330,6 +358,14 @@ def _has_child_lemma(tok, lemmas: set[str]) -> bool:
     return any(t.lemma_.lower() in lemmas for t in tok.subtree if t.i != tok.i)
 
 
+# Verbs of seizing that take a place ("seized the town") as well as arms ("seized rifles").
+_TAKE_VERBS = {"seize", "take", "grab"}
+
+
+def _places(tokens) -> bool:
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in _PLACE_NOUNS for t in tokens)
+
+
 def _refine_capture(hit: Hit, sent) -> _Choice | None:
     agents, targets = roles(hit.head)
     targets += [g for t in targets if t.lemma_.lower() == "control"
@@ -357,8 +393,13 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
         return _refine_violence(hit, hits, sent, skip)
     if fam == "abduction" and _party_kinds(roles(hit.head)[1]) & {"state", "nonstate"}:
         return _Choice("attack_armed", "+victims:armed")  # ACLED: only civilians suffer violence against civilians
+    if fam == "clash" and hit.head.lemma_.lower() == "raid" and not _casualties(sent) \
+            and any(h.family == "disrupted" and h.head.i not in skip for h in hits):
+        return None  # a raid that seizes arms and hurts no one is a seizure, not a battle
     if fam == "clash":
         return _refine_clash(hit, sent)
+    if fam == "arrest" and "protester" in _party_kinds(roles(hit.head)[1]):
+        return _Choice("protest_intervention", "+object:protesters", 0.05)  # arrests that break up a protest
     if fam in _WEAPONS:
         return _refine_explosion(hit, hits, skip)
     if fam in ("capture", "regain"):
@@ -371,6 +412,8 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
         return _Choice("hijack", "+hijack")
     if fam == "disrupted" and any(h.family in ("violence", "clash") and h.head in roles(hit.head)[1] for h in hits):
         return _Choice("clash", "+object:attack_repelled")  # "thwarted an attack": the attackers were fought off
+    if fam == "disrupted" and hit.head.lemma_.lower() in _TAKE_VERBS and _places(roles(hit.head)[1]):
+        return _refine_capture(Hit("capture", hit.weight, hit.text, hit.start_char, hit.end_char, hit.head), sent)
     if fam == "disrupted" and hit.weight < 0.6 and not _has_child_lemma(hit.head, _WEAPON_NOUNS):
         return None  # "seized", "recovered" mean disrupted weapons use only with weapons
     if fam == "base" and not _cues(hits, "base", set(), hit) and hit.weight < 0.5:
