@@ -28,8 +28,10 @@ from ._case import english_words, monocase, unaccented
 class ActorRuler:
     """Tags dictionary actors as ACTOR entities, before ``ner``."""
 
-    def __init__(self, nlp: Language, name: str, patterns: list[dict]) -> None:
+    def __init__(self, nlp: Language, name: str, patterns: list[dict],
+                 tokens: dict[str, tuple[list[str], list[bool]]] | None = None) -> None:
         self.name = name
+        self._tokens = tokens or {}  # pattern text -> (words, spaces), as the tokenizer cut it
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.caseless = PhraseMatcher(nlp.vocab, attr="LOWER")  # the ORTH names, for one-case text
@@ -45,9 +47,9 @@ class ActorRuler:
         for p in patterns:
             pattern, key = p["pattern"], p["id"]
             if isinstance(pattern, str):
-                lower.setdefault(key, []).append(nlp.make_doc(pattern))
+                lower.setdefault(key, []).append(self._doc(nlp, pattern))
                 if unaccented(pattern) != pattern:
-                    lower[key].append(nlp.make_doc(unaccented(pattern)))
+                    lower[key].append(self._doc(nlp, unaccented(pattern)))
                 continue
             words = [t["ORTH"] for t in pattern if "ORTH" in t]
             follow = [t["LOWER"]["IN"] for t in pattern if "LOWER" in t]
@@ -64,6 +66,12 @@ class ActorRuler:
         for key, docs in lower.items():
             self.keys[key] = key
             self.lower.add(key, docs)
+
+    def _doc(self, nlp: Language, text: str) -> Doc:
+        cut = self._tokens.get(text)
+        if cut is None:
+            return nlp.make_doc(text)
+        return Doc(nlp.vocab, words=cut[0], spaces=cut[1])
 
     def _wordlike(self, name: Doc) -> bool:
         """An English word, or under three letters, once lower-cased: unsafe to match without case."""
@@ -100,6 +108,54 @@ class ActorRuler:
     default_config={"source": "default"},
 )
 def make_actor_ruler(nlp: Language, name: str, source: str):
+    patterns, tokens = cached_patterns(nlp, source)
+    return ActorRuler(nlp, name, patterns, tokens)
+
+
+def _cache_key(nlp: Language) -> str:
+    """What the patterns and their tokens are made of: the actor tables, the code that
+    turns them into patterns, and the tokenizer (spaCy and model versions)."""
+    import hashlib
+    import inspect
+
+    import spacy
+
+    from ..resources import actors, data_path
+
+    parts = [inspect.getsource(actors), spacy.__version__, nlp.meta.get("name", ""), nlp.meta.get("version", "")]
+    for name in ("actors.csv", "generic_actors.csv", "actor_countries.csv", "actor_alias_stoplist.txt"):
+        parts.append(data_path(name).read_text(encoding="utf-8"))
+    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def cached_patterns(nlp: Language, source: str = "default") -> tuple[list[dict], dict]:
+    """The dictionary's patterns and the tokens of its phrase patterns, built on first use and
+    kept beside the gazetteer cache (tokenising some 7,000 names is most of a cold start's ruler time)."""
+    import os
+    import pickle
+
+    from ..gazetteer import data_dir
     from ..resources.actors import actor_patterns
 
-    return ActorRuler(nlp, name, actor_patterns(source))
+    if source != "default":
+        return actor_patterns(source), {}
+    path = data_dir() / f"actor-patterns-{_cache_key(nlp)}.pickle"
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass
+    patterns = actor_patterns(source)
+    texts = sorted({t for p in patterns if isinstance(p["pattern"], str)
+                    for t in (p["pattern"], unaccented(p["pattern"]))})
+    tokens = {t: ([w.text for w in d], [bool(w.whitespace_) for w in d])
+              for t, d in zip(texts, nlp.tokenizer.pipe(texts))}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump((patterns, tokens), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:  # a read-only home still works, just slower to start
+        pass
+    return patterns, tokens
