@@ -8,9 +8,9 @@ from eventwire.extract.counts import acled_figure, aggregate, figure, find_count
 
 @pytest.fixture(scope="module")
 def counts_of(nlp):
-    def run(text: str):
+    def run(text: str, profile: str = "news"):
         doc = nlp(text)
-        return [c for sent in doc.sents for c in find_counts(sent)]
+        return [c for sent in doc.sents for c in find_counts(sent, profile)]
     return run
 
 
@@ -119,8 +119,11 @@ def test_status_from_the_sentence(counts_of, text, status, reporter):
 
 
 def test_acled_coding_note_wins(counts_of):
-    found = counts_of("Rebels killed several soldiers. Unknown number of fatalities coded as 10.")
+    found = counts_of("Rebels killed several soldiers. Unknown number of fatalities coded as 10.", profile="notes")
     assert aggregate([c for c in found if c.kind == "fatalities"]).best == 10
+    # in an article the coder's note is no one's report: not read
+    found = counts_of("Rebels killed several soldiers. Unknown number of fatalities coded as 10.")
+    assert all(".coded_as" not in c.rule for c in found)
 
 
 def test_acled_convention_for_vague_words(counts_of):

@@ -12,8 +12,8 @@ PUBLISHED = dt.date(2020, 5, 2)  # a Saturday
 
 @pytest.fixture(scope="module")
 def dates_of(nlp):
-    def run(text: str, published=PUBLISHED):
-        return find_dates(nlp(text), published)
+    def run(text: str, published=PUBLISHED, **kw):
+        return find_dates(nlp(text), published, **kw)
     return run
 
 
@@ -49,14 +49,37 @@ def test_acled_around_keeps_the_day(dates_of):
 
 
 def test_bracketed_date(dates_of):
-    found = dates_of("Cadres torched the building on Monday [21 September].", dt.date(2015, 9, 21))
+    found = dates_of("Cadres torched the building on Monday [21 September].", dt.date(2015, 9, 21), profile="notes")
     assert {d.date for d in found} == {dt.date(2015, 9, 21)}
     assert any("bracketed" in d.rule for d in found)
+    news = dates_of("Cadres torched the building on Monday [21 September].", dt.date(2015, 9, 21))
+    assert not any("bracketed" in d.rule for d in news)
 
 
 def test_gtd_prefix_is_month_first(dates_of):
-    found = dates_of("01/10/2021: Assailants attacked a post.", None)
+    found = dates_of("01/10/2021: Assailants attacked a post.", None, profile="notes")
     assert found[0].date == dt.date(2021, 1, 10) and found[0].rule.startswith("dates.gtd_prefix")
+    # in news the same form is an ordinary numeric date, in the outlet's order
+    news = dates_of("01/10/2021: Assailants attacked a post.", None, day_first=True)
+    assert all(not d.rule.startswith("dates.gtd_prefix") for d in news)
+
+
+@pytest.mark.parametrize("phrase, day_first, date", [
+    ("3/4/2020", False, dt.date(2020, 3, 4)),
+    ("3/4/2020", True, dt.date(2020, 4, 3)),
+    ("25/4/2020", False, dt.date(2020, 4, 25)),  # only a day can be 25
+    ("4/25/2020", True, dt.date(2020, 4, 25)),
+])
+def test_numeric_dates_follow_the_outlet(phrase, day_first, date):
+    assert resolve(phrase, PUBLISHED, day_first)[0] == date
+
+
+def test_outlet_convention_by_country_domain():
+    from eventwire.extract.dates import day_first_for
+
+    assert day_first_for("https://www.dawn.com.pk/news/1") and day_first_for("bbc.co.uk/news")
+    assert not day_first_for("https://www.kare11.com/story") and not day_first_for("http://wnct.us/a")
+    assert not day_first_for(None) and not day_first_for("https://news.example.ph/x")
 
 
 def test_no_publication_date_keeps_relative(dates_of):

@@ -95,12 +95,13 @@ def extract_document(doc, document: Document) -> DocFindings:
     found.sentences = [(s.start_char, s.end_char) for s in sents]
     found.statements = attribution.find_statements(doc)
     found.claims = claims.find_claims(doc, found.statements)
-    found.dates = dates.find_dates(doc, document.published)
+    found.dates = dates.find_dates(doc, document.published, profile=document.profile,
+                                   day_first=dates.day_first_for(document.url))
     doc_id = document.id
     for sent in sents:
         if not found.structure.yields_events(sent.start_char, sent.end_char):
             continue  # page chrome, other stories' headlines, embedded posts
-        sent_counts = attribute_counts(counts.find_counts(sent), found.statements)
+        sent_counts = attribute_counts(counts.find_counts(sent, document.profile), found.statements)
         found.counts.extend(sent_counts)
         triggers = classify.find_triggers(sent)
         if not triggers:

@@ -591,12 +591,17 @@ def _attribute(sent, found: list[Count]) -> list[Count]:
     return [replace(c, status=status, reported_by=speaker, rule=c.rule + "+attributed") for c in found]
 
 
-def find_counts(sent) -> list[Count]:
-    """Counts stated in one sentence; status/reported_by from the sentence only."""
+def find_counts(sent, profile: str = "news") -> list[Count]:
+    """Counts stated in one sentence; status/reported_by from the sentence only.
+
+    ``profile`` is the document's (:attr:`Document.profile`): a coder's own
+    figure ("fatalities coded as 10") is read only in notes, where it is the
+    coding; in an article it would be someone else's words.
+    """
     toks = list(sent)
     if not toks:
         return []
-    found = _coded_counts(sent) + _zero_counts(sent, toks)
+    found = (_coded_counts(sent) if profile == "notes" else []) + _zero_counts(sent, toks)
     fixed = list(found)
     for c in _quantity_counts(sent, toks):
         if not any(f.start < c.end and c.start < f.end for f in fixed):

@@ -1,7 +1,8 @@
 """Dates resolved against the publication date.
 
-Candidates are spaCy DATE entities plus the forms it misses (GTD's leading
-"01/10/2021:", ACLED's bracketed "[10 October]", "On 7 May 2020,"). Each span is
+Candidates are spaCy DATE entities plus the forms it misses ("On 7 May 2020,"
+and, in coded notes only, GTD's leading "01/10/2021:" and ACLED's bracketed
+"[10 October]"). Each span is
 resolved on its own, never by searching free text (dateparser invents dates from
 ordinary words). Common forms are read directly, which is exact and about a
 hundred times faster; anything else goes to ``dateparser.parse`` on the span.
@@ -11,6 +12,9 @@ month without a year take the year that puts them on or before publication;
 "last week" has precision week; "in March" precision month. Durations ("for
 decades", "two days") are not dates. Without a publication date, relative
 expressions keep ``date=None``, precision ``relative`` and ``relative_days``.
+An all-numeric date is read month first unless a number over 12 says
+otherwise or the outlet writes day first (``day_first``: the convention
+outside the United States, see :func:`day_first_for`).
 """
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ import re
 from ..records import EventDate
 from ..nlp import doc_text
 
-__all__ = ["find_dates", "resolve"]
+__all__ = ["find_dates", "resolve", "day_first_for"]
 
 log = logging.getLogger("eventwire")
 
@@ -68,6 +72,26 @@ _GTD_PREFIX = re.compile(r"^\s*(?P<m>\d{2})/(?P<d>\d{2})/(?P<y>\d{4})\s*:")
 _BRACKETED = re.compile(rf"\[(?P<t>[^\[\]]{{0,30}}?(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}|\d{{4}})[^\[\]]{{0,20}})\]", re.I)
 
 
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^/@]*@)?(?P<host>[^/:?#]+)", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _month_first_domains() -> frozenset[str]:
+    from ._cue_tables import read_table
+
+    return frozenset(r["tld"] for r in read_table("date_order.csv") if r["order"] == "mdy")
+
+
+def day_first_for(url: str | None) -> bool:
+    """Does the outlet write all-numeric dates day first? By its country domain
+    (".co.uk", ".com.pk": yes; ".us", generic ".com": no, the default)."""
+    m = _HOST.match(url or "")
+    if not m:
+        return False
+    tld = m["host"].rstrip(".").rsplit(".", 1)[-1].lower()
+    return len(tld) == 2 and tld.isalpha() and tld not in _month_first_domains()
+
+
 def _on_or_before(year: int, month: int, day: int, published: dt.date) -> dt.date | None:
     """The date with this day and month on or before publication (this year or last)."""
     for y in (year, year - 1):
@@ -87,12 +111,23 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _absolute(text: str, published: dt.date | None) -> tuple[dt.date | None, str, str] | None:
+def _numeric(m, day_first: bool) -> tuple[dt.date | None, str, str]:
+    """A numeric date in the outlet's order, unless one number can only be a day."""
+    first, second = int(m["m"]), int(m["d"])
+    if first > 12 or (day_first and second <= 12):
+        return _safe(int(m["y"]), second, first), "day", "dates.numeric.dmy"
+    return _safe(int(m["y"]), first, second), "day", "dates.numeric.mdy"
+
+
+def _absolute(text: str, published: dt.date | None,
+              day_first: bool = False) -> tuple[dt.date | None, str, str] | None:
     """(date, precision, rule) for day/month/year forms read directly."""
-    for rx in (_NUMERIC, _ISO):
-        m = rx.search(text)
-        if m:
-            return _safe(int(m["y"]), int(m["m"]), int(m["d"])), "day", "dates.numeric"
+    m = _NUMERIC.search(text)
+    if m:
+        return _numeric(m, day_first)
+    m = _ISO.search(text)
+    if m:
+        return _safe(int(m["y"]), int(m["m"]), int(m["d"])), "day", "dates.numeric"
     for rx in (_DAY_MONTH, _MONTH_DAY):
         m = rx.search(text)
         if m and m["m"].lower().rstrip(".")[:3] in _MONTHS:
@@ -145,11 +180,11 @@ def _shift(published, days, precision, rule):
 
 
 @functools.lru_cache(maxsize=4096)
-def _dateparser(text: str, published: dt.date | None) -> dt.date | None:
+def _dateparser(text: str, published: dt.date | None, day_first: bool = False) -> dt.date | None:
     import dateparser
 
     settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
-                "RETURN_AS_TIMEZONE_AWARE": False}
+                "RETURN_AS_TIMEZONE_AWARE": False, "DATE_ORDER": "DMY" if day_first else "MDY"}
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
     try:
@@ -160,7 +195,8 @@ def _dateparser(text: str, published: dt.date | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-def resolve(text: str, published: dt.date | None) -> tuple[dt.date | None, str, str, int | None] | None:
+def resolve(text: str, published: dt.date | None,
+            day_first: bool = False) -> tuple[dt.date | None, str, str, int | None] | None:
     """(date, precision, rule, relative_days) of one date phrase, or None for a duration."""
     clean = text.strip().strip("[](),.;:").strip()
     if not clean:
@@ -170,27 +206,33 @@ def resolve(text: str, published: dt.date | None) -> tuple[dt.date | None, str, 
         return rel
     if _DURATION.match(clean):
         return None
-    ab = _absolute(clean, published)
+    ab = _absolute(clean, published, day_first)
     if ab is not None:
         return ab[0], ab[1], ab[2], None
     if not re.search(r"\d|ago|last|next|this", clean, re.I):
         return None  # "the holidays", "recent weeks": nothing to anchor
-    parsed = _dateparser(clean, published)
+    parsed = _dateparser(clean, published, day_first)
     if parsed is None:
         return None
     precision = "day" if re.search(r"\b\d{1,2}\b", clean) else ("year" if re.fullmatch(r"\D*\d{4}\D*", clean) else "month")
     return parsed, precision, "dates.dateparser", None
 
 
-def _candidates(doc) -> list[tuple[int, int, str]]:
-    """(start, end, rule) of date phrases: GTD prefix, brackets, DATE entities, missed forms."""
-    text = doc_text(doc)
+def _notes_candidates(text: str) -> list[tuple[int, int, str]]:
+    """Forms only coders write: GTD's leading "01/10/2021:" and ACLED's "[10 October]"."""
     spans: list[tuple[int, int, str]] = []
     m = _GTD_PREFIX.match(text)
     if m:
         spans.append((m.start("m"), m.end("y"), "dates.gtd_prefix"))
     for m in _BRACKETED.finditer(text):
         spans.append((m.start("t"), m.end("t"), "dates.bracketed"))
+    return spans
+
+
+def _candidates(doc, profile: str = "news") -> list[tuple[int, int, str]]:
+    """(start, end, rule) of date phrases: notes' own forms, DATE entities, missed forms."""
+    text = doc_text(doc)
+    spans = _notes_candidates(text) if profile == "notes" else []
     # full day-month patterns before entities: spaCy often cuts "Around 6 May 2020" to "May 2020"
     for rx in (_DAY_MONTH, _MONTH_DAY, _NUMERIC):
         for m in rx.finditer(text):
@@ -208,18 +250,24 @@ def _candidates(doc) -> list[tuple[int, int, str]]:
     return sorted(kept)
 
 
-def find_dates(doc, published: dt.date | None) -> list[EventDate]:
-    """Every date expression in the document, resolved where possible."""
+def find_dates(doc, published: dt.date | None, *, profile: str = "news",
+               day_first: bool = False) -> list[EventDate]:
+    """Every date expression in the document, resolved where possible.
+
+    ``profile`` is the document's: GTD's date prefix and ACLED's bracketed
+    dates are read in notes only. ``day_first``: the outlet writes 3/4/2020
+    for 3 April (see :func:`day_first_for`).
+    """
     if isinstance(published, dt.datetime):
         published = published.date()
     out = []
-    for s, e, rule in _candidates(doc):
+    for s, e, rule in _candidates(doc, profile):
         phrase = doc_text(doc)[s:e]
         if rule == "dates.gtd_prefix":
             d = _safe(int(phrase[6:10]), int(phrase[0:2]), int(phrase[3:5]))
             got = (d, "day", "mdy", None) if d else None
         else:
-            got = resolve(phrase, published)
+            got = resolve(phrase, published, day_first)
         if got is None:
             continue
         date, precision, how, rel = got
