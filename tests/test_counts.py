@@ -152,3 +152,35 @@ def test_worked_example(nlp, examples_dir):
     hostages = aggregate([c for c in found if c.kind == "hostages"])
     # "hundreds of passengers" on a train carrying "over 400 passengers"
     assert (hostages.low, hostages.best, hostages.high) == (200, None, 400)
+
+
+def _event_figures(counts_of, text):
+    from eventwire.extract.counts import event_counts
+
+    out = event_counts(counts_of(text), ("fatalities", "injured"))
+    return tuple(figure(out[k]) for k in ("fatalities", "injured"))
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # one person named by a noun, an age or a pronoun
+    ("A 15-year-old girl was fatally shot on Saturday night.", 1, None),
+    ("A man was found shot to death inside his car.", 1, None),
+    ("The girl died at the hospital.", 1, None),
+    ("He was taken to a hospital, where he died.", 1, None),
+    ("A father and his two children were found dead in their home.", 3, None),
+    # people hit by gunfire are injured unless they died: the dead are among them
+    ("A woman was shot in the leg and is expected to survive.", None, 1),
+    ("A man was shot and killed outside a bar.", 1, None),
+    ("Four people were shot, one fatally, outside the club.", 1, 3),
+    ("Three people were shot. Two were wounded and one died at the scene.", 1, 2),
+    ("No one was hurt.", None, 0),
+    # the attackers' own dead are counted on their side and added
+    ("A clerk was killed. Officers later shot and killed the suspect.", 2, None),
+    ("The gunman killed two people before turning the gun on himself and killing himself.", 3, None),
+    # an update restates the total; a tally over the year is not this event's
+    ("Six people died. The death toll rose to 9 on Tuesday.", 9, None),
+    ("A teenager was killed. Thirty-one people have been killed in the city so far this year.", 1, None),
+    ("Carlos Reyes, 27, has died.", 1, None),
+])
+def test_news_counts(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)

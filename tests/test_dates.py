@@ -21,7 +21,10 @@ def dates_of(nlp):
     ("on Tuesday", dt.date(2020, 4, 28), "day"),
     ("on Saturday", dt.date(2020, 5, 2), "day"),
     ("yesterday", dt.date(2020, 5, 1), "day"),
-    ("last week", dt.date(2020, 4, 25), "week"),
+    ("last week", dt.date(2020, 4, 23), "week"),  # the middle of the week before
+    ("earlier this week", dt.date(2020, 4, 29), "week"),
+    ("last weekend", dt.date(2020, 4, 25), "week"),  # written on a Saturday: the one before
+    ("this weekend", dt.date(2020, 5, 2), "week"),
     ("in March", dt.date(2020, 3, 1), "month"),
     ("10 October", dt.date(2019, 10, 10), "day"),
     ("7 May 2020", dt.date(2020, 5, 7), "day"),
@@ -33,7 +36,7 @@ def test_resolve(phrase, date, precision):
     assert got is not None and got[0] == date and got[1] == precision
 
 
-@pytest.mark.parametrize("phrase", ["for decades", "two days", "decades", "the past few weeks"])
+@pytest.mark.parametrize("phrase", ["for decades", "two days", "decades", "the past few weeks", "16", "66", "9700"])
 def test_durations_are_not_dates(phrase):
     assert resolve(phrase, PUBLISHED) is None
 
@@ -89,3 +92,20 @@ def test_no_publication_date_keeps_relative(dates_of):
 
 def test_background_duration_ignored(dates_of):
     assert dates_of("For decades, the province has been a hotbed of insurgency.") == []
+
+
+def test_weekend_and_ages_in_news(dates_of):
+    # written on a Wednesday: "last weekend" is the Saturday just gone
+    found = dates_of("The boy was shot last weekend.", dt.date(2015, 5, 20))
+    assert found[0].date == dt.date(2015, 5, 16)
+    assert dates_of("Boy, 16, killed in Humboldt Park shooting") == []
+
+
+def test_dateline_date_is_the_reference(nlp):
+    from eventwire.extract import extract_document
+    from eventwire.records import Document
+
+    text = "SPRINGFIELD, Ill., May 4 (AP) - A man was shot dead on Sunday, police said."
+    found = extract_document(nlp(text), Document(id="d", text=text, published=dt.date(2020, 5, 9)))
+    sunday = [d for d in found.dates if d.text == "Sunday"]
+    assert sunday and sunday[0].date == dt.date(2020, 5, 3)  # the Sunday before May 4, not before May 9

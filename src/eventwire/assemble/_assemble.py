@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 
 from ..extract import DocFindings, classify
+from ..extract.counts import event_counts
 from ..gazetteer import distance_km
 from ..records import COUNT_KINDS, Actor, Count, Event, Evidence, Location, Mention, Trigger
 from ..resources.actors import load_actors
@@ -113,16 +114,6 @@ def _attach_orphan_counts(groups: list[_Group], findings: DocFindings) -> None:
         (before[-1] if before else groups[0]).extra_counts.append(c)
 
 
-def _pick_count(candidates: list[Count]) -> Count | None:
-    """The figure for one kind: the largest stated total (ACLED codes the event total).
-
-    Rules live in :func:`eventwire.extract.counts.aggregate` (coding notes, zeros).
-    """
-    from ..extract.counts import aggregate
-
-    return aggregate(candidates)
-
-
 def _fill_country(actor: Actor | None, location: Location | None) -> Actor | None:
     if actor is None or "{country}" not in actor.name:
         return actor
@@ -201,7 +192,7 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
         claim = claims[0]
         actor1 = _claimant(claim, location)
     counts = [c for m in group.mentions for c in m.counts] + group.extra_counts
-    by_kind = {k: _pick_count([c for c in counts if c.kind == k]) for k in COUNT_KINDS}
+    by_kind = event_counts(counts, COUNT_KINDS)
     for c in by_kind.values():
         if c is not None and not any(e.field == c.kind and e.start == c.start for e in evidence):
             evidence.append(_evidence_at(findings, c.kind, c.start, c.end, c.text, c.rule))

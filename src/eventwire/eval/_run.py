@@ -29,12 +29,19 @@ PRIMARY_LABEL = {"acled": "event_type", "acled-legacy": "event_type", "gtd": "at
 PRIMARY_CHECK = {"gvc": "killed_exact", "muc4": "relevance_recall"}
 
 
+def _text(row: GoldRow) -> str:
+    """The article as a reader sees it: its headline, then its body (GVC keeps them apart)."""
+    if row.title and not row.text.lstrip().startswith(row.title.strip()):
+        return f"{row.title.strip()}\n\n{row.text}"
+    return row.text
+
+
 def _documents(rows: Iterable[GoldRow], source: str, profile: str, failed: set[str]):
     from ..ingest import make_document
 
     for row in rows:
         try:
-            document = make_document(row.text, doc_id=row.id, published=row.published, title=row.title,
+            document = make_document(_text(row), doc_id=row.id, published=row.published, title=row.title,
                                      source=source)
             yield dataclasses.replace(document, profile=profile)
         except InputError as exc:

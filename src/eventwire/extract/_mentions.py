@@ -95,8 +95,10 @@ def extract_document(doc, document: Document) -> DocFindings:
     found.sentences = [(s.start_char, s.end_char) for s in sents]
     found.statements = attribution.find_statements(doc)
     found.claims = claims.find_claims(doc, found.statements)
-    found.dates = dates.find_dates(doc, document.published, profile=document.profile,
-                                   day_first=dates.day_first_for(document.url))
+    # "Thursday", "last week" are counted from the day the story was filed: its
+    # dateline's date when it states one, else the publication date
+    found.dates = dates.find_dates(doc, found.structure.dateline_date or document.published,
+                                   profile=document.profile, day_first=dates.day_first_for(document.url))
     doc_id = document.id
     for sent in sents:
         if not found.structure.yields_events(sent.start_char, sent.end_char):

@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass, replace
 
 from ..records import Count
-from ._cue_tables import count_cues, vague_quantities
+from ._cue_tables import count_cues, perpetrator_nouns, vague_quantities
 from .attribution import sentence_source
 from ..nlp import doc_text
 
-__all__ = ["find_counts", "parse_number", "figure", "acled_figure", "status_of"]
+__all__ = ["find_counts", "parse_number", "figure", "acled_figure", "status_of", "event_counts"]
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -203,12 +203,29 @@ def _not_a_count(toks, q: _Quantity) -> bool:
     before = toks[q.start - 1] if q.start > 0 else None
     if before is not None and before.lower_ in ("aged", "age", "$", "£", "€", "no.", "number", "route", "km"):
         return True
+    if _age_apposition(toks, q):
+        return True
     return q.rule == "number" and q.best is not None and 1900 <= q.best <= 2100
+
+
+def _age_apposition(toks, q: _Quantity) -> bool:
+    """A bare number set off by commas after a name is an age: "Jones, 27, has died"."""
+    if q.rule != "number" or q.start < 2 or q.end >= len(toks):
+        return False
+    return toks[q.start - 1].text == "," and toks[q.end].text == "," and toks[q.start - 2].pos_ == "PROPN"
+
+
+def _fatal_manner(tok) -> bool:
+    """A wounding verb made a killing by its adverb: "fatally shot", "fatally wounded"."""
+    return any(count_cues().get(c.lower_) == ("fatalities", "manner") for c in tok.children
+               if c.dep_ == "advmod")
 
 
 def _cue(tok, where: str) -> str | None:
     hit = count_cues().get(tok.lemma_.lower()) or count_cues().get(tok.lower_)
     if hit and hit[1] in (where, "both"):
+        if hit[0] in ("hit", "injured") and _fatal_manner(tok):
+            return "fatalities"
         return hit[0]
     return None
 
@@ -275,10 +292,14 @@ def _skip_pp(toks, k: int) -> int:
 
 def _cue_after(toks, j: int) -> tuple[str, int] | None:
     """A passive or intransitive cue after the victims ("were killed", "died", "found dead")."""
+    if j < len(toks) and count_cues().get(toks[j].lower_) == ("fatalities", "manner"):
+        return "fatalities", j + 1  # "four people were shot, one fatally"
     k, bridged = _skip_pp(toks, _skip_aside(toks, j)), 0
     while k < len(toks) and bridged <= 4:
         t = toks[k]
         kind = _cue(t, "after")
+        if kind == "hit" and not _is_active(t):
+            return _hit_or_killed(toks, k)
         if kind and not _is_active(t):
             return kind, k + 1
         if t.lower_ == "and" and (k == 0 or toks[k - 1].pos_ != "VERB"):
@@ -288,6 +309,28 @@ def _cue_after(toks, j: int) -> tuple[str, int] | None:
             continue
         return None
     return None
+
+
+def _hit_or_killed(toks, k: int) -> tuple[str, int]:
+    """"were shot" (hit), or "were shot dead" / "shot to death" (killed)."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is not None and nxt.pos_ == "ADJ" and _cue(nxt, "after") == "fatalities":
+        return "fatalities", k + 2
+    if nxt is not None and nxt.lower_ == "to" and k + 2 < len(toks) and toks[k + 2].lower_ == "death":
+        return "fatalities", k + 3
+    return "hit", k + 1
+
+
+def _killed_too(verb) -> bool:
+    """A hit that killed: "shot dead", "shot to death", "shot and killed"."""
+    for c in verb.children:
+        if c.dep_ == "conj" and _cue(c, "after") == "fatalities":
+            return True
+        if c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp") and _cue(c, "after") == "fatalities":
+            return True
+        if c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
+            return True
+    return False
 
 
 def _chained_cues(toks, k: int, kind: str) -> list[tuple[str, int]]:
@@ -343,6 +386,9 @@ def _combine(parts: list[tuple[_Quantity, str | None]]) -> tuple[int | None, int
 
 
 def _make(sent, toks, kind: str, parts, start_tok: int, end_tok: int, rule: str) -> Count:
+    # People hit are counted with the injured; the rule ("counts.hit.") keeps them
+    # apart, since the dead may be among them (see event_counts).
+    kind = "injured" if kind == "hit" else kind
     low, best, high, victims = _combine(parts)
     s, e = toks[start_tok].idx, toks[end_tok - 1].idx + len(toks[end_tok - 1].text)
     return Count(kind=kind, low=low, best=best, high=high, text=doc_text(sent.doc)[s:e], start=s, end=e,
@@ -395,7 +441,7 @@ def _quantity_counts(sent, toks) -> list[Count]:
     return out
 
 
-_ONE_WORDS = {"him", "her", "himself", "herself", "another", "one"}
+_ONE_WORDS = {"him", "her", "himself", "herself", "another", "one", "he", "she"}
 _NOT_PEOPLE = {"attack", "bomb", "blast", "explosion", "vehicle", "car", "house", "building", "incident",
                "operation", "clash", "device", "it", "this", "that", "which", "what", "area", "village", "town",
                "number", "total", "toll", "death", "body", "convoy", "train", "bus", "truck", "aircraft", "plane",
@@ -452,6 +498,23 @@ def _people_in(head) -> int | None:
     return total or None
 
 
+def _within(sent, start: int, end: int) -> bool:
+    """Token offsets that lie inside the sentence (a parse may link across a paragraph cut)."""
+    return 0 <= start < end <= len(sent)
+
+
+def _done_to(verb):
+    """Who a verb was done to: its object or passive subject, or, for a verb that
+    completes another ("was found shot to death"), that verb's."""
+    for v in (verb, verb.head if verb.dep_ in ("xcomp", "oprd", "ccomp", "conj", "advcl") else None):
+        if v is None:
+            break
+        head = next((c for c in v.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+        if head is not None:
+            return head
+    return None
+
+
 def _bodies_and_to_death(sent, toks) -> list[Count]:
     """"a man's body was found" -> 1 killed; "shot an activist to death" -> 1 killed."""
     out = []
@@ -461,7 +524,7 @@ def _bodies_and_to_death(sent, toks) -> list[Count]:
                 "find", "recover", "discover", "dump", "retrieve", "dig", "exhume"):
             head, end_tok = t, t.head
         elif t.lower_ == "death" and t.i > 0 and t.doc[t.i - 1].lower_ == "to" and t.head.head.pos_ == "VERB":
-            head = next((c for c in t.head.head.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+            head = _done_to(t.head.head)
         if head is None:
             continue
         n = 1 if head is t else _people_in(head)
@@ -469,6 +532,8 @@ def _bodies_and_to_death(sent, toks) -> list[Count]:
             continue
         s_i = min(head.left_edge.i, end_tok.i) - sent.start
         e_i = max(head.i, end_tok.i) - sent.start + 1
+        if not _within(sent, s_i, e_i):
+            continue
         q = _Quantity(s_i, e_i, n, n, n, "singular")
         out.append(_make(sent, toks, "fatalities", [(q, head.text)], s_i, e_i, "counts.fatalities.body_or_to_death"))
     return out
@@ -499,6 +564,8 @@ def _singular_counts(sent, toks) -> list[Count]:
             t = t.head  # "took a student hostage", "a guard was held hostage": the person hangs on the verb
         elif kind is None or t.pos_ not in ("VERB", "ADJ") or (t.pos_ == "ADJ" and kind != "fatalities"):
             continue
+        if kind == "hit" and _killed_too(t):
+            continue  # the killing is counted; the hit is the same person
         head = _victim_head(t)
         if head is None or head.dep_ == "nsubj" and t.lemma_.lower() not in ("die", "succumb", "dead") and t.pos_ != "ADJ":
             continue
@@ -511,6 +578,8 @@ def _singular_counts(sent, toks) -> list[Count]:
         s_i, e_i = span[0] - sent.start, span[-1] - sent.start + 1
         if e_i - s_i > 14:
             s_i, e_i = min(head.i, t.i) - sent.start, max(head.i, t.i) - sent.start + 1
+        if not _within(sent, s_i, e_i):
+            continue  # the parse tied the cue to a word of another sentence
         q = _Quantity(s_i, e_i, n, n, n, "singular")
         out.append(_make(sent, toks, kind, [(q, head.text)], s_i, e_i, f"counts.{kind}.singular"))
     return out
@@ -539,6 +608,48 @@ def _zero_counts(sent, toks) -> list[Count]:
                     q = _Quantity(i, k + 1, 0, 0, 0, "zero")
                     out.append(_make(sent, toks, kd, [(q, None)], i, k + 1, f"counts.{kd}.zero"))
     return out
+
+
+_TOLL_KINDS = {"death": "fatalities", "fatality": "fatalities", "injury": "injured"}
+
+
+def _toll_counts(sent, toks) -> list[Count]:
+    """A toll and its figure: "the death toll rose to 33", "the toll stands at 5".
+
+    An update restates the event's total: it is a figure of the same people,
+    never one to add to the first report's.
+    """
+    out = []
+    for t in toks:
+        if t.lemma_.lower() != "toll" or t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        kinds = [_TOLL_KINDS[c.lemma_.lower()] for c in t.children
+                 if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _TOLL_KINDS]
+        kind = kinds[0] if kinds else "fatalities"
+        verb = t.head
+        i = verb.i - sent.start + 1
+        while i < min(len(toks), verb.i - sent.start + 8):
+            q = _quantity_at(toks, i)
+            if q is not None and not _not_a_count(toks, q):
+                s_i = t.left_edge.i - sent.start
+                out.append(_make(sent, toks, kind, [(q, None)], s_i, q.end, f"counts.{kind}.toll.{q.rule}"))
+                break
+            i += 1
+    return out
+
+
+# A figure for a stretch of time ("so far this year", "since January") is a tally
+# of many events, not this one's.
+_PERIOD = re.compile(r"\b(?:so far|to date|year[- ]to[- ]date|this (?:year|month)|since (?:the start|the beginning|"
+                     r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                     r"(?:19|20)\d{2})|(?:in|during) (?:the )?(?:past|last) (?:\w+ )?(?:years|months|decades?))\b", re.I)
+
+
+def _period_total(sent, count: Count) -> bool:
+    """Is a stated figure a tally over a period? Its sentence dates a span of time."""
+    if count.best == 0 or "singular" in count.rule:
+        return False
+    return any(ent.label_ == "DATE" and _PERIOD.search(ent.text) for ent in sent.ents)
 
 
 def _coded_counts(sent) -> list[Count]:
@@ -613,7 +724,12 @@ def find_counts(sent, profile: str = "news") -> list[Count]:
                 any(f.start == c.start and f.kind == c.kind for f in found):
             continue
         found = [f for f in found if f not in clash] + [c]
+    fixed = list(found)
+    for c in _toll_counts(sent, toks):
+        clash = [f for f in fixed if f.start < c.end and c.start < f.end]
+        found = [f for f in found if f not in clash] + [c]
     found = [_cap_vague(sent, c) for c in found]
+    found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     return _attribute(sent, sorted(found, key=lambda c: c.start))
 
 
@@ -649,11 +765,65 @@ def aggregate(candidates: list[Count]) -> Count | None:
     positive figure was stated ("no casualties" next to "two killed" is about
     someone else).
     """
+    candidates = [c for c in candidates if "+period_total" not in c.rule]
     if not candidates:
         return None
     coded = [c for c in candidates if ".coded_as" in c.rule]
     if coded:
         return coded[-1]
+    own = [c for c in candidates if not _attackers(c)]
+    attackers = [c for c in candidates if _attackers(c)]
+    if own and attackers:
+        return _plus(_largest(own), _largest(attackers))
+    return _largest(candidates)
+
+
+def _largest(candidates: list[Count]) -> Count:
     positive = [c for c in candidates if (figure(c) or 0) > 0]
     pool = positive or candidates
     return max(pool, key=lambda c: (figure(c) or 0, c.status != "unattributed"))
+
+
+def _attackers(count: Count) -> bool:
+    """A count of the attackers' side ("the suspect was shot dead", "killed himself")."""
+    words = (count.victims or "").lower().split()
+    return bool(words) and words[-1] in perpetrator_nouns()
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
+
+
+def _plus(victims: Count, attackers: Count) -> Count:
+    """The victims' figure with the attackers' own dead or hurt added, each counted on its side."""
+    if (figure(attackers) or 0) == 0:
+        return victims
+    low = _add(victims.low if victims.low is not None else victims.best, attackers.low)
+    return replace(victims, low=low, best=_add(victims.best, attackers.best), high=_add(victims.high, attackers.high),
+                   rule=f"{victims.rule}+attackers({attackers.text})")
+
+
+def _hit(count: Count) -> bool:
+    return count.rule.startswith("counts.hit.")
+
+
+def _less(count: Count, dead: int) -> Count:
+    def sub(v):
+        return None if v is None else max(0, v - dead)
+    return replace(count, low=sub(count.low), best=sub(count.best), high=sub(count.high),
+                   rule=f"{count.rule}+less_dead({dead})")
+
+
+def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
+    """One figure per kind for an event (see :func:`aggregate`).
+
+    The injured are the people said to be wounded or hurt; when no one is,
+    the people hit ("four people were shot") less the dead, who are among them.
+    """
+    out = {k: aggregate([c for c in candidates if c.kind == k and not _hit(c)]) for k in kinds}
+    hits = [c for c in candidates if _hit(c)]
+    if "injured" in out and out["injured"] is None and hits:
+        hit = aggregate(hits)
+        dead = figure(out.get("fatalities")) or 0
+        out["injured"] = _less(hit, dead) if hit is not None and dead else hit
+    return out

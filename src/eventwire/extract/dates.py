@@ -56,8 +56,8 @@ _RELATIVE = (  # phrase, days offset, precision
     (re.compile(r"\byesterday\b", re.I), -1, "day"),
     (re.compile(r"\blast night\b", re.I), -1, "day"),
     (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I), 0, "day"),
-    (re.compile(r"\blast week(?:end)?\b", re.I), -7, "week"),
-    (re.compile(r"\b(?:this|earlier this|late this) week(?:end)?\b", re.I), 0, "week"),
+    (re.compile(r"\blast week\b", re.I), -7, "week"),
+    (re.compile(r"\b(?:this|earlier this|late this) week\b", re.I), 0, "week"),
     (re.compile(r"\blast month\b", re.I), -30, "month"),
     (re.compile(r"\b(?:this|earlier this) month\b", re.I), 0, "month"),
     (re.compile(r"\blast year\b", re.I), -365, "year"),
@@ -151,8 +151,42 @@ def _absolute(text: str, published: dt.date | None,
     return None
 
 
+_WEEKEND = re.compile(r"\b(?P<which>last|this past|past|this|the)\s+weekend\b", re.I)
+_WEEK_SPAN = re.compile(r"\b(?P<which>last|earlier this|this)\s+week\b", re.I)
+
+
+def _weekend(m, published: dt.date | None):
+    """The Saturday of "this weekend" (the latest on or before the day of writing) or of
+    "last weekend" (the same, unless the story is written on the weekend itself)."""
+    if published is None:
+        return None, "relative", "dates.weekend", None
+    back = (published.weekday() - 5) % 7  # days since the latest Saturday
+    if m["which"].lower() == "last" and back <= 1:
+        back += 7
+    return published - dt.timedelta(days=back), "week", "dates.weekend", -back
+
+
+def _week(m, published: dt.date | None):
+    """A day in the middle of the days "last week" or "earlier this week" can mean."""
+    if published is None:
+        return None, "relative", "dates.week", None
+    monday = published - dt.timedelta(days=published.weekday())
+    if m["which"].lower() == "last":
+        first, last = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    else:
+        first, last = monday, max(monday, published - dt.timedelta(days=1))
+    day = first + (last - first) / 2
+    return day, "week", "dates.week", (day - published).days
+
+
 def _relative(text: str, published: dt.date | None) -> tuple[dt.date | None, str, str, int | None] | None:
     """(date, precision, rule, relative_days) for weekdays, "yesterday", "3 days ago"..."""
+    m = _WEEKEND.search(text)
+    if m:
+        return _weekend(m, published)
+    m = _WEEK_SPAN.search(text)
+    if m:
+        return _week(m, published)
     for rx, days, precision in _RELATIVE:
         if rx.search(text):
             return _shift(published, days, precision, "dates.relative")
@@ -211,6 +245,8 @@ def resolve(text: str, published: dt.date | None,
         return ab[0], ab[1], ab[2], None
     if not re.search(r"\d|ago|last|next|this", clean, re.I):
         return None  # "the holidays", "recent weeks": nothing to anchor
+    if re.fullmatch(r"\d{1,4}", clean):
+        return None  # a bare number that is not a year in range: an age, a count ("Boy, 16, killed")
     parsed = _dateparser(clean, published, day_first)
     if parsed is None:
         return None
@@ -240,7 +276,7 @@ def _candidates(doc, profile: str = "news") -> list[tuple[int, int, str]]:
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             spans.append((ent.start_char, ent.end_char, "dates.entity"))
-    for rx in [_WEEKDAY] + [r for r, _, _ in _RELATIVE]:
+    for rx in [_WEEKEND, _WEEK_SPAN, _WEEKDAY] + [r for r, _, _ in _RELATIVE]:
         for m in rx.finditer(text):
             spans.append((m.start(), m.end(), "dates.pattern"))
     kept: list[tuple[int, int, str]] = []
