@@ -131,31 +131,17 @@ def _cache_key(nlp: Language) -> str:
 def cached_patterns(nlp: Language, source: str = "default") -> tuple[list[dict], dict]:
     """The dictionary's patterns and the tokens of its phrase patterns, built on first use and
     kept beside the gazetteer cache (tokenising some 7,000 names is most of a cold start's ruler time)."""
-    import os
-    import pickle
-
-    from ..gazetteer import data_dir
     from ..resources.actors import actor_patterns
+    from ._cache import cached
+
+    def build() -> tuple[list[dict], dict]:
+        patterns = actor_patterns(source)
+        texts = sorted({t for p in patterns if isinstance(p["pattern"], str)
+                        for t in (p["pattern"], unaccented(p["pattern"]))})
+        tokens = {t: ([w.text for w in d], [bool(w.whitespace_) for w in d])
+                  for t, d in zip(texts, nlp.tokenizer.pipe(texts))}
+        return patterns, tokens
 
     if source != "default":
         return actor_patterns(source), {}
-    path = data_dir() / f"actor-patterns-{_cache_key(nlp)}.pickle"
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-        pass
-    patterns = actor_patterns(source)
-    texts = sorted({t for p in patterns if isinstance(p["pattern"], str)
-                    for t in (p["pattern"], unaccented(p["pattern"]))})
-    tokens = {t: ([w.text for w in d], [bool(w.whitespace_) for w in d])
-              for t, d in zip(texts, nlp.tokenizer.pipe(texts))}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump((patterns, tokens), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:  # a read-only home still works, just slower to start
-        pass
-    return patterns, tokens
+    return cached("actor-patterns", _cache_key(nlp), build)

@@ -171,29 +171,12 @@ def _cache_key() -> str:
 def cached_tables(source: str = "default") -> tuple[dict[str, str], dict[str, str]]:
     """The place-name tables, built from the gazetteer on first use and kept beside the
     gazetteer's own cache (some 20 times faster to load than to build)."""
-    import os
-    import pickle
-
-    from ..gazetteer import data_dir, place_patterns
+    from ..gazetteer import place_patterns
+    from ._cache import cached
 
     if source != "default":
         return name_tables(place_patterns(source))
-    path = data_dir() / f"place-names-{_cache_key()}.pickle"
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-        pass
-    tables = name_tables(place_patterns(source))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:  # a read-only home still works, just slower to start
-        pass
-    return tables
+    return cached("place-names", _cache_key(), lambda: name_tables(place_patterns(source)))
 
 
 @Language.factory(
