@@ -81,3 +81,26 @@ def test_conventional_english_admin_names(gaz):
     assert gaz.lookup("Hirot viloyati")[0].name == "Herat"
     assert {e.name for e in gaz.lookup("Nord-Kivu")} == {"North Kivu"}
     assert any(e.name == "Saladin" for e in gaz.lookup("Salah ad Din"))
+
+
+def test_an_imported_geonames_village_is_resolved_by_the_same_rules(nlp, tmp_path):
+    """A village only the imported GeoNames file knows: found by its place cue, placed in
+    its district and province (English names), at the town's own precision."""
+    from eventwire.gazetteer import import_geonames, load_gazetteer
+
+    dump, db = tmp_path / "AF.txt", tmp_path / "geonames.sqlite"
+    rows = [
+        ["9990101", "Qarya-ye Zarghunak", "Qarya-ye Zarghunak", "Zarghunak", "36.71", "69.52", "P", "PPL",
+         "AF", "", "26", "", "", "", "0", "", "", "Asia/Kabul", "2024-01-01"],
+        ["9990102", "Zarghunak", "Zarghunak", "", "-3.2", "29.9", "P", "PPL",
+         "BI", "", "", "", "", "", "0", "", "", "", "2024-01-01"],
+    ]
+    dump.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    import_geonames(dump, db)
+    gaz = load_gazetteer(geonames_db=db)
+    text = "Taliban fighters attacked a police post in Zarghunak village of Takhar province on Monday."
+    res = {r.toponym.text: r for r in resolve_toponyms(find_toponyms(nlp(text), gaz), gaz)}
+    village = res["Zarghunak"].entry
+    assert village is not None and village.geonameid == 9990101 and village.admin1 == "Takhar"
+    loc = _location(nlp, gaz, text, "attacked")
+    assert loc is not None and loc.geonameid == 9990101 and loc.geo_precision == 1

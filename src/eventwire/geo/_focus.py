@@ -18,7 +18,7 @@ from ..gazetteer import fold
 from ..records import GeoEntry
 
 # How much each part of the article says about where it is.
-WEIGHTS = {"dateline": 3.0, "title": 2.0, "lede": 1.0}
+WEIGHTS = {"dateline": 3.0, "title": 2.0, "lede": 1.0, "actor": 1.0}
 LEAD_SHARE = 0.6  # the leading country's share of the votes for a focus to exist
 TITLE_MIN_POPULATION = 15_000  # a town in a headline by name alone: as the entity ruler
 _CAPS_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|al|el))*")
@@ -100,8 +100,10 @@ def _vote(votes: Counter, admin: Counter, e: GeoEntry, w: float) -> None:
 
 
 def article_focus(gazetteer, *, dateline: str | None = None, title: str | None = None,
-                  lede: list[GeoEntry] = (), stop: frozenset[str] = frozenset()) -> Focus:
-    """The focus from the dateline's place words, the headline and the lede's resolved places."""
+                  lede: list[GeoEntry] = (), stop: frozenset[str] = frozenset(),
+                  actor_country: str | None = None) -> Focus:
+    """The focus from the dateline's place words, the headline, the lede's places and the
+    country of a state actor the article names ("Military Forces of Ukraine")."""
     if gazetteer is None:
         return NO_FOCUS
     votes: Counter = Counter()
@@ -116,6 +118,9 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     for e in lede:
         _vote(votes, admin, e, WEIGHTS["lede"])
         sources.append("lede")
+    if actor_country:
+        votes[actor_country] += WEIGHTS["actor"]
+        sources.append("actor")
     total = sum(votes.values())
     if not total:
         return NO_FOCUS

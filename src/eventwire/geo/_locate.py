@@ -261,8 +261,9 @@ def _lede_places(tops: list[Toponym], lede, gazetteer) -> list:
     return out
 
 
-def article_focus_of(findings: DocFindings, tops: list[Toponym], gazetteer) -> Focus:
-    """The country and province the article's dateline, title and lede point to."""
+def article_focus_of(findings: DocFindings, tops: list[Toponym], gazetteer,
+                     home_country: str | None = None) -> Focus:
+    """The country and province the article's dateline, title, lede and actors point to."""
     from ..gazetteer import stop_names
 
     if gazetteer is None:
@@ -273,14 +274,16 @@ def article_focus_of(findings: DocFindings, tops: list[Toponym], gazetteer) -> F
     if st is not None and st.title is not None and st.title.start >= 0:
         title = st.title.text
     lede = _lede_places(tops, st.lede if st is not None else None, gazetteer)
-    return article_focus(gazetteer, dateline=dateline, title=title, lede=lede, stop=stop_names())
+    return article_focus(gazetteer, dateline=dateline, title=title, lede=lede, stop=stop_names(),
+                         actor_country=home_country)
 
 
 def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     """Fill ``findings.places`` and each mention's ``location``; returns findings."""
     tops = find_toponyms(doc, gazetteer)
-    res = resolve_toponyms(tops, gazetteer, home_country=_home_country(findings, gazetteer),
-                           focus=article_focus_of(findings, tops, gazetteer))
+    home = _home_country(findings, gazetteer)
+    res = resolve_toponyms(tops, gazetteer, home_country=home,
+                           focus=article_focus_of(findings, tops, gazetteer, home))
     event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]
     roles = assign_roles(doc, tops, event_spans, rejected)
