@@ -206,6 +206,25 @@ def _whole_hyphenated(doc, span):
     return doc[s:e]
 
 
+def _with_first_words(doc, span, gazetteer):
+    """NER keeps the last word of some unit names ("Saraj" of "Nahri Saraj district"):
+    before a unit word, capitalised words just before the span join it when the whole
+    name is known (by spelling or consonant skeleton)."""
+    if gazetteer is None or span.label_ == "NORP" or not (span.end < len(doc) and doc[span.end].lower_ in UNIT_WORDS):
+        return span
+    for n in (2, 1):
+        s = span.start - n
+        if s < 1 or doc[s].is_sent_start or not all(
+                doc[k].is_alpha and doc[k].text[:1].isupper() and not doc[k].ent_type_ for k in range(s, span.start)):
+            continue
+        joined = doc[s:span.end]
+        if gazetteer.lookup(joined.text) or _skeleton_known(gazetteer, joined.text):
+            from spacy.tokens import Span
+
+            return Span(doc, s, span.end, label=span.label_)
+    return span
+
+
 def _whole_names(doc, spans: list) -> list:
     """Spans without determiners and with their hyphenated rest; a span the widened
     one before it already covers ("Ras al-" under "Ras al-Ain") is dropped."""
@@ -248,6 +267,7 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     spans += _bare_heads(doc, taken, gazetteer, heads)
     spans.sort(key=lambda p: p[0].start)
     spans = _merge_split_names(doc, spans, gazetteer, heads)
+    spans = [(_with_first_words(doc, span, gazetteer), rule) for span, rule in spans]
     out: list[Toponym] = []
     for span, rule in _whole_names(doc, spans):
         sent = span.sent

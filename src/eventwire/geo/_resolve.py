@@ -31,6 +31,7 @@ FOCUS_ADMIN1 = 1.0
 # A namesake abroad that neither the sentence nor the article's focus supports.
 ABROAD = 3.0
 PROMINENT = 100_000
+MOVED_UNIT_KM = 120  # how far from a province's centre a unit filed elsewhere may lie
 STRONG_FOCUS = 0.75  # the focus's vote share above which an unsupported place abroad is dropped
 _ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|an|az|at) ")
 
@@ -203,7 +204,9 @@ def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context) -> list[GeoEntry]:
 
 
 def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
-          inners: list[GeoEntry]) -> Resolved:
+          inners: list[GeoEntry], unit_inside: bool = False) -> Resolved:
+    """``unit_inside``: t qualifies a district or province ("Gizab district, Uruzgan"): then
+    t is a unit too, not its same-named town."""
     key, cands, how = _candidates(gazetteer, t, ctx)
     if not cands:
         return Resolved(t, None, 0.0, 0, "geo.resolve.unknown")
@@ -221,7 +224,7 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-focus")
     scored = sorted(((_score(e, t, key, ctx, outers, inners), i, e) for i, e in enumerate(cands)),
                     key=lambda x: (-x[0], x[1]))
-    best = _town_over_namesake_unit(scored, t)
+    best = _unit_first(scored) if unit_inside else _town_over_namesake_unit(scored, t)
     second = next((s for s, _, e in scored[1:] if not _same_place(e, best[2])), None)
     conf = _confidence(best[0], second)
     if how in ("fuzzy", "skeleton"):
@@ -230,10 +233,20 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
 
 
 def _inside_qualifier(q: GeoEntry, e: GeoEntry) -> bool:
-    """'Saddar area of Karachi': within a town's reach; 'Dasht, Balochistan': inside the unit."""
+    """'Saddar area of Karachi': within a town's reach; 'Dasht, Balochistan': inside the unit,
+    or next to its centre in the same country (districts move between provinces: GeoNames
+    files Gizab under Daykundi, the press under Uruzgan)."""
     if q.feature_class == "P":
         return distance_km(q.latitude, q.longitude, e.latitude, e.longitude) < 60
-    return _within_named(q, e)
+    if _within_named(q, e):
+        return True
+    return (q.feature_code == "ADM1" and q.iso2 == e.iso2
+            and distance_km(q.latitude, q.longitude, e.latitude, e.longitude) < MOVED_UNIT_KM)
+
+
+def _unit_first(scored: list) -> tuple:
+    """The best-scored unit (district, province, country) among the candidates, if any."""
+    return next((item for item in scored if item[2].feature_class == "A"), scored[0])
 
 
 def _town_over_namesake_unit(scored: list, t: Toponym) -> tuple:
@@ -281,7 +294,7 @@ def _first_context(gazetteer, tops: list[Toponym]) -> Context:
     return ctx
 
 
-def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]], list[GeoEntry]]:
+def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]], list[GeoEntry], bool]:
     t = tops[i]
     # a town qualifies only through "of"/"in" ("the Saddar area of Karachi"); after a comma it
     # is more likely the next item of a list ("Quetta, Lahore and Karachi")
@@ -289,7 +302,8 @@ def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]]
                if e.feature_class == "A" or q.link in ("of", "in")]
               for q in tops if q.qualifier_of == i]
     inners = gazetteer.lookup(tops[t.qualifier_of].text) if t.qualifier_of is not None else []
-    return outers, inners
+    unit_inside = t.qualifier_of is not None and ADMIN_HEADS.get(tops[t.qualifier_of].head or "") is not None
+    return outers, inners, unit_inside
 
 
 def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None = None,
