@@ -16,6 +16,7 @@ ACLED/GTD gold (admin1, within 25/50/161 km).
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import statistics
 from pathlib import Path
@@ -216,7 +217,10 @@ def evaluate_event_locations(path, pipeline=None, limit: int | None = None,
                 rows.append(rec)
                 if limit and len(rows) >= limit:
                     break
-    docs = (make_document(r["text"], doc_id=r["id"], published=r.get("published"), title=r.get("title"))
+    # ACLED notes and GTD summaries are read as notes, news reports (GVC) as news, as eval does
+    docs = (dataclasses.replace(make_document(r["text"], doc_id=r["id"], published=r.get("published"),
+                                              title=r.get("title")),
+                                profile="notes" if r.get("source") in ("acled", "gtd") else "news")
             for r in rows)
     gold_by_id = {r["id"]: r["gold"] for r in rows}
     n = n_admin = ok_admin = ok_spelled = 0

@@ -70,6 +70,19 @@ def to_location(r: Resolved, rule: str) -> Location:
     )
 
 
+def _named_province(loc: Location, i: int, res: list[Resolved]) -> Location:
+    """The province the text names for the place ("Gizab district, Uruzgan") over the one
+    GeoNames files it under, when the two differ: units move between provinces."""
+    e = res[i].entry
+    head = _chain_head(i, [r.toponym for r in res])
+    for j, r in enumerate(res):
+        if (j == head or r.toponym.qualifier_of == head) and j != i and r.entry is not None \
+                and r.entry.feature_code == "ADM1" and r.entry.iso2 == e.iso2:
+            name = _acled_name(r.entry.name)
+            return loc if name == loc.admin1 else replace(loc, admin1=name)
+    return loc
+
+
 def _chain_head(i: int, tops: list[Toponym]) -> int:
     q = tops[i].qualifier_of
     return i if q is None else q
@@ -308,7 +321,8 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             i, rule = doc_best, "geo.event.sentence+document"
         if i is not None:
             chosen.add(i)
-            m = _with_location(m, to_location(res[i], rule), _sentence_of(doc, res[i].toponym.start))
+            m = _with_location(m, _named_province(to_location(res[i], rule), i, res),
+                               _sentence_of(doc, res[i].toponym.start))
         elif (loc := _actor_country_location(m, gazetteer) or _demonym_location(res)) is not None:
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         mentions.append(m)
