@@ -22,6 +22,8 @@ _NOUN = ("NOUN", "PROPN", "PRON", "NUM")
 _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 # Only background phrases that modify a clause (not "long march") count.
 _BACKGROUND_DEPS = ("advmod", "prep", "npadvmod", "pobj")
+# Units of time too short for a background phrase to mean history.
+_SHORT_SPANS = {"hour", "minute", "day", "night", "morning", "evening", "afternoon"}
 # Retaliation wording that turns a future statement into a threat.
 _THREAT_WORDS = {"response", "respond", "retaliation", "retaliate", "consequence", "revenge", "pay", "punish"}
 
@@ -110,6 +112,8 @@ def _background(path, sent) -> tuple[str, str] | None:
         if tok.dep_ not in _BACKGROUND_DEPS or tok.head.i not in on_path:
             continue
         words = [t for t in tok.subtree]
+        if any(t.lemma_.lower() in _SHORT_SPANS for t in words):
+            continue  # "in the past few hours" is now, not history
         lemmas = " ".join(t.lemma_.lower() for t in words)
         for cue, modality in phrases.items():
             if lemmas == cue or lemmas.startswith(cue + " ") or (tok.lemma_.lower() == cue and len(cue.split()) == 1):

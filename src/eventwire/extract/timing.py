@@ -34,6 +34,8 @@ NEWS, EARLIER, CONTEXT = "news", "earlier", "context"
 _NEWS_DAYS = 7
 _ANCHOR_DAYS = 60
 _COARSE = ("year", "decade")
+# A "year" before this is a clock time or a number read as a year ("at 1215 (1515 gmt)").
+_EARLIEST_YEAR = 1800
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,6 +83,8 @@ def mention_timing(m: Mention, structure: ArticleStructure, published: dt.date |
         return CONTEXT, f"{cue[0]}: {cue[1]}"
     if age is None:
         return NEWS, "no date: the article's own time"
+    if m.date.date is not None and m.date.date.year < _EARLIEST_YEAR:
+        return NEWS, f"no date: {m.date.text!r} is no year of the news"
     if m.date.precision in _COARSE and age > _ANCHOR_DAYS:
         return CONTEXT, f"history: {m.date.text}"
     if age <= _NEWS_DAYS:
@@ -106,7 +110,7 @@ def _opening(mentions: list[Mention], structure: ArticleStructure) -> list[Menti
 
 
 # Mentions set aside by modality that still tell what an article's opening is about.
-_BACKGROUND_MODALITIES = ("background", "anniversary")
+_BACKGROUND_MODALITIES = ("anniversary",)
 
 
 def classify_timing(mentions: list[Mention], structure: ArticleStructure, document: Document,
@@ -114,7 +118,7 @@ def classify_timing(mentions: list[Mention], structure: ArticleStructure, docume
     """The asserted mentions with ``timing`` and ``timing_cue`` set.
 
     An article whose opening mentions (title, dateline, lede) are all context or
-    background is not an event report: everything in it is context. Coded notes
+    an anniversary is not an event report: everything in it is context. Coded notes
     (``Document.profile == "notes"``) are one event each: all news.
     """
     if document.profile == "notes":
