@@ -139,6 +139,23 @@ class Pipeline:
         return [_restored(self.result(doc, p, findings=findings), d, p, offsets)
                 for doc, d, (p, offsets) in zip(docs, documents, prepared)]
 
+    def pipe(self, documents: Iterable[Document], *, batch_size: int = 64, n_process: int = 1,
+             workers: int | None = None, prefilter=None, stats: RunStats | None = None,
+             findings: bool = True) -> Iterator[DocResult]:
+        """Results in input order. A document that fails is logged and skipped.
+
+        ``workers`` (or ``n_process``) > 1 codes batches in that many worker
+        processes; the output is the same as with one. ``prefilter`` (a
+        :class:`eventwire.prefilter.Prefilter`) drops documents before the parse.
+        ``findings=False`` leaves ``DocResult.findings`` empty (less to ship
+        between processes).
+        """
+        from .engine import run_local
+
+        return run_local(self, documents, workers=workers or n_process, batch_size=batch_size,
+                         prefilter=prefilter, stats=stats if stats is not None else RunStats(),
+                         findings=findings)
+
 
 def _for_parse(document: Document):
     """The document with normalised text for the parse, and the map back (None if unchanged)."""
@@ -157,20 +174,3 @@ def _restored(outcome, original: Document, parsed: Document, offsets):
 
     events = [restore_offsets(ev, offsets, original.text, parsed.text) for ev in result.events]
     return DocResult(original, events, result.findings), error
-
-    def pipe(self, documents: Iterable[Document], *, batch_size: int = 64, n_process: int = 1,
-             workers: int | None = None, prefilter=None, stats: RunStats | None = None,
-             findings: bool = True) -> Iterator[DocResult]:
-        """Results in input order. A document that fails is logged and skipped.
-
-        ``workers`` (or ``n_process``) > 1 codes batches in that many worker
-        processes; the output is the same as with one. ``prefilter`` (a
-        :class:`eventwire.prefilter.Prefilter`) drops documents before the parse.
-        ``findings=False`` leaves ``DocResult.findings`` empty (less to ship
-        between processes).
-        """
-        from .engine import run_local
-
-        return run_local(self, documents, workers=workers or n_process, batch_size=batch_size,
-                         prefilter=prefilter, stats=stats if stats is not None else RunStats(),
-                         findings=findings)
