@@ -11,7 +11,7 @@ import sys
 import typer
 
 from ..errors import EventwireError, StoreError, redact
-from . import eval_cmd, extract_cmd, geo_cmd, incidents_cmd, store_cmd
+from . import eval_cmd, extract_cmd, geo_cmd, incidents_cmd, serve_cmd, store_cmd
 
 app = typer.Typer(
     name="eventwire",
@@ -30,7 +30,7 @@ def _root(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progr
         logging.getLogger("eventwire").setLevel(logging.INFO)
 
 
-for module in (extract_cmd, eval_cmd, store_cmd, geo_cmd, incidents_cmd):
+for module in (extract_cmd, eval_cmd, store_cmd, serve_cmd, geo_cmd, incidents_cmd):
     module.register(app)
 
 

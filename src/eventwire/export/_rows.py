@@ -238,9 +238,31 @@ def acled_row(event: Event) -> dict:
         "source_scale": source_scale(event),
         "notes": notes_text(event),
         "fatalities": acled_figure(event.fatalities) or 0,
-        "tags": "",
+        "tags": review_tags(event),
         "timestamp": timestamp(event),
     }
+
+
+def review_tags(event: Event) -> str:
+    """What an analyst changed or checked (``codes["corrections"]``), for the tags column:
+    ``corrected fatalities: 6 -> 7 by ana; accepted event_type``."""
+    out = []
+    for entry in event.codes.get("corrections") or []:
+        if entry.get("value") != entry.get("machine"):
+            who = f" by {entry['author']}" if entry.get("author") else ""
+            out.append(f"corrected {entry['field']}: {_shown(entry.get('machine'))} -> {_shown(entry.get('value'))}{who}")
+        else:
+            out.append(f"accepted {entry['field']}")
+    return "; ".join(out)
+
+
+def _shown(value) -> str:
+    if isinstance(value, dict):
+        for key in ("best", "name", "low"):
+            if value.get(key) is not None:
+                return str(value[key])
+        return "?"
+    return "none" if value is None else str(value)
 
 
 def _sentences(event: Event, fields: tuple[str, ...]) -> str:

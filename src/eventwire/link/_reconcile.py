@@ -136,6 +136,11 @@ def reconcile(incident: Incident, sources: Mapping[str, dict] | None = None) -> 
     }
     if incident.merges:
         codes["reconciliation"]["merges"] = list(incident.merges)
+    # An analyst's corrections of any report show on the incident, not only the lead's.
+    corrections = [{**c, "event_id": ev.event_id} for ev in incident.events for c in ev.codes.get("corrections") or []]
+    codes.pop("corrections", None)
+    if corrections:
+        codes["corrections"] = corrections
     return replace(lead, event_id=incident.incident_id, incident_id=incident.incident_id,
                    doc_ids=tuple(sorted(incident.doc_ids)), event_type=etype, sub_event_type=sub,
                    event_date=date, date_precision=precision, location=_best_location(events),

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from ..errors import StoreError, redact
 from ..records import Document, Event, to_dict
 from ..serialize import event_from_dict
-from . import _db
+from . import _corrections, _db
 from ._filters import Filters
 from . import _linker
 from ._linker import EventCache, link_document_events, refresh_incidents
@@ -163,17 +163,19 @@ class Store:
                 if s.scalar(select(DocumentRow.pk).where(DocumentRow.content_hash == digest).limit(1)):
                     return []
                 old = s.scalar(select(DocumentRow).where(*_identity(document), DocumentRow.is_current))
-                touched = set()
+                touched, anchors = set(), {}
                 if old is not None:
+                    anchors = _corrections.anchors(s, old.pk)
                     log.warning("%s: new text under a known id; stored as version %d", document.id,
                                 old.version + 1)
                     touched = self._drop_events(s, old.pk)
                     old.is_current = False
                     s.flush()
+                events_now = _corrections.carry_over(s, anchors, events)  # an analyst's work goes on
                 doc_pk = self._write_document(s, document, digest, run_id,
                                               version=old.version + 1 if old is not None else 1)
-                ids = self._write_events(s, doc_pk, events, run_id)
-                self._link(s, events, touched)
+                ids = self._write_events(s, doc_pk, events_now, run_id)
+                self._link(s, events_now, touched)
                 return ids
 
         try:
@@ -201,7 +203,9 @@ class Store:
                                 .order_by(DocumentRow.pk)).first()
                 if row is None:
                     raise StoreError(f"document {document_id}: not in the database")
+                old = _corrections.anchors(s, row.pk)
                 touched = self._drop_events(s, row.pk)
+                events = _corrections.carry_over(s, old, events)
                 row.run_id, row.pipeline_version = run_id, self.version
                 ids = self._write_events(s, row.pk, events, run_id)
                 self._link(s, events, touched)
@@ -382,27 +386,38 @@ class Store:
             return {name: s.scalar(select(func.count()).select_from(t)) for name, t in tables.items()}
 
     # corrections -------------------------------------------------------
-    def correct(self, event_id: str, field: str, new_value, *, author: str | None = None,
-                note: str | None = None) -> None:
-        """Record an analyst's correction of one field; the stored record is updated,
-        the old value kept in ``corrections``."""
-        with self.session() as s, s.begin():
-            row = s.scalar(select(EventRow).where(EventRow.event_id == event_id))
-            if row is None:
-                raise StoreError(f"event {event_id}: not in the database")
-            record = dict(row.record)
-            if field not in record:
-                raise StoreError(f"event {event_id}: no field {field!r}")
-            s.add(CorrectionRow(event_id=event_id, field=field, old_value={"value": record[field]},
-                                new_value={"value": new_value}, author=author, note=note, created_at=_now()))
-            record[field] = new_value
-            row.record = record
+    def correct(self, event_id: str, field: str, new_value=None, *, author: str | None = None,
+                note: str | None = None, action: str = "correct") -> Event:
+        """Record an analyst's correction (or acceptance) of one field and return the event
+        as now stored. The machine's value is kept (``corrections`` and the record's
+        ``codes["corrections"]``); the event's incident is reconciled again."""
+        try:
+            with self._writing() as s, s.begin():
+                row = s.scalar(select(EventRow).where(EventRow.event_id == event_id))
+                if row is None:
+                    raise StoreError(f"event {event_id}: not in the database")
+                record = _corrections.correct(s, row, field, new_value, author=author, note=note,
+                                              action=action)
+                row.record = record
+                for key, value in _event_columns(event_from_dict(record)).items():
+                    if key not in ("event_id", "record", "confidence"):
+                        setattr(row, key, value)
+                self._cache.clear()
+                s.flush()
+                if row.incident_id:
+                    refresh_incidents(s, {row.incident_id}, self._cache)
+                return replace(event_from_dict(record), incident_id=row.incident_id)
+        except SQLAlchemyError as exc:
             self._cache.clear()
-            cols = _event_columns(event_from_dict(record))
-            for key in ("event_type", "sub_event_type", "event_date", "date_precision", "country", "iso3",
-                        "admin1", "location", "latitude", "longitude", "fatalities_low",
-                        "fatalities_best", "fatalities_high"):
-                setattr(row, key, cols[key])
+            raise StoreError(f"event {event_id}: cannot store the correction ({exc})") from exc
+
+    def corrections(self, event_id: str) -> list[dict]:
+        """Every correction of one event, oldest first, with the machine's value at the time."""
+        with self.session() as s:
+            rows = _corrections.rows_for(s, event_id)
+        return [{"field": r.field, "old": (r.old_value or {}).get("value"), "new": (r.new_value or {}).get("value"),
+                 "action": (r.new_value or {}).get("action", "correct"), "author": r.author, "comment": r.note,
+                 "at": r.created_at.isoformat(timespec="seconds") + "Z" if r.created_at else None} for r in rows]
 
 
 # How often a write that met a concurrent writer is tried again, and the pause
