@@ -133,6 +133,7 @@ def map_cells(store, filters: Filters | None = None, *, cell_degrees: float = 1.
              .where(EventRow.latitude.is_not(None), EventRow.longitude.is_not(None)))
     query = filters.apply(query, EventRow).group_by(cx, cy, EventRow.event_type)
     cells: dict[tuple, dict] = defaultdict(lambda: {"n": 0, "fatalities": 0, "lat": 0.0, "lon": 0.0, "types": {}})
+    bounds = {}
     with store.session() as s:
         for x, y, etype, n, dead, lat, lon, first in s.execute(query):
             cell = cells[(x, y)]
@@ -142,13 +143,15 @@ def map_cells(store, filters: Filters | None = None, *, cell_degrees: float = 1.
             cell["fatalities"] += int(dead or 0)
             cell["types"][etype] = n
             cell["event_id"] = first
+            bounds[(x, y)] = [round(x * size - 180, 6), round(y * size - 90, 6),
+                              round((x + 1) * size - 180, 6), round((y + 1) * size - 90, 6)]
     out = []
-    for cell in cells.values():
+    for key, cell in cells.items():
         n = cell["n"]
         top = max(cell["types"], key=lambda t: (cell["types"][t], t))
         out.append({"lat": round(cell["lat"] / n, 5), "lon": round(cell["lon"] / n, 5), "n": n,
                     "fatalities": cell["fatalities"], "event_type": top, "types": cell["types"],
-                    "event_id": cell["event_id"] if n == 1 else None})
+                    "event_id": cell["event_id"] if n == 1 else None, "bbox": bounds[key]})
     return sorted(out, key=lambda c: -c["n"])
 
 

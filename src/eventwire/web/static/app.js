@@ -140,7 +140,7 @@ function fillFacets() {
     sw.style.background = c;
     legend.append(el("div", {}, sw, t));
   }
-  legend.append(el("p", {}, "Circle size: fatalities. A number: events in that area (click to zoom in)."));
+  legend.append(el("p", {}, "Circle size: fatalities. A number: events in that area (click to list them, or to zoom in where there are many)."));
 }
 
 function initMap() {
@@ -170,11 +170,11 @@ async function loadMap() {
   const data = await api("/api/map?" + p.toString());
   if (seq !== mapSeq) return;
   state.layer.clearLayers();
-  for (const c of data.cells) state.layer.addLayer(cellMarker(c, cell));
+  for (const c of data.cells) state.layer.addLayer(cellMarker(c));
   $("#map").dataset.markers = String(data.cells.length);
 }
 
-function cellMarker(c, cell) {
+function cellMarker(c) {
   const size = Math.round(Math.min(46, 14 + 5 * Math.sqrt(c.fatalities)));
   const box = el("div", { class: "ew-marker", "data-type": c.event_type, title: c.n + " events, " + c.fatalities + " killed" }, c.n > 1 ? String(c.n) : "");
   box.style.background = colour(c.event_type);
@@ -182,9 +182,8 @@ function cellMarker(c, cell) {
   const marker = L.marker([c.lat, c.lon], { icon: L.divIcon({ html: box, className: "", iconSize: [size, size] }) });
   marker.on("click", () => {
     if (c.event_id) return showCard(marker, c.event_id);
-    if (state.map.getZoom() < state.map.getMaxZoom()) return state.map.setView([c.lat, c.lon], Math.min(state.map.getMaxZoom(), state.map.getZoom() + 2));
-    const half = cell / 2;
-    return showList(marker, [c.lon - half, c.lat - half, c.lon + half, c.lat + half].join(","));
+    if (c.n <= 20 || state.map.getZoom() >= state.map.getMaxZoom()) return showList(marker, c.bbox.join(","));
+    return state.map.setView([c.lat, c.lon], Math.min(state.map.getMaxZoom(), state.map.getZoom() + 2));
   });
   return marker;
 }
@@ -253,8 +252,9 @@ function drawTimeline(days) {
   TL.width = width;
   svg.setAttribute("viewBox", "0 0 " + width + " " + height);
   if (!days.length) { TL.bins = []; return; }
-  const first = Date.parse(days[0].date), last = Date.parse(days[days.length - 1].date) + DAY;
-  const spanDays = Math.max(1, Math.round((last - first) / DAY));
+  const first = Date.parse(days[0].date), lastDay = Date.parse(days[days.length - 1].date);
+  const spanDays = Math.max(30, Math.round((lastDay - first) / DAY) + 1);  // a month at least: bars stay bars
+  const last = first + spanDays * DAY;
   const binDays = Math.max(1, Math.ceil(spanDays / 150));
   const nbins = Math.ceil(spanDays / binDays);
   const bins = Array.from({ length: nbins }, () => ({ n: 0, dead: 0 }));
@@ -262,7 +262,7 @@ function drawTimeline(days) {
     const i = Math.min(nbins - 1, Math.floor((Date.parse(d.date) - first) / DAY / binDays));
     bins[i].n += d.n; bins[i].dead += d.fatalities;
   }
-  TL.bins = bins; TL.start = first; TL.binDays = binDays;
+  TL.bins = bins; TL.start = first; TL.binDays = binDays; TL.last = lastDay;
   TL.dayPx = (width - left - 4) / (nbins * binDays);
   const max = Math.max(...bins.map((b) => b.n));
   const ns = "http://www.w3.org/2000/svg";
@@ -295,7 +295,16 @@ function drawTimeline(days) {
 }
 
 function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
-function xToDay(x) { return TL.start + Math.floor(Math.max(0, x - TL.left) / TL.dayPx) * DAY; }
+// The brush snaps to whole bars: from the first bar touched to the end of the last.
+function binAt(x) {
+  const i = Math.floor((x - TL.left) / (TL.binDays * TL.dayPx));
+  return Math.max(0, Math.min(TL.bins.length - 1, i));
+}
+function brushDates(x0, x1) {
+  const a = binAt(Math.min(x0, x1)), b = binAt(Math.max(x0, x1));
+  const end = Math.min(TL.last, TL.start + ((b + 1) * TL.binDays - 1) * DAY);
+  return [isoDay(TL.start + a * TL.binDays * DAY), isoDay(end)];
+}
 
 function drawBrush() {
   const svg = $("#timeline");
@@ -318,8 +327,7 @@ function initBrush() {
   svg.addEventListener("mousedown", (e) => { from = xOf(e); e.preventDefault(); });
   window.addEventListener("mousemove", (e) => {
     if (from === null || !TL.bins.length) return;
-    const a = xToDay(Math.min(from, xOf(e))), b = xToDay(Math.max(from, xOf(e)));
-    state.brush = [isoDay(a), isoDay(b)];
+    state.brush = brushDates(from, xOf(e));
     drawBrush();
   });
   window.addEventListener("mouseup", (e) => {
