@@ -76,7 +76,7 @@ def shot(driver, name: str) -> None:
 
 
 def jaffar_fatalities_event(site) -> str:
-    items = httpx.get(site + "/api/events", params={"q": "jaffar", "limit": 50}).json()["items"]
+    items = httpx.get(site + "/api/events", params={"q": "jaffar", "limit": 50}, timeout=120).json()["items"]
     (ev,) = [e for e in items if e["doc_ids"] == [JAFFAR] and e.get("fatalities")]
     return ev["event_id"]
 
@@ -106,9 +106,10 @@ def test_brushing_the_timeline_filters_the_table(site, browser):
     before = int(wait_for(browser, "return document.querySelector('#count').dataset.total"))
     svg = browser.find_element("id", "timeline")
     width = svg.size["width"]
-    # Drag across the last fifth of the timeline, to its end (the worked example's March 2025).
-    ActionChains(browser).move_to_element_with_offset(svg, int(width * 0.3), 0).click_and_hold() \
-        .move_by_offset(int(width * 0.2) - 3, 0).release().perform()
+    # Drag from the last bar (the worked example's March 2025) back across a fifth of the timeline.
+    last_bar = browser.find_elements("css selector", "#timeline rect.bar")[-1]
+    ActionChains(browser).move_to_element(last_bar).click_and_hold() \
+        .move_by_offset(-int(width * 0.2), 0).release().perform()
     rng = wait_for(browser, "return document.querySelector('#tl-range').textContent")
     since, until = rng.split(" to ")
     time.sleep(1.0)
@@ -117,7 +118,7 @@ def test_brushing_the_timeline_filters_the_table(site, browser):
     dates = browser.execute_script(
         "return [...document.querySelectorAll('#events tbody tr')].map(r => r.dataset.date)")
     assert after >= 1 and all(since <= d <= until for d in dates), (rng, dates)
-    if httpx.get(site + "/api/events", params={"country": "United States", "limit": 1}).json()["total"]:
+    if httpx.get(site + "/api/events", params={"country": "United States", "limit": 1}, timeout=120).json()["total"]:
         assert after < before  # gold articles from other years fell outside the brush
     shot(browser, "timeline-brushed")
 
@@ -166,7 +167,7 @@ def test_a_correction_persists_and_shows_in_the_export(site, browser):
     cell = wait_for(browser, "return document.querySelector('#fields tr[data-field=fatalities] td.value')?.textContent")
     assert cell.startswith("7") and "corrected" in cell and "machine: 6" in cell
     shot(browser, "review-corrected")
-    text = httpx.get(site + "/api/export", params={"format": "acled-csv", "level": "events", "q": "jaffar"}).text
+    text = httpx.get(site + "/api/export", params={"format": "acled-csv", "level": "events", "q": "jaffar"}, timeout=120).text
     (row,) = [r for r in csv.DictReader(io.StringIO(text)) if r["event_id_cnty"] == event_id]
     assert row["fatalities"] == "7" and "corrected fatalities: 6 -> 7 by ana" in row["tags"]
 

@@ -16,6 +16,7 @@ from ..records import COUNT_KINDS, Document, Event
 from ..serialize import event_from_dict
 from ._filters import Filters
 from ._models import CorrectionRow, DocumentRow, EventRow, IncidentMemberRow, IncidentRow
+from ._store import EVENT_COLUMNS, stored_event
 
 MAX_PAGE = 500
 
@@ -26,16 +27,6 @@ class Page:
     offset: int
     limit: int
     items: tuple
-
-
-def _event(record: dict, incident: str | None, doc_id: str, outlet: str | None, url: str | None) -> Event:
-    """A stored event as ``Store.events`` gives it: its incident id and its source listed."""
-    event = event_from_dict(record)
-    codes = {**event.codes, "sources": [{"doc_id": doc_id, "outlet": outlet, "url": url}]}
-    return replace(event, incident_id=incident, codes=codes)
-
-
-_EVENT_COLUMNS = (EventRow.record, EventRow.incident_id, DocumentRow.doc_id, DocumentRow.outlet, DocumentRow.url)
 
 
 def _check_page(offset: int, limit: int) -> tuple[int, int]:
@@ -53,9 +44,9 @@ def event_page(store, filters: Filters | None = None, *, offset: int = 0, limit:
         # Page the narrow key index first, then fetch the records of that page only.
         keys = filters.apply(select(EventRow.pk), EventRow).order_by(*order).offset(offset).limit(limit)
         pks = list(s.scalars(keys))
-        rows = s.execute(select(EventRow.pk, *_EVENT_COLUMNS).join(DocumentRow, DocumentRow.pk == EventRow.document_pk)
+        rows = s.execute(select(EventRow.pk, *EVENT_COLUMNS).join(DocumentRow, DocumentRow.pk == EventRow.document_pk)
                          .where(EventRow.pk.in_(pks))).all() if pks else []
-    by_pk = {row[0]: _event(*row[1:]) for row in rows}
+    by_pk = {row[0]: stored_event(*row[1:]) for row in rows}
     return Page(total, offset, limit, tuple(by_pk[pk] for pk in pks if pk in by_pk))
 
 
@@ -73,9 +64,9 @@ def incident_page(store, filters: Filters | None = None, *, offset: int = 0, lim
 
 def event(store, event_id: str) -> Event | None:
     with store.session() as s:
-        row = s.execute(select(*_EVENT_COLUMNS).join(DocumentRow, DocumentRow.pk == EventRow.document_pk)
+        row = s.execute(select(*EVENT_COLUMNS).join(DocumentRow, DocumentRow.pk == EventRow.document_pk)
                         .where(EventRow.event_id == event_id)).first()
-    return _event(*row) if row else None
+    return stored_event(*row) if row else None
 
 
 def incident(store, incident_id: str) -> Event | None:
@@ -87,10 +78,10 @@ def incident(store, incident_id: str) -> Event | None:
 def incident_members(store, incident_id: str) -> list[Event]:
     """The events of one incident (each article's report), in the order they were linked."""
     with store.session() as s:
-        rows = s.execute(select(*_EVENT_COLUMNS).join(DocumentRow, DocumentRow.pk == EventRow.document_pk)
+        rows = s.execute(select(*EVENT_COLUMNS).join(DocumentRow, DocumentRow.pk == EventRow.document_pk)
                          .join(IncidentMemberRow, IncidentMemberRow.event_pk == EventRow.pk)
                          .where(EventRow.incident_id == incident_id).order_by(IncidentMemberRow.pk)).all()
-    return [_event(*row) for row in rows]
+    return [stored_event(*row) for row in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +94,8 @@ class StoredDocument:
 def document(store, doc_id: str) -> StoredDocument | None:
     """A document with its events (their evidence spans point into its text)."""
     with store.session() as s:
-        row = s.scalar(select(DocumentRow).where(DocumentRow.doc_id == doc_id))
+        row = s.scalars(select(DocumentRow).where(DocumentRow.doc_id == doc_id)
+                        .order_by(DocumentRow.is_current.desc(), DocumentRow.pk.desc())).first()
         if row is None:
             return None
         events = s.execute(select(EventRow.record, EventRow.incident_id).where(EventRow.document_pk == row.pk)
@@ -184,4 +176,5 @@ def facets(store) -> dict:
 def doc_id_for_hash(store, digest: str) -> str | None:
     """The id a text is stored under (it may have come in under another id)."""
     with store.session() as s:
-        return s.scalar(select(DocumentRow.doc_id).where(DocumentRow.content_hash == digest).limit(1))
+        return s.scalar(select(DocumentRow.doc_id).where(DocumentRow.content_hash == digest)
+                        .order_by(DocumentRow.is_current.desc()).limit(1))

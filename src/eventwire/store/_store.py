@@ -292,19 +292,10 @@ class Store:
     def events(self, filters: Filters | None = None) -> Iterator[Event]:
         """Stored events (one per article event), oldest first, with their incident ids."""
         query = (filters or Filters()).apply(
-            select(EventRow.record, EventRow.incident_id, DocumentRow.doc_id, DocumentRow.outlet, DocumentRow.url,
-                   DocumentRow.published, DocumentRow.ingested_at)
-            .join(DocumentRow, DocumentRow.pk == EventRow.document_pk), EventRow)
+            select(*EVENT_COLUMNS).join(DocumentRow, DocumentRow.pk == EventRow.document_pk), EventRow)
         with self.session() as s:
-            rows = s.execute(query.order_by(EventRow.event_date, EventRow.pk)).yield_per(500)
-            for record, incident, doc_id, outlet, url, published, ingested in rows:
-                event = event_from_dict(record)
-                # The outlet, for exports' source columns (the record itself names only the doc id).
-                codes = {**event.codes, "sources": [{
-                    "doc_id": doc_id, "outlet": outlet, "url": url,
-                    "published": published.isoformat() if published else None,
-                    "ingested_at": ingested.isoformat(timespec="seconds") if ingested else None}]}
-                yield replace(event, incident_id=incident, codes=codes)
+            for row in s.execute(query.order_by(EventRow.event_date, EventRow.pk)).yield_per(500):
+                yield stored_event(*row)
 
     def incidents(self, filters: Filters | None = None) -> Iterator[Event]:
         """One reconciled record per incident (counts as ranges over sources)."""
@@ -448,6 +439,22 @@ def _retrying(write):
             log.info("database busy (%s); retrying", str(getattr(exc, "orig", exc)).splitlines()[0])
             time.sleep(_PAUSE_S * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+# What a stored event is read with: its record, incident, and its document's source details.
+EVENT_COLUMNS = (EventRow.record, EventRow.incident_id, DocumentRow.doc_id, DocumentRow.outlet, DocumentRow.url,
+                 DocumentRow.published, DocumentRow.ingested_at)
+
+
+def stored_event(record, incident, doc_id, outlet, url, published, ingested) -> Event:
+    """A stored event with its incident id and its source listed (for exports' source columns;
+    the record itself names only the doc id)."""
+    event = event_from_dict(record)
+    codes = {**event.codes, "sources": [{
+        "doc_id": doc_id, "outlet": outlet, "url": url,
+        "published": published.isoformat() if published else None,
+        "ingested_at": ingested.isoformat(timespec="seconds") if ingested else None}]}
+    return replace(event, incident_id=incident, codes=codes)
 
 
 def _event_columns(ev: Event) -> dict:

@@ -323,7 +323,8 @@ function drawBrush() {
 function initBrush() {
   const svg = $("#timeline");
   let from = null;
-  const xOf = (e) => e.clientX - svg.getBoundingClientRect().left;
+  // In the drawing's own units: the page may have narrowed the timeline since it was drawn.
+  const xOf = (e) => { const r = svg.getBoundingClientRect(); return (e.clientX - r.left) * (TL.width / r.width); };
   svg.addEventListener("mousedown", (e) => { from = xOf(e); e.preventDefault(); });
   window.addEventListener("mousemove", (e) => {
     if (from === null || !TL.bins.length) return;
