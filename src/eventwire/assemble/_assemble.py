@@ -77,6 +77,21 @@ def _named_groups(actors) -> set[str]:
     return {a.name for a in actors if a is not None and (a.rule or "").startswith("actors.dictionary")}
 
 
+# Dates a day apart name one happening seen from both sides of midnight or of the
+# report ("late Thursday" / "early Friday"), when the wording says it is the same one.
+_NEAR_DAYS = 1
+
+
+def _same_happening(group: _Group, m: Mention, d1, d2) -> bool:
+    """A mention that points back ("the shooting", "the attack") or names the same kind of
+    event a day apart is the group's happening, not a second one."""
+    if d1.date is None or d2.date is None or abs((d1.date - d2.date).days) > _NEAR_DAYS:
+        return False
+    if "+anaphor" in m.trigger.rule:
+        return True
+    return any(g.trigger.sub_event_type == m.trigger.sub_event_type for g in group.mentions)
+
+
 def _fits(group: _Group, m: Mention) -> bool:
     """Nothing the mention states conflicts with the group: date, own place, named groups.
 
@@ -85,7 +100,7 @@ def _fits(group: _Group, m: Mention) -> bool:
     both sides. Two different named armed groups with nothing in common are not.
     """
     d1, d2 = group.date(), m.date
-    if d1 is not None and d2 is not None and d1.date != d2.date:
+    if d1 is not None and d2 is not None and d1.date != d2.date and not _same_happening(group, m, d1, d2):
         return False
     if not _same_place(group.location(), _own_location(m)):
         return False
