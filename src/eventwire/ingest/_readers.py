@@ -188,10 +188,20 @@ def _safely(items: Iterator[Document | Skip], source: str) -> Iterator[Document 
         yield skip(source, f"could not be read ({type(exc).__name__}: {exc}); the rest of it is not read")
 
 
+def _never_silent(items: Iterator[Document | Skip], source: str) -> Iterator[Document | Skip]:
+    """``items``, or a Skip when there were none (a blank JSON Lines file, a CSV with a header only)."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        yield skip(source, "no documents in it (only blank lines or a header)")
+
+
 def _open_and_read(path: Path, base_id: str, default) -> Iterator[Document | Skip]:
     with path.open("rb") as raw:
-        yield from _read_bytes(raw, base_id=base_id, source=str(path),
-                               suffix=path.suffix.lower(), default=default)
+        yield from _never_silent(_read_bytes(raw, base_id=base_id, source=str(path),
+                                             suffix=path.suffix.lower(), default=default), str(path))
 
 
 def _not_regular(path: Path) -> str | None:
@@ -270,7 +280,8 @@ def read_stream(stream=None, *, published=None, name: str = "stdin") -> Iterator
     """Documents from a stream (stdin by default): JSON Lines, JSON, HTML or text, sniffed."""
     default = parse_published(published)
     raw = _binary(sys.stdin if stream is None else stream)
-    yield from _safely(_read_bytes(raw, base_id=name, source=name, suffix="", default=default), name)
+    yield from _safely(_never_silent(_read_bytes(raw, base_id=name, source=name, suffix="", default=default),
+                                     name), name)
 
 
 def read_inputs(paths: Iterable[str], *, published=None) -> Iterator[Document | Skip]:
