@@ -169,3 +169,25 @@ def test_a_stage_failure_skips_that_document_only(pipeline, monkeypatch):
     out = list(pipeline.pipe(_own_documents(), stats=stats))
     assert [r.document.id for r in out] == ["own-0", "own-2", "own-3"]
     assert stats.failed and stats.failed[0][0] == "own-1" and "broken on purpose" in stats.failed[0][1]
+
+
+def test_ingest_from_two_workers_with_one_killed_stores_each_document_once(pipeline, tmp_path):
+    import datetime as dt
+
+    from eventwire.store import Store, ingest
+
+    class DiesInIngest(_Dies):
+        def pipe(self, documents, **options):
+            return run_local(self, documents, batch_size=2, **options)
+
+    docs = [Document(id=f"s{i}", text=OWN[i % len(OWN)] + f" Report {i}.", published=dt.date(2024, 6, 12),
+                     source=f"feed-{i}") for i in range(12)]
+    with Store(f"sqlite:///{tmp_path / 'two.db'}") as store:
+        report = ingest(docs, store, DiesInIngest(pipeline, "s7", tmp_path / "marker"), workers=2)
+        stored = sorted(d.id for d in store.documents())
+        events = sorted(e.event_id for e in store.events())
+    with Store(f"sqlite:///{tmp_path / 'one.db'}") as store:
+        ingest(docs, store, pipeline)
+        assert sorted(e.event_id for e in store.events()) == events
+    assert (tmp_path / "marker").exists(), "the worker was never killed"
+    assert stored == sorted(d.id for d in docs) and not report.failed

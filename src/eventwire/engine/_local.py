@@ -137,7 +137,11 @@ class _Pool:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(self.workers, mp_context=self.context,
                                                 initializer=_init_worker, initargs=(self.pipeline,))
-        task.future = self.executor.submit(_work, task.chunk, self.findings)
+        try:
+            task.future = self.executor.submit(_work, task.chunk, self.findings)
+        except BrokenProcessPool as exc:  # a worker died since the last submit: handled with the results
+            task.future = Future()
+            task.future.set_exception(exc)
 
     def _restart(self) -> None:
         self.restarts += 1
