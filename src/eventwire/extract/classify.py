@@ -253,6 +253,8 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     a_kinds, t_kinds = _party_kinds(agents), _party_kinds(targets)
     if "protester" in t_kinds and a_kinds & {"state"}:
         return _Choice("protest_excessive", "+target:protesters", 0.05)
+    if a_kinds & {"state"} and "crowd" in t_kinds and "protester" in _sentence_kinds(sent):
+        return _Choice("protest_excessive", "+target:crowd_of_protesters", 0.05)  # "fired on the crowd"
     if a_kinds & {"state"} and _fired_on_protesters(hits, skip):
         return _Choice("protest_excessive", "+sentence:fired_on_protesters", 0.05)
     mobbish = a_kinds & {"crowd", "protester"} or _crowd_like(agents)
