@@ -18,6 +18,8 @@ Which name is shown (the rules, not a list of cases):
   it resembles one of GeoNames' names for the unit (else it labels another
   thing); failing that Natural Earth's ``name`` on the same test; failing both
   the unit keeps its GeoNames name;
+* a bare generic word ("Capital") or the country's own name ("Mexico" for Mexico
+  City) names no unit;
 * a bare direction ("Southern", "North") takes the unit's type ("Southern
   District") unless ``name`` already says more ("South Lebanon").
 Every other Latin name stays as an alias for lookup and filters.
@@ -50,6 +52,7 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern"
                         "northwest", "southeast", "southwest", "north eastern", "north western",
                         "south eastern", "south western", "northeastern", "northwestern",
                         "southeastern", "southwestern", "centre", "center"})
+GENERIC = frozenset({"capital", "capital district", "federal district", "metropolitana", "city"})
 HEADER = ("# First-level administrative units: conventional English name (Natural Earth name_en, "
           "from Wikidata labels) and alternates, keyed by GeoNames admin1 code and id. Source: Natural "
           "Earth 10m Admin 1 States/Provinces (public domain), as shipped in the npm package "
@@ -94,12 +97,23 @@ def _similar(a: str, b: str) -> bool:
     return bool(sa and sb) and (fuzz.ratio(sa, sb) >= 60 or sa in sb or sb in sa)
 
 
-def _shown(p: dict, dup_en: bool, gn_names: list[str]) -> tuple[str, str]:
+def _names_unit(name: str, gn_names: list[str], country: str) -> bool:
+    """Can ``name`` stand for the unit: Latin script, close to one of GeoNames' names, not a
+    bare generic word ("Capital") and not the country's own name ("Mexico" for Mexico City)
+    unless GeoNames calls the unit so too."""
+    if not name or not _latin([name]) or not _stem(name) or fold(name) in GENERIC:
+        return False
+    if fold(name) == fold(country) and fold(name) not in {fold(g) for g in gn_names}:
+        return False
+    return any(_similar(name, g) for g in gn_names)
+
+
+def _shown(p: dict, dup_en: bool, gn_names: list[str], country: str) -> tuple[str, str]:
     """(name, Natural Earth field) or ("", "") when neither English field names this unit."""
     en, own = (p.get("name_en") or "").strip(), (p.get("name") or "").strip()
-    if en and not dup_en and _latin([en]) and any(_similar(en, g) for g in gn_names):
+    if not dup_en and _names_unit(en, gn_names, country):
         name, source = en, "name_en"
-    elif own and _latin([own]) and any(_similar(own, g) for g in gn_names):
+    elif _names_unit(own, gn_names, country):
         name, source = own, "name"
     else:
         return "", ""
@@ -123,7 +137,8 @@ def build(package: Path | None) -> list[dict]:
         if d.code in seen or not any(_similar(n, g) for n in _ne_names(p) for g in gn_names):
             continue  # a unit filed under another unit's GeoNames id
         seen.add(d.code)
-        name, source = _shown(p, en_count[(p["iso_a2"], fold(p.get("name_en") or ""))] > 1, gn_names)
+        name, source = _shown(p, en_count[(p["iso_a2"], fold(p.get("name_en") or ""))] > 1, gn_names,
+                              tables.countries[d.country].name)
         if not name:
             continue
         aliases = [a for a in _ne_names(p) if fold(a) != fold(name)]
