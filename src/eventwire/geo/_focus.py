@@ -39,9 +39,9 @@ NO_FOCUS = Focus()
 
 
 def _rank(e: GeoEntry) -> tuple:
-    code = e.feature_code
-    tier = 3 if code.startswith("PCL") else 2 if code == "ADM1" else 1
-    return (tier, e.population)
+    """A country first, then the most populous: "CHARLOTTE" is the city of 800,000, not the
+    parish of 20,000 (a province's population is that of all its towns)."""
+    return (e.feature_code.startswith("PCL"), e.population)
 
 
 def _within(outer: GeoEntry, inner: GeoEntry) -> bool:

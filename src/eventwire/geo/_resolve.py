@@ -172,6 +172,9 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
     if t.text.isupper() and len(t.text) <= 3:
         cands = [e for e in cands if e.feature_code.startswith("PCL")]  # "US", not "MD"
     if cands:
+        # the most populous namesakes when a name has very many ("Oakland": 60 in GeoNames)
+        if len(cands) > MAX_CANDIDATES:
+            cands = sorted(cands, key=lambda e: (e.feature_code.startswith("PCL"), e.population), reverse=True)
         return key, cands[:MAX_CANDIDATES], "exact"
     if len(key) < 5 or t.label == "NORP":
         return key, [], "unknown"
@@ -287,6 +290,8 @@ def _first_context(gazetteer, tops: list[Toponym]) -> Context:
         if len({e.iso2 for e in cands}) == 1 and cands:
             e = cands[0]
             ctx.countries[e.iso2] += 0.5
+            if len({fold(c.admin1 or "") for c in cands}) > 1:
+                continue  # one country, many provinces ("Oakland"): says nothing of the province
             if e.admin1:
                 ctx.admin1[(e.iso2, fold(e.admin1))] += 1
             if e.feature_class == "P" or e.feature_code == "ADM2":
