@@ -123,13 +123,25 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     cfg = alembic_config(engine)
     try:
         with engine.connect() as conn:
-            conn = conn.execution_options(sqlite_immediate=True)
-            with conn.begin():
-                _lock_for_migration(conn)
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, revision)
+            _sqlite_foreign_keys(conn, False)
+            try:
+                conn = conn.execution_options(sqlite_immediate=True)
+                with conn.begin():
+                    _lock_for_migration(conn)
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, revision)
+            finally:
+                _sqlite_foreign_keys(conn, True)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot migrate {engine.url!r}: {_first_line(exc)}") from exc
+
+
+def _sqlite_foreign_keys(conn, on: bool) -> None:
+    """SQLite rebuilds a table to alter it (copy, drop, rename); with foreign keys on, dropping
+    the old ``documents`` table would cascade-delete every event. The pragma only takes effect
+    outside a transaction, so it goes straight to the driver's connection."""
+    if conn.dialect.name == "sqlite":
+        conn.connection.dbapi_connection.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
 
 
 def _lock_for_migration(conn) -> None:
