@@ -50,9 +50,12 @@ def ingest(
     command = redact(" ".join(["eventwire", *sys.argv[1:]]))[:2000]
     options = {"workers": workers or n_process or default_workers(),
                "prefilter": None if no_prefilter else default_prefilter()}
+    import contextlib
+
     pipeline = _dask_pipeline(scheduler, options["workers"]) if engine == "dask" else None
     failed = 0
-    with Store(db, link=not no_link) as store:
+    # a local Dask cluster started here is closed here
+    with Store(db, link=not no_link) as store, (pipeline or contextlib.nullcontext()):
         if recode:
             report = run_recode(store, command=command)
             failed += _report(console, report, "re-coded: ")

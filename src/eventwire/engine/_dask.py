@@ -105,6 +105,7 @@ class DaskPipeline:
                  partition_size: int = PARTITION_SIZE, client=None) -> None:
         self.scheduler, self.workers, self.partition_size = scheduler, workers, partition_size
         self._client = client
+        self._owns_client = client is None
 
     @property
     def client(self):
@@ -112,8 +113,15 @@ class DaskPipeline:
             self._client = connect(self.scheduler, self.workers)
         return self._client
 
+    def __enter__(self) -> "DaskPipeline":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def close(self) -> None:
-        if self._client is not None:
+        """Close the client (and the local cluster this object started; a given client stays open)."""
+        if self._client is not None and self._owns_client:
             cluster = self._client.cluster if self.scheduler is None else None
             self._client.close()
             if cluster is not None:
@@ -240,6 +248,5 @@ def run_dask(documents: Iterable[Document], folder: str | Path, *, scheduler: st
                        for c, numbers in sorted(report.countries.items())]
             report.incidents = sum(f.result() for f in futures)
     finally:
-        if client is None:
-            engine.close()
+        engine.close()
     return report
