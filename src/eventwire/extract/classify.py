@@ -43,6 +43,8 @@ _PLACE_NOUNS = {"village", "town", "city", "area", "district", "territory", "bas
 # ---- lexicon matching --------------------------------------------------------------------
 
 _POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "ADJ": ("ADJ",)}
+# Protest verbs that also mean "show": with an object or a that-clause they show.
+_SHOWING_VERBS = {"demonstrate"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,10 @@ def match_lexicon(sent) -> list[Hit]:
     hits: list[Hit] = []
     covered: dict[str, set[int]] = {}
     for tok in sent:
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue  # "on 26 march", "the march 8 deadline": a month, not a march
+        if tok.lemma_.lower() in _SHOWING_VERBS and any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+            continue  # "the incident demonstrates that...", "demonstrated their resolve": shows, not protests
         keys = {tok.lemma_.lower(), tok.lower_}
         for entry in (e for k in keys for e in lex.get(k, ())):
             n = len(entry.lemmas)

@@ -121,12 +121,25 @@ def _background(path, sent) -> tuple[str, str] | None:
     return None
 
 
+def _purpose(tok) -> str | None:
+    """An infinitive of purpose: "a front to fight drug trafficking", "troops sent to attack"."""
+    if tok.pos_ != "VERB" or tok.dep_ not in ("acl", "advcl", "relcl"):
+        return None
+    to = next((c for c in tok.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+    return f"to {tok.text}" if to is not None else None
+
+
 def mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
     """(modality, cue words): ``asserted`` or the reason it is not an event."""
     tok = _trigger_token(sent, trigger)
     if tok is None:
         return ASSERTED, None
     path = _path(tok, sent)
+    if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+        return "hypothetical", "?"  # a question reports nothing ("is it not enough to have attacked?")
+    purpose = _purpose(tok)
+    if purpose:
+        return "plan", purpose
     neg = _negation(tok)
     if neg:
         return "negated", neg
