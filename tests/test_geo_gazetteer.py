@@ -143,3 +143,24 @@ def test_divisions_take_their_english_names(gaz):
     assert english_division(div("Bagmati", "Bagmati Province", "Province 3"), terms).name == "Bagmati"
     luhansk = [e for e in gaz.lookup("Luhanska oblast") if e.feature_code == "ADM1"]
     assert luhansk and luhansk[0].name == "Luhansk"
+
+
+def test_admin1_names_table_has_a_source_on_every_name():
+    from eventwire.gazetteer._compiled import _data_csv
+
+    rows = _data_csv("admin1_names.csv")
+    assert len(rows) > 3000
+    assert all(r["source"].startswith("Natural Earth ") and r["name"] for r in rows)
+    assert len({r["code"] for r in rows}) == len(rows)  # one English name per unit
+
+
+def test_english_division_keeps_a_latin_name():
+    """'Herāt' already reads as Herat: an Uzbek alternate does not replace it."""
+    from eventwire.gazetteer._compiled import english_division
+    from eventwire.gazetteer._embedded import Division
+
+    terms = ("province", "district", "viloyati")
+    d = Division("Herāt", "AF.11", 1, "Province", ("Herat Province", "Hirot viloyati"), 1, None, 0)
+    assert english_division(d, terms).name == "Herāt"
+    d = Division("Bājaur Agency", "PK.01.1", 2, "Agency", ("Bajaur",), 2, None, 0)
+    assert english_division(d, terms).name == "Bajaur"

@@ -277,13 +277,17 @@ def _lede_places(tops: list[Toponym], lede, gazetteer) -> list:
 def article_focus_of(findings: DocFindings, tops: list[Toponym], gazetteer,
                      home_country: str | None = None) -> Focus:
     """The country and province the article's dateline, title, lede and actors point to."""
+    return focus_of(findings.document, getattr(findings, "structure", None), tops, gazetteer, home_country)
+
+
+def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | None = None) -> Focus:
+    """:func:`article_focus_of` from a document and its structure (``extract.structure``)."""
     from ..gazetteer import stop_names
 
     if gazetteer is None:
         return NO_FOCUS
-    st = getattr(findings, "structure", None)
     dateline = st.dateline_place.text if st is not None and st.dateline_place is not None else None
-    title = findings.document.title
+    title = document.title
     if st is not None and st.title is not None and st.title.start >= 0:
         title = st.title.text
     lede = _lede_places(tops, st.lede if st is not None else None, gazetteer)
