@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
+from ..nlp import doc_ents, ents_in, per_doc
 from ..records import Actor, Trigger
 from ..resources.actors import ActorDictionary, GenericKind, load_actors
 
@@ -42,12 +43,16 @@ def _terms() -> dict[str, GenericKind]:
 
 def _sentence_country(sent, actors: ActorDictionary) -> str | None:
     """A country named in the sentence, else in the document: context for ambiguous aliases."""
-    for span in (sent, sent.doc):
-        for ent in span.ents:
-            if ent.label_ in ("GPE", "LOC", "NORP"):
-                country = actors.country(ent.text)
-                if country:
-                    return country
+    return (_first_country(ents_in(sent), actors)
+            or per_doc(sent.doc, "actors.country", lambda: _first_country(doc_ents(sent.doc), actors)))
+
+
+def _first_country(ents, actors: ActorDictionary) -> str | None:
+    for ent in ents:
+        if ent.label_ in ("GPE", "LOC", "NORP"):
+            country = actors.country(ent.text)
+            if country:
+                return country
     return None
 
 
@@ -187,7 +192,7 @@ def find_actors(sent) -> list[Actor]:
     actors = load_actors()
     country = _sentence_country(sent, actors)
     found = []
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ == "ACTOR":
             actor = _dictionary_actor(ent, actors, country)
             if actor is not None:
@@ -405,13 +410,18 @@ _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civ
 
 def _responsible_group(doc, actors: ActorDictionary) -> Actor | None:
     """A group the article holds responsible ("sources attributed the attack to X")."""
+    # a whole-document search: once per document, not once per mention
+    return per_doc(doc, "actors.responsible", lambda: _find_responsible_group(doc, actors))
+
+
+def _find_responsible_group(doc, actors: ActorDictionary) -> Actor | None:
     for sent in doc.sents:
         lemmas = {t.lemma_.lower() for t in sent}
         # "attributed to X, which the group denied": sources still name X
         denials = {t.lemma_.lower() for t in sent if t.dep_ != "relcl"}
         if not lemmas & _RESPONSIBILITY or denials & _DENIAL:
             continue
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ == "ACTOR":
                 found = _dictionary_actor(ent, actors, _sentence_country(sent, actors))
                 if found is not None and found.inter != 1:
@@ -466,7 +476,7 @@ def _organisers(sent, phrase) -> tuple[Actor, ...]:
     if phrase is None:
         return ()
     dictionary = load_actors()
-    for ent in phrase.ents:
+    for ent in ents_in(phrase):
         if ent.label_ == "ACTOR":
             return tuple(a for a in [_dictionary_actor(ent, dictionary, None)] if a)
         if ent.label_ in ("ORG", "NORP") and not dictionary.country(ent.text):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..errors import EventwireError
 from ..records import Statement
 from ._cue_tables import speaker_words
-from ..nlp import doc_text
+from ..nlp import doc_ents, doc_text, ents_in, per_doc
 
 __all__ = ["find_statements", "sentence_source", "speaker_type", "canonical_group",
            "spokespeople", "find_channel"]
@@ -99,8 +99,8 @@ def _ruler_group(phrase: str, doc) -> str | None:
         actors = load_actors()
     except (ImportError, AttributeError, EventwireError, OSError, ValueError):
         return None
-    for ent in doc.ents:
-        if ent.label_ == "ACTOR" and ent.text in phrase:
+    for ent in per_doc(doc, "actor_ents", lambda: [e for e in doc_ents(doc) if e.label_ == "ACTOR"]):
+        if ent.text in phrase:
             entry = actors.resolve_keys(ent.ent_id_) if ent.ent_id_ else actors.lookup(ent.text)
             if entry is not None and entry.actor_type in _PERPETRATOR_TYPES:
                 return entry.name
@@ -142,7 +142,7 @@ def _spokespeople(doc) -> list[tuple[int, str, str | None]]:
         if sent is not None:
             text = sent.sent.text
             org = _group_in(text, doc) or next(
-                (e.text for e in sent.sent.ents if e.label_ in ("ACTOR", "ORG") and e.text not in m.group("name")), None)
+                (e.text for e in ents_in(sent.sent) if e.label_ in ("ACTOR", "ORG") and e.text not in m.group("name")), None)
         out.append((m.start(), m.group("name").strip(), org))
     return sorted(out)
 

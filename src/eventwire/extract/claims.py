@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..nlp import ents_in
 from ..records import Claim, Statement
 from .attribution import canonical_group, find_channel, spokespeople
 
@@ -74,8 +75,7 @@ def _claimant(tok):
 
 def _actor_name(span, doc) -> str | None:
     """The group's name in the claimant span: an ACTOR/ORG entity, else its proper nouns."""
-    ents = [e for e in doc.ents if e.start >= span.start and e.end <= span.end
-            and e.label_ in ("ACTOR", "ORG", "NORP", "PERSON")]
+    ents = [e for e in ents_in(span) if e.label_ in ("ACTOR", "ORG", "NORP", "PERSON")]
     ents.sort(key=lambda e: e.label_ != "ACTOR")  # the actor dictionary's tag first
     root = span.root
     if ents and ents[0].label_ == "NORP" and ents[0].end == root.i and root.pos_ == "NOUN":

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from ..records import Count
 from ._cue_tables import count_cues, perpetrator_nouns, vague_quantities
 from .attribution import sentence_source
-from ..nlp import doc_text
+from ..nlp import doc_text, ents_in
 
 __all__ = ["find_counts", "parse_number", "figure", "acled_figure", "status_of", "event_counts"]
 
@@ -649,7 +649,7 @@ def _period_total(sent, count: Count) -> bool:
     """Is a stated figure a tally over a period? Its sentence dates a span of time."""
     if count.best == 0 or "singular" in count.rule:
         return False
-    return any(ent.label_ == "DATE" and _PERIOD.search(ent.text) for ent in sent.ents)
+    return any(ent.label_ == "DATE" and _PERIOD.search(ent.text) for ent in ents_in(sent))
 
 
 def _coded_counts(sent) -> list[Count]:

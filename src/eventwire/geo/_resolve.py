@@ -116,6 +116,13 @@ def _context_bonus(e: GeoEntry, ctx: Context) -> float:
     return s
 
 
+def _add_anchor(ctx: Context, e: GeoEntry) -> None:
+    """An anchor once per point: only the nearest anchor counts, and a long article names
+    the same places again and again (each candidate is measured against every anchor)."""
+    if all((a.latitude, a.longitude) != (e.latitude, e.longitude) for a in ctx.anchors):
+        ctx.anchors.append(e)
+
+
 def _within_named(outer: GeoEntry, inner: GeoEntry) -> bool:
     """Looser containment for a qualifier: 'Raiganj, Dinajpur' (admin2 'Uttar Dinajpur')."""
     if _contains(outer, inner):
@@ -295,7 +302,7 @@ def _first_context(gazetteer, tops: list[Toponym]) -> Context:
             if e.admin1:
                 ctx.admin1[(e.iso2, fold(e.admin1))] += 1
             if e.feature_class == "P" or e.feature_code == "ADM2":
-                ctx.anchors.append(e)
+                _add_anchor(ctx, e)
     return ctx
 
 
@@ -328,7 +335,7 @@ def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None
         if r.entry is not None and r.confidence >= 0.75:
             e = r.entry
             if e.feature_class == "P" or e.feature_code == "ADM2":
-                ctx.anchors.append(e)
+                _add_anchor(ctx, e)
             if e.admin1:
                 ctx.admin1[(e.iso2, fold(e.admin1))] += 0.5
             ctx.countries[e.iso2] += 0.3

@@ -10,7 +10,14 @@ from __future__ import annotations
 from ._pipeline import DEFAULT_MODEL, add_components, build_nlp, get_nlp
 from ._stages import attach
 
-__all__ = ["DEFAULT_MODEL", "add_components", "attach", "build_nlp", "doc_text", "get_nlp"]
+__all__ = ["DEFAULT_MODEL", "add_components", "attach", "build_nlp", "doc_ents", "doc_text", "ents_in",
+           "get_nlp", "per_doc"]
+
+# Values computed once per parsed document, for the document being coded now.
+# One slot: the stages code one Doc at a time, and the Doc is compared by
+# identity (it is held here until the next one, so its id cannot be reused).
+# Kept out of ``doc.user_data``, which spaCy serialises between processes.
+_MEMO: dict = {"doc": None, "values": {}}
 
 
 def doc_text(doc) -> str:
@@ -24,3 +31,37 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data["eventwire.text"] = doc.text
     return text
+
+
+def per_doc(doc, key: str, compute):
+    """``compute()``, once per document: for whole-document facts that every
+    mention asks for, so coding stays linear in the document's length."""
+    if _MEMO["doc"] is not doc:
+        _MEMO["doc"], _MEMO["values"] = doc, {}
+    values = _MEMO["values"]
+    if key not in values:
+        values[key] = compute()
+    return values[key]
+
+
+def doc_ents(doc) -> tuple:
+    """``doc.ents``, built once per document (spaCy builds every entity span
+    again on each access, and ``Span.ents`` goes through all of them)."""
+    return per_doc(doc, "ents", lambda: tuple(doc.ents))
+
+
+def ents_in(span) -> list:
+    """The entities inside ``span``, as ``span.ents`` gives them, by bisection."""
+    import bisect
+
+    doc = span.doc
+    ents = doc_ents(doc)
+    starts = per_doc(doc, "ent_starts", lambda: [e.start for e in ents])
+    out = []
+    for i in range(bisect.bisect_left(starts, span.start), len(ents)):
+        ent = ents[i]
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            out.append(ent)
+    return out
