@@ -6,6 +6,7 @@ prints the peak resident set size (RSS, from the kernel's rusage) and the wall t
 
     python scripts/bench_memory.py text --mb 20          # one 20 MB article
     python scripts/bench_memory.py jsonl --mb 1024        # a 1 GB JSON Lines file
+    python scripts/bench_memory.py jsonl --mb 50 --relevant 0.02   # mostly dropped by the prefilter
     python scripts/bench_memory.py paragraphs --kb 600    # one 600 KB article vs its paragraphs
 
 ``--first-output`` reports when the first event line was written (output starts
@@ -36,6 +37,16 @@ TEMPLATES = [
     "Local councillors in {p} met to discuss the budget for new schools and roads.",
     "{g} fired on a convoy outside {p}; the army said {n} of its men were wounded.",
     "Residents of {p} said the power cuts had lasted for {n} hours.",
+]
+
+
+# Records with no conflict vocabulary, which the relevance prefilter drops before the parse.
+CALM = [
+    "The city council approved the budget for new parks and libraries on Monday.",
+    "Farmers said the rains came early this year and the harvest looks good.",
+    "The central bank kept its rates unchanged, citing steady prices.",
+    "A new bridge over the river will open to traffic next spring, engineers said.",
+    "The school board hired forty teachers for the coming year.",
 ]
 
 
@@ -95,6 +106,8 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=20)
     ap.add_argument("--kb", type=float, default=600)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--relevant", type=float, default=1.0,
+                    help="jsonl: share of records about conflict (the rest are dropped by the prefilter)")
     ns = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="eventwire-bench-"))
     common = ["extract", "--published", "2025-03-11", "--workers", str(ns.workers)]
@@ -111,7 +124,9 @@ def main() -> None:
                 n = 0
                 while fh.tell() < target:
                     n += 1
-                    fh.write(json.dumps({"id": f"r{n}", "text": "\n\n".join(paragraph(rng) for _ in range(5))}) + "\n")
+                    body = ("\n\n".join(paragraph(rng) for _ in range(5)) if rng.random() < ns.relevant
+                            else "\n\n".join(CALM[(n + i) % len(CALM)] for i in range(12)))
+                    fh.write(json.dumps({"id": f"r{n}", "text": body}) + "\n")
             print("jsonl", ns.mb, "MB,", n, "records:", run([*common[:1], str(src), *common[1:]], tmp / "out.jsonl"))
         else:
             text = article(int(ns.kb * 1000), seed=3)
