@@ -580,7 +580,12 @@ def _crowd_other_side(crowd: str, a1, a2, sent) -> Actor | None:
     article ("police dispersed them"), or whom rioters attacked."""
     if a2 is not None and a2 is not a1 and (a2.inter == 1 or crowd == "rioters"):
         return replace(a2, rule=f"{a2.rule}+role.syntax")
-    for other in sent.doc.sents:
+    # the article's first acting state force: a whole-document search, once per document
+    return per_doc(sent.doc, "actors.intervening", lambda: _intervening(sent.doc))
+
+
+def _intervening(doc) -> Actor | None:
+    for other in doc.sents:
         for actor in find_actors(other):
             if actor.inter == 1 and not _is_bystander(actor, other):
                 return replace(actor, rule=f"{actor.rule}+role.intervention")
