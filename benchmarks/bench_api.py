@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import shutil
 import statistics
@@ -115,14 +116,23 @@ CALLS = {
 }
 
 
-def time_calls(base: str, requests: int, deadline: float) -> dict[str, list[float]]:
+def server_cpu_ms(pid: int) -> float:
+    """CPU time the server process has used (user + system), from /proc: what a call costs
+    whatever else the machine is doing."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def time_calls(base, requests: int, deadline: float) -> tuple[dict[str, list[float]], dict[str, float]]:
     import httpx
 
     out: dict[str, list[float]] = {}
+    cpu: dict[str, float] = {}
     with httpx.Client(base_url=base, timeout=60) as client:
         for name, (path, params) in CALLS.items():
             client.get(path, params=params).raise_for_status()  # warm
             times = []
+            cpu0 = server_cpu_ms(base.pid)
             for _ in range(requests):
                 if time.monotonic() > deadline:
                     break
@@ -130,7 +140,8 @@ def time_calls(base: str, requests: int, deadline: float) -> dict[str, list[floa
                 client.get(path, params=params).raise_for_status()
                 times.append((time.perf_counter() - t0) * 1000)
             out[name] = times
-    return out
+            cpu[name] = (server_cpu_ms(base.pid) - cpu0) / max(1, len(times))
+    return out, cpu
 
 
 def time_page(base: str, loads: int, deadline: float) -> list[float]:
@@ -180,26 +191,35 @@ def main(argv=None) -> int:
     ap.add_argument("--time-limit", type=float, default=600, help="seconds for the timed part in all")
     ap.add_argument("--db", help="database URL (default: a fresh SQLite file in a temporary folder)")
     ap.add_argument("--json", help="write the figures here")
+    ap.add_argument("--reuse", action="store_true", help="with --db: keep the events already there (no fill)")
     args = ap.parse_args(argv)
     from eventwire.web._process import served
 
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'bench.db'}"
         t0 = time.perf_counter()
-        fill(url, args.events)
-        print(f"filled {args.events} events in {time.perf_counter() - t0:.1f}s ({url.split('://')[0]})", file=sys.stderr)
+        if not (args.reuse and args.db):
+            fill(url, args.events)
+        else:
+            from eventwire.store import Store
+
+            with Store(url) as store:  # migrates, as the server would
+                args.events = store.counts()["events"]
+        print(f"{args.events} events ready in {time.perf_counter() - t0:.1f}s ({url.split('://')[0]})", file=sys.stderr)
         deadline = time.monotonic() + args.time_limit
         with served(url, extra_args=("--read-only",)) as base:
-            results = time_calls(base, args.requests, deadline)
+            results, cpu = time_calls(base, args.requests, deadline)
             page = time_page(base, args.page_loads, deadline)
-    rows = {name: {"n": len(t), "p50_ms": round(pct(t, 50), 1), "p95_ms": round(pct(t, 95), 1)}
-            for name, t in results.items()}
+    rows = {name: {"n": len(t), "p50_ms": round(pct(t, 50), 1), "p95_ms": round(pct(t, 95), 1),
+                   "server_cpu_ms": round(cpu[name], 1)} for name, t in results.items()}
     if page:
         rows["page ready (browser)"] = {"n": len(page), "p50_ms": round(pct(page, 50), 1),
                                         "p95_ms": round(pct(page, 95), 1)}
-    print(f"{'call':45} {'n':>4} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"{'call':45} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'server CPU ms/call':>19}")
     for name, r in rows.items():
-        print(f"{name:45} {r['n']:>4} {r['p50_ms']:>8} {r['p95_ms']:>8}")
+        print(f"{name:45} {r['n']:>4} {r['p50_ms']:>8} {r['p95_ms']:>8} {r.get('server_cpu_ms', ''):>19}")
+    load = os.getloadavg()
+    print(f"load average during the run: {load[0]:.1f} (machine cores: {os.cpu_count()})")
     if args.json:
         Path(args.json).write_text(json.dumps({"events": args.events, "calls": rows}, indent=2))
     return 0

@@ -13,40 +13,23 @@ import subprocess
 import sys
 import textwrap
 import time
-import uuid
 from dataclasses import replace
 
 import pytest
+from conftest import fresh_database
 
 from eventwire.pipeline import DocResult
 from eventwire.records import Actor, Count, Document, Event, Evidence, Location, to_dict
 from eventwire.serialize import event_from_dict
 from eventwire.store import Filters, Store, current_revision, ingest, recode
 
-PG_URL = os.environ.get("EVENTWIRE_TEST_PG_URL")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request, tmp_path):
     """A fresh, empty database URL: a SQLite file, or a private PostgreSQL schema."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'eventwire.db'}"
-        return
-    if not PG_URL:
-        pytest.skip("PostgreSQL tests need EVENTWIRE_TEST_PG_URL (source scripts/start_postgres.sh)")
-    import sqlalchemy as sa
-
-    schema = "ew_test_" + uuid.uuid4().hex[:10]
-    admin = sa.create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
-    sep = "&" if "?" in PG_URL else "?"
-    try:
-        yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+    with fresh_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

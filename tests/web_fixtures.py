@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import uuid
 from collections import defaultdict
-from contextlib import contextmanager
 
 import pytest
 
-from conftest import EXAMPLES, GOLD
+from conftest import EXAMPLES, GOLD, fresh_database
 
-PG_URL = os.environ.get("EVENTWIRE_TEST_PG_URL")
 JAFFAR = "jaffar_express"
 
 
@@ -57,24 +53,6 @@ def fill(url: str, pipeline, *, gold: bool = True) -> int:
         return ingest(docs, store, pipeline).events
 
 
-@contextmanager
 def database(kind: str, tmp_path):
-    """A fresh database URL: a SQLite file, or a private PostgreSQL schema."""
-    if kind == "sqlite":
-        yield f"sqlite:///{tmp_path / 'eventwire.db'}"
-        return
-    if not PG_URL:
-        pytest.skip("PostgreSQL tests need EVENTWIRE_TEST_PG_URL (source scripts/start_postgres.sh)")
-    import sqlalchemy as sa
-
-    schema = "ew_web_" + uuid.uuid4().hex[:10]
-    admin = sa.create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
-    sep = "&" if "?" in PG_URL else "?"
-    try:
-        yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+    """A fresh database URL (see ``conftest.fresh_database``)."""
+    return fresh_database(kind, tmp_path)

@@ -170,3 +170,8 @@ class CorrectionRow(Base):
 
 
 Index("ix_events_country_date", EventRow.country, EventRow.event_date)
+# The page's lists, map and timeline filter and group every event in view on these columns:
+# an index that holds them all is read instead of the table and its JSON records.
+Index("ix_events_view", EventRow.event_date, EventRow.latitude, EventRow.longitude, EventRow.event_type,
+      EventRow.fatalities_best, EventRow.confidence, EventRow.country, EventRow.iso3, EventRow.admin1,
+      EventRow.sub_event_type)

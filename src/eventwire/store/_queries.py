@@ -120,30 +120,32 @@ def map_cells(store, filters: Filters | None = None, *, cell_degrees: float = 1.
     dialect = store.engine.dialect.name
     cx = _cell_index(EventRow.longitude, size, 180.0, dialect).label("cx")
     cy = _cell_index(EventRow.latitude, size, 90.0, dialect).label("cy")
+    # Only indexed columns (ix_events_view) and the row key: the records are not read.
     query = (select(cx, cy, EventRow.event_type, func.count(), func.sum(func.coalesce(EventRow.fatalities_best, 0)),
-                    func.avg(EventRow.latitude), func.avg(EventRow.longitude), func.min(EventRow.event_id))
+                    func.sum(EventRow.latitude), func.sum(EventRow.longitude), func.min(EventRow.pk))
              .where(EventRow.latitude.is_not(None), EventRow.longitude.is_not(None)))
     query = filters.apply(query, EventRow).group_by(cx, cy, EventRow.event_type)
     cells: dict[tuple, dict] = defaultdict(lambda: {"n": 0, "fatalities": 0, "lat": 0.0, "lon": 0.0, "types": {}})
-    bounds = {}
     with store.session() as s:
         for x, y, etype, n, dead, lat, lon, first in s.execute(query):
             cell = cells[(x, y)]
-            cell["lat"] += lat * n
-            cell["lon"] += lon * n
+            cell["lat"] += lat
+            cell["lon"] += lon
             cell["n"] += n
             cell["fatalities"] += int(dead or 0)
             cell["types"][etype] = n
-            cell["event_id"] = first
-            bounds[(x, y)] = [round(x * size - 180, 6), round(y * size - 90, 6),
-                              round((x + 1) * size - 180, 6), round((y + 1) * size - 90, 6)]
+            cell["pk"] = first
+            cell["bbox"] = [round(x * size - 180, 6), round(y * size - 90, 6),
+                            round((x + 1) * size - 180, 6), round((y + 1) * size - 90, 6)]
+        lone = [c["pk"] for c in cells.values() if c["n"] == 1]
+        ids = dict(s.execute(select(EventRow.pk, EventRow.event_id).where(EventRow.pk.in_(lone)))) if lone else {}
     out = []
-    for key, cell in cells.items():
+    for cell in cells.values():
         n = cell["n"]
         top = max(cell["types"], key=lambda t: (cell["types"][t], t))
         out.append({"lat": round(cell["lat"] / n, 5), "lon": round(cell["lon"] / n, 5), "n": n,
                     "fatalities": cell["fatalities"], "event_type": top, "types": cell["types"],
-                    "event_id": cell["event_id"] if n == 1 else None, "bbox": bounds[key]})
+                    "event_id": ids.get(cell["pk"]) if n == 1 else None, "bbox": cell["bbox"]})
     return sorted(out, key=lambda c: -c["n"])
 
 

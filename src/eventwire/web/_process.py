@@ -18,9 +18,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class ServedURL(str):
+    """The server's base URL, with the process id of the server behind it."""
+
+    pid: int
+
+
 @contextmanager
 def served(db_url: str, *, token: str | None = None, extra_args: tuple[str, ...] = (),
-           timeout: float = 90.0) -> Iterator[str]:
+           timeout: float = 90.0) -> Iterator[ServedURL]:
     """Run ``eventwire serve --db db_url`` on 127.0.0.1 and yield its base URL; stops it after."""
     port = free_port()
     env = {**os.environ}
@@ -31,7 +37,8 @@ def served(db_url: str, *, token: str | None = None, extra_args: tuple[str, ...]
            "--port", str(port), *extra_args]
     log = tempfile.TemporaryFile(mode="w+")  # a file, not a pipe: a chatty server never blocks
     proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
+    base = ServedURL(f"http://127.0.0.1:{port}")
+    base.pid = proc.pid
     try:
         _wait(proc, base, timeout, log)
         yield base
