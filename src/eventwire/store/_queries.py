@@ -138,7 +138,8 @@ def map_cells(store, filters: Filters | None = None, *, cell_degrees: float = 1.
             cell["bbox"] = [round(x * size - 180, 6), round(y * size - 90, 6),
                             round((x + 1) * size - 180, 6), round((y + 1) * size - 90, 6)]
         lone = [c["pk"] for c in cells.values() if c["n"] == 1]
-        ids = dict(s.execute(select(EventRow.pk, EventRow.event_id).where(EventRow.pk.in_(lone)))) if lone else {}
+        found = s.execute(select(EventRow.pk, EventRow.event_id).where(EventRow.pk.in_(lone))) if lone else []
+        ids = {pk: event_id for pk, event_id in found}
     out = []
     for cell in cells.values():
         n = cell["n"]
