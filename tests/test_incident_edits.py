@@ -38,7 +38,8 @@ def _incident_of(store: Store, doc_id: str) -> str:
 def test_a_report_that_matches_two_incidents_merges_them(store, monkeypatch):
     # Two reports stored apart (a linker so strict nothing links), then a third
     # report that matches both under the usual thresholds: they are one incident.
-    strict = dataclasses.replace(load_config(), link_score=2.0, followup_score=2.0)
+    strict = dataclasses.replace(load_config(), link_score=2.0, followup_score=2.0, min_identity=9.0,
+                                 followup_identity=9.0, apart_identity=9.0)
     monkeypatch.setattr("eventwire.store._linker.load_config", lambda: strict)
     _add(store, [JAFFAR[0], JAFFAR[4]])  # Dawn (Mushkaf) and ISPR (Sibi)
     assert len(list(store.incidents())) == 2

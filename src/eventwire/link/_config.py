@@ -15,6 +15,7 @@ DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "linking.toml"
 class LinkConfig:
     same_window_days: int = 7
     followup_days: int = 60
+    long_followup_days: int = 400
     near_km: float = 10.0
     far_km: float = 150.0
     veto_km: float = 300.0
@@ -29,6 +30,11 @@ class LinkConfig:
     followup_score: float = 0.7
     followup_min_text: float = 0.45
     merge_score: float = 0.8
+    member_share: float = 0.5
+    min_identity: float = 0.3
+    followup_identity: float = 0.9
+    apart_identity: float = 0.9
+    apart_followup_identity: float = 1.0
 
 
 def _flatten(data: dict) -> dict:

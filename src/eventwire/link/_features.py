@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -158,6 +159,13 @@ def concepts() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def generic_concepts() -> frozenset[str]:
+    """Concepts nearly every report of violence uses (``generic`` in ``data/link_concepts.csv``)."""
+    lines = [ln for ln in CONCEPTS_PATH.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return frozenset(row["concept"] for row in csv.DictReader(lines) if (row.get("generic") or "0").strip() == "1")
+
+
 def _named_words(event: Event) -> set[str]:
     """Words of the event's place and actor names: already weighed by their own features."""
     loc, names = event.location, []
@@ -196,7 +204,85 @@ def text_score(a_words: frozenset[str], b_words: frozenset[str], concept_weight:
     wordings of one incident share them far more than their exact words.
     """
     known = frozenset(concepts().values())
+    a_words, b_words = a_words - generic_concepts(), b_words - generic_concepts()
     ca, cb = a_words & known, b_words & known
     if not ca or not cb:
         return _dice(a_words, b_words)
     return concept_weight * _dice(ca, cb) + (1 - concept_weight) * _dice(a_words - known, b_words - known)
+
+
+# What names one incident: the people in it, the streets and neighbourhoods, the victims' ages.
+NAME_STOPLIST_PATH = Path(__file__).resolve().parents[1] / "data" / "link_name_stoplist.txt"
+_CAP = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_NAME = re.compile(rf"\b{_CAP}(?:\s+[A-Z]\.)?(?:\s+{_CAP}){{1,2}}\b")
+_STREET = re.compile(rf"\b(?:{_CAP}\s+){{1,2}}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Lane|Court|"
+                     rf"Place|Way|Parkway|Highway|Terrace|Circle|Pike)|\bblock of (?:[NSEW]\.?\s+|North |South |East |West )?"
+                     rf"{_CAP}(?:\s+{_CAP})?")
+_AGE = re.compile(r"\b(\d{1,2})-year-old\b|\b(?:age|aged)\s+(\d{1,2})\b|\b[A-Z][a-z]+,\s+(\d{1,2}),")
+
+
+@lru_cache(maxsize=1)
+def name_stoplist() -> frozenset[str]:
+    words = []
+    for line in NAME_STOPLIST_PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            words += line.lower().split()
+    return frozenset(words)
+
+
+def _sentences(event: Event) -> str:
+    return "\n".join(dict.fromkeys(ev.sentence for ev in event.evidence if ev.sentence))
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """The particulars of one report: people's names (full and family), named small places
+    (streets, neighbourhoods, villages), victims' ages."""
+
+    names: frozenset[str]
+    surnames: frozenset[str]
+    places: frozenset[str]
+    ages: frozenset[int]
+
+
+def _fine_places(event: Event) -> set[str]:
+    out = set()
+    for p in event.places:
+        e = p.entry
+        # Unresolved names (neighbourhoods, estates) and small places; provinces and
+        # big cities are shared by every incident there.
+        if e is None or (e.feature_class != "A" and e.population < 100_000):
+            text = " ".join(p.text.lower().split()).strip(" .")
+            if len(text) > 3 and text not in name_stoplist():
+                out.add(text)
+    return out
+
+
+def identity(event: Event, text: str | None = None) -> Identity:
+    """The report's particulars, from its whole text when given, else its evidence sentences."""
+    text = text or _sentences(event)
+    stop = name_stoplist()
+    places = _fine_places(event) | {" ".join(m.group(0).lower().split()) for m in _STREET.finditer(text)}
+    place_words = {w for p in places for w in p.split()} | _named_words(event)
+    names, surnames = set(), set()
+    for m in _NAME.finditer(text):
+        tokens = [t for t in m.group(0).split() if not t.endswith(".")]
+        low = [t.lower() for t in tokens]
+        if len(low) < 2 or any(t in stop or t in place_words for t in low):
+            continue
+        names.add(" ".join(low))
+        surnames.add(low[-1])
+    ages = {int(next(g for g in m.groups() if g)) for m in _AGE.finditer(text)}
+    return Identity(frozenset(names), frozenset(surnames), frozenset(places), frozenset(a for a in ages if a > 0))
+
+
+def identity_score(a: Identity, b: Identity) -> tuple[float, dict]:
+    """How surely two reports' particulars say one incident (0: nothing shared), and what is shared."""
+    names = a.names & b.names
+    surnames = (a.surnames & b.surnames) - {n.split()[-1] for n in names}
+    places = a.places & b.places
+    ages = a.ages & b.ages
+    score = min(1.0, 0.6 * len(names) + 0.35 * len(surnames) + 0.3 * len(places) + 0.15 * len(ages))
+    shared = {k: sorted(v)[:4] for k, v in (("names", names), ("surnames", surnames), ("places", places),
+                                            ("ages", ages)) if v}
+    return round(score, 3), shared

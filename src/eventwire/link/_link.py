@@ -9,7 +9,7 @@ keeps the event it matched, the score and the reasons.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..records import Event
@@ -66,8 +66,44 @@ def _words(event: Event) -> frozenset[str]:
     return words
 
 
+def with_identity(event: Event, text: str) -> Event:
+    """The event with its report's particulars (names, small places, ages) read from the
+    article's whole text and kept in ``codes["identity"]``, so linking can use them later."""
+    ident = F.identity(event, text)
+    return replace(event, codes={**event.codes, "identity": {
+        "names": sorted(ident.names), "surnames": sorted(ident.surnames), "places": sorted(ident.places),
+        "ages": sorted(ident.ages)}})
+
+
+_IDENTITY_CACHE: dict[int, tuple[Event, F.Identity]] = {}
+
+
+def _identity(event: Event) -> F.Identity:
+    hit = _IDENTITY_CACHE.get(id(event))
+    if hit is not None and hit[0] is event:
+        return hit[1]
+    if len(_IDENTITY_CACHE) > 50_000:
+        _IDENTITY_CACHE.clear()
+    stored = event.codes.get("identity")
+    if isinstance(stored, dict):
+        ident = F.Identity(*(frozenset(stored.get(k) or ()) for k in ("names", "surnames", "places", "ages")))
+    else:
+        ident = F.identity(event)
+    _IDENTITY_CACHE[id(event)] = (event, ident)
+    return ident
+
+
 def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
-    """Score one pair of events and decide whether they are one incident."""
+    """Score one pair of events and decide whether they are one incident.
+
+    Two kinds of evidence decide. The particulars two reports share (the same
+    people named, the same street or neighbourhood, the same ages) identify an
+    incident even when the coded date or place disagree, as they do when a
+    follow-up is dated by its own news or a place is resolved wrongly; the
+    stronger the disagreement, the more particulars are needed. Without shared
+    particulars, reports close in date and place link on the weighted agreement
+    of date, place, actors, event class and wording.
+    """
     cfg = cfg or load_config()
     if set(a.doc_ids) & set(b.doc_ids):
         return Comparison(0.0, False, {"veto": "same article: assemble kept them apart"})
@@ -75,11 +111,18 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     if ca is None or ca != cb:
         return Comparison(0.0, False, {"veto": f"country {ca} / {cb}"})
     gap = F.date_gap(a, b)
-    if gap is None or gap > cfg.followup_days:
+    if gap is None or gap > cfg.long_followup_days:
         return Comparison(0.0, False, {"veto": f"date gap {gap} days"})
+    ident, shared = F.identity_score(_identity(a), _identity(b))
     place, place_why = F.place_score(a, b, cfg)
-    if place is None:
-        return Comparison(0.0, False, {"veto": place_why})
+    apart = place is None  # different provinces, or too far apart
+    if apart:
+        linked = ident >= (cfg.apart_identity if gap <= cfg.same_window_days else cfg.apart_followup_identity)
+        reasons = {"identity": ident, "shared": shared, "date_gap_days": gap, "place_why": place_why,
+                   "followup": gap > cfg.same_window_days}
+        if not linked:
+            reasons["veto"] = place_why
+        return Comparison(round(0.5 * ident, 4), linked, reasons)
     actor, actor_why = F.actor_score(a, b)
     parts = {"date": F.date_score(gap, cfg), "place": place, "actor": actor,
              "event_class": F.class_score(a, b), "text": F.text_score(_words(a), _words(b), cfg.concept_weight)}
@@ -88,23 +131,36 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     w = cfg.weights
     score = sum(w[k] * v for k, v in known.items()) / sum(w[k] for k in known)
     if gap <= cfg.same_window_days:
-        linked = score >= cfg.link_score and parts["text"] >= cfg.min_text
+        linked = ident >= cfg.min_identity or (score >= cfg.link_score and parts["text"] >= cfg.min_text)
+    elif gap <= cfg.followup_days:
+        linked = ident >= cfg.followup_identity or (
+            score >= cfg.followup_score and parts["text"] >= cfg.followup_min_text)
     else:
-        linked = score >= cfg.followup_score and parts["text"] >= cfg.followup_min_text
+        linked = ident >= cfg.followup_identity
     reasons = {k: (None if v is None else round(v, 3)) for k, v in parts.items()}
-    reasons.update(date_gap_days=gap, place_why=place_why, actor_why=actor_why,
+    reasons.update(identity=ident, shared=shared, date_gap_days=gap, place_why=place_why, actor_why=actor_why,
                    followup=gap > cfg.same_window_days)
-    return Comparison(round(score, 4), linked, reasons)
+    return Comparison(round(min(1.0, score + 0.5 * ident), 4), linked, reasons)
 
 
 def _best(event: Event, incident: Incident, cfg: LinkConfig) -> tuple[Comparison, Event] | None:
+    """The member ``event`` matches best, if it belongs with the incident at all: it must
+    match at least ``member_share`` of the incident's other reports, so one loose match
+    cannot chain unrelated incidents together."""
     if set(event.doc_ids) & incident.doc_ids:
         return None
-    best = None
+    best, hits, others = None, 0, 0
     for member in incident.events:
         cmp = compare(event, member, cfg)
-        if cmp.linked and (best is None or cmp.score > best[0].score):
-            best = (cmp, member)
+        if "same article" in str(cmp.reasons.get("veto", "")):
+            continue
+        others += 1
+        if cmp.linked:
+            hits += 1
+            if best is None or cmp.score > best[0].score:
+                best = (cmp, member)
+    if best is None or hits < cfg.member_share * others:
+        return None
     return best
 
 
@@ -139,21 +195,20 @@ def place(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = 
     _, _, chosen, (cmp, member) = found[0]
     merge = []
     for score, _, other, (ocmp, omember) in found[1:]:
-        if score >= cfg.merge_score and _compatible(chosen, other, [m for m, _ in merge], cfg):
+        strong = score >= cfg.merge_score or ocmp.reasons.get("identity", 0) >= cfg.followup_identity
+        if strong and _compatible(chosen, other, [m for m, _ in merge], cfg):
             reasons = {**ocmp.reasons, "bridge": event.event_id, "bridged_with": omember.event_id}
             merge.append((other, Link(event.event_id, omember.event_id, ocmp.score, reasons)))
     return Placement(chosen, Link(event.event_id, member.event_id, cmp.score, cmp.reasons), tuple(merge))
 
 
 def _compatible(chosen: Incident, other: Incident, merged: list[Incident], cfg: LinkConfig) -> bool:
+    """Whether two incidents may merge: no article in both, and no pair of their reports
+    ruled out (other country or province, dates too far apart)."""
     docs = set(chosen.doc_ids).union(*(m.doc_ids for m in merged))
     if docs & other.doc_ids:
         return False
-    for a in other.events:
-        for b in chosen.events:
-            if "veto" in compare(a, b, cfg).reasons and not set(a.doc_ids) & set(b.doc_ids):
-                return False
-    return True
+    return not any("veto" in compare(a, b, cfg).reasons for a in other.events for b in chosen.events)
 
 
 def assign(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = None) -> tuple[Incident | None, Link]:
@@ -190,11 +245,10 @@ def link_events(events: Iterable[Event], cfg: LinkConfig | None = None,
     blocks: dict[str | None, list[Incident]] = {}
     for inc in incidents:
         blocks.setdefault(F.country_key(inc.events[0]), []).append(inc)
-    window = cfg.followup_days + 31
     for event in sorted(events, key=_order):
         key = F.country_key(event)
         block = blocks.setdefault(key, [])
-        near = [inc for inc in block if inc.events and _within(event, inc, window)] if key else []
+        near = [inc for inc in block if inc.events and _within(event, inc, cfg)] if key else []
         placed = place(event, near, cfg) if key else Placement(None, Link(event.event_id, None, 1.0, {"seed": True}))
         target = placed.incident
         if target is None:
@@ -208,8 +262,19 @@ def link_events(events: Iterable[Event], cfg: LinkConfig | None = None,
     return [inc for inc in incidents if inc.events]
 
 
-def _within(event: Event, incident: Incident, window: int) -> bool:
+def _within(event: Event, incident: Incident, cfg: LinkConfig) -> bool:
+    """Blocking: an incident is compared when one of its reports is within the date window
+    anywhere in the country, or within the follow-up window in the same province (or one
+    not known). Month-precision dates get a month of slack."""
     if event.event_date is None:
         return True
-    return any(m.event_date is None or abs((m.event_date - event.event_date).days) <= window
-               for m in incident.events)
+    near, far = cfg.same_window_days + 31, cfg.long_followup_days + 31
+    admin1 = event.location.admin1 if event.location else None
+    for m in incident.events:
+        if m.event_date is None:
+            return True
+        gap = abs((m.event_date - event.event_date).days)
+        m_admin1 = m.location.admin1 if m.location else None
+        if gap <= near or (gap <= far and (admin1 is None or m_admin1 is None or admin1 == m_admin1)):
+            return True
+    return False

@@ -13,7 +13,7 @@ import time
 from collections import OrderedDict
 from dataclasses import replace
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
@@ -53,18 +53,21 @@ class EventCache:
         self._data.clear()
 
 
-def _candidates(s: Session, event: Event, window: int, cache: EventCache) -> list[Incident]:
-    loc = event.location
+def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incident]:
+    """Stored incidents worth comparing: same country; within the follow-up window in the
+    same province (or one not known), within the date window anywhere in the country
+    (a place resolved wrongly can still be linked on shared particulars)."""
+    loc, d = event.location, event.event_date
+    near, far = (dt.timedelta(days=n + 31) for n in (cfg.same_window_days, cfg.long_followup_days))
     query = select(EventRow.pk, EventRow.incident_id).where(
         EventRow.incident_id.is_not(None), EventRow.event_id != event.event_id,
-        EventRow.event_date >= event.event_date - dt.timedelta(days=window),
-        EventRow.event_date <= event.event_date + dt.timedelta(days=window))
+        EventRow.event_date >= d - far, EventRow.event_date <= d + far)
     if loc.iso3:
         query = query.where(or_(EventRow.iso3 == loc.iso3, EventRow.country == loc.country))
     else:
         query = query.where(EventRow.country == loc.country)
-    if loc.admin1:  # a different province vetoes the pair anyway: leave it to the index
-        query = query.where(or_(EventRow.admin1 == loc.admin1, EventRow.admin1.is_(None)))
+    same_province = [EventRow.admin1.is_(None)] + ([EventRow.admin1 == loc.admin1] if loc.admin1 else [])
+    query = query.where(or_(and_(EventRow.event_date >= d - near, EventRow.event_date <= d + near), *same_province))
     rows = s.execute(query).all()
     decoded = cache.get_many(s, [pk for pk, _ in rows])
     incidents: dict[str, Incident] = {}
@@ -86,11 +89,10 @@ def link_document_events(s: Session, events: list[Event], touched: set[str], cac
     bridging link) so ``eventwire incidents undo`` can take it apart again.
     """
     cfg = load_config()
-    window = cfg.followup_days + 31  # month-precision dates get up to a month of slack
     for event in events:
         placed = None
         if event.event_date is not None and country_key(event):
-            placed = place(event, _candidates(s, event, window, cache), cfg)
+            placed = place(event, _candidates(s, event, cfg, cache), cfg)
         if placed is None or placed.incident is None:
             incident_id = incident_id_for(event)
             s.merge(IncidentRow(incident_id=incident_id, n_sources=1, summary={}))

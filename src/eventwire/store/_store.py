@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError, redact
+from ..link import with_identity
 from ..records import Document, Event, to_dict
 from ..serialize import event_from_dict
 from . import _corrections, _db
@@ -172,6 +173,7 @@ class Store:
                     old.is_current = False
                     s.flush()
                 events_now = _corrections.carry_over(s, anchors, events)  # an analyst's work goes on
+                events_now = [with_identity(ev, document.text) for ev in events_now]
                 doc_pk = self._write_document(s, document, digest, run_id,
                                               version=old.version + 1 if old is not None else 1)
                 ids = self._write_events(s, doc_pk, events_now, run_id)
@@ -207,6 +209,7 @@ class Store:
                 touched = self._drop_events(s, row.pk)
                 events = _corrections.carry_over(s, old, events)
                 row.run_id, row.pipeline_version = run_id, self.version
+                events = [with_identity(ev, row.text) for ev in events]
                 ids = self._write_events(s, row.pk, events, run_id)
                 self._link(s, events, touched)
                 return ids
