@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from eventwire.eval._split import half_of
-from eventwire.link import link_events, load_config, with_identity
+from eventwire.link import link_events, load_config, with_identities
 from eventwire.records import Document, to_dict
 from eventwire.serialize import event_from_dict
 
@@ -106,9 +106,8 @@ def score(args) -> dict:
             continue
         cached.add(item["doc_id"])
         text = None if args.evidence_only else _document(gold_rows[item["doc_id"]]).text
-        for data in item["events"]:
-            ev = event_from_dict(data)
-            ev = with_identity(ev, text) if text else ev  # as the store does, from the stored article
+        # as the store does, from the stored article
+        for ev in with_identities([event_from_dict(data) for data in item["events"]], text):
             events.append(ev)
             doc_of[ev.event_id] = item["doc_id"]
     gold_rows = {d: r for d, r in gold_rows.items() if d in cached}  # articles the cache holds

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ._config import LinkConfig, load_config
 from ._link import (Comparison, Incident, Link, Placement, assign, compare, incident_id_for, link_events,
-                    merge_into, place, with_identity)
+                    merge_into, place, with_identities, with_identity)
 from ._reconcile import reconcile
 
 __all__ = ["Comparison", "Incident", "Link", "LinkConfig", "assign", "compare", "incident_id_for",
-           "link_events", "load_config", "merge_into", "place", "Placement", "reconcile", "with_identity"]
+           "link_events", "load_config", "merge_into", "place", "Placement", "reconcile", "with_identities", "with_identity"]

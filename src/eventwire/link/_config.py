@@ -25,15 +25,15 @@ class LinkConfig:
     weights: dict = field(default_factory=lambda: {"date": 0.15, "place": 0.2, "actor": 0.2,
                                                    "event_class": 0.15, "text": 0.3})
     concept_weight: float = 0.7
-    link_score: float = 0.68
+    link_score: float = 0.8
     min_text: float = 0.35
-    followup_score: float = 0.7
+    followup_score: float = 0.85
     followup_min_text: float = 0.45
     merge_score: float = 0.8
     member_share: float = 0.5
-    min_identity: float = 0.3
-    followup_identity: float = 0.9
-    apart_identity: float = 0.9
+    min_identity: float = 0.15
+    followup_identity: float = 0.65
+    apart_identity: float = 0.65
     apart_followup_identity: float = 1.0
 
 

@@ -125,6 +125,18 @@ def actor_score(a: Event, b: Event) -> tuple[float | None, str]:
     return sum(scores) / len(scores), f"actor agreement {'/'.join(f'{s:.2f}' for s in scores)}"
 
 
+_ARMED_GROUPS = frozenset({"rebel group", "political militia", "identity militia"})
+
+
+def same_named_group(a: Event, b: Event) -> bool:
+    """Both reports name one armed group as the initiator: a particular of the incident
+    (state forces and unnamed gunmen are in every report of their country)."""
+    x, y = a.actor1, b.actor1
+    if not x or not y or x.type not in _ARMED_GROUPS or y.type not in _ARMED_GROUPS:
+        return False
+    return fuzz.token_set_ratio(x.name.lower(), y.name.lower()) >= 90
+
+
 def class_score(a: Event, b: Event) -> float:
     if a.event_type != b.event_type:
         gtd_a, gtd_b = a.codes.get("gtd_attack_type"), b.codes.get("gtd_attack_type")

@@ -66,9 +66,20 @@ def _words(event: Event) -> frozenset[str]:
     return words
 
 
-def with_identity(event: Event, text: str) -> Event:
+def with_identities(events: list[Event], text: str) -> list[Event]:
+    """One article's events with their particulars (``with_identity``): the article's lead
+    event (the most confident) gets those of the whole text, the others, often incidents
+    the article mentions in passing, those of their own sentences."""
+    if not events:
+        return []
+    lead = max(range(len(events)), key=lambda i: (events[i].confidence, len(events[i].evidence)))
+    return [with_identity(ev, text if i == lead else None) for i, ev in enumerate(events)]
+
+
+def with_identity(event: Event, text: str | None) -> Event:
     """The event with its report's particulars (names, small places, ages) read from the
-    article's whole text and kept in ``codes["identity"]``, so linking can use them later."""
+    article's whole text (or, without one, its evidence sentences) and kept in
+    ``codes["identity"]``, so linking can use them later."""
     ident = F.identity(event, text)
     return replace(event, codes={**event.codes, "identity": {
         "names": sorted(ident.names), "surnames": sorted(ident.surnames), "places": sorted(ident.places),
@@ -133,8 +144,10 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     if gap <= cfg.same_window_days:
         linked = ident >= cfg.min_identity or (score >= cfg.link_score and parts["text"] >= cfg.min_text)
     elif gap <= cfg.followup_days:
+        # a follow-up: enough particulars, or one with the same named armed group doing the same
         linked = ident >= cfg.followup_identity or (
-            score >= cfg.followup_score and parts["text"] >= cfg.followup_min_text)
+            score >= cfg.followup_score and parts["text"] >= cfg.followup_min_text) or (
+            ident >= cfg.min_identity and parts["event_class"] == 1.0 and F.same_named_group(a, b))
     else:
         linked = ident >= cfg.followup_identity
     reasons = {k: (None if v is None else round(v, 3)) for k, v in parts.items()}
@@ -259,7 +272,33 @@ def link_events(events: Iterable[Event], cfg: LinkConfig | None = None,
         target.links.append(placed.link)
         for other, bridge in placed.merge:
             merge_into(target, other, bridge)
+    for block in blocks.values():
+        _consolidate([inc for inc in block if inc.events], cfg)
     return [inc for inc in incidents if inc.events]
+
+
+def _consolidate(block: list[Incident], cfg: LinkConfig) -> None:
+    """Merge incidents that the order of arrival kept apart: two incidents whose reports
+    match at ``member_share`` or more of their pairs (and rule none out) are one.
+    Reports arrive in date order, so a report dated early by mistake can start an
+    incident of its own before the reports it matches have arrived."""
+    changed = True
+    while changed:
+        changed = False
+        for i, x in enumerate(block):
+            if not x.events:
+                continue
+            for y in block[i + 1:]:
+                if not y.events or x.doc_ids & y.doc_ids or not any(_within(e, x, cfg) for e in y.events):
+                    continue
+                results = [compare(a, b, cfg) for a in y.events for b in x.events]
+                if any("veto" in r.reasons for r in results):
+                    continue
+                hits = [r for r in results if r.linked]
+                if hits and len(hits) >= cfg.member_share * len(results):
+                    best = max(hits, key=lambda r: r.score)
+                    merge_into(x, y, Link("", None, best.score, {**best.reasons, "consolidated": True}))
+                    changed = True
 
 
 def _within(event: Event, incident: Incident, cfg: LinkConfig) -> bool:

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError, redact
-from ..link import with_identity
+from ..link import with_identities
 from ..records import Document, Event, to_dict
 from ..serialize import event_from_dict
 from . import _corrections, _db
@@ -173,7 +173,7 @@ class Store:
                     old.is_current = False
                     s.flush()
                 events_now = _corrections.carry_over(s, anchors, events)  # an analyst's work goes on
-                events_now = [with_identity(ev, document.text) for ev in events_now]
+                events_now = with_identities(list(events_now), document.text)
                 doc_pk = self._write_document(s, document, digest, run_id,
                                               version=old.version + 1 if old is not None else 1)
                 ids = self._write_events(s, doc_pk, events_now, run_id)
@@ -209,7 +209,7 @@ class Store:
                 touched = self._drop_events(s, row.pk)
                 events = _corrections.carry_over(s, old, events)
                 row.run_id, row.pipeline_version = run_id, self.version
-                events = [with_identity(ev, row.text) for ev in events]
+                events = with_identities(list(events), row.text)
                 ids = self._write_events(s, row.pk, events, run_id)
                 self._link(s, events, touched)
                 return ids
