@@ -104,7 +104,11 @@ def test_events_round_trip_through_the_database(store):
     ingest([d], store, FakePipeline())
     (stored,) = list(store.events())
     original = make_event(d)
-    assert stored.codes.pop("sources") == [{"doc_id": d.id, "outlet": d.outlet, "url": None}]
+    sources = stored.codes.pop("sources")
+    assert [{k: s[k] for k in ("doc_id", "outlet", "url")} for s in sources] == [
+        {"doc_id": d.id, "outlet": d.outlet, "url": None}]
+    assert sources[0]["published"] == d.published.isoformat() and sources[0]["ingested_at"]
+    assert set(stored.codes.pop("identity")) == {"names", "surnames", "places", "ages"}  # for linking
     assert to_dict(replace(stored, incident_id=None)) == to_dict(original)
     assert stored.incident_id
     assert event_from_dict(to_dict(original)) == original
