@@ -280,6 +280,12 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     return _Choice("attack_civilian", "+default:civilians")  # unknown victims of an armed attack
 
 
+def _sentence_agents(hit: Hit) -> list:
+    """Subjects of the verb a noun trigger is the object of ("police conducted a raid")."""
+    verb = hit.head.head
+    return [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ in ("VERB", "AUX") else []
+
+
 def _fired_on_protesters(hits: Sequence[Hit], skip: set[int]) -> bool:
     """Another violent phrase of the sentence has state forces acting on protesters
     ("police killed two when they opened fire on protesters")."""
@@ -402,8 +408,9 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
     if fam == "abduction" and _party_kinds(roles(hit.head)[1]) & {"state", "nonstate"}:
         return _Choice("attack_armed", "+victims:armed")  # ACLED: only civilians suffer violence against civilians
     if fam == "clash" and hit.head.lemma_.lower() == "raid" and not _casualties(sent) \
+            and "state" in _party_kinds(_agents_near(hit) or roles(hit.head)[0] or _sentence_agents(hit)) \
             and any(h.family == "disrupted" and h.head.i not in skip for h in hits):
-        return None  # a raid that seizes arms and hurts no one is a seizure, not a battle
+        return None  # a police or army raid that seizes arms and hurts no one is a seizure, not a battle
     if fam == "clash":
         return _refine_clash(hit, sent)
     if fam == "arrest" and "protester" in _party_kinds(roles(hit.head)[1]):

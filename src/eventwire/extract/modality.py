@@ -137,7 +137,7 @@ def mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
     path = _path(tok, sent)
     if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
         return "hypothetical", "?"  # a question reports nothing ("is it not enough to have attacked?")
-    purpose = _purpose(tok)
+    purpose = _purpose(tok) if trigger.event_type != "Protests" else None  # "gathered to protest" is the protest
     if purpose:
         return "plan", purpose
     neg = _negation(tok)
