@@ -15,7 +15,7 @@ def serve(
     read_only: bool = typer.Option(False, "--read-only", help="No writes: no POST of articles, no corrections."),
     cors_origin: List[str] = typer.Option(None, "--cors-origin", help="Allow this origin to call the API from a browser (CORS is off by default); repeatable."),
     max_body_mb: float = typer.Option(2.0, "--max-body-mb", help="Largest request body accepted, in MiB."),
-    verbose_http: bool = typer.Option(False, "--access-log", help="Log every request."),
+    access_log: bool = typer.Option(False, "--access-log", help="Log every request."),
 ) -> None:
     """Serve the API (OpenAPI at /docs) and the page (map, timeline, table, review) over a store."""
     from rich.console import Console
@@ -27,7 +27,7 @@ def serve(
     with Store(db) as store:
         Console(stderr=True).print(f"serving {store.url} on http://{host}:{port}/ (API docs at /docs)", style="dim")
         run(store, host=host, port=port, writes=not read_only, cors_origins=tuple(cors_origin or ()),
-            max_body=int(max_body_mb * 1024 * 1024), log_level="info" if verbose_http else "warning")
+            max_body=int(max_body_mb * 1024 * 1024), log_level="info" if access_log else "warning")
 
 
 def register(app: typer.Typer) -> None:
