@@ -174,9 +174,6 @@ def _event_figures(counts_of, text):
     ("Four people were shot, one fatally, outside the club.", 1, 3),
     ("Three people were shot. Two were wounded and one died at the scene.", 1, 2),
     ("No one was hurt.", None, 0),
-    # the attackers' own dead are counted on their side and added
-    ("A clerk was killed. Officers later shot and killed the suspect.", 2, None),
-    ("The gunman killed two people before turning the gun on himself and killing himself.", 3, None),
     # an update restates the total; a tally over the year is not this event's
     ("Six people died. The death toll rose to 9 on Tuesday.", 9, None),
     ("A teenager was killed. Thirty-one people have been killed in the city so far this year.", 1, None),

@@ -53,3 +53,30 @@ def test_floors_command_measures_the_named_files(tmp_path, capsys, pipeline):
     assert written["limit"] == 1 and written["_provenance"] == "p"
     assert {"attack_type", "gname", "nkill_exact", "date"} <= set(written["files"]["g.jsonl"])
     assert json.loads(capsys.readouterr().out) == written
+
+
+def test_floors_pin_one_half_of_every_gold_file(tmp_path, capsys, pipeline):
+    from eventwire.eval.floors import gold_files
+
+    gold = tmp_path / "gold"
+    (gold / "news").mkdir(parents=True)
+    rows = [{"id": f"g{i}", "source": "gtd", "published": "2021-03-02",
+             "text": "Gunmen shot dead a village elder near Herat, officials said.",
+             "gold": {"attacktype1": "Armed Assault", "gname": "Unknown", "nkill": 1}} for i in range(6)]
+    (gold / "g.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    article = {"id": "gvc-1", "source": "gvc", "incident_key": "1", "title": "Man shot dead",
+               "published": "2016-05-09", "text": "A man was shot dead on Sunday night in Dayton, police said.",
+               "gold": {"event_date": "2016-05-08", "country": "United States", "admin1": "Ohio",
+                        "location": "Dayton", "killed": 1, "injured": 0}}
+    (gold / "news" / "gvc.jsonl").write_text(json.dumps(article) + "\n")
+    assert gold_files(gold) == ["g.jsonl", "news/gvc.jsonl"]
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"_provenance": "p", "half": "check", "limit": None, "files": {}}))
+    assert main(["--gold-dir", str(gold), "--floors", str(floors), "--every-file", "--write"]) == 0
+    written = load_floors(floors)
+    assert written.half == "check" and set(written.files) == {"g.jsonl", "news/gvc.jsonl"}
+    assert "attack_type" in written.files["g.jsonl"]
+    capsys.readouterr()
+    floors.write_text(json.dumps({"_provenance": "p", "half": "train", "files": {}}))
+    with pytest.raises(ConfigError):
+        load_floors(floors)

@@ -3,10 +3,12 @@
 The floors live in a JSON data file (the repository keeps
 ``tests/accuracy_floors.json``)::
 
-    {"_provenance": "...", "limit": 600, "limits": {"geo/gwn_dev.jsonl": 50},
-     "files": {"gtd2021q1_dev.jsonl": {"attack_type": 0.0, ...}, ...}}
+    {"_provenance": "...", "half": "check", "limit": 600, "limits": {"geo/gwn_dev.jsonl": 50},
+     "files": {"gtd2021q1_dev.jsonl": {"attack_type": 0.0, ...}, "news/gvc_dev.jsonl": {...}, ...}}
 
-File names are relative to the gold folder. ``limit`` is the number of rows
+File names are relative to the gold folder. ``half`` is the half of every
+file that is scored (``"check"``: floors are pinned on rows no rule was tuned
+on; null scores whole files). ``limit`` is the number of rows of that half
 scored per file (``limits`` overrides it for one file): the gold files are
 ordered by a hash of the row id, so their first rows are a fixed, unbiased
 sample.
@@ -14,6 +16,9 @@ sample.
 Print the current scores as a floors file (to pin them, review and commit)::
 
     python -m eventwire.eval.floors --gold-dir ../shared/gold --floors tests/accuracy_floors.json
+
+``--every-file`` also measures each gold file in the gold folder and its
+``news/`` and ``geo/`` folders that the floors file does not name yet.
 """
 from __future__ import annotations
 
@@ -26,11 +31,16 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ._report import FileReport
+from ._split import HALVES
 
-__all__ = ["Floors", "load_floors", "check_floors", "floors_from_reports", "main"]
+__all__ = ["Floors", "load_floors", "check_floors", "floors_from_reports", "gold_files", "main"]
 
 # Rates where lower is better, and means that are not rates, have no floor.
 NOT_FLOORED = frozenset({"no_event", "old_event", "events_per_relevant_doc"})
+
+
+# Where gold files lie under the gold folder (geoparsing and news sets in their own folders).
+GOLD_FOLDERS = ("", "news", "geo")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +50,7 @@ class Floors:
     provenance: str = ""
     note: str = ""
     limits: dict[str, int] = field(default_factory=dict)
+    half: str | None = None
 
     def limit_for(self, name: str) -> int | None:
         return self.limits.get(name, self.limit)
@@ -50,10 +61,20 @@ def load_floors(path: str | Path) -> Floors:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         files = {name: {k: float(v) for k, v in metrics.items()} for name, metrics in data["files"].items()}
+        limits = {name: int(n) for name, n in data.get("limits", {}).items()}
     except (OSError, ValueError, KeyError, AttributeError, TypeError) as exc:
         raise ConfigError(f"{path}: not a floors file ({exc}); see eventwire.eval.floors") from exc
-    limits = {name: int(n) for name, n in data.get("limits", {}).items()}
-    return Floors(data.get("limit"), files, data.get("_provenance", ""), data.get("_note", ""), limits)
+    half = data.get("half")
+    if half is not None and half not in HALVES:
+        raise ConfigError(f"{path}: unknown half {half!r}: expected one of {', '.join(HALVES)} or null")
+    return Floors(data.get("limit"), files, data.get("_provenance", ""), data.get("_note", ""), limits, half)
+
+
+def gold_files(gold_dir: str | Path) -> list[str]:
+    """Every gold file under ``gold_dir`` and its news and geo folders, as floors-file names."""
+    gold_dir = Path(gold_dir)
+    return [str(p.relative_to(gold_dir)) for folder in GOLD_FOLDERS
+            for p in sorted((gold_dir / folder).glob("*.jsonl"))]
 
 
 def check_floors(report: FileReport, floors: dict[str, float]) -> list[str]:
@@ -85,6 +106,10 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--floors", type=Path, default=Path("tests/accuracy_floors.json"),
                         help="existing floors file: its files and limit are measured")
     parser.add_argument("--limit", type=int, default=None, help="rows per file (default: the file's)")
+    parser.add_argument("--half", choices=HALVES, default=None,
+                        help="half of each file to score (default: the floors file's)")
+    parser.add_argument("--every-file", action="store_true",
+                        help="also measure the gold files (top, news/, geo/) the floors file does not name")
     parser.add_argument("--margin", type=float, default=0.02, help="slack below the measured value")
     parser.add_argument("--write", action="store_true", help="rewrite the floors file in place")
     return parser.parse_args(argv)
@@ -95,9 +120,13 @@ def main(argv: list[str] | None = None) -> int:
 
     args = _arguments(argv)
     current = load_floors(args.floors)
-    reports = {name: evaluate_file(args.gold_dir / name, limit=args.limit or current.limit_for(name))
-               for name in current.files}
-    payload = {"_provenance": current.provenance, "_note": current.note,
+    half = args.half or current.half
+    names = list(current.files)
+    if args.every_file:
+        names += [name for name in gold_files(args.gold_dir) if name not in current.files]
+    reports = {name: evaluate_file(args.gold_dir / name, limit=args.limit or current.limit_for(name), half=half)
+               for name in names}
+    payload = {"_provenance": current.provenance, "_note": current.note, "half": half,
                "limit": args.limit or current.limit, "limits": {} if args.limit else current.limits,
                "files": floors_from_reports(reports, args.margin)}
     text = json.dumps(payload, indent=2) + "\n"

@@ -47,9 +47,3 @@ def count_cues() -> dict[str, tuple[str, str]]:
 def speaker_words() -> dict[str, str]:
     """word -> speaker_type."""
     return {r["word"]: r["speaker_type"] for r in read_table("attribution_cues.csv")}
-
-
-@functools.lru_cache(maxsize=None)
-def perpetrator_nouns() -> frozenset[str]:
-    """Words naming the attackers' side in a count (``perpetrator_nouns.csv``)."""
-    return frozenset(r["word"].lower() for r in read_table("perpetrator_nouns.csv"))

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..records import Count
-from ._cue_tables import count_cues, perpetrator_nouns, vague_quantities
+from ._cue_tables import count_cues, vague_quantities
 from .attribution import sentence_source
 from ..nlp import doc_text, ents_in
 
@@ -771,10 +771,6 @@ def aggregate(candidates: list[Count]) -> Count | None:
     coded = [c for c in candidates if ".coded_as" in c.rule]
     if coded:
         return coded[-1]
-    own = [c for c in candidates if not _attackers(c)]
-    attackers = [c for c in candidates if _attackers(c)]
-    if own and attackers:
-        return _plus(_largest(own), _largest(attackers))
     return _largest(candidates)
 
 
@@ -782,25 +778,6 @@ def _largest(candidates: list[Count]) -> Count:
     positive = [c for c in candidates if (figure(c) or 0) > 0]
     pool = positive or candidates
     return max(pool, key=lambda c: (figure(c) or 0, c.status != "unattributed"))
-
-
-def _attackers(count: Count) -> bool:
-    """A count of the attackers' side ("the suspect was shot dead", "killed himself")."""
-    words = (count.victims or "").lower().split()
-    return bool(words) and words[-1] in perpetrator_nouns()
-
-
-def _add(a: int | None, b: int | None) -> int | None:
-    return None if a is None or b is None else a + b
-
-
-def _plus(victims: Count, attackers: Count) -> Count:
-    """The victims' figure with the attackers' own dead or hurt added, each counted on its side."""
-    if (figure(attackers) or 0) == 0:
-        return victims
-    low = _add(victims.low if victims.low is not None else victims.best, attackers.low)
-    return replace(victims, low=low, best=_add(victims.best, attackers.best), high=_add(victims.high, attackers.high),
-                   rule=f"{victims.rule}+attackers({attackers.text})")
 
 
 def _hit(count: Count) -> bool:
