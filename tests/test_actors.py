@@ -1,8 +1,6 @@
 """Actor dictionary, actor entity ruler, actors in a sentence and their roles."""
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from eventwire.extract.actors import assign_roles, find_actors
@@ -20,13 +18,6 @@ def test_dictionary_is_large_and_typed():
     assert inters["state forces"] == 1 and inters["rebel group"] == 2
     assert inters["political militia"] == 3 and inters["identity militia"] == 4
     assert inters["external forces"] == 8
-
-
-def test_dictionary_loads_fast():
-    load_actors.cache_clear()
-    t0 = time.perf_counter()
-    load_actors()
-    assert time.perf_counter() - t0 < 1.0
 
 
 def test_bla_alias_and_type():
