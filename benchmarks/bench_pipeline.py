@@ -159,7 +159,7 @@ def _dask_rows(out: dict, row, events_docs, one, batch_size: int) -> None:
     from eventwire.engine._dask import _load_plugin
 
     start = time.perf_counter()
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         client.register_plugin(_load_plugin())  # each worker loads the pipeline once, here
         out["dask_start_s"] = round(time.perf_counter() - start, 1)

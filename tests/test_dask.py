@@ -28,7 +28,7 @@ def client(pipeline):
     from distributed import Client, LocalCluster
 
     # Threads in this process: the workers share the pipeline already loaded here.
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0") as cluster, \
             Client(cluster) as c:
         yield c
 

@@ -75,7 +75,7 @@ def connect(scheduler: str | None = None, workers: int | None = None):
         client = distributed.Client(scheduler)
     else:
         cluster = distributed.LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
-                                           processes=True, dashboard_address=None)
+                                           processes=True, dashboard_address=":0")
         client = distributed.Client(cluster)
     client.register_plugin(_load_plugin())
     return client
