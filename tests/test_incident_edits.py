@@ -3,16 +3,18 @@ undo, and the record of each (the ``eventwire incidents`` commands over them).""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import logging
 
 import pytest
 
 from eventwire.cli.main import main
 from eventwire.errors import StoreError
-from eventwire.link import load_config
-from eventwire.records import Document
+from eventwire.link import Incident, load_config, place, with_identities
+from eventwire.records import Document, Event, Evidence
 from eventwire.store import Store
 
-from test_link import EVENTS, REPORTS
+from test_link import DAY, EVENTS, REPORTS
 
 BY_DOC = {r[1]: r for r in REPORTS}
 JAFFAR = [ev for ev in EVENTS if BY_DOC[ev.doc_id][0] == "jaffar"]
@@ -31,6 +33,13 @@ def store(tmp_path):
         yield st
 
 
+def _link_nothing(monkeypatch) -> None:
+    """Store what follows with a linker so strict nothing links."""
+    strict = dataclasses.replace(load_config(), link_score=2.0, followup_score=2.0, min_identity=9.0,
+                                 followup_identity=9.0, apart_identity=9.0)
+    monkeypatch.setattr("eventwire.store._linker.load_config", lambda: strict)
+
+
 def _incident_of(store: Store, doc_id: str) -> str:
     return next(i.incident_id for i in store.incidents() if doc_id in i.doc_ids)
 
@@ -38,9 +47,7 @@ def _incident_of(store: Store, doc_id: str) -> str:
 def test_a_report_that_matches_two_incidents_merges_them(store, monkeypatch):
     # Two reports stored apart (a linker so strict nothing links), then a third
     # report that matches both under the usual thresholds: they are one incident.
-    strict = dataclasses.replace(load_config(), link_score=2.0, followup_score=2.0, min_identity=9.0,
-                                 followup_identity=9.0, apart_identity=9.0)
-    monkeypatch.setattr("eventwire.store._linker.load_config", lambda: strict)
+    _link_nothing(monkeypatch)
     _add(store, [JAFFAR[0], JAFFAR[4]])  # Dawn (Mushkaf) and ISPR (Sibi)
     assert len(list(store.incidents())) == 2
     monkeypatch.setattr("eventwire.store._linker.load_config", load_config)
@@ -57,6 +64,57 @@ def test_a_report_that_matches_two_incidents_merges_them(store, monkeypatch):
     store.undo_edit(edit["edit"], author="analyst")
     assert len(list(store.incidents())) == 2
     assert store.incident_edits()[0]["undone_by"] == store.incident_edits()[1]["edit"]
+
+
+# Four shootings at Quetta checkpoints in one week, each report naming its own victim,
+# in the wording every such report shares; then a report that names nobody.
+VICTIMS = ["Abdul Ghani", "Nazir Ahmed", "Rashid Baloch", "Imran Kakar"]
+
+
+def _checkpoint_report(doc: str, day: int, victim: str | None) -> tuple[Document, Event]:
+    text = ("Gunmen on a motorcycle shot dead a police constable on duty at a checkpoint in Quetta, police said."
+            + (f" The constable was named as {victim}." if victim else ""))
+    base = BY_DOC["dawn-3"]
+    ev = dataclasses.replace(next(e for e in EVENTS if e.doc_id == "dawn-3"), event_id=f"{doc}#1", doc_ids=(doc,),
+                             event_date=DAY + dt.timedelta(days=day),
+                             evidence=(Evidence("event_type", doc, 0, len(text), text, text, "test.hand"),))
+    return Document(id=doc, text=text, published=ev.event_date, outlet=base[2]), ev
+
+
+def test_a_generic_report_does_not_fold_distinct_incidents_together(store, monkeypatch, caplog):
+    # Stored apart (each names a different constable), as a linker that never merges keeps them.
+    _link_nothing(monkeypatch)
+    run = store.start_run("test")
+    reports = [_checkpoint_report(f"checkpoint-{i}", i % 3, victim) for i, victim in enumerate(VICTIMS)]
+    for doc, ev in reports:
+        store.add(doc, [ev], run)
+    assert len(list(store.incidents())) == 4
+    monkeypatch.setattr("eventwire.store._linker.load_config", load_config)
+    # The report that names nobody matches every one of them as strongly as a bridge needs,
+    # and each merge is declined with its reason (different constables named) ...
+    stored = [Incident(doc.id, with_identities([ev], doc.text)) for doc, ev in reports]
+    doc, ev = _checkpoint_report("generic", 1, None)
+    with caplog.at_level(logging.INFO, logger="eventwire.link"):
+        placed = place(with_identities([ev], doc.text)[0], stored)
+        store.add(doc, [ev], run)
+    assert placed.incident is not None and not placed.merge
+    assert len(placed.declined) == 3 and all("conflicting particulars" in why for _, why in placed.declined)
+    assert "not merged (conflicting particulars" in caplog.text
+    # ... so the store keeps four incidents (the report joins one) and records no merge.
+    incidents = list(store.incidents())
+    assert len(incidents) == 4 and sorted(len(i.doc_ids) for i in incidents) == [1, 1, 1, 2]
+    assert store.incident_edits() == []
+
+
+def test_one_report_merges_at_most_the_configured_number_of_incidents():
+    # Three reports of the hijacking kept apart; a fourth matches all three.
+    a, b, c = (Incident(f"i{i}", [ev]) for i, ev in enumerate([JAFFAR[0], JAFFAR[4], JAFFAR[3]]))
+    bridge = JAFFAR[2]
+    assert len(place(bridge, [a, b, c]).merge) == 1
+    placed = place(bridge, [a, b, c], dataclasses.replace(load_config(), max_merges_per_report=2))
+    assert len(placed.merge) == 2 and not placed.declined
+    assert [why for _, why in place(bridge, [a, b, c]).declined] == [
+        "merge cap: one report merges at most 1 incident(s)"]
 
 
 def test_split_then_undo_and_merge_by_hand(store):

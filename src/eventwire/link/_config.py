@@ -30,6 +30,7 @@ class LinkConfig:
     followup_score: float = 0.85
     followup_min_text: float = 0.45
     merge_score: float = 0.8
+    max_merges_per_report: int = 1
     member_share: float = 0.5
     min_identity: float = 0.15
     followup_identity: float = 0.65

@@ -9,12 +9,15 @@ keeps the event it matched, the score and the reasons.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..records import Event
 from . import _features as F
 from ._config import LinkConfig, load_config
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,11 +183,13 @@ def _best(event: Event, incident: Incident, cfg: LinkConfig) -> tuple[Comparison
 @dataclass(frozen=True, slots=True)
 class Placement:
     """Where a new event goes: the incident it joins (``None``: a new one), its link,
-    and the other incidents it also matches strongly enough to show they are one."""
+    the other incidents it also matches strongly enough to show they are one, and
+    those it matched as strongly but may not merge (incident id, reason)."""
 
     incident: Incident | None
     link: Link
     merge: tuple[tuple[Incident, Link], ...] = ()
+    declined: tuple[tuple[str, str], ...] = ()
 
 
 def place(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = None) -> Placement:
@@ -192,9 +197,11 @@ def place(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = 
 
     It joins the incident of its best match. Another incident it also matches
     at ``merge_score`` or above is the same incident reported apart until now
-    (the new report bridges them), unless the two hold a report of one article
-    (assemble found two incidents there) or their own members, compared, rule
-    each other out (different places, a date gap beyond the follow-up window).
+    (the new report bridges them) only when the two incidents would link to
+    each other on their own (``incidents_compatible``): a report that matches
+    both in general terms (the same wording, the same province) is no evidence
+    that they are one. At most ``max_merges_per_report`` incidents are merged in;
+    the others are declined, and each decline is logged with its reason.
     """
     cfg = cfg or load_config()
     found = []
@@ -206,22 +213,58 @@ def place(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = 
         return Placement(None, Link(event.event_id, None, 1.0, {"seed": True}))
     found.sort(key=lambda f: (-f[0], f[1]))
     _, _, chosen, (cmp, member) = found[0]
-    merge = []
+    merge, declined = [], []
     for score, _, other, (ocmp, omember) in found[1:]:
-        strong = score >= cfg.merge_score or ocmp.reasons.get("identity", 0) >= cfg.followup_identity
-        if strong and _compatible(chosen, other, [m for m, _ in merge], cfg):
-            reasons = {**ocmp.reasons, "bridge": event.event_id, "bridged_with": omember.event_id}
-            merge.append((other, Link(event.event_id, omember.event_id, ocmp.score, reasons)))
-    return Placement(chosen, Link(event.event_id, member.event_id, cmp.score, cmp.reasons), tuple(merge))
+        if not (score >= cfg.merge_score or ocmp.reasons.get("identity", 0) >= cfg.followup_identity):
+            continue
+        if len(merge) >= cfg.max_merges_per_report:
+            why = f"merge cap: one report merges at most {cfg.max_merges_per_report} incident(s)"
+        else:
+            why = next(filter(None, (incidents_compatible(kept, other, cfg)
+                                     for kept in (chosen, *(m for m, _ in merge)))), None)
+        if why:
+            declined.append((other.incident_id, why))
+            log.info("%s matches incidents %s and %s: not merged (%s)", event.event_id, chosen.incident_id,
+                     other.incident_id, why)
+            continue
+        reasons = {**ocmp.reasons, "bridge": event.event_id, "bridged_with": omember.event_id}
+        merge.append((other, Link(event.event_id, omember.event_id, ocmp.score, reasons)))
+    return Placement(chosen, Link(event.event_id, member.event_id, cmp.score, cmp.reasons), tuple(merge),
+                     tuple(declined))
 
 
-def _compatible(chosen: Incident, other: Incident, merged: list[Incident], cfg: LinkConfig) -> bool:
-    """Whether two incidents may merge: no article in both, and no pair of their reports
-    ruled out (other country or province, dates too far apart)."""
-    docs = set(chosen.doc_ids).union(*(m.doc_ids for m in merged))
-    if docs & other.doc_ids:
-        return False
-    return not any("veto" in compare(a, b, cfg).reasons for a in other.events for b in chosen.events)
+def _names(incident: Incident) -> frozenset[str]:
+    return frozenset().union(*(_identity(ev).names for ev in incident.events))
+
+
+def incidents_compatible(x: Incident, y: Incident, cfg: LinkConfig | None = None) -> str | None:
+    """Why incidents ``x`` and ``y`` may not be merged (``None``: they may).
+
+    Two incidents are one only if they would link to each other on their own:
+    no article in both; no pair of their reports ruled out (another country or
+    province, places too far apart, dates beyond the follow-up window); places
+    not clearly different (precise places ``far_km`` or more apart); each names
+    people, then at least one in common (different victims named are different
+    incidents); and some pair of their reports linked, within the date window or,
+    beyond it, on shared particulars.
+    """
+    cfg = cfg or load_config()
+    if x.doc_ids & y.doc_ids:
+        return "an article reports both: assemble kept them apart"
+    nx, ny = _names(x), _names(y)
+    if nx and ny and not nx & ny:
+        return f"conflicting particulars: names {sorted(nx)[:3]} / {sorted(ny)[:3]}"
+    linked = False
+    for a in x.events:
+        for b in y.events:
+            c = compare(a, b, cfg)
+            if "veto" in c.reasons:
+                return f"{a.event_id} / {b.event_id}: {c.reasons['veto']}"
+            if c.reasons.get("place") == 0.0 and str(c.reasons.get("place_why", "")).endswith("km apart"):
+                return f"{a.event_id} / {b.event_id}: places {c.reasons['place_why']}"
+            window = not c.reasons.get("followup") or c.reasons.get("identity", 0) >= cfg.followup_identity
+            linked = linked or (c.linked and window)
+    return None if linked else "no report of one links to a report of the other"
 
 
 def assign(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = None) -> tuple[Incident | None, Link]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import time
 from collections import OrderedDict
 from dataclasses import replace
@@ -22,6 +23,8 @@ from ..link._features import country_key
 from ..records import Event, to_dict
 from ..serialize import event_from_dict
 from ._models import DocumentRow, EventRow, IncidentEditRow, IncidentMemberRow, IncidentRow
+
+log = logging.getLogger(__name__)
 
 
 def _now() -> dt.datetime:
@@ -108,6 +111,8 @@ def link_document_events(s: Session, events: list[Event], touched: set[str], cac
         touched.add(incident_id)
         for other, bridge in (placed.merge if placed else ()):
             if _kept_apart(s, incident_id, other.incident_id):
+                log.info("%s matches incidents %s and %s: not merged (an analyst split them apart)",
+                         event.event_id, incident_id, other.incident_id)
                 continue
             bridge_reasons = {"event_id": bridge.event_id, "linked_to": bridge.linked_to,
                               "score": bridge.score, **bridge.reasons}
