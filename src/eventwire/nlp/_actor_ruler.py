@@ -132,7 +132,7 @@ def cached_patterns(nlp: Language, source: str = "default") -> tuple[list[dict],
     """The dictionary's patterns and the tokens of its phrase patterns, built on first use and
     kept beside the gazetteer cache (tokenising some 7,000 names is most of a cold start's ruler time)."""
     from ..resources.actors import actor_patterns
-    from ._cache import cached
+    from ..gazetteer import cached_table
 
     def build() -> tuple[list[dict], dict]:
         patterns = actor_patterns(source)
@@ -144,4 +144,4 @@ def cached_patterns(nlp: Language, source: str = "default") -> tuple[list[dict],
 
     if source != "default":
         return actor_patterns(source), {}
-    return cached("actor-patterns", _cache_key(nlp), build)
+    return cached_table("actor-patterns", _cache_key(nlp), build)

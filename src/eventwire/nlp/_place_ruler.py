@@ -158,7 +158,7 @@ def _cache_key() -> str:
     from ..gazetteer import _compiled, _patterns, admin_terms, default_db_path
     from ..resources import data_path
 
-    parts = [_compiled._cache_path(admin_terms()).name, inspect.getsource(_patterns)]
+    parts = [_compiled._cache_tag(admin_terms()), inspect.getsource(_patterns)]
     for f in sorted(data_path("geo").iterdir()):
         parts.append(f.name + f.read_text(encoding="utf-8"))
     db = default_db_path()
@@ -171,12 +171,11 @@ def _cache_key() -> str:
 def cached_tables(source: str = "default") -> tuple[dict[str, str], dict[str, str]]:
     """The place-name tables, built from the gazetteer on first use and kept beside the
     gazetteer's own cache (some 20 times faster to load than to build)."""
-    from ..gazetteer import place_patterns
-    from ._cache import cached
+    from ..gazetteer import cached_table, place_patterns
 
     if source != "default":
         return name_tables(place_patterns(source))
-    return cached("place-names", _cache_key(), lambda: name_tables(place_patterns(source)))
+    return cached_table("place-names", _cache_key(), lambda: name_tables(place_patterns(source)))
 
 
 @Language.factory(
