@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy import event as sa_event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -101,13 +102,21 @@ class Store:
         return Session(self.engine, expire_on_commit=False)
 
     def _writing(self) -> Session:
-        """A session whose transactions take SQLite's write lock at BEGIN.
+        """A session whose transactions hold the store's write lock from their start.
 
-        A deferred transaction that reads and then writes cannot wait for a
-        concurrent writer (SQLite answers "database is locked" at once, without
-        the busy timeout); BEGIN IMMEDIATE waits for the lock up front.
+        SQLite: a deferred transaction that reads and then writes cannot wait for
+        a concurrent writer (it answers "database is locked" at once, without the
+        busy timeout); BEGIN IMMEDIATE waits for the lock up front.
+        PostgreSQL: linking reads incidents and then writes events that point at
+        them; a concurrent writer that merges or reconciles those incidents in
+        between would leave the event pointing at a deleted one. A transaction
+        advisory lock makes writers take turns (coding, the costly part, stays
+        parallel); it is released at commit or rollback.
         """
-        return Session(self.engine.execution_options(sqlite_immediate=True), expire_on_commit=False)
+        session = Session(self.engine.execution_options(sqlite_immediate=True), expire_on_commit=False)
+        if self.engine.dialect.name == "postgresql":
+            sa_event.listen(session, "after_begin", _take_write_lock)
+        return session
 
     # runs --------------------------------------------------------------
     def start_run(self, command: str | None = None) -> int:
@@ -319,7 +328,7 @@ class Store:
     # incident edits ----------------------------------------------------
     def _edit(self, work, what: str):
         try:
-            with self.session() as s, s.begin():
+            with self._writing() as s, s.begin():
                 return work(s)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot {what} ({exc.__class__.__name__}: {exc})") from exc
@@ -420,6 +429,14 @@ class Store:
 # writers adding the same outlet at once).
 _RETRIES = 5
 _PAUSE_S = 0.2
+
+
+# The key of the advisory lock that PostgreSQL writers take turns on ("ew" + 1).
+_WRITE_LOCK = 0x65770001
+
+
+def _take_write_lock(session, transaction, connection) -> None:
+    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK})")
 
 
 def _transient(exc: SQLAlchemyError) -> bool:
