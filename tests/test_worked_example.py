@@ -130,3 +130,14 @@ def test_every_event_field_has_evidence(event):
     for e in event.evidence:
         assert e.doc_id == "jaffar-express"
         assert e.rule
+
+
+def test_evidence_spans_quote_words_not_line_breaks(examples_dir, result):
+    """Each span starts and ends on a word: a reviewer's highlight covers the words."""
+    text = (examples_dir / "jaffar_express.txt").read_text(encoding="utf-8")
+    for ev in result.events:
+        for e in ev.evidence:
+            quoted = text[e.start:e.end]
+            assert quoted == quoted.strip(), (e.field, e.rule, quoted[-30:])
+        for c in ev.claims:
+            assert text[c.start:c.end] == c.text

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..errors import EventwireError
 from ..records import Statement
 from ._cue_tables import speaker_words
-from ..nlp import doc_ents, doc_text, ents_in, per_doc
+from ..nlp import doc_ents, doc_text, ents_in, per_doc, trimmed
 
 __all__ = ["find_statements", "sentence_source", "speaker_type", "canonical_group",
            "spokespeople", "find_channel"]
@@ -295,6 +295,7 @@ def find_statements(doc) -> list[Statement]:
         if src is None:
             continue
         name, kind = _resolve(src.phrase, src.start, doc)
-        out.append(Statement(speaker=name, content=sent.text, start=sent.start_char, end=sent.end_char,
+        content, start, end = trimmed(sent)
+        out.append(Statement(speaker=name, content=content, start=start, end=end,
                              speaker_type=kind, cue=src.cue, channel=find_channel(sent.text)))
     return sorted(out, key=lambda s: s.start)

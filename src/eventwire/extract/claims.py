@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..nlp import ents_in
+from ..nlp import ents_in, trimmed
 from ..records import Claim, Statement
 from .attribution import canonical_group, find_channel, spokespeople
 
@@ -130,6 +130,7 @@ def find_claims(doc, statements: list[Statement]) -> list[Claim]:
         inside = next((s for s in statements if s.start <= tok.idx < s.end and s.channel), None)
         channel = inside.channel if inside else find_channel(sent.text)
         rule = "claims." + ("statement" if inside else ("passive" if span.root.dep_ == "pobj" else "active"))
-        found.append(Claim(actor=actor, text=sent.text.strip(), start=sent.start_char, end=sent.end_char,
+        text, start, end = trimmed(sent)
+        found.append(Claim(actor=actor, text=text, start=start, end=end,
                            channel=channel, spokesperson=_spokesperson(tok.idx, inside, doc, actor), rule=rule))
     return _merge(found)

@@ -65,3 +65,13 @@ def ents_in(span) -> list:
         if ent.end <= span.end:
             out.append(ent)
     return out
+
+
+def trimmed(span) -> tuple[str, int, int]:
+    """A span's text without the spaces and line breaks spaCy keeps at a sentence's
+    edges, and the character offsets of exactly that text (evidence quotes it)."""
+    text = span.text
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    start = span.start_char + lead
+    return body, start, start + len(body)
