@@ -148,6 +148,14 @@ def test_export_from_the_database_with_filters(db_url, tmp_path):  # noqa: F811
     assert main(["export", "--db", db_url, "-f", "jsonl", "--level", "events", "--since", "2025-03-12",
                  "-o", str(tmp_path / "late.jsonl")]) == 0
     assert len((tmp_path / "late.jsonl").read_text().splitlines()) == 2
+    # the API's other filters, on the command line too
+    for args, want in ((["--sub-event-type", "Armed clash"], sum(e.sub_event_type == "Armed clash" for e in EVENTS)),
+                       (["--bbox", "-180,-90,180,90"], sum(e.location.latitude is not None for e in EVENTS)),
+                       (["--bbox", "0,0,1,1"], 0), (["--min-confidence", "1.01"], 0)):
+        assert main(["export", "--db", db_url, "-f", "jsonl", "--level", "events", *args,
+                     "-o", str(tmp_path / "f.jsonl")]) == 0, args
+        assert len((tmp_path / "f.jsonl").read_text().splitlines()) == want, args
+    assert main(["export", "--db", db_url, "--bbox", "west", "-o", str(tmp_path / "f.jsonl")]) != 0
 
 
 def test_export_from_a_missing_sqlite_file_is_a_clear_error(tmp_path, capsys):

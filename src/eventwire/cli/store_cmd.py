@@ -111,8 +111,14 @@ def export(
     country: Optional[str] = typer.Option(None, "--country", help="Country name or ISO3 code."),
     event_type: Optional[str] = typer.Option(None, "--event-type", help="ACLED event type, e.g. 'Battles'."),
     incident: Optional[str] = typer.Option(None, "--incident", help="One incident id."),
+    admin1: Optional[str] = typer.Option(None, "--admin1", help="First-level division, any known spelling."),
+    sub_event_type: Optional[str] = typer.Option(None, "--sub-event-type", help="ACLED sub-event type, e.g. 'Armed clash'."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Part of either actor's name, any case."),
+    bbox: Optional[str] = typer.Option(None, "--bbox", help="west,south,east,north in degrees."),
+    text: Optional[str] = typer.Option(None, "--text", help="Words anywhere in the record (names, notes, evidence)."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help="Lowest confidence kept (0-1)."),
 ) -> None:
-    """Write stored events or incidents in the formats analysts load."""
+    """Write stored events or incidents in the formats analysts load (the filters of the API)."""
     from rich.console import Console
 
     from ..errors import InputError
@@ -123,7 +129,8 @@ def export(
     if level not in ("incidents", "events"):
         raise InputError(f"--level must be incidents or events, not {level!r}")
     filters = Filters(since=parse_published(since), until=parse_published(until), country=country,
-                      event_type=event_type, incident_id=incident)
+                      event_type=event_type, incident_id=incident, admin1=admin1, sub_event_type=sub_event_type,
+                      actor=actor, bbox=Filters.parse_bbox(bbox), text=text, min_confidence=min_confidence)
     _require_sqlite_file(db)
     with Store(db, read_only=not writable(db)) as store:
         records = store.incidents(filters) if level == "incidents" else store.events(filters)

@@ -32,6 +32,17 @@ class Filters:
             if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180):
                 raise InputError(f"bbox {self.bbox}: want west,south,east,north in degrees, south <= north")
 
+    @staticmethod
+    def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+        """``"west,south,east,north"`` in degrees (as the CLI and the API take it)."""
+        if not value:
+            return None
+        try:
+            west, south, east, north = (float(part) for part in value.split(","))
+        except ValueError:
+            raise InputError(f"bbox: want west,south,east,north in degrees, not {value!r}") from None
+        return west, south, east, north
+
     @property
     def only_basic(self) -> bool:
         """True when only the columns incidents also have are used."""

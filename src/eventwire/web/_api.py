@@ -37,16 +37,6 @@ def _date(value: str | None, name: str) -> dt.date | None:
         raise HTTPException(422, f"{name}: want a date as YYYY-MM-DD, not {value!r}") from exc
 
 
-def _bbox(value: str | None):
-    if not value:
-        return None
-    try:
-        west, south, east, north = (float(v) for v in value.split(","))
-    except ValueError as exc:
-        raise HTTPException(422, f"bbox: want west,south,east,north in degrees, not {value!r}") from exc
-    return west, south, east, north
-
-
 def filters(
     since: Optional[str] = Query(None, description="First event date (YYYY-MM-DD)."),
     until: Optional[str] = Query(None, description="Last event date (YYYY-MM-DD)."),
@@ -63,7 +53,7 @@ def filters(
     try:
         return Filters(since=_date(since, "since"), until=_date(until, "until"), country=country or None,
                        admin1=admin1 or None, event_type=event_type or None, sub_event_type=sub_event_type or None,
-                       actor=actor or None, incident_id=incident or None, bbox=_bbox(bbox), text=q or None,
+                       actor=actor or None, incident_id=incident or None, bbox=Filters.parse_bbox(bbox), text=q or None,
                        min_confidence=min_confidence)
     except InputError as exc:
         raise HTTPException(422, str(exc)) from exc
