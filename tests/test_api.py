@@ -221,6 +221,9 @@ def test_correction_is_kept_beside_the_machine_value_and_exported(server):
         assert "corrected fatalities: 6 -> 7 by ana" in rows[0]["tags"] and "accepted event_type" in rows[0]["tags"]
         if level == "events":
             assert rows[0]["fatalities"] == "7"
+        text = server.get("/api/export", params={"format": "gtd-csv", "level": level, "country": "PAK"}).text
+        rows = [r for r in csv.DictReader(io.StringIO(text)) if "corrected" in r["addnotes"]]
+        assert rows and "corrected fatalities: 6 -> 7 by ana" in rows[0]["addnotes"], level
 
 
 def test_corrections_survive_a_recode(server, pipeline):

@@ -31,7 +31,7 @@ GTD_COLUMNS = [
     "eventid", "iyear", "imonth", "iday", "approxdate", "country_txt", "provstate", "city",
     "latitude", "longitude", "specificity", "summary", "attacktype1_txt", "targtype1_txt",
     "target1", "gname", "claimed", "claimmode_txt", "nkill", "nwound", "ishostkid", "nhostkid",
-    "weaptype1_txt", "success", "suicide", "scite1", "dbsource",
+    "weaptype1_txt", "success", "suicide", "addnotes", "scite1", "dbsource",
 ]
 
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
@@ -337,6 +337,7 @@ def gtd_row(event: Event) -> dict:
         "weaptype1_txt": weapon_type(event),
         "success": 1,
         "suicide": 1 if event.sub_event_type == "Suicide bomb" else 0,
+        "addnotes": review_tags(event),  # an analyst's corrections, as ACLED's tags column has them
         "scite1": sources_text(event),
         "dbsource": "eventwire",
     }
