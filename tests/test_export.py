@@ -40,7 +40,7 @@ def test_acled_csv_loads_in_pandas_with_acled_columns_and_types(tmp_path, incide
     assert row["fatalities"] == 25
     assert {"Dawn", "Reuters", "AFP", "ISPR"} <= set(row["source"].split("; "))
     # Notes in ACLED's manner, from the coded fields, not an article's sentence.
-    assert row["notes"].startswith("On 11 March 2025, Baloch Liberation Army abducted Civilians (Pakistan) in Mushkaf "
+    assert row["notes"].startswith("On 11 March 2025, Baloch Liberation Army abducted civilians in Mushkaf "
                                    "(Kachhi, Balochistan).")
     assert "Baloch Liberation Army claimed responsibility." in row["notes"]
     assert ("120-450 taken hostage, according to security official (4 reports, best 120 as the latest official "
@@ -164,3 +164,19 @@ def test_export_from_a_missing_sqlite_file_is_a_clear_error(tmp_path, capsys):
     assert main(["export", "--db", str(tmp_path / "typo.db")]) == 6
     assert "no database at" in capsys.readouterr().err
     assert not (tmp_path / "typo.db").exists()
+
+
+@pytest.mark.parametrize("name, kind, prose", [
+    ("BLA: Balochistan Liberation Army", "rebel group", "BLA militants"),
+    ("BLA: Balochistan Liberation Army", None, "BLA"),
+    ("Military Forces of Pakistan (2018-)", "state forces", "Military Forces of Pakistan"),
+    ("Police Forces of India (1999-2004)", "state forces", "Police Forces of India"),
+    ("Civilians (Pakistan)", "civilians", "civilians"),
+    ("Protesters (India)", "protesters", "protesters"),
+    ("Unidentified Armed Group (Nigeria)", "political militia", "an unidentified armed group"),
+    ("Al Shabaab", "rebel group", "Al Shabaab"),
+])
+def test_notes_name_actors_as_a_sentence_reads_them(name, kind, prose):
+    from eventwire.export._rows import prose_name
+
+    assert prose_name(name, kind) == prose

@@ -130,7 +130,7 @@ def _count_phrase(count: Count, figures: list[dict]) -> str | None:
     reports = [f for f in figures if f.get("status") != "claimed"]
     claims = [f for f in figures if f.get("status") == "claimed"] if reports else []
     if count.reported_by:
-        text += f", according to {count.reported_by}"
+        text += f", according to {prose_name(count.reported_by)}"
     if count.status == "claimed":
         text += " (a claim)"
     notes = [f"{len(reports)} reports, best {best} as the {figures_basis(figures)}"] if len(reports) > 1 else []
@@ -170,18 +170,40 @@ def _date_phrase(event: Event) -> str:
     return f"On or around {day}" if event.date_precision == "week" else f"On {day}"
 
 
+# How a note names an actor of each type after its short name ("BLA militants").
+_MEMBERS = {"rebel group": "militants", "political militia": "militia", "identity militia": "militia"}
+_PERIOD = re.compile(r"\s*\((?:\d{4})?-(?:\d{4})?\)\s*$")  # "(2018-)", "(1999-2008)"
+_BRACKETED_COUNTRY = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def prose_name(name: str, actor_type: str | None = None) -> str:
+    """An actor's catalogue name as a note's sentence reads it: the short name of a
+    group with its members ("BLA militants" for "BLA: Balochistan Liberation Army"),
+    forces without their period ("Military Forces of Pakistan"), generic crowds and
+    victims in lower case without the country that the note's place already gives
+    ("civilians", "an unidentified armed group")."""
+    if actor_type in ("civilians", "protesters", "rioters") or name.startswith("Unidentified "):
+        plain = _BRACKETED_COUNTRY.sub("", name).lower()
+        return ("an " + plain) if plain.startswith("unidentified") and not plain.endswith("s") else plain
+    name = _PERIOD.sub("", name)
+    short, sep, _ = name.partition(": ")
+    if sep and len(short) <= 12:
+        return f"{short} {_MEMBERS[actor_type]}" if actor_type in _MEMBERS else short
+    return name
+
+
 def notes_text(event: Event) -> str:
     """A note in ACLED's manner, written from the coded fields: when, who did what to whom, where,
     the counts with who gave them, and who claimed it."""
-    a1 = event.actor1.name if event.actor1 else "Unidentified actors"
-    target = event.actor2.name if event.actor2 else ""
+    a1 = prose_name(event.actor1.name, event.actor1.type) if event.actor1 else "Unidentified actors"
+    target = prose_name(event.actor2.name, event.actor2.type) if event.actor2 else ""
     phrase = cues()["acled_note_phrases"].get(event.sub_event_type, "were involved in an event with {target}")
     phrase = phrase.replace(" {target}", f" {target}" if target else "").replace("{target}", target)
     figures = (event.codes.get("reconciliation") or {}).get("figures") or {}
     counts = [_count_phrase(getattr(event, kind), figures.get(kind, [])) for kind in COUNT_KINDS
               if getattr(event, kind) is not None]
     parts = [f"{_date_phrase(event)}, {a1} {phrase}{_place_phrase(event)}."]
-    claimed = list(dict.fromkeys(c.actor for c in event.claims))
+    claimed = list(dict.fromkeys(prose_name(c.actor) for c in event.claims))
     if claimed:
         parts.append(f"{' and '.join(claimed)} claimed responsibility.")
     counts = [c for c in counts if c]
