@@ -104,3 +104,38 @@ def test_an_imported_geonames_village_is_resolved_by_the_same_rules(nlp, tmp_pat
     assert village is not None and village.geonameid == 9990101 and village.admin1 == "Takhar"
     loc = _location(nlp, gaz, text, "attacked")
     assert loc is not None and loc.geonameid == 9990101 and loc.geo_precision == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a quarter named like a town in another state, then like a city abroad
+    "MEMPHIS, Tenn. -- Two men were wounded in a shooting in Goodwill on Friday night, police said.",
+    "NASHVILLE, Tenn. -- A man was found shot dead on Friday on a road in Bordeaux, police said.",
+])
+def test_a_namesake_elsewhere_gives_way_to_the_dateline(nlp, gaz, text):
+    loc = _location(nlp, gaz, text, "shot" if "shot" in text else "wounded")
+    assert loc is not None and loc.admin1 == "Tennessee" and loc.geo_precision == 2
+    assert loc.rule == "geo.event.focus-replaces"
+
+
+def test_a_capitals_dateline_leaves_a_place_abroad_alone(nlp, gaz):
+    """A wire story filed from a capital is often about elsewhere."""
+    text = "WASHINGTON -- A drone strike killed four militants in Mosul on Friday, officials said."
+    loc = _location(nlp, gaz, text, "strike")
+    assert loc is not None and loc.iso3 == "IRQ"
+
+
+def test_no_place_in_the_report_gives_the_datelines(nlp, gaz):
+    loc = _location(nlp, gaz, "TAMPA, Fla. -- A man was shot and wounded early Saturday, police said.", "shot")
+    assert loc is not None and loc.name == "Tampa" and loc.admin1 == "Florida"
+
+
+def test_a_first_name_is_no_place(nlp, gaz):
+    text = "MEMPHIS, Tenn. -- Mary Jones, 71, was shot and killed at her home on Friday, said Sgt. David E. Cole."
+    loc = _location(nlp, gaz, text, "shot")
+    assert loc is not None and loc.admin1 == "Tennessee"
+    assert not {"Mary", "David"} & {t.text for t in find_toponyms(nlp(text), gaz)}
+
+
+def test_a_compass_part_of_a_city_is_the_city_near(nlp, gaz):
+    loc = _location(nlp, gaz, "A boy was shot in Southwest Baltimore on Friday, police said.", "shot")
+    assert loc is not None and loc.name == "Baltimore" and loc.geo_precision == 2

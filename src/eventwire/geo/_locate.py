@@ -17,7 +17,7 @@ from ..gazetteer import lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import NO_FOCUS, Focus, article_focus
 from ._places import Toponym, find_toponyms
-from ._resolve import Resolved, resolve_toponyms
+from ._resolve import PROMINENT, Resolved, resolve_toponyms
 from ._roles import assign_roles
 
 SPECIFIC = {"P": 3, "S": 3, "L": 2}
@@ -41,7 +41,7 @@ def geo_precision(r: Resolved) -> int:
         return 3
     if e.feature_class == "A":
         return 2 if e.feature_code in ("ADM2", "ADM3") else 3
-    if t.relative or t.head in NEAR_HEADS:
+    if t.relative or t.head in NEAR_HEADS or r.rule == "geo.resolve.compass":
         return 2
     return 1
 
@@ -295,12 +295,83 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
                          actor_country=home_country)
 
 
+def _spans_of(st) -> list[tuple[int, int]]:
+    """The dateline's place words, then the title (when it is part of the text)."""
+    out = []
+    if st is not None and st.dateline_place is not None:
+        out.append((st.dateline_place.start, st.dateline_place.end))
+    if st is not None and st.title is not None and st.title.start >= 0:
+        out.append((st.title.start, st.title.end))
+    return out
+
+
+def _focus_place(findings: DocFindings, res: list[Resolved], focus: Focus) -> int | None:
+    """The place the article is filed from: the most specific resolved place of its dateline
+    ("CHARLOTTE COUNTY, Fla."), else of its title, in the article's focus country."""
+    if not focus.country:
+        return None
+    for start, end in _spans_of(getattr(findings, "structure", None)):
+        inside = [i for i, r in enumerate(res) if start <= r.toponym.start < end and r.entry is not None
+                  and r.toponym.label != "NORP" and r.entry.iso2 == focus.country]
+        if inside:
+            return max(inside, key=lambda i: (_specificity(res[i]), -i))
+    return None
+
+
+def _named_in_sentence(res: list[Resolved], sent_start: int) -> tuple[set[str], set[tuple[str, str]]]:
+    """The countries and provinces a sentence names outright (their ISO2; (ISO2, folded name))."""
+    from ..gazetteer import fold
+
+    countries, provinces = set(), set()
+    for r in res:
+        e = r.entry
+        if r.toponym.sent_start != sent_start or e is None:
+            continue
+        if e.feature_code.startswith("PCL"):
+            countries.add(e.iso2)
+        elif e.feature_code == "ADM1":
+            countries.add(e.iso2)
+            provinces.add((e.iso2, fold(e.name)))
+    return countries, provinces
+
+
+def _unsupported(i: int, fp: int, res: list[Resolved], sentence: bool = True) -> bool:
+    """Does place i contradict the place the article is filed from, with nothing in its
+    sentence to back it? A small namesake in another state ("Goodwill", South Dakota, for a
+    Memphis neighbourhood) or a town abroad ("Bordeaux" in a report datelined Nashville).
+    A national capital's dateline (a wire story about elsewhere) contradicts nothing; a
+    country, a province or a capital named in the text stands, and a city of 100,000+ in
+    the event's own sentence (``sentence``) does too."""
+    from ..gazetteer import fold
+
+    e, f = res[i].entry, res[fp].entry
+    if i == fp or e is None or f is None or f.feature_code == "PPLC" or e.feature_code.startswith("PCL") \
+            or e.feature_code in ("ADM1", "PPLC"):
+        return False
+    countries, provinces = _named_in_sentence(res, res[i].toponym.sent_start)
+    if e.iso2 != f.iso2:
+        return e.iso2 not in countries
+    f_admin1 = f.admin1 or (f.name if f.feature_code == "ADM1" else None)
+    if not f_admin1 or not e.admin1 or fold(e.admin1) == fold(f_admin1) \
+            or (sentence and e.population >= PROMINENT):
+        return False
+    return (e.iso2, fold(e.admin1)) not in provinces
+
+
+def _focus_location(r: Resolved, replaced: bool) -> Location:
+    """The dateline's (or title's) place as the event's, at geo_precision 2 or more: the
+    article was filed from there, the event is in or near it."""
+    loc = to_location(r, "geo.event.focus-replaces" if replaced else "geo.event.focus")
+    return replace(loc, geo_precision=max(loc.geo_precision, 2), confidence=min(loc.confidence, 0.5))
+
+
 def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     """Fill ``findings.places`` and each mention's ``location``; returns findings."""
     tops = find_toponyms(doc, gazetteer)
     home = _home_country(findings, gazetteer)
-    res = resolve_toponyms(tops, gazetteer, home_country=home,
-                           focus=article_focus_of(findings, tops, gazetteer, home))
+    focus = article_focus_of(findings, tops, gazetteer, home)
+    res = resolve_toponyms(tops, gazetteer, home_country=home, focus=focus)
+    fp = _focus_place(findings, res, focus)
     event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]
     roles = assign_roles(doc, tops, event_spans, rejected)
@@ -313,7 +384,7 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
         rule = "geo.event.sentence"
         if i is None:
             i, rule = doc_best, "geo.event.document"
-        if (i is None or _specificity(res[i]) == 0) and (
+        if fp is None and (i is None or _specificity(res[i]) == 0) and (
                 loc := _organisation_place(doc, gazetteer, i is not None and res[i].entry.iso2)):
             # "a rally outside the Lahore Press Club": the city in a named institution
             # beats a bare country or no place at all
@@ -323,7 +394,11 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
         elif _narrower(res, i, doc_best):
             # "violence in an Uttar Pradesh jail ... took place in Kannauj": the town
             i, rule = doc_best, "geo.event.sentence+document"
-        if i is not None:
+        if fp is not None and (i is None or _unsupported(i, fp, res, rule == "geo.event.sentence") or _narrower(res, i, fp)):
+            chosen.add(fp)
+            m = _with_location(m, _focus_location(res[fp], i is not None),
+                               _sentence_of(doc, res[fp].toponym.start))
+        elif i is not None:
             chosen.add(i)
             m = _with_location(m, _named_province(to_location(res[i], rule), i, res),
                                _sentence_of(doc, res[i].toponym.start))

@@ -9,6 +9,7 @@ and the place that qualifies it ("Quetta in Balochistan", "Raiganj, Dinajpur").
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from ..gazetteer import lexicon
 from ..nlp import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+INITIAL = re.compile(r"^[A-Z]\.$")
 _UNKNOWN_LINK = re.compile(r",\s*(?:[A-Z][\w'-]*\s*){1,3},")
 REREAD_LABELS = frozenset({"ORG", "PERSON", "FAC", "NORP"})
 UNIT_WORDS = frozenset({"province", "district", "state", "governorate", "region", "county", "prefecture"})
@@ -102,6 +104,44 @@ def _qualifies_place(doc, span) -> bool:
     return doc[i - 1].ent_type_ in PLACE_LABELS
 
 
+PERSON_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sgt", "lt", "capt", "officer", "deputy",
+                           "st", "saint", "chief", "det", "detective", "judge"})
+
+
+def _name_word(tok) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.is_title and tok.ent_type_ in ("", "PERSON")
+
+
+@functools.lru_cache(maxsize=1)
+def _place_followers() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex["place_name_followers"]) | frozenset(lex["place_heads"]) | frozenset(lex["street_words"])
+
+
+def _first_or_last_name(doc, ent, gazetteer) -> bool:
+    """'Mary Knowlton', 'Sgt. David E. Foor', 'Gary Omar Rivera Montanez', 'St. Mary's
+    Hospital': a one-word place name inside a person's (or a saint's) name. Words that
+    keep a town a place ("Memphis Police", "North Philadelphia") are listed in the lexicon."""
+    if len(ent) != 1:
+        return False
+    lex = lexicon()
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in _place_followers():
+        return False  # "Yangi Qala district", "Hama Airbase", "Memphis Police"
+    if prev is not None and (prev.lower_.rstrip(".") in PERSON_TITLES or (
+            prev.ent_type_ == "PERSON" and prev.lower_ not in lex["place_name_leaders"])):
+        return True
+    if nxt is None:
+        return False
+    if _name_word(nxt):
+        # a surname is often a town too ("Jones"); a state or a country after a town is not
+        # a surname ("Gary Indiana")
+        return not any(e.feature_code.startswith("PCL") or e.feature_code == "ADM1"
+                       for e in gazetteer.lookup(nxt.text))
+    return bool(INITIAL.match(nxt.text)) and nxt.text[:1].isupper()
+
+
 def _person_words(doc) -> set[str]:
     return {w for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for w in ent.text.split()}
 
@@ -132,6 +172,8 @@ def candidate_spans(doc, gazetteer) -> list:
             continue  # "a German aid worker": the country's adjective, not a town "German"
         if ent.label_ in PLACE_LABELS:
             if ent.text in people and not _in_place_context(doc, ent, heads, preps):
+                continue
+            if gazetteer is not None and _first_or_last_name(doc, ent, gazetteer):
                 continue
             if fold(_strip_det(ent).text) in common and not _head_after(doc, ent.end, heads):
                 continue  # "the Centre" (the central government), "Police"

@@ -33,6 +33,10 @@ ABROAD = 3.0
 PROMINENT = 100_000
 MOVED_UNIT_KM = 120  # how far from a province's centre a unit filed elsewhere may lie
 STRONG_FOCUS = 0.75  # the focus's vote share above which an unsupported place abroad is dropped
+# "South Los Angeles", "Southwest Baltimore", "N. Houston": a part of a city the gazetteer
+# has no entry for; the city itself stands for it (at geo_precision 2)
+_COMPASS = re.compile(r"^(?:(?:north|south)(?:-?(?:east|west))?|east|west|[NSEW]\.)\s+", re.IGNORECASE)
+COMPASS_CITY = 50_000  # a city large enough to have a "South Side"
 _ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|an|az|at) ")
 
 
@@ -183,6 +187,12 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
         if len(cands) > MAX_CANDIDATES:
             cands = sorted(cands, key=lambda e: (e.feature_code.startswith("PCL"), e.population), reverse=True)
         return key, cands[:MAX_CANDIDATES], "exact"
+    part = _COMPASS.match(t.text)
+    if part and t.label != "NORP":
+        towns = [e for e in gazetteer.lookup(t.text[part.end():])
+                 if e.feature_class == "P" and e.population >= COMPASS_CITY]
+        if towns:
+            return fold(t.text[part.end():]), towns[:MAX_CANDIDATES], "compass"
     if len(key) < 5 or t.label == "NORP":
         return key, [], "unknown"
     found = gazetteer.fuzzy(t.text, limit=5, cutoff=92) if len(key) >= 6 and t.label in ("GPE", "LOC") else []
