@@ -169,3 +169,25 @@ def test_english_division_keeps_a_latin_name():
     assert english_division(d, terms).name == "Herāt"
     d = Division("Bājaur Agency", "PK.01.1", 2, "Agency", ("Bajaur",), 2, None, 0)
     assert english_division(d, terms).name == "Bajaur"
+
+
+def test_acled_spells_units_after_ochas_operational_datasets():
+    from eventwire.gazetteer import codebook_admin1
+
+    assert codebook_admin1("acled", "SYR", "Idlib") == "Idleb"
+    assert codebook_admin1("acled", "COD", "North Kivu") == "Nord-Kivu"
+    assert codebook_admin1("acled", "SOM", "Lower Shebelle") == "Lower Shabelle"
+    # the conventional name where the scheme has no other spelling, or no scheme at all
+    assert codebook_admin1("acled", "PAK", "Balochistan") == "Balochistan"
+    assert codebook_admin1(None, "SYR", "Idlib") == "Idlib"
+
+
+def test_every_codebook_spelling_names_a_unit_the_gazetteer_writes(gaz):
+    import csv
+    from importlib import resources
+
+    text = resources.files("eventwire").joinpath("data/geo/admin1_codebooks.csv").read_text("utf-8")
+    rows = list(csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#")))
+    assert rows and all(r["source"] for r in rows)
+    for r in rows:
+        assert any(e.feature_code == "ADM1" and e.iso3 == r["iso3"] for e in gaz.lookup(r["name"])), r["name"]

@@ -79,7 +79,10 @@ def date_check(gold: Any, event: Event | None) -> bool | None:
         event.event_date.isoformat() == str(gold)[:10]
 
 
-def location_checks(gold: dict, admin1_field: str, event: Event | None) -> dict:
+def location_checks(gold: dict, admin1_field: str, event: Event | None, scheme: str | None = None) -> dict:
+    """Country, admin1 (any spelling; and as ``scheme``'s export spells it) and distance."""
+    from ..gazetteer import codebook_admin1
+
     loc = event.location if event is not None else None
     checks: dict[str, bool | None] = {
         "country": None if not gold.get("country") else loc is not None and countries_match(
@@ -88,7 +91,7 @@ def location_checks(gold: dict, admin1_field: str, event: Event | None) -> dict:
             gold[admin1_field], loc.admin1, gold.get("iso3") or country_iso3(gold.get("country"))),
         # spelled as the source spells it: what an analyst's filter on the export meets
         "admin1_spelled": None if not gold.get(admin1_field) else loc is not None and admin1_spelled(
-            gold[admin1_field], loc.admin1),
+            gold[admin1_field], codebook_admin1(scheme, loc.iso3, loc.admin1)),
     }
     lat, lon = _number(gold.get("latitude")), _number(gold.get("longitude"))
     km = None
@@ -125,7 +128,7 @@ def _acled(gold: dict, event: Event | None, legacy: bool) -> RowScore:
     checks.update(count_checks("fatalities", gold.get("fatalities"),
                                 event.fatalities if event else None, event, figure=acled_count))
     checks["date"] = date_check(gold.get("event_date"), event)
-    checks.update(location_checks(gold, "admin1", event))
+    checks.update(location_checks(gold, "admin1", event, scheme="acled"))
     precision = _number(gold.get("geo_precision"))
     if precision is not None:
         checks["geo_precision"] = event is not None and event.location is not None and \

@@ -189,18 +189,21 @@ def render_geo(result: dict[str, Any], console=None) -> None:
     console.print(table)
 
 
-def _system_place(result) -> tuple[str | None, float | None, float | None, str]:
-    """(admin1, lat, lon, source): the top event's location, else the document's event place."""
+def _system_place(result, scheme: str | None = None) -> tuple[str | None, float | None, float | None, str]:
+    """(admin1, lat, lon, source): the top event's location, else the document's event place;
+    admin1 as ``scheme`` (``acled``) spells it, as its export writes it."""
+    from ..gazetteer import codebook_admin1
+
     events = sorted(result.events, key=lambda e: -e.confidence)
     if events and events[0].location is not None:
         loc = events[0].location
-        return loc.admin1, loc.latitude, loc.longitude, "event"
+        return codebook_admin1(scheme, loc.iso3, loc.admin1), loc.latitude, loc.longitude, "event"
     place = next((p for p in result.findings.places if p.role == "event" and p.entry), None)
     if place is None:
         return None, None, None, "none"
     e = place.entry
     admin1 = e.admin1 or (e.name if e.feature_code == "ADM1" else None)
-    return admin1, e.latitude, e.longitude, "document"
+    return codebook_admin1(scheme, e.iso3, admin1), e.latitude, e.longitude, "document"
 
 
 def evaluate_event_locations(path, pipeline=None, limit: int | None = None,
@@ -235,13 +238,15 @@ def evaluate_event_locations(path, pipeline=None, limit: int | None = None,
                                 profile="notes" if r.get("source") in ("acled", "gtd") else "news")
             for r in rows)
     gold_by_id = {r["id"]: r["gold"] for r in rows}
+    schemes = {r["id"]: r.get("source") for r in rows}
+    _scheme_of = schemes.get
     n = n_admin = ok_admin = ok_spelled = 0
     within = {25: 0, 50: 0, 161: 0}
     sources: dict[str, int] = {}
     n_coord = 0
     for result in pipeline.pipe(docs):
         gold = gold_by_id[result.document.id]
-        admin1, lat, lon, source = _system_place(result)
+        admin1, lat, lon, source = _system_place(result, _scheme_of(result.document.id))
         sources[source] = sources.get(source, 0) + 1
         n += 1
         g_admin1 = gold.get("admin1") or gold.get("provstate")

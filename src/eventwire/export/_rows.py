@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..extract.counts import acled_figure, figure
+from ..gazetteer import codebook_admin1
 from ..records import COUNT_KINDS, Count, Event, to_dict
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -249,7 +250,7 @@ def acled_row(event: Event) -> dict:
         "iso": _iso_numeric(loc.iso3 if loc else None),
         "region": regions().get((loc.iso3 or "").upper(), "") if loc else "",
         "country": (loc.country or "") if loc else "",
-        "admin1": (loc.admin1 or "") if loc else "",
+        "admin1": (codebook_admin1("acled", loc.iso3, loc.admin1) or "") if loc else "",
         "admin2": (loc.admin2 or "") if loc else "",
         "admin3": (loc.admin3 or "") if loc else "",
         "location": loc.name if loc else "",

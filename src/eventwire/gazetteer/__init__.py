@@ -22,7 +22,7 @@ log = logging.getLogger("eventwire.gazetteer")
 __all__ = [
     "Gazetteer", "GeoNamesIndex", "ImportReport", "AliasRow", "default_gazetteer",
     "load_gazetteer", "import_geonames", "place_patterns", "distance_km", "fold",
-    "lexicon", "data_dir", "cached_table", "default_db_path", "stop_names",
+    "lexicon", "data_dir", "cached_table", "default_db_path", "stop_names", "codebook_admin1",
 ]
 
 
@@ -57,3 +57,19 @@ def place_patterns(source: str = "default") -> list[dict]:
     from ._patterns import patterns_for
 
     return patterns_for(default_gazetteer(), stop_names())
+
+
+@functools.lru_cache(maxsize=1)
+def _codebook_spellings() -> dict[tuple[str, str, str], str]:
+    from ._compiled import _data_csv
+
+    return {(r["scheme"], r["iso3"], fold(r["name"])): r["spelled"] for r in _data_csv("admin1_codebooks.csv")}
+
+
+def codebook_admin1(scheme: str, iso3: str | None, admin1: str | None) -> str | None:
+    """``admin1`` as a coding scheme spells it (data/geo/admin1_codebooks.csv): ACLED writes
+    "Idleb" and "Nord-Kivu" where the conventional English name is Idlib and North Kivu.
+    Unchanged where the scheme writes the conventional name."""
+    if not admin1 or not iso3:
+        return admin1
+    return _codebook_spellings().get((scheme, iso3, fold(admin1)), admin1)

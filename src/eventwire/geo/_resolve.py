@@ -180,6 +180,8 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
         country = gazetteer.demonym_country(t.text)
         return key, [country] if country else [], "demonym"
     cands = gazetteer.lookup(t.text)
+    if len(key.strip("-. ")) <= 2 and not t.text.isupper():
+        cands = []  # "Ar-Raqqa", "Al": a postal code is written in capitals ("AR")
     if t.text.isupper() and len(t.text) <= 3:
         cands = [e for e in cands if e.feature_code.startswith("PCL")]  # "US", not "MD"
     if cands:
