@@ -139,3 +139,16 @@ def test_a_first_name_is_no_place(nlp, gaz):
 def test_a_compass_part_of_a_city_is_the_city_near(nlp, gaz):
     loc = _location(nlp, gaz, "A boy was shot in Southwest Baltimore on Friday, police said.", "shot")
     assert loc is not None and loc.name == "Baltimore" and loc.geo_precision == 2
+
+
+def test_a_headlines_city_stands_for_a_namesake_elsewhere(nlp, gaz):
+    """No dateline: the headline names the city (and its state); the body's quarter is a
+    small town's name in another state."""
+    text = "Memphis police said two men were wounded in a shooting in Goodwill on Friday night."
+    loc = _location(nlp, gaz, text, "wounded", title="Two wounded in shooting - News 5 - Memphis, Tennessee")
+    assert loc is not None and loc.admin1 == "Tennessee" and loc.name == "Memphis"
+
+
+def test_a_small_namesake_in_a_headline_is_no_focus_place(gaz):
+    focus = article_focus(gaz, title="Seven wounded in Eureka Garden attack")
+    assert focus.place is None

@@ -20,6 +20,7 @@ from ..records import GeoEntry
 # How much each part of the article says about where it is.
 WEIGHTS = {"dateline": 3.0, "title": 2.0, "lede": 1.0, "actor": 1.0}
 LEAD_SHARE = 0.6  # the leading country's share of the votes for a focus to exist
+KNOWN_CITY = 100_000  # a city a headline names without its state
 TITLE_MIN_POPULATION = 15_000  # a town in a headline by name alone: as the entity ruler
 _CAPS_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|al|el))*")
 
@@ -33,6 +34,7 @@ class Focus:
     admin1: str | None = None
     strength: float = 0.0
     source: str = ""
+    place: GeoEntry | None = None  # the most specific place they name there (dateline first)
 
 
 NO_FOCUS = Focus()
@@ -109,15 +111,19 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     votes: Counter = Counter()
     admin: Counter = Counter()
     sources = []
+    named: list[tuple[GeoEntry, str]] = []  # in order: dateline, title, lede
     if dateline and (e := resolve_dateline(dateline, gazetteer)) is not None:
         _vote(votes, admin, e, WEIGHTS["dateline"])
         sources.append("dateline")
+        named.append((e, "dateline"))
     for e in title_places(title or "", gazetteer, stop):
         _vote(votes, admin, e, WEIGHTS["title"])
         sources.append("title")
+        named.append((e, "title"))
     for e in lede:
         _vote(votes, admin, e, WEIGHTS["lede"])
         sources.append("lede")
+        named.append((e, "lede"))
     if actor_country:
         votes[actor_country] += WEIGHTS["actor"]
         sources.append("actor")
@@ -132,4 +138,23 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     if in_country:
         (iso, name), aw = max(in_country, key=lambda kv: kv[1])
         a1 = name if aw / w >= LEAD_SHARE else None
-    return Focus(country, a1, round(w / total, 2), "+".join(dict.fromkeys(sources)))
+    return Focus(country, a1, round(w / total, 2), "+".join(dict.fromkeys(sources)),
+                 _focus_place(named, country, a1))
+
+
+def _focus_place(named: list[tuple[GeoEntry, str]], country: str, a1: str | None) -> GeoEntry | None:
+    """The first town or district named in the focus country and province: "Memphis" of a
+    headline "... - Memphis, Tennessee". A dateline's place stands alone; a headline's or the
+    lede's needs another of their places in its province or 100,000 people, for a name alone
+    picks the most populous namesake ("Eureka Garden" is no place in California)."""
+    if a1 is None:
+        return None
+    provinces = [fold(e.admin1 or (e.name if e.feature_code == "ADM1" else "")) for e, _ in named
+                 if e.iso2 == country]
+    for e, source in named:
+        if e.iso2 != country or not (e.feature_class == "P" or e.feature_code == "ADM2") \
+                or not e.admin1 or fold(e.admin1) != a1:
+            continue
+        if source == "dateline" or e.population >= KNOWN_CITY or provinces.count(a1) >= 2:
+            return e
+    return None

@@ -17,7 +17,7 @@ from ..gazetteer import lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import NO_FOCUS, Focus, article_focus
 from ._places import Toponym, find_toponyms
-from ._resolve import PROMINENT, Resolved, resolve_toponyms
+from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ._roles import assign_roles
 
 SPECIFIC = {"P": 3, "S": 3, "L": 2}
@@ -315,6 +315,12 @@ def _focus_place(findings: DocFindings, res: list[Resolved], focus: Focus) -> in
                   and r.toponym.label != "NORP" and r.entry.iso2 == focus.country]
         if inside:
             return max(inside, key=lambda i: (_specificity(res[i]), -i))
+    # a headline that is not part of the text ("... - Memphis, Tennessee") or the lede:
+    # the first mention of that place in the text
+    f = focus.place
+    if f is not None and focus.strength >= STRONG_FOCUS:
+        return next((i for i, r in enumerate(res) if r.entry is not None and r.toponym.label != "NORP"
+                     and r.entry.geonameid == f.geonameid and r.entry.name == f.name), None)
     return None
 
 
