@@ -27,12 +27,11 @@ class LinkConfig:
     concept_weight: float = 0.7
     link_score: float = 0.8
     min_text: float = 0.35
-    followup_score: float = 0.85
-    followup_min_text: float = 0.45
     merge_score: float = 0.8
     max_merges_per_report: int = 1
     member_share: float = 0.5
     min_identity: float = 0.15
+    age_place: float = 0.7
     followup_identity: float = 0.65
     apart_identity: float = 0.65
     apart_followup_identity: float = 1.0

@@ -298,3 +298,17 @@ def identity_score(a: Identity, b: Identity) -> tuple[float, dict]:
     shared = {k: sorted(v)[:4] for k, v in (("names", names), ("surnames", surnames), ("places", places),
                                             ("ages", ages)) if v}
     return round(score, 3), shared
+
+
+def identity_keys(ident: Identity) -> frozenset[str]:
+    """Keys of the particulars that can link reports beyond the date window or across
+    coded places (full names, family names, small places): the blocking index
+    compares only reports that share one. Ages alone never link a follow-up, so
+    they are not keys."""
+    return frozenset([*(f"n:{n}" for n in ident.names), *(f"s:{s}" for s in ident.surnames),
+                      *(f"p:{p}" for p in ident.places)])
+
+
+def date_slack(event: Event) -> int:
+    """Days of slack an imprecise date allows (a month-precision date may be any day of it)."""
+    return _PRECISION_DAYS.get(event.date_precision, 0)

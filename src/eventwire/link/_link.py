@@ -75,7 +75,7 @@ def with_identities(events: list[Event], text: str) -> list[Event]:
     the article mentions in passing, those of their own sentences."""
     if not events:
         return []
-    lead = max(range(len(events)), key=lambda i: (events[i].confidence, len(events[i].evidence)))
+    lead = max(range(len(events)), key=lambda i: _lead_rank(events[i]))
     return [with_identity(ev, text if i == lead else None) for i, ev in enumerate(events)]
 
 
@@ -130,8 +130,9 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     ident, shared = F.identity_score(_identity(a), _identity(b))
     place, place_why = F.place_score(a, b, cfg)
     apart = place is None  # different provinces, or too far apart
+    keyed = any(k in shared for k in ("names", "surnames", "places"))  # what the blocking index holds
     if apart:
-        linked = ident >= (cfg.apart_identity if gap <= cfg.same_window_days else cfg.apart_followup_identity)
+        linked = keyed and ident >= (cfg.apart_identity if gap <= cfg.same_window_days else cfg.apart_followup_identity)
         reasons = {"identity": ident, "shared": shared, "date_gap_days": gap, "place_why": place_why,
                    "followup": gap > cfg.same_window_days}
         if not linked:
@@ -145,14 +146,15 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     w = cfg.weights
     score = sum(w[k] * v for k, v in known.items()) / sum(w[k] for k in known)
     if gap <= cfg.same_window_days:
-        linked = ident >= cfg.min_identity or (score >= cfg.link_score and parts["text"] >= cfg.min_text)
+        # Ages alone are shared by chance: they identify an incident only at one place.
+        weak_ok = keyed or place >= cfg.age_place
+        linked = (ident >= cfg.min_identity and weak_ok) or (score >= cfg.link_score and parts["text"] >= cfg.min_text)
     elif gap <= cfg.followup_days:
         # a follow-up: enough particulars, or one with the same named armed group doing the same
-        linked = ident >= cfg.followup_identity or (
-            score >= cfg.followup_score and parts["text"] >= cfg.followup_min_text) or (
-            ident >= cfg.min_identity and parts["event_class"] == 1.0 and F.same_named_group(a, b))
+        linked = keyed and (ident >= cfg.followup_identity or (
+            ident >= cfg.min_identity and parts["event_class"] == 1.0 and F.same_named_group(a, b)))
     else:
-        linked = ident >= cfg.followup_identity
+        linked = keyed and ident >= cfg.followup_identity
     reasons = {k: (None if v is None else round(v, 3)) for k, v in parts.items()}
     reasons.update(identity=ident, shared=shared, date_gap_days=gap, place_why=place_why, actor_why=actor_why,
                    followup=gap > cfg.same_window_days)
@@ -288,39 +290,121 @@ def _order(event: Event):
     return (event.event_date is None, event.event_date or 0, rank, event.event_id)
 
 
+def lead_first(events: Iterable[Event]) -> list[Event]:
+    """Events in linking order: each article's lead event (its most confident, the one
+    the article is about) before the incidents articles mention in passing, each group by
+    date. An article's events never share an incident, so a passing mention placed first
+    would keep the article's own report out of the incident it reports."""
+    events = list(events)
+    lead: dict[tuple, Event] = {}
+    for ev in events:
+        key = tuple(ev.doc_ids)
+        if key not in lead or _lead_rank(ev) > _lead_rank(lead[key]):
+            lead[key] = ev
+    leads = {id(ev) for ev in lead.values()}
+    return sorted(events, key=lambda ev: (id(ev) not in leads, *_order(ev)))
+
+
+def _lead_rank(event: Event) -> tuple:
+    return (event.confidence, len(event.evidence))
+
+
+class Blocker:
+    """The blocking index of a batch: which earlier events a new one is compared with.
+
+    Two reports are compared only when they are in one country and either within the
+    date window in the same province (or one whose province is not known), or share a
+    particular (a person's name, a family name, a street or small place) within the
+    long follow-up window. These are the only pairs ``compare`` can link (reports
+    dated apart or coded in different provinces link on shared particulars alone), so
+    each report is compared with the reports of a few weeks of its province and the
+    few that name its people, not with the whole store.
+    """
+
+    def __init__(self, cfg: LinkConfig) -> None:
+        self.cfg = cfg
+        self.by_day: dict[tuple, list[Event]] = {}
+        self.by_key: dict[tuple, list[Event]] = {}
+        self.loose: dict[str, list[Event]] = {}  # imprecise dates: few, scanned in full
+
+    def add(self, event: Event) -> None:
+        country = F.country_key(event)
+        if country is None or event.event_date is None:
+            return
+        if F.date_slack(event):
+            self.loose.setdefault(country, []).append(event)
+        else:
+            self.by_day.setdefault((country, event.event_date.toordinal()), []).append(event)
+        for key in F.identity_keys(_identity(event)):
+            self.by_key.setdefault((country, key), []).append(event)
+
+    def candidates(self, event: Event) -> list[Event]:
+        country = F.country_key(event)
+        if country is None or event.event_date is None:
+            return []
+        cfg, day = self.cfg, event.event_date.toordinal()
+        out: dict[int, Event] = {}
+        span = cfg.same_window_days + F.date_slack(event)
+        for d in range(day - span, day + span + 1):
+            for m in self.by_day.get((country, d), ()):
+                if _same_province(event, m):
+                    out[id(m)] = m
+        for m in self.loose.get(country, ()):
+            if _same_province(event, m) and _gap(event, m) <= cfg.same_window_days:
+                out[id(m)] = m
+        for key in F.identity_keys(_identity(event)):
+            for m in self.by_key.get((country, key), ()):
+                if id(m) not in out and _gap(event, m) <= cfg.long_followup_days:
+                    out[id(m)] = m
+        return list(out.values())
+
+
+def _gap(a: Event, b: Event) -> int:
+    gap = F.date_gap(a, b)
+    return 10**9 if gap is None else gap
+
+
+def _same_province(a: Event, b: Event) -> bool:
+    x = a.location.admin1 if a.location else None
+    y = b.location.admin1 if b.location else None
+    return not x or not y or x.strip().lower() == y.strip().lower()
+
+
 def link_events(events: Iterable[Event], cfg: LinkConfig | None = None,
                 incidents: list[Incident] | None = None) -> list[Incident]:
     """Group events into incidents (adding to ``incidents`` when given).
 
-    Events are blocked by country, then by date: only incidents with a member
-    within the follow-up window (plus the slack of imprecise dates) are compared,
-    so the cost grows with the events of one country and season, not all events.
+    Events are blocked (``Blocker``): each is compared only with the incidents
+    holding an event of its province and weeks, or one that shares a particular,
+    so the cost grows with the events of one province and season, not all events.
     """
     cfg = cfg or load_config()
     incidents = list(incidents or [])
-    blocks: dict[str | None, list[Incident]] = {}
+    blocker, owner = Blocker(cfg), {}
     for inc in incidents:
-        blocks.setdefault(F.country_key(inc.events[0]), []).append(inc)
-    for event in sorted(events, key=_order):
-        key = F.country_key(event)
-        block = blocks.setdefault(key, [])
-        near = [inc for inc in block if inc.events and _within(event, inc, cfg)] if key else []
-        placed = place(event, near, cfg) if key else Placement(None, Link(event.event_id, None, 1.0, {"seed": True}))
+        for ev in inc.events:
+            blocker.add(ev)
+            owner[id(ev)] = inc
+    for event in lead_first(events):
+        near = {id(owner[id(m)]): owner[id(m)] for m in blocker.candidates(event)}
+        placed = place(event, sorted(near.values(), key=lambda i: i.incident_id), cfg)
         target = placed.incident
         if target is None:
             target = Incident(incident_id_for(event))
-            block.append(target)
             incidents.append(target)
         target.events.append(event)
         target.links.append(placed.link)
+        owner[id(event)] = target
         for other, bridge in placed.merge:
+            for ev in other.events:
+                owner[id(ev)] = target
             merge_into(target, other, bridge)
-    for block in blocks.values():
-        _consolidate([inc for inc in block if inc.events], cfg)
+        blocker.add(event)
+    _consolidate([inc for inc in incidents if inc.events], blocker, owner, cfg)
     return [inc for inc in incidents if inc.events]
 
 
-def _consolidate(block: list[Incident], cfg: LinkConfig) -> None:
+def _consolidate(block: list[Incident], blocker: Blocker, owner: dict, cfg: LinkConfig) -> None:
     """Merge incidents that the order of arrival kept apart: two incidents whose reports
     match at ``member_share`` or more of their pairs (and rule none out) are one.
     Reports arrive in date order, so a report dated early by mistake can start an
@@ -328,11 +412,12 @@ def _consolidate(block: list[Incident], cfg: LinkConfig) -> None:
     changed = True
     while changed:
         changed = False
-        for i, x in enumerate(block):
-            if not x.events:
+        for y in block:
+            if not y.events:
                 continue
-            for y in block[i + 1:]:
-                if not y.events or x.doc_ids & y.doc_ids or not any(_within(e, x, cfg) for e in y.events):
+            near = {id(owner[id(m)]): owner[id(m)] for e in y.events for m in blocker.candidates(e)}
+            for x in sorted(near.values(), key=lambda i: i.incident_id):
+                if x is y or not x.events or not y.events or x.doc_ids & y.doc_ids:
                     continue
                 results = [compare(a, b, cfg) for a in y.events for b in x.events]
                 if any("veto" in r.reasons for r in results):
@@ -340,23 +425,7 @@ def _consolidate(block: list[Incident], cfg: LinkConfig) -> None:
                 hits = [r for r in results if r.linked]
                 if hits and len(hits) >= cfg.member_share * len(results):
                     best = max(hits, key=lambda r: r.score)
+                    for ev in y.events:
+                        owner[id(ev)] = x
                     merge_into(x, y, Link("", None, best.score, {**best.reasons, "consolidated": True}))
                     changed = True
-
-
-def _within(event: Event, incident: Incident, cfg: LinkConfig) -> bool:
-    """Blocking: an incident is compared when one of its reports is within the date window
-    anywhere in the country, or within the follow-up window in the same province (or one
-    not known). Month-precision dates get a month of slack."""
-    if event.event_date is None:
-        return True
-    near, far = cfg.same_window_days + 31, cfg.long_followup_days + 31
-    admin1 = event.location.admin1 if event.location else None
-    for m in incident.events:
-        if m.event_date is None:
-            return True
-        gap = abs((m.event_date - event.event_date).days)
-        m_admin1 = m.location.admin1 if m.location else None
-        if gap <= near or (gap <= far and (admin1 is None or m_admin1 is None or admin1 == m_admin1)):
-            return True
-    return False
