@@ -77,7 +77,8 @@ def fill(url: str, n: int, seed: int = 1) -> float:
 
     from eventwire.link import incident_id_for
     from eventwire.store import Store
-    from eventwire.store._models import DocumentRow, EventRow, IncidentMemberRow, IncidentRow
+    from eventwire.store._linker import event_keys
+    from eventwire.store._models import DocumentRow, EventKeyRow, EventRow, IncidentMemberRow, IncidentRow
     from eventwire.store._store import _event_columns
 
     rng, places = random.Random(seed), _places(random.Random(seed))
@@ -86,7 +87,7 @@ def fill(url: str, n: int, seed: int = 1) -> float:
         run = store.start_run("bench fill")
         with store.engine.begin() as conn:
             for lo in range(0, n, 5000):
-                docs, events, incidents, members = [], [], [], []
+                docs, events, incidents, members, keys = [], [], [], [], []
                 for i in range(lo, min(n, lo + 5000)):
                     doc_id = f"stored-{i}"
                     ev, text, _ = synthetic_event(rng, doc_id, places)
@@ -102,10 +103,12 @@ def fill(url: str, n: int, seed: int = 1) -> float:
                                           summary=columns["record"], updated_at=dt.datetime(2025, 1, 1)))
                     members.append(dict(incident_id=inc, event_pk=i + 1, linked_to=None, score=1.0,
                                         reasons={"seed": True}))
+                    keys += [dict(event_pk=i + 1, key=k, event_date=ev.event_date) for k in event_keys(ev)]
                 conn.execute(insert(DocumentRow), docs)
                 conn.execute(insert(IncidentRow), incidents)
                 conn.execute(insert(EventRow), events)
                 conn.execute(insert(IncidentMemberRow), members)
+                conn.execute(insert(EventKeyRow), keys)
     return time.perf_counter() - start
 
 

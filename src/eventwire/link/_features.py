@@ -39,12 +39,24 @@ def country_key(event: Event) -> str | None:
     return (loc.iso3 or loc.country or "").upper() or None
 
 
-def date_gap(a: Event, b: Event) -> int | None:
-    """Days between the events, less the slack their date precision allows."""
+def date_gap(a: Event, b: Event, report_lag: int = 0) -> int | None:
+    """Days between the events, less the slack their date precision allows. An event
+    dated by its report (the article gives no date of its own) happened on or before
+    that day: up to ``report_lag`` days before it count as no gap."""
     if a.event_date is None or b.event_date is None:
         return None
     slack = max(_PRECISION_DAYS.get(a.date_precision, 0), _PRECISION_DAYS.get(b.date_precision, 0))
-    return max(0, abs((a.event_date - b.event_date).days) - slack)
+    days = (a.event_date - b.event_date).days
+    if report_lag and days > 0 and dated_by_report(a):
+        days = max(0, days - report_lag)
+    elif report_lag and days < 0 and dated_by_report(b):
+        days = min(0, days + report_lag)
+    return max(0, abs(days) - slack)
+
+
+def dated_by_report(event: Event) -> bool:
+    """The event's date is its article's publication date (the text gave none)."""
+    return any(e.field == "event_date" and e.rule == "date.default.published" for e in event.evidence)
 
 
 def date_score(gap: int | None, cfg: LinkConfig) -> float:
@@ -270,11 +282,17 @@ def _fine_places(event: Event) -> set[str]:
     return out
 
 
+def _distinctive(place: str, stop: frozenset[str]) -> bool:
+    """A place name with a word of its own ("block of West", "south side" name no place)."""
+    return any(w not in stop for w in place.replace("block of", "").split())
+
+
 def identity(event: Event, text: str | None = None) -> Identity:
     """The report's particulars, from its whole text when given, else its evidence sentences."""
     text = text or _sentences(event)
     stop = name_stoplist()
     places = _fine_places(event) | {" ".join(m.group(0).lower().split()) for m in _STREET.finditer(text)}
+    places = {p for p in places if _distinctive(p, stop)}
     place_words = {w for p in places for w in p.split()} | _named_words(event)
     names, surnames = set(), set()
     for m in _NAME.finditer(text):
@@ -289,12 +307,17 @@ def identity(event: Event, text: str | None = None) -> Identity:
 
 
 def identity_score(a: Identity, b: Identity) -> tuple[float, dict]:
-    """How surely two reports' particulars say one incident (0: nothing shared), and what is shared."""
+    """How surely two reports' particulars say one incident (0: nothing shared), and what is shared.
+
+    Ages count only when the two reports' ages mostly agree: two reports of one
+    incident give the same victims' ages, two incidents share one by chance."""
     names = a.names & b.names
     surnames = (a.surnames & b.surnames) - {n.split()[-1] for n in names}
     places = a.places & b.places
     ages = a.ages & b.ages
-    score = min(1.0, 0.6 * len(names) + 0.35 * len(surnames) + 0.3 * len(places) + 0.15 * len(ages))
+    if ages and 2 * len(ages) < min(len(a.ages), len(b.ages)):
+        ages = frozenset()
+    score = min(1.0, 0.6 * len(names) + 0.25 * len(surnames) + 0.3 * len(places) + 0.15 * len(ages))
     shared = {k: sorted(v)[:4] for k, v in (("names", names), ("surnames", surnames), ("places", places),
                                             ("ages", ages)) if v}
     return round(score, 3), shared
@@ -302,11 +325,10 @@ def identity_score(a: Identity, b: Identity) -> tuple[float, dict]:
 
 def identity_keys(ident: Identity) -> frozenset[str]:
     """Keys of the particulars that can link reports beyond the date window or across
-    coded places (full names, family names, small places): the blocking index
-    compares only reports that share one. Ages alone never link a follow-up, so
-    they are not keys."""
-    return frozenset([*(f"n:{n}" for n in ident.names), *(f"s:{s}" for s in ident.surnames),
-                      *(f"p:{p}" for p in ident.places)])
+    coded places (people's full names, small places): the blocking index compares
+    only reports that share one. Family names and ages alone never link such
+    reports, so they are not keys."""
+    return frozenset([*(f"n:{n}" for n in ident.names), *(f"p:{p}" for p in ident.places)])
 
 
 def date_slack(event: Event) -> int:

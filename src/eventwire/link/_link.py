@@ -107,6 +107,11 @@ def _identity(event: Event) -> F.Identity:
     return ident
 
 
+def identity_keys_of(event: Event) -> frozenset[str]:
+    """The event's blocking keys (``_features.identity_keys``) from its stored particulars."""
+    return F.identity_keys(_identity(event))
+
+
 def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     """Score one pair of events and decide whether they are one incident.
 
@@ -124,13 +129,14 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     ca, cb = F.country_key(a), F.country_key(b)
     if ca is None or ca != cb:
         return Comparison(0.0, False, {"veto": f"country {ca} / {cb}"})
-    gap = F.date_gap(a, b)
+    gap = F.date_gap(a, b, cfg.report_lag_days)
     if gap is None or gap > cfg.long_followup_days:
         return Comparison(0.0, False, {"veto": f"date gap {gap} days"})
     ident, shared = F.identity_score(_identity(a), _identity(b))
     place, place_why = F.place_score(a, b, cfg)
     apart = place is None  # different provinces, or too far apart
-    keyed = any(k in shared for k in ("names", "surnames", "places"))  # what the blocking index holds
+    # Names of people and small places identify an incident; a family name or an age alone may be chance.
+    keyed = any(k in shared for k in ("names", "places"))
     if apart:
         linked = keyed and ident >= (cfg.apart_identity if gap <= cfg.same_window_days else cfg.apart_followup_identity)
         reasons = {"identity": ident, "shared": shared, "date_gap_days": gap, "place_why": place_why,
@@ -139,15 +145,17 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
             reasons["veto"] = place_why
         return Comparison(round(0.5 * ident, 4), linked, reasons)
     actor, actor_why = F.actor_score(a, b)
-    parts = {"date": F.date_score(gap, cfg), "place": place, "actor": actor,
+    by_report = gap != F.date_gap(a, b)  # one is dated by its report, the other up to report_lag_days before
+    parts = {"date": 0.5 if by_report else F.date_score(gap, cfg), "place": place, "actor": actor,
              "event_class": F.class_score(a, b), "text": F.text_score(_words(a), _words(b), cfg.concept_weight)}
     # A feature neither report gives (actors unnamed) is left out, not counted against.
     known = {k: v for k, v in parts.items() if v is not None}
     w = cfg.weights
     score = sum(w[k] * v for k, v in known.items()) / sum(w[k] for k in known)
     if gap <= cfg.same_window_days:
-        # Ages alone are shared by chance: they identify an incident only at one place.
-        weak_ok = keyed or place >= cfg.age_place
+        # A person named in both identifies the incident; ages and place names are shared by
+        # chance too, so alone they identify it only where the coded places agree.
+        weak_ok = "names" in shared or place >= cfg.age_place or ident >= cfg.apart_identity
         linked = (ident >= cfg.min_identity and weak_ok) or (score >= cfg.link_score and parts["text"] >= cfg.min_text)
     elif gap <= cfg.followup_days:
         # a follow-up: enough particulars, or one with the same named armed group doing the same
@@ -158,6 +166,8 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     reasons = {k: (None if v is None else round(v, 3)) for k, v in parts.items()}
     reasons.update(identity=ident, shared=shared, date_gap_days=gap, place_why=place_why, actor_why=actor_why,
                    followup=gap > cfg.same_window_days)
+    if by_report:
+        reasons["dated_by_report"] = True
     return Comparison(round(min(1.0, score + 0.5 * ident), 4), linked, reasons)
 
 
@@ -335,7 +345,7 @@ class Blocker:
             self.loose.setdefault(country, []).append(event)
         else:
             self.by_day.setdefault((country, event.event_date.toordinal()), []).append(event)
-        for key in F.identity_keys(_identity(event)):
+        for key in identity_keys_of(event):
             self.by_key.setdefault((country, key), []).append(event)
 
     def candidates(self, event: Event) -> list[Event]:
@@ -345,22 +355,23 @@ class Blocker:
         cfg, day = self.cfg, event.event_date.toordinal()
         out: dict[int, Event] = {}
         span = cfg.same_window_days + F.date_slack(event)
-        for d in range(day - span, day + span + 1):
+        back = span + (cfg.report_lag_days if F.dated_by_report(event) else 0)
+        for d in range(day - back, day + span + 1):
             for m in self.by_day.get((country, d), ()):
                 if _same_province(event, m):
                     out[id(m)] = m
         for m in self.loose.get(country, ()):
-            if _same_province(event, m) and _gap(event, m) <= cfg.same_window_days:
+            if _same_province(event, m) and _gap(event, m, cfg.report_lag_days) <= cfg.same_window_days:
                 out[id(m)] = m
-        for key in F.identity_keys(_identity(event)):
+        for key in identity_keys_of(event):
             for m in self.by_key.get((country, key), ()):
-                if id(m) not in out and _gap(event, m) <= cfg.long_followup_days:
+                if id(m) not in out and _gap(event, m, cfg.report_lag_days) <= cfg.long_followup_days:
                     out[id(m)] = m
         return list(out.values())
 
 
-def _gap(a: Event, b: Event) -> int:
-    gap = F.date_gap(a, b)
+def _gap(a: Event, b: Event, lag: int = 0) -> int:
+    gap = F.date_gap(a, b, lag)
     return 10**9 if gap is None else gap
 
 

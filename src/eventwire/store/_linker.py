@@ -1,7 +1,8 @@
 """Linking new events to stored incidents, inside the document's transaction.
 
-Candidates are stored events in the same country whose dates fall within the
-follow-up window (the blocking of ``eventwire.link``); each new event joins the
+Candidates are stored events in the same country and province within the date
+window, or sharing a particular within the follow-up window (the blocking of
+``eventwire.link``); each new event joins the
 incident of its best match or starts its own. Every incident touched gets its
 reconciled summary rewritten.
 """
@@ -18,11 +19,12 @@ from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
-from ..link import Incident, Link, incident_id_for, load_config, place, reconcile
-from ..link._features import country_key
+from ..link import Incident, Link, identity_keys_of, incident_id_for, lead_first, load_config, place, reconcile
+from ..link import _features as F
+from ..link._features import country_key, date_slack
 from ..records import Event, to_dict
 from ..serialize import event_from_dict
-from ._models import DocumentRow, EventRow, IncidentEditRow, IncidentMemberRow, IncidentRow
+from ._models import DocumentRow, EventKeyRow, EventRow, IncidentEditRow, IncidentMemberRow, IncidentRow
 
 log = logging.getLogger(__name__)
 
@@ -56,26 +58,52 @@ class EventCache:
         self._data.clear()
 
 
+def event_keys(event: Event) -> list[str]:
+    """The blocking keys of a stored event: its particulars, prefixed by its country."""
+    country = country_key(event)
+    if country is None or event.event_date is None:
+        return []
+    return sorted(f"{country}|{k}" for k in identity_keys_of(event))
+
+
+_LOOSE = ("week", "month", "year")  # imprecise dates: compared with their slack
+
+
 def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incident]:
-    """Stored incidents worth comparing: same country; within the follow-up window in the
-    same province (or one not known), within the date window anywhere in the country
-    (a place resolved wrongly can still be linked on shared particulars)."""
+    """Stored incidents worth comparing (the blocking of ``eventwire.link.Blocker``): events
+    of the same country within the date window in the same province (or one not known),
+    and events that share a particular (a name, a family name, a small place) within the
+    long follow-up window, found through the ``event_keys`` index. Those are the only
+    pairs linking can join, so the cost grows with a province's weeks, not the store."""
     loc, d = event.location, event.event_date
-    near, far = (dt.timedelta(days=n + 31) for n in (cfg.same_window_days, cfg.long_followup_days))
-    query = select(EventRow.pk, EventRow.incident_id).where(
-        EventRow.incident_id.is_not(None), EventRow.event_id != event.event_id,
-        EventRow.event_date >= d - far, EventRow.event_date <= d + far)
-    if loc.iso3:
-        query = query.where(or_(EventRow.iso3 == loc.iso3, EventRow.country == loc.country))
-    else:
-        query = query.where(EventRow.country == loc.country)
-    same_province = [EventRow.admin1.is_(None)] + ([EventRow.admin1 == loc.admin1] if loc.admin1 else [])
-    query = query.where(or_(and_(EventRow.event_date >= d - near, EventRow.event_date <= d + near), *same_province))
-    rows = s.execute(query).all()
+    span = dt.timedelta(days=cfg.same_window_days + date_slack(event))
+    back = span + dt.timedelta(days=cfg.report_lag_days if F.dated_by_report(event) else 0)
+    loose = dt.timedelta(days=cfg.same_window_days + 182)
+    place = [or_(EventRow.iso3 == loc.iso3, EventRow.country == loc.country) if loc.iso3
+             else EventRow.country == loc.country]
+    if loc.admin1:
+        place.append(or_(EventRow.admin1.is_(None), EventRow.admin1 == loc.admin1))
+    base = select(EventRow.pk, EventRow.incident_id).where(
+        EventRow.incident_id.is_not(None), EventRow.event_id != event.event_id, *place)
+    # two range scans, each on an index: the days of the window, and the few imprecise dates near it
+    rows = set(s.execute(base.where(EventRow.event_date >= d - back, EventRow.event_date <= d + span)).all())
+    rows |= set(s.execute(base.where(EventRow.date_precision.in_(_LOOSE), EventRow.event_date >= d - loose - back,
+                                     EventRow.event_date <= d + loose)).all())
+    keys = event_keys(event)
+    if keys:
+        far = dt.timedelta(days=cfg.long_followup_days + 182)
+        rows |= set(s.execute(
+            select(EventRow.pk, EventRow.incident_id).join(EventKeyRow, EventKeyRow.event_pk == EventRow.pk)
+            .where(EventKeyRow.key.in_(keys), EventKeyRow.event_date >= d - far, EventKeyRow.event_date <= d + far,
+                   EventRow.incident_id.is_not(None), EventRow.event_id != event.event_id)).all())
+    rows = sorted(rows)
     decoded = cache.get_many(s, [pk for pk, _ in rows])
     incidents: dict[str, Incident] = {}
     for pk, inc in rows:
-        incidents.setdefault(inc, Incident(inc)).events.append(decoded[pk])
+        m = decoded[pk]
+        if F.date_gap(event, m, cfg.report_lag_days) is None:
+            continue
+        incidents.setdefault(inc, Incident(inc)).events.append(m)
     return list(incidents.values())
 
 
@@ -92,7 +120,7 @@ def link_document_events(s: Session, events: list[Event], touched: set[str], cac
     bridging link) so ``eventwire incidents undo`` can take it apart again.
     """
     cfg = load_config()
-    for event in events:
+    for event in lead_first(events):
         placed = None
         if event.event_date is not None and country_key(event):
             placed = place(event, _candidates(s, event, cfg, cache), cfg)

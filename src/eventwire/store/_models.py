@@ -111,6 +111,19 @@ class EvidenceRow(Base):
     rule: Mapped[str] = mapped_column(Text)
 
 
+class EventKeyRow(Base):
+    """A particular of a stored event (a person's name, a family name, a street or small
+    place), prefixed by its country: the blocking index that finds the earlier reports of
+    an incident beyond the date window without scanning every event of the country."""
+
+    __tablename__ = "event_keys"
+    __table_args__ = (Index("ix_event_keys_key_date", "key", "event_date"),)
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_pk: Mapped[int] = mapped_column(ForeignKey("events.pk", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(Text)
+    event_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+
+
 class IncidentRow(Base):
     """A real-world incident: events from one or more articles, reconciled."""
 
@@ -175,3 +188,5 @@ Index("ix_events_country_date", EventRow.country, EventRow.event_date)
 Index("ix_events_view", EventRow.event_date, EventRow.latitude, EventRow.longitude, EventRow.event_type,
       EventRow.fatalities_best, EventRow.confidence, EventRow.country, EventRow.iso3, EventRow.admin1,
       EventRow.sub_event_type)
+# Linking's candidate query reads the few events with imprecise dates near a new event's date.
+Index("ix_events_precision_date", EventRow.date_precision, EventRow.event_date)

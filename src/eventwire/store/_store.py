@@ -28,7 +28,7 @@ from . import _corrections, _db
 from ._filters import Filters
 from . import _linker
 from ._linker import EventCache, link_document_events, refresh_incidents
-from ._models import (CorrectionRow, DocumentRow, EventRow, EvidenceRow, IncidentEditRow, IncidentMemberRow,
+from ._models import (CorrectionRow, DocumentRow, EventKeyRow, EventRow, EvidenceRow, IncidentEditRow, IncidentMemberRow,
                       IncidentRow, Run, Source)
 from ._versions import lexicon_hashes, pipeline_version
 
@@ -286,6 +286,10 @@ class Store:
                 s.execute(EvidenceRow.__table__.insert(), [
                     dict(event_pk=row.pk, field=e.field, doc_id=e.doc_id, start=e.start, end=e.end,
                          text=e.text, sentence=e.sentence, rule=e.rule) for e in ev.evidence])
+            keys = _linker.event_keys(ev)
+            if keys:
+                s.execute(EventKeyRow.__table__.insert(), [
+                    dict(event_pk=row.pk, key=k, event_date=ev.event_date) for k in keys])
             ids.append(ev.event_id)
             self._pks[ev.event_id] = row.pk
         return ids
@@ -296,6 +300,7 @@ class Store:
         pks = [pk for pk, _ in rows]
         if pks:
             s.execute(delete(EvidenceRow).where(EvidenceRow.event_pk.in_(pks)))
+            s.execute(delete(EventKeyRow).where(EventKeyRow.event_pk.in_(pks)))
             s.execute(delete(IncidentMemberRow).where(IncidentMemberRow.event_pk.in_(pks)))
             s.execute(delete(EventRow).where(EventRow.pk.in_(pks)))
         return {inc for _, inc in rows if inc}
