@@ -178,6 +178,39 @@ def _event_figures(counts_of, text):
     ("Six people died. The death toll rose to 9 on Tuesday.", 9, None),
     ("A teenager was killed. Thirty-one people have been killed in the city so far this year.", 1, None),
     ("Carlos Reyes, 27, has died.", 1, None),
+    # a negation that spares the victims named is no zero
+    ("A man was shot in the arm. No one else was hurt.", None, 1),
+    ("Four people were shot on Friday. None of the injuries are life-threatening.", None, 4),
+    # "hurt or killed" counts the people hit, the dead among them
+    ("Police said 16 people were hurt or killed in the shooting.", None, 16),
+    # a death named by a noun, with its victim; "a fatal shooting" is at least one death
+    ("Deputies are investigating the shooting death of a teenager at a party.", 1, None),
+    ("Police are investigating a fatal shooting on Main Street.", 1, None),
+    ("He was charged with assault with a deadly weapon.", None, None),
+    ("Police are investigating a non-fatal shooting of a teenager.", None, None),
+    ("He was charged with attempted murder of his neighbour.", None, None),
 ])
 def test_news_counts(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.fixture(scope="module")
+def headline_counts(nlp):
+    def run(text: str):
+        from eventwire.extract.counts import event_counts
+
+        found = [c for sent in nlp(text).sents for c in find_counts(sent, headline=True)]
+        out = event_counts(found, ("fatalities", "injured"))
+        return tuple(figure(out[k]) for k in ("fatalities", "injured"))
+    return run
+
+
+@pytest.mark.parametrize("title, killed, injured", [
+    # headline grammar: "shot" read as a noun after a number, auxiliaries dropped
+    ("Four shot, 1 dead in East Baltimore shooting", 1, 3),
+    ("5 shot, 1 killed on Auburn Avenue", 1, 4),
+    ("Mother, boy fatally shot in head in southwest Baltimore", 2, None),
+    ("16-year-old injured in south Columbus shooting", None, 1),
+])
+def test_headline_counts(headline_counts, title, killed, injured):
+    assert headline_counts(title) == (killed, injured)

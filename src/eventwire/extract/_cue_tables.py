@@ -44,6 +44,13 @@ def count_cues() -> dict[str, tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=None)
+def event_nouns() -> frozenset[str]:
+    """One-word nouns that name an event in the trigger lexicon ("shooting", "attack")."""
+    return frozenset(r["phrase"] for r in read_table("triggers.csv")
+                     if " " not in r["phrase"] and r["pos"] in ("N", "*") and not r["family"].startswith("cue_"))
+
+
+@functools.lru_cache(maxsize=None)
 def speaker_words() -> dict[str, str]:
     """word -> speaker_type."""
     return {r["word"]: r["speaker_type"] for r in read_table("attribution_cues.csv")}

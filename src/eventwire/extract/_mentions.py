@@ -103,7 +103,8 @@ def extract_document(doc, document: Document) -> DocFindings:
     for sent in sents:
         if not found.structure.yields_events(sent.start_char, sent.end_char):
             continue  # page chrome, other stories' headlines, embedded posts
-        sent_counts = attribute_counts(counts.find_counts(sent, document.profile), found.statements)
+        headline = found.structure.kind_at(sent.start_char, sent.end_char) == "title"
+        sent_counts = attribute_counts(counts.find_counts(sent, document.profile, headline), found.statements)
         found.counts.extend(sent_counts)
         triggers = classify.find_triggers(sent)
         if not triggers:

@@ -302,7 +302,13 @@ def _casualties(sent) -> bool:
     from ._cue_tables import count_cues
 
     cues = count_cues()
-    return any(cues.get(t.lemma_.lower(), ("",))[0] in ("fatalities", "injured") for t in sent)
+    return any(cue[0] in ("fatalities", "injured") and cue[1] not in _NOT_CASUALTY_WORDS
+               for t in sent if (cue := cues.get(t.lemma_.lower())) is not None)
+
+
+# Cue rows read only in their own constructions (a headline's participle, an adjective
+# on an event noun, a death noun with its victim): see count_cues.csv.
+_NOT_CASUALTY_WORDS = ("participle", "event", "noun")
 
 
 # Clash words that also name an armed group's assault on an unarmed place ("stormed a church").

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..records import Count
-from ._cue_tables import count_cues, vague_quantities
+from ._cue_tables import count_cues, event_nouns, vague_quantities
 from .attribution import sentence_source
 from ..nlp import doc_text, ents_in
 
@@ -203,6 +203,8 @@ def _not_a_count(toks, q: _Quantity) -> bool:
     before = toks[q.start - 1] if q.start > 0 else None
     if before is not None and before.lower_ in ("aged", "age", "$", "£", "€", "no.", "number", "route", "km"):
         return True
+    if before is not None and before.lower_ in _NEGATORS:
+        return True  # "no one (else) was hurt": a negation, read by _zero_counts
     if _age_apposition(toks, q):
         return True
     return q.rule == "number" and q.best is not None and 1900 <= q.best <= 2100
@@ -239,6 +241,9 @@ def _is_active(tok) -> bool:
 def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
     """(end, victims text, kind of a cue noun/adjective inside: "two dead", "6 deaths")."""
     j, words = q.end, []
+    headline = _headline_participle(toks, j)
+    if headline is not None:
+        return j + 1, None, headline
     while j < len(toks) and len(words) < 5:
         t = toks[j]
         kind = _cue(t, "after")
@@ -255,6 +260,20 @@ def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
             continue
         break
     return j, (" ".join(words).replace(" - ", "-") or None), None
+
+
+def _headline_participle(toks, j: int) -> str | None:
+    """A cue participle right after a number, read as a noun in headline grammar
+    ("Four shot, 1 dead"; not "one shot was fired")."""
+    if j >= len(toks):
+        return None
+    cue = count_cues().get(toks[j].lower_)
+    if cue is None or cue[1] != "participle":
+        return None
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and (nxt.pos_ in ("AUX", "VERB") or nxt.lower_ in ("of", "at", "from")):
+        return None
+    return cue[0]
 
 
 _ASIDE = {"including", "among", "mostly", "mainly", "all", "most", "both", "many", "some", "one",
@@ -340,6 +359,8 @@ def _chained_cues(toks, k: int, kind: str) -> list[tuple[str, int]]:
         nxt = _cue_after(toks, k + 1)
         if nxt is None or nxt[0] == kind or any(nxt[0] == o for o, _ in out):
             break
+        if toks[k].lower_ == "or" and {kind, nxt[0]} == {"fatalities", "injured"}:
+            return [("hit", nxt[1])]  # "16 people were hurt or killed": the people hit, dead among them
         out.append(nxt)
         k = nxt[1]
     return out
@@ -429,7 +450,7 @@ def _quantity_counts(sent, toks) -> list[Count]:
                 for more, more_end in _chained_cues(toks, end, kind):
                     extra.append(more)
                     end = more_end
-        kinds = [kind] + extra if kind else []
+        kinds = ([] if "hit" in extra else [kind]) + extra if kind else []
         start = q.start
         if not kinds:
             kinds, start = _cues_before(toks, q.start)
@@ -490,12 +511,17 @@ def _people_in(head) -> int | None:
                 return None
             total += value
             continue
-        if m.lower_ in _ONE_WORDS or (m.tag_ in ("NN", "NNP") and m.lemma_.lower() not in _NOT_PEOPLE
-                                      and not m.is_stop):
+        if m.lower_ in _ONE_WORDS or _age_noun(m) or (m.tag_ in ("NN", "NNP") and m.lemma_.lower() not in _NOT_PEOPLE
+                                                      and not m.is_stop):
             total += 1
         else:
             return None
     return total or None
+
+
+def _age_noun(tok) -> bool:
+    """"a 16-year-old", parsed as the adjective "old" with its "year": one person."""
+    return tok.lower_ == "old" and any(c.lemma_.lower() in _AGE_WORDS for c in tok.children)
 
 
 def _within(sent, start: int, end: int) -> bool:
@@ -555,9 +581,79 @@ def _companions(cue) -> int:
     return 0
 
 
-def _singular_counts(sent, toks) -> list[Count]:
+def _cue_where(tok) -> tuple[str, str] | None:
+    cues = count_cues()
+    return cues.get(tok.lemma_.lower()) or cues.get(tok.lower_)
+
+
+def _death_noun_victim(t):
+    """(victim head or None, rule) of a noun that names a death: "the death of a teenager",
+    "the girl's killing", "the fatal shooting of Jane Doe"; None when the noun names none."""
+    cue = _cue_where(t)
+    if any(c.dep_ == "amod" and c.lower_ in ("attempted", "non", "nonfatal", "near") for c in t.children) or \
+            (t.i > 1 and t.doc[t.i - 2].lower_ == "non"):
+        return None  # "attempted murder", "a non-fatal shooting"
+    deadly = t.lemma_.lower() in event_nouns() and any(
+        c.dep_ == "amod" and (_cue_where(c) or ("", ""))[1] == "event" and
+        not (c.i > 0 and t.doc[c.i - 1].text in ("-", "non")) for c in t.children)
+    if not (deadly or (cue is not None and cue[0] == "fatalities" and cue[1] in ("noun", "both"))
+            and t.lemma_.lower() not in ("body", "corpse", "life")):
+        return None
+    victim = next((c for c in t.children if c.dep_ == "poss"), None)
+    if victim is None:
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        victim = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return victim, ("noun_of" if victim is not None else ("event" if deadly else None))
+
+
+def _death_nouns(sent, toks) -> list[Count]:
+    """Deaths named by a noun: "the shooting death of a teenager" -> 1; "a fatal shooting"
+    with no victim named -> at least 1."""
+    out = []
+    for t in toks:
+        if t.pos_ != "NOUN":
+            continue
+        found = _death_noun_victim(t)
+        if found is None or found[1] is None:
+            continue
+        victim, how = found
+        n = _people_in(victim) if victim is not None else None
+        if victim is not None and not n:
+            continue
+        ends = [t.i] + ([victim.i] if victim is not None else [])
+        s_i = min([t.left_edge.i] + ([victim.left_edge.i] if victim is not None else [])) - sent.start
+        e_i = max(ends) - sent.start + 1
+        if not _within(sent, s_i, e_i) or e_i - s_i > 14:
+            s_i, e_i = t.i - sent.start, t.i - sent.start + 1
+        q = _Quantity(s_i, e_i, n or 1, n, n, "singular")
+        out.append(_make(sent, toks, "fatalities", [(q, victim.text if victim is not None else None)],
+                         s_i, e_i, f"counts.fatalities.{how}"))
+    return out
+
+
+def _headline_victims(t) -> list:
+    """Headline grammar drops the auxiliary: in "Mother, boy fatally shot" or "16-year-old
+    injured in shooting" a cue verb with no object is passive and its subjects are the victims."""
+    if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("dobj", "obj", "aux", "auxpass")
+                                                            for c in t.children):
+        return []
+    return [c for c in t.children if c.i < t.i and (c.dep_ == "nsubj" or (c.dep_ == "amod" and _age_noun(c)))]
+
+
+def _singular_counts(sent, toks, headline: bool = False) -> list[Count]:
     """People named one by one: "a soldier was killed", "shot and killed Yemuka Aimable", "killing him"."""
-    out = _bodies_and_to_death(sent, toks)
+    out = _bodies_and_to_death(sent, toks) + _death_nouns(sent, toks)
+    for t in toks:
+        kind = _cue(t, "after") or _cue(t, "before")
+        subjects = _headline_victims(t) if headline and kind is not None else []
+        if subjects:
+            n = sum(_people_in(h) or 0 for h in subjects)
+            s_i, e_i = min(h.left_edge.i for h in subjects) - sent.start, t.i - sent.start + 1
+            if n and not (kind == "hit" and _killed_too(t)) and _within(sent, s_i, e_i):
+                q = _Quantity(s_i, e_i, n, n, n, "singular")
+                out.append(_make(sent, toks, kind, [(q, " ".join(h.text for h in subjects))], s_i, e_i,
+                                 f"counts.{kind}.singular.headline"))
+            continue
     for t in toks:
         kind = _cue(t, "after") or _cue(t, "before")
         if kind == "hostages" and t.pos_ == "NOUN" and t.head.lemma_.lower() in ("take", "hold", "keep"):
@@ -592,7 +688,7 @@ def _zero_counts(sent, toks) -> list[Count]:
     """"no casualties", "no one was injured", "neither fatalities nor injuries" -> 0."""
     out, seen = [], set()
     for i, t in enumerate(toks):
-        if t.lower_ not in _NEGATORS:
+        if t.lower_ not in _NEGATORS or _not_all(toks, i):
             continue
         for k in range(i + 1, min(i + 7, len(toks))):
             u = toks[k]
@@ -608,6 +704,14 @@ def _zero_counts(sent, toks) -> list[Count]:
                     q = _Quantity(i, k + 1, 0, 0, 0, "zero")
                     out.append(_make(sent, toks, kd, [(q, None)], i, k + 1, f"counts.{kd}.zero"))
     return out
+
+
+def _not_all(toks, i: int) -> bool:
+    """A negation that spares the victims already named ("no one else was hurt", "no other
+    injuries") or speaks of them ("none of the injuries are life-threatening"): not a zero."""
+    nxt = toks[i + 1:i + 3]
+    return any(t.lower_ in ("else", "other", "others", "further", "additional", "more") for t in nxt) or \
+        (bool(nxt) and nxt[0].lower_ == "of")
 
 
 _TOLL_KINDS = {"death": "fatalities", "fatality": "fatalities", "injury": "injured"}
@@ -702,12 +806,13 @@ def _attribute(sent, found: list[Count]) -> list[Count]:
     return [replace(c, status=status, reported_by=speaker, rule=c.rule + "+attributed") for c in found]
 
 
-def find_counts(sent, profile: str = "news") -> list[Count]:
+def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Count]:
     """Counts stated in one sentence; status/reported_by from the sentence only.
 
     ``profile`` is the document's (:attr:`Document.profile`): a coder's own
     figure ("fatalities coded as 10") is read only in notes, where it is the
-    coding; in an article it would be someone else's words.
+    coding; in an article it would be someone else's words. ``headline``: the
+    sentence is the article's title, whose grammar drops auxiliaries.
     """
     toks = list(sent)
     if not toks:
@@ -718,7 +823,7 @@ def find_counts(sent, profile: str = "news") -> list[Count]:
         if not any(f.start < c.end and c.start < f.end for f in fixed):
             found.append(c)
     fixed = list(found)
-    for c in _singular_counts(sent, toks):  # a stated number wins unless the named people add up to more
+    for c in _singular_counts(sent, toks, headline):  # a stated number wins unless the named people add up to more
         clash = [f for f in fixed if f.start < c.end and c.start < f.end and f.kind == c.kind]
         if any((figure(f) or 0) >= (figure(c) or 0) or f.best == 0 for f in clash) or \
                 any(f.start == c.start and f.kind == c.kind for f in found):
