@@ -29,7 +29,9 @@ class _Group:
         return self.mentions[0]
 
     def date(self):
-        return next((m.date for m in self.mentions if m.date is not None), None)
+        """The first date to the day, else the first coarser one ("earlier this month")."""
+        dates = [m.date for m in self.mentions if m.date is not None]
+        return next((d for d in dates if d.precision == "day"), dates[0] if dates else None)
 
     def location(self) -> Location | None:
         """The most confident place the mentions' own sentences give, else any."""
@@ -82,10 +84,24 @@ def _named_groups(actors) -> set[str]:
 _NEAR_DAYS = 1
 
 
+def _within_period(d1, d2) -> bool:
+    """A coarse date ("earlier this month", "last week") that holds the other, finer one."""
+    for coarse, fine in ((d1, d2), (d2, d1)):
+        if coarse.precision == "month" and coarse.date.year == fine.date.year and coarse.date.month == fine.date.month:
+            return True
+        if coarse.precision == "week" and abs((coarse.date - fine.date).days) <= 3:
+            return True
+    return False
+
+
 def _same_happening(group: _Group, m: Mention, d1, d2) -> bool:
     """A mention that points back ("the shooting", "the attack") or names the same kind of
     event a day apart is the group's happening, not a second one."""
-    if d1.date is None or d2.date is None or abs((d1.date - d2.date).days) > _NEAR_DAYS:
+    if d1.date is None or d2.date is None:
+        return False
+    if _within_period(d1, d2):
+        return True
+    if abs((d1.date - d2.date).days) > _NEAR_DAYS:
         return False
     if "+anaphor" in m.trigger.rule:
         return True
@@ -263,11 +279,28 @@ def reported_in_full(group: _Group) -> bool:
     return has_day and has_place and has_outcome
 
 
+# Sub-event types that are a step of the case after an incident when the article
+# also reports a violent event: the arrest of a shooting's suspect is not the news.
+_CASE_STEPS = ("Arrests",)
+
+
+def _main_rank(group: _Group, event: Event, findings: DocFindings) -> tuple:
+    """Sort key of the article's main incident: its news before earlier events, what the
+    title or lede reports before the rest, violence before a step of the case, then confidence."""
+    structure = findings.structure
+    opening = any(structure.kind_at(m.sent_start, m.sent_end) in ("title", "dateline", "lede") or
+                  (structure.lede is not None and m.sent_start <= structure.lede.start < m.sent_end)
+                  for m in group.mentions)
+    news = any(m.timing != "earlier" for m in group.mentions)
+    return (not news, not opening, event.sub_event_type in _CASE_STEPS, -event.confidence)
+
+
 def assemble(findings: DocFindings) -> list[Event]:
-    """Events of one document, most confident first.
+    """Events of one document, the article's main incident first (:func:`_main_rank`).
 
     The article's news, and the earlier events it reports in full
     (:func:`reported_in_full`); context never reaches here (extract sets it aside).
+    Coded notes keep the most confident first.
     """
     mentions = findings.mentions
     if not mentions:
@@ -277,4 +310,7 @@ def assemble(findings: DocFindings) -> list[Event]:
         return []
     _attach_orphan_counts(groups, findings)
     events = [_build(g, findings, i) for i, g in enumerate(groups)]
-    return sorted(events, key=lambda e: -e.confidence)
+    if findings.document.profile == "notes":
+        return sorted(events, key=lambda e: -e.confidence)
+    ranked = sorted(zip(groups, events), key=lambda ge: _main_rank(ge[0], ge[1], findings))
+    return [e for _, e in ranked]

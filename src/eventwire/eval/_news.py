@@ -2,8 +2,8 @@
 
 A news gold row is one article, not one event.
 
-GVC: the article's most confident event is compared with its Gun Violence
-Archive incident: killed and injured (GVA's final totals; null is not
+GVC: the article's main incident (its first event: the pipeline puts it
+first, see ``assemble``) is compared with its Gun Violence Archive incident: killed and injured (GVA's final totals; null is not
 scored), the event date exactly and within a day, the state, the city
 (GVA's ``location`` or ``location_alt``, case- and St./Saint-insensitive)
 and the distance. ``old_event`` is the share of articles with an event
@@ -84,8 +84,8 @@ def _has_old_event(events: Sequence[Event], published: str | None) -> bool | Non
 
 
 def score_gvc(gold: dict, events: Sequence[Event], published: str | None = None) -> RowScore:
-    """One GVC article: its most confident event against its incident."""
-    event = max(events, key=lambda e: e.confidence, default=None)
+    """One GVC article: its main incident (the first event, as a user gets them) against its incident."""
+    event = events[0] if events else None
     checks: dict[str, bool | None] = {}
     checks.update(count_checks("killed", gold.get("killed"), event.fatalities if event else None, event))
     checks.update(count_checks("injured", gold.get("injured"), event.injured if event else None, event))

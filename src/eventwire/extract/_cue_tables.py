@@ -51,6 +51,12 @@ def event_nouns() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def report_verbs() -> frozenset[str]:
+    """Lemmas of verbs whose date is the report's or the case's, not the incident's."""
+    return frozenset(r["lemma"] for r in read_table("report_verbs.csv"))
+
+
+@functools.lru_cache(maxsize=None)
 def speaker_words() -> dict[str, str]:
     """word -> speaker_type."""
     return {r["word"]: r["speaker_type"] for r in read_table("attribution_cues.csv")}

@@ -9,6 +9,7 @@ from ..records import (ArticleStructure, Claim, Count, Document, EventDate, Evid
                        Statement)
 from . import actors as _actors
 from . import attribution, claims, classify, counts, dates, modality
+from ._cue_tables import event_nouns, report_verbs
 from .timing import CONTEXT, classify_timing, is_update
 from .structure import paragraphs, read_structure
 from ..nlp import doc_text
@@ -64,12 +65,47 @@ def attribute_counts(found: list[Count], statements: list[Statement]) -> list[Co
     return out
 
 
-def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure) -> EventDate | None:
-    """The first resolved date of the sentence; the dateline's date is the filing date, not the event's."""
+def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure,
+                   trigger=None) -> EventDate | None:
+    """The first resolved date of the sentence that dates its event.
+
+    The dateline's date is the filing date, not the event's; in news, a date
+    that hangs on a verb of telling or of the case ("police said Monday", "was
+    charged Tuesday in Sunday's shooting") is the report's (:func:`_dates_report`).
+    """
     filed = structure.dateline.span if structure.dateline is not None else None
     inside = [d for d in all_dates if sent.start_char <= d.start < sent.end_char and (d.date or d.relative_days is not None)
               and not (filed is not None and filed.start <= d.start < filed.end)]
+    if trigger is not None:
+        inside = [d for d in inside if not _dates_report(sent, d, trigger)]
     return inside[0] if inside else None
+
+
+def _dates_report(sent, date: EventDate, trigger) -> bool:
+    """Does the date phrase hang on a verb of telling or of the case, not on the event?
+
+    Its head is followed up the parse to the first verb; an event noun on the
+    way ("Sunday's shooting") or the trigger itself keeps the date the event's.
+    """
+    toks = [t for t in sent if date.start <= t.idx < date.end]
+    if not toks:
+        return False
+    tok = next((t for t in toks if not (date.start <= t.head.idx < date.end) or t.head is t), toks[0])
+    for _ in range(8):
+        if trigger.start <= tok.idx < trigger.end:
+            return False
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in event_nouns():
+            return False
+        if tok.pos_ == "VERB" or tok.head is tok:
+            return tok.pos_ == "VERB" and tok.lemma_.lower() in report_verbs() and not _event_between(tok, toks[0])
+        tok = tok.head
+    return False
+
+
+def _event_between(verb, date_tok) -> bool:
+    """An event noun between the verb and its date ("charged ... for the shooting at the
+    park on June 11"): the date most likely closes the event's phrase, whatever the parse."""
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in event_nouns() for t in verb.doc[verb.i + 1:date_tok.i])
 
 
 def sentences(doc, text: str) -> list:
@@ -115,7 +151,8 @@ def extract_document(doc, document: Document) -> DocFindings:
         sent_actors = _actors.find_actors(sent)
         actor1, actor2 = _actors.assign_roles(sent, trigger, sent_actors)
         # a toll update's date is the update's, not the incident's: it must not split the incident
-        when = None if is_update(sent.text) else _sentence_date(sent, found.dates, found.structure)
+        when = None if is_update(sent.text) else _sentence_date(
+            sent, found.dates, found.structure, trigger if document.profile == "news" else None)
         ev = [_evidence(doc_id, "event_type", sent, trigger.start, trigger.end, trigger.text, trigger.rule)]
         if gtd:
             ev.append(_evidence(doc_id, "gtd_attack_type", sent, trigger.start, trigger.end, trigger.text, gtd_rule or ""))

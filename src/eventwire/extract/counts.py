@@ -599,11 +599,24 @@ def _death_noun_victim(t):
     if not (deadly or (cue is not None and cue[0] == "fatalities" and cue[1] in ("noun", "both"))
             and t.lemma_.lower() not in ("body", "corpse", "life")):
         return None
+    if _grievance(t):
+        return None
     victim = next((c for c in t.children if c.dep_ == "poss"), None)
     if victim is None:
         of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         victim = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return victim, ("noun_of" if victim is not None else ("event" if deadly else None))
+
+
+def _grievance(t) -> bool:
+    """The death is what another event is about ("protested against the killing of X")."""
+    for _ in range(4):
+        if t.head is t:
+            return False
+        t = t.head
+        if (_cue_where(t) or ("", ""))[1] == "grievance":
+            return True
+    return False
 
 
 def _death_nouns(sent, toks) -> list[Count]:
@@ -640,9 +653,13 @@ def _headline_victims(t) -> list:
     return [c for c in t.children if c.i < t.i and (c.dep_ == "nsubj" or (c.dep_ == "amod" and _age_noun(c)))]
 
 
-def _singular_counts(sent, toks, headline: bool = False) -> list[Count]:
-    """People named one by one: "a soldier was killed", "shot and killed Yemuka Aimable", "killing him"."""
-    out = _bodies_and_to_death(sent, toks) + _death_nouns(sent, toks)
+def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") -> list[Count]:
+    """People named one by one: "a soldier was killed", "shot and killed Yemuka Aimable", "killing him".
+
+    Deaths named by a noun are read in news only: a coder's note states its
+    figures, and a death it names is most often what a protest is about.
+    """
+    out = _bodies_and_to_death(sent, toks) + (_death_nouns(sent, toks) if profile == "news" else [])
     for t in toks:
         kind = _cue(t, "after") or _cue(t, "before")
         subjects = _headline_victims(t) if headline and kind is not None else []
@@ -823,7 +840,7 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
         if not any(f.start < c.end and c.start < f.end for f in fixed):
             found.append(c)
     fixed = list(found)
-    for c in _singular_counts(sent, toks, headline):  # a stated number wins unless the named people add up to more
+    for c in _singular_counts(sent, toks, headline, profile):  # a stated number wins unless the named people add up to more
         clash = [f for f in fixed if f.start < c.end and c.start < f.end and f.kind == c.kind]
         if any((figure(f) or 0) >= (figure(c) or 0) or f.best == 0 for f in clash) or \
                 any(f.start == c.start and f.kind == c.kind for f in found):

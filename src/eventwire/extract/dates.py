@@ -68,6 +68,12 @@ _DURATION = re.compile(r"^(?:for |over |during |within |in |about |around |nearl
                        r"\d+ |a |an |one |two |three |four |five |six |seven |eight |nine |ten |twenty |"
                        r"\w+ )*(?:decades?|years?|months?|weeks?|days?|hours?|nights?|minutes?|centur(?:y|ies))"
                        r"(?: long| later| earlier)?$", re.I)
+# What a phrase needs to name a day on the calendar: a month, a weekday, a year, a
+# numeric date, or a relative word with its unit ("next week", "two days ago").
+_CALENDAR = re.compile(rf"\b{_MON}(?![a-z])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:19|20)\d{{2}}\b|"
+                       r"\d{1,2}/\d{1,2}|\b(?:ago|last|next|this)\b.*\b(?:day|week|month|year|night|morning|"
+                       r"afternoon|evening|weekend)s?\b", re.I)
+_STAMP = re.compile(r"\b(?:posted|updated|published|last modified)\s*(?:on\s*)?:?\s*$", re.I)
 _GTD_PREFIX = re.compile(r"^\s*(?P<m>\d{2})/(?P<d>\d{2})/(?P<y>\d{4})\s*:")
 _BRACKETED = re.compile(rf"\[(?P<t>[^\[\]]{{0,30}}?(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}|\d{{4}})[^\[\]]{{0,20}})\]", re.I)
 
@@ -245,6 +251,8 @@ def resolve(text: str, published: dt.date | None,
         return ab[0], ab[1], ab[2], None
     if not re.search(r"\d|ago|last|next|this", clean, re.I):
         return None  # "the holidays", "recent weeks": nothing to anchor
+    if not _CALENDAR.search(clean):
+        return None  # a clock time ("just after 5 p.m."), a decade ("the 70s"), an age ("16-year"): no day
     if re.fullmatch(r"\d{1,4}", clean):
         return None  # a bare number that is not a year in range: an age, a count ("Boy, 16, killed")
     parsed = _dateparser(clean, published, day_first)
@@ -297,8 +305,11 @@ def find_dates(doc, published: dt.date | None, *, profile: str = "news",
     if isinstance(published, dt.datetime):
         published = published.date()
     out = []
+    text = doc_text(doc)
     for s, e, rule in _candidates(doc, profile):
-        phrase = doc_text(doc)[s:e]
+        phrase = text[s:e]
+        if _STAMP.search(text[max(0, s - 20):s]):
+            continue  # the page's own time stamp ("Posted: Friday, June 26"), not an event's date
         if rule == "dates.gtd_prefix":
             d = _safe(int(phrase[6:10]), int(phrase[0:2]), int(phrase[3:5]))
             got = (d, "day", "mdy", None) if d else None
