@@ -10,7 +10,8 @@ reports of stored incidents, are ingested one transaction each through
 ``Store.add`` (the path ``eventwire ingest`` takes after extraction), first into
 an empty database and then into the filled one. Reported: documents/s and
 events/s for each, and how many stored events each new event was compared with
-(the blocking by country, province and date).
+(the blocking: the date window in its province, and the stored events that share
+a person's name or a small place, through the ``event_keys`` index).
 """
 from __future__ import annotations
 

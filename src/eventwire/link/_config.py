@@ -16,7 +16,6 @@ class LinkConfig:
     same_window_days: int = 7
     followup_days: int = 60
     long_followup_days: int = 400
-    report_lag_days: int = 30
     near_km: float = 10.0
     far_km: float = 150.0
     veto_km: float = 300.0

@@ -39,24 +39,12 @@ def country_key(event: Event) -> str | None:
     return (loc.iso3 or loc.country or "").upper() or None
 
 
-def date_gap(a: Event, b: Event, report_lag: int = 0) -> int | None:
-    """Days between the events, less the slack their date precision allows. An event
-    dated by its report (the article gives no date of its own) happened on or before
-    that day: up to ``report_lag`` days before it count as no gap."""
+def date_gap(a: Event, b: Event) -> int | None:
+    """Days between the events, less the slack their date precision allows."""
     if a.event_date is None or b.event_date is None:
         return None
     slack = max(_PRECISION_DAYS.get(a.date_precision, 0), _PRECISION_DAYS.get(b.date_precision, 0))
-    days = (a.event_date - b.event_date).days
-    if report_lag and days > 0 and dated_by_report(a):
-        days = max(0, days - report_lag)
-    elif report_lag and days < 0 and dated_by_report(b):
-        days = min(0, days + report_lag)
-    return max(0, abs(days) - slack)
-
-
-def dated_by_report(event: Event) -> bool:
-    """The event's date is its article's publication date (the text gave none)."""
-    return any(e.field == "event_date" and e.rule == "date.default.published" for e in event.evidence)
+    return max(0, abs((a.event_date - b.event_date).days) - slack)
 
 
 def date_score(gap: int | None, cfg: LinkConfig) -> float:

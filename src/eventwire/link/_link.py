@@ -129,7 +129,7 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     ca, cb = F.country_key(a), F.country_key(b)
     if ca is None or ca != cb:
         return Comparison(0.0, False, {"veto": f"country {ca} / {cb}"})
-    gap = F.date_gap(a, b, cfg.report_lag_days)
+    gap = F.date_gap(a, b)
     if gap is None or gap > cfg.long_followup_days:
         return Comparison(0.0, False, {"veto": f"date gap {gap} days"})
     ident, shared = F.identity_score(_identity(a), _identity(b))
@@ -145,8 +145,7 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
             reasons["veto"] = place_why
         return Comparison(round(0.5 * ident, 4), linked, reasons)
     actor, actor_why = F.actor_score(a, b)
-    by_report = gap != F.date_gap(a, b)  # one is dated by its report, the other up to report_lag_days before
-    parts = {"date": 0.5 if by_report else F.date_score(gap, cfg), "place": place, "actor": actor,
+    parts = {"date": F.date_score(gap, cfg), "place": place, "actor": actor,
              "event_class": F.class_score(a, b), "text": F.text_score(_words(a), _words(b), cfg.concept_weight)}
     # A feature neither report gives (actors unnamed) is left out, not counted against.
     known = {k: v for k, v in parts.items() if v is not None}
@@ -166,8 +165,6 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     reasons = {k: (None if v is None else round(v, 3)) for k, v in parts.items()}
     reasons.update(identity=ident, shared=shared, date_gap_days=gap, place_why=place_why, actor_why=actor_why,
                    followup=gap > cfg.same_window_days)
-    if by_report:
-        reasons["dated_by_report"] = True
     return Comparison(round(min(1.0, score + 0.5 * ident), 4), linked, reasons)
 
 
@@ -355,23 +352,22 @@ class Blocker:
         cfg, day = self.cfg, event.event_date.toordinal()
         out: dict[int, Event] = {}
         span = cfg.same_window_days + F.date_slack(event)
-        back = span + (cfg.report_lag_days if F.dated_by_report(event) else 0)
-        for d in range(day - back, day + span + 1):
+        for d in range(day - span, day + span + 1):
             for m in self.by_day.get((country, d), ()):
                 if _same_province(event, m):
                     out[id(m)] = m
         for m in self.loose.get(country, ()):
-            if _same_province(event, m) and _gap(event, m, cfg.report_lag_days) <= cfg.same_window_days:
+            if _same_province(event, m) and _gap(event, m) <= cfg.same_window_days:
                 out[id(m)] = m
         for key in identity_keys_of(event):
             for m in self.by_key.get((country, key), ()):
-                if id(m) not in out and _gap(event, m, cfg.report_lag_days) <= cfg.long_followup_days:
+                if id(m) not in out and _gap(event, m) <= cfg.long_followup_days:
                     out[id(m)] = m
         return list(out.values())
 
 
-def _gap(a: Event, b: Event, lag: int = 0) -> int:
-    gap = F.date_gap(a, b, lag)
+def _gap(a: Event, b: Event) -> int:
+    gap = F.date_gap(a, b)
     return 10**9 if gap is None else gap
 
 

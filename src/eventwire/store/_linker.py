@@ -72,12 +72,11 @@ _LOOSE = ("week", "month", "year")  # imprecise dates: compared with their slack
 def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incident]:
     """Stored incidents worth comparing (the blocking of ``eventwire.link.Blocker``): events
     of the same country within the date window in the same province (or one not known),
-    and events that share a particular (a name, a family name, a small place) within the
+    and events that share a particular (a person's name, a small place) within the
     long follow-up window, found through the ``event_keys`` index. Those are the only
     pairs linking can join, so the cost grows with a province's weeks, not the store."""
     loc, d = event.location, event.event_date
     span = dt.timedelta(days=cfg.same_window_days + date_slack(event))
-    back = span + dt.timedelta(days=cfg.report_lag_days if F.dated_by_report(event) else 0)
     loose = dt.timedelta(days=cfg.same_window_days + 182)
     place = [or_(EventRow.iso3 == loc.iso3, EventRow.country == loc.country) if loc.iso3
              else EventRow.country == loc.country]
@@ -86,8 +85,8 @@ def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incide
     base = select(EventRow.pk, EventRow.incident_id).where(
         EventRow.incident_id.is_not(None), EventRow.event_id != event.event_id, *place)
     # two range scans, each on an index: the days of the window, and the few imprecise dates near it
-    rows = set(s.execute(base.where(EventRow.event_date >= d - back, EventRow.event_date <= d + span)).all())
-    rows |= set(s.execute(base.where(EventRow.date_precision.in_(_LOOSE), EventRow.event_date >= d - loose - back,
+    rows = set(s.execute(base.where(EventRow.event_date >= d - span, EventRow.event_date <= d + span)).all())
+    rows |= set(s.execute(base.where(EventRow.date_precision.in_(_LOOSE), EventRow.event_date >= d - loose,
                                      EventRow.event_date <= d + loose)).all())
     keys = event_keys(event)
     if keys:
@@ -101,7 +100,7 @@ def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incide
     incidents: dict[str, Incident] = {}
     for pk, inc in rows:
         m = decoded[pk]
-        if F.date_gap(event, m, cfg.report_lag_days) is None:
+        if F.date_gap(event, m) is None:
             continue
         incidents.setdefault(inc, Incident(inc)).events.append(m)
     return list(incidents.values())

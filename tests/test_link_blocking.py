@@ -1,0 +1,94 @@
+"""Blocking and order in linking: which reports are compared, and which event of an article
+links first. Reports are written for this test in the style of US local news."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from eventwire.link import compare, link_events, with_identity
+from eventwire.link._config import load_config
+from eventwire.link._link import Blocker
+from eventwire.records import Actor, Count, Document, Event, Evidence, Location
+from eventwire.store import Store
+
+DAY = dt.date(2016, 3, 9)
+TOWN = Location("Wilkinsburg", "United States", "USA", "Pennsylvania", "Allegheny County",
+                latitude=40.44, longitude=-79.88, geo_precision=1)
+CITY = Location("Pittsburgh", "United States", "USA", "Pennsylvania", "Allegheny County",
+                latitude=40.44, longitude=-79.99, geo_precision=1)
+ELSEWHERE = Location("Columbus", "United States", "USA", "Ohio", "Franklin County",
+                     latitude=39.96, longitude=-83.0, geo_precision=1)
+GUNMEN = Actor("Unidentified Armed Group (United States)", "other", 3)
+CIVILIANS = Actor("Civilians (United States)", "civilians", 7)
+
+
+def report(doc: str, text: str, day: dt.date = DAY, place: Location = TOWN, confidence: float = 0.8,
+           n: int = 1, killed: int | None = None) -> Event:
+    count = {"fatalities": Count("fatalities", killed, killed, killed, str(killed), 0, 2)} if killed else {}
+    ev = Event(event_id=f"{doc}#{n}", doc_ids=(doc,), event_type="Violence against civilians", sub_event_type="Attack",
+               event_date=day, date_precision="day", actor1=GUNMEN, actor2=CIVILIANS, location=place,
+               evidence=(Evidence("event_type", doc, 0, len(text), text, text, "test.hand"),),
+               confidence=confidence, **count)
+    return with_identity(ev, text)
+
+
+SHOOTING = report("first", "Two gunmen opened fire on a backyard cookout on Franklin Avenue in Wilkinsburg, "
+                           "killing five people, among them Chanetta Powell, 27, and Jerry Shelton, 35.", killed=5)
+ARREST = report("arrest", "Police arrested Cheron Shelton in the killing of Chanetta Powell, 27, at the Franklin "
+                          "Avenue cookout, nearly five months after the shooting.", day=DAY + dt.timedelta(days=150))
+OTHER = report("other", "A man was wounded in a shooting on Hay Street in Wilkinsburg on Tuesday night, "
+                        "police said.", day=DAY + dt.timedelta(days=150))
+
+
+def test_blocking_compares_the_window_of_the_province_and_shared_names_only():
+    blocker = Blocker(load_config())
+    nearby = report("nearby", "A man was shot on Penn Avenue in Pittsburgh.", day=DAY + dt.timedelta(days=3),
+                    place=CITY)
+    far_state = report("ohio", "A man was shot on High Street in Columbus.", day=DAY, place=ELSEWHERE)
+    for ev in (SHOOTING, nearby, far_state):
+        blocker.add(ev)
+    # Five months later: only the report that names the same victim and street is compared.
+    assert {e.event_id for e in blocker.candidates(ARREST)} == {"first#1"}
+    assert {e.event_id for e in blocker.candidates(OTHER)} == set()
+    # Within the week: the province's reports, not another state's.
+    same_week = report("week", "Officers patrolled Wilkinsburg after the shooting.", day=DAY + dt.timedelta(days=1))
+    assert {e.event_id for e in blocker.candidates(same_week)} == {"first#1", "nearby#1"}
+
+
+def test_follow_up_months_later_joins_on_the_victim_named_and_keeps_its_date():
+    incidents = link_events([OTHER, ARREST, SHOOTING])
+    together = next(inc for inc in incidents if any(e.event_id == "first#1" for e in inc.events))
+    assert {e.event_id for e in together.events} == {"first#1", "arrest#1"}
+    link = next(lk for lk in together.links if lk.event_id == "arrest#1")
+    assert link.reasons["followup"] is True and "chanetta powell" in link.reasons["shared"]["names"]
+    assert next(e for e in together.events if e.event_id == "arrest#1").event_date == DAY + dt.timedelta(days=150)
+    assert not any(e.event_id == "other#1" for e in together.events)
+
+
+def test_ages_that_disagree_do_not_identify_an_incident():
+    a = report("a", "Three teens, aged 15, 16 and 17, were shot in Miami on Sunday.", place=CITY)
+    b = report("b", "Two teens, 15 and 19, and a man, 44, were wounded in a shooting in Miami.", place=CITY,
+               day=DAY + dt.timedelta(days=2))
+    cmp = compare(a, b)
+    assert "ages" not in cmp.reasons["shared"] and not cmp.linked, cmp.reasons
+
+
+def test_an_articles_lead_event_links_before_its_passing_mentions():
+    # The second report's passing mention (low confidence) is of the same shooting, but the
+    # article is about it: its lead event must be the one in the incident.
+    lead = report("second", "Five people were killed at a cookout on Franklin Avenue in Wilkinsburg; "
+                            "Chanetta Powell, 27, was among them.", day=DAY + dt.timedelta(days=1), killed=5)
+    mention = dataclasses.replace(lead, event_id="second#2", confidence=0.3, event_date=DAY)
+    incidents = link_events([mention, lead, SHOOTING])
+    together = next(inc for inc in incidents if any(e.event_id == "first#1" for e in inc.events))
+    assert {e.event_id for e in together.events} == {"first#1", "second#1"}
+
+
+def test_store_finds_a_follow_up_months_later_through_the_key_index(tmp_path):
+    with Store(f"sqlite:///{tmp_path / 'k.db'}") as store:
+        run = store.start_run("test")
+        for ev, text in ((SHOOTING, SHOOTING.evidence[0].sentence), (OTHER, OTHER.evidence[0].sentence),
+                         (ARREST, ARREST.evidence[0].sentence)):
+            store.add(Document(id=ev.doc_ids[0], text=text, published=ev.event_date), [ev], run)
+        groups = sorted(sorted(d for d in inc.doc_ids) for inc in store.incidents())
+    assert groups == [["arrest", "first"], ["other"]]
