@@ -109,3 +109,32 @@ def test_dateline_date_is_the_reference(nlp):
     found = extract_document(nlp(text), Document(id="d", text=text, published=dt.date(2020, 5, 9)))
     sunday = [d for d in found.dates if d.text == "Sunday"]
     assert sunday and sunday[0].date == dt.date(2020, 5, 3)  # the Sunday before May 4, not before May 9
+
+
+@pytest.mark.parametrize("phrase", ["just after 5 p.m.", "the 70s", "16-year", "3 at 10:00 p.m."])
+def test_phrases_without_a_day_are_no_dates(phrase):
+    assert resolve(phrase, PUBLISHED) is None
+
+
+def test_page_time_stamp_is_no_date(dates_of):
+    found = dates_of("Deputies identify victims Posted: Friday, May 1, 2020 4:46 AM EDT")
+    assert found == []
+
+
+def _news_event_dates(pipeline, text, published=PUBLISHED):
+    from eventwire.records import Document
+
+    return [e.event_date for e in pipeline.process(Document(id="d", text=text, published=published)).events]
+
+
+def test_a_date_on_a_verb_of_telling_dates_the_report(pipeline):
+    # the shooting was Saturday; Monday is when the affidavit was obtained
+    text = ("According to the affidavit, obtained Thursday, the woman told police she shot her husband. "
+            "The shooting happened about 7:30 p.m. Tuesday in the 3200 block of Chandler Highway.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 28)
+
+
+def test_an_undated_incident_takes_the_day_the_article_says_it_happened(pipeline):
+    text = ("A 9-year-old boy was wounded when a loaded shotgun went off in an apartment. "
+            "It happened Wednesday night at a complex on the southeast side of the city.")
+    assert _news_event_dates(pipeline, text) == [dt.date(2020, 4, 29)]

@@ -207,6 +207,9 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     evidence = [class_evidence] + [e for m in group.mentions for e in m.evidence
                                    if not (e.field == "event_type" and e.start == class_evidence.start)]
     date = group.date()
+    if date is None and (date := _incident_date(group, findings)) is not None:
+        evidence.append(_evidence_at(findings, "event_date", date.start, date.end, date.text,
+                                     f"date.incident_sentence+{date.rule}"))
     event_date, precision, relative = None, "unknown", None
     if date is not None:
         event_date, precision = date.date, date.precision
@@ -253,6 +256,19 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
         claims=claims, statements=tuple(findings.statements), places=tuple(findings.places),
         evidence=tuple(evidence), confidence=round(confidence, 3), relative_date=relative,
     )
+
+
+# An undated incident of the article's news happened within this many days of publication.
+_NEWS_DAYS = 7
+
+
+def _incident_date(group: _Group, findings: DocFindings):
+    """The date the article gives elsewhere for when its incident happened ("It happened
+    Friday night"), for an undated group of its news; None otherwise."""
+    when, published = findings.incident_date, findings.document.published
+    if when is None or when.date is None or published is None or all(m.timing == "earlier" for m in group.mentions):
+        return None
+    return when if 0 <= (published - when.date).days <= _NEWS_DAYS else None
 
 
 def findings_location(findings: DocFindings) -> Location | None:

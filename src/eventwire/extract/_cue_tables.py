@@ -51,9 +51,9 @@ def event_nouns() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def report_verbs() -> frozenset[str]:
-    """Lemmas of verbs whose date is the report's or the case's, not the incident's."""
-    return frozenset(r["lemma"] for r in read_table("report_verbs.csv"))
+def date_verbs(kind: str) -> frozenset[str]:
+    """Lemmas of verbs whose date is the report's (``report``) or the incident's (``occurrence``)."""
+    return frozenset(r["lemma"] for r in read_table("date_verbs.csv") if r["kind"] == kind)
 
 
 @functools.lru_cache(maxsize=None)

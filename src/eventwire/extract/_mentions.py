@@ -9,7 +9,7 @@ from ..records import (ArticleStructure, Claim, Count, Document, EventDate, Evid
                        Statement)
 from . import actors as _actors
 from . import attribution, claims, classify, counts, dates, modality
-from ._cue_tables import event_nouns, report_verbs
+from ._cue_tables import date_verbs, event_nouns
 from .timing import CONTEXT, classify_timing, is_update
 from .structure import paragraphs, read_structure
 from ..nlp import doc_text
@@ -28,6 +28,7 @@ class DocFindings:
     dates: list[EventDate] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)  # filled by geo
     sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each sentence
+    incident_date: EventDate | None = None  # when the article says its incident happened (news)
     # title, dateline (place and date), lede, body, quotes, captions, chrome: see extract.structure
     structure: ArticleStructure = field(default_factory=ArticleStructure)
 
@@ -81,25 +82,55 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
     return inside[0] if inside else None
 
 
+def _date_anchor(sent, date: EventDate, trigger=None):
+    """What a date phrase hangs on: ``("event", tok)`` when the parse leads from it to the
+    trigger or to an event noun ("Sunday's shooting"), ``("verb", tok)`` for the first
+    other verb, ``(None, None)`` when neither."""
+    toks = [t for t in sent if date.start <= t.idx < date.end]
+    if not toks:
+        return None, None
+    tok = next((t for t in toks if not (date.start <= t.head.idx < date.end) or t.head is t), toks[0])
+    for _ in range(8):
+        if trigger is not None and trigger.start <= tok.idx < trigger.end:
+            return "event", tok
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in event_nouns():
+            return "event", tok
+        if tok.pos_ == "VERB":
+            return "verb", tok
+        if tok.head is tok:
+            return None, None
+        tok = tok.head
+    return None, None
+
+
 def _dates_report(sent, date: EventDate, trigger) -> bool:
     """Does the date phrase hang on a verb of telling or of the case, not on the event?
 
     Its head is followed up the parse to the first verb; an event noun on the
     way ("Sunday's shooting") or the trigger itself keeps the date the event's.
     """
-    toks = [t for t in sent if date.start <= t.idx < date.end]
-    if not toks:
-        return False
-    tok = next((t for t in toks if not (date.start <= t.head.idx < date.end) or t.head is t), toks[0])
-    for _ in range(8):
-        if trigger.start <= tok.idx < trigger.end:
-            return False
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in event_nouns():
-            return False
-        if tok.pos_ == "VERB" or tok.head is tok:
-            return tok.pos_ == "VERB" and tok.lemma_.lower() in report_verbs() and not _event_between(tok, toks[0])
-        tok = tok.head
-    return False
+    kind, tok = _date_anchor(sent, date, trigger)
+    first = next((t for t in sent if date.start <= t.idx < date.end), None)
+    return kind == "verb" and tok.lemma_.lower() in date_verbs("report") and not _event_between(tok, first)
+
+
+def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) -> EventDate | None:
+    """The date the article gives for when its incident happened, in a sentence that
+    need not name the event ("It happened Friday night", "officers responded at about
+    8:30 p.m. Saturday", "the shooting Sunday"): the first day on an occurrence verb
+    or an event noun. An undated incident of the article's news takes it (assemble)."""
+    filed = structure.dateline.span if structure.dateline is not None else None
+    for sent in sents:
+        if not structure.yields_events(sent.start_char, sent.end_char):
+            continue
+        for d in dates:
+            if not (sent.start_char <= d.start < sent.end_char) or d.date is None or d.precision != "day" \
+                    or (filed is not None and filed.start <= d.start < filed.end):
+                continue
+            kind, tok = _date_anchor(sent, d)
+            if kind == "event" or (kind == "verb" and tok.lemma_.lower() in date_verbs("occurrence")):
+                return d
+    return None
 
 
 def _event_between(verb, date_tok) -> bool:
@@ -170,6 +201,8 @@ def extract_document(doc, document: Document) -> DocFindings:
             evidence=tuple(ev), confidence=trigger.score,
         )
         (found.mentions if mod == "asserted" else found.rejected).append(mention)
+    if document.profile == "news":
+        found.incident_date = incident_date(sents, found.dates, found.structure)
     timed = classify_timing(found.mentions, found.structure, document, found.rejected)
     found.mentions = [m for m in timed if m.timing != CONTEXT]
     found.rejected = [m for m in timed if m.timing == CONTEXT] + found.rejected

@@ -73,7 +73,8 @@ _DURATION = re.compile(r"^(?:for |over |during |within |in |about |around |nearl
 _CALENDAR = re.compile(rf"\b{_MON}(?![a-z])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:19|20)\d{{2}}\b|"
                        r"\d{1,2}/\d{1,2}|\b(?:ago|last|next|this)\b.*\b(?:day|week|month|year|night|morning|"
                        r"afternoon|evening|weekend)s?\b", re.I)
-_STAMP = re.compile(r"\b(?:posted|updated|published|last modified)\s*(?:on\s*)?:?\s*$", re.I)
+_STAMP = re.compile(r"\b(?:posted|updated|published|last modified)\s*(?:on\s*)?:?\s*"
+                    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$", re.I)
 _GTD_PREFIX = re.compile(r"^\s*(?P<m>\d{2})/(?P<d>\d{2})/(?P<y>\d{4})\s*:")
 _BRACKETED = re.compile(rf"\[(?P<t>[^\[\]]{{0,30}}?(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}|\d{{4}})[^\[\]]{{0,20}})\]", re.I)
 
@@ -308,7 +309,7 @@ def find_dates(doc, published: dt.date | None, *, profile: str = "news",
     text = doc_text(doc)
     for s, e, rule in _candidates(doc, profile):
         phrase = text[s:e]
-        if _STAMP.search(text[max(0, s - 20):s]):
+        if _STAMP.search(text[max(0, s - 32):s]):
             continue  # the page's own time stamp ("Posted: Friday, June 26"), not an event's date
         if rule == "dates.gtd_prefix":
             d = _safe(int(phrase[6:10]), int(phrase[0:2]), int(phrase[3:5]))
