@@ -248,13 +248,36 @@ def test_muc4_relevance_types_and_perpetrators():
     assert score_muc4(either, [attack]).tallies["incident_type_recall"] == (1, 1)
     quiet = {"relevant": False, "templates": []}
     assert score_muc4(quiet, []).checks == {"relevance_precision": None, "relevance_recall": None,
-                                            "relevance_scope_precision": None, "relevance_scope_recall": None}
+                                            "relevance_any_precision": None, "relevance_any_recall": None}
     wrong = score_muc4(quiet, [clash]).checks
-    assert wrong["relevance_precision"] is False and wrong["relevance_scope_precision"] is None
+    assert wrong["relevance_any_precision"] is False and wrong["relevance_precision"] is None
     metrics = finish_muc4(aggregate([score, score_muc4(quiet, [clash]), score_muc4(gold, [])], no_event=1))
-    assert metrics["relevance_precision"].value == 0.5 and metrics["relevance_recall"].value == 0.5
-    assert metrics["relevance_f1"].value == pytest.approx(0.5)
+    assert metrics["relevance_any_precision"].value == 0.5 and metrics["relevance_any_recall"].value == 0.5
+    assert metrics["relevance_any_f1"].value == pytest.approx(0.5)
+    assert metrics["relevance_precision"].value == 1.0 and metrics["relevance_f1"].value == pytest.approx(2 / 3)
     assert metrics["incident_type_recall"].n == 4 and metrics["incident_type_recall"].value == 0.25
+
+
+def test_muc4_scope_leaves_out_what_muc_does_not_code():
+    from eventwire.eval._news import muc_type, score_muc4
+
+    army = Actor("Military Forces of El Salvador", "state forces")
+    police = Actor("Police Forces of Colombia", "state forces")
+    rebels = Actor("FMLN: Farabundo Marti Front for National Liberation", "rebel group")
+    shelled_barracks = _event(event_type="Explosions/Remote violence",
+                              sub_event_type="Shelling/artillery/missile attack", actor1=rebels, actor2=army)
+    police_ambushed = _event(event_type="Battles", sub_event_type="Armed clash", actor1=rebels, actor2=police,
+                             codes={"gtd_attack_type": "Armed Assault"})
+    army_battle = _event(event_type="Battles", sub_event_type="Armed clash", actor1=army, actor2=rebels,
+                         codes={"gtd_attack_type": "Armed Assault"})
+    arrest = _event(event_type="Strategic developments", sub_event_type="Arrests", actor1=police,
+                    codes={"gtd_attack_type": "Assassination"})
+    assert muc_type(shelled_barracks) is None and muc_type(army_battle) is None and muc_type(arrest) is None
+    assert muc_type(police_ambushed) == "attack"  # a government target, coded by MUC
+    doubtful = {"relevant": True, "templates": [_muc_template("attack", optional=True)]}
+    assert score_muc4(doubtful, []).checks.get("relevance_recall") is None  # every template optional
+    quiet = {"relevant": False, "templates": []}
+    assert score_muc4(quiet, [shelled_barracks, army_battle, arrest]).checks["relevance_precision"] is None
 
 
 def test_news_formats_are_detected_and_read_with_titles(tmp_path):

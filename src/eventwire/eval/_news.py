@@ -10,10 +10,14 @@ and the distance. ``old_event`` is the share of articles with an event
 dated more than 60 days before publication (lower is better).
 
 MUC-4: every event of the document counts. Relevance is scored as
-precision and recall of "the document yields at least one event" against
-gold ``relevant`` (``relevance_*``), and again counting only events of a
-type MUC codes (``relevance_scope_*``). Over the templates that are not
-optional (the MUC key's OPTIONAL marks doubt that they belong), the
+precision and recall of "the document yields at least one event of a kind
+MUC codes" against gold ``relevant`` (``relevance_*``): a terrorist act, not
+a battle with the military, an attack on a military target, a protest, a
+riot, an arrest or a political event, which MUC leaves uncoded and so must
+not count against precision (``muc_type``). ``relevance_any_*`` counts every
+event. A document whose every template is optional (the MUC key's OPTIONAL
+marks doubt that they belong) is don't-care for relevance. Over the
+templates that are not optional, the
 incident type is found when some event maps to it, and the perpetrator
 organisation is found when some event's first actor (its words or its
 dictionary name) matches any variant of a gold ``perp_org``.
@@ -44,9 +48,23 @@ def _muc_types() -> dict[tuple[str, str], str]:
     return {(r["scheme"], r["label"]): r["muc_type"] for r in read_table("muc_incident_types.csv")}
 
 
+def _military(actor) -> bool:
+    return actor is not None and actor.type == "state forces" and actor.name.startswith("Military Forces")
+
+
+def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
+    """MUC codes violence against civilian and government targets: not battles with the
+    military, attacks on military targets, protests, riots or political events."""
+    if ("outside", event.sub_event_type) in table or _military(event.actor2):
+        return True
+    return event.sub_event_type == "Armed clash" and (_military(event.actor1) or not event.codes.get("gtd_attack_type"))
+
+
 def muc_type(event: Event) -> str | None:
     """The MUC-4 incident type of an event's class, or None outside MUC's scope."""
     table = _muc_types()
+    if _outside_scope(event, table):
+        return None
     gtd = event.codes.get("gtd_attack_type")
     if gtd and ("gtd", gtd) in table:
         return table[("gtd", gtd)]
@@ -138,9 +156,11 @@ def score_muc4(gold: dict, events: Sequence[Event]) -> RowScore:
     relevant = bool(gold.get("relevant"))
     in_scope = [e for e in events if muc_type(e) is not None]
     types = {muc_type(e) for e in in_scope}
-    checks = _relevance("relevance", relevant, bool(events))
-    checks.update(_relevance("relevance_scope", relevant, bool(in_scope)))
     templates = [t for t in gold.get("templates") or () if not t.get("optional")]
+    checks: dict[str, bool | None] = {}
+    if not relevant or templates:  # a document whose every template is optional is don't-care
+        checks = _relevance("relevance", relevant, bool(in_scope))
+        checks.update(_relevance("relevance_any", relevant, bool(events)))
     typed = [t for t in templates if t.get("incident_type")]
     perps = [_variants(t.get("perp_org") or ()) for t in templates]
     perps = [p for p in perps if p]
@@ -167,7 +187,7 @@ def finish_muc4(metrics: dict) -> dict:
     from ._report import Metric
 
     out = dict(metrics)
-    for prefix in ("relevance", "relevance_scope"):
+    for prefix in ("relevance", "relevance_any"):
         p, r = metrics.get(f"{prefix}_precision"), metrics.get(f"{prefix}_recall")
         if p is not None and r is not None:
             out[f"{prefix}_f1"] = Metric(p.n + r.n, _f1(p.value, r.value))
