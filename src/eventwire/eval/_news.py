@@ -12,9 +12,9 @@ dated more than 60 days before publication (lower is better).
 MUC-4: every event of the document counts. Relevance is scored as
 precision and recall of "the document yields at least one event of a kind
 MUC codes" against gold ``relevant`` (``relevance_*``): a terrorist act, not
-a battle with the military, an attack on a military target, a protest, a
-riot, an arrest or a political event, which MUC leaves uncoded and so must
-not count against precision (``muc_type``). ``relevance_any_*`` counts every
+a battle with the military, a protest, a riot, an arrest or a political
+event, which MUC leaves uncoded and so must not count against precision
+(``muc_type``). ``relevance_any_*`` counts every
 event. A document whose every template is optional (the MUC key's OPTIONAL
 marks doubt that they belong) is don't-care for relevance. Over the
 templates that are not optional, the
@@ -53,11 +53,13 @@ def _military(actor) -> bool:
 
 
 def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
-    """MUC codes violence against civilian and government targets: not battles with the
-    military, attacks on military targets, protests, riots or political events."""
-    if ("outside", event.sub_event_type) in table or _military(event.actor2):
+    """MUC codes violence against civilian and government targets: not protests, riots,
+    political events, nor battles with the military. An armed clash counts only as an
+    attack GTD would code (an ambush of police), with no military party."""
+    if ("outside", event.sub_event_type) in table:
         return True
-    return event.sub_event_type == "Armed clash" and (_military(event.actor1) or not event.codes.get("gtd_attack_type"))
+    return event.sub_event_type == "Armed clash" and (
+        _military(event.actor1) or _military(event.actor2) or not event.codes.get("gtd_attack_type"))
 
 
 def muc_type(event: Event) -> str | None:

@@ -139,19 +139,39 @@ def _token_kinds(tok, depth: int = 0) -> set[str]:
     kinds = set(participant_kinds(tok.lemma_.lower()) or participant_kinds(tok.lower_))
     if tok.lower_ == "armed":
         kinds.add("armed")
+    own = set(kinds)
     for child in tok.children:
         if depth < 2 and (child.dep_ in ("compound", "amod", "nmod", "poss")
                           or (child.dep_ == "prep" and child.lower_ == "of")):
             sub = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
             if sub is not None:  # "a group of unidentified armed men", "members of the police department"
-                kinds |= _token_kinds(sub, depth + 1) - {"person"}
+                inherited = _token_kinds(sub, depth + 1) - {"person"}
+                if own & {"prominent", "civilian"}:  # "the leader of a movement" is no fighter of it
+                    inherited -= _dictionary_kinds(sub)
+                kinds |= inherited
     if tok.ent_type_ == "PERSON":
         kinds.add("person")
+    kinds |= _dictionary_kinds(tok)
     if tok.lemma_.lower() == "head" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         kinds.add("prominent")  # "the head of the journalists' union"
     if any(c.lemma_.lower() in ("civilian", "unarmed", "off-duty", "former", "retired") for c in tok.children):
         kinds = (kinds - {"state", "nonstate", "armed"}) | {"civilian"}
     return kinds
+
+
+# ACLED inter codes of dictionary actors: state forces, and the armed groups (rebels, militias, external forces).
+_INTER_KINDS = {1: "state", 2: "nonstate", 3: "nonstate", 4: "nonstate", 8: "armed"}
+
+
+def _dictionary_kinds(tok) -> set[str]:
+    """A word of a named armed group or state force ("members of the Shining Path") is armed."""
+    if tok.ent_type_ != "ACTOR":
+        return set()
+    from ..resources.actors import load_actors
+
+    entries = load_actors().entries
+    inters = {entries[k].inter for k in tok.ent_id_.split("|") if k in entries}
+    return {_INTER_KINDS[i] for i in inters if i in _INTER_KINDS}
 
 
 def _party_kinds(tokens: Iterable) -> set[str]:
@@ -354,7 +374,8 @@ def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = 
     if fams == {"explosion"} or (hit.family == "explosion" and not fams & set(_WEAPONS[:-1])):
         if hit.head.tag_ in ("NNS", "NNPS") and not any(h.head.lemma_.lower() == "bomb" for h in spans):
             return _Choice("shelling", f"{via}+plural_explosions")  # many blasts at a front: indirect fire
-    if not fams & {"suicide", "air", "shelling"} and _party_kinds(_agents_near(hit)) & {"partisan", "crowd", "protester"}:
+    near = _party_kinds(_agents_near(hit))
+    if not fams & {"suicide", "air", "shelling"} and near & {"partisan", "crowd", "protester"} and not near & _ARMED:
         return _Choice("riot", f"{via}+agent:crowd")  # crude bombs thrown by pickets or a crowd
     for fam in _WEAPONS:
         if fam in fams:

@@ -9,6 +9,7 @@ from the trigger wins, so "police said militants did not attack" stays negated.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..records import Trigger
@@ -26,6 +27,13 @@ _BACKGROUND_DEPS = ("advmod", "prep", "npadvmod", "pobj")
 _SHORT_SPANS = {"hour", "minute", "day", "night", "morning", "evening", "afternoon"}
 # Retaliation wording that turns a future statement into a threat.
 _THREAT_WORDS = {"response", "respond", "retaliation", "retaliate", "consequence", "revenge", "pay", "punish"}
+
+
+# A question that a speaker is said to have asked: opened by an auxiliary or a wh-word,
+# closed by ", <speaker> asked." (wire copy drops the question mark in reported speech).
+_REPORTED_QUESTION = re.compile(
+    r"\s*[\"“']?(?:does|do|did|is|are|was|were|can|could|will|would|should|how|why|what|who)\b[^\n]*,"
+    r"[^,\n]{0,60}\b(?:asked|wondered|questioned)\s*[.]?\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +145,8 @@ def mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
     path = _path(tok, sent)
     if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
         return "hypothetical", "?"  # a question reports nothing ("is it not enough to have attacked?")
+    if _REPORTED_QUESTION.match(sent.text):
+        return "hypothetical", "asked"  # the same question in reported speech ("does a war kill..., he asked.")
     purpose = _purpose(tok) if trigger.event_type != "Protests" else None  # "gathered to protest" is the protest
     if purpose:
         return "plan", purpose
