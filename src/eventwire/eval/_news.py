@@ -67,6 +67,8 @@ def muc_type(event: Event) -> str | None:
     table = _muc_types()
     if _outside_scope(event, table):
         return None
+    if ("class", event.sub_event_type) in table:
+        return table[("class", event.sub_event_type)]
     gtd = event.codes.get("gtd_attack_type")
     if gtd and ("gtd", gtd) in table:
         return table[("gtd", gtd)]
