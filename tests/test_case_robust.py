@@ -52,3 +52,26 @@ def test_outlets_are_not_actors(text):
         for actor in (event.actor1, event.actor2):
             assert actor is None or (actor.text or "").lower() not in ("reuters", "afp", "ap")
     assert result.events[0].actor1.type != "state forces"  # the gunmen, not the police who spoke
+
+
+WIRE = ("members of the manuel rodriguez patriotic front planted a bomb that destroyed a power pylon on the "
+        "outskirts of santiago early today, police reported.  no one was hurt in the blast.")
+
+
+def test_lower_case_wire_story_names_its_armed_group():
+    """A group's members who set off a bomb are that armed group, not a crowd of rioters."""
+    result = Pipeline.default().process(Document(id="w", text=WIRE, published=dt.date(1990, 5, 4)))
+    assert len(result.events) == 1
+    event = result.events[0]
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1 is not None and event.actor1.name == "FPMR: Manuel Rodriguez Patriotic Front"
+
+
+@pytest.mark.parametrize("text", [
+    "does a war kill more people than an economic adjustment program, the bolivian president asked.",
+    "there is always the danger of his being shot at from a window or a passing car.",
+    "the general has stepped up his attacks on the chilean opposition in recent speeches.",
+])
+def test_questions_dangers_and_words_are_no_events(text):
+    result = Pipeline.default().process(Document(id="q", text=text, published=dt.date(1989, 9, 28)))
+    assert not result.events

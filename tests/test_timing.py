@@ -16,6 +16,13 @@ from eventwire.records import Document, EventDate, Mention, Trigger
     ("Mourners carried the coffins at the funeral on Friday.", "funeral"),
     ("It was one of the most violent weekends of the year.", "aggregate"),
     ("Analysts say the killings could spark reprisals.", "analysis"),
+    ("A violence that has lasted ten years has killed more than 60,000 people.", "aggregate"),
+    ("Since the coup, 3,400 people have been killed in the countryside.", "aggregate"),
+    ("Two crewmen died when the army helicopter crashed into the lake.", "accident"),
+    ("The minister stepped up his harsh attacks on the opposition.", "figurative"),
+    ("Smuggling is an attack against our homeland, the minister said.", "figurative"),
+    ("Poverty is more dangerous than the atomic bomb, he said.", "figurative"),
+    ("The president declared war on drug trafficking on Friday.", "figurative"),
 ])
 def test_context_cues(sentence, kind):
     assert context_cue(sentence)[0] == kind
@@ -25,6 +32,9 @@ def test_context_cues(sentence, kind):
     "Gunmen killed 12 villagers on Monday, the deadliest attack in the region since 2019.",
     "The bombing was the latest in a series of attacks on the capital.",
     "A man was shot dead outside a bar late Saturday, police said.",
+    "Guerrillas shot down an air force helicopter, which crashed near the town.",
+    "A boy was killed in an accidental shooting at his home on Sunday.",
+    "Rebels attacked the government palace with mortars on Tuesday.",
 ])
 def test_no_context_cue_in_a_report(sentence):
     assert context_cue(sentence) is None

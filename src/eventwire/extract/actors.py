@@ -667,6 +667,15 @@ def _clause_roles(token, actors, a1, a2, how, phrase):
     return a1, a2, how, phrase
 
 
+# Nouns for the fighters of a rebel group that the sentence may name elsewhere.
+_REBEL_NOUNS = {"guerrilla", "guerrillas", "subversive", "subversives", "rebel", "rebels", "insurgent", "insurgents"}
+
+
+def _unnamed_rebels(actor: Actor) -> bool:
+    words = (actor.text or "").lower().split()
+    return (actor.rule or "").startswith("actors.generic.unidentified") and bool(words) and words[-1] in _REBEL_NOUNS
+
+
 def roles(sent, trigger: Trigger, actors: list[Actor]) -> tuple[Actor | None, Actor | None]:
     """(actor1, actor2): syntax first, then the claimant, then a named armed group."""
     token = _trigger_token(sent, trigger)
@@ -679,8 +688,11 @@ def roles(sent, trigger: Trigger, actors: list[Actor]) -> tuple[Actor | None, Ac
     countered = _countered_attack(token, actors)
     if countered is not None:
         a1, how, a2 = countered
-    if a1 is None:
-        a1, how = _fallback_actor1(sent, actors, a2)
+    if a1 is None or _unnamed_rebels(a1):
+        # "the guerrillas attacked ..., the fpl said": the sentence's named rebel group
+        named, named_how = _fallback_actor1(sent, actors, a2)
+        if named is not None and (a1 is None or named.inter == 2):
+            a1, how = named, named_how
     if a1 is None or (a1.rule or "").startswith("actors.generic.unidentified"):
         named = _responsible_group(sent.doc, load_actors())
         if named is not None:

@@ -52,8 +52,10 @@ def context_cue(sentence: str) -> tuple[str, str] | None:
     """(kind, words) of the first context cue in a sentence, unless it qualifies the event itself."""
     cues = _cues()
     spared = [m.span() for kind, rx in cues if kind == "not_context" for m in rx.finditer(sentence)]
+    # a crash that guerrilla fire or a bomb caused is an attack
+    attacked = any(kind == "not_accident" and rx.search(sentence) for kind, rx in cues)
     for kind, rx in cues:
-        if kind in ("not_context", "update"):
+        if kind in ("not_context", "not_accident", "update") or (kind == "accident" and attacked):
             continue
         for m in rx.finditer(sentence):
             if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spared):
