@@ -92,3 +92,11 @@ def test_store_finds_a_follow_up_months_later_through_the_key_index(tmp_path):
             store.add(Document(id=ev.doc_ids[0], text=text, published=ev.event_date), [ev], run)
         groups = sorted(sorted(d for d in inc.doc_ids) for inc in store.incidents())
     assert groups == [["arrest", "first"], ["other"]]
+
+
+def test_a_spokesperson_or_reporter_named_in_both_is_no_particular():
+    a = report("a", "By Liz Fabian. A man was shot on a porch in Macon, spokeswoman Sonya Toler said.", place=CITY)
+    b = report("b", "By Liz Fabian. A teen was shot dead in a car in Macon, spokeswoman Sonya Toler said.",
+               place=CITY, day=DAY + dt.timedelta(days=40))
+    cmp = compare(a, b)
+    assert "names" not in cmp.reasons["shared"] and not cmp.linked, cmp.reasons

@@ -33,7 +33,7 @@ class LinkConfig:
     min_identity: float = 0.15
     age_place: float = 0.7
     followup_identity: float = 0.65
-    apart_identity: float = 0.65
+    apart_identity: float = 0.6
     apart_followup_identity: float = 1.0
 
 

@@ -242,6 +242,25 @@ def name_stoplist() -> frozenset[str]:
     return frozenset(words)
 
 
+NAME_ROLES_PATH = Path(__file__).resolve().parents[1] / "data" / "link_name_roles.txt"
+_BEFORE = re.compile(r"([A-Za-z.]+)[\s,]*$")
+
+
+@lru_cache(maxsize=1)
+def name_roles() -> frozenset[str]:
+    words = []
+    for line in NAME_ROLES_PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            words += line.lower().split()
+    return frozenset(words)
+
+
+def _in_role(text: str, start: int) -> bool:
+    """The name just follows a word of office or authorship ("spokeswoman Sonya Toler", "By Liz Fabian")."""
+    m = _BEFORE.search(text[max(0, start - 40):start])
+    return bool(m) and m.group(1).lower().rstrip(".") in name_roles()
+
+
 def _sentences(event: Event) -> str:
     return "\n".join(dict.fromkeys(ev.sentence for ev in event.evidence if ev.sentence))
 
@@ -282,14 +301,20 @@ def identity(event: Event, text: str | None = None) -> Identity:
     places = _fine_places(event) | {" ".join(m.group(0).lower().split()) for m in _STREET.finditer(text)}
     places = {p for p in places if _distinctive(p, stop)}
     place_words = {w for p in places for w in p.split()} | _named_words(event)
-    names, surnames = set(), set()
+    names, surnames, roles = set(), set(), set()
     for m in _NAME.finditer(text):
         tokens = [t for t in m.group(0).split() if not t.endswith(".")]
         low = [t.lower() for t in tokens]
         if len(low) < 2 or any(t in stop or t in place_words for t in low):
             continue
+        if _in_role(text, m.start()):
+            roles.add(" ".join(low))
+            continue
         names.add(" ".join(low))
         surnames.add(low[-1])
+    # A spokesperson or reporter named once with the role and later alone is still no particular.
+    names -= roles
+    surnames -= {n.split()[-1] for n in roles}
     ages = {int(next(g for g in m.groups() if g)) for m in _AGE.finditer(text)}
     return Identity(frozenset(names), frozenset(surnames), frozenset(places), frozenset(a for a in ages if a > 0))
 
