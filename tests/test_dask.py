@@ -70,3 +70,30 @@ def test_dask_pipeline_gives_results_in_input_order(pipeline, documents, client)
     out = list(engine.pipe(documents))
     assert [r.document.id for r in out] == [d.id for d in documents]
     assert _json(e for r in out for e in r.events) == _json(e for r in pipeline.pipe(documents) for e in r.events)
+
+
+
+def test_a_dask_worker_killed_mid_run_loses_and_doubles_no_document(pipeline, documents):
+    """A worker process killed by SIGKILL while it has partitions to code: the scheduler sends
+    them to the other worker; every document comes back once, with the records of one process."""
+    import os
+    import signal
+
+    from distributed import Client, LocalCluster
+
+    from eventwire.engine import DaskPipeline
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
+            Client(cluster) as client:
+        pids = client.run(os.getpid)
+        engine = DaskPipeline(client=client, partition_size=1)
+        out, killed = [], None
+        for result in engine.pipe(documents):
+            out.append(result)
+            if killed is None:  # one partition is back; the others are queued or running
+                busy = [addr for addr, tasks in client.processing().items() if tasks]
+                killed = (busy or sorted(pids))[0]
+                os.kill(pids[killed], signal.SIGKILL)
+        assert killed is not None and killed not in client.scheduler_info()["workers"]
+    assert [r.document.id for r in out] == [d.id for d in documents]
+    assert _json(e for r in out for e in r.events) == _json(e for r in pipeline.pipe(documents) for e in r.events)

@@ -83,3 +83,12 @@ def test_recall_on_event_bearing_gold_texts(prefilter, gold_dir, name):
     missed = [r["id"] for r in rows if not prefilter.decide(_doc(r["text"], title=r.get("title"))).keep]
     recall = 1 - len(missed) / len(rows)
     assert recall >= FLOORS[name], f"{name}: recall {recall:.4f}; missed e.g. {missed[:5]}"
+
+
+def test_harm_said_of_organisms_that_are_not_people_is_dropped(prefilter):
+    assert not prefilter.decide(_doc("Bacteria were killed within hours on the new coating.")).keep
+    assert not prefilter.decide(_doc("The spray kills weeds and insects, the makers said.")).keep
+    # people, prisoners in cells and livestock raided by gunmen are conflict news
+    assert prefilter.decide(_doc("Two prisoners were killed in their cells overnight.")).keep
+    assert prefilter.decide(_doc("Raiders killed cattle and burned homes in the village.")).keep
+    assert prefilter.decide(_doc("Bacteria spread in the camp where soldiers killed three villagers.")).keep

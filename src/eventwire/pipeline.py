@@ -134,10 +134,17 @@ class Pipeline:
         The parse sees normalised text (``ingest.normalise``); the results carry
         the original document and offsets into its original text.
         """
-        prepared = [_for_parse(d) for d in documents]
-        docs = self.nlp.pipe((self._doc(p) for p, _ in prepared), batch_size=max(1, len(documents)))
-        return [_restored(self.result(doc, p, findings=findings), d, p, offsets)
-                for doc, d, (p, offsets) in zip(docs, documents, prepared)]
+        from .engine import BATCH_CHARS, batches
+
+        out = []
+        # spaCy holds a batch's parses at once: batches of at most BATCH_CHARS characters
+        # keep a worker's memory flat however many documents a partition holds
+        for chunk in batches(documents, max(1, len(documents)), BATCH_CHARS):
+            prepared = [_for_parse(d) for d in chunk]
+            docs = self.nlp.pipe((self._doc(p) for p, _ in prepared), batch_size=len(chunk))
+            out.extend(_restored(self.result(doc, p, findings=findings), d, p, offsets)
+                       for doc, d, (p, offsets) in zip(docs, chunk, prepared))
+        return out
 
     def pipe(self, documents: Iterable[Document], *, batch_size: int = 64, n_process: int = 1,
              workers: int | None = None, prefilter=None, stats: RunStats | None = None,

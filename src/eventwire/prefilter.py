@@ -81,8 +81,9 @@ class Prefilter:
 
     def __init__(self, terms: list[Term], threshold: float = THRESHOLD, window: int = WINDOW,
                  pairs: Iterable[tuple[str, str]] = (), near_pairs: Iterable[tuple[str, str]] = (),
-                 near: int = NEAR) -> None:
+                 near: int = NEAR, non_human: Iterable[str] = (), non_human_span: int = 0) -> None:
         self.threshold, self.window, self.near = threshold, window, near
+        self.non_human, self.non_human_span = frozenset(non_human), non_human_span
         self.pairs = frozenset(frozenset(p) for p in pairs)
         self.near_pairs = frozenset(frozenset(p) for p in near_pairs)
         self._exact: dict[str, list[Term]] = {}
@@ -123,6 +124,8 @@ class Prefilter:
                 if n > 1 and (i + n > len(words) or not all(
                         _word_matches(p, w) for p, w in zip(term.words[1:], words[i + 1:i + n]))):
                     continue
+                if term.group == "harm" and self._said_of_non_human(words, i, n):
+                    continue
                 label = " ".join(words[i:i + n])
                 if label not in matched:
                     matched.append(label)
@@ -133,6 +136,12 @@ class Prefilter:
                 if score >= self.threshold:
                     return Decision(True, score, tuple(matched))
         return Decision(False, best_score, tuple(matched))
+
+    def _said_of_non_human(self, words: list[str], i: int, n: int) -> bool:
+        """A harm word next to an organism that is not a person ("bacteria were killed")."""
+        span = self.non_human_span
+        return bool(self.non_human) and any(
+            w in self.non_human for w in words[max(0, i - span):i] + words[i + n:i + n + span])
 
     def keep(self, document: Document) -> bool:
         """The decision for ``document``, logged. Coded notes (``profile="notes"``) are
@@ -178,6 +187,7 @@ def default_prefilter() -> Prefilter:
         settings = tomllib.loads(data_path(SETTINGS_FILE).read_text(encoding="utf-8"))
         return Prefilter(read_terms(data_path(TERMS_FILE)), float(settings["threshold"]),
                          int(settings["window"]), [tuple(p) for p in settings["pairs"]],
-                         [tuple(p) for p in settings.get("near_pairs", ())], int(settings.get("near", NEAR)))
+                         [tuple(p) for p in settings.get("near_pairs", ())], int(settings.get("near", NEAR)),
+                         settings.get("non_human", ()), int(settings.get("non_human_span", 0)))
     except (OSError, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"relevance prefilter settings {SETTINGS_FILE}: {exc}") from exc

@@ -8,10 +8,10 @@ links events across articles in a second pass blocked by country.
 """
 from __future__ import annotations
 
-from ._batches import batches, default_workers
+from ._batches import BATCH_CHARS, batches, default_workers
 from ._local import run_local
 
-__all__ = ["DaskPipeline", "batches", "default_workers", "read_parts", "run_dask", "run_local"]
+__all__ = ["BATCH_CHARS", "DaskPipeline", "batches", "default_workers", "read_parts", "run_dask", "run_local"]
 
 
 def __getattr__(name: str):

@@ -8,7 +8,7 @@ from ..records import Document
 
 # A batch holds at most this many characters: memory in a worker grows with the
 # text it parses at once, not with the number of documents.
-BATCH_CHARS = 200_000
+BATCH_CHARS = 100_000
 
 
 def batches(documents: Iterable[Document], size: int = 64, chars: int = BATCH_CHARS) -> Iterator[list[Document]]:
