@@ -233,26 +233,26 @@ _STREET = re.compile(rf"\b(?:{_CAP}\s+){{1,2}}(?:Street|St\.|Avenue|Ave\.|Road|R
 _AGE = re.compile(r"\b(\d{1,2})-year-old\b|\b(?:age|aged)\s+(\d{1,2})\b|\b[A-Z][a-z]+,\s+(\d{1,2}),")
 
 
-@lru_cache(maxsize=1)
-def name_stoplist() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def _word_list(path: Path) -> frozenset[str]:
+    """The lower-cased words of a data file of word lists (``#`` lines are comments)."""
     words = []
-    for line in NAME_STOPLIST_PATH.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             words += line.lower().split()
     return frozenset(words)
+
+
+def name_stoplist() -> frozenset[str]:
+    return _word_list(NAME_STOPLIST_PATH)
 
 
 NAME_ROLES_PATH = Path(__file__).resolve().parents[1] / "data" / "link_name_roles.txt"
 _BEFORE = re.compile(r"([A-Za-z.]+)[\s,]*$")
 
 
-@lru_cache(maxsize=1)
 def name_roles() -> frozenset[str]:
-    words = []
-    for line in NAME_ROLES_PATH.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            words += line.lower().split()
-    return frozenset(words)
+    return _word_list(NAME_ROLES_PATH)
 
 
 def _in_role(text: str, start: int) -> bool:
