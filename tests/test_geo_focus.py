@@ -130,10 +130,10 @@ def test_no_place_in_the_report_gives_the_datelines(nlp, gaz):
 
 
 def test_a_first_name_is_no_place(nlp, gaz):
-    text = "MEMPHIS, Tenn. -- Mary Jones, 71, was shot and killed at her home on Friday, said Sgt. David E. Cole."
+    text = "MEMPHIS, Tenn. -- Howard Jones, 71, was shot and killed at his home on Friday, said Sgt. David E. Cole."
     loc = _location(nlp, gaz, text, "shot")
     assert loc is not None and loc.admin1 == "Tennessee"
-    assert not {"Mary", "David"} & {t.text for t in find_toponyms(nlp(text), gaz)}
+    assert not {"Howard", "David"} & {t.text for t in find_toponyms(nlp(text), gaz)}
 
 
 def test_a_compass_part_of_a_city_is_the_city_near(nlp, gaz):

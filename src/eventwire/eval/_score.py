@@ -84,14 +84,17 @@ def location_checks(gold: dict, admin1_field: str, event: Event | None, scheme: 
     from ..gazetteer import codebook_admin1
 
     loc = event.location if event is not None else None
+    spelled = None if loc is None else codebook_admin1(scheme, loc.iso3, loc.admin1)
     checks: dict[str, bool | None] = {
         "country": None if not gold.get("country") else loc is not None and countries_match(
             gold.get("country"), loc.country, gold.get("iso3"), loc.iso3),
-        "admin1": None if not gold.get(admin1_field) else loc is not None and admin1_match(
-            gold[admin1_field], loc.admin1, gold.get("iso3") or country_iso3(gold.get("country"))),
+        # any spelling: the scheme's own ("Ar-Raqqa") included
+        "admin1": None if not gold.get(admin1_field) else loc is not None and (admin1_match(
+            gold[admin1_field], loc.admin1, gold.get("iso3") or country_iso3(gold.get("country")))
+            or admin1_spelled(gold[admin1_field], spelled)),
         # spelled as the source spells it: what an analyst's filter on the export meets
         "admin1_spelled": None if not gold.get(admin1_field) else loc is not None and admin1_spelled(
-            gold[admin1_field], codebook_admin1(scheme, loc.iso3, loc.admin1)),
+            gold[admin1_field], spelled),
     }
     lat, lon = _number(gold.get("latitude")), _number(gold.get("longitude"))
     km = None

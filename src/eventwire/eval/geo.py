@@ -252,8 +252,9 @@ def evaluate_event_locations(path, pipeline=None, limit: int | None = None,
         g_admin1 = gold.get("admin1") or gold.get("provstate")
         if g_admin1:
             n_admin += 1
-            ok_admin += admin1_match(g_admin1, admin1, country_iso3(gold.get("country")))
-            ok_spelled += admin1_spelled(g_admin1, admin1)
+            spelled = admin1_spelled(g_admin1, admin1)
+            ok_admin += spelled or admin1_match(g_admin1, admin1, country_iso3(gold.get("country")))
+            ok_spelled += spelled
         if gold.get("latitude") is not None and gold.get("longitude") is not None:
             n_coord += 1
             if lat is not None:

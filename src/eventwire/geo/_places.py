@@ -104,6 +104,7 @@ def _qualifies_place(doc, span) -> bool:
     return doc[i - 1].ent_type_ in PLACE_LABELS
 
 
+KNOWN_PLACE = 100_000  # a country, or a province or city this large, is no one's first name
 PERSON_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sgt", "lt", "capt", "officer", "deputy",
                            "st", "saint", "chief", "det", "detective", "judge"})
 
@@ -124,13 +125,17 @@ def _first_or_last_name(doc, ent, gazetteer) -> bool:
     keep a town a place ("Memphis Police", "North Philadelphia") are listed in the lexicon."""
     if len(ent) != 1:
         return False
-    lex = lexicon()
     prev = doc[ent.start - 1] if ent.start > 0 else None
+    title = doc[ent.start - 2] if prev is not None and prev.text == "." and ent.start > 1 else prev
+    if title is not None and title.lower_.rstrip(".") in PERSON_TITLES:
+        return True
+    if any(e.feature_code.startswith("PCL") or e.population >= KNOWN_PLACE for e in gazetteer.lookup(ent.text)):
+        return False  # "Florida Atlantic University", "U.S. President Trump": a modifier, no name
+    lex = lexicon()
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if nxt is not None and nxt.lower_ in _place_followers():
         return False  # "Yangi Qala district", "Hama Airbase", "Memphis Police"
-    if prev is not None and (prev.lower_.rstrip(".") in PERSON_TITLES or (
-            prev.ent_type_ == "PERSON" and prev.lower_ not in lex["place_name_leaders"])):
+    if prev is not None and prev.ent_type_ == "PERSON" and prev.lower_ not in lex["place_name_leaders"]:
         return True
     if nxt is None:
         return False
