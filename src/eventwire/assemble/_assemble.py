@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from ..extract import DocFindings, classify
 from ..extract.counts import event_counts
+from ..extract.timing import NEWS_DAYS, anchored
 from ..gazetteer import distance_km
 from ..records import COUNT_KINDS, Actor, Count, Event, Evidence, Location, Mention, Trigger
 from ..resources.actors import load_actors
@@ -258,17 +259,13 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     )
 
 
-# An undated incident of the article's news happened within this many days of publication.
-_NEWS_DAYS = 7
-
-
 def _incident_date(group: _Group, findings: DocFindings):
     """The date the article gives elsewhere for when its incident happened ("It happened
     Friday night"), for an undated group of its news; None otherwise."""
     when, published = findings.incident_date, findings.document.published
     if when is None or when.date is None or published is None or all(m.timing == "earlier" for m in group.mentions):
         return None
-    return when if 0 <= (published - when.date).days <= _NEWS_DAYS else None
+    return when if 0 <= (published - when.date).days <= NEWS_DAYS else None
 
 
 def findings_location(findings: DocFindings) -> Location | None:
@@ -303,10 +300,7 @@ _CASE_STEPS = ("Arrests",)
 def _main_rank(group: _Group, event: Event, findings: DocFindings) -> tuple:
     """Sort key of the article's main incident: its news before earlier events, what the
     title or lede reports before the rest, violence before a step of the case, then confidence."""
-    structure = findings.structure
-    opening = any(structure.kind_at(m.sent_start, m.sent_end) in ("title", "dateline", "lede") or
-                  (structure.lede is not None and m.sent_start <= structure.lede.start < m.sent_end)
-                  for m in group.mentions)
+    opening = any(anchored(m, findings.structure) for m in group.mentions)
     news = any(m.timing != "earlier" for m in group.mentions)
     return (not news, not opening, event.sub_event_type in _CASE_STEPS, -event.confidence)
 

@@ -26,12 +26,12 @@ from dataclasses import replace
 from ..records import ArticleStructure, Document, EventDate, Mention
 from ._cue_tables import read_table
 
-__all__ = ["NEWS", "EARLIER", "CONTEXT", "classify_timing", "context_cue", "is_update", "mention_timing"]
+__all__ = ["NEWS", "EARLIER", "CONTEXT", "NEWS_DAYS", "anchored", "classify_timing", "context_cue", "is_update", "mention_timing"]
 
 NEWS, EARLIER, CONTEXT = "news", "earlier", "context"
 # A day or week-old event is today's news; older ones are earlier events
 # unless the article's opening is about them (a follow-up on its main incident).
-_NEWS_DAYS = 7
+NEWS_DAYS = 7
 _ANCHOR_DAYS = 60
 _COARSE = ("year", "decade")
 # A "year" before this is a clock time or a number read as a year ("at 1215 (1515 gmt)").
@@ -71,7 +71,7 @@ def _age(when: EventDate | None, published: dt.date | None) -> int | None:
     return -when.relative_days if when.relative_days is not None else None
 
 
-def _anchored(m: Mention, structure: ArticleStructure) -> bool:
+def anchored(m: Mention, structure: ArticleStructure) -> bool:
     """The mention lies in the title, dateline or lede."""
     return structure.kind_at(m.sent_start, m.sent_end) in ("title", "dateline", "lede") or (
         structure.lede is not None and m.sent_start <= structure.lede.start < m.sent_end)
@@ -89,9 +89,9 @@ def mention_timing(m: Mention, structure: ArticleStructure, published: dt.date |
         return NEWS, f"no date: {m.date.text!r} is no year of the news"
     if m.date.precision in _COARSE and age > _ANCHOR_DAYS:
         return CONTEXT, f"history: {m.date.text}"
-    if age <= _NEWS_DAYS:
+    if age <= NEWS_DAYS:
         return NEWS, f"dated {m.date.text} ({age} days before publication)"
-    if age <= _ANCHOR_DAYS and _anchored(m, structure):
+    if age <= _ANCHOR_DAYS and anchored(m, structure):
         return NEWS, f"follow-up: {m.date.text} in the opening ({age} days before publication)"
     return EARLIER, f"dated {m.date.text} ({age} days before publication)"
 
@@ -130,7 +130,7 @@ def classify_timing(mentions: list[Mention], structure: ArticleStructure, docume
         timing, cue = mention_timing(m, structure, document.published)
         out.append(replace(m, timing=timing, timing_cue=cue))
     opening = _opening(out, structure) + [m for m in rejected if m.modality in _BACKGROUND_MODALITIES
-                                          and _anchored(m, structure)]
+                                          and anchored(m, structure)]
     if opening and all(m.timing == CONTEXT or m.modality in _BACKGROUND_MODALITIES for m in opening):
         first = min(opening, key=lambda m: m.sent_start)
         why = f"the article's opening is context ({first.timing_cue if first.timing == CONTEXT else first.modality_cue})"
