@@ -359,3 +359,22 @@ def test_invisible_characters_do_not_change_the_events_and_evidence_stays_exact(
             if (e.field, e.rule) in exact_before:
                 assert dirty[e.start:e.end] == e.text
             assert e.sentence in dirty
+
+
+def test_a_long_text_gives_each_event_the_context_around_it_not_all_of_it(pipeline):
+    """Claims, statements and places far from an event's sentences stay out of its record,
+    so that records of a book-length text stay small and claims stay with their incident."""
+    import datetime as dt
+
+    from eventwire.records import Document
+
+    filler = "The committee met again to discuss the budget for roads and schools in the region. " * 300
+    text = ("Gunmen killed five soldiers at a checkpoint in Kano on Monday, police said.\n\n" + filler
+            + "\n\nThe Islamic State West Africa Province claimed responsibility for the bombing of a market "
+            "in Maiduguri on Tuesday that killed 12 people, the group said in a statement.\n")
+    events = pipeline.process(Document(id="long", text=text, published=dt.date(2025, 3, 11))).events
+    kano = next(e for e in events if e.location and e.location.admin1 == "Kano")
+    assert not kano.claims
+    assert kano.actor1 is None or "Islamic State" not in kano.actor1.name
+    assert all(p.start < 30_000 for p in kano.places)
+    assert all(s.start < 30_000 for s in kano.statements)

@@ -200,6 +200,20 @@ def _evidence_for_default(doc_id: str, fieldname: str, rule: str) -> Evidence:
     return Evidence(field=fieldname, doc_id=doc_id, start=0, end=0, text="", sentence="", rule=rule)
 
 
+# How far (characters) from an event's own sentences the article's claims, statements
+# and places still belong to its record. Any article of ordinary length lies wholly
+# inside; in a book-length text (a transcript, a year's digest) each event keeps the
+# context around it instead of every statement of the text, which would make records
+# of megabytes and attach one incident's claim to another.
+_CONTEXT_CHARS = 10_000
+
+
+def _near(group: _Group):
+    first = min(m.sent_start for m in group.mentions) - _CONTEXT_CHARS
+    last = max(m.sent_end for m in group.mentions) + _CONTEXT_CHARS
+    return lambda item: first <= item.start and item.end <= last
+
+
 def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     document = findings.document
     lead, event_class = _event_class(group, findings)
@@ -222,7 +236,8 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     location = group.location() or next((p for p in [findings_location(findings)] if p), None)
     actor1 = _fill_country(group.role("actor1"), location)
     actor2 = _fill_country(group.role("actor2"), location)
-    claims = tuple(findings.claims)
+    near = _near(group)
+    claims = tuple(c for c in findings.claims if near(c))
     if actor1 is None and claims:
         claim = claims[0]
         actor1 = _claimant(claim, location)
@@ -254,7 +269,8 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
         assoc_actor1=_assoc(actor1, location), assoc_actor2=_assoc(actor2, location),
         fatalities=by_kind["fatalities"], injured=by_kind["injured"],
         hostages=by_kind["hostages"], arrested=by_kind["arrested"],
-        claims=claims, statements=tuple(findings.statements), places=tuple(findings.places),
+        claims=claims, statements=tuple(filter(near, findings.statements)),
+        places=tuple(filter(near, findings.places)),
         evidence=tuple(evidence), confidence=round(confidence, 3), relative_date=relative,
     )
 

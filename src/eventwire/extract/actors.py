@@ -408,28 +408,36 @@ _DENIAL = {"deny", "reject"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
-def _responsible_group(doc, actors: ActorDictionary) -> Actor | None:
-    """A group the article holds responsible ("sources attributed the attack to X")."""
+# How far (characters) a sentence naming the responsible group reaches: any article
+# of ordinary length lies wholly inside; in a book-length text a group held
+# responsible for one incident is not the perpetrator of another far away.
+RESPONSIBLE_REACH = 10_000
+
+
+def _responsible_group(sent, actors: ActorDictionary) -> Actor | None:
+    """A group the article holds responsible ("sources attributed the attack to X"): the
+    first one named within reach of ``sent``."""
     # a whole-document search: once per document, not once per mention
-    return per_doc(doc, "actors.responsible", lambda: _find_responsible_group(doc, actors))
+    doc = sent.doc
+    found = per_doc(doc, "actors.responsible", lambda: _find_responsible_groups(doc, actors))
+    return next((actor for at, actor in found if abs(at - sent.start_char) <= RESPONSIBLE_REACH), None)
 
 
-def _find_responsible_group(doc, actors: ActorDictionary) -> Actor | None:
+def _find_responsible_groups(doc, actors: ActorDictionary) -> list[tuple[int, Actor]]:
+    out = []
     for sent in doc.sents:
         lemmas = {t.lemma_.lower() for t in sent}
         # "attributed to X, which the group denied": sources still name X
         denials = {t.lemma_.lower() for t in sent if t.dep_ != "relcl"}
         if not lemmas & _RESPONSIBILITY or denials & _DENIAL:
             continue
-        for ent in ents_in(sent):
-            if ent.label_ == "ACTOR":
-                found = _dictionary_actor(ent, actors, _sentence_country(sent, actors))
-                if found is not None and found.inter != 1:
-                    return found
-        named = _named_responsible(sent)
-        if named is not None:
-            return named
-    return None
+        found = next((a for ent in ents_in(sent) if ent.label_ == "ACTOR"
+                      and (a := _dictionary_actor(ent, actors, _sentence_country(sent, actors))) is not None
+                      and a.inter != 1), None)
+        found = found or _named_responsible(sent)
+        if found is not None:
+            out.append((sent.start_char, found))
+    return out
 
 
 # Plural nouns that say nothing about who the group is ("attributed to assailants")
@@ -650,7 +658,7 @@ def _countered_attack(token, actors):
         # an armed group stopping something is its own operation; a thwarted attack by
         # nobody named stays the defenders' battle
         return None
-    named = _responsible_group(token.doc, load_actors())
+    named = _responsible_group(token.sent, load_actors())
     if named is not None:
         return named, "countered.responsibility", defender
     return _unidentified(None), "countered.default", defender
@@ -694,7 +702,7 @@ def roles(sent, trigger: Trigger, actors: list[Actor]) -> tuple[Actor | None, Ac
         if named is not None and (a1 is None or named.inter == 2):
             a1, how = named, named_how
     if a1 is None or (a1.rule or "").startswith("actors.generic.unidentified"):
-        named = _responsible_group(sent.doc, load_actors())
+        named = _responsible_group(sent, load_actors())
         if named is not None:
             a1, how = named, "responsibility"
     if a1 is None and trigger.event_type in _VIOLENT_TYPES:
