@@ -9,8 +9,8 @@ prints the peak resident set size (RSS, from the kernel's rusage) and the wall t
     python scripts/bench_memory.py jsonl --mb 50 --relevant 0.02   # mostly dropped by the prefilter
     python scripts/bench_memory.py paragraphs --kb 600    # one 600 KB article vs its paragraphs
 
-``--first-output`` reports when the first event line was written (output starts
-early when input is streamed).
+Each run also reports ``first_output_s``, when the first event line was written
+(output starts early when input is streamed).
 """
 from __future__ import annotations
 
