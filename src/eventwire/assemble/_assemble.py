@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 
 from ..extract import DocFindings, classify
+from ..extract.actors import CONTEXT_REACH
 from ..extract.counts import event_counts
 from ..extract.timing import NEWS_DAYS, anchored
 from ..gazetteer import distance_km
@@ -200,17 +201,10 @@ def _evidence_for_default(doc_id: str, fieldname: str, rule: str) -> Evidence:
     return Evidence(field=fieldname, doc_id=doc_id, start=0, end=0, text="", sentence="", rule=rule)
 
 
-# How far (characters) from an event's own sentences the article's claims, statements
-# and places still belong to its record. Any article of ordinary length lies wholly
-# inside; in a book-length text (a transcript, a year's digest) each event keeps the
-# context around it instead of every statement of the text, which would make records
-# of megabytes and attach one incident's claim to another.
-_CONTEXT_CHARS = 10_000
-
-
 def _near(group: _Group):
-    first = min(m.sent_start for m in group.mentions) - _CONTEXT_CHARS
-    last = max(m.sent_end for m in group.mentions) + _CONTEXT_CHARS
+    """A test of whether an item (claim, statement, place) lies within CONTEXT_REACH of the event's sentences."""
+    first = min(m.sent_start for m in group.mentions) - CONTEXT_REACH
+    last = max(m.sent_end for m in group.mentions) + CONTEXT_REACH
     return lambda item: first <= item.start and item.end <= last
 
 

@@ -408,10 +408,12 @@ _DENIAL = {"deny", "reject"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
-# How far (characters) a sentence naming the responsible group reaches: any article
-# of ordinary length lies wholly inside; in a book-length text a group held
-# responsible for one incident is not the perpetrator of another far away.
-RESPONSIBLE_REACH = 10_000
+# How far (characters) from an event's sentences the article's context still belongs
+# to it: the group it holds responsible here, and (in assemble) its claims, statements
+# and places. Any article of ordinary length lies wholly inside; in a book-length text
+# (a transcript, a year's digest) one incident's claim or culprit is not another's,
+# and records stay small.
+CONTEXT_REACH = 10_000
 
 
 def _responsible_group(sent, actors: ActorDictionary) -> Actor | None:
@@ -420,7 +422,7 @@ def _responsible_group(sent, actors: ActorDictionary) -> Actor | None:
     # a whole-document search: once per document, not once per mention
     doc = sent.doc
     found = per_doc(doc, "actors.responsible", lambda: _find_responsible_groups(doc, actors))
-    return next((actor for at, actor in found if abs(at - sent.start_char) <= RESPONSIBLE_REACH), None)
+    return next((actor for at, actor in found if abs(at - sent.start_char) <= CONTEXT_REACH), None)
 
 
 def _find_responsible_groups(doc, actors: ActorDictionary) -> list[tuple[int, Actor]]:

@@ -127,7 +127,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             try:
                 conn = conn.execution_options(sqlite_immediate=True)
                 with conn.begin():
-                    _lock_for_migration(conn)
+                    advisory_xact_lock(conn, MIGRATION_LOCK)
                     cfg.attributes["connection"] = conn
                     command.upgrade(cfg, revision)
             finally:
@@ -144,10 +144,16 @@ def _sqlite_foreign_keys(conn, on: bool) -> None:
         conn.connection.dbapi_connection.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
 
 
-def _lock_for_migration(conn) -> None:
-    """One migrating process at a time (SQLite: BEGIN IMMEDIATE already holds the lock)."""
+# PostgreSQL advisory lock keys: one migrating process at a time; writers take turns.
+MIGRATION_LOCK = 74657701
+WRITE_LOCK = 0x65770001
+
+
+def advisory_xact_lock(conn, key: int) -> None:
+    """Hold lock ``key`` until the transaction ends (PostgreSQL; SQLite's BEGIN IMMEDIATE
+    already holds its one write lock)."""
     if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(74657701)")
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({int(key)})")
 
 
 def current_revision(engine: Engine) -> str | None:

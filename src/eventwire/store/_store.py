@@ -436,12 +436,8 @@ _RETRIES = 5
 _PAUSE_S = 0.2
 
 
-# The key of the advisory lock that PostgreSQL writers take turns on ("ew" + 1).
-_WRITE_LOCK = 0x65770001
-
-
 def _take_write_lock(session, transaction, connection) -> None:
-    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK})")
+    _db.advisory_xact_lock(connection, _db.WRITE_LOCK)
 
 
 def _transient(exc: SQLAlchemyError) -> bool:
