@@ -171,6 +171,7 @@ def test_export_from_a_missing_sqlite_file_is_a_clear_error(tmp_path, capsys):
     ("BLA: Balochistan Liberation Army", None, "BLA"),
     ("Military Forces of Pakistan (2018-)", "state forces", "Military Forces of Pakistan"),
     ("Police Forces of India (1999-2004)", "state forces", "Police Forces of India"),
+    ("Military Forces of Brazil (2019-) Military Police", "state forces", "Military Forces of Brazil Military Police"),
     ("Civilians (Pakistan)", "civilians", "civilians"),
     ("Protesters (India)", "protesters", "protesters"),
     ("Unidentified Armed Group (Nigeria)", "political militia", "an unidentified armed group"),

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from ..extract.counts import acled_figure, figure
 from ..gazetteer import codebook_admin1
 from ..records import COUNT_KINDS, Count, Event, to_dict
+from ..resources.actors import without_years
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CODES_PATH = DATA / "export_codes.json"
@@ -173,7 +174,6 @@ def _date_phrase(event: Event) -> str:
 
 # How a note names an actor of each type after its short name ("BLA militants").
 _MEMBERS = {"rebel group": "militants", "political militia": "militia", "identity militia": "militia"}
-_PERIOD = re.compile(r"\s*\((?:\d{4})?-(?:\d{4})?\)\s*$")  # "(2018-)", "(1999-2008)"
 _BRACKETED_COUNTRY = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -186,7 +186,7 @@ def prose_name(name: str, actor_type: str | None = None) -> str:
     if actor_type in ("civilians", "protesters", "rioters") or name.startswith("Unidentified "):
         plain = _BRACKETED_COUNTRY.sub("", name).lower()
         return ("an " + plain) if plain.startswith("unidentified") and not plain.endswith("s") else plain
-    name = _PERIOD.sub("", name)
+    name = without_years(name)
     short, sep, _ = name.partition(": ")
     if sep and len(short) <= 12:
         return f"{short} {_MEMBERS[actor_type]}" if actor_type in _MEMBERS else short

@@ -227,6 +227,12 @@ _GENERIC_SUFFIX = re.compile(
     r"separatists|insurgents|group|faction|movement|forces)$")
 
 
+def without_years(name: str) -> str:
+    """The name without its regime years: "Military Forces of Pakistan (2018-)" ->
+    "Military Forces of Pakistan"."""
+    return _YEARS.sub("", name).strip()
+
+
 def normalise_actor_name(name: str | None) -> str:
     """A comparable form: regime years and branch suffixes of state forces dropped, folded.
 
