@@ -105,6 +105,36 @@ def test_ruler_ethnonym_needs_militia_noun(nlp):
     assert [t for t, _ in _ents(nlp, "Fulani herdsmen attacked the village.")] == ["Fulani herdsmen"]
 
 
+def test_phrase_table_finds_what_spacys_phrase_matcher_finds(nlp):
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    from eventwire.nlp._actor_ruler import PhraseTable
+
+    phrases = [("New", "People", "'s", "Army"), ("People",), ("People", "'s"), ("Army",), ("New",),
+               ("Army", "of", "God")]
+    table, matcher = PhraseTable(), PhraseMatcher(nlp.vocab, attr="ORTH")
+    for i, words in enumerate(phrases):
+        table.add(words, f"p{i}")
+        matcher.add(f"p{i}", [Doc(nlp.vocab, words=list(words))])
+    doc = nlp.make_doc("The New People's Army and the Army of God met the New People's Army")
+    expected = sorted((nlp.vocab.strings[m], s, e) for m, s, e in matcher(doc))
+    found = list(table.find([t.text for t in doc]))
+    assert sorted(found) == expected and len(found) == 12
+    assert found == sorted(found, key=lambda m: (m[1], m[2]))  # by start, then by length
+
+
+def test_names_differing_only_in_case_are_ambiguous(nlp):
+    from eventwire.nlp._actor_ruler import ActorTables
+
+    patterns = [{"label": "ACTOR", "pattern": "Lebanese Forces", "id": "a:1"},
+                {"label": "ACTOR", "pattern": "Lebanese forces", "id": "a:2"},
+                {"label": "ACTOR", "pattern": "Forces Armées Tchadiennes", "id": "a:3"}]
+    tables = ActorTables(nlp, patterns)
+    assert tables.lower.ids[("lebanese", "forces")] == ["a:1|a:2"]
+    assert tables.lower.ids[("forces", "armees", "tchadiennes")] == ["a:3"]  # unaccented too
+
+
 # --- roles -------------------------------------------------------------------
 
 def _roles(nlp, text, trigger, event_type="Battles"):

@@ -1,95 +1,140 @@
 """The ``eventwire_actor_ruler`` factory: the actor dictionary as entities (label ACTOR).
 
 Reads the EntityRuler-style patterns of ``resources.actors.actor_patterns``
-but matches them with two phrase matchers instead of spaCy's EntityRuler: the
-dictionary's ~4,000 case-sensitive names (acronyms, one-word names) as token
-patterns made the EntityRuler's token Matcher cost as much as ``ner``.
-Multi-word names match on ``LOWER``, the rest on ``ORTH``; an ethnonym
-pattern ending in a militia noun ("Fulani herdsmen") matches the name and then
-checks the next word. Matches overwrite earlier entities (like the
+and looks them up as token n-grams in dictionaries, with the matches spaCy's
+``PhraseMatcher`` would give (every phrase at every start, shortest first):
+the dictionary's ~4,000 case-sensitive names as token patterns made the
+EntityRuler's token Matcher cost as much as ``ner``, and building phrase
+matchers (a Doc per name) was most of a cold start's ruler time. Multi-word
+names match on the lower-cased token, the rest on the token as written; an
+ethnonym pattern ending in a militia noun ("Fulani herdsmen") matches the name
+and then checks the next word. Matches overwrite earlier entities (like the
 EntityRuler's ``overwrite_ents=True``); the entity id is the dictionary key.
 
 Text in one case (wire feeds in lower case or capitals) has no case to match
-on: there the case-sensitive names match on ``LOWER`` too, except those whose
+on: there the case-sensitive names match lower-cased too, except those whose
 lower-case form is an English word ("Cobras", "BRA"), which would match
 ordinary words. Names written with accents also match without them
 ("Martí" / "marti").
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ._case import english_words, monocase, unaccented
 
 
-class ActorRuler:
-    """Tags dictionary actors as ACTOR entities, before ``ner``."""
+class PhraseTable:
+    """Token sequences and the match ids they stand for, looked up from each token."""
 
-    def __init__(self, nlp: Language, name: str, patterns: list[dict],
+    def __init__(self) -> None:
+        self.ids: dict[tuple[str, ...], list[str]] = {}
+        self.prefixes: set[tuple[str, ...]] = set()  # every phrase's leading n-grams, itself included
+
+    def add(self, words: tuple[str, ...], match_id: str) -> None:
+        if not words:
+            return
+        ids = self.ids.setdefault(words, [])
+        if match_id not in ids:
+            ids.append(match_id)
+        self.prefixes.update(words[:n] for n in range(1, len(words) + 1))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def find(self, words: list[str]) -> Iterator[tuple[str, int, int]]:
+        """``(match_id, start, end)`` of every phrase in ``words``, by start, then by length."""
+        prefixes, ids, n = self.prefixes, self.ids, len(words)
+        for start, word in enumerate(words):
+            if (word,) not in prefixes:
+                continue
+            for end in range(start + 1, n + 1):
+                key = tuple(words[start:end])
+                if key not in prefixes:
+                    break
+                for match_id in ids.get(key, ()):
+                    yield match_id, start, end
+
+
+class ActorTables:
+    """The phrase tables of the actor dictionary, built once and kept beside the gazetteer cache."""
+
+    def __init__(self, nlp: Language, patterns: list[dict],
                  tokens: dict[str, tuple[list[str], list[bool]]] | None = None) -> None:
-        self.name = name
         self._tokens = tokens or {}  # pattern text -> (words, spaces), as the tokenizer cut it
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.caseless = PhraseMatcher(nlp.vocab, attr="LOWER")  # the ORTH names, for one-case text
+        self.exact = PhraseTable()  # names as written, matched on the token's text
+        self.lower = PhraseTable()  # multi-word names, matched lower-cased
+        self.caseless = PhraseTable()  # the names as written, lower-cased, for one-case text
         self.words = english_words(nlp)
         self.next_word: dict[str, set[str]] = {}  # match id -> nouns that must follow
         self.keys: dict[str, str] = {}  # match id -> dictionary key
-        with nlp.select_pipes(enable=[]):
-            self._add(nlp, patterns)
+        self._add(nlp, patterns)
+        del self._tokens, self.words  # needed to build only
 
     def _add(self, nlp: Language, patterns: list[dict]) -> None:
-        exact: dict[str, list[Doc]] = {}
-        lower: dict[str, list[Doc]] = {}
+        lower: dict[tuple[str, ...], list[str]] = {}
         for p in patterns:
             pattern, key = p["pattern"], p["id"]
             if isinstance(pattern, str):
-                lower.setdefault(key, []).append(self._doc(nlp, pattern))
-                if unaccented(pattern) != pattern:
-                    lower[key].append(self._doc(nlp, unaccented(pattern)))
+                for text in dict.fromkeys((pattern, unaccented(pattern))):
+                    lower.setdefault(tuple(w.lower() for w in self._words(nlp, text)), []).append(key)
                 continue
-            words = [t["ORTH"] for t in pattern if "ORTH" in t]
+            words = tuple(t["ORTH"] for t in pattern if "ORTH" in t)
             follow = [t["LOWER"]["IN"] for t in pattern if "LOWER" in t]
             match_id = f"{key}>{'|'.join(follow[0])}" if follow else key
             if follow:
                 self.next_word[match_id] = set(follow[0])
             self.keys[match_id] = key
-            exact.setdefault(match_id, []).append(Doc(nlp.vocab, words=words))
-        for match_id, docs in exact.items():
-            self.exact.add(match_id, docs)
-            caseless = [d for d in docs if not self._wordlike(d)]
-            if caseless:
-                self.caseless.add(match_id, caseless)
-        for key, docs in lower.items():
+            self.exact.add(words, match_id)
+            if not self._wordlike(words):
+                self.caseless.add(tuple(w.lower() for w in words), match_id)
+        for words, keys in lower.items():
+            # names that differ only in case ("Lebanese Forces", "Lebanese forces") are one
+            # phrase here: ambiguous between their entries, as an alias shared by two is
+            key = "|".join(dict.fromkeys(k for ks in keys for k in ks.split("|")))
             self.keys[key] = key
-            self.lower.add(key, docs)
+            self.lower.add(words, key)
 
-    def _doc(self, nlp: Language, text: str) -> Doc:
+    def _words(self, nlp: Language, text: str) -> list[str]:
         cut = self._tokens.get(text)
         if cut is None:
-            return nlp.make_doc(text)
-        return Doc(nlp.vocab, words=cut[0], spaces=cut[1])
+            return [t.text for t in nlp.tokenizer(text)]
+        return cut[0]
 
-    def _wordlike(self, name: Doc) -> bool:
+    def _wordlike(self, words: tuple[str, ...]) -> bool:
         """An English word, or under three letters, once lower-cased: unsafe to match without case."""
-        letters = "".join(t.lower_ for t in name if t.is_alpha)
-        return len(letters) < 3 or any(t.lower_ in self.words for t in name if t.is_alpha)
+        alpha = [w.lower() for w in words if w.isalpha()]
+        return len("".join(alpha)) < 3 or any(w in self.words for w in alpha)
+
+
+class ActorRuler:
+    """Tags dictionary actors as ACTOR entities, before ``ner``."""
+
+    def __init__(self, nlp: Language, name: str, patterns: list[dict] | None = None,
+                 tokens: dict[str, tuple[list[str], list[bool]]] | None = None,
+                 tables: ActorTables | None = None) -> None:
+        self.name = name
+        self.tables = tables if tables is not None else ActorTables(nlp, patterns or [], tokens)
 
     def _spans(self, doc: Doc) -> list[Span]:
-        spans = []
-        matchers = (self.exact, self.lower, self.caseless) if monocase(doc) else (self.exact, self.lower)
-        for matcher in matchers:
-            for match_id, start, end in matcher(doc):
-                label = doc.vocab.strings[match_id]
-                follow = self.next_word.get(label)
+        tables, spans = self.tables, []
+        text = [t.text for t in doc]
+        lower = [w.lower() for w in text]
+        found = [tables.exact.find(text), tables.lower.find(lower)]
+        if monocase(doc):
+            found.append(tables.caseless.find(lower))
+        for matches in found:
+            for label, start, end in matches:
+                follow = tables.next_word.get(label)
                 if follow is not None:
-                    if end >= len(doc) or doc[end].lower_ not in follow:
+                    if end >= len(doc) or lower[end] not in follow:
                         continue
                     end += 1
-                spans.append(Span(doc, start, end, label="ACTOR", span_id=self.keys[label]))
+                spans.append(Span(doc, start, end, label="ACTOR", span_id=tables.keys[label]))
         return spans
 
     def __call__(self, doc: Doc) -> Doc:
@@ -108,40 +153,41 @@ class ActorRuler:
     default_config={"source": "default"},
 )
 def make_actor_ruler(nlp: Language, name: str, source: str):
-    patterns, tokens = cached_patterns(nlp, source)
-    return ActorRuler(nlp, name, patterns, tokens)
+    return ActorRuler(nlp, name, tables=cached_tables(nlp, source))
 
 
 def _cache_key(nlp: Language) -> str:
-    """What the patterns and their tokens are made of: the actor tables, the code that
-    turns them into patterns, and the tokenizer (spaCy and model versions)."""
+    """What the tables are made of: the actor data, the code that turns them into patterns
+    and tables, and the tokenizer and word list (spaCy and model versions)."""
     import hashlib
     import inspect
+    import sys
 
     import spacy
 
     from ..resources import actors, data_path
 
-    parts = [inspect.getsource(actors), spacy.__version__, nlp.meta.get("name", ""), nlp.meta.get("version", "")]
+    parts = [inspect.getsource(actors), inspect.getsource(sys.modules[__name__]), spacy.__version__,
+             nlp.meta.get("name", ""), nlp.meta.get("version", "")]
     for name in ("actors.csv", "generic_actors.csv", "actor_countries.csv", "actor_alias_stoplist.txt"):
         parts.append(data_path(name).read_text(encoding="utf-8"))
     return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
-def cached_patterns(nlp: Language, source: str = "default") -> tuple[list[dict], dict]:
-    """The dictionary's patterns and the tokens of its phrase patterns, built on first use and
-    kept beside the gazetteer cache (tokenising some 7,000 names is most of a cold start's ruler time)."""
+def cached_tables(nlp: Language, source: str = "default") -> ActorTables:
+    """The dictionary's phrase tables, built on first use and kept beside the gazetteer cache
+    (tokenising some 7,000 names is most of the build)."""
     from ..resources.actors import actor_patterns
     from ..gazetteer import cached_table
 
-    def build() -> tuple[list[dict], dict]:
+    def build() -> ActorTables:
         patterns = actor_patterns(source)
         texts = sorted({t for p in patterns if isinstance(p["pattern"], str)
                         for t in (p["pattern"], unaccented(p["pattern"]))})
         tokens = {t: ([w.text for w in d], [bool(w.whitespace_) for w in d])
                   for t, d in zip(texts, nlp.tokenizer.pipe(texts))}
-        return patterns, tokens
+        return ActorTables(nlp, patterns, tokens)
 
     if source != "default":
-        return actor_patterns(source), {}
-    return cached_table("actor-patterns", _cache_key(nlp), build)
+        return ActorTables(nlp, actor_patterns(source))
+    return cached_table("actor-tables", _cache_key(nlp), build)

@@ -55,13 +55,18 @@ class GenericKind:
         return self.name.replace("{country}", country) if country else self.name
 
 
+_BREAKS = re.compile(r"[-\u2010-\u2015_/()]")
+_SPACES = re.compile(r"\s+")
+
+
 def _fold(text: str) -> str:
     """Lower case, accents and typographic quotes removed, hyphens and brackets as spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
-    text = re.sub(r"[-\u2010-\u2015_/()]", " ", text.lower())
-    return re.sub(r"\s+", " ", text).strip(" .,;")
+    if not text.isascii():  # ASCII has no accents or typographic quotes to undo
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = _BREAKS.sub(" ", text.replace("`", "'").lower())
+    return _SPACES.sub(" ", text).strip(" .,;")
 
 
 _FILLER = {"the", "of", "in", "and", "for", "al", "el"}
