@@ -65,6 +65,8 @@ def test_article_events(pipeline, path):
             if name in ("not_yet", "first"):
                 continue
             if name in want.get("not_yet", ()):
+                # a known gap that is now closed must leave not_yet, so the file says what is true
+                assert not _agrees(match, name, value), f"{name} is now right: take it out of not_yet"
                 gaps.append(f"{name}: want {value!r}, got {_value(match, name)!r}")
                 continue
             assert _agrees(match, name, value), f"{name}: want {value!r}, got {_value(match, name)!r}"

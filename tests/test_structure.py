@@ -94,3 +94,27 @@ def test_spans_are_offsets_into_the_text():
     s = _read(text)
     for span in (s.dateline.span, s.dateline_place, s.lede, *s.paragraphs):
         assert text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("text, lede", [
+    ("Three wounded in market blast\n\nKANDAHAR, June 2 (AFP) - Three traders were wounded when a bomb "
+     "went off at a market, police said.", "Three traders were wounded when a bomb went off at a market, police said."),
+    ("MOGADISHU, Aug 9 - Four Somali soldiers died in an ambush north of the capital on Friday.",
+     "Four Somali soldiers died in an ambush north of the capital on Friday."),
+])
+def test_dateline_is_one_sentence_and_the_lede_keeps_its_number(text, lede):
+    from eventwire.nlp import get_nlp
+
+    nlp = get_nlp()
+    doc = nlp(text)
+    sents = [s.text.strip() for s in doc.sents]
+    assert lede in sents, sents
+    dateline = next(s for s in sents if s.endswith("-"))
+    assert "," in dateline  # the dateline's place and date stay together
+
+
+def test_no_sentence_break_without_closing_punctuation():
+    from eventwire.nlp import get_nlp
+
+    doc = get_nlp()("Two Indian soldiers and a porter were killed when gunmen fired on a patrol near the border.")
+    assert len(list(doc.sents)) == 1

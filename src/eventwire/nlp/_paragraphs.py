@@ -1,5 +1,10 @@
 """The ``eventwire_paragraphs`` factory: a sentence starts at every paragraph and after a dateline.
 
+A dateline is one sentence of its own: no token inside it may start one. Left
+to the parser, "SRINAGAR, May 5 - Two Indian soldiers were killed" falls into
+"SRINAGAR" / "," / "May 5 -" / "Two" / "Indian soldiers were killed", and the
+count loses its number.
+
 Placed before the parser, which keeps boundaries set before it. Without it a
 headline with no full stop runs on into the dateline and the lede ("Bomb kills
 11 in Quetta QUETTA, March 11 (Reuters) - A suicide bomber..."), and the
@@ -13,26 +18,37 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
-def _starts(text: str) -> list[int]:
+def _breaks(text: str) -> tuple[list[int], tuple[int, int] | None]:
+    """Character offsets where a sentence must start, and the dateline's span (or None)."""
     from ..extract.structure import dateline_end, paragraphs
 
     paras = paragraphs(text)
     starts = [p.start for p in paras[1:]]
+    dateline = None
     for para in paras[:4]:
         end = dateline_end(text, para)
         if end is not None:
             starts.append(end)
+            dateline = (para.start, end)
             break
-    return sorted(starts)
+    return sorted(starts), dateline
+
+
+# What may close a sentence: the parser's other breaks (after a number word, inside
+# a name list) cut a clause from its subject.
+_ENDS = frozenset(".!?…:;\"”’')]»")
+
+
+def _may_follow(prev) -> bool:
+    """Whether a sentence may start after token ``prev``."""
+    return prev.is_space or prev.text[-1:] in _ENDS or prev.whitespace_.count("\n") > 0
 
 
 class ParagraphBreaks:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) < 2:
             return doc
-        starts = _starts(doc.text)
-        if not starts:
-            return doc
+        starts, dateline = _breaks(doc.text)
         k = 0
         for tok in doc[1:]:
             prev = doc[tok.i - 1].idx
@@ -40,6 +56,8 @@ class ParagraphBreaks:
                 k += 1
             if k < len(starts) and not tok.is_space and tok.idx >= starts[k]:
                 tok.is_sent_start = True
+            elif (dateline is not None and dateline[0] < tok.idx < dateline[1]) or not _may_follow(doc[tok.i - 1]):
+                tok.is_sent_start = False
         return doc
 
 
