@@ -31,8 +31,9 @@ def _events(pipeline, article):
 def _value(event, name):
     if name == "date":
         return event.event_date.isoformat() if event.event_date else None
-    if name == "fatalities":
-        return event.fatalities.best if event.fatalities else None
+    if name == "fatalities":  # the coded figure, as exports and eval take it: best, else the lower bound
+        count = event.fatalities
+        return None if count is None else count.best if count.best is not None else count.low
     if name == "location":
         return " ".join(filter(None, (event.location.name, event.location.text, event.location.admin1,
                                       event.location.admin2))) if event.location else ""
