@@ -92,8 +92,44 @@ class OffsetMap:
         return self.start(start), self.end(end)
 
 
+# Share of cased words that may be in lower case in a text still written in capitals
+# (a stray "pm", "km"); the same allowance as the one-case test of the parse.
+_CAPS_SHARE = 0.97
+_MIN_WORDS = 8
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def in_capitals(text: str) -> bool:
+    """Written in capitals throughout (telex and some wire feeds): a tagger trained on
+    mixed case reads every word as a name, so nothing would match the lexicons."""
+    words = _WORDS.findall(text)
+    if len(words) < _MIN_WORDS:
+        return False
+    return sum(w.isupper() for w in words) >= _CAPS_SHARE * len(words)
+
+
+def _identity(length: int) -> OffsetMap:
+    return OffsetMap(array("l", range(length)), array("l", range(1, length + 1)), length)
+
+
+def _lowered(text: str) -> str:
+    """Lower case, letter for letter (a letter whose lower case is longer stays as it is)."""
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
 def normalise(text: str) -> tuple[str, OffsetMap | None]:
-    """The normalised text and its map back, or ``(text, None)`` when nothing changes."""
+    """The normalised text and its map back, or ``(text, None)`` when nothing changes.
+
+    Text in capitals is parsed in lower case (the form the wire-text rules know);
+    evidence is still sliced from the original, capitals and all.
+    """
+    out, offsets = _normalised(text)
+    if in_capitals(out):
+        return _lowered(out), offsets or _identity(len(out))
+    return out, offsets
+
+
+def _normalised(text: str) -> tuple[str, OffsetMap | None]:
     if not needs_normalising(text):
         return text, None
     out: list[str] = []
