@@ -261,8 +261,9 @@ def _actor_of(token, actors: list[Actor]) -> Actor | None:
     near = doc[token.left_edge.i:token.i + 1]
     found = actor_at(actors, near.start_char, near.end_char)
     head = next((a for a in actors if _generic(a) and a.end == token.idx + len(token)), None)
-    if head is not None and head.inter in (5, 6, 7) and found is not head:
-        # "two CNL members": civilians of that group, the group as associated actor
+    if head is not None and head.inter in (5, 6, 7) and found is not head and not _armed_group(found):
+        # "two CNL members": civilians of that group, the group as associated actor;
+        # "ELN members" are the armed group itself (ACLED codes a group's members as the group)
         return replace(head, assoc=(found,)) if found is not None else head
     if found is None or (found.rule or "").startswith("actors.generic"):
         for pobj in _pobjs(token, {"of"}):  # "militants of the Dima Hasao National Army"
@@ -275,6 +276,15 @@ def _actor_of(token, actors: list[Actor]) -> Actor | None:
         whole = doc[token.left_edge.i:token.right_edge.i + 1]
         found = actor_at(actors, whole.start_char, whole.end_char)
     return found
+
+
+# ACLED inter codes of armed actors: state forces, rebels, political and identity militias, external forces.
+_ARMED_INTER = (1, 2, 3, 4, 8)
+
+
+def _armed_group(actor: Actor | None) -> bool:
+    """A dictionary actor that is an armed group or force (not a party, union or crowd)."""
+    return actor is not None and (actor.rule or "").startswith("actors.dictionary") and actor.inter in _ARMED_INTER
 
 
 def _children(token, deps: set[str]):

@@ -14,8 +14,13 @@ EntityRuler's ``overwrite_ents=True``); the entity id is the dictionary key.
 Text in one case (wire feeds in lower case or capitals) has no case to match
 on: there the case-sensitive names match lower-cased too, except those whose
 lower-case form is an English word ("Cobras", "BRA"), which would match
-ordinary words. Names written with accents also match without them
-("Martí" / "marti").
+ordinary words. Such an acronym still matches where the article itself shows
+it names the group: beside the group's full name ("the national liberation
+army (eln)", "the eln (national liberation army)") or before a word for its
+members ("eln members", "farc guerrillas"); once shown, every use of it in the
+article matches ("the eln claimed..."). WordNet lists several armed groups'
+acronyms (ELN, FARC, ETA), so the English-word test alone would never let them
+match. Names written with accents also match without them ("Martí" / "marti").
 """
 from __future__ import annotations
 
@@ -26,6 +31,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ._case import english_words, monocase, unaccented
+
+# Words for a group's members or units: the acronym before them names the group.
+_MEMBER_NOUNS = frozenset({"member", "guerrilla", "guerilla", "rebel", "militant", "fighter", "terrorist",
+                           "insurgent", "commando", "column", "front", "unit", "cell", "squad", "leader",
+                           "command", "militia", "militiaman", "gunman", "spokesman", "urban"})
+# Tokens between an acronym and its group's full name ("eln (national liberation army)").
+_BESIDE = 3
 
 
 class PhraseTable:
@@ -69,6 +81,7 @@ class ActorTables:
         self.exact = PhraseTable()  # names as written, matched on the token's text
         self.lower = PhraseTable()  # multi-word names, matched lower-cased
         self.caseless = PhraseTable()  # the names as written, lower-cased, for one-case text
+        self.shown = PhraseTable()  # acronyms that are also words: matched where the article shows them
         self.words = english_words(nlp)
         self.next_word: dict[str, set[str]] = {}  # match id -> nouns that must follow
         self.keys: dict[str, str] = {}  # match id -> dictionary key
@@ -92,6 +105,8 @@ class ActorTables:
             self.exact.add(words, match_id)
             if not self._wordlike(words):
                 self.caseless.add(tuple(w.lower() for w in words), match_id)
+            elif _acronym(words):
+                self.shown.add(tuple(w.lower() for w in words), match_id)
         for words, keys in lower.items():
             # names that differ only in case ("Lebanese Forces", "Lebanese forces") are one
             # phrase here: ambiguous between their entries, as an alias shared by two is
@@ -111,6 +126,11 @@ class ActorTables:
         return len("".join(alpha)) < 3 or any(w in self.words for w in alpha)
 
 
+def _acronym(words: tuple[str, ...]) -> bool:
+    """One word of three or more capitals ("ELN"): a name, though a word list may hold it."""
+    return len(words) == 1 and words[0].isupper() and words[0].isalpha() and len(words[0]) >= 3
+
+
 class ActorRuler:
     """Tags dictionary actors as ACTOR entities, before ``ner``."""
 
@@ -128,14 +148,36 @@ class ActorRuler:
         if monocase(doc):
             found.append(tables.caseless.find(lower))
         for matches in found:
-            for label, start, end in matches:
-                follow = tables.next_word.get(label)
-                if follow is not None:
-                    if end >= len(doc) or lower[end] not in follow:
-                        continue
-                    end += 1
-                spans.append(Span(doc, start, end, label="ACTOR", span_id=tables.keys[label]))
+            spans += self._matched(doc, matches, lower)
+        if monocase(doc):
+            spans += self._shown(doc, self._matched(doc, tables.shown.find(lower), lower), spans)
         return spans
+
+    def _matched(self, doc: Doc, matches, lower: list[str]) -> list[Span]:
+        tables, spans = self.tables, []
+        for label, start, end in matches:
+            follow = tables.next_word.get(label)
+            if follow is not None:
+                if end >= len(doc) or lower[end] not in follow:
+                    continue
+                end += 1
+            spans.append(Span(doc, start, end, label="ACTOR", span_id=tables.keys[label]))
+        return spans
+
+    @staticmethod
+    def _shown(doc: Doc, candidates: list[Span], named: list[Span]) -> list[Span]:
+        """The acronyms the article shows to be its group's, at every use."""
+        def beside_name(acronym: Span) -> bool:
+            keys = set(acronym.id_.split("|"))
+            return any(len(n) > 1 and keys & set(n.id_.split("|"))
+                       and (0 <= n.start - acronym.end <= _BESIDE or 0 <= acronym.start - n.end <= _BESIDE)
+                       for n in named)
+
+        def before_members(acronym: Span) -> bool:
+            return acronym.end < len(doc) and doc[acronym.end].lemma_.lower() in _MEMBER_NOUNS
+
+        shown = {c.id_ for c in candidates if beside_name(c) or before_members(c)}
+        return [c for c in candidates if c.id_ in shown]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = filter_spans(self._spans(doc))
