@@ -18,7 +18,8 @@ from ..resources.taxonomy import modality_cues
 __all__ = ["mention_modality", "ASSERTED", "MODALITIES"]
 
 ASSERTED = "asserted"
-MODALITIES = (ASSERTED, "threat", "negated", "hypothetical", "plan", "background", "anniversary", "denied")
+MODALITIES = (ASSERTED, "threat", "negated", "hypothetical", "plan", "background", "anniversary", "denied",
+              "generic")
 _NOUN = ("NOUN", "PROPN", "PRON", "NUM")
 _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 # Only background phrases that modify a clause (not "long march") count.
@@ -137,6 +138,65 @@ def _purpose(tok) -> str | None:
     return f"to {tok.text}" if to is not None else None
 
 
+# Determiners that leave a plural event noun a kind of event ("all killings", "such attacks").
+_GENERIC_DETS = {"all", "any", "such", "other", "many", "more", "most", "some", "several", "numerous"}
+# Words that make a plural a counted set of events ("the two bombings", "three kidnappings").
+_COUNTING_DEPS = ("nummod",)
+
+
+def _plural_head(tok):
+    """The first of a list of conjoined nouns ("killings, arrests and disappearances")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == "NOUN":
+        tok = tok.head
+    return tok
+
+
+# Trigger families whose plural nouns name acts ("killings", "ambushes", "kidnappings"), and
+# the explosion family only in its "-ing" nouns ("bombings"): "bombs", "mines" and "explosive
+# devices" name weapons, whose plural says nothing about how many attacks there were.
+_ACT_FAMILIES = ("violence", "clash", "abduction", "arrest", "hijack", "sexual")
+_ACT_FAMILIES_ING = ("explosion",)
+_FAMILY = re.compile(r"lex:(\w+)\(")
+
+
+def _names_acts(tok, trigger: Trigger) -> bool:
+    m = _FAMILY.match(trigger.rule)
+    family = m.group(1) if m else ""
+    return family in _ACT_FAMILIES or (family in _ACT_FAMILIES_ING and tok.lower_.endswith("ings"))
+
+
+def _generic(tok, sent) -> str | None:
+    """A plural event noun with no article, number or possessive names a kind of event, not
+    one that happened: "cease all killings and disappearances", "using kidnappings to finance
+    itself", "repression in the form of murders and arrests". A dated sentence, or a clause
+    in the simple past ("clashes broke out", "two died in attacks on the town"), tells of a
+    particular set and stays an event."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+        return None
+    head = _plural_head(tok)
+    for t in (tok, head):
+        for child in t.children:
+            if child.dep_ in _COUNTING_DEPS or child.dep_ == "poss" and child.lower_ not in ("their", "its"):
+                return None
+            if child.dep_ in ("det", "predet") and child.lower_ not in _GENERIC_DETS:
+                return None
+    if any(e.label_ in ("DATE", "TIME") for e in sent.ents) or _told_in_past(head):
+        return None
+    return tok.text
+
+
+def _told_in_past(tok) -> bool:
+    """The noun belongs to a simple-past clause: "clashes broke out", "three died in attacks"."""
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.tag_ == "VBD"
+    return False
+
+
 def mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
     """(modality, cue words): ``asserted`` or the reason it is not an event."""
     tok = _trigger_token(sent, trigger)
@@ -153,6 +213,9 @@ def mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
     neg = _negation(tok)
     if neg:
         return "negated", neg
+    generic = _generic(tok, sent) if _names_acts(tok, trigger) else None
+    if generic:
+        return "generic", generic
     for finder in (lambda: _governor(path), lambda: _clause_cue(path, sent), lambda: _background(path, sent)):
         found = finder()
         if found:
