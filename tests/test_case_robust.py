@@ -75,3 +75,58 @@ def test_lower_case_wire_story_names_its_armed_group():
 def test_questions_dangers_and_words_are_no_events(text):
     result = Pipeline.default().process(Document(id="q", text=text, published=dt.date(1989, 9, 28)))
     assert not result.events
+
+
+def _process(text, published=dt.date(1990, 1, 10)):
+    return Pipeline.default().process(Document(id="c", text=text, published=published)).events
+
+
+CAPS = ("LIMA, 9 JAN 90 (RADIO) -- UNIDENTIFIED GUNMEN YESTERDAY KIDNAPPED A TEXTILE EXECUTIVE AS HE LEFT HIS "
+        "HOME IN THE SAN ISIDRO DISTRICT OF LIMA, POLICE SAID.  THE KIDNAPPERS FLED IN A STOLEN CAR.")
+
+
+def test_a_story_in_capitals_is_read_like_the_same_story_in_lower_case():
+    """Telex copy in capitals: the tagger would read every word as a name; it is parsed in lower
+    case and its evidence still quotes the original capitals."""
+    upper, lower = _process(CAPS), _process(CAPS.lower())
+    assert [e.sub_event_type for e in upper] == [e.sub_event_type for e in lower] == ["Abduction/forced disappearance"]
+    assert upper[0].event_date == lower[0].event_date == dt.date(1990, 1, 8)
+    quoted = [ev.text for ev in upper[0].evidence if ev.field == "event_type"]
+    assert quoted and all(q.isupper() for q in quoted)
+
+
+def test_capitals_test_needs_a_text_in_capitals():
+    from eventwire.ingest._normalise import in_capitals, normalise
+
+    assert in_capitals(CAPS)
+    assert not in_capitals("Gunmen kidnapped a TEXTILE executive in Lima on Monday, police said in a statement.")
+    assert not in_capitals("BOMB IN LIMA")  # a headline alone is too short to tell
+    text, offsets = normalise(CAPS)
+    assert text == CAPS.lower() and offsets is not None and offsets.span(0, 4) == (0, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "eln members yesterday kidnapped two engineers of the state oil company near saravena, police said.",
+    "the army of national liberation (eln) yesterday kidnapped two engineers near saravena, police said.",
+    "the eln (army of national liberation) yesterday kidnapped two engineers near saravena, police said.",
+])
+def test_an_acronym_that_is_also_a_word_names_its_group_where_the_story_shows_it(text):
+    """WordNet lists 'eln' and 'farc'; beside the group's full name or before 'members' they are the group."""
+    events = _process(text)
+    assert events and events[0].actor1 is not None
+    assert events[0].actor1.name.startswith("ELN: National Liberation Army")
+
+
+def test_an_acronym_shown_once_names_the_group_throughout(nlp):
+    ents = _ents(nlp, "the farc (revolutionary armed forces of colombia) said in a statement today that it "
+                      "would free the hostages.  later the farc denied holding any foreigners.")
+    assert sum(1 for text, label in ents if text == "farc" and label == "ACTOR") >= 1
+    doc = nlp("the farc (revolutionary armed forces of colombia) said today that it would free the hostages.  "
+              "later the farc denied holding any foreigners.")
+    assert [e.text for e in doc.ents if e.label_ == "ACTOR"].count("farc") == 2
+
+
+def test_a_word_that_is_also_an_acronym_stays_a_word_without_such_a_sign(nlp):
+    ents = _ents(nlp, "a fan of the local football club was stabbed yesterday near the stadium, and the fat "
+                      "man who attacked him fled, police in bogota said.")
+    assert not any(label == "ACTOR" and text in ("fan", "fat") for text, label in ents)

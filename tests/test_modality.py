@@ -75,4 +75,27 @@ def test_worked_example_threats_and_background(nlp, examples_dir):
 
 def test_modalities_are_the_documented_set():
     assert set(modality.MODALITIES) == {"asserted", "threat", "negated", "hypothetical", "plan", "background",
-                                       "anniversary", "denied"}
+                                       "anniversary", "denied", "generic"}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The rebels must stop all killings and kidnappings of civilians.", "kill"),
+    ("Repression has grown in the form of arrests, murders and raids on union offices.", "murder"),
+    ("The guerrillas returned to using kidnappings as a way to pay for the war.", "kidnap"),
+    ("Such bombings serve only to frighten ordinary people.", "bombing"),
+])
+def test_a_plural_event_noun_without_article_or_number_names_a_kind_of_event(nlp, text, word):
+    got, cue = _modality_of(nlp, text, word)
+    assert got == "generic" and word in cue.lower()
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Clashes broke out in the northern province between the army and the rebels.", "clash"),
+    ("Three people died in attacks on two villages near the border.", "attack"),
+    ("Two bombings shook the capital.", "bombing"),
+    ("The killings took place near the river.", "killing"),
+    ("Kidnappings rose sharply on Monday in the capital.", "kidnap"),
+    ("The rebels planted mines on the road to the port.", "mine"),
+])
+def test_a_plural_told_as_a_particular_set_stays_an_event(nlp, text, word):
+    assert _modality_of(nlp, text, word)[0] != "generic"
