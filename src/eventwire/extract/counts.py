@@ -52,6 +52,9 @@ _UNIT_AFTER = {"%", "percent", "per", "km", "kilometres", "kilometers", "miles",
                "billion", "acres", "storey", "houses", "homes", "vehicles", "shops", "cars"}
 _DATE_OK = {"between", "and", "to", "at", "least", "about", "around", "some", "over", "up", "more", "than",
             "nearly", "almost", "a", "an"} | set(_UNITS) | set(_TENS) | set(_SCALES)
+_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                "sept", "oct", "nov", "dec"}
 _CODED_AS = re.compile(r"\b(?:fatalities|deaths|fatality)\b[^.;]{0,40}?\bcoded as (\d+)", re.I)
 
 
@@ -203,6 +206,8 @@ def _not_a_count(toks, q: _Quantity) -> bool:
     before = toks[q.start - 1] if q.start > 0 else None
     if before is not None and before.lower_ in ("aged", "age", "$", "£", "€", "no.", "number", "route", "km"):
         return True
+    if before is not None and q.rule == "number" and before.lower_.rstrip(".") in _MONTH_WORDS:
+        return True  # a day of the month: "early October 27 has died"
     if before is not None and before.lower_ in _NEGATORS:
         return True  # "no one (else) was hurt": a negation, read by _zero_counts
     if _age_apposition(toks, q):
@@ -247,6 +252,8 @@ def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
     while j < len(toks) and len(words) < 5:
         t = toks[j]
         kind = _cue(t, "after")
+        if kind and t.pos_ == "NOUN" and _wounds_not_people(t, words):
+            return j + 1, None, None  # "10 gunshot wounds": wounds on a body, not people
         if kind and t.pos_ in ("NOUN", "ADJ", "PROPN") or (kind and t.tag_ == "VBN" and not words):
             return j + 1, " ".join(words) or None, kind
         if t.pos_ in ("ADJ", "NOUN", "PROPN") or (t.text == "-" and words) or \
@@ -260,6 +267,14 @@ def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
             continue
         break
     return j, (" ".join(words).replace(" - ", "-") or None), None
+
+
+# What a wound is from: "two gunshot wounds" counts wounds, not the people who have them.
+_WOUND_SOURCES = {"gunshot", "gun", "bullet", "stab", "knife", "shotgun", "shrapnel", "entry", "exit"}
+
+
+def _wounds_not_people(tok, words: list[str]) -> bool:
+    return tok.lemma_.lower() == "wound" and all(w.lower() in _WOUND_SOURCES for w in words)
 
 
 def _headline_participle(toks, j: int) -> str | None:
@@ -309,6 +324,24 @@ def _skip_pp(toks, k: int) -> int:
     return k
 
 
+def _carried(toks, k: int) -> tuple[str, int] | None:
+    """(kind, end) of a wound a verb carries ("suffered gunshot wounds", "sustained minor
+    injuries"): people with gunshot wounds were hit (some may have died), with injuries hurt."""
+    if _cue_where(toks[k]) != ("none", "carrier"):
+        return None
+    words = []
+    for m in range(k + 1, min(k + 6, len(toks))):
+        t = toks[m]
+        if t.lemma_.lower() in ("wound", "injury") and t.pos_ == "NOUN":
+            if any(w in ("fatal", "mortal", "deadly", "lethal") for w in words):
+                return "fatalities", m + 1
+            return ("hit" if _WOUND_SOURCES & set(words) else "injured"), m + 1
+        if t.pos_ not in ("ADJ", "NOUN", "DET", "NUM", "ADV", "PUNCT") or t.text in (",", ";"):
+            return None
+        words.append(t.lower_)
+    return None
+
+
 def _cue_after(toks, j: int) -> tuple[str, int] | None:
     """A passive or intransitive cue after the victims ("were killed", "died", "found dead")."""
     if j < len(toks) and count_cues().get(toks[j].lower_) == ("fatalities", "manner"):
@@ -316,6 +349,9 @@ def _cue_after(toks, j: int) -> tuple[str, int] | None:
     k, bridged = _skip_pp(toks, _skip_aside(toks, j)), 0
     while k < len(toks) and bridged <= 4:
         t = toks[k]
+        carried = _carried(toks, k)
+        if carried is not None:
+            return carried
         kind = _cue(t, "after")
         if kind == "hit" and not _is_active(t):
             return _hit_or_killed(toks, k)
@@ -356,6 +392,8 @@ def _chained_cues(toks, k: int, kind: str) -> list[tuple[str, int]]:
     """Further cues joined to a passive one: "were kidnapped and (later) shot dead"."""
     out = []
     while k < len(toks) and toks[k].lower_ in ("and", "or", ","):
+        if k + 1 < len(toks) and toks[k + 1].lower_ in ("including", "among"):
+            break  # "six people were shot, including the one killed": a part of them, not all
         nxt = _cue_after(toks, k + 1)
         if nxt is None or nxt[0] == kind or any(nxt[0] == o for o, _ in out):
             break
@@ -380,8 +418,8 @@ def _cues_before(toks, i: int) -> tuple[list[str], int]:
                 break
             k -= 2
             continue
-        if kinds or t.lower_ not in _BEFORE_SKIP:
-            break
+        if kinds or t.lower_ not in _BEFORE_SKIP or (t.lower_ == "at" and toks[k + 1].lower_ != "least"):
+            break  # "a gunshot wound at 63 Elm Street" is a place, "killing at least 3" a count
         k -= 1
     return kinds, first
 
@@ -671,6 +709,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
                 out.append(_make(sent, toks, kind, [(q, " ".join(h.text for h in subjects))], s_i, e_i,
                                  f"counts.{kind}.singular.headline"))
             continue
+    out += _singular_carried(sent, toks)
     for t in toks:
         kind = _cue(t, "after") or _cue(t, "before")
         if kind == "hostages" and t.pos_ == "NOUN" and t.head.lemma_.lower() in ("take", "hold", "keep"):
@@ -695,6 +734,23 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
             continue  # the parse tied the cue to a word of another sentence
         q = _Quantity(s_i, e_i, n, n, n, "singular")
         out.append(_make(sent, toks, kind, [(q, head.text)], s_i, e_i, f"counts.{kind}.singular"))
+    return out
+
+
+def _singular_carried(sent, toks) -> list[Count]:
+    """One person named with the wound they carry: "a teenager suffered a gunshot wound"."""
+    out = []
+    for k, t in enumerate(toks):
+        carried = _carried(toks, k) if t.pos_ == "VERB" else None
+        head = next((c for c in t.children if c.dep_ == "nsubj"), None) if carried else None
+        n = _people_in(head) if head is not None else None
+        if not n:
+            continue
+        s_i, e_i = head.left_edge.i - sent.start, carried[1]
+        if not _within(sent, s_i, e_i) or e_i - s_i > 14:
+            continue
+        q = _Quantity(s_i, e_i, n, n, n, "singular")
+        out.append(_make(sent, toks, carried[0], [(q, head.text)], s_i, e_i, f"counts.{carried[0]}.singular.carried"))
     return out
 
 
@@ -846,6 +902,7 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
                 any(f.start == c.start and f.kind == c.kind for f in found):
             continue
         found = [f for f in found if f not in clash] + [c]
+    found = _sum_singulars(sent, found)
     fixed = list(found)
     for c in _toll_counts(sent, toks):
         clash = [f for f in fixed if f.start < c.end and c.start < f.end]
@@ -853,6 +910,28 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     found = [_cap_vague(sent, c) for c in found]
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     return _attribute(sent, sorted(found, key=lambda c: c.start))
+
+
+_PRONOUNS = {"he", "she", "him", "her", "they", "them", "himself", "herself", "it", "who", "whom"}
+
+
+def _sum_singulars(sent, found: list[Count]) -> list[Count]:
+    """Different people named one by one in one sentence add up: "a girl was grazed by a
+    bullet and a man was shot in the foot" is two people hit. A pronoun may be one
+    already named, so it is never added."""
+    out = list(found)
+    for kind in {c.kind for c in found}:
+        named = [c for c in found if c.kind == kind and c.rule.split("+")[0].endswith(".singular")
+                 and (c.victims or "").lower() not in _PRONOUNS]
+        if len(named) < 2 or len({c.rule.split(".")[1] for c in named}) > 1:
+            continue
+        n = sum(figure(c) or 0 for c in named)
+        first, last = named[0], named[-1]
+        text = doc_text(sent.doc)[first.start:last.end]
+        summed = replace(first, low=n, best=n, high=n, text=text, end=last.end,
+                         victims=", ".join(c.victims or "" for c in named), rule=first.rule + "+summed")
+        out = [c for c in out if c not in named] + [summed]
+    return sorted(out, key=lambda c: c.start)
 
 
 def figure(count: Count | None) -> int | None:
@@ -916,13 +995,19 @@ def _less(count: Count, dead: int) -> Count:
 def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     """One figure per kind for an event (see :func:`aggregate`).
 
-    The injured are the people said to be wounded or hurt; when no one is,
-    the people hit ("four people were shot") less the dead, who are among them.
+    The injured are the people said to be wounded or hurt, or the people hit
+    ("eight men were shot") less the dead, who are among them, when those are
+    more: a report often names the condition of only some of the wounded ("two
+    of those shot were seriously wounded"). Fewer people hit than dead are
+    others than the dead ("three were killed; her boyfriend was also shot").
     """
     out = {k: aggregate([c for c in candidates if c.kind == k and not _hit(c)]) for k in kinds}
     hits = [c for c in candidates if _hit(c)]
-    if "injured" in out and out["injured"] is None and hits:
-        hit = aggregate(hits)
+    hit = aggregate(hits) if hits else None
+    if "injured" in out and hit is not None:
         dead = figure(out.get("fatalities")) or 0
-        out["injured"] = _less(hit, dead) if hit is not None and dead else hit
+        survivors = _less(hit, dead) if dead and (figure(hit) or 0) >= dead else hit
+        stated = out["injured"]
+        if stated is None or (figure(survivors) or 0) > (figure(stated) or 0) > 0:
+            out["injured"] = survivors
     return out
