@@ -191,7 +191,7 @@ def _event_figures(counts_of, text):
     ("He was charged with attempted murder of his neighbour.", None, None),
     # the people hit less the dead, when a report gives the state of only some of the wounded
     ("Masked men opened fire on a porch, shooting seven men and killing two of them. "
-     "Two of those hit were badly wounded.", 2, 5),
+     "Two of those shot were badly wounded.", 2, 5),
     # fewer people hit than dead: the hit are others
     ("Three people were killed. Her boyfriend was also shot in the leg.", 3, 1),
     # different people named one by one in a sentence add up; a pronoun may be one of them
@@ -199,7 +199,7 @@ def _event_figures(counts_of, text):
     ("John Smith was shot in the leg, and he was taken to a hospital.", None, 1),
     ("A woman was pronounced dead at the scene and a toddler later died at a hospital.", 2, None),
     # a day of the month is no count; wounds on a body are not people; an address is no count
-    ("Police said the man died early March 14 at the hospital.", 1, None),
+    ("Police say one of four people shot outside a bar early March 14 has died.", None, 4),
     ("The boy has 10 gunshot wounds to his chest.", None, None),
     ("Officers responded to a report of a gunshot wound at 44 Pine Lane.", None, None),
     # a part of the people hit is not a second cue for all of them

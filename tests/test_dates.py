@@ -138,3 +138,23 @@ def test_an_undated_incident_takes_the_day_the_article_says_it_happened(pipeline
     text = ("A 9-year-old boy was wounded when a loaded shotgun went off in an apartment. "
             "It happened Wednesday night at a complex on the southeast side of the city.")
     assert _news_event_dates(pipeline, text) == [dt.date(2020, 4, 29)]
+
+
+def test_a_date_that_closes_the_incident_phrase_dates_it(pipeline):
+    # "investigating" is a verb of the case, but the date ends the phrase naming the death
+    text = ("Deputies are investigating the shooting death of a young man at a house party near the river "
+            "Tuesday night. Investigators said the man had been drinking with friends.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 28)
+
+
+def test_the_day_a_victim_was_taken_to_hospital_dates_the_incident(pipeline):
+    text = ("A 7-year-old girl who was shot inside her home has died, police said. "
+            "The girl was rushed to a children's hospital Tuesday evening with a wound to the head.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 28)
+
+
+def test_a_follow_up_takes_the_day_its_incident_happened_weeks_before(pipeline):
+    # a report of an arrest three weeks on: the incident's own day, not the day of the report
+    text = ("Police have arrested a 22-year-old man in the shooting of a teenager on the north side. "
+            "It happened on April 9 outside a corner store on Grand Avenue.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 9)

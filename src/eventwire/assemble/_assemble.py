@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..extract import DocFindings, classify
 from ..extract.actors import CONTEXT_REACH
 from ..extract.counts import event_counts
-from ..extract.timing import NEWS_DAYS, anchored
+from ..extract.timing import ANCHOR_DAYS, anchored
 from ..gazetteer import distance_km
 from ..records import COUNT_KINDS, Actor, Count, Event, Evidence, Location, Mention, Trigger
 from ..resources.actors import load_actors
@@ -275,7 +275,7 @@ def _incident_date(group: _Group, findings: DocFindings):
     when, published = findings.incident_date, findings.document.published
     if when is None or when.date is None or published is None or all(m.timing == "earlier" for m in group.mentions):
         return None
-    return when if 0 <= (published - when.date).days <= NEWS_DAYS else None
+    return when if 0 <= (published - when.date).days <= ANCHOR_DAYS else None
 
 
 def findings_location(findings: DocFindings) -> Location | None:

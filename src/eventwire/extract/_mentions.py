@@ -9,7 +9,7 @@ from ..records import (ArticleStructure, Claim, Count, Document, EventDate, Evid
                        Statement)
 from . import actors as _actors
 from . import attribution, claims, classify, counts, dates, modality
-from ._cue_tables import date_verbs, event_nouns
+from ._cue_tables import count_cues, date_verbs, event_nouns
 from .timing import CONTEXT, classify_timing, is_update
 from .structure import paragraphs, read_structure
 from ..nlp import doc_text
@@ -93,7 +93,7 @@ def _date_anchor(sent, date: EventDate, trigger=None):
     for _ in range(8):
         if trigger is not None and trigger.start <= tok.idx < trigger.end:
             return "event", tok
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in event_nouns():
+        if _incident_noun(tok):
             return "event", tok
         if tok.pos_ == "VERB":
             return "verb", tok
@@ -128,15 +128,29 @@ def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) ->
                     or (filed is not None and filed.start <= d.start < filed.end):
                 continue
             kind, tok = _date_anchor(sent, d)
-            if kind == "event" or (kind == "verb" and tok.lemma_.lower() in date_verbs("occurrence")):
+            if kind == "event" or (kind == "verb" and (tok.lemma_.lower() in date_verbs("occurrence") or
+                                                       _event_between(tok, sent.doc[_first_token(sent, d)]))):
                 return d
     return None
+
+
+def _first_token(sent, date: EventDate) -> int:
+    return next(t.i for t in sent if date.start <= t.idx < date.end)
 
 
 def _event_between(verb, date_tok) -> bool:
     """An event noun between the verb and its date ("charged ... for the shooting at the
     park on June 11"): the date most likely closes the event's phrase, whatever the parse."""
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() in event_nouns() for t in verb.doc[verb.i + 1:date_tok.i])
+    return any(_incident_noun(t) for t in verb.doc[verb.i + 1:date_tok.i])
+
+
+def _incident_noun(tok) -> bool:
+    """A noun that names the incident: an event noun ("shooting") or a death ("the
+    gunshot death of a teenager", "Sunday's homicide")."""
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in event_nouns() or count_cues().get(lemma) in (("fatalities", "noun"), ("fatalities", "both"))
 
 
 def sentences(doc, text: str) -> list:

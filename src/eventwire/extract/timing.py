@@ -5,7 +5,7 @@ asserted mention is classed:
 
 - ``news``: what the article reports as having just happened (no date, or a
   date within a week of publication; in the title, dateline or lede, within
-  ``_ANCHOR_DAYS`` as a follow-up report on the main incident);
+  ``ANCHOR_DAYS`` as a follow-up report on the main incident);
 - ``earlier``: an earlier event the article reports with its own date;
   assemble keeps it only when the article gives it a day, a place and an
   outcome (a count);
@@ -26,13 +26,13 @@ from dataclasses import replace
 from ..records import ArticleStructure, Document, EventDate, Mention
 from ._cue_tables import read_table
 
-__all__ = ["NEWS", "EARLIER", "CONTEXT", "NEWS_DAYS", "anchored", "classify_timing", "context_cue", "is_update", "mention_timing"]
+__all__ = ["NEWS", "EARLIER", "CONTEXT", "NEWS_DAYS", "ANCHOR_DAYS", "anchored", "classify_timing", "context_cue", "is_update", "mention_timing"]
 
 NEWS, EARLIER, CONTEXT = "news", "earlier", "context"
 # A day or week-old event is today's news; older ones are earlier events
 # unless the article's opening is about them (a follow-up on its main incident).
 NEWS_DAYS = 7
-_ANCHOR_DAYS = 60
+ANCHOR_DAYS = 60
 _COARSE = ("year", "decade")
 # A "year" before this is a clock time or a number read as a year ("at 1215 (1515 gmt)").
 _EARLIEST_YEAR = 1800
@@ -87,11 +87,11 @@ def mention_timing(m: Mention, structure: ArticleStructure, published: dt.date |
         return NEWS, "no date: the article's own time"
     if m.date.date is not None and m.date.date.year < _EARLIEST_YEAR:
         return NEWS, f"no date: {m.date.text!r} is no year of the news"
-    if m.date.precision in _COARSE and age > _ANCHOR_DAYS:
+    if m.date.precision in _COARSE and age > ANCHOR_DAYS:
         return CONTEXT, f"history: {m.date.text}"
     if age <= NEWS_DAYS:
         return NEWS, f"dated {m.date.text} ({age} days before publication)"
-    if age <= _ANCHOR_DAYS and anchored(m, structure):
+    if age <= ANCHOR_DAYS and anchored(m, structure):
         return NEWS, f"follow-up: {m.date.text} in the opening ({age} days before publication)"
     return EARLIER, f"dated {m.date.text} ({age} days before publication)"
 
