@@ -204,6 +204,9 @@ def _event_figures(counts_of, text):
     ("Officers responded to a report of a gunshot wound at 44 Pine Lane.", None, None),
     # a part of the people hit is not a second cue for all of them
     ("Five people were shot, including the one man killed.", 1, 4),
+    # "shot and killed" two: no one else was hit; a family is many people, not one
+    ("A man shot and killed his two sons in their home.", 2, None),
+    ("Five people died after a gunman shot his family in their home.", 5, None),
     # carried wounds and hospital stays
     ("Three people suffered gunshot wounds in the fight.", None, 3),
     ("A teenager suffered a gunshot wound to the arm.", None, 1),

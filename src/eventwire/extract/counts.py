@@ -493,6 +493,8 @@ def _quantity_counts(sent, toks) -> list[Count]:
         if not kinds:
             kinds, start = _cues_before(toks, q.start)
             where = "active"
+            if "fatalities" in kinds and "hit" in kinds:
+                kinds.remove("hit")  # "shot and killed two men": the two are the dead, no one else was hit
         first = start if where == "active" else q.start
         for k in kinds:
             out.append(_make(sent, toks, k, parts, first, end, f"counts.{k}.{where}.{q.rule.replace(' ', '_')}"))
@@ -504,7 +506,8 @@ _ONE_WORDS = {"him", "her", "himself", "herself", "another", "one", "he", "she"}
 _NOT_PEOPLE = {"attack", "bomb", "blast", "explosion", "vehicle", "car", "house", "building", "incident",
                "operation", "clash", "device", "it", "this", "that", "which", "what", "area", "village", "town",
                "number", "total", "toll", "death", "body", "convoy", "train", "bus", "truck", "aircraft", "plane",
-               "ship", "boat", "helicopter", "drone", "base", "post", "checkpoint", "office", "station"}
+               "ship", "boat", "helicopter", "drone", "base", "post", "checkpoint", "office", "station",
+               "family", "group", "crowd", "household", "party", "gathering"}  # many people, not one
 
 
 def _victim_head(cue):
