@@ -35,6 +35,7 @@ class LinkConfig:
     followup_identity: float = 0.65
     apart_identity: float = 0.6
     apart_followup_identity: float = 1.0
+    country_identity: float = 1.0
 
 
 def _flatten(data: dict) -> dict:

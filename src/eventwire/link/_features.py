@@ -225,10 +225,12 @@ def text_score(a_words: frozenset[str], b_words: frozenset[str], concept_weight:
 
 # What names one incident: the people in it, the streets and neighbourhoods, the victims' ages.
 NAME_STOPLIST_PATH = Path(__file__).resolve().parents[1] / "data" / "link_name_stoplist.txt"
-_CAP = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+# A capitalised word, with an inner capital ("McDonald", "DeShawn", "LaToya") or a hyphened or
+# apostrophised second part ("Smith-Jones", "O'Neal").
+_CAP = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Z]?[a-z]+)?"
 _NAME = re.compile(rf"\b{_CAP}(?:\s+[A-Z]\.)?(?:\s+{_CAP}){{1,2}}\b")
-_STREET = re.compile(rf"\b(?:{_CAP}\s+){{1,2}}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Lane|Court|"
-                     rf"Place|Way|Parkway|Highway|Terrace|Circle|Pike)|\bblock of (?:[NSEW]\.?\s+|North |South |East |West )?"
+_STREET = re.compile(rf"\b(?:{_CAP}\s+){{1,2}}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Boulevard|"
+                     rf"Blvd\.|Lane|Ln\.|Court|Ct\.|Place|Pl\.|Way|Parkway|Pkwy\.|Highway|Terrace|Circle|Pike)|\bblock of (?:[NSEW]\.?\s+|North |South |East |West )?"
                      rf"{_CAP}(?:\s+{_CAP})?")
 _AGE = re.compile(r"\b(\d{1,2})-year-old\b|\b(?:age|aged)\s+(\d{1,2})\b|\b[A-Z][a-z]+,\s+(\d{1,2}),")
 
@@ -289,6 +291,30 @@ def _fine_places(event: Event) -> set[str]:
     return out
 
 
+_STREET_KIND = {"street": "st", "st": "st", "avenue": "ave", "ave": "ave", "road": "rd", "rd": "rd",
+                "drive": "dr", "dr": "dr", "boulevard": "blvd", "blvd": "blvd", "lane": "ln", "ln": "ln",
+                "court": "ct", "ct": "ct", "place": "pl", "pl": "pl", "way": "way", "parkway": "pkwy",
+                "pkwy": "pkwy", "highway": "hwy", "hwy": "hwy", "terrace": "ter", "circle": "cir", "pike": "pike"}
+_DIRECTION = frozenset("n s e w n. s. e. w. north south east west".split())
+
+
+def place_key(place: str) -> str:
+    """One spelling of a named place for comparing reports: a street without its kind,
+    direction or "block of" ("the 1500 block of N. Plymouth St." and "Plymouth Street"
+    are one street: ``street plymouth``); other places lower-cased as written."""
+    words = " ".join(place.lower().replace(",", " ").split()).split()
+    street = False
+    while words[:1] == ["the"] or words[:1] and words[0].isdigit():
+        words = words[1:]
+    if words[:2] == ["block", "of"]:
+        words, street = words[2:], True
+    if len(words) > 1 and words[0] in _DIRECTION:
+        words = words[1:]
+    if len(words) > 1 and words[-1].rstrip(".") in _STREET_KIND:
+        words, street = words[:-1], True
+    return "street " + " ".join(words) if street and words else " ".join(words)
+
+
 def _distinctive(place: str, stop: frozenset[str]) -> bool:
     """A place name with a word of its own ("block of West", "south side" name no place)."""
     return any(w not in stop for w in place.replace("block of", "").split())
@@ -298,9 +324,10 @@ def identity(event: Event, text: str | None = None) -> Identity:
     """The report's particulars, from its whole text when given, else its evidence sentences."""
     text = text or _sentences(event)
     stop = name_stoplist()
-    places = _fine_places(event) | {" ".join(m.group(0).lower().split()) for m in _STREET.finditer(text)}
-    places = {p for p in places if _distinctive(p, stop)}
-    place_words = {w for p in places for w in p.split()} | _named_words(event)
+    places = _fine_places(event) | {m.group(0) for m in _STREET.finditer(text)}
+    places = {place_key(p) for p in places}
+    places = {p for p in places if p and _distinctive(p.removeprefix("street "), stop)}
+    place_words = {w for p in places for w in p.removeprefix("street ").split()} | _named_words(event)
     names, surnames, roles = set(), set(), set()
     for m in _NAME.finditer(text):
         tokens = [t for t in m.group(0).split() if not t.endswith(".")]

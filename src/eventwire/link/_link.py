@@ -126,24 +126,22 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     cfg = cfg or load_config()
     if set(a.doc_ids) & set(b.doc_ids):
         return Comparison(0.0, False, {"veto": "same article: assemble kept them apart"})
-    ca, cb = F.country_key(a), F.country_key(b)
-    if ca is None or ca != cb:
-        return Comparison(0.0, False, {"veto": f"country {ca} / {cb}"})
     gap = F.date_gap(a, b)
     if gap is None or gap > cfg.long_followup_days:
         return Comparison(0.0, False, {"veto": f"date gap {gap} days"})
     ident, shared = F.identity_score(_identity(a), _identity(b))
+    ca, cb = F.country_key(a), F.country_key(b)
+    if ca != cb or ca is None:
+        # A coded country can be a place name misread ("Chester" in England, "Charlotte" in
+        # Canada): reports coded in different countries, or one without a country, are one
+        # incident only when they share several particulars (two people named in both, or a
+        # person and the street), never on date, place and wording.
+        return _apart(ident, shared, gap, f"country {ca} / {cb}", cfg.country_identity, cfg)
     place, place_why = F.place_score(a, b, cfg)
-    apart = place is None  # different provinces, or too far apart
+    if place is None:  # different provinces, or too far apart
+        return _apart(ident, shared, gap, place_why, cfg.apart_identity, cfg)
     # Names of people and small places identify an incident; a family name or an age alone may be chance.
     keyed = any(k in shared for k in ("names", "places"))
-    if apart:
-        linked = keyed and ident >= (cfg.apart_identity if gap <= cfg.same_window_days else cfg.apart_followup_identity)
-        reasons = {"identity": ident, "shared": shared, "date_gap_days": gap, "place_why": place_why,
-                   "followup": gap > cfg.same_window_days}
-        if not linked:
-            reasons["veto"] = place_why
-        return Comparison(round(0.5 * ident, 4), linked, reasons)
     actor, actor_why = F.actor_score(a, b)
     parts = {"date": F.date_score(gap, cfg), "place": place, "actor": actor,
              "event_class": F.class_score(a, b), "text": F.text_score(_words(a), _words(b), cfg.concept_weight)}
@@ -166,6 +164,19 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     reasons.update(identity=ident, shared=shared, date_gap_days=gap, place_why=place_why, actor_why=actor_why,
                    followup=gap > cfg.same_window_days)
     return Comparison(round(min(1.0, score + 0.5 * ident), 4), linked, reasons)
+
+
+def _apart(ident: float, shared: dict, gap: int, why: str, needed: float, cfg: LinkConfig) -> Comparison:
+    """Two reports whose coded places rule each other out link only on the particulars they
+    share: names of people or small places (a family name or an age alone may be chance),
+    ``needed`` within the date window and ``apart_followup_identity`` (if more) beyond it."""
+    keyed = any(k in shared for k in ("names", "places"))
+    followup = gap > cfg.same_window_days
+    linked = keyed and ident >= (max(needed, cfg.apart_followup_identity) if followup else needed)
+    reasons = {"identity": ident, "shared": shared, "date_gap_days": gap, "place_why": why, "followup": followup}
+    if not linked:
+        reasons["veto"] = why
+    return Comparison(round(0.5 * ident, 4), linked, reasons)
 
 
 def _best(event: Event, incident: Incident, cfg: LinkConfig) -> tuple[Comparison, Event] | None:
@@ -319,48 +330,51 @@ def _lead_rank(event: Event) -> tuple:
 class Blocker:
     """The blocking index of a batch: which earlier events a new one is compared with.
 
-    Two reports are compared only when they are in one country and either within the
-    date window in the same province (or one whose province is not known), or share a
-    particular (a person's name, a family name, a street or small place) within the
-    long follow-up window. These are the only pairs ``compare`` can link (reports
-    dated apart or coded in different provinces link on shared particulars alone), so
-    each report is compared with the reports of a few weeks of its province and the
-    few that name its people, not with the whole store.
+    Two reports are compared only when they are in one country and within the date
+    window in the same province (or one whose province is not known), or when they
+    share a particular (a person's name, a street or small place) within the long
+    follow-up window, whatever their coded countries. These are the only pairs
+    ``compare`` can link (reports dated apart or coded in different provinces or
+    countries link on shared particulars alone), so each report is compared with the
+    reports of a few weeks of its province and the few that name its people, not with
+    the whole store.
     """
 
     def __init__(self, cfg: LinkConfig) -> None:
         self.cfg = cfg
         self.by_day: dict[tuple, list[Event]] = {}
-        self.by_key: dict[tuple, list[Event]] = {}
+        self.by_key: dict[str, list[Event]] = {}
         self.loose: dict[str, list[Event]] = {}  # imprecise dates: few, scanned in full
 
     def add(self, event: Event) -> None:
+        if event.event_date is None:
+            return
+        for key in identity_keys_of(event):
+            self.by_key.setdefault(key, []).append(event)
         country = F.country_key(event)
-        if country is None or event.event_date is None:
+        if country is None:
             return
         if F.date_slack(event):
             self.loose.setdefault(country, []).append(event)
         else:
             self.by_day.setdefault((country, event.event_date.toordinal()), []).append(event)
-        for key in identity_keys_of(event):
-            self.by_key.setdefault((country, key), []).append(event)
 
     def candidates(self, event: Event) -> list[Event]:
-        country = F.country_key(event)
-        if country is None or event.event_date is None:
+        if event.event_date is None:
             return []
-        cfg, day = self.cfg, event.event_date.toordinal()
+        cfg, day, country = self.cfg, event.event_date.toordinal(), F.country_key(event)
         out: dict[int, Event] = {}
-        span = cfg.same_window_days + F.date_slack(event)
-        for d in range(day - span, day + span + 1):
-            for m in self.by_day.get((country, d), ()):
-                if _same_province(event, m):
+        if country is not None:
+            span = cfg.same_window_days + F.date_slack(event)
+            for d in range(day - span, day + span + 1):
+                for m in self.by_day.get((country, d), ()):
+                    if _same_province(event, m):
+                        out[id(m)] = m
+            for m in self.loose.get(country, ()):
+                if _same_province(event, m) and _gap(event, m) <= cfg.same_window_days:
                     out[id(m)] = m
-        for m in self.loose.get(country, ()):
-            if _same_province(event, m) and _gap(event, m) <= cfg.same_window_days:
-                out[id(m)] = m
         for key in identity_keys_of(event):
-            for m in self.by_key.get((country, key), ()):
+            for m in self.by_key.get(key, ()):
                 if id(m) not in out and _gap(event, m) <= cfg.long_followup_days:
                     out[id(m)] = m
         return list(out.values())

@@ -1,7 +1,7 @@
 """Linking new events to stored incidents, inside the document's transaction.
 
 Candidates are stored events in the same country and province within the date
-window, or sharing a particular within the follow-up window (the blocking of
+window, or sharing a particular within the follow-up window (in any country) (the blocking of
 ``eventwire.link``); each new event joins the
 incident of its best match or starts its own. Every incident touched gets its
 reconciled summary rewritten.
@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import time
 from collections import OrderedDict
 from dataclasses import replace
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, delete, or_, select, text, update
 from sqlalchemy.orm import Session
 
-from ..errors import StoreError
+from ..errors import InputError, StoreError
 from ..link import Incident, Link, identity_keys_of, incident_id_for, lead_first, load_config, place, reconcile
 from ..link import _features as F
 from ..link._features import country_key, date_slack
@@ -59,11 +60,33 @@ class EventCache:
 
 
 def event_keys(event: Event) -> list[str]:
-    """The blocking keys of a stored event: its particulars, prefixed by its country."""
-    country = country_key(event)
-    if country is None or event.event_date is None:
+    """The blocking keys of a stored event: its particulars (in any country: a coded country
+    can be a misread place name, and reports that name the same people are compared)."""
+    if event.event_date is None:
         return []
-    return sorted(f"{country}|{k}" for k in identity_keys_of(event))
+    return sorted(identity_keys_of(event))
+
+
+def fill_event_keys(bind, insert_rows) -> None:
+    """Write the keys of every stored event (``insert_rows(rows)`` writes a batch), from the
+    particulars kept in each record: used by the migrations that build the index."""
+    rows = bind.execute(text("SELECT pk, event_date, record FROM events")).fetchall()
+    out = []
+    for pk, day, record in rows:
+        record = json.loads(record) if isinstance(record, str) else record
+        if isinstance(day, str):
+            day = dt.date.fromisoformat(day)
+        try:
+            keys = event_keys(event_from_dict(record))
+        except InputError as exc:  # a record of an older layout: it links within the date window only
+            log.info("event %s: no blocking keys (%s)", pk, exc)
+            continue
+        out += [{"event_pk": pk, "key": k, "event_date": day} for k in keys]
+        if len(out) >= 5000:
+            insert_rows(out)
+            out = []
+    if out:
+        insert_rows(out)
 
 
 _LOOSE = ("week", "month", "year")  # imprecise dates: compared with their slack
@@ -76,18 +99,20 @@ def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incide
     long follow-up window, found through the ``event_keys`` index. Those are the only
     pairs linking can join, so the cost grows with a province's weeks, not the store."""
     loc, d = event.location, event.event_date
-    span = dt.timedelta(days=cfg.same_window_days + date_slack(event))
-    loose = dt.timedelta(days=cfg.same_window_days + 182)
-    place = [or_(EventRow.iso3 == loc.iso3, EventRow.country == loc.country) if loc.iso3
-             else EventRow.country == loc.country]
-    if loc.admin1:
-        place.append(or_(EventRow.admin1.is_(None), EventRow.admin1 == loc.admin1))
-    base = select(EventRow.pk, EventRow.incident_id).where(
-        EventRow.incident_id.is_not(None), EventRow.event_id != event.event_id, *place)
-    # two range scans, each on an index: the days of the window, and the few imprecise dates near it
-    rows = set(s.execute(base.where(EventRow.event_date >= d - span, EventRow.event_date <= d + span)).all())
-    rows |= set(s.execute(base.where(EventRow.date_precision.in_(_LOOSE), EventRow.event_date >= d - loose,
-                                     EventRow.event_date <= d + loose)).all())
+    rows = set()
+    if country_key(event):
+        span = dt.timedelta(days=cfg.same_window_days + date_slack(event))
+        loose = dt.timedelta(days=cfg.same_window_days + 182)
+        place = [or_(EventRow.iso3 == loc.iso3, EventRow.country == loc.country) if loc.iso3
+                 else EventRow.country == loc.country]
+        if loc.admin1:
+            place.append(or_(EventRow.admin1.is_(None), EventRow.admin1 == loc.admin1))
+        base = select(EventRow.pk, EventRow.incident_id).where(
+            EventRow.incident_id.is_not(None), EventRow.event_id != event.event_id, *place)
+        # two range scans, each on an index: the days of the window, and the few imprecise dates near it
+        rows |= set(s.execute(base.where(EventRow.event_date >= d - span, EventRow.event_date <= d + span)).all())
+        rows |= set(s.execute(base.where(EventRow.date_precision.in_(_LOOSE), EventRow.event_date >= d - loose,
+                                         EventRow.event_date <= d + loose)).all())
     keys = event_keys(event)
     if keys:
         far = dt.timedelta(days=cfg.long_followup_days + 182)
@@ -121,7 +146,7 @@ def link_document_events(s: Session, events: list[Event], touched: set[str], cac
     cfg = load_config()
     for event in lead_first(events):
         placed = None
-        if event.event_date is not None and country_key(event):
+        if event.event_date is not None:
             placed = place(event, _candidates(s, event, cfg, cache), cfg)
         if placed is None or placed.incident is None:
             incident_id = incident_id_for(event)

@@ -113,8 +113,8 @@ class EvidenceRow(Base):
 
 class EventKeyRow(Base):
     """A particular of a stored event (a person's name, a family name, a street or small
-    place), prefixed by its country: the blocking index that finds the earlier reports of
-    an incident beyond the date window without scanning every event of the country."""
+    place), in any country: the blocking index that finds the earlier reports of an incident
+    beyond the date window or coded elsewhere without scanning every event of the store."""
 
     __tablename__ = "event_keys"
     __table_args__ = (Index("ix_event_keys_key_date", "key", "event_date"),)

@@ -6,8 +6,6 @@ Revision ID: 0005_event_keys
 Revises: 0004_events_view_index
 Create Date: 2026-12-02
 """
-import json
-
 import sqlalchemy as sa
 from alembic import op
 
@@ -32,32 +30,10 @@ def upgrade() -> None:
 
 def _fill() -> None:
     """Keys of the events already stored, from the particulars kept in each record."""
-    import datetime as dt
-    import logging
+    from eventwire.store._linker import fill_event_keys
 
-    from eventwire.errors import InputError
-    from eventwire.serialize import event_from_dict
-    from eventwire.store._linker import event_keys
-
-    bind = op.get_bind()
     table = sa.table("event_keys", sa.column("event_pk"), sa.column("key"), sa.column("event_date"))
-    rows = bind.execute(sa.text("SELECT pk, event_date, record FROM events")).fetchall()
-    out = []
-    for pk, day, record in rows:
-        record = json.loads(record) if isinstance(record, str) else record
-        if isinstance(day, str):
-            day = dt.date.fromisoformat(day)
-        try:
-            keys = event_keys(event_from_dict(record))
-        except InputError as exc:  # a record of an older layout: it links within the date window only
-            logging.getLogger(__name__).info("event %s: no blocking keys (%s)", pk, exc)
-            continue
-        out += [{"event_pk": pk, "key": k, "event_date": day} for k in keys]
-        if len(out) >= 5000:
-            op.bulk_insert(table, out)
-            out = []
-    if out:
-        op.bulk_insert(table, out)
+    fill_event_keys(op.get_bind(), lambda rows: op.bulk_insert(table, rows))
 
 
 def downgrade() -> None:

@@ -1,0 +1,96 @@
+"""Reports of one incident whose coded place went wrong on one side (a town name read as a
+place abroad, no country found), and the spellings of one street or person that must still
+match. Reports are written for this test in the style of US local news."""
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.link import compare, link_events, with_identity
+from eventwire.link._config import load_config
+from eventwire.link._features import identity, identity_score, place_key
+from eventwire.link._link import Blocker
+from eventwire.records import Actor, Document, Event, Evidence, Location
+from eventwire.store import Store
+
+DAY = dt.date(2016, 6, 7)
+CHESTER_PA = Location("Chester", "United States", "USA", "Pennsylvania", "Delaware County",
+                      latitude=39.85, longitude=-75.36, geo_precision=1)
+CHESTER_UK = Location("Chester", "United Kingdom", "GBR", "England", "Cheshire West and Chester",
+                      latitude=53.19, longitude=-2.89, geo_precision=1)
+NOWHERE = Location("", None, None, None, None, geo_precision=4)
+GUNMEN = Actor("Unidentified Armed Group", "other", 3)
+CIVILIANS = Actor("Civilians", "civilians", 7)
+
+
+def report(doc: str, text: str, place: Location | None, day: dt.date = DAY) -> Event:
+    ev = Event(event_id=f"{doc}#1", doc_ids=(doc,), event_type="Violence against civilians", sub_event_type="Attack",
+               event_date=day, date_precision="day", actor1=GUNMEN, actor2=CIVILIANS, location=place,
+               evidence=(Evidence("event_type", doc, 0, len(text), text, text, "test.hand"),), confidence=0.8)
+    return with_identity(ev, text)
+
+
+LOCAL = report("local", "A 5-year-old boy, Marcus Andrews Jr., was shot in the arm inside a home in the 1500 block "
+                        "of Whittington Place in Chester on Monday night. His mother, Latosha Hayes, said the bullet "
+                        "came through the wall. A neighbour, Dale Morgan, called 911.", CHESTER_PA)
+# the same shooting, its town read as Chester in England
+ABROAD = report("abroad", "Police said Marcus Andrews Jr. was hit by a bullet that came through a wall on "
+                          "Whittington Place. Latosha Hayes, the boy's mother, said he is recovering.", CHESTER_UK,
+                day=DAY + dt.timedelta(days=1))
+# another shooting, same week, in England, naming one of the same people by chance
+STRANGER = report("stranger", "A man was stabbed outside a pub on Foregate Street, police said. Witness Dale Morgan "
+                              "called for help.", CHESTER_UK, day=DAY + dt.timedelta(days=2))
+
+
+def test_one_street_written_several_ways_is_one_place():
+    keys = {place_key(p) for p in ("the 1500 block of N. Plymouth St.", "Plymouth Street", "plymouth st",
+                                   "the Plymouth Street", "block of Plymouth")}
+    assert keys == {"street plymouth"}
+    assert place_key("Remsen Ave.") == place_key("Remsen Avenue") != place_key("Remsen Hall")
+    a = identity(LOCAL)
+    b = identity(report("b", "Shots were fired on Whittington Pl. in Chester.", CHESTER_PA))
+    score, shared = identity_score(a, b)
+    assert shared.get("places") == ["street whittington"] and score > 0
+
+
+def test_names_with_an_inner_capital_are_read_whole():
+    ident = identity(report("n", "DeShawn McDonald, 19, and LaToya Smith-Jones, 22, were wounded.", CHESTER_PA))
+    assert {"deshawn mcdonald", "latoya smith-jones"} <= ident.names
+
+
+def test_reports_coded_in_different_countries_link_on_several_shared_particulars():
+    cmp = compare(LOCAL, ABROAD)
+    assert cmp.linked, cmp.reasons
+    assert cmp.reasons["place_why"] == "country USA / GBR"
+
+
+def test_one_shared_name_does_not_link_across_countries():
+    cmp = compare(LOCAL, STRANGER)
+    assert not cmp.linked and cmp.reasons["veto"] == "country USA / GBR", cmp.reasons
+    # nor do date, place name and wording alone
+    plain = report("plain", "A 5-year-old boy was shot in the arm inside a home in Chester on Monday night.",
+                   CHESTER_UK)
+    assert not compare(LOCAL, plain).linked
+
+
+def test_a_report_without_a_country_links_on_its_particulars():
+    lost = report("lost", "Marcus Andrews Jr., 5, was shot on Whittington Place, his mother Latosha Hayes said.",
+                  NOWHERE)
+    assert compare(LOCAL, lost).linked
+    assert not compare(LOCAL, report("lost2", "A boy was shot in the arm on Monday night.", NOWHERE)).linked
+
+
+def test_blocking_finds_the_report_coded_abroad_through_the_names():
+    blocker = Blocker(load_config())
+    blocker.add(LOCAL)
+    assert [e.event_id for e in blocker.candidates(ABROAD)] == ["local#1"]
+    groups = sorted(sorted(inc.doc_ids) for inc in link_events([STRANGER, ABROAD, LOCAL]))
+    assert groups == [["abroad", "local"], ["stranger"]]
+
+
+def test_store_links_the_report_coded_abroad(tmp_path):
+    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+        run = store.start_run("test")
+        for ev in (LOCAL, STRANGER, ABROAD):
+            store.add(Document(id=ev.doc_ids[0], text=ev.evidence[0].sentence, published=ev.event_date), [ev], run)
+        groups = sorted(sorted(inc.doc_ids) for inc in store.incidents())
+    assert groups == [["abroad", "local"], ["stranger"]]
