@@ -3,6 +3,7 @@ place abroad, no country found), and the spellings of one street or person that 
 match. Reports are written for this test in the style of US local news."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from eventwire.link import compare, link_events, with_identity
@@ -94,3 +95,19 @@ def test_store_links_the_report_coded_abroad(tmp_path):
             store.add(Document(id=ev.doc_ids[0], text=ev.evidence[0].sentence, published=ev.event_date), [ev], run)
         groups = sorted(sorted(inc.doc_ids) for inc in store.incidents())
     assert groups == [["abroad", "local"], ["stranger"]]
+
+
+def _tolled(doc: str, text: str, killed: int, injured: int, day: dt.date = DAY) -> Event:
+    from eventwire.records import Count
+    ev = report(doc, text, CHESTER_PA, day)
+    return dataclasses.replace(ev, fatalities=Count("fatalities", killed, killed, killed, str(killed), 0, 1),
+                               injured=Count("injured", injured, injured, injured, str(injured), 0, 1))
+
+
+def test_the_same_town_day_and_toll_link_without_shared_words():
+    a = _tolled("toll-a", "Gunfire erupted after a party on Saturday night; detectives canvassed the area.", 1, 3)
+    b = _tolled("toll-b", "A man died and three others were hurt when someone opened fire near a house.", 1, 3)
+    assert compare(a, b).linked
+    # another toll, or two days apart, is another shooting
+    assert not compare(a, _tolled("toll-c", b.evidence[0].sentence, 2, 3)).linked
+    assert not compare(a, _tolled("toll-d", b.evidence[0].sentence, 1, 3, DAY + dt.timedelta(days=3))).linked

@@ -35,7 +35,8 @@ class LinkConfig:
     followup_identity: float = 0.65
     apart_identity: float = 0.6
     apart_followup_identity: float = 1.0
-    country_identity: float = 1.0
+    country_identity: float = 0.9
+    toll_days: int = 1
 
 
 def _flatten(data: dict) -> dict:

@@ -137,6 +137,19 @@ def same_named_group(a: Event, b: Event) -> bool:
     return fuzz.token_set_ratio(x.name.lower(), y.name.lower()) >= 90
 
 
+def _best(count) -> int | None:
+    return count.best if count is not None else None
+
+
+def same_counts(a: Event, b: Event) -> bool:
+    """Both reports give the same number killed and the same number injured, and someone
+    was hurt: with the same day and town, the toll tells one shooting from another."""
+    pairs = [(_best(a.fatalities), _best(b.fatalities)), (_best(a.injured), _best(b.injured))]
+    given = [(x, y) for x, y in pairs if x is not None and y is not None]
+    return bool(given) and all(x == y for x, y in given) and any(x > 0 for x, _ in given) and all(
+        (x is None) == (y is None) for x, y in pairs)
+
+
 def class_score(a: Event, b: Event) -> float:
     if a.event_type != b.event_type:
         gtd_a, gtd_b = a.codes.get("gtd_attack_type"), b.codes.get("gtd_attack_type")

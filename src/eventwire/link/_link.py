@@ -154,6 +154,10 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
         # chance too, so alone they identify it only where the coded places agree.
         weak_ok = "names" in shared or place >= cfg.age_place or ident >= cfg.apart_identity
         linked = (ident >= cfg.min_identity and weak_ok) or (score >= cfg.link_score and parts["text"] >= cfg.min_text)
+        # The same town and day, the same kind of event and the same toll: one incident told
+        # twice, even when the two reports share no name or wording.
+        linked = linked or (gap <= cfg.toll_days and place >= cfg.age_place and parts["event_class"] >= 0.7
+                            and F.same_counts(a, b))
     elif gap <= cfg.followup_days:
         # a follow-up: enough particulars, or one with the same named armed group doing the same
         linked = keyed and (ident >= cfg.followup_identity or (
