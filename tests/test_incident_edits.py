@@ -36,7 +36,7 @@ def store(tmp_path):
 def _link_nothing(monkeypatch) -> None:
     """Store what follows with a linker so strict nothing links."""
     strict = dataclasses.replace(load_config(), link_score=2.0, min_identity=9.0,
-                                 followup_identity=9.0, apart_identity=9.0)
+                                 followup_identity=9.0, apart_identity=9.0, country_identity=9.0, toll_days=-1)
     monkeypatch.setattr("eventwire.store._linker.load_config", lambda: strict)
 
 

@@ -108,6 +108,11 @@ def test_the_same_town_day_and_toll_link_without_shared_words():
     a = _tolled("toll-a", "Gunfire erupted after a party on Saturday night; detectives canvassed the area.", 1, 3)
     b = _tolled("toll-b", "A man died and three others were hurt when someone opened fire near a house.", 1, 3)
     assert compare(a, b).linked
-    # another toll, or two days apart, is another shooting
+    # another toll, two days apart, other people named, or one person killed: another shooting
     assert not compare(a, _tolled("toll-c", b.evidence[0].sentence, 2, 3)).linked
     assert not compare(a, _tolled("toll-d", b.evidence[0].sentence, 1, 3, DAY + dt.timedelta(days=3))).linked
+    named = ("Police named the dead man as Tyrone Banks.", "Police named the dead man as Luis Ortega.")
+    assert not compare(_tolled("toll-e", a.evidence[0].sentence + " " + named[0], 1, 3),
+                       _tolled("toll-f", b.evidence[0].sentence + " " + named[1], 1, 3)).linked
+    assert not compare(_tolled("toll-g", a.evidence[0].sentence, 1, 0),
+                       _tolled("toll-h", b.evidence[0].sentence, 1, 0)).linked

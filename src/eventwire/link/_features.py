@@ -142,12 +142,14 @@ def _best(count) -> int | None:
 
 
 def same_counts(a: Event, b: Event) -> bool:
-    """Both reports give the same number killed and the same number injured, and someone
-    was hurt: with the same day and town, the toll tells one shooting from another."""
+    """Both reports give the same numbers killed and injured, two people or more in all: with
+    the same day and town, such a toll tells one shooting from another (one person killed
+    is too common a toll to tell anything)."""
     pairs = [(_best(a.fatalities), _best(b.fatalities)), (_best(a.injured), _best(b.injured))]
-    given = [(x, y) for x, y in pairs if x is not None and y is not None]
-    return bool(given) and all(x == y for x, y in given) and any(x > 0 for x, _ in given) and all(
-        (x is None) == (y is None) for x, y in pairs)
+    if any((x is None) != (y is None) for x, y in pairs):
+        return False
+    given = [(x, y) for x, y in pairs if x is not None]
+    return bool(given) and all(x == y for x, y in given) and sum(x for x, _ in given) >= 2
 
 
 def class_score(a: Event, b: Event) -> float:
@@ -374,6 +376,11 @@ def identity_score(a: Identity, b: Identity) -> tuple[float, dict]:
     shared = {k: sorted(v)[:4] for k, v in (("names", names), ("surnames", surnames), ("places", places),
                                             ("ages", ages)) if v}
     return round(score, 3), shared
+
+
+def other_people(a: Identity, b: Identity) -> bool:
+    """Each report names people and they name none in common."""
+    return bool(a.names and b.names) and not (a.names & b.names or a.surnames & b.surnames)
 
 
 def identity_keys(ident: Identity) -> frozenset[str]:

@@ -156,8 +156,9 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
         linked = (ident >= cfg.min_identity and weak_ok) or (score >= cfg.link_score and parts["text"] >= cfg.min_text)
         # The same town and day, the same kind of event and the same toll: one incident told
         # twice, even when the two reports share no name or wording.
+        # Reports that each name people, none of them the same, are of different incidents.
         linked = linked or (gap <= cfg.toll_days and place >= cfg.age_place and parts["event_class"] >= 0.7
-                            and F.same_counts(a, b))
+                            and F.same_counts(a, b) and not F.other_people(_identity(a), _identity(b)))
     elif gap <= cfg.followup_days:
         # a follow-up: enough particulars, or one with the same named armed group doing the same
         linked = keyed and (ident >= cfg.followup_identity or (
