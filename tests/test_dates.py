@@ -158,3 +158,16 @@ def test_a_follow_up_takes_the_day_its_incident_happened_weeks_before(pipeline):
     text = ("Police have arrested a 22-year-old man in the shooting of a teenager on the north side. "
             "It happened on April 9 outside a corner store on Grand Avenue.")
     assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 9)
+
+
+def test_an_arrest_date_does_not_date_the_shooting(pipeline):
+    # the arrest is Thursday; the shooting it follows is undated in its own sentence
+    text = ("A 20-year-old man was wounded in a shooting outside a gas station on Elm Road. "
+            "A suspect was arrested Thursday, police said. The shooting happened Monday night.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 27)
+
+
+def test_a_date_on_the_violence_itself_dates_the_incident(pipeline):
+    text = ("A hunter was shot by a companion in a field east of town, deputies said. "
+            "He died Thursday night at a regional hospital.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 30)

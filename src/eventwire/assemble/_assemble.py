@@ -31,8 +31,14 @@ class _Group:
         return self.mentions[0]
 
     def date(self):
-        """The first date to the day, else the first coarser one ("earlier this month")."""
-        dates = [m.date for m in self.mentions if m.date is not None]
+        """The first date to the day, else the first coarser one ("earlier this month").
+
+        A step of the case (an arrest) dates an incident of violence only when it is all
+        the group is: "a man was arrested Monday in Saturday's shooting" is no Monday shooting.
+        """
+        steps = [m for m in self.mentions if m.trigger.sub_event_type in _CASE_STEPS]
+        own = [m for m in self.mentions if m not in steps] or steps
+        dates = [m.date for m in own if m.date is not None]
         return next((d for d in dates if d.precision == "day"), dates[0] if dates else None)
 
     def location(self) -> Location | None:
@@ -45,6 +51,11 @@ class _Group:
         """The first stated actor in a role; a default ("unidentified") only if none is."""
         found = [a for m in self.mentions if (a := getattr(m, name)) is not None]
         return next((a for a in found if not _is_default(a)), found[0] if found else None)
+
+
+# Sub-event types that are a step of the case after an incident when the article
+# also reports a violent event: the arrest of a shooting's suspect is not the news.
+_CASE_STEPS = ("Arrests",)
 
 
 # Locations and actors that a stage filled in by default, not read from the
@@ -302,9 +313,6 @@ def reported_in_full(group: _Group) -> bool:
     return has_day and has_place and has_outcome
 
 
-# Sub-event types that are a step of the case after an incident when the article
-# also reports a violent event: the arrest of a shooting's suspect is not the news.
-_CASE_STEPS = ("Arrests",)
 
 
 def _main_rank(group: _Group, event: Event, findings: DocFindings) -> tuple:

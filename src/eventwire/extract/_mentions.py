@@ -128,10 +128,17 @@ def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) ->
                     or (filed is not None and filed.start <= d.start < filed.end):
                 continue
             kind, tok = _date_anchor(sent, d)
-            if kind == "event" or (kind == "verb" and (tok.lemma_.lower() in date_verbs("occurrence") or
+            if kind == "event" or (kind == "verb" and (_occurrence_verb(tok) or
                                                        _event_between(tok, sent.doc[_first_token(sent, d)]))):
                 return d
     return None
+
+
+def _occurrence_verb(tok) -> bool:
+    """A verb that tells when the incident happened: one of ``date_verbs`` occurrence, or the
+    violence itself ("suspected of shooting into a house shortly after midnight Saturday")."""
+    lemma = tok.lemma_.lower()
+    return lemma in date_verbs("occurrence") or (count_cues().get(lemma) or ("", ""))[0] in ("fatalities", "hit", "injured")
 
 
 def _first_token(sent, date: EventDate) -> int:
