@@ -77,3 +77,16 @@ def test_follow_up_in_the_lede_is_news():
     s = read_structure(Document(id="d", text=text, published=published))
     timing, cue = mention_timing(_mention(text.split("\n\n")[0], text, dt.date(2025, 3, 3)), s, published)
     assert timing == NEWS and "follow-up" in cue
+
+
+def test_a_happening_told_with_time_place_or_toll_leads_talk_of_violence():
+    """A minister's words about a group that 'murders peasants' open the article, but the
+    article's main incident is the killing it tells with a day, a village and a toll."""
+    from eventwire.pipeline import Pipeline
+
+    text = ("The interior minister said on state radio that the Shining Path murders peasants and must be "
+            "stopped.\n\nMembers of the Tupac Amaru Revolutionary Movement shot dead three farmers in the "
+            "village of Huanta on Sunday night, police said.")
+    events = Pipeline.default().process(Document(id="talk", text=text, published=dt.date(1990, 1, 9))).events
+    assert len(events) == 2
+    assert events[0].actor1.name.startswith("MRTA") and events[0].event_date == dt.date(1990, 1, 7)

@@ -313,14 +313,23 @@ def reported_in_full(group: _Group) -> bool:
     return has_day and has_place and has_outcome
 
 
+def _told_as_a_happening(group: _Group) -> bool:
+    """The article gives the event a time, a place or an outcome of its own, as a report of
+    a happening does. Violence named with none of these ("a regime that murders its
+    people", "the attack shows there is an alliance") is more often talk of it in a speech,
+    a statement or an analysis: it does not lead the article's events."""
+    return bool(group.extra_counts) or any(m.date is not None or _own_location(m) is not None or m.counts
+                                           for m in group.mentions)
 
 
 def _main_rank(group: _Group, event: Event, findings: DocFindings) -> tuple:
-    """Sort key of the article's main incident: its news before earlier events, what the
-    title or lede reports before the rest, violence before a step of the case, then confidence."""
+    """Sort key of the article's main incident: its news before earlier events, a happening
+    told with a time, place or outcome before talk of one, what the title or lede reports
+    before the rest, violence before a step of the case, then confidence."""
     opening = any(anchored(m, findings.structure) for m in group.mentions)
     news = any(m.timing != "earlier" for m in group.mentions)
-    return (not news, not opening, event.sub_event_type in _CASE_STEPS, -event.confidence)
+    return (not news, not _told_as_a_happening(group), not opening, event.sub_event_type in _CASE_STEPS,
+            -event.confidence)
 
 
 def assemble(findings: DocFindings) -> list[Event]:
