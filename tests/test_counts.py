@@ -207,6 +207,11 @@ def _event_figures(counts_of, text):
     # "shot and killed" two: no one else was hit; a family is many people, not one
     ("A man shot and killed his two sons in their home.", 2, None),
     ("Five people died after a gunman shot his family in their home.", 5, None),
+    # people said not to be hurt are spared, not victims; a decade of age and a street block are no counts
+    ("A man was shot in the arm. The driver and two other children were not injured.", None, 1),
+    ("A toddler was killed. The father was not hurt.", 1, None),
+    ("A man in his 20's was shot in the leg.", None, 1),
+    ("A teen in the 200 block of Oak Street had been shot.", None, 1),
     # carried wounds and hospital stays
     ("Three people suffered gunshot wounds in the fight.", None, 3),
     ("A teenager suffered a gunshot wound to the arm.", None, 1),

@@ -49,7 +49,7 @@ _AGE_WORDS = {"year", "years", "yr", "aged", "age", "old", "month", "months"}
 _UNIT_AFTER = {"%", "percent", "per", "km", "kilometres", "kilometers", "miles", "mm", "kg", "metres",
                "meters", "hours", "days", "weeks", "minutes", "times", "year", "years", "month", "months",
                "am", "pm", "a.m.", "p.m.", "rounds", "dollars", "usd", "rupees", "naira", "million",
-               "billion", "acres", "storey", "houses", "homes", "vehicles", "shops", "cars"}
+               "billion", "acres", "storey", "houses", "homes", "vehicles", "shops", "cars", "block"}
 _DATE_OK = {"between", "and", "to", "at", "least", "about", "around", "some", "over", "up", "more", "than",
             "nearly", "almost", "a", "an"} | set(_UNITS) | set(_TENS) | set(_SCALES)
 _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -206,6 +206,9 @@ def _not_a_count(toks, q: _Quantity) -> bool:
     before = toks[q.start - 1] if q.start > 0 else None
     if before is not None and before.lower_ in ("aged", "age", "$", "£", "€", "no.", "number", "route", "km"):
         return True
+    if before is not None and q.rule == "number" and before.lower_ in ("his", "her", "their") and \
+            after is not None and after.lower_ in ("'s", "’s", "s"):
+        return True  # an age by decade: "a man in his 20's was shot"
     if before is not None and q.rule == "number" and before.lower_.rstrip(".") in _MONTH_WORDS:
         return True  # a day of the month: "early October 27 has died"
     if before is not None and before.lower_ in _NEGATORS:
@@ -359,6 +362,8 @@ def _cue_after(toks, j: int) -> tuple[str, int] | None:
             return kind, k + 1
         if t.lower_ == "and" and (k == 0 or toks[k - 1].pos_ != "VERB"):
             return None
+        if t.dep_ == "neg" or t.lower_ in ("never", "n't"):
+            return None  # "two other children were not hurt": people spared, not victims
         if t.lemma_.lower() in _BRIDGE or t.lower_ in _BRIDGE or t.pos_ == "AUX" or t.pos_ == "ADV":
             k, bridged = k + 1, bridged + 1
             continue
@@ -721,6 +726,8 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
             continue
         if kind == "hit" and _killed_too(t):
             continue  # the killing is counted; the hit is the same person
+        if any(c.dep_ == "neg" for c in t.children):
+            continue  # "the driver was not hurt": spared, no victim
         head = _victim_head(t)
         if head is None or head.dep_ == "nsubj" and t.lemma_.lower() not in ("die", "succumb", "dead") and t.pos_ != "ADJ":
             continue
