@@ -152,3 +152,22 @@ def test_a_headlines_city_stands_for_a_namesake_elsewhere(nlp, gaz):
 def test_a_small_namesake_in_a_headline_is_no_focus_place(gaz):
     focus = article_focus(gaz, title="Seven wounded in Eureka Garden attack")
     assert focus.place is None
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    # filed from the capital, about a town of the same country named in the lede
+    ("KYIV -- Russian drones struck an apartment block in the northeastern city of Kharkiv overnight, "
+     "killing two people, officials said.", "struck", "Kharkiv"),
+    ("NAIROBI -- Gunmen attacked a bus in the coastal town of Lamu on Sunday, police said.", "attacked", "Lamu"),
+])
+def test_a_capitals_dateline_leaves_a_town_of_its_own_country_alone(nlp, gaz, text, trigger, place):
+    loc = _location(nlp, gaz, text, trigger)
+    assert loc is not None and loc.name.startswith(place) and loc.rule != "geo.event.focus-replaces"
+
+
+@pytest.mark.parametrize("name, iso2", [("Kyiv", "UA"), ("Islamabad", "PK"), ("Nairobi", "KE"), ("Bogota", "CO")])
+def test_national_capitals_are_marked(gaz, name, iso2):
+    """The embedded towns carry no feature codes; capitals are found from countryinfo's points."""
+    codes = {e.feature_code for e in gaz.lookup(name) if e.iso2 == iso2 and e.feature_class == "P"}
+    assert "PPLC" in codes
+    assert all(e.feature_code != "PPLC" for e in gaz.lookup("Rawalpindi"))  # near Islamabad, larger, not the capital

