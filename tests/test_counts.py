@@ -212,6 +212,8 @@ def _event_figures(counts_of, text):
     ("A toddler was killed. The father was not hurt.", 1, None),
     ("A man in his 20's was shot in the leg.", None, 1),
     ("A teen in the 200 block of Oak Street had been shot.", None, 1),
+    # the verb of a relative clause in an aside is the aside's own
+    ("Gunfire struck five people, including one who died at the scene.", 1, None),
     # carried wounds and hospital stays
     ("Three people suffered gunshot wounds in the fight.", None, 3),
     ("A teenager suffered a gunshot wound to the arm.", None, 1),

@@ -305,11 +305,15 @@ def _skip_aside(toks, k: int) -> int:
         return close + 1 if close is not None else k
     comma = k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower_ in _ASIDE
     if comma or (k < len(toks) and toks[k].lower_ == "including"):
+        relative = False  # "four others, including one who died": that verb is the aside's own
         for m in range(k + 1, min(k + 15, len(toks))):
             if toks[m].text == ",":
                 return m + 1
-            if toks[m].pos_ == "AUX" or toks[m].tag_ in ("VBD", "VBN"):  # the aside ran into the verb
-                return m
+            relative = relative or (comma and toks[m - 1].lower_ in ("who", "that", "which"))
+            if not relative and (toks[m].pos_ == "AUX" or toks[m].tag_ in ("VBD", "VBN")):
+                return m  # the aside ran into the verb
+        if relative:
+            return len(toks)
     return k
 
 
