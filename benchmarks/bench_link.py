@@ -29,8 +29,30 @@ from eventwire.records import Actor, Count, Document, Event, Evidence, Location
 
 START = dt.date(2022, 1, 1)
 DAYS = 3 * 365
-FIRST = "James Mary John Linda Ahmed Fatima Ali Omar Maria Jose Chen Wei Ivan Olga Kofi Ama Ravi Priya".split()
-LAST = "Smith Khan Garcia Okafor Ivanov Li Singh Haddad Mensah Silva Novak Rahman Diallo Kim Cohen Ortiz".split()
+_SYLLABLES = ("ba be bi bo da de di do fa fe ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro "
+              "sa se si so ta te ti to va ve vi wa ya za").split()
+
+
+def _name_pool(rng: random.Random, n: int, syllables: int) -> list[str]:
+    """``n`` made-up names of ``syllables`` syllables (44 syllables: 1,936 of two, 85,184 of three)."""
+    if n > len(_SYLLABLES) ** syllables // 2:
+        raise ValueError(f"{n} names of {syllables} syllables: too many for the syllables")
+    names = set()
+    while len(names) < n:
+        names.add("".join(rng.choice(_SYLLABLES) for _ in range(syllables)).capitalize())
+    return sorted(names)
+
+
+# Real names are many and skewed (the commonest first name is borne by a few percent of people,
+# the commonest family name by under one percent), so the pools are large and drawn with a skew
+# of that order (rank = n * u^2: the top first name 1.4%, the top family name 0.5%): a person's
+# name recurs in other incidents about as often as a common real one does.
+FIRST = _name_pool(random.Random(7), 900, 2) + _name_pool(random.Random(8), 4_000, 3)
+LAST = _name_pool(random.Random(9), 40_000, 3)
+
+
+def _skewed(rng: random.Random, pool: list[str]) -> str:
+    return pool[int(len(pool) * rng.random() ** 2)]
 
 
 def _places(rng: random.Random) -> list[Location]:
@@ -55,7 +77,7 @@ def synthetic_event(rng: random.Random, doc_id: str, places, day: dt.date | None
     """One event and the article text it came from (a name, a place, an age, a count)."""
     place = place or _pick_place(rng, places)
     day = day or START + dt.timedelta(days=rng.randrange(DAYS))
-    first, last = who or (rng.choice(FIRST), f"{rng.choice(LAST)}-{rng.choice(LAST)}")
+    first, last = who or (_skewed(rng, FIRST), _skewed(rng, LAST))
     killed, age, block = rng.randrange(1, 6), rng.randrange(18, 70), rng.randrange(1, 90)
     text = (f"Gunmen attacked a checkpoint in {place.name} on {day:%A}, killing {killed} people, police said. "
             f"Among the dead was {first} {last}, {age}, a shopkeeper from Block {block}.")
