@@ -116,3 +116,24 @@ def test_the_same_town_day_and_toll_link_without_shared_words():
                        _tolled("toll-f", b.evidence[0].sentence + " " + named[1], 1, 3)).linked
     assert not compare(_tolled("toll-g", a.evidence[0].sentence, 1, 0),
                        _tolled("toll-h", b.evidence[0].sentence, 1, 0)).linked
+
+
+OAKLAND_CA = Location("Oakland", "United States", "USA", "California", "Alameda County",
+                      latitude=37.80, longitude=-122.27, geo_precision=1)
+OAKLAND_TN = Location("Oakland", "United States", "USA", "Tennessee", "Fayette County",
+                      latitude=35.23, longitude=-89.51, geo_precision=1)
+MEMPHIS = Location("Memphis", "United States", "USA", "Tennessee", "Shelby County",
+                   latitude=35.15, longitude=-90.05, geo_precision=1)
+
+
+def test_one_town_name_resolved_in_two_states_is_compared_not_ruled_out():
+    text = "Four people, two of them children, were wounded when gunfire hit a house on 98th Avenue in Oakland."
+    ca, tn = report("oak-ca", text, OAKLAND_CA), report("oak-tn", text, OAKLAND_TN)
+    cmp = compare(ca, tn)
+    assert cmp.linked and cmp.reasons["place_why"].startswith("same name Oakland"), cmp.reasons
+    blocker = Blocker(load_config())
+    blocker.add(ca)
+    assert [e.event_id for e in blocker.candidates(tn)] == ["oak-ca#1"]
+    # another town in another state is still ruled out on the same words
+    memphis = report("memphis", text, MEMPHIS)
+    assert not compare(ca, memphis).linked and blocker.candidates(memphis) == []

@@ -69,12 +69,20 @@ def _same(x: str | None, y: str | None) -> bool | None:
     return x.strip().lower() == y.strip().lower()
 
 
+def homonyms(la, lb) -> bool:
+    """Two towns of one name (the places of two reports, resolved to different provinces)."""
+    return max(la.geo_precision, lb.geo_precision) < 3 and bool(_same(la.name, lb.name))
+
+
 def place_score(a: Event, b: Event, cfg: LinkConfig) -> tuple[float | None, str]:
     """(score, why); score ``None`` means the places rule the pair out."""
     la, lb = a.location, b.location
     if la is None or lb is None:
         return 0.0, "place unknown"
     if _same(la.admin1, lb.admin1) is False:
+        if cfg.homonym_score is not None and homonyms(la, lb):
+            # one town name resolved to two provinces ("Oakland", "Albany"): one side may be misread
+            return cfg.homonym_score, f"same name {la.name} in {la.admin1} / {lb.admin1}"
         return None, f"different admin1 ({la.admin1} / {lb.admin1})"
     if None not in (la.latitude, la.longitude, lb.latitude, lb.longitude):
         km = _km(la, lb)

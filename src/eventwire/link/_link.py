@@ -391,9 +391,10 @@ def _gap(a: Event, b: Event) -> int:
 
 
 def _same_province(a: Event, b: Event) -> bool:
+    """Same province, one not known, or a town of the same name (``_features.homonyms``)."""
     x = a.location.admin1 if a.location else None
     y = b.location.admin1 if b.location else None
-    return not x or not y or x.strip().lower() == y.strip().lower()
+    return not x or not y or x.strip().lower() == y.strip().lower() or F.homonyms(a.location, b.location)
 
 
 def link_events(events: Iterable[Event], cfg: LinkConfig | None = None,

@@ -105,8 +105,9 @@ def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incide
         loose = dt.timedelta(days=cfg.same_window_days + 182)
         place = [or_(EventRow.iso3 == loc.iso3, EventRow.country == loc.country) if loc.iso3
                  else EventRow.country == loc.country]
-        if loc.admin1:
-            place.append(or_(EventRow.admin1.is_(None), EventRow.admin1 == loc.admin1))
+        if loc.admin1:  # the province, or a town of the same name elsewhere (link._features.homonyms)
+            place.append(or_(EventRow.admin1.is_(None), EventRow.admin1 == loc.admin1,
+                             *([EventRow.location == loc.name] if loc.name and loc.geo_precision < 3 else [])))
         base = select(EventRow.pk, EventRow.incident_id).where(
             EventRow.incident_id.is_not(None), EventRow.event_id != event.event_id, *place)
         # two range scans, each on an index: the days of the window, and the few imprecise dates near it
