@@ -137,3 +137,14 @@ def test_one_town_name_resolved_in_two_states_is_compared_not_ruled_out():
     # another town in another state is still ruled out on the same words
     memphis = report("memphis", text, MEMPHIS)
     assert not compare(ca, memphis).linked and blocker.candidates(memphis) == []
+
+
+def test_offices_bylines_and_places_are_no_particulars():
+    text = ("Mayor Michael Bloomberg said Tyrone Banks, 19, was shot near West Garfield Park. Ann Lee is a "
+            "Chronicle staff writer. Baton Rouge police were told.")
+    ev = dataclasses.replace(report("x", text, CHESTER_PA), places=())
+    ident = identity(ev, text)
+    assert "tyrone banks" in ident.names
+    assert not {"michael bloomberg", "mayor michael bloomberg", "ann lee"} & ident.names
+    # a neighbourhood keeps its direction: East and West Garfield Park are two places
+    assert place_key("West Garfield Park") != place_key("East Garfield Park")

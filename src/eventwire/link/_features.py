@@ -280,10 +280,18 @@ def name_roles() -> frozenset[str]:
     return _word_list(NAME_ROLES_PATH)
 
 
-def _in_role(text: str, start: int) -> bool:
-    """The name just follows a word of office or authorship ("spokeswoman Sonya Toler", "By Liz Fabian")."""
+# "Jane Roe is a Chronicle staff writer", "Jane Roe, a reporter for ...": the words after a name
+_AFTER = re.compile(r"^\W{0,3}(?:is |was )?(?:an? |the )?(?:[A-Za-z.'-]+ ){0,5}?"
+                    r"(?:writer|reporter|correspondent|photographer|editor)s?\b")
+
+
+def _in_role(text: str, start: int, end: int | None = None) -> bool:
+    """The name just follows a word of office or authorship ("spokeswoman Sonya Toler", "By Liz Fabian"),
+    or is followed by one of authorship ("Liz Fabian is a staff writer", "Liz Fabian, reporter")."""
     m = _BEFORE.search(text[max(0, start - 40):start])
-    return bool(m) and m.group(1).lower().rstrip(".") in name_roles()
+    if m and m.group(1).lower().rstrip(".") in name_roles():
+        return True
+    return end is not None and bool(_AFTER.match(text[end:end + 70]))
 
 
 def _sentences(event: Event) -> str:
@@ -331,11 +339,13 @@ def place_key(place: str) -> str:
         words = words[1:]
     if words[:2] == ["block", "of"]:
         words, street = words[2:], True
-    if len(words) > 1 and words[0] in _DIRECTION:
-        words = words[1:]
     if len(words) > 1 and words[-1].rstrip(".") in _STREET_KIND:
         words, street = words[:-1], True
-    return "street " + " ".join(words) if street and words else " ".join(words)
+    if not street:  # "West Garfield Park" and "East Garfield Park" are two neighbourhoods
+        return " ".join(words)
+    if len(words) > 1 and words[0] in _DIRECTION:
+        words = words[1:]
+    return "street " + " ".join(words) if words else ""
 
 
 def _distinctive(place: str, stop: frozenset[str]) -> bool:
@@ -351,13 +361,21 @@ def identity(event: Event, text: str | None = None) -> Identity:
     places = {place_key(p) for p in places}
     places = {p for p in places if p and _distinctive(p.removeprefix("street "), stop)}
     place_words = {w for p in places for w in p.removeprefix("street ").split()} | _named_words(event)
+    # a run the place finder read as a place ("Baton Rouge", "San Jose") names no person
+    place_names = {" ".join(p.text.lower().split()) for p in event.places if p.text}
     names, surnames, roles = set(), set(), set()
     for m in _NAME.finditer(text):
         tokens = [t for t in m.group(0).split() if not t.endswith(".")]
         low = [t.lower() for t in tokens]
-        if len(low) < 2 or any(t in stop or t in place_words for t in low):
+        if len(low) < 2 or any(t in stop or t in place_words for t in low) or " ".join(low) in place_names:
             continue
-        if _in_role(text, m.start()):
+        if low[0] in name_roles():  # "Mayor Michael Bloomberg": the office and who holds it
+            low = low[1:]
+            if len(low) < 2:
+                continue
+            roles.add(" ".join(low))
+            continue
+        if _in_role(text, m.start(), m.end()):
             roles.add(" ".join(low))
             continue
         names.add(" ".join(low))
