@@ -118,12 +118,12 @@ def test_the_same_town_day_and_toll_link_without_shared_words():
                        _tolled("toll-h", b.evidence[0].sentence, 1, 0)).linked
 
 
-OAKLAND_CA = Location("Oakland", "United States", "USA", "California", "Alameda County",
-                      latitude=37.80, longitude=-122.27, geo_precision=1)
-OAKLAND_TN = Location("Oakland", "United States", "USA", "Tennessee", "Fayette County",
-                      latitude=35.23, longitude=-89.51, geo_precision=1)
-MEMPHIS = Location("Memphis", "United States", "USA", "Tennessee", "Shelby County",
-                   latitude=35.15, longitude=-90.05, geo_precision=1)
+def _us_town(name: str, state: str, lat: float, lon: float) -> Location:
+    return Location(name, "United States", "USA", state, None, latitude=lat, longitude=lon, geo_precision=1)
+
+
+OAKLAND_CA, OAKLAND_TN = _us_town("Oakland", "California", 37.80, -122.27), _us_town("Oakland", "Tennessee", 35.23, -89.51)
+MEMPHIS = _us_town("Memphis", "Tennessee", 35.15, -90.05)
 
 
 def test_one_town_name_resolved_in_two_states_is_compared_not_ruled_out():
