@@ -153,6 +153,16 @@ def test_event_class_prefers_intervention_over_peaceful():
     assert classify.event_class([]) is None
 
 
+def test_a_bare_clash_told_elsewhere_as_a_riot_is_a_riot():
+    clash = Trigger("clash", 0, 5, "Battles", "Armed clash", "lex:clash(clash)", 0.9)
+    riot = Trigger("protesting", 60, 70, "Riots", "Violent demonstration",
+                   "lex:protest(protesting)+cue_violent(clashed)", 0.7)
+    march = Trigger("marched", 60, 67, "Protests", "Peaceful protest", "lex:protest(marched)", 0.7)
+    assert classify.event_class([clash, riot]) is riot
+    assert classify.event_class([clash]) is clash
+    assert classify.event_class([clash, march]) is clash  # only a riot told elsewhere turns it
+
+
 def _doc_class(nlp, text: str):
     doc = nlp(text)
     best = []

@@ -527,8 +527,9 @@ def event_class(triggers: Sequence[Trigger]) -> Trigger | None:
     """The class of one event from its mentions' triggers (asserted ones, best first).
 
     The best trigger leads; a protest seen elsewhere in the event as dispersed
-    or fired upon, or an explosion whose weapon another sentence names, takes
-    that more specific class (ACLED codes the event as a whole).
+    or fired upon, an explosion whose weapon another sentence names, or a bare
+    clash that another sentence tells as a riot, takes that more specific class
+    (ACLED codes the event as a whole).
     """
     if not triggers:
         return None
@@ -542,6 +543,12 @@ def event_class(triggers: Sequence[Trigger]) -> Trigger | None:
         if arrest is not None and lead.sub_event_type == "Peaceful protest":  # arrests at a protest
             return Trigger(lead.text, lead.start, lead.end, lead.event_type, "Protest with intervention",
                            f"{lead.rule}+event:{arrest.rule}", lead.score)
+    if lead.event_type == "Battles" and lead.rule.startswith("lex:clash("):
+        # "rickshaw pullers clash with police" read elsewhere as a violent demonstration:
+        # a clash of a crowd with the police is a riot, a battle needs armed groups on both sides
+        riots = [t for t in triggers if t.event_type == "Riots"]
+        if riots:
+            return max(riots, key=lambda t: t.score)
     if lead.event_type == "Explosions/Remote violence" and lead.rule.startswith("lex:explosion("):
         specific = [t for t in triggers if t.event_type == lead.event_type and not t.rule.startswith("lex:explosion(")]
         if specific:
