@@ -140,34 +140,22 @@ def test_an_undated_incident_takes_the_day_the_article_says_it_happened(pipeline
     assert _news_event_dates(pipeline, text) == [dt.date(2020, 4, 29)]
 
 
-def test_a_date_that_closes_the_incident_phrase_dates_it(pipeline):
+@pytest.mark.parametrize("text, day", [
     # "investigating" is a verb of the case, but the date ends the phrase naming the death
-    text = ("Deputies are investigating the shooting death of a young man at a house party near the river "
-            "Tuesday night. Investigators said the man had been drinking with friends.")
-    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 28)
-
-
-def test_the_day_a_victim_was_taken_to_hospital_dates_the_incident(pipeline):
-    text = ("A 7-year-old girl who was shot inside her home has died, police said. "
-            "The girl was rushed to a children's hospital Tuesday evening with a wound to the head.")
-    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 28)
-
-
-def test_a_follow_up_takes_the_day_its_incident_happened_weeks_before(pipeline):
+    ("Deputies are investigating the shooting death of a young man at a house party near the river "
+     "Tuesday night. Investigators said the man had been drinking with friends.", dt.date(2020, 4, 28)),
+    # the day a victim was taken to hospital
+    ("A 7-year-old girl who was shot inside her home has died, police said. "
+     "The girl was rushed to a children's hospital Tuesday evening with a wound to the head.", dt.date(2020, 4, 28)),
     # a report of an arrest three weeks on: the incident's own day, not the day of the report
-    text = ("Police have arrested a 22-year-old man in the shooting of a teenager on the north side. "
-            "It happened on April 9 outside a corner store on Grand Avenue.")
-    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 9)
-
-
-def test_an_arrest_date_does_not_date_the_shooting(pipeline):
+    ("Police have arrested a 22-year-old man in the shooting of a teenager on the north side. "
+     "It happened on April 9 outside a corner store on Grand Avenue.", dt.date(2020, 4, 9)),
     # the arrest is Thursday; the shooting it follows is undated in its own sentence
-    text = ("A 20-year-old man was wounded in a shooting outside a gas station on Elm Road. "
-            "A suspect was arrested Thursday, police said. The shooting happened Monday night.")
-    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 27)
-
-
-def test_a_date_on_the_violence_itself_dates_the_incident(pipeline):
-    text = ("A hunter was shot by a companion in a field east of town, deputies said. "
-            "He died Thursday night at a regional hospital.")
-    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 30)
+    ("A 20-year-old man was wounded in a shooting outside a gas station on Elm Road. "
+     "A suspect was arrested Thursday, police said. The shooting happened Monday night.", dt.date(2020, 4, 27)),
+    # a date on the violence itself
+    ("A hunter was shot by a companion in a field east of town, deputies said. "
+     "He died Thursday night at a regional hospital.", dt.date(2020, 4, 30)),
+])
+def test_the_incident_takes_the_day_the_article_gives_it(pipeline, text, day):
+    assert _news_event_dates(pipeline, text)[0] == day
