@@ -10,15 +10,18 @@ a strong prior (see ``_resolve``), never as a hard rule.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..gazetteer import fold
+from ..gazetteer import fold, lexicon
 from ..records import GeoEntry
 
 # How much each part of the article says about where it is.
-WEIGHTS = {"dateline": 3.0, "title": 2.0, "lede": 1.0, "actor": 1.0}
+WEIGHTS = {"dateline": 3.0, "agency": 2.0, "title": 2.0, "lede": 1.0, "actor": 1.0, "cue": 1.0}
+PREFER_MIN = 2  # cues and one-country places that make a namesake there the article's own
+MAX_CUES = 3  # distinct country cues counted (lexicon ``country_cues``): as much as a dateline
 LEAD_SHARE = 0.6  # the leading country's share of the votes for a focus to exist
 KNOWN_CITY = 100_000  # a city a headline names without its state
 TITLE_MIN_POPULATION = 15_000  # a town in a headline by name alone: as the entity ruler
@@ -40,10 +43,71 @@ class Focus:
 NO_FOCUS = Focus()
 
 
-def _rank(e: GeoEntry) -> tuple:
-    """A country first, then the most populous: "CHARLOTTE" is the city of 800,000, not the
+def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None) -> tuple:
+    """A country first, then a namesake in the province (folded admin1) of the article's
+    dateline or police (``province``), then in the country its own words point to
+    (``prefer``), then the most populous: "CHARLOTTE" is the city of 800,000, not the
     parish of 20,000 (a province's population is that of all its towns)."""
-    return (e.feature_code.startswith("PCL"), e.population)
+    return (e.feature_code.startswith("PCL"), bool(province) and fold(_admin1_of(e) or "") == province,
+            bool(prefer) and e.iso2 == prefer, e.population)
+
+
+def _admin1_of(e: GeoEntry) -> str | None:
+    return e.admin1 or (e.name if e.feature_code == "ADM1" else None)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_cues() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
+    cues = lexicon().get("country_cues", {})
+    return tuple((iso2, tuple(re.compile(p) for p in spec["patterns"])) for iso2, spec in cues.items())
+
+
+def country_cues(text: str) -> Counter:
+    """ISO2 -> how many distinct cues of that country the text shows (at most ``MAX_CUES``):
+    its institutions and its press's way of writing places ("the sheriff's office",
+    "Gary, Ind."), which no place name's namesakes can blur."""
+    out: Counter = Counter()
+    for iso2, patterns in _country_cues():
+        n = sum(1 for p in patterns if p.search(text))
+        if n:
+            out[iso2] = min(n, MAX_CUES)
+    return out
+
+
+def _preferred(cues: Counter | None, body: Counter | None) -> str | None:
+    """The one country the article's own words point to, if they clearly do: its country
+    cues (each counts twice: an institution is surer than a name), and places of its body
+    that have namesakes in one country only (at least ``PREFER_MIN`` together, twice as
+    much as for any other country)."""
+    both = Counter({k: 2 * v for k, v in (cues or {}).items()})
+    both.update(body or {})
+    top = both.most_common(2)
+    if not top or top[0][1] < PREFER_MIN:
+        return None
+    return top[0][0] if len(top) == 1 or top[0][1] >= 2 * top[1][1] else None
+
+
+def agency_places(text: str, gazetteer) -> list[str]:
+    """Places named as the owner of a police force ("Boston police", "the Los Angeles
+    Police Department", "Jacksonville Sheriff's Office", "Cache County Sheriff"): the
+    longest known end of the capitalised words before a word of lexicon ``agency_words``."""
+    out = []
+    for m in _agency_pattern().finditer(text):
+        words = m.group(1).split()
+        if words[-1].endswith("."):
+            continue  # "... Street. Police said": the end of a sentence, not a name
+        for k in range(min(3, len(words)), 0, -1):
+            name = " ".join(words[-k:])
+            if len(name) >= 3 and any(e.feature_class in ("A", "P") for e in gazetteer.lookup(name)):
+                out.append(name)
+                break
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _agency_pattern() -> re.Pattern:
+    words = "|".join(re.escape(w).replace("'", "['’]") for w in sorted(lexicon()["agency_words"], key=len, reverse=True))
+    return re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4})(?i:" + words + r")\b")
 
 
 def _within(outer: GeoEntry, inner: GeoEntry) -> bool:
@@ -52,9 +116,10 @@ def _within(outer: GeoEntry, inner: GeoEntry) -> bool:
     return _within_named(outer, inner)
 
 
-def resolve_dateline(place: str, gazetteer) -> GeoEntry | None:
+def resolve_dateline(place: str, gazetteer, prefer: str | None = None) -> GeoEntry | None:
     """'HENRY COUNTY, Ind.' -> Henry County, Indiana: the last part first, each part
-    inside the one after it; a lone part is its most prominent namesake."""
+    inside the one after it; a lone part is its most prominent namesake (in ``prefer``,
+    the country the article's cues point to, when it has one there)."""
     parts = [p.strip() for p in place.split(",") if p.strip()]
     chosen: GeoEntry | None = None
     for part in reversed(parts):
@@ -65,13 +130,15 @@ def resolve_dateline(place: str, gazetteer) -> GeoEntry | None:
                 continue  # an unknown suburb or an outlet's name: keep what is known
             cands = inside
         if cands:
-            chosen = max(cands, key=_rank if chosen is None else (lambda e: e.population))
+            chosen = max(cands, key=(lambda e: _rank(e, prefer)) if chosen is None else (lambda e: e.population))
     return chosen
 
 
-def title_places(title: str, gazetteer, stop: frozenset[str]) -> list[GeoEntry]:
+def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None = None,
+                 province: str | None = None) -> list[GeoEntry]:
     """Places named in a headline: runs of capitalised words (or their longest known
-    start) that name a country, a province or a town of 15,000+."""
+    start) that name a country, a province or a town of 15,000+ (the namesake in
+    ``province``, then in ``prefer``, first: see :func:`_rank`)."""
     out: list[GeoEntry] = []
     for m in _CAPS_RUN.finditer(title):
         words = m.group(0).split()
@@ -86,7 +153,7 @@ def title_places(title: str, gazetteer, stop: frozenset[str]) -> list[GeoEntry]:
                     # a headline capitalises every word: one short or common word is no place
                     cands = [e for e in cands if e.feature_code.startswith("PCL")]
                 if cands:
-                    out.append(max(cands, key=_rank))
+                    out.append(max(cands, key=lambda e: _rank(e, prefer, province)))
                     i = j - 1
                     break
             i += 1
@@ -96,27 +163,38 @@ def title_places(title: str, gazetteer, stop: frozenset[str]) -> list[GeoEntry]:
 def _vote(votes: Counter, admin: Counter, e: GeoEntry, w: float) -> None:
     if e.iso2:
         votes[e.iso2] += w
-    a1 = e.admin1 or (e.name if e.feature_code == "ADM1" else None)
+    a1 = _admin1_of(e)
     if a1 and e.iso2:
         admin[(e.iso2, fold(a1))] += w
 
 
 def article_focus(gazetteer, *, dateline: str | None = None, title: str | None = None,
                   lede: list[GeoEntry] = (), stop: frozenset[str] = frozenset(),
-                  actor_country: str | None = None) -> Focus:
-    """The focus from the dateline's place words, the headline, the lede's places and the
-    country of a state actor the article names ("Military Forces of Ukraine")."""
+                  actor_country: str | None = None, cues: Counter | None = None,
+                  agencies: list[str] = (), body: Counter | None = None) -> Focus:
+    """The focus from the dateline's place words, the headline, the lede's places, the
+    country of a state actor the article names ("Military Forces of Ukraine"), the
+    country cues of its text (:func:`country_cues`) and the places whose police the
+    article cites (``agencies``: "Boston police", "the Jacksonville Sheriff's Office"):
+    local news quotes the police of the place where the event happened."""
     if gazetteer is None:
         return NO_FOCUS
     votes: Counter = Counter()
     admin: Counter = Counter()
     sources = []
     named: list[tuple[GeoEntry, str]] = []  # in order: dateline, title, lede
-    if dateline and (e := resolve_dateline(dateline, gazetteer)) is not None:
+    prefer = _preferred(cues, body)
+    if dateline and (e := resolve_dateline(dateline, gazetteer, prefer)) is not None:
         _vote(votes, admin, e, WEIGHTS["dateline"])
         sources.append("dateline")
         named.append((e, "dateline"))
-    for e in title_places(title or "", gazetteer, stop):
+    for name in dict.fromkeys(agencies):
+        if (e := resolve_dateline(name, gazetteer, prefer)) is not None:
+            _vote(votes, admin, e, WEIGHTS["agency"])
+            sources.append("agency")
+            named.append((e, "agency"))
+    province = next((fold(a) for e, _ in named if (a := _admin1_of(e))), None)
+    for e in title_places(title or "", gazetteer, stop, prefer, province):
         _vote(votes, admin, e, WEIGHTS["title"])
         sources.append("title")
         named.append((e, "title"))
@@ -127,6 +205,9 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     if actor_country:
         votes[actor_country] += WEIGHTS["actor"]
         sources.append("actor")
+    for iso2, n in (cues or {}).items():
+        votes[iso2] += WEIGHTS["cue"] * n
+        sources.append("cues")
     total = sum(votes.values())
     if not total:
         return NO_FOCUS
@@ -146,7 +227,8 @@ def _focus_place(named: list[tuple[GeoEntry, str]], country: str, a1: str | None
     """The first town or district named in the focus country and province: "Memphis" of a
     headline "... - Memphis, Tennessee". A dateline's place stands alone; a headline's or the
     lede's needs another of their places in its province or 100,000 people, for a name alone
-    picks the most populous namesake ("Eureka Garden" is no place in California)."""
+    picks the most populous namesake ("Eureka Garden" is no place in California). The
+    place whose police are cited stands alone too: it is the police of where it happened."""
     if a1 is None:
         return None
     provinces = [fold(e.admin1 or (e.name if e.feature_code == "ADM1" else "")) for e, _ in named
@@ -155,6 +237,6 @@ def _focus_place(named: list[tuple[GeoEntry, str]], country: str, a1: str | None
         if e.iso2 != country or not (e.feature_class == "P" or e.feature_code == "ADM2") \
                 or not e.admin1 or fold(e.admin1) != a1:
             continue
-        if source == "dateline" or e.population >= KNOWN_CITY or provinces.count(a1) >= 2:
+        if source in ("dateline", "agency") or e.population >= KNOWN_CITY or provinces.count(a1) >= 2:
             return e
     return None

@@ -8,6 +8,7 @@ that reports an event, specificity and resolution confidence.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from unidecode import unidecode
@@ -15,7 +16,7 @@ from unidecode import unidecode
 from ..extract import DocFindings
 from ..gazetteer import lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
-from ._focus import NO_FOCUS, Focus, article_focus
+from ._focus import NO_FOCUS, Focus, agency_places, article_focus, country_cues
 from ._places import Toponym, find_toponyms
 from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ._roles import assign_roles
@@ -292,7 +293,20 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
         title = st.title.text
     lede = _lede_places(tops, st.lede if st is not None else None, gazetteer)
     return article_focus(gazetteer, dateline=dateline, title=title, lede=lede, stop=stop_names(),
-                         actor_country=home_country)
+                         actor_country=home_country, cues=country_cues(document.text),
+                         agencies=agency_places(document.text, gazetteer),
+                         body=_body_countries(tops, gazetteer))
+
+
+def _body_countries(tops: list[Toponym], gazetteer) -> Counter:
+    """ISO2 -> how many distinct places of the text have all their namesakes in that
+    country ("Walterboro", "Colleton County"): what the body says of where the article is."""
+    out: Counter = Counter()
+    for name in {t.text for t in tops if t.label != "NORP"}:
+        cands = gazetteer.lookup(name)
+        if cands and len({e.iso2 for e in cands}) == 1 and not cands[0].feature_code.startswith("PCL"):
+            out[cands[0].iso2] += 1
+    return out
 
 
 def _spans_of(st) -> list[tuple[int, int]]:
@@ -305,6 +319,15 @@ def _spans_of(st) -> list[tuple[int, int]]:
     return out
 
 
+def _in_focus_province(e, focus: Focus) -> bool:
+    """Is ``e`` in the focus's province (when it has one)? "Roxbury" of a headline is no
+    focus place in Wisconsin when the article's police are Boston's."""
+    from ..gazetteer import fold
+
+    a1 = e.admin1 or (e.name if e.feature_code == "ADM1" else None)
+    return not focus.admin1 or e.feature_code.startswith("PCL") or (a1 is not None and fold(a1) == focus.admin1)
+
+
 def _focus_place(findings: DocFindings, res: list[Resolved], focus: Focus) -> int | None:
     """The place the article is filed from: the most specific resolved place of its dateline
     ("CHARLOTTE COUNTY, Fla."), else of its title, in the article's focus country."""
@@ -312,7 +335,8 @@ def _focus_place(findings: DocFindings, res: list[Resolved], focus: Focus) -> in
         return None
     for start, end in _spans_of(getattr(findings, "structure", None)):
         inside = [i for i, r in enumerate(res) if start <= r.toponym.start < end and r.entry is not None
-                  and r.toponym.label != "NORP" and r.entry.iso2 == focus.country]
+                  and r.toponym.label != "NORP" and r.entry.iso2 == focus.country
+                  and _in_focus_province(r.entry, focus)]
         if inside:
             return max(inside, key=lambda i: (_specificity(res[i]), -i))
     # a headline that is not part of the text ("... - Memphis, Tennessee") or the lede:
