@@ -17,6 +17,10 @@ from ._compiled import COUNTRY_BASE, DIV_BASE, Compiled, strip_admin_term
 from ._fold import fold, skeleton
 
 ALIAS_BASE = 3_000_000
+# The usual short forms of a name's first word, both ways (GeoNames writes "St. Louis" but
+# "Mount Pleasant"; the press writes "Mt. Pleasant" and "Ft. Worth").
+_SHORT = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "point"}
+NAME_ABBREVIATIONS = {**_SHORT, **{v: k for k, v in _SHORT.items()}}
 
 
 class ExtraSource(Protocol):
@@ -122,6 +126,11 @@ class Gazetteer:
     # -- lookup -----------------------------------------------------------
     def _lookup_ids(self, key: str) -> list[int]:
         ids = self._alias_ids.get(key, []) + self._ids(key)
+        first, _, rest = key.partition(" ")
+        if rest and first in NAME_ABBREVIATIONS:
+            # "Mt. Pleasant" and "Mount Pleasant", "St. Louis" and "Saint Louis": one name
+            other = NAME_ABBREVIATIONS[first] + " " + rest
+            ids += self._alias_ids.get(other, []) + self._ids(other)
         if not ids and self.admin_terms:
             base = strip_admin_term(key, self.admin_terms)
             if base:  # "Bolan district": the district itself, if its base name is known

@@ -160,6 +160,12 @@ def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None
     return out
 
 
+def _foreign_share(e: GeoEntry, prefer: str | None) -> float:
+    """A headline's or lede's place with no namesake in the country the article's own words
+    point to counts half: "Bordeaux" under "NASHVILLE, Tenn. (WKRN)" is a neighbourhood."""
+    return 0.5 if prefer and e.iso2 != prefer else 1.0
+
+
 def _vote(votes: Counter, admin: Counter, e: GeoEntry, w: float) -> None:
     if e.iso2:
         votes[e.iso2] += w
@@ -195,11 +201,11 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
             named.append((e, "agency"))
     province = next((fold(a) for e, _ in named if (a := _admin1_of(e))), None)
     for e in title_places(title or "", gazetteer, stop, prefer, province):
-        _vote(votes, admin, e, WEIGHTS["title"])
+        _vote(votes, admin, e, WEIGHTS["title"] * _foreign_share(e, prefer))
         sources.append("title")
         named.append((e, "title"))
     for e in lede:
-        _vote(votes, admin, e, WEIGHTS["lede"])
+        _vote(votes, admin, e, WEIGHTS["lede"] * _foreign_share(e, prefer))
         sources.append("lede")
         named.append((e, "lede"))
     if actor_country:

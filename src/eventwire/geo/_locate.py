@@ -22,6 +22,7 @@ from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ._roles import assign_roles
 
 SPECIFIC = {"P": 3, "S": 3, "L": 2}
+ABROAD_IN_DOCUMENT = 4.0  # as much as a place of origin or destination loses
 NEAR_HEADS = frozenset({"area", "outskirts", "border", "region", "valley", "suburb",
                         "neighbourhood", "neighborhood", "camp"})
 
@@ -160,17 +161,30 @@ def _document_score(doc, r: Resolved, role: str, in_event: bool, first_sent: boo
 
 
 def _best_in_document(doc, res: list[Resolved], roles: list[str],
-                      event_spans: list[tuple[int, int]]) -> int | None:
+                      event_spans: list[tuple[int, int]], focus: Focus = NO_FOCUS) -> int | None:
     first_end = next(iter(doc.sents)).end_char if len(doc) else 0
     scored = []
     for i, r in enumerate(res):
         if r.entry is None or r.toponym.label == "NORP":
             continue
         in_event = any(s <= r.toponym.start < e for s, e in event_spans)
-        scored.append((_document_score(doc, r, roles[i], in_event, r.toponym.start < first_end), -i, i))
+        score = _document_score(doc, r, roles[i], in_event, r.toponym.start < first_end)
+        if _abroad_unnamed(r, res, focus):
+            score -= ABROAD_IN_DOCUMENT
+        scored.append((score, -i, i))
     if not scored:
         return None
     return max(scored)[2]
+
+
+def _abroad_unnamed(r: Resolved, res: list[Resolved], focus: Focus) -> bool:
+    """A place outside the article's focus country whose sentence names no such country:
+    a namesake ("Bordeaux" in Nashville, "Pinetown" in North Carolina) far likelier than
+    an event abroad that the article never says is abroad."""
+    e = r.entry
+    if not focus.country or e.iso2 == focus.country or e.feature_code.startswith("PCL"):
+        return False
+    return e.iso2 not in _named_in_sentence(res, r.toponym.sent_start)[0]
 
 
 def _narrower(res: list[Resolved], i: int, j: int | None) -> bool:
@@ -405,7 +419,7 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]
     roles = assign_roles(doc, tops, event_spans, rejected)
-    doc_best = _in_chain_country(_best_in_document(doc, res, roles, event_spans), res)
+    doc_best = _in_chain_country(_best_in_document(doc, res, roles, event_spans, focus), res)
     main = _main_country(res)
     chosen: set[int] = set()
     mentions = []
