@@ -171,3 +171,48 @@ def test_national_capitals_are_marked(gaz, name, iso2):
     codes = {e.feature_code for e in gaz.lookup(name) if e.iso2 == iso2 and e.feature_class == "P"}
     assert "PPLC" in codes
     assert all(e.feature_code != "PPLC" for e in gaz.lookup("Rawalpindi"))  # near Islamabad, larger, not the capital
+
+
+def test_country_cues_are_institutions_and_the_presss_own_forms():
+    from eventwire.geo._focus import country_cues
+
+    assert country_cues("The Lee County Sheriff's Office said two deputies responded.")["US"] == 1
+    assert country_cues("Police in Gary, Ind., said the FBI had joined.")["US"] == 2
+    assert country_cues("Police told KXAN 36 that the suspect fled.")["US"] == 1
+    assert not country_cues("Police in Quetta said the WHO team was safe.")
+
+
+def test_the_owner_of_the_police_is_read_as_a_place(gaz):
+    from eventwire.geo._focus import agency_places
+
+    text = ("A man was shot Friday, according to Boston police. The Los Angeles Police Department "
+            "and the Lee County Sheriff's Office were not involved. Police said nothing more.")
+    assert agency_places(text, gaz) == ["Boston", "Los Angeles", "Lee County"]
+    assert agency_places("He was hit on Main Street. Police said he died.", gaz) == []
+
+
+def test_cues_choose_the_namesake_of_a_dateline(gaz):
+    from collections import Counter
+
+    plain = article_focus(gaz, dateline="ATHENS")
+    assert plain.country == "GR"
+    cued = article_focus(gaz, dateline="ATHENS", cues=Counter({"US": 1}))
+    assert cued.country == "US" and cued.strength == 1.0
+
+
+def test_the_police_that_is_cited_places_a_neighbourhood(nlp, gaz):
+    loc = _location(nlp, gaz, "A teenager was shot and wounded in Brighton early Sunday, Boston police said.", "shot")
+    assert loc is not None and loc.admin1 == "Massachusetts"
+
+
+def test_a_namesake_abroad_loses_to_the_dateline_at_home(nlp, gaz):
+    text = "MEMPHIS, Tenn. (WREG) — A man was found shot to death Tuesday morning in Whitehaven, police said."
+    loc = _location(nlp, gaz, text, "shot")
+    assert loc is not None and loc.country == "United States" and loc.admin1 == "Tennessee"
+
+
+def test_short_forms_of_a_names_first_word(nlp, gaz):
+    assert {e.admin1 for e in gaz.lookup("Ft. Myers")} == {e.admin1 for e in gaz.lookup("Fort Myers")}
+    assert any(e.iso2 == "US" for e in gaz.lookup("Mt. Pleasant"))
+    names = [t.text for t in find_toponyms(nlp("A woman was shot in Ft. Myers on Friday."), gaz)]
+    assert "Ft. Myers" in names

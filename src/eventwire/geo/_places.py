@@ -281,6 +281,28 @@ def _with_first_words(doc, span, gazetteer):
     return span
 
 
+def _with_short_form(doc, span, gazetteer):
+    """NER keeps a name without its abbreviated first word ("Vernon" of "Mt. Vernon") or
+    keeps only that word ("Ft" of "Ft. Myers"): the whole name, when it is known."""
+    from ..gazetteer._index import NAME_ABBREVIATIONS
+
+    if gazetteer is None or span.label_ == "NORP":
+        return span
+    s, e = span.start, span.end
+    if s >= 1 and doc[s - 1].text[:1].isupper() and doc[s - 1].lower_.rstrip(".") in NAME_ABBREVIATIONS:
+        s -= 1
+    elif len(span) == 1 and span[0].lower_.rstrip(".") in NAME_ABBREVIATIONS:
+        if e < len(doc) and doc[e].text == ".":
+            e += 1
+        if e < len(doc) and doc[e].is_title and doc[e].is_alpha:
+            e += 1
+    if (s, e) == (span.start, span.end) or not gazetteer.lookup(doc[s:e].text):
+        return span
+    from spacy.tokens import Span
+
+    return Span(doc, s, e, label=span.label_)
+
+
 def _whole_names(doc, spans: list) -> list:
     """Spans without determiners and with their hyphenated rest; a span the widened
     one before it already covers ("Ras al-" under "Ras al-Ain") is dropped."""
@@ -323,7 +345,8 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     spans += _bare_heads(doc, taken, gazetteer, heads)
     spans.sort(key=lambda p: p[0].start)
     spans = _merge_split_names(doc, spans, gazetteer, heads)
-    spans = [(_with_first_words(doc, span, gazetteer), rule) for span, rule in spans]
+    spans = [(_with_short_form(doc, _with_first_words(doc, span, gazetteer), gazetteer), rule)
+             for span, rule in spans]
     out: list[Toponym] = []
     for span, rule in _whole_names(doc, spans):
         sent = span.sent
