@@ -46,10 +46,12 @@ NO_FOCUS = Focus()
 def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None) -> tuple:
     """A country first, then a namesake in the province (folded admin1) of the article's
     dateline or police (``province``), then in the country its own words point to
-    (``prefer``), then the most populous: "CHARLOTTE" is the city of 800,000, not the
-    parish of 20,000 (a province's population is that of all its towns)."""
+    (``prefer``), then a town or a province over a district that bears a town's name, then
+    the most populous: "CHARLOTTE" is the city of 800,000, not the parish of 20,000, and
+    "LANCASTER" a city, not Lancaster County (a unit's population is that of all its towns)."""
     return (e.feature_code.startswith("PCL"), bool(province) and fold(_admin1_of(e) or "") == province,
-            bool(prefer) and e.iso2 == prefer, e.population)
+            bool(prefer) and e.iso2 == prefer, e.feature_class == "P" or e.feature_code == "ADM1",
+            e.population)
 
 
 def _admin1_of(e: GeoEntry) -> str | None:

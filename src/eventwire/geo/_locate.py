@@ -409,6 +409,22 @@ def _focus_location(r: Resolved, replaced: bool) -> Location:
     return replace(loc, geo_precision=max(loc.geo_precision, 2), confidence=min(loc.confidence, 0.5))
 
 
+def _unnamed_focus_location(text: str, focus: Focus) -> Location | None:
+    """No place of the text resolved, but the article is clearly filed from one
+    ("INDEPENDENCE, Mo. -", "the Vanderburgh County Coroner's Office"): that place, at
+    geo_precision 2, its evidence the first time its name is written."""
+    e = focus.place
+    if e is None or focus.strength < STRONG_FOCUS:
+        return None
+    import re
+
+    m = re.search(re.escape(e.name), text, re.IGNORECASE)
+    if m is None:
+        return None
+    top = Toponym(m.group(0), m.start(), m.end(), m.start(), m.end(), 0, 0, "GPE", rule="geo.focus")
+    return _focus_location(Resolved(top, e, 0.5, 1, "geo.resolve.focus"), False)
+
+
 def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     """Fill ``findings.places`` and each mention's ``location``; returns findings."""
     tops = find_toponyms(doc, gazetteer)
@@ -446,7 +462,8 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             chosen.add(i)
             m = _with_location(m, _named_province(to_location(res[i], rule), i, res),
                                _sentence_of(doc, res[i].toponym.start))
-        elif (loc := _actor_country_location(m, gazetteer) or _demonym_location(res)) is not None:
+        elif (loc := _unnamed_focus_location(doc.text, focus) or _actor_country_location(m, gazetteer)
+              or _demonym_location(res)) is not None:
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         mentions.append(m)
     findings.mentions = mentions
