@@ -216,3 +216,19 @@ def test_short_forms_of_a_names_first_word(nlp, gaz):
     assert any(e.iso2 == "US" for e in gaz.lookup("Mt. Pleasant"))
     names = [t.text for t in find_toponyms(nlp("A woman was shot in Ft. Myers on Friday."), gaz)]
     assert "Ft. Myers" in names
+
+
+def test_the_focus_place_stands_for_an_event_that_names_no_place(gaz):
+    from eventwire.geo._locate import _unnamed_focus_location
+
+    text = "INDEPENDENCE, Mo. - A man was charged in the shooting death of a teenager."
+    focus = article_focus(gaz, dateline="INDEPENDENCE, Mo.")
+    loc = _unnamed_focus_location(text, focus)
+    assert loc is not None and loc.admin1 == "Missouri" and loc.geo_precision == 2
+    assert text[loc.start:loc.end] == "INDEPENDENCE"
+    assert _unnamed_focus_location(text, article_focus(gaz, title="Talks between Kenya and Somalia")) is None
+
+
+def test_a_dateline_is_a_town_before_a_district_of_its_name(gaz):
+    e = resolve_dateline("LANCASTER", gaz)
+    assert e is not None and e.feature_class == "P"
