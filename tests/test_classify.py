@@ -183,3 +183,12 @@ def test_worked_example_class(nlp, examples_dir):
     assert (lead.event_type, lead.sub_event_type) in {
         ("Violence against civilians", "Abduction/forced disappearance"), ("Battles", "Armed clash")}
     assert gtd in {"Hostage Taking (Barricade Incident)", "Hijacking"}, rule
+
+
+@pytest.mark.parametrize("text", [
+    "After the murder of the union leader, the guerrillas called off the talks with the army.",
+    "Rebels and soldiers were in the area at the time of the massacre, the report said.",
+])
+def test_a_murder_is_one_sided_whoever_else_the_sentence_names(nlp, text):
+    best = _best(nlp, text)
+    assert best.sub_event_type == "Attack" and "armed_victims" not in best.rule

@@ -295,7 +295,10 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
         return _Choice("looting", "+target:property")
     agent_ids = {t.i for a in agents for t in a.subtree}
     kinds = _party_kinds(t for t in sent if t.pos_ in ("NOUN", "PROPN") and t.i not in agent_ids)
-    if kinds & {"state", "nonstate"} and not kinds & {"civilian", "person", "prominent"}:
+    # a murder, a massacre or an assassination is one-sided: armed men named elsewhere in
+    # its sentence ("after the guerrillas learned of the assassination") are no victims of it
+    one_sided = any(h.family == "cue_one_sided" and h.head.i == hit.head.i for h in hits)
+    if kinds & {"state", "nonstate"} and not kinds & {"civilian", "person", "prominent"} and not one_sided:
         return _Choice("attack_armed", "+sentence:armed_victims")
     return _Choice("attack_civilian", "+default:civilians")  # unknown victims of an armed attack
 
