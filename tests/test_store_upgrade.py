@@ -6,14 +6,19 @@ from sqlalchemy import text
 from eventwire.store import _db
 
 
+def _one_document(conn) -> None:
+    """A run and its one document, as any version of the store writes them."""
+    conn.execute(text("INSERT INTO runs (id, pipeline_version, lexicon_hashes, started_at, documents, events) "
+                      "VALUES (1, 'v', '{}', '2025-01-01', 1, 1)"))
+    conn.execute(text("INSERT INTO documents (pk, doc_id, content_hash, text, language, run_id, pipeline_version, "
+                      "ingested_at) VALUES (1, 'd1', 'h1', 'text', 'en', 1, 'v', '2025-01-01')"))
+
+
 def test_upgrading_an_older_sqlite_store_keeps_every_event(tmp_path):
     engine = _db.create(f"sqlite:///{tmp_path / 'old.db'}")
     _db.migrate(engine, "0001")
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO runs (id, pipeline_version, lexicon_hashes, started_at, documents, events) "
-                          "VALUES (1, 'v', '{}', '2025-01-01', 1, 1)"))
-        conn.execute(text("INSERT INTO documents (pk, doc_id, content_hash, text, language, run_id, pipeline_version, "
-                          "ingested_at) VALUES (1, 'd1', 'h1', 'text', 'en', 1, 'v', '2025-01-01')"))
+        _one_document(conn)
         conn.execute(text("INSERT INTO events (pk, event_id, document_pk, run_id, date_precision, event_type, "
                           "sub_event_type, confidence, record) VALUES (1, 'd1#e', 1, 1, 'day', 'Battles', '', 0.5, '{}')"))
         conn.execute(text('INSERT INTO evidence (event_pk, field, doc_id, start, "end", text, sentence, rule) '
@@ -23,4 +28,39 @@ def test_upgrading_an_older_sqlite_store_keeps_every_event(tmp_path):
         assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 1
         assert conn.execute(text("SELECT count(*) FROM evidence")).scalar() == 1
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1  # back on for everything else
+    engine.dispose()
+
+
+def test_event_keys_lose_their_country_on_upgrade(tmp_path):
+    """Keys written as COUNTRY|key by an older store are rewritten without the country, so
+    reports of one incident coded in two countries find each other through the index."""
+    import json
+
+    from eventwire.records import Event, Location, to_dict
+
+    ev = Event(event_id="d1#e", doc_ids=("d1",), event_type="Battles", sub_event_type="Armed clash",
+               location=Location("Chester", "United States", "USA", "Pennsylvania"),
+               codes={"identity": {"names": ["tyrone banks"], "surnames": ["banks"], "places": [], "ages": []}})
+    engine = _db.create(f"sqlite:///{tmp_path / 'keys.db'}")
+    _db.migrate(engine, "0005_event_keys")
+    with engine.begin() as conn:
+        _one_document(conn)
+        conn.execute(text("INSERT INTO events (pk, event_id, document_pk, run_id, event_date, date_precision, "
+                          "event_type, sub_event_type, confidence, country, iso3, record) VALUES (1, 'd1#e', 1, 1, "
+                          "'2016-06-07', 'day', 'Battles', '', 0.5, 'United States', 'USA', :record)"),
+                     {"record": json.dumps({**to_dict(ev), "event_date": "2016-06-07", "date_precision": "day"})})
+        conn.execute(text("INSERT INTO event_keys (event_pk, key, event_date) "
+                          "VALUES (1, 'USA|n:tyrone banks', '2016-06-07')"))
+    _db.migrate(engine)
+    with engine.connect() as conn:
+        assert [k for (k,) in conn.execute(text("SELECT key FROM event_keys"))] == ["n:tyrone banks"]
+    # and back: the downgrade restores the older layout
+    from alembic import command
+
+    cfg = _db.alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005_event_keys")
+    with engine.connect() as conn:
+        assert [k for (k,) in conn.execute(text("SELECT key FROM event_keys"))] == ["USA|n:tyrone banks"]
     engine.dispose()
