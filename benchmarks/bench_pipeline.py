@@ -14,11 +14,19 @@ Rows (documents/s, ratio against spaCy alone on the same texts):
 - eventwire with 1 and 2 worker processes (``--workers``), prefilter off;
 - eventwire on a Dask ``LocalCluster`` of 2 worker processes.
 
+Every row of one process also gives its CPU seconds (``cpu_s``, ``cpu_ratio``):
+on a shared machine the wall clock counts other people's work, the process's
+own CPU time does not. ``--scale-n`` runs the 2-worker and Dask rows on the
+first N event texts only and compares them with the time the 1-worker run took
+to reach its N-th text (read off the same run), so a full table fits in a
+bounded time on a busy machine.
+
 Peak resident memory: this process (both pipelines loaded), the worker
 processes (the largest), each Dask worker. Records of 1 worker, 2 workers and
 Dask are compared (they must be identical).
 
     python benchmarks/bench_pipeline.py --n 1600          # + 400 non-conflict texts: 2,000
+    python benchmarks/bench_pipeline.py --n 1600 --scale-n 256   # worker and Dask rows on the first 256
     python benchmarks/bench_pipeline.py --n 1600 --json > bench.json
     python benchmarks/bench_pipeline.py --profile 300      # where the time goes (cProfile)
 """
@@ -78,6 +86,25 @@ def _timed(fn) -> tuple[float, object]:
     return time.perf_counter() - start, out
 
 
+class Clock:
+    """Wall and CPU seconds of this process since the clock started, and at each result of
+    a stream (``marks``: (wall, cpu) when the i-th result arrived)."""
+
+    def __init__(self) -> None:
+        self.wall0, self.cpu0 = time.perf_counter(), time.process_time()
+        self.marks: list[tuple[float, float]] = []
+
+    def now(self) -> tuple[float, float]:
+        return time.perf_counter() - self.wall0, time.process_time() - self.cpu0
+
+    def stream(self, results):
+        out = []
+        for r in results:
+            out.append(r)
+            self.marks.append(self.now())
+        return out
+
+
 def _records(results) -> list[str]:
     from eventwire.records import to_dict
 
@@ -93,7 +120,7 @@ def _dask_rss(client) -> list[float]:
     return sorted(round(v, 1) for v in client.run(peak).values())
 
 
-def run(n: int, batch_size: int, dask: bool = True) -> dict:
+def run(n: int, batch_size: int, dask: bool = True, scale_n: int | None = None) -> dict:
     import spacy
 
     from eventwire.pipeline import Pipeline, RunStats
@@ -110,49 +137,65 @@ def run(n: int, batch_size: int, dask: bool = True) -> dict:
     list(nlp.pipe(d.text for d in events_docs[:8]))
     prefilter = default_prefilter()
 
-    def row(label: str, texts: str, seconds: float, docs: int, base: str | None = None, **extra):
-        r = {"label": label, "texts": texts, "seconds": round(seconds, 2), "docs_per_s": round(docs / seconds, 1),
-             **extra}
+    def row(label: str, texts: str, seconds: float, docs: int, base: dict | None = None,
+            cpu: float | None = None, **extra) -> dict:
+        r = {"label": label, "texts": texts, "docs": docs, "seconds": round(seconds, 2),
+             "docs_per_s": round(docs / seconds, 1), **extra}
+        if cpu is not None:
+            r["cpu_s"] = round(cpu, 2)
         if base:
-            ref = next(x for x in out["rows"] if x["label"] == base)
-            r["ratio"] = round(r["docs_per_s"] / ref["docs_per_s"], 2)
-            r["against"] = base
+            r["ratio"] = round(r["docs_per_s"] / base["docs_per_s"], 2)
+            r["against"] = base["label"] + (f" ({base['docs']} texts)" if base["docs"] != docs else "")
+            if cpu is not None and "cpu_s" in base:
+                r["cpu_ratio"] = round((base["cpu_s"] / base["docs"]) / (cpu / docs), 2)
         out["rows"].append(r)
         print(json.dumps(r), file=sys.stderr, flush=True)
+        return r
 
-    s, _ = _timed(lambda: list(nlp.pipe((d.text for d in events_docs), batch_size=batch_size)))
-    row("spaCy nlp.pipe alone", "event", s, len(events_docs))
-    s, _ = _timed(lambda: list(nlp.pipe((d.text for d in plain_docs), batch_size=batch_size)))
-    row("spaCy nlp.pipe alone", "nonconflict", s, len(plain_docs))
-    base_e, base_n = "spaCy nlp.pipe alone", "spaCy nlp.pipe alone"
+    def timed(fn) -> tuple[float, float, object]:
+        clock = Clock()
+        result = fn()
+        return (*clock.now(), result)
 
-    s, one = _timed(lambda: list(pipeline.pipe(events_docs, batch_size=batch_size, findings=False)))
-    row("eventwire, 1 worker, prefilter off", "event", s, len(events_docs), base_e,
-        events=sum(len(r.events) for r in one))
+    s, c, _ = timed(lambda: list(nlp.pipe((d.text for d in events_docs), batch_size=batch_size)))
+    base_e = row("spaCy nlp.pipe alone", "event", s, len(events_docs), cpu=c)
+    s, c, _ = timed(lambda: list(nlp.pipe((d.text for d in plain_docs), batch_size=batch_size)))
+    base_n = row("spaCy nlp.pipe alone", "nonconflict", s, len(plain_docs), cpu=c)
+
+    clock = Clock()
+    one = clock.stream(pipeline.pipe(events_docs, batch_size=batch_size, findings=False))
+    wall, cpu = clock.now()
+    one_row = row("eventwire, 1 worker, prefilter off", "event", wall, len(events_docs), base_e, cpu=cpu,
+                  events=sum(len(r.events) for r in one))
     out["prefilter_kept_event_texts"] = sum(prefilter.decide(d).keep for d in events_docs)
-    s, _ = _timed(lambda: [prefilter.decide(d) for d in plain_docs])
-    row("prefilter decisions alone", "nonconflict", s, len(plain_docs), None)
-    out["rows"][-1].update(ratio=round(out["rows"][-1]["docs_per_s"] / out["rows"][1]["docs_per_s"], 2),
-                           against=base_n)
+    s, c, _ = timed(lambda: [prefilter.decide(d) for d in plain_docs])
+    row("prefilter decisions alone", "nonconflict", s, len(plain_docs), base_n, cpu=c)
     stats = RunStats()
-    s, _ = _timed(lambda: list(pipeline.pipe(plain_docs, batch_size=batch_size, prefilter=prefilter,
-                                             stats=stats, findings=False)))
-    row("eventwire, 1 worker, prefilter on", "nonconflict", s, len(plain_docs), None, filtered=stats.filtered)
-    out["rows"][-1].update(ratio=round(out["rows"][-1]["docs_per_s"] / out["rows"][1]["docs_per_s"], 2),
-                           against=base_n)
+    s, c, _ = timed(lambda: list(pipeline.pipe(plain_docs, batch_size=batch_size, prefilter=prefilter,
+                                               stats=stats, findings=False)))
+    row("eventwire, 1 worker, prefilter on", "nonconflict", s, len(plain_docs), base_n, cpu=c,
+        filtered=stats.filtered)
 
-    s, two = _timed(lambda: list(pipeline.pipe(events_docs, batch_size=batch_size, workers=2, findings=False)))
-    row("eventwire, 2 workers, prefilter off", "event", s, len(events_docs), "eventwire, 1 worker, prefilter off")
-    out["workers_identical"] = _records(two) == _records(one)
+    scale = min(scale_n or len(events_docs), len(events_docs))
+    out["scale_texts"] = scale
+    if scale == len(events_docs):
+        base_1 = one_row
+    else:  # the 1-worker run's time to its scale-th text, read off the same run
+        wall, cpu = clock.marks[scale - 1]
+        base_1 = {"label": one_row["label"], "docs": scale, "docs_per_s": round(scale / wall, 1), "cpu_s": cpu}
+    s, two = _timed(lambda: list(pipeline.pipe(events_docs[:scale], batch_size=batch_size, workers=2,
+                                               findings=False)))
+    row("eventwire, 2 workers, prefilter off", "event", s, scale, base_1)
+    out["workers_identical"] = _records(two) == _records(one[:scale])
     out["peak_rss_mib"] = {"this process (spaCy alone + eventwire)": round(_rss_mib(), 1),
                            "largest worker process": round(_rss_mib(resource.RUSAGE_CHILDREN), 1)}
     if dask:
-        _dask_rows(out, row, events_docs, one, batch_size)
+        _dask_rows(out, row, events_docs[:scale], one[:scale], batch_size, base_1)
     out["load_avg_end"] = os.getloadavg()[0]
     return out
 
 
-def _dask_rows(out: dict, row, events_docs, one, batch_size: int) -> None:
+def _dask_rows(out: dict, row, events_docs, one, batch_size: int, base: dict) -> None:
     from distributed import Client, LocalCluster
 
     from eventwire.engine import DaskPipeline
@@ -166,8 +209,7 @@ def _dask_rows(out: dict, row, events_docs, one, batch_size: int) -> None:
         engine = DaskPipeline(client=client, partition_size=batch_size)
         list(engine.pipe(events_docs[:4 * batch_size]))  # each worker's lazy tables, before the clock
         s, results = _timed(lambda: list(engine.pipe(events_docs)))
-        row("eventwire, Dask LocalCluster, 2 workers", "event", s, len(events_docs),
-            "eventwire, 1 worker, prefilter off")
+        row("eventwire, Dask LocalCluster, 2 workers", "event", s, len(events_docs), base)
         out["dask_identical"] = _records(results) == _records(one)
         out["peak_rss_mib"]["Dask workers"] = _dask_rss(client)
 
@@ -208,14 +250,16 @@ def _print_table(result: dict) -> None:
     table = Table(title=f"{result['event_texts']} event-bearing texts ({result['event_chars']:,} characters) and "
                         f"{result['nonconflict_texts']} non-conflict texts ({result['nonconflict_chars']:,}); "
                         f"batch {result['batch_size']}, {result['cores']} cores, load {result['load_avg_start']:.1f}")
-    for column in ("", "texts", "seconds", "docs/s", "ratio", "against"):
+    for column in ("", "texts", "docs", "seconds", "docs/s", "ratio", "CPU s", "CPU ratio", "against"):
         table.add_column(column, justify="left" if column in ("", "texts", "against") else "right")
     for r in result["rows"]:
-        table.add_row(r["label"], r["texts"], f"{r['seconds']:.1f}", f"{r['docs_per_s']:.1f}",
-                      f"{r['ratio']:.2f}" if "ratio" in r else "", r.get("against", ""))
-    console = Console()
+        table.add_row(r["label"], r["texts"], str(r["docs"]), f"{r['seconds']:.1f}", f"{r['docs_per_s']:.1f}",
+                      f"{r['ratio']:.2f}" if "ratio" in r else "", f"{r['cpu_s']:.1f}" if "cpu_s" in r else "",
+                      f"{r['cpu_ratio']:.2f}" if "cpu_ratio" in r else "", r.get("against", ""))
+    console = Console(width=200)
     console.print(table)
     console.print(f"prefilter kept {result['prefilter_kept_event_texts']} of {result['event_texts']} event-bearing texts")
+    console.print(f"load average {result['load_avg_start']:.1f} at the start, {result['load_avg_end']:.1f} at the end")
     console.print(f"records identical: 2 workers {result.get('workers_identical')}, "
                   f"Dask {result.get('dask_identical')}; peak RSS (MiB): {result['peak_rss_mib']}")
 
@@ -224,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1600, help="event-bearing texts (default 1600)")
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--scale-n", type=int, metavar="N",
+                        help="run the 2-worker and Dask rows on the first N event texts (default: all)")
     parser.add_argument("--no-dask", action="store_true", help="leave out the Dask row")
     parser.add_argument("--profile", type=int, metavar="N", help="profile one process on N texts instead")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -231,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         profile(args.profile)
         return 0
-    result = run(args.n, args.batch_size, dask=not args.no_dask)
+    result = run(args.n, args.batch_size, dask=not args.no_dask, scale_n=args.scale_n)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
