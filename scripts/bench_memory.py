@@ -10,7 +10,12 @@ prints the peak resident set size (RSS, from the kernel's rusage) and the wall t
     python scripts/bench_memory.py paragraphs --kb 600    # one 600 KB article vs its paragraphs
 
 Each run also reports ``first_output_s``, when the first event line was written
-(output starts early when input is streamed).
+(output starts early when input is streamed). ``--max-minutes`` stops a run that
+has not finished by then and reports how far it got: the parts of a long article
+with output (``parts_done``, from the ``#part-N`` document ids), the CPU seconds
+spent, and the CPU a whole run would take at that rate (``projected_cpu_s``).
+
+    python scripts/bench_memory.py text --mb 20 --max-minutes 40
 """
 from __future__ import annotations
 
@@ -69,9 +74,24 @@ def article(size: int, seed: int = 1) -> str:
     return "\n\n".join(parts)[:size]
 
 
-def run(args: list[str], out: Path) -> dict:
-    """Run the CLI in a child process; its peak RSS from rusage, first-output time from polling."""
+def _parts_done(out: Path) -> int:
+    """How many parts of a split article have events written (the highest ``#part-N`` seen)."""
+    import re
+
+    last = 0  # parts count from 1
+    if out.exists():
+        with out.open(errors="replace") as fh:
+            for line in fh:
+                for n in re.findall(r"#part-(\d+)", line):
+                    last = max(last, int(n))
+    return last
+
+
+def run(args: list[str], out: Path, max_s: float | None = None, parts: int | None = None) -> dict:
+    """Run the CLI in a child process; its peak RSS from rusage, first-output time from polling.
+    Past ``max_s`` seconds the child is stopped and the result says how far it got."""
     start = time.monotonic()
+    stopped = False
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
     child = subprocess.Popen([sys.executable, "-m", "eventwire.cli.main", *args, "-o", str(out)],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
@@ -87,19 +107,29 @@ def run(args: list[str], out: Path) -> dict:
             break
         if first is None and out.exists() and out.stat().st_size > 0:
             first = time.monotonic() - start
+        if max_s is not None and not stopped and time.monotonic() - start > max_s:
+            child.terminate()
+            stopped = True
         time.sleep(0.2)
     wall = time.monotonic() - start
     child.returncode = os.waitstatus_to_exitcode(status)
     peak_kb = usage.ru_maxrss  # the largest of the process and its waited-for children
     reader.join(5)
     err = "".join(err_lines)
-    if child.returncode:
+    if child.returncode and not stopped:
         print(err[-2000:], file=sys.stderr)
     events = sum(1 for _ in out.open()) if out.exists() else 0
-    return {"rc": child.returncode, "wall_s": round(wall, 1),
-            "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),  # unlike wall time, not inflated by other load
-            "first_output_s": first and round(first, 1),
-            "peak_rss_mb": round(peak_kb / 1024), "events": events}
+    cpu = usage.ru_utime + usage.ru_stime
+    result = {"rc": child.returncode, "wall_s": round(wall, 1),
+              "cpu_s": round(cpu, 1),  # unlike wall time, not inflated by other load
+              "first_output_s": first and round(first, 1),
+              "peak_rss_mb": round(peak_kb / 1024), "events": events}
+    if stopped:
+        done = _parts_done(out)
+        result.update(stopped_after_s=round(max_s), parts_done=done, parts=parts)
+        if done and parts:
+            result["projected_cpu_s"] = round(cpu / done * parts)
+    return result
 
 
 def main() -> None:
@@ -108,16 +138,20 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=20)
     ap.add_argument("--kb", type=float, default=600)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--max-minutes", type=float, help="stop a run after this long and report how far it got")
     ap.add_argument("--relevant", type=float, default=1.0,
                     help="jsonl: share of records about conflict (the rest are dropped by the prefilter)")
     ns = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="eventwire-bench-"))
     common = ["extract", "--published", "2025-03-11", "--workers", str(ns.workers)]
+    max_s = ns.max_minutes * 60 if ns.max_minutes else None
     try:
         if ns.case == "text":
             src = tmp / "big.txt"
             src.write_text(article(int(ns.mb * 1e6)))
-            print("text", ns.mb, "MB:", run([*common[:1], str(src), *common[1:]], tmp / "out.jsonl"))
+            parts = -(-int(ns.mb * 1e6) // 100_000)  # ingest's part size (EVENTWIRE_MAX_DOC_CHARS), about
+            print("text", ns.mb, "MB:", run([*common[:1], str(src), *common[1:]], tmp / "out.jsonl",
+                                            max_s, parts))
         elif ns.case == "jsonl":
             src = tmp / "big.jsonl"
             rng = random.Random(7)
@@ -129,7 +163,8 @@ def main() -> None:
                     body = ("\n\n".join(paragraph(rng) for _ in range(5)) if rng.random() < ns.relevant
                             else "\n\n".join(CALM[(n + i) % len(CALM)] for i in range(12)))
                     fh.write(json.dumps({"id": f"r{n}", "text": body}) + "\n")
-            print("jsonl", ns.mb, "MB,", n, "records:", run([*common[:1], str(src), *common[1:]], tmp / "out.jsonl"))
+            print("jsonl", ns.mb, "MB,", n, "records:", run([*common[:1], str(src), *common[1:]], tmp / "out.jsonl",
+                                                            max_s))
         else:
             text = article(int(ns.kb * 1000), seed=3)
             whole = tmp / "whole.txt"
