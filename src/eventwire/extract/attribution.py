@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..errors import EventwireError
 from ..records import Statement
 from ._cue_tables import speaker_words
-from ..nlp import doc_ents, doc_text, ents_in, per_doc, trimmed
+from ..nlp import covered, doc_ents, doc_text, ents_in, per_doc, trimmed
 
 __all__ = ["find_statements", "sentence_source", "speaker_type", "canonical_group",
            "spokespeople", "find_channel"]
@@ -288,8 +288,11 @@ def _quoted(doc) -> list[Statement]:
 def find_statements(doc) -> list[Statement]:
     """Quoted and reported statements in a document, with their speakers."""
     out = _quoted(doc)
+    # a statement found below lies inside its own sentence, so only the quotes can hold
+    # a later sentence's start
+    in_quote = covered([(s.start, s.end) for s in out])
     for sent in doc.sents:
-        if any(s.start <= sent.start_char < s.end for s in out):
+        if in_quote(sent.start_char):
             continue
         src = _find_source(sent)
         if src is None:

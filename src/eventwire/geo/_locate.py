@@ -19,6 +19,7 @@ from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import NO_FOCUS, Focus, agency_places, article_focus, country_cues
 from ._places import Toponym, find_toponyms
 from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
+from ..nlp import covered
 from ._roles import assign_roles
 
 SPECIFIC = {"P": 3, "S": 3, "L": 2}
@@ -72,14 +73,72 @@ def to_location(r: Resolved, rule: str) -> Location:
     )
 
 
+class _Chains:
+    """An article's resolved places read once: each place's chain (the place a run of
+    qualifiers hangs on, and its members in text order), which members lie in another
+    country than the rest of their chain, the places of each sentence and what each
+    sentence names. Every mention asks the same questions; answering them from this
+    index keeps locating linear in the number of places."""
+
+    def __init__(self, res: list[Resolved]) -> None:
+        self.res = res
+        self.head = [i if r.toponym.qualifier_of is None else r.toponym.qualifier_of for i, r in enumerate(res)]
+        self.members: dict[int, list[int]] = {}
+        for j, r in enumerate(res):
+            self.members.setdefault(j, []).append(j)
+            if r.toponym.qualifier_of is not None:
+                self.members.setdefault(r.toponym.qualifier_of, []).append(j)
+        for chain in self.members.values():
+            chain.sort()
+        self.starts = sorted((r.toponym.start, i) for i, r in enumerate(res))
+        self._off: dict[int, bool] = {}
+        self._named: dict[int, tuple[set[str], set[tuple[str, str]]]] = {}
+
+    def chain(self, i: int) -> list[int]:
+        """The members of place i's chain, its head included, in text order."""
+        return self.members.get(self.head[i], [])
+
+    def off_chain(self, i: int) -> bool:
+        hit = self._off.get(i)
+        if hit is None:
+            res = self.res
+            others = {res[j].entry.iso2 for j in self.chain(i) if j != i and res[j].entry is not None
+                      and res[j].toponym.label != "NORP"}
+            hit = self._off[i] = bool(others) and res[i].entry is not None and res[i].entry.iso2 not in others
+        return hit
+
+    def between(self, start: int, end: int) -> list[int]:
+        """The places that start in [start, end), in list order."""
+        import bisect
+
+        lo = bisect.bisect_left(self.starts, (start, -1))
+        hi = bisect.bisect_left(self.starts, (end, -1))
+        return sorted(i for _, i in self.starts[lo:hi])
+
+    def named_in_sentence(self, sent_start: int) -> tuple[set[str], set[tuple[str, str]]]:
+        hit = self._named.get(sent_start)
+        if hit is None:
+            hit = self._named[sent_start] = _named_in_sentence(self.res, sent_start)
+        return hit
+
+
+_CHAINS: list = [None]  # the index of the article being located (one at a time per process)
+
+
+def _chains(res: list[Resolved]) -> _Chains:
+    index = _CHAINS[0]
+    if index is None or index.res is not res:
+        index = _CHAINS[0] = _Chains(res)
+    return index
+
+
 def _named_province(loc: Location, i: int, res: list[Resolved]) -> Location:
     """The province the text names for the place ("Gizab district, Uruzgan") over the one
     GeoNames files it under, when the two differ: units move between provinces."""
     e = res[i].entry
-    head = _chain_head(i, [r.toponym for r in res])
-    for j, r in enumerate(res):
-        if (j == head or r.toponym.qualifier_of == head) and j != i and r.entry is not None \
-                and r.entry.feature_code == "ADM1" and r.entry.iso2 == e.iso2:
+    for j in _chains(res).chain(i):
+        r = res[j]
+        if j != i and r.entry is not None and r.entry.feature_code == "ADM1" and r.entry.iso2 == e.iso2:
             name = _acled_name(r.entry.name)
             return loc if name == loc.admin1 else replace(loc, admin1=name)
     return loc
@@ -105,34 +164,30 @@ def _main_country(res: list[Resolved]) -> str | None:
 def _off_chain(i: int, res: list[Resolved]) -> bool:
     """Does place i lie in another country than the places that qualify it or that it
     qualifies? "Rokouna, Tawila district, North Darfur, Sudan" is not At Tawilah, Yemen."""
-    head = _chain_head(i, [r.toponym for r in res])
-    others = {res[j].entry.iso2 for j in range(len(res)) if j != i and res[j].entry is not None
-              and res[j].toponym.label != "NORP"
-              and (j == head or res[j].toponym.qualifier_of == head)}
-    return bool(others) and res[i].entry is not None and res[i].entry.iso2 not in others
+    return _chains(res).off_chain(i)
 
 
 def _in_chain_country(i: int | None, res: list[Resolved]) -> int | None:
     """Place i, or when it lies abroad from its own chain, the chain's first member that does not."""
     if i is None or not _off_chain(i, res):
         return i
-    head = _chain_head(i, [r.toponym for r in res])
-    chain = [j for j in range(len(res)) if j == head or res[j].toponym.qualifier_of == head]
-    return next((j for j in chain if res[j].entry is not None and not _off_chain(j, res)), i)
+    return next((j for j in _chains(res).chain(i) if res[j].entry is not None and not _off_chain(j, res)), i)
 
 
 def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str],
                       main: str | None = None) -> int | None:
     trig = (mention.trigger.start + mention.trigger.end) / 2
     best, best_key = None, None
-    for i, r in enumerate(res):
+    chains = _chains(res)
+    for i in chains.between(mention.sent_start, mention.sent_end):
+        r = res[i]
         t = r.toponym
-        if not (mention.sent_start <= t.start < mention.sent_end) or roles[i] != "event" or t.label == "NORP":
+        if roles[i] != "event" or t.label == "NORP":
             continue
         if r.entry is None:
             continue
-        head = _chain_head(i, [x.toponym for x in res])
-        chain = [j for j in range(len(res)) if j == head or res[j].toponym.qualifier_of == head]
+        head = chains.head[i]
+        chain = chains.chain(i)
         # in text order a chain runs from small to large ("Kibungere (Nyabihanga, Mwaro)"):
         # the first resolved member is the most precise
         pick = next((j for j in chain if res[j].entry is not None and not _off_chain(j, res)), None)
@@ -164,10 +219,11 @@ def _best_in_document(doc, res: list[Resolved], roles: list[str],
                       event_spans: list[tuple[int, int]], focus: Focus = NO_FOCUS) -> int | None:
     first_end = next(iter(doc.sents)).end_char if len(doc) else 0
     scored = []
+    in_events = covered(event_spans)
     for i, r in enumerate(res):
         if r.entry is None or r.toponym.label == "NORP":
             continue
-        in_event = any(s <= r.toponym.start < e for s, e in event_spans)
+        in_event = in_events(r.toponym.start)
         score = _document_score(doc, r, roles[i], in_event, r.toponym.start < first_end)
         if _abroad_unnamed(r, res, focus):
             score -= ABROAD_IN_DOCUMENT
@@ -184,7 +240,7 @@ def _abroad_unnamed(r: Resolved, res: list[Resolved], focus: Focus) -> bool:
     e = r.entry
     if not focus.country or e.iso2 == focus.country or e.feature_code.startswith("PCL"):
         return False
-    return e.iso2 not in _named_in_sentence(res, r.toponym.sent_start)[0]
+    return e.iso2 not in _chains(res).named_in_sentence(r.toponym.sent_start)[0]
 
 
 def _narrower(res: list[Resolved], i: int, j: int | None) -> bool:
@@ -392,7 +448,7 @@ def _unsupported(i: int, fp: int, res: list[Resolved], sentence: bool = True) ->
     if i == fp or e is None or f is None or f.feature_code == "PPLC" or e.feature_code.startswith("PCL") \
             or e.feature_code in ("ADM1", "PPLC"):
         return False
-    countries, provinces = _named_in_sentence(res, res[i].toponym.sent_start)
+    countries, provinces = _chains(res).named_in_sentence(res[i].toponym.sent_start)
     if e.iso2 != f.iso2:
         return e.iso2 not in countries
     f_admin1 = f.admin1 or (f.name if f.feature_code == "ADM1" else None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..gazetteer import lexicon
 from ._places import Toponym
-from ..nlp import doc_text
+from ..nlp import covered, doc_text
 
 
 def _speech_verb(doc, t: Toponym, verbs: frozenset[str]) -> bool:
@@ -50,10 +50,11 @@ def assign_roles(doc, tops: list[Toponym], event_spans: list[tuple[int, int]],
                  background_spans: list[tuple[int, int]]) -> list[str]:
     """One role per toponym. ``*_spans`` are (start, end) characters of event / rejected sentences."""
     roles = []
+    in_events, in_background = covered(event_spans), covered(background_spans)
     for t in tops:
         role = sentence_role(doc, t)
-        in_event = any(s <= t.start < e for s, e in event_spans)
-        in_rejected = any(s <= t.start < e for s, e in background_spans)
+        in_event = in_events(t.start)
+        in_rejected = in_background(t.start)
         if role == "event" and not in_event and (in_rejected or not _scene(doc, t)):
             role = "background" if in_rejected or event_spans else role
         elif role == "other" and not in_event:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from ._pipeline import DEFAULT_MODEL, add_components, build_nlp, get_nlp
 from ._stages import attach
 
-__all__ = ["DEFAULT_MODEL", "add_components", "attach", "build_nlp", "doc_ents", "doc_text", "ents_in",
-           "get_nlp", "per_doc"]
+__all__ = ["DEFAULT_MODEL", "add_components", "attach", "build_nlp", "covered", "doc_ents", "doc_text",
+           "ents_in", "get_nlp", "per_doc"]
 
 # Values computed once per parsed document, for the document being coded now.
 # One slot: the stages code one Doc at a time, and the Doc is compared by
@@ -75,3 +75,23 @@ def trimmed(span) -> tuple[str, int, int]:
     body = text.strip()
     start = span.start_char + lead
     return body, start, start + len(body)
+
+
+def covered(spans: list[tuple[int, int]]):
+    """A test of whether any of ``spans`` (start, end) holds an offset, by bisection over
+    the spans merged: a lookup per offset, not a pass over every span per offset."""
+    import bisect
+
+    merged: list[list[int]] = []
+    for start, end in sorted(x for x in spans if x[0] < x[1]):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [m[0] for m in merged]
+
+    def test(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset) - 1
+        return k >= 0 and offset < merged[k][1]
+
+    return test

@@ -49,15 +49,20 @@ class ParagraphBreaks:
         if len(doc) < 2:
             return doc
         starts, dateline = _breaks(doc.text)
+        # the boundaries go in as one array: setting ``Token.is_sent_start`` one token at a
+        # time makes spaCy look through the whole document for a parse each time
+        flags = doc.to_array("SENT_START").astype("int64")
         k = 0
+        prev = doc[0]
         for tok in doc[1:]:
-            prev = doc[tok.i - 1].idx
-            while k < len(starts) and starts[k] <= prev:
+            while k < len(starts) and starts[k] <= prev.idx:
                 k += 1
             if k < len(starts) and not tok.is_space and tok.idx >= starts[k]:
-                tok.is_sent_start = True
-            elif (dateline is not None and dateline[0] < tok.idx < dateline[1]) or not _may_follow(doc[tok.i - 1]):
-                tok.is_sent_start = False
+                flags[tok.i] = 1
+            elif (dateline is not None and dateline[0] < tok.idx < dateline[1]) or not _may_follow(prev):
+                flags[tok.i] = -1
+            prev = tok
+        doc.from_array(["SENT_START"], flags.astype("uint64"))
         return doc
 
 
