@@ -90,3 +90,15 @@ def test_a_happening_told_with_time_place_or_toll_leads_talk_of_violence():
     events = Pipeline.default().process(Document(id="talk", text=text, published=dt.date(1990, 1, 9))).events
     assert len(events) == 2
     assert events[0].actor1.name.startswith("MRTA") and events[0].event_date == dt.date(1990, 1, 7)
+
+
+@pytest.mark.parametrize("sentence, trigger, figurative", [
+    ("A late header killed off the visitors' title hopes on Saturday.", "killed", True),
+    ("The senator's remarks torpedoed any chance of a deal.", "torpedoed", True),
+    # the same sentence's real killing is not the figure of speech
+    ("A car bomb killed 12 people in the capital and killed hopes of a truce.", "killed", False),
+])
+def test_a_figure_of_speech_sets_aside_only_the_words_it_spans(sentence, trigger, figurative):
+    start = sentence.index(trigger)
+    cue = context_cue(sentence, (start, start + len(trigger)))
+    assert (cue is not None and cue[0] == "figurative") is figurative

@@ -48,8 +48,12 @@ def is_update(sentence: str) -> bool:
     return any(kind == "update" and rx.search(sentence) for kind, rx in _cues())
 
 
-def context_cue(sentence: str) -> tuple[str, str] | None:
-    """(kind, words) of the first context cue in a sentence, unless it qualifies the event itself."""
+def context_cue(sentence: str, trigger: tuple[int, int] | None = None) -> tuple[str, str] | None:
+    """(kind, words) of the first context cue in a sentence, unless it qualifies the event itself.
+
+    A figurative cue sets aside only the words it spans: with ``trigger`` (offsets in
+    ``sentence``), "the bombing killed 12 people and killed hopes of a truce" keeps its
+    bombing; without it, any figurative cue counts."""
     cues = _cues()
     spared = [m.span() for kind, rx in cues if kind == "not_context" for m in rx.finditer(sentence)]
     # a crash that guerrilla fire or a bomb caused is an attack
@@ -58,6 +62,8 @@ def context_cue(sentence: str) -> tuple[str, str] | None:
         if kind in ("not_context", "not_accident", "update") or (kind == "accident" and attacked):
             continue
         for m in rx.finditer(sentence):
+            if kind == "figurative" and trigger is not None and not (m.start() <= trigger[0] < m.end()):
+                continue
             if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spared):
                 return kind, m.group()
     return None
@@ -80,7 +86,7 @@ def anchored(m: Mention, structure: ArticleStructure) -> bool:
 def mention_timing(m: Mention, structure: ArticleStructure, published: dt.date | None) -> tuple[str, str]:
     """(news | earlier | context, cue) of one asserted mention."""
     age = _age(m.date, published)
-    cue = context_cue(m.sentence)
+    cue = context_cue(m.sentence, (m.trigger.start - m.sent_start, m.trigger.end - m.sent_start))
     if cue is not None:
         return CONTEXT, f"{cue[0]}: {cue[1]}"
     if age is None:
