@@ -199,6 +199,8 @@ def _not_a_count(toks, q: _Quantity) -> bool:
     if any(t.ent_type_ == "DATE" and t.is_alpha and t.lower_ not in _DATE_OK for t in span):
         return True
     after = toks[q.end] if q.end < len(toks) else None
+    if after is not None and after.lower_ in ("more", "other", "additional") and q.end + 1 < len(toks):
+        after = toks[q.end + 1]  # "shot three more times"
     if after is not None and (after.lower_ in _UNIT_AFTER or after.lower_ in _AGE_WORDS):
         return True
     if after is not None and after.text == "-" and q.end + 1 < len(toks) and toks[q.end + 1].lower_ in _AGE_WORDS:
@@ -1012,15 +1014,14 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     The injured are the people said to be wounded or hurt, or the people hit
     ("eight men were shot") less the dead, who are among them, when those are
     more: a report often names the condition of only some of the wounded ("two
-    of those shot were seriously wounded"). Fewer people hit than dead are
-    others than the dead ("three were killed; her boyfriend was also shot").
+    of those shot were seriously wounded").
     """
     out = {k: aggregate([c for c in candidates if c.kind == k and not _hit(c)]) for k in kinds}
     hits = [c for c in candidates if _hit(c)]
     hit = aggregate(hits) if hits else None
     if "injured" in out and hit is not None:
         dead = figure(out.get("fatalities")) or 0
-        survivors = _less(hit, dead) if dead and (figure(hit) or 0) >= dead else hit
+        survivors = _less(hit, dead) if dead else hit
         stated = out["injured"]
         if stated is None or (figure(survivors) or 0) > (figure(stated) or 0) > 0:
             out["injured"] = survivors
