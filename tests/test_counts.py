@@ -192,6 +192,8 @@ def _event_figures(counts_of, text):
     # the people hit less the dead, when a report gives the state of only some of the wounded
     ("Masked men opened fire on a porch, shooting seven men and killing two of them. "
      "Two of those shot were badly wounded.", 2, 5),
+    # one "also" shot is one more than the dead
+    ("Three people were killed. Her boyfriend was also shot in the leg.", 3, 1),
     # a number of shots is no count of people
     ("A man was shot once in the chest and then shot three more times as he lay on the ground.", None, 1),
     # different people named one by one in a sentence add up; a pronoun may be one of them

@@ -997,6 +997,9 @@ def _largest(candidates: list[Count]) -> Count:
     return max(pool, key=lambda c: (figure(c) or 0, c.status != "unattributed"))
 
 
+_ALSO = re.compile(r"\balso\b", re.I)
+
+
 def _hit(count: Count) -> bool:
     return count.rule.startswith("counts.hit.")
 
@@ -1014,14 +1017,15 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     The injured are the people said to be wounded or hurt, or the people hit
     ("eight men were shot") less the dead, who are among them, when those are
     more: a report often names the condition of only some of the wounded ("two
-    of those shot were seriously wounded").
+    of those shot were seriously wounded"). A person "also" shot is one more than
+    the dead ("three were killed; her boyfriend was also shot").
     """
     out = {k: aggregate([c for c in candidates if c.kind == k and not _hit(c)]) for k in kinds}
     hits = [c for c in candidates if _hit(c)]
     hit = aggregate(hits) if hits else None
     if "injured" in out and hit is not None:
         dead = figure(out.get("fatalities")) or 0
-        survivors = _less(hit, dead) if dead else hit
+        survivors = _less(hit, dead) if dead and not _ALSO.search(hit.text) else hit
         stated = out["injured"]
         if stated is None or (figure(survivors) or 0) > (figure(stated) or 0) > 0:
             out["injured"] = survivors
