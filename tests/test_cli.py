@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +65,23 @@ def test_missing_file_is_a_clear_error(tmp_path):
     proc = _run("extract", str(tmp_path / "nope.txt"))
     assert proc.returncode == 2
     assert "no such file" in proc.stderr.lower()
+
+
+def test_records_do_not_depend_on_the_hash_seed(tmp_path):
+    """Worker processes start with their own hash seeds: set order must never choose a record."""
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    articles = sorted((Path(__file__).parent / "data" / "articles").glob("*.json"))[:8]
+    for path in articles:
+        a = json.loads(path.read_text(encoding="utf-8"))
+        (folder / f"{a['id']}.txt").write_text(a["text"], encoding="utf-8")
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run([sys.executable, "-m", "eventwire.cli.main", "extract", str(folder),
+                               "--published", "2024-06-01"], capture_output=True, text=True, timeout=600, env=env)
+        assert proc.returncode == 0, proc.stderr
+        outs.append(proc.stdout)
+    assert outs[0] == outs[1] and outs[0].strip()

@@ -81,7 +81,7 @@ def match_lexicon(sent) -> list[Hit]:
             continue  # "on 26 march", "the march 8 deadline": a month, not a march
         if tok.lemma_.lower() in _SHOWING_VERBS and any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
             continue  # "the incident demonstrates that...", "demonstrated their resolve": shows, not protests
-        keys = {tok.lemma_.lower(), tok.lower_}
+        keys = dict.fromkeys((tok.lower_, tok.lemma_.lower()))  # the word first, then its lemma: an order, not a hash order
         for entry in (e for k in keys for e in lex.get(k, ())):
             n = len(entry.lemmas)
             if not _phrase_at(sent, tok.i, entry.lemmas):

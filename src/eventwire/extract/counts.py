@@ -938,7 +938,7 @@ def _sum_singulars(sent, found: list[Count]) -> list[Count]:
     out = list(found)
     # not the dead: one death is retold in a sentence more often than two are listed
     # (found on the tune half, lost on the check half)
-    for kind in {c.kind for c in found} - {"fatalities"}:
+    for kind in sorted({c.kind for c in found} - {"fatalities"}):
         named = [c for c in found if c.kind == kind and c.rule.split("+")[0].endswith(".singular")
                  and (c.victims or "").lower() not in _PRONOUNS]
         if len(named) < 2 or len({c.rule.split(".")[1] for c in named}) > 1:

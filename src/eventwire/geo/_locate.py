@@ -372,7 +372,7 @@ def _body_countries(tops: list[Toponym], gazetteer) -> Counter:
     """ISO2 -> how many distinct places of the text have all their namesakes in that
     country ("Walterboro", "Colleton County"): what the body says of where the article is."""
     out: Counter = Counter()
-    for name in {t.text for t in tops if t.label != "NORP"}:
+    for name in dict.fromkeys(t.text for t in tops if t.label != "NORP"):  # text order: ties go to the first named
         cands = gazetteer.lookup(name)
         if cands and len({e.iso2 for e in cands}) == 1 and not cands[0].feature_code.startswith("PCL"):
             out[cands[0].iso2] += 1
