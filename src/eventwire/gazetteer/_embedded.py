@@ -124,47 +124,39 @@ def centroids(tables: Tables) -> tuple[array, array, array, array, array, array]
     return dlat, dlon, dpop, clat, clon, cpop
 
 
+def _countryinfo(field) -> dict[str, tuple]:
+    """ISO2 -> ``field(record)`` for each of countryinfo's (MIT) country records, if it is
+    installed; a record that lacks what ``field`` reads is left out."""
+    try:
+        import countryinfo
+    except ImportError:
+        return {}
+    import json
+
+    out = {}
+    for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+        try:
+            rec = json.loads(path.read_text(encoding="utf-8"))
+            out[rec["ISO"]["alpha2"]] = field(rec)
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            continue
+    return out
+
+
 def country_centres() -> dict[str, tuple[float, float, str]]:
-    """ISO2 -> (lat, lon, demonym) from countryinfo (MIT), if installed.
+    """ISO2 -> (lat, lon, demonym) from countryinfo, if installed.
 
     Its country points are the usual "centre of the country" coordinates, within
     a few hundred km of GeoNames' own; the mean of a country's towns can be
     thousands of km off (Russia). Without countryinfo the town mean is used.
     """
-    try:
-        import countryinfo
-    except ImportError:
-        return {}
-    import json
-
-    out = {}
-    for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
-        try:
-            rec = json.loads(path.read_text(encoding="utf-8"))
-            lat, lon = rec["latlng"][:2]
-            out[rec["ISO"]["alpha2"]] = (float(lat), float(lon), rec.get("demonym") or "")
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            continue
-    return out
+    return _countryinfo(lambda rec: (float(rec["latlng"][0]), float(rec["latlng"][1]), rec.get("demonym") or ""))
 
 
 def country_capitals() -> dict[str, tuple[str, float, float]]:
-    """ISO2 -> the national capital's name and point, from countryinfo (MIT), if installed.
+    """ISO2 -> the national capital's name and point, from countryinfo, if installed.
 
     The embedded town table has no feature codes; the capital is the town at this
     point (see ``_compiled.capital_rows``)."""
-    try:
-        import countryinfo
-    except ImportError:
-        return {}
-    import json
-
-    out = {}
-    for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
-        try:
-            rec = json.loads(path.read_text(encoding="utf-8"))
-            lat, lon = rec["capital_latlng"][:2]
-            out[rec["ISO"]["alpha2"]] = (str(rec.get("capital") or ""), float(lat), float(lon))
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            continue
-    return out
+    return _countryinfo(lambda rec: (str(rec.get("capital") or ""), float(rec["capital_latlng"][0]),
+                                     float(rec["capital_latlng"][1])))
