@@ -244,3 +244,15 @@ def headline_counts(nlp):
 ])
 def test_headline_counts(headline_counts, title, killed, injured):
     assert headline_counts(title) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Soldiers shot dead two militants near the border on Saturday.", 2),
+    ("Security forces shot dead a suspected militant during a search operation.", 1),
+    ("Gunmen shot dead a police officer outside his home.", 1),
+])
+def test_shot_dead_with_its_victims_after_it_is_a_killing(counts_of, text, best):
+    found = counts_of(text)
+    dead = _one(found, "fatalities")
+    assert dead.best == best
+    assert not [c for c in found if c.kind in ("hit", "injured")]

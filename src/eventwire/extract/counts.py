@@ -228,7 +228,10 @@ def _age_apposition(toks, q: _Quantity) -> bool:
 
 
 def _fatal_manner(tok) -> bool:
-    """A wounding verb made a killing by its adverb: "fatally shot", "fatally wounded"."""
+    """A wounding verb made a killing by its adverb: "fatally shot", "fatally wounded",
+    or by "dead" after it: "shot dead two militants"."""
+    if tok.pos_ == "VERB" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "dead":
+        return True  # the parser hangs "dead" on the verb or on the victims after it
     return any(count_cues().get(c.lower_) == ("fatalities", "manner") for c in tok.children
                if c.dep_ == "advmod")
 
@@ -428,6 +431,9 @@ def _cues_before(toks, i: int) -> tuple[list[str], int]:
             if not (k > 1 and toks[k - 1].lower_ in ("and", "or", ",")):
                 break
             k -= 2
+            continue
+        if not kinds and t.lower_ == "dead" and k > 0 and _fatal_manner(toks[k - 1]):
+            k -= 1  # "shot dead two militants": the verb before "dead" is the cue
             continue
         if kinds or t.lower_ not in _BEFORE_SKIP or (t.lower_ == "at" and toks[k + 1].lower_ != "least"):
             break  # "a gunshot wound at 63 Elm Street" is a place, "killing at least 3" a count
