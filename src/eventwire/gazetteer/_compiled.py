@@ -94,7 +94,6 @@ def capital_rows(countries: list[Country], city_names: list[str], city_country: 
     """Each country's capital town (row), or -1: among its towns within ``_CAPITAL_KM`` of the
     capital's point, the one of the capital's name, else the nearest (Rawalpindi, larger and
     close by, is not Islamabad)."""
-    from ._fold import fold
     from ._index import distance_km
 
     points = country_capitals()

@@ -62,6 +62,7 @@ def _prep_before(doc, i: int) -> str | None:
     return doc[j].lower_ if j >= 0 and doc[j].pos_ in ("ADP", "SCONJ") else None
 
 
+@functools.lru_cache(maxsize=1)
 def _unit_heads() -> frozenset[str]:
     """Place words a name can follow with "of": "the town of X", "the district of X"
     ("the border of X" and "the outskirts of X" say where, not what, and are read apart)."""

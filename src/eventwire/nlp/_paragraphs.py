@@ -41,7 +41,7 @@ _ENDS = frozenset(".!?…:;\"”’')]»")
 
 def _may_follow(prev) -> bool:
     """Whether a sentence may start after token ``prev``."""
-    return prev.is_space or prev.text[-1:] in _ENDS or prev.whitespace_.count("\n") > 0
+    return prev.is_space or prev.text[-1:] in _ENDS  # a line break is a space token of its own
 
 
 class ParagraphBreaks:
