@@ -232,3 +232,18 @@ def test_the_focus_place_stands_for_an_event_that_names_no_place(gaz):
 def test_a_dateline_is_a_town_before_a_district_of_its_name(gaz):
     e = resolve_dateline("LANCASTER", gaz)
     assert e is not None and e.feature_class == "P"
+
+
+def test_towns_written_with_their_state_are_read_inside_it(gaz):
+    from eventwire.geo._focus import qualified_places
+
+    found = qualified_places("Shooting - WDAM-TV 7-News, Weather, Sports-Hattiesburg, MS | Columbus, GA News", gaz)
+    assert [(e.name, e.admin1) for e in found] == [("Hattiesburg", "Mississippi"), ("Columbus", "Georgia")]
+    assert qualified_places("Police said Smith, Jones and Brown fled.", gaz) == []
+
+
+def test_a_mastheads_state_picks_the_namesake_of_the_text(nlp, gaz):
+    title = "Columbus teen killed in shooting - WTVM.com-Columbus, GA News Weather & Sports"
+    text = title + "\n\nColumbus police say a 17-year-old was shot and killed Monday night at an apartment complex."
+    loc = _location(nlp, gaz, text, "shot", title=title)
+    assert loc is not None and loc.admin1 == "Georgia"

@@ -19,12 +19,18 @@ from ..gazetteer import fold, lexicon
 from ..records import GeoEntry
 
 # How much each part of the article says about where it is.
-WEIGHTS = {"dateline": 3.0, "agency": 2.0, "title": 2.0, "lede": 1.0, "actor": 1.0, "cue": 1.0}
+WEIGHTS = {"dateline": 3.0, "qualified": 2.0, "agency": 2.0, "title": 2.0, "lede": 1.0, "actor": 1.0,
+           "cue": 1.0}
 PREFER_MIN = 2  # cues and one-country places that make a namesake there the article's own
 MAX_CUES = 3  # distinct country cues counted (lexicon ``country_cues``): as much as a dateline
 LEAD_SHARE = 0.6  # the leading country's share of the votes for a focus to exist
 KNOWN_CITY = 100_000  # a city a headline names without its state
 TITLE_MIN_POPULATION = 15_000  # a town in a headline by name alone: as the entity ruler
+# "Columbus, GA", "Gary, Ind.", "Springdale, Maryland", "Quetta, Balochistan": capitalised
+# words, a comma, then a province's code, abbreviation or name (checked in the gazetteer)
+_QUALIFIED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*),\s+"
+                        r"([A-Z]\.[A-Z]\.|[A-Z]{2}(?![\w.])|[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?)")
+MAX_QUALIFIED = 3  # distinct qualified places counted: as much as a dateline and more
 _CAPS_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|al|el))*")
 
 
@@ -112,16 +118,58 @@ def _agency_pattern() -> re.Pattern:
     return re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4})(?i:" + words + r")\b")
 
 
+def qualified_places(text: str, gazetteer) -> list[GeoEntry]:
+    """Towns written with their province, the way a local press and an outlet's masthead
+    write them ("Wichita Falls, TX", "Sports-Hattiesburg, MS", "Gary, Ind."): the
+    longest known end of the capitalised words before the comma, inside the province
+    after it. A name the gazetteer cannot place inside that province is left out."""
+    out: list[GeoEntry] = []
+    for m in _QUALIFIED.finditer(text):
+        provinces = [e for e in gazetteer.lookup(m.group(2).strip()) if e.feature_code == "ADM1"]
+        if not provinces:
+            continue
+        e = _inside_any(_name_ends(m.group(1)), provinces, gazetteer)
+        if e is not None and all(e.geonameid != o.geonameid for o in out):
+            out.append(e)
+        if len(out) >= MAX_QUALIFIED:
+            break
+    return out
+
+
+def _name_ends(words: str) -> list[str]:
+    """'Weather, Sports-Hattiesburg' -> the longest end first, and a first word's part after
+    a hyphen after the word itself ("Winston-Salem" before "Salem")."""
+    parts = words.split()
+    out = []
+    for k in range(len(parts), 0, -1):
+        out.append(" ".join(parts[-k:]))
+        if "-" in parts[-k]:
+            out.append(" ".join([parts[-k].rsplit("-", 1)[-1]] + parts[len(parts) - k + 1:]))
+    return [n.strip(".'’-") for n in out]
+
+
+def _inside_any(names: list[str], provinces: list[GeoEntry], gazetteer) -> GeoEntry | None:
+    """The first name with a town or unit inside one of ``provinces`` (its largest town)."""
+    for name in names:
+        inside = [e for e in gazetteer.lookup(name) if e.feature_class in ("A", "P")
+                  and any(_within(p, e) for p in provinces)] if len(name) >= 3 else []
+        if inside:
+            return max(inside, key=lambda c: (c.feature_class == "P", c.population))
+    return None
+
+
 def _within(outer: GeoEntry, inner: GeoEntry) -> bool:
     from ._resolve import _within_named
 
     return _within_named(outer, inner)
 
 
-def resolve_dateline(place: str, gazetteer, prefer: str | None = None) -> GeoEntry | None:
+def resolve_dateline(place: str, gazetteer, prefer: str | None = None,
+                     province: str | None = None) -> GeoEntry | None:
     """'HENRY COUNTY, Ind.' -> Henry County, Indiana: the last part first, each part
-    inside the one after it; a lone part is its most prominent namesake (in ``prefer``,
-    the country the article's cues point to, when it has one there)."""
+    inside the one after it; a lone part is its most prominent namesake (in ``province``,
+    a folded admin1 the article has already placed a town in, then in ``prefer``, the
+    country the article's cues point to, when it has one there)."""
     parts = [p.strip() for p in place.split(",") if p.strip()]
     chosen: GeoEntry | None = None
     for part in reversed(parts):
@@ -132,7 +180,8 @@ def resolve_dateline(place: str, gazetteer, prefer: str | None = None) -> GeoEnt
                 continue  # an unknown suburb or an outlet's name: keep what is known
             cands = inside
         if cands:
-            chosen = max(cands, key=(lambda e: _rank(e, prefer)) if chosen is None else (lambda e: e.population))
+            chosen = max(cands, key=(lambda e: _rank(e, prefer, province)) if chosen is None
+                         else (lambda e: e.population))
     return chosen
 
 
@@ -179,12 +228,16 @@ def _vote(votes: Counter, admin: Counter, e: GeoEntry, w: float) -> None:
 def article_focus(gazetteer, *, dateline: str | None = None, title: str | None = None,
                   lede: list[GeoEntry] = (), stop: frozenset[str] = frozenset(),
                   actor_country: str | None = None, cues: Counter | None = None,
-                  agencies: list[str] = (), body: Counter | None = None) -> Focus:
+                  agencies: list[str] = (), body: Counter | None = None,
+                  qualified: list[tuple[GeoEntry, str]] = ()) -> Focus:
     """The focus from the dateline's place words, the headline, the lede's places, the
     country of a state actor the article names ("Military Forces of Ukraine"), the
     country cues of its text (:func:`country_cues`) and the places whose police the
     article cites (``agencies``: "Boston police", "the Jacksonville Sheriff's Office"):
-    local news quotes the police of the place where the event happened."""
+    local news quotes the police of the place where the event happened. Towns written
+    with their province (``qualified``, each with where it was written: "title" for
+    "Columbus, GA" of an outlet's masthead, "text") settle the province before the
+    police's and the headline's namesakes are chosen."""
     if gazetteer is None:
         return NO_FOCUS
     votes: Counter = Counter()
@@ -196,8 +249,13 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
         _vote(votes, admin, e, WEIGHTS["dateline"])
         sources.append("dateline")
         named.append((e, "dateline"))
+    for e, where in qualified:
+        _vote(votes, admin, e, WEIGHTS["qualified"])
+        sources.append("qualified")
+        named.append((e, "qualified-" + where))
+    province = next((fold(a) for e, _ in named if (a := _admin1_of(e))), None)
     for name in dict.fromkeys(agencies):
-        if (e := resolve_dateline(name, gazetteer, prefer)) is not None:
+        if (e := resolve_dateline(name, gazetteer, prefer, province)) is not None:
             _vote(votes, admin, e, WEIGHTS["agency"])
             sources.append("agency")
             named.append((e, "agency"))
@@ -242,6 +300,8 @@ def _focus_place(named: list[tuple[GeoEntry, str]], country: str, a1: str | None
     provinces = [fold(e.admin1 or (e.name if e.feature_code == "ADM1" else "")) for e, _ in named
                  if e.iso2 == country]
     for e, source in named:
+        if source == "qualified-title":
+            continue  # a masthead's town ("WTVM.com-Columbus, GA") is the outlet's, not the event's
         if e.iso2 != country or not (e.feature_class == "P" or e.feature_code == "ADM2") \
                 or not e.admin1 or fold(e.admin1) != a1:
             continue

@@ -16,7 +16,7 @@ from unidecode import unidecode
 from ..extract import DocFindings
 from ..gazetteer import lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
-from ._focus import NO_FOCUS, Focus, agency_places, article_focus, country_cues
+from ._focus import NO_FOCUS, Focus, agency_places, article_focus, country_cues, qualified_places
 from ._places import Toponym, find_toponyms
 from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered
@@ -365,7 +365,23 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
     return article_focus(gazetteer, dateline=dateline, title=title, lede=lede, stop=stop_names(),
                          actor_country=home_country, cues=country_cues(document.text),
                          agencies=agency_places(document.text, gazetteer),
-                         body=_body_countries(tops, gazetteer))
+                         body=_body_countries(tops, gazetteer),
+                         qualified=_qualified(document, title, gazetteer))
+
+
+HEAD_CHARS = 600  # the text's opening, where a report says where it is from
+
+
+def _qualified(document, title: str | None, gazetteer) -> list:
+    """Towns written with their province in the headline (with an outlet's masthead:
+    "... - WTVM.com-Columbus, GA") and in the text's opening, each with where it was
+    written; a town written with its state further down is often another story's."""
+    text = document.text[:HEAD_CHARS]
+    if title and text.startswith(title):
+        text = text[len(title):]
+    out = [(e, "title") for e in qualified_places(title or "", gazetteer)]
+    return out + [(e, "text") for e in qualified_places(text, gazetteer)
+                  if all(e.geonameid != o.geonameid for o, _ in out)]
 
 
 def _body_countries(tops: list[Toponym], gazetteer) -> Counter:
