@@ -113,6 +113,12 @@ def _records(results) -> list[str]:
 
 def _dask_rss(client) -> list[float]:
     def peak() -> float:
+        # The worker's own high-water mark. ``ru_maxrss`` is no use here: a process started by
+        # fork and exec keeps its parent's peak in it, so every worker would report this one's.
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
         import resource as r
 
         return r.getrusage(r.RUSAGE_SELF).ru_maxrss / 1024
