@@ -191,3 +191,35 @@ def test_every_codebook_spelling_names_a_unit_the_gazetteer_writes(gaz):
     assert rows and all(r["source"] for r in rows)
     for r in rows:
         assert any(e.feature_code == "ADM1" and e.iso3 == r["iso3"] for e in gaz.lookup(r["name"])), r["name"]
+
+
+def test_building_a_cached_table_prunes_tables_unused_for_weeks(tmp_path, monkeypatch):
+    """An upgrade builds new cached tables beside the old ones; the old ones go once unused
+    for CACHE_UNUSED_DAYS, while recent ones and other files in the folder stay."""
+    import os
+    import time
+
+    from eventwire.gazetteer import _compiled
+
+    monkeypatch.setenv("EVENTWIRE_DATA_DIR", str(tmp_path))
+    old_days = _compiled.CACHE_UNUSED_DAYS + 1
+    stale = tmp_path / "place-names-0123456789ab.pickle"
+    recent = tmp_path / "place-names-ba9876543210.pickle"
+    partial = tmp_path / "gazetteer-0123456789ab.4242.tmp"
+    foreign = tmp_path / "geonames.sqlite"
+    for f in (stale, recent, partial, foreign):
+        f.write_bytes(b"x")
+    for f in (stale, partial, foreign):
+        t = time.time() - old_days * 86_400
+        os.utime(f, (t, t))
+
+    assert _compiled.cached_table("demo", "00000000000f", lambda: {"a": 1}) == {"a": 1}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "demo-00000000000f.pickle", "geonames.sqlite", "place-names-ba9876543210.pickle"]
+
+    # loading marks the table as used, so it is never the one pruned
+    built = tmp_path / "demo-00000000000f.pickle"
+    t = time.time() - old_days * 86_400
+    os.utime(built, (t, t))
+    assert _compiled.cached_table("demo", "00000000000f", lambda: {"a": 2}) == {"a": 1}
+    assert built.stat().st_mtime > time.time() - 60

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import re
 from array import array
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -379,7 +380,9 @@ def cached_table(name: str, key: str, build: Callable[[], T]) -> T:
     path = data_dir() / f"{name}-{key}.pickle"
     try:
         with path.open("rb") as fh:
-            return pickle.load(fh)
+            value = pickle.load(fh)
+        _touch(path)
+        return value
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
         pass
     value = build()
@@ -391,7 +394,42 @@ def cached_table(name: str, key: str, build: Callable[[], T]) -> T:
         os.replace(tmp, path)
     except OSError as exc:  # a read-only home still works, just slower to start
         log.info("%s not cached (%s); built in memory each time", name, exc)
+    else:
+        prune_cache(path.parent, keep=path)
     return value
+
+
+# A cached table that no installation has loaded for this long is left over from an older
+# version or data; it is removed when a new table is built (the moment an upgrade shows).
+CACHE_UNUSED_DAYS = 14
+_CACHE_FILE = re.compile(r"[a-z][a-z0-9-]*-[0-9a-f]{12}\.pickle|.+\.\d+\.tmp")
+
+
+def _touch(path: Path) -> None:
+    """Mark a cached table as in use (its modification time is its last use)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # read-only: nothing to prune there either
+
+
+def prune_cache(folder: Path, keep: Path | None = None, unused_days: float = CACHE_UNUSED_DAYS) -> list[Path]:
+    """Remove cached tables in ``folder`` unused for ``unused_days`` (and stale partial writes);
+    other files there (an imported GeoNames database) are never touched. Returns what went."""
+    import time
+
+    cutoff = time.time() - unused_days * 86_400
+    gone = []
+    for f in folder.iterdir():
+        try:
+            if f != keep and _CACHE_FILE.fullmatch(f.name) and f.is_file() and f.stat().st_mtime < cutoff:
+                f.unlink()
+                gone.append(f)
+        except OSError as exc:
+            log.debug("cache file %s not removed (%s)", f, exc)
+    if gone:
+        log.info("removed %d cached tables unused for %g days from %s", len(gone), unused_days, folder)
+    return gone
 
 
 def load_compiled(admin_terms: tuple[str, ...]) -> Compiled:
