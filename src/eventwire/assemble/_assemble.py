@@ -238,7 +238,7 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     elif document.published is not None:
         event_date, precision = document.published, "day"
         evidence.append(_evidence_for_default(document.id, "event_date", "date.default.published"))
-    location = group.location() or next((p for p in [findings_location(findings)] if p), None)
+    location = group.location() or findings.location
     actor1 = _fill_country(group.role("actor1"), location)
     actor2 = _fill_country(group.role("actor2"), location)
     near = _near(group)
@@ -287,19 +287,6 @@ def _incident_date(group: _Group, findings: DocFindings):
     if when is None or when.date is None or published is None or all(m.timing == "earlier" for m in group.mentions):
         return None
     return when if 0 <= (published - when.date).days <= ANCHOR_DAYS else None
-
-
-def findings_location(findings: DocFindings) -> Location | None:
-    """The document-level event place chosen by geo, if any mention had none."""
-    for p in findings.places:
-        if p.role == "event" and p.entry is not None:
-            e = p.entry
-            return Location(name=e.name, country=e.country, iso3=e.iso3, admin1=e.admin1,
-                            admin2=e.admin2, admin3=e.admin3, latitude=e.latitude,
-                            longitude=e.longitude, geonameid=e.geonameid,
-                            geo_precision=1 if e.feature_class == "P" else (3 if e.feature_code in ("PCLI", "ADM1") else 2),
-                            confidence=p.confidence, text=p.text, start=p.start, end=p.end, rule=p.rule)
-    return None
 
 
 def reported_in_full(group: _Group) -> bool:

@@ -198,12 +198,10 @@ def _system_place(result, scheme: str | None = None) -> tuple[str | None, float 
     if events and events[0].location is not None:
         loc = events[0].location
         return codebook_admin1(scheme, loc.iso3, loc.admin1), loc.latitude, loc.longitude, "event"
-    place = next((p for p in result.findings.places if p.role == "event" and p.entry), None)
-    if place is None:
+    loc = result.findings.location
+    if loc is None:
         return None, None, None, "none"
-    e = place.entry
-    admin1 = e.admin1 or (e.name if e.feature_code == "ADM1" else None)
-    return codebook_admin1(scheme, e.iso3, admin1), e.latitude, e.longitude, "document"
+    return codebook_admin1(scheme, loc.iso3, loc.admin1), loc.latitude, loc.longitude, "document"
 
 
 def evaluate_event_locations(path, pipeline=None, limit: int | None = None,

@@ -5,8 +5,8 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..records import (ArticleStructure, Claim, Count, Document, EventDate, Evidence, Mention, PlaceMention,
-                       Statement)
+from ..records import (ArticleStructure, Claim, Count, Document, EventDate, Evidence, Location, Mention,
+                       PlaceMention, Statement)
 from . import actors as _actors
 from . import attribution, claims, classify, counts, dates, modality
 from ._cue_tables import count_cues, date_verbs, event_nouns
@@ -27,6 +27,7 @@ class DocFindings:
     claims: list[Claim] = field(default_factory=list)
     dates: list[EventDate] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)  # filled by geo
+    location: Location | None = None  # where the article's event happened, as geo places it
     sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each sentence
     incident_date: EventDate | None = None  # when the article says its incident happened (news)
     # title, dateline (place and date), lede, body, quotes, captions, chrome: see extract.structure

@@ -542,7 +542,18 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     if not chosen and doc_best is not None:
         chosen.add(doc_best)
     findings.places = _place_mentions(res, roles, chosen)
+    findings.location = _document_location(res, findings.places)
     return findings
+
+
+def _document_location(res: list[Resolved], places: list[PlaceMention]) -> Location | None:
+    """Where the article's event happened as a whole (the first event place that resolved),
+    as a Location built the same way as a mention's: the place of an event whose own
+    sentences give none."""
+    place = next((p for p in places if p.role == "event" and p.entry is not None), None)
+    if place is None:
+        return None
+    return next(to_location(r, place.rule) for r in res if r.toponym.start == place.start and r.entry is place.entry)
 
 
 def _place_mentions(res: list[Resolved], roles: list[str], chosen: set[int]) -> list[PlaceMention]:
