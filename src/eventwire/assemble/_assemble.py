@@ -36,8 +36,9 @@ class _Group:
         A step of the case (an arrest) dates an incident of violence only when it is all
         the group is: "a man was arrested Monday in Saturday's shooting" is no Monday shooting.
         """
-        steps = [m for m in self.mentions if m.trigger.sub_event_type in _CASE_STEPS]
-        own = [m for m in self.mentions if m not in steps] or steps
+        # by the step's own type, not by list membership: comparing mentions field by field
+        # made this quadratic in the group's size
+        own = [m for m in self.mentions if m.trigger.sub_event_type not in _CASE_STEPS] or self.mentions
         dates = [m.date for m in own if m.date is not None]
         return next((d for d in dates if d.precision == "day"), dates[0] if dates else None)
 
