@@ -35,6 +35,11 @@ def test_a_dateline_is_read_from_the_state_inward(gaz):
     assert resolve_dateline("GARY, Ind.", gaz).admin1 == "Indiana"
 
 
+def test_a_headline_name_is_the_place_that_bears_it(gaz):
+    names = [(e.name, e.iso2) for e in title_places("St. Louis man charged in shooting", gaz, stop_names())]
+    assert names == [("St. Louis", "US")]
+
+
 def test_headline_places_skip_capitalised_common_words(gaz):
     names = [e.name for e in title_places("Man Shot Dead In Hilliard, Ohio Home", gaz, stop_names())]
     assert "Ohio" in names and all(n != "Man" for n in names)

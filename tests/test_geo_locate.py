@@ -81,6 +81,14 @@ def test_speaker_location_is_not_the_event(nlp, gaz):
     assert {p.text: p.role for p in found.places}["Islamabad"] == "speaker"
 
 
+def test_a_happening_reported_somewhere_happened_there(nlp, gaz):
+    text = "On 5 May 2020, a coalition air raid was reported on Nihm district in the northeast of Sanaa."
+    found = _located(nlp, gaz, text, "air raid", event=("Explosions/Remote violence", "Air/drone strike"))
+    assert {p.text: p.role for p in found.places}["Nihm"] == "event"
+    loc = found.mentions[0].location
+    assert loc.name == "Nihm" and loc.geo_precision == 2
+
+
 def test_acled_style_note_place(nlp, gaz):
     text = "On 5 May 2015, TMC supporters clashed with BJP supporters in Raiganj, Dinajpur district."
     loc = _located(nlp, gaz, text, "clashed").mentions[0].location

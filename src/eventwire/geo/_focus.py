@@ -49,15 +49,18 @@ class Focus:
 NO_FOCUS = Focus()
 
 
-def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None) -> tuple:
+def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None, name: str = "") -> tuple:
     """A country first, then a namesake in the province (folded admin1) of the article's
     dateline or police (``province``), then in the country its own words point to
     (``prefer``), then a town or a province over a district that bears a town's name, then
-    the most populous: "CHARLOTTE" is the city of 800,000, not the parish of 20,000, and
-    "LANCASTER" a city, not Lancaster County (a unit's population is that of all its towns)."""
+    one that bears the written ``name`` of a headline itself over one that has it as an
+    alternate ("St. Louis" is the city, not Senegal's Saint-Louis region; a dateline's
+    "Mo." is Missouri, not the Norwegian town of Mo), then the most populous:
+    "CHARLOTTE" is the city of 800,000, not the parish of 20,000, and "LANCASTER" a city,
+    not Lancaster County (a unit's population is that of all its towns)."""
     return (e.feature_code.startswith("PCL"), bool(province) and fold(_admin1_of(e) or "") == province,
             bool(prefer) and e.iso2 == prefer, e.feature_class == "P" or e.feature_code == "ADM1",
-            e.population)
+            bool(name) and fold(e.name) == fold(name), e.population)
 
 
 def _admin1_of(e: GeoEntry) -> str | None:
@@ -204,7 +207,7 @@ def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None
                     # a headline capitalises every word: one short or common word is no place
                     cands = [e for e in cands if e.feature_code.startswith("PCL")]
                 if cands:
-                    out.append(max(cands, key=lambda e: _rank(e, prefer, province)))
+                    out.append(max(cands, key=lambda e: _rank(e, prefer, province, name)))
                     i = j - 1
                     break
             i += 1

@@ -18,8 +18,16 @@ def _speech_verb(doc, t: Toponym, verbs: frozenset[str]) -> bool:
     tok = doc[t.token_start]
     for anc in list(tok.ancestors)[:3]:
         if anc.pos_ == "VERB" and anc.lemma_.lower() in verbs:
-            return True
+            return not _reported_happening(anc)
     return False
+
+
+def _reported_happening(verb) -> bool:
+    """'an air raid was reported on Nihm district', 'clashes were reported in X': a passive
+    verb of saying whose subject is a happening, not a person, places the happening."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass")]
+    return bool(subjects) and all(c.ent_type_ not in ("PERSON", "ORG", "NORP") and c.pos_ == "NOUN"
+                                  for c in subjects)
 
 
 def _preceded_by_scene(doc, t: Toponym, cues: frozenset[str]) -> bool:
