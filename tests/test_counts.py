@@ -219,6 +219,13 @@ def _event_figures(counts_of, text):
     ("Three people suffered gunshot wounds in the fight.", None, 3),
     ("A teenager suffered a gunshot wound to the arm.", None, 1),
     ("Six young women remained hospitalized on Sunday.", None, 6),
+    # ", and" after one count closes its clause: four people hit, two of them dead
+    ("Responding officers located four shooting victims, and two died at the scene.", 2, 2),
+    ("Three soldiers, two policemen, and four civilians were killed.", 9, None),
+    # one more person named by "another" or an ordinal, the passive shared with the verb before
+    ("Three people were killed and another critically injured in a shooting.", 3, 1),
+    ("Three partygoers were killed and a fourth was injured.", 3, 1),
+    ("No one else was injured.", None, None),
 ])
 def test_news_counts(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)

@@ -30,6 +30,9 @@ def dates_of(nlp):
     ("7 May 2020", dt.date(2020, 5, 7), "day"),
     ("April 30", dt.date(2020, 4, 30), "day"),
     ("three days ago", dt.date(2020, 4, 29), "day"),
+    # a weekday with its calendar date is that date, not the latest such weekday
+    ("Thursday, April 9", dt.date(2020, 4, 9), "day"),
+    ("Monday, 6 April 2020", dt.date(2020, 4, 6), "day"),
 ])
 def test_resolve(phrase, date, precision):
     got = resolve(phrase, PUBLISHED)
@@ -159,3 +162,8 @@ def test_an_undated_incident_takes_the_day_the_article_says_it_happened(pipeline
 ])
 def test_the_incident_takes_the_day_the_article_gives_it(pipeline, text, day):
     assert _news_event_dates(pipeline, text)[0] == day
+
+
+def test_weekday_with_its_date_is_one_phrase(dates_of):
+    found = dates_of("A shooting on the night of Thursday, April 9, killed a man.")
+    assert [(d.text, d.date) for d in found] == [("Thursday, April 9", dt.date(2020, 4, 9))]

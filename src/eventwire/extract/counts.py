@@ -264,6 +264,8 @@ def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
             return j + 1, None, None  # "10 gunshot wounds": wounds on a body, not people
         if kind and t.pos_ in ("NOUN", "ADJ", "PROPN") or (kind and t.tag_ == "VBN" and not words):
             return j + 1, " ".join(words) or None, kind
+        if t.lemma_.lower() == "victim" and t.pos_ == "NOUN" and _SHOT_VICTIMS & {w.lower() for w in words}:
+            return j + 1, " ".join(words + [t.text]), "hit"  # "four shooting victims": people hit
         if t.pos_ in ("ADJ", "NOUN", "PROPN") or (t.text == "-" and words) or \
                 (t.dep_ in ("amod", "compound", "nmod") and t.head.i > t.i):
             words.append(t.text)
@@ -279,6 +281,11 @@ def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
 
 # What a wound is from: "two gunshot wounds" counts wounds, not the people who have them.
 _WOUND_SOURCES = {"gunshot", "gun", "bullet", "stab", "knife", "shotgun", "shrapnel", "entry", "exit"}
+
+
+# What makes a victim one of the people hit: "four gunshot victims", "two shooting victims"
+# (some may have died: the dead are among the people hit).
+_SHOT_VICTIMS = {"gunshot", "shooting"}
 
 
 def _wounds_not_people(tok, words: list[str]) -> bool:
@@ -441,11 +448,18 @@ def _cues_before(toks, i: int) -> tuple[list[str], int]:
     return kinds, first
 
 
-def _links_to_next(toks, end: int) -> int | None:
-    """Index of the quantity joined to the previous one by "and" / ","."""
+def _links_to_next(toks, end: int, listed: int = 1) -> int | None:
+    """Index of the quantity joined to the previous one by "and" / ",".
+
+    ", and" after a single quantity closes its clause, it does not list: "officers found
+    four shooting victims, and two died" is four people hit, two of them dead, not six.
+    A list writes "three soldiers and two civilians" or "three soldiers, two police, and
+    four civilians" (the serial comma after two or more)."""
     if end < len(toks) and toks[end].lower_ in ("and", ",", "&"):
         nxt = end + 1
         if nxt < len(toks) and toks[nxt].lower_ == "and":
+            if toks[end].text == "," and listed < 2:
+                return None
             nxt += 1
         if nxt < len(toks):
             return nxt
@@ -490,7 +504,7 @@ def _quantity_counts(sent, toks) -> list[Count]:
             if own:
                 kind, where = own, "noun"
                 break
-            nxt = _links_to_next(toks, vend)
+            nxt = _links_to_next(toks, vend, len(parts))
             nq = _quantity_at(toks, nxt) if nxt is not None else None
             if nq is None or _not_a_count(toks, nq) or (_cue_after(toks, vend) is not None):
                 break
@@ -520,6 +534,8 @@ def _quantity_counts(sent, toks) -> list[Count]:
 
 
 _ONE_WORDS = {"him", "her", "himself", "herself", "another", "one", "he", "she"}
+# An ordinal names one more person ("three were killed and a fourth was injured").
+_ORDINAL_ONE = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"}
 _NOT_PEOPLE = {"attack", "bomb", "blast", "explosion", "vehicle", "car", "house", "building", "incident",
                "operation", "clash", "device", "it", "this", "that", "which", "what", "area", "village", "town",
                "number", "total", "toll", "death", "body", "convoy", "train", "bus", "truck", "aircraft", "plane",
@@ -527,9 +543,19 @@ _NOT_PEOPLE = {"attack", "bomb", "blast", "explosion", "vehicle", "car", "house"
                "family", "group", "crowd", "household", "party", "gathering"}  # many people, not one
 
 
+def _elided_passive(cue) -> bool:
+    """A participle that shares the passive of the verb before it: in "three were killed and
+    another critically injured" the "were" of the first serves both, and "another" is hurt."""
+    return cue.tag_ == "VBN" and cue.dep_ == "conj" and \
+        not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in cue.children) and \
+        any(c.dep_ == "auxpass" for c in cue.head.children)
+
+
 def _victim_head(cue):
     """The person a cue verb is about: passive/intransitive subject or active object."""
     deps = ("nsubjpass",) if cue.lemma_.lower() not in ("die", "succumb") else ("nsubj", "nsubjpass")
+    if _elided_passive(cue):
+        deps = ("nsubj", "nsubjpass")
     if cue.pos_ == "ADJ" and cue.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp"):  # "found dead"
         cue = cue.head
         deps = ("nsubjpass", "nsubj")
@@ -558,6 +584,9 @@ def _people_in(head) -> int | None:
     total = 0
     for m in members:
         num = next((c for c in m.children if c.dep_ == "nummod"), None)
+        if num is None and m.lower_ in _ORDINAL_ONE:  # before like_num, which takes "fourth" for a number
+            total += 1
+            continue
         if m is head and (num is not None or m.like_num):
             if m.like_num or parse_number([num.text]) != 1:
                 return None  # a number: the quantity rules own it
@@ -741,7 +770,8 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
         if any(c.dep_ == "neg" for c in t.children):
             continue  # "the driver was not hurt": spared, no victim
         head = _victim_head(t)
-        if head is None or head.dep_ == "nsubj" and t.lemma_.lower() not in ("die", "succumb", "dead") and t.pos_ != "ADJ":
+        if head is None or head.dep_ == "nsubj" and t.lemma_.lower() not in ("die", "succumb", "dead") \
+                and t.pos_ != "ADJ" and not _elided_passive(t):
             continue
         n = _people_in(head)
         if not n:

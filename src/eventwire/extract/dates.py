@@ -47,6 +47,11 @@ _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _YEAR = re.compile(r"^(?:in |during |since )?(?:the year )?(?P<y>(?:19|20)\d{2})$", re.I)
 _WEEKDAY = re.compile(r"\b(?P<last>last |this past |past |on )?(?P<w>monday|tuesday|wednesday|thursday|friday|"
                       r"saturday|sunday)s?\b", re.I)
+# A weekday followed by its calendar date ("Thursday, Jan. 8", "Friday (8 January)") is one
+# phrase: the calendar date says which Thursday, however long before publication it was.
+_WEEKDAY_DATE = re.compile(rf"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\(?(?:the\s+)?"
+                           rf"(?:{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MON}(?![a-z])|"
+                           rf"\d{{1,2}}/\d{{1,2}}/\d{{4}})(?:,?\s+\d{{4}})?\b", re.I)
 _AGO = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                   r"(?P<u>day|week|month|year)s?\s+ago\b", re.I)
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -204,7 +209,7 @@ def _relative(text: str, published: dt.date | None) -> tuple[dt.date | None, str
         days = -n * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
         return _shift(published, days, "day" if unit == "day" else unit, "dates.ago")
     m = _WEEKDAY.search(text)
-    if m:
+    if m and not _WEEKDAY_DATE.search(text):
         if published is None:
             return None, "relative", "dates.weekday", None
         back = (published.weekday() - _WEEKDAYS[m["w"].lower()]) % 7
@@ -279,7 +284,7 @@ def _candidates(doc, profile: str = "news") -> list[tuple[int, int, str]]:
     text = doc_text(doc)
     spans = _notes_candidates(text) if profile == "notes" else []
     # full day-month patterns before entities: spaCy often cuts "Around 6 May 2020" to "May 2020"
-    for rx in (_DAY_MONTH, _MONTH_DAY, _NUMERIC):
+    for rx in (_WEEKDAY_DATE, _DAY_MONTH, _MONTH_DAY, _NUMERIC):
         for m in rx.finditer(text):
             spans.append((m.start(), m.end(), "dates.pattern"))
     for ent in doc.ents:
