@@ -167,3 +167,37 @@ def test_the_incident_takes_the_day_the_article_gives_it(pipeline, text, day):
 def test_weekday_with_its_date_is_one_phrase(dates_of):
     found = dates_of("A shooting on the night of Thursday, April 9, killed a man.")
     assert [(d.text, d.date) for d in found] == [("Thursday, April 9", dt.date(2020, 4, 9))]
+
+
+@pytest.mark.parametrize("phrase, published, date, precision", [
+    ("on Christmas night", dt.date(2016, 1, 3), dt.date(2015, 12, 25), "day"),
+    ("New Year's Eve", dt.date(2017, 1, 3), dt.date(2016, 12, 31), "day"),
+    ("Thanksgiving", dt.date(2015, 12, 1), dt.date(2015, 11, 26), "day"),  # the fourth Thursday
+    ("Memorial Day weekend", dt.date(2016, 6, 3), dt.date(2016, 5, 30), "week"),  # the last Monday
+])
+def test_holidays_are_days(phrase, published, date, precision):
+    got = resolve(phrase, published)
+    assert got is not None and got[0] == date and got[1] == precision
+
+
+def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
+    assert dates_of("He went to a Halloween party and bought Christmas presents.") == []
+    found = dates_of("A boy was shot on Halloween.", dt.date(2015, 11, 2))
+    assert [d.date for d in found] == [dt.date(2015, 10, 31)]
+
+
+@pytest.mark.parametrize("text, published, date", [
+    # the date of a charge is not the incident's, even with the crime named beside it
+    ("A man was shot and killed outside a market on Cincinnati's west side. "
+     "Police say they charged Anthony Rosemond with murder on Saturday. "
+     "Investigators say the shooting happened Dec. 8.", dt.date(2015, 12, 21), dt.date(2015, 12, 8)),
+    # an incident reported at a time was there and then
+    ("A 16-year-old boy was killed in Miami. A man was arrested Monday in the fatal shooting. "
+     "The shooting was reported about 8:30 p.m. Nov. 22 near Northwest 17th Avenue.",
+     dt.date(2016, 11, 30), dt.date(2016, 11, 22)),
+])
+def test_incident_dates_in_news(pipeline, text, published, date):
+    from eventwire.records import Document
+
+    events = pipeline.process(Document(id="d", text=text, published=published)).events
+    assert events and events[0].event_date == date

@@ -112,7 +112,15 @@ def _dates_report(sent, date: EventDate, trigger) -> bool:
     """
     kind, tok = _date_anchor(sent, date, trigger)
     first = next((t for t in sent if date.start <= t.idx < date.end), None)
-    return kind == "verb" and tok.lemma_.lower() in date_verbs("report") and not _event_between(tok, first)
+    return kind == "verb" and tok.lemma_.lower() in date_verbs("report") and not _event_between(tok, first) \
+        and not _incident_reported(tok)
+
+
+def _incident_reported(verb) -> bool:
+    """A verb of the ``reported`` kind whose subject is the incident itself: "the shooting
+    was reported about 8:30 p.m. Nov. 22" tells when it happened, not when it was told."""
+    return verb.lemma_.lower() in date_verbs("reported") and \
+        any(c.dep_ in ("nsubjpass", "nsubj") and _incident_noun(c) for c in verb.children)
 
 
 def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) -> EventDate | None:
@@ -129,7 +137,7 @@ def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) ->
                     or (filed is not None and filed.start <= d.start < filed.end):
                 continue
             kind, tok = _date_anchor(sent, d)
-            if kind == "event" or (kind == "verb" and (_occurrence_verb(tok) or
+            if kind == "event" or (kind == "verb" and (_occurrence_verb(tok) or _incident_reported(tok) or
                                                        _event_between(tok, sent.doc[_first_token(sent, d)]))):
                 return d
     return None
@@ -148,8 +156,16 @@ def _first_token(sent, date: EventDate) -> int:
 
 def _event_between(verb, date_tok) -> bool:
     """An event noun between the verb and its date ("charged ... for the shooting at the
-    park on June 11"): the date most likely closes the event's phrase, whatever the parse."""
-    return any(_incident_noun(t) for t in verb.doc[verb.i + 1:date_tok.i])
+    park on June 11"): the date most likely closes the event's phrase, whatever the parse.
+    A bare offence ("charged with murder on Saturday", "two counts of murder") names the
+    charge, not the incident: the date stays the charge's."""
+    return any(_incident_noun(t) and not _offence(t) for t in verb.doc[verb.i + 1:date_tok.i])
+
+
+def _offence(tok) -> bool:
+    """An incident noun with neither determiner nor possessive: the name of a crime in a
+    charge ("with murder", "counts of attempted murder"), not a happening ("the shooting")."""
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children) and tok.tag_ == "NN"
 
 
 def _incident_noun(tok) -> bool:

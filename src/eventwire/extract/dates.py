@@ -84,6 +84,55 @@ _GTD_PREFIX = re.compile(r"^\s*(?P<m>\d{2})/(?P<d>\d{2})/(?P<y>\d{4})\s*:")
 _BRACKETED = re.compile(rf"\[(?P<t>[^\[\]]{{0,30}}?(?:\d{{1,2}}\s+{_MON}|{_MON}\s+\d{{1,2}}|\d{{4}})[^\[\]]{{0,20}})\]", re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def _holidays() -> tuple[tuple[re.Pattern, str], ...]:
+    from ._cue_tables import read_table
+
+    return tuple((re.compile(rf"^(?:{r['pattern']})$", re.I), r["when"]) for r in read_table("holidays.csv"))
+
+
+@functools.lru_cache(maxsize=1)
+def _holiday_phrase() -> re.Pattern:
+    """A holiday with the part of the day or the weekend it names ("Christmas night")."""
+    names = "|".join(f"(?:{rx.pattern[4:-2]})" for rx, _ in _holidays())
+    return re.compile(rf"\b(?P<h>{names})(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night|weekend))?\b", re.I)
+
+
+_WEEKDAY_ABBR = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _holiday_in(year: int, when: str) -> dt.date | None:
+    if when == "easter":
+        from dateutil.easter import easter
+
+        return easter(year)
+    if ":" not in when:
+        month, day = when.split("-")
+        return _safe(year, int(month), int(day))
+    month, weekday, nth = when.split(":")
+    first = dt.date(year, int(month), 1)
+    days = [first + dt.timedelta(days=k) for k in range(31)]
+    days = [d for d in days if d.month == first.month and d.weekday() == _WEEKDAY_ABBR.index(weekday)]
+    return days[int(nth)] if int(nth) < 0 else days[int(nth) - 1]
+
+
+def _holiday(text: str, published: dt.date | None):
+    """(date, precision, rule, relative_days) of a phrase that is a holiday, the latest on
+    or before publication; None for any other phrase."""
+    m = _holiday_phrase().fullmatch(re.sub(r"^(?:on |the |on the |over )+", "", text, flags=re.I))
+    if m is None:
+        return None
+    when = next(w for rx, w in _holidays() if rx.match(m["h"]))
+    precision = "week" if (m["part"] or "").lower() == "weekend" else "day"
+    if published is None:
+        return None, "relative", "dates.holiday.no_year", None
+    for year in (published.year, published.year - 1):
+        day = _holiday_in(year, when)
+        if day is not None and day <= published:
+            return day, precision, "dates.holiday", None
+    return None
+
+
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^/@]*@)?(?P<host>[^/:?#]+)", re.I)
 
 
@@ -247,6 +296,9 @@ def resolve(text: str, published: dt.date | None,
     clean = text.strip().strip("[](),.;:").strip()
     if not clean:
         return None
+    holiday = _holiday(clean, published)
+    if holiday is not None:
+        return holiday
     rel = _relative(clean, published)
     if rel is not None:
         return rel
@@ -279,6 +331,35 @@ def _notes_candidates(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+# Words before a bare holiday name that make it a time ("on Christmas"), not a kind of thing
+# ("Christmas presents", "a Halloween party").
+_HOLIDAY_LEAD = {"on", "over", "during", "since", "until", "before", "after", "this", "last", "early", "late",
+                 "past", "by", "through"}
+
+
+def _holiday_spans(doc, text: str) -> list[tuple[int, int, str]]:
+    """Holidays named as the time of something: with a part of the day or the weekend, or
+    with a preposition of time before them."""
+    out = []
+    for m in _holiday_phrase().finditer(text):
+        before = text[:m.start()].split()[-1:] or [""]
+        if m["part"] or " " in m["h"] or before[0].lower() in _HOLIDAY_LEAD:
+            out.append((m.start(), m.end(), "dates.pattern"))
+    return out
+
+
+def _a_kind_of_thing(doc, start: int, end: int) -> bool:
+    """A bare holiday that qualifies a noun ("Christmas presents", "a Halloween party") names
+    a kind of thing, not a time; "the Christmas shooting" is still the shooting's day."""
+    from ._cue_tables import event_nouns
+
+    if not _holiday_phrase().fullmatch(doc_text(doc)[start:end]):
+        return False
+    last = next((t for t in reversed(doc) if start <= t.idx < end), None)
+    return last is not None and last.dep_ in ("compound", "amod", "nmod") and last.head.pos_ == "NOUN" \
+        and last.head.i > last.i and last.head.lemma_.lower() not in event_nouns()
+
+
 def _candidates(doc, profile: str = "news") -> list[tuple[int, int, str]]:
     """(start, end, rule) of date phrases: notes' own forms, DATE entities, missed forms."""
     text = doc_text(doc)
@@ -287,6 +368,7 @@ def _candidates(doc, profile: str = "news") -> list[tuple[int, int, str]]:
     for rx in (_WEEKDAY_DATE, _DAY_MONTH, _MONTH_DAY, _NUMERIC):
         for m in rx.finditer(text):
             spans.append((m.start(), m.end(), "dates.pattern"))
+    spans.extend(_holiday_spans(doc, text))
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             spans.append((ent.start_char, ent.end_char, "dates.entity"))
@@ -295,7 +377,7 @@ def _candidates(doc, profile: str = "news") -> list[tuple[int, int, str]]:
             spans.append((m.start(), m.end(), "dates.pattern"))
     kept: list[tuple[int, int, str]] = []
     for s, e, rule in spans:  # first found wins; later overlapping spans are the same date
-        if not any(s < ke and ks < e for ks, ke, _ in kept):
+        if not any(s < ke and ks < e for ks, ke, _ in kept) and not _a_kind_of_thing(doc, s, e):
             kept.append((s, e, rule))
     return sorted(kept)
 
