@@ -23,12 +23,43 @@ from ..resources.actors import load_actors
 
 @dataclass(slots=True)
 class _Group:
+    """Mentions merged so far, with what :func:`_fits` asks of them kept up to date as each
+    is added (:meth:`add`): asking the mentions again for every new one made merging grow
+    with the square of an article's mentions."""
+
     mentions: list[Mention] = field(default_factory=list)
     extra_counts: list[Count] = field(default_factory=list)
+    # first dated mention (day precision, any precision) among the incidents and among the steps of the case
+    _own_dates: list = field(default_factory=lambda: [None, None])
+    _step_dates: list = field(default_factory=lambda: [None, None])
+    _has_own: bool = False
+    _own_place: Location | None = None  # most confident place of the mentions' own sentences
+    _any_place: Location | None = None  # most confident place of any mention
+    _named: set[str] = field(default_factory=set)
+    _kinds: set[str] = field(default_factory=set)
 
     @property
     def first(self) -> Mention:
         return self.mentions[0]
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        step = m.trigger.sub_event_type in _CASE_STEPS
+        self._has_own = self._has_own or not step
+        if m.date is not None:
+            firsts = self._step_dates if step else self._own_dates
+            if firsts[0] is None and m.date.precision == "day":
+                firsts[0] = m.date
+            if firsts[1] is None:
+                firsts[1] = m.date
+        own = _own_location(m)
+        if own is not None and (self._own_place is None or own.confidence > self._own_place.confidence):
+            self._own_place = own
+        loc = m.location
+        if loc is not None and (self._any_place is None or loc.confidence > self._any_place.confidence):
+            self._any_place = loc
+        self._named |= _named_groups((m.actor1, m.actor2))
+        self._kinds.add(m.trigger.sub_event_type)
 
     def date(self):
         """The first date to the day, else the first coarser one ("earlier this month").
@@ -36,17 +67,20 @@ class _Group:
         A step of the case (an arrest) dates an incident of violence only when it is all
         the group is: "a man was arrested Monday in Saturday's shooting" is no Monday shooting.
         """
-        # by the step's own type, not by list membership: comparing mentions field by field
-        # made this quadratic in the group's size
-        own = [m for m in self.mentions if m.trigger.sub_event_type not in _CASE_STEPS] or self.mentions
-        dates = [m.date for m in own if m.date is not None]
-        return next((d for d in dates if d.precision == "day"), dates[0] if dates else None)
+        day, first = self._own_dates if self._has_own else self._step_dates
+        return day if day is not None else first
 
     def location(self) -> Location | None:
-        """The most confident place the mentions' own sentences give, else any."""
-        own = [loc for m in self.mentions if (loc := _own_location(m)) is not None]
-        located = own or [m.location for m in self.mentions if m.location is not None]
-        return max(located, key=lambda loc: loc.confidence) if located else None
+        """The most confident place the mentions' own sentences give, else any (the first
+        of equally confident ones)."""
+        return self._own_place if self._own_place is not None else self._any_place
+
+    def named_groups(self) -> set[str]:
+        """Named armed groups (from the actor dictionary) of the mentions, in either role."""
+        return self._named
+
+    def has_kind(self, sub_event_type: str) -> bool:
+        return sub_event_type in self._kinds
 
     def role(self, name: str) -> Actor | None:
         """The first stated actor in a role; a default ("unidentified") only if none is."""
@@ -119,7 +153,7 @@ def _same_happening(group: _Group, m: Mention, d1, d2) -> bool:
         return False
     if "+anaphor" in m.trigger.rule:
         return True
-    return any(g.trigger.sub_event_type == m.trigger.sub_event_type for g in group.mentions)
+    return group.has_kind(m.trigger.sub_event_type)
 
 
 def _fits(group: _Group, m: Mention) -> bool:
@@ -134,7 +168,7 @@ def _fits(group: _Group, m: Mention) -> bool:
         return False
     if not _same_place(group.location(), _own_location(m)):
         return False
-    theirs = _named_groups(a for g in group.mentions for a in (g.actor1, g.actor2))
+    theirs = group.named_groups()
     mine = _named_groups((m.actor1, m.actor2))
     return not (theirs and mine and theirs.isdisjoint(mine))
 
@@ -146,7 +180,7 @@ def _group(mentions: list[Mention]) -> list[_Group]:
         if target is None:
             target = _Group()
             groups.append(target)
-        target.mentions.append(m)
+        target.add(m)
     return groups
 
 

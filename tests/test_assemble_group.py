@@ -1,0 +1,72 @@
+"""Merging an article's mentions: what a group answers is kept up to date as mentions join it,
+so merging grows linearly with an article's mentions (issue: long articles grew with the square)."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from eventwire.assemble import _assemble as A
+from eventwire.records import Actor, EventDate, Location, Mention, Trigger
+
+SUB_TYPES = ["Armed clash", "Arrests", "Peaceful protest", "Attack"]
+RULES = ["geo.event.sentence", "geo.event.document", "geo.event.actor-country"]
+
+
+def _mention(rng: random.Random, i: int) -> Mention:
+    sub = rng.choice(SUB_TYPES)
+    date = None
+    if rng.random() < 0.6:
+        date = EventDate(date=dt.date(2025, 3, rng.randint(1, 28)), precision=rng.choice(["day", "week", "month"]),
+                         text="on Monday", start=i, end=i + 1)
+    location = None
+    if rng.random() < 0.7:
+        location = Location(name=rng.choice(["Quetta", "Turbat", "Gwadar"]), country="Pakistan", iso3="PAK",
+                            confidence=rng.choice([0.3, 0.5, 0.8]), rule=rng.choice(RULES))
+
+    def actor():
+        if rng.random() < 0.5:
+            return None
+        rule = rng.choice(["actors.dictionary", "actors.default", "actors.generic"])
+        return Actor(name=rng.choice(["BLA", "TTP", "Police"]), type="rebel group", rule=rule)
+
+    trigger = Trigger(text="attack", start=i * 10, end=i * 10 + 6, event_type="Violence", sub_event_type=sub,
+                      rule="trigger")
+    return Mention(doc_id="d", sent_start=i * 10, sent_end=i * 10 + 9, sentence="s", trigger=trigger,
+                   actor1=actor(), actor2=actor(), date=date, location=location)
+
+
+def _reference_date(mentions):
+    steps = [m for m in mentions if m.trigger.sub_event_type in A._CASE_STEPS]
+    own = [m for m in mentions if m not in steps] or steps
+    dates = [m.date for m in own if m.date is not None]
+    return next((d for d in dates if d.precision == "day"), dates[0] if dates else None)
+
+
+def _reference_location(mentions):
+    own = [loc for m in mentions if (loc := A._own_location(m)) is not None]
+    located = own or [m.location for m in mentions if m.location is not None]
+    return max(located, key=lambda loc: loc.confidence) if located else None
+
+
+def test_a_group_answers_as_its_mentions_read_in_full():
+    rng = random.Random(5)
+    for _ in range(300):
+        group = A._Group()
+        for i in range(rng.randint(1, 8)):
+            group.add(_mention(rng, i))
+            assert group.date() is _reference_date(group.mentions)
+            assert group.location() is _reference_location(group.mentions)
+            assert group.named_groups() == A._named_groups(a for m in group.mentions for a in (m.actor1, m.actor2))
+            assert all(group.has_kind(m.trigger.sub_event_type) for m in group.mentions)
+
+
+def test_merging_reads_each_mention_a_bounded_number_of_times(monkeypatch):
+    calls = []
+    own_location = A._own_location
+    monkeypatch.setattr(A, "_own_location", lambda m: calls.append(1) or own_location(m))
+    trigger = Trigger(text="attack", start=0, end=6, event_type="Violence", sub_event_type="Attack", rule="t")
+    n = 2000
+    mentions = [Mention(doc_id="d", sent_start=i, sent_end=i + 1, sentence="s", trigger=trigger) for i in range(n)]
+    groups = A._group(mentions)
+    assert len(groups) == 1 and len(groups[0].mentions) == n
+    assert len(calls) <= 3 * n  # reading the whole group again for each mention would be n * n / 2
