@@ -148,3 +148,36 @@ def test_offices_bylines_and_places_are_no_particulars():
     assert not {"michael bloomberg", "mayor michael bloomberg", "ann lee"} & ident.names
     # a neighbourhood keeps its direction: East and West Garfield Park are two places
     assert place_key("West Garfield Park") != place_key("East Garfield Park")
+
+
+def test_a_street_kind_is_a_whole_word_and_event_words_name_no_place():
+    ident = identity(report("fw", "Investigation into Fatal Shooting at a bar in Fort Wayne. Three people were "
+                                  "killed near the Corner Store on Maple Avenue.", CHESTER_PA))
+    assert "street maple" in ident.places
+    assert not {"street fort", "fatal shooting"} & ident.places, ident.places
+
+
+def test_charges_and_institutions_are_no_names():
+    ident = identity(report("ch", "Terrell Baker was charged with Aggravated Assault and Recklessly Endangering "
+                                  "Another Person; he was taken to Jackson Memorial Hospital. Stormtracker Weather "
+                                  "and Traffic.", CHESTER_PA))
+    assert ident.names == {"terrell baker"}, ident.names
+
+
+def test_one_person_spelt_two_ways_is_one_name():
+    a = identity(report("a", "Victoria Irene Whitehurst, 6, was killed. Morlens Millice was arrested.", CHESTER_PA))
+    b = identity(report("b", "Victoria Whitehurst died; police charged Morlens Milice.", CHESTER_PA))
+    c = identity(report("c", "Victoria Whitehall died; police charged Mark Millice.", CHESTER_PA))
+    assert identity_score(a, b)[1]["names"] == ["morlens millice", "victoria irene whitehurst"]
+    assert "names" not in identity_score(a, c)[1]
+
+
+def test_a_report_without_a_country_links_on_a_street_within_days_only():
+    lost = report("lost3", "A man and a child were hurt when shots were fired into a crowd on Ferris Branch Boulevard.",
+                  NOWHERE)
+    dallas = report("dallas", "A child was injured in a shooting in the 9600 block of Ferris Branch Blvd.", CHESTER_PA)
+    assert compare(lost, dallas).linked, compare(lost, dallas).reasons
+    later = dataclasses.replace(dallas, event_date=DAY + dt.timedelta(days=30))
+    assert not compare(lost, later).linked
+    # coded in another country, a street alone is not enough
+    assert not compare(dataclasses.replace(lost, location=CHESTER_UK), dallas).linked

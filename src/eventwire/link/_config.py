@@ -37,6 +37,7 @@ class LinkConfig:
     apart_identity: float = 0.6
     apart_followup_identity: float = 1.0
     country_identity: float = 0.9
+    unknown_country_identity: float = 0.9
     toll_days: int = 1
 
 

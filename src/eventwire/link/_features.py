@@ -253,7 +253,9 @@ NAME_STOPLIST_PATH = Path(__file__).resolve().parents[1] / "data" / "link_name_s
 _CAP = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Z]?[a-z]+)?"
 _NAME = re.compile(rf"\b{_CAP}(?:\s+[A-Z]\.)?(?:\s+{_CAP}){{1,2}}\b")
 _STREET = re.compile(rf"\b(?:{_CAP}\s+){{1,2}}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Boulevard|"
-                     rf"Blvd\.|Lane|Ln\.|Court|Ct\.|Place|Pl\.|Way|Parkway|Pkwy\.|Highway|Terrace|Circle|Pike)|\bblock of (?:[NSEW]\.?\s+|North |South |East |West )?"
+                     rf"Blvd\.|Lane|Ln\.|Court|Ct\.|Place|Pl\.|Way|Parkway|Pkwy\.|Highway|Terrace|Circle|Pike)"
+                     # the kind is a whole word: "Fort Wayne" is a town, not a "Fort Way"
+                     rf"(?![A-Za-z])|\bblock of (?:[NSEW]\.?\s+|North |South |East |West )?"
                      rf"{_CAP}(?:\s+{_CAP})?")
 _AGE = re.compile(r"\b(\d{1,2})-year-old\b|\b(?:age|aged)\s+(\d{1,2})\b|\b[A-Z][a-z]+,\s+(\d{1,2}),")
 
@@ -349,8 +351,29 @@ def place_key(place: str) -> str:
 
 
 def _distinctive(place: str, stop: frozenset[str]) -> bool:
-    """A place name with a word of its own ("block of West", "south side" name no place)."""
-    return any(w not in stop for w in place.replace("block of", "").split())
+    """A place name with a word of its own ("block of West", "south side" name no place; nor do
+    words of what happened, "Fatal Shooting" or "Store", from the word groups of violence)."""
+    return any(w not in stop and stem(w) not in concepts() for w in place.replace("block of", "").split())
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _given_and_family(words: list[str]) -> list[str]:
+    """A person's name as given and family name: one report writes "Jerry Lee Dickerson Jr.", another
+    "Jerry Dickerson"; the middle names and generational suffix are left out."""
+    words = [w for w in words if w.rstrip(".") not in _SUFFIXES]
+    return [words[0], words[-1]] if len(words) > 1 else words * 2
+
+
+def _same_person(x: str, y: str) -> bool:
+    """Two spellings of one name: the same family name and one given name the short form of the other
+    ("Nick" / "Nicholas"), or the same given name and a family name spelt a letter or two apart
+    ("Millien" / "Milien")."""
+    (gx, fx), (gy, fy) = _given_and_family(x.split()), _given_and_family(y.split())
+    if fx == fy:
+        return min(len(gx), len(gy)) >= 3 and (gx.startswith(gy) or gy.startswith(gx))
+    return gx == gy and min(len(fx), len(fy)) >= 5 and fuzz.ratio(fx, fy) >= 85
 
 
 def identity(event: Event, text: str | None = None) -> Identity:
@@ -366,7 +389,8 @@ def identity(event: Event, text: str | None = None) -> Identity:
     names, surnames, roles = set(), set(), set()
     for m in _NAME.finditer(text):
         tokens = [t for t in m.group(0).split() if not t.endswith(".")]
-        low = [t.lower() for t in tokens]
+        # "Chanetta Powell's" is Chanetta Powell
+        low = [t.lower().removesuffix("'s").removesuffix("’s") for t in tokens]
         if len(low) < 2 or any(t in stop or t in place_words for t in low) or " ".join(low) in place_names:
             continue
         if low[0] in name_roles():  # "Mayor Michael Bloomberg": the office and who holds it
@@ -393,6 +417,7 @@ def identity_score(a: Identity, b: Identity) -> tuple[float, dict]:
     Ages count only when the two reports' ages mostly agree: two reports of one
     incident give the same victims' ages, two incidents share one by chance."""
     names = a.names & b.names
+    names |= {x for x in a.names - names for y in b.names - names if _same_person(x, y)}
     surnames = (a.surnames & b.surnames) - {n.split()[-1] for n in names}
     places = a.places & b.places
     ages = a.ages & b.ages

@@ -133,10 +133,13 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     ca, cb = F.country_key(a), F.country_key(b)
     if ca != cb or ca is None:
         # A coded country can be a place name misread ("Chester" in England, "Charlotte" in
-        # Canada): reports coded in different countries, or one without a country, are one
-        # incident only when they share several particulars (two people named in both, or a
-        # person and the street), never on date, place and wording.
-        return _apart(ident, shared, gap, f"country {ca} / {cb}", cfg.country_identity, cfg)
+        # Canada): reports coded in different countries are one incident only when they share
+        # several particulars (two people named in both, or a person and the street), never on
+        # date, place and wording.
+        # A report whose country is not known names no place the gazetteer knows: it contradicts no
+        # place, so fewer particulars suffice (a street both name within the date window).
+        needed = cfg.unknown_country_identity if None in (ca, cb) else cfg.country_identity
+        return _apart(ident, shared, gap, f"country {ca} / {cb}", needed, cfg)
     place, place_why = F.place_score(a, b, cfg)
     if place is None:  # different provinces, or too far apart
         return _apart(ident, shared, gap, place_why, cfg.apart_identity, cfg)
