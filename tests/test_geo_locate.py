@@ -89,6 +89,11 @@ def test_a_happening_reported_somewhere_happened_there(nlp, gaz):
     assert loc.name == "Nihm" and loc.geo_precision == 2
 
 
+def test_a_name_written_with_its_unit_word_is_the_named_place(nlp, gaz):
+    res = _resolve(nlp, gaz, "Workers protested in Benda district, Tangerang City, Banten province.")
+    assert res["Tangerang City"].entry is not None and res["Tangerang City"].entry.name == "Tangerang"
+
+
 def test_acled_style_note_place(nlp, gaz):
     text = "On 5 May 2015, TMC supporters clashed with BJP supporters in Raiganj, Dinajpur district."
     loc = _located(nlp, gaz, text, "clashed").mentions[0].location

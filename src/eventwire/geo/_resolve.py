@@ -9,6 +9,7 @@ rather than pretending: "Tripoli" with no context stays at ~0.5.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -189,6 +190,9 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
         if len(cands) > MAX_CANDIDATES:
             cands = sorted(cands, key=lambda e: (e.feature_code.startswith("PCL"), e.population), reverse=True)
         return key, cands[:MAX_CANDIDATES], "exact"
+    bare = _without_unit_word(t.text)
+    if bare and (cands := _unit_named(gazetteer.lookup(bare), t.text.rsplit(None, 1)[-1].lower())):
+        return fold(bare), cands[:MAX_CANDIDATES], "exact"
     part = _COMPASS.match(t.text)
     if part and t.label != "NORP":
         towns = [e for e in gazetteer.lookup(t.text[part.end():])
@@ -201,6 +205,30 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
     if found:
         return key, [e for e, _ in found], "fuzzy"
     return key, _skeleton_candidates(gazetteer, t, ctx), "skeleton"
+
+
+def _without_unit_word(name: str) -> str | None:
+    """'Tangerang City', 'Benda District': a name the gazetteer lacks, written with the unit
+    word that NER kept in the span; the name without it (None when there is none)."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _unit_words():
+        return None
+    return " ".join(words[:-1])
+
+
+def _unit_named(cands: list[GeoEntry], word: str) -> list[GeoEntry]:
+    """The candidates the unit word allows: a town for "city" or "town", a unit for the
+    others ("Franklin Township" is no town of Franklin)."""
+    if word in ("city", "town"):
+        return [e for e in cands if e.feature_class == "P"]
+    return [e for e in cands if e.feature_class == "A" and not e.feature_code.startswith("PCL")]
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    from ..gazetteer import lexicon
+
+    return frozenset(lexicon()["admin_terms"]) | frozenset(ADMIN_HEADS) | {"town"}
 
 
 def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context) -> list[GeoEntry]:
