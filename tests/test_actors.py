@@ -124,6 +124,11 @@ def test_phrase_table_finds_what_spacys_phrase_matcher_finds(nlp):
     assert found == sorted(found, key=lambda m: (m[1], m[2]))  # by start, then by length
 
 
+def test_a_state_code_after_a_town_is_no_groups_acronym(nlp):
+    assert _ents(nlp, "A man was shot in Charlotte, NC, on Sunday, police said.") == []
+    assert [t for t, _ in _ents(nlp, "Maoists attacked NC cadres in Kathmandu.")] == ["NC"]
+
+
 def test_names_differing_only_in_case_are_ambiguous(nlp):
     from eventwire.nlp._actor_ruler import ActorTables
 

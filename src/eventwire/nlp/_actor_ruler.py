@@ -180,13 +180,24 @@ class ActorRuler:
         return [c for c in candidates if c.id_ in shown]
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = filter_spans(self._spans(doc))
+        spans = [s for s in filter_spans(self._spans(doc)) if not _after_a_town(doc, s)]
         if not spans:
             return doc
         taken = {i for s in spans for i in range(s.start, s.end)}
         kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = filter_spans(kept + spans)
         return doc
+
+
+def _after_a_town(doc: Doc, span: Span) -> bool:
+    """'Charlotte, NC', 'Columbus, GA': a two-capital code right after a place and a comma
+    is the way a town is written with its state, not a group's acronym (NC, the Nepali
+    Congress), unless a verb follows ("... in Kathmandu, NC said")."""
+    word = span.text
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return (len(span) == 1 and len(word) == 2 and word.isupper() and span.start >= 2
+            and doc[span.start - 1].text == "," and doc[span.start - 2].ent_type_ in ("GPE", "LOC")
+            and (nxt is None or nxt.pos_ not in ("VERB", "AUX")))
 
 
 @Language.factory(
