@@ -67,6 +67,26 @@ def test_lower_case_wire_story_names_its_armed_group():
     assert event.actor1 is not None and event.actor1.name == "FPMR: Manuel Rodriguez Patriotic Front"
 
 
+def test_the_guerrillas_of_a_story_that_names_one_group_are_that_group():
+    """A wire story names its group once ("the fmln said"), then calls it "the guerrillas"."""
+    text = ("the fmln said today that its forces will respect the truce.  the guerrillas attacked a bus near "
+            "san miguel yesterday, killing two passengers.")
+    events = Pipeline.default().process(Document(id="g", text=text, published=dt.date(1989, 9, 5))).events
+    assert events and events[0].actor1.name == "FMLN: Farabundo Marti Front for National Liberation"
+    assert events[0].actor1.text == "guerrillas" and "named_before" in events[0].actor1.rule
+    two = "members of the manuel rodriguez patriotic front planted a bomb in santiago on monday.  " + text
+    other = Pipeline.default().process(Document(id="g2", text=two, published=dt.date(1989, 9, 5))).events
+    bus = [e for e in other if e.actor1 is not None and e.actor1.text == "guerrillas"]
+    assert bus and bus[0].actor1.name.startswith("Unidentified Armed Group")  # two groups named: no guess
+
+
+def test_unidentified_assailants_are_an_armed_group_not_a_mob():
+    text = "a group of unidentified individuals today killed the wife of a colonel in northern bogota."
+    events = Pipeline.default().process(Document(id="u", text=text, published=dt.date(1989, 9, 5))).events
+    assert events and events[0].sub_event_type == "Attack"
+    assert events[0].actor1.name.startswith("Unidentified Armed Group")
+
+
 @pytest.mark.parametrize("text", [
     "does a war kill more people than an economic adjustment program, the bolivian president asked.",
     "there is always the danger of his being shot at from a window or a passing car.",

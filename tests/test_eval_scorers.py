@@ -277,6 +277,13 @@ def test_muc4_scope_leaves_out_what_muc_does_not_code():
     assert muc_type(police_ambushed) == "attack"  # a government target, coded by MUC
     doubtful = {"relevant": True, "templates": [_muc_template("attack", optional=True)]}
     assert score_muc4(doubtful, []).checks.get("relevance_recall") is None  # every template optional
+    threat = dict(_muc_template("attack", perps=[["fmln"]]), stage_of_execution="THREATENED")
+    threatened = {"relevant": True, "templates": [threat]}
+    assert score_muc4(threatened, []).checks.get("relevance_recall") is None  # a threat is no event
+    assert score_muc4(threatened, []).tallies["incident_type_recall"] == (0, 0)
+    mixed = {"relevant": True, "templates": [threat, _muc_template("bombing")]}
+    assert score_muc4(mixed, []).checks["relevance_recall"] is False
+    assert score_muc4(mixed, []).tallies["incident_type_recall"] == (0, 1)
     quiet = {"relevant": False, "templates": []}
     assert score_muc4(quiet, [army_battle, arrest]).checks["relevance_precision"] is None
 

@@ -29,6 +29,12 @@ def _modality_of(nlp, text: str, word: str | None = None) -> tuple[str, str | No
      "anniversary"),
     ("For decades, the region has seen militants frequently targeting government convoys.", "target",
      "background", None),
+    ("Mines must be placed on the roads the convoys use.", "mine", "hypothetical", "must"),
+    ("The minister said the border was crossed without a shot being fired.", "fire", "negated", "without"),
+    ("The detained man had the mission of assassinating the governor.", "assassinat", "plan", "mission"),
+    ("The court has twenty judges who handle political murder cases.", "murder", "generic", "murder cases"),
+    ("Guards carry out body searches on every visitor to the prison.", "body", "generic", "body searches"),
+    ("A bomb scare forced the evacuation of the embassy this morning.", "bomb", "generic", "bomb scare"),
 ])
 def test_not_events(nlp, text, word, expected, cue):
     got, got_cue = _modality_of(nlp, text, word)
@@ -44,6 +50,8 @@ def test_not_events(nlp, text, word, expected, cue):
     ("Residents gathered in the square, marking the anniversary of the massacre.", "gathered"),
     ("Police said militants attacked a checkpoint overnight.", "attack"),
     ("No group claimed responsibility for the attack.", "attack"),
+    ("Gunmen opened fire on the bus without warning, killing two passengers.", "kill"),
+    ("The shooting victim died at the hospital on Sunday.", "shooting"),
 ])
 def test_asserted(nlp, text, word):
     assert _modality_of(nlp, text, word) == ("asserted", None)

@@ -71,6 +71,14 @@ def test_dates_decide_news_earlier_context():
     assert mention_timing(_mention(old, text), s, published)[0] == NEWS  # no date: the article's own time
 
 
+def test_a_year_alone_is_history_when_the_article_has_no_date():
+    text = "The editor of the newspaper was murdered in 1986."
+    s = read_structure(Document(id="d", text=text))
+    timing, cue = mention_timing(_mention(text, text, dt.date(1986, 1, 1), "year"), s, None)
+    assert timing == CONTEXT and "history" in cue
+    assert mention_timing(_mention(text, text, dt.date(1986, 5, 2), "day"), s, None)[0] == NEWS
+
+
 def test_follow_up_in_the_lede_is_news():
     published = dt.date(2025, 3, 30)
     text = "Police arrested two men over the shooting on March 3 that killed a teenager.\n\nMore text here."

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 
 from ..extract import DocFindings, classify
+from ..extract._cue_tables import group_anaphors
 from ..extract.actors import CONTEXT_REACH
 from ..extract.counts import event_counts
 from ..extract.timing import ANCHOR_DAYS, anchored
@@ -274,7 +276,7 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
         event_date, precision = document.published, "day"
         evidence.append(_evidence_for_default(document.id, "event_date", "date.default.published"))
     location = group.location() or findings.location
-    actor1 = _fill_country(group.role("actor1"), location)
+    actor1 = _fill_country(_named_again(group.role("actor1"), findings), location)
     actor2 = _fill_country(group.role("actor2"), location)
     near = _near(group)
     claims = tuple(c for c in findings.claims if near(c))
@@ -313,6 +315,43 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
         places=tuple(filter(near, findings.places)),
         evidence=tuple(evidence), confidence=round(confidence, 3), relative_date=relative,
     )
+
+
+# ACLED inter codes of non-state armed groups: rebels, political militias.
+_ARMED_GROUPS = (2, 3)
+_THE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def _article_group(findings: DocFindings) -> Actor | None:
+    """The one non-state armed group (ACLED inter 2 or 3) the article names, if it names one only."""
+    named: dict[str, Actor] = {}
+    for m in (*findings.mentions, *findings.rejected):
+        for a in (m.actor1, m.actor2):
+            if a is not None and (a.rule or "").startswith("actors.dictionary") and a.inter in _ARMED_GROUPS:
+                named.setdefault(a.name, a)
+    # a group that speaks or claims in the article ("the FMLN said") is named there too
+    for words in [st.speaker for st in findings.statements] + [c.actor for c in findings.claims]:
+        entry = load_actors().lookup(_THE.sub("", words or ""))
+        if entry is not None and entry.inter in _ARMED_GROUPS:
+            named.setdefault(entry.name, Actor(name=entry.name, type=entry.actor_type, inter=entry.inter,
+                                               source_id=entry.key, rule="actors.dictionary.speaker"))
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _named_again(actor: Actor | None, findings: DocFindings) -> Actor | None:
+    """An attacker called "the guerrillas" or "the rebels" in a news article that names one
+    armed group only is that group: a report names a group once, then by its kind. Coded notes
+    name the group whenever they mean it."""
+    if actor is None or findings.document.profile != "news" or not actor.text \
+            or not (actor.rule or "").startswith("actors.generic.unidentified"):
+        return actor
+    if group_anaphors().isdisjoint(actor.text.lower().split()):
+        return actor
+    group = _article_group(findings)
+    if group is None:
+        return actor
+    return replace(group, text=actor.text, start=actor.start, end=actor.end,
+                   rule=f"actor1.named_before+{actor.rule}")
 
 
 def _incident_date(group: _Group, findings: DocFindings):

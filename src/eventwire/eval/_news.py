@@ -15,9 +15,11 @@ MUC codes" against gold ``relevant`` (``relevance_*``): a terrorist act, not
 a battle with the military, a protest, a riot, an arrest or a political
 event, which MUC leaves uncoded and so must not count against precision
 (``muc_type``). ``relevance_any_*`` counts every
-event. A document whose every template is optional (the MUC key's OPTIONAL
-marks doubt that they belong) is don't-care for relevance. Over the
-templates that are not optional, the
+event. A template that is optional (the MUC key's OPTIONAL marks doubt that
+it belongs) or only THREATENED (eventwire codes a threat as no event; the gold
+README advises leaving such templates out of recall) is don't-care: a document
+whose every template is don't-care counts for neither precision nor recall.
+Over the other templates, the
 incident type is found when some event maps to it, and the perpetrator
 organisation is found when some event's first actor (its words or its
 dictionary name) matches any variant of a gold ``perp_org``.
@@ -155,14 +157,20 @@ def _relevance(prefix: str, relevant: bool, predicted: bool) -> dict[str, bool |
             f"{prefix}_recall": predicted if relevant else None}
 
 
+def _scored(template: dict) -> bool:
+    """A template that an event must match: not optional (the key doubts it belongs) and not
+    only a threat (eventwire reports threats as no event; the gold README's advice)."""
+    return not template.get("optional") and (template.get("stage_of_execution") or "").upper() != "THREATENED"
+
+
 def score_muc4(gold: dict, events: Sequence[Event]) -> RowScore:
     """One MUC-4 document: relevance, incident types, perpetrators, events per document."""
     relevant = bool(gold.get("relevant"))
     in_scope = [e for e in events if muc_type(e) is not None]
     types = {muc_type(e) for e in in_scope}
-    templates = [t for t in gold.get("templates") or () if not t.get("optional")]
+    templates = [t for t in gold.get("templates") or () if _scored(t)]
     checks: dict[str, bool | None] = {}
-    if not relevant or templates:  # a document whose every template is optional is don't-care
+    if not relevant or templates:  # a document whose every template is don't-care is don't-care
         checks = _relevance("relevance", relevant, bool(in_scope))
         checks.update(_relevance("relevance_any", relevant, bool(events)))
     typed = [t for t in templates if t.get("incident_type")]

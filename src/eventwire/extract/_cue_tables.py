@@ -60,3 +60,9 @@ def date_verbs(kind: str) -> frozenset[str]:
 def speaker_words() -> dict[str, str]:
     """word -> speaker_type."""
     return {r["word"]: r["speaker_type"] for r in read_table("attribution_cues.csv")}
+
+
+@functools.lru_cache(maxsize=None)
+def group_anaphors() -> frozenset[str]:
+    """Nouns that name again the armed group an article has named ("the guerrillas")."""
+    return frozenset(r["word"].strip().lower() for r in read_table("group_anaphors.csv"))

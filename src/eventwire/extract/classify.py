@@ -284,7 +284,9 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     if a_kinds & {"state"} and _fired_on_protesters(hits, skip):
         return _Choice("protest_excessive", "+sentence:fired_on_protesters", 0.05)
     mobbish = a_kinds & {"crowd", "protester"} or _crowd_like(agents)
-    if mobbish and not a_kinds & (_ARMED | {"person", "partisan"}) and not _uses_firearm(hit, hits):
+    # "a group of unidentified individuals killed ...": assailants the report cannot name act as
+    # an armed group, not as a crowd
+    if mobbish and not a_kinds & (_ARMED | {"person", "partisan", "unknown"}) and not _uses_firearm(hit, hits):
         return _Choice("mob", "+agent:crowd", 0.03)  # residents or a crowd, not an armed group
     if t_kinds & _ARMED:
         return _Choice("attack_armed", "+target:armed", 0.03)

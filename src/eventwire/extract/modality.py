@@ -185,6 +185,16 @@ def _generic(tok, sent) -> str | None:
     return tok.text
 
 
+def _compound_kind(tok) -> tuple[str, str] | None:
+    """An event word that modifies a noun of law, counting or equipment ("murder cases",
+    "kidnapping charges", "body searches", "aircraft carrier", "bomb scare") names a kind of
+    event, not one that happened."""
+    if tok.dep_ != "compound" or tok.head.i == tok.i:
+        return None
+    modality = _cues().get("compound_head", {}).get(tok.head.lemma_.lower())
+    return (modality, f"{tok.text} {tok.head.text}") if modality else None
+
+
 def _told_in_past(tok) -> bool:
     """The noun belongs to a simple-past clause: "clashes broke out", "three died in attacks"."""
     node = tok
@@ -213,6 +223,9 @@ def mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
     neg = _negation(tok)
     if neg:
         return "negated", neg
+    kind = _compound_kind(tok)
+    if kind:
+        return kind
     generic = _generic(tok, sent) if _names_acts(tok, trigger) else None
     if generic:
         return "generic", generic

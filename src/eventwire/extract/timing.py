@@ -89,6 +89,10 @@ def mention_timing(m: Mention, structure: ArticleStructure, published: dt.date |
     cue = context_cue(m.sentence, (m.trigger.start - m.sent_start, m.trigger.end - m.sent_start))
     if cue is not None:
         return CONTEXT, f"{cue[0]}: {cue[1]}"
+    if age is None and m.date is not None and m.date.date is not None and m.date.precision in _COARSE \
+            and m.date.date.year >= _EARLIEST_YEAR:
+        # a report tells its news by the day ("today", "on 12 may"); a year alone is history
+        return CONTEXT, f"history: {m.date.text} (a year, with no publication date to place it)"
     if age is None:
         return NEWS, "no date: the article's own time"
     if m.date.date is not None and m.date.date.year < _EARLIEST_YEAR:
