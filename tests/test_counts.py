@@ -226,6 +226,11 @@ def _event_figures(counts_of, text):
     ("Three people were killed and another critically injured in a shooting.", 3, 1),
     ("Three partygoers were killed and a fourth was injured.", 3, 1),
     ("No one else was injured.", None, None),
+    # a wound carried "with" a person, and wounds described with participles
+    ("Officers found a man outside with a gunshot wound to the arm.", None, 1),
+    ("A deputy stopped a car carrying two men with gunshot wounds.", None, 2),
+    ("A child in the home received non-life threatening injuries.", None, 1),
+    ("He was charged with assault with a deadly weapon.", None, None),
 ])
 def test_news_counts(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)

@@ -349,13 +349,15 @@ def _carried(toks, k: int) -> tuple[str, int] | None:
     if _cue_where(toks[k]) != ("none", "carrier"):
         return None
     words = []
-    for m in range(k + 1, min(k + 6, len(toks))):
+    for m in range(k + 1, min(k + 9, len(toks))):  # room for "non-life-threatening gunshot wounds"
         t = toks[m]
         if t.lemma_.lower() in ("wound", "injury") and t.pos_ == "NOUN":
             if any(w in ("fatal", "mortal", "deadly", "lethal") for w in words):
                 return "fatalities", m + 1
             return ("hit" if _WOUND_SOURCES & set(words) else "injured"), m + 1
-        if t.pos_ not in ("ADJ", "NOUN", "DET", "NUM", "ADV", "PUNCT") or t.text in (",", ";"):
+        # participles are modifiers here: "non-life threatening injuries", "self-inflicted wounds"
+        if (t.pos_ not in ("ADJ", "NOUN", "DET", "NUM", "ADV", "PUNCT") and t.tag_ not in ("VBG", "VBN")) \
+                or t.text in (",", ";"):
             return None
         words.append(t.lower_)
     return None
@@ -789,12 +791,25 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
     return out
 
 
+def _carrier_subject(t):
+    """Who carries the wound: a verb's subject ("a teenager suffered a gunshot wound"), or
+    for "with", the person it follows ("found a man with a gunshot wound") or the subject of
+    the verb it hangs on ("a boy arrived at the hospital with a gunshot wound")."""
+    if t.pos_ == "ADP":
+        if t.head.pos_ in ("NOUN", "PROPN", "PRON") and t.head.i < t.i:
+            return t.head
+        t = t.head if t.head.pos_ == "VERB" else None
+    if t is None:
+        return None
+    return next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _singular_carried(sent, toks) -> list[Count]:
     """One person named with the wound they carry: "a teenager suffered a gunshot wound"."""
     out = []
     for k, t in enumerate(toks):
-        carried = _carried(toks, k) if t.pos_ == "VERB" else None
-        head = next((c for c in t.children if c.dep_ == "nsubj"), None) if carried else None
+        carried = _carried(toks, k) if t.pos_ in ("VERB", "ADP") else None
+        head = _carrier_subject(t) if carried else None
         n = _people_in(head) if head is not None else None
         if not n:
             continue
