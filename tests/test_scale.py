@@ -97,6 +97,22 @@ def test_nlp_pipe_with_two_processes_runs_the_stages_in_the_workers(pipeline, do
     assert records == _records(pipeline.pipe(documents))
 
 
+def test_a_doc_coded_in_this_process_holds_its_results_unpickled(pipeline, documents):
+    """Docs that may travel (attach's default) hold pickled bytes, which Doc.to_bytes can
+    write; Pipeline.code's own Docs never leave the process and skip the pickling."""
+    from eventwire.nlp import attach
+
+    travelling = attach(pipeline.nlp.make_doc(documents[0].text), documents[0])
+    local = attach(pipeline.nlp.make_doc(documents[0].text), documents[0], in_process=True)
+    assert isinstance(travelling.user_data["eventwire.document"], bytes)
+    assert local.user_data["eventwire.document"] is documents[0]
+    travelling.to_bytes()  # msgpack writes it
+    a, b = pipeline.nlp(travelling), pipeline.nlp(local)
+    assert isinstance(a.user_data["eventwire.events"], bytes) and isinstance(b.user_data["eventwire.events"], list)
+    assert _records([DocResult(documents[0], a._.eventwire_events, None)]) == \
+        _records([DocResult(documents[0], b._.eventwire_events, None)])
+
+
 def test_two_workers_give_the_output_of_one(pipeline, documents, gold_dir):
     batch = documents + _gold_documents(gold_dir)
     one = list(pipeline.pipe(batch, batch_size=3))

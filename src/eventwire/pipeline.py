@@ -111,7 +111,7 @@ class Pipeline:
     def _doc(self, document: Document):
         from .nlp import attach
 
-        return attach(self.nlp.make_doc(document.text), document)
+        return attach(self.nlp.make_doc(document.text), document, in_process=True)
 
     @staticmethod
     def result(doc, document: Document, *, findings: bool = True) -> tuple[DocResult | None, str | None]:

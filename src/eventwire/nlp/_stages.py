@@ -14,7 +14,10 @@ through untouched, so ``nlp(text)`` still gives a plain parse.
 spaCy ships a Doc between processes with ``Doc.to_bytes``, which keeps
 extension values only when msgpack can write them; the values are therefore
 held as pickled bytes (frozen records pickle exactly, so results are the
-same in any process).
+same in any process). A Doc attached with ``in_process=True`` is parsed,
+coded and read in one process (``Pipeline.code``): it holds the values as
+they are, since pickling the findings after each stage and reading them back
+in the next cost as much as some stages.
 """
 from __future__ import annotations
 
@@ -28,12 +31,13 @@ log = logging.getLogger("eventwire")
 
 STAGES = ("eventwire_extract", "eventwire_locate", "eventwire_assemble")
 _FIELDS = ("document", "findings", "events", "error")
+_IN_PROCESS = "eventwire.in_process"  # the Doc never leaves this process: values held unpickled
 
 
 def _getter(key: str):
     def get(doc: Doc):
         raw = doc.user_data.get(key)
-        return None if raw is None else pickle.loads(raw)
+        return pickle.loads(raw) if isinstance(raw, bytes) else raw
     return get
 
 
@@ -41,6 +45,8 @@ def _setter(key: str):
     def set_(doc: Doc, value) -> None:
         if value is None:
             doc.user_data.pop(key, None)
+        elif doc.user_data.get(_IN_PROCESS):
+            doc.user_data[key] = value
         else:
             doc.user_data[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     return set_
@@ -56,8 +62,14 @@ def register_extensions() -> None:
 register_extensions()
 
 
-def attach(doc: Doc, document) -> Doc:
-    """Give a (not yet parsed) Doc its document, so the stage components run on it."""
+def attach(doc: Doc, document, *, in_process: bool = False) -> Doc:
+    """Give a (not yet parsed) Doc its document, so the stage components run on it.
+
+    ``in_process=True``: the Doc is piped and read in this process only (it never
+    goes through ``Doc.to_bytes``), so the stages pass their results unpickled.
+    """
+    if in_process:
+        doc.user_data[_IN_PROCESS] = True
     doc._.eventwire_document = document
     return doc
 
