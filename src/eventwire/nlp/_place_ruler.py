@@ -96,9 +96,12 @@ class PlaceRuler:
         """Lower-case or all-capitals text: names looked up with each word capitalised."""
         found = []
         n = len(doc)
+        # token attributes read once: a Span and its Tokens for every candidate width cost
+        # more than the lookups themselves
+        toks = _CaselessTokens(doc)
         i = 0
         while i < n:
-            hit = self._caseless_match(doc, i, n) if doc[i].is_alpha and not doc[i].is_stop else None
+            hit = self._caseless_match(toks, i, n) if toks.alpha[i] and not toks.stop[i] else None
             if hit is None:
                 i += 1
                 continue
@@ -107,19 +110,23 @@ class PlaceRuler:
             i += width
         return self._set(doc, found)
 
-    def _caseless_match(self, doc: Doc, i: int, n: int) -> tuple[int, str] | None:
-        for width in range(min(MAX_TOKENS, n - i), 0, -1):
-            span = doc[i:i + width]
-            if span[-1].is_punct or span[-1].is_space:
+    def _caseless_match(self, toks: "_CaselessTokens", i: int, n: int) -> tuple[int, str] | None:
+        top = min(MAX_TOKENS, n - i)
+        grams = [""]  # grams[w] is tokens i .. i + w - 1, each capitalised, with their spaces
+        for k in range(i, i + top):
+            grams.append(grams[-1] + toks.capital[k] + toks.space[k])
+        for width in range(top, 0, -1):
+            last = i + width - 1
+            if toks.punct_or_space[last]:
                 continue
-            name = "".join(t.text.capitalize() + t.whitespace_ for t in span).strip()
+            name = grams[width].strip()
             if name not in self.names:
                 continue
             if width == 1:
                 tier = self.tiers.get(name, "")
-                if span[0].lower_ in self.words and not tier.endswith((".country", ".admin1", ".alias")):
+                if toks.lower[i] in self.words and not tier.endswith((".country", ".admin1", ".alias")):
                     continue
-            elif not any(not t.is_stop and t.lower_ not in SAYING and t.is_alpha for t in span):
+            elif not any(not toks.stop[k] and toks.lower[k] not in SAYING and toks.alpha[k] for k in range(i, i + width)):
                 continue
             return width, name
         return None
@@ -185,3 +192,17 @@ def cached_tables(source: str = "default") -> tuple[dict[str, str], dict[str, st
 )
 def make_place_ruler(nlp: Language, name: str, source: str):
     return PlaceRuler(tables=cached_tables(source), words=english_words(nlp))
+
+
+class _CaselessTokens:
+    """The token attributes that caseless matching reads, one list each for the document."""
+
+    __slots__ = ("capital", "space", "punct_or_space", "alpha", "stop", "lower")
+
+    def __init__(self, doc: Doc) -> None:
+        self.capital = [t.text.capitalize() for t in doc]
+        self.space = [t.whitespace_ for t in doc]
+        self.punct_or_space = [t.is_punct or t.is_space for t in doc]
+        self.alpha = [t.is_alpha for t in doc]
+        self.stop = [t.is_stop for t in doc]
+        self.lower = [t.lower_ for t in doc]
