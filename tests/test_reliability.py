@@ -216,12 +216,14 @@ def test_a_feed_download_over_the_size_cap_is_refused(monkeypatch):
 
 # -- HTML nested deeper than libxml2's default ------------------------------------
 
-def test_deeply_nested_html_keeps_its_text():
+@pytest.mark.parametrize("depth", [1000, 2047, 5000])  # libxml2 builds no tree past 2,048 levels
+def test_deeply_nested_html_keeps_its_text(depth):
     from eventwire.ingest._html import extract_article
 
-    html = ("<html><body>" + "<div>" * 1000 + f"<p>{ARTICLE}</p>" + "</div>" * 1000 + "</body></html>")
+    html = ("<html><body>" + "<div>" * depth + f"<p>{ARTICLE}</p><script>var x = 1;</script>" + "</div>" * depth
+            + "</body></html>")
     article = extract_article(html)
-    assert article is not None and "Quetta" in article["text"]
+    assert article is not None and "Quetta" in article["text"] and "var x" not in article["text"]
 
 
 # -- secrets -----------------------------------------------------------------------

@@ -63,6 +63,20 @@ def _visible_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+_HIDDEN = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _stripped_text(html: str) -> str:
+    """The text of a page libxml2 builds no tree for (nested past its 2,048-level limit even
+    as a huge document): hidden blocks, comments and tags removed, entities decoded."""
+    import html as entities
+
+    body = entities.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html)))
+    lines = (" ".join(line.split()) for line in body.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
 def _trafilatura(page, url: str | None):
     import trafilatura
 
@@ -83,7 +97,7 @@ def extract_article(html: str, url: str | None = None) -> dict | None:
             found = _trafilatura(tree, url) or found
     text = (found.text or "").strip() if found is not None else ""
     if not text:
-        text = _visible_text(html).strip()
+        text = _visible_text(html).strip() or _stripped_text(html).strip()
     if not text:
         return None
     return {
