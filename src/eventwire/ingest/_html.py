@@ -47,6 +47,10 @@ def _deep_tree(html: str):
         return None
 
 
+# elements whose text a reader never sees
+_HIDDEN_TAGS = ("script", "style", "noscript", "template")
+
+
 def _visible_text(html: str) -> str:
     """Every visible string of the page, for pages trafilatura finds no article in."""
     from lxml import etree
@@ -57,13 +61,18 @@ def _visible_text(html: str) -> str:
         return ""
     if tree is None:
         return ""
-    for bad in tree.xpath("//script|//style|//noscript|//template"):
+    for bad in tree.xpath("|".join(f"//{tag}" for tag in _HIDDEN_TAGS)):
         bad.drop_tree()
-    lines = (" ".join(t.split()) for t in tree.itertext())
+    return _joined_lines(tree.itertext())
+
+
+def _joined_lines(texts) -> str:
+    """Each text with its whitespace folded, the empty ones dropped, one per line."""
+    lines = (" ".join(t.split()) for t in texts)
     return "\n".join(line for line in lines if line)
 
 
-_HIDDEN = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_HIDDEN = re.compile(rf"<({'|'.join(_HIDDEN_TAGS)})\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -72,9 +81,7 @@ def _stripped_text(html: str) -> str:
     as a huge document): hidden blocks, comments and tags removed, entities decoded."""
     import html as entities
 
-    body = entities.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html)))
-    lines = (" ".join(line.split()) for line in body.splitlines())
-    return "\n".join(line for line in lines if line)
+    return _joined_lines(entities.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", html))).splitlines())
 
 
 def _trafilatura(page, url: str | None):
