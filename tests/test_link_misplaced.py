@@ -118,6 +118,24 @@ def test_the_same_town_day_and_toll_link_without_shared_words():
                        _tolled("toll-h", b.evidence[0].sentence, 1, 0)).linked
 
 
+def test_a_large_toll_links_the_arrest_report_whatever_people_it_names():
+    # an arrest with the same attack type (class score 0.5) and the same two dead and four wounded
+    shooting = _tolled("big-a", "Gunfire at a house party on Saturday night left two dead and four wounded.", 2, 4)
+    arrest = dataclasses.replace(
+        _tolled("big-b", "Police arrested Darnell Price, 20, after a party shooting; witness Ana Ruiz spoke to "
+                         "detectives. Two died and four were hurt.", 2, 4),
+        event_type="Strategic developments", sub_event_type="Arrests", codes={"gtd_attack_type": "Armed Assault"})
+    shooting = dataclasses.replace(shooting, codes={**shooting.codes, "gtd_attack_type": "Armed Assault"})
+    named = _tolled("big-c", "Police named the dead as Tyrone Banks and Mia Cole.", 2, 4)
+    assert compare(shooting, arrest).linked
+    assert compare(named, dataclasses.replace(arrest, event_type=named.event_type)).linked
+    # a smaller toll, or another toll, still needs more than the town and day
+    small = dataclasses.replace(arrest, fatalities=shooting.fatalities, injured=dataclasses.replace(
+        shooting.injured, best=1, low=1, high=1))
+    assert not compare(dataclasses.replace(shooting, injured=small.injured), small).linked
+    assert not compare(shooting, _tolled("big-d", arrest.evidence[0].sentence, 2, 5)).linked
+
+
 def _us_town(name: str, state: str, lat: float, lon: float) -> Location:
     return Location(name, "United States", "USA", state, None, latitude=lat, longitude=lon, geo_precision=1)
 

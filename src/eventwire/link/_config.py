@@ -39,6 +39,7 @@ class LinkConfig:
     country_identity: float = 0.9
     unknown_country_identity: float = 0.9
     toll_days: int = 1
+    large_toll: int | None = None
 
 
 def _flatten(data: dict) -> dict:

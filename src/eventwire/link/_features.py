@@ -160,6 +160,11 @@ def same_counts(a: Event, b: Event) -> bool:
     return bool(given) and all(x == y for x, y in given) and sum(x for x, _ in given) >= 2
 
 
+def toll(event: Event) -> int:
+    """People killed and injured, as far as the report gives them."""
+    return (_best(event.fatalities) or 0) + (_best(event.injured) or 0)
+
+
 def class_score(a: Event, b: Event) -> float:
     if a.event_type != b.event_type:
         gtd_a, gtd_b = a.codes.get("gtd_attack_type"), b.codes.get("gtd_attack_type")

@@ -160,8 +160,7 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
         # The same town and day, the same kind of event and the same toll: one incident told
         # twice, even when the two reports share no name or wording.
         # Reports that each name people, none of them the same, are of different incidents.
-        linked = linked or (gap <= cfg.toll_days and place >= cfg.age_place and parts["event_class"] >= 0.7
-                            and F.same_counts(a, b) and not F.other_people(_identity(a), _identity(b)))
+        linked = linked or (gap <= cfg.toll_days and place >= cfg.age_place and _same_toll(a, b, parts, cfg))
     elif gap <= cfg.followup_days:
         # a follow-up: enough particulars, or one with the same named armed group doing the same
         linked = keyed and (ident >= cfg.followup_identity or (
@@ -172,6 +171,18 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     reasons.update(identity=ident, shared=shared, date_gap_days=gap, place_why=place_why, actor_why=actor_why,
                    followup=gap > cfg.same_window_days)
     return Comparison(round(min(1.0, score + 0.5 * ident), 4), linked, reasons)
+
+
+def _same_toll(a: Event, b: Event, parts: dict, cfg: LinkConfig) -> bool:
+    """The same kind of event and the same toll (``_features.same_counts``), and no different people
+    named. A toll of ``large_toll`` killed and injured or more is rare enough in one town and day to
+    tell the incident alone: a report of the arrest with the same dead and injured is of it too,
+    whoever else the two reports name (a suspect, a witness)."""
+    if not F.same_counts(a, b):
+        return False
+    if cfg.large_toll is not None and F.toll(a) >= cfg.large_toll and parts["event_class"] >= 0.5:
+        return True
+    return parts["event_class"] >= 0.7 and not F.other_people(_identity(a), _identity(b))
 
 
 def _apart(ident: float, shared: dict, gap: int, why: str, needed: float, cfg: LinkConfig) -> Comparison:
