@@ -100,3 +100,26 @@ def test_a_spokesperson_or_reporter_named_in_both_is_no_particular():
                place=CITY, day=DAY + dt.timedelta(days=40))
     cmp = compare(a, b)
     assert "names" not in cmp.reasons["shared"] and not cmp.linked, cmp.reasons
+
+
+def test_a_report_years_apart_joins_only_on_two_people_named_in_both(tmp_path):
+    # A sentencing three years on (or a report whose date was misread by years) names the
+    # victim and the man convicted; another report names only the victim.
+    later = DAY + dt.timedelta(days=3 * 365)
+    sentencing = report("sentence", "Cheron Shelton was sentenced for the killing of Chanetta Powell at a "
+                                    "cookout in Wilkinsburg.", day=later)
+    one_name = report("onename", "A vigil remembered Chanetta Powell in Wilkinsburg.", day=later)
+    assert compare(SHOOTING, sentencing).linked is False  # the shooting names Jerry Shelton, not Cheron
+    first = report("first", SHOOTING.evidence[0].sentence + " Police charged Cheron Shelton.", killed=5)
+    cmp = compare(first, sentencing)
+    assert cmp.linked and cmp.reasons["date_gap_days"] > load_config().long_followup_days, cmp.reasons
+    assert not compare(first, one_name).linked
+    blocker = Blocker(load_config())
+    blocker.add(first)
+    assert [e.event_id for e in blocker.candidates(sentencing)] == ["first#1"]
+    with Store(f"sqlite:///{tmp_path / 'y.db'}") as store:
+        run = store.start_run("test")
+        for ev in (first, one_name, sentencing):
+            store.add(Document(id=ev.doc_ids[0], text=ev.evidence[0].sentence, published=ev.event_date), [ev], run)
+        groups = sorted(sorted(inc.doc_ids) for inc in store.incidents())
+    assert groups == [["first", "sentence"], ["onename"]]

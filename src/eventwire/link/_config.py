@@ -16,6 +16,8 @@ class LinkConfig:
     same_window_days: int = 7
     followup_days: int = 60
     long_followup_days: int = 400
+    distant_days: int | None = None
+    distant_identity: float = 1.0
     near_km: float = 10.0
     far_km: float = 150.0
     veto_km: float = 300.0
@@ -40,6 +42,12 @@ class LinkConfig:
     unknown_country_identity: float = 0.9
     toll_days: int = 1
     large_toll: int | None = None
+
+
+def key_days(cfg: LinkConfig) -> int:
+    """How far apart in days two reports sharing a particular can still link (the blocking
+    index's reach): the long follow-up window, or the distant one where set."""
+    return max(cfg.long_followup_days, cfg.distant_days or 0)
 
 
 def _flatten(data: dict) -> dict:

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from ..records import Event
 from . import _features as F
-from ._config import LinkConfig, load_config
+from ._config import LinkConfig, key_days, load_config
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     if set(a.doc_ids) & set(b.doc_ids):
         return Comparison(0.0, False, {"veto": "same article: assemble kept them apart"})
     gap = F.date_gap(a, b)
-    if gap is None or gap > cfg.long_followup_days:
+    if gap is None or gap > key_days(cfg):
         return Comparison(0.0, False, {"veto": f"date gap {gap} days"})
     ident, shared = F.identity_score(_identity(a), _identity(b))
     ca, cb = F.country_key(a), F.country_key(b)
@@ -166,11 +166,17 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
         linked = keyed and (ident >= cfg.followup_identity or (
             ident >= cfg.min_identity and parts["event_class"] == 1.0 and F.same_named_group(a, b)))
     else:
-        linked = keyed and ident >= cfg.followup_identity
+        linked = keyed and ident >= _beyond_window(gap, cfg.followup_identity, cfg)
     reasons = {k: (None if v is None else round(v, 3)) for k, v in parts.items()}
     reasons.update(identity=ident, shared=shared, date_gap_days=gap, place_why=place_why, actor_why=actor_why,
                    followup=gap > cfg.same_window_days)
     return Comparison(round(min(1.0, score + 0.5 * ident), 4), linked, reasons)
+
+
+def _beyond_window(gap: int, needed: float, cfg: LinkConfig) -> float:
+    """The particulars two reports dated beyond the window must share: ``needed``, and beyond the
+    long follow-up window (a trial years on, or one report's date misread) ``distant_identity``."""
+    return max(needed, cfg.distant_identity) if gap > cfg.long_followup_days else needed
 
 
 def _same_toll(a: Event, b: Event, parts: dict, cfg: LinkConfig) -> bool:
@@ -191,7 +197,8 @@ def _apart(ident: float, shared: dict, gap: int, why: str, needed: float, cfg: L
     ``needed`` within the date window and ``apart_followup_identity`` (if more) beyond it."""
     keyed = any(k in shared for k in ("names", "places"))
     followup = gap > cfg.same_window_days
-    linked = keyed and ident >= (max(needed, cfg.apart_followup_identity) if followup else needed)
+    linked = keyed and ident >= (_beyond_window(gap, max(needed, cfg.apart_followup_identity), cfg)
+                                 if followup else needed)
     reasons = {"identity": ident, "shared": shared, "date_gap_days": gap, "place_why": why, "followup": followup}
     if not linked:
         reasons["veto"] = why
@@ -394,7 +401,7 @@ class Blocker:
                     out[id(m)] = m
         for key in identity_keys_of(event):
             for m in self.by_key.get(key, ()):
-                if id(m) not in out and _gap(event, m) <= cfg.long_followup_days:
+                if id(m) not in out and _gap(event, m) <= key_days(cfg):
                     out[id(m)] = m
         return list(out.values())
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from ..errors import InputError, StoreError
 from ..link import Incident, Link, identity_keys_of, incident_id_for, lead_first, load_config, place, reconcile
 from ..link import _features as F
+from ..link._config import key_days
 from ..link._features import country_key, date_slack
 from ..records import Event, to_dict
 from ..serialize import event_from_dict
@@ -116,7 +117,7 @@ def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incide
                                          EventRow.event_date <= d + loose)).all())
     keys = event_keys(event)
     if keys:
-        far = dt.timedelta(days=cfg.long_followup_days + 182)
+        far = dt.timedelta(days=key_days(cfg) + 182)
         rows |= set(s.execute(
             select(EventRow.pk, EventRow.incident_id).join(EventKeyRow, EventKeyRow.event_pk == EventRow.pk)
             .where(EventKeyRow.key.in_(keys), EventKeyRow.event_date >= d - far, EventKeyRow.event_date <= d + far,
