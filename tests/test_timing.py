@@ -19,6 +19,8 @@ from eventwire.records import Document, EventDate, Mention, Trigger
     ("A violence that has lasted ten years has killed more than 60,000 people.", "aggregate"),
     ("Since the coup, 3,400 people have been killed in the countryside.", "aggregate"),
     ("Two crewmen died when the army helicopter crashed into the lake.", "accident"),
+    ("A driver was killed in a car accident on the interstate on Sunday.", "accident"),
+    ("Hundreds of mourners attended the funeral of the slain officer.", "funeral"),
     ("The minister stepped up his harsh attacks on the opposition.", "figurative"),
     ("Smuggling is an attack against our homeland, the minister said.", "figurative"),
     ("Poverty is more dangerous than the atomic bomb, he said.", "figurative"),
@@ -35,6 +37,11 @@ def test_context_cues(sentence, kind):
     "Guerrillas shot down an air force helicopter, which crashed near the town.",
     "A boy was killed in an accidental shooting at his home on Sunday.",
     "Rebels attacked the government palace with mortars on Tuesday.",
+    # a crash that gunfire caused, a shooting at a funeral: the shooting is the news
+    "A girl was shot and killed after her family's car was in an accident on the highway.",
+    "A gunman fired from his car until it crashed into a fence, police said.",
+    "Three people were shot while attending a funeral service on Friday.",
+    "Two Hurt in Church Funeral Shooting",
 ])
 def test_no_context_cue_in_a_report(sentence):
     assert context_cue(sentence) is None
