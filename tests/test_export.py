@@ -181,3 +181,15 @@ def test_notes_name_actors_as_a_sentence_reads_them(name, kind, prose):
     from eventwire.export._rows import prose_name
 
     assert prose_name(name, kind) == prose
+
+
+def test_source_names_the_outlet_else_the_domain_never_a_placeholder():
+    from dataclasses import replace
+
+    from eventwire.export._rows import sources_text
+
+    ev = EVENTS[0]
+    listed = [{"doc_id": "a", "outlet": "Unknown", "url": "https://web.archive.org/web/2016/http://www.wral.com/news/1"},
+              {"doc_id": "b", "outlet": " n/a ", "url": None},
+              {"doc_id": "c", "outlet": "The Daily Courier", "url": "https://courier.example/x"}]
+    assert sources_text(replace(ev, codes={**ev.codes, "sources": listed})) == "wral.com; The Daily Courier"

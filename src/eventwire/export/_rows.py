@@ -89,9 +89,19 @@ def url_domain(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else (host or None)
 
 
+# What a feed or a spreadsheet writes where it does not know the outlet: no outlet's name.
+_NO_OUTLET = frozenset({"unknown", "n/a", "na", "none", "null", "-", "?"})
+
+
+def _outlet(source: dict) -> str | None:
+    name = (source.get("outlet") or "").strip()
+    return name if name and name.lower() not in _NO_OUTLET else None
+
+
 def outlet_names(event: Event) -> list[str]:
-    """Each source's outlet: the document's outlet, else its URL's domain (never a document id)."""
-    names = [s.get("outlet") or url_domain(s.get("url")) for s in _listed_sources(event)]
+    """Each source's outlet: the document's outlet, else its URL's domain (never a document id,
+    nor a placeholder such as "unknown")."""
+    names = [_outlet(s) or url_domain(s.get("url")) for s in _listed_sources(event)]
     return list(dict.fromkeys(n for n in names if n))
 
 
