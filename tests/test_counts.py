@@ -268,3 +268,24 @@ def test_shot_dead_with_its_victims_after_it_is_a_killing(counts_of, text, best)
     dead = _one(found, "fatalities")
     assert dead.best == best
     assert not [c for c in found if c.kind in ("hit", "injured")]
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the victim as the object of "left ... dead" / "found ... deceased", or a participle after its noun
+    ("The argument ended in gunfire that left a 19-year-old man dead.", 1, None),
+    ("Hunters found an elderly man deceased near the trail.", 1, None),
+    ("Relatives named the 3-year-old killed on Friday evening.", 1, None),
+    ("A delivery driver was gunned down outside the store.", 1, None),
+    # struck by gunfire, taken to hospital, a patient's condition
+    ("Officers found three victims who had been struck by gunfire.", None, 3),
+    ("Two people were rushed to the hospital after the shooting.", None, 2),
+    ("A 12-year-old boy was in critical condition on Sunday.", None, 1),
+    ("Two of the men were listed in stable condition.", None, 2),
+    ("The cashier was taken to a nearby hospital with minor injuries.", None, 1),
+    ("The boy was struck by a car on the way home.", None, None),
+    # numbers that name a place or a channel, and a second number below the first
+    ("Police made two arrests in the Cloud 9 shooting.", None, None),
+    ("Channel 8 - Four Injured in Parking Lot Shooting", None, 4),
+])
+def test_news_victims_in_reporting_language(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)

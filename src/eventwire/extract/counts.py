@@ -42,7 +42,7 @@ _BRIDGE = {"be", "have", "get", "reportedly", "allegedly", "also", "later", "all
            "find", "confirm", "feared", "fear", "believe", "shoot", "stab", "gun", "beat", "burn",
            "hack", "take", "hold", "to", "while", "critically", "seriously", "severely", "fatally",
            "badly", "lightly", "slightly", "mortally", "being", "been", "not", "yet", "since", "so", "far",
-           "still", "now", "remain", "leave", "go", "in", "left", "and", "succumb"}
+           "still", "now", "remain", "leave", "go", "in", "left", "and", "succumb", "list"}
 _BEFORE_SKIP = {"the", "of", "a", "total", "also", "another", "an", "additional", "further", "at",
                 "least", "dead", "with", "his", "her", "their", "its", "wounding", "leave"}
 _AGE_WORDS = {"year", "years", "yr", "aged", "age", "old", "month", "months"}
@@ -132,12 +132,12 @@ def _match_words(toks, i: int, phrase: str) -> int | None:
     return None
 
 
-def _range_after(toks, end: int) -> tuple[int, int] | None:
-    """A second number after "to", "-", "or" ("10 to 15", "10-15")."""
+def _range_after(toks, end: int, first: int) -> tuple[int, int] | None:
+    """A second number after "to", "-", "or" ("10 to 15", "10-15"), above the first."""
     if end + 1 < len(toks) and toks[end].lower_ in ("to", "-", "–", "or"):
         second = _number_at(toks, end + 1)
-        if second:
-            return second
+        if second and second[1] > first:
+            return second  # "12 - Five Injured" (a channel, then a count) is no range
     return None
 
 
@@ -172,7 +172,7 @@ def _quantity_at(toks, i: int) -> _Quantity | None:
         if end is not None and end < len(toks):
             num = _number_at(toks, end)
             if num:
-                rng = _range_after(toks, num[0])
+                rng = _range_after(toks, num[0], num[1])
                 if rng:
                     return _Quantity(i, rng[0], num[1], None, rng[1], "range")
                 if mod in _AT_LEAST:
@@ -182,7 +182,7 @@ def _quantity_at(toks, i: int) -> _Quantity | None:
                 return _Quantity(i, num[0], None, num[1], None, "about")
     num = _number_at(toks, i)
     if num:
-        rng = _range_after(toks, num[0])
+        rng = _range_after(toks, num[0], num[1])
         if rng:
             return _Quantity(i, rng[0], num[1], None, rng[1], "range")
         return _Quantity(i, num[0], num[1], num[1], num[1], "number")
@@ -213,6 +213,9 @@ def _not_a_count(toks, q: _Quantity) -> bool:
         return True  # an age by decade: "a man in his 20's was shot"
     if before is not None and q.rule == "number" and before.lower_.rstrip(".") in _MONTH_WORDS:
         return True  # a day of the month: "early October 27 has died"
+    if before is not None and q.rule == "number" and before.pos_ == "PROPN" and before.is_title and \
+            before.ent_type_ not in ("DATE", "TIME") and not (after is not None and after.tag_ == "NNS"):
+        return True  # a number in a name: "the Cloud 9 shooting", "Channel 12 - Five injured"
     if before is not None and before.lower_ in _NEGATORS:
         return True  # "no one (else) was hurt": a negation, read by _zero_counts
     if _age_apposition(toks, q):
@@ -236,8 +239,52 @@ def _fatal_manner(tok) -> bool:
                if c.dep_ == "advmod")
 
 
+# What a person is "struck by" or "hit by" when that means shot: "struck by gunfire",
+# "hit by a stray bullet" (not "hit by a car", not "struck by the news").
+_GUNFIRE = {"gunfire", "bullet", "gunshot", "round", "shot", "shotgun", "pellet", "crossfire"}
+
+
+# Being taken to hospital after a shooting: the people hit (the dead may be among them).
+_TAKEN = {"take", "transport", "rush", "airlift", "fly", "drive", "transfer"}
+# A patient's condition: "in critical condition", "listed in stable condition".
+_CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "good", "guarded", "satisfactory"}
+
+
+def _to_hospital(verb) -> bool:
+    """"were taken to the hospital", "rushed to Mercy Hospital"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
+        if any(g.dep_ == "pobj" and g.lemma_.lower() == "hospital" for g in prep.children):
+            return True
+    return False
+
+
+def _condition_at(toks, k: int) -> int | None:
+    """End of "in critical condition" starting at k, or None."""
+    if k + 2 < len(toks) and toks[k].lower_ == "in" and toks[k + 1].lower_ in _CONDITIONS \
+            and toks[k + 2].lower_ == "condition":
+        return k + 3
+    return None
+
+
+def _phrase_cue(tok) -> tuple[str, str] | None:
+    """A cue that is a verb with its particle or agent: "gunned down" is a killing,
+    "struck by gunfire" a hit."""
+    if tok.pos_ != "VERB":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        return "fatalities", "both"
+    if lemma in _TAKEN and tok.tag_ == "VBN" and _to_hospital(tok):
+        return "hit", "after"
+    if lemma in ("strike", "hit") and tok.tag_ == "VBN":
+        for agent in (c for c in tok.children if c.dep_ == "agent"):
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in _GUNFIRE for g in agent.children):
+                return "hit", "after"
+    return None
+
+
 def _cue(tok, where: str) -> str | None:
-    hit = count_cues().get(tok.lemma_.lower()) or count_cues().get(tok.lower_)
+    hit = _phrase_cue(tok) or count_cues().get(tok.lemma_.lower()) or count_cues().get(tok.lower_)
     if hit and hit[1] in (where, "both"):
         if hit[0] in ("hit", "injured") and _fatal_manner(tok):
             return "fatalities"
@@ -370,6 +417,9 @@ def _cue_after(toks, j: int) -> tuple[str, int] | None:
     k, bridged = _skip_pp(toks, _skip_aside(toks, j)), 0
     while k < len(toks) and bridged <= 4:
         t = toks[k]
+        in_condition = _condition_at(toks, k)
+        if in_condition is not None:
+            return "injured", in_condition  # "two victims were listed in stable condition"
         carried = _carried(toks, k)
         if carried is not None:
             return carried
@@ -542,7 +592,8 @@ _NOT_PEOPLE = {"attack", "bomb", "blast", "explosion", "vehicle", "car", "house"
                "operation", "clash", "device", "it", "this", "that", "which", "what", "area", "village", "town",
                "number", "total", "toll", "death", "body", "convoy", "train", "bus", "truck", "aircraft", "plane",
                "ship", "boat", "helicopter", "drone", "base", "post", "checkpoint", "office", "station",
-               "family", "group", "crowd", "household", "party", "gathering"}  # many people, not one
+               "family", "group", "crowd", "household", "party", "gathering",  # many people, not one
+               "hospital", "center", "scene", "home", "residence", "apartment"}
 
 
 def _elided_passive(cue) -> bool:
@@ -553,14 +604,27 @@ def _elided_passive(cue) -> bool:
         any(c.dep_ == "auxpass" for c in cue.head.children)
 
 
+def _reduced_relative(cue) -> bool:
+    """A participle that follows its noun as a clause of it: "the boy killed Saturday",
+    "a woman shot in the leg" (the noun is whom the verb was done to)."""
+    return cue.dep_ == "acl" and cue.tag_ == "VBN" and cue.head.i < cue.i and \
+        cue.head.pos_ in ("NOUN", "PROPN", "ADJ") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux", "dobj", "obj") for c in cue.children)
+
+
 def _victim_head(cue):
     """The person a cue verb is about: passive/intransitive subject or active object."""
     deps = ("nsubjpass",) if cue.lemma_.lower() not in ("die", "succumb") else ("nsubj", "nsubjpass")
     if _elided_passive(cue):
         deps = ("nsubj", "nsubjpass")
     if cue.pos_ == "ADJ" and cue.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp"):  # "found dead"
-        cue = cue.head
+        adjective, cue = cue, cue.head
         deps = ("nsubjpass", "nsubj")
+        done_to = next((c for c in cue.children if c.dep_ in ("dobj", "obj") and c.i < adjective.i), None)
+        if done_to is not None:
+            return done_to  # "a shooting that left a teenager dead", "found the man dead"
+    if _reduced_relative(cue):
+        return cue.head  # "the 2-year-old killed Saturday", "a man found deceased"
     for c in cue.children:
         if c.dep_ in deps or (c.dep_ in ("dobj", "obj") and cue.pos_ == "VERB" and cue.tag_ != "VBN"):
             return c
@@ -760,7 +824,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
                 out.append(_make(sent, toks, kind, [(q, " ".join(h.text for h in subjects))], s_i, e_i,
                                  f"counts.{kind}.singular.headline"))
             continue
-    out += _singular_carried(sent, toks)
+    out += _singular_carried(sent, toks) + _singular_condition(sent, toks)
     for t in toks:
         kind = _cue(t, "after") or _cue(t, "before")
         if kind == "hostages" and t.pos_ == "NOUN" and t.head.lemma_.lower() in ("take", "hold", "keep"):
@@ -769,11 +833,13 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
             continue
         if kind == "hit" and _killed_too(t):
             continue  # the killing is counted; the hit is the same person
+        if kind == "hit" and t.lemma_.lower() in _TAKEN:
+            continue  # "he was taken to a hospital": one already named, on the way to care
         if any(c.dep_ == "neg" for c in t.children):
             continue  # "the driver was not hurt": spared, no victim
         head = _victim_head(t)
         if head is None or head.dep_ == "nsubj" and t.lemma_.lower() not in ("die", "succumb", "dead") \
-                and t.pos_ != "ADJ" and not _elided_passive(t):
+                and t.pos_ != "ADJ" and not _elided_passive(t) and not _reduced_relative(t):
             continue
         n = _people_in(head)
         if not n:
@@ -791,17 +857,52 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
     return out
 
 
+def _singular_condition(sent, toks) -> list[Count]:
+    """One person named with a patient's condition: "a 17-year-old is in critical
+    condition", "the victim was listed in stable condition": hurt, not dead."""
+    out = []
+    for k in range(len(toks)):
+        end = _condition_at(toks, k)
+        verb = toks[k].head if end is not None else None
+        if verb is None or verb.pos_ not in ("AUX", "VERB"):
+            continue
+        head = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < toks[k].i), None)
+        if head is not None and head.lower_ in _PRONOUNS:
+            continue  # "he was in critical condition": someone already named, who may have died since
+        n = _people_in(head) if head is not None else None
+        if not n:
+            continue
+        s_i = head.left_edge.i - sent.start
+        if not _within(sent, s_i, end) or end - s_i > 14:
+            continue
+        q = _Quantity(s_i, end, n, n, n, "singular")
+        out.append(_make(sent, toks, "injured", [(q, head.text)], s_i, end, "counts.injured.singular.condition"))
+    return out
+
+
 def _carrier_subject(t):
     """Who carries the wound: a verb's subject ("a teenager suffered a gunshot wound"), or
     for "with", the person it follows ("found a man with a gunshot wound") or the subject of
     the verb it hangs on ("a boy arrived at the hospital with a gunshot wound")."""
     if t.pos_ == "ADP":
-        if t.head.pos_ in ("NOUN", "PROPN", "PRON") and t.head.i < t.i:
+        if t.head.pos_ in ("NOUN", "PROPN", "PRON") and t.head.i < t.i and t.head.lemma_.lower() not in _NOT_PEOPLE:
             return t.head
-        t = t.head if t.head.pos_ == "VERB" else None
+        t = _governing_verb(t)
     if t is None:
         return None
     return next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _governing_verb(t):
+    """The verb a "with" phrase belongs to, past a place it follows: in "was taken to a
+    hospital with minor injuries" the injuries are the person's, not the hospital's."""
+    for _ in range(4):
+        t = t.head
+        if t.pos_ == "VERB":
+            return t
+        if t.head is t:
+            return None
+    return None
 
 
 def _singular_carried(sent, toks) -> list[Count]:
