@@ -195,6 +195,14 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     ("A 16-year-old boy was killed in Miami. A man was arrested Monday in the fatal shooting. "
      "The shooting was reported about 8:30 p.m. Nov. 22 near Northwest 17th Avenue.",
      dt.date(2016, 11, 30), dt.date(2016, 11, 22)),
+    # a day given with its clock time is when it happened; the day of the search is the report's
+    ("Detectives were searching late Tuesday for two men in a shooting that wounded three people outside a bar. "
+     "The men opened fire around 11:30 p.m. Saturday near the front door.",
+     dt.date(2018, 3, 6), dt.date(2018, 3, 3)),
+    # officers arriving on a day found the victims that day
+    ("Three people were shot at a house near the river. "
+     "Two women with gunshot wounds were found in a kitchen when deputies arrived Friday evening.",
+     dt.date(2018, 3, 6), dt.date(2018, 3, 2)),
 ])
 def test_incident_dates_in_news(pipeline, text, published, date):
     from eventwire.records import Document

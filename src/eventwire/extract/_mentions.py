@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -138,9 +139,25 @@ def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) ->
                 continue
             kind, tok = _date_anchor(sent, d)
             if kind == "event" or (kind == "verb" and (_occurrence_verb(tok) or _incident_reported(tok) or
-                                                       _event_between(tok, sent.doc[_first_token(sent, d)]))):
+                                                       _event_between(tok, sent.doc[_first_token(sent, d)]) or
+                                                       _clocked(sent, d, tok))):
                 return d
     return None
+
+
+_CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\bnoon\b|\bmidnight\b", re.I)
+
+
+def _clocked(sent, date: EventDate, verb) -> bool:
+    """A day given with its clock time ("around 10:45 p.m. Saturday") on a verb that is not
+    one of telling or of the case: a crime report times the incident to the minute, its
+    follow-ups to the day ("was arraigned Monday")."""
+    if verb.lemma_.lower() in date_verbs("report"):
+        return False
+    if _CLOCK.search(date.text):
+        return True
+    before = doc_text(sent.doc)[max(sent.start_char, date.start - 20):date.start].rstrip()
+    return bool(_CLOCK.search(before)) and before.endswith(("m.", "am", "pm", "noon", "midnight", " on"))
 
 
 def _occurrence_verb(tok) -> bool:
