@@ -233,3 +233,12 @@ def test_a_transliterated_town_in_a_named_province(nlp, gaz):
     text = "Rebels looted wheat crops near Tal Tamer in al-Hasakeh on Saturday."
     res = _resolve(nlp, gaz, text)
     assert res["Tal Tamer"].entry.name == "Tall Tamr" and res["Tal Tamer"].entry.iso2 == "SY"
+
+
+def test_a_neighbourhood_of_the_reports_city_is_no_town_elsewhere(nlp, gaz):
+    # Austin is a Chicago neighbourhood here, not the Texas capital
+    text = ("Four people were wounded in a shooting Sunday night in the Austin neighborhood. "
+            "Chicago police said the gunmen fired from a passing car.")
+    findings = _located(nlp, gaz, text, "shooting")
+    loc = findings.mentions[0].location
+    assert loc.name == "Chicago" and loc.admin1 == "Illinois"

@@ -232,7 +232,7 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
                   lede: list[GeoEntry] = (), stop: frozenset[str] = frozenset(),
                   actor_country: str | None = None, cues: Counter | None = None,
                   agencies: list[str] = (), body: Counter | None = None,
-                  qualified: list[tuple[GeoEntry, str]] = ()) -> Focus:
+                  qualified: list[tuple[GeoEntry, str]] = (), parts: frozenset[str] = frozenset()) -> Focus:
     """The focus from the dateline's place words, the headline, the lede's places, the
     country of a state actor the article names ("Military Forces of Ukraine"), the
     country cues of its text (:func:`country_cues`) and the places whose police the
@@ -240,7 +240,9 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     local news quotes the police of the place where the event happened. Towns written
     with their province (``qualified``, each with where it was written: "title" for
     "Columbus, GA" of an outlet's masthead, "text") settle the province before the
-    police's and the headline's namesakes are chosen."""
+    police's and the headline's namesakes are chosen. A headline's name that the text calls a
+    neighbourhood (``parts``: "Austin" of "the Austin neighborhood") is a part of a city, not
+    the town elsewhere that bears it, and says nothing of the focus."""
     if gazetteer is None:
         return NO_FOCUS
     votes: Counter = Counter()
@@ -264,6 +266,8 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
             named.append((e, "agency"))
     province = next((fold(a) for e, _ in named if (a := _admin1_of(e))), None)
     for e in title_places(title or "", gazetteer, stop, prefer, province):
+        if fold(e.name) in parts:
+            continue
         _vote(votes, admin, e, WEIGHTS["title"] * _foreign_share(e, prefer))
         sources.append("title")
         named.append((e, "title"))

@@ -14,7 +14,7 @@ from dataclasses import replace
 from unidecode import unidecode
 
 from ..extract import DocFindings
-from ..gazetteer import lexicon
+from ..gazetteer import fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import NO_FOCUS, Focus, agency_places, article_focus, country_cues, qualified_places
 from ._places import Toponym, find_toponyms
@@ -361,12 +361,24 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
     title = document.title
     if st is not None and st.title is not None and st.title.start >= 0:
         title = st.title.text
-    lede = _lede_places(tops, st.lede if st is not None else None, gazetteer)
+    parts = city_parts(tops)
+    lede = [e for e in _lede_places(tops, st.lede if st is not None else None, gazetteer)
+            if fold(e.name) not in parts]
     return article_focus(gazetteer, dateline=dateline, title=title, lede=lede, stop=stop_names(),
                          actor_country=home_country, cues=country_cues(document.text),
                          agencies=agency_places(document.text, gazetteer),
                          body=_body_countries(tops, gazetteer),
-                         qualified=_qualified(document, title, gazetteer))
+                         qualified=_qualified(document, title, gazetteer), parts=parts)
+
+
+PART_HEADS = frozenset({"neighborhood", "neighbourhood"})
+
+
+def city_parts(tops: list[Toponym]) -> frozenset[str]:
+    """Names the text calls a neighbourhood ("the Austin neighborhood", "the South Side
+    Washington Heights neighborhood"), folded: a part of the city the report is from, however
+    large a town elsewhere bears the name."""
+    return frozenset(fold(t.text) for t in tops if t.head in PART_HEADS)
 
 
 HEAD_CHARS = 600  # the text's opening, where a report says where it is from
@@ -451,7 +463,8 @@ def _named_in_sentence(res: list[Resolved], sent_start: int) -> tuple[set[str], 
     return countries, provinces
 
 
-def _unsupported(i: int, fp: int, res: list[Resolved], sentence: bool = True) -> bool:
+def _unsupported(i: int, fp: int, res: list[Resolved], sentence: bool = True,
+                 parts: frozenset[str] = frozenset()) -> bool:
     """Does place i contradict the place the article is filed from, with nothing in its
     sentence to back it? A small namesake in another state ("Goodwill", South Dakota, for a
     Memphis neighbourhood) or a town abroad ("Bordeaux" in a report datelined Nashville).
@@ -468,10 +481,22 @@ def _unsupported(i: int, fp: int, res: list[Resolved], sentence: bool = True) ->
     if e.iso2 != f.iso2:
         return e.iso2 not in countries
     f_admin1 = f.admin1 or (f.name if f.feature_code == "ADM1" else None)
+    # "the Austin neighborhood" of a Chicago report (``parts``), wherever the name is written
+    part = fold(res[i].toponym.text) in parts
     if not f_admin1 or not e.admin1 or fold(e.admin1) == fold(f_admin1) \
-            or (sentence and e.population >= PROMINENT):
+            or (sentence and e.population >= PROMINENT and not part):
         return False
     return (e.iso2, fold(e.admin1)) not in provinces
+
+
+def _part_elsewhere(i: int, res: list[Resolved], focus: Focus, parts: frozenset[str]) -> bool:
+    """Is place i a name the text calls a neighbourhood, resolved to a town outside the
+    province of the city the report is from ("Austin", Texas, in a Chicago report)?"""
+    e = res[i].entry
+    if e is None or focus.place is None or focus.place.feature_class != "P" \
+            or (e.iso2 == focus.country and _in_focus_province(e, focus)):
+        return False
+    return fold(res[i].toponym.text) in parts
 
 
 def _focus_location(r: Resolved, replaced: bool) -> Location:
@@ -509,6 +534,7 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     roles = assign_roles(doc, tops, event_spans, rejected)
     doc_best = _in_chain_country(_best_in_document(doc, res, roles, event_spans, focus), res)
     main = _main_country(res)
+    parts = city_parts(tops)
     chosen: set[int] = set()
     mentions = []
     for m in findings.mentions:
@@ -526,7 +552,13 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
         elif _narrower(res, i, doc_best):
             # "violence in an Uttar Pradesh jail ... took place in Kannauj": the town
             i, rule = doc_best, "geo.event.sentence+document"
-        if fp is not None and (i is None or _unsupported(i, fp, res, rule == "geo.event.sentence") or _narrower(res, i, fp)):
+        if fp is None and i is not None and _part_elsewhere(i, res, focus, parts) and (
+                loc := _unnamed_focus_location(doc.text, focus)) is not None:
+            # "the Austin neighborhood" of a report that cites Chicago's police: Chicago
+            m = _with_location(m, loc, _sentence_of(doc, loc.start))
+            mentions.append(m)
+            continue
+        if fp is not None and (i is None or _unsupported(i, fp, res, rule == "geo.event.sentence", parts) or _narrower(res, i, fp)):
             chosen.add(fp)
             m = _with_location(m, _focus_location(res[fp], i is not None),
                                _sentence_of(doc, res[fp].toponym.start))
