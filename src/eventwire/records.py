@@ -258,6 +258,9 @@ class Mention:
     # context (history, aggregates, anniversaries, trials, analysis); see extract.timing
     timing: str = "news"
     timing_cue: str | None = None
+    # trigger offsets of other acts its sentence tells apart from this one ("claimed the
+    # killing of the general and the bombing of the bank"): never the same event
+    apart_from: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -165,6 +165,8 @@ def _fits(group: _Group, m: Mention) -> bool:
     forces opened fire" and "the Taliban claimed it" are one event seen from
     both sides. Two different named armed groups with nothing in common are not.
     """
+    if any(x.trigger.start in m.apart_from or m.trigger.start in x.apart_from for x in group.mentions):
+        return False  # its sentence tells it as another act than one of the group's
     d1, d2 = group.date(), m.date
     if d1 is not None and d2 is not None and d1.date != d2.date and not _same_happening(group, m, d1, d2):
         return False
@@ -276,7 +278,8 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
         event_date, precision = document.published, "day"
         evidence.append(_evidence_for_default(document.id, "event_date", "date.default.published"))
     location = group.location() or findings.location
-    actor1 = _fill_country(_named_again(group.role("actor1"), findings), location)
+    actor1 = _victims_first(_named_again(group.role("actor1"), findings), event_class.event_type, findings)
+    actor1 = _fill_country(actor1, location)
     actor2 = _fill_country(group.role("actor2"), location)
     near = _near(group)
     claims = tuple(c for c in findings.claims if near(c))
@@ -352,6 +355,23 @@ def _named_again(actor: Actor | None, findings: DocFindings) -> Actor | None:
         return actor
     return replace(group, text=actor.text, start=actor.start, end=actor.end,
                    rule=f"actor1.named_before+{actor.rule}")
+
+
+# Event types whose first actor is the attacker, never its victims.
+_ATTACKS = ("Violence against civilians", "Explosions/Remote violence")
+
+
+def _victims_first(actor1: Actor | None, event_type: str, findings: DocFindings) -> Actor | None:
+    """Civilians read as the first actor of an attack in a news article are its victims told
+    first ("a peasant woman and her four children died when a bomb exploded"): the attacker is
+    the one armed group the article names, when it names one only; else no one is named."""
+    if actor1 is None or findings.document.profile != "news" or event_type not in _ATTACKS \
+            or actor1.type != "civilians" or not (actor1.rule or "").startswith("actors.generic"):
+        return actor1
+    group = _article_group(findings)
+    if group is None:
+        return actor1
+    return replace(group, rule=f"actor1.article_group+victims:{actor1.rule}")
 
 
 def _incident_date(group: _Group, findings: DocFindings):

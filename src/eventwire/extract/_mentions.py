@@ -221,7 +221,6 @@ def extract_document(doc, document: Document) -> DocFindings:
     # dateline's date when it states one, else the publication date
     found.dates = dates.find_dates(doc, found.structure.dateline_date or document.published,
                                    profile=document.profile, day_first=dates.day_first_for(document.url))
-    doc_id = document.id
     for sent in sents:
         if not found.structure.yields_events(sent.start_char, sent.end_char):
             continue  # page chrome, other stories' headlines, embedded posts
@@ -231,34 +230,109 @@ def extract_document(doc, document: Document) -> DocFindings:
         triggers = classify.find_triggers(sent)
         if not triggers:
             continue
-        trigger = triggers[0]
-        mod, cue = modality.mention_modality(sent, trigger)
-        gtd, gtd_rule = classify.gtd_attack_type(sent, trigger, doc_text(doc))
+        chosen = [triggers[0]]
+        if document.profile == "news":
+            chosen += _other_acts(sent, triggers)
         sent_actors = _actors.find_actors(sent)
-        actor1, actor2 = _actors.assign_roles(sent, trigger, sent_actors)
-        # a toll update's date is the update's, not the incident's: it must not split the incident
-        when = None if is_update(sent.text) else _sentence_date(
-            sent, found.dates, found.structure, trigger if document.profile == "news" else None)
-        ev = [_evidence(doc_id, "event_type", sent, trigger.start, trigger.end, trigger.text, trigger.rule)]
-        if gtd:
-            ev.append(_evidence(doc_id, "gtd_attack_type", sent, trigger.start, trigger.end, trigger.text, gtd_rule or ""))
-        for name, actor in (("actor1", actor1), ("actor2", actor2)):
-            if actor is not None and actor.start is not None:
-                ev.append(_evidence(doc_id, name, sent, actor.start, actor.end, actor.text or "", actor.rule or ""))
-        for c in sent_counts:
-            ev.append(_evidence(doc_id, c.kind, sent, c.start, c.end, c.text, c.rule))
-        if when is not None:
-            ev.append(_evidence(doc_id, "event_date", sent, when.start, when.end, when.text, when.rule))
-        mention = Mention(
-            doc_id=doc_id, sent_start=sent.start_char, sent_end=sent.end_char, sentence=sent.text,
-            trigger=trigger, modality=mod, modality_cue=cue, gtd_attack_type=gtd, gtd_rule=gtd_rule,
-            actor1=actor1, actor2=actor2, counts=tuple(sent_counts), date=when,
-            evidence=tuple(ev), confidence=trigger.score,
-        )
-        (found.mentions if mod == "asserted" else found.rejected).append(mention)
+        # an act named beside a protest or an arrest takes no date from it: the sentence's day is theirs
+        undated = _ACT_KINDS.get(chosen[0].sub_event_type) is None
+        for k, trigger in enumerate(chosen):
+            apart = tuple(t.start for t in chosen if t is not trigger)
+            mention = _mention(doc, sent, trigger, found, sent_actors, sent_counts if k == 0 else [], apart,
+                               dated=k == 0 or not undated)
+            (found.mentions if mention.modality == "asserted" else found.rejected).append(mention)
     if document.profile == "news":
         found.incident_date = incident_date(sents, found.dates, found.structure)
     timed = classify_timing(found.mentions, found.structure, document, found.rejected)
     found.mentions = [m for m in timed if m.timing != CONTEXT]
     found.rejected = [m for m in timed if m.timing == CONTEXT] + found.rejected
     return found
+
+
+# Coarse kinds of act that a sentence can tell side by side as two happenings.
+_ACT_KINDS = {"Attack": "killing", "Sexual violence": "killing", "Remote explosive/landmine/IED": "bombing",
+              "Suicide bomb": "bombing", "Grenade": "bombing", "Abduction/forced disappearance": "abduction",
+              "Looting/property destruction": "destruction"}
+
+
+def _other_acts(sent, triggers) -> list:
+    """Asserted triggers of another kind of act than the sentence's first, told as acts of their
+    own: "the group, which claimed the killing of the general on 25 January, today claimed a
+    bombing" tells two acts. A participle of the first ("a bomb exploded, killing three") or a
+    word under it is the same happening told further, not a second one. Beside a protest, an
+    arrest or a statement, a violent act done to one named victim ("resigned to protest the
+    murder of Judge X", "arrested two men suspected of the killing of X") is an act of its own."""
+    first = triggers[0]
+    kinds = {_ACT_KINDS.get(first.sub_event_type)}
+    heads = [_trigger_head(sent, first)]
+    out = []
+    for trig in triggers[1:]:
+        kind = _ACT_KINDS.get(trig.sub_event_type)
+        if kind is None or kind in kinds or "+anaphor" in trig.rule and None not in kinds:
+            continue
+        head = _trigger_head(sent, trig)
+        if head is None or None in heads:
+            continue
+        if None in kinds:  # beside a protest, an arrest, a statement: only a named victim's
+            if not _done_to_one(head):
+                continue
+        elif "+in_reason_phrase" in trig.rule or any(_related(head, h) for h in heads):
+            continue
+        if modality.mention_modality(sent, trig)[0] != "asserted":
+            continue
+        kinds.add(kind)
+        heads.append(head)
+        out.append(trig)
+    return out
+
+
+def _done_to_one(tok) -> bool:
+    """An act noun with its article and one victim named in its "of" phrase: "the murder of
+    political analyst Edgar Chacon", "the killing of Pablo Pelaez" (not "the killing of civilians")."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            words = [t for t in obj.subtree if t.is_alpha]
+            if obj.tag_ in ("NN", "NNP") and len(words) >= 2 and not any(t.tag_ in ("NNS", "NNPS") for t in words):
+                return True
+    return False
+
+
+def _trigger_head(sent, trigger):
+    span = sent.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _related(a, b) -> bool:
+    """Two words of one act (:func:`classify.separate_acts`), or of one list ("killings and kidnappings")."""
+    return a in b.conjuncts or not classify.separate_acts(a, b)
+
+
+def _mention(doc, sent, trigger, found: DocFindings, sent_actors, sent_counts, apart: tuple[int, ...],
+             dated: bool = True) -> Mention:
+    """One trigger of a sentence as a mention: modality, GTD type, actors, date, evidence."""
+    document = found.document
+    doc_id = document.id
+    mod, cue = modality.mention_modality(sent, trigger)
+    gtd, gtd_rule = classify.gtd_attack_type(sent, trigger, doc_text(doc))
+    actor1, actor2 = _actors.assign_roles(sent, trigger, sent_actors)
+    # a toll update's date is the update's, not the incident's: it must not split the incident
+    when = None if is_update(sent.text) or not dated else _sentence_date(
+        sent, found.dates, found.structure, trigger if document.profile == "news" else None)
+    ev = [_evidence(doc_id, "event_type", sent, trigger.start, trigger.end, trigger.text, trigger.rule)]
+    if gtd:
+        ev.append(_evidence(doc_id, "gtd_attack_type", sent, trigger.start, trigger.end, trigger.text, gtd_rule or ""))
+    for name, actor in (("actor1", actor1), ("actor2", actor2)):
+        if actor is not None and actor.start is not None:
+            ev.append(_evidence(doc_id, name, sent, actor.start, actor.end, actor.text or "", actor.rule or ""))
+    for c in sent_counts:
+        ev.append(_evidence(doc_id, c.kind, sent, c.start, c.end, c.text, c.rule))
+    if when is not None:
+        ev.append(_evidence(doc_id, "event_date", sent, when.start, when.end, when.text, when.rule))
+    return Mention(
+        doc_id=doc_id, sent_start=sent.start_char, sent_end=sent.end_char, sentence=sent.text,
+        trigger=trigger, modality=mod, modality_cue=cue, gtd_attack_type=gtd, gtd_rule=gtd_rule,
+        actor1=actor1, actor2=actor2, counts=tuple(sent_counts), date=when,
+        evidence=tuple(ev), confidence=trigger.score, apart_from=apart,
+    )

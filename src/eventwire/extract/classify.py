@@ -9,6 +9,7 @@ naming the lexicon entry and the rules that fired, e.g.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -269,7 +270,8 @@ def _refine_protest(hit: Hit, hits: Sequence[Hit], skip: set[int]) -> _Choice:
 
 def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice:
     weapon = next((h for fam in _WEAPONS for h in hits
-                   if h.family == fam and h.head.i not in skip and h.weight >= 0.7), None)
+                   if h.family == fam and h.head.i not in skip and h.weight >= 0.7
+                   and not separate_acts(h.head, hit.head)), None)
     if weapon is not None:
         return _refine_explosion(weapon, hits, skip, via=f"+weapon:{_hit_rule(weapon)}")
     agents, targets = roles(hit.head)
@@ -303,6 +305,48 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     if kinds & {"state", "nonstate"} and not kinds & {"civilian", "person", "prominent"} and not one_sided:
         return _Choice("attack_armed", "+sentence:armed_victims")
     return _Choice("attack_civilian", "+default:civilians")  # unknown victims of an armed attack
+
+
+def _clause(tok):
+    """The verb of the clause a word stands in: the first verb above it with a subject of its own."""
+    node = tok
+    for _ in range(30):
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return node
+        if node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _told_apart(inner, outer, words: set[int]) -> bool:
+    """Is the clause of ``inner`` joined to ``outer`` as a relative clause on a party ("the
+    group, which killed the general, ...")? Then it tells another act. A relative clause on
+    the act's own words ("a bomb that destroyed a pylon", "the car bomb attack which destroyed
+    the building", "the bodies of the victims of the plane that exploded") tells the same act,
+    and so does a clause joined by "and" ("one was killed and three injured")."""
+    node = inner
+    while node.i != outer.i and node.head.i != node.i:
+        if node.dep_ == "relcl" and node.head.i not in words:
+            return True
+        node = node.head
+    return False
+
+
+def separate_acts(a, b) -> bool:
+    """Do two words of a sentence belong to two acts told apart? Words of one clause, or of a
+    clause and the clause it qualifies ("died when a bomb exploded", "exploded, killing
+    three"), belong to one act; a relative clause on a party, or clauses neither of which
+    governs the other, tell two."""
+    ca, cb = _clause(a), _clause(b)
+    if ca.i == cb.i:
+        return False
+    words = {t.i for w in (a, b) for t in w.subtree} | {a.head.i, b.head.i}
+    if ca.is_ancestor(cb):
+        return _told_apart(cb, ca, words)
+    if cb.is_ancestor(ca):
+        return _told_apart(ca, cb, words)
+    return True
 
 
 def _sentence_agents(hit: Hit) -> list:
@@ -376,6 +420,11 @@ def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = 
     if fams & {"clash", "cue_direct_fire"} and not fams & {"suicide", "ied", "air", "chemical"}:
         cue = next(h for h in spans if h.family in ("clash", "cue_direct_fire"))
         return _Choice("clash", f"{via}+{_hit_rule(cue)}", 0.04)  # an exchange of fire is a battle
+    # small arms beside the mortar, not the verb that fires it ("fired mortars at the barracks")
+    arms = [h for h in spans if h.family == "cue_firearm" and not h.head.is_ancestor(hit.head)]
+    if hit.family in ("shelling", "grenade") and arms and _armed_targets_only(hit.head.sent, spans):
+        cue = arms[0]
+        return _Choice("clash", f"{via}+{_hit_rule(cue)}+target:armed", 0.04)
     if fams == {"explosion"} or (hit.family == "explosion" and not fams & set(_WEAPONS[:-1])):
         if hit.head.tag_ in ("NNS", "NNPS") and not any(h.head.lemma_.lower() == "bomb" for h in spans):
             return _Choice("shelling", f"{via}+plural_explosions")  # many blasts at a front: indirect fire
@@ -388,6 +437,19 @@ def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = 
             extra = "" if cue is hit else f"+{_hit_rule(cue)}"
             return _Choice(fam, via + extra, 0.02)
     return _Choice(hit.family, via)
+
+
+def _armed_targets_only(sent, hits: Sequence[Hit]) -> bool:
+    """Mortars or grenades fired together with rifles at soldiers, police or their posts: a
+    ground attack on an armed party, which ACLED codes as a battle (armed clash), not as
+    remote violence. The parties are read outside the subjects of the sentence's verbs (the attackers)."""
+    agents = [t for t in sent if t.dep_ == "nsubj" or t.dep_ == "pobj" and t.head.dep_ == "agent"]
+    left_out = {t.i for a in agents for t in a.subtree} | {h.head.i for h in hits}
+    kinds: set[str] = set()
+    for t in sent:  # each noun alone, not its list: "machine guns and sniper rifles" are no regiment
+        if t.pos_ in ("NOUN", "PROPN") and t.i not in left_out and t.lemma_.lower() not in _WEAPON_NOUNS:
+            kinds |= _token_kinds(t)
+    return bool(kinds & {"state"}) and not kinds & {"civilian", "person", "prominent", "protester", "crowd"}
 
 
 def _agents_near(hit: Hit) -> list:
@@ -639,8 +701,15 @@ def _prominent_target(hit: Hit) -> bool:
     return "prominent" in kinds and "civilian" not in kinds
 
 
+# Words of a seizure of arms: GTD codes attacks, and a cache found or arms seized is none
+# (a bomb defused, a plot foiled, is an attempted bombing and keeps its type).
+_SEIZURE = re.compile(r"disrupted\((?:[\w -]+ )?(?:seiz|recover|cache|confiscat|dismantl)", re.I)
+
+
 def gtd_attack_type(sent, trigger: Trigger, context: str = "") -> tuple[str | None, str | None]:
     """(GTD attack type, rule) for a mention: the highest of GTD's hierarchy the sentence supports."""
+    if trigger.sub_event_type == "Disrupted weapons use" and _SEIZURE.search(trigger.rule):
+        return None, None
     labels = _gtd_labels(sent, trigger)
     if not labels:
         return None, None

@@ -185,6 +185,19 @@ def _generic(tok, sent) -> str | None:
     return tok.text
 
 
+def _act_named_by(tok):
+    """The plural act noun that a weapon word qualifies ("artillery attacks", "air and rocket
+    strikes"), read as the event word itself: the weapon only says how the acts were made."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    head = node.head
+    if node.dep_ in ("compound", "amod", "nmod") and head.i != node.i and head.tag_ == "NNS" \
+            and head.lemma_.lower() in _ACT_NOUNS:
+        return head
+    return None
+
+
 def _compound_kind(tok) -> tuple[str, str] | None:
     """An event word that modifies a noun of law, counting or equipment ("murder cases",
     "kidnapping charges", "body searches", "aircraft carrier", "bomb scare") names a kind of
@@ -193,6 +206,95 @@ def _compound_kind(tok) -> tuple[str, str] | None:
         return None
     modality = _cues().get("compound_head", {}).get(tok.head.lemma_.lower())
     return (modality, f"{tok.text} {tok.head.text}") if modality else None
+
+
+# Weapon families whose nouns name a thing ("missiles", "grenades", "helicopters") as well as
+# an act; these nouns name an act, and are never only held.
+_WEAPON_FAMILIES = ("shelling", "air", "grenade", "ied", "explosion", "chemical")
+_ACT_NOUNS = {"explosion", "blast", "attack", "strike", "airstrike", "raid", "shelling", "bombing", "fire",
+              "bombardment", "barrage", "detonation", "shell"}
+# Links that keep a noun in the same list or phrase as the word above it.
+_LIST_DEPS = ("conj", "appos", "pobj", "prep", "compound", "nmod", "amod", "nummod", "quantmod")
+
+
+def _weapon_held(tok, trigger: Trigger) -> str | None:
+    """A weapon named as a thing that is had, traded, made or seized ("the army confiscated
+    26 mortars and 75 rockets", "the purchase of helicopters", "missiles were shipped"), not
+    used: no attack happened with it. A seizure keeps its own class (Disrupted weapons use)."""
+    m = _FAMILY.match(trigger.rule)
+    if not m or m.group(1) not in _WEAPON_FAMILIES or trigger.sub_event_type == "Disrupted weapons use":
+        return None
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() in _ACT_NOUNS or tok.lower_.endswith("ing"):
+        return None
+    held = _cues().get("held", {})
+    node = tok
+    for _ in range(8):
+        if node.dep_ not in _LIST_DEPS and node.dep_ not in ("dobj", "nsubjpass", "pcomp"):
+            return None
+        if node.head.i == node.i:
+            return None
+        up = node.head
+        if up.lemma_.lower() in held and (up.pos_ in ("VERB", "NOUN") and node.dep_ in ("dobj", "nsubjpass", "pobj", "prep")
+                                          or up.pos_ == "NOUN" and node.dep_ == "compound"):
+            return f"{up.text} {tok.text}" if up.i < tok.i else f"{tok.text} {up.text}"
+        if up.pos_ in ("VERB", "AUX") and up.dep_ != "prep":  # "including" links a list
+            return None
+        node = up
+    return None
+
+
+def _kind_of_act(tok, trigger: Trigger) -> str | None:
+    """A bare singular act noun in the "of" complement of a noun of kind or use ("the use of
+    kidnapping as a political weapon", "the practice of murder"): a kind of act, not one that
+    happened. "The kidnapping of the mayor" has its article and stays."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not _names_acts(tok, trigger):
+        return None
+    head = _plural_head(tok)
+    if any(c.dep_ in ("det", "poss", "nummod") for t in (tok, head) for c in t.children):
+        return None
+    victims = _of_a_class(head)
+    if victims:
+        return f"{tok.text} of {victims}"
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    kind = prep.head
+    if kind.pos_ == "NOUN" and kind.lemma_.lower() in _cues().get("kind_of", {}):
+        return f"{kind.text} of {tok.text}"
+    return None
+
+
+def _of_a_class(act) -> str | None:
+    """The plural, uncounted victims of a bare act noun ("murder and kidnapping of students,
+    peasants and workers"): a class of people, so a kind of act, not one that happened."""
+    for prep in (c for c in act.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if obj.tag_ == "NNS" and not any(c.dep_ in ("nummod", "det", "poss") for c in obj.children):
+                return obj.text
+    return None
+
+
+# Nouns that name a whole people: "bombed the civilian population", "killing salvadorans".
+_POPULATION_NOUNS = {"population", "populace", "people", "citizenry"}
+
+
+def _whole_population(tok) -> str | None:
+    """Violence done to a whole people ("they are killing the Panamanian people", "guerrillas
+    who attack the civilian population", "a government that has bombed its people"): a charge
+    made in a speech or a statement, not a report of one attack. Any number ("killing 12
+    people") makes it a count of victims and keeps the event."""
+    if tok.pos_ != "VERB":
+        return None
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        lemma = obj.lemma_.lower()
+        if lemma not in _POPULATION_NOUNS:
+            continue
+        kids = list(obj.children)
+        if any(c.dep_ in ("nummod", "quantmod") or c.like_num or c.lower_ in _GENERIC_DETS for c in kids):
+            return None
+        if lemma != "people" or any(c.dep_ == "poss" or c.lower_ == "the" or c.ent_type_ == "NORP" for c in kids):
+            return f"{tok.text} {' '.join(t.text for t in obj.subtree)}"
+    return None
 
 
 def _told_in_past(tok) -> bool:
@@ -227,6 +329,8 @@ def mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
     if kind:
         return kind
     generic = _generic(tok, sent) if _names_acts(tok, trigger) else None
+    act = _act_named_by(tok)
+    generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _kind_of_act(tok, trigger) or _whole_population(tok)
     if generic:
         return "generic", generic
     for finder in (lambda: _governor(path), lambda: _clause_cue(path, sent), lambda: _background(path, sent)):

@@ -1,0 +1,132 @@
+"""Wire news: weapons held are no attack, kinds of act and charges against a whole people are
+no incident, a sentence may tell two acts, and mortars fired with rifles at soldiers are a battle."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.extract import classify, modality
+from eventwire.records import Document
+
+
+def _first(nlp, text: str, word: str):
+    sent = next(nlp(text).sents)
+    found = [t for t in classify.find_triggers(sent) if word in t.text.lower()]
+    assert found, f"no trigger {word!r} in {text!r}"
+    return sent, found[0]
+
+
+@pytest.mark.parametrize("text,word,cue", [
+    ("The army said it had confiscated 200 rifles, 12 mortars and 30 rockets.", "rocket",
+     "confiscated"),
+    ("Thousands of tons of weapons, including anti-aircraft missiles, were shipped into the region.", "missile",
+     "shipped"),
+    ("The air force announced the purchase of six helicopters from a foreign maker.", "helicopter", "purchase"),
+    ("The minister said the country has frozen its missile project for lack of money.", "missile", "project"),
+])
+def test_a_weapon_held_traded_or_made_is_no_attack(nlp, text, word, cue):
+    sent, trig = _first(nlp, text, word)
+    got, got_cue = modality.mention_modality(sent, trig)
+    assert got == "generic" and cue in got_cue.lower()
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Rebels fired mortars at the town hall on Tuesday night.", "mortar"),
+    ("The attack was carried out with grenades.", "grenade"),
+    ("Two helicopters strafed the village at dawn.", "helicopter"),
+])
+def test_a_weapon_used_stays_an_event(nlp, text, word):
+    sent, trig = _first(nlp, text, word)
+    assert modality.mention_modality(sent, trig)[0] == "asserted"
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("The bishop said nothing can justify the use of kidnapping as a weapon of war.", "kidnap", "generic"),
+    ("The report condemns the practice of murder as a means of politics.", "murder", "generic"),
+    ("The kidnapping of the mayor was reported on Monday.", "kidnap", "asserted"),
+])
+def test_a_bare_act_noun_after_a_noun_of_kind_or_law_is_a_kind_of_act(nlp, text, word, expected):
+    sent, trig = _first(nlp, text, word)
+    assert modality.mention_modality(sent, trig)[0] == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("We cannot talk with men who attack the civilian population.", "attack", "generic"),
+    ("He said the regime is killing its own people.", "kill", "generic"),
+    ("Gunmen killed twelve people at a market on Sunday.", "kill", "asserted"),
+])
+def test_violence_against_a_whole_people_is_a_charge_not_an_incident(nlp, text, word, expected):
+    sent, trig = _first(nlp, text, word)
+    assert modality.mention_modality(sent, trig)[0] == expected
+
+
+def test_a_seizure_of_arms_has_no_gtd_attack_type(nlp):
+    sent, trig = _first(nlp, "Police seized rifles, pistols and several grenades at a house in the port.", "grenade")
+    assert trig.sub_event_type == "Disrupted weapons use"
+    assert classify.gtd_attack_type(sent, trig) == (None, None)
+    sent, trig = _first(nlp, "Soldiers defused a bomb found under a bridge on the main road.", "defuse")
+    assert classify.gtd_attack_type(sent, trig)[0] == "Bombing/Explosion"  # an attempted bombing
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("Guerrillas attacked an army post with mortars and rifles before dawn.", "mortar", "Armed clash"),
+    ("Guerrillas shelled the village with mortars and rifles, killing four peasants.", "mortar",
+     "Shelling/artillery/missile attack"),
+    ("Rebels fired mortars at the army barracks on Tuesday.", "mortar", "Shelling/artillery/missile attack"),
+])
+def test_mortars_fired_with_rifles_at_soldiers_are_a_battle(nlp, text, word, expected):
+    assert _first(nlp, text, word)[1].sub_event_type == expected
+
+
+WIRE_TWO_ACTS = ("the patriotic front, which on 25 january claimed responsibility for killing the former army "
+                 "chief, claimed responsibility today for detonating a bomb at the telephone company offices "
+                 "in san pedro sula.")
+
+
+def test_a_sentence_that_tells_two_acts_gives_two_events(pipeline):
+    result = pipeline.process(Document(id="w2", text=WIRE_TWO_ACTS, published=dt.date(1989, 1, 30)))
+    kinds = {e.sub_event_type for e in result.events}
+    assert kinds == {"Attack", "Remote explosive/landmine/IED"}
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb exploded outside the bank, killing three people.",
+    "Members of the front planted a bomb that destroyed a power pylon early today.",
+    "A woman died when a bomb exploded in her kitchen.",
+])
+def test_an_act_told_further_in_its_own_sentence_stays_one_event(pipeline, text):
+    result = pipeline.process(Document(id="w1", text=text, published=dt.date(1989, 1, 30)))
+    assert len(result.events) == 1
+
+
+def test_a_named_victims_killing_beside_a_protest_is_an_act_of_its_own(pipeline):
+    text = "Judges resigned today to protest the murder of supreme court justice carlos valencia."
+    result = pipeline.process(Document(id="w3", text=text, published=dt.date(1989, 8, 17)))
+    assert "Attack" in {e.sub_event_type for e in result.events}
+    crowd = "Thousands marched today to protest the killing of civilians by the army."
+    result = pipeline.process(Document(id="w4", text=crowd, published=dt.date(1989, 8, 17)))
+    assert "Attack" not in {e.sub_event_type for e in result.events}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Insurgents held their positions, fending off fierce air and artillery attacks.", "artillery"),
+    ("The government has intensified bombings and artillery attacks against the towns.", "artillery"),
+])
+def test_a_weapon_word_before_a_plural_act_noun_shares_its_kind(nlp, text, word):
+    sent, trig = _first(nlp, text, word)
+    assert modality.mention_modality(sent, trig)[0] == "generic"
+
+
+def test_artillery_attacks_told_with_their_day_and_toll_stay_an_event(nlp):
+    sent, trig = _first(nlp, "Artillery attacks killed four civilians in the town on Tuesday.", "artillery")
+    assert modality.mention_modality(sent, trig)[0] == "asserted"
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("We ask the president to stop the repression, kidnapping and torture.", "kidnap", "hypothetical"),
+    ("Police released three members of the kidnapping ring on Friday.", "kidnap", "generic"),
+])
+def test_a_demand_to_stop_acts_and_a_gang_named_by_its_crime_are_no_incident(nlp, text, word, expected):
+    sent, trig = _first(nlp, text, word)
+    assert modality.mention_modality(sent, trig)[0] == expected
