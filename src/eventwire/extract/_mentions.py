@@ -13,7 +13,7 @@ from . import attribution, claims, classify, counts, dates, modality
 from ._cue_tables import count_cues, date_verbs, event_nouns
 from .timing import CONTEXT, classify_timing, is_update
 from .structure import paragraphs, read_structure
-from ..nlp import doc_text
+from ..nlp import doc_text, span_text, words
 
 
 @dataclass(slots=True)
@@ -44,7 +44,7 @@ class DocFindings:
 
 def _evidence(doc_id: str, fieldname: str, sent, start: int, end: int, text: str, rule: str) -> Evidence:
     return Evidence(field=fieldname, doc_id=doc_id, start=start, end=end, text=text,
-                    sentence=sent.text, rule=rule)
+                    sentence=span_text(sent), rule=rule)
 
 
 def _inside(start: int, end: int, statement: Statement) -> bool:
@@ -198,14 +198,16 @@ def sentences(doc, text: str) -> list:
     """spaCy's sentences, cut again where a paragraph starts: a headline, a dateline line or
     a caption never runs on into the next paragraph."""
     starts = sorted(p.start for p in paragraphs(text))
+    w = words(doc)
+    idx, is_space = w.idx, w.is_space
     out = []
     for sent in doc.sents:
         cut = sent.start
-        for tok in sent[1:]:
-            k = bisect.bisect_right(starts, tok.idx) - 1
-            if k >= 0 and doc[tok.i - 1].idx < starts[k] <= tok.idx and not tok.is_space:
-                out.append(doc[cut:tok.i])
-                cut = tok.i
+        for i in range(sent.start + 1, sent.end):
+            k = bisect.bisect_right(starts, idx[i]) - 1
+            if k >= 0 and idx[i - 1] < starts[k] <= idx[i] and not is_space[i]:
+                out.append(doc[cut:i])
+                cut = i
         out.append(doc[cut:sent.end])
     return out
 
@@ -318,7 +320,7 @@ def _mention(doc, sent, trigger, found: DocFindings, sent_actors, sent_counts, a
     gtd, gtd_rule = classify.gtd_attack_type(sent, trigger, doc_text(doc))
     actor1, actor2 = _actors.assign_roles(sent, trigger, sent_actors)
     # a toll update's date is the update's, not the incident's: it must not split the incident
-    when = None if is_update(sent.text) or not dated else _sentence_date(
+    when = None if is_update(span_text(sent)) or not dated else _sentence_date(
         sent, found.dates, found.structure, trigger if document.profile == "news" else None)
     ev = [_evidence(doc_id, "event_type", sent, trigger.start, trigger.end, trigger.text, trigger.rule)]
     if gtd:
@@ -331,7 +333,7 @@ def _mention(doc, sent, trigger, found: DocFindings, sent_actors, sent_counts, a
     if when is not None:
         ev.append(_evidence(doc_id, "event_date", sent, when.start, when.end, when.text, when.rule))
     return Mention(
-        doc_id=doc_id, sent_start=sent.start_char, sent_end=sent.end_char, sentence=sent.text,
+        doc_id=doc_id, sent_start=sent.start_char, sent_end=sent.end_char, sentence=span_text(sent),
         trigger=trigger, modality=mod, modality_cue=cue, gtd_attack_type=gtd, gtd_rule=gtd_rule,
         actor1=actor1, actor2=actor2, counts=tuple(sent_counts), date=when,
         evidence=tuple(ev), confidence=trigger.score, apart_from=apart,

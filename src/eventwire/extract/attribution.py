@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..errors import EventwireError
 from ..records import Statement
 from ._cue_tables import speaker_words
-from ..nlp import covered, doc_ents, doc_text, ents_in, per_doc, trimmed
+from ..nlp import covered, doc_ents, doc_text, ents_in, per_doc, span_text, trimmed, words
 
 __all__ = ["find_statements", "sentence_source", "speaker_type", "canonical_group",
            "spokespeople", "find_channel"]
@@ -207,9 +207,11 @@ def _name_span(tok):
 def _verb_source(sent) -> _Source | None:
     """"police said", "said police", "with spokesperson X confirming that"."""
     doc = sent.doc
-    for tok in sent:
-        if tok.lemma_.lower() not in _SPEECH or tok.pos_ not in ("VERB", "AUX"):
+    w = words(doc)
+    for i in range(sent.start, sent.end):
+        if w.lemma[i] not in _SPEECH or w.pos[i] not in ("VERB", "AUX"):
             continue
+        tok = doc[i]
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "agent")), None)
         if subj is None and tok.tag_ == "VBG" and tok.i > sent.start and doc[tok.i - 1].pos_ in ("PROPN", "NOUN"):
             subj = doc[tok.i - 1]
@@ -229,7 +231,7 @@ def _verb_source(sent) -> _Source | None:
 
 
 def _find_source(sent) -> _Source | None:
-    text, base = sent.text, sent.start_char
+    text, base = span_text(sent), sent.start_char
     m = _ACCORDING.search(text)
     if m:
         sp = m.group("sp").strip()
@@ -300,5 +302,5 @@ def find_statements(doc) -> list[Statement]:
         name, kind = _resolve(src.phrase, src.start, doc)
         content, start, end = trimmed(sent)
         out.append(Statement(speaker=name, content=content, start=start, end=end,
-                             speaker_type=kind, cue=src.cue, channel=find_channel(sent.text)))
+                             speaker_type=kind, cue=src.cue, channel=find_channel(span_text(sent))))
     return sorted(out, key=lambda s: s.start)

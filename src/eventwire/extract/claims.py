@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..nlp import ents_in, trimmed
+from ..nlp import ents_in, span_text, trimmed, words
 from ..records import Claim, Statement
 from .attribution import canonical_group, find_channel, spokespeople
 
@@ -119,7 +119,11 @@ def _merge(found: list[Claim]) -> list[Claim]:
 def find_claims(doc, statements: list[Statement]) -> list[Claim]:
     """Claims of responsibility, with channel and spokesperson when stated."""
     found = []
-    for tok in doc:
+    lemmas = words(doc).lemma
+    for i, lemma in enumerate(lemmas):
+        if lemma != "claim" and lemma not in _TAKE:
+            continue  # no claim verb: no Token built for it
+        tok = doc[i]
         if not _is_claim_verb(tok) or _negated(tok):
             continue
         span = _claimant(tok)
@@ -128,7 +132,7 @@ def find_claims(doc, statements: list[Statement]) -> list[Claim]:
             continue
         sent = tok.sent
         inside = next((s for s in statements if s.start <= tok.idx < s.end and s.channel), None)
-        channel = inside.channel if inside else find_channel(sent.text)
+        channel = inside.channel if inside else find_channel(span_text(sent))
         rule = "claims." + ("statement" if inside else ("passive" if span.root.dep_ == "pobj" else "active"))
         text, start, end = trimmed(sent)
         found.append(Claim(actor=actor, text=text, start=start, end=end,

@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 from ..records import Mention, Trigger
 from ..resources import taxonomy
 from ..resources.taxonomy import participant_kinds, trigger_lexicon
+from ..nlp import words
 
 __all__ = ["find_triggers", "gtd_attack_type", "gtd_attack_type_for_event", "event_class"]
 
@@ -66,10 +67,10 @@ def family_class(family: str) -> tuple[str, str, str | None] | None:
 
 
 def _phrase_at(sent, i: int, lemmas: tuple[str, ...]) -> bool:
-    toks = sent.doc[i:i + len(lemmas)]
-    if len(toks) < len(lemmas) or toks[-1].i >= sent.end:
+    if i + len(lemmas) > min(sent.end, len(sent.doc)):
         return False
-    return all(w in (t.lemma_.lower(), t.lower_) for t, w in zip(toks, lemmas))
+    w = words(sent.doc)
+    return all(word in (w.lemma[i + k], w.lower[i + k]) for k, word in enumerate(lemmas))
 
 
 def match_lexicon(sent) -> list[Hit]:
@@ -77,18 +78,23 @@ def match_lexicon(sent) -> list[Hit]:
     lex = trigger_lexicon()
     hits: list[Hit] = []
     covered: dict[str, set[int]] = {}
-    for tok in sent:
-        if tok.ent_type_ in ("DATE", "TIME"):
+    w = words(sent.doc)
+    for i in range(sent.start, sent.end):
+        low, lemma = w.lower[i], w.lemma[i]
+        if low not in lex and lemma not in lex:
+            continue  # no entry starts here: no Token built for it
+        if w.ent_type[i] in ("DATE", "TIME"):
             continue  # "on 26 march", "the march 8 deadline": a month, not a march
-        if tok.lemma_.lower() in _SHOWING_VERBS and any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+        tok = sent.doc[i]
+        if lemma in _SHOWING_VERBS and any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
             continue  # "the incident demonstrates that...", "demonstrated their resolve": shows, not protests
-        keys = dict.fromkeys((tok.lower_, tok.lemma_.lower()))  # the word first, then its lemma: an order, not a hash order
+        keys = dict.fromkeys((low, lemma))  # the word first, then its lemma: an order, not a hash order
         for entry in (e for k in keys for e in lex.get(k, ())):
             n = len(entry.lemmas)
-            if not _phrase_at(sent, tok.i, entry.lemmas):
+            if not _phrase_at(sent, i, entry.lemmas):
                 continue
-            if n == 1 and entry.pos in _POS and tok.pos_ not in _POS[entry.pos] \
-                    and not (entry.pos == "N" and tok.dep_ in ("compound", "nmod")):  # "hartal hours"
+            if n == 1 and entry.pos in _POS and w.pos[i] not in _POS[entry.pos] \
+                    and not (entry.pos == "N" and w.dep[i] in ("compound", "nmod")):  # "hartal hours"
                 continue
             span = sent.doc[tok.i:tok.i + n]
             taken = covered.setdefault(entry.family, set())
@@ -121,8 +127,10 @@ def _hit_rule(hit: Hit) -> str:
 def _reason_tokens(sent) -> set[int]:
     """Indices of tokens inside a reason/topic phrase ("against the killing of...")."""
     out: set[int] = set()
-    for tok in sent:
-        if tok.lemma_.lower() in _REASON_HEADS:
+    lemmas = words(sent.doc).lemma
+    for i in range(sent.start, sent.end):
+        if lemmas[i] in _REASON_HEADS:
+            tok = sent.doc[i]
             # "after the gunmen attacked...": a subordinator heads nothing, its clause is its head
             top = tok.head if tok.dep_ == "mark" else tok
             # the subject does the demanding ("a protest demanding..."), it is not the reason

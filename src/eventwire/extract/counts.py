@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from ..records import Count
 from ._cue_tables import count_cues, event_nouns, vague_quantities
 from .attribution import sentence_source
-from ..nlp import doc_text, ents_in
+from ..nlp import doc_text, ents_in, span_text, words
 
 __all__ = ["find_counts", "parse_number", "figure", "acled_figure", "status_of", "event_counts"]
 
@@ -151,9 +151,19 @@ def _by_first_word(kind: str) -> dict[str, tuple[str, ...]]:
     return {w: tuple(ps) for w, ps in index.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Every word but digits that can start a quantity phrase: a vague phrase's first word,
+    "between", a modifier's first word, an article before "dozen", "both", a number word."""
+    return frozenset(_by_first_word("vague")) | frozenset(_by_first_word("modifier")) | \
+        {"between", "a", "an", "both", "dozen"} | set(_UNITS) | set(_TENS) | set(_SCALES)
+
+
 def _quantity_at(toks, i: int) -> _Quantity | None:
     """A quantity phrase starting at token i, or None."""
     word = toks[i].lower_
+    if word not in _first_words() and not toks[i].text[:1].isdigit():
+        return None  # most words: no phrase can start here (digits are told by _is_number_token)
     for phrase in _by_first_word("vague").get(word, ()):
         end = _match_words(toks, i, phrase)
         if end is not None:
@@ -283,9 +293,27 @@ def _phrase_cue(tok) -> tuple[str, str] | None:
     return None
 
 
+def _cue_hit(tok) -> tuple[str, str] | None:
+    """(kind, where) of a count cue: a verb with its particle or agent, else the word's lemma or form."""
+    return _phrase_cue(tok) or count_cues().get(tok.lemma_.lower()) or count_cues().get(tok.lower_)
+
+
 def _cue(tok, where: str) -> str | None:
-    hit = _phrase_cue(tok) or count_cues().get(tok.lemma_.lower()) or count_cues().get(tok.lower_)
+    hit = _cue_hit(tok)
     if hit and hit[1] in (where, "both"):
+        if hit[0] in ("hit", "injured") and _fatal_manner(tok):
+            return "fatalities"
+        return hit[0]
+    return None
+
+
+_EITHER_SIDE = ("after", "before", "both")
+
+
+def _cue_either(tok) -> str | None:
+    """``_cue(tok, "after") or _cue(tok, "before")``, looked up once."""
+    hit = _cue_hit(tok)
+    if hit and hit[1] in _EITHER_SIDE:
         if hit[0] in ("hit", "injured") and _fatal_manner(tok):
             return "fatalities"
         return hit[0]
@@ -813,8 +841,8 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
     figures, and a death it names is most often what a protest is about.
     """
     out = _bodies_and_to_death(sent, toks) + (_death_nouns(sent, toks) if profile == "news" else [])
-    for t in toks:
-        kind = _cue(t, "after") or _cue(t, "before")
+    kinds = [_cue_either(t) for t in toks]
+    for t, kind in zip(toks, kinds):
         subjects = _headline_victims(t) if headline and kind is not None else []
         if subjects:
             n = sum(_people_in(h) or 0 for h in subjects)
@@ -825,8 +853,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
                                  f"counts.{kind}.singular.headline"))
             continue
     out += _singular_carried(sent, toks) + _singular_condition(sent, toks)
-    for t in toks:
-        kind = _cue(t, "after") or _cue(t, "before")
+    for t, kind in zip(toks, kinds):
         if kind == "hostages" and t.pos_ == "NOUN" and t.head.lemma_.lower() in ("take", "hold", "keep"):
             t = t.head  # "took a student hostage", "a guard was held hostage": the person hangs on the verb
         elif kind is None or t.pos_ not in ("VERB", "ADJ") or (t.pos_ == "ADJ" and kind != "fatalities"):
@@ -935,7 +962,7 @@ def _zero_counts(sent, toks) -> list[Count]:
             u = toks[k]
             if u.is_punct or u.lower_ in ("but", "while", "although", "though"):
                 break
-            kind = _cue(u, "after") or _cue(u, "before")
+            kind = _cue_either(u)
             if kind is None:
                 continue
             kinds = ["fatalities", "injured"] if u.lemma_.lower() == "casualty" else [kind]
@@ -1000,7 +1027,7 @@ def _period_total(sent, count: Count) -> bool:
 def _coded_counts(sent) -> list[Count]:
     """ACLED notes state their own coding: "Unknown number of fatalities coded as 10"."""
     out = []
-    for m in _CODED_AS.finditer(sent.text):
+    for m in _CODED_AS.finditer(span_text(sent)):
         n = int(m.group(1))
         s = sent.start_char + m.start()
         out.append(Count(kind="fatalities", low=n, best=n, high=n, text=m.group(0), start=s,

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..records import Trigger
 from ..resources.taxonomy import modality_cues
+from ..nlp import span_text, words
 
 __all__ = ["mention_modality", "ASSERTED", "MODALITIES"]
 
@@ -103,7 +104,7 @@ def _clause_cue(path, sent) -> tuple[str, str] | None:
             return cues["mark"][low], child.text
         if child.dep_ == "aux" and low in cues.get("aux", {}):
             modality = cues["aux"][low]
-            if modality == "plan" and any(t.lemma_.lower() in _THREAT_WORDS for t in sent):
+            if modality == "plan" and any(lemma in _THREAT_WORDS for lemma in words(sent.doc).lemma[sent.start:sent.end]):
                 modality = "threat"
             return modality, child.text
     head = path[0]
@@ -117,16 +118,18 @@ def _background(path, sent) -> tuple[str, str] | None:
     """A background phrase ("for decades", "frequently") attached to the trigger's clause."""
     phrases = _cues().get("background", {})
     on_path = {n.i for n in path}
-    for tok in sent:
-        if tok.dep_ not in _BACKGROUND_DEPS or tok.head.i not in on_path:
+    w = words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if w.dep[i] not in _BACKGROUND_DEPS or w.head[i] not in on_path:
             continue
-        words = [t for t in tok.subtree]
-        if any(t.lemma_.lower() in _SHORT_SPANS for t in words):
+        tok = sent.doc[i]
+        phrase = [t for t in tok.subtree]
+        if any(t.lemma_.lower() in _SHORT_SPANS for t in phrase):
             continue  # "in the past few hours" is now, not history
-        lemmas = " ".join(t.lemma_.lower() for t in words)
+        lemmas = " ".join(t.lemma_.lower() for t in phrase)
         for cue, modality in phrases.items():
             if lemmas == cue or lemmas.startswith(cue + " ") or (tok.lemma_.lower() == cue and len(cue.split()) == 1):
-                return modality, " ".join(t.text for t in words)
+                return modality, " ".join(t.text for t in phrase)
     return None
 
 
@@ -315,9 +318,10 @@ def mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
     if tok is None:
         return ASSERTED, None
     path = _path(tok, sent)
-    if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+    text = span_text(sent)
+    if text.rstrip().rstrip('"”’\'').endswith("?"):
         return "hypothetical", "?"  # a question reports nothing ("is it not enough to have attacked?")
-    if _REPORTED_QUESTION.match(sent.text):
+    if _REPORTED_QUESTION.match(text):
         return "hypothetical", "asked"  # the same question in reported speech ("does a war kill..., he asked.")
     purpose = _purpose(tok) if trigger.event_type != "Protests" else None  # "gathered to protest" is the protest
     if purpose:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from ._pipeline import DEFAULT_MODEL, add_components, build_nlp, get_nlp
 from ._stages import attach
 
-__all__ = ["DEFAULT_MODEL", "add_components", "attach", "build_nlp", "covered", "doc_ents", "doc_text",
-           "ents_in", "get_nlp", "per_doc"]
+__all__ = ["DEFAULT_MODEL", "Words", "add_components", "attach", "build_nlp", "covered", "doc_ents", "doc_text",
+           "ents_in", "get_nlp", "per_doc", "span_text", "words"]
 
 # Values computed once per parsed document, for the document being coded now.
 # One slot: the stages code one Doc at a time, and the Doc is compared by
@@ -42,6 +42,42 @@ def per_doc(doc, key: str, compute):
     if key not in values:
         values[key] = compute()
     return values[key]
+
+
+def span_text(span) -> str:
+    """``span.text``, cut from the document's text: spaCy joins the span's tokens
+    again on every access, building a Token for each."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+class Words:
+    """Each token's word forms and tags as plain lists indexed by token number.
+
+    Rules read the same words of a sentence many times over (every trigger
+    look-up, count cue and number test); ``doc[i]`` builds a new Token each
+    time and each string attribute is a look-up in the vocabulary's string
+    store. These lists are read once per document instead.
+    """
+
+    __slots__ = ("lower", "lemma", "pos", "tag", "dep", "head", "ent_type", "idx", "is_space")
+
+    def __init__(self, doc) -> None:
+        rows = [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_, t.idx, t.is_space)
+                for t in doc]
+        self.lower: list[str] = [r[0] for r in rows]
+        self.lemma: list[str] = [r[1] for r in rows]  # lower-cased, as the lexicons are
+        self.pos: list[str] = [r[2] for r in rows]
+        self.tag: list[str] = [r[3] for r in rows]
+        self.dep: list[str] = [r[4] for r in rows]
+        self.head: list[int] = [r[5] for r in rows]  # the head's token number
+        self.ent_type: list[str] = [r[6] for r in rows]
+        self.idx: list[int] = [r[7] for r in rows]
+        self.is_space: list[bool] = [r[8] for r in rows]
+
+
+def words(doc) -> Words:
+    """The :class:`Words` of a document, built once per document."""
+    return per_doc(doc, "words", lambda: Words(doc))
 
 
 def doc_ents(doc) -> tuple:
