@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
-from ..nlp import doc_ents, ents_in, per_doc
+from ..nlp import doc_ents, ents_in, per_doc, words
 from ..records import Actor, Trigger
 from ..resources.actors import ActorDictionary, GenericKind, load_actors
 
@@ -437,10 +437,11 @@ def _responsible_group(sent, actors: ActorDictionary) -> Actor | None:
 
 def _find_responsible_groups(doc, actors: ActorDictionary) -> list[tuple[int, Actor]]:
     out = []
+    w = words(doc)
     for sent in doc.sents:
-        lemmas = {t.lemma_.lower() for t in sent}
+        lemmas = set(w.lemma[sent.start:sent.end])
         # "attributed to X, which the group denied": sources still name X
-        denials = {t.lemma_.lower() for t in sent if t.dep_ != "relcl"}
+        denials = {w.lemma[i] for i in range(sent.start, sent.end) if w.dep[i] != "relcl"}
         if not lemmas & _RESPONSIBILITY or denials & _DENIAL:
             continue
         found = next((a for ent in ents_in(sent) if ent.label_ == "ACTOR"

@@ -19,7 +19,7 @@ from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import NO_FOCUS, Focus, agency_places, article_focus, country_cues, qualified_places
 from ._places import Toponym, find_toponyms
 from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
-from ..nlp import covered
+from ..nlp import covered, doc_text, span_text
 from ._roles import assign_roles
 
 SPECIFIC = {"P": 3, "S": 3, "L": 2}
@@ -330,7 +330,7 @@ def _with_location(m: Mention, loc: Location, sentence: str) -> Mention:
 
 def _sentence_of(doc, start: int) -> str:
     span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span.sent.text if span is not None else ""
+    return span_text(span.sent) if span is not None else ""
 
 
 def _lede_places(tops: list[Toponym], lede, gazetteer) -> list:
@@ -566,7 +566,7 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             chosen.add(i)
             m = _with_location(m, _named_province(to_location(res[i], rule), i, res),
                                _sentence_of(doc, res[i].toponym.start))
-        elif (loc := _unnamed_focus_location(doc.text, focus) or _actor_country_location(m, gazetteer)
+        elif (loc := _unnamed_focus_location(doc_text(doc), focus) or _actor_country_location(m, gazetteer)
               or _demonym_location(res)) is not None:
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         mentions.append(m)

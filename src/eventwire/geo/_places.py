@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..gazetteer import lexicon
-from ..nlp import doc_text
+from ..nlp import doc_text, words
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 INITIAL = re.compile(r"^[A-Z]\.$")
@@ -231,9 +231,10 @@ def _strip_det(span):
 def _bare_heads(doc, taken: set[int], gazetteer, heads) -> list:
     """'Mushqaf area' with no entity at all: capitalised words before a place head."""
     out = []
-    for tok in doc:
-        if tok.lower_ not in heads or tok.i == 0:
+    for i, low in enumerate(words(doc).lower):
+        if low not in heads or i == 0:
             continue
+        tok = doc[i]
         j = tok.i
         while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].i not in taken and tok.i - j < 3:
             j -= 1
