@@ -955,8 +955,9 @@ _NEGATORS = {"no", "neither", "nobody", "none", "without", "zero", "nor"}
 def _zero_counts(sent, toks) -> list[Count]:
     """"no casualties", "no one was injured", "neither fatalities nor injuries" -> 0."""
     out, seen = [], set()
-    for i, t in enumerate(toks):
-        if t.lower_ not in _NEGATORS or _not_all(toks, i):
+    lower = words(sent.doc).lower[sent.start:sent.end]  # toks is the sentence's tokens, in order
+    for i, low in enumerate(lower):
+        if low not in _NEGATORS or _not_all(toks, i):
             continue
         for k in range(i + 1, min(i + 7, len(toks))):
             u = toks[k]

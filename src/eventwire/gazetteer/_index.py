@@ -51,6 +51,8 @@ class Gazetteer:
         self._alias_entries: list[GeoEntry] = []
         self._alias_names: list[str] = []
         self._entry = functools.lru_cache(maxsize=50_000)(self._build_entry)
+        # an unknown name is most often repeated in its article: its near spellings are scored once
+        self._near = functools.lru_cache(maxsize=10_000)(self._near_keys)
         self._add_aliases(list(aliases))
 
     # -- ids and entries --------------------------------------------------
@@ -156,19 +158,23 @@ class Gazetteer:
 
     def fuzzy(self, name: str, *, limit: int = 5, cutoff: float = 88.0) -> list[tuple[GeoEntry, float]]:
         """Near spellings ("Mogadisho"): names sharing the first letter, scored by rapidfuzz."""
-        from rapidfuzz import fuzz, process
-
         key = fold(name)
         if len(key) < 4:
             return []
+        out = []
+        for match, score in self._near(key, limit, cutoff):
+            out.extend((self.entry(i), score) for i in self._ids(match))
+        return out
+
+    def _near_keys(self, key: str, limit: int, cutoff: float) -> tuple[tuple[str, float], ...]:
+        """The names sharing ``key``'s first letter that rapidfuzz scores at ``cutoff`` or more, best first."""
+        from rapidfuzz import fuzz, process
+
         keys = self._c.keys
         lo = bisect.bisect_left(keys, key[0])
         hi = bisect.bisect_left(keys, chr(ord(key[0]) + 1))
         found = process.extract(key, keys[lo:hi], scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
-        out = []
-        for match, score, _ in found:
-            out.extend((self.entry(i), score) for i in self._ids(match))
-        return out
+        return tuple((match, score) for match, score, _ in found)
 
     def by_skeleton(self, name: str) -> list[GeoEntry]:
         """Divisions and towns of 10,000+ people whose name has the same consonant
