@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 from ..records import Mention, Trigger
 from ..resources import taxonomy
 from ..resources.taxonomy import participant_kinds, trigger_lexicon
-from ..nlp import words
+from ..nlp import per_doc, words
 
 __all__ = ["find_triggers", "gtd_attack_type", "gtd_attack_type_for_event", "event_class"]
 
@@ -144,7 +144,17 @@ def _cues(hits: Sequence[Hit], family: str, skip: set[int], trigger: Hit) -> lis
 
 
 def _token_kinds(tok, depth: int = 0) -> set[str]:
-    """What kind of party a noun names (state, civilian, ...), from its head and modifiers."""
+    """What kind of party a noun names (state, civilian, ...), from its head and modifiers.
+    Read once per token in a document: every trigger of a sentence asks again."""
+    known = per_doc(tok.doc, "classify.token_kinds", dict)
+    key = (tok.i, depth)
+    kinds = known.get(key)
+    if kinds is None:
+        kinds = known[key] = frozenset(_read_token_kinds(tok, depth))
+    return set(kinds)
+
+
+def _read_token_kinds(tok, depth: int) -> set[str]:
     kinds = set(participant_kinds(tok.lemma_.lower()) or participant_kinds(tok.lower_))
     if tok.lower_ == "armed":
         kinds.add("armed")
@@ -255,7 +265,8 @@ def _uses_firearm(hit: Hit, hits: Sequence[Hit]) -> bool:
 
 
 def _sentence_kinds(sent) -> set[str]:
-    return _party_kinds(t for t in sent if t.pos_ in ("NOUN", "PROPN"))
+    pos = words(sent.doc).pos
+    return _party_kinds(sent.doc[i] for i in range(sent.start, sent.end) if pos[i] in ("NOUN", "PROPN"))
 
 
 def _by_state(cue: Hit) -> bool:
@@ -306,7 +317,9 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
             and not _casualties(sent):  # "attacked a bus, killing five": people were the target
         return _Choice("looting", "+target:property")
     agent_ids = {t.i for a in agents for t in a.subtree}
-    kinds = _party_kinds(t for t in sent if t.pos_ in ("NOUN", "PROPN") and t.i not in agent_ids)
+    pos = words(sent.doc).pos
+    kinds = _party_kinds(sent.doc[i] for i in range(sent.start, sent.end)
+                         if pos[i] in ("NOUN", "PROPN") and i not in agent_ids)
     # a murder, a massacre or an assassination is one-sided: armed men named elsewhere in
     # its sentence ("after the guerrillas learned of the assassination") are no victims of it
     one_sided = any(h.family == "cue_one_sided" and h.head.i == hit.head.i for h in hits)
