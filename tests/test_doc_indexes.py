@@ -88,3 +88,64 @@ def test_paragraph_breaks_set_at_once_as_one_by_one(nlp, text):
 
     assert [t.is_sent_start for t in ParagraphBreaks()(nlp.make_doc(text))] == \
         _breaks_one_by_one(nlp.make_doc(text))
+
+
+_TEXT = ("Gunmen killed three villagers near the market on Tuesday, police said. "
+         "No one else was hurt.\n\nProtesters marched in the capital; nobody claimed the attack.")
+
+
+def test_token_table_holds_each_tokens_attributes(nlp):
+    from eventwire.nlp import words
+
+    doc = nlp(_TEXT)
+    w = words(doc)
+    assert words(doc) is w  # built once per document
+    for t in doc:
+        assert (w.lower[t.i], w.lemma[t.i], w.pos[t.i], w.tag[t.i], w.dep[t.i], w.head[t.i]) == \
+            (t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i)
+        assert (w.ent_type[t.i], w.idx[t.i], w.is_space[t.i]) == (t.ent_type_, t.idx, t.is_space)
+    other = nlp("Rebels attacked a convoy.")
+    assert words(other).lower == [t.lower_ for t in other]  # another document, its own table
+
+
+def test_span_text_is_the_spans_text(nlp):
+    from eventwire.nlp import span_text
+
+    doc = nlp(_TEXT)
+    for span in list(doc.sents) + [doc[2:7], doc[0:1], doc[len(doc) - 3:]]:
+        assert span_text(span) == span.text
+
+
+def test_party_kinds_are_read_per_document(nlp):
+    from eventwire.extract.classify import _token_kinds
+
+    first = nlp("Soldiers fired on the protesters.")
+    second = nlp("Civilians fled the village.")
+    assert "state" in _token_kinds(first[0])
+    assert "state" not in _token_kinds(second[0])  # token 0 of another document is another word
+    kinds = _token_kinds(first[0])
+    kinds.add("changed")
+    assert "changed" not in _token_kinds(first[0])  # the caller's copy, not the remembered one
+
+
+def test_context_cue_scan_answers_as_cue_by_cue():
+    from eventwire.extract.timing import _cues, context_cue
+
+    found = []
+    for sentence in ("Gunmen killed three people on Tuesday.",
+                     "It was the deadliest attack since 2009.",
+                     "At least 40 people have been killed since January 2023 in the district.",
+                     "The minister launched a harsh attack on the opposition."):
+        plain = None
+        spared = [m.span() for kind, rx in _cues() if kind == "not_context" for m in rx.finditer(sentence)]
+        attacked = any(kind == "not_accident" and rx.search(sentence) for kind, rx in _cues())
+        for kind, rx in _cues():
+            if plain is not None or kind in ("not_context", "not_accident", "update") or \
+                    (kind == "accident" and attacked):
+                continue
+            m = next((m for m in rx.finditer(sentence)
+                      if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spared)), None)
+            plain = (kind, m.group()) if m else None
+        assert context_cue(sentence) == plain, sentence
+        found.append(plain)
+    assert found[0] is None and found[2] is not None and found[3] is not None  # both ways are tested
