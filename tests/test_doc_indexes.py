@@ -101,8 +101,8 @@ def test_token_table_holds_each_tokens_attributes(nlp):
     w = words(doc)
     assert words(doc) is w  # built once per document
     for t in doc:
-        assert (w.lower[t.i], w.lemma[t.i], w.pos[t.i], w.tag[t.i], w.dep[t.i], w.head[t.i]) == \
-            (t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i)
+        assert (w.lower[t.i], w.lemma[t.i], w.pos[t.i], w.dep[t.i], w.head[t.i]) == \
+            (t.lower_, t.lemma_.lower(), t.pos_, t.dep_, t.head.i)
         assert (w.ent_type[t.i], w.idx[t.i], w.is_space[t.i]) == (t.ent_type_, t.idx, t.is_space)
     other = nlp("Rebels attacked a convoy.")
     assert words(other).lower == [t.lower_ for t in other]  # another document, its own table

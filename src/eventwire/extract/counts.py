@@ -1065,6 +1065,8 @@ def status_of(speaker_type: str) -> str | None:
 
 
 def _attribute(sent, found: list[Count]) -> list[Count]:
+    if not found:
+        return found  # most sentences state no count: no speaker to look for
     source = sentence_source(sent)
     if source is None:
         return found

@@ -276,6 +276,12 @@ def _shift(published, days, precision, rule):
 
 @functools.lru_cache(maxsize=4096)
 def _dateparser(text: str, published: dt.date | None, day_first: bool = False) -> dt.date | None:
+    if published is None:
+        return _parse_date(text, None, day_first)  # counted from today: not kept
+    return _parse_date_cached(text, published, day_first)
+
+
+def _parse_date(text: str, published: dt.date | None, day_first: bool) -> dt.date | None:
     import dateparser
 
     settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
@@ -288,6 +294,10 @@ def _dateparser(text: str, published: dt.date | None, day_first: bool = False) -
         log.debug("dateparser failed on %r", text)
         return None
     return parsed.date() if parsed else None
+
+
+# dateparser is slow, and a phrase comes back: again in its article, in others of the same day
+_parse_date_cached = functools.lru_cache(maxsize=4096)(_parse_date)
 
 
 def resolve(text: str, published: dt.date | None,

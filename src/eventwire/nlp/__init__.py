@@ -59,20 +59,19 @@ class Words:
     store. These lists are read once per document instead.
     """
 
-    __slots__ = ("lower", "lemma", "pos", "tag", "dep", "head", "ent_type", "idx", "is_space")
+    __slots__ = ("lower", "lemma", "pos", "dep", "head", "ent_type", "idx", "is_space")
 
     def __init__(self, doc) -> None:
-        rows = [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_, t.idx, t.is_space)
+        rows = [(t.lower_, t.lemma_.lower(), t.pos_, t.dep_, t.head.i, t.ent_type_, t.idx, t.is_space)
                 for t in doc]
         self.lower: list[str] = [r[0] for r in rows]
         self.lemma: list[str] = [r[1] for r in rows]  # lower-cased, as the lexicons are
         self.pos: list[str] = [r[2] for r in rows]
-        self.tag: list[str] = [r[3] for r in rows]
-        self.dep: list[str] = [r[4] for r in rows]
-        self.head: list[int] = [r[5] for r in rows]  # the head's token number
-        self.ent_type: list[str] = [r[6] for r in rows]
-        self.idx: list[int] = [r[7] for r in rows]
-        self.is_space: list[bool] = [r[8] for r in rows]
+        self.dep: list[str] = [r[3] for r in rows]
+        self.head: list[int] = [r[4] for r in rows]  # the head's token number
+        self.ent_type: list[str] = [r[5] for r in rows]
+        self.idx: list[int] = [r[6] for r in rows]
+        self.is_space: list[bool] = [r[7] for r in rows]
 
 
 def words(doc) -> Words:
