@@ -29,6 +29,7 @@ Dask are compared (they must be identical).
     python benchmarks/bench_pipeline.py --n 1600 --scale-n 256   # worker and Dask rows on the first 256
     python benchmarks/bench_pipeline.py --n 1600 --json > bench.json
     python benchmarks/bench_pipeline.py --profile 300      # where the time goes (cProfile)
+    python benchmarks/bench_pipeline.py --n 200 --cpu-ratio 3   # spaCy alone / eventwire, 3 pairs in turn
 """
 from __future__ import annotations
 
@@ -220,6 +221,39 @@ def _dask_rows(out: dict, row, events_docs, one, batch_size: int, base: dict) ->
         out["peak_rss_mib"]["Dask workers"] = _dask_rss(client)
 
 
+def cpu_ratios(n: int, repeats: int, batch_size: int) -> dict:
+    """spaCy alone and the whole pipeline on the same ``n`` event texts, in turn, ``repeats``
+    times: the processor-time ratio of each pair. On shared cores one pair is not enough (a
+    busy neighbour slows both, but not always both alike); the spread of the pairs is the
+    figure to read."""
+    import statistics
+
+    import spacy
+
+    from eventwire.pipeline import Pipeline
+
+    docs = event_documents(n)
+    nlp = spacy.load(MODEL)
+    pipeline = Pipeline()
+    list(pipeline.pipe(docs[:8]))
+    list(nlp.pipe(d.text for d in docs[:8]))
+    pairs = []
+    for _ in range(repeats):
+        start = time.process_time()
+        list(nlp.pipe((d.text for d in docs), batch_size=batch_size))
+        alone = time.process_time() - start
+        start = time.process_time()
+        list(pipeline.pipe(docs, batch_size=batch_size, findings=False))
+        full = time.process_time() - start
+        pair = {"spacy_cpu_s": round(alone, 2), "eventwire_cpu_s": round(full, 2), "cpu_ratio": round(alone / full, 3),
+                "load_avg": round(os.getloadavg()[0], 1)}
+        print(json.dumps(pair), file=sys.stderr, flush=True)
+        pairs.append(pair)
+    ratios = [p["cpu_ratio"] for p in pairs]
+    return {"event_texts": len(docs), "pairs": pairs, "min": min(ratios), "median": statistics.median(ratios),
+            "max": max(ratios)}
+
+
 def profile(n: int, top: int = 30) -> None:
     """cProfile of one process on ``n`` event texts: the functions that take the time, and the
     share of each stage (spaCy's own components, the rulers, extract, geo, assemble)."""
@@ -278,10 +312,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="run the 2-worker and Dask rows on the first N event texts (default: all)")
     parser.add_argument("--no-dask", action="store_true", help="leave out the Dask row")
     parser.add_argument("--profile", type=int, metavar="N", help="profile one process on N texts instead")
+    parser.add_argument("--cpu-ratio", type=int, metavar="R",
+                        help="instead: spaCy alone and eventwire on the --n event texts in turn, R times; "
+                             "the processor-time ratio of each pair and their spread")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args(argv)
     if args.profile:
         profile(args.profile)
+        return 0
+    if args.cpu_ratio:
+        print(json.dumps(cpu_ratios(args.n, args.cpu_ratio, args.batch_size), indent=2))
         return 0
     result = run(args.n, args.batch_size, dask=not args.no_dask, scale_n=args.scale_n)
     if args.json:
