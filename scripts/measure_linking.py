@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from eventwire.eval._split import half_of
-from eventwire.link import link_events, load_config, with_identities
+from eventwire.link import attach_follow_ups, link_events, load_config, with_identities
 from eventwire.records import Document, to_dict
 from eventwire.serialize import event_from_dict
 
@@ -68,7 +68,8 @@ def extract(args) -> None:
     with open(args.cache, "a" if args.resume else "w", encoding="utf-8") as out:
         for i, result in enumerate(pipeline.pipe(_document(r) for r in rows), 1):
             out.write(json.dumps({"doc_id": result.document.id,
-                                  "events": [to_dict(e) for e in result.events]}) + "\n")
+                                  "events": [to_dict(e) for e in result.events],
+                                  "follow_ups": [to_dict(e) for e in result.follow_ups]}) + "\n")
             if i % 50 == 0:
                 print(f"{i}/{len(rows)} {time.perf_counter() - start:.0f}s", file=sys.stderr, flush=True)
     print(f"{len(rows)} articles in {time.perf_counter() - start:.0f}s → {args.cache}", file=sys.stderr)
@@ -98,7 +99,7 @@ def _prf(pred: set, gold: set) -> dict:
 
 def score(args) -> dict:
     gold_rows = {r["id"]: r for r in _rows(Path(args.gold), args.half, args.subset, None)}
-    events, doc_of, cached = [], {}, set()
+    events, follow, doc_of, cached = [], [], {}, set()
     lines = [line for path in args.cache.split(",") for line in open(path, encoding="utf-8") if line.strip()]
     for line in lines:
         item = json.loads(line)
@@ -110,10 +111,20 @@ def score(args) -> dict:
         for ev in with_identities([event_from_dict(data) for data in item["events"]], text):
             events.append(ev)
             doc_of[ev.event_id] = item["doc_id"]
+        if not args.no_follow_ups:
+            for ev in with_identities([event_from_dict(data) for data in item.get("follow_ups", ())], text):
+                follow.append(ev)
+                doc_of[ev.event_id] = item["doc_id"]
     gold_rows = {d: r for d, r in gold_rows.items() if d in cached}  # articles the cache holds
     cfg = load_config(args.config) if args.config else load_config()
     start = time.perf_counter()
     incidents = link_events(events, cfg)
+    attached = 0
+    for ev, incident, _ in attach_follow_ups(follow, incidents, cfg):
+        if incident is not None:  # as the store lists it: a report of the incident, no event
+            incident.events.append(ev)
+            events.append(ev)
+            attached += 1
     seconds = time.perf_counter() - start
     key = {d: r["incident_key"] for d, r in gold_rows.items()}
     # events: pairs of events from different articles
@@ -140,7 +151,9 @@ def score(args) -> dict:
                                     for i in incidents}) if p[0] != p[1]}
     with_events = {doc_of[e.event_id] for e in events}
     report = {"half": args.half, "subset": args.subset, "articles": len(gold_rows),
-              "articles_with_events": len(with_events), "events": len(events), "incidents": len(incidents),
+              "articles_with_events": len(with_events - {doc_of[e.event_id] for e in follow}),
+              "follow_ups": len(follow), "follow_ups_attached": attached,
+              "events": len(events) - attached, "incidents": len(incidents),
               "link_seconds": round(seconds, 2),
               "article_pairs": _prf(pred_main, gold_doc),
               "article_pairs_by_any_event": _prf(pred_doc, gold_doc),
@@ -179,6 +192,8 @@ def main(argv=None) -> None:
     ap.add_argument("--config", help="a linking.toml other than the packaged one")
     ap.add_argument("--evidence-only", action="store_true",
                     help="read each report's particulars from its evidence sentences, not the whole article")
+    ap.add_argument("--no-follow-ups", action="store_true",
+                    help="score without the follow-ups of reports that yield no event (as before they were kept)")
     ap.add_argument("--errors", type=int, default=0, help="print this many wrong and missed article pairs")
     args = ap.parse_args(argv)
     if not Path(args.gold).exists():

@@ -64,3 +64,17 @@ def test_event_keys_lose_their_country_on_upgrade(tmp_path):
     with engine.connect() as conn:
         assert [k for (k,) in conn.execute(text("SELECT key FROM event_keys"))] == ["USA|n:tyrone banks"]
     engine.dispose()
+
+
+def test_a_store_without_follow_ups_gains_the_table_and_keeps_its_events(tmp_path):
+    engine = _db.create(f"sqlite:///{tmp_path / 'follow.db'}")
+    _db.migrate(engine, "0006_event_keys_any_country")
+    with engine.begin() as conn:
+        _one_document(conn)
+        conn.execute(text("INSERT INTO events (pk, event_id, document_pk, run_id, date_precision, event_type, "
+                          "sub_event_type, confidence, record) VALUES (1, 'd1#e', 1, 1, 'day', 'Battles', '', 0.5, '{}')"))
+    _db.migrate(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 1
+        assert conn.execute(text("SELECT count(*) FROM follow_ups")).scalar() == 0
+    engine.dispose()

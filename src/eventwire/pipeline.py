@@ -29,6 +29,8 @@ class DocResult:
     document: Document
     events: list[Event]
     findings: DocFindings | None
+    # the past incident a report without an event is about (``assemble.follow_ups``): never an event
+    follow_ups: list[Event] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -120,7 +122,8 @@ class Pipeline:
         if error is not None:
             return None, error
         events = doc._.eventwire_events or []
-        return DocResult(document, events, doc._.eventwire_findings if findings else None), None
+        return DocResult(document, events, doc._.eventwire_findings if findings else None,
+                         list(doc.user_data.get("eventwire.follow_ups") or [])), None
 
     def process(self, document: Document) -> DocResult:
         (result, error), = self.code([document])
@@ -180,4 +183,5 @@ def _restored(outcome, original: Document, parsed: Document, offsets):
     from .ingest import restore_offsets
 
     events = [restore_offsets(ev, offsets, original.text, parsed.text) for ev in result.events]
-    return DocResult(original, events, result.findings), error
+    follow = [restore_offsets(ev, offsets, original.text, parsed.text) for ev in result.follow_ups]
+    return DocResult(original, events, result.findings, follow), error

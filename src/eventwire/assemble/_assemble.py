@@ -17,7 +17,7 @@ from ..extract import DocFindings, classify
 from ..extract._cue_tables import group_anaphors
 from ..extract.actors import CONTEXT_REACH
 from ..extract.counts import event_counts
-from ..extract.timing import ANCHOR_DAYS, anchored
+from ..extract.timing import ANCHOR_DAYS, CONTEXT, anchored
 from ..gazetteer import distance_km
 from ..records import COUNT_KINDS, Actor, Count, Event, Evidence, Location, Mention, Trigger
 from ..resources.actors import load_actors
@@ -432,3 +432,37 @@ def assemble(findings: DocFindings) -> list[Event]:
         return sorted(events, key=lambda e: -e.confidence)
     ranked = sorted(zip(groups, events), key=lambda ge: _main_rank(ge[0], ge[1], findings))
     return [e for _, e in ranked]
+
+
+# Context that is no incident of its own: words of violence used for other things, accidents.
+_NOT_AN_INCIDENT = ("figurative", "accident")
+
+
+def _about_an_incident(m: Mention) -> bool:
+    """A context mention that tells of one past incident (a trial, an arrest, a funeral of it),
+    not a figure of speech or an accident."""
+    cue = m.timing_cue or ""
+    kind = cue.split("(", 1)[1] if cue.startswith("the article's opening is context (") else cue
+    return m.timing == CONTEXT and m.modality == "asserted" and kind.split(":", 1)[0] not in _NOT_AN_INCIDENT
+
+
+def follow_ups(findings: DocFindings, events: list[Event] | None = None) -> list[Event]:
+    """The past incident a news report without news of its own is about, as a follow-up.
+
+    An arrest, a plea, a trial or a funeral of a past shooting is set aside as context
+    (``extract.timing``): it is no event. Its words still name the incident's people, place
+    and toll, so the store keeps them to join the report to that incident; a follow-up
+    never starts an incident and is never exported as an event. Only a news report that
+    yields no event has one, and only one: the lead of its context mentions.
+    """
+    if events or findings.document.profile != "news":
+        return []
+    mentions = [m for m in findings.rejected if _about_an_incident(m)]
+    if not mentions:
+        return []
+    groups = _group(sorted(mentions, key=lambda m: m.sent_start))
+    _attach_orphan_counts(groups, findings)
+    built = [(g, _build(g, findings, 1000 + i)) for i, g in enumerate(groups)]
+    group, lead = min(built, key=lambda ge: _main_rank(ge[0], ge[1], findings))
+    codes = {**lead.codes, "follow_up": {"cue": group.mentions[0].timing_cue}}
+    return [replace(lead, codes=codes)]

@@ -173,11 +173,11 @@ def _code_to_parquet(number: int, documents: list[Document], folder: str) -> tup
     from ..export._parquet import write_parquet
 
     outcomes = _code(_worker_pipeline(), documents, False)
-    events = [ev for evs, _, error in outcomes if error is None for ev in evs]
+    events = [ev for evs, _, error, *_ in outcomes if error is None for ev in evs]
     path = Path(folder) / "events" / f"part-{number:05d}.parquet"
     _write_atomic(lambda p: write_parquet(events, p), path)
     # back to the client: per document its number of events or its error, and the part's countries
-    return [(len(evs), error) for evs, _, error in outcomes], sorted({_country(ev) for ev in events})
+    return [(len(evs), error) for evs, _, error, *_ in outcomes], sorted({_country(ev) for ev in events})
 
 
 def read_parts(folder: str | Path, numbers: Iterable[int] | None = None) -> Iterator:

@@ -45,22 +45,22 @@ def _prefiltered(documents: Iterable[Document], prefilter, stats) -> Iterator[Do
 def _settle(chunk: list[Document], outcomes, stats):
     from ..pipeline import DocResult
 
-    for document, (events, findings, error) in zip(chunk, outcomes):
+    for document, (events, findings, error, *follow) in zip(chunk, outcomes):
         if error is not None:
             log.warning("document %s skipped: %s", document.id, error)
             stats.settle("failed", document, error)
             continue
         stats.settle("coded", document, events=len(events))
-        yield DocResult(document, events, findings)
+        yield DocResult(document, events, findings, list(follow[0]) if follow else [])
 
 
 def _code(pipeline, chunk: list[Document], findings: bool) -> list[tuple]:
     out = []
     for result, error in pipeline.code(chunk, findings=findings):
         if result is None:
-            out.append(([], None, error))
+            out.append(([], None, error, []))
         else:
-            out.append((result.events, result.findings, None))
+            out.append((result.events, result.findings, None, result.follow_ups))
     return out
 
 

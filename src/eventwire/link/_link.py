@@ -477,3 +477,26 @@ def _consolidate(block: list[Incident], blocker: Blocker, owner: dict, cfg: Link
                         owner[id(ev)] = x
                     merge_into(x, y, Link("", None, best.score, {**best.reasons, "consolidated": True}))
                     changed = True
+
+
+def attach_follow_ups(follow_ups: Iterable[Event], incidents: list[Incident],
+                      cfg: LinkConfig | None = None) -> list[tuple[Event, Incident | None, Link]]:
+    """The incident each follow-up (``assemble.follow_ups``) is about, or None.
+
+    A follow-up is compared with the incidents' events as a new report is (the same
+    blocking and thresholds) but only joins: it never starts an incident, never merges
+    two, and another follow-up is no bridge to one. Linking all events first and the
+    follow-ups after makes the outcome independent of the order reports arrived in.
+    """
+    cfg = cfg or load_config()
+    blocker, owner = Blocker(cfg), {}
+    for inc in incidents:
+        for ev in inc.events:
+            blocker.add(ev)
+            owner[id(ev)] = inc
+    out = []
+    for event in follow_ups:
+        near = {id(owner[id(m)]): owner[id(m)] for m in blocker.candidates(event)}
+        placed = place(event, sorted(near.values(), key=lambda i: i.incident_id), cfg)
+        out.append((event, placed.incident, placed.link))
+    return out

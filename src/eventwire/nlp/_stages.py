@@ -128,9 +128,11 @@ class AssembleStage(_Stage):
     stage = "assemble"
 
     def run(self, doc: Doc) -> None:
-        from ..assemble import assemble
+        from ..assemble import assemble, follow_ups
 
         doc._.eventwire_events = assemble(doc._.eventwire_findings)
+        # what a report without news of its own follows up (the store links it; no event)
+        doc.user_data["eventwire.follow_ups"] = follow_ups(doc._.eventwire_findings, doc._.eventwire_events)
         # the cached text (nlp.doc_text) would travel between processes for nothing
         doc.user_data.pop("eventwire.text", None)
 

@@ -142,7 +142,7 @@ def ingest(items: Iterable, store: Store, pipeline=None, *, command: str | None 
     try:
         for result in pipeline.pipe(fresh, **options):
             flight.back(result.document)
-            _store_one(store, result.document, result.events, report, on_document)
+            _store_one(store, result.document, result.events, report, on_document, result.follow_ups)
     finally:
         report.filtered = stats.filtered
         report.failed.extend(stats.failed)
@@ -152,9 +152,10 @@ def ingest(items: Iterable, store: Store, pipeline=None, *, command: str | None 
     return report
 
 
-def _store_one(store: Store, document: Document, events, report: IngestReport, on_document) -> None:
+def _store_one(store: Store, document: Document, events, report: IngestReport, on_document,
+               follow_ups=()) -> None:
     try:
-        ids = store.add(document, list(events), report.run_id)
+        ids = store.add(document, list(events), report.run_id, list(follow_ups))
     except EventwireError as exc:  # this document is rolled back; the batch goes on
         log.error("%s", exc)
         report.failed.append((document.id, str(exc)))
@@ -175,7 +176,8 @@ def recode(store: Store, pipeline=None, *, command: str | None = None) -> Ingest
     try:
         for result in pipeline.pipe(store.stale_documents()):
             try:
-                report.events += len(store.recode(result.document, list(result.events), report.run_id))
+                report.events += len(store.recode(result.document, list(result.events), report.run_id,
+                                                  list(result.follow_ups)))
                 report.stored += 1
             except EventwireError as exc:
                 log.error("%s", exc)

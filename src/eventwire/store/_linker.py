@@ -26,7 +26,8 @@ from ..link._config import key_days
 from ..link._features import country_key, date_slack
 from ..records import Event, to_dict
 from ..serialize import event_from_dict
-from ._models import DocumentRow, EventKeyRow, EventRow, IncidentEditRow, IncidentMemberRow, IncidentRow
+from ._models import (DocumentRow, EventKeyRow, EventRow, FollowUpRow, IncidentEditRow, IncidentMemberRow,
+                      IncidentRow)
 
 log = logging.getLogger(__name__)
 
@@ -323,3 +324,80 @@ def refresh_incidents(s: Session, incident_ids: set[str], cache: EventCache) -> 
         row.event_type = merged.event_type
         row.n_sources = len(incident.doc_ids)
     s.flush()
+
+
+# -- follow-ups ------------------------------------------------------------------
+
+def _placed_follow_up(s: Session, event: Event, cfg, cache: EventCache):
+    """(event id matched, score, reasons) of a follow-up among the stored incidents, or None.
+
+    The same candidates and comparison as a new event's, but a follow-up only joins:
+    it never starts an incident nor merges two."""
+    if event.event_date is None:
+        return None
+    placed = place(event, _candidates(s, event, cfg, cache), cfg)
+    if placed.incident is None:
+        return None
+    return placed.link.linked_to, placed.link.score, placed.link.reasons
+
+
+def link_follow_ups(s: Session, rows: list, cache: EventCache) -> set[str]:
+    """Give each new follow-up row (``FollowUpRow``) the stored event it is about, if any;
+    returns the incidents joined."""
+    cfg, joined = load_config(), set()
+    for row in rows:
+        hit = _placed_follow_up(s, event_from_dict(row.record), cfg, cache)
+        if hit is not None:
+            row.linked_to, row.score, row.reasons = hit
+            joined.add(hit[0])
+    s.flush()
+    return _incidents_of(s, joined)
+
+
+def _incidents_of(s: Session, event_ids: set[str]) -> set[str]:
+    if not event_ids:
+        return set()
+    return set(s.scalars(select(EventRow.incident_id).where(EventRow.event_id.in_(event_ids),
+                                                            EventRow.incident_id.is_not(None))))
+
+
+def _could_match(follow_up: Event, event: Event, cfg) -> bool:
+    """Whether a new event is among a waiting follow-up's candidates (``link.Blocker``):
+    same country and province within the date window, or a shared particular within reach."""
+    gap = F.date_gap(follow_up, event)
+    if gap is None:
+        return False
+    if identity_keys_of(follow_up) & identity_keys_of(event) and gap <= key_days(cfg):
+        return True
+    a, b = follow_up.location, event.location
+    if country_key(follow_up) is None or country_key(follow_up) != country_key(event):
+        return False
+    x, y = (a.admin1 if a else None), (b.admin1 if b else None)
+    return gap <= cfg.same_window_days + date_slack(follow_up) and (
+        not x or not y or x.strip().lower() == y.strip().lower())
+
+
+def join_waiting_follow_ups(s: Session, events: list[Event], cache: EventCache) -> set[str]:
+    """Follow-ups stored before any report of their incident, joined now that one arrived:
+    the outcome does not depend on which report came first. Returns the incidents joined."""
+    dated = [e for e in events if e.event_date is not None]
+    if not dated:
+        return set()
+    cfg = load_config()
+    far = dt.timedelta(days=key_days(cfg) + 182)
+    first, last = min(e.event_date for e in dated), max(e.event_date for e in dated)
+    rows = s.scalars(select(FollowUpRow).where(FollowUpRow.linked_to.is_(None),
+                                               FollowUpRow.event_date >= first - far,
+                                               FollowUpRow.event_date <= last + far)).all()
+    waiting = []
+    for row in rows:
+        follow_up = event_from_dict(row.record)
+        if any(_could_match(follow_up, e, cfg) for e in dated):
+            waiting.append(row)
+    return link_follow_ups(s, waiting, cache) if waiting else set()
+
+
+def follow_up_rows(s: Session, incident_id: str) -> list:
+    """The follow-ups of one incident, oldest first."""
+    return s.scalars(select(FollowUpRow).join(EventRow, EventRow.event_id == FollowUpRow.linked_to)
+                     .where(EventRow.incident_id == incident_id).order_by(FollowUpRow.pk)).all()

@@ -168,6 +168,26 @@ class IncidentEditRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
 
+class FollowUpRow(Base):
+    """What a report without an event of its own follows up (an arrest, a trial, a funeral of a
+    past incident: ``assemble.follow_ups``). It is no event: no export, listing or count reads
+    this table. ``linked_to`` is the stored event it matched, so it belongs to that event's
+    incident (and moves with it through merges, splits and undos); None while no stored report
+    of the incident matches, until one arrives."""
+
+    __tablename__ = "follow_ups"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(Text, unique=True)
+    document_pk: Mapped[int] = mapped_column(ForeignKey("documents.pk", ondelete="CASCADE"), index=True)
+    event_date: Mapped[Optional[dt.date]] = mapped_column(Date, index=True)
+    country: Mapped[Optional[str]] = mapped_column(String(100))
+    iso3: Mapped[Optional[str]] = mapped_column(String(8))
+    linked_to: Mapped[Optional[str]] = mapped_column(Text, index=True)  # the event id it matched
+    score: Mapped[Optional[float]] = mapped_column(Float)
+    reasons: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class CorrectionRow(Base):
     """An analyst's correction of one field; the original record is kept."""
 

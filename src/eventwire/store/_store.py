@@ -28,8 +28,8 @@ from . import _corrections, _db
 from ._filters import Filters
 from . import _linker
 from ._linker import EventCache, link_document_events, refresh_incidents
-from ._models import (CorrectionRow, DocumentRow, EventKeyRow, EventRow, EvidenceRow, IncidentEditRow, IncidentMemberRow,
-                      IncidentRow, Run, Source)
+from ._models import (CorrectionRow, DocumentRow, EventKeyRow, EventRow, EvidenceRow, FollowUpRow, IncidentEditRow,
+                      IncidentMemberRow, IncidentRow, Run, Source)
 from ._versions import lexicon_hashes, pipeline_version
 
 log = logging.getLogger("eventwire")
@@ -156,7 +156,8 @@ class Store:
             return s.scalars(select(DocumentRow.source_key).where(DocumentRow.doc_id == doc_id)
                              .order_by(DocumentRow.pk).limit(1)).first()
 
-    def add(self, document: Document, events: list[Event], run_id: int) -> list[str]:
+    def add(self, document: Document, events: list[Event], run_id: int,
+            follow_ups: list[Event] = ()) -> list[str]:
         """Store one document and its events in one transaction; returns their event ids.
 
         A document is known by its source and id together. One whose text is
@@ -164,6 +165,8 @@ class Store:
         source and id is stored as the next version: the earlier text stays in
         the database (``is_current`` false) and its events give way to the new
         version's. The same id from another source is another document.
+        ``follow_ups`` (``assemble.follow_ups``) are kept apart from the events: each joins
+        the incident it is about, now or when a report of that incident arrives.
         """
         digest = content_hash(document.text)
 
@@ -186,7 +189,8 @@ class Store:
                 doc_pk = self._write_document(s, document, digest, run_id,
                                               version=old.version + 1 if old is not None else 1)
                 ids = self._write_events(s, doc_pk, events_now, run_id)
-                self._link(s, events_now, touched)
+                follow = self._write_follow_ups(s, doc_pk, with_identities(list(follow_ups), document.text))
+                self._link(s, events_now, touched, follow)
                 return ids
 
         try:
@@ -199,7 +203,8 @@ class Store:
             self._cache.clear()
             raise
 
-    def recode(self, document: Document | str, events: list[Event], run_id: int) -> list[str]:
+    def recode(self, document: Document | str, events: list[Event], run_id: int,
+               follow_ups: list[Event] = ()) -> list[str]:
         """Replace a stored document's events with a newer pipeline's (one transaction).
 
         ``document`` is a stored Document (as :meth:`stale_documents` gives) or an id."""
@@ -220,7 +225,8 @@ class Store:
                 row.run_id, row.pipeline_version = run_id, self.version
                 events = with_identities(list(events), row.text)
                 ids = self._write_events(s, row.pk, events, run_id)
-                self._link(s, events, touched)
+                follow = self._write_follow_ups(s, row.pk, with_identities(list(follow_ups), row.text))
+                self._link(s, events, touched, follow)
                 return ids
         except SQLAlchemyError as exc:
             self._cache.clear()
@@ -229,10 +235,13 @@ class Store:
             self._cache.clear()
             raise
 
-    def _link(self, s: Session, events: list[Event], touched: set[str]) -> None:
+    def _link(self, s: Session, events: list[Event], touched: set[str], follow_ups: list = ()) -> None:
         pks, self._pks = self._pks, {}
         if self.link:
             link_document_events(s, events, touched, self._cache, pks)
+            # follow-ups that waited for a report of their incident, then this document's own
+            _linker.join_waiting_follow_ups(s, events, self._cache)
+            _linker.link_follow_ups(s, list(follow_ups), self._cache)
         elif touched:
             refresh_incidents(s, touched, self._cache)
 
@@ -294,18 +303,47 @@ class Store:
             self._pks[ev.event_id] = row.pk
         return ids
 
+    def _write_follow_ups(self, s: Session, doc_pk: int, follow_ups: list[Event]) -> list[FollowUpRow]:
+        rows = []
+        for ev in follow_ups:
+            loc = ev.location
+            rows.append(FollowUpRow(event_id=ev.event_id, document_pk=doc_pk, event_date=ev.event_date,
+                                    country=loc.country if loc else None, iso3=loc.iso3 if loc else None,
+                                    record=to_dict(ev)))
+        s.add_all(rows)
+        s.flush()
+        return rows
+
     def _drop_events(self, s: Session, doc_pk: int) -> set[str]:
-        """Delete a document's events; returns the incidents that lost members."""
-        rows = s.execute(select(EventRow.pk, EventRow.incident_id).where(EventRow.document_pk == doc_pk)).all()
-        pks = [pk for pk, _ in rows]
+        """Delete a document's events and follow-ups; returns the incidents that lost members.
+        Follow-ups of other documents that matched a deleted event wait for a report again."""
+        s.execute(delete(FollowUpRow).where(FollowUpRow.document_pk == doc_pk))
+        rows = s.execute(select(EventRow.pk, EventRow.incident_id, EventRow.event_id)
+                         .where(EventRow.document_pk == doc_pk)).all()
+        if rows:
+            s.execute(update(FollowUpRow).where(FollowUpRow.linked_to.in_([e for _, _, e in rows]))
+                      .values(linked_to=None, score=None, reasons=None))
+        pks = [pk for pk, _, _ in rows]
         if pks:
             s.execute(delete(EvidenceRow).where(EvidenceRow.event_pk.in_(pks)))
             s.execute(delete(EventKeyRow).where(EventKeyRow.event_pk.in_(pks)))
             s.execute(delete(IncidentMemberRow).where(IncidentMemberRow.event_pk.in_(pks)))
             s.execute(delete(EventRow).where(EventRow.pk.in_(pks)))
-        return {inc for _, inc in rows if inc}
+        return {inc for _, inc, _ in rows if inc}
 
     # reading -----------------------------------------------------------
+    def follow_ups(self, incident_id: str) -> list[dict]:
+        """The reports that follow up an incident without an event of their own (an arrest, a
+        trial, a funeral): document, the event they matched, score and reasons. Never events."""
+        with self.session() as s:
+            rows = _linker.follow_up_rows(s, incident_id)
+            docs = dict(s.execute(select(DocumentRow.pk, DocumentRow.doc_id)
+                                  .where(DocumentRow.pk.in_([r.document_pk for r in rows]))).all())
+            return [{"follow_up": r.event_id, "doc_id": docs.get(r.document_pk), "linked_to": r.linked_to,
+                     "score": r.score, "reasons": r.reasons,
+                     "event_date": r.event_date.isoformat() if r.event_date else None} for r in rows]
+
+
     def events(self, filters: Filters | None = None) -> Iterator[Event]:
         """Stored events (one per article event), oldest first, with their incident ids."""
         query = (filters or Filters()).apply(
