@@ -386,9 +386,12 @@ def join_waiting_follow_ups(s: Session, events: list[Event], cache: EventCache) 
     cfg = load_config()
     far = dt.timedelta(days=key_days(cfg) + 182)
     first, last = min(e.event_date for e in dated), max(e.event_date for e in dated)
-    rows = s.scalars(select(FollowUpRow).where(FollowUpRow.linked_to.is_(None),
-                                               FollowUpRow.event_date >= first - far,
-                                               FollowUpRow.event_date <= last + far)).all()
+    # the new events' countries (or a follow-up coded in none): the waiting ones of a country, not the store's
+    iso3s = {e.location.iso3 for e in dated if e.location and e.location.iso3}
+    countries = {e.location.country for e in dated if e.location and e.location.country}
+    rows = s.scalars(select(FollowUpRow).where(
+        FollowUpRow.linked_to.is_(None), FollowUpRow.event_date >= first - far, FollowUpRow.event_date <= last + far,
+        or_(FollowUpRow.iso3.in_(iso3s), FollowUpRow.country.in_(countries), FollowUpRow.country.is_(None)))).all()
     waiting = []
     for row in rows:
         follow_up = event_from_dict(row.record)
