@@ -498,5 +498,12 @@ def attach_follow_ups(follow_ups: Iterable[Event], incidents: list[Incident],
     for event in follow_ups:
         near = {id(owner[id(m)]): owner[id(m)] for m in blocker.candidates(event)}
         placed = place(event, sorted(near.values(), key=lambda i: i.incident_id), cfg)
-        out.append((event, placed.incident, placed.link))
+        out.append((event, placed.incident if joins_as_follow_up(placed.link) else None, placed.link))
     return out
+
+
+def joins_as_follow_up(link: Link) -> bool:
+    """A follow-up is dated by its own report (the day of a trial or an arrest), so a date and
+    a place it shares with an incident say nothing: it joins on the particulars it shares
+    (a person named, an age, a street)."""
+    return link.linked_to is not None and link.reasons.get("identity", 0) > 0

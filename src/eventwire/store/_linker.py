@@ -20,7 +20,8 @@ from sqlalchemy import and_, delete, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from ..errors import InputError, StoreError
-from ..link import Incident, Link, identity_keys_of, incident_id_for, lead_first, load_config, place, reconcile
+from ..link import (Incident, Link, identity_keys_of, incident_id_for, joins_as_follow_up, lead_first, load_config,
+                    place, reconcile)
 from ..link import _features as F
 from ..link._config import key_days
 from ..link._features import country_key, date_slack
@@ -336,7 +337,7 @@ def _placed_follow_up(s: Session, event: Event, cfg, cache: EventCache):
     if event.event_date is None:
         return None
     placed = place(event, _candidates(s, event, cfg, cache), cfg)
-    if placed.incident is None:
+    if placed.incident is None or not joins_as_follow_up(placed.link):
         return None
     return placed.link.linked_to, placed.link.score, placed.link.reasons
 
