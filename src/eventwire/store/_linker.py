@@ -379,8 +379,8 @@ def _could_match(follow_up: Event, event: Event, cfg) -> bool:
 
 
 def join_waiting_follow_ups(s: Session, events: list[Event], cache: EventCache) -> set[str]:
-    """Follow-ups stored before any report of their incident, joined now that one arrived:
-    the outcome does not depend on which report came first. Returns the incidents joined."""
+    """Follow-ups stored before any report of their incident, joined now that one arrived, so
+    a trial report ingested before the shooting's still finds it. Returns the incidents joined."""
     dated = [e for e in events if e.event_date is not None]
     if not dated:
         return set()
