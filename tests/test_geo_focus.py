@@ -69,6 +69,21 @@ def test_a_small_namesake_abroad_is_not_the_place(nlp, gaz):
     assert loc is not None and loc.iso3 == "NGA"
 
 
+def test_a_piece_of_a_longer_name_is_no_place_abroad(nlp, gaz):
+    """'Colonia' opens a Mexican neighbourhood's name: not Uruguay's Colonia."""
+    text = "Gunmen shot a man in Colonia Vistas del Rio, a neighbourhood of Ciudad Juarez, Mexico, on Sunday."
+    tops = find_toponyms(nlp(text), gaz)
+    assert [t.fragment for t in tops if t.text == "Colonia"] == [True]
+    loc = _location(nlp, gaz, text, "shot")
+    assert loc is not None and loc.iso3 == "MEX"
+
+
+def test_a_place_before_a_body_word_is_whole(nlp, gaz):
+    tops = find_toponyms(nlp("A man was shot in Memphis on Sunday, Memphis Police said."), gaz)
+    flags = [t.fragment for t in tops if t.text.startswith("Memphis")]
+    assert flags and not any(flags)
+
+
 def test_demonyms_are_never_places(nlp, gaz):
     loc = _location(nlp, gaz, "A German aid worker was kidnapped on Monday in Kabul, officials said.", "kidnapped")
     assert loc is not None and loc.name == "Kabul"

@@ -42,6 +42,7 @@ class Toponym:
     qualifier_of: int | None = None  # index of the toponym this one qualifies
     link: str | None = None  # the word joining it to that toponym: ",", "in", "of", "("
     rule: str = "geo.ner"
+    fragment: bool = False  # a piece of a longer capitalised name ("Isabel" of "Vila Isabel")
 
 
 def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
@@ -359,8 +360,31 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
             prep=_prep_before(doc, span.start),
             head=_head_after(doc, span.end, heads) or _head_before(doc, span.start),
             relative=_relative(doc, span.start, directions, units), rule=rule,
+            fragment=span.label_ != "NORP" and _inside_longer_name(doc, span, heads),
         ))
     return _link_qualifiers(doc, out)
+
+
+def _name_part(tok) -> bool:
+    """A capitalised word that can continue a name: not a function word ("In"), not a
+    sentence's first word, not a place of its own (two places side by side are read apart)."""
+    return (tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop and not tok.is_sent_start
+            and tok.ent_type_ not in PLACE_LABELS)
+
+
+def _inside_longer_name(doc, span, heads: frozenset[str]) -> bool:
+    """'Colonia' of 'Colonia Vistas del Rio', 'Isabel' of 'Vila Isabel', 'Federation' of
+    'Students' Federation': the span is a piece of a longer capitalised name, which names
+    a neighbourhood, a body or a person rather than a namesake town elsewhere. A unit or
+    place word after it ("Kachua Upazila", "Memphis Police", "Dhaka University") keeps
+    the name a place."""
+    before = doc[span.start - 1] if span.start >= 1 else None
+    if before is not None and not span[0].is_sent_start and _name_part(before):
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None or after.lower_ in heads or after.lower_ in UNIT_WORDS or after.lower_ in _place_followers():
+        return False
+    return _name_part(after)
 
 
 def _link_qualifiers(doc, tops: list[Toponym]) -> list[Toponym]:

@@ -164,6 +164,24 @@ def _abroad(e: GeoEntry, t: Toponym, ctx: Context) -> bool:
     return e.iso2 not in (ctx.named or {}).get(t.sent_start, ())
 
 
+def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -> bool:
+    """A piece of a longer name ("Isabel" of "Vila Isabel") stands for a place only where
+    the article is (its focus; without one, a country it names outright, the one country
+    all namesakes share, or a province), in a country its sentence names, or when a reader
+    would know the place anywhere (a country, a city of 100,000+): never for a small
+    namesake or a province abroad ("Colonia" of "Colonia Vistas del Rio", in a report from
+    Mexico, is no Uruguayan department)."""
+    f = ctx.focus
+    if e.feature_code.startswith("PCL") or (e.feature_class == "P" and e.population >= PROMINENT):
+        return True
+    if e.iso2 in (ctx.named or {}).get(t.sent_start, ()):
+        return True
+    if f.country:
+        return e.iso2 == f.country
+    # without a focus, a province opening a body's name ("Punjab Assembly") still says where
+    return one_country or ctx.countries[e.iso2] >= 1 or e.feature_code == "ADM1"
+
+
 def _score(e: GeoEntry, t: Toponym, key: str, ctx: Context,
            outers: list[list[GeoEntry]], inners: list[GeoEntry]) -> float:
     """``outers``: candidates of the places qualifying t; ``inners``: of the place t qualifies."""
@@ -280,6 +298,11 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
     if not inside:
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-qualifier")
     cands = inside  # "El Alto, La Paz": only an El Alto inside some La Paz
+    if t.fragment:
+        one_country = len({e.iso2 for e in cands}) == 1
+        cands = [e for e in cands if _fragment_may_be(e, t, ctx, one_country)]
+        if not cands:
+            return Resolved(t, None, 0.0, len(inside), "geo.resolve.fragment")
     if ctx.focus.strength >= STRONG_FOCUS and all(_abroad(e, t, ctx) for e in cands):
         # every namesake lies abroad and nothing supports one: an unknown local place
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-focus")
