@@ -105,16 +105,21 @@ def test_watch_needs_a_folder(tmp_path):
         next(watch(tmp_path / "missing", max_polls=1))
 
 
-def test_cli_watch_ingests_new_files(tmp_path):
-    """``eventwire ingest --watch`` picks up a file dropped in the folder, then stops on SIGINT."""
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_cli_watch_ingests_new_files(tmp_path, stop):
+    """``eventwire ingest --watch`` picks up a file dropped in the folder, then stops on Ctrl-C
+    (SIGINT) or a service manager's SIGTERM, closing its run."""
     import signal
 
     folder = tmp_path / "inbox"
     folder.mkdir()
     db = f"sqlite:///{tmp_path / 'w.db'}"
+    # A shell without job control starts background jobs with SIGINT ignored, and a child
+    # inherits that; give the watcher the disposition a terminal would.
     proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli.main", "ingest", "--watch", str(folder),
                              "--interval", "0.5", "--db", db, "--published", "2025-03-11"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         time.sleep(1.0)
         (folder / "note.txt").write_text("Gunmen shot dead two policemen in Quetta on Tuesday.", encoding="utf-8")
@@ -127,5 +132,7 @@ def test_cli_watch_ingests_new_files(tmp_path):
                     stored = st.counts()["documents"]
         assert stored == 1
     finally:
-        proc.send_signal(signal.SIGINT)
-        proc.communicate(timeout=60)
+        proc.send_signal(getattr(signal, stop))
+        _, err = proc.communicate(timeout=60)
+    assert "stopped watching" in err
+    assert proc.returncode == 0

@@ -123,3 +123,22 @@ def test_a_report_years_apart_joins_only_on_two_people_named_in_both(tmp_path):
             store.add(Document(id=ev.doc_ids[0], text=ev.evidence[0].sentence, published=ev.event_date), [ev], run)
         groups = sorted(sorted(inc.doc_ids) for inc in store.incidents())
     assert groups == [["first", "sentence"], ["onename"]]
+
+
+def test_the_store_weighs_a_new_report_against_every_report_of_an_incident(tmp_path):
+    # Months after the cookout shooting (two reports) came the arrest in it; a report of another
+    # arrest in the town a day later matches the arrest report in general terms, and none of the
+    # shooting's reports: it is a different incident, in the store as in a batch.
+    second = report("second", "Five people were killed at a cookout on Franklin Avenue in Wilkinsburg; "
+                              "Chanetta Powell, 27, was among them.", day=DAY + dt.timedelta(days=1), killed=5)
+    later = report("later", "Police arrested a man in a killing in Wilkinsburg, nearly five months after the "
+                            "shooting, police said.", day=DAY + dt.timedelta(days=151))
+    assert compare(later, ARREST).linked and not compare(later, SHOOTING).linked
+    batch = sorted(sorted(inc.doc_ids) for inc in link_events([SHOOTING, second, ARREST, later]))
+    assert batch == [["arrest", "first", "second"], ["later"]]
+    with Store(f"sqlite:///{tmp_path / 'w.db'}") as store:
+        run = store.start_run("test")
+        for ev in (SHOOTING, second, ARREST, later):
+            store.add(Document(id=ev.doc_ids[0], text=ev.evidence[0].sentence, published=ev.event_date), [ev], run)
+        groups = sorted(sorted(inc.doc_ids) for inc in store.incidents())
+    assert groups == batch

@@ -41,6 +41,27 @@ def test_a_weapon_used_stays_an_event(nlp, text, word):
     assert modality.mention_modality(sent, trig)[0] == "asserted"
 
 
+@pytest.mark.parametrize("text,word", [
+    ("The other side brought in everything a regular war needs: planes, helicopters and heavy artillery.",
+     "helicopter"),
+    ("Missiles of that kind are hard to steer, although they cost far less.", "missile"),
+])
+def test_a_weapon_in_a_sentence_that_tells_no_act_is_no_attack(nlp, text, word):
+    sent, trig = _first(nlp, text, word)
+    got, cue = modality.mention_modality(sent, trig)
+    assert got == "generic" and "no act" in cue
+
+
+@pytest.mark.parametrize("text,word", [
+    ("A rocket landed near the embassy on Sunday.", "rocket"),
+    ("Warplanes pounded rebel positions near the river.", "warplane"),
+    ("Helicopters were seen over the hamlet where two farmers died.", "helicopter"),
+])
+def test_a_weapon_put_to_use_or_beside_a_death_stays_an_event(nlp, text, word):
+    sent, trig = _first(nlp, text, word)
+    assert modality.mention_modality(sent, trig)[0] == "asserted"
+
+
 @pytest.mark.parametrize("text,word,expected", [
     ("The bishop said nothing can justify the use of kidnapping as a weapon of war.", "kidnap", "generic"),
     ("The report condemns the practice of murder as a means of politics.", "murder", "generic"),

@@ -39,13 +39,15 @@ class _Group:
     _any_place: Location | None = None  # most confident place of any mention
     _named: set[str] = field(default_factory=set)
     _kinds: set[str] = field(default_factory=set)
+    _parts: set[str] = field(default_factory=set)  # parts of the article (title, lede) its mentions lie in
 
     @property
     def first(self) -> Mention:
         return self.mentions[0]
 
-    def add(self, m: Mention) -> None:
+    def add(self, m: Mention, part: str = "body") -> None:
         self.mentions.append(m)
+        self._parts.add(part)
         step = m.trigger.sub_event_type in _CASE_STEPS
         self._has_own = self._has_own or not step
         if m.date is not None:
@@ -158,33 +160,61 @@ def _same_happening(group: _Group, m: Mention, d1, d2) -> bool:
     return group.has_kind(m.trigger.sub_event_type)
 
 
-def _fits(group: _Group, m: Mention) -> bool:
+# A headline and its lede tell one happening: "Teenage girl fatally shot inside Arnold
+# home" over "a teenage girl was fatally shot Monday at a home in Westmoreland County".
+_HEADLINE_AND_LEDE = {"title", "lede"}
+
+
+def _headline_of(group: _Group, part: str) -> bool:
+    """The mention and the group lie one in the headline, the other in the lede."""
+    return part in _HEADLINE_AND_LEDE and bool((_HEADLINE_AND_LEDE - {part}) & group._parts)
+
+
+def _fits(group: _Group, m: Mention, part: str = "body") -> bool:
     """Nothing the mention states conflicts with the group: date, own place, named groups.
 
     Generic and default actors never split an article's mentions: "security
     forces opened fire" and "the Taliban claimed it" are one event seen from
     both sides. Two different named armed groups with nothing in common are not.
+    The places of a headline and of its lede are not compared: a headline names the
+    town, the lede often the county or a district, and either may be read as a
+    namesake elsewhere; a different date or actor pair still keeps them apart, and a
+    headline that names two places tells two happenings (see :func:`_group`).
     """
     if any(x.trigger.start in m.apart_from or m.trigger.start in x.apart_from for x in group.mentions):
         return False  # its sentence tells it as another act than one of the group's
     d1, d2 = group.date(), m.date
     if d1 is not None and d2 is not None and d1.date != d2.date and not _same_happening(group, m, d1, d2):
         return False
-    if not _same_place(group.location(), _own_location(m)):
+    if not _headline_of(group, part) and not _same_place(group.location(), _own_location(m)):
         return False
     theirs = group.named_groups()
     mine = _named_groups((m.actor1, m.actor2))
     return not (theirs and mine and theirs.isdisjoint(mine))
 
 
-def _group(mentions: list[Mention]) -> list[_Group]:
+def _headline_places(structure, places) -> int:
+    """How many different places the headline names."""
+    title = structure.title if structure is not None else None
+    if title is None or title.start < 0:
+        return 0
+    return len({p.text.lower() for p in places if title.start <= p.start and p.end <= title.end})
+
+
+def _group(mentions: list[Mention], structure=None, places=()) -> list[_Group]:
+    """Mentions in order, each joining the first group it fits (``structure``, the article's
+    layout when it has one, says which lie in its headline and lede; ``places``, the places
+    the article names)."""
     groups: list[_Group] = []
-    for m in mentions:
-        target = next((g for g in groups if _fits(g, m)), None)
+    parts = [structure.kind_at(m.sent_start, m.sent_end) if structure is not None else "body" for m in mentions]
+    if _headline_places(structure, places) > 1:  # "Gunmen kill 12 in X; 20 abducted in Y": two happenings
+        parts = ["body" if p == "title" else p for p in parts]
+    for m, part in zip(mentions, parts):
+        target = next((g for g in groups if _fits(g, m, part)), None)
         if target is None:
             target = _Group()
             groups.append(target)
-        target.add(m)
+        target.add(m, part)
     return groups
 
 
@@ -413,6 +443,11 @@ def _main_rank(group: _Group, event: Event, findings: DocFindings) -> tuple:
             -event.confidence)
 
 
+def _layout(findings: DocFindings):
+    """The article's layout for a news report; coded notes have no headline."""
+    return findings.structure if findings.document.profile == "news" else None
+
+
 def assemble(findings: DocFindings) -> list[Event]:
     """Events of one document, the article's main incident first (:func:`_main_rank`).
 
@@ -423,7 +458,7 @@ def assemble(findings: DocFindings) -> list[Event]:
     mentions = findings.mentions
     if not mentions:
         return []
-    groups = [g for g in _group(mentions) if reported_in_full(g)]
+    groups = [g for g in _group(mentions, _layout(findings), findings.places) if reported_in_full(g)]
     if not groups:
         return []
     _attach_orphan_counts(groups, findings)
@@ -460,7 +495,7 @@ def follow_ups(findings: DocFindings, events: list[Event] | None = None) -> list
     mentions = [m for m in findings.rejected if _about_an_incident(m)]
     if not mentions:
         return []
-    groups = _group(sorted(mentions, key=lambda m: m.sent_start))
+    groups = _group(sorted(mentions, key=lambda m: m.sent_start), _layout(findings), findings.places)
     _attach_orphan_counts(groups, findings)
     built = [(g, _build(g, findings, 1000 + i)) for i, g in enumerate(groups)]
     group, lead = min(built, key=lambda ge: _main_rank(ge[0], ge[1], findings))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from typing import List, Optional
 
@@ -91,6 +92,9 @@ def _watch(folder, interval, published, store, command, console, pipeline, optio
     from ..store import ingest as run_ingest
 
     console.print(f"watching {folder} every {interval:g}s (Ctrl-C stops)", style="dim")
+    # A service manager stops a watcher with SIGTERM: end it as Ctrl-C does, so the
+    # document being stored finishes its transaction and the run is closed.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         for paths in watch(folder, interval=interval):
             stats = RunStats()
@@ -99,6 +103,12 @@ def _watch(folder, interval, published, store, command, console, pipeline, optio
             _report(console, report, f"{len(paths)} files: {stats.summary()}; ")
     except KeyboardInterrupt:
         console.print("stopped watching", style="dim")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def export(

@@ -246,6 +246,63 @@ def _weapon_held(tok, trigger: Trigger) -> str | None:
     return None
 
 
+# Nouns of arms and aircraft, which name a weapon rather than its use. "Bomb" and "mine" are
+# not among them: news tells of a bomb on its own as an event ("a bomb in the market").
+_INSTRUMENTS = {"mortar", "artillery", "rocket", "missile", "howitzer", "rpg", "katyusha",
+                "warplane", "jet", "aircraft", "airplane", "plane", "helicopter", "gunship", "bomber",
+                "drone", "grenade", "explosive", "launcher"}
+# Verbs that put a weapon to use ("fired rockets", "a grenade was hurled", "the missile hit"),
+# and verbs of witnesses, who see or hear weapons in use ("monitors observed 12 rockets").
+_USE_VERBS = {"fire", "launch", "drop", "hurl", "throw", "lob", "toss", "explode", "detonate", "hit",
+              "strike", "land", "fall", "rain", "slam", "kill", "wound", "injure", "damage", "destroy",
+              "attack", "target", "bomb", "shell", "pound", "blast", "shoot", "strafe", "plant", "place",
+              "go", "burst", "use", "machinegun", "open", "raze", "level", "demolish", "crash", "hurt",
+              "down", "rocket", "aim", "cause",
+              "observe", "hear", "see", "record", "register", "spot", "report", "involve"}
+# Trigger families of an act done in the sentence, besides the weapon itself.
+_ACT_FAMILIES = {"violence", "attack_civilian", "clash", "cue_direct_fire", "suicide", "chemical",
+                 "abduction", "looting", "cue_lethal"}
+
+
+def _put_to_use(tok) -> bool:
+    """The weapon is the object or subject of a verb of use, or qualifies a noun of use
+    ("mortar fire", "a rocket attack"): read up to the first verb."""
+    if any(c.lemma_.lower() in _ACT_NOUNS for c in tok.children):
+        return True
+    node = tok
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):  # the word stripped too: "machinegunned" is lemmatised badly
+            return bool({node.lemma_.lower(), re.sub(r"(?:n?ed|ing)$", "", node.lower_)} & _USE_VERBS)
+        if node.lemma_.lower() in _ACT_NOUNS:
+            return True
+    return False
+
+
+def _weapon_idle(tok, trigger: Trigger, sent) -> str | None:
+    """A weapon or aircraft noun in a sentence that tells no act: no verb puts it to use,
+    no other word names an attack, no one is killed or hurt ("the enemy brought in aircraft
+    and heavy artillery", "the missiles are hard to control", "helicopters carried troops")."""
+    from .classify import _casualties, match_lexicon  # classify imports this module
+
+    m = _FAMILY.match(trigger.rule)
+    if not m or m.group(1) not in _WEAPON_FAMILIES or trigger.sub_event_type == "Disrupted weapons use":
+        return None
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _INSTRUMENTS or _put_to_use(tok):
+        return None
+    for hit in match_lexicon(sent):
+        if hit.head.i == tok.i:
+            continue
+        lemma = hit.head.lemma_.lower()
+        if hit.family in _ACT_FAMILIES or (hit.family in _WEAPON_FAMILIES and lemma not in _INSTRUMENTS):
+            return None
+    if _casualties(sent):
+        return None
+    return f"{tok.text} (no act)"
+
+
 def _kind_of_act(tok, trigger: Trigger) -> str | None:
     """A bare singular act noun in the "of" complement of a noun of kind or use ("the use of
     kidnapping as a political weapon", "the practice of murder"): a kind of act, not one that
@@ -334,7 +391,7 @@ def mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         return kind
     generic = _generic(tok, sent) if _names_acts(tok, trigger) else None
     act = _act_named_by(tok)
-    generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _kind_of_act(tok, trigger) or _whole_population(tok)
+    generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _weapon_idle(tok, trigger, sent) or _kind_of_act(tok, trigger) or _whole_population(tok)
     if generic:
         return "generic", generic
     for finder in (lambda: _governor(path), lambda: _clause_cue(path, sent), lambda: _background(path, sent)):

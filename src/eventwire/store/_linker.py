@@ -2,8 +2,8 @@
 
 Candidates are stored events in the same country and province within the date
 window, or sharing a particular within the follow-up window (in any country) (the blocking of
-``eventwire.link``); each new event joins the
-incident of its best match or starts its own. Every incident touched gets its
+``eventwire.link``); each new event is weighed against every report of the incidents found, as
+in a batch, and joins the incident of its best match or starts its own. Every incident touched gets its
 reconciled summary rewritten.
 """
 from __future__ import annotations
@@ -100,7 +100,8 @@ def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incide
     of the same country within the date window in the same province (or one not known),
     and events that share a particular (a person's name, a small place) within the
     long follow-up window, found through the ``event_keys`` index. Those are the only
-    pairs linking can join, so the cost grows with a province's weeks, not the store."""
+    pairs linking can join, so the cost grows with a province's weeks, not the store.
+    Each incident found comes whole (``_whole``)."""
     loc, d = event.location, event.event_date
     rows = set()
     if country_key(event):
@@ -124,15 +125,22 @@ def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incide
             select(EventRow.pk, EventRow.incident_id).join(EventKeyRow, EventKeyRow.event_pk == EventRow.pk)
             .where(EventKeyRow.key.in_(keys), EventKeyRow.event_date >= d - far, EventKeyRow.event_date <= d + far,
                    EventRow.incident_id.is_not(None), EventRow.event_id != event.event_id)).all())
-    rows = sorted(rows)
+    decoded = cache.get_many(s, [pk for pk, _ in sorted(rows)])
+    near = {inc for pk, inc in rows if F.date_gap(event, decoded[pk]) is not None}
+    return _whole(s, near, cache)
+
+
+def _whole(s: Session, incident_ids: set[str], cache: EventCache) -> list[Incident]:
+    """The incidents with every stored event of each, not only those the blocking found:
+    an event joins an incident only when it matches enough of its reports (``link.place``),
+    and a merge needs the two whole incidents compatible, as when linking a batch."""
+    rows = sorted(s.execute(select(EventRow.pk, EventRow.incident_id)
+                            .where(EventRow.incident_id.in_(sorted(incident_ids)))).all()) if incident_ids else []
     decoded = cache.get_many(s, [pk for pk, _ in rows])
     incidents: dict[str, Incident] = {}
     for pk, inc in rows:
-        m = decoded[pk]
-        if F.date_gap(event, m) is None:
-            continue
-        incidents.setdefault(inc, Incident(inc)).events.append(m)
-    return list(incidents.values())
+        incidents.setdefault(inc, Incident(inc)).events.append(decoded[pk])
+    return [incidents[i] for i in sorted(incidents)]
 
 
 def _event_pk(s: Session, event_id: str) -> int:
