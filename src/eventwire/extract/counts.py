@@ -298,13 +298,19 @@ def _cue_hit(tok) -> tuple[str, str] | None:
     return _phrase_cue(tok) or count_cues().get(tok.lemma_.lower()) or count_cues().get(tok.lower_)
 
 
-def _cue(tok, where: str) -> str | None:
+def _cue_kind(tok, sides: tuple[str, ...]) -> str | None:
+    """The kind a count cue names when it may stand on one of ``sides`` of its number;
+    a hit or wound of a fatal manner ("shot dead") is a killing."""
     hit = _cue_hit(tok)
-    if hit and hit[1] in (where, "both"):
+    if hit and hit[1] in sides:
         if hit[0] in ("hit", "injured") and _fatal_manner(tok):
             return "fatalities"
         return hit[0]
     return None
+
+
+def _cue(tok, where: str) -> str | None:
+    return _cue_kind(tok, (where, "both"))
 
 
 _EITHER_SIDE = ("after", "before", "both")
@@ -312,12 +318,7 @@ _EITHER_SIDE = ("after", "before", "both")
 
 def _cue_either(tok) -> str | None:
     """``_cue(tok, "after") or _cue(tok, "before")``, looked up once."""
-    hit = _cue_hit(tok)
-    if hit and hit[1] in _EITHER_SIDE:
-        if hit[0] in ("hit", "injured") and _fatal_manner(tok):
-            return "fatalities"
-        return hit[0]
-    return None
+    return _cue_kind(tok, _EITHER_SIDE)
 
 
 def _is_active(tok) -> bool:

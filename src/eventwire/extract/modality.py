@@ -220,12 +220,17 @@ _ACT_NOUNS = {"explosion", "blast", "attack", "strike", "airstrike", "raid", "sh
 _LIST_DEPS = ("conj", "appos", "pobj", "prep", "compound", "nmod", "amod", "nummod", "quantmod")
 
 
+def _weapon_trigger(trigger: Trigger) -> bool:
+    """The trigger is of a weapon family, and not already a seizure (Disrupted weapons use)."""
+    m = _FAMILY.match(trigger.rule)
+    return bool(m) and m.group(1) in _WEAPON_FAMILIES and trigger.sub_event_type != "Disrupted weapons use"
+
+
 def _weapon_held(tok, trigger: Trigger) -> str | None:
     """A weapon named as a thing that is had, traded, made or seized ("the army confiscated
     26 mortars and 75 rockets", "the purchase of helicopters", "missiles were shipped"), not
     used: no attack happened with it. A seizure keeps its own class (Disrupted weapons use)."""
-    m = _FAMILY.match(trigger.rule)
-    if not m or m.group(1) not in _WEAPON_FAMILIES or trigger.sub_event_type == "Disrupted weapons use":
+    if not _weapon_trigger(trigger):
         return None
     if tok.pos_ != "NOUN" or tok.lemma_.lower() in _ACT_NOUNS or tok.lower_.endswith("ing"):
         return None
@@ -287,8 +292,7 @@ def _weapon_idle(tok, trigger: Trigger, sent) -> str | None:
     and heavy artillery", "the missiles are hard to control", "helicopters carried troops")."""
     from .classify import _casualties, match_lexicon  # classify imports this module
 
-    m = _FAMILY.match(trigger.rule)
-    if not m or m.group(1) not in _WEAPON_FAMILIES or trigger.sub_event_type == "Disrupted weapons use":
+    if not _weapon_trigger(trigger):
         return None
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _INSTRUMENTS or _put_to_use(tok):
         return None
