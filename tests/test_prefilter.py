@@ -53,6 +53,16 @@ def test_two_weak_words_count_only_as_a_pair_and_close_together(prefilter):
     assert not prefilter.decide(_doc(far)).keep
 
 
+def test_a_near_pair_stays_within_one_sentence(prefilter):
+    # "crowd" words with a weak combat or protest word count only in the same sentence
+    assert prefilter.decide(_doc("Rival families clashed in the market on Friday.")).keep
+    assert prefilter.decide(_doc("Shopkeepers marched to the town hall; two were injured.")).keep
+    apart = "The school collects recipes from local families. The film was a battle to finish on time."
+    assert not prefilter.decide(_doc(apart)).keep
+    markets = "Bond yields climbed as traders bet on higher rates. Oil prices shot up after the cut."
+    assert not prefilter.decide(_doc(markets)).keep
+
+
 def test_notes_are_always_kept_and_every_decision_is_logged(prefilter, caplog):
     caplog.set_level(logging.DEBUG, logger="eventwire.prefilter")
     assert prefilter.keep(_doc("Teachers gathered at the ministry.", profile="notes"))

@@ -19,6 +19,7 @@ for drops, DEBUG for keeps) with its score and the words behind it.
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import logging
@@ -40,6 +41,9 @@ THRESHOLD = 1.0
 WINDOW = 20
 NEAR = 8
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# the end of a sentence: "near" pairs do not reach across it ("...from local families. The
+# film was a battle..."); an abbreviation's stop ("Mr. Khan") only makes a pair less likely
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]\u201d\u2019]*\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +64,16 @@ class Decision:
         return f"relevance {self.score:.1f} below the threshold ({found})"
 
 
-def _window_score(matches: list[tuple[int, str, float]], pairs: frozenset, near_pairs: frozenset,
+def _window_score(matches: list[tuple[int, int, str, float]], pairs: frozenset, near_pairs: frozenset,
                   near: int) -> float:
-    """The best of ``matches`` alone, or of two of them whose groups are a pair, added up."""
-    best = max(weight for _, _, weight in matches)
-    for k, (at_a, group_a, weight_a) in enumerate(matches):
-        for at_b, group_b, weight_b in matches[k + 1:]:
+    """The best of ``matches`` (word position, sentence, group, weight) alone, or of two of
+    them whose groups are a pair, added up; a "near" pair counts within one sentence only."""
+    best = max(weight for *_, weight in matches)
+    for k, (at_a, sentence_a, group_a, weight_a) in enumerate(matches):
+        for at_b, sentence_b, group_b, weight_b in matches[k + 1:]:
             pair = frozenset((group_a, group_b))
-            if pair in pairs or (pair in near_pairs and abs(at_b - at_a) <= near):
+            if pair in pairs or (pair in near_pairs and abs(at_b - at_a) <= near
+                                 and sentence_a == sentence_b):
                 best = max(best, weight_a + weight_b)
     return best
 
@@ -125,8 +131,12 @@ class Prefilter:
     def decide(self, document: Document) -> Decision:
         text = f"{document.title}\n{document.text}" if document.title else document.text
         # a soft hyphen or zero-width space inside a word must not hide it (ingest.normalise)
-        words = _WORD.findall(normalised_text(text).lower())
-        recent: list[tuple[int, str, float]] = []  # weak matches: (word position, group, weight)
+        words: list[str] = []
+        ends: list[int] = []  # the number of words up to the end of each sentence
+        for sentence in _SENTENCE_END.split(normalised_text(text).lower()):
+            words.extend(_WORD.findall(sentence))
+            ends.append(len(words))
+        recent: list[tuple[int, int, str, float]] = []  # matches: (word, sentence, group, weight)
         matched: list[str] = []
         best_score = 0.0
         for i, terms in self._starts(words):
@@ -141,7 +151,7 @@ class Prefilter:
                 if label not in matched:
                     matched.append(label)
                 recent = [m for m in recent if i - m[0] <= self.window]
-                recent.append((i, term.group, term.weight))
+                recent.append((i, bisect.bisect_right(ends, i), term.group, term.weight))
                 score = _window_score(recent, self.pairs, self.near_pairs, self.near)
                 best_score = max(best_score, score)
                 if score >= self.threshold:
