@@ -62,16 +62,25 @@ class Words:
     __slots__ = ("lower", "lemma", "pos", "dep", "head", "ent_type", "idx", "is_space")
 
     def __init__(self, doc) -> None:
-        rows = [(t.lower_, t.lemma_.lower(), t.pos_, t.dep_, t.head.i, t.ent_type_, t.idx, t.is_space)
-                for t in doc]
-        self.lower: list[str] = [r[0] for r in rows]
-        self.lemma: list[str] = [r[1] for r in rows]  # lower-cased, as the lexicons are
-        self.pos: list[str] = [r[2] for r in rows]
-        self.dep: list[str] = [r[3] for r in rows]
-        self.head: list[int] = [r[4] for r in rows]  # the head's token number
-        self.ent_type: list[str] = [r[5] for r in rows]
-        self.idx: list[int] = [r[6] for r in rows]
-        self.is_space: list[bool] = [r[7] for r in rows]
+        import numpy
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, POS
+
+        # one array of the attributes' ids, then each id's string once: no Token objects
+        table = doc.to_array([LOWER, LEMMA, POS, DEP, ENT_TYPE, HEAD, IDX, IS_SPACE])
+        lower, lemma, pos, dep, ent_type, _, idx, is_space = table.T.tolist()
+        strings = doc.vocab.strings
+        names = {0: ""}
+        for key in set(lower).union(lemma, pos, dep, ent_type).difference(names):
+            names[key] = strings[key]
+        self.lower: list[str] = [names[k] for k in lower]
+        self.lemma: list[str] = [names[k].lower() for k in lemma]  # lower-cased, as the lexicons are
+        self.pos: list[str] = [names[k] for k in pos]
+        self.dep: list[str] = [names[k] for k in dep]
+        # the head's token number (the array holds the offset to it, as an unsigned number)
+        self.head: list[int] = (table[:, 5].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+        self.ent_type: list[str] = [names[k] for k in ent_type]
+        self.idx: list[int] = idx
+        self.is_space: list[bool] = [k == 1 for k in is_space]
 
 
 def words(doc) -> Words:
