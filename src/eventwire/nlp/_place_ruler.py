@@ -200,9 +200,16 @@ class _CaselessTokens:
     __slots__ = ("capital", "space", "punct_or_space", "alpha", "stop", "lower")
 
     def __init__(self, doc: Doc) -> None:
-        self.capital = [t.text.capitalize() for t in doc]
-        self.space = [t.whitespace_ for t in doc]
-        self.punct_or_space = [t.is_punct or t.is_space for t in doc]
-        self.alpha = [t.is_alpha for t in doc]
-        self.stop = [t.is_stop for t in doc]
-        self.lower = [t.lower_ for t in doc]
+        from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LOWER, ORTH, SPACY
+
+        # one array of the attributes, then each string once: no Token objects
+        orth, space, lower, alpha, stop, punct, is_space = doc.to_array(
+            [ORTH, SPACY, LOWER, IS_ALPHA, IS_STOP, IS_PUNCT, IS_SPACE]).T.tolist()
+        strings = doc.vocab.strings
+        names = {key: strings[key] for key in set(orth).union(lower)}
+        self.capital = [names[k].capitalize() for k in orth]
+        self.space = [" " if k else "" for k in space]
+        self.punct_or_space = [p == 1 or s == 1 for p, s in zip(punct, is_space)]
+        self.alpha = [k == 1 for k in alpha]
+        self.stop = [k == 1 for k in stop]
+        self.lower = [names[k] for k in lower]
