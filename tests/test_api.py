@@ -48,7 +48,8 @@ def _jaffar(client) -> dict:
 
 def test_openapi_and_the_page_are_served(server):
     schema = server.get("/openapi.json").json()
-    for path in ("/api/events", "/api/events/{event_id}", "/api/incidents", "/api/documents/{doc_id}",
+    for path in ("/api/events", "/api/events/{event_id}", "/api/incidents", "/api/incidents/{incident_id}",
+                 "/api/documents/{doc_id}",
                  "/api/documents", "/api/export"):
         assert path in schema["paths"], path
     assert "patch" in schema["paths"]["/api/events/{event_id}"]
@@ -122,6 +123,18 @@ def test_one_event_with_evidence_incident_and_documents(server):
     assert ev["event_id"] in {r["event_id"] for r in data["reports"]}
     assert data["documents"][0]["doc_id"] == JAFFAR and data["documents"][0]["outlet"] == "Example Wire"
     assert server.get("/api/events/no-such-event").status_code == 404
+
+
+def test_one_incident_with_its_reports_links_and_follow_ups(server):
+    ev = _jaffar(server)
+    data = server.get("/api/incidents/" + ev["incident_id"]).json()
+    assert data["incident"]["incident_id"] == ev["incident_id"]
+    assert ev["event_id"] in {r["event_id"] for r in data["reports"]}
+    assert [link["event_id"] for link in data["links"]] == [r["event_id"] for r in data["reports"]]
+    assert all(isinstance(link["score"], float) and link["reasons"] for link in data["links"])
+    assert data["follow_ups"] == [] and data["edits"] == []
+    assert JAFFAR in {d["doc_id"] for d in data["documents"]}
+    assert server.get("/api/incidents/inc-nope").status_code == 404
 
 
 def test_document_text_and_evidence_spans(server):
@@ -258,6 +271,23 @@ def test_post_an_article_codes_and_stores_it(server):
     bad = server.post("/api/documents", json={**article, "text": article["text"] + " x", "published": "soon"},
                       headers=AUTH)
     assert bad.status_code == 422
+
+
+def test_a_follow_up_shows_on_its_incident(server):
+    from test_follow_ups import SHOOTING, VERDICT
+
+    for doc in (SHOOTING, VERDICT):
+        article = {"id": doc.id, "text": doc.text, "title": doc.title, "published": doc.published.isoformat()}
+        assert server.post("/api/documents", json=article, headers=AUTH).status_code == 201
+    (ev,) = server.get("/api/documents/shooting").json()["events"]
+    data = server.get("/api/incidents/" + ev["incident_id"]).json()
+    (follow_up,) = data["follow_ups"]
+    assert follow_up["doc_id"] == "verdict" and follow_up["linked_to"] == ev["event_id"]
+    assert follow_up["event_date"] == "2016-09-20" and follow_up["reasons"]["shared"]["names"]
+    assert {d["doc_id"] for d in data["documents"]} == {"shooting", "verdict"}
+    assert data["incident"]["codes"]["reconciliation"]["follow_ups"][0]["doc_id"] == "verdict"
+    detail = server.get("/api/events/" + ev["event_id"].replace("#", "%23")).json()
+    assert [f["doc_id"] for f in detail["follow_ups"]] == ["verdict"]
 
 
 def test_refuses_to_listen_beyond_loopback_with_open_writes(tmp_path):

@@ -3,14 +3,19 @@ but joins the incident it is about in the store (whichever report arrives first)
 never exported as an event nor starts an incident of its own."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 
 import pytest
 
+from eventwire.cli.main import main
 from eventwire.export import write_events
-from eventwire.records import Document
+from eventwire.link import Incident, Link, reconcile
+from eventwire.records import Count, Document, Event
 from eventwire.store import Store, ingest, recode
+
+from test_link import EVENTS, OUTLETS
 
 SHOOTING = Document(
     id="shooting", published=dt.date(2016, 3, 7), title="Man shot dead in Dayton",
@@ -57,6 +62,15 @@ def test_the_verdict_joins_the_shootings_incident_whichever_arrives_first(tmp_pa
         assert follow_up["doc_id"] == "verdict" and follow_up["linked_to"] == event.event_id
         assert follow_up["event_date"] == "2016-09-20"  # the report's own date, not the incident's
         assert incident.event_date == event.event_date == dt.date(2016, 3, 5)
+        # the incident's reconciled record lists it, and its figure of the dead beside the shooting report's
+        reconciliation = incident.codes["reconciliation"]
+        assert [(f["doc_id"], f["event_date"], f["linked_to"]) for f in reconciliation["follow_ups"]] == [
+            ("verdict", "2016-09-20", event.event_id)]
+        dead = {f["doc_id"]: f for f in reconciliation["figures"]["fatalities"]}
+        assert dead["verdict"]["follow_up"] and dead["verdict"]["published"] == "2016-09-20"
+        assert {s["doc_id"]: s.get("follow_up", False) for s in reconciliation["sources"]} == {
+            "shooting": False, "verdict": True}
+        assert incident.doc_ids == ("shooting",)  # a follow-up is no report of the incident's own
 
 
 def test_a_follow_up_alone_is_no_incident_and_no_exported_event(tmp_path, pipeline):
@@ -81,3 +95,49 @@ def test_recoding_the_shooting_keeps_the_follow_up_joined(tmp_path, pipeline):
         recode(store, pipeline)
         (incident,) = list(store.incidents())
         assert [f["doc_id"] for f in store.follow_ups(incident.incident_id)] == ["verdict"]
+
+
+def _revised(event: Event, doc_id: str, day: dt.date, killed: int, status: str = "official") -> Event:
+    """A follow-up report of ``event``'s incident, days later, giving ``killed`` dead."""
+    count = Count("fatalities", killed, killed, killed, f"the toll rose to {killed}", 0, 20, status=status,
+                  reported_by="police" if status == "official" else None)
+    return dataclasses.replace(event, event_id=f"{doc_id}#1", doc_ids=(doc_id,), event_date=day, fatalities=count,
+                               injured=Count("injured", 0, 0, 0, "shot him", 0, 8),
+                               codes={**event.codes, "follow_up": {"cue": "funeral"}})
+
+
+def test_a_revised_toll_in_a_follow_up_counts_with_its_source_and_date():
+    first = EVENTS[4]  # the army's report of the hijacking: 25 to 58 killed (official)
+    later = _revised(first, "funeral-1", first.event_date + dt.timedelta(days=8), 31)
+    incident = Incident("inc", [first], [Link(first.event_id, None, 1.0, {"seed": True})],
+                        follow_ups=[(later, Link(later.event_id, first.event_id, 0.9, {"identity": 0.9}))])
+    sources = {**OUTLETS, "funeral-1": {"outlet": "Later Wire", "published": "2025-03-20"}}
+    merged = reconcile(incident, sources)
+    assert (merged.fatalities.low, merged.fatalities.best, merged.fatalities.high) == (25, 31, 58)
+    (revised,) = [f for f in merged.codes["reconciliation"]["figures"]["fatalities"] if f["doc_id"] == "funeral-1"]
+    assert revised["follow_up"] and revised["outlet"] == "Later Wire" and revised["published"] == "2025-03-20"
+    assert revised["basis"] == "latest official figure"
+    # a follow-up's zero (no one injured, it says by its silence) is listed, not counted
+    (zero,) = merged.codes["reconciliation"]["figures"]["injured"]
+    assert zero["basis"].startswith("not counted") and merged.injured is None
+    # its date, place and kind stay the reports' own
+    assert merged.event_date == first.event_date and merged.doc_ids == first.doc_ids
+    assert merged.codes["reconciliation"]["follow_ups"][0]["event_date"] == "2025-03-20"
+    # a follow-up that is a perpetrator's claim stays a claim
+    claimed = _revised(first, "claim-1", first.event_date + dt.timedelta(days=2), 90, status="claimed")
+    incident.follow_ups = [(claimed, Link(claimed.event_id, first.event_id, 0.9, {}))]
+    assert reconcile(incident, sources).fatalities.high == 58
+
+
+def test_incidents_show_lists_follow_ups_and_each_sources_figures(tmp_path, pipeline, capsys):
+    db = tmp_path / "follow.db"
+    with Store(f"sqlite:///{db}") as store:
+        for document in (SHOOTING, VERDICT):
+            ingest([document], store, pipeline)
+        (incident,) = list(store.incidents())
+    assert main(["incidents", "show", incident.incident_id, "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "follow-up verdict#" in out and "2016-09-20" in out and "marcus whitfield" in out
+    assert "fatalities: 1/1/1" in out
+    (line,) = [x for x in out.splitlines() if x.strip().startswith("verdict 2016-09-20: 1 [")]
+    assert "follow-up" in line

@@ -66,6 +66,21 @@ def test_a_report_that_matches_two_incidents_merges_them(store, monkeypatch):
     assert store.incident_edits()[0]["undone_by"] == store.incident_edits()[1]["edit"]
 
 
+def test_a_merge_undone_by_an_analyst_is_not_made_again(store, monkeypatch):
+    _link_nothing(monkeypatch)
+    _add(store, [JAFFAR[0], JAFFAR[4]])
+    monkeypatch.setattr("eventwire.store._linker.load_config", load_config)
+    _add(store, [JAFFAR[2]])
+    [edit] = store.incident_edits()
+    store.undo_edit(edit["edit"], author="analyst", note="two incidents")
+    # Another report that bridges the same two joins one of them; the two stay apart.
+    again = dataclasses.replace(JAFFAR[2], event_id="telegram-2#1", doc_ids=("telegram-2",))
+    store.add(Document(id="telegram-2", text=BY_DOC["telegram-1"][3] + " Later report.", outlet="Telegram"), [again],
+              store.start_run("test"))
+    assert sorted(len(i.doc_ids) for i in store.incidents()) == [1, 3]
+    assert [e["action"] for e in store.incident_edits()] == ["merge", "undo"]
+
+
 # Four shootings at Quetta checkpoints in one week, each report naming its own victim,
 # in the wording every such report shares; then a report that names nobody.
 VICTIMS = ["Abdul Ghani", "Nazir Ahmed", "Rashid Baloch", "Imran Kakar"]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from eventwire.link import compare, link_events, with_identity
+from eventwire.link import blocked_together, compare, link_events, with_identity
 from eventwire.link._config import load_config
 from eventwire.link._link import Blocker
 from eventwire.records import Actor, Count, Document, Event, Evidence, Location
 from eventwire.store import Store
+from eventwire.store._linker import EventCache, _candidates
 
 DAY = dt.date(2016, 3, 9)
 TOWN = Location("Wilkinsburg", "United States", "USA", "Pennsylvania", "Allegheny County",
@@ -142,3 +143,44 @@ def test_the_store_weighs_a_new_report_against_every_report_of_an_incident(tmp_p
             store.add(Document(id=ev.doc_ids[0], text=ev.evidence[0].sentence, published=ev.event_date), [ev], run)
         groups = sorted(sorted(inc.doc_ids) for inc in store.incidents())
     assert groups == batch
+
+
+def test_the_blocking_is_one_rule_for_a_batch_and_the_store(tmp_path, monkeypatch):
+    # Reports around the cookout shooting: the province's week, another state, a month-precision
+    # date, a town of the same name in another state, a report with no place, the arrest months on.
+    namesake = dataclasses.replace(TOWN, admin1="Ohio", admin2=None, latitude=None, longitude=None, geo_precision=2)
+    month = report("month", "A shooting in Wilkinsburg this month left a man hurt.", day=DAY + dt.timedelta(days=20))
+    events = [SHOOTING, ARREST, OTHER,
+              report("nearby", "A man was shot on Penn Avenue in Pittsburgh.", day=DAY + dt.timedelta(days=3), place=CITY),
+              report("ohio", "A man was shot on High Street in Columbus.", day=DAY, place=ELSEWHERE),
+              dataclasses.replace(month, date_precision="month"),
+              report("namesake", "A man was shot on Main Street in Wilkinsburg.", day=DAY + dt.timedelta(days=2),
+                     place=namesake),
+              dataclasses.replace(report("nowhere", "A man named Jerry Shelton, 35, was shot.",
+                                         day=DAY + dt.timedelta(days=30)), location=None),
+              report("late", "Hay Street in Wilkinsburg was quiet a week on.", day=DAY + dt.timedelta(days=9))]
+    cfg = load_config()
+    for event in events:
+        blocker = Blocker(cfg)
+        for other in events:
+            if other is not event:
+                blocker.add(other)
+        ruled = {m.event_id for m in events if m is not event and blocked_together(event, m, cfg)}
+        assert {m.event_id for m in blocker.candidates(event)} == ruled, event.event_id
+    # Each kind of pair occurs: in the window, by a shared particular only, by a namesake town, and neither.
+    assert blocked_together(SHOOTING, events[6], cfg) and blocked_together(ARREST, SHOOTING, cfg)
+    assert not blocked_together(SHOOTING, events[4], cfg) and not blocked_together(OTHER, SHOOTING, cfg)
+    # The store asks its tables more widely, then keeps the same pairs (each stored apart here,
+    # by a linker so strict that nothing links).
+    strict = dataclasses.replace(cfg, link_score=2.0, min_identity=9.0, followup_identity=9.0, apart_identity=9.0,
+                                 country_identity=9.0, unknown_country_identity=9.0, toll_days=-1)
+    monkeypatch.setattr("eventwire.store._linker.load_config", lambda: strict)
+    with Store(f"sqlite:///{tmp_path / 'b.db'}") as store:
+        run = store.start_run("test")
+        for ev in events:
+            store.add(Document(id=ev.doc_ids[0], text=ev.evidence[0].sentence, published=ev.event_date), [ev], run)
+        with store.session() as s:
+            for event in events:
+                found = {m.event_id for inc in _candidates(s, event, cfg, EventCache()) for m in inc.events}
+                ruled = {m.event_id for m in events if m is not event and blocked_together(event, m, cfg)}
+                assert found == ruled, event.event_id

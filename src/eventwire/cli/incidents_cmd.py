@@ -27,7 +27,10 @@ def _store(db: str | None):
 @app.command("show")
 def show(incident_id: str = typer.Argument(..., help="Incident id."),
          db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """The incident's events, each with the link that placed it (score and reasons), and its edits."""
+    """The incident's events, each with the link that placed it (score and reasons), the
+    follow-ups that joined it, its reconciled counts with each source's figure, and its edits."""
+    from ..store import _queries as queries
+
     with _store(db) as store:
         events = {ev.event_id: ev for ev in store.incident_events(incident_id)}
         if not events:
@@ -39,9 +42,34 @@ def show(incident_id: str = typer.Argument(..., help="Incident id."),
             where = ev.location.name if ev and ev.location else "?"
             typer.echo(f"{link['event_id']}  {ev.event_date if ev else '?'}  {where}  "
                        f"score {link['score']:.3f}  linked to {link['linked_to'] or '-'}")
-            typer.echo(f"    {json.dumps(link['reasons'], ensure_ascii=False, default=str)}")
+            typer.echo(f"    {_json(link['reasons'])}")
+        for f in store.follow_ups(incident_id):
+            typer.echo(f"follow-up {f['follow_up']}  {f['event_date'] or '?'}  ({f['doc_id']})  "
+                       f"score {f['score']:.3f}  linked to {f['linked_to']}")
+            typer.echo(f"    {_json(f['reasons'])}")
+        incident = queries.incident(store, incident_id)
+        for kind, figures in ((incident.codes.get("reconciliation") or {}).get("figures") or {}).items():
+            typer.echo(_count_line(kind, getattr(incident, kind, None), figures))
         for edit in store.incident_edits(incident_id):
             typer.echo(_edit_line(edit))
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _count_line(kind: str, count, figures: list[dict]) -> str:
+    """A reconciled count and each source's figure: outlet (or document), when, by whom, and how
+    it counts (the latest official figure, a claim, a follow-up's)."""
+    head = f"{kind}: {count.low}/{count.best}/{count.high} (low/best/high)" if count else f"{kind}: -"
+    parts = []
+    for f in figures:
+        value = f["best"] if f["low"] == f["high"] else f"{f['low']}-{f['high']}"
+        tags = [t for t in (f.get("status"), f.get("reported_by") and f"per {f['reported_by']}",
+                            f.get("follow_up") and "follow-up", f.get("basis")) if t]
+        parts.append(f"{f.get('outlet') or f['doc_id']} {f.get('published') or '?'}: {value}"
+                     + (f" [{', '.join(tags)}]" if tags else ""))
+    return head + "".join(f"\n    {p}" for p in parts)
 
 
 @app.command("merge")

@@ -36,6 +36,9 @@ class Incident:
     events: list[Event] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     merges: list[dict] = field(default_factory=list)  # incidents merged in, and the report that showed it
+    # reports that follow the incident up without an event of their own (an arrest, a revised toll),
+    # each with the link that joined it (``attach_follow_ups``): read by ``reconcile``, never members
+    follow_ups: list[tuple[Event, Link]] = field(default_factory=list)
 
     @property
     def doc_ids(self) -> set[str]:
@@ -386,6 +389,7 @@ class Blocker:
             self.by_day.setdefault((country, event.event_date.toordinal()), []).append(event)
 
     def candidates(self, event: Event) -> list[Event]:
+        """The earlier events ``blocked_together`` with ``event``, found through the index."""
         if event.event_date is None:
             return []
         cfg, day, country = self.cfg, event.event_date.toordinal(), F.country_key(event)
@@ -394,16 +398,34 @@ class Blocker:
             span = cfg.same_window_days + F.date_slack(event)
             for d in range(day - span, day + span + 1):
                 for m in self.by_day.get((country, d), ()):
-                    if _same_province(event, m):
+                    if _in_window(event, m, cfg):
                         out[id(m)] = m
             for m in self.loose.get(country, ()):
-                if _same_province(event, m) and _gap(event, m) <= cfg.same_window_days:
+                if _in_window(event, m, cfg):
                     out[id(m)] = m
         for key in identity_keys_of(event):
             for m in self.by_key.get(key, ()):
                 if id(m) not in out and _gap(event, m) <= key_days(cfg):
                     out[id(m)] = m
         return list(out.values())
+
+
+def blocked_together(a: Event, b: Event, cfg: LinkConfig) -> bool:
+    """Whether linking compares ``a`` and ``b`` at all (the blocking, as one rule: ``Blocker``
+    finds these pairs through its index, the store through its tables): one country and
+    province within the date window (``_in_window``), or a particular both name within
+    the long follow-up window."""
+    if _in_window(a, b, cfg):
+        return True
+    return _gap(a, b) <= key_days(cfg) and bool(identity_keys_of(a) & identity_keys_of(b))
+
+
+def _in_window(a: Event, b: Event, cfg: LinkConfig) -> bool:
+    """One country, the same province (``_same_province``), and dates within the window
+    (less the slack an imprecise date allows)."""
+    country = F.country_key(a)
+    return (country is not None and country == F.country_key(b) and _gap(a, b) <= cfg.same_window_days
+            and _same_province(a, b))
 
 
 def _gap(a: Event, b: Event) -> int:

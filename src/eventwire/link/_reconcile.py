@@ -22,9 +22,12 @@ _DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "relative": 4, "unknow
 def _figure(count: Count, event: Event, sources: Mapping[str, dict]) -> dict:
     doc = event.doc_id
     meta = sources.get(doc) or {}
-    return {"doc_id": doc, "outlet": meta.get("outlet"), "published": meta.get("published"),
-            "event_id": event.event_id, "low": count.low, "best": count.best, "high": count.high,
-            "status": count.status, "reported_by": count.reported_by, "text": count.text}
+    figure = {"doc_id": doc, "outlet": meta.get("outlet"), "published": meta.get("published"),
+              "event_id": event.event_id, "low": count.low, "best": count.best, "high": count.high,
+              "status": count.status, "reported_by": count.reported_by, "text": count.text}
+    if "follow_up" in event.codes:
+        figure["follow_up"] = True
+    return figure
 
 
 def _ends(c: Count) -> tuple[int, int, int] | None:
@@ -46,8 +49,8 @@ def reconcile_count(kind: str, events: list[Event], sources: Mapping[str, dict])
     A perpetrator's claim is a claim: it joins the range only when no one else
     gives a figure (the count is then ``claimed``). Low is the lowest credible
     figure (ACLED codes conservatively), high the highest; best is the latest
-    official figure (a revised toll replaces the first reports), else the
-    median of the reports.
+    official figure (a revised toll replaces the first reports, whether a report
+    of the incident or a follow-up gives it), else the median of the reports.
     """
     counts = [(getattr(ev, kind), ev) for ev in events if getattr(ev, kind) is not None]
     if not counts:
@@ -55,6 +58,12 @@ def reconcile_count(kind: str, events: list[Event], sources: Mapping[str, dict])
     figures = [_figure(c, ev, sources) for c, ev in counts]
     rows = [(c, ev, f, _ends(c)) for (c, ev), f in zip(counts, figures)]
     rows = [r for r in rows if r[3] is not None]
+    # A follow-up's zero is no revision: a trial or an arrest report tells of the people it names,
+    # and its silence on the others (none injured) is not a count. Listed, not counted.
+    silent = [r for r in rows if "follow_up" in r[1].codes and r[3][2] == 0]
+    for r in silent:
+        r[2]["basis"] = "not counted: a follow-up's zero"
+    rows = [r for r in rows if not any(r is x for x in silent)]
     if not rows:
         return None, figures
     reported = [r for r in rows if r[0].status != "claimed"]
@@ -73,7 +82,9 @@ def reconcile_count(kind: str, events: list[Event], sources: Mapping[str, dict])
                    status=lead[0].status, reported_by=lead[0].reported_by,
                    rule=f"link.reconcile.{len(pool)}_sources")
     for f in figures:
-        f["basis"] = basis if f["event_id"] == lead[1].event_id else ("claim" if f["status"] == "claimed" and reported else None)
+        if "basis" not in f:
+            f["basis"] = basis if f["event_id"] == lead[1].event_id else (
+                "claim" if f["status"] == "claimed" and reported else None)
     return merged, figures
 
 
@@ -107,6 +118,24 @@ def _source_list(incident: Incident, sources: Mapping[str, dict]) -> list[dict]:
     for doc in sorted(incident.doc_ids):
         meta = dict(sources.get(doc) or {})
         out.append({"doc_id": doc, **{k: meta.get(k) for k in ("outlet", "url", "title", "published")}})
+    for doc in sorted({ev.doc_id for ev, _ in incident.follow_ups} - incident.doc_ids):
+        meta = dict(sources.get(doc) or {})
+        out.append({"doc_id": doc, **{k: meta.get(k) for k in ("outlet", "url", "title", "published")},
+                    "follow_up": True})
+    return out
+
+
+def _follow_up_list(incident: Incident, sources: Mapping[str, dict]) -> list[dict]:
+    """Each follow-up with its report's date (not the incident's), what it is (its cue),
+    and the link that joined it."""
+    out = []
+    for ev, link in incident.follow_ups:
+        meta = sources.get(ev.doc_id) or {}
+        out.append({"event_id": ev.event_id, "doc_id": ev.doc_id, "outlet": meta.get("outlet"),
+                    "published": meta.get("published"),
+                    "event_date": ev.event_date.isoformat() if ev.event_date else None,
+                    "cue": (ev.codes.get("follow_up") or {}).get("cue"),
+                    "linked_to": link.linked_to, "score": link.score, "reasons": link.reasons})
     return out
 
 
@@ -119,8 +148,10 @@ def reconcile(incident: Incident, sources: Mapping[str, dict] | None = None) -> 
     sub = _vote(ev.sub_event_type for ev in events if ev.event_type == etype) or lead.sub_event_type
     date, precision = _best_date(events)
     counts, figures = {}, {}
+    # a follow-up's figures count (a revised toll); its date, place and actors do not (it is dated by its own news)
+    reports = [*events, *(ev for ev, _ in incident.follow_ups)]
     for kind in COUNT_KINDS:
-        counts[kind], figures[kind] = reconcile_count(kind, events, sources)
+        counts[kind], figures[kind] = reconcile_count(kind, reports, sources)
     actor1 = next((ev.actor1 for ev in events if ev.actor1 and ev.actor1.name == _vote(
         e.actor1.name for e in events if e.actor1)), lead.actor1)
     actor2 = next((ev.actor2 for ev in events if ev.actor2 and ev.actor2.name == _vote(
@@ -136,6 +167,8 @@ def reconcile(incident: Incident, sources: Mapping[str, dict] | None = None) -> 
     }
     if incident.merges:
         codes["reconciliation"]["merges"] = list(incident.merges)
+    if incident.follow_ups:
+        codes["reconciliation"]["follow_ups"] = _follow_up_list(incident, sources)
     # An analyst's corrections of any report show on the incident, not only the lead's.
     corrections = [{**c, "event_id": ev.event_id} for ev in incident.events for c in ev.codes.get("corrections") or []]
     codes.pop("corrections", None)

@@ -20,9 +20,8 @@ from sqlalchemy import and_, delete, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from ..errors import InputError, StoreError
-from ..link import (Incident, Link, identity_keys_of, incident_id_for, joins_as_follow_up, lead_first, load_config,
-                    place, reconcile)
-from ..link import _features as F
+from ..link import (Incident, Link, blocked_together, identity_keys_of, incident_id_for, joins_as_follow_up,
+                    lead_first, load_config, place, reconcile)
 from ..link._config import key_days
 from ..link._features import country_key, date_slack
 from ..records import Event, to_dict
@@ -96,8 +95,8 @@ _LOOSE = ("week", "month", "year")  # imprecise dates: compared with their slack
 
 
 def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incident]:
-    """Stored incidents worth comparing (the blocking of ``eventwire.link.Blocker``): events
-    of the same country within the date window in the same province (or one not known),
+    """Stored incidents worth comparing (the blocking of ``eventwire.link``, ``blocked_together``):
+    events of the same country within the date window in the same province (or one not known),
     and events that share a particular (a person's name, a small place) within the
     long follow-up window, found through the ``event_keys`` index. Those are the only
     pairs linking can join, so the cost grows with a province's weeks, not the store.
@@ -125,8 +124,10 @@ def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incide
             select(EventRow.pk, EventRow.incident_id).join(EventKeyRow, EventKeyRow.event_pk == EventRow.pk)
             .where(EventKeyRow.key.in_(keys), EventKeyRow.event_date >= d - far, EventKeyRow.event_date <= d + far,
                    EventRow.incident_id.is_not(None), EventRow.event_id != event.event_id)).all())
+    # the range scans read a little more than the blocking allows (a province's imprecise dates
+    # half a year around, the particulars' reach plus that); the rule itself decides
     decoded = cache.get_many(s, [pk for pk, _ in sorted(rows)])
-    near = {inc for pk, inc in rows if F.date_gap(event, decoded[pk]) is not None}
+    near = {inc for pk, inc in rows if blocked_together(event, decoded[pk], cfg)}
     return _whole(s, near, cache)
 
 
@@ -149,7 +150,8 @@ def _event_pk(s: Session, event_id: str) -> int:
 
 def link_document_events(s: Session, events: list[Event], touched: set[str], cache: EventCache,
                          pks: dict[str, int] | None = None) -> None:
-    """Give each of one document's new events an incident and record why.
+    """Give each of one document's new events an incident and record why (adding to ``touched``
+    every incident whose reconciled summary must be rewritten).
 
     When a new event also matches another stored incident well enough to show
     the two are one, that incident is merged in and the merge recorded (with the
@@ -184,14 +186,17 @@ def link_document_events(s: Session, events: list[Event], touched: set[str], cac
                             note=f"{event.event_id} matches both", reasons=bridge_reasons)
             touched.add(other.incident_id)
     s.flush()
-    refresh_incidents(s, touched, cache)
 
 
 def _kept_apart(s: Session, a: str, b: str) -> bool:
-    """Whether an analyst split these two incidents apart (and did not undo it): linking
-    never merges them again on its own."""
+    """Whether an analyst kept these two incidents apart: split one from the other (and did
+    not undo it), or undid a merge of the two. Linking never merges them again on its own."""
     rows = s.execute(select(IncidentEditRow.incident_id, IncidentEditRow.other_ids).where(
         IncidentEditRow.action == "split", IncidentEditRow.undone_by.is_(None),
+        IncidentEditRow.incident_id.in_([a, b]))).all()
+    # only a person undoes an edit (linking never does), so an undone merge is a decision
+    rows += s.execute(select(IncidentEditRow.incident_id, IncidentEditRow.other_ids).where(
+        IncidentEditRow.action == "merge", IncidentEditRow.undone_by.is_not(None),
         IncidentEditRow.incident_id.in_([a, b]))).all()
     return any({inc, *others} >= {a, b} for inc, others in rows)
 
@@ -322,8 +327,9 @@ def refresh_incidents(s: Session, incident_ids: set[str], cache: EventCache) -> 
             continue
         decoded = cache.get_many(s, [r[0] for r in rows])
         incident = Incident(incident_id, [replace(decoded[r[0]], incident_id=incident_id) for r in rows],
-                            [Link(r[4], r[1], r[2], r[3]) for r in rows], _merges(s, incident_id))
-        merged = reconcile(incident, _sources(s, incident.doc_ids))
+                            [Link(r[4], r[1], r[2], r[3]) for r in rows], _merges(s, incident_id),
+                            _follow_ups_of(s, incident_id))
+        merged = reconcile(incident, _sources(s, incident.doc_ids | {ev.doc_id for ev, _ in incident.follow_ups}))
         merged.codes["reconciliation"]["updated"] = int(time.time())
         loc = merged.location
         row.summary = to_dict(merged)
@@ -360,30 +366,14 @@ def link_follow_ups(s: Session, rows: list, cache: EventCache) -> set[str]:
             row.linked_to, row.score, row.reasons = hit
             joined.add(hit[0])
     s.flush()
-    return _incidents_of(s, joined)
+    return incidents_of(s, joined)
 
 
-def _incidents_of(s: Session, event_ids: set[str]) -> set[str]:
+def incidents_of(s: Session, event_ids: set[str]) -> set[str]:
     if not event_ids:
         return set()
     return set(s.scalars(select(EventRow.incident_id).where(EventRow.event_id.in_(event_ids),
                                                             EventRow.incident_id.is_not(None))))
-
-
-def _could_match(follow_up: Event, event: Event, cfg) -> bool:
-    """Whether a new event is among a waiting follow-up's candidates (``link.Blocker``):
-    same country and province within the date window, or a shared particular within reach."""
-    gap = F.date_gap(follow_up, event)
-    if gap is None:
-        return False
-    if identity_keys_of(follow_up) & identity_keys_of(event) and gap <= key_days(cfg):
-        return True
-    a, b = follow_up.location, event.location
-    if country_key(follow_up) is None or country_key(follow_up) != country_key(event):
-        return False
-    x, y = (a.admin1 if a else None), (b.admin1 if b else None)
-    return gap <= cfg.same_window_days + date_slack(follow_up) and (
-        not x or not y or x.strip().lower() == y.strip().lower())
 
 
 def join_waiting_follow_ups(s: Session, events: list[Event], cache: EventCache) -> set[str]:
@@ -404,7 +394,7 @@ def join_waiting_follow_ups(s: Session, events: list[Event], cache: EventCache) 
     waiting = []
     for row in rows:
         follow_up = event_from_dict(row.record)
-        if any(_could_match(follow_up, e, cfg) for e in dated):
+        if any(blocked_together(follow_up, e, cfg) for e in dated):
             waiting.append(row)
     return link_follow_ups(s, waiting, cache) if waiting else set()
 
@@ -413,3 +403,9 @@ def follow_up_rows(s: Session, incident_id: str) -> list:
     """The follow-ups of one incident, oldest first."""
     return s.scalars(select(FollowUpRow).join(EventRow, EventRow.event_id == FollowUpRow.linked_to)
                      .where(EventRow.incident_id == incident_id).order_by(FollowUpRow.pk)).all()
+
+
+def _follow_ups_of(s: Session, incident_id: str) -> list[tuple[Event, Link]]:
+    """The incident's follow-ups for ``reconcile``: each record and the link that joined it."""
+    return [(event_from_dict(r.record), Link(r.event_id, r.linked_to, r.score, r.reasons or {}))
+            for r in follow_up_rows(s, incident_id)]

@@ -170,10 +170,11 @@ class IncidentEditRow(Base):
 
 class FollowUpRow(Base):
     """What a report without an event of its own follows up (an arrest, a trial, a funeral of a
-    past incident: ``assemble.follow_ups``). It is no event: no export, listing or count reads
-    this table. ``linked_to`` is the stored event it matched, so it belongs to that event's
-    incident (and moves with it through merges, splits and undos); None while no stored report
-    of the incident matches, until one arrives."""
+    past incident: ``assemble.follow_ups``). It is no event: no export, listing or count of events
+    reads this table; its incident's reconciled record lists it and counts its figures.
+    ``linked_to`` is the stored event it matched, so it belongs to that event's incident (and
+    moves with it through merges, splits and undos); None while no stored report of the
+    incident matches, until one arrives."""
 
     __tablename__ = "follow_ups"
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -240,9 +240,9 @@ class Store:
         if self.link:
             link_document_events(s, events, touched, self._cache, pks)
             # follow-ups that waited for a report of their incident, then this document's own
-            _linker.join_waiting_follow_ups(s, events, self._cache)
-            _linker.link_follow_ups(s, list(follow_ups), self._cache)
-        elif touched:
+            touched |= _linker.join_waiting_follow_ups(s, events, self._cache)
+            touched |= _linker.link_follow_ups(s, list(follow_ups), self._cache)
+        if touched:
             refresh_incidents(s, touched, self._cache)
 
     def stale_documents(self) -> Iterator[Document]:
@@ -317,6 +317,8 @@ class Store:
     def _drop_events(self, s: Session, doc_pk: int) -> set[str]:
         """Delete a document's events and follow-ups; returns the incidents that lost members.
         Follow-ups of other documents that matched a deleted event wait for a report again."""
+        joined = _linker.incidents_of(s, set(s.scalars(select(FollowUpRow.linked_to).where(
+            FollowUpRow.document_pk == doc_pk, FollowUpRow.linked_to.is_not(None)))))
         s.execute(delete(FollowUpRow).where(FollowUpRow.document_pk == doc_pk))
         rows = s.execute(select(EventRow.pk, EventRow.incident_id, EventRow.event_id)
                          .where(EventRow.document_pk == doc_pk)).all()
@@ -329,7 +331,7 @@ class Store:
             s.execute(delete(EventKeyRow).where(EventKeyRow.event_pk.in_(pks)))
             s.execute(delete(IncidentMemberRow).where(IncidentMemberRow.event_pk.in_(pks)))
             s.execute(delete(EventRow).where(EventRow.pk.in_(pks)))
-        return {inc for _, inc, _ in rows if inc}
+        return joined | {inc for _, inc, _ in rows if inc}
 
     # reading -----------------------------------------------------------
     def follow_ups(self, incident_id: str) -> list[dict]:

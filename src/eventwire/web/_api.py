@@ -118,6 +118,7 @@ def router(store, *, token: str | None, writes: bool, pipeline_factory) -> APIRo
         return {"event": event_to_dict(ev), "incident": event_to_dict(incident) if incident else None,
                 "reports": [event_to_dict(m) for m in members],
                 "documents": [_doc_meta(d.document) for d in docs if d is not None],
+                "follow_ups": store.follow_ups(ev.incident_id) if ev.incident_id else [],
                 "corrections": store.corrections(event_id)}
 
     @api.patch("/events/{event_id:path}", summary="Correct (or accept) one field of an event",
@@ -138,6 +139,21 @@ def router(store, *, token: str | None, writes: bool, pipeline_factory) -> APIRo
     def incidents(f: Filters = Depends(filters), offset: int = Query(0, ge=0),
                   limit: int = Query(50, ge=1, le=queries.MAX_PAGE)) -> dict:
         return _page(queries.incident_page(store, f, offset=offset, limit=limit))
+
+    @api.get("/incidents/{incident_id:path}",
+             summary="One incident: its reconciled record, reports with their links, follow-ups and edits")
+    def incident(incident_id: str) -> dict:
+        found = queries.incident(store, incident_id)
+        if found is None:
+            raise HTTPException(404, f"no incident {incident_id!r}")
+        follow_ups = store.follow_ups(incident_id)
+        members = queries.incident_members(store, incident_id)
+        doc_ids = [*(d for m in members for d in m.doc_ids), *(f["doc_id"] for f in follow_ups)]
+        docs = [queries.document(store, d) for d in dict.fromkeys(doc_ids)]
+        return {"incident": event_to_dict(found), "reports": [event_to_dict(m) for m in members],
+                "links": store.incident_links(incident_id), "follow_ups": follow_ups,
+                "edits": store.incident_edits(incident_id),
+                "documents": [_doc_meta(d.document) for d in docs if d is not None]}
 
     @api.get("/documents/{doc_id:path}", summary="One document: its text and every field's evidence span")
     def document(doc_id: str) -> dict:
