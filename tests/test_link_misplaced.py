@@ -199,3 +199,50 @@ def test_a_report_without_a_country_links_on_a_street_within_days_only():
     assert not compare(lost, later).linked
     # coded in another country, a street alone is not enough
     assert not compare(dataclasses.replace(lost, location=CHESTER_UK), dallas).linked
+
+
+def _naming(ev: Event, *places: tuple[str, Location]) -> Event:
+    """The report with the places its text names (as the geoparser lists them)."""
+    from eventwire.records import GeoEntry, PlaceMention
+    mentions = tuple(PlaceMention(text, 0, len(text), GeoEntry(None, loc.name, loc.latitude or 0.0, loc.longitude or 0.0,
+                                                               "P", "PPL", loc.country, None, loc.iso3, loc.admin1),
+                                  0.9, "other") for text, loc in places)
+    return dataclasses.replace(ev, places=mentions)
+
+
+BROWNSVILLE = _us_town("Brownsville", "Tennessee", 35.59, -89.26)
+DETROIT = _us_town("Detroit", "Michigan", 42.33, -83.05)
+
+
+def test_a_report_naming_the_other_report_s_town_is_compared_across_states():
+    party = _naming(report("party", "Ten people were wounded when gunfire broke out at a party on Maple Street in "
+                                    "Brownsville.", BROWNSVILLE), ("Brownsville", BROWNSVILLE))
+    # the arrest report is coded where the suspect was caught, and names the town of the shooting
+    caught = _naming(report("caught", "The suspect in the Brownsville party shooting on Maple Street was arrested "
+                                      "in Detroit.", DETROIT), ("Brownsville", BROWNSVILLE), ("Detroit", DETROIT))
+    cmp = compare(party, caught)
+    assert cmp.linked and cmp.reasons["place_why"] == "caught#1 names Brownsville", cmp.reasons
+    blocker = Blocker(load_config())
+    blocker.add(party)
+    assert [e.event_id for e in blocker.candidates(caught)] == ["party#1"]
+    # the same words from a report that does not name Brownsville: the coded states rule it out
+    plain = report("plain", caught.evidence[0].sentence.replace("Brownsville ", ""), DETROIT)
+    assert not compare(party, plain).linked
+    # naming the town alone is no particular: another shooting in Detroit that names Brownsville in passing
+    other = _naming(report("other", "A man was shot outside a Detroit gas station; he had moved from Brownsville.",
+                           DETROIT), ("Brownsville", BROWNSVILLE), ("Detroit", DETROIT))
+    assert not compare(party, other).linked
+
+
+def test_store_links_a_report_naming_the_other_s_town_in_either_order(tmp_path):
+    party = _naming(report("party", "Ten people were wounded when gunfire broke out at a party on Maple Street in "
+                                    "Brownsville.", BROWNSVILLE), ("Brownsville", BROWNSVILLE))
+    caught = _naming(report("caught", "The suspect in the Brownsville party shooting on Maple Street was arrested "
+                                      "in Detroit.", DETROIT), ("Brownsville", BROWNSVILLE), ("Detroit", DETROIT))
+    for order, name in (((party, caught), "a.db"), ((caught, party), "b.db")):
+        with Store(f"sqlite:///{tmp_path / name}") as store:
+            run = store.start_run("test")
+            for ev in order:
+                store.add(Document(id=ev.doc_ids[0], text=ev.evidence[0].sentence, published=ev.event_date), [ev], run)
+            groups = sorted(sorted(inc.doc_ids) for inc in store.incidents())
+        assert groups == [["caught", "party"]], order

@@ -25,6 +25,7 @@ class LinkConfig:
     admin1_score: float = 0.35
     contained_score: float = 0.75
     homonym_score: float | None = None
+    named_score: float | None = None
     weights: dict = field(default_factory=lambda: {"date": 0.15, "place": 0.2, "actor": 0.2,
                                                    "event_class": 0.15, "text": 0.3})
     concept_weight: float = 0.7

@@ -74,6 +74,40 @@ def homonyms(la, lb) -> bool:
     return max(la.geo_precision, lb.geo_precision) < 3 and bool(_same(la.name, lb.name))
 
 
+def place_name_key(name: str | None) -> str:
+    """One spelling of a place name for comparing reports ("ST. LOUIS", "Saint-Louis" and
+    "St Louis" are ``saint louis``)."""
+    words = " ".join((name or "").lower().replace("-", " ").replace(".", ". ").split()).split()
+    return " ".join("saint" if w in ("st.", "st") else w.rstrip(".") for w in words)
+
+
+def named_places(event: Event) -> frozenset[str]:
+    """The names (``place_name_key``) of every place the report names, as written and as
+    resolved, whatever role the place has in it."""
+    out = set()
+    for p in event.places:
+        out.add(place_name_key(p.text))
+        if p.entry is not None:
+            out.add(place_name_key(p.entry.name))
+    out.discard("")
+    return frozenset(out)
+
+
+def names_place_of(a: Event, b: Event) -> str | None:
+    """The name of ``b``'s town or district when report ``a`` names it too (``None`` else).
+
+    Two reports coded in different provinces or countries, one of which names the other's
+    town ("a victim of the Orlando shooting" in a report coded in New Orleans; "Bordeaux", a
+    part of Nashville, read as the French city in the other): the coded places then may not
+    rule the pair out, one of them is likely misread. A province or country named says
+    nothing (every report names its state)."""
+    lb = b.location
+    if lb is None or not lb.name or lb.geo_precision >= 3:
+        return None
+    key = place_name_key(lb.name)
+    return lb.name if key and key in named_places(a) else None
+
+
 def place_score(a: Event, b: Event, cfg: LinkConfig) -> tuple[float | None, str]:
     """(score, why); score ``None`` means the places rule the pair out."""
     la, lb = a.location, b.location

@@ -134,7 +134,8 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
         return Comparison(0.0, False, {"veto": f"date gap {gap} days"})
     ident, shared = F.identity_score(_identity(a), _identity(b))
     ca, cb = F.country_key(a), F.country_key(b)
-    if ca != cb or ca is None:
+    crossed = _crossed(a, b, cfg)
+    if (ca != cb or ca is None) and crossed is None:
         # A coded country can be a place name misread ("Chester" in England, "Charlotte" in
         # Canada): reports coded in different countries are one incident only when they share
         # several particulars (two people named in both, or a person and the street), never on
@@ -143,7 +144,11 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
         # place, so fewer particulars suffice (a street both name within the date window).
         needed = cfg.unknown_country_identity if None in (ca, cb) else cfg.country_identity
         return _apart(ident, shared, gap, f"country {ca} / {cb}", needed, cfg)
-    place, place_why = F.place_score(a, b, cfg)
+    place, place_why = F.place_score(a, b, cfg) if ca == cb and ca is not None else (None, "")
+    named = None  # the town one report names of the other's, when that sets the coded places aside
+    if place is None and crossed is not None:
+        # one report names the other's town: the coded places disagree because one is misread
+        named, place, place_why = crossed[0], cfg.named_score, crossed[1]
     if place is None:  # different provinces, or too far apart
         return _apart(ident, shared, gap, place_why, cfg.apart_identity, cfg)
     # Names of people and small places identify an incident; a family name or an age alone may be chance.
@@ -158,12 +163,18 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     if gap <= cfg.same_window_days:
         # A person named in both identifies the incident; ages and place names are shared by
         # chance too, so alone they identify it only where the coded places agree.
-        weak_ok = "names" in shared or place >= cfg.age_place or ident >= cfg.apart_identity
+        # Where one report names the other's town, a street or small place both name (other than
+        # that town) ties the two as closely as a precise place would.
+        own_places = "places" in shared and (named is None or any(
+            F.place_name_key(p) != F.place_name_key(named) for p in shared["places"]))
+        weak_ok = ("names" in shared or place >= cfg.age_place or ident >= cfg.apart_identity
+                   or (named is not None and own_places))
         linked = (ident >= cfg.min_identity and weak_ok) or (score >= cfg.link_score and parts["text"] >= cfg.min_text)
         # The same town and day, the same kind of event and the same toll: one incident told
         # twice, even when the two reports share no name or wording.
         # Reports that each name people, none of them the same, are of different incidents.
-        linked = linked or (gap <= cfg.toll_days and place >= cfg.age_place and _same_toll(a, b, parts, cfg))
+        linked = linked or (gap <= cfg.toll_days and (place >= cfg.age_place or named is not None)
+                            and _same_toll(a, b, parts, cfg))
     elif gap <= cfg.followup_days:
         # a follow-up: enough particulars, or one with the same named armed group doing the same
         linked = keyed and (ident >= cfg.followup_identity or (
@@ -174,6 +185,19 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     reasons.update(identity=ident, shared=shared, date_gap_days=gap, place_why=place_why, actor_why=actor_why,
                    followup=gap > cfg.same_window_days)
     return Comparison(round(min(1.0, score + 0.5 * ident), 4), linked, reasons)
+
+
+def _crossed(a: Event, b: Event, cfg: LinkConfig) -> tuple[str, str] | None:
+    """Why the coded places of ``a`` and ``b`` may be set aside: one report names the other's
+    town (``_features.names_place_of``): (the town, why); ``None`` when neither does (or
+    ``named_score`` is unset)."""
+    if cfg.named_score is None:
+        return None
+    for x, y in ((a, b), (b, a)):
+        name = F.names_place_of(x, y)
+        if name:
+            return name, f"{x.event_id} names {name}"
+    return None
 
 
 def _beyond_window(gap: int, needed: float, cfg: LinkConfig) -> float:
@@ -362,7 +386,8 @@ class Blocker:
     Two reports are compared only when they are in one country and within the date
     window in the same province (or one whose province is not known), or when they
     share a particular (a person's name, a street or small place) within the long
-    follow-up window, whatever their coded countries. These are the only pairs
+    follow-up window, whatever their coded countries, or when one names the town the other is
+    coded in within the date window (``named_keys_of``). These are the only pairs
     ``compare`` can link (reports dated apart or coded in different provinces or
     countries link on shared particulars alone), so each report is compared with the
     reports of a few weeks of its province and the few that name its people, not with
@@ -374,12 +399,17 @@ class Blocker:
         self.by_day: dict[tuple, list[Event]] = {}
         self.by_key: dict[str, list[Event]] = {}
         self.loose: dict[str, list[Event]] = {}  # imprecise dates: few, scanned in full
+        # by (key, day): the towns events are coded in and the places they name (``named_keys_of``)
+        self.by_town: dict[tuple, list[Event]] = {}
 
     def add(self, event: Event) -> None:
         if event.event_date is None:
             return
         for key in identity_keys_of(event):
             self.by_key.setdefault(key, []).append(event)
+        if self.cfg.named_score is not None:
+            for key in named_keys_of(event):
+                self.by_town.setdefault((key, event.event_date.toordinal()), []).append(event)
         country = F.country_key(event)
         if country is None:
             return
@@ -407,17 +437,32 @@ class Blocker:
             for m in self.by_key.get(key, ()):
                 if id(m) not in out and _gap(event, m) <= key_days(cfg):
                     out[id(m)] = m
+        if cfg.named_score is not None:  # one report names the other's town, within the date window
+            span = cfg.same_window_days + F.date_slack(event)
+            for key in crossing_keys_of(event):
+                for d in range(day - span, day + span + 1):
+                    for m in self.by_town.get((key, d), ()):
+                        if _crossing(event, m, cfg):
+                            out.setdefault(id(m), m)
         return list(out.values())
 
 
 def blocked_together(a: Event, b: Event, cfg: LinkConfig) -> bool:
     """Whether linking compares ``a`` and ``b`` at all (the blocking, as one rule: ``Blocker``
     finds these pairs through its index, the store through its tables): one country and
-    province within the date window (``_in_window``), or a particular both name within
-    the long follow-up window."""
-    if _in_window(a, b, cfg):
+    province within the date window (``_in_window``), a particular both name within
+    the long follow-up window, or, within the date window, one naming the town the other
+    is coded in (``_crossing``)."""
+    if _in_window(a, b, cfg) or _crossing(a, b, cfg):
         return True
     return _gap(a, b) <= key_days(cfg) and bool(identity_keys_of(a) & identity_keys_of(b))
+
+
+def _crossing(a: Event, b: Event, cfg: LinkConfig) -> bool:
+    """Within the date window, one report names the town the other is coded in (whatever
+    their coded provinces and countries: ``_features.names_place_of``)."""
+    return (cfg.named_score is not None and _gap(a, b) <= cfg.same_window_days
+            and bool(crossing_keys_of(a) & named_keys_of(b)))
 
 
 def _in_window(a: Event, b: Event, cfg: LinkConfig) -> bool:
@@ -426,6 +471,28 @@ def _in_window(a: Event, b: Event, cfg: LinkConfig) -> bool:
     country = F.country_key(a)
     return (country is not None and country == F.country_key(b) and _gap(a, b) <= cfg.same_window_days
             and _same_province(a, b))
+
+
+def _coded_town(event: Event) -> str | None:
+    """The name key of the town or district an event is coded in (none for a province or country)."""
+    loc = event.location
+    if loc is None or not loc.name or loc.geo_precision >= 3:
+        return None
+    return F.place_name_key(loc.name) or None
+
+
+def named_keys_of(event: Event) -> frozenset[str]:
+    """The event's keys for reports naming each other's town: ``t:`` the town it is coded in,
+    ``m:`` each place its report names (``Blocker``; the store's ``event_keys``)."""
+    own = _coded_town(event)
+    return frozenset([*((f"t:{own}",) if own else ()), *(f"m:{n}" for n in F.named_places(event))])
+
+
+def crossing_keys_of(event: Event) -> frozenset[str]:
+    """The keys of the events ``event`` is to be compared with across coded places: those coded
+    in a town it names, and those that name the town it is coded in."""
+    own = _coded_town(event)
+    return frozenset([*((f"m:{own}",) if own else ()), *(f"t:{n}" for n in F.named_places(event))])
 
 
 def _gap(a: Event, b: Event) -> int:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from ..errors import InputError, StoreError
 from ..link import (Incident, Link, blocked_together, identity_keys_of, incident_id_for, joins_as_follow_up,
                     lead_first, load_config, place, reconcile)
+from ..link._link import crossing_keys_of, named_keys_of
 from ..link._config import key_days
 from ..link._features import country_key, date_slack
 from ..records import Event, to_dict
@@ -63,10 +64,13 @@ class EventCache:
 
 def event_keys(event: Event) -> list[str]:
     """The blocking keys of a stored event: its particulars (in any country: a coded country
-    can be a misread place name, and reports that name the same people are compared)."""
+    can be a misread place name, and reports that name the same people are compared), and
+    the town it is coded in (``t:``) and the places its report names (``m:``), so a report
+    that names another's town is compared with it whatever their coded provinces
+    (``link.Blocker``)."""
     if event.event_date is None:
         return []
-    return sorted(identity_keys_of(event))
+    return sorted(identity_keys_of(event) | named_keys_of(event))
 
 
 def fill_event_keys(bind, insert_rows) -> None:
@@ -98,7 +102,9 @@ def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incide
     """Stored incidents worth comparing (the blocking of ``eventwire.link``, ``blocked_together``):
     events of the same country within the date window in the same province (or one not known),
     and events that share a particular (a person's name, a small place) within the
-    long follow-up window, found through the ``event_keys`` index. Those are the only
+    long follow-up window, found through the ``event_keys`` index, and events coded in a town
+    the event's report names or naming the town it is coded in, within the date window (the
+    same index; events stored before those keys were kept are found by their province only). Those are the only
     pairs linking can join, so the cost grows with a province's weeks, not the store.
     Each incident found comes whole (``_whole``)."""
     loc, d = event.location, event.event_date
@@ -117,13 +123,19 @@ def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incide
         rows |= set(s.execute(base.where(EventRow.event_date >= d - span, EventRow.event_date <= d + span)).all())
         rows |= set(s.execute(base.where(EventRow.date_precision.in_(_LOOSE), EventRow.event_date >= d - loose,
                                          EventRow.event_date <= d + loose)).all())
-    keys = event_keys(event)
+    keys = sorted(identity_keys_of(event))
+    by_key = select(EventRow.pk, EventRow.incident_id).join(EventKeyRow, EventKeyRow.event_pk == EventRow.pk).where(
+        EventRow.incident_id.is_not(None), EventRow.event_id != event.event_id)
     if keys:
         far = dt.timedelta(days=key_days(cfg) + 182)
-        rows |= set(s.execute(
-            select(EventRow.pk, EventRow.incident_id).join(EventKeyRow, EventKeyRow.event_pk == EventRow.pk)
-            .where(EventKeyRow.key.in_(keys), EventKeyRow.event_date >= d - far, EventKeyRow.event_date <= d + far,
-                   EventRow.incident_id.is_not(None), EventRow.event_id != event.event_id)).all())
+        rows |= set(s.execute(by_key.where(EventKeyRow.key.in_(keys), EventKeyRow.event_date >= d - far,
+                                           EventKeyRow.event_date <= d + far)).all())
+    # stored reports coded in a town this one names, or naming the town this one is coded in
+    crossing = sorted(crossing_keys_of(event))
+    if crossing:
+        near = dt.timedelta(days=cfg.same_window_days + date_slack(event))
+        rows |= set(s.execute(by_key.where(EventKeyRow.key.in_(crossing), EventKeyRow.event_date >= d - near,
+                                           EventKeyRow.event_date <= d + near)).all())
     # the range scans read a little more than the blocking allows (a province's imprecise dates
     # half a year around, the particulars' reach plus that); the rule itself decides
     decoded = cache.get_many(s, [pk for pk, _ in sorted(rows)])
