@@ -246,3 +246,26 @@ def test_store_links_a_report_naming_the_other_s_town_in_either_order(tmp_path):
                 store.add(Document(id=ev.doc_ids[0], text=ev.evidence[0].sentence, published=ev.event_date), [ev], run)
             groups = sorted(sorted(inc.doc_ids) for inc in store.incidents())
         assert groups == [["caught", "party"]], order
+
+
+def test_a_mass_shooting_s_later_report_links_on_the_same_large_toll(tmp_path):
+    day = DAY
+    first = _tolled("mass-a", "A gunman opened fire in a crowded nightclub early Sunday.", 9, 14, day)
+    later = _tolled("mass-b", "Two weeks on, survivors gathered at a vigil downtown.", 9, 14, day + dt.timedelta(days=14))
+    cmp = compare(first, later)
+    assert cmp.linked and cmp.reasons["followup"], cmp.reasons
+    blocker = Blocker(load_config())
+    blocker.add(first)
+    assert [e.event_id for e in blocker.candidates(later)] == ["mass-a#1"]
+    # another toll, a small toll, or beyond the window: no link on the toll
+    assert not compare(first, _tolled("mass-c", later.evidence[0].sentence, 9, 13, later.event_date)).linked
+    small = (_tolled("sm-a", first.evidence[0].sentence, 1, 2, day),
+             _tolled("sm-b", later.evidence[0].sentence, 1, 2, later.event_date))
+    assert not compare(*small).linked
+    assert not compare(first, _tolled("mass-d", later.evidence[0].sentence, 9, 14, day + dt.timedelta(days=90))).linked
+    with Store(f"sqlite:///{tmp_path / 'm.db'}") as store:
+        run = store.start_run("test")
+        for ev in (first, later):
+            store.add(Document(id=ev.doc_ids[0], text=ev.evidence[0].sentence, published=ev.event_date), [ev], run)
+        groups = sorted(sorted(inc.doc_ids) for inc in store.incidents())
+    assert groups == [["mass-a", "mass-b"]]

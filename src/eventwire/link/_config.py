@@ -43,6 +43,7 @@ class LinkConfig:
     unknown_country_identity: float = 0.9
     toll_days: int = 1
     large_toll: int | None = None
+    followup_toll_days: int | None = None
 
 
 def key_days(cfg: LinkConfig) -> int:

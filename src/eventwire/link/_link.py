@@ -179,6 +179,10 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
         # a follow-up: enough particulars, or one with the same named armed group doing the same
         linked = keyed and (ident >= cfg.followup_identity or (
             ident >= cfg.min_identity and parts["event_class"] == 1.0 and F.same_named_group(a, b)))
+        # or the same town and the same large toll: a mass shooting's later reports
+        linked = linked or (cfg.followup_toll_days is not None and gap <= cfg.followup_toll_days
+                            and place >= cfg.age_place and parts["event_class"] >= 0.5
+                            and cfg.large_toll is not None and F.toll(a) >= cfg.large_toll and F.same_counts(a, b))
     else:
         linked = keyed and ident >= _beyond_window(gap, cfg.followup_identity, cfg)
     reasons = {k: (None if v is None else round(v, 3)) for k, v in parts.items()}
@@ -407,6 +411,8 @@ class Blocker:
             return
         for key in identity_keys_of(event):
             self.by_key.setdefault(key, []).append(event)
+        for key in toll_keys_of(event, self.cfg):
+            self.by_key.setdefault(key, []).append(event)
         if self.cfg.named_score is not None:
             for key in named_keys_of(event):
                 self.by_town.setdefault((key, event.event_date.toordinal()), []).append(event)
@@ -437,6 +443,10 @@ class Blocker:
             for m in self.by_key.get(key, ()):
                 if id(m) not in out and _gap(event, m) <= key_days(cfg):
                     out[id(m)] = m
+        for key in toll_keys_of(event, cfg):
+            for m in self.by_key.get(key, ()):
+                if _same_toll_later(event, m, cfg):
+                    out.setdefault(id(m), m)
         if cfg.named_score is not None:  # one report names the other's town, within the date window
             span = cfg.same_window_days + F.date_slack(event)
             for key in crossing_keys_of(event):
@@ -453,9 +463,16 @@ def blocked_together(a: Event, b: Event, cfg: LinkConfig) -> bool:
     province within the date window (``_in_window``), a particular both name within
     the long follow-up window, or, within the date window, one naming the town the other
     is coded in (``_crossing``)."""
-    if _in_window(a, b, cfg) or _crossing(a, b, cfg):
+    if _in_window(a, b, cfg) or _crossing(a, b, cfg) or _same_toll_later(a, b, cfg):
         return True
     return _gap(a, b) <= key_days(cfg) and bool(identity_keys_of(a) & identity_keys_of(b))
+
+
+def _same_toll_later(a: Event, b: Event, cfg: LinkConfig) -> bool:
+    """One country and province, within ``followup_toll_days``, and the same large toll."""
+    return (cfg.followup_toll_days is not None and _gap(a, b) <= cfg.followup_toll_days
+            and F.country_key(a) is not None and F.country_key(a) == F.country_key(b) and _same_province(a, b)
+            and bool(toll_keys_of(a, cfg) & toll_keys_of(b, cfg)))
 
 
 def _crossing(a: Event, b: Event, cfg: LinkConfig) -> bool:
@@ -479,6 +496,15 @@ def _coded_town(event: Event) -> str | None:
     if loc is None or not loc.name or loc.geo_precision >= 3:
         return None
     return F.place_name_key(loc.name) or None
+
+
+def toll_keys_of(event: Event, cfg: LinkConfig) -> frozenset[str]:
+    """The event's key for reports of the same large toll (``k:killed/injured``, ``large_toll`` or
+    more hurt), by which a mass shooting's later reports are compared with it (``_same_toll_later``)."""
+    if cfg.followup_toll_days is None or cfg.large_toll is None or F.toll(event) < cfg.large_toll:
+        return frozenset()
+    killed, injured = (c.best if c is not None else None for c in (event.fatalities, event.injured))
+    return frozenset({f"k:{'-' if killed is None else killed}/{'-' if injured is None else injured}"})
 
 
 def named_keys_of(event: Event) -> frozenset[str]:

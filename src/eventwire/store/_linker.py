@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from ..errors import InputError, StoreError
 from ..link import (Incident, Link, blocked_together, identity_keys_of, incident_id_for, joins_as_follow_up,
                     lead_first, load_config, place, reconcile)
-from ..link._link import crossing_keys_of, named_keys_of
+from ..link._link import crossing_keys_of, named_keys_of, toll_keys_of
 from ..link._config import key_days
 from ..link._features import country_key, date_slack
 from ..records import Event, to_dict
@@ -67,10 +67,10 @@ def event_keys(event: Event) -> list[str]:
     can be a misread place name, and reports that name the same people are compared), and
     the town it is coded in (``t:``) and the places its report names (``m:``), so a report
     that names another's town is compared with it whatever their coded provinces
-    (``link.Blocker``)."""
+    (``link.Blocker``), and a large toll (``k:``), by which a mass shooting's later reports find it."""
     if event.event_date is None:
         return []
-    return sorted(identity_keys_of(event) | named_keys_of(event))
+    return sorted(identity_keys_of(event) | named_keys_of(event) | toll_keys_of(event, load_config()))
 
 
 def fill_event_keys(bind, insert_rows) -> None:
@@ -136,6 +136,11 @@ def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incide
         near = dt.timedelta(days=cfg.same_window_days + date_slack(event))
         rows |= set(s.execute(by_key.where(EventKeyRow.key.in_(crossing), EventKeyRow.event_date >= d - near,
                                            EventKeyRow.event_date <= d + near)).all())
+    tolls = sorted(toll_keys_of(event, cfg))
+    if tolls:  # the same large toll, weeks later (``link._same_toll_later``)
+        later = dt.timedelta(days=cfg.followup_toll_days + date_slack(event))
+        rows |= set(s.execute(by_key.where(EventKeyRow.key.in_(tolls), EventKeyRow.event_date >= d - later,
+                                           EventKeyRow.event_date <= d + later)).all())
     # the range scans read a little more than the blocking allows (a province's imprecise dates
     # half a year around, the particulars' reach plus that); the rule itself decides
     decoded = cache.get_many(s, [pk for pk, _ in sorted(rows)])
