@@ -594,19 +594,17 @@ def _consolidate(block: list[Incident], blocker: Blocker, owner: dict, cfg: Link
 
 def consolidates(x: Incident, y: Incident, cfg: LinkConfig) -> Comparison | None:
     """The best link between the reports of ``x`` and ``y`` if the two are one incident
-    (``None``: they are not): they may be merged (``incidents_compatible``: no pair of
-    their reports ruled out, no different people named) and at least ``member_share``
-    of the pairs linked. A report that names no one and links to one report of each
-    is no reason to fold two incidents together."""
+    (``None``: they are not): no article in both, no pair of their reports ruled out,
+    and at least ``member_share`` of the pairs linked."""
     if x.doc_ids & y.doc_ids:
         return None
     results = [compare(a, b, cfg) for a in y.events for b in x.events]
     if any("veto" in r.reasons for r in results):
         return None
     hits = [r for r in results if r.linked]
-    if not hits or len(hits) < cfg.member_share * len(results) or incidents_compatible(x, y, cfg) is not None:
-        return None
-    return max(hits, key=lambda r: r.score)
+    if hits and len(hits) >= cfg.member_share * len(results):
+        return max(hits, key=lambda r: r.score)
+    return None
 
 
 def attach_follow_ups(follow_ups: Iterable[Event], incidents: list[Incident],

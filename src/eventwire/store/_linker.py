@@ -20,9 +20,9 @@ from sqlalchemy import and_, delete, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from ..errors import InputError, StoreError
-from ..link import (Incident, Link, blocked_together, consolidates, identity_keys_of, incident_id_for, joins_as_follow_up,
-                    lead_first, load_config, place, reconcile)
-from ..link._link import crossing_keys_of, named_keys_of, toll_keys_of
+from ..link import (Incident, Link, blocked_together, consolidates, identity_keys_of, incident_id_for,
+                    joins_as_follow_up, lead_first, load_config, place, reconcile)
+from ..link._link import crossing_keys_of, incidents_compatible, named_keys_of, toll_keys_of
 from ..link._config import key_days
 from ..link._features import country_key, date_slack
 from ..records import Event, to_dict
@@ -215,10 +215,13 @@ def _regroup(s: Session, event: Event, joined: Incident, matched, cfg, touched: 
     """Merge into ``joined`` (the incident ``event`` just joined) each other incident the event
     also matched whose reports now match ``joined``'s as a whole (``link.consolidates``: no pair
     ruled out, at least ``member_share`` of the pairs linked), as a batch consolidates the
-    incidents that the order of arrival kept apart. Recorded as merges, so undo takes them apart."""
+    incidents that the order of arrival kept apart, and that may be merged
+    (``link.incidents_compatible``: a report that names no one and links to one report of
+    each is no reason to fold two incidents whose reports name different people together).
+    Recorded as merges, so undo takes them apart."""
     for other in matched:
         best = consolidates(joined, other, cfg)
-        if best is None:
+        if best is None or incidents_compatible(joined, other, cfg) is not None:
             continue
         if _kept_apart(s, joined.incident_id, other.incident_id):
             log.info("%s: incidents %s and %s match but were kept apart by an analyst",
