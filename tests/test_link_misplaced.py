@@ -269,3 +269,17 @@ def test_a_mass_shooting_s_later_report_links_on_the_same_large_toll(tmp_path):
             store.add(Document(id=ev.doc_ids[0], text=ev.evidence[0].sentence, published=ev.event_date), [ev], run)
         groups = sorted(sorted(inc.doc_ids) for inc in store.incidents())
     assert groups == [["mass-a", "mass-b"]]
+
+
+RICHMOND = _us_town("Richmond", "Virginia", 37.54, -77.44)
+RUSTBURG = _us_town("Rustburg", "Virginia", 37.28, -79.10)
+
+
+def test_a_street_both_name_links_reports_coded_in_towns_apart():
+    a = report("st-a", "A toddler was shot inside a mobile home on Doswell Town Road on Monday.", RICHMOND)
+    b = report("st-b", "Deputies said the child found a handgun in a bedroom on Doswell Town Rd.", RUSTBURG)
+    cmp = compare(a, b)
+    assert cmp.linked and cmp.reasons["shared"]["places"] == ["street doswell town"], cmp.reasons
+    # without the street, or days beyond the window, the distance keeps them apart
+    assert not compare(a, report("st-c", "Deputies said the child found a handgun in a bedroom.", RUSTBURG)).linked
+    assert not compare(a, dataclasses.replace(b, event_date=DAY + dt.timedelta(days=20))).linked

@@ -44,6 +44,7 @@ class LinkConfig:
     toll_days: int = 1
     large_toll: int | None = None
     followup_toll_days: int | None = None
+    street_links: bool = False
 
 
 def key_days(cfg: LinkConfig) -> int:

@@ -167,8 +167,8 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
         # that town) ties the two as closely as a precise place would.
         own_places = "places" in shared and (named is None or any(
             F.place_name_key(p) != F.place_name_key(named) for p in shared["places"]))
-        weak_ok = ("names" in shared or place >= cfg.age_place or ident >= cfg.apart_identity
-                   or (named is not None and own_places))
+        weak_ok = ("names" in shared or (place >= cfg.age_place and named is None) or ident >= cfg.apart_identity
+                   or (named is not None and own_places) or (cfg.street_links and _street(shared)))
         linked = (ident >= cfg.min_identity and weak_ok) or (score >= cfg.link_score and parts["text"] >= cfg.min_text)
         # The same town and day, the same kind of event and the same toll: one incident told
         # twice, even when the two reports share no name or wording.
@@ -189,6 +189,11 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
     reasons.update(identity=ident, shared=shared, date_gap_days=gap, place_why=place_why, actor_why=actor_why,
                    followup=gap > cfg.same_window_days)
     return Comparison(round(min(1.0, score + 0.5 * ident), 4), linked, reasons)
+
+
+def _street(shared: dict) -> bool:
+    """Two reports name one street (``_features.place_key``: "street ...")."""
+    return any(p.startswith("street ") for p in shared.get("places", ()))
 
 
 def _crossed(a: Event, b: Event, cfg: LinkConfig) -> tuple[str, str] | None:
