@@ -10,7 +10,7 @@ import pytest
 
 from eventwire.cli.main import main
 from eventwire.errors import StoreError
-from eventwire.link import Comparison, Incident, load_config, place, with_identities
+from eventwire.link import Incident, load_config, place, with_identities
 from eventwire.records import Document, Event, Evidence
 from eventwire.store import Store
 
@@ -79,35 +79,6 @@ def test_a_merge_undone_by_an_analyst_is_not_made_again(store, monkeypatch):
               store.start_run("test"))
     assert sorted(len(i.doc_ids) for i in store.incidents()) == [1, 3]
     assert [e["action"] for e in store.incident_edits()] == ["merge", "undo"]
-
-
-def test_a_report_that_tips_two_incidents_into_one_regroups_them(store, monkeypatch):
-    # Reports x1..x3 are one incident; y1 links to x1 only (one of three: kept apart). A new
-    # report links to all four, y1 weakly (no bridge): the pairs of the two incidents now link
-    # at the share a report needs to join, so they are regrouped, as a batch consolidates them.
-    linked = {frozenset(p): score for p, score in [
-        (("x1", "x2"), 0.9), (("x1", "x3"), 0.9), (("x2", "x3"), 0.9), (("y1", "x1"), 0.9),
-        (("e", "x1"), 0.9), (("e", "x2"), 0.9), (("e", "x3"), 0.9), (("e", "y1"), 0.7)]}
-
-    def table(a, b, cfg=None):
-        score = linked.get(frozenset((a.doc_id, b.doc_id)))
-        return Comparison(score or 0.1, score is not None, {"identity": 0.0, "table": True})
-
-    monkeypatch.setattr("eventwire.link._link.compare", table)
-    base = next(e for e in EVENTS if e.doc_id == "dawn-3")
-    run = store.start_run("test")
-    for doc in ("x1", "x2", "x3", "y1", "e"):
-        ev = dataclasses.replace(base, event_id=f"{doc}#1", doc_ids=(doc,),
-                                 evidence=(Evidence("event_type", doc, 0, 4, doc, doc, "test.hand"),))
-        store.add(Document(id=doc, text=f"report {doc}", published=DAY), [ev], run)
-        if doc == "y1":
-            assert sorted(sorted(i.doc_ids) for i in store.incidents()) == [["x1", "x2", "x3"], ["y1"]]
-    (incident,) = list(store.incidents())
-    assert set(incident.doc_ids) == {"x1", "x2", "x3", "y1", "e"}
-    (edit,) = store.incident_edits()
-    assert edit["author"] == "link" and edit["reasons"]["consolidated"] and edit["reasons"]["event_id"] == "e#1"
-    store.undo_edit(edit["edit"], author="analyst")
-    assert sorted(len(i.doc_ids) for i in store.incidents()) == [1, 4]
 
 
 # Four shootings at Quetta checkpoints in one week, each report naming its own victim,

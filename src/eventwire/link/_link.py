@@ -265,15 +265,13 @@ def _best(event: Event, incident: Incident, cfg: LinkConfig) -> tuple[Comparison
 @dataclass(frozen=True, slots=True)
 class Placement:
     """Where a new event goes: the incident it joins (``None``: a new one), its link,
-    the other incidents it also matches strongly enough to show they are one, those it
-    matched as strongly but may not merge (incident id, reason), and every other incident
-    it matches at all (best first)."""
+    the other incidents it also matches strongly enough to show they are one, and
+    those it matched as strongly but may not merge (incident id, reason)."""
 
     incident: Incident | None
     link: Link
     merge: tuple[tuple[Incident, Link], ...] = ()
     declined: tuple[tuple[str, str], ...] = ()
-    matched: tuple[Incident, ...] = ()
 
 
 def place(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = None) -> Placement:
@@ -314,7 +312,7 @@ def place(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = 
         reasons = {**ocmp.reasons, "bridge": event.event_id, "bridged_with": omember.event_id}
         merge.append((other, Link(event.event_id, omember.event_id, ocmp.score, reasons)))
     return Placement(chosen, Link(event.event_id, member.event_id, cmp.score, cmp.reasons), tuple(merge),
-                     tuple(declined), tuple(f[2] for f in found[1:]))
+                     tuple(declined))
 
 
 def _names(incident: Incident) -> frozenset[str]:
@@ -587,29 +585,18 @@ def _consolidate(block: list[Incident], blocker: Blocker, owner: dict, cfg: Link
                 continue
             near = {id(owner[id(m)]): owner[id(m)] for e in y.events for m in blocker.candidates(e)}
             for x in sorted(near.values(), key=lambda i: i.incident_id):
-                if x is y or not x.events or not y.events:
+                if x is y or not x.events or not y.events or x.doc_ids & y.doc_ids:
                     continue
-                best = consolidates(x, y, cfg)
-                if best is not None:
+                results = [compare(a, b, cfg) for a in y.events for b in x.events]
+                if any("veto" in r.reasons for r in results):
+                    continue
+                hits = [r for r in results if r.linked]
+                if hits and len(hits) >= cfg.member_share * len(results):
+                    best = max(hits, key=lambda r: r.score)
                     for ev in y.events:
                         owner[id(ev)] = x
                     merge_into(x, y, Link("", None, best.score, {**best.reasons, "consolidated": True}))
                     changed = True
-
-
-def consolidates(x: Incident, y: Incident, cfg: LinkConfig) -> Comparison | None:
-    """The best link between the reports of ``x`` and ``y`` if the two are one incident
-    (``None``: they are not): no article in both, no pair of their reports ruled out,
-    and at least ``member_share`` of the pairs linked."""
-    if x.doc_ids & y.doc_ids:
-        return None
-    results = [compare(a, b, cfg) for a in y.events for b in x.events]
-    if any("veto" in r.reasons for r in results):
-        return None
-    hits = [r for r in results if r.linked]
-    if hits and len(hits) >= cfg.member_share * len(results):
-        return max(hits, key=lambda r: r.score)
-    return None
 
 
 def attach_follow_ups(follow_ups: Iterable[Event], incidents: list[Incident],

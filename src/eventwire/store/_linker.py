@@ -20,9 +20,9 @@ from sqlalchemy import and_, delete, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from ..errors import InputError, StoreError
-from ..link import (Incident, Link, blocked_together, consolidates, identity_keys_of, incident_id_for,
-                    joins_as_follow_up, lead_first, load_config, place, reconcile)
-from ..link._link import crossing_keys_of, incidents_compatible, named_keys_of, toll_keys_of
+from ..link import (Incident, Link, blocked_together, identity_keys_of, incident_id_for, joins_as_follow_up,
+                    lead_first, load_config, place, reconcile)
+from ..link._link import crossing_keys_of, named_keys_of, toll_keys_of
 from ..link._config import key_days
 from ..link._features import country_key, date_slack
 from ..records import Event, to_dict
@@ -192,10 +192,7 @@ def link_document_events(s: Session, events: list[Event], touched: set[str], cac
         s.add(IncidentMemberRow(incident_id=incident_id, event_pk=pk, linked_to=linked_to,
                                 score=score, reasons=reasons))
         touched.add(incident_id)
-        if placed is None or placed.incident is None:
-            continue
-        joined = Incident(incident_id, [*placed.incident.events, event])
-        for other, bridge in placed.merge:
+        for other, bridge in (placed.merge if placed else ()):
             if _kept_apart(s, incident_id, other.incident_id):
                 log.info("%s matches incidents %s and %s: not merged (an analyst kept them apart)",
                          event.event_id, incident_id, other.incident_id)
@@ -204,34 +201,8 @@ def link_document_events(s: Session, events: list[Event], touched: set[str], cac
                               "score": bridge.score, **bridge.reasons}
             merge_incidents(s, incident_id, [other.incident_id], author="link",
                             note=f"{event.event_id} matches both", reasons=bridge_reasons)
-            joined.events += other.events
             touched.add(other.incident_id)
-        bridged = {other.incident_id for other, _ in placed.merge}
-        _regroup(s, event, joined, [m for m in placed.matched if m.incident_id not in bridged], cfg, touched)
     s.flush()
-
-
-def _regroup(s: Session, event: Event, joined: Incident, matched, cfg, touched: set[str]) -> None:
-    """Merge into ``joined`` (the incident ``event`` just joined) each other incident the event
-    also matched whose reports now match ``joined``'s as a whole (``link.consolidates``: no pair
-    ruled out, at least ``member_share`` of the pairs linked), as a batch consolidates the
-    incidents that the order of arrival kept apart, and that may be merged
-    (``link.incidents_compatible``: a report that names no one and links to one report of
-    each is no reason to fold two incidents whose reports name different people together).
-    Recorded as merges, so undo takes them apart."""
-    for other in matched:
-        best = consolidates(joined, other, cfg)
-        if best is None or incidents_compatible(joined, other, cfg) is not None:
-            continue
-        if _kept_apart(s, joined.incident_id, other.incident_id):
-            log.info("%s: incidents %s and %s match but were kept apart by an analyst",
-                     event.event_id, joined.incident_id, other.incident_id)
-            continue
-        reasons = {"event_id": event.event_id, "consolidated": True, "score": best.score, **best.reasons}
-        merge_incidents(s, joined.incident_id, [other.incident_id], author="link",
-                        note=f"{event.event_id} joined; the reports of both match", reasons=reasons)
-        joined.events += other.events
-        touched.add(other.incident_id)
 
 
 def _kept_apart(s: Session, a: str, b: str) -> bool:
