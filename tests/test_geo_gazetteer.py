@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.errors import GazetteerError
-from eventwire.gazetteer import Gazetteer, default_gazetteer, import_geonames, load_gazetteer, place_patterns
+from eventwire.gazetteer import Gazetteer, default_gazetteer, fold, import_geonames, load_gazetteer, place_patterns
 
 
 @pytest.fixture(scope="module")
@@ -251,3 +251,21 @@ def test_a_schemes_spelling_of_a_unit_finds_the_unit(gaz):
 def test_towns_of_unknown_population_have_a_skeleton(gaz):
     # "Tell Abiad" for Tall Abyad, a town GeoNames lists with no population
     assert any(e.iso2 == "SY" and e.feature_class == "P" for e in gaz.by_skeleton("Tell Abiad"))
+
+
+def test_gtd_and_acled_spell_units_their_own_way():
+    from eventwire.gazetteer import codebook_admin1
+
+    assert codebook_admin1("gtd", "IRQ", "Babylon") == "Babil"
+    assert codebook_admin1("acled", "IRQ", "Saladin") == "Sala al-Din"
+    assert codebook_admin1("gtd", "IRQ", "Saladin") == "Saladin"
+    # a district ACLED files under its region, and a defective English label of a unit
+    assert codebook_admin1("acled", "SRB", "Nišava") == "Central Serbia"
+    assert codebook_admin1("acled", "SDN", "West Soudan") == "West Darfur"
+    assert codebook_admin1("gtd", "SDN", "West Soudan") == "West Darfur"
+
+
+def test_a_region_a_codebook_files_many_units_under_finds_none_of_them(gaz):
+    # ACLED's "Central Serbia" files many districts: it stays the name of the region only
+    found = [e for e in gaz.lookup("Central Serbia") if e.feature_code == "ADM1"]
+    assert found and all(fold(e.name) == "central serbia" for e in found)

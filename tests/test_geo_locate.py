@@ -242,3 +242,42 @@ def test_a_neighbourhood_of_the_reports_city_is_no_town_elsewhere(nlp, gaz):
     findings = _located(nlp, gaz, text, "shooting")
     loc = findings.mentions[0].location
     assert loc.name == "Chicago" and loc.admin1 == "Illinois"
+
+
+def test_a_town_ner_reads_as_a_group_is_a_place_before_its_province(nlp, gaz):
+    # "Samarra" is tagged like a people's name; written before ", Saladin, Iraq" it is the town
+    text = "A roadside bomb struck an army patrol in Samarra, Saladin, Iraq, on Sunday."
+    loc = _located(nlp, gaz, text, "struck").mentions[0].location
+    assert loc is not None and loc.iso3 == "IRQ" and loc.geo_precision == 1 and loc.text == "Samarra"
+
+
+def test_a_group_name_alone_stays_a_group(nlp, gaz):
+    res = _resolve(nlp, gaz, "Kurdish and Arab residents protested in Baghdad.")
+    assert "Kurdish" not in res or res["Kurdish"].entry is None or res["Kurdish"].entry.feature_class != "P"
+
+
+def test_a_district_spelled_otherwise_in_its_named_province(nlp, gaz):
+    # "Kachi" for the Kachhi district of Balochistan: the province's district of that spelling
+    res = _resolve(nlp, gaz, "Gunmen seized six workers in Sanjri, Kachi district, Balochistan, Pakistan.")
+    e = res["Kachi"].entry
+    assert e is not None and e.feature_code == "ADM2" and e.admin1 == "Balochistan"
+
+
+def test_a_district_named_with_its_province_is_never_a_namesake_abroad(nlp, gaz):
+    res = _resolve(nlp, gaz, "Raiders burned huts in Umm Dafok, Tawila district, North Darfur, Sudan.")
+    e = res["Tawila"].entry
+    assert e is None or e.iso2 == "SD"
+
+
+def test_the_qualifying_province_does_not_replace_the_town_it_qualifies(nlp, gaz):
+    text = ("A mine hit a supply convoy of a peacekeeping mission in Mali (MINUSMA) near Tessalit, "
+            "Kidal, Mali. One soldier was wounded.")
+    loc = _located(nlp, gaz, text, "hit").mentions[0].location
+    assert loc is not None and loc.name == "Tessalit"
+
+
+def test_a_district_with_no_town_listed_takes_its_seat_towns_point(gaz):
+    # GeoNames lists no town under the Lucapa municipality; its seat, Lucapa, is its point
+    unit = next(e for e in gaz.lookup("Lucapa") if e.feature_code == "ADM2")
+    town = next(e for e in gaz.lookup("Lucapa") if e.feature_class == "P")
+    assert (unit.latitude, unit.longitude) == (town.latitude, town.longitude)

@@ -165,7 +165,7 @@ def _gtd(gold: dict, event: Event | None) -> RowScore:
     for name, kind in (("nkill", "fatalities"), ("nwound", "injured"), ("nhostkid", "hostages")):
         checks.update(count_checks(name, gold.get(name), getattr(event, kind, None), event))
     checks["date"] = date_check(gold.get("event_date"), event)
-    checks.update(location_checks(gold, "provstate", event))
+    checks.update(location_checks(gold, "provstate", event, scheme="gtd"))
     return RowScore(checks, labels)
 
 

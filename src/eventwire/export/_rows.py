@@ -350,7 +350,7 @@ def gtd_row(event: Event) -> dict:
         "iday": d.day if d and event.date_precision in ("day", "week") else 0,
         "approxdate": "" if event.date_precision == "day" else (event.relative_date or ""),
         "country_txt": (loc.country or "") if loc else "",
-        "provstate": (loc.admin1 or "") if loc else "",
+        "provstate": (codebook_admin1("gtd", loc.iso3, loc.admin1) or "") if loc else "",
         # GTD writes "Unknown" when only the province is known.
         "city": (loc.name if loc.geo_precision < 3 else "Unknown") if loc else "Unknown",
         "latitude": loc.latitude if loc and loc.latitude is not None else "",

@@ -23,7 +23,7 @@ T = TypeVar("T")
 
 log = logging.getLogger("eventwire.gazetteer")
 
-FORMAT = 17
+FORMAT = 18
 # Entry ids share one int space: cities first, then divisions, then countries.
 DIV_BASE = 1_000_000
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "az", "at", "ad"})
@@ -202,6 +202,10 @@ def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Co
     t.divisions = with_codebook_spellings(t.divisions, t.countries, _data_csv("admin1_codebooks.csv"))
     dlat, dlon, dpop, clat, clon, cpop = centroids(t)
     centres = country_centres()
+    seats = _seat_points(t, [j for j in range(len(t.divisions)) if dlat[j] == 0.0 and dlon[j] == 0.0],
+                         admin_terms)
+    for j, (lat, lon) in seats.items():
+        dlat[j], dlon[j] = lat, lon
     for j, d in enumerate(t.divisions):  # a unit with no towns listed: its parent's point
         if dlat[j] == 0.0 and dlon[j] == 0.0:
             src = d.parent if d.parent is not None and (dlat[d.parent] or dlon[d.parent]) else None
@@ -298,12 +302,23 @@ def conventional_division(d: Division, table: dict) -> Division | None:
     return replace(d, name=name, aliases=aliases)
 
 
+_BARE_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                              "central", "centre", "nord", "sud", "est", "ouest", "north western"})
+
+
 def with_codebook_spellings(divisions: list[Division], countries: list[Country],
                             rows: list[dict[str, str]]) -> list[Division]:
     """A coding scheme's spelling of a first-level unit ("Al-Hasakeh", "Idleb", "Nord-Kivu" in
     ACLED's notes) finds the unit: it is an alias of the unit it names in that country."""
     spelled: dict[tuple[str, str], list[str]] = {}
+    units_of: dict[tuple[str, str], set[str]] = {}
     for r in rows:
+        units_of.setdefault((r["iso3"], fold(r["spelled"])), set()).add(fold(r["name"]))
+    for r in rows:
+        # a bare direction ("North", "Sud") or a region several units are coded under
+        # ("Central Serbia") is how a scheme files the unit, not a name that finds it
+        if fold(r["spelled"]) in _BARE_DIRECTIONS or len(units_of[(r["iso3"], fold(r["spelled"]))]) > 1:
+            continue
         spelled.setdefault((r["iso3"], fold(r["name"])), []).append(r["spelled"])
     out = []
     for d in divisions:
@@ -379,6 +394,33 @@ def _initial(key: str) -> str:
     ("Røros" / "Plassje")."""
     head, _, rest = key.partition(" ")
     return (rest if head in ARTICLES and rest else key)[:1]
+
+
+def _seat_points(t: Tables, empty: list[int], admin_terms: tuple[str, ...]) -> dict[int, tuple[float, float]]:
+    """Division row -> the point of its namesake town, for units with no town listed under
+    them: a district is mostly named after its seat ("Panjwai", "Lucapa"), and the seat is a
+    far better point for the district than its province's. The town must lie in the same
+    country and be listed under the unit's parent (or the unit has no parent)."""
+    want: dict[str, list[int]] = {}
+    for j in empty:
+        d = t.divisions[j]
+        key = fold(d.name)
+        want.setdefault(strip_admin_term(key, admin_terms) or key, []).append(j)
+    out: dict[int, tuple[float, float, int]] = {}
+    for row, name in zip(t.city_rows, t.city_names):
+        units = want.get(fold(name))
+        if not units:
+            continue
+        c = row.split("\t")
+        country = int(c[3]) - 1
+        listed = {int(x) - 1 for x in c[2].split("|") if x}
+        pop = int(c[4] or 0)
+        for j in units:
+            d = t.divisions[j]
+            if d.country == country and (d.parent is None or d.parent in listed) \
+                    and (j not in out or pop > out[j][2]):
+                out[j] = (float(c[5]), float(c[6]), pop)
+    return {j: (lat, lon) for j, (lat, lon, _) in out.items()}
 
 
 def _division_towns(t: Tables) -> list[frozenset[str]]:

@@ -23,7 +23,8 @@ from ..nlp import covered, doc_text, span_text
 from ._roles import assign_roles
 
 SPECIFIC = {"P": 3, "S": 3, "L": 2}
-ABROAD_IN_DOCUMENT = 4.0  # as much as a place of origin or destination loses
+ABROAD_IN_DOCUMENT = 4.0
+QUALIFIER = 0.5  # a place that only qualifies another, resolved one  # as much as a place of origin or destination loses
 NEAR_HEADS = frozenset({"area", "outskirts", "border", "region", "valley", "suburb",
                         "neighbourhood", "neighborhood", "camp"})
 
@@ -225,6 +226,9 @@ def _best_in_document(doc, res: list[Resolved], roles: list[str],
             continue
         in_event = in_events(r.toponym.start)
         score = _document_score(doc, r, roles[i], in_event, r.toponym.start < first_end)
+        q = r.toponym.qualifier_of
+        if q is not None and res[q].entry is not None and res[q].entry.iso2 == r.entry.iso2:
+            score -= QUALIFIER  # "near Tessalit, Kidal": the province or town that says where Tessalit is
         if _abroad_unnamed(r, res, focus):
             score -= ABROAD_IN_DOCUMENT
         scored.append((score, -i, i))

@@ -115,6 +115,13 @@ def _qualifies_place(doc, span) -> bool:
     return doc[i - 1].ent_type_ in PLACE_LABELS
 
 
+def _followed_by_place(doc, span) -> bool:
+    """'in Samarra, Saladin, Iraq': a name NER took for a group's, written before a comma and
+    a place, as a town is written before its province."""
+    i = span.end
+    return i + 1 < len(doc) and doc[i].text in (",", "(") and doc[i + 1].ent_type_ in PLACE_LABELS
+
+
 KNOWN_PLACE = 100_000  # a country, or a province or city this large, is no one's first name
 PERSON_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sgt", "lt", "capt", "officer", "deputy",
                            "st", "saint", "chief", "det", "detective", "judge"})
@@ -198,10 +205,17 @@ def candidate_spans(doc, gazetteer) -> list:
             out.append((ent, "geo.ner"))
         elif ent.label_ == "NORP" and gazetteer is not None and gazetteer.demonym_country(ent.text):
             out.append((ent, "geo.demonym"))
-        elif ent.label_ in REREAD_LABELS and ent.label_ != "NORP" and _in_place_context(doc, ent, heads, preps):
+        elif ent.label_ in REREAD_LABELS and (ent.label_ != "NORP" or _followed_by_place(doc, ent)) \
+                and _in_place_context(doc, ent, heads, preps):
             name = _strip_det(ent).text
             # another transliteration ("Misrata") is re-read too; resolution decides
             if gazetteer is not None and (gazetteer.lookup(name) or _skeleton_known(gazetteer, name)):
+                if ent.label_ == "NORP":
+                    from spacy.tokens import Span
+
+                    ent = Span(doc, ent.start, ent.end, label="GPE")
+                    out.append((ent, "geo.reread.norp"))
+                    continue
                 out.append((ent, "geo.reread." + ent.label_.lower()))
     return out
 

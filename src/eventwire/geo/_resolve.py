@@ -283,10 +283,15 @@ def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context) -> list[GeoEntry]:
 
 
 def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
-          inners: list[GeoEntry], unit_inside: bool = False) -> Resolved:
+          inners: list[GeoEntry], unit_inside: bool = False, provinces: tuple[GeoEntry, ...] = ()) -> Resolved:
     """``unit_inside``: t qualifies a district or province ("Gizab district, Uruzgan"): then
-    t is a unit too, not its same-named town."""
+    t is a unit too, not its same-named town. ``provinces``: the provinces named in t's
+    chain of qualifiers ("Pindal Goath, Kachi district, Balochistan")."""
     key, cands, how = _candidates(gazetteer, t, ctx)
+    if provinces and (not cands or how in ("fuzzy", "skeleton")) and ADMIN_HEADS.get(t.head or "") == "ADM2":
+        # a district named with its province is that province's, or unknown
+        inside = [e for e in cands if any(_within_named(p, e) for p in provinces)]
+        cands, how = (inside, how) if inside else _unit_in_province(gazetteer, t, provinces) or ([], how)
     if not cands:
         return Resolved(t, None, 0.0, 0, "geo.resolve.unknown")
     groups = [[qe for qe in q if qe.feature_code in ("PCLI", "ADM1") or qe.feature_class == "P"]
@@ -311,9 +316,22 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
     best = _unit_first(scored) if unit_inside else _town_over_namesake_unit(scored, t)
     second = next((s for s, _, e in scored[1:] if not _same_place(e, best[2])), None)
     conf = _confidence(best[0], second)
-    if how in ("fuzzy", "skeleton"):
+    if how in ("fuzzy", "skeleton", "unit-spelling"):
         conf = min(conf, 0.6)
     return Resolved(t, best[2], conf, len(cands), f"geo.resolve.{how}")
+
+
+UNIT_SPELLING = 80  # how close another spelling of a district in the named province must be
+
+
+def _unit_in_province(gazetteer, t: Toponym, provinces: list[GeoEntry]) -> tuple[list[GeoEntry], str] | None:
+    """'Kachi district, Balochistan': a district the text names with its province, spelled
+    otherwise than the gazetteer ("Kachhi"): the province's district of the closest spelling."""
+    if len(fold(t.text)) < 4:
+        return None
+    found = [e for e, _ in gazetteer.fuzzy(t.text, limit=10, cutoff=UNIT_SPELLING)
+             if e.feature_code == "ADM2" and any(_within_named(p, e) for p in provinces)]
+    return (found[:1], "unit-spelling") if found else None
 
 
 def _inside_qualifier(q: GeoEntry, e: GeoEntry) -> bool:
@@ -380,7 +398,7 @@ def _first_context(gazetteer, tops: list[Toponym]) -> Context:
     return ctx
 
 
-def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]], list[GeoEntry], bool]:
+def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]], list[GeoEntry], bool, tuple]:
     t = tops[i]
     # a town qualifies only through "of"/"in" ("the Saddar area of Karachi"); after a comma it
     # is more likely the next item of a list ("Quetta, Lahore and Karachi")
@@ -389,7 +407,13 @@ def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]]
               for q in tops if q.qualifier_of == i]
     inners = gazetteer.lookup(tops[t.qualifier_of].text) if t.qualifier_of is not None else []
     unit_inside = t.qualifier_of is not None and ADMIN_HEADS.get(tops[t.qualifier_of].head or "") is not None
-    return outers, inners, unit_inside
+    provinces: tuple[GeoEntry, ...] = ()
+    if ADMIN_HEADS.get(t.head or "") == "ADM2":
+        head = i if t.qualifier_of is None else t.qualifier_of
+        chain = [q for j, q in enumerate(tops) if j != i and (j == head or q.qualifier_of == head)]
+        provinces = tuple(e for q in chain if q.label != "NORP" for e in gazetteer.lookup(q.text)
+                          if e.feature_code == "ADM1")
+    return outers, inners, unit_inside, provinces
 
 
 def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None = None,
