@@ -281,3 +281,22 @@ def test_a_district_with_no_town_listed_takes_its_seat_towns_point(gaz):
     unit = next(e for e in gaz.lookup("Lucapa") if e.feature_code == "ADM2")
     town = next(e for e in gaz.lookup("Lucapa") if e.feature_class == "P")
     assert (unit.latitude, unit.longitude) == (town.latitude, town.longitude)
+
+
+def test_the_capital_over_the_province_around_it(nlp, gaz):
+    r = _resolve(nlp, gaz, "Nurses protested outside the health ministry in Kyiv on Friday.")["Kyiv"]
+    assert r.entry.feature_code == "PPLC" and r.entry.admin1 == "Kiev City"
+
+
+def test_a_compass_zone_of_a_city_is_no_province(nlp, gaz):
+    text = "In the North Zone of Rio de Janeiro, Rio de Janeiro, police raided a favela and exchanged fire."
+    loc = _located(nlp, gaz, text, "raided").mentions[0].location
+    assert loc is not None and loc.iso3 == "BRA" and loc.admin1 == "Rio de Janeiro"
+
+
+def test_a_neighbourhood_of_a_named_town_is_no_namesake_town_far_away(nlp, gaz):
+    text = ("In the North Zone of Rio de Janeiro, Rio de Janeiro, police carried out an operation "
+            "in Jacarezinho neighborhood. A shoot-out broke out.")
+    res = _resolve(nlp, gaz, text)
+    e = res["Jacarezinho"].entry
+    assert e is None or e.admin1 == "Rio de Janeiro"

@@ -302,7 +302,7 @@ def conventional_division(d: Division, table: dict) -> Division | None:
     return replace(d, name=name, aliases=aliases)
 
 
-_BARE_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+BARE_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                               "central", "centre", "nord", "sud", "est", "ouest", "north western"})
 
 
@@ -317,7 +317,7 @@ def with_codebook_spellings(divisions: list[Division], countries: list[Country],
     for r in rows:
         # a bare direction ("North", "Sud") or a region several units are coded under
         # ("Central Serbia") is how a scheme files the unit, not a name that finds it
-        if fold(r["spelled"]) in _BARE_DIRECTIONS or len(units_of[(r["iso3"], fold(r["spelled"]))]) > 1:
+        if fold(r["spelled"]) in BARE_DIRECTIONS or len(units_of[(r["iso3"], fold(r["spelled"]))]) > 1:
             continue
         spelled.setdefault((r["iso3"], fold(r["name"])), []).append(r["spelled"])
     out = []

@@ -13,7 +13,7 @@ from typing import Iterable, Protocol
 
 from ..records import GeoEntry
 from ._aliases import AliasRow
-from ._compiled import COUNTRY_BASE, DIV_BASE, Compiled, strip_admin_term
+from ._compiled import BARE_DIRECTIONS, COUNTRY_BASE, DIV_BASE, Compiled, strip_admin_term
 from ._fold import fold, skeleton
 
 ALIAS_BASE = 3_000_000
@@ -135,6 +135,8 @@ class Gazetteer:
             ids += self._alias_ids.get(other, []) + self._ids(other)
         if not ids and self.admin_terms:
             base = strip_admin_term(key, self.admin_terms)
+            if base in BARE_DIRECTIONS:
+                base = None  # "the North Zone" of a city is no province called "North"
             if base:  # "Bolan district": the district itself, if its base name is known
                 ids = [i for i in self._alias_ids.get(base, []) + self._ids(base)
                        if DIV_BASE <= i < COUNTRY_BASE or i >= ALIAS_BASE]

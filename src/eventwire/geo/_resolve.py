@@ -26,6 +26,8 @@ ADMIN_HEADS = {"district": "ADM2", "province": "ADM1", "state": "ADM1", "governo
 TOWN_HEADS = frozenset({"village", "town", "city", "township", "locality", "area", "camp",
                         "neighbourhood", "neighborhood", "suburb", "outskirts"})
 MAX_CANDIDATES = 40
+PART_HEADS = frozenset({"neighbourhood", "neighborhood"})
+PART_KM = 60  # how far from a town the text names a neighbourhood of that town may lie
 # The article's focus (title, dateline, lede: see _focus) as a prior, scaled by its share.
 FOCUS_COUNTRY = 2.5
 FOCUS_ADMIN1 = 1.0
@@ -238,9 +240,11 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
 def _without_unit_word(name: str) -> str | None:
     """'Tangerang City', 'Benda District': a name the gazetteer lacks, written with the unit
     word that NER kept in the span; the name without it (None when there is none)."""
+    from ..gazetteer._compiled import BARE_DIRECTIONS
+
     words = name.split()
-    if len(words) < 2 or words[-1].lower() not in _unit_words():
-        return None
+    if len(words) < 2 or words[-1].lower() not in _unit_words() or fold(" ".join(words[:-1])) in BARE_DIRECTIONS:
+        return None  # "the North Zone" of a city names no unit called "North"
     return " ".join(words[:-1])
 
 
@@ -308,6 +312,14 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         cands = [e for e in cands if _fragment_may_be(e, t, ctx, one_country)]
         if not cands:
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.fragment")
+    towns = [a for a in ctx.anchors if a.feature_class == "P" and all(a.geonameid != e.geonameid for e in cands)]
+    if t.head in PART_HEADS and towns:
+        # "a shoot-out in Roseiral neighborhood" of a report from Belford Roxo: a part of a
+        # town the text names, never a town of that name far from every such town
+        cands = [e for e in cands if any(distance_km(a.latitude, a.longitude, e.latitude, e.longitude) < PART_KM
+                                         for a in towns)]
+        if not cands:
+            return Resolved(t, None, 0.0, len(inside), "geo.resolve.part-elsewhere")
     if ctx.focus.strength >= STRONG_FOCUS and all(_abroad(e, t, ctx) for e in cands):
         # every namesake lies abroad and nothing supports one: an unknown local place
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-focus")
@@ -361,6 +373,8 @@ def _town_over_namesake_unit(scored: list, t: Toponym) -> tuple:
         c = item[2]
         if c.feature_class == "P" and _contains(e, c) and fold(c.name) == fold(t.text):
             return item
+        if c.feature_code == "PPLC" and c.iso2 == e.iso2:
+            return item  # "in Kyiv": the capital, not the province around it ("Kiev City" is its own)
     return best
 
 
