@@ -284,8 +284,16 @@ def test_a_district_with_no_town_listed_takes_its_seat_towns_point(gaz):
 
 
 def test_the_capital_over_the_province_around_it(nlp, gaz):
-    r = _resolve(nlp, gaz, "Nurses protested outside the health ministry in Kyiv on Friday.")["Kyiv"]
-    assert r.entry.feature_code == "PPLC" and r.entry.admin1 == "Kiev City"
+    text = "Nurses protested outside the health ministry in Kyiv on Friday."
+    r = _resolve(nlp, gaz, text)["Kyiv"]
+    assert r.entry.feature_code == "PPLC"
+    # the city's own unit keeps its unit word: "Kiev" is the province around it
+    assert _located(nlp, gaz, text, "protested").mentions[0].location.admin1 == "Kiev City"
+
+
+def test_a_capital_qualifying_a_town_is_the_province(nlp, gaz):
+    r = _resolve(nlp, gaz, "Protesters gathered in Quilmes (Buenos Aires) on Thursday.")["Buenos Aires"]
+    assert r.entry.feature_code == "ADM1" and r.entry.iso2 == "AR"
 
 
 def test_a_compass_zone_of_a_city_is_no_province(nlp, gaz):

@@ -56,7 +56,8 @@ def _acled_name(name: str | None) -> str | None:
         return None
     words = unidecode(name).split()
     terms = set(lexicon()["admin_terms"])
-    if len(words) > 1 and words[-1].lower() in terms:
+    # "Kiev City", "Cork City": the word tells the city's unit from the one around it
+    if len(words) > 1 and words[-1].lower() in terms and words[-1].lower() != "city":
         words = words[:-1]
     return " ".join(words)
 

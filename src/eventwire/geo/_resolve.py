@@ -373,8 +373,12 @@ def _town_over_namesake_unit(scored: list, t: Toponym) -> tuple:
         c = item[2]
         if c.feature_class == "P" and _contains(e, c) and fold(c.name) == fold(t.text):
             return item
-        if c.feature_code == "PPLC" and c.iso2 == e.iso2:
-            return item  # "in Kyiv": the capital, not the province around it ("Kiev City" is its own)
+        if c.feature_code == "PPLC" and c.iso2 == e.iso2 and t.qualifier_of is None \
+                and distance_km(c.latitude, c.longitude, e.latitude, e.longitude) < MOVED_UNIT_KM:
+            # "in Kyiv": the capital, not the province around it ("Kiev City" is its own); a
+            # qualifier ("Quilmes (Buenos Aires)") stays the province, and a province far
+            # off is no province around the capital (Washington state)
+            return item
     return best
 
 
