@@ -263,6 +263,9 @@ def test_gtd_and_acled_spell_units_their_own_way():
     assert codebook_admin1("acled", "SRB", "Nišava") == "Central Serbia"
     assert codebook_admin1("acled", "SDN", "West Soudan") == "West Darfur"
     assert codebook_admin1("gtd", "SDN", "West Soudan") == "West Darfur"
+    # a location writes a unit without its unit word ("Northwest" of "Northwest Province")
+    assert codebook_admin1("acled", "CMR", "Northwest") == "Nord-Ouest"
+    assert codebook_admin1("gtd", "CMR", "Northwest") == "North-West"
 
 
 def test_a_region_a_codebook_files_many_units_under_finds_none_of_them(gaz):

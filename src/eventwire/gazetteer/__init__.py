@@ -63,7 +63,17 @@ def place_patterns(source: str = "default") -> list[dict]:
 def _codebook_spellings() -> dict[tuple[str, str, str], str]:
     from ._compiled import _data_csv
 
-    return {(r["scheme"], r["iso3"], fold(r["name"])): r["spelled"] for r in _data_csv("admin1_codebooks.csv")}
+    from ._compiled import strip_admin_term
+
+    out = {}
+    for r in _data_csv("admin1_codebooks.csv"):
+        key = fold(r["name"])
+        out[(r["scheme"], r["iso3"], key)] = r["spelled"]
+        # a location writes "Northwest" for "Northwest Province" (unit words dropped)
+        bare = strip_admin_term(key, admin_terms())
+        if bare:
+            out.setdefault((r["scheme"], r["iso3"], bare), r["spelled"])
+    return out
 
 
 def codebook_admin1(scheme: str, iso3: str | None, admin1: str | None) -> str | None:
