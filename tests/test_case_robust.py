@@ -80,6 +80,19 @@ def test_the_guerrillas_of_a_story_that_names_one_group_are_that_group():
     assert bus and bus[0].actor1.name.startswith("Unidentified Armed Group")  # two groups named: no guess
 
 
+def test_a_group_named_in_a_sentence_without_an_act_is_named_before():
+    """The group may be named only where no act is told (a radio bulletin's greeting, a
+    communique's heading); "the guerrilla units" that attack later are that group."""
+    text = ("this bulletin comes from the fighters of the fmln, the army of the poor.  listen closely.  "
+            "guerrilla units attacked the power station in soyapango with grenades at dawn.")
+    events = Pipeline.default().process(Document(id="n", text=text, published=dt.date(1989, 11, 12))).events
+    assert events and events[0].actor1.name == "FMLN: Farabundo Marti Front for National Liberation"
+    assert "named_before" in events[0].actor1.rule
+    ambiguous = text.replace("the fmln,", "the fmln and the manuel rodriguez patriotic front,")
+    other = Pipeline.default().process(Document(id="n2", text=ambiguous, published=dt.date(1989, 11, 12))).events
+    assert other and other[0].actor1.name.startswith("Unidentified Armed Group")  # two groups: no guess
+
+
 def test_unidentified_assailants_are_an_armed_group_not_a_mob():
     text = "a group of unidentified individuals today killed the wife of a colonel in northern bogota."
     events = Pipeline.default().process(Document(id="u", text=text, published=dt.date(1989, 9, 5))).events

@@ -151,3 +151,45 @@ def test_artillery_attacks_told_with_their_day_and_toll_stay_an_event(nlp):
 def test_a_demand_to_stop_acts_and_a_gang_named_by_its_crime_are_no_incident(nlp, text, word, expected):
     sent, trig = _first(nlp, text, word)
     assert modality.mention_modality(sent, trig)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the town's mayor has died from gunshot wounds, a hospital spokesman reported.",
+    "a union leader died today after he was shot by two men on a motorcycle in the city center.",
+])
+def test_a_death_told_by_its_cause_is_the_news(pipeline, text):
+    """A victim who died of wounds or after being shot: the shooting is the event the story
+    reports, not a reason given for something else."""
+    result = pipeline.process(Document(id="d1", text=text, published=dt.date(1989, 8, 16)))
+    assert [e.sub_event_type for e in result.events] == ["Attack"]
+
+
+def test_wounds_are_no_plural_of_acts(nlp):
+    sent, trig = _first(nlp, "the candidate died of gunshot wounds in the hospital.", "wound")
+    assert modality.mention_modality(sent, trig)[0] == "asserted"
+    sent, trig = _first(nlp, "kidnappings are a way to finance the war.", "kidnap")
+    assert modality.mention_modality(sent, trig)[0] == "generic"  # a plural of acts still is
+
+
+def test_a_condemned_killing_beside_a_protest_stays_its_reason(nlp):
+    sent = next(nlp("students marched through the capital to condemn the killing of a teacher.").sents)
+    triggers = classify.find_triggers(sent)
+    assert triggers[0].event_type == "Protests"
+    assert any("in_reason_phrase" in t.rule for t in triggers if "kill" in t.text)
+    died = next(nlp("a teacher died after he was shot outside the school.").sents)
+    shot = [t for t in classify.find_triggers(died) if t.text == "shot"]
+    assert shot and "in_reason_phrase" not in shot[0].rule  # how the victim died, not a reason
+
+
+def test_a_hit_squad_is_no_hit(nlp):
+    sent = next(nlp("according to the document, an urban hit squad would murder the candidate.").sents)
+    hits = [t for t in classify.find_triggers(sent) if t.text == "hit"]
+    assert hits and modality.mention_modality(sent, hits[0])[0] == "generic"
+
+
+def test_the_dead_of_an_earthquake_are_no_attack(pipeline):
+    text = ("the tremor was felt in the port, a city destroyed by an earthquake in 1983, killing about 200 "
+            "people.")
+    assert pipeline.process(Document(id="q", text=text, published=dt.date(1989, 9, 5))).events == []
+    bomb = "a bomb killed two people in the port as floods hit the coast."
+    assert pipeline.process(Document(id="q2", text=bomb, published=dt.date(1989, 9, 5))).events

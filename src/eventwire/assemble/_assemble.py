@@ -362,6 +362,9 @@ def _article_group(findings: DocFindings) -> Actor | None:
         for a in (m.actor1, m.actor2):
             if a is not None and (a.rule or "").startswith("actors.dictionary") and a.inter in _ARMED_GROUPS:
                 named.setdefault(a.name, a)
+    # a group named in a sentence that tells no act ("FMLN fighters, the army of the red flag")
+    for a in findings.groups:
+        named.setdefault(a.name, a)
     # a group that speaks or claims in the article ("the FMLN said") is named there too
     for words in [st.speaker for st in findings.statements] + [c.actor for c in findings.claims]:
         entry = load_actors().lookup(_THE.sub("", words or ""))

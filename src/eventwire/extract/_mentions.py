@@ -6,7 +6,7 @@ import re
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..records import (ArticleStructure, Claim, Count, Document, EventDate, Evidence, Location, Mention,
+from ..records import (Actor, ArticleStructure, Claim, Count, Document, EventDate, Evidence, Location, Mention,
                        PlaceMention, Statement)
 from . import actors as _actors
 from . import attribution, claims, classify, counts, dates, modality
@@ -33,6 +33,7 @@ class DocFindings:
     incident_date: EventDate | None = None  # when the article says its incident happened (news)
     # title, dateline (place and date), lede, body, quotes, captions, chrome: see extract.structure
     structure: ArticleStructure = field(default_factory=ArticleStructure)
+    groups: list[Actor] = field(default_factory=list)  # armed groups named anywhere (news)
 
     def sentence_at(self, offset: int) -> str:
         """The text of the sentence holding a character offset ('' if none)."""
@@ -245,6 +246,7 @@ def extract_document(doc, document: Document) -> DocFindings:
             (found.mentions if mention.modality == "asserted" else found.rejected).append(mention)
     if document.profile == "news":
         found.incident_date = incident_date(sents, found.dates, found.structure)
+        found.groups = _actors.named_groups(s for s in sents if found.structure.yields_events(s.start_char, s.end_char))
     timed = classify_timing(found.mentions, found.structure, document, found.rejected)
     found.mentions = [m for m in timed if m.timing != CONTEXT]
     found.rejected = [m for m in timed if m.timing == CONTEXT] + found.rejected

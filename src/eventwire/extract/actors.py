@@ -15,7 +15,7 @@ from ..nlp import doc_ents, ents_in, per_doc, words
 from ..records import Actor, Trigger
 from ..resources.actors import ActorDictionary, GenericKind, load_actors
 
-__all__ = ["find_actors", "assign_roles", "actor_at"]
+__all__ = ["find_actors", "named_groups", "assign_roles", "actor_at"]
 
 # When a noun names more than one kind ("students" protest or are victims), the
 # earlier kind wins here; assign_roles turns the initiator of a protest or riot
@@ -208,6 +208,28 @@ def find_actors(sent) -> list[Actor]:
         if not any(a.start < actor.end and actor.start < a.end and _generic(a) for a in found):
             found.append(actor)
     return sorted((a for a in found if not _outlet(a)), key=lambda a: a.start)
+
+
+# ACLED inter codes of non-state armed groups: rebels, political militias.
+_ARMED_GROUP_INTER = (2, 3)
+
+
+def named_groups(sents) -> list[Actor]:
+    """The non-state armed groups that a dictionary name names anywhere in the article, in
+    text order: a report names the group once, often in a sentence that tells no act ("FMLN
+    fighters, the army of the red flag, ..."), and then calls it "the guerrillas"."""
+    actors = load_actors()
+    found = []
+    for sent in sents:
+        ents = [ent for ent in ents_in(sent) if ent.label_ == "ACTOR"]
+        country = _sentence_country(sent, actors) if ents else None
+        for ent in ents:
+            actor = _dictionary_actor(ent, actors, country)
+            # only a name the dictionary resolves to one group: an ambiguous one is no evidence
+            if actor is not None and actor.rule == "actors.dictionary" and actor.inter in _ARMED_GROUP_INTER \
+                    and not _outlet(actor):
+                found.append(actor)
+    return found
 
 
 def _outlet(actor: Actor) -> bool:

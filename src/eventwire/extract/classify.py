@@ -124,6 +124,11 @@ def _hit_rule(hit: Hit) -> str:
     return f"{hit.family}({hit.text})"
 
 
+# Verbs of dying: what comes "after" or "following" them is how the victim died, not a topic
+# ("the judge died after he was shot", "died following the attack").
+_DEATH_VERBS = {"die", "succumb"}
+
+
 def _reason_tokens(sent) -> set[int]:
     """Indices of tokens inside a reason/topic phrase ("against the killing of...")."""
     out: set[int] = set()
@@ -133,10 +138,17 @@ def _reason_tokens(sent) -> set[int]:
             tok = sent.doc[i]
             # "after the gunmen attacked...": a subordinator heads nothing, its clause is its head
             top = tok.head if tok.dep_ == "mark" else tok
+            if lemmas[i] in ("after", "following") and _cause_of_death(top):
+                continue
             # the subject does the demanding ("a protest demanding..."), it is not the reason
             subj = {t.i for c in top.children if c.dep_ in ("nsubj", "nsubjpass") and top.i == tok.i for t in c.subtree}
             out.update(t.i for t in top.subtree if t.i != tok.i and t.i not in subj)
     return out
+
+
+def _cause_of_death(top) -> bool:
+    """The "after" phrase or clause hangs on a verb of dying: it tells the cause of death."""
+    return top.head.i != top.i and top.head.lemma_.lower() in _DEATH_VERBS
 
 
 def _cues(hits: Sequence[Hit], family: str, skip: set[int], trigger: Hit) -> list[Hit]:

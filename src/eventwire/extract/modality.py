@@ -147,6 +147,10 @@ _GENERIC_DETS = {"all", "any", "such", "other", "many", "more", "most", "some", 
 _COUNTING_DEPS = ("nummod",)
 
 
+# Plural nouns of one victim's injuries, not of many acts: "died of gunshot wounds".
+_INJURY_NOUNS = {"wound"}
+
+
 def _plural_head(tok):
     """The first of a list of conjoined nouns ("killings, arrests and disappearances")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == "NOUN":
@@ -174,7 +178,7 @@ def _generic(tok, sent) -> str | None:
     itself", "repression in the form of murders and arrests". A dated sentence, or a clause
     in the simple past ("clashes broke out", "two died in attacks on the town"), tells of a
     particular set and stays an event."""
-    if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.lemma_.lower() in _INJURY_NOUNS:
         return None
     head = _plural_head(tok)
     for t in (tok, head):
@@ -205,7 +209,8 @@ def _compound_kind(tok) -> tuple[str, str] | None:
     """An event word that modifies a noun of law, counting or equipment ("murder cases",
     "kidnapping charges", "body searches", "aircraft carrier", "bomb scare") names a kind of
     event, not one that happened."""
-    if tok.dep_ != "compound" or tok.head.i == tok.i:
+    # lower-case wire copy parses some as modifiers ("hit" of "an urban hit squad" as amod)
+    if tok.dep_ not in ("compound", "amod", "nmod") or tok.head.i == tok.i or tok.head.i < tok.i:
         return None
     modality = _cues().get("compound_head", {}).get(tok.head.lemma_.lower())
     return (modality, f"{tok.text} {tok.head.text}") if modality else None
