@@ -275,6 +275,15 @@ def test_muc4_scope_leaves_out_what_muc_does_not_code():
     assert muc_type(army_battle) is None and muc_type(arrest) is None
     assert muc_type(shelled_barracks) == "attack"  # an attack's class, not its target read from the text, decides
     assert muc_type(police_ambushed) == "attack"  # a government target, coded by MUC
+    grenades_too = _event(event_type="Battles", sub_event_type="Armed clash", actor1=rebels, actor2=police,
+                          codes={"gtd_attack_type": "Bombing/Explosion"})
+    shot_dead = _event(event_type="Violence against civilians", sub_event_type="Attack",
+                       codes={"gtd_attack_type": "Facility/Infrastructure Attack"})
+    taken = _event(event_type="Violence against civilians", sub_event_type="Attack",
+                   codes={"gtd_attack_type": "Hostage Taking (Kidnapping)"})
+    # an armed attack is MUC's ATTACK whatever explosive or damage GTD's precedence reads beside it
+    assert muc_type(grenades_too) == "attack" and muc_type(shot_dead) == "attack"
+    assert muc_type(taken) == "kidnapping"
     doubtful = {"relevant": True, "templates": [_muc_template("attack", optional=True)]}
     assert score_muc4(doubtful, []).checks.get("relevance_recall") is None  # every template optional
     threat = dict(_muc_template("attack", perps=[["fmln"]]), stage_of_execution="THREATENED")

@@ -64,6 +64,13 @@ def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
         _military(event.actor1) or _military(event.actor2) or not event.codes.get("gtd_attack_type"))
 
 
+# ACLED classes of an armed attack on people: MUC's ATTACK, whatever explosive or damage GTD's
+# precedence (Bombing/Explosion and Facility/Infrastructure Attack above Armed Assault) reads
+# in the event's other sentences; a kidnapping or hijacking during it keeps its own type.
+_ARMED_ATTACKS = ("Attack", "Armed clash")
+_OWN_TYPES = ("kidnapping", "hijacking")
+
+
 def muc_type(event: Event) -> str | None:
     """The MUC-4 incident type of an event's class, or None outside MUC's scope."""
     table = _muc_types()
@@ -72,9 +79,10 @@ def muc_type(event: Event) -> str | None:
     if ("class", event.sub_event_type) in table:
         return table[("class", event.sub_event_type)]
     gtd = event.codes.get("gtd_attack_type")
-    if gtd and ("gtd", gtd) in table:
-        return table[("gtd", gtd)]
-    return table.get(("acled", event.sub_event_type))
+    by_gtd = table.get(("gtd", gtd)) if gtd else None
+    if by_gtd is not None and event.sub_event_type in _ARMED_ATTACKS and by_gtd not in _OWN_TYPES:
+        return "attack"
+    return by_gtd or table.get(("acled", event.sub_event_type))
 
 
 def _city_key(name: str | None) -> str:
