@@ -283,3 +283,14 @@ def test_a_street_both_name_links_reports_coded_in_towns_apart():
     # without the street, or days beyond the window, the distance keeps them apart
     assert not compare(a, report("st-c", "Deputies said the child found a handgun in a bedroom.", RUSTBURG)).linked
     assert not compare(a, dataclasses.replace(b, event_date=DAY + dt.timedelta(days=20))).linked
+
+
+def test_a_report_placed_in_a_country_only_links_on_the_particulars_of_another_province():
+    turkey = Location("Turkey", "Turkey", "TUR", None, None, latitude=39.0, longitude=35.0, geo_precision=3)
+    text = "A teenager, Dana Whitfield, was hurt when a rifle went off at home, her family said."
+    here = report("here", text + " Police in Chester said so.", CHESTER_PA)
+    there = report("there", text, turkey)
+    cmp = compare(here, there)
+    assert cmp.linked, cmp.reasons
+    # a report coded in a province abroad still needs more in common
+    assert not compare(here, report("abroad2", text, CHESTER_UK)).linked

@@ -45,6 +45,7 @@ class LinkConfig:
     large_toll: int | None = None
     followup_toll_days: int | None = None
     street_links: bool = False
+    country_only_apart: bool = False
 
 
 def key_days(cfg: LinkConfig) -> int:

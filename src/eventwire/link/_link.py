@@ -143,6 +143,10 @@ def compare(a: Event, b: Event, cfg: LinkConfig | None = None) -> Comparison:
         # A report whose country is not known names no place the gazetteer knows: it contradicts no
         # place, so fewer particulars suffice (a street both name within the date window).
         needed = cfg.unknown_country_identity if None in (ca, cb) else cfg.country_identity
+        # a report placed only in a country (no province, often a word read as a country: "Turkey")
+        # contradicts the other's country no more than another province does
+        if cfg.country_only_apart and any(x.location and not x.location.admin1 for x in (a, b)):
+            needed = min(needed, cfg.apart_identity)
         return _apart(ident, shared, gap, f"country {ca} / {cb}", needed, cfg)
     place, place_why = F.place_score(a, b, cfg) if ca == cb and ca is not None else (None, "")
     named = None  # the town one report names of the other's, when that sets the coded places aside
