@@ -289,3 +289,59 @@ def test_shot_dead_with_its_victims_after_it_is_a_killing(counts_of, text, best)
 ])
 def test_news_victims_in_reporting_language(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the wounded victim named again is the one who died
+    ("A teenager injured in a shooting on Friday night has died. The victim was in critical condition "
+     "at the county hospital.", 1, None),
+    ("Marlowe was wounded in the chest. Marlowe died two hours later.", 1, None),
+    ("He suffered a gunshot wound to the neck. He was pronounced dead at the scene.", 1, None),
+    # a person introduced anew is another victim
+    ("A cook was killed and a waiter was wounded.", 1, 1),
+    ("A cook was killed. The other victim was in critical condition.", 1, 1),
+    # "no one else was hurt" leaves the man who was shot and lived
+    ("A man was shot in the arm. No one else was hurt.", None, 1),
+    ("A 14-year-old was shot in the leg early Sunday near a gas station.", None, 1),
+    # deaths after the first report: succumbing, two at once, a toll told by an ordinal
+    ("The cyclist later succumbed to his injuries.", 1, None),
+    ("They were both pronounced dead at the clinic.", 2, None),
+    ("A third villager has died of his wounds.", 3, None),
+    ("The third villager was treated and released.", None, None),
+    # a person "also killed" is one more dead; a pronoun may be one already counted
+    ("A guard was shot and killed at the gate. Okafor, a driver waiting outside, was also killed.", 2, None),
+    ("A guard was killed at the gate. He was also robbed of his radio.", 1, None),
+])
+def test_victims_named_again_and_others(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("title, killed, injured", [
+    ("14-year-old shot outside downtown club", None, 1),
+    ("Woman shot at bus stop", None, 1),
+    ("Gun shot heard downtown", None, None),
+    # a headline that kills its subject with "and", a comma or "to death"
+    ("Teen shot and killed near river park", 1, None),
+    ("Man shot, killed outside corner store", 1, None),
+    ("Woman shot to death in her kitchen", 1, None),
+])
+def test_headline_participle_after_one_person(headline_counts, title, killed, injured):
+    assert headline_counts(title) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed", [
+    # tallies over a span of time and background told as context are not the news's toll
+    ("A man was shot and killed outside a bakery on Sunday night. "
+     "Eleven people have been killed in the district in the past two months.", 1),
+    ("A woman was shot and killed at a bus stop on Sunday. "
+     "At least 28 people have been shot across the city since Friday.", 1),
+    ("A teenager was shot and killed in a park on Sunday. "
+     "Three children in the county were killed by stray bullets last year.", 1),
+])
+def test_tallies_and_background_are_not_the_toll(pipeline, text, killed):
+    import datetime as dt
+
+    from eventwire.records import Document
+
+    events = pipeline.process(Document(id="d", text=text, published=dt.date(2019, 6, 12))).events
+    assert events and figure(events[0].fatalities) == killed

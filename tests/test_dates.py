@@ -209,3 +209,27 @@ def test_incident_dates_in_news(pipeline, text, published, date):
 
     events = pipeline.process(Document(id="d", text=text, published=published)).events
     assert events and events[0].event_date == date
+
+
+@pytest.mark.parametrize("text, published, date", [
+    # an earlier shooting the report dates by its month does not date today's undated news
+    ("Three men were shot outside a corner store on Elm Street, police said. "
+     "Officers had answered another shooting on the same block back in February.",
+     dt.date(2019, 6, 12), dt.date(2019, 6, 12)),
+    ("A woman was wounded by gunfire at a bus shelter. "
+     "Two teenagers were shot and wounded near the shelter in November of 2017.",
+     dt.date(2019, 3, 8), dt.date(2019, 3, 8)),
+    # the day on the act, not the day on another verb of the sentence
+    ("A clerk who quit his job at the depot last week shot and killed his neighbour Sunday night.",
+     dt.date(2019, 6, 12), dt.date(2019, 6, 9)),
+    # the day a school posted about a shooting or a family spoke of it is not the shooting's
+    ("A teenager was shot and killed outside a gym. The school posted a letter to families Friday about the shooting.",
+     dt.date(2019, 6, 10), dt.date(2019, 6, 10)),
+    ("Relatives spoke Wednesday about the shooting that killed two brothers at a car wash.",
+     dt.date(2019, 6, 14), dt.date(2019, 6, 14)),
+])
+def test_the_news_keeps_its_own_day(pipeline, text, published, date):
+    from eventwire.records import Document
+
+    events = pipeline.process(Document(id="d", text=text, published=published)).events
+    assert events and events[0].event_date == date

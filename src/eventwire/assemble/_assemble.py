@@ -17,7 +17,7 @@ from ..extract import DocFindings, classify
 from ..extract._cue_tables import group_anaphors
 from ..extract.actors import CONTEXT_REACH
 from ..extract.counts import event_counts
-from ..extract.timing import ANCHOR_DAYS, CONTEXT, anchored
+from ..extract.timing import ANCHOR_DAYS, CONTEXT, EARLIER, anchored
 from ..gazetteer import distance_km
 from ..records import COUNT_KINDS, Actor, Count, Event, Evidence, Location, Mention, Trigger
 from ..resources.actors import load_actors
@@ -35,6 +35,7 @@ class _Group:
     _own_dates: list = field(default_factory=lambda: [None, None])
     _step_dates: list = field(default_factory=lambda: [None, None])
     _has_own: bool = False
+    _has_news: bool = False  # a mention the article reports as having just happened
     _own_place: Location | None = None  # most confident place of the mentions' own sentences
     _any_place: Location | None = None  # most confident place of any mention
     _named: set[str] = field(default_factory=set)
@@ -50,6 +51,7 @@ class _Group:
         self._parts.add(part)
         step = m.trigger.sub_event_type in _CASE_STEPS
         self._has_own = self._has_own or not step
+        self._has_news = self._has_news or m.timing != EARLIER
         if m.date is not None:
             firsts = self._step_dates if step else self._own_dates
             if firsts[0] is None and m.date.precision == "day":
@@ -170,7 +172,21 @@ def _headline_of(group: _Group, part: str) -> bool:
     return part in _HEADLINE_AND_LEDE and bool((_HEADLINE_AND_LEDE - {part}) & group._parts)
 
 
-def _fits(group: _Group, m: Mention, part: str = "body") -> bool:
+# An earlier event's date a year or more before the report is another year's happening.
+_ANOTHER_YEAR_DAYS = 365
+
+
+def _another_time(m: Mention, published) -> bool:
+    """The mention's own date places it at another time than the article's undated news: a
+    month or a year without a day ("back in May", "in January"), or a day a year or more
+    before the report. A follow-up's lede may leave its incident undated and give the day
+    further down ("the shooting on March 9"): that day is the news's."""
+    if m.date.precision != "day":
+        return True
+    return published is not None and m.date.date is not None and (published - m.date.date).days >= _ANOTHER_YEAR_DAYS
+
+
+def _fits(group: _Group, m: Mention, part: str = "body", published=None) -> bool:
     """Nothing the mention states conflicts with the group: date, own place, named groups.
 
     Generic and default actors never split an article's mentions: "security
@@ -180,10 +196,14 @@ def _fits(group: _Group, m: Mention, part: str = "body") -> bool:
     town, the lede often the county or a district, and either may be read as a
     namesake elsewhere; a different date or actor pair still keeps them apart, and a
     headline that names two places tells two happenings (see :func:`_group`).
+    An earlier event the article dates at another time (:func:`_another_time`: "two men were
+    wounded there in January") does not join its undated news.
     """
     if any(x.trigger.start in m.apart_from or m.trigger.start in x.apart_from for x in group.mentions):
         return False  # its sentence tells it as another act than one of the group's
     d1, d2 = group.date(), m.date
+    if d1 is None and d2 is not None and m.timing == EARLIER and group._has_news and _another_time(m, published):
+        return False  # "another shooting on the same block back in May": not the undated news
     if d1 is not None and d2 is not None and d1.date != d2.date and not _same_happening(group, m, d1, d2):
         return False
     if not _headline_of(group, part) and not _same_place(group.location(), _own_location(m)):
@@ -201,7 +221,7 @@ def _headline_places(structure, places) -> int:
     return len({p.text.lower() for p in places if title.start <= p.start and p.end <= title.end})
 
 
-def _group(mentions: list[Mention], structure=None, places=()) -> list[_Group]:
+def _group(mentions: list[Mention], structure=None, places=(), published=None) -> list[_Group]:
     """Mentions in order, each joining the first group it fits (``structure``, the article's
     layout when it has one, says which lie in its headline and lede; ``places``, the places
     the article names)."""
@@ -210,7 +230,7 @@ def _group(mentions: list[Mention], structure=None, places=()) -> list[_Group]:
     if _headline_places(structure, places) > 1:  # "Gunmen kill 12 in X; 20 abducted in Y": two happenings
         parts = ["body" if p == "title" else p for p in parts]
     for m, part in zip(mentions, parts):
-        target = next((g for g in groups if _fits(g, m, part)), None)
+        target = next((g for g in groups if _fits(g, m, part, published)), None)
         if target is None:
             target = _Group()
             groups.append(target)
@@ -218,10 +238,14 @@ def _group(mentions: list[Mention], structure=None, places=()) -> list[_Group]:
     return groups
 
 
-def _attach_orphan_counts(groups: list[_Group], findings: DocFindings) -> None:
+def _attach_orphan_counts(groups: list[_Group], findings: DocFindings, news: bool = True) -> None:
+    """Counts stated outside the groups' mentions join the group before them. A count in a
+    sentence set aside as context ("three children were killed by stray bullets last year")
+    is the background's, not the news's (``news``: the groups are the article's news)."""
     in_mentions = {(c.start, c.end) for g in groups for m in g.mentions for c in m.counts}
+    background = [(m.sent_start, m.sent_end) for m in findings.rejected if news and m.timing == CONTEXT]
     for c in findings.counts:
-        if (c.start, c.end) in in_mentions:
+        if (c.start, c.end) in in_mentions or any(s <= c.start < e for s, e in background):
             continue
         before = [g for g in groups if g.first.sent_start <= c.start]
         (before[-1] if before else groups[0]).extra_counts.append(c)
@@ -461,7 +485,8 @@ def assemble(findings: DocFindings) -> list[Event]:
     mentions = findings.mentions
     if not mentions:
         return []
-    groups = [g for g in _group(mentions, _layout(findings), findings.places) if reported_in_full(g)]
+    groups = _group(mentions, _layout(findings), findings.places, findings.document.published)
+    groups = [g for g in groups if reported_in_full(g)]
     if not groups:
         return []
     _attach_orphan_counts(groups, findings)
@@ -498,8 +523,9 @@ def follow_ups(findings: DocFindings, events: list[Event] | None = None) -> list
     mentions = [m for m in findings.rejected if _about_an_incident(m)]
     if not mentions:
         return []
-    groups = _group(sorted(mentions, key=lambda m: m.sent_start), _layout(findings), findings.places)
-    _attach_orphan_counts(groups, findings)
+    groups = _group(sorted(mentions, key=lambda m: m.sent_start), _layout(findings), findings.places,
+                    findings.document.published)
+    _attach_orphan_counts(groups, findings, news=False)
     built = [(g, _build(g, findings, 1000 + i)) for i, g in enumerate(groups)]
     group, lead = min(built, key=lambda ge: _main_rank(ge[0], ge[1], findings))
     codes = {**lead.codes, "follow_up": {"cue": group.mentions[0].timing_cue}}

@@ -73,6 +73,8 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
                    trigger=None) -> EventDate | None:
     """The first resolved date of the sentence that dates its event.
 
+    A date on another verb gives way to a later one on the event itself.
+
     The dateline's date is the filing date, not the event's; in news, a date
     that hangs on a verb of telling or of the case ("police said Monday", "was
     charged Tuesday in Sunday's shooting") is the report's (:func:`_dates_report`).
@@ -82,7 +84,19 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
               and not (filed is not None and filed.start <= d.start < filed.end)]
     if trigger is not None:
         inside = [d for d in inside if not _dates_report(sent, d, trigger)]
+        # "a man who lost his job last week shot his sons Friday": the day on the act is its day
+        on_act = [d for d in inside[1:] if _on_the_act(sent, d, trigger)]
+        first = inside[0] if inside else None
+        if on_act and _date_anchor(sent, first, trigger)[0] == "verb" and not _on_the_act(sent, first, trigger):
+            return on_act[0]
     return inside[0] if inside else None
+
+
+def _on_the_act(sent, date: EventDate, trigger) -> bool:
+    """The date phrase hangs on the event: the trigger, an event noun, or a verb of the
+    act or of its happening ("killed his sons Friday morning", "it happened Sunday")."""
+    kind, tok = _date_anchor(sent, date, trigger)
+    return kind == "event" or (kind == "verb" and _occurrence_verb(tok))
 
 
 def _date_anchor(sent, date: EventDate, trigger=None):

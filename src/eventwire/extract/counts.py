@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..records import Count
+from ..resources.taxonomy import participant_kinds
 from ._cue_tables import count_cues, event_nouns, vague_quantities
 from .attribution import sentence_source
 from ..nlp import doc_text, ents_in, span_text, words
@@ -490,6 +491,13 @@ def _killed_too(verb) -> bool:
     return False
 
 
+def _headline_killed_too(verb) -> bool:
+    """Headline grammar joins the killing with a comma: "Man shot, killed in X"."""
+    return any(c.dep_ == "advcl" and c.tag_ == "VBN" and _cue(c, "after") == "fatalities" and
+               not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)
+               for c in verb.children)
+
+
 def _chained_cues(toks, k: int, kind: str) -> list[tuple[str, int]]:
     """Further cues joined to a passive one: "were kidnapped and (later) shot dead"."""
     out = []
@@ -670,6 +678,18 @@ def _victim_head(cue):
     return None
 
 
+_ORDINAL_VALUE = {w: i for i, w in enumerate(("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"), 2)}
+
+
+def _toll_ordinal(head) -> int | None:
+    """"a second victim has died", "a third person died": the toll the new death brings,
+    the ordinal's number (with the indefinite article: "the second victim" only points at one)."""
+    ordinal = next((c for c in head.children if c.dep_ == "amod" and c.lower_ in _ORDINAL_VALUE), None)
+    if ordinal is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return None
+    return _ORDINAL_VALUE[ordinal.lower_]
+
+
 def _people_in(head) -> int | None:
     """How many people a bare noun phrase names: "a soldier" 1, "X and another civilian" 2."""
     doc = head.doc
@@ -692,6 +712,13 @@ def _people_in(head) -> int | None:
             if value is None:
                 return None
             total += value
+            continue
+        if m.lower_ == "both" or (m.lower_ in ("they", "them") and any(c.lower_ == "both" for c in m.children)) \
+                or (m.lower_ == "they" and any(c.lower_ == "both" and c.i == m.i + 2 for c in m.head.children)):
+            total += 2  # "both died", "they were both pronounced dead": two people
+            continue
+        if m.lower_ in ("a", "an") and any(_age_noun(c) for c in m.children):
+            total += 1  # "a 14-year-old was shot", parsed with the article as the subject
             continue
         if m.lower_ in _ONE_WORDS or _age_noun(m) or (m.tag_ in ("NN", "NNP") and m.lemma_.lower() not in _NOT_PEOPLE
                                                       and not m.is_stop):
@@ -835,6 +862,23 @@ def _headline_victims(t) -> list:
     return [c for c in t.children if c.i < t.i and (c.dep_ == "nsubj" or (c.dep_ == "amod" and _age_noun(c)))]
 
 
+_PARTY_KINDS = ("civilian", "state", "armed", "nonstate", "prominent", "protester", "partisan")
+
+
+def _headline_noun_victim(t) -> tuple[str | None, list]:
+    """A headline participle the tagger reads as a noun, right after the one person it
+    happened to: "14-year-old shot outside club", "Woman shot at bus stop". (kind, [person])."""
+    cue = count_cues().get(t.lower_)
+    if t.pos_ != "NOUN" or cue is None or cue[1] != "participle" or t.i == 0:
+        return None, []
+    prev = t.doc[t.i - 1]
+    if prev.head.i != t.i and t.head.i != prev.i:
+        return None, []
+    person = _age_noun(prev) or (prev.tag_ in ("NN", "NNP") and prev.lemma_.lower() not in _NOT_PEOPLE and
+                                 bool(participant_kinds(prev.lemma_.lower()) & set(_PARTY_KINDS)))
+    return (cue[0], [prev]) if person else (None, [])
+
+
 def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") -> list[Count]:
     """People named one by one: "a soldier was killed", "shot and killed Yemuka Aimable", "killing him".
 
@@ -845,10 +889,15 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
     kinds = [_cue_either(t) for t in toks]
     for t, kind in zip(toks, kinds):
         subjects = _headline_victims(t) if headline and kind is not None else []
+        if headline and not subjects:
+            noun_kind, subjects = _headline_noun_victim(t)
+            kind = noun_kind or kind
         if subjects:
             n = sum(_people_in(h) or 0 for h in subjects)
             s_i, e_i = min(h.left_edge.i for h in subjects) - sent.start, t.i - sent.start + 1
-            if n and not (kind == "hit" and _killed_too(t)) and _within(sent, s_i, e_i):
+            if kind == "hit" and (_killed_too(t) or _headline_killed_too(t)):
+                kind = "fatalities"  # "Teen shot and killed in X", "Man shot, killed", "Woman shot to death"
+            if n and _within(sent, s_i, e_i):
                 q = _Quantity(s_i, e_i, n, n, n, "singular")
                 out.append(_make(sent, toks, kind, [(q, " ".join(h.text for h in subjects))], s_i, e_i,
                                  f"counts.{kind}.singular.headline"))
@@ -873,6 +922,8 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
         if not n:
             continue
         n += _companions(t)
+        if kind == "fatalities" and n == 1:
+            n = _toll_ordinal(head) or n
         last = max([head.i] + [c.i for c in head.children if c.dep_ == "conj"])
         span = sorted([head.left_edge.i, t.i, last])
         s_i, e_i = span[0] - sent.start, span[-1] - sent.start + 1
@@ -1019,11 +1070,18 @@ _PERIOD = re.compile(r"\b(?:so far|to date|year[- ]to[- ]date|this (?:year|month
                      r"(?:19|20)\d{2})|(?:in|during) (?:the )?(?:past|last) (?:\w+ )?(?:years|months|decades?))\b", re.I)
 
 
+# The same spans told with their preposition, which the date entity leaves out: "killed in
+# the past two months", "shot since Friday", "died last year".
+_SPAN_OF_TIME = re.compile(r"\b(?:in|over|during|within) the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades)\b|"
+                           r"\blast year\b|\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
 def _period_total(sent, count: Count) -> bool:
     """Is a stated figure a tally over a period? Its sentence dates a span of time."""
     if count.best == 0 or "singular" in count.rule:
         return False
-    return any(ent.label_ == "DATE" and _PERIOD.search(ent.text) for ent in ents_in(sent))
+    return any(ent.label_ == "DATE" and _PERIOD.search(ent.text) for ent in ents_in(sent)) or \
+        bool(_SPAN_OF_TIME.search(span_text(sent)))
 
 
 def _coded_counts(sent) -> list[Count]:
@@ -1196,22 +1254,75 @@ def _less(count: Count, dead: int) -> Count:
                    rule=f"{count.rule}+less_dead({dead})")
 
 
+# Words that make a victim someone other than the one already named ("the other man").
+_ANOTHER = {"other", "another", "second", "third", "fourth", "injured", "wounded", "surviving", "survivor"}
+_SAME_ONE = {"he", "she", "him", "her", "himself", "herself"}
+
+
+def _one_of_the_dead(count: Count, dead: list[Count]) -> bool:
+    """One wounded person whom the report has already named among the dead: "a juvenile
+    injured in a shooting Monday has died" (the wound inside the death), "the victim was in
+    critical condition" or "he suffered a gunshot wound" beside "he was pronounced dead"
+    (a pronoun or a definite noun pointing back), or "Felder was wounded" beside "Felder
+    died" (the same name). A person introduced anew ("a woman", "another man") is not."""
+    if ".singular" not in count.rule or count.best != 1 or not count.victims:
+        return False
+    if any(d.start <= count.start and count.end <= d.end for d in dead):
+        return True
+    victim = count.victims.split()[-1]
+    words = count.text.split()
+    lowered = [w.lower().strip(",.") for w in words]
+    k = next((i for i, w in enumerate(words) if w.strip(",.") == victim), None)
+    if k is None or "also" in lowered or _ANOTHER & set(lowered[:k]):
+        return False
+    if victim.lower() in _SAME_ONE:
+        return True
+    if k > 0 and lowered[k - 1] in ("the", "this", "that"):
+        return True
+    named = victim[:1].isupper() and not (k > 0 and lowered[k - 1] in ("a", "an"))
+    return named and any(re.search(rf"\b{re.escape(victim)}\b", d.text) for d in dead)
+
+
+def _with_also_dead(total: Count, dead: list[Count]) -> Count:
+    """One more dead for each person named as "also killed" beside the others: "Mills was shot
+    and killed; Booker, a customer, was also killed" is two. A pronoun may be one already
+    counted ("he was also killed"), so it adds none."""
+    also = [c for c in dead if ".singular" in c.rule and c.best == 1 and _ALSO.search(c.text)
+            and (c.victims or "").lower() not in _PRONOUNS]
+    others = [c for c in dead if c not in also and "+period_total" not in c.rule]
+    if not also or not others:
+        return total
+    base = _largest(others)
+    n = (figure(base) or 0) + len({c.victims for c in also})
+    if n <= (figure(total) or 0):
+        return total
+    return replace(base, low=n, best=n, high=n, rule=f"{base.rule}+also_dead({len(also)})")
+
+
 def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     """One figure per kind for an event (see :func:`aggregate`).
 
     The injured are the people said to be wounded or hurt, or the people hit
     ("eight men were shot") less the dead, who are among them, when those are
     more: a report often names the condition of only some of the wounded ("two
-    of those shot were seriously wounded"). A person "also" shot is one more than
+    of those shot were seriously wounded"). A wounded person named again among the
+    dead is one of them (:func:`_one_of_the_dead`); one "also killed" is one more
+    dead (:func:`_with_also_dead`). A person "also" shot is one more than
     the dead ("three were killed; her boyfriend was also shot").
     """
+    dead = [c for c in candidates if c.kind == "fatalities" and (figure(c) or 0) > 0]
+    if dead:  # the wounded victim a report names again may be the one who died
+        candidates = [c for c in candidates if c.kind != "injured" or not _one_of_the_dead(c, dead)]
     out = {k: aggregate([c for c in candidates if c.kind == k and not _hit(c)]) for k in kinds}
+    if out.get("fatalities") is not None:
+        out["fatalities"] = _with_also_dead(out["fatalities"], dead)
     hits = [c for c in candidates if _hit(c)]
     hit = aggregate(hits) if hits else None
     if "injured" in out and hit is not None:
         dead = figure(out.get("fatalities")) or 0
         survivors = _less(hit, dead) if dead and not _ALSO.search(hit.text) else hit
         stated = out["injured"]
-        if stated is None or (figure(survivors) or 0) > (figure(stated) or 0) > 0:
+        # "no one else was hurt" beside a man shot who lived: the zero is of the others
+        if stated is None or (figure(survivors) or 0) > (figure(stated) or 0):
             out["injured"] = survivors
     return out
