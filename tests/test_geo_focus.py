@@ -267,3 +267,9 @@ def test_a_mastheads_state_picks_the_namesake_of_the_text(nlp, gaz):
     text = title + "\n\nColumbus police say a 17-year-old was shot and killed Monday night at an apartment complex."
     loc = _location(nlp, gaz, text, "shot", title=title)
     assert loc is not None and loc.admin1 == "Georgia"
+
+
+def test_a_call_sign_with_a_wire_credit_is_a_us_cue():
+    from eventwire.geo._focus import country_cues
+
+    assert country_cues("ST. PAUL (WXYZ/AP) — A girl was shot on Sunday.")["US"] == 1

@@ -308,3 +308,10 @@ def test_a_neighbourhood_of_a_named_town_is_no_namesake_town_far_away(nlp, gaz):
     res = _resolve(nlp, gaz, text)
     e = res["Jacarezinho"].entry
     assert e is None or e.admin1 == "Rio de Janeiro"
+
+
+def test_a_compass_side_of_a_city_is_no_town_far_away(nlp, gaz):
+    # "the East Side" names a part of the city the report is from, never a town of that name
+    res = _resolve(nlp, gaz, "Two children were wounded in an East Side shooting on Tuesday night.")
+    e = res["East Side"].entry if "East Side" in res else None
+    assert e is None

@@ -40,6 +40,9 @@ STRONG_FOCUS = 0.75  # the focus's vote share above which an unsupported place a
 # has no entry for; the city itself stands for it (at geo_precision 2)
 _COMPASS = re.compile(r"^(?:(?:north|south)(?:-?(?:east|west))?|east|west|[NSEW]\.)\s+", re.IGNORECASE)
 COMPASS_CITY = 50_000  # a city large enough to have a "South Side"
+# "the East Side", "the West End": a part of a city by its name's form, wherever it is
+_CITY_SIDE = re.compile(r"^(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+                        r"\s+(?:side|end)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|an|az|at) ")
 
 
@@ -313,7 +316,8 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         if not cands:
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.fragment")
     towns = [a for a in ctx.anchors if a.feature_class == "P" and all(a.geonameid != e.geonameid for e in cands)]
-    if t.head in PART_HEADS and towns:
+    side = _CITY_SIDE.match(t.text) is not None  # with no town named, no place at all
+    if (t.head in PART_HEADS and towns) or side:
         # "a shoot-out in Roseiral neighborhood" of a report from Belford Roxo: a part of a
         # town the text names, never a town of that name far from every such town
         cands = [e for e in cands if any(distance_km(a.latitude, a.longitude, e.latitude, e.longitude) < PART_KM
