@@ -22,7 +22,7 @@ import csv
 import sys
 from pathlib import Path
 
-INTER = {"state forces": 1, "rebel group": 2, "political militia": 3,
+INTER = {"state forces": 1, "rebel group": 2, "political militia": 3, "political party": 3,
          "identity militia": 4, "rioters": 5, "protesters": 6, "civilians": 7,
          "external forces": 8, "other": 8}
 

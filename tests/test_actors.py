@@ -178,7 +178,7 @@ def test_protest_by_group(nlp):
     text = "Hundreds of BNP supporters staged a demonstration in Dhaka."
     a1, _ = _roles(nlp, text, "demonstration", "Protests")
     assert a1.name == "Protesters ({country})" and a1.inter == 6
-    assert [a.name for a in a1.assoc] == ["BNP"]
+    assert [a.name for a in a1.assoc] == ["BNP: Bangladesh Nationalist Party"]
 
 
 def test_riot_gives_rioters(nlp):
@@ -373,3 +373,29 @@ def test_police_named_but_not_acting_are_not_the_other_side(nlp, text):
     a1, a2 = assign_roles(sent, Trigger("protest", i, i + 7, "Protests", "", "test"), find_actors(sent))
     assert a1.inter == 6 and a2 is None
 
+
+
+def test_political_parties_are_partisans_not_armed_groups():
+    """A party of the dictionary gives its country and goes with its supporters: a clash of two
+    parties' workers is a riot, a party member killed by assailants is a civilian."""
+    from eventwire import extract
+
+    entry = load_actors().lookup("Bharatiya Janata Party")
+    assert entry is not None and entry.actor_type == "political party" and entry.countries == ("India",)
+    clash = extract("BJP workers clashed with Congress party supporters over election posters; "
+                    "11 were injured.", published="2015-03-01")
+    assert [e.event_type for e in clash] == ["Riots"]
+    assert [a.name for a in clash[0].actor1.assoc] == ["BJP: Bharatiya Janata Party"]
+    assert clash[0].location is not None and clash[0].location.country == "India"  # no place named
+    killed = extract("A local Awami League leader was hacked to death by unidentified assailants "
+                     "on Monday night.", published="2015-03-01")
+    assert killed[0].event_type == "Violence against civilians"
+    assert killed[0].actor2.name == "Civilians (Bangladesh)"
+    assert [a.name for a in killed[0].actor2.assoc] == ["Bangladesh Awami League"]
+
+
+def test_party_acronyms_that_name_other_things_are_not_tagged(nlp):
+    # the Press Trust of India and a web feed, not Pakistan's PTI or India's RSS
+    assert _ents(nlp, "Police fired tear gas at the marchers, PTI reported.") == []
+    assert _ents(nlp, "Subscribe to our RSS feed for more news.") == []
+    assert [t for t, _ in _ents(nlp, "Police fired tear gas at BJP workers.")] == ["BJP"]

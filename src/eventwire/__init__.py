@@ -9,6 +9,9 @@ or, for batches, :class:`eventwire.Pipeline`.
 """
 from __future__ import annotations
 
+import sys
+import types
+
 from .errors import EventwireError, InputError
 from .records import Document, Event, to_dict
 
@@ -39,3 +42,21 @@ def extract(text: str, published=None, *, doc_id: str = "doc", title: str | None
     document = make_document(text, doc_id=doc_id, published=published, title=title, url=url,
                              outlet=outlet)
     return Pipeline.default().process(document).events
+
+
+class _Package(types.ModuleType):
+    """The package module, which keeps ``eventwire.extract`` the function above.
+
+    Python binds a subpackage to its parent's attribute of the same name when it is
+    first imported, so the first run of the pipeline (which imports the stage package
+    ``eventwire.extract``) would replace the public function with that package. The
+    package stays importable by its full name (``from eventwire.extract import dates``).
+    """
+
+    def __setattr__(self, name: str, value) -> None:
+        if name == "extract" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -78,7 +78,7 @@ class Actor:
     """
 
     name: str
-    type: str  # state forces | rebel group | political militia | identity militia |
+    type: str  # state forces | rebel group | political militia | political party | identity militia |
     #            external forces | protesters | rioters | civilians | other
     inter: int | None = None
     country: str | None = None

@@ -183,7 +183,8 @@ def _date_phrase(event: Event) -> str:
 
 
 # How a note names an actor of each type after its short name ("BLA militants").
-_MEMBERS = {"rebel group": "militants", "political militia": "militia", "identity militia": "militia"}
+_MEMBERS = {"rebel group": "militants", "political militia": "militia", "identity militia": "militia",
+            "political party": "supporters"}
 _BRACKETED_COUNTRY = re.compile(r"\s*\([^()]*\)\s*$")
 
 

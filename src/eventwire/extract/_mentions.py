@@ -335,6 +335,7 @@ def _mention(doc, sent, trigger, found: DocFindings, sent_actors, sent_counts, a
     mod, cue = modality.mention_modality(sent, trigger)
     gtd, gtd_rule = classify.gtd_attack_type(sent, trigger, doc_text(doc))
     actor1, actor2 = _actors.assign_roles(sent, trigger, sent_actors)
+    actor2 = _actors.party_victims(actor2, trigger)
     # a toll update's date is the update's, not the incident's: it must not split the incident
     when = None if is_update(span_text(sent)) or not dated else _sentence_date(
         sent, found.dates, found.structure, trigger if document.profile == "news" else None)

@@ -156,6 +156,19 @@ def _demonym_victims(token, actors: ActorDictionary) -> Actor | None:
     return _token_actor(actors.generic["civilians"], country, token, "actors.generic.civilians.demonym")
 
 
+def party_victims(actor2: Actor | None, trigger) -> Actor | None:
+    """The victims of violence against civilians named by their party ("a local Awami League
+    leader was hacked to death"): civilians of the party's country, with the party as their
+    associated actor; a party is no armed group, its members are civilians."""
+    if actor2 is None or actor2.type != "political party" or trigger.event_type != "Violence against civilians":
+        return actor2
+    from ..resources.actors import load_actors
+
+    kind = load_actors().generic["civilians"]
+    return replace(actor2, name=kind.named(actor2.country), type=kind.actor_type, inter=kind.inter,
+                   rule="actors.generic.civilians.party", assoc=(actor2,))
+
+
 def _token_actor(kind: GenericKind, country: str, token, rule: str) -> Actor:
     """A generic actor of a country named by one word ("Palestinians", "Pakistan")."""
     return Actor(name=kind.named(country), type=kind.actor_type, inter=kind.inter, country=country,
@@ -306,7 +319,8 @@ _ARMED_INTER = (1, 2, 3, 4, 8)
 
 def _armed_group(actor: Actor | None) -> bool:
     """A dictionary actor that is an armed group or force (not a party, union or crowd)."""
-    return actor is not None and (actor.rule or "").startswith("actors.dictionary") and actor.inter in _ARMED_INTER
+    return actor is not None and (actor.rule or "").startswith("actors.dictionary") and actor.inter in _ARMED_INTER \
+        and actor.type != "political party"
 
 
 def _children(token, deps: set[str]):

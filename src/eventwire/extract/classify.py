@@ -195,14 +195,15 @@ _INTER_KINDS = {1: "state", 2: "nonstate", 3: "nonstate", 4: "nonstate", 8: "arm
 
 
 def _dictionary_kinds(tok) -> set[str]:
-    """A word of a named armed group or state force ("members of the Shining Path") is armed."""
+    """A word of a named armed group or state force ("members of the Shining Path") is armed;
+    one of a political party ("BJP workers") names its supporters, partisans."""
     if tok.ent_type_ != "ACTOR":
         return set()
     from ..resources.actors import load_actors
 
     entries = load_actors().entries
-    inters = {entries[k].inter for k in tok.ent_id_.split("|") if k in entries}
-    return {_INTER_KINDS[i] for i in inters if i in _INTER_KINDS}
+    found = [entries[k] for k in tok.ent_id_.split("|") if k in entries]
+    return {"partisan" if e.actor_type == "political party" else _INTER_KINDS.get(e.inter) for e in found} - {None}
 
 
 def _party_kinds(tokens: Iterable) -> set[str]:
