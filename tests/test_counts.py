@@ -345,3 +345,16 @@ def test_tallies_and_background_are_not_the_toll(pipeline, text, killed):
 
     events = pipeline.process(Document(id="d", text=text, published=dt.date(2019, 6, 12))).events
     assert events and figure(events[0].fatalities) == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    # the killer's own death told beside the killing adds one; alone it is one
+    ("A farmer killed his two brothers and himself.", 3),
+    ("A guard shot and killed his supervisor before turning the gun on himself.", 2),
+    ("The hunter accidentally shot and killed himself.", 1),
+    # the killer's own death told alone, and a total that may hold the killer
+    ("The cadet turned the gun on herself and died at the range.", 1),
+    ("A man shot a clerk to death before turning the gun on himself, leaving police to find the three dead.", 3),
+])
+def test_the_killer_dead_beside_the_killing(counts_of, text, killed):
+    assert _event_figures(counts_of, text)[0] == killed

@@ -1160,6 +1160,7 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
             continue
         found = [f for f in found if f not in clash] + [c]
     found = _sum_singulars(sent, found)
+    found = _with_the_killer(sent, found)
     fixed = list(found)
     for c in _toll_counts(sent, toks):
         clash = [f for f in fixed if f.start < c.end and c.start < f.end]
@@ -1170,6 +1171,40 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
 
 
 _PRONOUNS = {"he", "she", "him", "her", "they", "them", "himself", "herself", "it", "who", "whom"}
+_REFLEXIVE = {"himself", "herself"}
+# The killer's own death told beside the killing: "killed her two children and herself",
+# "before turning the gun on himself", "then took his own life".
+_AND_SELF = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:himself|herself)\b", re.I)
+_SELF_KILLED = re.compile(r"\bturn(?:s|ed|ing)? the (?:gun|weapon|rifle|pistol|shotgun|handgun) on (?:himself|herself)\b|"
+                         r"\b(?:took|takes|taking|take) (?:his|her) own life\b", re.I)
+
+
+_VICTIMS_OF_THE_ACT = ("counts.fatalities.active.", "counts.fatalities.singular", "counts.fatalities.body_or_to_death")
+
+
+def _with_the_killer(sent, found: list[Count]) -> list[Count]:
+    """A killing and the killer's own death in one sentence are two figures to add: "shot and
+    killed his wife before turning the gun on himself" is two dead, "killed 2 sons, himself"
+    three. The killer's death alone ("shot himself") is one."""
+    dead = [c for c in found if c.kind == "fatalities" and (figure(c) or 0) > 0]
+    selves = [c for c in dead if (c.victims or "").lower() in _REFLEXIVE]
+    # the people the killer killed, named as what was done to them; a total ("three dead",
+    # "at least four are dead") may already hold the killer
+    others = [c for c in dead if c not in selves and (c.victims or "").lower() not in _PRONOUNS
+              and c.rule.startswith(_VICTIMS_OF_THE_ACT)]
+    if not others:
+        return found
+    text = doc_text(sent.doc)
+    base = max(others, key=lambda c: figure(c) or 0)
+    tail = _AND_SELF.match(text[base.end:sent.end_char])
+    told = [m for m in _SELF_KILLED.finditer(text, sent.start_char, sent.end_char)
+            if not (base.start <= m.start() < base.end)]  # not "she turned the gun on herself and died"
+    if not (selves or tail or told):
+        return found
+    n = (figure(base) or 0) + 1
+    end = base.end + tail.end() if tail else base.end
+    summed = replace(base, low=n, best=n, high=n, end=end, text=text[base.start:end], rule=base.rule + "+self")
+    return sorted([c for c in found if c is not base and c not in selves] + [summed], key=lambda c: c.start)
 
 
 def _sum_singulars(sent, found: list[Count]) -> list[Count]:
