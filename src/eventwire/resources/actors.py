@@ -154,9 +154,34 @@ class ActorDictionary:
         return sorted(set(self._country.values()))
 
 
+ACTOR_FILES = ("actors.csv", "actor_countries.csv", "generic_actors.csv")
+
+
+def _cache_key() -> str:
+    """What the dictionary is made of: its data files and the code that indexes them."""
+    import hashlib
+    import inspect
+
+    parts = [inspect.getsource(ActorDictionary), inspect.getsource(_build_actors)]
+    for name in ACTOR_FILES:
+        try:
+            parts.append(data_path(name).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"actor data file missing: {data_path(name)} (reinstall eventwire)") from exc
+    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
 @functools.lru_cache(maxsize=1)
 def load_actors() -> ActorDictionary:
-    """The process-wide actor dictionary (read on first use)."""
+    """The process-wide actor dictionary: built from the data files on first use and kept
+    beside the gazetteer's cache (loading the built index is several times faster than
+    building it again at every start)."""
+    from ..gazetteer._compiled import cached_table
+
+    return cached_table("actors", _cache_key(), _build_actors)
+
+
+def _build_actors() -> ActorDictionary:
     entries = []
     for r in _read_csv("actors.csv"):
         entries.append(ActorEntry(
