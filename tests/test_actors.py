@@ -415,3 +415,11 @@ def test_the_dictionary_is_cached_and_rebuilt_when_its_data_changes(tmp_path, mo
         assert again.lookup("Bharatiya Janata Party") == built.lookup("Bharatiya Janata Party")
     finally:
         A.load_actors.cache_clear()
+
+
+def test_a_party_named_earlier_is_not_the_armed_group_later_called_the_militants(nlp):
+    from eventwire.extract.actors import named_groups
+
+    doc = nlp("BJP leaders met in the town on Monday. Hours later the militants of ULFA set off a blast.")
+    groups = [a.name for a in named_groups(list(doc.sents))]
+    assert groups and not any("Bharatiya" in g for g in groups)

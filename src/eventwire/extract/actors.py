@@ -240,7 +240,7 @@ def named_groups(sents) -> list[Actor]:
             actor = _dictionary_actor(ent, actors, country)
             # only a name the dictionary resolves to one group: an ambiguous one is no evidence
             if actor is not None and actor.rule == "actors.dictionary" and actor.inter in _ARMED_GROUP_INTER \
-                    and not _outlet(actor):
+                    and actor.type != "political party" and not _outlet(actor):
                 found.append(actor)
     return found
 
