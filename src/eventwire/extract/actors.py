@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..nlp import doc_ents, ents_in, per_doc, words
 from ..records import Actor, Trigger
-from ..resources.actors import ActorDictionary, GenericKind, load_actors
+from ..resources.actors import PARTY, ActorDictionary, GenericKind, load_actors
 
 __all__ = ["find_actors", "named_groups", "assign_roles", "actor_at"]
 
@@ -160,7 +160,7 @@ def party_victims(actor2: Actor | None, trigger) -> Actor | None:
     """The victims of violence against civilians named by their party ("a local Awami League
     leader was hacked to death"): civilians of the party's country, with the party as their
     associated actor; a party is no armed group, its members are civilians."""
-    if actor2 is None or actor2.type != "political party" or trigger.event_type != "Violence against civilians":
+    if actor2 is None or actor2.type != PARTY or trigger.event_type != "Violence against civilians":
         return actor2
     from ..resources.actors import load_actors
 
@@ -240,7 +240,7 @@ def named_groups(sents) -> list[Actor]:
             actor = _dictionary_actor(ent, actors, country)
             # only a name the dictionary resolves to one group: an ambiguous one is no evidence
             if actor is not None and actor.rule == "actors.dictionary" and actor.inter in _ARMED_GROUP_INTER \
-                    and actor.type != "political party" and not _outlet(actor):
+                    and actor.type != PARTY and not _outlet(actor):
                 found.append(actor)
     return found
 
@@ -320,7 +320,7 @@ _ARMED_INTER = (1, 2, 3, 4, 8)
 def _armed_group(actor: Actor | None) -> bool:
     """A dictionary actor that is an armed group or force (not a party, union or crowd)."""
     return actor is not None and (actor.rule or "").startswith("actors.dictionary") and actor.inter in _ARMED_INTER \
-        and actor.type != "political party"
+        and actor.type != PARTY
 
 
 def _children(token, deps: set[str]):

@@ -199,11 +199,11 @@ def _dictionary_kinds(tok) -> set[str]:
     one of a political party ("BJP workers") names its supporters, partisans."""
     if tok.ent_type_ != "ACTOR":
         return set()
-    from ..resources.actors import load_actors
+    from ..resources.actors import PARTY, load_actors
 
     entries = load_actors().entries
     found = [entries[k] for k in tok.ent_id_.split("|") if k in entries]
-    return {"partisan" if e.actor_type == "political party" else _INTER_KINDS.get(e.inter) for e in found} - {None}
+    return {"partisan" if e.actor_type == PARTY else _INTER_KINDS.get(e.inter) for e in found} - {None}
 
 
 def _party_kinds(tokens: Iterable) -> set[str]:

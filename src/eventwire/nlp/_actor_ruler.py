@@ -218,12 +218,10 @@ def _cache_key(nlp: Language) -> str:
 
     import spacy
 
-    from ..resources import actors, data_path
+    from ..resources.actors import data_digest
 
-    parts = [inspect.getsource(actors), inspect.getsource(sys.modules[__name__]), spacy.__version__,
+    parts = [data_digest(), inspect.getsource(sys.modules[__name__]), spacy.__version__,
              nlp.meta.get("name", ""), nlp.meta.get("version", "")]
-    for name in ("actors.csv", "generic_actors.csv", "actor_countries.csv", "actor_alias_stoplist.txt"):
-        parts.append(data_path(name).read_text(encoding="utf-8"))
     return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:12]
 
 

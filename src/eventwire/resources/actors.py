@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from ..errors import ConfigError
 from . import data_path
 
+# The actor_type of a political party: inter 3 as a political militia in ACLED's export, but its
+# members are partisans, not an armed group.
+PARTY = "political party"
+
 __all__ = [
     "ActorEntry",
     "GenericKind",
@@ -154,21 +158,24 @@ class ActorDictionary:
         return sorted(set(self._country.values()))
 
 
-ACTOR_FILES = ("actors.csv", "actor_countries.csv", "generic_actors.csv")
+ACTOR_FILES = ("actors.csv", "generic_actors.csv", "actor_countries.csv", "actor_alias_stoplist.txt")
 
 
-def _cache_key() -> str:
-    """What the dictionary is made of: its data files and the code that indexes them."""
+@functools.lru_cache(maxsize=1)
+def data_digest() -> str:
+    """A digest of the actor data files and of this module's code: the part of a cache key
+    that tables built from the dictionary share (its index here, the ruler's phrase tables)."""
     import hashlib
     import inspect
+    import sys
 
-    parts = [inspect.getsource(ActorDictionary), inspect.getsource(_build_actors)]
+    parts = [inspect.getsource(sys.modules[__name__])]
     for name in ACTOR_FILES:
         try:
             parts.append(data_path(name).read_text(encoding="utf-8"))
         except OSError as exc:
             raise ConfigError(f"actor data file missing: {data_path(name)} (reinstall eventwire)") from exc
-    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 @functools.lru_cache(maxsize=1)
@@ -178,7 +185,7 @@ def load_actors() -> ActorDictionary:
     building it again at every start)."""
     from ..gazetteer._compiled import cached_table
 
-    return cached_table("actors", _cache_key(), _build_actors)
+    return cached_table("actors", data_digest()[:12], _build_actors)
 
 
 def _build_actors() -> ActorDictionary:
