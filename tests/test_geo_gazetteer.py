@@ -190,7 +190,9 @@ def test_every_codebook_spelling_names_a_unit_the_gazetteer_writes(gaz):
     rows = list(csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#")))
     assert rows and all(r["source"] for r in rows)
     for r in rows:
-        assert any(e.feature_code == "ADM1" and e.iso3 == r["iso3"] for e in gaz.lookup(r["name"])), r["name"]
+        # a first-level unit, or a second-level one where the scheme codes that level
+        # (data/geo/admin1_levels.csv) or GeoNames files it under a grouping region
+        assert any(e.feature_code in ("ADM1", "ADM2") and e.iso3 == r["iso3"] for e in gaz.lookup(r["name"])), r["name"]
 
 
 def test_building_a_cached_table_prunes_tables_unused_for_weeks(tmp_path, monkeypatch):
@@ -272,3 +274,26 @@ def test_a_region_a_codebook_files_many_units_under_finds_none_of_them(gaz):
     # ACLED's "Central Serbia" files many districts: it stays the name of the region only
     found = [e for e in gaz.lookup("Central Serbia") if e.feature_code == "ADM1"]
     assert found and all(fold(e.name) == "central serbia" for e in found)
+
+
+def test_a_scheme_that_codes_the_second_level_gets_it():
+    from eventwire.gazetteer import codebook_admin1
+
+    # GTD writes the Philippines' provinces, ACLED Uganda's districts, where our admin1 is the region
+    assert codebook_admin1("gtd", "PHL", "Bicol", "Masbate") == "Masbate"
+    assert codebook_admin1("gtd", "PHL", "Autonomous Region in Muslim Mindanao", "Maguindanao del Sur") == "Maguindanao"
+    assert codebook_admin1("acled", "UGA", "Northern", "Gulu") == "Gulu"
+    # the other scheme keeps the region; a unit the scheme names itself stays that unit
+    assert codebook_admin1("acled", "PHL", "Bicol", "Masbate") == "Bicol"
+    assert codebook_admin1("gtd", "UGA", "Northern", "Gulu") == "Northern"
+    assert codebook_admin1("gtd", "PHL", "National Capital", "Capital") == "Metropolitan Manila"
+    # with no second level known, the first
+    assert codebook_admin1("gtd", "PHL", "Bicol", None) == "Bicol"
+
+
+def test_acled_files_palestinian_governorates_under_their_territory():
+    from eventwire.gazetteer import codebook_admin1
+
+    assert codebook_admin1("acled", "PSE", "Tubas") == "West Bank"
+    assert codebook_admin1("acled", "PSE", "Khan Yunis") == "Gaza Strip"
+    assert codebook_admin1("gtd", "PSE", "Tubas") == "Tubas"

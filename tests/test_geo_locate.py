@@ -315,3 +315,10 @@ def test_a_compass_side_of_a_city_is_no_town_far_away(nlp, gaz):
     res = _resolve(nlp, gaz, "Two children were wounded in an East Side shooting on Tuesday night.")
     e = res["East Side"].entry if "East Side" in res else None
     assert e is None
+
+
+def test_a_place_in_the_kurdistan_region_has_its_governorate_as_province(nlp, gaz):
+    # GeoNames files Erbil, Duhok and Sulaymaniyah under the Kurdistan Region; every codebook
+    # codes the governorate
+    loc = _located(nlp, gaz, "A drone struck a car in Zakho, Duhok, killing two.", "struck").mentions[0].location
+    assert loc.iso3 == "IRQ" and loc.admin1 == "Duhok"

@@ -197,11 +197,11 @@ def _system_place(result, scheme: str | None = None) -> tuple[str | None, float 
     events = sorted(result.events, key=lambda e: -e.confidence)
     if events and events[0].location is not None:
         loc = events[0].location
-        return codebook_admin1(scheme, loc.iso3, loc.admin1), loc.latitude, loc.longitude, "event"
+        return codebook_admin1(scheme, loc.iso3, loc.admin1, loc.admin2), loc.latitude, loc.longitude, "event"
     loc = result.findings.location
     if loc is None:
         return None, None, None, "none"
-    return codebook_admin1(scheme, loc.iso3, loc.admin1), loc.latitude, loc.longitude, "document"
+    return codebook_admin1(scheme, loc.iso3, loc.admin1, loc.admin2), loc.latitude, loc.longitude, "document"
 
 
 def evaluate_event_locations(path, pipeline=None, limit: int | None = None,

@@ -76,10 +76,28 @@ def _codebook_spellings() -> dict[tuple[str, str, str], str]:
     return out
 
 
-def codebook_admin1(scheme: str, iso3: str | None, admin1: str | None) -> str | None:
+@functools.lru_cache(maxsize=1)
+def _codebook_levels() -> frozenset[tuple[str, str]]:
+    from ._compiled import _data_csv
+
+    return frozenset((r["scheme"], r["iso3"]) for r in _data_csv("admin1_levels.csv") if r["level"] == "2")
+
+
+def codebook_admin1(scheme: str, iso3: str | None, admin1: str | None, admin2: str | None = None) -> str | None:
     """``admin1`` as a coding scheme spells it (data/geo/admin1_codebooks.csv): ACLED writes
     "Idleb" and "Nord-Kivu" where the conventional English name is Idlib and North Kivu.
+    Where the scheme's first-level unit is our second (data/geo/admin1_levels.csv: GTD's
+    provinces of the Philippines), ``admin2`` in its spelling, unless the scheme spells the
+    first-level unit itself.
     Unchanged where the scheme writes the conventional name."""
-    if not admin1 or not iso3:
+    if not iso3:
         return admin1
-    return _codebook_spellings().get((scheme, iso3, fold(admin1)), admin1)
+    spellings = _codebook_spellings()
+    own = admin1 and spellings.get((scheme, iso3, fold(admin1)))
+    if own:
+        return own  # a unit the scheme names at the first level itself (Metro Manila)
+    if admin2 and (scheme, iso3) in _codebook_levels():
+        admin1 = admin2
+    if not admin1:
+        return admin1
+    return spellings.get((scheme, iso3, fold(admin1)), admin1)

@@ -8,6 +8,7 @@ that reports an event, specificity and resolution confidence.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import replace
 
@@ -62,12 +63,28 @@ def _acled_name(name: str | None) -> str | None:
     return " ".join(words)
 
 
+def _units(e) -> tuple[str | None, str | None, str | None]:
+    """(admin1, admin2, admin3) of an entry; under a region that groups provinces (Iraq's
+    Kurdistan Region, lexicon ``grouping_regions``) the province is the first level."""
+    admin1 = e.admin1 or (e.name if e.feature_code == "ADM1" else None)
+    if admin1 and fold(admin1) in _grouping_regions():
+        province = e.admin2 or (e.name if e.feature_code == "ADM2" else None)
+        if province:
+            return province, e.admin3 if e.admin2 else None, None
+    return admin1, e.admin2, e.admin3
+
+
+@functools.lru_cache(maxsize=1)
+def _grouping_regions() -> frozenset[str]:
+    return frozenset(fold(n) for n in lexicon().get("grouping_regions", ()))
+
+
 def to_location(r: Resolved, rule: str) -> Location:
     e, t = r.entry, r.toponym
-    admin1 = e.admin1 or (e.name if e.feature_code == "ADM1" else None)
+    admin1, admin2, admin3 = _units(e)
     return Location(
         name=e.name, country=e.country, iso3=e.iso3, admin1=_acled_name(admin1),
-        admin2=_acled_name(e.admin2), admin3=_acled_name(e.admin3),
+        admin2=_acled_name(admin2), admin3=_acled_name(admin3),
         latitude=e.latitude, longitude=e.longitude, geonameid=e.geonameid,
         geo_precision=geo_precision(r), confidence=r.confidence,
         text=(t.relative + " " + t.text) if t.relative else t.text,
