@@ -7,6 +7,8 @@ what is being tuned:
     PYTHONPATH=src python scripts/measure_linking.py extract --half tune --cache /tmp/gvc_tune.jsonl
     # link the cached events and score the pairs (fast; repeat while tuning)
     PYTHONPATH=src python scripts/measure_linking.py score --cache /tmp/gvc_tune.jsonl [--subset gvc]
+    # or ingest the cached reports into a fresh store one at a time, as a user would (by date)
+    PYTHONPATH=src python scripts/measure_linking.py score --store --cache /tmp/gvc_tune.jsonl
 
 The gold is read from ``../shared/gold/news/gvc_dev.jsonl`` (or ``--gold``) and
 never copied. Pairs are counted two ways, both over reports of different
@@ -16,6 +18,12 @@ main events, the most confident of each, share an incident: the gold gives one
 incident per article, and an article's other events are often incidents it
 mentions in passing), and articles by any event. An article with no event counts
 as linked to nothing.
+
+``--store`` adds each article to an empty SQLite store in order of publication
+(``Store.add``: events, then follow-ups, linked as they arrive, merges
+included) and scores the article pairs of the incidents the store holds: an
+article's lead event gives its incident, an article without events the
+incident its follow-up joined.
 """
 from __future__ import annotations
 
@@ -163,6 +171,69 @@ def score(args) -> dict:
     return report
 
 
+def score_store(args) -> dict:
+    """Article pairs of a store filled one report at a time (``--store``)."""
+    import tempfile
+
+    from sqlalchemy import select
+
+    from eventwire.store import Store
+    from eventwire.store._models import DocumentRow, EventRow, FollowUpRow
+
+    gold_rows = {r["id"]: r for r in _rows(Path(args.gold), args.half, args.subset, None)}
+    items = {}
+    for path in args.cache.split(","):
+        for line in open(path, encoding="utf-8"):
+            if line.strip():
+                item = json.loads(line)
+                if item["doc_id"] in gold_rows:
+                    items.setdefault(item["doc_id"], item)
+    order = sorted(items, key=lambda d: (gold_rows[d].get("published") or "9999", d))
+    if args.order == "newest":
+        order.reverse()
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp, Store(f"sqlite:///{tmp}/measure.db") as store:
+        run = store.start_run("measure_linking")
+        for doc_id in order:
+            item = items[doc_id]
+            store.add(_document(gold_rows[doc_id]), [event_from_dict(d) for d in item["events"]], run,
+                      [event_from_dict(d) for d in item.get("follow_ups", ())])
+        seconds = time.perf_counter() - start
+        with store.session() as s:
+            rows = s.execute(select(DocumentRow.doc_id, EventRow.event_id, EventRow.incident_id,
+                                    EventRow.confidence, EventRow.record)
+                             .join(DocumentRow, DocumentRow.pk == EventRow.document_pk)).all()
+            incident_of = {e: i for _, e, i, _, _ in rows}
+            lead = {}
+            for doc_id, _, incident, confidence, record in rows:
+                rank = (confidence, len(record.get("evidence") or ()))
+                if doc_id not in lead or rank > lead[doc_id][0]:
+                    lead[doc_id] = (rank, incident)
+            for doc_id, linked_to in s.execute(select(DocumentRow.doc_id, FollowUpRow.linked_to)
+                                               .join(DocumentRow, DocumentRow.pk == FollowUpRow.document_pk)):
+                if doc_id not in lead and incident_of.get(linked_to):
+                    lead[doc_id] = ((), incident_of[linked_to])
+            counts = store.counts()
+    groups = defaultdict(set)
+    for doc_id, (_, incident) in lead.items():
+        if incident:
+            groups[incident].add(doc_id)
+    gold_groups = defaultdict(set)
+    for doc_id in items:
+        gold_groups[gold_rows[doc_id]["incident_key"]].add(doc_id)
+    pred, gold = _pairs(groups), _pairs(gold_groups)
+    if args.errors:
+        inc_of = {d: i for d, (_, i) in lead.items()}
+        for label, pairs in (("WRONG", sorted(pred - gold)), ("MISSED", sorted(gold - pred))):
+            for a, b in pairs[:args.errors]:
+                ga, gb = gold_rows[a]["gold"], gold_rows[b]["gold"]
+                print(f"{label} {a[:12]} {b[:12]} {inc_of.get(a)} {inc_of.get(b)} gold {ga['event_date']} "
+                      f"{ga['location']} / {gb['event_date']} {gb['location']}", file=sys.stderr)
+    return {"half": args.half, "subset": args.subset, "articles": len(items), "order": args.order,
+            "incidents": counts.get("incidents"), "merges": counts.get("incident_edits"), "store_seconds": round(seconds, 1),
+            "store_article_pairs": _prf(pred, gold)}
+
+
 def _show_errors(n: int, incidents, pred_doc, gold_doc, gold_rows, doc_of, main) -> None:
     """Print the wrong links (false pairs) and some missed pairs, with the stored reasons."""
     from eventwire.link import compare
@@ -194,6 +265,10 @@ def main(argv=None) -> None:
                     help="read each report's particulars from its evidence sentences, not the whole article")
     ap.add_argument("--no-follow-ups", action="store_true",
                     help="score without the follow-ups of reports that yield no event (as before they were kept)")
+    ap.add_argument("--store", action="store_true",
+                    help="score: ingest the reports into a fresh store one at a time (by publication date)")
+    ap.add_argument("--order", choices=("published", "newest"), default="published",
+                    help="--store: oldest first (default) or newest first")
     ap.add_argument("--errors", type=int, default=0, help="print this many wrong and missed article pairs")
     args = ap.parse_args(argv)
     if not Path(args.gold).exists():
@@ -201,7 +276,7 @@ def main(argv=None) -> None:
     if args.step == "extract":
         extract(args)
     else:
-        print(json.dumps(score(args), indent=1))
+        print(json.dumps(score_store(args) if args.store else score(args), indent=1))
 
 
 if __name__ == "__main__":
