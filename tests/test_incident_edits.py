@@ -121,6 +121,27 @@ def test_a_generic_report_does_not_fold_distinct_incidents_together(store, monke
     assert store.incident_edits() == []
 
 
+def test_a_lead_report_joins_the_incident_of_an_articles_lead_not_a_passing_mention(store):
+    # An article whose lead is the group's statement on the hijacking also tells it a second
+    # time in passing (kept apart by assemble: the article's events never share an incident).
+    statement, dawn, afp = (next(e for e in JAFFAR if e.doc_id == d) for d in ("telegram-1", "dawn-1", "afp-1"))
+    lead = dataclasses.replace(statement, event_id="roundup#1", doc_ids=("roundup",), confidence=0.9)
+    passing = dataclasses.replace(dawn, event_id="roundup#2", doc_ids=("roundup",), confidence=0.5)
+    text = BY_DOC["telegram-1"][3] + " " + BY_DOC["dawn-1"][3]
+    store.add(Document(id="roundup", text=text, published=DAY, outlet="Wire"), [passing, lead], store.start_run("t"))
+    assert len(list(store.incidents())) == 2
+    # AFP's report matches the passing mention better than the lead ...
+    new = with_identities([afp], BY_DOC["afp-1"][3])[0]
+    both = [Incident("lead", with_identities([lead, passing], text)[:1]),
+            Incident("passing", with_identities([lead, passing], text)[1:])]
+    assert place(new, both).incident.incident_id == "passing"
+    # ... but an article's lead joins the incident holding a lead, as in a batch
+    assert place(new, both, leads={"roundup#1", new.event_id}).incident.incident_id == "lead"
+    _add(store, [afp])
+    incident_of = {ev.event_id: ev.incident_id for ev in store.events()}
+    assert incident_of["afp-1#1"] == incident_of["roundup#1"] != incident_of["roundup#2"]
+
+
 def test_one_report_merges_at_most_the_configured_number_of_incidents():
     # Three reports of the hijacking kept apart; a fourth matches all three.
     a, b, c = (Incident(f"i{i}", [ev]) for i, ev in enumerate([JAFFAR[0], JAFFAR[4], JAFFAR[3]]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field, replace
-from typing import Iterable
+from typing import Collection, Iterable
 
 from ..records import Event
 from . import _features as F
@@ -245,10 +245,10 @@ def _apart(ident: float, shared: dict, gap: int, why: str, needed: float, cfg: L
     return Comparison(round(0.5 * ident, 4), linked, reasons)
 
 
-def _best(event: Event, incident: Incident, cfg: LinkConfig) -> tuple[Comparison, Event] | None:
-    """The member ``event`` matches best, if it belongs with the incident at all: it must
-    match at least ``member_share`` of the incident's other reports, so one loose match
-    cannot chain unrelated incidents together."""
+def _best(event: Event, incident: Incident, cfg: LinkConfig) -> tuple[Comparison, Event, int] | None:
+    """The member ``event`` matches best and how many members it matches, if it belongs with
+    the incident at all: it must match at least ``member_share`` of the incident's other
+    reports, so one loose match cannot chain unrelated incidents together."""
     if set(event.doc_ids) & incident.doc_ids:
         return None
     best, hits, others = None, 0, 0
@@ -263,7 +263,7 @@ def _best(event: Event, incident: Incident, cfg: LinkConfig) -> tuple[Comparison
                 best = (cmp, member)
     if best is None or hits < cfg.member_share * others:
         return None
-    return best
+    return best[0], best[1], hits
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,10 +278,16 @@ class Placement:
     declined: tuple[tuple[str, str], ...] = ()
 
 
-def place(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = None) -> Placement:
+def place(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = None,
+          leads: Collection[str] | None = None) -> Placement:
     """Where ``event`` belongs among ``incidents``.
 
-    It joins the incident of its best match. Another incident it also matches
+    It joins the incident of its best match (at equal scores, the one it matches more
+    reports of). With ``leads`` (the ids of events that are their article's lead, ``event``
+    among them when it is one), an article's lead event joins an incident holding some
+    article's lead before one made only of incidents other articles mention in passing:
+    reports arriving one at a time then group as a batch does, where every lead links
+    before any passing mention. Another incident it also matches
     at ``merge_score`` or above is the same incident reported apart until now
     (the new report bridges them) only when the two incidents would link to
     each other on their own (``incidents_compatible``): a report that matches
@@ -297,10 +303,14 @@ def place(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = 
             found.append((hit[0].score, incident.incident_id, incident, hit))
     if not found:
         return Placement(None, Link(event.event_id, None, 1.0, {"seed": True}))
-    found.sort(key=lambda f: (-f[0], f[1]))
-    _, _, chosen, (cmp, member) = found[0]
+    # the best match; at equal scores, the incident it matches more reports of
+    if leads is not None and event.event_id in leads:
+        found.sort(key=lambda f: (not any(ev.event_id in leads for ev in f[2].events), -f[0], -f[3][2], f[1]))
+    else:
+        found.sort(key=lambda f: (-f[0], -f[3][2], f[1]))
+    _, _, chosen, (cmp, member, _) = found[0]
     merge, declined = [], []
-    for score, _, other, (ocmp, omember) in found[1:]:
+    for score, _, other, (ocmp, omember, _) in found[1:]:
         if not (score >= cfg.merge_score or ocmp.reasons.get("identity", 0) >= cfg.followup_identity):
             continue
         if len(merge) >= cfg.max_merges_per_report:

@@ -148,6 +148,21 @@ def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incide
     return _whole(s, near, cache)
 
 
+def _leads(s: Session, incidents: list[Incident], cache: EventCache) -> set[str]:
+    """The ids of the events of ``incidents`` that are their article's lead (``link.lead_first``:
+    its most confident), read from every stored event of their documents."""
+    ids = {ev.event_id for inc in incidents for ev in inc.events}
+    if not ids:
+        return set()
+    docs = select(EventRow.document_pk).where(EventRow.event_id.in_(sorted(ids)))
+    rows = s.execute(select(EventRow.pk, EventRow.document_pk).where(EventRow.document_pk.in_(docs))).all()
+    decoded = cache.get_many(s, [pk for pk, _ in rows])
+    by_doc: dict[int, list[Event]] = {}
+    for pk, doc in rows:
+        by_doc.setdefault(doc, []).append(decoded[pk])
+    return {lead_first(evs)[0].event_id for evs in by_doc.values()}
+
+
 def _whole(s: Session, incident_ids: set[str], cache: EventCache) -> list[Incident]:
     """The incidents with every stored event of each, not only those the blocking found:
     an event joins an incident only when it matches enough of its reports (``link.place``),
@@ -175,10 +190,13 @@ def link_document_events(s: Session, events: list[Event], touched: set[str], cac
     bridging link) so ``eventwire incidents undo`` can take it apart again.
     """
     cfg = load_config()
-    for event in lead_first(events):
+    ordered = lead_first(events)
+    for event in ordered:
         placed = None
         if event.event_date is not None:
-            placed = place(event, _candidates(s, event, cfg, cache), cfg)
+            candidates = _candidates(s, event, cfg, cache)
+            leads = _leads(s, candidates, cache) | ({event.event_id} if event is ordered[0] else set())
+            placed = place(event, candidates, cfg, leads)
         if placed is None or placed.incident is None:
             incident_id = incident_id_for(event)
             s.merge(IncidentRow(incident_id=incident_id, n_sources=1, summary={}))
