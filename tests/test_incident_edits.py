@@ -11,6 +11,7 @@ import pytest
 from eventwire.cli.main import main
 from eventwire.errors import StoreError
 from eventwire.link import Incident, load_config, place, with_identities
+from eventwire.link._link import incidents_compatible
 from eventwire.records import Document, Event, Evidence
 from eventwire.store import Store
 
@@ -119,6 +120,32 @@ def test_a_generic_report_does_not_fold_distinct_incidents_together(store, monke
     incidents = list(store.incidents())
     assert len(incidents) == 4 and sorted(len(i.doc_ids) for i in incidents) == [1, 1, 1, 2]
     assert store.incident_edits() == []
+
+
+def test_a_report_naming_the_victims_of_both_merges_incidents_first_reported_by_different_names(store, monkeypatch):
+    # One attack on a checkpoint, two constables killed: the first reports each name one of them
+    # and are stored apart; a later report names both.
+    _link_nothing(monkeypatch)
+    run = store.start_run("test")
+    for i, victim in enumerate(VICTIMS[:2]):
+        first, ev = _checkpoint_report(f"first-{i}", 0, victim)
+        store.add(first, [ev], run)
+    assert len(list(store.incidents())) == 2
+    monkeypatch.setattr("eventwire.store._linker.load_config", load_config)
+    doc, ev = _checkpoint_report("later", 0, None)
+    text = doc.text + f" The constables were named as {VICTIMS[0]} and {VICTIMS[1]}."
+    ev = dataclasses.replace(ev, evidence=(Evidence("event_type", "later", 0, len(text), text, text, "test.hand"),))
+    store.add(dataclasses.replace(doc, text=text), [ev], run)
+    [incident] = store.incidents()
+    assert set(incident.doc_ids) == {"first-0", "first-1", "later"}
+    [edit] = store.incident_edits()
+    assert edit["action"] == "merge" and edit["author"] == "link"
+    # a report naming one of them and a third person does not: the other's victim is not its
+    store.undo_edit(edit["edit"], author="analyst")
+    x, y = (Incident(d, [e for e in store.events() if e.doc_id == d]) for d in ("first-0", "first-1"))
+    assert "conflicting particulars" in incidents_compatible(x, y, load_config(), with_identities(
+        [ev], doc.text + f" The constables were named as {VICTIMS[0]} and {VICTIMS[2]}.")[0])
+    assert incidents_compatible(x, y, load_config(), with_identities([ev], text)[0]) is None
 
 
 def test_a_lead_report_joins_the_incident_of_an_articles_lead_not_a_passing_mention(store):

@@ -316,7 +316,7 @@ def place(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = 
         if len(merge) >= cfg.max_merges_per_report:
             why = f"merge cap: one report merges at most {cfg.max_merges_per_report} incident(s)"
         else:
-            why = next(filter(None, (incidents_compatible(kept, other, cfg)
+            why = next(filter(None, (incidents_compatible(kept, other, cfg, event)
                                      for kept in (chosen, *(m for m, _ in merge)))), None)
         if why:
             declined.append((other.incident_id, why))
@@ -329,11 +329,18 @@ def place(event: Event, incidents: Iterable[Incident], cfg: LinkConfig | None = 
                      tuple(declined))
 
 
+def _names_all(named: frozenset[str], people: frozenset[str]) -> bool:
+    """Whether a report naming ``named`` names each of ``people`` (as written or a spelling
+    of the same person: ``_features._same_person``)."""
+    return all(p in named or any(F._same_person(p, n) for n in named) for p in people)
+
+
 def _names(incident: Incident) -> frozenset[str]:
     return frozenset().union(*(_identity(ev).names for ev in incident.events))
 
 
-def incidents_compatible(x: Incident, y: Incident, cfg: LinkConfig | None = None) -> str | None:
+def incidents_compatible(x: Incident, y: Incident, cfg: LinkConfig | None = None,
+                         bridge: Event | None = None) -> str | None:
     """Why incidents ``x`` and ``y`` may not be merged (``None``: they may).
 
     Two incidents are one only if they would link to each other on their own:
@@ -341,14 +348,16 @@ def incidents_compatible(x: Incident, y: Incident, cfg: LinkConfig | None = None
     province, places too far apart, dates beyond the follow-up window); places
     not clearly different (precise places ``far_km`` or more apart); each names
     people, then at least one in common (different victims named are different
-    incidents); and some pair of their reports linked, within the date window or,
-    beyond it, on shared particulars.
+    incidents), unless the report that bridges them (``bridge``) names every person
+    either names (the victims of one shooting, each first reported by name apart);
+    and some pair of their reports linked, within the date window or, beyond it, on
+    shared particulars.
     """
     cfg = cfg or load_config()
     if x.doc_ids & y.doc_ids:
         return "an article reports both: assemble kept them apart"
     nx, ny = _names(x), _names(y)
-    if nx and ny and not nx & ny:
+    if nx and ny and not nx & ny and not (bridge is not None and _names_all(_identity(bridge).names, nx | ny)):
         return f"conflicting particulars: names {sorted(nx)[:3]} / {sorted(ny)[:3]}"
     linked = False
     for a in x.events:
