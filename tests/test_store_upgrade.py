@@ -78,3 +78,47 @@ def test_a_store_without_follow_ups_gains_the_table_and_keeps_its_events(tmp_pat
         assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 1
         assert conn.execute(text("SELECT count(*) FROM follow_ups")).scalar() == 0
     engine.dispose()
+
+
+def test_an_older_store_gains_the_town_and_toll_keys_and_links_as_a_new_one(tmp_path):
+    """Events stored before the town (t:, m:) and toll (k:) keys were kept get them on upgrade,
+    so a mass shooting's report weeks later finds the first report through its toll."""
+    import datetime as dt
+
+    from eventwire.records import Document
+    from eventwire.store import Store
+
+    from test_link_misplaced import _tolled
+
+    first = _tolled("mass-a", "A gunman opened fire in a crowded nightclub early Sunday.", 9, 14)
+    later = _tolled("mass-b", "Two weeks on, survivors gathered at a vigil downtown.", 9, 14,
+                    first.event_date + dt.timedelta(days=14))
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    with Store(url) as store:
+        store.add(Document(id="mass-a", text=first.evidence[0].sentence, published=first.event_date), [first],
+                  store.start_run("test"))
+    # as an older eventwire left it: people and places only, at the schema before these keys
+    engine = _db.create(url)
+    with engine.begin() as conn:
+        new_keys = sorted(k for (k,) in conn.execute(text("SELECT key FROM event_keys")))
+        assert any(k.startswith(("t:", "k:")) for k in new_keys)
+        conn.execute(text("DELETE FROM event_keys WHERE key NOT LIKE 'n:%' AND key NOT LIKE 'p:%'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0007_follow_ups'"))
+    engine.dispose()
+    with Store(url) as store:  # opening upgrades
+        with store.session() as s:
+            assert sorted(k for (k,) in s.execute(text("SELECT key FROM event_keys"))) == new_keys
+        store.add(Document(id="mass-b", text=later.evidence[0].sentence, published=later.event_date), [later],
+                  store.start_run("test"))
+        assert sorted(sorted(inc.doc_ids) for inc in store.incidents()) == [["mass-a", "mass-b"]]
+    # the downgrade leaves the older layout
+    engine = _db.create(url)
+    from alembic import command
+
+    cfg = _db.alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007_follow_ups")
+    with engine.connect() as conn:
+        assert all(k.startswith(("n:", "p:")) for (k,) in conn.execute(text("SELECT key FROM event_keys")))
+    engine.dispose()
