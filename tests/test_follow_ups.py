@@ -141,3 +141,48 @@ def test_incidents_show_lists_follow_ups_and_each_sources_figures(tmp_path, pipe
     assert "fatalities: 1/1/1" in out
     (line,) = [x for x in out.splitlines() if x.strip().startswith("verdict 2016-09-20: 1 [")]
     assert "follow-up" in line
+
+
+def _chain():
+    """A shooting's report naming the victim, an arrest a month on naming victim and suspect,
+    a trial months on naming the suspect alone (written for this test)."""
+    from test_link_misplaced import CHESTER_PA, DAY, report
+
+    shot = report("shot", "Tyrone Banks, 24, was shot dead on Maple Avenue in Chester on Friday night.", CHESTER_PA)
+    arrest = report("arrest", "Police arrested Dwayne Carter, 31, in the killing of Tyrone Banks on Maple Avenue.",
+                    CHESTER_PA, DAY + dt.timedelta(days=30))
+    trial = report("trial", "Dwayne Carter went on trial on Monday over the shooting on Maple Avenue; prosecutors "
+                            "said Carter fired the shots.", CHESTER_PA, DAY + dt.timedelta(days=200))
+    as_follow_up = lambda ev: dataclasses.replace(ev, event_id=f"{ev.doc_id}#f")  # noqa: E731
+    return shot, as_follow_up(arrest), as_follow_up(trial)
+
+
+def test_a_follow_up_joins_the_incident_through_another_follow_up_in_a_batch():
+    from eventwire.link import attach_follow_ups, compare, link_events
+
+    shot, arrest, trial = _chain()
+    assert not compare(trial, shot).linked and compare(trial, arrest).linked  # the suspect and the street
+    [incident] = link_events([shot])
+    joined = attach_follow_ups([trial, arrest], [incident])
+    assert [(ev.doc_id, inc is incident) for ev, inc, _ in joined] == [("trial", True), ("arrest", True)]
+    trial_link = joined[0][2]
+    assert trial_link.linked_to == arrest.event_id and trial_link.reasons["via_follow_up"] == arrest.event_id
+
+
+@pytest.mark.parametrize("order", [("shot", "arrest", "trial"), ("trial", "arrest", "shot"),
+                                   ("arrest", "trial", "shot"), ("trial", "shot", "arrest")])
+def test_follow_ups_join_each_other_and_the_incident_whatever_arrives_first(tmp_path, order):
+    shot, arrest, trial = _chain()
+    reports = {"shot": ([shot], []), "arrest": ([], [arrest]), "trial": ([], [trial])}
+    with Store(f"sqlite:///{tmp_path / 'chain.db'}") as store:
+        run = store.start_run("test")
+        for doc in order:
+            events, follow = reports[doc]
+            text = (events or follow)[0].evidence[0].sentence
+            store.add(Document(id=doc, text=text, published=(events or follow)[0].event_date), events, run, follow)
+        [incident] = store.incidents()
+        follow_ups = {f["doc_id"]: f for f in store.follow_ups(incident.incident_id)}
+    assert set(follow_ups) == {"arrest", "trial"}
+    # each linked to the shooting's event, the trial through the arrest report
+    assert {f["linked_to"] for f in follow_ups.values()} == {shot.event_id}
+    assert follow_ups["trial"]["reasons"]["via_follow_up"] == arrest.event_id

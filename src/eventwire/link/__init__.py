@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from ._config import LinkConfig, load_config
 from ._link import (Comparison, Incident, Link, Placement, assign, attach_follow_ups, blocked_together, compare,
-                    identity_keys_of, incident_id_for, joins_as_follow_up, lead_first, link_events, merge_into, place, with_identities,
+                    identity_keys_of, incident_id_for, joins_as_follow_up, lead_first, link_events, merge_into, place, place_follow_up, with_identities,
                     with_identity)
 from ._reconcile import reconcile
 
 __all__ = ["Comparison", "Incident", "Link", "LinkConfig", "assign", "attach_follow_ups", "blocked_together", "compare",
-           "identity_keys_of", "incident_id_for", "joins_as_follow_up", "lead_first", "link_events", "load_config", "merge_into", "place", "Placement", "reconcile", "with_identities", "with_identity"]
+           "identity_keys_of", "incident_id_for", "joins_as_follow_up", "lead_first", "link_events", "load_config", "merge_into", "place", "place_follow_up", "Placement", "reconcile", "with_identities", "with_identity"]

@@ -627,22 +627,60 @@ def attach_follow_ups(follow_ups: Iterable[Event], incidents: list[Incident],
     """The incident each follow-up (``assemble.follow_ups``) is about, or None.
 
     A follow-up is compared with the incidents' events as a new report is (the same
-    blocking and thresholds) but only joins: it never starts an incident, never merges
-    two, and another follow-up is no bridge to one. Linking all events first and the
+    blocking and thresholds) but only joins: it never starts an incident and never merges
+    two. One that matches no report of an incident joins it through the follow-ups already
+    joined to it (``place_follow_up``): the trial report that names the man an arrest report
+    named, not the victim the shooting's report named. Linking all events first and the
     follow-ups after makes the outcome independent of the order reports arrived in.
     """
-    cfg = cfg or load_config()
+    cfg, follow_ups = cfg or load_config(), list(follow_ups)
     blocker, owner = Blocker(cfg), {}
     for inc in incidents:
         for ev in inc.events:
             blocker.add(ev)
             owner[id(ev)] = inc
-    out = []
-    for event in follow_ups:
-        near = {id(owner[id(m)]): owner[id(m)] for m in blocker.candidates(event)}
-        placed = place(event, sorted(near.values(), key=lambda i: i.incident_id), cfg)
-        out.append((event, placed.incident if joins_as_follow_up(placed.link) else None, placed.link))
-    return out
+    out: dict[int, tuple[Event, Incident | None, Link]] = {}
+    joined, joined_to, waiting = Blocker(cfg), {}, list(follow_ups)
+    while True:  # each round, the follow-ups joined in the last one can be joined through
+        still, added = [], []
+        for event in waiting:
+            near = {id(owner[id(m)]): owner[id(m)] for m in blocker.candidates(event)}
+            via: dict[str, tuple[Incident, list[Event]]] = {}
+            for m in joined.candidates(event):
+                via.setdefault(joined_to[id(m)].incident_id, (joined_to[id(m)], []))[1].append(m)
+            incident, link = place_follow_up(event, sorted(near.values(), key=lambda i: i.incident_id),
+                                             [via[k] for k in sorted(via)], cfg)
+            out[id(event)] = (event, incident, link)
+            if incident is None:
+                still.append(event)
+            else:
+                joined_to[id(event)] = incident
+                added.append(event)
+        if not added or not still:
+            break
+        for event in added:
+            joined.add(event)
+        waiting = still
+    return [out[id(event)] for event in follow_ups]
+
+
+def place_follow_up(event: Event, incidents: list[Incident], joined: list[tuple[Incident, list[Event]]],
+                    cfg: LinkConfig | None = None) -> tuple[Incident | None, Link]:
+    """The incident a follow-up joins (``None``: none yet) and its link: the incident whose
+    reports it matches (``place``, ``joins_as_follow_up``), else the incident whose follow-ups
+    it matches (``joined``: each incident with follow-ups already joined to it), linked to
+    that follow-up (reasons ``via_follow_up``)."""
+    cfg = cfg or load_config()
+    placed = place(event, incidents, cfg)
+    if placed.incident is not None and joins_as_follow_up(placed.link):
+        return placed.incident, placed.link
+    by_id = {inc.incident_id: inc for inc, _ in joined}
+    via = place(event, [Incident(inc.incident_id, list(fus)) for inc, fus in joined if fus], cfg)
+    if via.incident is not None and joins_as_follow_up(via.link):
+        link = via.link
+        return by_id[via.incident.incident_id], Link(link.event_id, link.linked_to, link.score,
+                                                    {**link.reasons, "via_follow_up": link.linked_to})
+    return None, placed.link
 
 
 def joins_as_follow_up(link: Link) -> bool:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import InputError, StoreError
 from ..link import (Incident, Link, blocked_together, identity_keys_of, incident_id_for, joins_as_follow_up,
-                    lead_first, load_config, place, reconcile)
+                    lead_first, load_config, place, place_follow_up, reconcile)
 from ..link._link import crossing_keys_of, named_keys_of, toll_keys_of
 from ..link._config import key_days
 from ..link._features import country_key, date_slack
@@ -382,25 +382,72 @@ def _placed_follow_up(s: Session, event: Event, cfg, cache: EventCache):
     """(event id matched, score, reasons) of a follow-up among the stored incidents, or None.
 
     The same candidates and comparison as a new event's, but a follow-up only joins:
-    it never starts an incident nor merges two."""
+    it never starts an incident nor merges two. One that matches no report of an incident
+    joins it through a follow-up already joined to it (``link.place_follow_up``), linked to
+    the event that follow-up is linked to."""
     if event.event_date is None:
         return None
-    placed = place(event, _candidates(s, event, cfg, cache), cfg)
-    if placed.incident is None or not joins_as_follow_up(placed.link):
+    rows = _joined_follow_ups(s, [event], cfg)
+    groups: dict[str, tuple[Incident, list[Event]]] = {}
+    if rows:
+        incident_of = dict(s.execute(select(EventRow.event_id, EventRow.incident_id).where(
+            EventRow.event_id.in_(sorted({r.linked_to for r, _ in rows})))).all())
+        for row, follow_up in rows:
+            incident = incident_of.get(row.linked_to)
+            if incident:
+                groups.setdefault(incident, (Incident(incident), []))[1].append(follow_up)
+    incident, link = place_follow_up(event, _candidates(s, event, cfg, cache), [groups[k] for k in sorted(groups)],
+                                     cfg)
+    if incident is None:
         return None
-    return placed.link.linked_to, placed.link.score, placed.link.reasons
+    if "via_follow_up" in link.reasons:  # linked to the event the follow-up it matched is linked to
+        through = next(row for row, follow_up in rows if follow_up.event_id == link.linked_to)
+        return through.linked_to, link.score, link.reasons
+    return link.linked_to, link.score, link.reasons
+
+
+def _joined_follow_ups(s: Session, events: list[Event], cfg, linked: bool = True) -> list:
+    """Stored follow-ups (rows and their events) blocked together with any of ``events``
+    (``link.blocked_together``): joined to an incident (``linked``), or still waiting for one.
+    Looked up in the events' countries (or none) within the follow-up reach of their dates."""
+    dated = [e for e in events if e.event_date is not None]
+    if not dated:
+        return []
+    far = dt.timedelta(days=key_days(cfg) + 182)
+    first, last = min(e.event_date for e in dated), max(e.event_date for e in dated)
+    iso3s = {e.location.iso3 for e in dated if e.location and e.location.iso3}
+    countries = {e.location.country for e in dated if e.location and e.location.country}
+    state = FollowUpRow.linked_to.is_not(None) if linked else FollowUpRow.linked_to.is_(None)
+    rows = s.scalars(select(FollowUpRow).where(
+        state, FollowUpRow.event_date >= first - far, FollowUpRow.event_date <= last + far,
+        FollowUpRow.event_id.not_in([e.event_id for e in dated]),
+        or_(FollowUpRow.iso3.in_(iso3s), FollowUpRow.country.in_(countries), FollowUpRow.country.is_(None)))).all()
+    out = []
+    for row in rows:
+        follow_up = event_from_dict(row.record)
+        if any(blocked_together(follow_up, e, cfg) for e in dated):
+            out.append((row, follow_up))
+    return out
 
 
 def link_follow_ups(s: Session, rows: list, cache: EventCache) -> set[str]:
     """Give each new follow-up row (``FollowUpRow``) the stored event it is about, if any;
-    returns the incidents joined."""
+    returns the incidents joined. Follow-ups still waiting that match one joined now join
+    through it, round after round."""
     cfg, joined = load_config(), set()
-    for row in rows:
-        hit = _placed_follow_up(s, event_from_dict(row.record), cfg, cache)
-        if hit is not None:
-            row.linked_to, row.score, row.reasons = hit
-            joined.add(hit[0])
-    s.flush()
+    while rows:
+        added = []
+        for row in rows:
+            hit = _placed_follow_up(s, event_from_dict(row.record), cfg, cache)
+            if hit is not None:
+                row.linked_to, row.score, row.reasons = hit
+                joined.add(hit[0])
+                added.append(event_from_dict(row.record))
+        s.flush()
+        if not added:
+            break
+        done = {row.event_id for row in rows if row.linked_to}
+        rows = [row for row, _ in _joined_follow_ups(s, added, cfg, linked=False) if row.event_id not in done]
     return incidents_of(s, joined)
 
 
@@ -413,24 +460,9 @@ def incidents_of(s: Session, event_ids: set[str]) -> set[str]:
 
 def join_waiting_follow_ups(s: Session, events: list[Event], cache: EventCache) -> set[str]:
     """Follow-ups stored before any report of their incident, joined now that one arrived, so
-    a trial report ingested before the shooting's still finds it. Returns the incidents joined."""
-    dated = [e for e in events if e.event_date is not None]
-    if not dated:
-        return set()
-    cfg = load_config()
-    far = dt.timedelta(days=key_days(cfg) + 182)
-    first, last = min(e.event_date for e in dated), max(e.event_date for e in dated)
-    # the new events' countries (or a follow-up coded in none): the waiting ones of a country, not the store's
-    iso3s = {e.location.iso3 for e in dated if e.location and e.location.iso3}
-    countries = {e.location.country for e in dated if e.location and e.location.country}
-    rows = s.scalars(select(FollowUpRow).where(
-        FollowUpRow.linked_to.is_(None), FollowUpRow.event_date >= first - far, FollowUpRow.event_date <= last + far,
-        or_(FollowUpRow.iso3.in_(iso3s), FollowUpRow.country.in_(countries), FollowUpRow.country.is_(None)))).all()
-    waiting = []
-    for row in rows:
-        follow_up = event_from_dict(row.record)
-        if any(blocked_together(follow_up, e, cfg) for e in dated):
-            waiting.append(row)
+    a trial report ingested before the shooting's still finds it (and the follow-ups that
+    match it, ``link_follow_ups``). Returns the incidents joined."""
+    waiting = [row for row, _ in _joined_follow_ups(s, events, load_config(), linked=False)]
     return link_follow_ups(s, waiting, cache) if waiting else set()
 
 
