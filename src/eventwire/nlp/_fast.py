@@ -99,6 +99,8 @@ class _TokenTest:
                 regex, strings, seen = operand
                 hit = seen.get(value)
                 if hit is None:
+                    if len(seen) > _CACHE_LIMIT:
+                        seen.clear()
                     hit = seen[value] = bool(regex.search(strings[value]))
                 if not hit:
                     return False
@@ -168,46 +170,44 @@ class IndexedAttributeRuler:
         nlp.rename_pipe(f"{name}_indexed", name)
         return True
 
-    def _singles(self, row: tuple) -> tuple[list, dict]:
-        """The one-token patterns matching a token with these values, and what they set."""
+    def _outcome(self, row: tuple) -> tuple[list, dict, list]:
+        """For a token with these values: the one-token patterns that match it, what they set,
+        and the longer patterns whose first token it matches."""
         found = self._cache.get(row)
         if found is None:
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
             candidates = set(self._single_any)
+            firsts = set(self._first_any)
             for key in enumerate(row):
                 candidates.update(self._single_at.get(key, ()))
+                firsts.update(self._first.get(key, ()))
             matched = [self._single[n][::2] for n in sorted(candidates) if self._single[n][1](row)]
             merged: dict = {}
             for _, attrs in matched:
                 merged.update(attrs)
-            found = self._cache[row] = (matched, merged)
+            found = self._cache[row] = (matched, merged, [n for n in sorted(firsts) if self._longer[n][1][0](row)])
         return found
 
     def __call__(self, doc):
         if not len(doc):
             return doc
-        rows = list(map(tuple, doc.to_array(self._attrs).tolist())) if len(self._attrs) > 1 else \
-            [(v,) for v in doc.to_array(self._attrs).tolist()]
-        extra: dict[int, list] = {}
-        if self._longer:
-            for start, row in enumerate(rows):
-                candidates = set(self._first_any)
-                for key in enumerate(row):
-                    candidates.update(self._first.get(key, ()))
-                for n in candidates:
-                    order, tests, target, attrs = self._longer[n]
-                    end = start + len(tests)
-                    if end <= len(rows) and all(test(rows[start + i]) for i, test in enumerate(tests)):
-                        extra.setdefault(start + target, []).append((order, attrs))
-        for i, row in enumerate(rows):
-            matched, merged = self._singles(row)
-            if i in extra:
+        values = doc.to_array(self._attrs).tolist()
+        rows = list(map(tuple, values)) if len(self._attrs) > 1 else [(v,) for v in values]
+        outcome, longer = self._outcome, self._longer
+        extra: dict[int, list] = {}  # token -> (order, attrs) of longer patterns that set it
+        for i, (token, row) in enumerate(zip(doc, rows)):
+            matched, merged, firsts = outcome(row)
+            for n in firsts:
+                order, tests, target, attrs = longer[n]
+                if i + len(tests) <= len(rows) and all(test(rows[i + k]) for k, test in enumerate(tests) if k):
+                    extra.setdefault(i + target, []).append((order, attrs))
+            if extra and i in extra:
                 merged = {}
-                for _, attrs in sorted(matched + extra[i], key=lambda m: m[0]):
+                for _, attrs in sorted(matched + extra.pop(i), key=lambda m: m[0]):
                     merged.update(attrs)
             if merged:
-                set_token_attrs(doc[i], merged)
+                set_token_attrs(token, merged)
         return doc
 
     # the stock ruler's own surface
