@@ -207,3 +207,14 @@ def test_ingest_from_two_workers_with_one_killed_stores_each_document_once(pipel
         assert sorted(e.event_id for e in store.events()) == events
     assert (tmp_path / "marker").exists(), "the worker was never killed"
     assert stored == sorted(d.id for d in docs) and not report.failed
+
+
+def test_a_run_freezes_the_loaded_heap_only_while_it_runs(pipeline):
+    import gc
+
+    before = gc.get_freeze_count()
+    seen = []
+    for result in run_local(pipeline, _own_documents() * 20, batch_size=8, findings=False):
+        seen.append(gc.get_freeze_count())
+    assert len(seen) == 80 and seen[-1] > before  # the model and tables are out of the collector's walk
+    assert gc.get_freeze_count() == before  # and back where they were once the run is over

@@ -14,6 +14,8 @@ twice more is reported as failed rather than stopping the run.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import logging
 import multiprocessing as mp
@@ -76,12 +78,35 @@ def run_local(pipeline, documents: Iterable[Document], *, workers: int = 1, batc
     second = next(chunks, None) if first is not None else None
     chunks = itertools.chain([c for c in (first, second) if c is not None], chunks)
     if workers <= 1 or second is None:  # one batch: not worth starting processes
-        for chunk in chunks:
-            yield from _settle(chunk, _code(pipeline, chunk, findings), stats)
+        with _settled_heap() as settle:
+            for chunk in chunks:
+                outcomes = _code(pipeline, chunk, findings)
+                settle()
+                yield from _settle(chunk, outcomes, stats)
         return
     with _Pool(pipeline, workers, findings) as pool:
         for chunk, outcomes in pool.map_ordered(chunks):
             yield from _settle(chunk, outcomes, stats)
+
+
+@contextlib.contextmanager
+def _settled_heap():
+    """Once the first batch has loaded the model, the gazetteer and the lazy tables, move
+    every object then alive out of the cyclic collector's reach (``gc.freeze``) for the rest
+    of the run: a full collection no longer walks them again and again (about 4% of a run's
+    processor time on news texts). Undone when the run ends."""
+    state = {"frozen": False}
+
+    def settle() -> None:
+        if not state["frozen"] and gc.isenabled():
+            gc.freeze()
+            state["frozen"] = True
+
+    try:
+        yield settle
+    finally:
+        if state["frozen"]:
+            gc.unfreeze()
 
 
 # -- worker side ---------------------------------------------------------------
@@ -97,7 +122,10 @@ def _init_worker(pipeline) -> None:
 
 
 def _work(chunk: list[Document], findings: bool) -> list[tuple]:
-    return _code(_WORKER, chunk, findings)
+    out = _code(_WORKER, chunk, findings)
+    if not gc.get_freeze_count():  # this process's pipeline is loaded: see _settled_heap
+        gc.freeze()
+    return out
 
 
 # -- parent side ---------------------------------------------------------------
