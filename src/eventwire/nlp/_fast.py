@@ -25,14 +25,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, NORM, ORTH, POS, TAG, IDS
+from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens._retokenize import set_token_attrs
 
-# Token attributes a pattern may test, read for the whole document with ``Doc.to_array``.
-_READABLE = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "TAG": TAG, "DEP": DEP, "POS": POS,
-             "IS_SPACE": IS_SPACE}
+# Token attributes a pattern may test, read for the whole document with ``Doc.to_array``: those
+# whose array value is the string's hash (or the flag), as the matcher compares them.
+_READABLE = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
 _CACHE_LIMIT = 200_000
 
 
@@ -56,7 +56,7 @@ class _TokenTest:
     def __init__(self, spec: dict, columns: dict[int, int], strings) -> None:
         self.tests = []
         for key, value in spec.items():
-            attr = _READABLE.get(key.upper() if isinstance(key, str) else IDS.get(key, ""))
+            attr = _READABLE.get(key.upper()) if isinstance(key, str) else None
             if attr is None:
                 raise _Unsupported(f"attribute {key!r}")
             column = columns.setdefault(attr, len(columns))
