@@ -70,3 +70,13 @@ def test_merging_reads_each_mention_a_bounded_number_of_times(monkeypatch):
     groups = A._group(mentions)
     assert len(groups) == 1 and len(groups[0].mentions) == n
     assert len(calls) <= 3 * n  # reading the whole group again for each mention would be n * n / 2
+
+
+def test_a_generic_actor_with_no_known_country_loses_the_placeholder():
+    for name, bare in (("Police Forces of {country}", "Police Forces"), ("Civilians ({country})", "Civilians"),
+                       ("Unidentified Armed Group ({country})", "Unidentified Armed Group")):
+        filled = A._fill_country(Actor(name=name, type="civilians"), None)
+        assert filled.name == bare and "{" not in filled.name
+    placed = Location(name="Quetta", country="Pakistan", iso3="PAK")
+    assert A._fill_country(Actor(name="Police Forces of {country}", type="state forces"), placed).name \
+        == "Police Forces of Pakistan"

@@ -74,7 +74,7 @@ class Actor:
 
     Generic actors whose country is not yet known carry ``name`` with a
     ``{country}`` placeholder (e.g. ``"Civilians ({country})"``); assemble fills
-    it from the event location.
+    it from the event location, or drops it when no country is known.
     """
 
     name: str

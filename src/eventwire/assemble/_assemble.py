@@ -255,8 +255,13 @@ def _fill_country(actor: Actor | None, location: Location | None) -> Actor | Non
     if actor is None or "{country}" not in actor.name:
         return actor
     country = (location.country if location else None) or actor.country
-    name = actor.name.replace("{country}", country) if country else actor.name.replace(" ({country})", "")
+    name = actor.name.replace("{country}", country) if country else _NO_COUNTRY.sub("", actor.name)
     return replace(actor, name=name, country=country)
+
+
+# The placeholder and the words that tie it to the name ("Civilians ({country})", "Police Forces
+# of {country}"), dropped when neither the event's place nor the actor gives a country.
+_NO_COUNTRY = re.compile(r"\s*(?:\(\{country\}\)|of \{country\}|\{country\})")
 
 
 def _assoc(actor: Actor | None, location: Location | None) -> tuple[Actor, ...]:
