@@ -117,3 +117,22 @@ def test_a_figure_of_speech_sets_aside_only_the_words_it_spans(sentence, trigger
     start = sentence.index(trigger)
     cue = context_cue(sentence, (start, start + len(trigger)))
     assert (cue is not None and cue[0] == "figurative") is figurative
+
+
+def test_a_headline_that_reports_a_shooting_keeps_the_article_news():
+    """A lede's cue about something else ("where two other homicides have taken place in the
+    past two years") does not make an article context when its headline reports the happening;
+    a headline about a sentencing or a weekend's tally still does."""
+    from eventwire.pipeline import Pipeline
+
+    published = dt.date(2024, 5, 6)
+    lede = ("DAYTON, Ohio - A 19-year-old man was fatally shot Sunday night on a street where two other "
+            "homicides have taken place in the past two years, police said.")
+    news = Document(id="h1", title="Man fatally shot, woman wounded in Dayton", published=published,
+                    text=f"Man fatally shot, woman wounded in Dayton\n\n{lede}\n\nA woman was also shot and "
+                         "taken to a hospital in stable condition.")
+    events = Pipeline.default().process(news).events
+    assert events and events[0].fatalities is not None and events[0].fatalities.best == 1
+    for title in ("Man who killed neighbor sentenced to 20 years", "At least 30 shot over holiday weekend in Dayton"):
+        doc = Document(id="h2", title=title, published=published, text=f"{title}\n\n{lede}")
+        assert Pipeline.default().process(doc).events == []

@@ -133,6 +133,28 @@ def _opening(mentions: list[Mention], structure: ArticleStructure) -> list[Menti
             and m.sent_start < title.end and title.start < m.sent_end]
 
 
+def _headline_reports(mentions: list[Mention], rejected: list[Mention], structure: ArticleStructure) -> bool:
+    """The headline reports a happening as news: it holds a mention that no context cue sets
+    aside, and nothing in it is background ("Teen fatally shot, another wounded in X" over a
+    lede that adds "on a block where three other homicides took place in the past 18 months").
+    A lede's cue about something else then does not make the whole article context; a headline
+    about a trial, a funeral or an anniversary still does."""
+    title = structure.title
+    if title is None or title.start < 0:
+        return False
+    def in_title(m):
+        return m.sent_start < title.end and title.start < m.sent_end
+    heads = [m for m in mentions if in_title(m)]
+    if not heads or any(in_title(m) and m.modality in _BACKGROUND_MODALITIES for m in rejected):
+        return False
+    return all(m.timing == NEWS and not _A_PERIOD.search(m.sentence) for m in heads)
+
+
+# A headline that counts over a period ("At least 55 shot over July Fourth weekend") is a tally.
+_A_PERIOD = re.compile(r"\b(?:over|during|across|throughout|this|so far this) (?:the )?(?:[\w'’-]+ ){0,3}"
+                       r"(?:weekend|holiday|week|month|year|summer)s?\b", re.I)
+
+
 # Mentions set aside by modality that still tell what an article's opening is about.
 _BACKGROUND_MODALITIES = ("anniversary",)
 
@@ -153,7 +175,8 @@ def classify_timing(mentions: list[Mention], structure: ArticleStructure, docume
         out.append(replace(m, timing=timing, timing_cue=cue))
     opening = _opening(out, structure) + [m for m in rejected if m.modality in _BACKGROUND_MODALITIES
                                           and anchored(m, structure)]
-    if opening and all(m.timing == CONTEXT or m.modality in _BACKGROUND_MODALITIES for m in opening):
+    if opening and all(m.timing == CONTEXT or m.modality in _BACKGROUND_MODALITIES for m in opening) \
+            and not _headline_reports(out, rejected, structure):
         first = min(opening, key=lambda m: m.sent_start)
         why = f"the article's opening is context ({first.timing_cue if first.timing == CONTEXT else first.modality_cue})"
         out = [m if m.timing == CONTEXT else replace(m, timing=CONTEXT, timing_cue=why) for m in out]
