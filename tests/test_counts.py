@@ -311,6 +311,18 @@ def test_news_victims_in_reporting_language(counts_of, text, killed, injured):
     # a person "also killed" is one more dead; a pronoun may be one already counted
     ("A guard was shot and killed at the gate. Okafor, a driver waiting outside, was also killed.", 2, None),
     ("A guard was killed at the gate. He was also robbed of his radio.", 1, None),
+    # struck in a part of the body is hit; struck by a thing that is not gunfire is not
+    ("A bystander was struck once in the arm.", None, 1),
+    ("The pitcher was hit in the head by a ball.", None, None),
+    # the victim of a relative clause is the noun it hangs on
+    ("Police identified the victim as Jane Ortiz, 19, who was pronounced dead at the hospital.", 1, None),
+    # people hit whom the report tells apart from the dead: "others", or one told alive
+    ("A bartender was killed and three other people were shot inside the bar.", 1, 3),
+    ("Two brothers were killed. His cousin was shot in the hip but survived.", 2, 1),
+    ("A clerk was killed. The owner's son was shot in the arm. He is in stable condition.", 1, 1),
+    ("One man was killed; he and four others were shot outside the club.", 1, 4),
+    # one shot who then died is among the dead
+    ("A clerk was shot in the chest. The clerk was taken to a hospital in critical condition and died there.", 1, 0),
 ])
 def test_victims_named_again_and_others(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)

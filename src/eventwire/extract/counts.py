@@ -291,7 +291,26 @@ def _phrase_cue(tok) -> tuple[str, str] | None:
         for agent in (c for c in tok.children if c.dep_ == "agent"):
             if any(g.dep_ == "pobj" and g.lemma_.lower() in _GUNFIRE for g in agent.children):
                 return "hit", "after"
+        if _in_body_part(tok):
+            return "hit", "after"  # "a bystander was struck in the arm": a wound, not a blow of a car
     return None
+
+
+# Parts of the body a round strikes: "struck in the shoulder", "hit once in the leg".
+_BODY_PARTS = {"arm", "arms", "leg", "legs", "head", "chest", "back", "shoulder", "stomach", "abdomen",
+               "neck", "face", "foot", "feet", "hand", "hip", "thigh", "torso", "buttocks", "buttock",
+               "side", "knee", "ankle", "wrist", "finger", "jaw", "groin", "eye", "cheek", "elbow", "shin",
+               "calf", "heel", "lower", "upper"}
+
+
+def _in_body_part(verb) -> bool:
+    """A passive "struck" or "hit" whose place is a part of the body: "was struck in the arm"."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return False  # "hit in the head by a ball": struck by something other than gunfire
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        if any(g.dep_ == "pobj" and g.lower_ in _BODY_PARTS for g in prep.children):
+            return True
+    return False
 
 
 def _cue_hit(tok) -> tuple[str, str] | None:
@@ -918,6 +937,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
         if head is None or head.dep_ == "nsubj" and t.lemma_.lower() not in ("die", "succumb", "dead") \
                 and t.pos_ != "ADJ" and not _elided_passive(t) and not _reduced_relative(t):
             continue
+        head = _antecedent(t, head)
         n = _people_in(head)
         if not n:
             continue
@@ -934,6 +954,19 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
         q = _Quantity(s_i, e_i, n, n, n, "singular")
         out.append(_make(sent, toks, kind, [(q, head.text)], s_i, e_i, f"counts.{kind}.singular"))
     return out
+
+
+_RELATIVES = {"who", "whom", "that"}
+
+
+def _antecedent(cue, head):
+    """The person a relative clause is about: in "Smith, who was pronounced dead at the
+    hospital" or "a boy who died Sunday" the victim is the noun the clause hangs on."""
+    verb = cue.head if cue.pos_ == "ADJ" else cue  # "who was pronounced dead": the clause is the verb's
+    if head.lower_ in _RELATIVES and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and verb.head.i < head.i:
+        return verb.head
+    return head
 
 
 def _singular_condition(sent, toks) -> list[Count]:
@@ -1167,7 +1200,38 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
         found = [f for f in found if f not in clash] + [c]
     found = [_cap_vague(sent, c) for c in found]
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
+    found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
     return _attribute(sent, sorted(found, key=lambda c: c.start))
+
+
+# Words that tell that one person hit lived: "was shot in the leg but survived", "is being
+# treated for his injuries", "remains in serious condition", "is expected to recover".
+_SURVIVAL = re.compile(r"\b(?:survived|survives|(?:is|was|are|were) expected to (?:survive|recover|be ok(?:ay)?)|"
+                       r"recovering|being treated|treated and released|(?:in|listed in|remains in|remained in) "
+                       r"(?:\w+ )?(?:critical|serious|stable|fair|good|guarded|satisfactory) condition|"
+                       r"non-life-threatening|not life-threatening|(?:was|were) released from (?:the )?hospital)\b", re.I)
+_DEATH = re.compile(r"\b(?:died|dies|dead|death|succumbed|pronounced|killed|fatal(?:ly)?|passed away|later die)\b", re.I)
+# The sentence after one that tells of a person hit goes on about that person when it opens
+# with a pronoun or a definite noun ("He is in stable condition", "The man was taken to ...").
+_GOES_ON = re.compile(r"^\s*(?:he|she|the)\b", re.I)
+
+
+def _survived(sent, count: Count) -> bool:
+    """One person hit whom the sentence, or the next one that goes on about them, tells alive:
+    not one of the dead, whatever else the article tells of them."""
+    if ".singular" not in count.rule or count.best != 1:
+        return False
+    doc = sent.doc
+    text = doc_text(doc)
+    rest = text[count.end:sent.end_char]
+    if _SURVIVAL.search(rest):
+        return not _DEATH.search(text[count.start:sent.end_char])
+    if sent.end >= len(doc):
+        return False
+    following = doc[sent.end].sent
+    told = text[following.start_char:following.end_char]
+    return bool(_GOES_ON.match(told) and _SURVIVAL.search(told) and not _DEATH.search(told)
+                and not _DEATH.search(text[count.start:sent.end_char]))
 
 
 _PRONOUNS = {"he", "she", "him", "her", "they", "them", "himself", "herself", "it", "who", "whom"}
@@ -1278,6 +1342,20 @@ def _largest(candidates: list[Count]) -> Count:
 _ALSO = re.compile(r"\balso\b", re.I)
 
 
+# "three other people were shot", "five others were wounded": people hit besides the dead.
+_OTHERS = re.compile(r"\b(?:others?|another)\b", re.I)
+_AND = re.compile(r"\band\b|,", re.I)
+
+
+def _not_among_dead(hit: Count) -> bool:
+    """People hit whom the report tells apart from the dead: "others", or one told alive."""
+    if "+survived" in hit.rule:
+        return True
+    other = _OTHERS.search(hit.text)
+    # "he and four others were shot" holds one more, who may be among the dead
+    return other is not None and not _AND.search(hit.text, 0, other.start())
+
+
 def _hit(count: Count) -> bool:
     return count.rule.startswith("counts.hit.")
 
@@ -1355,7 +1433,7 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     hit = aggregate(hits) if hits else None
     if "injured" in out and hit is not None:
         dead = figure(out.get("fatalities")) or 0
-        survivors = _less(hit, dead) if dead and not _ALSO.search(hit.text) else hit
+        survivors = _less(hit, dead) if dead and not _ALSO.search(hit.text) and not _not_among_dead(hit) else hit
         stated = out["injured"]
         # "no one else was hurt" beside a man shot who lived: the zero is of the others
         if stated is None or (figure(survivors) or 0) > (figure(stated) or 0):
