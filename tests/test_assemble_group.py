@@ -80,3 +80,26 @@ def test_a_generic_actor_with_no_known_country_loses_the_placeholder():
     placed = Location(name="Quetta", country="Pakistan", iso3="PAK")
     assert A._fill_country(Actor(name="Police Forces of {country}", type="state forces"), placed).name \
         == "Police Forces of Pakistan"
+
+
+def test_a_count_outside_the_events_joins_the_group_of_the_nearest_mention_before_it():
+    """"He later died at the hospital" goes on about the shooting told just before it, not
+    about an arrest that the article told first."""
+    from eventwire.extract import DocFindings
+    from eventwire.records import Count, Document
+
+    def mention(start, sub):
+        trigger = Trigger(text="x", start=start, end=start + 1, event_type="Violence", sub_event_type=sub, rule="t")
+        return Mention(doc_id="d", sent_start=start, sent_end=start + 9, sentence="s", trigger=trigger)
+
+    arrest, shooting = A._Group(), A._Group()
+    arrest.add(mention(0, "Arrests"))
+    shooting.add(mention(10, "Attack"))
+    arrest.add(mention(30, "Arrests"))
+    died = Count(kind="fatalities", low=1, best=1, high=1, text="he later died", start=22, end=35)
+    after_all = Count(kind="injured", low=2, best=2, high=2, text="two were hurt", start=45, end=58)
+    before_any = Count(kind="injured", low=1, best=1, high=1, text="one was hurt", start=0, end=0)
+    findings = DocFindings(document=Document(id="d", text="x" * 60), counts=[died, after_all, before_any])
+    A._attach_orphan_counts([arrest, shooting], findings)
+    assert shooting.extra_counts == [died]
+    assert arrest.extra_counts == [after_all, before_any]

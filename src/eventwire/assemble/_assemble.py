@@ -239,16 +239,20 @@ def _group(mentions: list[Mention], structure=None, places=(), published=None) -
 
 
 def _attach_orphan_counts(groups: list[_Group], findings: DocFindings, news: bool = True) -> None:
-    """Counts stated outside the groups' mentions join the group before them. A count in a
+    """Counts stated outside the groups' mentions join the group of the nearest mention before
+    them (the first group when none comes before). A count in a
     sentence set aside as context ("three children were killed by stray bullets last year")
     is the background's, not the news's (``news``: the groups are the article's news)."""
     in_mentions = {(c.start, c.end) for g in groups for m in g.mentions for c in m.counts}
     background = [(m.sent_start, m.sent_end) for m in findings.rejected if news and m.timing == CONTEXT]
+    starts = sorted((m.sent_start, i) for i, g in enumerate(groups) for m in g.mentions)
     for c in findings.counts:
         if (c.start, c.end) in in_mentions or any(s <= c.start < e for s, e in background):
             continue
-        before = [g for g in groups if g.first.sent_start <= c.start]
-        (before[-1] if before else groups[0]).extra_counts.append(c)
+        # the group of the nearest mention before the count ("He later died at the hospital"
+        # goes on about the shooting told just before it, not an arrest told first)
+        k = bisect.bisect_right(starts, (c.start, len(groups))) - 1
+        groups[starts[k][1] if k >= 0 else 0].extra_counts.append(c)
 
 
 def _fill_country(actor: Actor | None, location: Location | None) -> Actor | None:
