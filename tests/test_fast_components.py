@@ -11,7 +11,7 @@ import pytest
 import spacy
 from spacy.pipeline import AttributeRuler
 
-from eventwire.nlp._fast import IndexedAttributeRuler, set_lemma_index, speed_up
+from eventwire.nlp._fast import CachedLemmatizer, IndexedAttributeRuler, set_lemma_index, speed_up
 from eventwire.nlp._pipeline import DEFAULT_MODEL
 
 REPO = Path(__file__).resolve().parents[1]
@@ -56,6 +56,7 @@ def _annotations(doc) -> list[tuple]:
 
 def test_the_stand_ins_are_in_place(indexed):
     assert isinstance(indexed.get_pipe("attribute_ruler"), IndexedAttributeRuler)
+    assert isinstance(indexed.get_pipe("lemmatizer"), CachedLemmatizer)
     assert indexed.pipe_names == spacy.load(DEFAULT_MODEL).pipe_names
 
 
@@ -108,3 +109,9 @@ def test_the_lemma_index_answers_membership_and_serialises_as_before():
     assert "house" in nouns and "qzxv" not in nouns
     assert "house" in pickle.loads(pickle.dumps(nouns))
     assert nlp.get_pipe("lemmatizer").lookups.to_bytes() == stock.get_pipe("lemmatizer").lookups.to_bytes()
+
+
+def test_the_stand_ins_serialise_as_the_stock_components():
+    stock, nlp = spacy.load(DEFAULT_MODEL), speed_up(spacy.load(DEFAULT_MODEL))
+    for name in ("attribute_ruler", "lemmatizer"):
+        assert nlp.get_pipe(name).to_bytes(exclude=["vocab"]) == stock.get_pipe(name).to_bytes(exclude=["vocab"])

@@ -17,15 +17,19 @@ their first token matches. Matches are applied in pattern order, later patterns
 winning, as the stock ruler does. A pattern it cannot index (an operator other
 than ``IN``, ``NOT_IN`` and ``REGEX``, a quantifier, an attribute it does not
 read) leaves the stock ruler in place. ``set_lemma_index`` gives the
-lemmatizer's word lists set lookups. Tests compare tag, POS, morphology, lemma
-and dependency of every token against the stock components.
+lemmatizer's word lists set lookups, and ``CachedLemmatizer`` keeps the rule
+lemmatizer's answer per (word, POS, morphology), all that answer depends on,
+reading and writing a document's lemmas as one array. Tests compare tag, POS,
+morphology, lemma, dependency and entities of every token against the stock
+components.
 """
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, TAG
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens._retokenize import set_token_attrs
@@ -266,8 +270,79 @@ def set_lemma_index(nlp: Language, name: str = "lemmatizer") -> bool:
     return True
 
 
+class CachedLemmatizer:
+    """The stock rule lemmatizer's answers, kept per (word, POS, morphology): the rule
+    lemmatizer's answer depends on nothing else. A document's lemmas are read and written as
+    one array; the stock component finds each lemma that is not kept yet. Serialisation is the
+    stock component's."""
+
+    def __init__(self, lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.name = getattr(lemmatizer, "name", "lemmatizer")
+        self._lemmas: dict[tuple[int, int, int], int] = {}
+
+    @classmethod
+    def replace(cls, nlp: Language, name: str = "lemmatizer") -> bool:
+        from spacy.pipeline import Lemmatizer
+
+        if name not in nlp.pipe_names:
+            return False
+        stock = nlp.get_pipe(name)
+        if not isinstance(stock, Lemmatizer) or stock.mode != "rule":
+            return False
+        nlp.add_pipe("eventwire_cached_lemmatizer", name=f"{name}_cached", before=name, config={"source": name})
+        nlp.remove_pipe(name)
+        nlp.rename_pipe(f"{name}_cached", name)
+        return True
+
+    def __call__(self, doc):
+        if not len(doc):
+            return doc
+        stock = self.lemmatizer
+        if not stock._validated:
+            stock._validate_tables()
+        lemmas, strings, overwrite = self._lemmas, doc.vocab.strings, stock.overwrite
+        if len(lemmas) > _CACHE_LIMIT:
+            lemmas.clear()
+        out = []
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+            if lemma and not overwrite:
+                out.append(lemma)
+                continue
+            key = (orth, pos, morph)
+            found = lemmas.get(key)
+            if found is None:
+                found = lemmas[key] = strings.add(stock.lemmatize(doc[i])[0])
+            out.append(found)
+        doc.from_array([LEMMA], numpy.array(out, dtype=numpy.uint64).reshape(-1, 1))
+        return doc
+
+    def to_bytes(self, **kwargs):
+        return self.lemmatizer.to_bytes(**kwargs)
+
+    def from_bytes(self, data, **kwargs):
+        self.lemmatizer.from_bytes(data, **kwargs)
+        self._lemmas.clear()
+        return self
+
+    def to_disk(self, path, **kwargs):
+        self.lemmatizer.to_disk(path, **kwargs)
+
+    def from_disk(self, path, **kwargs):
+        self.lemmatizer.from_disk(path, **kwargs)
+        self._lemmas.clear()
+        return self
+
+
+@Language.factory("eventwire_cached_lemmatizer", default_config={"source": "lemmatizer"})
+def _make_cached_lemmatizer(nlp: Language, name: str, source: str) -> CachedLemmatizer:
+    """The pipeline's stock rule lemmatizer named ``source``, its answers kept."""
+    return CachedLemmatizer(nlp.get_pipe(source))
+
+
 def speed_up(nlp: Language) -> Language:
     """Both stand-ins, where ``nlp`` has the stock components they replace."""
     IndexedAttributeRuler.replace(nlp)
     set_lemma_index(nlp)
+    CachedLemmatizer.replace(nlp)
     return nlp
