@@ -322,3 +322,30 @@ def test_a_place_in_the_kurdistan_region_has_its_governorate_as_province(nlp, ga
     # codes the governorate
     loc = _located(nlp, gaz, "A drone struck a car in Zakho, Duhok, killing two.", "struck").mentions[0].location
     assert loc.iso3 == "IRQ" and loc.admin1 == "Duhok"
+
+
+def test_a_province_in_brackets_behind_an_unknown_unit_still_qualifies(nlp, gaz):
+    # the municipality the gazetteer lacks ("eThekwini") sits between town and province:
+    # no Chatsworth in KwaZulu-Natal is known, so the province, not a namesake elsewhere
+    text = "Residents demonstrated against a cellphone tower in Chatsworth (eThekwini, KwaZulu-Natal)."
+    loc = _located(nlp, gaz, text, "demonstrated").mentions[0].location
+    assert loc.admin1 == "KwaZulu-Natal"
+
+
+def test_jk_is_jammu_and_kashmir(nlp, gaz):
+    text = "Military forces of India and Pakistan exchanged fire at Kirni sector area (Poonch district, J&K)."
+    loc = _located(nlp, gaz, text, "exchanged").mentions[0].location
+    assert loc.iso3 == "IND" and loc.admin1 == "Jammu and Kashmir"
+
+
+def test_monitors_on_the_contact_line_speak_of_its_provinces(nlp, gaz):
+    # Ukraine has Shevchenkos in many provinces; the OSCE monitors report from Donetsk and Luhansk
+    text = "On 7 May 2020, the OSCE SMM observed a total of 12 shots involving small arms near Shevchenko."
+    loc = _located(nlp, gaz, text, "shots").mentions[0].location
+    assert loc.iso3 == "UKR" and loc.admin1 in ("Donetsk", "Luhansk")
+
+
+def test_a_village_ner_calls_a_product_is_still_a_place(nlp, gaz):
+    text = "On 29 April 2020, the OSCE SMM observed a total of 11 shots involving small arms near Svitlodarsk."
+    loc = _located(nlp, gaz, text, "shots").mentions[0].location
+    assert loc is not None and loc.name == "Svitlodarsk"

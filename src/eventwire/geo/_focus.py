@@ -73,6 +73,20 @@ def _country_cues() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
     return tuple((iso2, tuple(re.compile(p) for p in spec["patterns"])) for iso2, spec in cues.items())
 
 
+@functools.lru_cache(maxsize=1)
+def _province_cues() -> tuple[tuple[str, tuple[str, ...], tuple[re.Pattern, ...]], ...]:
+    cues = lexicon().get("country_cues", {})
+    return tuple((iso2, tuple(fold(p) for p in spec["provinces"]), tuple(re.compile(p) for p in spec["patterns"]))
+                 for iso2, spec in cues.items() if spec.get("provinces"))
+
+
+def province_cues(text: str) -> list[tuple[str, str]]:
+    """(ISO2, folded province) of the provinces the text's cues speak of: a body that
+    reports from a few provinces only (the OSCE's monitors on Ukraine's contact line)."""
+    return [(iso2, p) for iso2, provinces, patterns in _province_cues()
+            if any(pat.search(text) for pat in patterns) for p in provinces]
+
+
 def country_cues(text: str) -> Counter:
     """ISO2 -> how many distinct cues of that country the text shows (at most ``MAX_CUES``):
     its institutions and its press's way of writing places ("the sheriff's office",

@@ -17,7 +17,8 @@ from unidecode import unidecode
 from ..extract import DocFindings
 from ..gazetteer import fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
-from ._focus import NO_FOCUS, Focus, agency_places, article_focus, country_cues, qualified_places
+from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, country_cues, province_cues,
+                     qualified_places)
 from ._places import Toponym, find_toponyms
 from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
@@ -549,7 +550,8 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     tops = find_toponyms(doc, gazetteer)
     home = _home_country(findings, gazetteer)
     focus = article_focus_of(findings, tops, gazetteer, home)
-    res = resolve_toponyms(tops, gazetteer, home_country=home, focus=focus)
+    res = resolve_toponyms(tops, gazetteer, home_country=home, focus=focus,
+                           provinces=province_cues(findings.document.text))
     fp = _focus_place(findings, res, focus)
     event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]

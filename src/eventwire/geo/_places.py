@@ -19,7 +19,11 @@ from ..nlp import doc_text, words
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 INITIAL = re.compile(r"^[A-Z]\.$")
 _UNKNOWN_LINK = re.compile(r",\s*(?:[A-Z][\w'-]*\s*){1,3},")
-REREAD_LABELS = frozenset({"ORG", "PERSON", "FAC", "NORP"})
+# "Chatsworth (eThekwini, KwaZulu-Natal)", "Okpanam (Oshimili North LGA, Delta)": a unit the
+# gazetteer lacks (or NER misses, written in lower case) opens the bracket before the province
+_UNKNOWN_BRACKET = re.compile(r"\(\s*(?:[A-Za-z][\w'&-]*\.?\s*){1,4},")
+# NER of the small model reads an unfamiliar village as a product or a title ("near Hnutove")
+REREAD_LABELS = frozenset({"ORG", "PERSON", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
 UNIT_WORDS = frozenset({"province", "district", "state", "governorate", "region", "county", "prefecture"})
 SKIP_BEFORE = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 
@@ -362,6 +366,7 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     spans += _bare_heads(doc, taken, gazetteer, heads)
     spans.sort(key=lambda p: p[0].start)
     spans = _merge_split_names(doc, spans, gazetteer, heads)
+    spans = [(span, rule) for span, rule in spans if not _street_named(doc, span)]
     spans = [(_with_short_form(doc, _with_first_words(doc, span, gazetteer), gazetteer), rule)
              for span, rule in spans]
     out: list[Toponym] = []
@@ -377,6 +382,24 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
             fragment=span.label_ != "NORP" and _inside_longer_name(doc, span, heads),
         ))
     return _link_qualifiers(doc, out)
+
+
+def _street_named(doc, span) -> bool:
+    """'Plaza San Martin', 'Avenida Brasil', 'Rue de Paris': a square or street that bears a
+    town's name (lexicon ``street_leaders``, capitalised before the name, "de" between), or
+    the leading word alone where NER took it for a place."""
+    leaders = _street_leaders()
+    if len(span) == 1 and span[0].lower_ in leaders:
+        return True
+    i = span.start - 1
+    if i >= 1 and doc[i].lower_ in ("de", "del", "da", "do", "di") and span.start - 2 >= 0:
+        i -= 1
+    return i >= 0 and doc[i].text[:1].isupper() and doc[i].lower_.rstrip(".") in leaders
+
+
+@functools.lru_cache(maxsize=1)
+def _street_leaders() -> frozenset[str]:
+    return frozenset(lexicon().get("street_leaders", ()))
 
 
 def _name_part(tok) -> bool:
@@ -413,6 +436,8 @@ def _link_qualifiers(doc, tops: list[Toponym]) -> list[Toponym]:
         between = doc_text(doc)[prev.end:cur.start].strip()
         if _UNKNOWN_LINK.fullmatch(between):
             between = ","  # "Barang, Asil Targao, Bajaur": a unit the gazetteer lacks sits between
+        elif _UNKNOWN_BRACKET.fullmatch(between):
+            between = "("
         between = between.lower()
         words = [w for w in between.replace(",", " , ").split() if w not in SKIP_BEFORE]
         head_ok = not words or words[0] in (prev.head or "",)

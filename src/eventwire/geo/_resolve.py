@@ -216,8 +216,8 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
     cands = gazetteer.lookup(t.text)
     if len(key.strip("-. ")) <= 2 and not t.text.isupper():
         cands = []  # "Ar-Raqqa", "Al": a postal code is written in capitals ("AR")
-    if t.text.isupper() and len(t.text) <= 3:
-        cands = [e for e in cands if e.feature_code.startswith("PCL")]  # "US", not "MD"
+    if t.text.isupper() and len(t.text) <= 3 and "&" not in t.text:
+        cands = [e for e in cands if e.feature_code.startswith("PCL")]  # "US", not "MD"; "J&K" stays
     if cands:
         # the most populous namesakes when a name has very many ("Oakland": 60 in GeoNames)
         if len(cands) > MAX_CANDIDATES:
@@ -439,13 +439,16 @@ def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]]
 
 
 def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None = None,
-                     focus: Focus = NO_FOCUS) -> list[Resolved]:
+                     focus: Focus = NO_FOCUS, provinces: list[tuple[str, str]] = ()) -> list[Resolved]:
     """One :class:`Resolved` per toponym, in order. ``home_country`` (ISO2) is a weak prior,
-    ``focus`` (the article's country and province, from its title, dateline and lede) a strong one."""
+    ``focus`` (the article's country and province, from its title, dateline and lede) a strong one,
+    ``provinces`` ((ISO2, folded name): those the text's cues speak of) count as named ones."""
     if gazetteer is None:
         return [Resolved(t, None, 0.0, 0, "geo.resolve.no-gazetteer") for t in tops]
     ctx = _first_context(gazetteer, tops)
     ctx.focus = focus
+    for key in provinces:
+        ctx.admin1[key] += 1
     if home_country:
         ctx.countries[home_country] += 0.5
     links = [_links(gazetteer, tops, i) for i in range(len(tops))]
