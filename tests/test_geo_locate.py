@@ -349,3 +349,13 @@ def test_a_village_ner_calls_a_product_is_still_a_place(nlp, gaz):
     text = "On 29 April 2020, the OSCE SMM observed a total of 11 shots involving small arms near Svitlodarsk."
     loc = _located(nlp, gaz, text, "shots").mentions[0].location
     assert loc is not None and loc.name == "Svitlodarsk"
+
+
+def test_a_note_naming_no_place_is_placed_by_its_countrys_usage(nlp, gaz):
+    loc = _located(nlp, gaz, "Activists of the opposition enforced a dawn-to-dusk hartal across the upazila.",
+                   "enforced", event=("Protests", "Peaceful protest")).mentions[0].location
+    assert loc is not None and loc.iso3 == "BGD" and loc.geo_precision == 3
+    # usage only places a note with no place; a named place of another country stands
+    text = "Activists observed a hartal against a tariff hike announced by the Odisha regulator."
+    loc = _located(nlp, gaz, text, "observed", event=("Protests", "Peaceful protest")).mentions[0].location
+    assert loc.iso3 == "IND"

@@ -87,6 +87,28 @@ def province_cues(text: str) -> list[tuple[str, str]]:
             if any(pat.search(text) for pat in patterns) for p in provinces]
 
 
+@functools.lru_cache(maxsize=1)
+def _usage_cues() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
+    cues = lexicon().get("usage_cues", {})
+    return _country_cues() + tuple((iso2, tuple(re.compile(p) for p in spec["patterns"]))
+                                   for iso2, spec in cues.items())
+
+
+def usage_country(text: str) -> tuple[str, int, int] | None:
+    """(ISO2, start, end of its first cue) of the one country whose institutions or usage
+    the text names (lexicon ``country_cues`` and ``usage_cues``); None for none or several."""
+    found: dict[str, tuple[int, int]] = {}
+    for iso2, patterns in _usage_cues():
+        for p in patterns:
+            m = p.search(text)
+            if m is not None and (iso2 not in found or m.start() < found[iso2][0]):
+                found[iso2] = m.span()
+    if len(found) != 1:
+        return None
+    iso2, (start, end) = next(iter(found.items()))
+    return iso2, start, end
+
+
 def country_cues(text: str) -> Counter:
     """ISO2 -> how many distinct cues of that country the text shows (at most ``MAX_CUES``):
     its institutions and its press's way of writing places ("the sheriff's office",

@@ -17,7 +17,7 @@ from unidecode import unidecode
 from ..extract import DocFindings
 from ..gazetteer import fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
-from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, country_cues, province_cues,
+from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, country_cues, province_cues, usage_country,
                      qualified_places)
 from ._places import Toponym, find_toponyms
 from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
@@ -345,6 +345,20 @@ def _demonym_location(res: list[Resolved]) -> Location | None:
     return None
 
 
+def _cue_country_location(text: str, gazetteer) -> Location | None:
+    """No place, no national actor and no demonym: the one country whose institutions or
+    usage the text names ("the MLA", "a hartal", "the upazila"; ``usage_country``), at
+    geo_precision 3 with low confidence, its evidence the first such cue."""
+    hit = usage_country(text) if gazetteer is not None else None
+    e = gazetteer.country(hit[0]) if hit is not None else None
+    if e is None:
+        return None
+    return Location(name=e.name, country=e.country, iso3=e.iso3, latitude=e.latitude,
+                    longitude=e.longitude, geonameid=e.geonameid, geo_precision=3,
+                    confidence=0.2, text=text[hit[1]:hit[2]], start=hit[1], end=hit[2],
+                    rule="geo.event.cue-country")
+
+
 def _with_location(m: Mention, loc: Location, sentence: str) -> Mention:
     ev = Evidence(field="location", doc_id=m.doc_id, start=loc.start or 0, end=loc.end or 0,
                   text=loc.text or loc.name, sentence=sentence, rule=loc.rule)
@@ -591,7 +605,7 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             m = _with_location(m, _named_province(to_location(res[i], rule), i, res),
                                _sentence_of(doc, res[i].toponym.start))
         elif (loc := _unnamed_focus_location(doc_text(doc), focus) or _actor_country_location(m, gazetteer)
-              or _demonym_location(res)) is not None:
+              or _demonym_location(res) or _cue_country_location(doc_text(doc), gazetteer)) is not None:
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         mentions.append(m)
     findings.mentions = mentions
