@@ -273,3 +273,22 @@ def test_a_call_sign_with_a_wire_credit_is_a_us_cue():
     from eventwire.geo._focus import country_cues
 
     assert country_cues("ST. PAUL (WXYZ/AP) — A girl was shot on Sunday.")["US"] == 1
+
+
+def test_a_headlines_masthead_is_found_after_its_dash_or_bar():
+    from eventwire.geo._focus import masthead_start
+
+    for title, tail in [("Man shot in Canton - WTVM.com-Columbus, GA News Weather &", " - WTVM.com-Columbus, GA News Weather &"),
+                        ("2 hurt after fight - WMC Action News 5 - Memphis, Tenn", " - WMC Action News 5 - Memphis, Tenn"),
+                        ("Teen dies in shooting - KCTV5", " - KCTV5"),
+                        ("Shooting in Kent | WSB-TV", " | WSB-TV")]:
+        assert title[masthead_start(title):] == tail
+    for title in ("Homewood shooting leaves 2 dead", "Police: 15-year-old Danville boy shot - again"):
+        assert masthead_start(title) == len(title)
+
+
+def test_a_mastheads_town_is_not_the_events_place(nlp, gaz):
+    title = "Man shot outside a store - WMC Action News 5 - Memphis, Tennessee"
+    text = title + "\n\nA man was shot outside a store on Sunday night, police in Jonesboro said."
+    loc = _location(nlp, gaz, text, "shot outside a store on", title=title)
+    assert loc is not None and loc.name == "Jonesboro"

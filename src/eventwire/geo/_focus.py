@@ -31,6 +31,12 @@ TITLE_MIN_POPULATION = 15_000  # a town in a headline by name alone: as the enti
 _QUALIFIED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*),\s+"
                         r"([A-Z]\.[A-Z]\.|[A-Z]{2}(?![\w.])|[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?)")
 MAX_QUALIFIED = 3  # distinct qualified places counted: as much as a dateline and more
+# "... in Canton - WTVM.com-Columbus, GA News Weather &", "... | WKRN News 2", "... - KSLA News 12
+# Shreveport, Louisiana": the outlet's name and home town that a web page appends to its headline,
+# after a dash or bar; what follows names a station's call sign, a site or a newsroom's words
+MASTHEAD_CHARS = 80  # a masthead is a name, a town and a few words, never a sentence of news
+_MASTHEAD_SEP = re.compile(r"\s[-–—|]\s")
+_OUTLET = re.compile(r"\b(?:News|Weather|Sports|TV|Channel|ABC|CBS|NBC|FOX)\b|\.com\b|\b[KW][A-Z]{2,3}(?:\d|\b)")
 _CAPS_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|al|el))*")
 
 
@@ -222,6 +228,19 @@ def resolve_dateline(place: str, gazetteer, prefer: str | None = None,
             chosen = max(cands, key=(lambda e: _rank(e, prefer, province)) if chosen is None
                          else (lambda e: e.population))
     return chosen
+
+
+def masthead_start(title: str) -> int:
+    """Where an outlet's masthead starts in a headline (its length when there is none):
+    "Man shot in Canton - WTVM.com-Columbus, GA News" -> the offset of " - ". The town it
+    names is the outlet's home, the event's place only when the text names no other (a
+    Memphis station reports from Arkansas and Georgia too)."""
+    for m in _MASTHEAD_SEP.finditer(title):
+        nxt = _MASTHEAD_SEP.search(title, m.end())
+        end = nxt.start() if nxt else len(title)
+        if m.start() > 0 and len(title) - m.start() <= MASTHEAD_CHARS and _OUTLET.search(title, m.end(), end):
+            return m.start()
+    return len(title)
 
 
 def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None = None,

@@ -17,8 +17,8 @@ from unidecode import unidecode
 from ..extract import DocFindings
 from ..gazetteer import fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
-from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, country_cues, province_cues, usage_country,
-                     qualified_places)
+from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, country_cues, masthead_start, province_cues,
+                     usage_country, qualified_places)
 from ._places import Toponym, find_toponyms
 from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
@@ -26,6 +26,7 @@ from ._roles import assign_roles
 
 SPECIFIC = {"P": 3, "S": 3, "L": 2}
 ABROAD_IN_DOCUMENT = 4.0
+OUTLET = 20.0  # below every other place of the text: a masthead's town is the outlet's home
 QUALIFIER = 0.5  # a place that only qualifies another, resolved one  # as much as a place of origin or destination loses
 NEAR_HEADS = frozenset({"area", "outskirts", "border", "region", "valley", "suburb",
                         "neighbourhood", "neighborhood", "camp"})
@@ -236,7 +237,10 @@ def _document_score(doc, r: Resolved, role: str, in_event: bool, first_sent: boo
 
 
 def _best_in_document(doc, res: list[Resolved], roles: list[str],
-                      event_spans: list[tuple[int, int]], focus: Focus = NO_FOCUS) -> int | None:
+                      event_spans: list[tuple[int, int]], focus: Focus = NO_FOCUS,
+                      outlet: tuple[int, int] | None = None) -> int | None:
+    """``outlet``: the span of a headline's masthead, whose town is the event's place only
+    when the text names no other."""
     first_end = next(iter(doc.sents)).end_char if len(doc) else 0
     scored = []
     in_events = covered(event_spans)
@@ -245,6 +249,8 @@ def _best_in_document(doc, res: list[Resolved], roles: list[str],
             continue
         in_event = in_events(r.toponym.start)
         score = _document_score(doc, r, roles[i], in_event, r.toponym.start < first_end)
+        if outlet and outlet[0] <= r.toponym.start < outlet[1]:
+            score -= OUTLET
         q = r.toponym.qualifier_of
         if q is not None and res[q].entry is not None and res[q].entry.iso2 == r.entry.iso2:
             score -= QUALIFIER  # "near Tessalit, Kidal": the province or town that says where Tessalit is
@@ -450,8 +456,16 @@ def _spans_of(st) -> list[tuple[int, int]]:
     if st is not None and st.dateline_place is not None:
         out.append((st.dateline_place.start, st.dateline_place.end))
     if st is not None and st.title is not None and st.title.start >= 0:
-        out.append((st.title.start, st.title.end))
+        out.append((st.title.start, st.title.start + masthead_start(st.title.text)))
     return out
+
+
+def _masthead(st) -> tuple[int, int] | None:
+    """The span of the outlet's masthead at the end of a headline that is part of the text."""
+    if st is None or st.title is None or st.title.start < 0:
+        return None
+    start = st.title.start + masthead_start(st.title.text)
+    return (start, st.title.end) if start < st.title.end else None
 
 
 def _in_focus_province(e, focus: Focus) -> bool:
@@ -477,9 +491,12 @@ def _focus_place(findings: DocFindings, res: list[Resolved], focus: Focus) -> in
     # a headline that is not part of the text ("... - Memphis, Tennessee") or the lede:
     # the first mention of that place in the text
     f = focus.place
+    outlet = _masthead(getattr(findings, "structure", None)) or (0, 0)
     if f is not None and focus.strength >= STRONG_FOCUS:
+        # never the masthead's own mention of the outlet's town
         return next((i for i, r in enumerate(res) if r.entry is not None and r.toponym.label != "NORP"
-                     and r.entry.geonameid == f.geonameid and r.entry.name == f.name), None)
+                     and r.entry.geonameid == f.geonameid and r.entry.name == f.name
+                     and not outlet[0] <= r.toponym.start < outlet[1]), None)
     return None
 
 
@@ -570,7 +587,10 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]
     roles = assign_roles(doc, tops, event_spans, rejected)
-    doc_best = _in_chain_country(_best_in_document(doc, res, roles, event_spans, focus), res)
+    if (masthead := _masthead(getattr(findings, "structure", None))) is not None:
+        # "... - WMC Action News 5 - Memphis, Tenn": the outlet's home town, not the event's place
+        roles = ["background" if masthead[0] <= t.start < masthead[1] else role for t, role in zip(tops, roles)]
+    doc_best = _in_chain_country(_best_in_document(doc, res, roles, event_spans, focus, masthead), res)
     main = _main_country(res)
     parts = city_parts(tops)
     chosen: set[int] = set()
