@@ -208,6 +208,16 @@ def test_responsibility_elsewhere_in_article(nlp):
     assert a1.name == "Taleban" and "responsibility" in a1.rule
 
 
+@pytest.mark.parametrize("text,trigger,culprit", [
+    ("police blamed the bombing of the bank on the shining path.", "bombing", "Sendero Luminoso"),
+    ("the president blamed fmln guerrillas for the murder of the mayor.", "murder", "FMLN"),
+    ("the attack on the bus was attributed to the fmln.", "attack", "FMLN"),
+])
+def test_the_one_blamed_for_an_act_is_its_initiator_not_the_speaker(nlp, text, trigger, culprit):
+    a1, _ = _roles(nlp, text, trigger, "Violence against civilians")
+    assert a1 is not None and culprit in a1.name and "blamed" in a1.rule
+
+
 def test_unnamed_attack_defaults_to_unidentified(nlp):
     a1, a2 = _roles(nlp, "Two soldiers were injured when a roadside bomb exploded.", "exploded",
                     "Explosions/Remote violence")

@@ -74,6 +74,10 @@ def _best(nlp, text: str) -> Trigger:
     ("The two sides signed a ceasefire agreement in the capital.", "Strategic developments", "Agreement"),
     ("Bomb disposal experts defused an explosive device found near the bridge.",
      "Strategic developments", "Disrupted weapons use"),
+    ("Unknown men dynamited the offices of the workers' federation overnight.", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED"),
+    ("Ten union members were killed in a dynamite attack on the federation's headquarters.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
 ])
 def test_sentence_classes(nlp, text, event_type, sub):
     trig = _best(nlp, text)

@@ -35,6 +35,12 @@ def _modality_of(nlp, text: str, word: str | None = None) -> tuple[str, str | No
     ("The court has twenty judges who handle political murder cases.", "murder", "generic", "murder cases"),
     ("Guards carry out body searches on every visitor to the prison.", "body", "generic", "body searches"),
     ("A bomb scare forced the evacuation of the embassy this morning.", "bomb", "generic", "bomb scare"),
+    ("The strikes are destroying the possibility of a negotiated peace.", "destroy", "generic", "possibility"),
+    ("Unemployment has become a time bomb for the new government.", "bomb", "generic", "time bomb"),
+    ("the opposition warned of a social explosion if prices rise again.", "explosion", "generic", "social explosion"),
+    ("The senator harshly attacked the finance minister over the budget.", "attack", "generic", "harshly"),
+    ("The bishop condemned the air force's indiscriminate bombings of the slums.", "bombing", "generic",
+     "indiscriminate"),
 ])
 def test_not_events(nlp, text, word, expected, cue):
     got, got_cue = _modality_of(nlp, text, word)
@@ -52,6 +58,9 @@ def test_not_events(nlp, text, word, expected, cue):
     ("No group claimed responsibility for the attack.", "attack"),
     ("Gunmen opened fire on the bus without warning, killing two passengers.", "kill"),
     ("The shooting victim died at the hospital on Sunday.", "shooting"),
+    ("Rebels destroyed two bridges and a power station on the main highway.", "destroy"),
+    ("Guerrillas attacked the town hall with rifles and grenades.", "attack"),
+    ("There were indiscriminate bombings this morning in the northern districts.", "bombing"),
 ])
 def test_asserted(nlp, text, word):
     assert _modality_of(nlp, text, word) == ("asserted", None)

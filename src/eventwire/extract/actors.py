@@ -713,6 +713,42 @@ def _countered_attack(token, actors):
     return _unidentified(None), "countered.default", defender
 
 
+# Verbs that hold someone responsible for an act: "blamed the bombing on X", "blamed X for
+# the murder", "the attack was attributed to X", "accused X of the massacre".
+_BLAME_LEMMAS = {"blame", "attribute", "accuse"}
+
+
+def _blamed(token, actors):
+    """The one an act is laid on, when the trigger is what a verb of blame names ("police
+    blamed the bombing on the Shining Path"): the culprit, not the speaker who blames."""
+    node, via = token, None
+    for _ in range(3):
+        if node.head == node:
+            return None
+        if node.dep_ == "pobj":
+            via = node.head.lower_
+        elif node.dep_ not in ("prep", "dobj", "nsubjpass", "conj", "compound"):
+            return None
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in _BLAME_LEMMAS:
+            break
+    else:
+        return None
+    if via is None:  # the act is the verb's object: "blamed the bombing on X", "attributed to X"
+        cands = list(_pobjs(node, {"to", "on"}))
+        for obj in _children(node, {"dobj", "nsubjpass"}):
+            cands += list(_pobjs(obj, {"to", "on"}))
+    elif via in ("for", "of"):  # "blamed X for the murder", "accused X of the massacre"
+        cands = _children(node, {"dobj"})
+    else:
+        return None
+    for cand in cands:
+        found = _actor_of(cand, actors)
+        if found is not None:
+            return found
+    return None
+
+
 def _clause_roles(token, actors, a1, a2, how, phrase):
     """Roles of the clause a trigger sits in ("forces shelled X using artillery fire")."""
     for verb in token.ancestors:
@@ -745,6 +781,10 @@ def roles(sent, trigger: Trigger, actors: list[Actor]) -> tuple[Actor | None, Ac
     countered = _countered_attack(token, actors)
     if countered is not None:
         a1, how, a2 = countered
+    blamed = _blamed(token, actors)
+    if blamed is not None:  # the one blamed is no target of the act: the parse hung it there
+        a1, how = blamed, "blamed"
+        a2 = None if a2 is not None and a2.name == blamed.name else a2
     if a1 is None or _unnamed_rebels(a1):
         # "the guerrillas attacked ..., the fpl said": the sentence's named rebel group
         named, named_how = _fallback_actor1(sent, actors, a2)

@@ -366,6 +366,62 @@ def _whole_population(tok) -> str | None:
     return None
 
 
+# Verbs of damage that also take an abstract object ("destroying the peace process").
+_DAMAGE_VERBS = {"destroy", "damage"}
+
+
+def _abstract_damage(tok, trigger: Trigger) -> str | None:
+    """Damage done to something that is no property ("destroying the possibility of dialogue",
+    "the legitimacy of the government was destroyed", "destroying the forces of reaction"):
+    a figure of speech in a statement, not an attack on a building or a vehicle."""
+    m = _FAMILY.match(trigger.rule)
+    if not m or m.group(1) != "looting" or tok.pos_ != "VERB" or tok.lemma_.lower() not in _DAMAGE_VERBS:
+        return None
+    abstract = _cues().get("abstract_object", {})
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        if obj.lemma_.lower() in abstract:
+            return f"{tok.text} {' '.join(t.text for t in obj.subtree)}"
+    return None
+
+
+def _habitual(tok, sent) -> str | None:
+    """Plural acts qualified as a pattern ("the army's indiscriminate bombings", "systematic
+    murders", "frequent kidnappings of union leaders"): a charge about a campaign, not a report
+    of one act. A date or a time in the sentence ("indiscriminate bombings this morning in San
+    Miguel") tells of particular acts and keeps the event."""
+    if tok is None or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+        return None
+    habits = _cues().get("habitual", {})
+    cue = next((c for c in tok.children if c.dep_ == "amod" and c.lemma_.lower() in habits), None)
+    if cue is None or any(e.label_ in ("DATE", "TIME") for e in sent.ents):
+        return None
+    return f"{cue.text} {tok.text}"
+
+
+def _figurative(tok) -> str | None:
+    """An event noun qualified as a figure of speech: "a social explosion", "a time bomb"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    figures = _cues().get("figurative", {})
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i and child.lemma_.lower() in figures:
+            return f"{child.text} {tok.text}"
+    return None
+
+
+def _verbal_attack(tok, trigger: Trigger) -> str | None:
+    """An attack made in words: "harshly attacked the president", "strongly criticised and
+    attacked the plan" (an adverb of speech on the verb), not with arms."""
+    m = _FAMILY.match(trigger.rule)
+    if not m or m.group(1) != "violence" or tok.pos_ != "VERB" or tok.lemma_.lower() != "attack":
+        return None
+    verbal = _cues().get("verbal", {})
+    for child in tok.children:
+        if child.dep_ == "advmod" and child.lower_ in verbal:
+            return f"{child.text} {tok.text}"
+    return None
+
+
 def _told_in_past(tok) -> bool:
     """The noun belongs to a simple-past clause: "clashes broke out", "three died in attacks"."""
     node = tok
@@ -400,7 +456,9 @@ def mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         return kind
     generic = _generic(tok, sent) if _names_acts(tok, trigger) else None
     act = _act_named_by(tok)
-    generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _weapon_idle(tok, trigger, sent) or _kind_of_act(tok, trigger) or _whole_population(tok)
+    generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _weapon_idle(tok, trigger, sent) or _kind_of_act(tok, trigger) or _whole_population(tok) \
+        or _abstract_damage(tok, trigger) or _figurative(tok) or _verbal_attack(tok, trigger) \
+        or (_habitual(tok, sent) if _names_acts(tok, trigger) else None) or _habitual(act, sent)
     if generic:
         return "generic", generic
     for finder in (lambda: _governor(path), lambda: _clause_cue(path, sent), lambda: _background(path, sent)):
