@@ -218,6 +218,20 @@ def test_the_one_blamed_for_an_act_is_its_initiator_not_the_speaker(nlp, text, t
     assert a1 is not None and culprit in a1.name and "blamed" in a1.rule
 
 
+@pytest.mark.parametrize("second,named", [
+    ("Police believe the blast was the work of the Shining Path.", True),
+    ("The Shining Path were the authors of the attack, police said.", True),
+    ("Members of the Shining Path work in the area, police said.", False),
+])
+def test_an_act_said_to_be_the_work_of_a_group_names_it(nlp, second, named):
+    doc = nlp(f"A bomb exploded at a bank in Lima on Monday. {second}")
+    sent = next(doc.sents)
+    i = sent.text.index("exploded")
+    a1, _ = assign_roles(sent, Trigger("exploded", i, i + 8, "Explosions/Remote violence", "", "test"),
+                         find_actors(sent))
+    assert (a1.name == "Sendero Luminoso") is named
+
+
 def test_unnamed_attack_defaults_to_unidentified(nlp):
     a1, a2 = _roles(nlp, "Two soldiers were injured when a roadside bomb exploded.", "exploded",
                     "Explosions/Remote violence")

@@ -41,6 +41,12 @@ def _modality_of(nlp, text: str, word: str | None = None) -> tuple[str, str | No
     ("The senator harshly attacked the finance minister over the budget.", "attack", "generic", "harshly"),
     ("The bishop condemned the air force's indiscriminate bombings of the slums.", "bombing", "generic",
      "indiscriminate"),
+    ("The delegation said it was engaged in a dialogue with the rebels in good faith.", "engage", "generic",
+     "dialogue"),
+    ("He was a journalist who fought with words, not with guns.", "fought", "generic", "words"),
+    ("The ministry launched a diplomatic offensive across Europe.", "offensive", "generic", "diplomatic"),
+    ("With a hundred men they could burn the fields and kill the farmers.", "kill", "hypothetical", "could"),
+    ("No journalist has ever been arrested, beaten or murdered here.", "murder", "negated", "No journalist"),
 ])
 def test_not_events(nlp, text, word, expected, cue):
     got, got_cue = _modality_of(nlp, text, word)
@@ -61,6 +67,8 @@ def test_not_events(nlp, text, word, expected, cue):
     ("Rebels destroyed two bridges and a power station on the main highway.", "destroy"),
     ("Guerrillas attacked the town hall with rifles and grenades.", "attack"),
     ("There were indiscriminate bombings this morning in the northern districts.", "bombing"),
+    ("Guerrillas fought with troops in the northern province for three hours.", "fought"),
+    ("The rebels stormed the village, burned houses and kidnapped the mayor.", "kidnap"),
 ])
 def test_asserted(nlp, text, word):
     assert _modality_of(nlp, text, word) == ("asserted", None)

@@ -478,7 +478,7 @@ def _find_responsible_groups(doc, actors: ActorDictionary) -> list[tuple[int, Ac
         lemmas = set(w.lemma[sent.start:sent.end])
         # "attributed to X, which the group denied": sources still name X
         denials = {w.lemma[i] for i in range(sent.start, sent.end) if w.dep[i] != "relcl"}
-        if not lemmas & _RESPONSIBILITY or denials & _DENIAL:
+        if not (lemmas & _RESPONSIBILITY or _work_of(sent)) or denials & _DENIAL:
             continue
         found = next((a for ent in ents_in(sent) if ent.label_ == "ACTOR"
                       and (a := _dictionary_actor(ent, actors, _sentence_country(sent, actors))) is not None
@@ -487,6 +487,25 @@ def _find_responsible_groups(doc, actors: ActorDictionary) -> list[tuple[int, Ac
         if found is not None:
             out.append((sent.start_char, found))
     return out
+
+
+# Nouns that make their "of" complement the doer of an act: "the bombing was the work of X",
+# "X were the authors of the massacre".
+_DOER_NOUNS = {"work", "author", "authors", "perpetrator", "perpetrators"}
+
+
+def _work_of(sent) -> bool:
+    """An act said to be the work of a group, or a group said to be its author."""
+    for t in sent:
+        if t.pos_ != "NOUN" or t.lower_ not in _DOER_NOUNS:
+            continue
+        if t.lower_ == "work" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.ent_type_ == "ACTOR" for g in c.subtree) for c in t.children):
+            return True
+        if t.lower_ != "work" and t.dep_ == "attr" and any(
+                c.dep_ == "nsubj" and any(g.ent_type_ == "ACTOR" for g in c.subtree) for c in t.head.children):
+            return True
+    return False
 
 
 # Plural nouns that say nothing about who the group is ("attributed to assailants")

@@ -409,6 +409,38 @@ def _figurative(tok) -> str | None:
     return None
 
 
+# Prepositions and verbs that bring in what a fight is fought with, against, for or in.
+_FIGHT_PREPS = {"in", "with", "against", "for", "over", "through", "by"}
+
+
+def _peaceful_fight(tok, trigger: Trigger) -> str | None:
+    """A fight that is no combat: engaged in a dialogue, fought with words, a battle of ideas,
+    a fight against drug trafficking or corruption, a diplomatic offensive. Its complement or
+    its modifier names a peaceful means or a social ill, not an armed side."""
+    m = _FAMILY.match(trigger.rule)
+    if not m or m.group(1) != "clash":
+        return None
+    cues = _cues()
+    peaceful, modifiers = cues.get("peaceful_object", {}), cues.get("figurative_fight", {})
+    # "do battle using ideas": the means hangs on the light verb whose object the fight is
+    near = list(tok.children) + (list(tok.head.children) if tok.dep_ == "dobj" and tok.head.i != tok.i else [])
+    for child in near:
+        if child.i == tok.i:
+            continue
+        if child.dep_ in ("amod", "compound") and child.head.i == tok.i and child.i < tok.i \
+                and child.lemma_.lower() in modifiers:
+            return f"{child.text} {tok.text}"
+        objs = []
+        if child.dep_ == "prep" and child.lower_ in _FIGHT_PREPS or child.dep_ == "agent":
+            objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ in ("advcl", "xcomp", "acl") and child.lemma_.lower() == "use":
+            objs = [g for g in child.children if g.dep_ == "dobj"]
+        for obj in objs:
+            if obj.lemma_.lower() in peaceful:
+                return f"{tok.text} {child.text} {obj.text}"
+    return None
+
+
 def _verbal_attack(tok, trigger: Trigger) -> str | None:
     """An attack made in words: "harshly attacked the president", "strongly criticised and
     attacked the plan" (an adverb of speech on the verb), not with arms."""
@@ -457,7 +489,7 @@ def mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
     generic = _generic(tok, sent) if _names_acts(tok, trigger) else None
     act = _act_named_by(tok)
     generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _weapon_idle(tok, trigger, sent) or _kind_of_act(tok, trigger) or _whole_population(tok) \
-        or _abstract_damage(tok, trigger) or _figurative(tok) or _verbal_attack(tok, trigger) \
+        or _abstract_damage(tok, trigger) or _figurative(tok) or _verbal_attack(tok, trigger) or _peaceful_fight(tok, trigger) \
         or (_habitual(tok, sent) if _names_acts(tok, trigger) else None) or _habitual(act, sent)
     if generic:
         return "generic", generic
@@ -465,4 +497,27 @@ def mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         found = finder()
         if found:
             return found
+    first = _first_conjunct(tok)
+    if first is not None:
+        # "could kill people and destroy jobs", "no priest was jailed, murdered or exiled":
+        # a verb joined to another shares its subject, its auxiliary, its negation and its purpose
+        purpose = _purpose(first) if trigger.event_type != "Protests" else None
+        if purpose:
+            return "plan", purpose
+        neg = _negation(first)
+        if neg:
+            return "negated", neg
+        found = _clause_cue(_path(first, sent), sent)
+        if found:
+            return found
     return ASSERTED, None
+
+
+def _first_conjunct(tok):
+    """The verb a conjoined verb with no subject or auxiliary of its own shares them with."""
+    first = tok
+    while first.dep_ == "conj" and first.pos_ == "VERB" and first.head.i != first.i \
+            and first.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in first.children):
+        first = first.head
+    return first if first is not tok else None
