@@ -68,6 +68,7 @@ def test_not_events(nlp, text, word, expected, cue):
     ("Guerrillas attacked the town hall with rifles and grenades.", "attack"),
     ("There were indiscriminate bombings this morning in the northern districts.", "bombing"),
     ("Guerrillas fought with troops in the northern province for three hours.", "fought"),
+    ("The military police carried out an operation against drug trafficking in the favela.", "operation"),
     ("The rebels stormed the village, burned houses and kidnapped the mayor.", "kidnap"),
 ])
 def test_asserted(nlp, text, word):

@@ -409,6 +409,9 @@ def _figurative(tok) -> str | None:
     return None
 
 
+# Words of fighting that also name a struggle by other means. An "operation" or a "raid"
+# against drug trafficking is a police action all the same, and stays an event.
+_FIGHT_WORDS = {"fight", "fighting", "battle", "combat", "engage", "offensive", "struggle", "war", "clash"}
 # Prepositions and verbs that bring in what a fight is fought with, against, for or in.
 _FIGHT_PREPS = {"in", "with", "against", "for", "over", "through", "by"}
 
@@ -418,7 +421,7 @@ def _peaceful_fight(tok, trigger: Trigger) -> str | None:
     a fight against drug trafficking or corruption, a diplomatic offensive. Its complement or
     its modifier names a peaceful means or a social ill, not an armed side."""
     m = _FAMILY.match(trigger.rule)
-    if not m or m.group(1) != "clash":
+    if not m or m.group(1) != "clash" or tok.lemma_.lower() not in _FIGHT_WORDS:
         return None
     cues = _cues()
     peaceful, modifiers = cues.get("peaceful_object", {}), cues.get("figurative_fight", {})
