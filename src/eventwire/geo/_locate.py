@@ -25,9 +25,9 @@ from ..nlp import covered, doc_text, span_text
 from ._roles import assign_roles
 
 SPECIFIC = {"P": 3, "S": 3, "L": 2}
-ABROAD_IN_DOCUMENT = 4.0
+ABROAD_IN_DOCUMENT = 4.0  # as much as a place of origin or destination loses
 OUTLET = 20.0  # below every other place of the text: a masthead's town is the outlet's home
-QUALIFIER = 0.5  # a place that only qualifies another, resolved one  # as much as a place of origin or destination loses
+QUALIFIER = 0.5  # a place that only qualifies another, resolved one
 NEAR_HEADS = frozenset({"area", "outskirts", "border", "region", "valley", "suburb",
                         "neighbourhood", "neighborhood", "camp"})
 

@@ -124,16 +124,55 @@ def _index(tests) -> tuple[dict[tuple[int, int], list[int]], list[int]]:
     return at, anywhere
 
 
-class IndexedAttributeRuler:
+class _StandIn:
+    """A stand-in for one of the model's stock components, put in its place under its name. It
+    holds the stock component, which serialises it; ``_derive`` rebuilds what it keeps from the
+    stock component (after that loads new data)."""
+
+    factory = ""  # the registered factory that builds the stand-in from the stock component
+
+    def __init__(self, stock) -> None:
+        self.stock = stock
+        self.name = getattr(stock, "name", self.factory)
+        self._derive()
+
+    def _derive(self) -> None:
+        raise NotImplementedError
+
+    @classmethod
+    def _swap(cls, nlp: Language, name: str) -> None:
+        nlp.add_pipe(cls.factory, name=f"{name}_stand_in", before=name, config={"source": name})
+        nlp.remove_pipe(name)
+        nlp.rename_pipe(f"{name}_stand_in", name)
+
+    def to_bytes(self, **kwargs):
+        return self.stock.to_bytes(**kwargs)
+
+    def from_bytes(self, data, **kwargs):
+        self.stock.from_bytes(data, **kwargs)
+        self._derive()
+        return self
+
+    def to_disk(self, path, **kwargs):
+        self.stock.to_disk(path, **kwargs)
+
+    def from_disk(self, path, **kwargs):
+        self.stock.from_disk(path, **kwargs)
+        self._derive()
+        return self
+
+
+class IndexedAttributeRuler(_StandIn):
     """The stock attribute ruler's patterns, applied by lookup (see the module's text).
 
-    Wraps the stock component: serialisation and ``patterns`` are the stock ruler's, and a
-    ruler whose patterns cannot be indexed runs as it is.
+    Serialisation and ``patterns`` are the stock ruler's, and a ruler whose patterns cannot be
+    indexed runs as it is.
     """
 
-    def __init__(self, ruler) -> None:
-        self.ruler = ruler
-        self.name = getattr(ruler, "name", "attribute_ruler")
+    factory = "eventwire_indexed_attribute_ruler"
+
+    def _derive(self) -> None:
+        ruler = self.stock
         columns: dict[int, int] = {}
         self._single: list[tuple[int, _TokenTest, dict]] = []  # (order, test, attrs)
         self._longer: list[tuple[int, list[_TokenTest], int, dict]] = []  # (order, tests, target, attrs)
@@ -168,10 +207,7 @@ class IndexedAttributeRuler:
             cls(nlp.get_pipe(name))
         except _Unsupported:
             return False
-        nlp.add_pipe("eventwire_indexed_attribute_ruler", name=f"{name}_indexed", before=name,
-                     config={"source": name})
-        nlp.remove_pipe(name)
-        nlp.rename_pipe(f"{name}_indexed", name)
+        cls._swap(nlp, name)
         return True
 
     def _outcome(self, row: tuple) -> tuple[list, dict, list]:
@@ -214,26 +250,9 @@ class IndexedAttributeRuler:
                 set_token_attrs(token, merged)
         return doc
 
-    # the stock ruler's own surface
     @property
     def patterns(self):
-        return self.ruler.patterns
-
-    def to_bytes(self, **kwargs):
-        return self.ruler.to_bytes(**kwargs)
-
-    def from_bytes(self, data, **kwargs):
-        self.ruler.from_bytes(data, **kwargs)
-        self.__init__(self.ruler)
-        return self
-
-    def to_disk(self, path, **kwargs):
-        self.ruler.to_disk(path, **kwargs)
-
-    def from_disk(self, path, **kwargs):
-        self.ruler.from_disk(path, **kwargs)
-        self.__init__(self.ruler)
-        return self
+        return self.stock.patterns
 
 
 @Language.factory("eventwire_indexed_attribute_ruler", default_config={"source": "attribute_ruler"})
@@ -270,15 +289,15 @@ def set_lemma_index(nlp: Language, name: str = "lemmatizer") -> bool:
     return True
 
 
-class CachedLemmatizer:
+class CachedLemmatizer(_StandIn):
     """The stock rule lemmatizer's answers, kept per (word, POS, morphology): the rule
     lemmatizer's answer depends on nothing else. A document's lemmas are read and written as
     one array; the stock component finds each lemma that is not kept yet. Serialisation is the
     stock component's."""
 
-    def __init__(self, lemmatizer) -> None:
-        self.lemmatizer = lemmatizer
-        self.name = getattr(lemmatizer, "name", "lemmatizer")
+    factory = "eventwire_cached_lemmatizer"
+
+    def _derive(self) -> None:
         self._lemmas: dict[tuple[int, int, int], int] = {}
 
     @classmethod
@@ -290,15 +309,13 @@ class CachedLemmatizer:
         stock = nlp.get_pipe(name)
         if not isinstance(stock, Lemmatizer) or stock.mode != "rule":
             return False
-        nlp.add_pipe("eventwire_cached_lemmatizer", name=f"{name}_cached", before=name, config={"source": name})
-        nlp.remove_pipe(name)
-        nlp.rename_pipe(f"{name}_cached", name)
+        cls._swap(nlp, name)
         return True
 
     def __call__(self, doc):
         if not len(doc):
             return doc
-        stock = self.lemmatizer
+        stock = self.stock
         if not stock._validated:
             stock._validate_tables()
         lemmas, strings, overwrite = self._lemmas, doc.vocab.strings, stock.overwrite
@@ -317,22 +334,6 @@ class CachedLemmatizer:
         doc.from_array([LEMMA], numpy.array(out, dtype=numpy.uint64).reshape(-1, 1))
         return doc
 
-    def to_bytes(self, **kwargs):
-        return self.lemmatizer.to_bytes(**kwargs)
-
-    def from_bytes(self, data, **kwargs):
-        self.lemmatizer.from_bytes(data, **kwargs)
-        self._lemmas.clear()
-        return self
-
-    def to_disk(self, path, **kwargs):
-        self.lemmatizer.to_disk(path, **kwargs)
-
-    def from_disk(self, path, **kwargs):
-        self.lemmatizer.from_disk(path, **kwargs)
-        self._lemmas.clear()
-        return self
-
 
 @Language.factory("eventwire_cached_lemmatizer", default_config={"source": "lemmatizer"})
 def _make_cached_lemmatizer(nlp: Language, name: str, source: str) -> CachedLemmatizer:
@@ -341,7 +342,7 @@ def _make_cached_lemmatizer(nlp: Language, name: str, source: str) -> CachedLemm
 
 
 def speed_up(nlp: Language) -> Language:
-    """Both stand-ins, where ``nlp`` has the stock components they replace."""
+    """The stand-ins and the set-backed lemma index, where ``nlp`` has the stock components."""
     IndexedAttributeRuler.replace(nlp)
     set_lemma_index(nlp)
     CachedLemmatizer.replace(nlp)

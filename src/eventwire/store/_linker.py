@@ -128,25 +128,25 @@ def _candidates(s: Session, event: Event, cfg, cache: EventCache) -> list[Incide
         # two range scans, each on an index: the days of the window, and the few imprecise dates near it
         rows |= _pairs(s.execute(base.where(EventRow.event_date >= d - span, EventRow.event_date <= d + span)).all())
         rows |= _pairs(s.execute(base.where(EventRow.date_precision.in_(_LOOSE), EventRow.event_date >= d - loose,
-                                         EventRow.event_date <= d + loose)).all())
+                                            EventRow.event_date <= d + loose)).all())
     keys = sorted(identity_keys_of(event))
     by_key = select(EventRow.pk, EventRow.incident_id).join(EventKeyRow, EventKeyRow.event_pk == EventRow.pk).where(
         EventRow.incident_id.is_not(None), EventRow.event_id != event.event_id)
     if keys:
         far = dt.timedelta(days=key_days(cfg) + 182)
         rows |= _pairs(s.execute(by_key.where(EventKeyRow.key.in_(keys), EventKeyRow.event_date >= d - far,
-                                           EventKeyRow.event_date <= d + far)).all())
+                                              EventKeyRow.event_date <= d + far)).all())
     # stored reports coded in a town this one names, or naming the town this one is coded in
     crossing = sorted(crossing_keys_of(event))
     if crossing:
         near = dt.timedelta(days=cfg.same_window_days + date_slack(event))
         rows |= _pairs(s.execute(by_key.where(EventKeyRow.key.in_(crossing), EventKeyRow.event_date >= d - near,
-                                           EventKeyRow.event_date <= d + near)).all())
+                                              EventKeyRow.event_date <= d + near)).all())
     tolls = sorted(toll_keys_of(event, cfg))
     if tolls:  # the same large toll, weeks later (``link._same_toll_later``)
         later = dt.timedelta(days=cfg.followup_toll_days + date_slack(event))
         rows |= _pairs(s.execute(by_key.where(EventKeyRow.key.in_(tolls), EventKeyRow.event_date >= d - later,
-                                           EventKeyRow.event_date <= d + later)).all())
+                                              EventKeyRow.event_date <= d + later)).all())
     # the range scans read a little more than the blocking allows (a province's imprecise dates
     # half a year around, the particulars' reach plus that); the rule itself decides
     decoded = cache.get_many(s, [pk for pk, _ in sorted(rows)])
@@ -444,11 +444,12 @@ def link_follow_ups(s: Session, rows: list, cache: EventCache) -> set[str]:
     while rows:
         added = []
         for row in rows:
-            hit = _placed_follow_up(s, event_from_dict(row.record), cfg, cache)
+            follow_up = event_from_dict(row.record)
+            hit = _placed_follow_up(s, follow_up, cfg, cache)
             if hit is not None:
                 row.linked_to, row.score, row.reasons = hit
                 joined.add(hit[0])
-                added.append(event_from_dict(row.record))
+                added.append(follow_up)
         s.flush()
         if not added:
             break
