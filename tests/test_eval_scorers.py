@@ -297,6 +297,26 @@ def test_muc4_scope_leaves_out_what_muc_does_not_code():
     assert score_muc4(quiet, [army_battle, arrest]).checks["relevance_precision"] is None
 
 
+def test_muc4_perpetrator_named_two_ways_is_one_actor():
+    from eventwire.eval._news import score_muc4
+
+    def perp_found(words, actor):
+        gold = {"relevant": True, "templates": [_muc_template("attack", [(words,)])]}
+        event = _event(event_type="Violence against civilians", sub_event_type="Attack", actor1=actor)
+        return score_muc4(gold, [event]).tallies["perp_org"] == (1, 1)
+
+    salvador_army = Actor("Military Forces of El Salvador", "state forces", text="soldiers")
+    assert perp_found("the salvadoran army", salvador_army)  # a dictionary alias of the coded name
+    assert perp_found("salvadoran armed forces", salvador_army)
+    assert perp_found("the army", salvador_army)  # a state force with no country named: any country's
+    assert perp_found("3d infantry brigade", salvador_army)
+    assert perp_found("colombian police", Actor("Police Forces of Colombia", "state forces", text="agents"))
+    assert not perp_found("the guatemalan army", salvador_army)  # another country's army
+    assert not perp_found("national police", salvador_army)  # another force
+    assert not perp_found("fmln", salvador_army)
+    assert not perp_found("the army", Actor("Unidentified Armed Group (El Salvador)", "political militia"))
+
+
 def test_news_formats_are_detected_and_read_with_titles(tmp_path):
     from eventwire.eval._gold import profile_of
 

@@ -22,7 +22,9 @@ whose every template is don't-care counts for neither precision nor recall.
 Over the other templates, the
 incident type is found when some event maps to it, and the perpetrator
 organisation is found when some event's first actor (its words or its
-dictionary name) matches any variant of a gold ``perp_org``.
+dictionary name) matches any variant of a gold ``perp_org``, or is the actor
+that variant names in eventwire's actor dictionary ("the salvadoran army" is
+Military Forces of El Salvador; "the army", of any country).
 ``events_per_relevant_doc`` is a mean, not a rate.
 """
 from __future__ import annotations
@@ -149,10 +151,41 @@ def _words_contain(text: str, part: str) -> bool:
     return f" {part} " in f" {text} "
 
 
+@functools.lru_cache(maxsize=4096)
+def _dictionary_names(variant: str) -> tuple[re.Pattern, ...]:
+    """The actor names a gold perpetrator's words stand for in eventwire's own actor dictionary:
+    an entry's name or alias ("salvadoran army" is Military Forces of El Salvador), or a state
+    force named by its generic noun, of the country its demonym names ("the colombian police",
+    "the army", "the 6th infantry brigade"; of any country when none is named). The gold and
+    eventwire then name one actor in two ways, as the pipeline itself would read the words."""
+    from ..resources.actors import load_actors
+
+    actors = load_actors()
+    names = {actors.entries[k].name for k in actors.keys_of({variant})}
+    words = variant.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    for kind in actors.generic.values():
+        if kind.actor_type != "state forces":
+            continue
+        for term in kind.terms:
+            size = len(term.split())
+            if words[-size:] != term.split():
+                continue
+            rest = words[:-size]
+            country = next((c for w in rest if (c := actors.country(w))), None)
+            names.add(kind.named(country) if country else kind.name)
+    return tuple(re.compile(".+".join(re.escape(part) for part in n.split("{country}")) + r"\Z")
+                 for n in sorted(names))
+
+
 def _perp_found(variants: set[str], events: Sequence[Event]) -> bool:
     names = {fold(n) for e in events if e.actor1 is not None for n in (e.actor1.text, e.actor1.name) if n}
     names.discard("")
-    return any(v == n or _words_contain(n, v) or _words_contain(v, n) for v in variants for n in names)
+    if any(v == n or _words_contain(n, v) or _words_contain(v, n) for v in variants for n in names):
+        return True
+    coded = {e.actor1.name for e in events if e.actor1 is not None}
+    return any(p.match(c) for v in variants for p in _dictionary_names(v) for c in coded)
 
 
 def _type_found(wanted: str, found: set[str]) -> bool:
