@@ -182,6 +182,41 @@ def test_acled_spells_units_after_ochas_operational_datasets():
     assert codebook_admin1(None, "SYR", "Idlib") == "Idlib"
 
 
+def test_acled_files_nepals_districts_under_the_development_regions(gaz):
+    from eventwire.gazetteer import codebook_admin1
+
+    # Madhesh province holds districts of two regions; the district decides
+    assert codebook_admin1("acled", "NPL", "Madhesh", "Parsa") == "Central"
+    assert codebook_admin1("acled", "NPL", "Madhesh", "Saptari") == "East"
+    assert codebook_admin1("acled", "NPL", "Sudurpashchim", "Kailali") == "Far West"
+    assert codebook_admin1("acled", "NPL", "Lumbini", "Banke") == "Mid-West"
+    # GTD's spelling and another country's district of the same name are untouched
+    assert codebook_admin1("gtd", "NPL", "Madhesh", "Parsa") == "Madhesh"
+    assert codebook_admin1("acled", "IND", "Bihar", "Banka") == "Bihar"
+    # a province alone says nothing of the region
+    assert codebook_admin1("acled", "NPL", "Madhesh") == "Madhesh"
+
+
+def test_every_grouped_district_is_a_unit_the_gazetteer_writes(gaz):
+    import csv
+    from importlib import resources
+
+    text = resources.files("eventwire").joinpath("data/geo/admin1_groupings.csv").read_text("utf-8")
+    rows = list(csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#")))
+    assert rows and all(r["source"] and r["spelled"] for r in rows)
+    for r in rows:
+        assert any(e.feature_code == "ADM2" and e.iso3 == r["iso3"] for e in gaz.lookup(r["admin2"])), r["admin2"]
+    # every second-level unit of a grouped country has its group
+    grouped = {r["iso3"] for r in rows}
+    from eventwire.gazetteer import fold
+
+    named = {(r["iso3"], fold(r["admin2"])) for r in rows}
+    for name in gaz.division_names(2):
+        for e in gaz.lookup(name):
+            if e.feature_code == "ADM2" and e.iso3 in grouped:
+                assert (e.iso3, fold(e.name)) in named, e.name
+
+
 def test_every_codebook_spelling_names_a_unit_the_gazetteer_writes(gaz):
     import csv
     from importlib import resources

@@ -359,3 +359,24 @@ def test_a_note_naming_no_place_is_placed_by_its_countrys_usage(nlp, gaz):
     text = "Activists observed a hartal against a tariff hike announced by the Odisha regulator."
     loc = _located(nlp, gaz, text, "observed", event=("Protests", "Peaceful protest")).mentions[0].location
     assert loc.iso3 == "IND"
+
+
+@pytest.mark.parametrize("text,trigger,iso3", [
+    ("Workers of the Bharatiya Janata Party blocked a highway over fuel prices.", "blocked", "IND"),
+    ("Supporters of the PML-N staged a sit-in outside the press club.", "staged", "PAK"),
+    ("CPN-UML cadres took out a torch rally against the new charter.", "took", "NPL"),
+    ("NLD members marched to demand the release of detained students.", "marched", "MMR"),
+])
+def test_a_national_party_places_a_note_that_names_no_place(nlp, gaz, text, trigger, iso3):
+    loc = _located(nlp, gaz, text, trigger, event=("Protests", "Peaceful protest")).mentions[0].location
+    assert loc is not None and loc.iso3 == iso3 and loc.geo_precision == 3
+
+
+def test_a_countrys_parties_choose_among_namesakes_abroad(nlp, gaz):
+    # Punjab is a province of Pakistan and a state of India; India's own parties say which
+    text = "Members of the Youth Congress and the Akali Dal protested in Punjab against the new tariff."
+    loc = _located(nlp, gaz, text, "protested", event=("Protests", "Peaceful protest")).mentions[0].location
+    assert loc is not None and loc.iso3 == "IND" and loc.admin1 == "Punjab"
+    text = "Members of the PML-N protested in Punjab against the new tariff."
+    loc = _located(nlp, gaz, text, "protested", event=("Protests", "Peaceful protest")).mentions[0].location
+    assert loc.iso3 == "PAK"

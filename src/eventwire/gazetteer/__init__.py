@@ -83,15 +83,27 @@ def _codebook_levels() -> frozenset[tuple[str, str]]:
     return frozenset((r["scheme"], r["iso3"]) for r in _data_csv("admin1_levels.csv") if r["level"] == "2")
 
 
+@functools.lru_cache(maxsize=1)
+def _codebook_groupings() -> dict[tuple[str, str, str], str]:
+    from ._compiled import _data_csv
+
+    return {(r["scheme"], r["iso3"], fold(r["admin2"])): r["spelled"] for r in _data_csv("admin1_groupings.csv")}
+
+
 def codebook_admin1(scheme: str, iso3: str | None, admin1: str | None, admin2: str | None = None) -> str | None:
     """``admin1`` as a coding scheme spells it (data/geo/admin1_codebooks.csv): ACLED writes
     "Idleb" and "Nord-Kivu" where the conventional English name is Idlib and North Kivu.
     Where the scheme's first-level unit is our second (data/geo/admin1_levels.csv: GTD's
     provinces of the Philippines), ``admin2`` in its spelling, unless the scheme spells the
-    first-level unit itself.
+    first-level unit itself. Where the scheme's first-level units group second-level ones
+    across ours (data/geo/admin1_groupings.csv: ACLED files Nepal's districts under the
+    development regions), the group of ``admin2``.
     Unchanged where the scheme writes the conventional name."""
     if not iso3:
         return admin1
+    group = admin2 and _codebook_groupings().get((scheme, iso3, fold(admin2)))
+    if group:
+        return group  # a unit that groups districts across our provinces (Nepal's development regions)
     spellings = _codebook_spellings()
     own = admin1 and spellings.get((scheme, iso3, fold(admin1)))
     if own:

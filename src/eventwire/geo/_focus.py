@@ -127,6 +127,22 @@ def country_cues(text: str) -> Counter:
     return out
 
 
+def usage_cues(text: str) -> Counter:
+    """ISO2 -> how many distinct institutions and usages of that country (lexicon
+    ``usage_cues``: its parties, forces, councils) the text names, at most ``MAX_CUES``."""
+    out: Counter = Counter()
+    for iso2, spec in lexicon().get("usage_cues", {}).items():
+        n = sum(1 for p in _usage_patterns(iso2) if p.search(text))
+        if n:
+            out[iso2] = min(n, MAX_CUES)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _usage_patterns(iso2: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in lexicon().get("usage_cues", {}).get(iso2, {}).get("patterns", ()))
+
+
 def _preferred(cues: Counter | None, body: Counter | None) -> str | None:
     """The one country the article's own words point to, if they clearly do: its country
     cues (each counts twice: an institution is surer than a name), and places of its body

@@ -18,7 +18,7 @@ from ..extract import DocFindings
 from ..gazetteer import fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, country_cues, masthead_start, province_cues,
-                     usage_country, qualified_places)
+                     usage_country, usage_cues, qualified_places)
 from ._places import Toponym, find_toponyms
 from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
@@ -408,7 +408,7 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
     lede = [e for e in _lede_places(tops, st.lede if st is not None else None, gazetteer)
             if fold(e.name) not in parts]
     return article_focus(gazetteer, dateline=dateline, title=title, lede=lede, stop=stop_names(),
-                         actor_country=home_country, cues=country_cues(document.text),
+                         actor_country=home_country, cues=country_cues(document.text) + usage_cues(document.text),
                          agencies=agency_places(document.text, gazetteer),
                          body=_body_countries(tops, gazetteer),
                          qualified=_qualified(document, title, gazetteer), parts=parts)
