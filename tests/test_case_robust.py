@@ -163,3 +163,15 @@ def test_a_word_that_is_also_an_acronym_stays_a_word_without_such_a_sign(nlp):
     ents = _ents(nlp, "a fan of the local football club was stabbed yesterday near the stadium, and the fat "
                       "man who attacked him fled, police in bogota said.")
     assert not any(label == "ACTOR" and text in ("fan", "fat") for text, label in ents)
+
+
+def test_a_name_shared_by_groups_of_several_countries_is_the_group_of_the_event_country():
+    # "eln" alone names the National Liberation Army of Bolivia, of Colombia and of Peru: with no
+    # country in its sentence, the one of the country the event's place lies in
+    text = ("rebels of the army of national liberation (eln) today murdered a police inspector in the town of "
+            "saravena, arauca department.  in a separate action, the eln burned two trucks of an oil company "
+            "near tame.")
+    result = Pipeline.default().process(Document(id="t", text=text, published=dt.date(1990, 1, 3)))
+    named = [e.actor1 for e in result.events if e.actor1 is not None and "National Liberation" in e.actor1.name]
+    assert len(named) >= 2
+    assert {a.name for a in named} == {"ELN: National Liberation Army (Colombia)"}

@@ -256,11 +256,29 @@ def _attach_orphan_counts(groups: list[_Group], findings: DocFindings, news: boo
 
 
 def _fill_country(actor: Actor | None, location: Location | None) -> Actor | None:
+    if actor is not None and location is not None and location.country and actor.rule \
+            and actor.rule.startswith("actors.dictionary.ambiguous"):
+        actor = _of_event_country(actor, location.country)
     if actor is None or "{country}" not in actor.name:
         return actor
     country = (location.country if location else None) or actor.country
     name = actor.name.replace("{country}", country) if country else _NO_COUNTRY.sub("", actor.name)
     return replace(actor, name=name, country=country)
+
+
+def _of_event_country(actor: Actor, country: str) -> Actor:
+    """A name the dictionary gives to groups of several countries ("eln" is the National
+    Liberation Army of Bolivia, of Colombia and of Peru) that nothing in its sentence told
+    apart: the group of the country where the event took place, when exactly one is."""
+    actors = load_actors()
+    if actor.source_id in actors.entries and country in actors.entries[actor.source_id].countries:
+        return actor
+    found = [e for e in actors.candidates(actor.text or "") if country in e.countries]
+    if len(found) != 1:
+        return actor
+    entry = found[0]
+    return replace(actor, name=entry.name, type=entry.actor_type, inter=entry.inter, country=country,
+                   source_id=entry.key, rule=f"{actor.rule}+event_country")
 
 
 # The placeholder and the words that tie it to the name ("Civilians ({country})", "Police Forces
