@@ -242,6 +242,9 @@ def test_muc4_relevance_types_and_perpetrators():
     assert score.checks["relevance_precision"] is True
     assert not score.checks["event_count_exact"] and not score.checks["event_count_within1"]  # 1 of 3
     assert score.tallies["incident_type_recall"] == (1, 2)  # the optional arson is not scored
+    assert score.tallies["incident_type_precision"] == (1, 1)
+    assert score_muc4(gold, [_event(event_type="Violence against civilians", sub_event_type="Attack"), bomb]
+                      ).tallies["incident_type_precision"] == (1, 2)  # no template is an attack
     assert score.tallies["perp_org"] == (1, 2) and score.tallies["events_per_relevant_doc"] == (2, 1)
     either = {"relevant": True, "templates": [_muc_template("bombing / attack")]}
     attack = _event(event_type="Violence against civilians", sub_event_type="Attack")

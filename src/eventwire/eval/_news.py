@@ -25,6 +25,8 @@ organisation is found when some event's first actor (its words or its
 dictionary name) matches any variant of a gold ``perp_org``, or is the actor
 that variant names in eventwire's actor dictionary ("the salvadoran army" is
 Military Forces of El Salvador; "the army", of any country).
+``incident_type_precision`` is the share of the types found in a relevant
+document that some template of it (optional ones too) has.
 ``events_per_relevant_doc`` is a mean, not a rate.
 """
 from __future__ import annotations
@@ -221,6 +223,8 @@ def score_muc4(gold: dict, events: Sequence[Event]) -> RowScore:
                "perp_org": (sum(_perp_found(p, events) for p in perps), len(perps))}
     if relevant:
         tallies["events_per_relevant_doc"] = (len(events), 1)
+        keyed = {k.strip() for t in gold.get("templates") or () for k in (t.get("incident_type") or "").split("/")}
+        tallies["incident_type_precision"] = (len(types & keyed), len(types))
         n_templates = len(gold.get("templates") or ())
         checks["event_count_exact"] = len(in_scope) == n_templates
         checks["event_count_within1"] = abs(len(in_scope) - n_templates) <= 1
