@@ -292,3 +292,59 @@ def test_a_mastheads_town_is_not_the_events_place(nlp, gaz):
     text = title + "\n\nA man was shot outside a store on Sunday night, police in Jonesboro said."
     loc = _location(nlp, gaz, text, "shot outside a store on", title=title)
     assert loc is not None and loc.name == "Jonesboro"
+
+
+def test_the_hundred_block_troopers_and_a_departments_initials_are_us_cues():
+    from eventwire.geo._focus import country_cues
+
+    assert country_cues("The body was found in the 2500 block of East Lane, police said.")["US"] == 1
+    assert country_cues("Officers and state troopers responded to the road.")["US"] == 1
+    assert country_cues("The NOPD said a man was shot on Friday.")["US"] == 1
+    assert country_cues("Stay with WSMV.com for updates.")["US"] == 1
+    assert country_cues("She told Action News that she was afraid.")["US"] == 1
+    assert not country_cues("The SPD and the Greens met in Berlin after a roadblock was lifted.")
+
+
+def test_a_police_place_abroad_counts_half_where_the_text_is_american(gaz):
+    from collections import Counter
+
+    f = article_focus(gaz, title="Teen found shot to death in Bordeaux", agencies=["Nashville", "Metro"],
+                      cues=Counter({"US": 1}))
+    assert f.country == "US" and f.admin1 == "tennessee"
+
+
+def test_a_us_cue_keeps_a_namesake_town_at_home(nlp, gaz):
+    text = ("Police in Chester are investigating a shooting that wounded a 5-year-old boy in the "
+            "400 block of Elm Street on Monday night.")
+    loc = _location(nlp, gaz, text, "shooting", title="5-year-old shot in Chester")
+    assert loc is not None and loc.country == "United States"
+
+
+def test_a_cue_leaves_the_province_to_the_places_that_name_one(gaz):
+    from collections import Counter
+
+    f = article_focus(gaz, agencies=["Chicago"], cues=Counter({"US": 3}))
+    assert f.country == "US" and f.admin1 == "illinois"
+    # one lede place, named twice, does not settle the province among its namesakes
+    one = [e for e in gaz.lookup("Springfield") if e.admin1 == "Missouri"][:1]
+    assert article_focus(gaz, lede=one * 2, cues=Counter({"US": 3})).admin1 is None
+
+
+def test_a_headlines_small_town_of_several_words_is_no_namesake_of_its_last_word(gaz):
+    names = [(e.name, e.admin1) for e in title_places("Mother and son killed in New Stanton", gaz, stop_names())]
+    assert ("Stanton", "California") not in names
+
+
+def test_a_mastheads_town_picks_the_nearest_namesake_across_a_state_line(gaz):
+    columbus = [e for e in gaz.lookup("Columbus") if e.admin1 == "Georgia" and e.feature_class == "P"][:1]
+    f = article_focus(gaz, title="Teen dies in early morning Montgomery shooting", agencies=["Montgomery"],
+                      qualified=[(columbus[0], "title")])
+    assert f.admin1 == "alabama"
+
+
+def test_a_town_without_namesakes_picks_the_police_towns_namesake(gaz):
+    vanderburgh = gaz.lookup("Vanderburgh County")
+    assert len(vanderburgh) == 1
+    e = resolve_dateline("Henderson", gaz, near=tuple(vanderburgh))
+    assert e is not None and e.admin1 == "Kentucky"
+    assert resolve_dateline("Henderson", gaz).admin1 != "Kentucky"

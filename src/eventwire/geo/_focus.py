@@ -24,6 +24,7 @@ WEIGHTS = {"dateline": 3.0, "qualified": 2.0, "agency": 2.0, "title": 2.0, "lede
 PREFER_MIN = 2  # cues and one-country places that make a namesake there the article's own
 MAX_CUES = 3  # distinct country cues counted (lexicon ``country_cues``): as much as a dateline
 LEAD_SHARE = 0.6  # the leading country's share of the votes for a focus to exist
+PROVINCE_MIN = 2.0  # votes of named places for a province to lead among them alone
 KNOWN_CITY = 100_000  # a city a headline names without its state
 TITLE_MIN_POPULATION = 15_000  # a town in a headline by name alone: as the entity ruler
 # "Columbus, GA", "Gary, Ind.", "Springdale, Maryland", "Quetta, Balochistan": capitalised
@@ -55,18 +56,31 @@ class Focus:
 NO_FOCUS = Focus()
 
 
-def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None, name: str = "") -> tuple:
+def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None, name: str = "",
+          near: tuple[GeoEntry, ...] = ()) -> tuple:
     """A country first, then a namesake in the province (folded admin1) of the article's
     dateline or police (``province``), then in the country its own words point to
-    (``prefer``), then a town or a province over a district that bears a town's name, then
+    (``prefer``), then one near the article's own places (``near``: "Henderson" of a report
+    that names Vanderburgh County is Henderson, Kentucky, across the river; "Montgomery" of
+    a Columbus, Georgia station's page is Alabama's capital, not a Georgia village), then a
+    town or a province over a district that bears a town's name, then
     one that bears the written ``name`` of a headline itself over one that has it as an
     alternate ("St. Louis" is the city, not Senegal's Saint-Louis region; a dateline's
     "Mo." is Missouri, not the Norwegian town of Mo), then the most populous:
     "CHARLOTTE" is the city of 800,000, not the parish of 20,000, and "LANCASTER" a city,
     not Lancaster County (a unit's population is that of all its towns)."""
     return (e.feature_code.startswith("PCL"), bool(province) and fold(_admin1_of(e) or "") == province,
-            bool(prefer) and e.iso2 == prefer, e.feature_class == "P" or e.feature_code == "ADM1",
+            bool(prefer) and e.iso2 == prefer, _near(e, near), e.feature_class == "P" or e.feature_code == "ADM1",
             bool(name) and fold(e.name) == fold(name), e.population)
+
+
+NEAR_KM = 150  # a local newsroom's area: how far from the article's own places a namesake is theirs
+
+
+def _near(e: GeoEntry, near: tuple[GeoEntry, ...]) -> bool:
+    from ..gazetteer import distance_km
+
+    return any(distance_km(a.latitude, a.longitude, e.latitude, e.longitude) < NEAR_KM for a in near)
 
 
 def _admin1_of(e: GeoEntry) -> str | None:
@@ -226,7 +240,7 @@ def _within(outer: GeoEntry, inner: GeoEntry) -> bool:
 
 
 def resolve_dateline(place: str, gazetteer, prefer: str | None = None,
-                     province: str | None = None) -> GeoEntry | None:
+                     province: str | None = None, near: tuple[GeoEntry, ...] = ()) -> GeoEntry | None:
     """'HENRY COUNTY, Ind.' -> Henry County, Indiana: the last part first, each part
     inside the one after it; a lone part is its most prominent namesake (in ``province``,
     a folded admin1 the article has already placed a town in, then in ``prefer``, the
@@ -241,7 +255,7 @@ def resolve_dateline(place: str, gazetteer, prefer: str | None = None,
                 continue  # an unknown suburb or an outlet's name: keep what is known
             cands = inside
         if cands:
-            chosen = max(cands, key=(lambda e: _rank(e, prefer, province)) if chosen is None
+            chosen = max(cands, key=(lambda e: _rank(e, prefer, province, near=near)) if chosen is None
                          else (lambda e: e.population))
     return chosen
 
@@ -260,7 +274,7 @@ def masthead_start(title: str) -> int:
 
 
 def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None = None,
-                 province: str | None = None) -> list[GeoEntry]:
+                 province: str | None = None, near: tuple[GeoEntry, ...] = ()) -> list[GeoEntry]:
     """Places named in a headline: runs of capitalised words (or their longest known
     start) that name a country, a province or a town of 15,000+ (the namesake in
     ``province``, then in ``prefer``, first: see :func:`_rank`)."""
@@ -271,14 +285,20 @@ def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None
         while i < len(words):
             for j in range(min(len(words), i + 4), i, -1):
                 name = " ".join(words[i:j]).strip(".,'’")
-                cands = [e for e in gazetteer.lookup(name) if e.feature_code.startswith("PCL")
+                found = gazetteer.lookup(name)
+                cands = [e for e in found if e.feature_code.startswith("PCL")
                          or e.feature_code == "ADM1"
                          or (e.feature_class == "P" and e.population >= TITLE_MIN_POPULATION)]
+                if found and not cands and j - i >= 2:
+                    # a small town's name of several words ("New Stanton") is no larger
+                    # namesake of its last word ("Stanton") elsewhere
+                    i = j - 1
+                    break
                 if j - i == 1 and (fold(name) in stop or len(name) < 4):
                     # a headline capitalises every word: one short or common word is no place
                     cands = [e for e in cands if e.feature_code.startswith("PCL")]
                 if cands:
-                    out.append(max(cands, key=lambda e: _rank(e, prefer, province, name)))
+                    out.append(max(cands, key=lambda e: _rank(e, prefer, province, name, near)))
                     i = j - 1
                     break
             i += 1
@@ -286,8 +306,9 @@ def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None
 
 
 def _foreign_share(e: GeoEntry, prefer: str | None) -> float:
-    """A headline's or lede's place with no namesake in the country the article's own words
-    point to counts half: "Bordeaux" under "NASHVILLE, Tenn. (WKRN)" is a neighbourhood."""
+    """A headline's, lede's or police's place with no namesake in the country the article's
+    own words point to counts half: "Bordeaux" under "NASHVILLE, Tenn. (WKRN)" is a
+    neighbourhood, and "Metro police" of a report from Nashville no town "Metro" abroad."""
     return 0.5 if prefer and e.iso2 != prefer else 1.0
 
 
@@ -303,7 +324,8 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
                   lede: list[GeoEntry] = (), stop: frozenset[str] = frozenset(),
                   actor_country: str | None = None, cues: Counter | None = None,
                   agencies: list[str] = (), body: Counter | None = None,
-                  qualified: list[tuple[GeoEntry, str]] = (), parts: frozenset[str] = frozenset()) -> Focus:
+                  qualified: list[tuple[GeoEntry, str]] = (), parts: frozenset[str] = frozenset(),
+                  near: tuple[GeoEntry, ...] = ()) -> Focus:
     """The focus from the dateline's place words, the headline, the lede's places, the
     country of a state actor the article names ("Military Forces of Ukraine"), the
     country cues of its text (:func:`country_cues`) and the places whose police the
@@ -313,7 +335,10 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     "Columbus, GA" of an outlet's masthead, "text") settle the province before the
     police's and the headline's namesakes are chosen. A headline's name that the text calls a
     neighbourhood (``parts``: "Austin" of "the Austin neighborhood") is a part of a city, not
-    the town elsewhere that bears it, and says nothing of the focus."""
+    the town elsewhere that bears it, and says nothing of the focus. The towns of the text
+    that have no namesake (``near``) and a masthead's town choose among the namesakes of the
+    dateline's, the police's and the headline's places: the one near them (a masthead's
+    state is the outlet's, and its area crosses state lines)."""
     if gazetteer is None:
         return NO_FOCUS
     votes: Counter = Counter()
@@ -321,7 +346,8 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     sources = []
     named: list[tuple[GeoEntry, str]] = []  # in order: dateline, title, lede
     prefer = _preferred(cues, body)
-    if dateline and (e := resolve_dateline(dateline, gazetteer, prefer)) is not None:
+    near = tuple(near) + tuple(e for e, where in qualified if where == "title")
+    if dateline and (e := resolve_dateline(dateline, gazetteer, prefer, near=near)) is not None:
         _vote(votes, admin, e, WEIGHTS["dateline"])
         sources.append("dateline")
         named.append((e, "dateline"))
@@ -329,14 +355,14 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
         _vote(votes, admin, e, WEIGHTS["qualified"])
         sources.append("qualified")
         named.append((e, "qualified-" + where))
-    province = next((fold(a) for e, _ in named if (a := _admin1_of(e))), None)
+    province = next((fold(a) for e, where in named if where != "qualified-title" and (a := _admin1_of(e))), None)
     for name in dict.fromkeys(agencies):
-        if (e := resolve_dateline(name, gazetteer, prefer, province)) is not None:
-            _vote(votes, admin, e, WEIGHTS["agency"])
+        if (e := resolve_dateline(name, gazetteer, prefer, province, near)) is not None:
+            _vote(votes, admin, e, WEIGHTS["agency"] * _foreign_share(e, prefer))
             sources.append("agency")
             named.append((e, "agency"))
-    province = next((fold(a) for e, _ in named if (a := _admin1_of(e))), None)
-    for e in title_places(title or "", gazetteer, stop, prefer, province):
+    province = next((fold(a) for e, where in named if where != "qualified-title" and (a := _admin1_of(e))), None)
+    for e in title_places(title or "", gazetteer, stop, prefer, province, near):
         if fold(e.name) in parts:
             continue
         _vote(votes, admin, e, WEIGHTS["title"] * _foreign_share(e, prefer))
@@ -362,9 +388,25 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     a1 = None
     if in_country:
         (iso, name), aw = max(in_country, key=lambda kv: kv[1])
-        a1 = name if aw / w >= LEAD_SHARE else None
+        # a cue or an actor says which country, never which province: a province that a
+        # dateline, a headline, the police or two places of the lede name leads among the
+        # votes of named places only
+        named_votes = sum(v for _, v in in_country)
+        a1 = name if aw / w >= LEAD_SHARE or (_distinct_votes(named, iso, name) >= PROVINCE_MIN
+                                              and aw / named_votes >= LEAD_SHARE) else None
     return Focus(country, a1, round(w / total, 2), "+".join(dict.fromkeys(sources)),
                  _focus_place(named, country, a1))
+
+
+def _distinct_votes(named: list[tuple[GeoEntry, str]], iso2: str, a1: str) -> float:
+    """The votes for a province with each place counted once, at its strongest (a town the
+    lede names twice is still one place)."""
+    best: dict[int, float] = {}
+    for e, source in named:
+        if e.iso2 == iso2 and fold(_admin1_of(e) or "") == a1:
+            w = WEIGHTS.get(source.split("-")[0], 1.0)
+            best[e.geonameid] = max(best.get(e.geonameid, 0.0), w)
+    return sum(best.values())
 
 
 def _focus_place(named: list[tuple[GeoEntry, str]], country: str, a1: str | None) -> GeoEntry | None:

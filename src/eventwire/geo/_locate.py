@@ -411,7 +411,21 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
                          actor_country=home_country, cues=country_cues(document.text) + usage_cues(document.text),
                          agencies=agency_places(document.text, gazetteer),
                          body=_body_countries(tops, gazetteer),
-                         qualified=_qualified(document, title, gazetteer), parts=parts)
+                         qualified=_qualified(document, title, gazetteer), parts=parts,
+                         near=_lone_places(tops, gazetteer))
+
+
+def _lone_places(tops: list[Toponym], gazetteer) -> tuple:
+    """The towns and districts the text names that have no namesake in the gazetteer
+    ("Vanderburgh County"): where they are, the article is."""
+    out: dict[str, object] = {}
+    for t in tops:
+        if t.label not in ("GPE", "LOC") or t.fragment or t.text in out:
+            continue
+        cands = gazetteer.lookup(t.text)
+        if len(cands) == 1 and (cands[0].feature_class == "P" or cands[0].feature_code == "ADM2"):
+            out[t.text] = cands[0]
+    return tuple(out.values())
 
 
 PART_HEADS = frozenset({"neighborhood", "neighbourhood"})
