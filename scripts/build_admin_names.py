@@ -94,7 +94,12 @@ def _stem(name: str) -> str:
 
 def _similar(a: str, b: str) -> bool:
     sa, sb = _stem(a), _stem(b)
-    return bool(sa and sb) and (fuzz.ratio(sa, sb) >= 60 or sa in sb or sb in sa)
+    if not (sa and sb):
+        return False
+    short, long = sorted((sa, sb), key=len)
+    # one inside the other as whole words, or as a stem of five letters or more ("Buryat" of
+    # "Buryatiya"); a shorter piece is no name of the unit ("Kam" of "Kampong Speu")
+    return fuzz.ratio(sa, sb) >= 60 or f" {short} " in f" {long} " or (len(short) >= 5 and short in long)
 
 
 def _names_unit(name: str, gn_names: list[str], country: str) -> bool:

@@ -182,6 +182,28 @@ def test_acled_spells_units_after_ochas_operational_datasets():
     assert codebook_admin1(None, "SYR", "Idlib") == "Idlib"
 
 
+def test_acled_and_gtd_keep_chittagong_and_acled_cambodias_province_names():
+    from eventwire.gazetteer import codebook_admin1
+
+    for scheme in ("acled", "gtd"):
+        assert codebook_admin1(scheme, "BGD", "Chattogram") == "Chittagong"
+    assert codebook_admin1("acled", "KHM", "Kampong Spoe") == "Kampong Speu"
+    assert codebook_admin1("acled", "KHM", "Krong Preah Sihanouk") == "Preah Sihanouk"
+
+
+def test_the_name_builder_takes_a_stem_but_not_a_clipped_piece():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_admin_names.py"
+    spec = importlib.util.spec_from_file_location("build_admin_names", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod._similar("Buryat", "Buryatiya")
+    assert mod._similar("Sofia", "Sofia City")
+    assert not mod._similar("Kam", "Kampong Speu")
+
+
 def test_acled_files_nepals_districts_under_the_development_regions(gaz):
     from eventwire.gazetteer import codebook_admin1
 
