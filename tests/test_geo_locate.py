@@ -380,3 +380,13 @@ def test_a_countrys_parties_choose_among_namesakes_abroad(nlp, gaz):
     text = "Members of the PML-N protested in Punjab against the new tariff."
     loc = _located(nlp, gaz, text, "protested", event=("Protests", "Peaceful protest")).mentions[0].location
     assert loc.iso3 == "PAK"
+
+
+def test_a_note_placed_in_a_country_and_its_capital_is_the_capital(nlp, gaz):
+    text = "Hartal supporters torched two buses in the capital on Sunday evening."
+    loc = _located(nlp, gaz, text, "torched", event=("Riots", "Violent demonstration")).mentions[0].location
+    assert loc is not None and loc.iso3 == "BGD" and loc.name == "Dhaka" and loc.geo_precision == 1
+    # a state's capital is not the nation's
+    text = "Teachers held a dharna in the state capital demanding regular pay."
+    loc = _located(nlp, gaz, text, "held", event=("Protests", "Peaceful protest")).mentions[0].location
+    assert loc is not None and loc.iso3 == "IND" and loc.admin1 is None

@@ -9,6 +9,7 @@ that reports an event, specificity and resolution confidence.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -365,6 +366,33 @@ def _cue_country_location(text: str, gazetteer) -> Location | None:
                     rule="geo.event.cue-country")
 
 
+# "in the capital", "the capital's Jatrabari area": the national capital of a note placed
+# in a country only; not a state's or a province's capital, nor "the capital of X"
+_CAPITAL = re.compile(r"(?<!state )(?<!provincial )(?<!regional )(?<!district )(?<!divisional )"
+                      r"\bthe (?:national )?capital(?:'s|’s)?\b(?! of\b)(?! city\b)", re.IGNORECASE)
+
+
+def _in_capital(loc: Location, text: str, gazetteer) -> Location:
+    """A note placed in a country only that says the event was in the capital: the
+    country's capital, at geo_precision 1, its evidence the words that say so."""
+    if gazetteer is None or loc.admin1 or loc.geo_precision < 3 or not loc.iso3:
+        return loc
+    hit = _CAPITAL.search(text)
+    country = gazetteer.country(loc.country) if hit and loc.country else None
+    if country is None:
+        return loc
+    from ..gazetteer._embedded import country_capitals
+
+    name = country_capitals().get(country.iso2, ("",))[0]
+    towns = [e for e in gazetteer.lookup(name) if e.iso2 == country.iso2 and e.feature_class == "P"] if name else []
+    if not towns:
+        return loc
+    e = max(towns, key=lambda c: (c.feature_code == "PPLC", c.population))
+    top = Toponym(hit.group(0), hit.start(), hit.end(), hit.start(), hit.end(), 0, 0, "GPE", rule="geo.capital")
+    out = to_location(Resolved(top, e, 0.4, 1, "geo.resolve.capital"), "geo.event.capital")
+    return out
+
+
 def _with_location(m: Mention, loc: Location, sentence: str) -> Mention:
     ev = Evidence(field="location", doc_id=m.doc_id, start=loc.start or 0, end=loc.end or 0,
                   text=loc.text or loc.name, sentence=sentence, rule=loc.rule)
@@ -636,10 +664,13 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
                                _sentence_of(doc, res[fp].toponym.start))
         elif i is not None:
             chosen.add(i)
-            m = _with_location(m, _named_province(to_location(res[i], rule), i, res),
-                               _sentence_of(doc, res[i].toponym.start))
+            loc = _named_province(to_location(res[i], rule), i, res)
+            if res[i].entry.feature_code.startswith("PCL"):
+                loc = _in_capital(loc, doc_text(doc), gazetteer)
+            m = _with_location(m, loc, _sentence_of(doc, loc.start))
         elif (loc := _unnamed_focus_location(doc_text(doc), focus) or _actor_country_location(m, gazetteer)
               or _demonym_location(res) or _cue_country_location(doc_text(doc), gazetteer)) is not None:
+            loc = _in_capital(loc, doc_text(doc), gazetteer)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         mentions.append(m)
     findings.mentions = mentions
