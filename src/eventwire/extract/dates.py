@@ -23,6 +23,7 @@ import functools
 import logging
 import re
 
+from .._literals import GatedPattern, fold
 from ..records import EventDate
 from ..nlp import doc_text
 
@@ -370,20 +371,27 @@ def _a_kind_of_thing(doc, start: int, end: int) -> bool:
         and last.head.i > last.i and last.head.lemma_.lower() not in event_nouns()
 
 
+# the scans of a whole text for date phrases, each skipped in a text without its words
+_FIRST_SCANS = tuple(GatedPattern(rx.pattern, rx.flags) for rx in (_WEEKDAY_DATE, _DAY_MONTH, _MONTH_DAY, _NUMERIC))
+_LATER_SCANS = tuple(GatedPattern(rx.pattern, rx.flags)
+                     for rx in [_WEEKEND, _WEEK_SPAN, _WEEKDAY] + [r for r, _, _ in _RELATIVE])
+
+
 def _candidates(doc, profile: str = "news") -> list[tuple[int, int, str]]:
     """(start, end, rule) of date phrases: notes' own forms, DATE entities, missed forms."""
     text = doc_text(doc)
+    folded = fold(text)
     spans = _notes_candidates(text) if profile == "notes" else []
     # full day-month patterns before entities: spaCy often cuts "Around 6 May 2020" to "May 2020"
-    for rx in (_WEEKDAY_DATE, _DAY_MONTH, _MONTH_DAY, _NUMERIC):
-        for m in rx.finditer(text):
+    for rx in _FIRST_SCANS:
+        for m in rx.finditer(text, folded):
             spans.append((m.start(), m.end(), "dates.pattern"))
     spans.extend(_holiday_spans(doc, text))
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             spans.append((ent.start_char, ent.end_char, "dates.entity"))
-    for rx in [_WEEKEND, _WEEK_SPAN, _WEEKDAY] + [r for r, _, _ in _RELATIVE]:
-        for m in rx.finditer(text):
+    for rx in _LATER_SCANS:
+        for m in rx.finditer(text, folded):
             spans.append((m.start(), m.end(), "dates.pattern"))
     kept: list[tuple[int, int, str]] = []
     for s, e, rule in spans:  # first found wins; later overlapping spans are the same date

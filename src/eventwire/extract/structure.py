@@ -23,6 +23,7 @@ import datetime as dt
 import functools
 import re
 
+from .._literals import AnyOf
 from ..records import ArticleStructure, Dateline, Document, TextSpan
 from ._cue_tables import read_table
 from .dates import resolve
@@ -53,14 +54,14 @@ _HEADLINE_END = re.compile(r"[.!?:;,\"”'…]$")
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> dict[tuple[str, str], re.Pattern]:
-    """(kind, scope) -> the patterns of ``data/article_parts.csv``, as one alternation
-    (one search of a piece of text instead of one per pattern)."""
+def _patterns() -> dict[tuple[str, str], AnyOf]:
+    """(kind, scope) -> the patterns of ``data/article_parts.csv``; each is tried only on
+    text that holds its words (most pieces of a page hold none)."""
     out: dict[tuple[str, str], list[str]] = {}
     for row in read_table("article_parts.csv"):
         re.compile(row["pattern"])  # a bad row is named by its own error
         out.setdefault((row["kind"], row["scope"]), []).append(row["pattern"])
-    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.I) for k, v in out.items()}
+    return {k: AnyOf(v, re.I) for k, v in out.items()}
 
 
 def _span(text: str, kind: str, start: int, end: int) -> TextSpan | None:
@@ -104,8 +105,8 @@ def _pieces(text: str, para: TextSpan) -> list[TextSpan]:
 
 
 def _matches(kind: str, scope: str, words: str) -> bool:
-    rx = _patterns().get((kind, scope))
-    return rx is not None and rx.search(words) is not None
+    patterns = _patterns().get((kind, scope))
+    return patterns is not None and patterns.matches(words)
 
 
 def _chrome_pieces(text: str, para: TextSpan) -> list[TextSpan]:

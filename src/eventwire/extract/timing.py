@@ -23,6 +23,7 @@ import functools
 import re
 from dataclasses import replace
 
+from .._literals import GatedPattern, finder, fold
 from ..records import ArticleStructure, Document, EventDate, Mention
 from ._cue_tables import read_table
 
@@ -39,23 +40,28 @@ _EARLIEST_YEAR = 1800
 
 
 @functools.lru_cache(maxsize=1)
-def _cues() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((r["kind"], re.compile(r["pattern"], re.I)) for r in read_table("timing_cues.csv"))
+def _cues() -> tuple[tuple[str, GatedPattern], ...]:
+    # each cue's scan is skipped in a sentence without its words (most sentences hold no cue)
+    return tuple((r["kind"], GatedPattern(r["pattern"], re.I)) for r in read_table("timing_cues.csv"))
 
 
 def is_update(sentence: str) -> bool:
     """The sentence updates a toll ("the death toll rose to 24 on Tuesday"): its date is the update's."""
-    return any(kind == "update" and rx.search(sentence) for kind, rx in _cues())
+    folded = fold(sentence)
+    return any(kind == "update" and rx.search(sentence, folded) for kind, rx in _cues())
 
 
 _NOT_CUES = ("not_context", "not_accident", "update")
 
 
 @functools.lru_cache(maxsize=1)
-def _any_cue() -> re.Pattern:
-    """Every context cue as one pattern: a sentence it does not match (most) holds none of
-    them, and one scan tells that instead of one scan per cue."""
-    return re.compile("|".join(f"(?:{rx.pattern})" for kind, rx in _cues() if kind not in _NOT_CUES), re.I)
+def _any_cue() -> re.Pattern | None:
+    """Finds the words of every context cue in a folded sentence at once: a sentence without
+    any (most) holds no cue, and one scan tells that. None when some cue has no such words."""
+    context = [rx for kind, rx in _cues() if kind not in _NOT_CUES]
+    if any(rx.needles is None for rx in context):
+        return None
+    return finder(n for rx in context for n in rx.needles)
 
 
 def context_cue(sentence: str, trigger: tuple[int, int] | None = None) -> tuple[str, str] | None:
@@ -64,16 +70,16 @@ def context_cue(sentence: str, trigger: tuple[int, int] | None = None) -> tuple[
     A figurative cue sets aside only the words it spans: with ``trigger`` (offsets in
     ``sentence``), "the bombing killed 12 people and killed hopes of a truce" keeps its
     bombing; without it, any figurative cue counts."""
-    if _any_cue().search(sentence) is None:
+    cues, folded, gate = _cues(), fold(sentence), _any_cue()
+    if gate is not None and gate.search(folded) is None:
         return None
-    cues = _cues()
-    spared = [m.span() for kind, rx in cues if kind == "not_context" for m in rx.finditer(sentence)]
+    spared = [m.span() for kind, rx in cues if kind == "not_context" for m in rx.finditer(sentence, folded)]
     # a crash that guerrilla fire or a bomb caused is an attack
-    attacked = any(kind == "not_accident" and rx.search(sentence) for kind, rx in cues)
+    attacked = any(kind == "not_accident" and rx.search(sentence, folded) for kind, rx in cues)
     for kind, rx in cues:
         if kind in _NOT_CUES or (kind == "accident" and attacked):
             continue
-        for m in rx.finditer(sentence):
+        for m in rx.finditer(sentence, folded):
             if kind == "figurative" and trigger is not None and not (m.start() <= trigger[0] < m.end()):
                 continue
             if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spared):

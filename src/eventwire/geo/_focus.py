@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .._literals import GatedPattern
+from .._literals import fold as fold_case
 from ..gazetteer import fold, lexicon
 from ..records import GeoEntry
 
@@ -88,29 +90,31 @@ def _admin1_of(e: GeoEntry) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _country_cues() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
+def _country_cues() -> tuple[tuple[str, tuple[GatedPattern, ...]], ...]:
+    # each cue's scan is skipped in a text without its words (most texts hold few cues)
     cues = lexicon().get("country_cues", {})
-    return tuple((iso2, tuple(re.compile(p) for p in spec["patterns"])) for iso2, spec in cues.items())
+    return tuple((iso2, tuple(GatedPattern(p) for p in spec["patterns"])) for iso2, spec in cues.items())
 
 
 @functools.lru_cache(maxsize=1)
-def _province_cues() -> tuple[tuple[str, tuple[str, ...], tuple[re.Pattern, ...]], ...]:
+def _province_cues() -> tuple[tuple[str, tuple[str, ...], tuple[GatedPattern, ...]], ...]:
     cues = lexicon().get("country_cues", {})
-    return tuple((iso2, tuple(fold(p) for p in spec["provinces"]), tuple(re.compile(p) for p in spec["patterns"]))
+    return tuple((iso2, tuple(fold(p) for p in spec["provinces"]), tuple(GatedPattern(p) for p in spec["patterns"]))
                  for iso2, spec in cues.items() if spec.get("provinces"))
 
 
 def province_cues(text: str) -> list[tuple[str, str]]:
     """(ISO2, folded province) of the provinces the text's cues speak of: a body that
     reports from a few provinces only (the OSCE's monitors on Ukraine's contact line)."""
+    folded = fold_case(text)
     return [(iso2, p) for iso2, provinces, patterns in _province_cues()
-            if any(pat.search(text) for pat in patterns) for p in provinces]
+            if any(pat.search(text, folded) for pat in patterns) for p in provinces]
 
 
 @functools.lru_cache(maxsize=1)
-def _usage_cues() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
+def _usage_cues() -> tuple[tuple[str, tuple[GatedPattern, ...]], ...]:
     cues = lexicon().get("usage_cues", {})
-    return _country_cues() + tuple((iso2, tuple(re.compile(p) for p in spec["patterns"]))
+    return _country_cues() + tuple((iso2, tuple(GatedPattern(p) for p in spec["patterns"]))
                                    for iso2, spec in cues.items())
 
 
@@ -118,9 +122,10 @@ def usage_country(text: str) -> tuple[str, int, int] | None:
     """(ISO2, start, end of its first cue) of the one country whose institutions or usage
     the text names (lexicon ``country_cues`` and ``usage_cues``); None for none or several."""
     found: dict[str, tuple[int, int]] = {}
+    folded = fold_case(text)
     for iso2, patterns in _usage_cues():
         for p in patterns:
-            m = p.search(text)
+            m = p.search(text, folded)
             if m is not None and (iso2 not in found or m.start() < found[iso2][0]):
                 found[iso2] = m.span()
     if len(found) != 1:
@@ -134,8 +139,9 @@ def country_cues(text: str) -> Counter:
     its institutions and its press's way of writing places ("the sheriff's office",
     "Gary, Ind."), which no place name's namesakes can blur."""
     out: Counter = Counter()
+    folded = fold_case(text)
     for iso2, patterns in _country_cues():
-        n = sum(1 for p in patterns if p.search(text))
+        n = sum(1 for p in patterns if p.search(text, folded))
         if n:
             out[iso2] = min(n, MAX_CUES)
     return out
@@ -145,16 +151,17 @@ def usage_cues(text: str) -> Counter:
     """ISO2 -> how many distinct institutions and usages of that country (lexicon
     ``usage_cues``: its parties, forces, councils) the text names, at most ``MAX_CUES``."""
     out: Counter = Counter()
+    folded = fold_case(text)
     for iso2, spec in lexicon().get("usage_cues", {}).items():
-        n = sum(1 for p in _usage_patterns(iso2) if p.search(text))
+        n = sum(1 for p in _usage_patterns(iso2) if p.search(text, folded))
         if n:
             out[iso2] = min(n, MAX_CUES)
     return out
 
 
 @functools.lru_cache(maxsize=None)
-def _usage_patterns(iso2: str) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in lexicon().get("usage_cues", {}).get(iso2, {}).get("patterns", ()))
+def _usage_patterns(iso2: str) -> tuple[GatedPattern, ...]:
+    return tuple(GatedPattern(p) for p in lexicon().get("usage_cues", {}).get(iso2, {}).get("patterns", ()))
 
 
 def _preferred(cues: Counter | None, body: Counter | None) -> str | None:
