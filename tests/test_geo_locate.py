@@ -390,3 +390,13 @@ def test_a_note_placed_in_a_country_and_its_capital_is_the_capital(nlp, gaz):
     text = "Teachers held a dharna in the state capital demanding regular pay."
     loc = _located(nlp, gaz, text, "held", event=("Protests", "Peaceful protest")).mentions[0].location
     assert loc is not None and loc.iso3 == "IND" and loc.admin1 is None
+
+
+def test_a_party_of_one_state_places_a_note_in_that_state(nlp, gaz):
+    text = "Shiv Sena workers ransacked the office of a music company over a film release."
+    loc = _located(nlp, gaz, text, "ransacked", event=("Riots", "Violent demonstration")).mentions[0].location
+    assert loc is not None and loc.iso3 == "IND" and loc.admin1 == "Maharashtra" and loc.geo_precision == 3
+    # parties of two states: the country only
+    text = "Shiv Sena and Trinamool workers clashed outside a polling booth."
+    loc = _located(nlp, gaz, text, "clashed", event=("Riots", "Mob violence")).mentions[0].location
+    assert loc is not None and loc.iso3 == "IND" and loc.admin1 is None

@@ -393,6 +393,40 @@ def _in_capital(loc: Location, text: str, gazetteer) -> Location:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _province_usage() -> tuple[tuple[str, str, tuple[re.Pattern, ...]], ...]:
+    cues = lexicon().get("province_usage_cues", {})
+    return tuple((iso2, province, tuple(re.compile(p) for p in patterns))
+                 for iso2, provinces in cues.items() for province, patterns in provinces.items())
+
+
+def _in_province_of_usage(loc: Location, text: str, gazetteer) -> Location:
+    """A note placed in a country only that names a party or movement of one of its
+    provinces only (lexicon ``province_usage_cues``: "the Shiv Sena" is Maharashtra's):
+    that province, at geo_precision 3, its evidence the first such words. Several
+    provinces named so: the country stays."""
+    if gazetteer is None or loc.admin1 or loc.geo_precision < 3 or not loc.country:
+        return loc
+    country = gazetteer.country(loc.country)
+    if country is None:
+        return loc
+    found: dict[str, re.Match] = {}
+    for iso2, province, patterns in _province_usage():
+        if iso2 != country.iso2:
+            continue
+        for p in patterns:
+            if (hit := p.search(text)) is not None and (province not in found or hit.start() < found[province].start()):
+                found[province] = hit
+    if len(found) != 1:
+        return loc
+    province, hit = next(iter(found.items()))
+    units = [e for e in gazetteer.lookup(province) if e.iso2 == country.iso2 and e.feature_code == "ADM1"]
+    if not units:
+        return loc
+    top = Toponym(hit.group(0), hit.start(), hit.end(), hit.start(), hit.end(), 0, 0, "ORG", rule="geo.province-usage")
+    return to_location(Resolved(top, units[0], 0.3, 1, "geo.resolve.province-usage"), "geo.event.province-usage")
+
+
 def _with_location(m: Mention, loc: Location, sentence: str) -> Mention:
     ev = Evidence(field="location", doc_id=m.doc_id, start=loc.start or 0, end=loc.end or 0,
                   text=loc.text or loc.name, sentence=sentence, rule=loc.rule)
@@ -666,11 +700,11 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             chosen.add(i)
             loc = _named_province(to_location(res[i], rule), i, res)
             if res[i].entry.feature_code.startswith("PCL"):
-                loc = _in_capital(loc, doc_text(doc), gazetteer)
+                loc = _in_province_of_usage(_in_capital(loc, doc_text(doc), gazetteer), doc_text(doc), gazetteer)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         elif (loc := _unnamed_focus_location(doc_text(doc), focus) or _actor_country_location(m, gazetteer)
               or _demonym_location(res) or _cue_country_location(doc_text(doc), gazetteer)) is not None:
-            loc = _in_capital(loc, doc_text(doc), gazetteer)
+            loc = _in_province_of_usage(_in_capital(loc, doc_text(doc), gazetteer), doc_text(doc), gazetteer)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         mentions.append(m)
     findings.mentions = mentions
