@@ -231,6 +231,13 @@ def _event_figures(counts_of, text):
     ("A deputy stopped a car carrying two men with gunshot wounds.", None, 2),
     ("A child in the home received non-life threatening injuries.", None, 1),
     ("He was charged with assault with a deadly weapon.", None, None),
+    # one person hit told apart from the dead: an ordinal past them, or the other sex
+    ("Deputies found two men dead in a trailer. A third man suffered a gunshot wound to the hand.", 2, 1),
+    ("A man was shot dead outside a store. A woman walking by was grazed by a bullet.", 1, 1),
+    # ... but not one of them: the same sex, an ordinal among them, or the one shot who died
+    ("Two men were shot dead outside a store. A second man was hit in the arm.", 2, 0),
+    ("A woman was shot in a parking lot. The woman died at a hospital.", 1, 0),
+    ("A man was shot outside a store. He died at a hospital.", 1, 0),
 ])
 def test_news_counts(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)

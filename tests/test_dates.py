@@ -20,6 +20,11 @@ def dates_of(nlp):
 @pytest.mark.parametrize("phrase, date, precision", [
     ("on Tuesday", dt.date(2020, 4, 28), "day"),
     ("on Saturday", dt.date(2020, 5, 2), "day"),
+    # the day after publication, bare: the publication date lags the report, not six days back
+    ("on Sunday", dt.date(2020, 5, 2), "day"),
+    ("early Sunday", dt.date(2020, 5, 2), "day"),
+    ("last Sunday", dt.date(2020, 4, 26), "day"),
+    ("on Friday", dt.date(2020, 5, 1), "day"),
     ("yesterday", dt.date(2020, 5, 1), "day"),
     ("last week", dt.date(2020, 4, 23), "week"),  # the middle of the week before
     ("earlier this week", dt.date(2020, 4, 29), "week"),

@@ -1356,6 +1356,37 @@ def _not_among_dead(hit: Count) -> bool:
     return other is not None and not _AND.search(hit.text, 0, other.start())
 
 
+# Words that tell a person's sex, so that one hit is told apart from the dead of the other sex.
+_MALE = {"man", "men", "boy", "boys", "male", "father", "son", "sons", "husband", "brother", "brothers", "uncle",
+         "grandfather", "grandson", "nephew", "boyfriend", "stepfather", "stepson", "dad", "gentleman", "he", "him",
+         "himself"}
+_FEMALE = {"woman", "women", "girl", "girls", "female", "mother", "daughter", "daughters", "wife", "sister",
+           "sisters", "aunt", "grandmother", "granddaughter", "niece", "girlfriend", "stepmother", "stepdaughter",
+           "mom", "lady", "she", "her", "herself"}
+
+
+def _sex(victims: str | None) -> str | None:
+    word = (victims or "").split()[-1:] or [""]
+    head = word[0].lower().strip(",.")
+    return "male" if head in _MALE else "female" if head in _FEMALE else None
+
+
+def _someone_else(hit: Count, dead: list[Count], n_dead: int) -> bool:
+    """One person hit whom the report tells apart from the dead: "a second man was hit"
+    beside one dead, "a fourth man suffered a gunshot wound" beside three, "a woman was
+    grazed" beside "a man was shot dead" (every dead person named of the other sex)."""
+    if ".singular" not in hit.rule or hit.best != 1 or any(d.start <= hit.start < d.end for d in dead):
+        return False
+    victim = (hit.victims or "").split()[-1:]
+    lowered = [w.lower().strip(",.") for w in hit.text.split()]
+    before = lowered[:lowered.index(victim[0].lower())] if victim and victim[0].lower() in lowered else lowered
+    ordinal = next((_ORDINAL_VALUE[w] for w in before if w in _ORDINAL_VALUE), None)
+    if ordinal is not None:
+        return ordinal > n_dead
+    sex = _sex(hit.victims)
+    return sex is not None and bool(dead) and all(_sex(d.victims) not in (None, sex) for d in dead)
+
+
 def _hit(count: Count) -> bool:
     return count.rule.startswith("counts.hit.")
 
@@ -1432,8 +1463,9 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     hits = [c for c in candidates if _hit(c)]
     hit = aggregate(hits) if hits else None
     if "injured" in out and hit is not None:
-        dead = figure(out.get("fatalities")) or 0
-        survivors = _less(hit, dead) if dead and not _ALSO.search(hit.text) and not _not_among_dead(hit) else hit
+        n_dead = figure(out.get("fatalities")) or 0
+        apart = _ALSO.search(hit.text) or _not_among_dead(hit) or _someone_else(hit, dead, n_dead)
+        survivors = _less(hit, n_dead) if n_dead and not apart else hit
         stated = out["injured"]
         # "no one else was hurt" beside a man shot who lived: the zero is of the others
         if stated is None or (figure(survivors) or 0) > (figure(stated) or 0):

@@ -263,8 +263,14 @@ def _relative(text: str, published: dt.date | None) -> tuple[dt.date | None, str
         if published is None:
             return None, "relative", "dates.weekday", None
         back = (published.weekday() - _WEEKDAYS[m["w"].lower()]) % 7
-        if back == 0 and (m["last"] or "").strip().lower() in ("last", "past", "this past"):
+        told_past = (m["last"] or "").strip().lower() in ("last", "past", "this past")
+        if back == 0 and told_past:
             back = 7
+        if back == 6 and not told_past:
+            # A bare weekday naming the day after the publication date: a report tells of six
+            # days back as "last Friday"; this is the publication date lagging the report by a
+            # day (a first version's date, another time zone). The report's day is the nearest.
+            return published, "day", "dates.weekday+next_day", 0
         return published - dt.timedelta(days=back), "day", "dates.weekday", -back
     return None
 
