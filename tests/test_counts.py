@@ -238,6 +238,10 @@ def _event_figures(counts_of, text):
     ("Two men were shot dead outside a store. A second man was hit in the arm.", 2, 0),
     ("A woman was shot in a parking lot. The woman died at a hospital.", 1, 0),
     ("A man was shot outside a store. He died at a hospital.", 1, 0),
+    # animals are no casualties
+    ("The gun went off, killing the boy and injuring one of the family dogs.", 1, None),
+    ("A police dog was shot and wounded during the standoff.", None, None),
+    ("Two horses were killed when the gunman fired into the barn.", None, None),
 ])
 def test_news_counts(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)

@@ -1198,10 +1198,21 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     for c in _toll_counts(sent, toks):
         clash = [f for f in fixed if f.start < c.end and c.start < f.end]
         found = [f for f in found if f not in clash] + [c]
-    found = [_cap_vague(sent, c) for c in found]
+    found = [_cap_vague(sent, c) for c in found if not _animals(c)]
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
     return _attribute(sent, sorted(found, key=lambda c: c.start))
+
+
+# Animals hit or killed are no casualties: "injuring one of the family dogs", "a police K-9 was shot".
+_ANIMALS = {"dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten", "horse", "horses", "cow", "cows", "cattle",
+            "pet", "pets", "animal", "animals", "livestock", "goat", "goats", "sheep", "pig", "pigs", "deer",
+            "bird", "birds", "chicken", "chickens", "k9", "k-9", "canine"}
+
+
+def _animals(count: Count) -> bool:
+    head = (count.victims or "").split()[-1:]
+    return bool(head) and head[0].lower().strip(",.") in _ANIMALS
 
 
 # Words that tell that one person hit lived: "was shot in the leg but survived", "is being
