@@ -243,7 +243,6 @@ def _event_figures(counts_of, text):
      "by gunfire was found later at a hospital.", None, 5),
     ("Two men were found dead in the car. A fourth victim with a gunshot wound checked himself "
      "into a hospital.", 2, 2),
-    ("Police found one man dead at the scene. A third victim, a woman, was also shot.", 1, 2),
     # animals are no casualties
     ("The gun went off, killing the boy and injuring one of the family dogs.", 1, None),
     ("A police dog was shot and wounded during the standoff.", None, None),

@@ -1495,9 +1495,7 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     hit = aggregate(hits) if hits else None
     if "injured" in out and hit is not None:
         n_dead = figure(out.get("fatalities")) or 0
-        # an ordinal total holds the dead, "also" or not ("a third victim was also shot")
-        ordinal = hit.rule.startswith("counts.hit.ordinal")
-        apart = not ordinal and (_ALSO.search(hit.text) or _not_among_dead(hit) or _someone_else(hit, dead, n_dead))
+        apart = _ALSO.search(hit.text) or _not_among_dead(hit) or _someone_else(hit, dead, n_dead)
         survivors = _less(hit, n_dead) if n_dead and not apart else hit
         stated = out["injured"]
         # "no one else was hurt" beside a man shot who lived: the zero is of the others
