@@ -238,11 +238,6 @@ def _event_figures(counts_of, text):
     ("Two men were shot dead outside a store. A second man was hit in the arm.", 2, 0),
     ("A woman was shot in a parking lot. The woman died at a hospital.", 1, 0),
     ("A man was shot outside a store. He died at a hospital.", 1, 0),
-    # one more person hit named by an ordinal: that many hit, the dead among them
-    ("Officers found four victims who had been struck by gunfire. A fifth victim who was struck "
-     "by gunfire was found later at a hospital.", None, 5),
-    ("Two men were found dead in the car. A fourth victim with a gunshot wound checked himself "
-     "into a hospital.", 2, 2),
     # animals are no casualties
     ("The gun went off, killing the boy and injuring one of the family dogs.", 1, None),
     ("A police dog was shot and wounded during the standoff.", None, None),

@@ -1388,34 +1388,14 @@ def _someone_else(hit: Count, dead: list[Count], n_dead: int) -> bool:
     grazed" beside "a man was shot dead" (every dead person named of the other sex)."""
     if ".singular" not in hit.rule or hit.best != 1 or any(d.start <= hit.start < d.end for d in dead):
         return False
-    ordinal = _ordinal_of(hit)
+    victim = (hit.victims or "").split()[-1:]
+    lowered = [w.lower().strip(",.") for w in hit.text.split()]
+    before = lowered[:lowered.index(victim[0].lower())] if victim and victim[0].lower() in lowered else lowered
+    ordinal = next((_ORDINAL_VALUE[w] for w in before if w in _ORDINAL_VALUE), None)
     if ordinal is not None:
         return ordinal > n_dead
     sex = _sex(hit.victims)
     return sex is not None and bool(dead) and all(_sex(d.victims) not in (None, sex) for d in dead)
-
-
-def _ordinal_of(count: Count) -> int | None:
-    """The ordinal that names one person hit or hurt ("a fifth victim was struck"), if any."""
-    victim = (count.victims or "").split()[-1:]
-    lowered = [w.lower().strip(",.") for w in count.text.split()]
-    if victim and victim[0].lower() in lowered:
-        lowered = lowered[:lowered.index(victim[0].lower())]
-    return next((_ORDINAL_VALUE[w] for w in lowered if w in _ORDINAL_VALUE), None)
-
-
-def _ordinal_totals(candidates: list[Count]) -> list[Count]:
-    """One person hit or hurt named by an ordinal tells how many were hit, the dead among
-    them: "four victims were struck ... a fifth victim was found later at a hospital" is five
-    people hit, "two men were found dead; a third man was wounded" three."""
-    out = []
-    for c in candidates:
-        if c.kind != "injured" or c.best != 1 or ".singular" not in c.rule:
-            continue
-        n = _ordinal_of(c)
-        if n is not None:
-            out.append(replace(c, low=n, best=n, high=n, rule=f"counts.hit.ordinal({n})"))
-    return out
 
 
 def _hit(count: Count) -> bool:
@@ -1491,7 +1471,7 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     out = {k: aggregate([c for c in candidates if c.kind == k and not _hit(c)]) for k in kinds}
     if out.get("fatalities") is not None:
         out["fatalities"] = _with_also_dead(out["fatalities"], dead)
-    hits = [c for c in candidates if _hit(c)] + _ordinal_totals(candidates)
+    hits = [c for c in candidates if _hit(c)]
     hit = aggregate(hits) if hits else None
     if "injured" in out and hit is not None:
         n_dead = figure(out.get("fatalities")) or 0
