@@ -13,7 +13,6 @@ from eventwire.records import Document, EventDate, Mention, Trigger
     ("In the past two years, attacks on police have risen sharply.", "aggregate"),
     ("Families gathered to mark the tenth anniversary of the massacre.", "anniversary"),
     ("He was sentenced to life in prison for the bombing.", "trial"),
-    ("The man accused of the shooting pleaded not guilty on Monday to three counts of murder.", "trial"),
     ("Mourners carried the coffins at the funeral on Friday.", "funeral"),
     ("It was one of the most violent weekends of the year.", "aggregate"),
     ("Analysts say the killings could spark reprisals.", "analysis"),
