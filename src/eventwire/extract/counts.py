@@ -597,7 +597,13 @@ def _quantity_counts(sent, toks) -> list[Count]:
     """Counts built around quantity phrases, with coordination summed."""
     out: list[Count] = []
     i = 0
+    # _quantity_at's own first test, on the document's word lists (no Token built per word)
+    w, text, openers = words(sent.doc), doc_text(sent.doc), _first_words()
     while i < len(toks):
+        at = sent.start + i
+        if w.lower[at] not in openers and not text[w.idx[at]:w.idx[at] + 1].isdigit():
+            i += 1
+            continue
         q = _quantity_at(toks, i)
         if q is None or _not_a_count(toks, q):
             i += 1
@@ -818,15 +824,15 @@ def _death_noun_victim(t):
     """(victim head or None, rule) of a noun that names a death: "the death of a teenager",
     "the girl's killing", "the fatal shooting of Jane Doe"; None when the noun names none."""
     cue = _cue_where(t)
-    if any(c.dep_ == "amod" and c.lower_ in ("attempted", "non", "nonfatal", "near") for c in t.children) or \
-            (t.i > 1 and t.doc[t.i - 2].lower_ == "non"):
-        return None  # "attempted murder", "a non-fatal shooting"
     deadly = t.lemma_.lower() in event_nouns() and any(
         c.dep_ == "amod" and (_cue_where(c) or ("", ""))[1] == "event" and
         not (c.i > 0 and t.doc[c.i - 1].text in ("-", "non")) for c in t.children)
     if not (deadly or (cue is not None and cue[0] == "fatalities" and cue[1] in ("noun", "both"))
             and t.lemma_.lower() not in ("body", "corpse", "life")):
-        return None
+        return None  # first the test most nouns fail
+    if any(c.dep_ == "amod" and c.lower_ in ("attempted", "non", "nonfatal", "near") for c in t.children) or \
+            (t.i > 1 and t.doc[t.i - 2].lower_ == "non"):
+        return None  # "attempted murder", "a non-fatal shooting"
     if _grievance(t):
         return None
     victim = next((c for c in t.children if c.dep_ == "poss"), None)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..records import Trigger
 from ..resources.taxonomy import modality_cues
-from ..nlp import span_text, words
+from ..nlp import per_doc, span_text, words
 
 __all__ = ["mention_modality", "ASSERTED", "MODALITIES"]
 
@@ -470,7 +470,19 @@ def _told_in_past(tok) -> bool:
 
 
 def mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
-    """(modality, cue words): ``asserted`` or the reason it is not an event."""
+    """(modality, cue words): ``asserted`` or the reason it is not an event.
+
+    Once per sentence and trigger in a document: ranking the triggers asks it, and so
+    does coding the chosen ones. A trigger's score plays no part in it."""
+    memo = per_doc(sent.doc, "mention_modality", dict)
+    key = (sent.start, sent.end, trigger.start, trigger.end, trigger.event_type, trigger.sub_event_type, trigger.rule)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _mention_modality(sent, trigger)
+    return found
+
+
+def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
     tok = _trigger_token(sent, trigger)
     if tok is None:
         return ASSERTED, None

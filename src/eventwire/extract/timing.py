@@ -48,7 +48,12 @@ def _cues() -> tuple[tuple[str, GatedPattern], ...]:
 def is_update(sentence: str) -> bool:
     """The sentence updates a toll ("the death toll rose to 24 on Tuesday"): its date is the update's."""
     folded = fold(sentence)
-    return any(kind == "update" and rx.search(sentence, folded) for kind, rx in _cues())
+    return any(rx.search(sentence, folded) for rx in _update_cues())
+
+
+@functools.lru_cache(maxsize=1)
+def _update_cues() -> tuple[GatedPattern, ...]:
+    return tuple(rx for kind, rx in _cues() if kind == "update")
 
 
 _NOT_CUES = ("not_context", "not_accident", "update")
