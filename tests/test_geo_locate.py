@@ -403,6 +403,6 @@ def test_a_party_of_one_state_places_a_note_in_that_state(nlp, gaz):
 
 
 def test_an_armed_group_of_one_state_places_a_note_in_that_state(nlp, gaz):
-    text = "Government troops and the TNLA exchanged fire near a hilltop outpost."
+    text = "Burmese troops and the TNLA exchanged fire near a hilltop outpost."
     loc = _located(nlp, gaz, text, "exchanged").mentions[0].location
     assert loc is not None and loc.iso3 == "MMR" and loc.admin1 and loc.admin1.startswith("Shan")
