@@ -348,3 +348,11 @@ def test_a_town_without_namesakes_picks_the_police_towns_namesake(gaz):
     e = resolve_dateline("Henderson", gaz, near=tuple(vanderburgh))
     assert e is not None and e.admin1 == "Kentucky"
     assert resolve_dateline("Henderson", gaz).admin1 != "Kentucky"
+
+
+def test_a_place_elsewhere_yields_to_the_town_whose_police_the_report_cites(nlp, gaz):
+    text = ("A 10-year-old boy is in surgery after he was accidentally shot by a relative Thursday morning "
+            "in the 9700 block of South Throop Street. The boy was brought to Little Company of Mary with a "
+            "gunshot wound to the side, according to Chicago Police.")
+    loc = _location(nlp, gaz, text, "shot")
+    assert loc is not None and loc.name == "Chicago" and loc.admin1 == "Illinois"

@@ -601,10 +601,18 @@ def _unsupported(i: int, fp: int, res: list[Resolved], sentence: bool = True,
     A national capital's dateline (a wire story about elsewhere) contradicts nothing; a
     country, a province or a capital named in the text stands, and a city of 100,000+ in
     the event's own sentence (``sentence``) does too."""
+    if i == fp:
+        return False
+    return _contradicts(i, res[fp].entry, res, sentence, parts)
+
+
+def _contradicts(i: int, f, res: list[Resolved], sentence: bool = True,
+                 parts: frozenset[str] = frozenset()) -> bool:
+    """:func:`_unsupported` against ``f``, the entry of the place the article is filed from."""
     from ..gazetteer import fold
 
-    e, f = res[i].entry, res[fp].entry
-    if i == fp or e is None or f is None or f.feature_code == "PPLC" or e.feature_code.startswith("PCL") \
+    e = res[i].entry
+    if e is None or f is None or f.feature_code == "PPLC" or e.feature_code.startswith("PCL") \
             or e.feature_code in ("ADM1", "PPLC"):
         return False
     countries, provinces = _chains(res).named_in_sentence(res[i].toponym.sent_start)
@@ -689,6 +697,16 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
         if fp is None and i is not None and _part_elsewhere(i, res, focus, parts) and (
                 loc := _unnamed_focus_location(doc.text, focus)) is not None:
             # "the Austin neighborhood" of a report that cites Chicago's police: Chicago
+            m = _with_location(m, loc, _sentence_of(doc, loc.start))
+            mentions.append(m)
+            continue
+        if fp is None and i is not None and focus.place is not None and focus.strength >= STRONG_FOCUS \
+                and _contradicts(i, focus.place, res, rule == "geo.event.sentence", parts) \
+                and (loc := _unnamed_focus_location(doc.text, focus)) is not None \
+                and not (masthead is not None and masthead[0] <= loc.start < masthead[1]):
+            # "Little Company of Mary" (Turkmenistan's Mary) in a report whose police are
+            # Chicago's, a city the text names only as theirs: the place the article is filed
+            # from (never a masthead's town: the outlet's home)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
             mentions.append(m)
             continue
