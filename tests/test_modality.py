@@ -125,3 +125,29 @@ def test_a_plural_event_noun_without_article_or_number_names_a_kind_of_event(nlp
 ])
 def test_a_plural_told_as_a_particular_set_stays_an_event(nlp, text, word):
     assert _modality_of(nlp, text, word)[0] != "generic"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The regime continues murdering peasants in the countryside, the rebel radio said.", "murder"),
+    ("They are bombing the poor neighbourhoods with complete impunity.", "bomb"),
+    ("Death squads have been killing trade unionists and students.", "kill"),
+    ("Journalists have been murdered and the press is intimidated.", "murder"),
+    ("The junta that has massacred the people cannot speak of peace.", "massacre"),
+    ("The army kills peasants and burns their crops.", "kill"),
+    ("The army's massacres of peasants go unpunished, the bishop says.", "massacre"),
+])
+def test_a_practice_charged_in_a_speech_is_no_event(nlp, text, word):
+    got, cue = _modality_of(nlp, text, word)
+    assert got == "generic" and cue
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Troops continued shelling the town on Tuesday.", "shell"),
+    ("Gunmen have killed 12 peasants in the north.", "kill"),
+    ("Guerrillas have attacked a police station in the north.", "attack"),
+    ("A journalist has been murdered outside his home.", "murder"),
+    ("Some people have been injured in the area.", "injur"),
+    ("The gunman kills his wife and flees, police say.", "kill"),
+])
+def test_a_particular_act_told_in_the_present_or_perfect_stays_an_event(nlp, text, word):
+    assert _modality_of(nlp, text, word)[0] == "asserted"

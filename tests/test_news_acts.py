@@ -193,3 +193,23 @@ def test_the_dead_of_an_earthquake_are_no_attack(pipeline):
     assert pipeline.process(Document(id="q", text=text, published=dt.date(1989, 9, 5))).events == []
     bomb = "a bomb killed two people in the port as floods hit the coast."
     assert pipeline.process(Document(id="q2", text=bomb, published=dt.date(1989, 9, 5))).events
+
+
+# A speech of my own writing: charges of a practice, then one act with its day, place and victim.
+SPEECH = ("the rebel command accused the government of waging a dirty war. "
+          "\"the death squads continue murdering peasants and the army is bombing the poor "
+          "neighbourhoods,\" the commander said. "
+          "\"journalists have been murdered and the people are afraid.\"")
+SPEECH_WITH_ACT = SPEECH + (" he said that soldiers shot dead a teacher, jose martinez, in the village "
+                            "of el carmen on tuesday.")
+
+
+def test_a_practice_charged_in_a_speech_gives_no_event(pipeline):
+    result = pipeline.process(Document(id="s1", text=SPEECH, published=dt.date(1989, 11, 16)))
+    assert result.events == []
+
+
+def test_a_particular_act_told_in_the_same_speech_is_an_event(pipeline):
+    result = pipeline.process(Document(id="s2", text=SPEECH_WITH_ACT, published=dt.date(1989, 11, 16)))
+    assert len(result.events) == 1
+    assert result.events[0].sub_event_type == "Attack"

@@ -183,7 +183,7 @@ def _generic(tok, sent) -> str | None:
     head = _plural_head(tok)
     for t in (tok, head):
         for child in t.children:
-            if child.dep_ in _COUNTING_DEPS or child.dep_ == "poss" and child.lower_ not in ("their", "its"):
+            if child.dep_ in _COUNTING_DEPS or child.dep_ == "poss" and child.lower_ in ("his", "her", "my"):
                 return None
             if child.dep_ in ("det", "predet") and child.lower_ not in _GENERIC_DETS:
                 return None
@@ -398,6 +398,72 @@ def _habitual(tok, sent) -> str | None:
     return f"{cue.text} {tok.text}"
 
 
+# Trigger families of violent acts that a speech can charge as a practice ("keep murdering").
+_PRACTICE_FAMILIES = ("violence", "explosion", "shelling", "air", "attack_civilian", "abduction", "looting")
+# Verbs that keep an act going: "they continue murdering", "the army keeps bombing".
+_KEEP_UP = {"continue", "keep", "persist"}
+
+
+def _ongoing(tok, trigger: Trigger, sent) -> str | None:
+    """A violent act told as a practice that goes on ("they continue murdering our people", "the
+    army is bombing the poor neighbourhoods", "death squads have been killing trade unionists"):
+    a charge made in a speech or a communique, not a report of one act. A date, a time, a
+    number or a named person in the sentence ties it to a particular happening and keeps it."""
+    m = _FAMILY.match(trigger.rule)
+    if tok.pos_ != "VERB" or not m or m.group(1) not in _PRACTICE_FAMILIES:
+        return None
+    auxes = [c.lower_ for c in tok.children if c.dep_ == "aux"]
+    cue = None
+    if tok.tag_ == "VBG" and "been" in auxes and any(a in ("have", "has", "'ve") for a in auxes):
+        cue = " ".join(auxes + [tok.text])  # "have been killing"
+    elif tok.tag_ == "VBG" and any(a in ("is", "are", "am", "'re") for a in auxes):
+        cue = " ".join(auxes + [tok.text])  # "are bombing"
+    elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _KEEP_UP and tok.head.tag_ != "VBD" \
+            and tok.head.i != tok.i:
+        cue = f"{tok.head.text} {tok.text}"  # "continue murdering", "continue to bomb"
+    elif tok.tag_ in ("VBN", "VBZ", "VBP"):
+        cue = _done_to_a_class(tok, auxes)
+    if cue is None or _particular(tok, sent):
+        return None
+    return cue
+
+
+def _done_to_a_class(tok, auxes: list[str]) -> str | None:
+    """A perfect or a simple present whose victims are a class of people, bare plural or a
+    whole people ("journalists have been murdered", "who has murdered children and women",
+    "the army kills peasants"): what someone has done or does, not one act that happened."""
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if tok.tag_ == "VBN" and not any(a in ("have", "has", "'ve") for a in auxes):
+        return None
+    if tok.tag_ != "VBN" and (passive or auxes):
+        return None
+    victim = next((c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+    if victim is None or not _a_class(victim):
+        return None
+    helpers = [c.text for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return " ".join(helpers + [tok.text, victim.text])
+
+
+def _a_class(noun) -> bool:
+    """A bare plural ("peasants", "trade unionists") or a whole people ("the people")."""
+    kids = list(noun.children)
+    if any(c.dep_ in ("nummod", "quantmod", "poss") or c.like_num for c in kids):
+        return False
+    if noun.lemma_.lower() in _POPULATION_NOUNS:  # "the people", not "some people were hurt"
+        return any(c.lower_ == "the" or c.ent_type_ == "NORP" for c in kids)
+    return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "predet") and c.lower_ not in _GENERIC_DETS for c in kids)
+
+
+def _particular(tok, sent) -> bool:
+    """A date, a time or a number in the sentence, or a person named under the act, ties it
+    to one happening."""
+    if any(t.like_num and not any(c.dep_ == "det" for c in t.children) for t in sent) \
+            or any(e.label_ in ("DATE", "TIME", "CARDINAL") for e in sent.ents):  # "the one who" counts nobody
+        return True
+    below = {t.i for t in tok.subtree}
+    return any(e.label_ == "PERSON" and e.root.i in below for e in sent.ents)
+
+
 def _figurative(tok) -> str | None:
     """An event noun qualified as a figure of speech: "a social explosion", "a time bomb"."""
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -505,7 +571,8 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
     act = _act_named_by(tok)
     generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _weapon_idle(tok, trigger, sent) or _kind_of_act(tok, trigger) or _whole_population(tok) \
         or _abstract_damage(tok, trigger) or _figurative(tok) or _verbal_attack(tok, trigger) or _peaceful_fight(tok, trigger) \
-        or (_habitual(tok, sent) if _names_acts(tok, trigger) else None) or _habitual(act, sent)
+        or (_habitual(tok, sent) if _names_acts(tok, trigger) else None) or _habitual(act, sent) \
+        or _ongoing(tok, trigger, sent)
     if generic:
         return "generic", generic
     for finder in (lambda: _governor(path), lambda: _clause_cue(path, sent), lambda: _background(path, sent)):
