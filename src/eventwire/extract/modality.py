@@ -173,9 +173,10 @@ def _names_acts(tok, trigger: Trigger) -> bool:
 
 
 def _generic(tok, sent) -> str | None:
-    """A plural event noun with no article, number or possessive names a kind of event, not
-    one that happened: "cease all killings and disappearances", "using kidnappings to finance
-    itself", "repression in the form of murders and arrests". A dated sentence, or a clause
+    """A plural event noun with no article or number, or only a group's possessive, names a kind
+    of event, not one that happened: "cease all killings and disappearances", "using kidnappings
+    to finance itself", "repression in the form of murders and arrests", "the army's massacres
+    of peasants go unpunished" (one person's acts, "his killings", stay). A dated sentence, or a clause
     in the simple past ("clashes broke out", "two died in attacks on the town"), tells of a
     particular set and stays an event."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.lemma_.lower() in _INJURY_NOUNS:
