@@ -44,6 +44,8 @@ COMPASS_CITY = 50_000  # a city large enough to have a "South Side"
 _CITY_SIDE = re.compile(r"^(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
                         r"\s+(?:side|end)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|an|az|at) ")
+# "Ky.", "Mass.", "N.Y", "S.D.": a province written as the press abbreviates it
+_STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){1,2}[A-Z]\.?)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,9 +216,12 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
         country = gazetteer.demonym_country(t.text)
         return key, [country] if country else [], "demonym"
     cands = gazetteer.lookup(t.text)
-    if len(key.strip("-. ")) <= 2 and not t.text.isupper():
+    if _STATE_ABBREVIATION.match(t.text):
+        # "Ky.", "Va.", "N.Y": a province's abbreviation, never the town "Virginia" or "Mo"
+        cands = [e for e in cands if e.feature_code == "ADM1" or e.feature_code.startswith("PCL")]
+    elif len(key.strip("-. ")) <= 2 and not t.text.isupper():
         cands = []  # "Ar-Raqqa", "Al": a postal code is written in capitals ("AR")
-    if t.text.isupper() and len(t.text) <= 3 and "&" not in t.text:
+    elif t.text.isupper() and len(t.text) <= 3 and "&" not in t.text:
         cands = [e for e in cands if e.feature_code.startswith("PCL")]  # "US", not "MD"; "J&K" stays
     if cands:
         # the most populous namesakes when a name has very many ("Oakland": 60 in GeoNames)
@@ -226,6 +231,14 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
     bare = _without_unit_word(t.text)
     if bare and (cands := _unit_named(gazetteer.lookup(bare), t.text.rsplit(None, 1)[-1].lower())):
         return fold(bare), cands[:MAX_CANDIDATES], "exact"
+    for lead in _leading_units(t.text):
+        # "Boone County Jail", "Greer City Hall": a body named after its place is there
+        word = lead.rsplit(None, 1)[-1].lower()
+        cands = _unit_named(gazetteer.lookup(lead), word)
+        if not cands and (bare := _without_unit_word(lead)):
+            lead, cands = bare, _unit_named(gazetteer.lookup(bare), word)
+        if cands:
+            return fold(lead), cands[:MAX_CANDIDATES], "exact"
     part = _COMPASS.match(t.text)
     if part and t.label != "NORP":
         towns = [e for e in gazetteer.lookup(t.text[part.end():])
@@ -249,6 +262,13 @@ def _without_unit_word(name: str) -> str | None:
     if len(words) < 2 or words[-1].lower() not in _unit_words() or fold(" ".join(words[:-1])) in BARE_DIRECTIONS:
         return None  # "the North Zone" of a city names no unit called "North"
     return " ".join(words[:-1])
+
+
+def _leading_units(name: str) -> list[str]:
+    """'Titus County Sheriff's Office', 'Springfield City Schools': the name's leading words
+    up to each unit word that more words follow, longest first."""
+    words = name.split()
+    return [" ".join(words[:n]) for n in range(len(words) - 1, 1, -1) if words[n - 1].lower() in _unit_words()]
 
 
 def _unit_named(cands: list[GeoEntry], word: str) -> list[GeoEntry]:

@@ -1,0 +1,47 @@
+"""Resolution among namesakes, on hand-made place mentions (no NER involved)."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.gazetteer import default_gazetteer
+from eventwire.geo._places import Toponym
+from eventwire.geo._resolve import resolve_toponyms
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return default_gazetteer()
+
+
+def _tops(*names: str, label: str = "GPE") -> list[Toponym]:
+    """One mention per name, each in its own sentence of a made-up text."""
+    out, pos = [], 0
+    for name in names:
+        out.append(Toponym(name, pos, pos + len(name), pos, pos + len(name) + 1, 0, 1, label))
+        pos += len(name) + 2
+    return out
+
+
+def _resolved(gaz, *names: str, label: str = "GPE") -> dict:
+    return {r.toponym.text: r.entry for r in resolve_toponyms(_tops(*names, label=label), gaz)}
+
+
+@pytest.mark.parametrize("abbreviation,state", [("Ky.", "Kentucky"), ("Va.", "Virginia"), ("Pa.", "Pennsylvania"),
+                                                ("Mo.", "Missouri"), ("N.Y", "New York")])
+def test_a_press_abbreviation_of_a_state_is_the_state(gaz, abbreviation, state):
+    e = _resolved(gaz, abbreviation)[abbreviation]
+    assert e is not None and e.feature_code == "ADM1" and e.name == state and e.iso2 == "US"
+
+
+@pytest.mark.parametrize("name,unit,code", [
+    ("Titus County Sheriff's Office", "Titus County", "ADM2"),
+    ("Henrico County Police", "Henrico County", "ADM2"),
+    ("Greer City Hall", "Greer", "PPL"),
+])
+def test_a_body_named_after_its_place_is_placed_there(gaz, name, unit, code):
+    e = _resolved(gaz, name, label="ORG")[name]
+    assert e is not None and e.name == unit and e.feature_code.startswith(code) and e.iso2 == "US"
+
+
+def test_a_body_without_a_unit_word_is_not_guessed(gaz):
+    assert _resolved(gaz, "Hammond Marina Authority", label="ORG")["Hammond Marina Authority"] is None
