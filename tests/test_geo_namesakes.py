@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.gazetteer import default_gazetteer
+from eventwire.geo._focus import Focus
 from eventwire.geo._places import Toponym
 from eventwire.geo._resolve import resolve_toponyms
 
@@ -45,3 +46,27 @@ def test_a_body_named_after_its_place_is_placed_there(gaz, name, unit, code):
 
 def test_a_body_without_a_unit_word_is_not_guessed(gaz):
     assert _resolved(gaz, "Hammond Marina Authority", label="ORG")["Hammond Marina Authority"] is None
+
+
+def _resolved_with_focus(gaz, focus, *names: str) -> dict:
+    return {r.toponym.text: r.entry for r in resolve_toponyms(_tops(*names), gaz, focus=focus)}
+
+
+def test_a_town_among_namesakes_lies_where_the_texts_other_places_lie(gaz):
+    alone = _resolved(gaz, "Austin")["Austin"]
+    among = _resolved(gaz, "Austin", "Rochester", "Winona", "Mankato")["Austin"]
+    assert alone.admin1 == "Texas"
+    assert among.admin1 == "Minnesota" and among.iso2 == "US"
+
+
+def test_a_place_known_everywhere_beats_a_small_namesake_in_the_articles_country(gaz):
+    us = Focus(country="US", strength=1.0, source="lede")
+    res = _resolved_with_focus(gaz, us, "Moscow", "China")
+    assert res["Moscow"].iso2 == "RU" and res["China"].feature_code.startswith("PCL")
+
+
+def test_a_small_namesake_of_a_capital_where_the_text_is(gaz):
+    idaho = Focus(country="US", admin1="idaho", strength=1.0, source="dateline")
+    assert _resolved_with_focus(gaz, idaho, "Moscow")["Moscow"].admin1 == "Idaho"
+    us = Focus(country="US", strength=1.0, source="lede")
+    assert _resolved_with_focus(gaz, us, "Moscow", "Boise", "Coeur d'Alene", "Sandpoint")["Moscow"].admin1 == "Idaho"

@@ -31,6 +31,13 @@ PART_KM = 60  # how far from a town the text names a neighbourhood of that town 
 # The article's focus (title, dateline, lede: see _focus) as a prior, scaled by its share.
 FOCUS_COUNTRY = 2.5
 FOCUS_ADMIN1 = 1.0
+# Other names of the text that could lie in a candidate's province (see _support)
+SUPPORT = 1.0
+SUPPORT_CAP = 3.0
+# A small namesake of a place known everywhere needs this much support to be meant
+SMALL_NAMESAKE = 100_000
+NAMESAKE_SUPPORT = 1.0
+MILLION = 1_000_000
 # A namesake abroad that neither the sentence nor the article's focus supports.
 ABROAD = 3.0
 PROMINENT = 100_000
@@ -66,6 +73,10 @@ class Context:
     anchors: list[GeoEntry]  # resolved without doubt
     focus: Focus = NO_FOCUS
     named: dict | None = None  # sentence start -> countries the sentence names
+    # (iso2, folded admin1) -> how many of the text's names could lie there, each name
+    # counting 1 shared among the provinces its namesakes lie in; ``own``: each name's share
+    support: Counter | None = None
+    own: dict | None = None
 
 
 def _prior(e: GeoEntry, key: str) -> float:
@@ -118,7 +129,7 @@ def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
     return False
 
 
-def _context_bonus(e: GeoEntry, ctx: Context) -> float:
+def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
     s = 0.0
     total = sum(ctx.countries.values()) or 1
     if e.iso2 and ctx.countries:
@@ -132,10 +143,62 @@ def _context_bonus(e: GeoEntry, ctx: Context) -> float:
         s += FOCUS_COUNTRY * f.strength
         if f.admin1 and e.admin1 and fold(e.admin1) == f.admin1:
             s += FOCUS_ADMIN1
+    if ctx.support and e.iso2:
+        s += SUPPORT * min(SUPPORT_CAP, _near_support(e, key, ctx))
     if ctx.anchors and e.feature_class == "P":
         near = min(distance_km(e.latitude, e.longitude, a.latitude, a.longitude) for a in ctx.anchors)
         s += 1.0 if near < 150 else (0.4 if near < 500 else 0.0)
     return s
+
+
+def _admin1_of(e: GeoEntry) -> str | None:
+    return e.admin1 or (e.name if e.feature_code == "ADM1" else None)
+
+
+def _known_everywhere(e: GeoEntry, key: str) -> bool:
+    """A place known by name the world over: a country, a capital, a city or a province of a
+    million called by its own name ("Kansas", "Wales")."""
+    code = e.feature_code
+    return (code.startswith("PCL") or code == "PPLC" or (e.feature_class == "P" and e.population >= MILLION)
+            or (code == "ADM1" and e.population >= MILLION and fold(e.name) == key))
+
+
+def _in_focus_province(e: GeoEntry, ctx: Context) -> bool:
+    """In the province the article clearly speaks from (its dateline, title and lede)."""
+    f = ctx.focus
+    return (f.strength >= STRONG_FOCUS and bool(f.admin1) and e.iso2 == f.country
+            and fold(_admin1_of(e) or "") == f.admin1)
+
+
+def _near_support(e: GeoEntry, key: str, ctx: Context) -> float:
+    """How many of the text's other names could lie in ``e``'s province (see _support)."""
+    if not ctx.support:
+        return 0.0
+    own = ctx.own.get(key, {})
+    if e.feature_code.startswith("PCL"):
+        # a country holds all its provinces: "Mexico" is no less there than Mexico City
+        return max((w - own.get(u, 0.0) for u, w in ctx.support.items() if u[0] == e.iso2), default=0.0)
+    unit = (e.iso2, fold(_admin1_of(e) or ""))
+    return ctx.support[unit] - own.get(unit, 0.0)
+
+
+def _support(gazetteer, tops: list[Toponym], ctx: Context) -> None:
+    """Where the text's names could lie together: a reader places "Watertown" in the state
+    where "Delano", "Plainview" and "Rochester" also have namesakes. Each distinct name
+    counts 1, shared among the provinces its namesakes (towns, districts, the province
+    itself) lie in: a name found in one state says much, one found in thirty little."""
+    ctx.support, ctx.own = Counter(), {}
+    for t in tops:
+        if t.label == "NORP":
+            continue
+        key, cands, _ = _candidates(gazetteer, t, ctx)
+        if key in ctx.own or not cands:
+            continue
+        units = {(e.iso2, fold(a)) for e in cands if not e.feature_code.startswith("PCL")
+                 and e.feature_code != "CONT" and (a := _admin1_of(e))}
+        share = {u: 1.0 / len(units) for u in units}
+        ctx.own[key] = share
+        ctx.support.update(share)
 
 
 def _add_anchor(ctx: Context, e: GeoEntry) -> None:
@@ -192,7 +255,7 @@ def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -
 def _score(e: GeoEntry, t: Toponym, key: str, ctx: Context,
            outers: list[list[GeoEntry]], inners: list[GeoEntry]) -> float:
     """``outers``: candidates of the places qualifying t; ``inners``: of the place t qualifies."""
-    s = _prior(e, key) + _head_bonus(e, t.head) + _context_bonus(e, ctx)
+    s = _prior(e, key) + _head_bonus(e, t.head) + _context_bonus(e, ctx, key)
     if _abroad(e, t, ctx):
         s -= ABROAD
     for q in outers:
@@ -344,6 +407,11 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
                                          for a in towns)]
         if not cands:
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.part-elsewhere")
+    if not outers and not inners and any(_known_everywhere(e, key) for e in cands):
+        # "Moscow", "China", "Kansas": the capital, country or state a reader knows, unless
+        # the text's other places lie where a small namesake is ("Paris" among Lamar County's towns)
+        cands = [e for e in cands if _known_everywhere(e, key) or e.population >= SMALL_NAMESAKE
+                 or _in_focus_province(e, ctx) or _near_support(e, key, ctx) >= NAMESAKE_SUPPORT]
     if ctx.focus.strength >= STRONG_FOCUS and all(_abroad(e, t, ctx) for e in cands):
         # every namesake lies abroad and nothing supports one: an unknown local place
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-focus")
@@ -467,6 +535,7 @@ def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None
         return [Resolved(t, None, 0.0, 0, "geo.resolve.no-gazetteer") for t in tops]
     ctx = _first_context(gazetteer, tops)
     ctx.focus = focus
+    _support(gazetteer, tops, ctx)
     for key in provinces:
         ctx.admin1[key] += 1
     if home_country:
