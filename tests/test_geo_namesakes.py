@@ -70,3 +70,17 @@ def test_a_small_namesake_of_a_capital_where_the_text_is(gaz):
     assert _resolved_with_focus(gaz, idaho, "Moscow")["Moscow"].admin1 == "Idaho"
     us = Focus(country="US", strength=1.0, source="lede")
     assert _resolved_with_focus(gaz, us, "Moscow", "Boise", "Coeur d'Alene", "Sandpoint")["Moscow"].admin1 == "Idaho"
+
+
+def test_a_namesake_inside_a_county_the_text_names(gaz):
+    assert _resolved(gaz, "Palestine", "Texas")["Palestine"].feature_code.startswith("PCL")
+    town = _resolved(gaz, "Palestine", "Anderson County", "Texas")["Palestine"]
+    assert town.feature_class == "P" and town.admin1 == "Texas"
+    paris = _resolved(gaz, "Paris", "Henry County")["Paris"]
+    assert paris.iso2 == "US" and paris.admin1 == "Tennessee"
+
+
+def test_a_state_named_outright_keeps_its_small_namesake_town(gaz):
+    us = Focus(country="US", strength=1.0, source="lede")
+    assert _resolved_with_focus(gaz, us, "Dublin")["Dublin"].iso2 == "IE"
+    assert _resolved_with_focus(gaz, us, "Dublin", "Ohio")["Dublin"].admin1 == "Ohio"

@@ -77,6 +77,7 @@ class Context:
     # counting 1 shared among the provinces its namesakes lie in; ``own``: each name's share
     support: Counter | None = None
     own: dict | None = None
+    counties: dict | None = None  # (iso2, folded admin1, folded county) -> the names naming it
 
 
 def _prior(e: GeoEntry, key: str) -> float:
@@ -179,26 +180,39 @@ def _near_support(e: GeoEntry, key: str, ctx: Context) -> float:
         # a country holds all its provinces: "Mexico" is no less there than Mexico City
         return max((w - own.get(u, 0.0) for u, w in ctx.support.items() if u[0] == e.iso2), default=0.0)
     unit = (e.iso2, fold(_admin1_of(e) or ""))
-    return ctx.support[unit] - own.get(unit, 0.0)
+    return ctx.support[unit] - own.get(unit, 0.0) + _in_named_county(e, key, ctx)
+
+
+def _in_named_county(e: GeoEntry, key: str, ctx: Context) -> bool:
+    """"Paris" where the text names Henry County: the Paris inside a Henry County."""
+    if e.feature_class != "P" or not e.admin1 or not e.admin2 or not ctx.counties:
+        return False
+    return any(k != key for k in ctx.counties.get((e.iso2, fold(e.admin1), fold(e.admin2)), ()))
 
 
 def _support(gazetteer, tops: list[Toponym], ctx: Context) -> None:
     """Where the text's names could lie together: a reader places "Watertown" in the state
     where "Delano", "Plainview" and "Rochester" also have namesakes. Each distinct name
     counts 1, shared among the provinces its namesakes (towns, districts, the province
-    itself) lie in: a name found in one state says much, one found in thirty little."""
-    ctx.support, ctx.own = Counter(), {}
+    itself) lie in: a name found in one state says much, one found in thirty little. The
+    counties the text names are kept too: a town inside one of them is as good as qualified."""
+    ctx.support, ctx.own, ctx.counties = Counter(), {}, {}
     for t in tops:
         if t.label == "NORP":
             continue
         key, cands, _ = _candidates(gazetteer, t, ctx)
         if key in ctx.own or not cands:
             continue
-        units = {(e.iso2, fold(a)) for e in cands if not e.feature_code.startswith("PCL")
+        # "Ohio", "Moscow": a name known everywhere speaks for that place, not its namesakes
+        known = [e for e in cands if _known_everywhere(e, key)]
+        units = {(e.iso2, fold(a)) for e in known or cands if not e.feature_code.startswith("PCL")
                  and e.feature_code != "CONT" and (a := _admin1_of(e))}
         share = {u: 1.0 / len(units) for u in units}
         ctx.own[key] = share
         ctx.support.update(share)
+        for e in cands:
+            if e.feature_code == "ADM2" and e.admin1:
+                ctx.counties.setdefault((e.iso2, fold(e.admin1), fold(e.name)), set()).add(key)
 
 
 def _add_anchor(ctx: Context, e: GeoEntry) -> None:
@@ -407,11 +421,16 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
                                          for a in towns)]
         if not cands:
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.part-elsewhere")
-    if not outers and not inners and any(_known_everywhere(e, key) for e in cands):
+    known = [e for e in cands if _known_everywhere(e, key)]
+    if known and not outers and not inners:
         # "Moscow", "China", "Kansas": the capital, country or state a reader knows, unless
-        # the text's other places lie where a small namesake is ("Paris" among Lamar County's towns)
-        cands = [e for e in cands if _known_everywhere(e, key) or e.population >= SMALL_NAMESAKE
-                 or _in_focus_province(e, ctx) or _near_support(e, key, ctx) >= NAMESAKE_SUPPORT]
+        # the text's other places lie where a small namesake is ("Paris" among Lamar County's
+        # towns); a country's namesake only in a county the text names ("Palestine" of
+        # Anderson County) or where the article speaks from
+        country = any(e.feature_code.startswith("PCL") for e in known)
+        cands = [e for e in cands if e in known or e.population >= SMALL_NAMESAKE or _in_focus_province(e, ctx)
+                 or (_in_named_county(e, key, ctx) if country
+                     else _near_support(e, key, ctx) >= NAMESAKE_SUPPORT)]
     if ctx.focus.strength >= STRONG_FOCUS and all(_abroad(e, t, ctx) for e in cands):
         # every namesake lies abroad and nothing supports one: an unknown local place
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-focus")
