@@ -406,3 +406,14 @@ def test_an_armed_group_of_one_state_places_a_note_in_that_state(nlp, gaz):
     text = "Burmese troops and the TNLA exchanged fire near a hilltop outpost."
     loc = _located(nlp, gaz, text, "exchanged").mentions[0].location
     assert loc is not None and loc.iso3 == "MMR" and loc.admin1 and loc.admin1.startswith("Shan")
+
+
+def test_a_body_named_after_its_place_is_not_the_events_place(nlp, gaz):
+    text = "A man was wounded in Glen Allen late Sunday, Henrico County Police said after the shooting."
+    res = _resolve(nlp, gaz, text)
+    assert res["Henrico County Police"].entry.name == "Henrico County"
+    loc = _located(nlp, gaz, text, "shooting").mentions[0].location
+    assert loc is not None and loc.name == "Glen Allen"
+    text = "After the shooting in Memphis on Friday, the suspect was booked into the Shelby County Jail."
+    loc = _located(nlp, gaz, text, "booked").mentions[0].location
+    assert loc is None or loc.name != "Shelby County"

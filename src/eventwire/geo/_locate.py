@@ -27,6 +27,9 @@ from ._roles import assign_roles
 
 SPECIFIC = {"P": 3, "S": 3, "L": 2}
 ABROAD_IN_DOCUMENT = 4.0  # as much as a place of origin or destination loses
+# A body named after its place ("Shelby County Jail", "the Lucas County Common Pleas Court")
+# says who jails, tries or reports, not where the event was: never the event's place
+BODY = "geo.resolve.body"
 OUTLET = 20.0  # below every other place of the text: a masthead's town is the outlet's home
 QUALIFIER = 0.5  # a place that only qualifies another, resolved one
 NEAR_HEADS = frozenset({"area", "outskirts", "border", "region", "valley", "suburb",
@@ -206,7 +209,7 @@ def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str],
         t = r.toponym
         if roles[i] != "event" or t.label == "NORP":
             continue
-        if r.entry is None:
+        if r.entry is None or r.rule == BODY:
             continue
         head = chains.head[i]
         chain = chains.chain(i)
@@ -246,7 +249,7 @@ def _best_in_document(doc, res: list[Resolved], roles: list[str],
     scored = []
     in_events = covered(event_spans)
     for i, r in enumerate(res):
-        if r.entry is None or r.toponym.label == "NORP":
+        if r.entry is None or r.toponym.label == "NORP" or r.rule == BODY:
             continue
         in_event = in_events(r.toponym.start)
         score = _document_score(doc, r, roles[i], in_event, r.toponym.start < first_end)

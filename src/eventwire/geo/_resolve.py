@@ -315,7 +315,7 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
         if not cands and (bare := _without_unit_word(lead)):
             lead, cands = bare, _unit_named(gazetteer.lookup(bare), word)
         if cands:
-            return fold(lead), cands[:MAX_CANDIDATES], "exact"
+            return fold(lead), cands[:MAX_CANDIDATES], "body"
     part = _COMPASS.match(t.text)
     if part and t.label != "NORP":
         towns = [e for e in gazetteer.lookup(t.text[part.end():])
