@@ -35,6 +35,15 @@ def test_all_capitals(nlp):
     assert ("SHINING PATH", "ACTOR") in ents and ("AYACUCHO", "GPE") in ents and ("FMLN", "ACTOR") in ents
 
 
+def test_words_that_are_also_town_names_stay_words_in_lower_case(nlp):
+    # "time", "normal" and "alliance" are towns somewhere; in a story
+    # without capitals they are still the English words the model knows
+    ents = _ents(nlp, "at that time the situation was normal, and the alliance held a meeting of liberal "
+                      "and urban groups before the massacre, police said.")
+    assert not any(label in ("GPE", "LOC", "ACTOR") and text in
+                   ("time", "normal", "alliance", "liberal", "urban", "massacre") for text, label in ents)
+
+
 def test_mixed_case_text_keeps_case_sensitive_matching(nlp):
     # in ordinary text a lower-case word is never a one-word name
     assert not any(label == "GPE" and text == "lima" for text, label in

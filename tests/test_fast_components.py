@@ -60,6 +60,14 @@ def test_the_stand_ins_are_in_place(indexed):
     assert indexed.pipe_names == spacy.load(DEFAULT_MODEL).pipe_names
 
 
+def test_the_lemmatizer_stand_in_shows_the_stock_tables(stock, indexed):
+    # what reads the model's word list (the case-blind name rulers) reads it through the stand-in
+    stand_in, original = indexed.get_pipe("lemmatizer"), stock.get_pipe("lemmatizer")
+    assert stand_in.mode == original.mode == "rule"
+    assert stand_in.lookups.tables == original.lookups.tables
+    assert set(stand_in.lookups.get_table("lemma_index")["noun"]) >= {"time", "massacre", "alliance"}
+
+
 def test_same_annotations_as_the_stock_components(stock, indexed):
     texts = _texts(GOLD if GOLD.is_dir() else None)  # real news too, where the dev gold is here
     assert len(texts) > 120

@@ -300,6 +300,16 @@ class CachedLemmatizer(_StandIn):
     def _derive(self) -> None:
         self._lemmas: dict[tuple[int, int, int], int] = {}
 
+    @property
+    def mode(self) -> str:
+        """The stock lemmatizer's mode ("rule")."""
+        return self.stock.mode
+
+    @property
+    def lookups(self):
+        """The stock lemmatizer's tables: what reads the model's English words reads them here."""
+        return self.stock.lookups
+
     @classmethod
     def replace(cls, nlp: Language, name: str = "lemmatizer") -> bool:
         from spacy.pipeline import Lemmatizer
