@@ -11,7 +11,7 @@ from eventwire.eval import aggregate, detect_format, macro_f1, read_gold, score_
 from eventwire.eval._report import per_label
 from eventwire.eval._normalise import (actor_key, actors_match, admin1_key, admin1_match, countries_match,
                                        distance_km)
-from eventwire.records import Actor, Count, Event, Location
+from eventwire.records import Actor, Count, Event, Evidence, Location
 
 
 def _count(kind, low, best=None, high=None):
@@ -332,3 +332,22 @@ def test_news_formats_are_detected_and_read_with_titles(tmp_path):
     assert read_gold(_write(tmp_path / "muc.jsonl", [muc])).format == "muc4"
     assert profile_of("gtd") == profile_of("acled-legacy") == "notes"
     assert profile_of("gvc") == profile_of("muc4") == "news"
+
+
+def _harm(sentence: str) -> Evidence:
+    return Evidence(field="fatalities", doc_id="d1", start=0, end=1, text="killed", sentence=sentence,
+                    rule="counts.fatalities.passive.number")
+
+
+def test_muc4_an_attack_on_a_post_that_killed_civilians_is_coded():
+    from eventwire.eval._news import muc_type
+
+    army = Actor("Military Forces of El Salvador", "state forces")
+    rebels = Actor("FMLN: Farabundo Marti Front for National Liberation", "rebel group")
+    children = _harm("the attack on the national guard headquarters, in which two children were killed")
+    soldiers = _harm("the attack on the garrison, in which two soldiers and a guerrilla were killed")
+    struck = _event(actor1=rebels, actor2=army, evidence=(children,))
+    battle = _event(actor1=rebels, actor2=army, evidence=(soldiers,))
+    unknown = _event(actor1=rebels, codes={"gtd_attack_type": "Unknown"})
+    assert muc_type(struck) == "attack"  # MUC codes the civilians as the attack's human targets
+    assert muc_type(battle) is None and muc_type(unknown) is None

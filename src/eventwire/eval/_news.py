@@ -58,14 +58,33 @@ def _military(actor) -> bool:
     return actor is not None and actor.type == "state forces" and actor.name.startswith("Military Forces")
 
 
+# Words that name only civilians: a count of dead or hurt whose sentence holds one tells of
+# civilians struck ("two children were killed", "a cbs reporter was also killed"); "people",
+# "men" or "victims" may be soldiers or guerrillas too.
+_CIVILIAN_WORDS = re.compile(
+    r"\b(?:civilians?|children|child|women|woman|girls?|boys?|infants?|babies|baby|peasants?|"
+    r"farmers?|villagers?|residents?|passers?-?by|bystanders?|passengers?|students?|teachers?|"
+    r"journalists?|reporters?|newsmen|cameram[ae]n|priests?|nuns?|jesuits?|tourists?)\b")
+_HARM_FIELDS = ("fatalities", "injured")
+
+
+def _civilians_struck(event: Event) -> bool:
+    """The sentence of a count of the event's dead or hurt names civilians among them."""
+    return any(e.field in _HARM_FIELDS and _CIVILIAN_WORDS.search(fold(e.sentence)) for e in event.evidence)
+
+
 def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
     """MUC codes violence against civilian and government targets: not protests, riots,
     political events, nor battles with the military. An armed clash counts only as an
-    attack GTD would code (an ambush of police), with no military party."""
+    attack GTD would code (an ambush of police), with no military party, or as an attack
+    that killed or hurt civilians: MUC's key codes them as the human targets of an attack
+    on a post or a barracks, and the battle around them as no incident (TASKDOC
+    template-doc-part1 section 1: the target decides)."""
     if ("outside", event.sub_event_type) in table:
         return True
-    return event.sub_event_type == "Armed clash" and (
-        _military(event.actor1) or _military(event.actor2) or not event.codes.get("gtd_attack_type"))
+    if event.sub_event_type != "Armed clash" or _civilians_struck(event):
+        return False
+    return _military(event.actor1) or _military(event.actor2) or not event.codes.get("gtd_attack_type")
 
 
 # ACLED classes of an armed attack on people: MUC's ATTACK, whatever explosive or damage GTD's
@@ -85,6 +104,8 @@ def muc_type(event: Event) -> str | None:
     gtd = event.codes.get("gtd_attack_type")
     by_gtd = table.get(("gtd", gtd)) if gtd else None
     if by_gtd is not None and event.sub_event_type in _ARMED_ATTACKS and by_gtd not in _OWN_TYPES:
+        return "attack"
+    if by_gtd is None and event.sub_event_type == "Armed clash" and _civilians_struck(event):
         return "attack"
     return by_gtd or table.get(("acled", event.sub_event_type))
 
