@@ -223,6 +223,16 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
      dt.date(2019, 6, 10), dt.date(2019, 6, 10)),
     ("Relatives spoke Wednesday about the shooting that killed two brothers at a car wash.",
      dt.date(2019, 6, 14), dt.date(2019, 6, 14)),
+    # a day that ends the clause of the act, before the clause of telling, is the act's
+    ("A teenager was accidentally shot in the leg Saturday, the county sheriff's office announced "
+     "in a news release Monday.", dt.date(2019, 6, 17), dt.date(2019, 6, 15)),
+    # a day that opens the clause of telling is still the telling's
+    ("A woman was shot and wounded at a bus stop near the library, and on Monday police arrested a suspect.",
+     dt.date(2019, 6, 18), dt.date(2019, 6, 18)),
+    # a gun that went off on a day dates the undated shooting
+    ("A man died in an accidental shooting at a farm near the lake. "
+     "Deputies say the rifle discharged Sunday while he was cleaning it in a barn.",
+     dt.date(2019, 6, 18), dt.date(2019, 6, 16)),
 ])
 def test_incident_dates_in_news(pipeline, text, published, date):
     from eventwire.records import Document

@@ -129,7 +129,22 @@ def _dates_report(sent, date: EventDate, trigger) -> bool:
     kind, tok = _date_anchor(sent, date, trigger)
     first = next((t for t in sent if date.start <= t.idx < date.end), None)
     return kind == "verb" and tok.lemma_.lower() in date_verbs("report") and not _event_between(tok, first) \
-        and not _incident_reported(tok)
+        and not _incident_reported(tok) and not _closes_the_act(sent, date, trigger, tok)
+
+
+def _closes_the_act(sent, date: EventDate, trigger, verb) -> bool:
+    """The date ends the clause of the act and the clause of telling starts after it: "a teen
+    was shot in the chest Saturday, the sheriff's office announced Monday". The parse often
+    hangs such a date on the verb of telling; the words say it is the act's. A date that
+    opens the clause of telling ("..., and on Monday police arrested a man") is not in reach:
+    the act must run on to the date with no punctuation between."""
+    text = doc_text(sent.doc)
+    if trigger is None or not (trigger.end <= date.start < verb.idx):
+        return False
+    if re.search(r"[,;:()\"“”—–-]", text[trigger.end:date.start]):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and date.end <= subject.idx and text[date.end:subject.idx].lstrip().startswith(",")
 
 
 def _incident_reported(verb) -> bool:
