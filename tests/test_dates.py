@@ -233,6 +233,10 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     ("A man died in an accidental shooting at a farm near the lake. "
      "Deputies say the rifle discharged Sunday while he was cleaning it in a barn.",
      dt.date(2019, 6, 18), dt.date(2019, 6, 16)),
+    # a release from hospital is a development after the shooting: its day is not the shooting's
+    ("Two brothers were shot and wounded in a parking lot behind a church. One of them was released "
+     "from the hospital Monday, police said. Officers answered calls of shots fired there at 11 p.m. Saturday.",
+     dt.date(2019, 6, 18), dt.date(2019, 6, 15)),
 ])
 def test_incident_dates_in_news(pipeline, text, published, date):
     from eventwire.records import Document

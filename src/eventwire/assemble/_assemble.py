@@ -49,7 +49,7 @@ class _Group:
     def add(self, m: Mention, part: str = "body") -> None:
         self.mentions.append(m)
         self._parts.add(part)
-        step = m.trigger.sub_event_type in _CASE_STEPS
+        step = _dates_the_act_only_alone(m.trigger)
         self._has_own = self._has_own or not step
         self._has_news = self._has_news or m.timing != EARLIER
         if m.date is not None:
@@ -70,9 +70,9 @@ class _Group:
     def date(self):
         """The first date to the day, else the first coarser one ("earlier this month").
 
-        A step of the case (an arrest) dates an incident of violence only when it is all
-        the group is: "a man was arrested Monday in Saturday's shooting" is no Monday shooting.
-        """
+        A step of the case (an arrest) or another development (a release, an agreement) dates
+        an incident of violence only when it is all the group is: "a man was arrested Monday in
+        Saturday's shooting" is no Monday shooting."""
         day, first = self._own_dates if self._has_own else self._step_dates
         return day if day is not None else first
 
@@ -97,6 +97,15 @@ class _Group:
 # Sub-event types that are a step of the case after an incident when the article
 # also reports a violent event: the arrest of a shooting's suspect is not the news.
 _CASE_STEPS = ("Arrests",)
+
+
+def _dates_the_act_only_alone(trigger: Trigger) -> bool:
+    """A development around an incident rather than an act of violence or protest: an arrest, a
+    release ("the boy was released from the hospital Tuesday", "the sheriff released the names
+    Monday"), an agreement. Its date is the development's: it dates the group only when the
+    group holds nothing else (see :meth:`_Group.date`). Looting and destruction are acts."""
+    return trigger.sub_event_type in _CASE_STEPS or (
+        trigger.event_type == "Strategic developments" and trigger.sub_event_type != "Looting/property destruction")
 
 
 # Locations and actors that a stage filled in by default, not read from the
