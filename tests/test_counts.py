@@ -381,3 +381,26 @@ def test_tallies_and_background_are_not_the_toll(pipeline, text, killed):
 ])
 def test_the_killer_dead_beside_the_killing(counts_of, text, killed):
     assert _event_figures(counts_of, text)[0] == killed
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # an act whose name numbers its victims: killed, or shot with the dead among them
+    ("Detectives are investigating a double homicide on the east side.", 2, None),
+    ("Two brothers were charged in the triple-slaying.", 3, None),
+    ("A man died after a double shooting near the park.", 1, 1),
+    ("No arrests were made after the quadruple shooting outside the lounge.", None, 4),
+    # whether the killer is among a murder-suicide's number varies: no figure
+    ("Police called it a double murder-suicide.", None, None),
+])
+def test_act_named_with_its_number_of_victims(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a carrier verb may name the wound through "for" or "from"
+    ("One man died and three others are being treated for injuries.", 1, 3),
+    ("The clerk was suffering from a gunshot wound to the leg.", None, 1),
+    ("The driver was treated for shock.", None, None),
+])
+def test_wound_carried_through_a_preposition(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)

@@ -44,6 +44,14 @@ def count_cues() -> dict[str, tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=None)
+def multiple_victims() -> tuple[dict[str, int], dict[str, str]]:
+    """(multiplier word -> number, act noun lemma -> kind): "double" 2, "homicide" fatalities."""
+    rows = read_table("multiple_victims.csv")
+    return ({r["word"]: int(r["value"]) for r in rows if r["kind"] == "number"},
+            {r["word"]: r["kind"] for r in rows if r["kind"] != "number"})
+
+
+@functools.lru_cache(maxsize=None)
 def event_nouns() -> frozenset[str]:
     """One-word nouns that name an event in the trigger lexicon ("shooting", "attack")."""
     return frozenset(r["phrase"] for r in read_table("triggers.csv")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..records import Count
 from ..resources.taxonomy import participant_kinds
-from ._cue_tables import count_cues, event_nouns, vague_quantities
+from ._cue_tables import count_cues, event_nouns, multiple_victims, vague_quantities
 from .attribution import sentence_source
 from ..nlp import doc_text, ents_in, span_text, words
 
@@ -439,13 +439,20 @@ def _skip_pp(toks, k: int) -> int:
     return k
 
 
+# A carrier verb may name the wound through a preposition: "suffering from gunshot wounds",
+# "being treated for injuries".
+_CARRIER_PREPOSITIONS = {"from", "for"}
+
+
 def _carried(toks, k: int) -> tuple[str, int] | None:
     """(kind, end) of a wound a verb carries ("suffered gunshot wounds", "sustained minor
-    injuries"): people with gunshot wounds were hit (some may have died), with injuries hurt."""
+    injuries", "treated for injuries"): people with gunshot wounds were hit (some may have
+    died), with injuries hurt."""
     if _cue_where(toks[k]) != ("none", "carrier"):
         return None
     words = []
-    for m in range(k + 1, min(k + 9, len(toks))):  # room for "non-life-threatening gunshot wounds"
+    first = k + 2 if k + 1 < len(toks) and toks[k + 1].lower_ in _CARRIER_PREPOSITIONS else k + 1
+    for m in range(first, min(first + 8, len(toks))):  # room for "non-life-threatening gunshot wounds"
         t = toks[m]
         if t.lemma_.lower() in ("wound", "injury") and t.pos_ == "NOUN":
             if any(w in ("fatal", "mortal", "deadly", "lethal") for w in words):
@@ -904,6 +911,26 @@ def _headline_noun_victim(t) -> tuple[str | None, list]:
     return (cue[0], [prev]) if person else (None, [])
 
 
+def _multiple_counts(sent, toks) -> list[Count]:
+    """An act whose name numbers its victims: "a double homicide" is two killed, "a triple
+    shooting" three people shot (the dead among them, see :func:`event_counts`). A
+    "double murder-suicide" is left alone: whether the killer is among the number varies."""
+    numbers, acts = multiple_victims()
+    out = []
+    for k, t in enumerate(toks[:-1]):
+        n = numbers.get(t.lower_)
+        j = k + 2 if toks[k + 1].text == "-" and k + 2 < len(toks) else k + 1
+        kind = acts.get(toks[j].lemma_.lower()) or acts.get(toks[j].lower_) if n else None
+        if kind is None:
+            continue
+        after = [w.lower_ for w in toks[j + 1:j + 3]]
+        if "suicide" in after:
+            continue
+        q = _Quantity(k, j + 1, n, n, n, "multiple")
+        out.append(_make(sent, toks, kind, [(q, None)], k, j + 1, f"counts.{kind}.multiple"))
+    return out
+
+
 def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") -> list[Count]:
     """People named one by one: "a soldier was killed", "shot and killed Yemuka Aimable", "killing him".
 
@@ -1200,6 +1227,9 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
         found = [f for f in found if f not in clash] + [c]
     found = _sum_singulars(sent, found)
     found = _with_the_killer(sent, found)
+    for c in _multiple_counts(sent, toks):  # a stated number of the same people stands
+        if not any(f.start < c.end and c.start < f.end for f in found):
+            found.append(c)
     fixed = list(found)
     for c in _toll_counts(sent, toks):
         clash = [f for f in fixed if f.start < c.end and c.start < f.end]
