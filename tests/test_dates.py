@@ -237,6 +237,12 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     ("Two brothers were shot and wounded in a parking lot behind a church. One of them was released "
      "from the hospital Monday, police said. Officers answered calls of shots fired there at 11 p.m. Saturday.",
      dt.date(2019, 6, 18), dt.date(2019, 6, 15)),
+    # the act told as a span before a dated step: the step's day less the span
+    ("A 46-year-old woman died Saturday, a week after she was critically wounded in a drive-by shooting "
+     "in the city, police said.", dt.date(2019, 6, 17), dt.date(2019, 6, 8)),
+    # a span before something that is no act leaves the step its own day
+    ("A man was arrested Tuesday on a warrant, a week after he missed a court hearing.",
+     dt.date(2019, 6, 14), dt.date(2019, 6, 11)),
 ])
 def test_incident_dates_in_news(pipeline, text, published, date):
     from eventwire.records import Document

@@ -83,6 +83,9 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
     inside = [d for d in all_dates if sent.start_char <= d.start < sent.end_char and (d.date or d.relative_days is not None)
               and not (filed is not None and filed.start <= d.start < filed.end)]
     if trigger is not None:
+        before = _days_before(sent, inside, trigger)
+        if before is not None:
+            return before
         inside = [d for d in inside if not _dates_report(sent, d, trigger)]
         # "a man who lost his job last week shot his sons Friday": the day on the act is its day
         on_act = [d for d in inside[1:] if _on_the_act(sent, d, trigger)]
@@ -90,6 +93,30 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
         if on_act and _date_anchor(sent, first, trigger)[0] == "verb" and not _on_the_act(sent, first, trigger):
             return on_act[0]
     return inside[0] if inside else None
+
+
+# "..., a day after", "— two weeks after": how long after the act the dated step came
+_SPAN_AFTER = re.compile(r"\s*[,—–-]\s*(?:just |only |about |nearly |some )?(?P<n>a|an|one|two|three|four|five|six|"
+                         r"seven|\d{1,2}) (?P<unit>day|week)s? after\b", re.I)
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _days_before(sent, inside: list[EventDate], trigger) -> EventDate | None:
+    """The act's date told as a span before a dated step: "was arrested Thursday, a day after
+    he shot his friend", "died Saturday, a week after she was wounded". The date of the act
+    is the step's less the span, as precise as the span (a week after: the week)."""
+    text = doc_text(sent.doc)
+    for d in inside:
+        m = _SPAN_AFTER.match(text, d.end)
+        if m is None or d.date is None or not m.end() <= trigger.start < m.end() + 80:
+            continue
+        n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"].lower()]
+        days = n * (7 if m["unit"].lower() == "week" else 1)
+        return EventDate(date=d.date - dt.timedelta(days=days), precision=d.precision if days < 7 else "week",
+                         text=text[d.start:m.end()], start=d.start, end=m.end(),
+                         relative_days=None if d.relative_days is None else d.relative_days - days,
+                         rule=f"{d.rule}+dates.span_after")
+    return None
 
 
 def _on_the_act(sent, date: EventDate, trigger) -> bool:
