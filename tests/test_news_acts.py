@@ -213,3 +213,35 @@ def test_a_particular_act_told_in_the_same_speech_is_an_event(pipeline):
     result = pipeline.process(Document(id="s2", text=SPEECH_WITH_ACT, published=dt.date(1989, 11, 16)))
     assert len(result.events) == 1
     assert result.events[0].sub_event_type == "Attack"
+
+
+POLITICS = ("The president met the leaders of the opposition parties in the capital on Monday to discuss "
+            "the coming elections.\n\n"
+            "He told them that the cowardly attacks of the terrorists had brought much destruction and "
+            "that the country wanted peace.")
+
+
+def test_violence_named_only_in_the_body_with_no_time_place_or_toll_is_talk(pipeline):
+    result = pipeline.process(Document(id="t1", text=POLITICS, published=dt.date(1989, 11, 16)))
+    assert not [e for e in result.events if e.event_type == "Violence against civilians"]
+
+
+def test_an_act_the_body_tells_with_its_toll_or_the_lede_names_stays_an_event(pipeline):
+    told = POLITICS + "\n\nOn Sunday a bomb exploded at a bank in the city, wounding two clerks."
+    result = pipeline.process(Document(id="t2", text=told, published=dt.date(1989, 11, 16)))
+    assert any(e.event_type == "Explosions/Remote violence" for e in result.events)
+    opening = "Gunmen attacked a group of peasants.\n\n" + POLITICS
+    result = pipeline.process(Document(id="t3", text=opening, published=dt.date(1989, 11, 16)))
+    assert any(e.sub_event_type == "Attack" for e in result.events)
+    notes = pipeline.process(Document(id="t4", text=POLITICS, published=dt.date(1989, 11, 16), profile="notes"))
+    assert notes.events  # a coded note is one event, whatever its wording
+
+
+@pytest.mark.parametrize("said", [
+    "He said that the assassination of the magistrate had shocked the judges.",  # one act done to someone
+    "He recalled that a few days ago there was an explosion at the university.",  # a time of recency
+])
+def test_an_act_the_body_names_with_its_victim_or_its_recency_stays_an_event(pipeline, said):
+    text = POLITICS + "\n\n" + said
+    result = pipeline.process(Document(id="t5", text=text, published=dt.date(1989, 11, 16)))
+    assert any(e.event_type in ("Violence against civilians", "Explosions/Remote violence") for e in result.events)

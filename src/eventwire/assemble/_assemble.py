@@ -496,6 +496,54 @@ def _told_as_a_happening(group: _Group) -> bool:
                                            for m in group.mentions)
 
 
+# Event types of violence, which speeches, charges and analyses name without reporting one act.
+_VIOLENCE_TYPES = ("Violence against civilians", "Explosions/Remote violence", "Battles")
+
+
+def _talk_of_violence(group: _Group, findings: DocFindings) -> bool:
+    """Violence that a news article names only in its body, with no time, place or outcome of
+    its own, and not as one act done to someone: a speech's or a communique's charge ("a
+    government that has murdered its people"), a politician's reference ("the attacks killed
+    many unarmed civilians"), an analysis. The article's own news is in its opening (title,
+    dateline, lede), and an earlier or further act the body reports is told with a time, a
+    place, a toll or its victim ("the assassination of the magistrate", "oqueli's
+    assassination"); this is none of these, so it is no event. Coded notes are one event each
+    and keep theirs."""
+    if findings.document.profile != "news" or _told_as_a_happening(group):
+        return False
+    if any(m.trigger.event_type not in _VIOLENCE_TYPES or _one_act_of(m) or _RECENTLY.search(m.sentence)
+           for m in group.mentions):
+        return False
+    return not any(anchored(m, findings.structure) for m in group.mentions)
+
+
+# A time of recency that no date resolves ("a few days ago", "in recent hours"): the words of
+# a report of a happening, not of talk about violence.
+_RECENTLY = re.compile(r"\b(?:(?:a few|several|some|two|three|\d+) (?:hours|days|nights) ago|"
+                       r"in (?:the )?(?:recent|last|past)(?: few)? (?:hours|days|nights)|"
+                       r"(?:hours|days|moments|minutes) (?:ago|earlier)|(?:last|early|late) (?:night|evening))\b",
+                       re.I)
+
+
+# A singular act noun with its victim after "of" ("the murder of the candidate") or a
+# possessive before it ("oqueli's assassination") names one act done to someone; a plural
+# victim ("the murder of students") names a kind of act.
+_OF_ONE = re.compile(r"\s+of\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?!(?:one|two|three|four|five|six|seven|eight|"
+                     r"nine|ten|several|many|some|all|dozens|hundreds|thousands|people|persons|a|an|the|his|her|their|its)\b)"
+                     r"[a-z][\w'’.-]*[^s\W'’]\b(?!['’])", re.I)
+_POSSESSOR = re.compile(r"\b[\w-]+(?:'s|’s)\s+$", re.I)
+
+
+def _one_act_of(m: Mention) -> bool:
+    """The trigger is a singular act noun told with its victim or its possessor."""
+    word = m.trigger.text.lower()
+    if " " in word or word.endswith("s") or not word.isalpha():
+        return False
+    at, end = m.trigger.start - m.sent_start, m.trigger.end - m.sent_start
+    before, after = m.sentence[:at], m.sentence[end:]
+    return bool(_POSSESSOR.search(before) or _OF_ONE.match(after))
+
+
 def _main_rank(group: _Group, event: Event, findings: DocFindings) -> tuple:
     """Sort key of the article's main incident: its news before earlier events, a happening
     told with a time, place or outcome before talk of one, what the title or lede reports
@@ -515,14 +563,15 @@ def assemble(findings: DocFindings) -> list[Event]:
     """Events of one document, the article's main incident first (:func:`_main_rank`).
 
     The article's news, and the earlier events it reports in full
-    (:func:`reported_in_full`); context never reaches here (extract sets it aside).
+    (:func:`reported_in_full`), less violence the body only talks of
+    (:func:`_talk_of_violence`); context never reaches here (extract sets it aside).
     Coded notes keep the most confident first.
     """
     mentions = findings.mentions
     if not mentions:
         return []
     groups = _group(mentions, _layout(findings), findings.places, findings.document.published)
-    groups = [g for g in groups if reported_in_full(g)]
+    groups = [g for g in groups if reported_in_full(g) and not _talk_of_violence(g, findings)]
     if not groups:
         return []
     _attach_orphan_counts(groups, findings)
