@@ -25,6 +25,11 @@ from eventwire.records import Document, EventDate, Mention, Trigger
     ("Smuggling is an attack against our homeland, the minister said.", "figurative"),
     ("Poverty is more dangerous than the atomic bomb, he said.", "figurative"),
     ("The president declared war on drug trafficking on Friday.", "figurative"),
+    # a headline's verbs of a court, a tally of murders, a group's years of war
+    ("German court jails man for racist knife attack at tram stop", "trial"),
+    ("The gunman was jailed for 11 years over the attack.", "trial"),
+    ("Guanajuato tops Mexico's murder tally again as cartel war grinds on", "aggregate"),
+    ("The group has fought for more than 15 years to topple the government.", "history"),
 ])
 def test_context_cues(sentence, kind):
     assert context_cue(sentence)[0] == kind
@@ -34,6 +39,8 @@ def test_context_cues(sentence, kind):
     "Gunmen killed 12 villagers on Monday, the deadliest attack in the region since 2019.",
     "The bombing was the latest in a series of attacks on the capital.",
     "A man was shot dead outside a bar late Saturday, police said.",
+    "A homicide count was added against the man charged in the shooting.",  # a charge, not a tally
+    "Gunmen fought with police for two hours before fleeing.",
     "Guerrillas shot down an air force helicopter, which crashed near the town.",
     "A boy was killed in an accidental shooting at his home on Sunday.",
     "Rebels attacked the government palace with mortars on Tuesday.",
@@ -136,3 +143,24 @@ def test_a_headline_that_reports_a_shooting_keeps_the_article_news():
     for title in ("Man who killed neighbor sentenced to 20 years", "At least 30 shot over holiday weekend in Dayton"):
         doc = Document(id="h2", title=title, published=published, text=f"{title}\n\n{lede}")
         assert Pipeline.default().process(doc).events == []
+
+
+_LABELLED = ("{label}Gunmen kill 12 villagers in Zamfara\n\nGUSAU, Nigeria (Reuters) - Gunmen killed 12 villagers "
+             "in an attack on a village in Zamfara state on Sunday, a local official said.\n\n"
+             "Northwest Nigeria has for years been plagued by armed gangs.")
+
+
+@pytest.mark.parametrize("label", ["ANALYSIS-", "Analysis: ", "EXPLAINER-", "Opinion | "])
+def test_a_headline_labelled_analysis_makes_the_article_context(label):
+    import eventwire
+
+    assert eventwire.extract(_LABELLED.format(label=label), published="2024-09-16") == []
+    assert eventwire.extract(_LABELLED.format(label=""), published="2024-09-16")  # the same report, unlabelled
+
+
+def test_a_label_must_open_the_headline():
+    import eventwire
+
+    text = _LABELLED.format(label="").replace("Gunmen kill 12 villagers in Zamfara",
+                                               "Gunmen kill 12 villagers in Zamfara, analysis shows", 1)
+    assert eventwire.extract(text, published="2024-09-16")

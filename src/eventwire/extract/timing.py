@@ -12,7 +12,8 @@ asserted mention is classed:
 - ``context``: history ("in 1948", "since 2009"), aggregates over weeks or years,
   anniversaries, trials and funerals of past incidents, analysis (cues in
   ``data/timing_cues.csv``), and every mention of an article whose title and
-  lede are themselves context (an anniversary piece, a weekly tally).
+  lede are themselves context (an anniversary piece, a weekly tally) or whose
+  headline labels it analysis or opinion ("ANALYSIS-", "Explainer:").
 
 Each decision carries its cue, shown by ``eventwire extract --explain``.
 """
@@ -56,7 +57,23 @@ def _update_cues() -> tuple[GatedPattern, ...]:
     return tuple(rx for kind, rx in _cues() if kind == "update")
 
 
-_NOT_CUES = ("not_context", "not_accident", "update")
+_NOT_CUES = ("not_context", "not_accident", "update", "piece")
+
+
+@functools.lru_cache(maxsize=1)
+def _piece_labels() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(r["pattern"], re.I) for r in read_table("timing_cues.csv") if r["kind"] == "piece")
+
+
+def piece_label(structure: ArticleStructure, document: Document) -> str | None:
+    """The label a headline opens with that makes the article a piece of analysis or
+    opinion, not a report ("ANALYSIS-", "Explainer:", "Opinion |"): the words, else None."""
+    title = document.title
+    if structure.title is not None and structure.title.start >= 0:
+        title = document.text[structure.title.start:structure.title.end]
+    if not title:
+        return None
+    return next((m.group().strip() for rx in _piece_labels() if (m := rx.match(title.strip()))), None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -180,6 +197,9 @@ def classify_timing(mentions: list[Mention], structure: ArticleStructure, docume
     """
     if document.profile == "notes":
         return [replace(m, timing=NEWS, timing_cue="notes profile") for m in mentions]
+    if (label := piece_label(structure, document)) is not None:
+        why = f"the headline labels the article analysis or opinion ({label!r})"
+        return [replace(m, timing=CONTEXT, timing_cue=why) for m in mentions]
     out = []
     for m in mentions:
         timing, cue = mention_timing(m, structure, document.published)
