@@ -196,3 +196,29 @@ def test_worked_example_class(nlp, examples_dir):
 def test_a_murder_is_one_sided_whoever_else_the_sentence_names(nlp, text):
     best = _best(nlp, text)
     assert best.sub_event_type == "Attack" and "armed_victims" not in best.rule
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("The attackers struck the post shortly before midnight.", False),  # hit it
+    ("A stray bullet struck a woman standing at the bus stop.", False),
+    ("Teachers struck on Monday to demand higher pay.", True),  # a walkout takes no object
+    ("Lawyers struck work on Monday over a new court fee.", True),  # or its work
+])
+def test_strike_with_an_object_hits(nlp, text, protest):
+    sent = next(nlp(text).sents)
+    found = [t.event_type for t in classify.find_triggers(sent)]
+    assert ("Protests" in found) == protest, found
+
+
+@pytest.mark.parametrize("text", [
+    "The toll rose to 32 on Sunday, as more of the wounded died in hospital.",
+    "Doctors treated the injured at the scene.",
+])
+def test_a_participle_with_the_names_people_not_an_act(nlp, text):
+    sent = next(nlp(text).sents)
+    assert not [t for t in classify.find_triggers(sent) if t.text in ("wounded", "injured")]
+
+
+def test_a_participle_as_a_verb_is_still_an_act(nlp):
+    sent = next(nlp("Three people were wounded in the blast.").sents)
+    assert [t for t in classify.find_triggers(sent) if t.text == "wounded"]

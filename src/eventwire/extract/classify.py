@@ -47,6 +47,22 @@ _PLACE_NOUNS = {"village", "town", "city", "area", "district", "territory", "bas
 _POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "ADJ": ("ADJ",)}
 # Protest verbs that also mean "show": with an object or a that-clause they show.
 _SHOWING_VERBS = {"demonstrate"}
+# A protest verb that also means "hit": with an object it hits ("struck the post", "struck a
+# car"); a walkout takes none ("workers struck on Monday") or its work ("lawyers struck work",
+# the South Asian press's phrase for a strike).
+_HITTING_VERBS = {"strike"}
+_WALKOUT_OBJECTS = {"work", "classes", "duty", "duties"}
+
+
+# Dependencies of a noun: a participle standing in them with an article names people.
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
+
+
+def _people_participle(tok) -> bool:
+    """A past participle used as a noun ("the wounded", "the injured", "the kidnapped"):
+    the people an act left, not the act; the act is told by its own words."""
+    return tok.tag_ == "VBN" and tok.dep_ in _NOMINAL_DEPS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +104,14 @@ def match_lexicon(sent) -> list[Hit]:
         tok = sent.doc[i]
         if lemma in _SHOWING_VERBS and any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
             continue  # "the incident demonstrates that...", "demonstrated their resolve": shows, not protests
+        hitting = lemma in _HITTING_VERBS and tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lower_ not in _WALKOUT_OBJECTS for c in tok.children)
+        if _people_participle(tok):
+            continue  # "more of the wounded died", "the injured were taken to hospital": people, no act
         keys = dict.fromkeys((low, lemma))  # the word first, then its lemma: an order, not a hash order
         for entry in (e for k in keys for e in lex.get(k, ())):
             n = len(entry.lemmas)
-            if not _phrase_at(sent, i, entry.lemmas):
+            if not _phrase_at(sent, i, entry.lemmas) or (hitting and entry.family == "protest"):
                 continue
             if n == 1 and entry.pos in _POS and w.pos[i] not in _POS[entry.pos] \
                     and not (entry.pos == "N" and w.dep[i] in ("compound", "nmod")):  # "hartal hours"
