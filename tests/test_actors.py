@@ -447,3 +447,16 @@ def test_a_party_named_earlier_is_not_the_armed_group_later_called_the_militants
     doc = nlp("BJP leaders met in the town on Monday. Hours later the militants of ULFA set off a blast.")
     groups = [a.name for a in named_groups(list(doc.sents))]
     assert groups and not any("Bharatiya" in g for g in groups)
+
+
+def test_the_source_of_a_report_is_not_its_actor(nlp):
+    # the militia member tells of the strike; the clause above the act is a verb of reporting
+    text = ("A fighter jet dropped two bombs on a village around noon on Saturday, a member of the "
+            "local People's Defence Force told AFP.")
+    a1, _ = _roles(nlp, text, "dropped", "Explosions/Remote violence")
+    assert a1 is None or "People's Defence" not in (a1.text or "") and "National Unity" not in a1.name
+
+
+def test_a_group_that_acts_and_says_so_stays_actor(nlp):
+    a1, _ = _roles(nlp, "The Taliban attacked a police post in Kandahar, a spokesman said.", "attacked")
+    assert a1 is not None and a1.text == "Taliban"

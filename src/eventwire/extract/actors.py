@@ -634,8 +634,24 @@ def _fallback_actor1(sent, actors, actor2) -> tuple[Actor | None, str]:
         return claimant, "claim"
     taken = (actor2.start, actor2.end) if actor2 is not None and actor2.start is not None else (-1, -1)
     named = [a for a in actors if a is not actor2 and a.inter in (2, 3, 4, 8) and not _generic(a)
-             and not (taken[0] <= (a.start or 0) < taken[1]) and not _is_patient(a, sent)]
+             and not (taken[0] <= (a.start or 0) < taken[1]) and not _is_patient(a, sent)
+             and not _reports(a, sent)]
     return (named[0], "named") if named else (None, "")
+
+
+def _reports(actor: Actor, sent) -> bool:
+    """The actor's words lie in the subject of a verb of reporting ("a member of the People's
+    Defence Force told AFP"): the sentence's source, not the doer of its act."""
+    if actor.start is None:
+        return False
+    for tok in sent:
+        if tok.idx <= actor.start < tok.idx + len(tok.text) + 1:
+            head = tok
+            while head.dep_ not in ("nsubj", "nsubjpass") and head.head is not head and head.dep_ in (
+                    "compound", "pobj", "prep", "amod", "poss", "appos", "nmod", "case"):
+                head = head.head
+            return head.dep_ == "nsubj" and head.head.lemma_.lower() in _REPORTING
+    return False
 
 
 _VICTIM_DEPS = {"dobj", "nsubjpass", "pobj"}
@@ -768,11 +784,20 @@ def _blamed(token, actors):
     return None
 
 
+# Verbs that report: the trigger in what they report is not their subject's act.
+_REPORTING = {"say", "tell", "report", "confirm", "state", "add", "write", "quote", "post", "tweet"}
+
+
 def _clause_roles(token, actors, a1, a2, how, phrase):
-    """Roles of the clause a trigger sits in ("forces shelled X using artillery fire")."""
+    """Roles of the clause a trigger sits in ("forces shelled X using artillery fire").
+
+    The climb stops at a verb of reporting: in "a jet bombed the village, a member of the
+    militia told AFP" the militia tells of the act, it does not do it."""
     for verb in token.ancestors:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
+        if verb.lemma_.lower() in _REPORTING:
+            break
         v1, v2, _, v_phrase = _syntax_roles(verb, actors)
         if v1 is not None:
             return v1, a2 or v2, "clause", v_phrase
