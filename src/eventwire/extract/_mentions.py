@@ -286,7 +286,7 @@ def extract_document(doc, document: Document) -> DocFindings:
         headline = found.structure.kind_at(sent.start_char, sent.end_char) == "title"
         sent_counts = attribute_counts(counts.find_counts(sent, document.profile, headline), found.statements)
         found.counts.extend(sent_counts)
-        triggers = classify.find_triggers(sent)
+        triggers = classify.find_triggers(sent, document.profile)
         if not triggers:
             continue
         chosen = [triggers[0]]

@@ -106,8 +106,6 @@ def match_lexicon(sent) -> list[Hit]:
             continue  # "the incident demonstrates that...", "demonstrated their resolve": shows, not protests
         hitting = lemma in _HITTING_VERBS and tok.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lower_ not in _WALKOUT_OBJECTS for c in tok.children)
-        if _people_participle(tok):
-            continue  # "more of the wounded died", "the injured were taken to hospital": people, no act
         keys = dict.fromkeys((low, lemma))  # the word first, then its lemma: an order, not a hash order
         for entry in (e for k in keys for e in lex.get(k, ())):
             n = len(entry.lemmas)
@@ -597,11 +595,13 @@ def _trigger(hit: Hit, choice: _Choice, sent) -> Trigger | None:
                    score=round(min(score, 1.0), 3))
 
 
-def find_triggers(sent) -> list[Trigger]:
+def find_triggers(sent, profile: str = "news") -> list[Trigger]:
     """Triggers in one sentence (spaCy Span), best first. Offsets are absolute.
 
     A trigger that its sentence does not assert (negated, threatened, planned...)
-    keeps its class but ranks below asserted ones.
+    keeps its class but ranks below asserted ones. In news (``profile``), a participle
+    that names people ("more of the wounded died") is no trigger; a coded note's
+    "the injured" may be all it says of the act.
     """
     from .modality import mention_modality  # modality reads triggers; import late
 
@@ -612,6 +612,8 @@ def find_triggers(sent) -> list[Trigger]:
     for hit in hits:
         if hit.family.startswith("cue_") or (hit.head.i, hit.family) in seen:
             continue
+        if profile == "news" and _people_participle(hit.head):
+            continue  # "the injured were taken to hospital": people, no act
         seen.add((hit.head.i, hit.family))
         choice = _refine(hit, hits, sent, skip)
         trig = _trigger(hit, choice, sent) if choice else None
