@@ -202,6 +202,25 @@ def test_a_numbered_district_of_a_town_is_qualified_by_the_town(nlp, gaz):
     assert loc is not None and loc.iso3 == "AFG" and loc.name == "Kabul"
 
 
+def test_a_numbered_police_district_is_no_unit_named_police(nlp, gaz):
+    # "Police District 17" is a ward of Kabul, not Poland's Police county
+    text = "An explosive device detonated targeting a police vehicle in Police District 10, Kabul, Afghanistan."
+    loc = _located(nlp, gaz, text, "detonated").mentions[0].location
+    assert loc is not None and loc.iso3 == "AFG" and loc.admin1 == "Kabul"
+
+
+@pytest.mark.parametrize("text,trigger,admin1", [
+    # a province that is also a common word, between a village and its country
+    ("Assailants attacked a police patrol in Ashaka, Delta, Nigeria.", "attacked", "Delta"),
+    # names NER took for persons, in a chain from a neighbourhood to the country
+    ("A bomb detonated near a checkpoint in Al Jarbouya neighborhood, Samawah, Muthanna, Iraq.", "detonated",
+     "Al Muthanna"),
+])
+def test_every_link_of_a_chain_of_places_is_a_place(nlp, gaz, text, trigger, admin1):
+    loc = _located(nlp, gaz, text, trigger).mentions[0].location
+    assert loc is not None and loc.admin1 == admin1
+
+
 def test_the_document_place_keeps_to_its_chains_country(nlp, gaz):
     text = "On Tuesday, security forces came under fire in Dashti Qala, Takhar, Afghanistan."
     loc = locate(nlp(text), DocFindings(document=Document(id="t", text=text), mentions=[]), gaz).places[0]
@@ -343,6 +362,51 @@ def test_monitors_on_the_contact_line_speak_of_its_provinces(nlp, gaz):
     text = "On 7 May 2020, the OSCE SMM observed a total of 12 shots involving small arms near Shevchenko."
     loc = _located(nlp, gaz, text, "shots").mentions[0].location
     assert loc.iso3 == "UKR" and loc.admin1 in ("Donetsk", "Luhansk")
+
+
+def test_a_namesake_outside_the_monitors_provinces_is_not_their_village(nlp, gaz):
+    # the gazetteer's only Sokilnyky lies in Lviv, far from the contact line: the village
+    # the monitors name is one the gazetteer lacks, placed in the first province they report from
+    text = "On 3 May 2020, the OSCE SMM observed a total of 52 explosions involving unknown weapons near Sokilnyky."
+    loc = _located(nlp, gaz, text, "explosions").mentions[0].location
+    assert loc.iso3 == "UKR" and loc.admin1 == "Donetsk" and loc.geo_precision == 3
+    # a province the text names still has its own towns
+    text = "The OSCE SMM observed 3 explosions near Sokilnyky, Lviv region."
+    loc = _located(nlp, gaz, text, "explosions").mentions[0].location
+    assert loc.admin1 == "Lviv"
+
+
+def test_an_unknown_village_of_the_monitors_is_in_their_first_province(nlp, gaz):
+    text = "On 8 May 2020, the OSCE SMM observed 120 projectiles involving unknown weapons near Kominternove."
+    loc = _located(nlp, gaz, text, "projectiles").mentions[0].location
+    assert loc.iso3 == "UKR" and loc.admin1 == "Donetsk" and loc.rule == "geo.event.cue-province"
+
+
+def test_a_village_ner_calls_a_people_is_still_a_place(nlp, gaz):
+    text = "On 5 May 2020, the OSCE SMM observed a total of 1 projectiles involving unknown weapons near Shyrokyne."
+    loc = _located(nlp, gaz, text, "projectiles").mentions[0].location
+    assert loc is not None and loc.name == "Shyrokyne"
+
+
+def test_a_name_ner_cut_at_a_lower_case_link_is_read_whole(nlp, gaz):
+    # "Ain al Arab" is Ayn al Arab (Kobani), not France's Ain
+    text = "A joint patrol by Turkish and Russian forces took place in rural Ain al Arab city in Aleppo countryside."
+    tops = {name: r.entry for name, r in _resolve(nlp, gaz, text).items()}
+    assert "Ain al Arab" in tops and tops["Ain al Arab"].iso2 == "SY" and "Arab" not in tops
+
+
+def test_the_head_of_an_unknown_linked_name_is_no_small_namesake(nlp, gaz):
+    # "Wadi al-Rabi" is unknown: "Wadi" alone is no town in Karnataka
+    res = _resolve(nlp, gaz, "On 6 May 2020, GNA and LNA forces reportedly clashed in Wadi al-Rabi (Aljfara).")
+    wadi = res["Wadi"]
+    assert wadi.toponym.cut and wadi.entry is None
+
+
+def test_a_unit_in_brackets_after_an_unknown_place_is_its_province(nlp, gaz):
+    # ACLED spells Libya's Jafara "Aljfara"; NER reads it as a person's name
+    text = "On 3 May 2020, GNA forces targeted LNA forces with heavy artillery fire in Khela Ben Oun (Aljfara)."
+    loc = _located(nlp, gaz, text, "targeted").mentions[0].location
+    assert loc is not None and loc.iso3 == "LBY" and loc.admin1 == "Jafara"
 
 
 def test_a_village_ner_calls_a_product_is_still_a_place(nlp, gaz):

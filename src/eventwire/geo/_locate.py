@@ -430,6 +430,23 @@ def _in_province_of_usage(loc: Location, text: str, gazetteer) -> Location:
     return to_location(Resolved(top, units[0], 0.3, 1, "geo.resolve.province-usage"), "geo.event.province-usage")
 
 
+def _in_cue_province(loc: Location, text: str, gazetteer) -> Location:
+    """A note placed in a country only whose cues speak of a few of its provinces (the
+    OSCE's monitors on Ukraine's contact line; lexicon ``country_cues``, ``provinces``): the
+    first of them, where most of what they report lies, at geo_precision 3. A village the
+    gazetteer lacks is more often in that province than anywhere else in the country."""
+    if gazetteer is None or loc.admin1 or loc.geo_precision < 3 or not loc.country:
+        return loc
+    country = gazetteer.country(loc.country)
+    provinces = [p for iso2, p in province_cues(text) if country is not None and iso2 == country.iso2]
+    units = [e for e in gazetteer.lookup(provinces[0]) if e.iso2 == country.iso2
+             and e.feature_code == "ADM1"] if provinces else []
+    if not units:
+        return loc
+    return replace(loc, name=units[0].name, admin1=_acled_name(units[0].name), latitude=units[0].latitude,
+                   longitude=units[0].longitude, geonameid=units[0].geonameid, rule="geo.event.cue-province")
+
+
 def _with_location(m: Mention, loc: Location, sentence: str) -> Mention:
     ev = Evidence(field="location", doc_id=m.doc_id, start=loc.start or 0, end=loc.end or 0,
                   text=loc.text or loc.name, sentence=sentence, rule=loc.rule)
@@ -722,10 +739,12 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             loc = _named_province(to_location(res[i], rule), i, res)
             if res[i].entry.feature_code.startswith("PCL"):
                 loc = _in_province_of_usage(_in_capital(loc, doc_text(doc), gazetteer), doc_text(doc), gazetteer)
+                loc = _in_cue_province(loc, doc_text(doc), gazetteer)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         elif (loc := _unnamed_focus_location(doc_text(doc), focus) or _actor_country_location(m, gazetteer)
               or _demonym_location(res) or _cue_country_location(doc_text(doc), gazetteer)) is not None:
             loc = _in_province_of_usage(_in_capital(loc, doc_text(doc), gazetteer), doc_text(doc), gazetteer)
+            loc = _in_cue_province(loc, doc_text(doc), gazetteer)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         mentions.append(m)
     findings.mentions = mentions

@@ -25,6 +25,11 @@ _UNKNOWN_BRACKET = re.compile(r"\(\s*(?:[A-Za-z][\w'&-]*\.?\s*){1,4},")
 # NER of the small model reads an unfamiliar village as a product or a title ("near Hnutove")
 REREAD_LABELS = frozenset({"ORG", "PERSON", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
 UNIT_WORDS = frozenset({"province", "district", "state", "governorate", "region", "county", "prefecture"})
+NAME_LINKS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "el", "al"})
+# Lower-case words inside a place's name: Romance articles and prepositions ("San Juan de los
+# Cerritos"), the Arabic article ("Ain al Arab"), the Persian ezafe ("Qala i Naw", "Kut e Abdollah")
+LINKS_IN_NAMES = NAME_LINKS | frozenset({"los", "las", "les", "y", "i", "e", "ul", "ud", "ad", "ar", "as", "ash",
+                                         "at", "az", "an", "bin", "ibn", "ben", "wa"})
 SKIP_BEFORE = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 
 
@@ -47,6 +52,7 @@ class Toponym:
     link: str | None = None  # the word joining it to that toponym: ",", "in", "of", "("
     rule: str = "geo.ner"
     fragment: bool = False  # a piece of a longer capitalised name ("Isabel" of "Vila Isabel")
+    cut: bool = False  # the head of a name NER cut before a lower-case link ("Ain" of "Ain al Arab")
 
 
 def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
@@ -202,15 +208,18 @@ def candidate_spans(doc, gazetteer) -> list:
                 continue
             if gazetteer is not None and _first_or_last_name(doc, ent, gazetteer):
                 continue
-            if fold(_strip_det(ent).text) in common and not _head_after(doc, ent.end, heads):
+            if fold(_strip_det(ent).text) in common and not _head_after(doc, ent.end, heads) \
+                    and not _inside_chain(doc, ent):
                 continue  # "the Centre" (the central government), "Police"
             if ent.end < len(doc) and doc[ent.end].lower_.rstrip(".") in streets:
                 continue  # "Memphis St.": a street, not the city
             out.append((ent, "geo.ner"))
         elif ent.label_ == "NORP" and gazetteer is not None and gazetteer.demonym_country(ent.text):
             out.append((ent, "geo.demonym"))
-        elif ent.label_ in REREAD_LABELS and (ent.label_ != "NORP" or _followed_by_place(doc, ent)) \
-                and _in_place_context(doc, ent, heads, preps):
+        elif ent.label_ in REREAD_LABELS and (ent.label_ != "NORP" or _followed_by_place(doc, ent)
+                                              or _village_read_as_group(doc, ent, gazetteer)) \
+                and (_in_place_context(doc, ent, heads, preps) or _bracketed_unit(doc, ent, gazetteer)
+                     or _inside_chain(doc, ent)):
             name = _strip_det(ent).text
             # another transliteration ("Misrata") is re-read too; resolution decides
             if gazetteer is not None and (gazetteer.lookup(name) or _skeleton_known(gazetteer, name)):
@@ -222,6 +231,51 @@ def candidate_spans(doc, gazetteer) -> list:
                     continue
                 out.append((ent, "geo.reread." + ent.label_.lower()))
     return out
+
+
+def _inside_chain(doc, ent) -> bool:
+    """'Ashaka, Delta, Nigeria', 'Al Jarbouya neighborhood, Samawah, Muthanna, Iraq': a name
+    between commas that a place follows is a link of a chain from village to country, even
+    where NER took it for a person or it is also a common word."""
+    i = ent.start - 1
+    after_name = i >= 1 and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in _place_followers())
+    return after_name and doc[i].text == "," and _chain_goes_on(doc, ent.end)
+
+
+def _chain_goes_on(doc, i: int) -> bool:
+    """After a comma, a place, or a capitalised name that a comma and a place follow."""
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return False
+    if doc[i + 1].ent_type_ in PLACE_LABELS:
+        return True
+    j = i + 1
+    while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and j - i <= 3:
+        j += 1
+    return j > i + 1 and j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].ent_type_ in PLACE_LABELS
+
+
+def _bracketed_unit(doc, ent, gazetteer) -> bool:
+    """'Khela Ben Oun (Aljfara)', 'Garabulli (Almargeb)': a district or province in brackets
+    after a name, as notes write a place's unit, whatever NER took it for (written out: an
+    abbreviation in brackets names the body before it)."""
+    i = ent.start
+    if i < 2 or doc[i - 1].text != "(" or not doc[i - 2].text[:1].isupper() or gazetteer is None \
+            or ent.text.isupper():
+        return False  # "British Airways (BA)": an abbreviation, not a unit
+    return any(e.feature_code in ("ADM1", "ADM2") for e in gazetteer.lookup(_strip_det(ent).text))
+
+
+def _village_read_as_group(doc, ent, gazetteer) -> bool:
+    """'near Shyrokyne', 'in Pervomaiske': NER reads an unfamiliar village's adjective-like
+    ending as a people's name; after "near" or "in" a name that is no country's adjective
+    is a place, when the gazetteer has it by that spelling and the name ends there ("in Morro
+    do Cavalao" names a neighbourhood; "in the Asian-Pacific region", "in Arab culture" no place)."""
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    # a noun after the name makes it an adjective ("in Arab culture"), unless a place word
+    ends = nxt is None or (not nxt.is_alpha and nxt.text != "-") or (
+        nxt.is_lower and (nxt.is_stop or nxt.lower_ in _place_followers()) and nxt.lower_ not in NAME_LINKS)
+    return ends and _prep_before(doc, ent.start) in ("near", "in", "outside") and gazetteer is not None \
+        and gazetteer.demonym_country(ent.text) is None and bool(gazetteer.lookup(ent.text))
 
 
 def _compound_adjective(doc, ent) -> bool:
@@ -324,6 +378,36 @@ def _with_short_form(doc, span, gazetteer):
     return Span(doc, s, e, label=span.label_)
 
 
+def _linked_rest(doc, span) -> int | None:
+    """'Ain al Arab', 'Qala i Naw', 'Wadi al-Rabi', 'San Juan de los Cerritos': where the span
+    goes on with lower-case links and a capitalised word, the end of the whole name."""
+    i = span.end
+    links = 0
+    while i < len(doc) and doc[i].lower_ in LINKS_IN_NAMES and doc[i].is_lower and links < 2:
+        i, links = i + 1, links + 1
+        if i < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_:
+            i += 1
+    if not links or i >= len(doc) or not (doc[i].is_alpha and doc[i].text[:1].isupper()):
+        return None
+    while i + 1 < len(doc) and i + 1 - span.end < 4 and doc[i + 1].is_alpha and doc[i + 1].is_title \
+            and doc[i + 1].ent_type_ not in PLACE_LABELS:
+        i += 1
+    return i + 1
+
+
+def _with_linked_rest(doc, span, gazetteer):
+    """NER cuts a name at a lower-case link ("Ain" of "Ain al Arab"): the whole name where the
+    gazetteer knows it (by spelling or consonant skeleton); else the span, marked as cut."""
+    if span.label_ == "NORP" or (end := _linked_rest(doc, span)) is None:
+        return span, False
+    whole = doc[span.start:end]
+    if gazetteer is not None and (gazetteer.lookup(whole.text) or _skeleton_known(gazetteer, whole.text)):
+        from spacy.tokens import Span
+
+        return Span(doc, span.start, end, label=span.label_), False
+    return span, True
+
+
 def _whole_names(doc, spans: list) -> list:
     """Spans without determiners and with their hyphenated rest; a span the widened
     one before it already covers ("Ras al-" under "Ras al-Ain") is dropped."""
@@ -366,11 +450,13 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     spans += _bare_heads(doc, taken, gazetteer, heads)
     spans.sort(key=lambda p: p[0].start)
     spans = _merge_split_names(doc, spans, gazetteer, heads)
-    spans = [(span, rule) for span, rule in spans if not _street_named(doc, span)]
+    spans = [(span, rule) for span, rule in spans if not _street_named(doc, span) and not _numbered_ward(doc, span)]
     spans = [(_with_short_form(doc, _with_first_words(doc, span, gazetteer), gazetteer), rule)
              for span, rule in spans]
+    widened = [(_with_linked_rest(doc, span, gazetteer), rule) for span, rule in spans]
+    cut = {span.start for (span, was_cut), _ in widened if was_cut}
     out: list[Toponym] = []
-    for span, rule in _whole_names(doc, spans):
+    for span, rule in _whole_names(doc, [(span, rule) for (span, _), rule in widened]):
         sent = span.sent
         out.append(Toponym(
             text=span.text, start=span.start_char, end=span.end_char,
@@ -380,8 +466,19 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
             head=_head_after(doc, span.end, heads) or _head_before(doc, span.start),
             relative=_relative(doc, span.start, directions, units), rule=rule,
             fragment=span.label_ != "NORP" and _inside_longer_name(doc, span, heads),
+            cut=span.start in cut,
         ))
     return _link_qualifiers(doc, out)
+
+
+WARD_WORDS = frozenset({"district", "ward", "sector", "zone"})
+
+
+def _numbered_ward(doc, span) -> bool:
+    """'Police District 17', 'Zone 3': a numbered ward of the town the text goes on to name,
+    never a unit called by its first word (Poland's Police county). A county's number is a
+    phone line's ("a Boone County 911 dispatcher"), not a ward's."""
+    return len(span) > 1 and span[-1].lower_ in WARD_WORDS and span.end < len(doc) and doc[span.end].like_num
 
 
 def _street_named(doc, span) -> bool:

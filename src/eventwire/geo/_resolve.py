@@ -78,6 +78,9 @@ class Context:
     support: Counter | None = None
     own: dict | None = None
     counties: dict | None = None  # (iso2, folded admin1, folded county) -> the names naming it
+    # (iso2, folded admin1) of the provinces the text's cues speak of (a monitoring mission's)
+    cue_provinces: frozenset = frozenset()
+    provinces_named: frozenset = frozenset()  # (iso2, folded name) of the provinces the text names
 
 
 def _prior(e: GeoEntry, key: str) -> float:
@@ -248,6 +251,19 @@ def _abroad(e: GeoEntry, t: Toponym, ctx: Context) -> bool:
     return e.iso2 not in (ctx.named or {}).get(t.sent_start, ())
 
 
+def _outside_cue_provinces(e: GeoEntry, t: Toponym, ctx: Context) -> bool:
+    """A small town or district outside the provinces the text's cues speak of (a mission
+    that reports from Ukraine's contact line only): a namesake of a village there, unless
+    the text names its province or its sentence its country."""
+    if e.feature_code.startswith("PCL") or e.feature_code == "ADM1" or _prominent(e) or not e.admin1:
+        return False
+    unit = (e.iso2, fold(e.admin1))
+    if unit in ctx.cue_provinces or unit in ctx.provinces_named:
+        return False  # one of those provinces, or a province the text names
+    countries = {c for c, _ in ctx.cue_provinces}
+    return e.iso2 in countries or e.iso2 not in (ctx.named or {}).get(t.sent_start, ())
+
+
 def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -> bool:
     """A piece of a longer name ("Isabel" of "Vila Isabel") stands for a place only where
     the article is (its focus; without one, a country it names outright, the one country
@@ -407,6 +423,13 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
     if not inside:
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-qualifier")
     cands = inside  # "El Alto, La Paz": only an El Alto inside some La Paz
+    if t.cut:
+        # "Ain" of "Ain al Arab", a name the gazetteer lacks: the head word alone names only
+        # a place a reader knows anywhere, never a small namesake ("Ain", France)
+        cands = [e for e in cands if e.feature_code.startswith("PCL") or
+                 (e.feature_class == "P" and e.population >= PROMINENT)]
+        if not cands:
+            return Resolved(t, None, 0.0, len(inside), "geo.resolve.cut-name")
     if t.fragment:
         one_country = len({e.iso2 for e in cands}) == 1
         cands = [e for e in cands if _fragment_may_be(e, t, ctx, one_country)]
@@ -431,6 +454,12 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         cands = [e for e in cands if e in known or e.population >= SMALL_NAMESAKE or _in_focus_province(e, ctx)
                  or (_in_named_county(e, key, ctx) if country
                      else _near_support(e, key, ctx) >= NAMESAKE_SUPPORT)]
+    if ctx.cue_provinces:
+        cands = [e for e in cands if not _outside_cue_provinces(e, t, ctx)]
+        if not cands:
+            # "near Sokilnyky" in an OSCE report: not Lviv's Sokilnyky, a village the
+            # gazetteer lacks on the contact line
+            return Resolved(t, None, 0.0, len(inside), "geo.resolve.outside-cue-provinces")
     if ctx.focus.strength >= STRONG_FOCUS and all(_abroad(e, t, ctx) for e in cands):
         # every namesake lies abroad and nothing supports one: an unknown local place
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-focus")
@@ -557,6 +586,10 @@ def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None
     _support(gazetteer, tops, ctx)
     for key in provinces:
         ctx.admin1[key] += 1
+    ctx.cue_provinces = frozenset(provinces)
+    if provinces:
+        ctx.provinces_named = frozenset((e.iso2, fold(e.name)) for t in tops if t.label != "NORP"
+                                        for e in gazetteer.lookup(t.text) if e.feature_code == "ADM1")
     if home_country:
         ctx.countries[home_country] += 0.5
     links = [_links(gazetteer, tops, i) for i in range(len(tops))]
