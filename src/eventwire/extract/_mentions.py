@@ -98,7 +98,6 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
 # "..., a day after", "— two weeks after": how long after the act the dated step came
 _SPAN_AFTER = re.compile(r"\s*[,—–-]\s*(?:just |only |about |nearly |some )?(?P<n>a|an|one|two|three|four|five|six|"
                          r"seven|\d{1,2}) (?P<unit>day|week)s? after\b", re.I)
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _days_before(sent, inside: list[EventDate], trigger) -> EventDate | None:
@@ -110,7 +109,7 @@ def _days_before(sent, inside: list[EventDate], trigger) -> EventDate | None:
         m = _SPAN_AFTER.match(text, d.end)
         if m is None or d.date is None or not m.end() <= trigger.start < m.end() + 80:
             continue
-        n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"].lower()]
+        n = int(m["n"]) if m["n"].isdigit() else dates.SMALL_NUMBERS[m["n"].lower()]
         days = n * (7 if m["unit"].lower() == "week" else 1)
         return EventDate(date=d.date - dt.timedelta(days=days), precision=d.precision if days < 7 else "week",
                          text=text[d.start:m.end()], start=d.start, end=m.end(),

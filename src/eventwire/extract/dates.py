@@ -55,7 +55,7 @@ _WEEKDAY_DATE = re.compile(rf"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\
                            rf"\d{{1,2}}/\d{{1,2}}/\d{{4}})(?:,?\s+\d{{4}})?\b", re.I)
 _AGO = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                   r"(?P<u>day|week|month|year)s?\s+ago\b", re.I)
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}
 _RELATIVE = (  # phrase, days offset, precision
     (re.compile(r"\bday before yesterday\b", re.I), -2, "day"),
@@ -254,7 +254,7 @@ def _relative(text: str, published: dt.date | None) -> tuple[dt.date | None, str
             return _shift(published, days, precision, "dates.relative")
     m = _AGO.search(text)
     if m:
-        n = int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"].lower()]
+        n = int(m["n"]) if m["n"].isdigit() else SMALL_NUMBERS[m["n"].lower()]
         unit = m["u"].lower()
         days = -n * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
         return _shift(published, days, "day" if unit == "day" else unit, "dates.ago")

@@ -447,6 +447,14 @@ def _in_cue_province(loc: Location, text: str, gazetteer) -> Location:
                    longitude=units[0].longitude, geonameid=units[0].geonameid, rule="geo.event.cue-province")
 
 
+def _within_country(loc: Location, text: str, gazetteer) -> Location:
+    """A place at country level narrowed where the text says more: its capital, a province
+    its parties or movements belong to, the first province its cues speak of (each step
+    leaves a place already narrowed as it is)."""
+    loc = _in_province_of_usage(_in_capital(loc, text, gazetteer), text, gazetteer)
+    return _in_cue_province(loc, text, gazetteer)
+
+
 def _with_location(m: Mention, loc: Location, sentence: str) -> Mention:
     ev = Evidence(field="location", doc_id=m.doc_id, start=loc.start or 0, end=loc.end or 0,
                   text=loc.text or loc.name, sentence=sentence, rule=loc.rule)
@@ -738,13 +746,11 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             chosen.add(i)
             loc = _named_province(to_location(res[i], rule), i, res)
             if res[i].entry.feature_code.startswith("PCL"):
-                loc = _in_province_of_usage(_in_capital(loc, doc_text(doc), gazetteer), doc_text(doc), gazetteer)
-                loc = _in_cue_province(loc, doc_text(doc), gazetteer)
+                loc = _within_country(loc, doc_text(doc), gazetteer)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         elif (loc := _unnamed_focus_location(doc_text(doc), focus) or _actor_country_location(m, gazetteer)
               or _demonym_location(res) or _cue_country_location(doc_text(doc), gazetteer)) is not None:
-            loc = _in_province_of_usage(_in_capital(loc, doc_text(doc), gazetteer), doc_text(doc), gazetteer)
-            loc = _in_cue_province(loc, doc_text(doc), gazetteer)
+            loc = _within_country(loc, doc_text(doc), gazetteer)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         mentions.append(m)
     findings.mentions = mentions
