@@ -351,3 +351,16 @@ def test_muc4_an_attack_on_a_post_that_killed_civilians_is_coded():
     unknown = _event(actor1=rebels, codes={"gtd_attack_type": "Unknown"})
     assert muc_type(struck) == "attack"  # MUC codes the civilians as the attack's human targets
     assert muc_type(battle) is None and muc_type(unknown) is None
+
+
+def test_a_wire_story_is_read_with_its_dateline(tmp_path):
+    from eventwire.eval._run import _text
+
+    muc = {"id": "m1", "source": "muc4", "text": "guerrillas attacked the town hall today.",
+           "published": "1990-01-03", "dateline": "SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS)",
+           "gold": {"relevant": True, "templates": []}}
+    bare = muc | {"id": "m2", "dateline": None}
+    rows = read_gold(_write(tmp_path / "m.jsonl", [muc, bare])).rows
+    # the dateline opens the story, in the case of its lower-cased body
+    assert _text(rows[0]) == "san salvador, 3 jan 90 (radio venceremos) -- guerrillas attacked the town hall today."
+    assert _text(rows[1]) == muc["text"]

@@ -43,6 +43,8 @@ class GoldRow:
     published: str | None
     gold: dict[str, Any]
     title: str | None = None
+    # the wire dateline ("SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS)") a row's text was cut from
+    dateline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +79,10 @@ def _row(record: dict[str, Any]) -> GoldRow:
     text = record.get("text")
     if not isinstance(text, str) or not record.get("id"):
         raise ValueError("needs a string 'id' and a string 'text'")
-    title = record.get("title")
+    title, dateline = record.get("title"), record.get("dateline")
     return GoldRow(id=str(record["id"]), text=text, published=record.get("published") or None,
-                   gold=record.get("gold") or {}, title=title if isinstance(title, str) and title.strip() else None)
+                   gold=record.get("gold") or {}, title=title if isinstance(title, str) and title.strip() else None,
+                   dateline=dateline if isinstance(dateline, str) and dateline.strip() else None)
 
 
 def _records(path: Path):

@@ -30,10 +30,16 @@ PRIMARY_CHECK = {"gvc": "killed_exact", "muc4": "relevance_recall"}
 
 
 def _text(row: GoldRow) -> str:
-    """The article as a reader sees it: its headline, then its body (GVC keeps them apart)."""
-    if row.title and not row.text.lstrip().startswith(row.title.strip()):
-        return f"{row.title.strip()}\n\n{row.text}"
-    return row.text
+    """The article as a reader sees it: its headline, then its body (GVC keeps them apart); a
+    wire story opens with its dateline, where the gold row keeps it apart from the body (MUC-4:
+    "SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) -- ..."), in the body's case."""
+    text = row.text
+    if row.dateline and not text.lstrip().lower().startswith(row.dateline.strip().lower()):
+        dateline = row.dateline.strip()
+        text = f"{dateline.lower() if text == text.lower() else dateline} -- {text}"
+    if row.title and not text.lstrip().startswith(row.title.strip()):
+        return f"{row.title.strip()}\n\n{text}"
+    return text
 
 
 def _documents(rows: Iterable[GoldRow], source: str, profile: str, failed: set[str]):
