@@ -119,7 +119,8 @@ def test_dateline_date_is_the_reference(nlp):
     assert sunday and sunday[0].date == dt.date(2020, 5, 3)  # the Sunday before May 4, not before May 9
 
 
-@pytest.mark.parametrize("phrase", ["just after 5 p.m.", "the 70s", "16-year", "3 at 10:00 p.m."])
+@pytest.mark.parametrize("phrase", ["just after 5 p.m.", "the 70s", "16-year", "3 at 10:00 p.m.", "28 Martinez",
+                                    "Decatur 12"])
 def test_phrases_without_a_day_are_no_dates(phrase):
     assert resolve(phrase, PUBLISHED) is None
 
@@ -243,6 +244,12 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     # a span before something that is no act leaves the step its own day
     ("A man was arrested Tuesday on a warrant, a week after he missed a court hearing.",
      dt.date(2019, 6, 14), dt.date(2019, 6, 11)),
+    # a follow-up months on names its incident by a day and month without a year: that day
+    ("A man was charged with murder in the death of his neighbour. The incident happened the night of "
+     "March 9 outside the neighbour's home.", dt.date(2019, 6, 18), dt.date(2019, 3, 9)),
+    # a day with its year, months before publication, may be another incident's: not the news's
+    ("A man was charged with murder in the death of his neighbour. The incident happened the night of "
+     "March 9, 2018 outside the neighbour's home.", dt.date(2019, 6, 18), dt.date(2019, 6, 18)),
 ])
 def test_incident_dates_in_news(pipeline, text, published, date):
     from eventwire.records import Document

@@ -469,11 +469,23 @@ def _victims_first(actor1: Actor | None, event_type: str, findings: DocFindings)
 
 def _incident_date(group: _Group, findings: DocFindings):
     """The date the article gives elsewhere for when its incident happened ("It happened
-    Friday night"), for an undated group of its news; None otherwise."""
+    Friday night"), for an undated group of its news; None otherwise.
+
+    A follow-up written months on (an arrest, a plea, a survivor's story) names its incident
+    by a day and month with no year ("in the March 9 shooting", "the incident occurred Aug.
+    2"): the writer takes the reader to know the case, so the day dates the news however old
+    it is. A date with its year ("On July 27, 2015, a man was shot") may be another
+    incident's and dates the news only within ``ANCHOR_DAYS``."""
     when, published = findings.incident_date, findings.document.published
     if when is None or when.date is None or published is None or all(m.timing == "earlier" for m in group.mentions):
         return None
-    return when if 0 <= (published - when.date).days <= ANCHOR_DAYS else None
+    age = (published - when.date).days
+    return when if 0 <= age <= ANCHOR_DAYS or (age > ANCHOR_DAYS and _year_left_out(when)) else None
+
+
+def _year_left_out(when) -> bool:
+    """A day and month written without a year, placed in the year before publication."""
+    return (when.rule or "").endswith("year_inferred")
 
 
 def reported_in_full(group: _Group) -> bool:
