@@ -364,3 +364,15 @@ def test_a_wire_story_is_read_with_its_dateline(tmp_path):
     # the dateline opens the story, in the case of its lower-cased body
     assert _text(rows[0]) == "san salvador, 3 jan 90 (radio venceremos) -- guerrillas attacked the town hall today."
     assert _text(rows[1]) == muc["text"]
+
+
+def test_muc4_blasts_with_no_weapon_named_take_their_gtd_type():
+    from eventwire.eval._news import muc_type
+
+    def shelling(rule):
+        return _event(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                      codes={"gtd_attack_type": "Bombing/Explosion"},
+                      evidence=(Evidence("event_type", "d1", 0, 10, "explosions", "", rule),))
+    # "eight explosions were heard": no mortar named, the explosion of a device is MUC's BOMBING
+    assert muc_type(shelling("lex:explosion(explosions)+plural_explosions")) == "bombing"
+    assert muc_type(shelling("lex:shelling(mortar)")) == "attack"  # mortar fire is MUC's ATTACK

@@ -94,12 +94,21 @@ _ARMED_ATTACKS = ("Attack", "Armed clash")
 _OWN_TYPES = ("kidnapping", "hijacking")
 
 
+def _blasts_alone(event: Event) -> bool:
+    """The event's class was read from plural blasts alone ("explosions were heard", classify's
+    ``+plural_explosions``: indirect fire at a front), with no mortar, rocket or artillery named.
+    Such a class names no weapon, so it does not decide the MUC type by itself: MUC's ATTACK
+    covers mortar fire, its BOMBING the explosion of a device, and the GTD type tells which."""
+    lead = next((e.rule for e in event.evidence if e.field == "event_type"), "")
+    return "+plural_explosions" in lead
+
+
 def muc_type(event: Event) -> str | None:
     """The MUC-4 incident type of an event's class, or None outside MUC's scope."""
     table = _muc_types()
     if _outside_scope(event, table):
         return None
-    if ("class", event.sub_event_type) in table:
+    if ("class", event.sub_event_type) in table and not _blasts_alone(event):
         return table[("class", event.sub_event_type)]
     gtd = event.codes.get("gtd_attack_type")
     by_gtd = table.get(("gtd", gtd)) if gtd else None
