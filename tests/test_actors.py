@@ -460,3 +460,10 @@ def test_the_source_of_a_report_is_not_its_actor(nlp):
 def test_a_group_that_acts_and_says_so_stays_actor(nlp):
     a1, _ = _roles(nlp, "The Taliban attacked a police post in Kandahar, a spokesman said.", "attacked")
     assert a1 is not None and a1.text == "Taliban"
+
+
+def test_men_in_military_uniforms_are_an_unidentified_armed_group(nlp):
+    a1, a2 = _roles(nlp, "A group of men wearing military uniforms killed the rector and two priests.",
+                    "killed", "Violence against civilians")
+    assert a1.name.startswith("Unidentified Armed Group"), a1
+    assert a2.type == "civilians"

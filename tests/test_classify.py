@@ -222,3 +222,30 @@ def test_a_participle_with_the_names_people_not_an_act(nlp, text):
 def test_a_participle_as_a_verb_is_still_an_act(nlp):
     sent = next(nlp("Three people were wounded in the blast.").sents)
     assert [t for t in classify.find_triggers(sent) if t.text == "wounded"]
+
+
+@pytest.mark.parametrize("text", [
+    "Six Jesuits were murdered on 16 November by a group of men wearing military uniforms.",
+    "The priests were killed by some 30 men dressed in olive drab uniforms.",
+    "The mayor was shot dead by uniformed individuals outside his home.",
+])
+def test_men_in_uniform_are_armed_not_a_mob(nlp, text):
+    best = _best(nlp, text)
+    assert best.event_type == "Violence against civilians" and best.sub_event_type == "Attack", best
+
+
+def test_children_in_school_uniforms_are_civilians(nlp):
+    best = _best(nlp, "Gunmen killed three children wearing school uniforms near the market.")
+    assert best.sub_event_type == "Attack" and "armed" not in best.rule, best
+
+
+@pytest.mark.parametrize("text, weapon", [
+    ("Taking into account that mine is an optimistic point of view, I would say so.", False),
+    ("He said that the decision was mine and nobody else's.", False),
+    ("A mine exploded on the road, killing two peasants.", True),
+    ("Two soldiers stepped on a mine near the border.", True),
+])
+def test_the_pronoun_mine_is_no_land_mine(nlp, text, weapon):
+    sent = next(nlp(text).sents)
+    found = [t for t in classify.find_triggers(sent) if t.text.lower() == "mine"]
+    assert bool(found) == weapon, found

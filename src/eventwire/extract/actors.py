@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..nlp import doc_ents, ents_in, per_doc, words
 from ..records import Actor, Trigger
 from ..resources.actors import PARTY, ActorDictionary, GenericKind, load_actors
+from .classify import in_uniform
 
 __all__ = ["find_actors", "named_groups", "assign_roles", "actor_at"]
 
@@ -179,12 +180,18 @@ def _fold_word(text: str) -> str:
     return text.lower().rstrip("s")
 
 
+# Generic kinds of people who bear no arms.
+_UNARMED_KINDS = ("civilians", "protesters", "rioters")
+
+
 def _generic_actor(token, actors: ActorDictionary, sent_start: int) -> Actor | None:
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "ACTOR":
         return None
     kind, start = _generic_kind(token, sent_start)
     if kind is None:
         return _demonym_victims(token, actors)
+    if kind.kind in _UNARMED_KINDS and in_uniform(token):
+        kind = actors.generic["unidentified"]  # "men wearing military uniforms": armed, unnamed
     country = _modifier_country(token, actors) or _of_country(token, actors)
     militia = _ethnic_militia(token, actors, country)
     if militia is not None:

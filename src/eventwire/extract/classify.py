@@ -65,6 +65,23 @@ def _people_participle(tok) -> bool:
         c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
+# Possessive pronouns that are also nouns of weapons ("mine").
+_PRONOUN_NOUNS = {"mine"}
+
+
+def _possessive_pronoun(tok) -> bool:
+    """A bare "mine" in a pronoun's place: the subject or complement of "be" ("mine is an
+    optimistic view", "the decision is mine") or after "of" ("a friend of mine"). A land mine
+    has its article, number or modifier ("a mine", "mines", "an anti-tank mine")."""
+    if tok.lower_ not in _PRONOUN_NOUNS:
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in tok.children):
+        return False
+    head = tok.head
+    return (tok.dep_ in ("nsubj", "attr") and head.lemma_.lower() == "be") or (
+        tok.dep_ == "pobj" and head.lower_ == "of")
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A lexicon entry found in a sentence; ``head`` is the token that governs the phrase."""
@@ -102,6 +119,8 @@ def match_lexicon(sent) -> list[Hit]:
         if w.ent_type[i] in ("DATE", "TIME"):
             continue  # "on 26 march", "the march 8 deadline": a month, not a march
         tok = sent.doc[i]
+        if _possessive_pronoun(tok):
+            continue  # "mine is an optimistic view": the pronoun, not a land mine
         if lemma in _SHOWING_VERBS and any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
             continue  # "the incident demonstrates that...", "demonstrated their resolve": shows, not protests
         hitting = lemma in _HITTING_VERBS and tok.pos_ == "VERB" and any(
@@ -205,7 +224,36 @@ def _read_token_kinds(tok, depth: int) -> set[str]:
         kinds.add("prominent")  # "the head of the journalists' union"
     if any(c.lemma_.lower() in ("civilian", "unarmed", "off-duty", "former", "retired") for c in tok.children):
         kinds = (kinds - {"state", "nonstate", "armed"}) | {"civilian"}
+    elif in_uniform(tok):
+        kinds = (kinds - {"civilian", "crowd"}) | {"armed"}
     return kinds
+
+
+# Dress of armed men: "men wearing military uniforms" are armed, whoever they are; the
+# uniforms of civilian callings are not ("children in school uniforms").
+_UNIFORMS = {"uniform", "fatigues", "camouflage"}
+_DRESSING = {"wear", "dress", "clad", "disguise"}
+_CIVILIAN_DRESS = {"school", "student", "nurse", "hospital", "sports", "football", "team", "work"}
+
+
+def _armed_dress(tok) -> bool:
+    return tok.lemma_.lower() in _UNIFORMS and not any(
+        c.lemma_.lower() in _CIVILIAN_DRESS for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
+
+
+def in_uniform(tok) -> bool:
+    """The noun names people in uniform ("uniformed individuals", "men wearing military
+    uniforms", "a group dressed in police uniforms", "40 men in uniform"): armed men, not
+    civilians or a crowd, though the report cannot say whose."""
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lower_ == "uniformed":
+            return True
+        if c.dep_ == "acl" and c.lemma_.lower() in _DRESSING and any(_armed_dress(t) for t in c.subtree):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.dep_ == "pobj" and _armed_dress(g) for g in c.children):
+            return True
+    return False
 
 
 # ACLED inter codes of dictionary actors: state forces, and the armed groups (rebels, militias, external forces).
