@@ -250,6 +250,12 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     # a day with its year, months before publication, may be another incident's: not the news's
     ("A man was charged with murder in the death of his neighbour. The incident happened the night of "
      "March 9, 2018 outside the neighbour's home.", dt.date(2019, 6, 18), dt.date(2019, 6, 18)),
+    # a day told with its hour, on no verb of telling, is the undated incident's
+    ("Three people were shot at a party in a park, police said. Witnesses said a group was standing "
+     "near the pavilion early Saturday evening when an argument began.", dt.date(2019, 6, 18), dt.date(2019, 6, 15)),
+    # a day with its hour on a verb of telling is the report's
+    ("A woman was shot and wounded near a bus stop. Police said Monday morning that they had no suspects.",
+     dt.date(2019, 6, 18), dt.date(2019, 6, 18)),
 ])
 def test_incident_dates_in_news(pipeline, text, published, date):
     from eventwire.records import Document

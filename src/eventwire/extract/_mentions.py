@@ -184,7 +184,8 @@ def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) ->
     """The date the article gives for when its incident happened, in a sentence that
     need not name the event ("It happened Friday night", "officers responded at about
     8:30 p.m. Saturday", "the shooting Sunday"): the first day on an occurrence verb
-    or an event noun. An undated incident of the article's news takes it (assemble)."""
+    or an event noun, else the first day told with its hour (:func:`_timed_day`). An
+    undated incident of the article's news takes it (assemble)."""
     filed = structure.dateline.span if structure.dateline is not None else None
     for sent in sents:
         if not structure.yields_events(sent.start_char, sent.end_char):
@@ -197,6 +198,33 @@ def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) ->
             if kind == "event" or (kind == "verb" and (_occurrence_verb(tok) or _incident_reported(tok) or
                                                        _event_between(tok, sent.doc[_first_token(sent, d)]) or
                                                        _clocked(sent, d, tok))):
+                return d
+    return _timed_day(sents, dates, structure)
+
+
+# A part of the day told beside a day ("Saturday afternoon", "early Sunday evening", "late Friday")
+_PART_OF_DAY = re.compile(r"\b(?:early|late|morning|afternoon|evening|night|overnight)\b", re.I)
+
+
+def _timed_day(sents, dates: list[EventDate], structure: ArticleStructure) -> EventDate | None:
+    """The first day told with a part of the day or a clock time ("was inside the tavern early
+    Sunday evening when", "police got a 911 call Saturday morning"), on no verb of telling or
+    of the case: a crime report times the incident's hours, its later steps only by the day.
+    Read only when no date hangs on the incident itself (:func:`incident_date`)."""
+    filed = structure.dateline.span if structure.dateline is not None else None
+    for sent in sents:
+        if not structure.yields_events(sent.start_char, sent.end_char):
+            continue
+        text = doc_text(sent.doc)
+        for d in dates:
+            if not (sent.start_char <= d.start < sent.end_char) or d.date is None or d.precision != "day" \
+                    or (filed is not None and filed.start <= d.start < filed.end):
+                continue
+            near = text[max(sent.start_char, d.start - 12):min(sent.end_char, d.end + 12)]
+            if not (_PART_OF_DAY.search(near) or _CLOCK.search(text[max(sent.start_char, d.start - 20):d.end])):
+                continue
+            kind, tok = _date_anchor(sent, d)
+            if kind != "verb" or tok.lemma_.lower() not in date_verbs("report"):
                 return d
     return None
 
