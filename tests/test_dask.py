@@ -97,3 +97,29 @@ def test_a_dask_worker_killed_mid_run_loses_and_doubles_no_document(pipeline, do
         assert killed is not None and killed not in client.scheduler_info()["workers"]
     assert [r.document.id for r in out] == [d.id for d in documents]
     assert _json(e for r in out for e in r.events) == _json(e for r in pipeline.pipe(documents) for e in r.events)
+
+
+def test_a_dask_worker_keeps_freed_memory_for_reuse():
+    import platform
+
+    from eventwire.engine._dask import roomy_malloc
+
+    if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
+        pytest.skip("the allocator's thresholds are glibc's")
+    assert roomy_malloc() is True
+
+
+def test_a_local_cluster_runs_its_workers_without_the_statistical_profiler():
+    import dask
+    from distributed import Client
+
+    from eventwire.engine._dask import local_cluster
+
+    def profiled(dask_worker) -> tuple:
+        import dask as d
+
+        return d.config.get("distributed.worker.profile.enabled"), "profile" in dask_worker.periodic_callbacks
+
+    with local_cluster(1) as cluster, Client(cluster) as client:
+        assert list(client.run(profiled).values()) == [(False, False)]
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # this process's setting is untouched

@@ -218,3 +218,31 @@ def test_a_run_freezes_the_loaded_heap_only_while_it_runs(pipeline):
         seen.append(gc.get_freeze_count())
     assert len(seen) == 80 and seen[-1] > before  # the model and tables are out of the collector's walk
     assert gc.get_freeze_count() == before  # and back where they were once the run is over
+
+
+class _FreezeProbe:
+    """A pipeline that notes, in each worker, how many objects were out of the collector's
+    walk when the worker first coded a batch."""
+
+    def __init__(self, inner: Pipeline, folder) -> None:
+        self.inner, self.folder = inner, folder
+
+    def code(self, documents, *, findings=True):
+        import gc
+
+        note = self.folder / f"worker-{os.getpid()}"
+        if not note.exists():
+            note.write_text(str(gc.get_freeze_count()))
+        return self.inner.code(documents, findings=findings)
+
+
+def test_workers_fork_with_the_loaded_heap_out_of_the_collectors_walk(pipeline, tmp_path):
+    import gc
+
+    before = gc.get_freeze_count()
+    out = list(run_local(_FreezeProbe(pipeline, tmp_path), _own_documents() * 4, workers=2, batch_size=2,
+                         findings=False))
+    assert len(out) == 4 * len(_own_documents())
+    counts = [int(p.read_text()) for p in tmp_path.glob("worker-*")]
+    assert counts and all(c > before for c in counts)  # frozen before the fork, inherited by each worker
+    assert gc.get_freeze_count() == before  # and the parent's heap is back once the pool is gone

@@ -121,10 +121,17 @@ def _init_worker(pipeline) -> None:
     _WORKER = pipeline
 
 
+def settle_worker_heap() -> None:
+    """In a worker, once its first batch has loaded the pipeline's lazy tables: what is
+    alive now stays out of the cyclic collector's walk (see :func:`_settled_heap`). A worker
+    forked from a frozen parent has its share already."""
+    if gc.isenabled() and not gc.get_freeze_count():
+        gc.freeze()
+
+
 def _work(chunk: list[Document], findings: bool) -> list[tuple]:
     out = _code(_WORKER, chunk, findings)
-    if not gc.get_freeze_count():  # this process's pipeline is loaded: see _settled_heap
-        gc.freeze()
+    settle_worker_heap()
     return out
 
 
@@ -153,13 +160,23 @@ class _Pool:
         self.workers, self.findings = workers, findings
         self.executor: ProcessPoolExecutor | None = None
         self.restarts = 0
+        self._froze = False
 
     def __enter__(self) -> "_Pool":
+        # Everything alive now (the model, the gazetteer, the tables) goes out of the cyclic
+        # collector's reach before the workers fork: a collection in a worker then never walks
+        # the inherited objects, so their pages stay shared instead of being copied into each
+        # worker, and are not walked again and again.
+        self._froze = gc.isenabled() and not gc.get_freeze_count()
+        if self._froze:
+            gc.freeze()
         return self
 
     def __exit__(self, *exc) -> None:
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
+        if self._froze:
+            gc.unfreeze()
 
     def _submit(self, task: _Task) -> None:
         if self.executor is None:
