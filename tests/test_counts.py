@@ -303,6 +303,50 @@ def test_news_victims_in_reporting_language(counts_of, text, killed, injured):
 
 
 @pytest.mark.parametrize("text, killed, injured", [
+    # the people a count lists in apposition do not part the count from its verb
+    ("Two men, a 19-year-old and a 23-year-old, were wounded.", None, 2),
+    ("Two victims, a 25-year-old man and a 26-year-old man, died at the scene.", 2, None),
+    ("Two people, police said, were shot.", None, None),
+    # taken anywhere with injuries, or for their treatment, is hurt; with gunshot wounds, hit
+    ("Eight people were taken to San Francisco General with injuries that were not life-threatening.", None, 8),
+    ("Three victims were transported to a local hospital for treatment of non-life threatening injuries.",
+     None, 3),
+    # a patient's condition without the word "condition", and people treated and released
+    ("A 34-year-old man is stable.", None, 1),
+    ("The victim remained critical on Sunday.", None, 1),
+    ("The situation is critical.", None, None),
+    ("Two women were treated and released.", None, 2),
+    ("One victim was in a serious condition.", None, 1),
+    # people named one by one by their wound or condition add up
+    ("A 23-year-old man is in critical condition and a 34-year-old man is stable.", None, 2),
+    ("A 26-year-old man was shot in the back, while a 4-year-old boy suffered a gunshot wound to the foot.",
+     None, 2),
+    ("A man who was shot is in critical condition.", None, 1),
+    # a place or a state the person is in does not carry the wound: one person, not two
+    ("The victim was taken to MUSC with non-life threatening injuries.", None, 1),
+    ("The teen was in critical condition with life-threatening injuries.", None, 1),
+    ("Officers responded to a man with a gunshot wound.", None, 1),
+])
+def test_news_victims_listed_taken_and_in_condition(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # ages are no counts: a range after "ages", a decade after "early", a number after "a"/"an",
+    # a number after a name
+    ("Four unidentified men, ages 20-27 were shot.", None, 4),
+    ("Two men, aged 20 and 25, were shot.", None, 2),
+    ("A woman in her early 20's was shot in the leg.", None, 1),
+    ("A female described as being in her early 20’s was shot in the leg.", None, None),
+    ("He also wounded an 18 and 15 year old.", None, 1),
+    ("Eric Wright, 26, and Larry Watkins Jr. 26, were also injured.", None, 2),
+    ("The killing avenged an earlier murder of an Eight Trey Crip.", 1, None),
+])
+def test_ages_and_names_are_no_counts(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
     # the wounded victim named again is the one who died
     ("A teenager injured in a shooting on Friday night has died. The victim was in critical condition "
      "at the county hospital.", 1, None),
@@ -318,7 +362,7 @@ def test_news_victims_in_reporting_language(counts_of, text, killed, injured):
     ("The cyclist later succumbed to his injuries.", 1, None),
     ("They were both pronounced dead at the clinic.", 2, None),
     ("A third villager has died of his wounds.", 3, None),
-    ("The third villager was treated and released.", None, None),
+    ("The third villager was treated and released.", None, 1),
     # a person "also killed" is one more dead; a pronoun may be one already counted
     ("A guard was shot and killed at the gate. Okafor, a driver waiting outside, was also killed.", 2, None),
     ("A guard was killed at the gate. He was also robbed of his radio.", 1, None),

@@ -217,8 +217,15 @@ def _not_a_count(toks, q: _Quantity) -> bool:
     if after is not None and after.text == "-" and q.end + 1 < len(toks) and toks[q.end + 1].lower_ in _AGE_WORDS:
         return True
     before = toks[q.start - 1] if q.start > 0 else None
-    if before is not None and before.lower_ in ("aged", "age", "$", "£", "€", "no.", "number", "route", "km"):
+    if before is not None and before.lower_ in ("-", "–", "to", "and") and q.start > 2 and toks[q.start - 2].like_num \
+            and toks[q.start - 3].lower_ in ("aged", "age", "ages"):
+        return True  # the second age of a range: "four men, ages 20-27, were shot"
+    if before is not None and before.lower_ in ("aged", "age", "ages", "$", "£", "€", "no.", "number", "route", "km"):
         return True
+    if before is not None and q.rule == "number" and before.lower_ in ("a", "an"):
+        return True  # an age cut short or a name: "wounded an 18 and 15 year old", "an Eight Trey Crip"
+    if before is not None and before.lower_ in ("early", "mid", "late") and q.start > 1:
+        before = toks[q.start - 2]  # "a woman in her early 20's"
     if before is not None and q.rule == "number" and before.lower_ in ("his", "her", "their") and \
             after is not None and after.lower_ in ("'s", "’s", "s"):
         return True  # an age by decade: "a man in his 20's was shot"
@@ -269,11 +276,47 @@ def _to_hospital(verb) -> bool:
     return False
 
 
+def _wound_taken(verb) -> str | None:
+    """The kind of the wound people were taken somewhere with or for: "taken to San
+    Francisco General with injuries" (hurt), "transported to a hospital for treatment of
+    non-life threatening injuries" (hurt), "rushed to Mercy with gunshot wounds" (hit, the
+    dead may be among them)."""
+    # the phrase hangs on the verb, or on the place the people were taken to
+    places = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+    preps = [c for h in [verb] + places for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "for")]
+    for prep in preps:
+        objects = [g for g in prep.children if g.dep_ == "pobj"]
+        objects += [g for o in objects if o.lemma_.lower() == "treatment" for p in o.children
+                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        for o in objects:
+            if o.lemma_.lower() in ("wound", "injury"):
+                modifiers = {c.lower_ for c in o.children if c.dep_ in ("compound", "amod", "nmod")}
+                return "hit" if modifiers & _WOUND_SOURCES else "injured"
+    return None
+
+
+# A condition said of a patient with no "condition" after it: "a 34-year-old man is
+# stable", "one was critical" (not "fair" or "good", which say other things as often).
+_BARE_CONDITIONS = {"critical", "serious", "stable", "grave", "guarded"}
+# Verbs that give a patient's condition: "is stable", "remained critical".
+_CONDITION_VERBS = {"be", "remain", "list"}
+
+
 def _condition_at(toks, k: int) -> int | None:
-    """End of "in critical condition" starting at k, or None."""
-    if k + 2 < len(toks) and toks[k].lower_ == "in" and toks[k + 1].lower_ in _CONDITIONS \
-            and toks[k + 2].lower_ == "condition":
-        return k + 3
+    """End of a patient's condition starting at k, or None: "in critical condition", "in a
+    serious condition", "is stable" (the adjective alone as the complement of "be" or
+    "remain"), "were treated and released"."""
+    m = k + 2 if k + 1 < len(toks) and toks[k + 1].lower_ in ("a", "an") else k + 1
+    if m + 1 < len(toks) and toks[k].lower_ == "in" and toks[m].lower_ in _CONDITIONS \
+            and toks[m + 1].lower_ == "condition":
+        return m + 2
+    t = toks[k]
+    if t.lower_ in _BARE_CONDITIONS and t.dep_ in ("acomp", "oprd") and t.head.lemma_.lower() in _CONDITION_VERBS \
+            and not (k + 1 < len(toks) and toks[k + 1].lower_ in ("condition", "injury", "injuries", "wound", "wounds")):
+        return k + 1
+    if t.lower_ == "treated" and k + 2 < len(toks) and toks[k + 1].lower_ == "and" \
+            and toks[k + 2].lower_ == "released":
+        return k + 3  # "were treated and released": hurt, and alive
     return None
 
 
@@ -285,8 +328,12 @@ def _phrase_cue(tok) -> tuple[str, str] | None:
     lemma = tok.lemma_.lower()
     if lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return "fatalities", "both"
-    if lemma in _TAKEN and tok.tag_ == "VBN" and _to_hospital(tok):
-        return "hit", "after"
+    if lemma in _TAKEN and tok.tag_ == "VBN":
+        wound = _wound_taken(tok)
+        if wound is not None:
+            return wound, "after"
+        if _to_hospital(tok):
+            return "hit", "after"
     if lemma in ("strike", "hit") and tok.tag_ == "VBN":
         for agent in (c for c in tok.children if c.dep_ == "agent"):
             if any(g.dep_ == "pobj" and g.lemma_.lower() in _GUNFIRE for g in agent.children):
@@ -406,8 +453,35 @@ _ASIDE = {"including", "among", "mostly", "mainly", "all", "most", "both", "many
           "two", "three", "who", "which", "aged", "reportedly"}
 
 
+def _skip_apposition(toks, k: int) -> int:
+    """Past the people a count lists in apposition: "two men, a 19-year-old and a
+    23-year-old, were wounded" (the verb is the count's, the list names its members)."""
+    if not (0 < k < len(toks) - 1 and toks[k].text == ","):
+        return k
+    if toks[k + 1].lower_ in ("aged", "ages"):  # "four men, ages 20-27(,) were shot"
+        m = k + 2
+        while m < len(toks) and (toks[m].like_num or toks[m].lower_ in ("-", "–", "to", "and", ",")):
+            m += 1
+        return m if m > k + 2 else k
+    first = toks[0].i
+    # the parser hangs a list of ages on the noun as an apposition or as a modifier
+    listed = [c for c in toks[k - 1].children if c.dep_ in ("appos", "amod") and c.i > toks[k].i]
+    if not listed or listed[0].left_edge.i != toks[k + 1].i:
+        return k
+    end = listed[-1].right_edge.i - first
+    if end < len(toks) and toks[end].text != ",":
+        end += 1
+    if end >= len(toks) or toks[end].text != ",":
+        return k  # an apposition the sentence does not close is no aside
+    return end + 1
+
+
 def _skip_aside(toks, k: int) -> int:
-    """Past a parenthetical after the victims: ", including two civilians," / "(SHO)"."""
+    """Past a parenthetical after the victims: ", including two civilians," / "(SHO)", or
+    the people the count lists in apposition (:func:`_skip_apposition`)."""
+    apposed = _skip_apposition(toks, k)
+    if apposed != k:
+        return apposed
     if k < len(toks) and toks[k].text == "(":
         close = next((m for m in range(k, min(k + 12, len(toks))) if toks[m].text == ")"), None)
         return close + 1 if close is not None else k
@@ -739,6 +813,9 @@ def _people_in(head) -> int | None:
                 return None  # a number: the quantity rules own it
             total += 1
             continue
+        if num is not None and m.pos_ == "PROPN":  # a name and an age: "Larry Watkins Jr. 26"
+            total += 1
+            continue
         if num is not None:  # "one farmer and his two sons"
             value = parse_number([num.text])
             if value is None:
@@ -1002,18 +1079,31 @@ def _antecedent(cue, head):
     return head
 
 
+_PATIENTS = {"victim", "survivor", "patient", "one", "another", "other"}
+
+
+def _a_person(head) -> bool:
+    """A noun that names a person: a participant noun ("man", "officer"), a victim, a name,
+    an age ("a 17-year-old") or a word that tells a sex ("daughter")."""
+    lemma = head.lemma_.lower()
+    return bool(participant_kinds(lemma)) or lemma in _PATIENTS or head.pos_ == "PROPN" or _age_noun(head) \
+        or _sex(head.text) is not None or (head.lower_ in ("a", "an") and any(_age_noun(c) for c in head.children))
+
+
 def _singular_condition(sent, toks) -> list[Count]:
     """One person named with a patient's condition: "a 17-year-old is in critical
     condition", "the victim was listed in stable condition": hurt, not dead."""
     out = []
     for k in range(len(toks)):
         end = _condition_at(toks, k)
-        verb = toks[k].head if end is not None else None
+        verb = None if end is None else toks[k] if toks[k].pos_ == "VERB" else toks[k].head
         if verb is None or verb.pos_ not in ("AUX", "VERB"):
             continue
         head = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < toks[k].i), None)
         if head is not None and head.lower_ in _PRONOUNS:
             continue  # "he was in critical condition": someone already named, who may have died since
+        if head is not None and toks[k].lower_ != "in" and not _a_person(head):
+            continue  # "the situation is critical": only a patient's condition stands alone
         n = _people_in(head) if head is not None else None
         if not n:
             continue
@@ -1025,12 +1115,25 @@ def _singular_condition(sent, toks) -> list[Count]:
     return out
 
 
+def _place_or_state(noun) -> bool:
+    """The object of a preposition that is no person: a place ("taken to MUSC") or a state
+    ("in critical condition")."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    taken_to = prep.lower_ in ("to", "into") and prep.head.lemma_.lower() in _TAKEN
+    return taken_to or noun.ent_type_ in ("ORG", "GPE", "FAC", "LOC") or (noun.pos_ == "NOUN" and not _a_person(noun))
+
+
 def _carrier_subject(t):
     """Who carries the wound: a verb's subject ("a teenager suffered a gunshot wound"), or
     for "with", the person it follows ("found a man with a gunshot wound") or the subject of
-    the verb it hangs on ("a boy arrived at the hospital with a gunshot wound")."""
+    the verb it hangs on ("a boy arrived at the hospital with a gunshot wound", "was in
+    critical condition with life-threatening injuries", "was taken to MUSC with injuries": a
+    place or a state the person is in does not carry the wound)."""
     if t.pos_ == "ADP":
-        if t.head.pos_ in ("NOUN", "PROPN", "PRON") and t.head.i < t.i and t.head.lemma_.lower() not in _NOT_PEOPLE:
+        if t.head.pos_ in ("NOUN", "PROPN", "PRON") and t.head.i < t.i and t.head.lemma_.lower() not in _NOT_PEOPLE \
+                and not _place_or_state(t.head):
             return t.head
         t = _governing_verb(t)
     if t is None:
@@ -1318,6 +1421,10 @@ def _with_the_killer(sent, found: list[Count]) -> list[Count]:
     return sorted([c for c in found if c is not base and c not in selves] + [summed], key=lambda c: c.start)
 
 
+# People named one by one: by what was done to them, by the wound they carry, by their condition.
+_NAMED_ONE_BY_ONE = (".singular", ".singular.carried", ".singular.condition")
+
+
 def _sum_singulars(sent, found: list[Count]) -> list[Count]:
     """Different people hit or hurt, named one by one in one sentence, add up: "a girl was
     grazed by a bullet and a man was shot in the foot" is two people hit. A pronoun may be one
@@ -1326,8 +1433,8 @@ def _sum_singulars(sent, found: list[Count]) -> list[Count]:
     # not the dead: one death is retold in a sentence more often than two are listed
     # (found on the tune half, lost on the check half)
     for kind in sorted({c.kind for c in found} - {"fatalities"}):
-        named = [c for c in found if c.kind == kind and c.rule.split("+")[0].endswith(".singular")
-                 and (c.victims or "").lower() not in _PRONOUNS]
+        named = sorted((c for c in found if c.kind == kind and c.rule.split("+")[0].endswith(_NAMED_ONE_BY_ONE)
+                        and (c.victims or "").lower() not in _PRONOUNS), key=lambda c: c.start)
         if len(named) < 2 or len({c.rule.split(".")[1] for c in named}) > 1:
             continue
         n = sum(figure(c) or 0 for c in named)
