@@ -256,6 +256,18 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     # a day with its hour on a verb of telling is the report's
     ("A woman was shot and wounded near a bus stop. Police said Monday morning that they had no suspects.",
      dt.date(2019, 6, 18), dt.date(2019, 6, 18)),
+    # the hour told in a clause of being, under a verb of telling: the clause's day
+    ("A girl was shot in the arm at her home. Her father says he was at home with her Monday evening.",
+     dt.date(2019, 6, 18), dt.date(2019, 6, 17)),
+    # the day of a clause that a "when" clause of the incident follows
+    ("A girl was accidentally shot in the head at a relative's home. Deputies say she was staying at the home "
+     "with two other children on June 3, when the accident happened.", dt.date(2019, 6, 18), dt.date(2019, 6, 3)),
+    # a day that opens a sentence cut after a clock time is that time's
+    ("A teenager was accidentally shot and killed on a fishing trip with his father at about 5:30 p.m.\n\n"
+     "Thursday at the river bridge, deputies said.", dt.date(2019, 6, 18), dt.date(2019, 6, 13)),
+    # a vigil's day is the vigil's, not the shooting's it honours
+    ("Friends held a vigil Thursday night to honor a teenager who was shot and killed while he sat in a car "
+     "Monday night.", dt.date(2019, 6, 18), dt.date(2019, 6, 17)),
 ])
 def test_incident_dates_in_news(pipeline, text, published, date):
     from eventwire.records import Document

@@ -59,6 +59,14 @@ def event_nouns() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def gathering_nouns() -> frozenset[str]:
+    """Event nouns of people gathering or of measures, not of violence ("vigil", "march",
+    "funeral", "curfew"): the trigger families protest and other."""
+    return frozenset(r["phrase"] for r in read_table("triggers.csv")
+                     if " " not in r["phrase"] and r["pos"] in ("N", "*") and r["family"] in ("protest", "other"))
+
+
+@functools.lru_cache(maxsize=None)
 def date_verbs(kind: str) -> frozenset[str]:
     """Lemmas of verbs whose date is the report's (``report``) or the incident's (``occurrence``)."""
     return frozenset(r["lemma"] for r in read_table("date_verbs.csv") if r["kind"] == kind)

@@ -10,7 +10,7 @@ from ..records import (Actor, ArticleStructure, Claim, Count, Document, EventDat
                        PlaceMention, Statement)
 from . import actors as _actors
 from . import attribution, claims, classify, counts, dates, modality
-from ._cue_tables import count_cues, date_verbs, event_nouns
+from ._cue_tables import count_cues, date_verbs, event_nouns, gathering_nouns
 from .timing import CONTEXT, classify_timing, is_update
 from .structure import paragraphs, read_structure
 from ..nlp import doc_text, span_text, words
@@ -154,7 +154,9 @@ def _dates_report(sent, date: EventDate, trigger) -> bool:
     """
     kind, tok = _date_anchor(sent, date, trigger)
     first = next((t for t in sent if date.start <= t.idx < date.end), None)
-    return kind == "verb" and tok.lemma_.lower() in date_verbs("report") and not _event_between(tok, first) \
+    gathering = trigger is not None and trigger.event_type == "Protests"
+    return kind == "verb" and tok.lemma_.lower() in date_verbs("report") \
+        and not _event_between(tok, first, gathering) \
         and not _incident_reported(tok) and not _closes_the_act(sent, date, trigger, tok)
 
 
@@ -208,9 +210,12 @@ _PART_OF_DAY = re.compile(r"\b(?:early|late|morning|afternoon|evening|night|over
 
 def _timed_day(sents, dates: list[EventDate], structure: ArticleStructure) -> EventDate | None:
     """The first day told with a part of the day or a clock time ("was inside the tavern early
-    Sunday evening when", "police got a 911 call Saturday morning"), on no verb of telling or
-    of the case: a crime report times the incident's hours, its later steps only by the day.
-    Read only when no date hangs on the incident itself (:func:`incident_date`)."""
+    Sunday evening when", "police got a 911 call Saturday morning") or as the time of a
+    clause that tells the incident happened ("was visiting a home on January 3, when the
+    accident happened"), in a clause of no verb of telling or of the case: a crime report
+    times the incident's hours, its later steps only by the day. A day that opens a sentence
+    cut after a clock time ("... at about 5:30 p.m. | Thursday at the bridge, deputies said")
+    is that time's. Read only when no date hangs on the incident itself (:func:`incident_date`)."""
     filed = structure.dateline.span if structure.dateline is not None else None
     for sent in sents:
         if not structure.yields_events(sent.start_char, sent.end_char):
@@ -220,12 +225,45 @@ def _timed_day(sents, dates: list[EventDate], structure: ArticleStructure) -> Ev
             if not (sent.start_char <= d.start < sent.end_char) or d.date is None or d.precision != "day" \
                     or (filed is not None and filed.start <= d.start < filed.end):
                 continue
-            near = text[max(sent.start_char, d.start - 12):min(sent.end_char, d.end + 12)]
-            if not (_PART_OF_DAY.search(near) or _CLOCK.search(text[max(sent.start_char, d.start - 20):d.end])):
-                continue
-            kind, tok = _date_anchor(sent, d)
-            if kind != "verb" or tok.lemma_.lower() not in date_verbs("report"):
+            if _after_a_clock(text, sent, d):
                 return d
+            near = text[max(sent.start_char, d.start - 12):min(sent.end_char, d.end + 12)]
+            if not (_PART_OF_DAY.search(near) or _CLOCK.search(text[max(sent.start_char, d.start - 20):d.end])
+                    or _when_it_happened(sent, d)):
+                continue
+            head = _clause_head(sent, d)
+            if head is None or head.lemma_.lower() not in date_verbs("report"):
+                return d
+    return None
+
+
+def _after_a_clock(text: str, sent, date: EventDate) -> bool:
+    """The day opens its sentence, and the sentence before ends on a clock time: the parser
+    cut "at 5:30 p.m. Thursday" after "p.m."."""
+    return not text[sent.start_char:date.start].strip() and \
+        bool(re.search(r"(?:a|p)\.m\.\s*$", text[max(0, sent.start_char - 12):sent.start_char]))
+
+
+def _when_it_happened(sent, date: EventDate):
+    """A "when" clause after the day that tells the incident: "when the shooting occurred"."""
+    after = [t for t in sent if t.idx >= date.end]
+    when = next((k for k, t in enumerate(after) if t.lower_ == "when"), None)
+    return when is not None and any(_incident_noun(t) or (t.pos_ == "VERB" and _occurrence_verb(t))
+                                    for t in after[when + 1:when + 8])
+
+
+def _clause_head(sent, date: EventDate):
+    """The verb (or the copula "was") whose clause holds the date phrase, else None."""
+    toks = [t for t in sent if date.start <= t.idx < date.end]
+    if not toks:
+        return None
+    tok = next((t for t in toks if not (date.start <= t.head.idx < date.end) or t.head is t), toks[0])
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
     return None
 
 
@@ -255,12 +293,15 @@ def _first_token(sent, date: EventDate) -> int:
     return next(t.i for t in sent if date.start <= t.idx < date.end)
 
 
-def _event_between(verb, date_tok) -> bool:
+def _event_between(verb, date_tok, gathering: bool = False) -> bool:
     """An event noun between the verb and its date ("charged ... for the shooting at the
     park on June 11"): the date most likely closes the event's phrase, whatever the parse.
     A bare offence ("charged with murder on Saturday", "two counts of murder") names the
-    charge, not the incident: the date stays the charge's."""
-    return any(_incident_noun(t) and not _offence(t) for t in verb.doc[verb.i + 1:date_tok.i])
+    charge, not the incident: the date stays the charge's. A gathering ("held a vigil
+    Thursday night to honor a boy who was shot", "a funeral") is a step after an act of
+    violence: its date is the gathering's, and dates only a gathering (``gathering``)."""
+    return any(_incident_noun(t) and not _offence(t) and (gathering or t.lemma_.lower() not in gathering_nouns())
+               for t in verb.doc[verb.i + 1:date_tok.i])
 
 
 def _offence(tok) -> bool:
