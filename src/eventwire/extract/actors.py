@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..nlp import doc_ents, ents_in, per_doc, words
 from ..records import Actor, Trigger
 from ..resources.actors import PARTY, ActorDictionary, GenericKind, load_actors
+from .attribution import TELLING_VERBS
 from .classify import in_uniform
 
 __all__ = ["find_actors", "named_groups", "assign_roles", "actor_at"]
@@ -657,7 +658,7 @@ def _reports(actor: Actor, sent) -> bool:
             while head.dep_ not in ("nsubj", "nsubjpass") and head.head is not head and head.dep_ in (
                     "compound", "pobj", "prep", "amod", "poss", "appos", "nmod", "case"):
                 head = head.head
-            return head.dep_ == "nsubj" and head.head.lemma_.lower() in _REPORTING
+            return head.dep_ == "nsubj" and head.head.lemma_.lower() in TELLING_VERBS
     return False
 
 
@@ -791,10 +792,6 @@ def _blamed(token, actors):
     return None
 
 
-# Verbs that report: the trigger in what they report is not their subject's act.
-_REPORTING = {"say", "tell", "report", "confirm", "state", "add", "write", "quote", "post", "tweet"}
-
-
 def _clause_roles(token, actors, a1, a2, how, phrase):
     """Roles of the clause a trigger sits in ("forces shelled X using artillery fire").
 
@@ -803,7 +800,7 @@ def _clause_roles(token, actors, a1, a2, how, phrase):
     for verb in token.ancestors:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        if verb.lemma_.lower() in _REPORTING:
+        if verb.lemma_.lower() in TELLING_VERBS:
             break
         v1, v2, _, v_phrase = _syntax_roles(verb, actors)
         if v1 is not None:

@@ -20,8 +20,10 @@ from ..nlp import covered, doc_ents, doc_text, ents_in, per_doc, span_text, trim
 __all__ = ["find_statements", "sentence_source", "speaker_type", "canonical_group",
            "spokespeople", "find_channel"]
 
-_SPEECH = {"say", "tell", "report", "confirm", "state", "announce", "add", "claim", "allege",
-           "quote", "write", "tweet", "post", "warn", "insist", "threaten", "vow", "deny", "accuse"}
+# Verbs that pass words on and do nothing else: what they report is not their subject's act.
+TELLING_VERBS = frozenset({"say", "tell", "report", "confirm", "state", "add", "write", "quote", "post", "tweet"})
+# Verbs that open a statement: telling, and saying with a stance of one's own.
+_SPEECH = TELLING_VERBS | {"announce", "claim", "allege", "warn", "insist", "threaten", "vow", "deny", "accuse"}
 _ANAPHORA = re.compile(r"^(?:the |its |a )?(spokes(?:person|man|woman)|group|militants?|organi[sz]ation|"
                        r"outfit|he|she|it|they|insurgents|rebels)$", re.I)
 _ACCORDING = re.compile(r"\baccording to (?:(?:a|the|an) )?(?:(?:statement|report|reports|figures|data|"
