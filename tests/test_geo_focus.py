@@ -356,3 +356,51 @@ def test_a_place_elsewhere_yields_to_the_town_whose_police_the_report_cites(nlp,
             "gunshot wound to the side, according to Chicago Police.")
     loc = _location(nlp, gaz, text, "shot")
     assert loc is not None and loc.name == "Chicago" and loc.admin1 == "Illinois"
+
+
+def test_a_province_the_text_names_picks_the_headlines_namesake(gaz):
+    from collections import Counter
+
+    cues = Counter({"US": 1})
+    title = "Williston man, 87, killed in traffic accident"
+    assert article_focus(gaz, title=title, cues=cues).admin1 == "north dakota"  # the larger namesake
+    f = article_focus(gaz, title=title, cues=cues, provinces=Counter({("US", "florida"): 1}))
+    assert f.country == "US" and f.admin1 == "florida"
+    # a province of another country than the one the article's words point to says nothing
+    f = article_focus(gaz, title=title, cues=cues, provinces=Counter({("AU", "victoria"): 2}))
+    assert f.admin1 == "north dakota"
+
+
+def test_provinces_named_outright_are_counted(nlp, gaz):
+    from eventwire.geo._locate import _provinces_named
+
+    text = "Officials in Florida said the crash was in Williston. New York police helped."
+    named = _provinces_named(find_toponyms(nlp(text), gaz), gaz)
+    assert named[("US", "florida")] >= 1
+    assert ("US", "new york") not in named  # a city of millions bears the name too
+
+
+def test_a_states_own_police_is_read_as_a_place(gaz):
+    from eventwire.geo._focus import agency_places
+
+    text = "according to a Florida Highway Patrol report; Pennsylvania State Police said"
+    assert [resolve_dateline(n, gaz, "US").name for n in agency_places(text, gaz)] == ["Florida", "Pennsylvania"]
+
+
+def test_a_call_sign_tells_the_side_of_the_mississippi(gaz):
+    from eventwire.geo._focus import broadcaster_side
+
+    east = broadcaster_side("DANVILLE (WSLS 10) - Police in Danville are searching")
+    assert east is not None and "virginia" in east[1] and "california" not in east[1]
+    assert "missouri" in broadcaster_side("Charges filed in murder - KCTV5")[1]
+    assert broadcaster_side("KSDK and WGN News both reported") is None  # both letters
+    assert broadcaster_side("A man was shot on Main Street") is None
+    assert resolve_dateline("DANVILLE", gaz).admin1 != "Virginia"  # the larger namesake by itself
+    assert resolve_dateline("DANVILLE", gaz, "US", side=east).admin1 == "Virginia"
+
+
+def test_a_stations_dateline_is_the_namesake_on_its_side(nlp, gaz):
+    text = ("DANVILLE (WSLS 10) – Police in Danville are searching for the person who shot at a house "
+            "in Danville, and hit a teenager.")
+    loc = _location(nlp, gaz, text, "shot", title="Danville police investigate after teen hit by gunfire")
+    assert loc is not None and loc.admin1 == "Virginia"

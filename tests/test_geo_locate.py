@@ -481,3 +481,13 @@ def test_a_body_named_after_its_place_is_not_the_events_place(nlp, gaz):
     text = "After the shooting in Memphis on Friday, the suspect was booked into the Shelby County Jail."
     loc = _located(nlp, gaz, text, "booked").mentions[0].location
     assert loc is None or loc.name != "Shelby County"
+
+
+def test_dc_is_the_capital_and_a_postal_code_qualifies_its_town(nlp, gaz):
+    from eventwire.geo import find_toponyms, resolve_toponyms
+
+    text = "Two men were shot in Southeast D.C. on Friday. The victim was from Minot, ND."
+    res = {r.toponym.text: r.entry for r in resolve_toponyms(find_toponyms(nlp(text), gaz), gaz)}
+    assert res["D.C."] is not None and res["D.C."].feature_code == "PPLC" and res["D.C."].name == "Washington"
+    assert res["ND"] is not None and res["ND"].name == "North Dakota"
+    assert [e.feature_code for e in gaz.lookup("Washington, D.C.") if e.name == "Washington"] == ["PPLC"]

@@ -59,12 +59,13 @@ NO_FOCUS = Focus()
 
 
 def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None, name: str = "",
-          near: tuple[GeoEntry, ...] = ()) -> tuple:
+          near: tuple[GeoEntry, ...] = (), side: Side | None = None) -> tuple:
     """A country first, then a namesake in the province (folded admin1) of the article's
     dateline or police (``province``), then in the country its own words point to
     (``prefer``), then one near the article's own places (``near``: "Henderson" of a report
     that names Vanderburgh County is Henderson, Kentucky, across the river; "Montgomery" of
-    a Columbus, Georgia station's page is Alabama's capital, not a Georgia village), then a
+    a Columbus, Georgia station's page is Alabama's capital, not a Georgia village), then one
+    on the broadcaster's side of its country (``side``: see :func:`broadcaster_side`), then a
     town or a province over a district that bears a town's name, then
     one that bears the written ``name`` of a headline itself over one that has it as an
     alternate ("St. Louis" is the city, not Senegal's Saint-Louis region; a dateline's
@@ -72,7 +73,8 @@ def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None, n
     "CHARLOTTE" is the city of 800,000, not the parish of 20,000, and "LANCASTER" a city,
     not Lancaster County (a unit's population is that of all its towns)."""
     return (e.feature_code.startswith("PCL"), bool(province) and fold(_admin1_of(e) or "") == province,
-            bool(prefer) and e.iso2 == prefer, _near(e, near), e.feature_class == "P" or e.feature_code == "ADM1",
+            bool(prefer) and e.iso2 == prefer, _near(e, near), _on_side(e, side),
+            e.feature_class == "P" or e.feature_code == "ADM1",
             bool(name) and fold(e.name) == fold(name), e.population)
 
 
@@ -87,6 +89,35 @@ def _near(e: GeoEntry, near: tuple[GeoEntry, ...]) -> bool:
 
 def _admin1_of(e: GeoEntry) -> str | None:
     return e.admin1 or (e.name if e.feature_code == "ADM1" else None)
+
+
+Side = tuple[str, frozenset[str]]  # (ISO2, the folded provinces on one side of that country)
+
+
+@functools.lru_cache(maxsize=1)
+def _call_sign_sides() -> tuple[tuple[str, re.Pattern, dict[str, frozenset[str]]], ...]:
+    sides = lexicon().get("call_sign_sides", {})
+    return tuple((iso2, re.compile(spec["pattern"]), {k: frozenset(fold(n) for n in spec[k]) for k in ("K", "W")})
+                 for iso2, spec in sides.items())
+
+
+def broadcaster_side(text: str) -> Side | None:
+    """The provinces on the side of its country where the text's broadcaster is, by the
+    first letter of the call signs it writes (lexicon ``call_sign_sides``: "WSLS 10" is east
+    of the Mississippi, "KCTV5" west of it); None when it writes none, or both letters."""
+    for iso2, pattern, sides in _call_sign_sides():
+        letters = {next(g for g in m.groups() if g).upper() for m in pattern.finditer(text)}
+        if len(letters) == 1:
+            return iso2, sides[letters.pop()]
+    return None
+
+
+def _in_province(e: GeoEntry, province: str | None) -> bool:
+    return bool(province) and fold(_admin1_of(e) or "") == province
+
+
+def _on_side(e: GeoEntry, side: Side | None) -> bool:
+    return side is not None and e.iso2 == side[0] and fold(_admin1_of(e) or "") in side[1]
 
 
 @functools.lru_cache(maxsize=1)
@@ -247,7 +278,8 @@ def _within(outer: GeoEntry, inner: GeoEntry) -> bool:
 
 
 def resolve_dateline(place: str, gazetteer, prefer: str | None = None,
-                     province: str | None = None, near: tuple[GeoEntry, ...] = ()) -> GeoEntry | None:
+                     province: str | None = None, near: tuple[GeoEntry, ...] = (),
+                     side: Side | None = None) -> GeoEntry | None:
     """'HENRY COUNTY, Ind.' -> Henry County, Indiana: the last part first, each part
     inside the one after it; a lone part is its most prominent namesake (in ``province``,
     a folded admin1 the article has already placed a town in, then in ``prefer``, the
@@ -262,7 +294,7 @@ def resolve_dateline(place: str, gazetteer, prefer: str | None = None,
                 continue  # an unknown suburb or an outlet's name: keep what is known
             cands = inside
         if cands:
-            chosen = max(cands, key=(lambda e: _rank(e, prefer, province, near=near)) if chosen is None
+            chosen = max(cands, key=(lambda e: _rank(e, prefer, province, near=near, side=side)) if chosen is None
                          else (lambda e: e.population))
     return chosen
 
@@ -281,10 +313,12 @@ def masthead_start(title: str) -> int:
 
 
 def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None = None,
-                 province: str | None = None, near: tuple[GeoEntry, ...] = ()) -> list[GeoEntry]:
+                 province: str | None = None, near: tuple[GeoEntry, ...] = (),
+                 side: Side | None = None, home: str | None = None) -> list[GeoEntry]:
     """Places named in a headline: runs of capitalised words (or their longest known
-    start) that name a country, a province or a town of 15,000+ (the namesake in
-    ``province``, then in ``prefer``, first: see :func:`_rank`)."""
+    start) that name a country, a province or a town of 15,000+ or of ``home``, the
+    province a dateline, a town written with its province or the text's own words have
+    settled (the namesake in ``province``, then in ``prefer``, first: see :func:`_rank`)."""
     out: list[GeoEntry] = []
     for m in _CAPS_RUN.finditer(title):
         words = m.group(0).split()
@@ -295,7 +329,8 @@ def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None
                 found = gazetteer.lookup(name)
                 cands = [e for e in found if e.feature_code.startswith("PCL")
                          or e.feature_code == "ADM1"
-                         or (e.feature_class == "P" and e.population >= TITLE_MIN_POPULATION)]
+                         or (e.feature_class == "P" and (e.population >= TITLE_MIN_POPULATION
+                                                         or _in_province(e, home)))]
                 if found and not cands and j - i >= 2:
                     # a small town's name of several words ("New Stanton") is no larger
                     # namesake of its last word ("Stanton") elsewhere
@@ -305,7 +340,7 @@ def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None
                     # a headline capitalises every word: one short or common word is no place
                     cands = [e for e in cands if e.feature_code.startswith("PCL")]
                 if cands:
-                    out.append(max(cands, key=lambda e: _rank(e, prefer, province, name, near)))
+                    out.append(max(cands, key=lambda e: _rank(e, prefer, province, name, near, side)))
                     i = j - 1
                     break
             i += 1
@@ -332,7 +367,8 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
                   actor_country: str | None = None, cues: Counter | None = None,
                   agencies: list[str] = (), body: Counter | None = None,
                   qualified: list[tuple[GeoEntry, str]] = (), parts: frozenset[str] = frozenset(),
-                  near: tuple[GeoEntry, ...] = ()) -> Focus:
+                  near: tuple[GeoEntry, ...] = (), provinces: Counter | None = None,
+                  side: Side | None = None) -> Focus:
     """The focus from the dateline's place words, the headline, the lede's places, the
     country of a state actor the article names ("Military Forces of Ukraine"), the
     country cues of its text (:func:`country_cues`) and the places whose police the
@@ -345,7 +381,11 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     the town elsewhere that bears it, and says nothing of the focus. The towns of the text
     that have no namesake (``near``) and a masthead's town choose among the namesakes of the
     dateline's, the police's and the headline's places: the one near them (a masthead's
-    state is the outlet's, and its area crosses state lines)."""
+    state is the outlet's, and its area crosses state lines). Without a dateline or a town
+    written with its province, the province the text names most (``provinces``: "a Florida
+    Highway Patrol report") chooses among the police's and the headline's namesakes: "Williston"
+    of that report is Florida's town, not the larger one of North Dakota. A broadcaster's
+    call sign (``side``) then prefers the namesakes on its side of the country."""
     if gazetteer is None:
         return NO_FOCUS
     votes: Counter = Counter()
@@ -354,7 +394,7 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     named: list[tuple[GeoEntry, str]] = []  # in order: dateline, title, lede
     prefer = _preferred(cues, body)
     near = tuple(near) + tuple(e for e, where in qualified if where == "title")
-    if dateline and (e := resolve_dateline(dateline, gazetteer, prefer, near=near)) is not None:
+    if dateline and (e := resolve_dateline(dateline, gazetteer, prefer, near=near, side=side)) is not None:
         _vote(votes, admin, e, WEIGHTS["dateline"])
         sources.append("dateline")
         named.append((e, "dateline"))
@@ -363,13 +403,15 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
         sources.append("qualified")
         named.append((e, "qualified-" + where))
     province = next((fold(a) for e, where in named if where != "qualified-title" and (a := _admin1_of(e))), None)
+    home = province = province or _most_named(provinces, prefer)
     for name in dict.fromkeys(agencies):
-        if (e := resolve_dateline(name, gazetteer, prefer, province, near)) is not None:
+        if (e := resolve_dateline(name, gazetteer, prefer, province, near, side)) is not None:
             _vote(votes, admin, e, WEIGHTS["agency"] * _foreign_share(e, prefer))
             sources.append("agency")
             named.append((e, "agency"))
-    province = next((fold(a) for e, where in named if where != "qualified-title" and (a := _admin1_of(e))), None)
-    for e in title_places(title or "", gazetteer, stop, prefer, province, near):
+    province = home or next((fold(a) for e, where in named if where != "qualified-title" and (a := _admin1_of(e))),
+                            None)
+    for e in title_places(title or "", gazetteer, stop, prefer, province, near, side, home):
         if fold(e.name) in parts:
             continue
         _vote(votes, admin, e, WEIGHTS["title"] * _foreign_share(e, prefer))
@@ -403,6 +445,15 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
                                               and aw / named_votes >= LEAD_SHARE) else None
     return Focus(country, a1, round(w / total, 2), "+".join(dict.fromkeys(sources)),
                  _focus_place(named, country, a1))
+
+
+def _most_named(provinces: Counter | None, prefer: str | None) -> str | None:
+    """The folded province of the country the article's own words point to that the text
+    names most often, when one leads ("Georgia" is the state only in a report from the US)."""
+    top = [(k, n) for k, n in (provinces or Counter()).most_common() if prefer and k[0] == prefer][:2]
+    if not top or (len(top) == 2 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0][1]
 
 
 def _distinct_votes(named: list[tuple[GeoEntry, str]], iso2: str, a1: str) -> float:

@@ -18,8 +18,8 @@ from unidecode import unidecode
 from ..extract import DocFindings
 from ..gazetteer import fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
-from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, country_cues, masthead_start, province_cues,
-                     usage_country, usage_cues, qualified_places)
+from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, masthead_start,
+                     province_cues, usage_country, usage_cues, qualified_places)
 from ._places import Toponym, find_toponyms
 from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
@@ -502,7 +502,25 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
                          agencies=agency_places(document.text, gazetteer),
                          body=_body_countries(tops, gazetteer),
                          qualified=_qualified(document, title, gazetteer), parts=parts,
-                         near=_lone_places(tops, gazetteer))
+                         near=_lone_places(tops, gazetteer), provinces=_provinces_named(tops, gazetteer),
+                         side=broadcaster_side(f"{title or ''}\n{document.text[:HEAD_CHARS]}"))
+
+
+def _provinces_named(tops: list[Toponym], gazetteer) -> Counter:
+    """(ISO2, folded name) -> how often the text names a province outright ("Florida", "the
+    Florida Highway Patrol"): by its own name, which no capital or city of a million also
+    bears ("New York" and "Washington" say less)."""
+    out: Counter = Counter()
+    for t in tops:
+        if t.label == "NORP":
+            continue
+        key = fold(t.text)
+        cands = gazetteer.lookup(t.text)
+        units = [e for e in cands if e.feature_code == "ADM1" and fold(e.name) == key]
+        if any(e.feature_code == "PPLC" or (e.feature_class == "P" and e.population >= 1_000_000) for e in cands):
+            continue
+        out.update({(e.iso2, key): 1 for e in units})  # a namesake in each country: the focus picks
+    return out
 
 
 def _lone_places(tops: list[Toponym], gazetteer) -> tuple:

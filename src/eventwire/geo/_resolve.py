@@ -310,12 +310,15 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
         return key, [country] if country else [], "demonym"
     cands = gazetteer.lookup(t.text)
     if _STATE_ABBREVIATION.match(t.text):
-        # "Ky.", "Va.", "N.Y": a province's abbreviation, never the town "Virginia" or "Mo"
-        cands = [e for e in cands if e.feature_code == "ADM1" or e.feature_code.startswith("PCL")]
+        # "Ky.", "Va.", "N.Y": a province's abbreviation, never the town "Virginia" or "Mo";
+        # "D.C.": the capital its district is named for
+        cands = [e for e in cands if e.feature_code in ("ADM1", "PPLC") or e.feature_code.startswith("PCL")]
     elif len(key.strip("-. ")) <= 2 and not t.text.isupper():
         cands = []  # "Ar-Raqqa", "Al": a postal code is written in capitals ("AR")
     elif t.text.isupper() and len(t.text) <= 3 and "&" not in t.text:
-        cands = [e for e in cands if e.feature_code.startswith("PCL")]  # "US", not "MD"; "J&K" stays
+        # "US", not "MD"; "J&K" stays; a province's postal code after a town ("Minot, ND") stays
+        postal = t.qualifier_of is not None and t.link == ","
+        cands = [e for e in cands if e.feature_code.startswith("PCL") or (postal and e.feature_code == "ADM1")]
     if cands:
         # the most populous namesakes when a name has very many ("Oakland": 60 in GeoNames)
         if len(cands) > MAX_CANDIDATES:
