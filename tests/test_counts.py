@@ -322,6 +322,9 @@ def test_news_victims_in_reporting_language(counts_of, text, killed, injured):
     ("A 26-year-old man was shot in the back, while a 4-year-old boy suffered a gunshot wound to the foot.",
      None, 2),
     ("A man who was shot is in critical condition.", None, 1),
+    # victims of a shooting are the people it hit
+    ("The report identifies the four victims of the shooting.", None, 4),
+    ("Four victims of the flood were found.", None, None),
     # a place or a state the person is in does not carry the wound: one person, not two
     ("The victim was taken to MUSC with non-life threatening injuries.", None, 1),
     ("The teen was in critical condition with life-threatening injuries.", None, 1),
@@ -380,6 +383,20 @@ def test_ages_and_names_are_no_counts(counts_of, text, killed, injured):
     ("A clerk was shot in the chest. The clerk was taken to a hospital in critical condition and died there.", 1, 0),
 ])
 def test_victims_named_again_and_others(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the assailant's death told apart from the killing the assailant did is one more dead
+    ("The gunman killed five servicemen at the center. The suspect was killed in a gunfight with police.", 6, None),
+    ("The gunman killed two people at the store. The suspect was later arrested.", 2, None),
+    # a total told otherwise may hold the assailant already
+    ("Four people are dead after the shooting. The suspect was killed by police.", 4, None),
+    # of equal figures of people hit, the one told apart from the dead stands
+    ("Police said the gunman shot Brian Banes and Delandis Clark, who both died. Two other gunshot victims "
+     "were taken to a hospital.", 2, 2),
+])
+def test_the_assailant_and_others_hit(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
 
 

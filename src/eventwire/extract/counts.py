@@ -407,7 +407,8 @@ def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
             return j + 1, None, None  # "10 gunshot wounds": wounds on a body, not people
         if kind and t.pos_ in ("NOUN", "ADJ", "PROPN") or (kind and t.tag_ == "VBN" and not words):
             return j + 1, " ".join(words) or None, kind
-        if t.lemma_.lower() == "victim" and t.pos_ == "NOUN" and _SHOT_VICTIMS & {w.lower() for w in words}:
+        if t.lemma_.lower() == "victim" and t.pos_ == "NOUN" and (_SHOT_VICTIMS & {w.lower() for w in words}
+                                                                 or _of_a_shooting(t)):
             return j + 1, " ".join(words + [t.text]), "hit"  # "four shooting victims": people hit
         if t.pos_ in ("ADJ", "NOUN", "PROPN") or (t.text == "-" and words) or \
                 (t.dep_ in ("amod", "compound", "nmod") and t.head.i > t.i):
@@ -429,6 +430,14 @@ _WOUND_SOURCES = {"gunshot", "gun", "bullet", "stab", "knife", "shotgun", "shrap
 # What makes a victim one of the people hit: "four gunshot victims", "two shooting victims"
 # (some may have died: the dead are among the people hit).
 _SHOT_VICTIMS = {"gunshot", "shooting"}
+
+
+def _of_a_shooting(victims) -> bool:
+    """Victims "of" or "in" a shooting are the people it hit: "the four victims of the
+    shooting", "7 victims of Sunday's shooting", "2 victims in the nightclub shooting"."""
+    return any(p.dep_ == "prep" and p.lower_ in ("of", "in") and
+               any(o.dep_ == "pobj" and o.lemma_.lower() in _SHOT_VICTIMS for o in p.children)
+               for p in victims.children)
 
 
 def _wounds_not_people(tok, words: list[str]) -> bool:
@@ -1597,6 +1606,41 @@ def _with_also_dead(total: Count, dead: list[Count]) -> Count:
     return replace(base, low=n, best=n, high=n, rule=f"{base.rule}+also_dead({len(also)})")
 
 
+# The one who did the shooting or the attack, named by what they did.
+_ASSAILANTS = {"gunman", "gunmen", "shooter", "suspect", "attacker", "assailant", "killer", "robber", "intruder",
+               "perpetrator"}
+
+
+def _assailant(count: Count) -> bool:
+    head = (count.victims or "").split()[-1:]
+    return bool(head) and head[0].lower().strip(",.") in _ASSAILANTS
+
+
+def _largest_hit(hits: list[Count]) -> Count | None:
+    """The people hit (:func:`aggregate`); of equal figures, one the report tells apart from
+    the dead ("two other gunshot victims" beside "shooting A and B", two dead)."""
+    hit = aggregate(hits)
+    if hit is None:
+        return None
+    equal = [c for c in hits if figure(c) == figure(hit) and "+period_total" not in c.rule]
+    return next((c for c in equal if _ALSO.search(c.text) or _not_among_dead(c)), hit)
+
+
+def _with_the_assailant(total: Count, dead: list[Count]) -> Count:
+    """One more dead when the assailant's own death is told apart from a killing told as
+    the assailant's act: "killed five servicemen" and "the suspect ... was killed in a
+    gunfight with police" are six dead. The victims of an active verb are the assailant's,
+    so the assailant is not among them; a total told otherwise ("four people are dead") may
+    hold the assailant already."""
+    if not total.rule.startswith("counts.fatalities.active.") or "+self" in total.rule or _assailant(total):
+        return total
+    if not any(".singular" in c.rule and c.best == 1 and _assailant(c) and not (c.start < total.end and total.start < c.end)
+               for c in dead):
+        return total
+    n = (figure(total) or 0) + 1
+    return replace(total, low=n, best=n, high=n, rule=f"{total.rule}+assailant")
+
+
 def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     """One figure per kind for an event (see :func:`aggregate`).
 
@@ -1613,9 +1657,9 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
         candidates = [c for c in candidates if c.kind != "injured" or not _one_of_the_dead(c, dead)]
     out = {k: aggregate([c for c in candidates if c.kind == k and not _hit(c)]) for k in kinds}
     if out.get("fatalities") is not None:
-        out["fatalities"] = _with_also_dead(out["fatalities"], dead)
+        out["fatalities"] = _with_the_assailant(_with_also_dead(out["fatalities"], dead), dead)
     hits = [c for c in candidates if _hit(c)]
-    hit = aggregate(hits) if hits else None
+    hit = _largest_hit(hits) if hits else None
     if "injured" in out and hit is not None:
         n_dead = figure(out.get("fatalities")) or 0
         apart = _ALSO.search(hit.text) or _not_among_dead(hit) or _someone_else(hit, dead, n_dead)
