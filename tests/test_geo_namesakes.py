@@ -84,3 +84,16 @@ def test_a_state_named_outright_keeps_its_small_namesake_town(gaz):
     us = Focus(country="US", strength=1.0, source="lede")
     assert _resolved_with_focus(gaz, us, "Dublin")["Dublin"].iso2 == "IE"
     assert _resolved_with_focus(gaz, us, "Dublin", "Ohio")["Dublin"].admin1 == "Ohio"
+
+
+def test_namesakes_that_lie_together_are_meant(nlp, gaz):
+    import eventwire.geo._resolve as resolve
+    from eventwire.geo import find_toponyms
+
+    text = "The flood closed roads in Henry County and Washington County, officials said."
+    tops = find_toponyms(nlp(text), gaz)
+    # neighbouring counties of Iowa, not the largest Henry County (Georgia) and Washington County (Oregon)
+    assert [r.entry.admin1 for r in resolve_toponyms(tops, gaz)] == ["Iowa", "Iowa"]
+    near = resolve._neighbours({"a": [e for e in gaz.lookup("Henry County") if e.admin1 == "Iowa"],
+                                "b": [e for e in gaz.lookup("Washington County") if e.admin1 in ("Iowa", "Oregon")]})
+    assert sorted(near.values()) == [1, 1]  # Iowa's two counties, each near the other; Oregon's alone

@@ -34,6 +34,10 @@ FOCUS_ADMIN1 = 1.0
 # Other names of the text that could lie in a candidate's province (see _support)
 SUPPORT = 1.0
 SUPPORT_CAP = 3.0
+# Other names of the text with a namesake near a candidate (see _neighbours)
+NEIGHBOUR = 1.0
+NEIGHBOUR_CAP = 3
+NEIGHBOUR_KM = 50
 # A small namesake of a place known everywhere needs this much support to be meant
 SMALL_NAMESAKE = 100_000
 NAMESAKE_SUPPORT = 1.0
@@ -81,6 +85,9 @@ class Context:
     # (iso2, folded admin1) of the provinces the text's cues speak of (a monitoring mission's)
     cue_provinces: frozenset = frozenset()
     provinces_named: frozenset = frozenset()  # (iso2, folded name) of the provinces the text names
+    # (geonameid, lat, lon) of a town or district candidate -> how many of the text's other
+    # names have a town or district candidate near it (see _neighbours)
+    neighbours: dict | None = None
 
 
 def _prior(e: GeoEntry, key: str) -> float:
@@ -149,6 +156,8 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
             s += FOCUS_ADMIN1
     if ctx.support and e.iso2:
         s += SUPPORT * min(SUPPORT_CAP, _near_support(e, key, ctx))
+    if ctx.neighbours:
+        s += NEIGHBOUR * min(NEIGHBOUR_CAP, ctx.neighbours.get((e.geonameid, e.latitude, e.longitude), 0))
     if ctx.anchors and e.feature_class == "P":
         near = min(distance_km(e.latitude, e.longitude, a.latitude, a.longitude) for a in ctx.anchors)
         s += 1.0 if near < 150 else (0.4 if near < 500 else 0.0)
@@ -200,6 +209,7 @@ def _support(gazetteer, tops: list[Toponym], ctx: Context) -> None:
     itself) lie in: a name found in one state says much, one found in thirty little. The
     counties the text names are kept too: a town inside one of them is as good as qualified."""
     ctx.support, ctx.own, ctx.counties = Counter(), {}, {}
+    local: dict[str, list[GeoEntry]] = {}
     for t in tops:
         if t.label == "NORP":
             continue
@@ -216,6 +226,32 @@ def _support(gazetteer, tops: list[Toponym], ctx: Context) -> None:
         for e in cands:
             if e.feature_code == "ADM2" and e.admin1:
                 ctx.counties.setdefault((e.iso2, fold(e.admin1), fold(e.name)), set()).add(key)
+        local[key] = [e for e in cands if e.feature_class == "P" or e.feature_code == "ADM2"]
+    ctx.neighbours = _neighbours(local)
+
+
+def _neighbours(local: dict[str, list[GeoEntry]]) -> dict:
+    """For each town or district candidate, how many of the text's other names have one
+    within ``NEIGHBOUR_KM``: the places of a report lie together ("Henry County" and
+    "Washington County" of one report are the neighbouring counties of Iowa, not Georgia's
+    and Oregon's). Candidates are bucketed by half-degree cells, so each is measured only
+    against those nearby."""
+    cell = 0.5
+    grid: dict[tuple[int, int], list[tuple[str, GeoEntry]]] = {}
+    for key, cands in local.items():
+        for e in cands:
+            grid.setdefault((int(e.latitude // cell), int(e.longitude // cell)), []).append((key, e))
+    if len(local) < 2:
+        return {}
+    out: dict = {}
+    for key, cands in local.items():
+        for e in cands:
+            y, x = int(e.latitude // cell), int(e.longitude // cell)
+            others = {k for dy in (-1, 0, 1) for dx in (-1, 0, 1) for k, o in grid.get((y + dy, x + dx), ())
+                      if k != key and distance_km(e.latitude, e.longitude, o.latitude, o.longitude) <= NEIGHBOUR_KM}
+            if others:
+                out[(e.geonameid, e.latitude, e.longitude)] = len(others)
+    return out
 
 
 def _add_anchor(ctx: Context, e: GeoEntry) -> None:
