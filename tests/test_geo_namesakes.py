@@ -97,3 +97,14 @@ def test_namesakes_that_lie_together_are_meant(nlp, gaz):
     near = resolve._neighbours({"a": [e for e in gaz.lookup("Henry County") if e.admin1 == "Iowa"],
                                 "b": [e for e in gaz.lookup("Washington County") if e.admin1 in ("Iowa", "Oregon")]})
     assert sorted(near.values()) == [1, 1]  # Iowa's two counties, each near the other; Oregon's alone
+
+
+def test_namesakes_together_are_found_where_a_degree_of_longitude_is_short(gaz):
+    from dataclasses import replace
+
+    import eventwire.geo._resolve as resolve
+
+    town = next(e for e in gaz.lookup("Henry County") if e.admin1 == "Iowa")
+    # at 60° north, half a degree of longitude is 28 km: these two lie 43 km apart, two cells away
+    west, east = replace(town, latitude=60.0, longitude=10.49), replace(town, latitude=60.0, longitude=11.26)
+    assert sorted(resolve._neighbours({"a": [west], "b": [east]}).values()) == [1, 1]

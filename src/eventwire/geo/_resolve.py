@@ -235,19 +235,23 @@ def _neighbours(local: dict[str, list[GeoEntry]]) -> dict:
     within ``NEIGHBOUR_KM``: the places of a report lie together ("Henry County" and
     "Washington County" of one report are the neighbouring counties of Iowa, not Georgia's
     and Oregon's). Candidates are bucketed by half-degree cells, so each is measured only
-    against those nearby."""
+    against those nearby (a cell of longitude narrows away from the equator, so more of them
+    are looked at there)."""
+    if len(local) < 2:
+        return {}
     cell = 0.5
     grid: dict[tuple[int, int], list[tuple[str, GeoEntry]]] = {}
     for key, cands in local.items():
         for e in cands:
             grid.setdefault((int(e.latitude // cell), int(e.longitude // cell)), []).append((key, e))
-    if len(local) < 2:
-        return {}
     out: dict = {}
     for key, cands in local.items():
         for e in cands:
             y, x = int(e.latitude // cell), int(e.longitude // cell)
-            others = {k for dy in (-1, 0, 1) for dx in (-1, 0, 1) for k, o in grid.get((y + dy, x + dx), ())
+            width_km = 111.32 * cell * max(0.01, math.cos(math.radians(min(89.0, abs(e.latitude) + cell))))
+            reach = min(360, math.ceil(NEIGHBOUR_KM / width_km))
+            others = {k for dy in (-1, 0, 1) for dx in range(-reach, reach + 1)
+                      for k, o in grid.get((y + dy, x + dx), ())
                       if k != key and distance_km(e.latitude, e.longitude, o.latitude, o.longitude) <= NEIGHBOUR_KM}
             if others:
                 out[(e.geonameid, e.latitude, e.longitude)] = len(others)
