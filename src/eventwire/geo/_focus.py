@@ -72,7 +72,7 @@ def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None, n
     "Mo." is Missouri, not the Norwegian town of Mo), then the most populous:
     "CHARLOTTE" is the city of 800,000, not the parish of 20,000, and "LANCASTER" a city,
     not Lancaster County (a unit's population is that of all its towns)."""
-    return (e.feature_code.startswith("PCL"), bool(province) and fold(_admin1_of(e) or "") == province,
+    return (e.feature_code.startswith("PCL"), _in_province(e, province),
             bool(prefer) and e.iso2 == prefer, _near(e, near), _on_side(e, side),
             e.feature_class == "P" or e.feature_code == "ADM1",
             bool(name) and fold(e.name) == fold(name), e.population)
