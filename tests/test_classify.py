@@ -143,6 +143,35 @@ def test_gtd_precedence_over_event_mentions():
     assert classify.gtd_attack_type_for_event([]) == (None, None)
 
 
+def test_every_gtd_attack_type_of_a_sentence(nlp):
+    text = "Gunmen killed a watchman and set fire to the farm."
+    sent = next(nlp(text).sents)
+    trig = classify.find_triggers(sent)[0]
+    types = classify.gtd_attack_types(sent, trig, text)
+    labels = [label for label, _ in types]
+    assert labels[0] == classify.gtd_attack_type(sent, trig, text)[0]  # the first is GTD's attacktype1
+    assert "Facility/Infrastructure Attack" in labels[1:] and len(set(labels)) == len(labels)
+    assert any("set fire" in rule for label, rule in types if label == "Facility/Infrastructure Attack")
+
+
+def test_further_gtd_attack_types_of_an_event():
+    def told(*labels, modality="asserted"):
+        trig = Trigger("x", 0, 1, "Violence against civilians", "Attack", "lex:test", 0.5)
+        return Mention(doc_id="d", sent_start=0, sent_end=1, sentence="x", trigger=trig, modality=modality,
+                       gtd_attack_type=labels[0], gtd_rule=f"rule:{labels[0]}",
+                       gtd_attack_types=tuple((label, f"rule:{label}") for label in labels))
+
+    got = classify.gtd_attack_types_for_event([
+        told("Armed Assault", "Facility/Infrastructure Attack"), told("Hostage Taking (Kidnapping)"),
+        told("Bombing/Explosion", "Unknown"), told("Assassination", modality="threat")])
+    # GTD's precedence, each type once, at most three (attacktype1-3), never Unknown beside a known type
+    assert [t for t, _, _ in got] == ["Hostage Taking (Kidnapping)", "Bombing/Explosion", "Armed Assault"]
+    assert [t for t, _, _ in classify.gtd_attack_types_for_event([told("Unknown")])] == ["Unknown"]
+    words = classify.gtd_attack_type_words([told("Facility/Infrastructure Attack"), told("Armed Assault")],
+                                           ["Facility/Infrastructure Attack"])
+    assert [(t, r) for t, r, _ in words] == [("Facility/Infrastructure Attack", "rule:Facility/Infrastructure Attack")]
+
+
 def test_hostage_count_means_hostage_taking():
     hostages = Count(kind="hostages", low=10, best=10, high=10, text="ten hostages", start=0, end=12)
     got, rule = classify.gtd_attack_type_for_event([_mention("Armed Assault", counts=[hostages])])

@@ -261,6 +261,31 @@ def test_muc4_relevance_types_and_perpetrators():
     assert metrics["incident_type_recall"].n == 4 and metrics["incident_type_recall"].value == 0.25
 
 
+def test_muc4_an_arson_told_within_an_attack_is_its_own_type():
+    from eventwire.eval._news import muc_types, score_muc4
+
+    def attack(rule, types=("Armed Assault", "Facility/Infrastructure Attack")):
+        evidence = (Evidence("gtd_attack_type", "d1", 0, 1, "x", "s", "gtd.armed:cue_firearm(shot)"),
+                    Evidence("gtd_attack_type", "d1", 0, 1, "x", "s", rule))
+        return _event(event_type="Violence against civilians", sub_event_type="Attack",
+                      codes={"gtd_attack_type": types[0], "gtd_attack_types": list(types)}, evidence=evidence)
+
+    burned = attack("gtd.facility/infrastructure:cue_arson(set fire)")
+    assert muc_types(burned) == {"attack", "arson"}
+    # GTD's facility attack holds sabotage and demolition too: MUC's arson needs fire
+    assert muc_types(attack("gtd.facility/infrastructure:cue_arson(destroyed)")) == {"attack"}
+    # a burning the event's first GTD type names, under an attack's class
+    alone = _event(event_type="Violence against civilians", sub_event_type="Attack",
+                   codes={"gtd_attack_type": "Facility/Infrastructure Attack"},
+                   evidence=(Evidence("gtd_attack_type", "d1", 0, 1, "x", "s",
+                                      "gtd.facility/infrastructure:cue_arson(burned)"),))
+    assert muc_types(alone) == {"attack", "arson"}
+    assert muc_types(_event(sub_event_type="Armed clash", actor1=Actor("Military Forces of Peru", "state forces"),
+                            codes=burned.codes, evidence=burned.evidence)) == set()  # outside MUC's scope
+    gold = {"relevant": True, "templates": [_muc_template("attack"), _muc_template("arson")]}
+    assert score_muc4(gold, [burned]).tallies["incident_type_recall"] == (2, 2)
+
+
 def test_muc4_scope_leaves_out_what_muc_does_not_code():
     from eventwire.eval._news import muc_type, score_muc4
 

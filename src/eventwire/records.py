@@ -246,6 +246,8 @@ class Mention:
     modality_cue: str | None = None
     gtd_attack_type: str | None = None
     gtd_rule: str | None = None
+    # every (GTD attack type, rule) the sentence supports, the first being gtd_attack_type
+    gtd_attack_types: tuple[tuple[str, str], ...] = ()
     actor1: Actor | None = None
     actor2: Actor | None = None
     counts: tuple[Count, ...] = ()

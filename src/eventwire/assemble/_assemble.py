@@ -387,12 +387,21 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
         evidence.append(_evidence_at(findings, "location", location.start or 0, location.end or 0,
                                      location.text or location.name, location.rule))
     codes = {}
-    gtd, gtd_rule = classify.gtd_attack_type_for_event(group.mentions)  # GTD's precedence over mentions
-    if gtd:
+    gtd_types = classify.gtd_attack_types_for_event(group.mentions)  # GTD's precedence over mentions
+    if gtd_types:
+        gtd, gtd_rule, _ = gtd_types[0]
         codes["gtd_attack_type"] = gtd
         evidence = [e for e in evidence if e.field != "gtd_attack_type"]
         evidence.append(_evidence_at(findings, "gtd_attack_type", lead.trigger.start, lead.trigger.end,
                                      lead.trigger.text, gtd_rule or "gtd.precedence"))
+        if len(gtd_types) > 1:  # GTD's attacktype2 and 3: further acts of the incident
+            codes["gtd_attack_types"] = [t for t, _, _ in gtd_types]
+        if len(gtd_types) > 1 or gtd == "Facility/Infrastructure Attack":
+            # the words of each act ("destroyed", "set fire"): what kind of damage it was
+            for _, rule, m in classify.gtd_attack_type_words(group.mentions, codes.get("gtd_attack_types", [gtd])):
+                if rule != gtd_rule:
+                    evidence.append(_evidence_at(findings, "gtd_attack_type", m.trigger.start, m.trigger.end,
+                                                 m.trigger.text, rule))
     confidence = min(0.99, lead.confidence * (0.6 + 0.1 * min(len(group.mentions), 4))
                      + (0.05 if location else 0) + (0.05 if actor1 else 0))
     digest = hashlib.sha1(f"{document.id}|{index}|{lead.trigger.start}".encode()).hexdigest()[:12]

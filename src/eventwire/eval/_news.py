@@ -40,7 +40,7 @@ from ..records import Event
 from ._normalise import fold
 from ._score import RowScore, count_checks, date_check, location_checks
 
-__all__ = ["score_gvc", "score_muc4", "muc_type", "same_city", "finish_muc4", "OLD_DAYS"]
+__all__ = ["score_gvc", "score_muc4", "muc_type", "muc_types", "same_city", "finish_muc4", "OLD_DAYS"]
 
 # An event dated this many days before the article is not the article's news.
 OLD_DAYS = 60
@@ -117,6 +117,48 @@ def muc_type(event: Event) -> str | None:
     if by_gtd is None and event.sub_event_type == "Armed clash" and _civilians_struck(event):
         return "attack"
     return by_gtd or table.get(("acled", event.sub_event_type))
+
+
+@functools.lru_cache(maxsize=None)
+def _fire_words() -> re.Pattern:
+    from ..extract._cue_tables import read_table
+
+    stems = [r["label"] for r in read_table("muc_incident_types.csv") if r["scheme"] == "fire"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.I)
+
+
+def _further_type(label: str, rule: str, table: dict[tuple[str, str], str]) -> str | None:
+    """MUC's type of a further act GTD codes in an event (its attacktype2 or 3): a facility
+    attack is MUC's ARSON only where its words name fire ("set fire to the farm", "burned
+    nine vehicles"), for GTD's type holds sabotage and demolition too."""
+    muc = table.get(("gtd", label))
+    if muc == "arson" and not _fire_words().search(rule):
+        return None
+    return muc if muc in FURTHER_TYPES else None
+
+
+# MUC types a further act of an event yields: MUC keys an incident of another category as
+# a template of its own (TASKDOC template-doc-part1 section 1), where ACLED's unit holds both.
+FURTHER_TYPES = frozenset({"arson"})
+
+
+def muc_types(event: Event) -> set[str]:
+    """The MUC-4 incident types an event covers: its own type (:func:`muc_type`), and the
+    type of each act GTD codes in it (``codes["gtd_attack_types"]``, GTD's attacktype1-3) that
+    MUC keys apart ("killed a watchman and set fire to the farm": an ATTACK and an ARSON,
+    where the class names the attack alone): an event outside MUC's scope covers none."""
+    own = muc_type(event)
+    if own is None:
+        return set()
+    table = _muc_types()
+    rules = [e.rule for e in event.evidence if e.field == "gtd_attack_type"]
+    out = {own}
+    gtd = event.codes.get("gtd_attack_type")
+    for label in event.codes.get("gtd_attack_types") or ([gtd] if gtd else []):
+        prefix = f"gtd.{label.split()[0].lower()}:"  # classify's rule names the type it read
+        if any((muc := _further_type(label, r, table)) is not None for r in rules if r.startswith(prefix)):
+            out.add(muc)
+    return out
 
 
 def _city_key(name: str | None) -> str:
@@ -240,7 +282,7 @@ def score_muc4(gold: dict, events: Sequence[Event]) -> RowScore:
     """One MUC-4 document: relevance, incident types, perpetrators, events per document."""
     relevant = bool(gold.get("relevant"))
     in_scope = [e for e in events if muc_type(e) is not None]
-    types = {muc_type(e) for e in in_scope}
+    types = set().union(*(muc_types(e) for e in in_scope))
     templates = [t for t in gold.get("templates") or () if _scored(t)]
     checks: dict[str, bool | None] = {}
     if not relevant or templates:  # a document whose every template is don't-care is don't-care

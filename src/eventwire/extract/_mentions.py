@@ -443,7 +443,8 @@ def _mention(doc, sent, trigger, found: DocFindings, sent_actors, sent_counts, a
     document = found.document
     doc_id = document.id
     mod, cue = modality.mention_modality(sent, trigger)
-    gtd, gtd_rule = classify.gtd_attack_type(sent, trigger, doc_text(doc))
+    gtd_types = classify.gtd_attack_types(sent, trigger, doc_text(doc))
+    gtd, gtd_rule = gtd_types[0] if gtd_types else (None, None)
     actor1, actor2 = _actors.assign_roles(sent, trigger, sent_actors)
     actor2 = _actors.party_victims(actor2, trigger)
     # a toll update's date is the update's, not the incident's: it must not split the incident
@@ -462,6 +463,7 @@ def _mention(doc, sent, trigger, found: DocFindings, sent_actors, sent_counts, a
     return Mention(
         doc_id=doc_id, sent_start=sent.start_char, sent_end=sent.end_char, sentence=span_text(sent),
         trigger=trigger, modality=mod, modality_cue=cue, gtd_attack_type=gtd, gtd_rule=gtd_rule,
+        gtd_attack_types=tuple(gtd_types),
         actor1=actor1, actor2=actor2, counts=tuple(sent_counts), date=when,
         evidence=tuple(ev), confidence=trigger.score, apart_from=apart,
     )

@@ -18,7 +18,8 @@ from ..resources import taxonomy
 from ..resources.taxonomy import participant_kinds, trigger_lexicon
 from ..nlp import per_doc, words
 
-__all__ = ["find_triggers", "gtd_attack_type", "gtd_attack_type_for_event", "event_class"]
+__all__ = ["find_triggers", "gtd_attack_type", "gtd_attack_types", "gtd_attack_type_for_event",
+           "gtd_attack_types_for_event", "gtd_attack_type_words", "event_class"]
 
 # Remote-violence families, most specific first: a generic "explosion" takes
 # the class of the most specific weapon named in the same sentence.
@@ -810,14 +811,22 @@ def _prominent_target(hit: Hit) -> bool:
 _SEIZURE = re.compile(r"disrupted\((?:[\w -]+ )?(?:seiz|recover|cache|confiscat|dismantl)", re.I)
 
 
+def gtd_attack_types(sent, trigger: Trigger, context: str = "") -> list[tuple[str, str]]:
+    """(GTD attack type, rule) of every type the sentence supports, each once, highest of GTD's
+    hierarchy first: "killed a watchman and set fire to the farm" is an armed assault and a
+    facility attack (GTD codes up to three attack types of one incident)."""
+    if trigger.sub_event_type == "Disrupted weapons use" and _SEIZURE.search(trigger.rule):
+        return []
+    out: dict[str, str] = {}
+    for label, rule in sorted(_gtd_labels(sent, trigger), key=lambda lr: taxonomy.gtd_precedence(lr[0])):
+        out.setdefault(label, rule)
+    return list(out.items())
+
+
 def gtd_attack_type(sent, trigger: Trigger, context: str = "") -> tuple[str | None, str | None]:
     """(GTD attack type, rule) for a mention: the highest of GTD's hierarchy the sentence supports."""
-    if trigger.sub_event_type == "Disrupted weapons use" and _SEIZURE.search(trigger.rule):
-        return None, None
-    labels = _gtd_labels(sent, trigger)
-    if not labels:
-        return None, None
-    return min(labels, key=lambda lr: taxonomy.gtd_precedence(lr[0]))
+    types = gtd_attack_types(sent, trigger, context)
+    return types[0] if types else (None, None)
 
 
 def gtd_attack_type_for_event(mentions: Sequence[Mention]) -> tuple[str | None, str | None]:
@@ -827,12 +836,41 @@ def gtd_attack_type_for_event(mentions: Sequence[Mention]) -> tuple[str | None, 
     Hijacking > Kidnapping > Barricade > Bombing > Armed Assault > Unarmed
     Assault > Facility > Unknown) among those the incident involves.
     """
+    types = gtd_attack_types_for_event(mentions)
+    return types[0][:2] if types else (None, None)
+
+
+GTD_MAX_TYPES = 3  # GTD's attacktype1, attacktype2 and attacktype3
+
+
+def gtd_attack_types_for_event(mentions: Sequence[Mention]) -> list[tuple[str, str, Mention]]:
+    """(GTD attack type, rule, mention) of each type the event's asserted mentions support,
+    each once, highest of GTD's hierarchy first, at most three (GTD's attacktype1-3). A type
+    after the first is a further act of the incident ("kidnapped the owner and set fire to the
+    store"); GTD never codes Unknown beside a known type."""
     asserted = [m for m in mentions if m.modality == "asserted"]
-    labelled = [(m.gtd_attack_type, m.gtd_rule) for m in asserted if m.gtd_attack_type]
+    labelled = [(label, rule, m) for m in asserted
+                for label, rule in (m.gtd_attack_types or ((m.gtd_attack_type, m.gtd_rule),)) if label]
     for m in asserted:  # people held by the attackers make it hostage taking whatever the verb
         held = next((c for c in m.counts if c.kind == "hostages" and (c.best or c.low or c.high)), None)
         if held is not None:
-            labelled.append(("Hostage Taking (Kidnapping)", f"gtd.hostage:count.hostages({held.text})"))
-    if not labelled:  # a protest or an arrest has no GTD attack type
-        return None, None
-    return min(labelled, key=lambda lr: taxonomy.gtd_precedence(lr[0]))
+            labelled.append(("Hostage Taking (Kidnapping)", f"gtd.hostage:count.hostages({held.text})", m))
+    out: dict[str, tuple[str, str, Mention]] = {}
+    for item in sorted(labelled, key=lambda lr: taxonomy.gtd_precedence(lr[0])):  # stable: first told wins ties
+        if item[0] != "Unknown" or not out:
+            out.setdefault(item[0], item)
+    return list(out.values())[:GTD_MAX_TYPES]
+
+
+def gtd_attack_type_words(mentions: Sequence[Mention], types: Sequence[str]) -> list[tuple[str, str, Mention]]:
+    """(GTD attack type, rule, mention) of every distinct reading of ``types`` among the
+    asserted mentions: the words of each act, where several mentions tell one ("destroyed
+    the offices", "burned the buses")."""
+    seen: dict[tuple[str, str], tuple[str, str, Mention]] = {}
+    for m in mentions:
+        if m.modality != "asserted":
+            continue
+        for label, rule in m.gtd_attack_types or ((m.gtd_attack_type, m.gtd_rule),):
+            if label in types and rule:
+                seen.setdefault((label, rule), (label, rule, m))
+    return list(seen.values())
