@@ -401,3 +401,17 @@ def test_muc4_blasts_with_no_weapon_named_take_their_gtd_type():
     # "eight explosions were heard": no mortar named, the explosion of a device is MUC's BOMBING
     assert muc_type(shelling("lex:explosion(explosions)+plural_explosions")) == "bombing"
     assert muc_type(shelling("lex:shelling(mortar)")) == "attack"  # mortar fire is MUC's ATTACK
+
+
+def test_a_news_rows_url_reaches_the_document(tmp_path):
+    from eventwire.eval._run import _documents
+
+    row = {"id": "gvc-1", "source": "gvc", "incident_key": "1", "title": "Man shot", "text": "A man was shot.",
+           "published": "2016-01-02", "url": "http://web.archive.org/web/2016/http://www.toledoblade.com/a",
+           "gold": {"admin1": "Ohio"}}
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    gold = read_gold(path)
+    assert gold.rows[0].url == row["url"]
+    (document,) = _documents(gold.rows, str(path), "news", set())
+    assert document.url == row["url"]

@@ -404,3 +404,71 @@ def test_a_stations_dateline_is_the_namesake_on_its_side(nlp, gaz):
             "in Danville, and hit a teenager.")
     loc = _location(nlp, gaz, text, "shot", title="Danville police investigate after teen hit by gunfire")
     assert loc is not None and loc.admin1 == "Virginia"
+
+
+def test_an_archived_pages_host_is_the_pages_own():
+    from eventwire.geo._focus import page_host
+
+    assert page_host("http://web.archive.org/web/20150721025219/http://www.toledoblade.com/news/x") == \
+        "www.toledoblade.com"
+    assert page_host("https://chicago.suntimes.com:443/news/a?b=c") == "chicago.suntimes.com"
+    assert page_host(None) == "" and page_host("") == ""
+
+
+def test_an_outlets_host_names_its_home_town_or_state(gaz):
+    from eventwire.geo._focus import outlet_home, outlet_places
+
+    def home(url, country="US"):
+        return {(e.name, e.admin1) for e in outlet_home(outlet_places(url, gaz), country)}
+
+    assert home("http://web.archive.org/web/2016/http://www.toledoblade.com/a") == {("Toledo", "Ohio")}
+    assert home("http://www.nbcnewyork.com/news/a") == {("New York", "New York")}
+    assert home("http://www.mysanantonio.com/a") == {("San Antonio", "Texas")}
+    assert home("http://www.nbcconnecticut.com/a") == {("Connecticut", "Connecticut")}
+    assert home("http://onlineathens.com/a") == {("Athens", "Georgia")}  # not Greece's, in a US report
+    assert home("http://www.springfieldnewssun.com/a") == set()  # three states' Springfields
+    assert home("http://www.wral.com/news/a") == set()  # a call sign names no place
+    assert home("http://mobile.example.com/a") == set()  # a common word is no town
+
+
+def _located(nlp, gaz, text, trigger_word, url=None):
+    document = Document(id="t", text=text, url=url)
+    doc = nlp(text)
+    start = text.index(trigger_word)
+    sent = doc.char_span(start, start + len(trigger_word), alignment_mode="expand").sent
+    mention = Mention(doc_id="t", sent_start=sent.start_char, sent_end=sent.end_char, sentence=sent.text,
+                      trigger=Trigger(trigger_word, start, start + len(trigger_word), "Violence against civilians",
+                                      "Attack", "test"))
+    findings = DocFindings(document=document, mentions=[mention], structure=read_structure(document))
+    return locate(doc, findings, gaz).mentions[0].location
+
+
+def test_the_outlets_home_picks_the_namesake_of_the_text(nlp, gaz):
+    text = "A teenager was shot in a hunting accident in Colchester on Saturday morning, police said."
+    assert _located(nlp, gaz, text, "shot").admin1 != "Connecticut"  # the larger namesake by itself
+    loc = _located(nlp, gaz, text, "shot", url="http://www.nbcconnecticut.com/news/local/teen-shot.html")
+    assert loc is not None and loc.admin1 == "Connecticut"
+
+
+def test_a_town_the_text_names_is_read_from_the_text_not_the_host(nlp, gaz):
+    from eventwire.geo._locate import _outlet
+
+    text = "Gainesville police said a man was shot on Main Street."
+    document = Document(id="t", text=text, url="http://www.gainesvilleregister.com/local/a.html")
+    assert _outlet(document, find_toponyms(nlp(text), gaz), gaz) == ()
+    assert outlet_names(gaz, "http://www.gainesvilleregister.com/local/a.html") == {"Gainesville"}
+
+
+def outlet_names(gaz, url):
+    from eventwire.geo._focus import outlet_places
+
+    return {e.name for e in outlet_places(url, gaz)}
+
+
+def test_a_word_in_lower_case_is_no_place(nlp, gaz):
+    text = "Janesville man killed in turkey hunting accident"  # NER reads "turkey" as a place here
+    names = [t.text for t in find_toponyms(nlp(text), gaz)]
+    assert "turkey" not in names and "Janesville" in names
+    from eventwire.geo._places import _cased
+
+    assert _cased(nlp(text)) and not _cased(nlp(text.lower())) and not _cased(nlp(text.upper()))

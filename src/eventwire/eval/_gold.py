@@ -45,6 +45,7 @@ class GoldRow:
     title: str | None = None
     # the wire dateline ("SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS)") a row's text was cut from
     dateline: str | None = None
+    url: str | None = None  # where the article was read (a news row's page, as a feed gives it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +80,11 @@ def _row(record: dict[str, Any]) -> GoldRow:
     text = record.get("text")
     if not isinstance(text, str) or not record.get("id"):
         raise ValueError("needs a string 'id' and a string 'text'")
-    title, dateline = record.get("title"), record.get("dateline")
+    title, dateline, url = record.get("title"), record.get("dateline"), record.get("url")
     return GoldRow(id=str(record["id"]), text=text, published=record.get("published") or None,
                    gold=record.get("gold") or {}, title=title if isinstance(title, str) and title.strip() else None,
-                   dateline=dateline if isinstance(dateline, str) and dateline.strip() else None)
+                   dateline=dateline if isinstance(dateline, str) and dateline.strip() else None,
+                   url=url if isinstance(url, str) and url.strip() else None)
 
 
 def _records(path: Path):

@@ -48,7 +48,7 @@ def _documents(rows: Iterable[GoldRow], source: str, profile: str, failed: set[s
     for row in rows:
         try:
             document = make_document(_text(row), doc_id=row.id, published=row.published, title=row.title,
-                                     source=source)
+                                     url=row.url, source=source)
             yield dataclasses.replace(document, profile=profile)
         except InputError as exc:
             log.warning("%s: gold row %s not run (%s)", source, row.id, exc)

@@ -127,7 +127,8 @@ def _focus(rec: dict, tops: list, gaz):
     from ..geo._locate import focus_of
     from ..records import Document
 
-    document = Document(id=str(rec.get("id", "")), text=rec["text"], title=rec.get("title") or None)
+    document = Document(id=str(rec.get("id", "")), text=rec["text"], title=rec.get("title") or None,
+                        url=rec.get("url") or None)
     return focus_of(document, read_structure(document), tops, gaz)
 
 

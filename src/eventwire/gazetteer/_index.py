@@ -53,6 +53,7 @@ class Gazetteer:
         self._entry = functools.lru_cache(maxsize=50_000)(self._build_entry)
         # an unknown name is most often repeated in its article: its near spellings are scored once
         self._near = functools.lru_cache(maxsize=10_000)(self._near_keys)
+        self._joined: dict[int, dict[str, list[int]]] = {}  # min population -> joined name -> ids
         self._add_aliases(list(aliases))
 
     # -- ids and entries --------------------------------------------------
@@ -218,6 +219,24 @@ class Gazetteer:
 
     def alias_names(self) -> list[str]:
         return list(self._alias_names)
+
+    def by_joined_name(self, key: str, min_population: int) -> list[GeoEntry]:
+        """Towns of ``min_population`` or more and provinces whose name, in its letters only,
+        is ``key`` ("sanantonio", "newjersey"): a place as a web address writes it."""
+        if min_population not in self._joined:
+            self._joined[min_population] = self._joined_index(min_population)
+        return [self.entry(i) for i in self._joined[min_population].get(key, ())]
+
+    def _joined_index(self, min_population: int) -> dict[str, list[int]]:
+        c = self._c
+        out: dict[str, list[int]] = {}
+        towns = (i for i, n in enumerate(c.city_pop) if n >= min_population)
+        provinces = (DIV_BASE + j for j, level in enumerate(c.div_level) if level == 1)
+        for ident in (*towns, *provinces):
+            key = "".join(ch for ch in fold(self.entry(ident).name) if ch.isalpha())
+            if key:
+                out.setdefault(key, []).append(ident)
+        return out
 
     def division_by_code(self, code: str) -> GeoEntry | None:
         """A division by its GeoNames code ("PK.02", "PK.02.1167527")."""

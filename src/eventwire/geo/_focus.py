@@ -53,6 +53,8 @@ class Focus:
     strength: float = 0.0
     source: str = ""
     place: GeoEntry | None = None  # the most specific place they name there (dateline first)
+    # the towns and provinces the outlet's web address names (see :func:`outlet_places`)
+    outlet: tuple[GeoEntry, ...] = ()
 
 
 NO_FOCUS = Focus()
@@ -110,6 +112,68 @@ def broadcaster_side(text: str) -> Side | None:
         if len(letters) == 1:
             return iso2, sides[letters.pop()]
     return None
+
+
+# "http://web.archive.org/web/2015.../http://www.toledoblade.com/...": an archive's or a
+# proxy's address around the page's own, which names the outlet
+_WRAPPED = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]+/.*?\b(https?://.+)$", re.IGNORECASE)
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/]*@)?([^/:?#]+)", re.IGNORECASE)
+_HOST_WORDS = re.compile(r"[a-z]+")
+HOST_NAME_MIN = 4  # letters of a name read in a host: "waco", never "al" of "al.com" or "co" of "co.uk"
+
+
+def page_host(url: str | None) -> str:
+    """The host of the page a URL shows, lower-cased: the archived page's own host for an
+    archive's or a proxy's address that wraps it ("web.archive.org/web/TS/http://HOST/...")."""
+    if not url:
+        return ""
+    while (m := _WRAPPED.match(url.strip())) is not None:
+        url = m.group(1)
+    m = _HOST.match(url.strip())
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def outlet_places(url: str | None, gazetteer) -> tuple[GeoEntry, ...]:
+    """The towns of 100,000+ and the provinces an outlet's web address names, written without
+    spaces at either end of a word of its host ("chicago.suntimes.com", "www.toledoblade.com",
+    "www.nbcnewyork.com", "www.mysanantonio.com"); the top-level domain and common words
+    (``stop_names``) name none. A newsroom reports mostly from around its home: these
+    places choose among namesakes as the text's own places do, and vote for no focus."""
+    from ..gazetteer import stop_names
+
+    labels = page_host(url).split(".")[:-1]
+    stop, out = stop_names(), {}
+    for word in (w for label in labels for w in _HOST_WORDS.findall(label)):
+        for key in _host_names(word, gazetteer, stop):
+            for e in gazetteer.by_joined_name(key, KNOWN_CITY):
+                out.setdefault((e.geonameid, e.name), e)
+    return tuple(out.values())
+
+
+def outlet_home(outlet: tuple[GeoEntry, ...], country: str | None) -> tuple[GeoEntry, ...]:
+    """The outlet's places in the article's ``country`` (ISO2) whose name leaves no doubt there:
+    "springfield" of a host names three states' cities, so none; "athens", only Georgia's
+    in a report from the US. Without a country, the one country all of them lie in."""
+    if not country:
+        countries = {e.iso2 for e in outlet}
+        country = countries.pop() if len(countries) == 1 else None
+    inside = [e for e in outlet if country and e.iso2 == country]
+    provinces: dict[str, set[str]] = {}
+    for e in inside:
+        provinces.setdefault(fold(e.name), set()).add(fold(_admin1_of(e) or ""))
+    return tuple(e for e in inside if len(provinces[fold(e.name)]) == 1)
+
+
+def _host_names(word: str, gazetteer, stop: frozenset[str]) -> list[str]:
+    """The longest start and the longest end of a host's word that name a place ("toledo"
+    of "toledoblade", "detroit" of "clickondetroit"; the whole word first)."""
+    out = []
+    for ends in ((word[:k] for k in range(len(word), HOST_NAME_MIN - 1, -1)),
+                 (word[-k:] for k in range(len(word), HOST_NAME_MIN - 1, -1))):
+        key = next((k for k in ends if k not in stop and gazetteer.by_joined_name(k, KNOWN_CITY)), None)
+        if key is not None and key not in out:
+            out.append(key)
+    return out
 
 
 def _in_province(e: GeoEntry, province: str | None) -> bool:
@@ -368,7 +432,7 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
                   agencies: list[str] = (), body: Counter | None = None,
                   qualified: list[tuple[GeoEntry, str]] = (), parts: frozenset[str] = frozenset(),
                   near: tuple[GeoEntry, ...] = (), provinces: Counter | None = None,
-                  side: Side | None = None) -> Focus:
+                  side: Side | None = None, outlet: tuple[GeoEntry, ...] = ()) -> Focus:
     """The focus from the dateline's place words, the headline, the lede's places, the
     country of a state actor the article names ("Military Forces of Ukraine"), the
     country cues of its text (:func:`country_cues`) and the places whose police the
@@ -385,7 +449,9 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     written with its province, the province the text names most (``provinces``: "a Florida
     Highway Patrol report") chooses among the police's and the headline's namesakes: "Williston"
     of that report is Florida's town, not the larger one of North Dakota. A broadcaster's
-    call sign (``side``) then prefers the namesakes on its side of the country."""
+    call sign (``side``) then prefers the namesakes on its side of the country. The towns
+    and provinces of the outlet's web address (``outlet``) choose among namesakes as a
+    masthead's town does; the focus keeps them for resolution (see ``_resolve``)."""
     if gazetteer is None:
         return NO_FOCUS
     votes: Counter = Counter()
@@ -393,7 +459,7 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     sources = []
     named: list[tuple[GeoEntry, str]] = []  # in order: dateline, title, lede
     prefer = _preferred(cues, body)
-    near = tuple(near) + tuple(e for e, where in qualified if where == "title")
+    near = tuple(near) + tuple(e for e, where in qualified if where == "title") + outlet_home(outlet, prefer)
     if dateline and (e := resolve_dateline(dateline, gazetteer, prefer, near=near, side=side)) is not None:
         _vote(votes, admin, e, WEIGHTS["dateline"])
         sources.append("dateline")
@@ -428,11 +494,12 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
         votes[iso2] += WEIGHTS["cue"] * n
         sources.append("cues")
     total = sum(votes.values())
+    unfocused = Focus(outlet=tuple(outlet))
     if not total:
-        return NO_FOCUS
+        return unfocused
     country, w = votes.most_common(1)[0]
     if w / total < LEAD_SHARE:
-        return NO_FOCUS
+        return unfocused
     in_country = [(k, v) for k, v in admin.items() if k[0] == country]
     a1 = None
     if in_country:
@@ -444,7 +511,7 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
         a1 = name if aw / w >= LEAD_SHARE or (_distinct_votes(named, iso, name) >= PROVINCE_MIN
                                               and aw / named_votes >= LEAD_SHARE) else None
     return Focus(country, a1, round(w / total, 2), "+".join(dict.fromkeys(sources)),
-                 _focus_place(named, country, a1))
+                 _focus_place(named, country, a1), tuple(outlet))
 
 
 def _most_named(provinces: Counter | None, prefer: str | None) -> str | None:

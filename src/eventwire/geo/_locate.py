@@ -19,7 +19,7 @@ from ..extract import DocFindings
 from ..gazetteer import fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, masthead_start,
-                     province_cues, usage_country, usage_cues, qualified_places)
+                     outlet_places, province_cues, usage_country, usage_cues, qualified_places)
 from ._places import Toponym, find_toponyms
 from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
@@ -503,7 +503,17 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
                          body=_body_countries(tops, gazetteer),
                          qualified=_qualified(document, title, gazetteer), parts=parts,
                          near=_lone_places(tops, gazetteer), provinces=_provinces_named(tops, gazetteer),
-                         side=broadcaster_side(f"{title or ''}\n{document.text[:HEAD_CHARS]}"))
+                         side=broadcaster_side(f"{title or ''}\n{document.text[:HEAD_CHARS]}"),
+                         outlet=_outlet(document, tops, gazetteer))
+
+
+def _outlet(document, tops: list[Toponym], gazetteer) -> tuple:
+    """The places of the outlet's web address (``outlet_places``) that the text does not name:
+    a name the text writes is read from the text, whose other places say which namesake it
+    is ("gainesvilleregister.com" is the paper of Gainesville, Texas, not of the larger
+    Gainesville, Florida)."""
+    named = {fold(t.text) for t in tops}
+    return tuple(e for e in outlet_places(document.url, gazetteer) if fold(e.name) not in named)
 
 
 def _provinces_named(tops: list[Toponym], gazetteer) -> Counter:

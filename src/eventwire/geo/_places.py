@@ -450,7 +450,9 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     spans += _bare_heads(doc, taken, gazetteer, heads)
     spans.sort(key=lambda p: p[0].start)
     spans = _merge_split_names(doc, spans, gazetteer, heads)
-    spans = [(span, rule) for span, rule in spans if not _street_named(doc, span) and not _numbered_ward(doc, span)]
+    cased = _cased(doc)
+    spans = [(span, rule) for span, rule in spans if not _street_named(doc, span) and not _numbered_ward(doc, span)
+             and not (cased and span.text.islower())]
     spans = [(_with_short_form(doc, _with_first_words(doc, span, gazetteer), gazetteer), rule)
              for span, rule in spans]
     widened = [(_with_linked_rest(doc, span, gazetteer), rule) for span, rule in spans]
@@ -469,6 +471,13 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
             cut=span.start in cut,
         ))
     return _link_qualifiers(doc, out)
+
+
+def _cased(doc) -> bool:
+    """Does the text write names with capitals? Then a name written in lower case is a common
+    word ("turkey hunting", "a china cabinet"), not a place; a text in one case says nothing."""
+    text = doc_text(doc)
+    return any(ch.isupper() for ch in text) and any(ch.islower() for ch in text)
 
 
 WARD_WORDS = frozenset({"district", "ward", "sector", "zone"})

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..gazetteer import distance_km, fold
 from ..records import GeoEntry
-from ._focus import NO_FOCUS, Focus
+from ._focus import NO_FOCUS, Focus, outlet_home
 from ._places import Toponym
 
 ADMIN_HEADS = {"district": "ADM2", "province": "ADM1", "state": "ADM1", "governorate": "ADM1",
@@ -31,6 +31,9 @@ PART_KM = 60  # how far from a town the text names a neighbourhood of that town 
 # The article's focus (title, dateline, lede: see _focus) as a prior, scaled by its share.
 FOCUS_COUNTRY = 2.5
 FOCUS_ADMIN1 = 1.0
+# A namesake around the outlet's home (its web address's town or province: see _focus)
+OUTLET_HOME = 2.0
+OUTLET_KM = 150  # a local newsroom's area, as _focus.NEAR_KM
 # Other names of the text that could lie in a candidate's province (see _support)
 SUPPORT = 1.0
 SUPPORT_CAP = 3.0
@@ -154,6 +157,8 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
         s += FOCUS_COUNTRY * f.strength
         if f.admin1 and e.admin1 and fold(e.admin1) == f.admin1:
             s += FOCUS_ADMIN1
+    if f.outlet and _around_outlet(e, outlet_home(f.outlet, f.country)):
+        s += OUTLET_HOME
     if ctx.support and e.iso2:
         s += SUPPORT * min(SUPPORT_CAP, _near_support(e, key, ctx))
     if ctx.neighbours:
@@ -162,6 +167,21 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
         near = min(distance_km(e.latitude, e.longitude, a.latitude, a.longitude) for a in ctx.anchors)
         s += 1.0 if near < 150 else (0.4 if near < 500 else 0.0)
     return s
+
+
+def _around_outlet(e: GeoEntry, outlet: tuple[GeoEntry, ...]) -> bool:
+    """Is a town, district or province around the outlet's home: within a newsroom's area of
+    a town its web address names, or in a province it names? A country is no namesake."""
+    if e.feature_code.startswith("PCL") or e.feature_code == "CONT":
+        return False
+    a1 = fold(_admin1_of(e) or "")
+    for o in outlet:
+        if o.feature_code == "ADM1":
+            if o.iso2 == e.iso2 and fold(o.name) == a1:
+                return True
+        elif e.feature_code != "ADM1" and distance_km(o.latitude, o.longitude, e.latitude, e.longitude) < OUTLET_KM:
+            return True
+    return False
 
 
 def _admin1_of(e: GeoEntry) -> str | None:
