@@ -44,6 +44,18 @@ def test_words_that_are_also_town_names_stay_words_in_lower_case(nlp):
                    ("time", "normal", "alliance", "liberal", "urban", "massacre") for text, label in ents)
 
 
+def test_a_titled_name_in_lower_case_is_a_person_wherever_it_is_written(nlp):
+    # "ponce" and "guerrero" are places too (Puerto Rico, Mexico); after a title, and again
+    # on their own in the same story, they are the colonel's and the judge's names
+    ents = _ents(nlp, "colonel rene emilio ponce, chief of the joint staff, said that the fmln attacked "
+                      "san miguel.  cristiani and ponce met.  dr. francisco jose guerrero was murdered in "
+                      "san salvador.  guerrero was president of the supreme court.  the general staff met.")
+    assert not any(text in ("ponce", "guerrero", "rene emilio ponce") and label in ("GPE", "LOC")
+                   for text, label in ents)
+    assert ("ponce", "PERSON") in ents and ("guerrero", "PERSON") in ents
+    assert ("san miguel", "GPE") in ents and ("san salvador", "GPE") in ents
+
+
 def test_mixed_case_text_keeps_case_sensitive_matching(nlp):
     # in ordinary text a lower-case word is never a one-word name
     assert not any(label == "GPE" and text == "lima" for text, label in

@@ -286,6 +286,21 @@ def test_muc4_an_arson_told_within_an_attack_is_its_own_type():
     assert score_muc4(gold, [burned]).tallies["incident_type_recall"] == (2, 2)
 
 
+def test_muc4_events_placed_in_the_country_of_the_incidents():
+    from eventwire.eval._news import score_muc4
+
+    salvador = Location(name="San Salvador", country="El Salvador", iso3="SLV")
+    ponce = Location(name="Ponce", country="Puerto Rico", iso3="PRI")  # the colonel's name read as a town
+    gold = {"relevant": True, "templates": [dict(_muc_template("attack"), location_country="EL SALVADOR")]}
+    attack = dict(event_type="Violence against civilians", sub_event_type="Attack")
+    events = [_event(location=salvador, **attack), _event(location=ponce, **attack), _event(**attack),
+              _event(location=ponce)]  # the last is a battle, outside MUC's scope: not counted
+    assert score_muc4(gold, events).tallies["location_country"] == (1, 3)
+    assert "location_country" not in score_muc4({"relevant": False, "templates": []}, events).tallies
+    assert "location_country" not in score_muc4({"relevant": True, "templates": [_muc_template("attack")]},
+                                                events).tallies  # the key names no country
+
+
 def test_muc4_scope_leaves_out_what_muc_does_not_code():
     from eventwire.eval._news import muc_type, score_muc4
 

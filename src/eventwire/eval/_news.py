@@ -27,7 +27,9 @@ that variant names in eventwire's actor dictionary ("the salvadoran army" is
 Military Forces of El Salvador; "the army", of any country).
 ``incident_type_precision`` is the share of the types found in a relevant
 document that some template of it (optional ones too) has.
-``events_per_relevant_doc`` is a mean, not a rate.
+``events_per_relevant_doc`` is a mean, not a rate. ``location_country`` is the share of
+the in-scope events of relevant documents placed in a country of the document's templates
+(the key's ``location_country``): where a lower-case story puts its incidents.
 """
 from __future__ import annotations
 
@@ -295,6 +297,8 @@ def score_muc4(gold: dict, events: Sequence[Event]) -> RowScore:
                "perp_org": (sum(_perp_found(p, events) for p in perps), len(perps))}
     if relevant:
         tallies["events_per_relevant_doc"] = (len(events), 1)
+        if (placed := _placed_in_country(gold, in_scope)) is not None:
+            tallies["location_country"] = placed
         keyed = {k.strip() for t in gold.get("templates") or () for k in (t.get("incident_type") or "").split("/")}
         tallies["incident_type_precision"] = (len(types & keyed), len(types))
         n_templates = len(gold.get("templates") or ())
@@ -303,6 +307,16 @@ def score_muc4(gold: dict, events: Sequence[Event]) -> RowScore:
     shown = {"relevance_recall": ("relevant", "no event"),
              "relevance_precision": ("not relevant", f"{len(events)} events")}
     return RowScore(checks, tallies=tallies, shown=shown)
+
+
+def _placed_in_country(gold: dict, events: Sequence[Event]) -> tuple[int, int] | None:
+    """(events placed in a country of the story's incidents, events) over the in-scope events
+    of a relevant story: the key's ``location_country`` of each template, optional ones too."""
+    countries = {fold(t["location_country"]) for t in gold.get("templates") or () if t.get("location_country")}
+    if not countries or not events:
+        return None
+    placed = sum(e.location is not None and fold(e.location.country or "") in countries for e in events)
+    return placed, len(events)
 
 
 def _f1(p: float | None, r: float | None) -> float | None:

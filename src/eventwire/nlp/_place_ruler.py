@@ -12,7 +12,9 @@ Text in one case (wire feeds in lower case or capitals: "san salvador",
 "AYACUCHO") is looked up with each word capitalised. There, a one-word name
 must be a country or a first-level division, or not an English word ("lima"
 is looked up, "police" and "march" are not); a longer name must hold a word
-that is neither a stop word nor a saying verb.
+that is neither a stop word nor a saying verb. A name the text writes after a
+person's title ("colonel rene emilio ponce") is a person's wherever it is written
+(PERSON spans, which NER keeps), never a one-word place.
 """
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ class PlaceRuler:
         from ..gazetteer import lexicon
 
         self.streets = frozenset(lexicon()["street_words"])
+        self.titles = frozenset(lexicon().get("person_titles", ()))
 
     def _person_like(self, doc: Doc, start: int, end: int) -> bool:
         """'Pope Francis', 'Nelson Mandela', 'Sheila D. Williams', 'Evans said', 'Memphis St.':
@@ -99,16 +102,52 @@ class PlaceRuler:
         # token attributes read once: a Span and its Tokens for every candidate width cost
         # more than the lookups themselves
         toks = _CaselessTokens(doc)
+        people = self._named_people(toks)
         i = 0
         while i < n:
             hit = self._caseless_match(toks, i, n) if toks.alpha[i] and not toks.stop[i] else None
-            if hit is None:
+            if hit is None or (hit[0] == 1 and toks.lower[i] in people):
                 i += 1
                 continue
             width, name = hit
             found.append(Span(doc, i, i + width, label=self.names[name]))
             i += width
-        return self._set(doc, found)
+        return self._set(doc, found + self._people_spans(doc, toks, people, found))
+
+    def _named_people(self, toks: "_CaselessTokens") -> frozenset[str]:
+        """The words of the names a one-case text writes after a person's title (lexicon
+        ``person_titles``: "colonel rene emilio ponce" -> rene, emilio, ponce): up to four
+        words, the first no English word, up to a stop word or a mark. Case cannot tell
+        "ponce" the colonel from Ponce the town; the text's own title can, and it holds
+        wherever the text writes the name again ("cristiani and ponce")."""
+        out: set[str] = set()
+        n = len(toks.lower)
+        for i, low in enumerate(toks.lower):
+            if low not in self.titles:
+                continue
+            k = i + 2 if i + 1 < n and toks.lower[i + 1] == "." else i + 1  # "dr. guerrero"
+            if k >= n or toks.lower[k] in self.words:
+                continue  # "the general staff", "president of the republic"
+            end = k + 4
+            while k < min(end, n) and toks.alpha[k] and not toks.stop[k] and toks.lower[k] not in self.titles:
+                out.add(toks.lower[k])
+                k += 1
+        return frozenset(out)
+
+    @staticmethod
+    def _people_spans(doc: Doc, toks: "_CaselessTokens", people: frozenset[str], places: list[Span]) -> list[Span]:
+        """PERSON spans over the runs of name words outside the places found, so that NER,
+        which runs after, does not read them as places either."""
+        taken = {t for s in places for t in range(s.start, s.end)}
+        out, start = [], None
+        for i in range(len(toks.lower) + 1):
+            inside = i < len(toks.lower) and i not in taken and toks.lower[i] in people
+            if inside and start is None:
+                start = i
+            elif not inside and start is not None:
+                out.append(Span(doc, start, i, label="PERSON"))
+                start = None
+        return out
 
     def _caseless_match(self, toks: "_CaselessTokens", i: int, n: int) -> tuple[int, str] | None:
         top = min(MAX_TOKENS, n - i)
