@@ -262,7 +262,7 @@ def test_muc4_relevance_types_and_perpetrators():
 
 
 def test_muc4_an_arson_told_within_an_attack_is_its_own_type():
-    from eventwire.eval._news import muc_types, score_muc4
+    from eventwire.eval._news import muc_type, muc_types, score_muc4
 
     def attack(rule, types=("Armed Assault", "Facility/Infrastructure Attack")):
         evidence = (Evidence("gtd_attack_type", "d1", 0, 1, "x", "s", "gtd.armed:cue_firearm(shot)"),
@@ -284,6 +284,13 @@ def test_muc4_an_arson_told_within_an_attack_is_its_own_type():
                             codes=burned.codes, evidence=burned.evidence)) == set()  # outside MUC's scope
     gold = {"relevant": True, "templates": [_muc_template("attack"), _muc_template("arson")]}
     assert score_muc4(gold, [burned]).tallies["incident_type_recall"] == (2, 2)
+    # damage that no fire did is MUC's catch-all ATTACK, not an ARSON
+    def damage(rule):
+        return _event(event_type="Strategic developments", sub_event_type="Looting/property destruction",
+                      codes={"gtd_attack_type": "Facility/Infrastructure Attack"},
+                      evidence=(Evidence("gtd_attack_type", "d1", 0, 1, "x", "s", rule),))
+    assert muc_type(damage("gtd.facility/infrastructure:cue_arson(destroyed)")) == "attack"
+    assert muc_type(damage("gtd.facility/infrastructure:looting(burned)")) == "arson"
 
 
 def test_muc4_events_placed_in_the_country_of_the_incidents():

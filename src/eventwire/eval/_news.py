@@ -118,7 +118,21 @@ def muc_type(event: Event) -> str | None:
         return "attack"
     if by_gtd is None and event.sub_event_type == "Armed clash" and _civilians_struck(event):
         return "attack"
+    if by_gtd == "arson" and not _burned(event):
+        return "attack"  # damage by other means than fire: MUC's catch-all ATTACK
     return by_gtd or table.get(("acled", event.sub_event_type))
+
+
+def _burned(event: Event) -> bool:
+    """The words of the event's facility attack name fire ("set fire", "burned"): MUC's ARSON
+    is damage by fire; sabotage and destruction by other means, which GTD's Facility/
+    Infrastructure Attack holds too ("destroyed a pylon"), are MUC's ATTACK (TASKDOC
+    template-doc-part1 section 1)."""
+    return any(e.rule.startswith(_FACILITY_RULE) and _fire_words().search(e.rule)
+               for e in event.evidence if e.field == "gtd_attack_type")
+
+
+_FACILITY_RULE = "gtd.facility/infrastructure:"  # classify's rule of a GTD facility attack
 
 
 @functools.lru_cache(maxsize=None)
