@@ -472,3 +472,29 @@ def test_a_word_in_lower_case_is_no_place(nlp, gaz):
     from eventwire.geo._places import _cased
 
     assert _cased(nlp(text)) and not _cased(nlp(text.lower())) and not _cased(nlp(text.upper()))
+
+
+def test_a_stations_web_address_tells_its_side(gaz):
+    from eventwire.geo._focus import broadcaster_side
+
+    east = broadcaster_side("Man charged in shooting\nwww.wtok.com")
+    assert east is not None and "mississippi" in east[1] and "idaho" not in east[1]
+    assert "texas" in broadcaster_side("Teen shot\nwww.kens5.com")[1]
+    assert "georgia" in broadcaster_side("Teen shot\nwww.wsbtv.com")[1]
+    assert broadcaster_side("Teen shot\nwww.nydailynews.com") is None
+
+
+def test_a_known_city_outranks_a_stations_side(gaz):
+    from eventwire.geo._focus import broadcaster_side
+
+    east = broadcaster_side("DALLAS (WFAA) - Police said")  # licensed before the letters were split
+    assert resolve_dateline("DALLAS", gaz, "US", side=east).admin1 == "Texas"
+    assert resolve_dateline("DANVILLE", gaz, "US", side=east).admin1 == "Virginia"
+
+
+def test_a_capital_abroad_yields_to_the_town_the_report_is_filed_from(nlp, gaz):
+    text = "MEMPHIS, Tenn. -- Two teens were charged after a shootout in Berlin on Sunday, police said."
+    loc = _location(nlp, gaz, text, "shootout")
+    assert loc is not None and loc.country == "United States" and loc.admin1 == "Tennessee"
+    abroad = "MEMPHIS, Tenn. -- Two teens were hurt in a shootout in Berlin, Germany, on Sunday, police said."
+    assert _location(nlp, gaz, abroad, "shootout").country == "Germany"  # the sentence names its country

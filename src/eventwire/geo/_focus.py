@@ -66,8 +66,9 @@ def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None, n
     dateline or police (``province``), then in the country its own words point to
     (``prefer``), then one near the article's own places (``near``: "Henderson" of a report
     that names Vanderburgh County is Henderson, Kentucky, across the river; "Montgomery" of
-    a Columbus, Georgia station's page is Alabama's capital, not a Georgia village), then one
-    on the broadcaster's side of its country (``side``: see :func:`broadcaster_side`), then a
+    a Columbus, Georgia station's page is Alabama's capital, not a Georgia village), then a
+    city of 100,000+, then one on the broadcaster's side of its country (``side``: see
+    :func:`broadcaster_side`; "DALLAS" of WFAA is still the Texas city), then a
     town or a province over a district that bears a town's name, then
     one that bears the written ``name`` of a headline itself over one that has it as an
     alternate ("St. Louis" is the city, not Senegal's Saint-Louis region; a dateline's
@@ -75,9 +76,15 @@ def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None, n
     "CHARLOTTE" is the city of 800,000, not the parish of 20,000, and "LANCASTER" a city,
     not Lancaster County (a unit's population is that of all its towns)."""
     return (e.feature_code.startswith("PCL"), _in_province(e, province),
-            bool(prefer) and e.iso2 == prefer, _near(e, near), _on_side(e, side),
+            bool(prefer) and e.iso2 == prefer, _near(e, near), _known_city(e), _on_side(e, side),
             e.feature_class == "P" or e.feature_code == "ADM1",
             bool(name) and fold(e.name) == fold(name), e.population)
+
+
+def _known_city(e: GeoEntry) -> bool:
+    """A city of 100,000+: a reader knows it by name, wherever a broadcaster is ("DALLAS" of
+    WFAA, a station licensed before the FCC split the letters, is the Texas city)."""
+    return e.feature_class == "P" and e.population >= KNOWN_CITY
 
 
 NEAR_KM = 150  # a local newsroom's area: how far from the article's own places a namesake is theirs

@@ -19,7 +19,7 @@ from ..extract import DocFindings
 from ..gazetteer import fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, masthead_start,
-                     outlet_places, province_cues, usage_country, usage_cues, qualified_places)
+                     outlet_places, page_host, province_cues, usage_country, usage_cues, qualified_places)
 from ._places import Toponym, find_toponyms
 from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
@@ -503,7 +503,8 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
                          body=_body_countries(tops, gazetteer),
                          qualified=_qualified(document, title, gazetteer), parts=parts,
                          near=_lone_places(tops, gazetteer), provinces=_provinces_named(tops, gazetteer),
-                         side=broadcaster_side(f"{title or ''}\n{document.text[:HEAD_CHARS]}"),
+                         side=broadcaster_side("\n".join((title or "", document.text[:HEAD_CHARS],
+                                                             page_host(document.url)))),
                          outlet=_outlet(document, tops, gazetteer))
 
 
@@ -668,12 +669,15 @@ def _contradicts(i: int, f, res: list[Resolved], sentence: bool = True,
     from ..gazetteer import fold
 
     e = res[i].entry
-    if e is None or f is None or f.feature_code == "PPLC" or e.feature_code.startswith("PCL") \
-            or e.feature_code in ("ADM1", "PPLC"):
+    if e is None or f is None or f.feature_code == "PPLC" or e.feature_code.startswith("PCL"):
         return False
     countries, provinces = _chains(res).named_in_sentence(res[i].toponym.sent_start)
     if e.iso2 != f.iso2:
+        # a capital or a province abroad too: "Algiers" of a report filed from New Orleans is
+        # its neighbourhood unless the sentence names Algeria
         return e.iso2 not in countries
+    if e.feature_code in ("ADM1", "PPLC"):
+        return False
     f_admin1 = f.admin1 or (f.name if f.feature_code == "ADM1" else None)
     # "the Austin neighborhood" of a Chicago report (``parts``), wherever the name is written
     part = fold(res[i].toponym.text) in parts
