@@ -498,3 +498,11 @@ def test_a_capital_abroad_yields_to_the_town_the_report_is_filed_from(nlp, gaz):
     assert loc is not None and loc.country == "United States" and loc.admin1 == "Tennessee"
     abroad = "MEMPHIS, Tenn. -- Two teens were hurt in a shootout in Berlin, Germany, on Sunday, police said."
     assert _location(nlp, gaz, abroad, "shootout").country == "Germany"  # the sentence names its country
+
+
+def test_a_ledes_namesake_is_the_one_on_the_stations_side(nlp, gaz):
+    text = ("One person has been charged with manslaughter after the shooting death of a 3-year-old in "
+            "Meridian. The child was shot at an apartment complex, police said.")
+    assert _located(nlp, gaz, text, "shooting").admin1 == "Idaho"  # the larger namesake by itself
+    loc = _located(nlp, gaz, text, "shooting", url="http://www.wtok.com/content/news/charge-409371355.html")
+    assert loc is not None and loc.admin1 == "Mississippi"

@@ -76,12 +76,12 @@ def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None, n
     "CHARLOTTE" is the city of 800,000, not the parish of 20,000, and "LANCASTER" a city,
     not Lancaster County (a unit's population is that of all its towns)."""
     return (e.feature_code.startswith("PCL"), _in_province(e, province),
-            bool(prefer) and e.iso2 == prefer, _near(e, near), _known_city(e), _on_side(e, side),
+            bool(prefer) and e.iso2 == prefer, _near(e, near), known_city(e), on_side(e, side),
             e.feature_class == "P" or e.feature_code == "ADM1",
             bool(name) and fold(e.name) == fold(name), e.population)
 
 
-def _known_city(e: GeoEntry) -> bool:
+def known_city(e: GeoEntry) -> bool:
     """A city of 100,000+: a reader knows it by name, wherever a broadcaster is ("DALLAS" of
     WFAA, a station licensed before the FCC split the letters, is the Texas city)."""
     return e.feature_class == "P" and e.population >= KNOWN_CITY
@@ -187,7 +187,7 @@ def _in_province(e: GeoEntry, province: str | None) -> bool:
     return bool(province) and fold(_admin1_of(e) or "") == province
 
 
-def _on_side(e: GeoEntry, side: Side | None) -> bool:
+def on_side(e: GeoEntry, side: Side | None) -> bool:
     return side is not None and e.iso2 == side[0] and fold(_admin1_of(e) or "") in side[1]
 
 

@@ -18,8 +18,9 @@ from unidecode import unidecode
 from ..extract import DocFindings
 from ..gazetteer import fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
-from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, masthead_start,
-                     outlet_places, page_host, province_cues, usage_country, usage_cues, qualified_places)
+from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, known_city,
+                     masthead_start, on_side, outlet_places, page_host, province_cues, usage_country, usage_cues,
+                     qualified_places)
 from ._places import Toponym, find_toponyms
 from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
@@ -466,15 +467,18 @@ def _sentence_of(doc, start: int) -> str:
     return span_text(span.sent) if span is not None else ""
 
 
-def _lede_places(tops: list[Toponym], lede, gazetteer) -> list:
-    """Places in the lede whose name leaves no doubt about the country."""
+def _lede_places(tops: list[Toponym], lede, gazetteer, side=None) -> list:
+    """Places in the lede whose name leaves no doubt about the country: the most populous
+    namesake, or one on the broadcaster's ``side`` of it before a smaller town elsewhere
+    ("Meridian" of WTOK, east of the Mississippi, is Mississippi's, not Idaho's larger one)."""
     out = []
     for t in tops:
         if lede is None or not (lede.start <= t.start < lede.end) or t.label == "NORP":
             continue
         cands = gazetteer.lookup(t.text)
         if cands and len({e.iso2 for e in cands}) == 1:
-            out.append(max(cands, key=lambda e: (e.feature_code.startswith("PCL"), e.population)))
+            out.append(max(cands, key=lambda e: (e.feature_code.startswith("PCL"), known_city(e),
+                                                 on_side(e, side), e.population)))
     return out
 
 
@@ -495,7 +499,8 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
     if st is not None and st.title is not None and st.title.start >= 0:
         title = st.title.text
     parts = city_parts(tops)
-    lede = [e for e in _lede_places(tops, st.lede if st is not None else None, gazetteer)
+    side = broadcaster_side("\n".join((title or "", document.text[:HEAD_CHARS], page_host(document.url))))
+    lede = [e for e in _lede_places(tops, st.lede if st is not None else None, gazetteer, side)
             if fold(e.name) not in parts]
     return article_focus(gazetteer, dateline=dateline, title=title, lede=lede, stop=stop_names(),
                          actor_country=home_country, cues=country_cues(document.text) + usage_cues(document.text),
@@ -503,8 +508,7 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
                          body=_body_countries(tops, gazetteer),
                          qualified=_qualified(document, title, gazetteer), parts=parts,
                          near=_lone_places(tops, gazetteer), provinces=_provinces_named(tops, gazetteer),
-                         side=broadcaster_side("\n".join((title or "", document.text[:HEAD_CHARS],
-                                                             page_host(document.url)))),
+                         side=side,
                          outlet=_outlet(document, tops, gazetteer))
 
 
