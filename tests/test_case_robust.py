@@ -56,6 +56,18 @@ def test_a_titled_name_in_lower_case_is_a_person_wherever_it_is_written(nlp):
     assert ("san miguel", "GPE") in ents and ("san salvador", "GPE") in ents
 
 
+def test_a_name_opened_by_a_given_name_in_lower_case_is_a_person(nlp):
+    ents = _ents(nlp, "gonzalo rodriguez gacha was killed in cordoba, the police said.  rodriguez gacha had "
+                      "escaped before.  president alfredo cristiani today charged the rebels.")
+    assert ("gonzalo rodriguez gacha", "PERSON") in ents and ("rodriguez gacha", "PERSON") in ents
+    assert not any(text == "rodriguez" and label in ("GPE", "LOC") for text, label in ents)
+    assert ("cordoba", "GPE") in ents
+    # the words after a name are no part of it: "today" stays a date, "said" and "charged" words
+    assert ("alfredo cristiani", "PERSON") in ents and ("today", "DATE") in ents
+    assert not any(label == "PERSON" and ("said" in text or "charged" in text or "today" in text)
+                   for text, label in ents)
+
+
 def test_mixed_case_text_keeps_case_sensitive_matching(nlp):
     # in ordinary text a lower-case word is never a one-word name
     assert not any(label == "GPE" and text == "lima" for text, label in

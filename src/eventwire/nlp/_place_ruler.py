@@ -49,6 +49,7 @@ class PlaceRuler:
 
         self.streets = frozenset(lexicon()["street_words"])
         self.titles = frozenset(lexicon().get("person_titles", ()))
+        self.given = frozenset(lexicon().get("given_names", ()))
 
     def _person_like(self, doc: Doc, start: int, end: int) -> bool:
         """'Pope Francis', 'Nelson Mandela', 'Sheila D. Williams', 'Evans said', 'Memphis St.':
@@ -102,7 +103,7 @@ class PlaceRuler:
         # token attributes read once: a Span and its Tokens for every candidate width cost
         # more than the lookups themselves
         toks = _CaselessTokens(doc)
-        people = self._named_people(toks)
+        people = self._named_people(doc, toks)
         i = 0
         while i < n:
             hit = self._caseless_match(toks, i, n) if toks.alpha[i] and not toks.stop[i] else None
@@ -114,25 +115,41 @@ class PlaceRuler:
             i += width
         return self._set(doc, found + self._people_spans(doc, toks, people, found))
 
-    def _named_people(self, toks: "_CaselessTokens") -> frozenset[str]:
+    def _named_people(self, doc: Doc, toks: "_CaselessTokens") -> frozenset[str]:
         """The words of the names a one-case text writes after a person's title (lexicon
-        ``person_titles``: "colonel rene emilio ponce" -> rene, emilio, ponce): up to four
-        words, the first no English word, up to a stop word or a mark. Case cannot tell
-        "ponce" the colonel from Ponce the town; the text's own title can, and it holds
-        wherever the text writes the name again ("cristiani and ponce")."""
+        ``person_titles``: "colonel rene emilio ponce" -> rene, emilio, ponce) or opens with a
+        given name (lexicon ``given_names``: "jose napoleon duarte"). Case cannot tell "ponce"
+        the colonel from Ponce the town; the text's own title can, and it holds wherever the
+        text writes the name again ("cristiani and ponce")."""
         out: set[str] = set()
         n = len(toks.lower)
         for i, low in enumerate(toks.lower):
-            if low not in self.titles:
+            if low in self.given:
+                k = i  # a given name is part of the name it opens
+            elif low in self.titles:
+                k = i + 2 if i + 1 < n and toks.lower[i + 1] == "." else i + 1  # "dr. guerrero"
+            else:
                 continue
-            k = i + 2 if i + 1 < n and toks.lower[i + 1] == "." else i + 1  # "dr. guerrero"
-            if k >= n or toks.lower[k] in self.words:
+            if k >= n or (toks.lower[k] in self.words and toks.lower[k] not in self.given):
                 continue  # "the general staff", "president of the republic"
-            end = k + 4
-            while k < min(end, n) and toks.alpha[k] and not toks.stop[k] and toks.lower[k] not in self.titles:
-                out.add(toks.lower[k])
-                k += 1
+            out.update(self._name_words(doc, toks, k))
         return frozenset(out)
+
+    def _name_words(self, doc: Doc, toks: "_CaselessTokens", k: int) -> list[str]:
+        """The words of a name starting at token ``k``, at most four: words that are no English
+        words, and one last that is, when it ends the name as a noun ("... emilio ponce,"),
+        never a verb or a word the sentence goes on with ("cristiani today charged")."""
+        n = len(toks.lower)
+        words: list[str] = []
+        while k < n and len(words) < 4 and toks.alpha[k] and not toks.stop[k] and toks.lower[k] not in self.titles:
+            if toks.lower[k] in self.words and toks.lower[k] not in self.given:
+                ends = k + 1 >= n or toks.punct_or_space[k + 1] or toks.stop[k + 1]
+                if words and ends and doc[k].tag_ in ("NN", "NNP"):
+                    words.append(toks.lower[k])
+                break
+            words.append(toks.lower[k])
+            k += 1
+        return words
 
     @staticmethod
     def _people_spans(doc: Doc, toks: "_CaselessTokens", people: frozenset[str], places: list[Span]) -> list[Span]:
