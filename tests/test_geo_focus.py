@@ -506,3 +506,12 @@ def test_a_ledes_namesake_is_the_one_on_the_stations_side(nlp, gaz):
     assert _located(nlp, gaz, text, "shooting").admin1 == "Idaho"  # the larger namesake by itself
     loc = _located(nlp, gaz, text, "shooting", url="http://www.wtok.com/content/news/charge-409371355.html")
     assert loc is not None and loc.admin1 == "Mississippi"
+
+
+def test_a_small_namesake_far_away_yields_to_the_outlets_city_the_text_names(nlp, gaz):
+    text = ("Violence across Chicago left 20 people shot over the weekend. A man was shot and killed in "
+            "Lawndale on Sunday night, officials said.")
+    assert _located(nlp, gaz, text, "killed").admin1 == "California"  # the namesake the gazetteer has
+    loc = _located(nlp, gaz, text, "killed", url="http://www.chicagotribune.com/news/local/breaking/a.html")
+    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Chicago", "Illinois", 2)
+    assert loc.rule == "geo.event.focus-replaces"

@@ -19,10 +19,10 @@ from ..extract import DocFindings
 from ..gazetteer import fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, known_city,
-                     masthead_start, on_side, outlet_places, page_host, province_cues, usage_country, usage_cues,
-                     qualified_places)
+                     masthead_start, on_side, outlet_home, outlet_places, page_host, province_cues, usage_country,
+                     usage_cues, qualified_places)
 from ._places import Toponym, find_toponyms
-from ._resolve import PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
+from ._resolve import OUTLET_KM, PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
 from ._roles import assign_roles
 
@@ -741,6 +741,7 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     doc_best = _in_chain_country(_best_in_document(doc, res, roles, event_spans, focus, masthead), res)
     main = _main_country(res)
     parts = city_parts(tops)
+    outlet_town = _outlet_town(findings.document, res, focus, gazetteer)
     chosen: set[int] = set()
     mentions = []
     for m in findings.mentions:
@@ -774,6 +775,15 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
             mentions.append(m)
             continue
+        if fp is None and i is not None and outlet_town is not None \
+                and _far_from_outlet(i, outlet_town, res, rule == "geo.event.sentence", parts):
+            # "Lawndale" (California) in a Chicago paper's report that names Chicago: a part of
+            # the outlet's city that the gazetteer lacks, not a small town two thousand km away
+            chosen.add(outlet_town)
+            town = res[outlet_town]
+            m = _with_location(m, _focus_location(town, True), _sentence_of(doc, town.toponym.start))
+            mentions.append(m)
+            continue
         if fp is not None and (i is None or _unsupported(i, fp, res, rule == "geo.event.sentence", parts) or _narrower(res, i, fp)):
             chosen.add(fp)
             m = _with_location(m, _focus_location(res[fp], i is not None),
@@ -795,6 +805,29 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     findings.places = _place_mentions(res, roles, chosen)
     findings.location = _document_location(res, findings.places)
     return findings
+
+
+def _outlet_town(document, res: list[Resolved], focus: Focus, gazetteer) -> int | None:
+    """The first mention of a town the outlet's web address names (see ``outlet_home``) that
+    the text names too and resolves there: the article says itself it is the outlet's city's."""
+    if gazetteer is None:
+        return None
+    towns = {e.geonameid for e in outlet_home(outlet_places(document.url, gazetteer), focus.country)
+             if e.feature_class == "P"}
+    return next((i for i, r in enumerate(res) if r.entry is not None and r.toponym.label != "NORP"
+                 and r.entry.geonameid in towns), None)
+
+
+def _far_from_outlet(i: int, town: int, res: list[Resolved], sentence: bool, parts: frozenset[str]) -> bool:
+    """Is place i a small town or district far from the outlet's city, in another province, that
+    nothing in its sentence backs (see :func:`_contradicts`)?"""
+    from ..gazetteer import distance_km
+
+    e, f = res[i].entry, res[town].entry
+    if i == town or e is None or e.population >= PROMINENT or not (e.feature_class == "P" or e.feature_code == "ADM2"):
+        return False
+    far = distance_km(e.latitude, e.longitude, f.latitude, f.longitude) > OUTLET_KM
+    return far and _contradicts(i, f, res, sentence, parts)
 
 
 def _document_location(res: list[Resolved], places: list[PlaceMention]) -> Location | None:
