@@ -268,6 +268,21 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     # a vigil's day is the vigil's, not the shooting's it honours
     ("Friends held a vigil Thursday night to honor a teenager who was shot and killed while he sat in a car "
      "Monday night.", dt.date(2019, 6, 18), dt.date(2019, 6, 17)),
+    # a day and month before the incident's noun name its day, however the parser hangs them
+    ("Two adults charged in fatal shooting of teen. Two people were charged Monday with child endangerment "
+     "in the March 20 shooting death of a 13-year-old boy.", dt.date(2019, 4, 10), dt.date(2019, 3, 20)),
+    # a day on a later step of the case ("his first court appearance Monday morning") is that step's
+    ("A man was shot and wounded during a robbery on a stoop. The teen charged in the shooting made his first "
+     "court appearance Monday morning.", dt.date(2019, 6, 19), dt.date(2019, 6, 19)),
+    # a state after the act ("remained in the hospital Tuesday", "continued their search") dates the state
+    ("Seven young men remained in the hospital Tuesday after they were attacked by two gunmen at a birthday "
+     "party. The shooting happened late Monday night.", dt.date(2019, 6, 19), dt.date(2019, 6, 17)),
+    ("Police continued their search Tuesday for two gunmen who attacked a birthday party. "
+     "The shooting happened late Monday night.", dt.date(2019, 6, 19), dt.date(2019, 6, 17)),
+    # a relative day inside a quotation counts from when it was said, not from publication
+    ("A woman was shot dead outside a club, deputies said. A witness heard the gunman say: "
+     "\"I'm gonna catch me a body tonight.\" The shooting happened Saturday.", dt.date(2019, 6, 19),
+     dt.date(2019, 6, 15)),
 ])
 def test_incident_dates_in_news(pipeline, text, published, date):
     from eventwire.records import Document

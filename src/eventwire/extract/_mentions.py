@@ -81,7 +81,7 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
     """
     filed = structure.dateline.span if structure.dateline is not None else None
     inside = [d for d in all_dates if sent.start_char <= d.start < sent.end_char and (d.date or d.relative_days is not None)
-              and not (filed is not None and filed.start <= d.start < filed.end)]
+              and not (filed is not None and filed.start <= d.start < filed.end) and not _speakers_time(d, structure)]
     if trigger is not None:
         before = _days_before(sent, inside, trigger)
         if before is not None:
@@ -93,6 +93,14 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
         if on_act and _date_anchor(sent, first, trigger)[0] == "verb" and not _on_the_act(sent, first, trigger):
             return on_act[0]
     return inside[0] if inside else None
+
+
+def _speakers_time(date: EventDate, structure: ArticleStructure) -> bool:
+    """A relative date inside a direct quotation ("I'm gonna catch me a body tonight", "he
+    called me yesterday"): it counts from the day the words were spoken, which the article
+    does not give, not from publication."""
+    return date.relative_days is not None and any(q.start <= date.start and date.end <= q.end
+                                                  for q in structure.quotes)
 
 
 # "..., a day after", "— two weeks after": how long after the act the dated step came
@@ -127,23 +135,61 @@ def _on_the_act(sent, date: EventDate, trigger) -> bool:
 
 def _date_anchor(sent, date: EventDate, trigger=None):
     """What a date phrase hangs on: ``("event", tok)`` when the parse leads from it to the
-    trigger or to an event noun ("Sunday's shooting"), ``("verb", tok)`` for the first
-    other verb, ``(None, None)`` when neither."""
+    trigger or to an event noun ("Sunday's shooting"), ``("step", tok)`` when it leads to a
+    noun of a later step of the case ("at his Saturday arraignment", "an autopsy Tuesday"),
+    ``("verb", tok)`` for the first other verb, ``(None, None)`` when none."""
     toks = [t for t in sent if date.start <= t.idx < date.end]
     if not toks:
         return None, None
+    named = _incident_named_after(sent, toks)
+    if named is not None:
+        return "event", named
     tok = next((t for t in toks if not (date.start <= t.head.idx < date.end) or t.head is t), toks[0])
     for _ in range(8):
         if trigger is not None and trigger.start <= tok.idx < trigger.end:
             return "event", tok
         if _incident_noun(tok):
             return "event", tok
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in date_verbs("step"):
+            return "step", tok
         if tok.pos_ == "VERB":
             return "verb", tok
         if tok.head is tok:
             return None, None
         tok = tok.head
     return None, None
+
+
+# Words a date phrase may stand between and the incident noun it qualifies: "the March 20
+# fatal shooting", "Sunday's deadly shooting", "the Sept. 13 double homicide".
+_NOUN_LEAD = {"'s", "’s", "fatal", "deadly", "double", "triple", "quadruple", "mass", "accidental", "drive-by"}
+
+
+def _incident_named_after(sent, toks):
+    """The incident noun that a date phrase premodifies, whatever the parse: "in the March 20
+    shooting death" or "Sunday's shooting" dates the shooting, even where the parser hangs
+    "March 20" on the verb of the charge. The phrase must open a noun phrase (an article or a
+    possessive "'s" around it), so that "was arrested Monday shooting at police" is no such
+    noun; a gathering ("Saturday's vigil") is not the incident."""
+    first, last = toks[0], toks[-1]
+    doc = sent.doc
+    k = last.i + 1
+    possessive = k < sent.end and doc[k].lower_ in ("'s", "’s")
+    opened = first.i > sent.start and doc[first.i - 1].lower_ in ("the", "a", "an", "this", "that")
+    if not (possessive or opened):
+        return None
+    for _ in range(3):
+        if k >= sent.end:
+            return None
+        tok = doc[k]
+        lemma = tok.lemma_.lower()
+        if lemma in event_nouns() or tok.lower_ in event_nouns() or \
+                count_cues().get(lemma) in (("fatalities", "noun"), ("fatalities", "both")):
+            return None if lemma in gathering_nouns() or tok.lower_ in gathering_nouns() else tok
+        if tok.lower_ not in _NOUN_LEAD:
+            return None
+        k += 1
+    return None
 
 
 def _dates_report(sent, date: EventDate, trigger) -> bool:
@@ -155,6 +201,8 @@ def _dates_report(sent, date: EventDate, trigger) -> bool:
     kind, tok = _date_anchor(sent, date, trigger)
     first = next((t for t in sent if date.start <= t.idx < date.end), None)
     gathering = trigger is not None and trigger.event_type == "Protests"
+    if kind == "step":
+        return True
     return kind == "verb" and tok.lemma_.lower() in date_verbs("report") \
         and not _event_between(tok, first, gathering) \
         and not _incident_reported(tok) and not _closes_the_act(sent, date, trigger, tok)
@@ -182,58 +230,64 @@ def _incident_reported(verb) -> bool:
         any(c.dep_ in ("nsubjpass", "nsubj") and _incident_noun(c) for c in verb.children)
 
 
+def _told_days(sents, dates: list[EventDate], structure: ArticleStructure):
+    """Each (sentence, date) of a day the article's own sentences tell, in reading order: not
+    in page chrome or in the dateline (the filing date), and not a relative day inside a
+    quotation (the speaker's, :func:`_speakers_time`)."""
+    filed = structure.dateline.span if structure.dateline is not None else None
+    for sent in sents:
+        if not structure.yields_events(sent.start_char, sent.end_char):
+            continue
+        for d in dates:
+            if not (sent.start_char <= d.start < sent.end_char) or d.date is None or d.precision != "day" \
+                    or (filed is not None and filed.start <= d.start < filed.end) or _speakers_time(d, structure):
+                continue
+            yield sent, d
+
+
 def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) -> EventDate | None:
     """The date the article gives for when its incident happened, in a sentence that
     need not name the event ("It happened Friday night", "officers responded at about
     8:30 p.m. Saturday", "the shooting Sunday"): the first day on an occurrence verb
     or an event noun, else the first day told with its hour (:func:`_timed_day`). An
     undated incident of the article's news takes it (assemble)."""
-    filed = structure.dateline.span if structure.dateline is not None else None
-    for sent in sents:
-        if not structure.yields_events(sent.start_char, sent.end_char):
-            continue
-        for d in dates:
-            if not (sent.start_char <= d.start < sent.end_char) or d.date is None or d.precision != "day" \
-                    or (filed is not None and filed.start <= d.start < filed.end):
-                continue
-            kind, tok = _date_anchor(sent, d)
-            if kind == "event" or (kind == "verb" and (_occurrence_verb(tok) or _incident_reported(tok) or
-                                                       _event_between(tok, sent.doc[_first_token(sent, d)]) or
-                                                       _clocked(sent, d, tok))):
-                return d
-    return _timed_day(sents, dates, structure)
+    told = list(_told_days(sents, dates, structure))
+    for sent, d in told:
+        kind, tok = _date_anchor(sent, d)
+        if kind == "event" or (kind == "verb" and (_occurrence_verb(tok) or _incident_reported(tok) or
+                                                   _event_between(tok, sent.doc[_first_token(sent, d)]) or
+                                                   _clocked(sent, d, tok))):
+            return d
+    return _timed_day(told)
 
 
 # A part of the day told beside a day ("Saturday afternoon", "early Sunday evening", "late Friday")
 _PART_OF_DAY = re.compile(r"\b(?:early|late|morning|afternoon|evening|night|overnight)\b", re.I)
 
 
-def _timed_day(sents, dates: list[EventDate], structure: ArticleStructure) -> EventDate | None:
+def _timed_day(told) -> EventDate | None:
     """The first day told with a part of the day or a clock time ("was inside the tavern early
     Sunday evening when", "police got a 911 call Saturday morning") or as the time of a
     clause that tells the incident happened ("was visiting a home on January 3, when the
-    accident happened"), in a clause of no verb of telling or of the case: a crime report
-    times the incident's hours, its later steps only by the day. A day that opens a sentence
-    cut after a clock time ("... at about 5:30 p.m. | Thursday at the bridge, deputies said")
-    is that time's. Read only when no date hangs on the incident itself (:func:`incident_date`)."""
-    filed = structure.dateline.span if structure.dateline is not None else None
-    for sent in sents:
-        if not structure.yields_events(sent.start_char, sent.end_char):
-            continue
+    accident happened"), in a clause of no verb of telling or of the case and on no noun of a
+    later step ("his first court appearance Monday morning"): a crime report times the
+    incident's hours, its later steps only by the day. A day that opens a sentence cut after a
+    clock time ("... at about 5:30 p.m. | Thursday at the bridge, deputies said") is that
+    time's. ``told``: the (sentence, day) pairs of :func:`_told_days`. Read only when no date
+    hangs on the incident itself (:func:`incident_date`)."""
+    for sent, d in told:
         text = doc_text(sent.doc)
-        for d in dates:
-            if not (sent.start_char <= d.start < sent.end_char) or d.date is None or d.precision != "day" \
-                    or (filed is not None and filed.start <= d.start < filed.end):
-                continue
-            if _after_a_clock(text, sent, d):
-                return d
-            near = text[max(sent.start_char, d.start - 12):min(sent.end_char, d.end + 12)]
-            if not (_PART_OF_DAY.search(near) or _CLOCK.search(text[max(sent.start_char, d.start - 20):d.end])
-                    or _when_it_happened(sent, d)):
-                continue
-            head = _clause_head(sent, d)
-            if head is None or head.lemma_.lower() not in date_verbs("report"):
-                return d
+        if _date_anchor(sent, d)[0] == "step":
+            continue
+        if _after_a_clock(text, sent, d):
+            return d
+        near = text[max(sent.start_char, d.start - 12):min(sent.end_char, d.end + 12)]
+        if not (_PART_OF_DAY.search(near) or _CLOCK.search(text[max(sent.start_char, d.start - 20):d.end])
+                or _when_it_happened(sent, d)):
+            continue
+        head = _clause_head(sent, d)
+        if head is None or head.lemma_.lower() not in date_verbs("report"):
+            return d
     return None
 
 
