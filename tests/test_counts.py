@@ -465,3 +465,28 @@ def test_act_named_with_its_number_of_victims(counts_of, text, killed, injured):
 ])
 def test_wound_carried_through_a_preposition(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # people hurt or hit "including one who died" hold the dead: the wounded are the rest
+    ("Police are looking for a man who shot four others, including one who died, at an apartment.", 1, 3),
+    ("Three other people were injured, including a sailor who died from his wounds on Saturday.", 1, 2),
+    ("A gunman opened fire at a party, wounding four people, including one who later died.", 1, 3),
+    # people hurt told apart from the dead stay as told
+    ("One man was killed and three others were wounded, including a woman shot in the leg.", 1, 3),
+])
+def test_the_hurt_including_some_who_died(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a figure given first and then corrected is not the report's figure
+    ("Four people were wounded at a gathering outside an apartment. Police had originally said that seven "
+     "people were shot, but amended that number shortly before midnight.", None, 4),
+    ("Five people were shot at a club. Police initially told reporters that eight people were wounded.", None, 5),
+    # a tally since an earlier day on the same block is not this shooting's toll
+    ("Five people were wounded in one shooting on Thursday night. At least six more people have been "
+     "wounded in gunfire on the block since last weekend.", None, 5),
+])
+def test_first_figures_and_tallies_since_a_day(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)

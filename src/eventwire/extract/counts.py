@@ -1251,7 +1251,8 @@ _PERIOD = re.compile(r"\b(?:so far|to date|year[- ]to[- ]date|this (?:year|month
 # The same spans told with their preposition, which the date entity leaves out: "killed in
 # the past two months", "shot since Friday", "died last year".
 _SPAN_OF_TIME = re.compile(r"\b(?:in|over|during|within) the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades)\b|"
-                           r"\blast year\b|\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+                           r"\blast year\b|\bsince (?:(?:last|early|late) )?(?:monday|tuesday|wednesday|thursday|friday|"
+                           r"saturday|sunday|weekend|week|month)\b", re.I)
 
 
 def _period_total(sent, count: Count) -> bool:
@@ -1348,8 +1349,46 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
         found = [f for f in found if f not in clash] + [c]
     found = [_cap_vague(sent, c) for c in found if not _animals(c)]
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
+    found = [replace(c, rule=c.rule + "+superseded") if _superseded(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
+    found = [_less_dead_among(sent, c) for c in found]
     return _attribute(sent, sorted(found, key=lambda c: c.start))
+
+
+# A first figure that the report says was given first and then changed: "police had originally
+# said that seven people were shot, but amended that number to four", "initially reported".
+_FIRST_REPORT = re.compile(r"\b(?:originally|initially|at first|first|earlier)\s+(?:\w+\s+)?"
+                           r"(?:said|say|says|told|tell|reported|report|reports|thought|believed|stated)\b", re.I)
+
+
+def _superseded(sent, count: Count) -> bool:
+    """A figure of people hurt told as what was said first, before a correction: the article's
+    figure is another. Deaths are left as read: a death first reported and then denied ("despite
+    earlier reports that the boy had died, he is fighting for his life") was, on the tune half,
+    a victim who died after the report (GVA's final toll counts the death)."""
+    return count.kind in _HURT_KINDS and count.best != 0 and \
+        bool(_FIRST_REPORT.search(doc_text(sent.doc), sent.start_char, count.start))
+
+
+# "wounding four people, including one who later died", "three others were injured, including a
+# sailor who died from his wounds": the people hurt the figure holds count some who died.
+_INCLUDING_DEAD = re.compile(r"[^.;]{0,40}?\bincluding\s+(?P<n>a|an|one|two|three|four|five|\d+)\b[^.;,]{0,40}?"
+                             r"\b(?:who|that)\s+(?:later\s+|has\s+since\s+|since\s+)?(?:died|was killed|were killed|"
+                             r"succumbed|has died|have died)\b", re.I)
+_HURT_KINDS = ("injured",)
+
+
+def _less_dead_among(sent, count: Count) -> Count:
+    """The wounded or hit less those of them the sentence tells died: they are among the dead."""
+    if count.kind not in _HURT_KINDS or not count.best:
+        return count
+    m = _INCLUDING_DEAD.match(doc_text(sent.doc), count.end, sent.end_char)
+    if m is None:
+        return count
+    n = int(m["n"]) if m["n"].isdigit() else _UNITS.get(m["n"].lower(), 1)
+    if _hit(count):
+        return replace(count, rule=count.rule + f"+with_dead({n})")
+    return _less(count, n) if n < count.best else count
 
 
 # Animals hit or killed are no casualties: "injuring one of the family dogs", "a police K-9 was shot".
@@ -1487,7 +1526,7 @@ def aggregate(candidates: list[Count]) -> Count | None:
     positive figure was stated ("no casualties" next to "two killed" is about
     someone else).
     """
-    candidates = [c for c in candidates if "+period_total" not in c.rule]
+    candidates = [c for c in candidates if "+period_total" not in c.rule and "+superseded" not in c.rule]
     if not candidates:
         return None
     coded = [c for c in candidates if ".coded_as" in c.rule]
@@ -1511,7 +1550,10 @@ _AND = re.compile(r"\band\b|,", re.I)
 
 
 def _not_among_dead(hit: Count) -> bool:
-    """People hit whom the report tells apart from the dead: "others", or one told alive."""
+    """People hit whom the report tells apart from the dead: "others", or one told alive; not
+    those it tells some died of ("shot four others, including one who died")."""
+    if "+with_dead" in hit.rule:
+        return False
     if "+survived" in hit.rule:
         return True
     other = _OTHERS.search(hit.text)
