@@ -490,3 +490,15 @@ def test_the_hurt_including_some_who_died(counts_of, text, killed, injured):
 ])
 def test_first_figures_and_tallies_since_a_day(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # "left A dead and B wounded": the people the act left in each state, however the parser links them
+    ("A shooting in the city left a 1-year-old boy dead and a woman wounded.", 1, 1),
+    ("The shooting left one man dead and another wounded.", 1, 1),
+    ("Gunfire left a man dead and two women injured.", 1, 2),
+    # a dead man the verb does not leave in that state is no count
+    ("He left a dead man in the car.", None, None),
+])
+def test_people_left_dead_or_wounded(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)

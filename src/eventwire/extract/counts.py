@@ -764,10 +764,18 @@ def _reduced_relative(cue) -> bool:
         not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux", "dobj", "obj") for c in cue.children)
 
 
+def _left_so(cue) -> bool:
+    """A participle after "and" that shares a "left" before it: in "the shooting left one man
+    dead and a woman wounded" the parser makes "a woman" the subject of "wounded"; she is whom
+    the shooting left wounded."""
+    return cue.dep_ == "conj" and cue.tag_ in ("VBN", "VBD") and cue.head.lemma_.lower() == "leave" and \
+        not any(c.dep_ in ("dobj", "obj", "auxpass", "aux") for c in cue.children)
+
+
 def _victim_head(cue):
     """The person a cue verb is about: passive/intransitive subject or active object."""
     deps = ("nsubjpass",) if cue.lemma_.lower() not in ("die", "succumb") else ("nsubj", "nsubjpass")
-    if _elided_passive(cue):
+    if _elided_passive(cue) or _left_so(cue):
         deps = ("nsubj", "nsubjpass")
     if cue.pos_ == "ADJ" and cue.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp"):  # "found dead"
         adjective, cue = cue, cue.head
@@ -777,6 +785,9 @@ def _victim_head(cue):
             return done_to  # "a shooting that left a teenager dead", "found the man dead"
     if _reduced_relative(cue):
         return cue.head  # "the 2-year-old killed Saturday", "a man found deceased"
+    if cue.pos_ == "ADJ" and cue.dep_ == "amod" and cue.head.i < cue.i and cue.head.dep_ in ("dobj", "obj") \
+            and cue.head.head.lemma_.lower() == "leave":
+        return cue.head  # "left a 1-year-old boy dead": the parser makes "dead" the boy's adjective
     for c in cue.children:
         if c.dep_ in deps or (c.dep_ in ("dobj", "obj") and cue.pos_ == "VERB" and cue.tag_ != "VBN"):
             return c
@@ -1054,7 +1065,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
             continue  # "the driver was not hurt": spared, no victim
         head = _victim_head(t)
         if head is None or head.dep_ == "nsubj" and t.lemma_.lower() not in ("die", "succumb", "dead") \
-                and t.pos_ != "ADJ" and not _elided_passive(t) and not _reduced_relative(t):
+                and t.pos_ != "ADJ" and not _elided_passive(t) and not _reduced_relative(t) and not _left_so(t):
             continue
         head = _antecedent(t, head)
         n = _people_in(head)
