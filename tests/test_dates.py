@@ -274,11 +274,6 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     # a day on a later step of the case ("his first court appearance Monday morning") is that step's
     ("A man was shot and wounded during a robbery on a stoop. The teen charged in the shooting made his first "
      "court appearance Monday morning.", dt.date(2019, 6, 19), dt.date(2019, 6, 19)),
-    # a state after the act ("remained in the hospital Tuesday", "continued their search") dates the state
-    ("Seven young men remained in the hospital Tuesday after they were attacked by two gunmen at a birthday "
-     "party. The shooting happened late Monday night.", dt.date(2019, 6, 19), dt.date(2019, 6, 17)),
-    ("Police continued their search Tuesday for two gunmen who attacked a birthday party. "
-     "The shooting happened late Monday night.", dt.date(2019, 6, 19), dt.date(2019, 6, 17)),
     # a relative day inside a quotation counts from when it was said, not from publication
     ("A woman was shot dead outside a club, deputies said. A witness heard the gunman say: "
      "\"I'm gonna catch me a body tonight.\" The shooting happened Saturday.", dt.date(2019, 6, 19),
