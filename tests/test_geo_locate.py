@@ -491,3 +491,40 @@ def test_dc_is_the_capital_and_a_postal_code_qualifies_its_town(nlp, gaz):
     assert res["D.C."] is not None and res["D.C."].feature_code == "PPLC" and res["D.C."].name == "Washington"
     assert res["ND"] is not None and res["ND"].name == "North Dakota"
     assert [e.feature_code for e in gaz.lookup("Washington, D.C.") if e.name == "Washington"] == ["PPLC"]
+
+
+def test_a_districts_province_is_the_one_the_note_writes_last(nlp, gaz):
+    # GeoNames files the district (and the town of Mwaro) under Gitega; the note says Mwaro province
+    found = _located(nlp, gaz, "On 8 May 2020, Imbonerakure tortured a CNL member in Ruramba (Kayokwe, Mwaro).",
+                     "tortured")
+    loc = found.mentions[0].location
+    assert loc.name == "Kayokwe" and loc.admin1 == "Mwaro"
+
+
+def test_a_towns_own_chain_keeps_its_province(nlp, gaz):
+    # "Janzur (Tripoli)": the city next to the town, not Tripoli's province
+    found = _located(nlp, gaz, "On 3 May 2020, shells fell in Al Jabes street in Janzur (Tripoli).", "fell")
+    loc = found.mentions[0].location
+    assert loc.name == "Janzūr" and loc.admin1 != "Tripoli"
+
+
+def test_a_province_abroad_from_every_namesake_province_holds_the_town(nlp, gaz):
+    # Rio Claro is a region of Trinidad too: "Lara state" is no next item of a list of provinces
+    res = _resolve(nlp, gaz, "On 29 April 2020, in Rio Claro, Lara state, residents protested.")
+    assert res["Rio Claro"].entry is None or res["Rio Claro"].entry.iso2 == "VE"
+    found = _located(nlp, gaz, "On 29 April 2020, in Rio Claro, Lara state, residents protested.", "protested")
+    assert found.mentions[0].location.iso3 == "VEN" and found.mentions[0].location.admin1 == "Lara"
+
+
+def test_a_province_spelled_otherwise_before_its_unit_word(nlp, gaz):
+    res = _resolve(nlp, gaz, "On 3 May 2020, large protests broke out in Wassit province.")
+    e = res["Wassit province"].entry
+    assert e is not None and e.iso2 == "IQ" and e.feature_code == "ADM1"
+
+
+def test_a_local_government_area_is_a_district(nlp, gaz):
+    # NER reads "Oshimili North LGA" as a body; the unit word says it is Delta State's district
+    found = _located(nlp, gaz, "On 7 May 2020, youths of Okpanam (Oshimili North LGA, Delta) blocked a highway.",
+                     "blocked")
+    loc = found.mentions[0].location
+    assert loc.name == "Oshimili North" and loc.admin1 == "Delta" and loc.geo_precision == 2

@@ -158,16 +158,36 @@ def _chains(res: list[Resolved]) -> _Chains:
     return index
 
 
-def _named_province(loc: Location, i: int, res: list[Resolved]) -> Location:
+def _named_province(loc: Location, i: int, res: list[Resolved], gazetteer=None) -> Location:
     """The province the text names for the place ("Gizab district, Uruzgan") over the one
     GeoNames files it under, when the two differ: units move between provinces."""
     e = res[i].entry
-    for j in _chains(res).chain(i):
+    chain = _chains(res).chain(i)
+    for j in chain:
         r = res[j]
         if j != i and r.entry is not None and r.entry.feature_code == "ADM1" and r.entry.iso2 == e.iso2:
             name = _acled_name(r.entry.name)
             return loc if name == loc.admin1 else replace(loc, admin1=name)
-    return loc
+    unit = _outermost_province(chain, i, res, gazetteer)
+    if unit is None:
+        return loc
+    name = _acled_name(unit.name)
+    return loc if name == loc.admin1 else replace(loc, admin1=name)
+
+
+def _outermost_province(chain: list[int], i: int, res: list[Resolved], gazetteer):
+    """The province a district's chain ends on when that member resolved to its same-named
+    town ("Kibungere (Nyabihanga, Mwaro)": the town of Mwaro, which GeoNames files in another
+    province): the one province of the district's country that bears the name, else None.
+    A note writes the district, then the province; a town's own chain ("Janzur (Tripoli)",
+    "Ceiba, Fajardo") may name the city or the town next to it instead."""
+    last = chain[-1] if chain else i
+    r = res[last]
+    if gazetteer is None or last <= i or res[i].entry.feature_code not in ("ADM2", "ADM3") \
+            or r.toponym.label == "NORP" or r.entry is None or r.entry.feature_class != "P":
+        return None
+    units = [u for u in gazetteer.lookup(r.toponym.text) if u.feature_code == "ADM1" and u.iso2 == res[i].entry.iso2]
+    return units[0] if len(units) == 1 else None
 
 
 def _chain_head(i: int, tops: list[Toponym]) -> int:
@@ -790,7 +810,7 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
                                _sentence_of(doc, res[fp].toponym.start))
         elif i is not None:
             chosen.add(i)
-            loc = _named_province(to_location(res[i], rule), i, res)
+            loc = _named_province(to_location(res[i], rule), i, res, gazetteer)
             if res[i].entry.feature_code.startswith("PCL"):
                 loc = _within_country(loc, doc_text(doc), gazetteer)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))

@@ -22,7 +22,8 @@ from ._places import Toponym
 
 ADMIN_HEADS = {"district": "ADM2", "province": "ADM1", "state": "ADM1", "governorate": "ADM1",
                "region": "ADM1", "county": "ADM2", "division": "ADM2", "tehsil": "ADM2",
-               "subdistrict": "ADM2", "sub-district": "ADM2", "prefecture": "ADM2"}
+               "subdistrict": "ADM2", "sub-district": "ADM2", "prefecture": "ADM2",
+               "lga": "ADM2"}  # Nigeria's local government area
 TOWN_HEADS = frozenset({"village", "town", "city", "township", "locality", "area", "camp",
                         "neighbourhood", "neighborhood", "suburb", "outskirts"})
 MAX_CANDIDATES = 40
@@ -403,10 +404,24 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
             return fold(t.text[part.end():]), towns[:MAX_CANDIDATES], "compass"
     if len(key) < 5 or t.label == "NORP":
         return key, [], "unknown"
-    found = gazetteer.fuzzy(t.text, limit=5, cutoff=92) if len(key) >= 6 and t.label in ("GPE", "LOC") else []
+    if bare:
+        # "Wassit province": another spelling of the name the unit word follows, a unit of it
+        word = t.text.rsplit(None, 1)[-1].lower()
+        return fold(bare), _unit_named(_spelled_otherwise(gazetteer, bare, t, ctx), word), "skeleton"
+    return key, *_spelled_otherwise_how(gazetteer, t.text, t, ctx)
+
+
+def _spelled_otherwise_how(gazetteer, name: str, t: Toponym, ctx: Context) -> tuple[list[GeoEntry], str]:
+    """Candidates for a name the gazetteer lacks as written: a close spelling, else another
+    transliteration; with how they were found."""
+    found = gazetteer.fuzzy(name, limit=5, cutoff=92) if len(fold(name)) >= 6 and t.label in ("GPE", "LOC") else []
     if found:
-        return key, [e for e, _ in found], "fuzzy"
-    return key, _skeleton_candidates(gazetteer, t, ctx), "skeleton"
+        return [e for e, _ in found], "fuzzy"
+    return _skeleton_candidates(gazetteer, t, ctx, name), "skeleton"
+
+
+def _spelled_otherwise(gazetteer, name: str, t: Toponym, ctx: Context) -> list[GeoEntry]:
+    return _spelled_otherwise_how(gazetteer, name, t, ctx)[0]
 
 
 def _without_unit_word(name: str) -> str | None:
@@ -442,7 +457,7 @@ def _unit_words() -> frozenset[str]:
     return frozenset(lexicon()["admin_terms"]) | frozenset(ADMIN_HEADS) | {"town"}
 
 
-def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context) -> list[GeoEntry]:
+def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context, name: str | None = None) -> list[GeoEntry]:
     """Another transliteration ("Idleb" for Idlib, "Misrata" for Misratah).
 
     Consonant skeletons alone match unrelated names, so a candidate must lie in
@@ -453,9 +468,10 @@ def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context) -> list[GeoEntry]:
         return []
     from rapidfuzz import fuzz
 
-    bare = _ARTICLE.sub("", fold(t.text))
+    name = name or t.text
+    bare = _ARTICLE.sub("", fold(name))
     # same consonants and still a close spelling: "Idleb"/"Idlib", not "Barangay"/"Baringo"
-    found = [e for e in gazetteer.by_skeleton(t.text)
+    found = [e for e in gazetteer.by_skeleton(name)
              if fuzz.ratio(bare, _ARTICLE.sub("", fold(e.name))) >= 75]
     # a country the text names, or the country of a province it names ("in Ar-Raqqa")
     named = {c for c, w in ctx.countries.items() if w >= 1} | {c for (c, _), w in ctx.admin1.items() if w >= 1}
@@ -481,7 +497,8 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
               for q in outers]
     groups = [g for g in groups if g]
     if any(e.feature_code in ("PCLI", "ADM1") for e in cands):
-        groups = []  # a province in a list of provinces is not inside the next one
+        # a province in a list of provinces is not inside the next one ("Kandahar, Helmand")
+        groups = [g for g in groups if _province_abroad(g, cands)]
     inside = [e for e in cands if all(any(_inside_qualifier(qe, e) for qe in g) for g in groups)]
     if not inside:
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-qualifier")
@@ -537,6 +554,16 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
 
 
 UNIT_SPELLING = 80  # how close another spelling of a district in the named province must be
+
+
+def _province_abroad(group: list[GeoEntry], cands: list[GeoEntry]) -> bool:
+    """Is a qualifier one province or country, in a country where none of the name's
+    provinces or countries lie? Then it is no next item of a list of provinces but where the
+    place is: "Rio Claro, Lara state" is no region of Trinidad."""
+    countries = {qe.iso2 for qe in group}
+    units = {e.iso2 for e in cands if e.feature_code in ("PCLI", "ADM1")}
+    return len(countries) == 1 and not countries & units and all(
+        qe.feature_code in ("PCLI", "ADM1") for qe in group)
 
 
 def _unit_in_province(gazetteer, t: Toponym, provinces: list[GeoEntry]) -> tuple[list[GeoEntry], str] | None:
