@@ -528,3 +528,28 @@ def test_a_local_government_area_is_a_district(nlp, gaz):
                      "blocked")
     loc = found.mentions[0].location
     assert loc.name == "Oshimili North" and loc.admin1 == "Delta" and loc.geo_precision == 2
+
+
+@pytest.mark.parametrize("text,trigger,admin1", [
+    # NER keeps "Rabat" of "Rabat Abdullah" and "Bagh" of "Bagh-e Shamal": the chain after the
+    # cut name still says where it is, not Morocco's capital or Azad Kashmir's town
+    ("03/09/2021: Assailants shot and killed a soldier at his residence in Rabat Abdullah, Herat, "
+     "Afghanistan.", "killed", "Herat"),
+    ("03/18/2021: Assailants attacked a military outpost in Bagh-e Shamal, Baghlan, Afghanistan.",
+     "attacked", "Baghlan"),
+])
+def test_a_name_ner_cut_short_keeps_its_chain(nlp, gaz, text, trigger, admin1):
+    loc = _located(nlp, gaz, text, trigger).mentions[0].location
+    assert loc.iso3 == "AFG" and loc.admin1 == admin1
+
+
+def test_a_piece_of_a_name_inside_a_chain_is_no_country(nlp, gaz):
+    res = _resolve(nlp, gaz, "03/17/2021: Assailants set fire to several homes in Kitango, Datu Saudi Ampatuan, "
+                             "Maguindanao, Philippines.")
+    assert res["Saudi"].entry is None or res["Saudi"].entry.iso2 == "PH"
+    assert res["Kitango"].entry is not None and res["Kitango"].entry.iso2 == "PH"
+
+
+def test_a_list_of_countries_is_no_chain_of_qualifiers(nlp, gaz):
+    res = _resolve(nlp, gaz, "Youth unemployment is high in countries such as Cyprus, Greece, Italy or Spain.")
+    assert res["Cyprus"].entry.iso2 == "CY" and res["Greece"].entry.iso2 == "GR"

@@ -530,6 +530,24 @@ def _inside_longer_name(doc, span, heads: frozenset[str]) -> bool:
     return _name_part(after)
 
 
+# The rest of a name NER cut short, before the comma that ends it ("Rabat Abdullah, Herat":
+# "Abdullah,"; "Bagh-e Shamal, Baghlan": "-e Shamal,"), and the start of one after the comma
+# ("Sheikhi neighborhood, Abu Sayda": " Abu")
+_REST_OF_NAME = re.compile(r"^(?:-[a-z]{1,3}-?\s*)?(?:[A-Z][\w'-]*\s*){1,3}(?=,)")
+_START_OF_NAME = re.compile(r"(?<=,)\s*(?:[A-Z][\w'-]*\s*){1,2}$")
+
+
+def _without_cut_names(between: str, prev: Toponym, cur: Toponym) -> str:
+    """The words between two places without the pieces of their names NER left out: a
+    piece of a longer name (``fragment``) or a hyphenated one it cut ("Bagh" of "Bagh-e
+    Shamal") is still the place a chain of qualifiers after it speaks of."""
+    if prev.fragment or between.startswith("-"):
+        between = _REST_OF_NAME.sub("", between, count=1)
+    if cur.fragment:
+        between = _START_OF_NAME.sub("", between)
+    return between.strip()
+
+
 def _link_qualifiers(doc, tops: list[Toponym]) -> list[Toponym]:
     """'Quetta in Balochistan', 'Raiganj, Dinajpur district', 'Mushqaf area of the Bolan district'."""
     from dataclasses import replace
@@ -539,7 +557,7 @@ def _link_qualifiers(doc, tops: list[Toponym]) -> list[Toponym]:
         prev, cur = out[i - 1], out[i]
         if prev.sent_start != cur.sent_start or "NORP" in (prev.label, cur.label):
             continue
-        between = doc_text(doc)[prev.end:cur.start].strip()
+        between = _without_cut_names(doc_text(doc)[prev.end:cur.start].strip(), prev, cur)
         if _UNKNOWN_LINK.fullmatch(between):
             between = ","  # "Barang, Asil Targao, Bajaur": a unit the gazetteer lacks sits between
         elif _UNKNOWN_BRACKET.fullmatch(between):

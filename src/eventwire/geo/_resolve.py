@@ -331,8 +331,12 @@ def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -
     all namesakes share, or a province), in a country its sentence names, or when a reader
     would know the place anywhere (a country, a city of 100,000+): never for a small
     namesake or a province abroad ("Colonia" of "Colonia Vistas del Rio", in a report from
-    Mexico, is no Uruguayan department)."""
+    Mexico, is no Uruguayan department). Nor is a piece of a name inside a chain of
+    qualifiers a country: a note writes the country whole, last ("Kitango, Datu Saudi
+    Ampatuan, Maguindanao, Philippines")."""
     f = ctx.focus
+    if e.feature_code.startswith("PCL") and t.qualifier_of is not None:
+        return False
     if e.feature_code.startswith("PCL") or (e.feature_class == "P" and e.population >= PROMINENT):
         return True
     if e.iso2 in (ctx.named or {}).get(t.sent_start, ()):
@@ -482,10 +486,12 @@ def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context, name: str | None =
 
 
 def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
-          inners: list[GeoEntry], unit_inside: bool = False, provinces: tuple[GeoEntry, ...] = ()) -> Resolved:
+          inners: list[GeoEntry], unit_inside: bool = False, provinces: tuple[GeoEntry, ...] = (),
+          stated: frozenset[int] = frozenset()) -> Resolved:
     """``unit_inside``: t qualifies a district or province ("Gizab district, Uruzgan"): then
     t is a unit too, not its same-named town. ``provinces``: the provinces named in t's
-    chain of qualifiers ("Pindal Goath, Kachi district, Balochistan")."""
+    chain of qualifiers ("Pindal Goath, Kachi district, Balochistan"). ``stated``: which of
+    ``outers`` the text writes with a province's word ("Lara state")."""
     key, cands, how = _candidates(gazetteer, t, ctx)
     if provinces and (not cands or how in ("fuzzy", "skeleton")) and ADMIN_HEADS.get(t.head or "") == "ADM2":
         # a district named with its province is that province's, or unknown
@@ -493,12 +499,13 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         cands, how = (inside, how) if inside else _unit_in_province(gazetteer, t, provinces) or ([], how)
     if not cands:
         return Resolved(t, None, 0.0, 0, "geo.resolve.unknown")
-    groups = [[qe for qe in q if qe.feature_code in ("PCLI", "ADM1") or qe.feature_class == "P"]
-              for q in outers]
-    groups = [g for g in groups if g]
+    groups = [([qe for qe in q if qe.feature_code in ("PCLI", "ADM1") or qe.feature_class == "P"], n in stated)
+              for n, q in enumerate(outers)]
     if any(e.feature_code in ("PCLI", "ADM1") for e in cands):
-        # a province in a list of provinces is not inside the next one ("Kandahar, Helmand")
-        groups = [g for g in groups if _province_abroad(g, cands)]
+        # a province in a list of provinces is not inside the next one ("Kandahar, Helmand"),
+        # unless the next one is written as a province abroad ("Rio Claro, Lara state")
+        groups = [(g, s) for g, s in groups if s and _province_abroad(g, cands)]
+    groups = [g for g, _ in groups if g]
     inside = [e for e in cands if all(any(_inside_qualifier(qe, e) for qe in g) for g in groups)]
     if not inside:
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-qualifier")
@@ -646,13 +653,17 @@ def _first_context(gazetteer, tops: list[Toponym]) -> Context:
     return ctx
 
 
-def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]], list[GeoEntry], bool, tuple]:
+def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]], list[GeoEntry], bool, tuple,
+                                                          frozenset[int]]:
     t = tops[i]
     # a town qualifies only through "of"/"in" ("the Saddar area of Karachi"); after a comma it
     # is more likely the next item of a list ("Quetta, Lahore and Karachi")
+    # (a piece of a longer name, "Saudi" of "Datu Saudi Ampatuan", bounds nothing)
+    quals = [q for q in tops if q.qualifier_of == i and not q.fragment]
     outers = [[e for e in gazetteer.lookup(q.text)
                if e.feature_class == "A" or q.link in ("of", "in")]
-              for q in tops if q.qualifier_of == i]
+              for q in quals]
+    stated = frozenset(n for n, q in enumerate(quals) if ADMIN_HEADS.get(q.head or "") == "ADM1")
     inners = gazetteer.lookup(tops[t.qualifier_of].text) if t.qualifier_of is not None else []
     unit_inside = t.qualifier_of is not None and ADMIN_HEADS.get(tops[t.qualifier_of].head or "") is not None
     provinces: tuple[GeoEntry, ...] = ()
@@ -661,7 +672,7 @@ def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]]
         chain = [q for j, q in enumerate(tops) if j != i and (j == head or q.qualifier_of == head)]
         provinces = tuple(e for q in chain if q.label != "NORP" for e in gazetteer.lookup(q.text)
                           if e.feature_code == "ADM1")
-    return outers, inners, unit_inside, provinces
+    return outers, inners, unit_inside, provinces, stated
 
 
 def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None = None,
