@@ -331,12 +331,8 @@ def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -
     all namesakes share, or a province), in a country its sentence names, or when a reader
     would know the place anywhere (a country, a city of 100,000+): never for a small
     namesake or a province abroad ("Colonia" of "Colonia Vistas del Rio", in a report from
-    Mexico, is no Uruguayan department). Nor is a piece of a name inside a chain of
-    qualifiers a country: a note writes the country whole, last ("Kitango, Datu Saudi
-    Ampatuan, Maguindanao, Philippines")."""
+    Mexico, is no Uruguayan department)."""
     f = ctx.focus
-    if e.feature_code.startswith("PCL") and t.qualifier_of is not None:
-        return False
     if e.feature_code.startswith("PCL") or (e.feature_class == "P" and e.population >= PROMINENT):
         return True
     if e.iso2 in (ctx.named or {}).get(t.sent_start, ()):
@@ -409,23 +405,14 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
     if len(key) < 5 or t.label == "NORP":
         return key, [], "unknown"
     if bare:
-        # "Wassit province": another spelling of the name the unit word follows, a unit of it
+        # "Wassit province": another transliteration of the name the unit word follows, a
+        # unit of it, in a country the text names (a close spelling anywhere is too loose)
         word = t.text.rsplit(None, 1)[-1].lower()
-        return fold(bare), _unit_named(_spelled_otherwise(gazetteer, bare, t, ctx), word), "skeleton"
-    return key, *_spelled_otherwise_how(gazetteer, t.text, t, ctx)
-
-
-def _spelled_otherwise_how(gazetteer, name: str, t: Toponym, ctx: Context) -> tuple[list[GeoEntry], str]:
-    """Candidates for a name the gazetteer lacks as written: a close spelling, else another
-    transliteration; with how they were found."""
-    found = gazetteer.fuzzy(name, limit=5, cutoff=92) if len(fold(name)) >= 6 and t.label in ("GPE", "LOC") else []
+        return fold(bare), _unit_named(_skeleton_candidates(gazetteer, t, ctx, bare), word), "skeleton"
+    found = gazetteer.fuzzy(t.text, limit=5, cutoff=92) if len(key) >= 6 and t.label in ("GPE", "LOC") else []
     if found:
-        return [e for e, _ in found], "fuzzy"
-    return _skeleton_candidates(gazetteer, t, ctx, name), "skeleton"
-
-
-def _spelled_otherwise(gazetteer, name: str, t: Toponym, ctx: Context) -> list[GeoEntry]:
-    return _spelled_otherwise_how(gazetteer, name, t, ctx)[0]
+        return key, [e for e, _ in found], "fuzzy"
+    return key, _skeleton_candidates(gazetteer, t, ctx), "skeleton"
 
 
 def _without_unit_word(name: str) -> str | None:
