@@ -17,8 +17,8 @@ def gaz():
     return default_gazetteer()
 
 
-def _location(nlp, gaz, text, trigger_word, title=None):
-    document = Document(id="t", text=text, title=title)
+def _location(nlp, gaz, text, trigger_word, title=None, url=None):
+    document = Document(id="t", text=text, title=title, url=url)
     doc = nlp(text)
     start = text.index(trigger_word)
     sent = doc.char_span(start, start + len(trigger_word), alignment_mode="expand").sent
@@ -431,22 +431,10 @@ def test_an_outlets_host_names_its_home_town_or_state(gaz):
     assert home("http://mobile.example.com/a") == set()  # a common word is no town
 
 
-def _located(nlp, gaz, text, trigger_word, url=None):
-    document = Document(id="t", text=text, url=url)
-    doc = nlp(text)
-    start = text.index(trigger_word)
-    sent = doc.char_span(start, start + len(trigger_word), alignment_mode="expand").sent
-    mention = Mention(doc_id="t", sent_start=sent.start_char, sent_end=sent.end_char, sentence=sent.text,
-                      trigger=Trigger(trigger_word, start, start + len(trigger_word), "Violence against civilians",
-                                      "Attack", "test"))
-    findings = DocFindings(document=document, mentions=[mention], structure=read_structure(document))
-    return locate(doc, findings, gaz).mentions[0].location
-
-
 def test_the_outlets_home_picks_the_namesake_of_the_text(nlp, gaz):
     text = "A teenager was shot in a hunting accident in Colchester on Saturday morning, police said."
-    assert _located(nlp, gaz, text, "shot").admin1 != "Connecticut"  # the larger namesake by itself
-    loc = _located(nlp, gaz, text, "shot", url="http://www.nbcconnecticut.com/news/local/teen-shot.html")
+    assert _location(nlp, gaz, text, "shot").admin1 != "Connecticut"  # the larger namesake by itself
+    loc = _location(nlp, gaz, text, "shot", url="http://www.nbcconnecticut.com/news/local/teen-shot.html")
     assert loc is not None and loc.admin1 == "Connecticut"
 
 
@@ -503,15 +491,15 @@ def test_a_capital_abroad_yields_to_the_town_the_report_is_filed_from(nlp, gaz):
 def test_a_ledes_namesake_is_the_one_on_the_stations_side(nlp, gaz):
     text = ("One person has been charged with manslaughter after the shooting death of a 3-year-old in "
             "Meridian. The child was shot at an apartment complex, police said.")
-    assert _located(nlp, gaz, text, "shooting").admin1 == "Idaho"  # the larger namesake by itself
-    loc = _located(nlp, gaz, text, "shooting", url="http://www.wtok.com/content/news/charge-409371355.html")
+    assert _location(nlp, gaz, text, "shooting").admin1 == "Idaho"  # the larger namesake by itself
+    loc = _location(nlp, gaz, text, "shooting", url="http://www.wtok.com/content/news/charge-409371355.html")
     assert loc is not None and loc.admin1 == "Mississippi"
 
 
 def test_a_small_namesake_far_away_yields_to_the_outlets_city_the_text_names(nlp, gaz):
     text = ("Violence across Chicago left 20 people shot over the weekend. A man was shot and killed in "
             "Lawndale on Sunday night, officials said.")
-    assert _located(nlp, gaz, text, "killed").admin1 == "California"  # the namesake the gazetteer has
-    loc = _located(nlp, gaz, text, "killed", url="http://www.chicagotribune.com/news/local/breaking/a.html")
+    assert _location(nlp, gaz, text, "killed").admin1 == "California"  # the namesake the gazetteer has
+    loc = _location(nlp, gaz, text, "killed", url="http://www.chicagotribune.com/news/local/breaking/a.html")
     assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Chicago", "Illinois", 2)
     assert loc.rule == "geo.event.focus-replaces"
