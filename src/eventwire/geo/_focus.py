@@ -53,7 +53,8 @@ class Focus:
     strength: float = 0.0
     source: str = ""
     place: GeoEntry | None = None  # the most specific place they name there (dateline first)
-    # the towns and provinces the outlet's web address names (see :func:`outlet_places`)
+    # the outlet's home: the towns and provinces its web address names that leave no doubt in
+    # ``country`` (see :func:`outlet_places`, :func:`outlet_home`)
     outlet: tuple[GeoEntry, ...] = ()
 
 
@@ -458,7 +459,7 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     of that report is Florida's town, not the larger one of North Dakota. A broadcaster's
     call sign (``side``) then prefers the namesakes on its side of the country. The towns
     and provinces of the outlet's web address (``outlet``) choose among namesakes as a
-    masthead's town does; the focus keeps them for resolution (see ``_resolve``)."""
+    masthead's town does; the focus keeps those of its country for resolution (see ``_resolve``)."""
     if gazetteer is None:
         return NO_FOCUS
     votes: Counter = Counter()
@@ -501,7 +502,7 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
         votes[iso2] += WEIGHTS["cue"] * n
         sources.append("cues")
     total = sum(votes.values())
-    unfocused = Focus(outlet=tuple(outlet))
+    unfocused = Focus(outlet=outlet_home(outlet, None))
     if not total:
         return unfocused
     country, w = votes.most_common(1)[0]
@@ -518,7 +519,7 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
         a1 = name if aw / w >= LEAD_SHARE or (_distinct_votes(named, iso, name) >= PROVINCE_MIN
                                               and aw / named_votes >= LEAD_SHARE) else None
     return Focus(country, a1, round(w / total, 2), "+".join(dict.fromkeys(sources)),
-                 _focus_place(named, country, a1), tuple(outlet))
+                 _focus_place(named, country, a1), outlet_home(outlet, country))
 
 
 def _most_named(provinces: Counter | None, prefer: str | None) -> str | None:

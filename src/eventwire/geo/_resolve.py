@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..gazetteer import distance_km, fold
 from ..records import GeoEntry
-from ._focus import NO_FOCUS, Focus, outlet_home
+from ._focus import NO_FOCUS, Focus
 from ._places import Toponym
 
 ADMIN_HEADS = {"district": "ADM2", "province": "ADM1", "state": "ADM1", "governorate": "ADM1",
@@ -158,7 +158,7 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
         s += FOCUS_COUNTRY * f.strength
         if f.admin1 and e.admin1 and fold(e.admin1) == f.admin1:
             s += FOCUS_ADMIN1
-    if f.outlet and _around_outlet(e, outlet_home(f.outlet, f.country)):
+    if f.outlet and _around_outlet(e, f.outlet):
         s += OUTLET_HOME
     if ctx.support and e.iso2:
         s += SUPPORT * min(SUPPORT_CAP, _near_support(e, key, ctx))
