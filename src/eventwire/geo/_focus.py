@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 
@@ -147,9 +148,21 @@ def outlet_places(url: str | None, gazetteer) -> tuple[GeoEntry, ...]:
     "www.nbcnewyork.com", "www.mysanantonio.com"); the top-level domain and common words
     (``stop_names``) name none. A newsroom reports mostly from around its home: these
     places choose among namesakes as the text's own places do, and vote for no focus."""
+    host = page_host(url)
+    known = _HOST_PLACES.setdefault(gazetteer, {})
+    if host not in known:
+        known[host] = _host_places(host, gazetteer)
+    return known[host]
+
+
+# gazetteer -> host -> its places: an outlet's host is read once, not once per article and use
+_HOST_PLACES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _host_places(host: str, gazetteer) -> tuple[GeoEntry, ...]:
     from ..gazetteer import stop_names
 
-    labels = page_host(url).split(".")[:-1]
+    labels = host.split(".")[:-1]
     stop, out = stop_names(), {}
     for word in (w for label in labels for w in _HOST_WORDS.findall(label)):
         for key in _host_names(word, gazetteer, stop):
