@@ -130,7 +130,7 @@ def test_gtd_attack_type(nlp, text, label):
 def _mention(label: str | None, modality: str = "asserted", counts=()) -> Mention:
     trig = Trigger("x", 0, 1, "Battles", "Armed clash", "lex:test", 0.5)
     return Mention(doc_id="d", sent_start=0, sent_end=1, sentence="x", trigger=trig, modality=modality,
-                   gtd_attack_type=label, gtd_rule=f"rule:{label}", counts=tuple(counts))
+                   gtd_attack_types=((label, f"rule:{label}"),) if label else (), counts=tuple(counts))
 
 
 def test_gtd_precedence_over_event_mentions():
@@ -158,7 +158,6 @@ def test_further_gtd_attack_types_of_an_event():
     def told(*labels, modality="asserted"):
         trig = Trigger("x", 0, 1, "Violence against civilians", "Attack", "lex:test", 0.5)
         return Mention(doc_id="d", sent_start=0, sent_end=1, sentence="x", trigger=trig, modality=modality,
-                       gtd_attack_type=labels[0], gtd_rule=f"rule:{labels[0]}",
                        gtd_attack_types=tuple((label, f"rule:{label}") for label in labels))
 
     got = classify.gtd_attack_types_for_event([
@@ -206,7 +205,7 @@ def _doc_class(nlp, text: str):
             best.append(found[0])
             gtd, rule = classify.gtd_attack_type(sent, found[0], doc.text)
             mentions.append(Mention("d", sent.start_char, sent.end_char, sent.text, found[0],
-                                    gtd_attack_type=gtd, gtd_rule=rule))
+                                    gtd_attack_types=((gtd, rule),) if gtd else ()))
     return classify.event_class(best), classify.gtd_attack_type_for_event(mentions)
 
 

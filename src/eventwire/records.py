@@ -244,9 +244,7 @@ class Mention:
     trigger: Trigger
     modality: str = "asserted"
     modality_cue: str | None = None
-    gtd_attack_type: str | None = None
-    gtd_rule: str | None = None
-    # every (GTD attack type, rule) the sentence supports, the first being gtd_attack_type
+    # every (GTD attack type, rule) the sentence supports, highest of GTD's hierarchy first
     gtd_attack_types: tuple[tuple[str, str], ...] = ()
     actor1: Actor | None = None
     actor2: Actor | None = None
@@ -263,6 +261,16 @@ class Mention:
     # trigger offsets of other acts its sentence tells apart from this one ("claimed the
     # killing of the general and the bombing of the bank"): never the same event
     apart_from: tuple[int, ...] = ()
+
+    @property
+    def gtd_attack_type(self) -> str | None:
+        """The sentence's GTD attack type (attacktype1): the first of ``gtd_attack_types``."""
+        return self.gtd_attack_types[0][0] if self.gtd_attack_types else None
+
+    @property
+    def gtd_rule(self) -> str | None:
+        """The rule that read :attr:`gtd_attack_type`."""
+        return self.gtd_attack_types[0][1] if self.gtd_attack_types else None
 
 
 @dataclass(frozen=True, slots=True)

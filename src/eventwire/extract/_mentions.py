@@ -516,8 +516,7 @@ def _mention(doc, sent, trigger, found: DocFindings, sent_actors, sent_counts, a
         ev.append(_evidence(doc_id, "event_date", sent, when.start, when.end, when.text, when.rule))
     return Mention(
         doc_id=doc_id, sent_start=sent.start_char, sent_end=sent.end_char, sentence=span_text(sent),
-        trigger=trigger, modality=mod, modality_cue=cue, gtd_attack_type=gtd, gtd_rule=gtd_rule,
-        gtd_attack_types=tuple(gtd_types),
+        trigger=trigger, modality=mod, modality_cue=cue, gtd_attack_types=tuple(gtd_types),
         actor1=actor1, actor2=actor2, counts=tuple(sent_counts), date=when,
         evidence=tuple(ev), confidence=trigger.score, apart_from=apart,
     )

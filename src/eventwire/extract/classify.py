@@ -850,7 +850,7 @@ def gtd_attack_types_for_event(mentions: Sequence[Mention]) -> list[tuple[str, s
     store"); GTD never codes Unknown beside a known type."""
     asserted = [m for m in mentions if m.modality == "asserted"]
     labelled = [(label, rule, m) for m in asserted
-                for label, rule in (m.gtd_attack_types or ((m.gtd_attack_type, m.gtd_rule),)) if label]
+                for label, rule in m.gtd_attack_types if label]
     for m in asserted:  # people held by the attackers make it hostage taking whatever the verb
         held = next((c for c in m.counts if c.kind == "hostages" and (c.best or c.low or c.high)), None)
         if held is not None:
@@ -870,7 +870,7 @@ def gtd_attack_type_words(mentions: Sequence[Mention], types: Sequence[str]) -> 
     for m in mentions:
         if m.modality != "asserted":
             continue
-        for label, rule in m.gtd_attack_types or ((m.gtd_attack_type, m.gtd_rule),):
+        for label, rule in m.gtd_attack_types:
             if label in types and rule:
                 seen.setdefault((label, rule), (label, rule, m))
     return list(seen.values())
