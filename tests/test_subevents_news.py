@@ -1,4 +1,5 @@
 """ACLED sub-event types on sentences of news (not coded notes), written for these tests."""
+import collections
 import datetime as dt
 
 import pytest
@@ -59,6 +60,16 @@ CASES = [
     ('Disrupted weapons use', 'Police seized a large cache of weapons and explosives in a raid on a hideout.'),
     ('Headquarters or base established', 'Troops set up a new military base in the border district.'),
     ('Other', 'Authorities imposed a curfew in the city after the violence.'),
+    # "riot police" are police, not a riot
+    ('Protest with intervention', 'Riot police fired tear gas at students marching to parliament.'),
+    # protesters occupying a square protest; they take no territory
+    ('Peaceful protest', 'Protesters occupied the main square of the capital for a third day, demanding the resignation of the president.'),
+    # batons and live ammunition: more than dispersal
+    ('Excessive force against protesters', 'Soldiers beat demonstrators with batons and fired live ammunition at the crowd, killing two.'),
+    # a place made a base
+    ('Headquarters or base established', 'Jihadists have turned the abandoned school into their headquarters, villagers said.'),
+    ('Government regains territory', 'Ethiopian federal forces said they had taken back the town of Shewa Robit from the rebels.'),
+    ('Non-state actor overtakes territory', 'Rebels took over the mining town after soldiers fled, residents said.'),
 ]
 
 
@@ -74,3 +85,140 @@ def test_sub_event_type(results, i):
     events = results[str(i)]
     assert events, text
     assert events[0].sub_event_type == want, text
+
+
+# More sentences of news, phrased as reports phrase them rather than as the lexicon names the
+# classes ("took back", "set up camp", "reached a deal", "an explosives vest"), with ACLED's
+# sub-event type of each. The set is scored as a whole (weighted F1, as sub-event type
+# classification is reported): some still fail, and the floor keeps the figure from falling.
+PHRASINGS = [
+    ('Chemical weapon', 'Residents of the besieged enclave reported a strong smell of chlorine after helicopters dropped canisters on Tuesday night.'),
+    ('Chemical weapon', 'The watchdog concluded that toxic gas had been used in the attack on the village, which killed 43 people.'),
+    ('Chemical weapon', 'Rebels accused government forces of firing shells loaded with poison gas at their positions south of the city.'),
+    ('Chemical weapon', 'Dozens of people were treated for breathing difficulties after a suspected gas attack on the town.'),
+    ('Headquarters or base established', 'Jihadists have turned the abandoned school into their headquarters, villagers said.'),
+    ('Headquarters or base established', 'The militia opened a new recruitment office and base in the market town last week.'),
+    ('Headquarters or base established', 'Rebel fighters occupied the old army barracks and made it their command post.'),
+    ('Government regains territory', 'Soldiers drove the insurgents out of the town on Wednesday and raised the national flag over the district office.'),
+    ('Government regains territory', 'Ethiopian federal forces said they had taken back the town of Shewa Robit from the rebels.'),
+    ('Government regains territory', 'Loyalist troops liberated three villages held by the militants for two years, the defence ministry said.'),
+    ('Government regains territory', 'The army reclaimed the strategic hilltop after militants fled overnight.'),
+    ('Non-state actor overtakes territory', 'Jihadist fighters have taken over the town of Boni after the army pulled out.'),
+    ('Non-state actor overtakes territory', 'The rebels said they now control the airport and the main road into the city.'),
+    ('Non-state actor overtakes territory', 'Gunmen loyal to the separatists stormed and occupied the regional government building.'),
+    ('Non-state actor overtakes territory', 'The insurgents seized control of the district centre after a two-day battle with security forces.'),
+    ('Excessive force against protesters', 'Soldiers fired into a crowd of demonstrators in the capital, killing at least seven, a rights group said.'),
+    ('Excessive force against protesters', 'A protester died after being shot in the head by police during a rally against the election result.'),
+    ('Excessive force against protesters', 'Security forces beat peaceful marchers with batons and fired live rounds, wounding 30 people.'),
+    ('Excessive force against protesters', 'Police killed two students who were demonstrating against fee increases outside the university.'),
+    ('Agreement', 'Leaders of the two clans agreed on Sunday to end hostilities and return stolen cattle.'),
+    ('Agreement', 'The warring parties reached a deal to open humanitarian corridors in the besieged city.'),
+    ('Agreement', 'Government negotiators and the rebel movement signed a peace accord in Juba on Monday.'),
+    ('Agreement', 'The militia agreed to hand over its weapons under a deal brokered by the United Nations.'),
+    ('Peaceful protest', 'Hundreds of farmers rallied outside the governor\'s office on Tuesday demanding compensation for their land.'),
+    ('Peaceful protest', 'Supporters of the opposition leader held a peaceful march through the city centre.'),
+    ('Protest with intervention', 'Police detained at least 40 people at an unauthorised rally in the capital on Sunday.'),
+    ('Protest with intervention', 'Riot police used water cannon to break up a demonstration by opposition supporters.'),
+    ('Violent demonstration', 'Rioters smashed shop windows and set cars alight after the verdict was announced.'),
+    ('Violent demonstration', 'Demonstrators hurled petrol bombs at police during clashes in the city centre.'),
+    ('Mob violence', 'An angry crowd beat a suspected thief to death in the market on Friday.'),
+    ('Mob violence', 'Residents set upon two men accused of witchcraft and burned them alive.'),
+    ('Armed clash', 'Fighting broke out between the army and rebels near the border town, leaving dozens dead.'),
+    ('Armed clash', 'Two rival armed groups exchanged fire for several hours in the district on Monday.'),
+    ('Attack', 'Gunmen opened fire on worshippers at a mosque, killing nine people.'),
+    ('Attack', 'Militants stormed a village and hacked 14 residents to death overnight.'),
+    ('Abduction/forced disappearance', 'Bandits seized 30 schoolchildren from their dormitory in a night raid.'),
+    ('Abduction/forced disappearance', 'Security agents took the journalist from his home and his whereabouts remain unknown.'),
+    ('Sexual violence', 'Fighters sexually assaulted women fleeing the town, aid workers said.'),
+    ('Shelling/artillery/missile attack', 'Artillery shells hit a residential area of the city, killing three civilians.'),
+    ('Shelling/artillery/missile attack', 'A missile struck an apartment block in the city overnight, killing 12 people.'),
+    ('Air/drone strike', 'Fighter jets bombed a rebel training camp in the north of the country.'),
+    ('Air/drone strike', 'An unmanned aerial vehicle hit a car carrying militant commanders near the border.'),
+    ('Suicide bomb', 'A woman detonated an explosives vest in a crowded market, killing 20 people.'),
+    ('Remote explosive/landmine/IED', 'An improvised explosive device went off beside a police convoy, wounding four officers.'),
+    ('Grenade', 'Attackers threw a hand grenade at a bus station, injuring 11 people.'),
+    ('Arrests', 'Security forces detained a senior opposition figure at his home on Tuesday.'),
+    ('Looting/property destruction', 'Armed men ransacked and looted the health centre in the village.'),
+    ('Disrupted weapons use', 'Bomb disposal experts defused an explosive device found near the stadium.'),
+    ('Disrupted weapons use', 'Soldiers intercepted a truck loaded with rockets and ammunition at a checkpoint.'),
+    ('Change to group/activity', 'The rebel group announced that it was suspending its armed struggle.'),
+    ('Non-violent transfer of territory', 'Rebel forces withdrew from the town, leaving it to government troops without a fight.'),
+    ('Other', 'The government declared a state of emergency in three provinces.'),
+    ('Chemical weapon', 'Medics said at least 18 people choked to death after bombs releasing a yellowish gas fell on the neighbourhood.'),
+    ('Chemical weapon', 'Inspectors found that sarin was used in the strike on the rebel-held town in April.'),
+    ('Chemical weapon', 'The opposition said regime aircraft had dropped chlorine bombs on the village of Kafr Zita.'),
+    ('Headquarters or base established', 'The armed group has set up camp in the forest reserve and is collecting taxes from farmers.'),
+    ('Headquarters or base established', 'Insurgents established a new stronghold in the mountains east of the provincial capital.'),
+    ('Headquarters or base established', 'The militants turned a hospital into a military base, residents told the agency.'),
+    ('Government regains territory', 'Government forces pushed the rebels out of the town after heavy fighting on Saturday.'),
+    ('Government regains territory', 'The military took back control of the border post from the insurgents, the army spokesman said.'),
+    ('Government regains territory', 'Troops have cleared the militants from the last villages they held in the valley.'),
+    ('Government regains territory', 'Army units recovered the town of Kidal, which rebels had held since 2012.'),
+    ('Non-state actor overtakes territory', 'Rebels took over the mining town after soldiers fled, residents said.'),
+    ('Non-state actor overtakes territory', 'The militants occupied several villages along the main road, displacing thousands.'),
+    ('Non-state actor overtakes territory', 'Fighters of the armed group captured the military post after a short battle.'),
+    ('Non-state actor overtakes territory', 'The rebel coalition said it had taken the town of Kamituga without a fight.'),
+    ('Excessive force against protesters', 'Police shot and killed a teenage boy during protests over the price of bread.'),
+    ('Excessive force against protesters', 'Security forces used live ammunition against demonstrators, killing four and wounding dozens.'),
+    ('Excessive force against protesters', 'Soldiers killed three people when they fired on a crowd protesting against the curfew.'),
+    ('Agreement', 'The government and the armed movement agreed to a ceasefire starting at midnight.'),
+    ('Agreement', 'Community leaders and militia commanders signed a pact to stop the revenge killings.'),
+    ('Agreement', 'The two sides struck a deal to exchange the bodies of fighters killed in the clashes.'),
+    ('Agreement', 'Rival factions reached an agreement on sharing control of the port, mediators said.'),
+    ('Peaceful protest', 'Nurses marched to the health ministry on Wednesday to demand better pay.'),
+    ('Protest with intervention', 'Police dispersed a crowd of traders who were protesting against new taxes.'),
+    ('Protest with intervention', 'Officers broke up a sit-in by students and arrested 12 of them.'),
+    ('Violent demonstration', 'Protesters torched tyres and pelted police with rocks in the eastern suburb.'),
+    ('Violent demonstration', 'Youths rampaged through the town centre, looting shops and burning vehicles, during a protest.'),
+    ('Mob violence', 'A crowd lynched a man suspected of kidnapping a child in the village.'),
+    ('Mob violence', 'Villagers beat two suspected cattle rustlers to death on Sunday.'),
+    ('Armed clash', 'Troops and militants fought a gun battle that lasted several hours near the town.'),
+    ('Attack', 'Unknown assailants shot dead a local councillor as he left a mosque.'),
+    ('Abduction/forced disappearance', 'Gunmen snatched an aid worker from his car on the road to the camp.'),
+    ('Abduction/forced disappearance', 'Armed men took away 12 villagers during a raid and are holding them for ransom.'),
+    ('Sexual violence', 'Several girls were raped by members of the militia during the raid, a local official said.'),
+    ('Shelling/artillery/missile attack', 'Mortar rounds landed near a school, wounding three children.'),
+    ('Air/drone strike', 'Airstrikes hit a convoy of pickups carrying fighters on the desert highway.'),
+    ('Air/drone strike', 'An armed drone targeted a vehicle near the town, killing two men.'),
+    ('Suicide bomb', 'A bomber wearing a suicide vest blew himself up outside the police academy.'),
+    ('Remote explosive/landmine/IED', 'A bomb planted on the roadside exploded as an army truck passed.'),
+    ('Grenade', 'A grenade thrown into a police post wounded two officers.'),
+    ('Arrests', 'Police detained 23 people suspected of links to the banned group.'),
+    ('Looting/property destruction', 'Gunmen burned dozens of homes in the village after residents fled.'),
+    ('Disrupted weapons use', 'Soldiers discovered and destroyed a bomb-making workshop in the forest.'),
+    ('Change to group/activity', 'Hundreds of fighters from the armed group surrendered to the army and handed in their weapons.'),
+    ('Non-violent transfer of territory', 'The peacekeepers handed over the base to the national army on Friday.'),
+]
+PHRASINGS_F1_FLOOR = 0.80  # 0.825 when the set was written
+
+
+def _weighted_f1(pairs) -> float:
+    """Support-weighted F1 over the gold labels of (gold, predicted) pairs."""
+    tp, fp, fn = collections.Counter(), collections.Counter(), collections.Counter()
+    for gold, got in pairs:
+        if gold == got:
+            tp[gold] += 1
+        else:
+            fn[gold] += 1
+            fp[got] += 1
+    support = collections.Counter(gold for gold, _ in pairs)
+
+    def f1(label):
+        found, wanted = tp[label] + fp[label], tp[label] + fn[label]
+        p, r = (tp[label] / found if found else 0.0), (tp[label] / wanted if wanted else 0.0)
+        return 2 * p * r / (p + r) if p + r else 0.0
+    return sum(f1(label) * n for label, n in support.items()) / len(pairs)
+
+
+def test_weighted_f1_helper():
+    assert _weighted_f1([("a", "a"), ("b", "b")]) == 1.0
+    assert _weighted_f1([("a", "b"), ("b", "a")]) == 0.0
+    assert round(_weighted_f1([("a", "a"), ("a", None), ("b", "b")]), 3) == round(2 / 3 * 2 / 3 + 1 / 3, 3)  # a: P 1, R 1/2
+
+
+def test_sub_event_types_of_news_phrasings():
+    docs = [Document(id=str(i), text=t, published=dt.date(2024, 5, 6)) for i, (_, t) in enumerate(PHRASINGS)]
+    found = {r.document.id: r.events for r in Pipeline.default().pipe(docs)}
+    pairs = [(want, found[str(i)][0].sub_event_type if found[str(i)] else None)
+             for i, (want, _) in enumerate(PHRASINGS)]
+    assert _weighted_f1(pairs) >= PHRASINGS_F1_FLOOR, [p for p in pairs if p[0] != p[1]]

@@ -374,10 +374,13 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     if weapon is not None:
         return _refine_explosion(weapon, hits, skip, via=f"+weapon:{_hit_rule(weapon)}")
     agents, targets = roles(hit.head)
+    a_kinds, t_kinds = _party_kinds(agents), _party_kinds(targets)
     crowd_control = [h for h in hits if h.family == "cue_intervention" and h.head in targets]
+    lethal = [h for h in hits if h.family == "cue_lethal" and h.head.i not in skip]
+    if crowd_control and lethal and "state" in a_kinds:  # "beat marchers with batons and fired live rounds"
+        return _Choice("protest_excessive", f"+object:{_hit_rule(crowd_control[0])}+{_hit_rule(lethal[0])}", 0.1)
     if crowd_control:  # "fired tear gas": police dispersing a crowd, not an attack
         return _Choice("protest_intervention", f"+object:{_hit_rule(crowd_control[0])}", 0.1)
-    a_kinds, t_kinds = _party_kinds(agents), _party_kinds(targets)
     if "protester" in t_kinds and a_kinds & {"state"}:
         return _Choice("protest_excessive", "+target:protesters", 0.05)
     if a_kinds & {"state"} and "crowd" in t_kinds and "protester" in _sentence_kinds(sent):
@@ -568,7 +571,7 @@ def _has_child_lemma(tok, lemmas: set[str]) -> bool:
 
 
 # Verbs of seizing that take a place ("seized the town") as well as arms ("seized rifles").
-_TAKE_VERBS = {"seize", "take", "grab"}
+_TAKE_VERBS = {"seize", "take", "grab", "recover"}  # "recovered the town": taken back
 
 
 def _places(tokens) -> bool:
@@ -589,9 +592,24 @@ def _refine_capture(hit: Hit, sent) -> _Choice | None:
             return _Choice("arrest", "+object:people")
         return None
     a_kinds = _party_kinds(agents)
+    if a_kinds & {"protester", "crowd"} and not a_kinds & _ARMED:
+        return None  # protesters occupying a square or a building: the protest is the event
     if hit.family == "regain" or "state" in a_kinds:
         return _Choice("regain", "+agent:state" if "state" in a_kinds else "")
     return _Choice("overtake", "+agent:non-state")
+
+
+_MAKING_VERBS = {"turn", "convert", "transform", "make"}
+
+
+def _made_into(tok) -> bool:
+    """ "turned the school into their headquarters", "made it their command post": a place
+    taken over as a base."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "into":
+        return head.head.lemma_.lower() in _MAKING_VERBS
+    return tok.dep_ in ("oprd", "xcomp", "ccomp", "dobj") and head.lemma_.lower() in _MAKING_VERBS \
+        and any(c.dep_ in ("dobj", "nsubj") and c.i != tok.i for c in head.children)
 
 
 def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | None:
@@ -626,6 +644,8 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
         return _refine_capture(Hit("capture", hit.weight, hit.text, hit.start_char, hit.end_char, hit.head), sent)
     if fam == "disrupted" and hit.weight < 0.6 and not _has_child_lemma(hit.head, _WEAPON_NOUNS):
         return None  # "seized", "recovered" mean disrupted weapons use only with weapons
+    if fam == "base" and _made_into(hit.head):
+        return _Choice(fam, "+made_into")
     if fam == "base" and not _cues(hits, "base", set(), hit) and hit.weight < 0.5:
         return None if not any(h.family == "base" and h.head.i != hit.head.i for h in hits) else _Choice(fam, "")
     return _Choice(fam, "")
