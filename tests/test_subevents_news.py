@@ -70,6 +70,11 @@ CASES = [
     ('Headquarters or base established', 'Jihadists have turned the abandoned school into their headquarters, villagers said.'),
     ('Government regains territory', 'Ethiopian federal forces said they had taken back the town of Shewa Robit from the rebels.'),
     ('Non-state actor overtakes territory', 'Rebels took over the mining town after soldiers fled, residents said.'),
+    # a phrasal verb with its object between its words
+    ('Government regains territory', 'Soldiers drove the insurgents out of the town on Wednesday, the army said.'),
+    # people seized by an armed group are abducted; by the police, arrested
+    ('Abduction/forced disappearance', 'Bandits seized 30 schoolchildren from their dormitory on Friday night.'),
+    ('Peaceful protest', 'Thousands of people took to the streets of the capital on Friday to protest against the new tax.'),
 ]
 
 
@@ -85,6 +90,15 @@ def test_sub_event_type(results, i):
     events = results[str(i)]
     assert events, text
     assert events[0].sub_event_type == want, text
+
+
+
+def test_a_car_taken_is_no_hijacking():
+    """ "took his car": a robbery beside the shooting, not the hijacking of a vehicle."""
+    doc = Document(id="car", text="A man was shot dead on Friday night after two robbers took his car, police said.",
+                   published=dt.date(2024, 5, 6))
+    (result,) = Pipeline.default().pipe([doc])
+    assert result.events and all(e.sub_event_type != "Abduction/forced disappearance" for e in result.events)
 
 
 # More sentences of news, phrased as reports phrase them rather than as the lexicon names the
@@ -189,7 +203,7 @@ PHRASINGS = [
     ('Change to group/activity', 'Hundreds of fighters from the armed group surrendered to the army and handed in their weapons.'),
     ('Non-violent transfer of territory', 'The peacekeepers handed over the base to the national army on Friday.'),
 ]
-PHRASINGS_F1_FLOOR = 0.80  # 0.825 when the set was written
+PHRASINGS_F1_FLOOR = 0.84  # 0.863 now (0.662 before the phrasal rules were written)
 
 
 def _weighted_f1(pairs) -> float:

@@ -107,6 +107,18 @@ def _phrase_at(sent, i: int, lemmas: tuple[str, ...]) -> bool:
     return all(word in (w.lemma[i + k], w.lower[i + k]) for k, word in enumerate(lemmas))
 
 
+# Particles of phrasal verbs that a report may write after the verb's object ("drove the
+# rebels out of the town", "took the district back").
+_PARTICLES = frozenset({"out", "back", "over", "off", "away"})
+
+
+def _particle_after_object(tok, lemmas: tuple[str, ...]) -> bool:
+    """A two-word phrasal verb of the lexicon written with its object between its words."""
+    return len(lemmas) == 2 and lemmas[1] in _PARTICLES and tok.pos_ == "VERB" \
+        and lemmas[0] in (tok.lemma_.lower(), tok.lower_) \
+        and any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == lemmas[1] and c.i > tok.i + 1 for c in tok.children)
+
+
 def match_lexicon(sent) -> list[Hit]:
     """Every trigger and cue phrase of the sentence, longest phrase per family and place."""
     lex = trigger_lexicon()
@@ -129,7 +141,9 @@ def match_lexicon(sent) -> list[Hit]:
         keys = dict.fromkeys((low, lemma))  # the word first, then its lemma: an order, not a hash order
         for entry in (e for k in keys for e in lex.get(k, ())):
             n = len(entry.lemmas)
-            if not _phrase_at(sent, i, entry.lemmas) or (hitting and entry.family == "protest"):
+            if _particle_after_object(tok, entry.lemmas) and entry.pos == "V":
+                n = 1  # the verb stands for the phrase
+            elif not _phrase_at(sent, i, entry.lemmas) or (hitting and entry.family == "protest"):
                 continue
             if n == 1 and entry.pos in _POS and w.pos[i] not in _POS[entry.pos] \
                     and not (entry.pos == "N" and w.dep[i] in ("compound", "nmod")):  # "hartal hours"
@@ -572,6 +586,24 @@ def _has_child_lemma(tok, lemmas: set[str]) -> bool:
 
 # Verbs of seizing that take a place ("seized the town") as well as arms ("seized rifles").
 _TAKE_VERBS = {"seize", "take", "grab", "recover"}  # "recovered the town": taken back
+# verbs that take people as readily as places: people taken by them are arrested or abducted
+_PEOPLE_TAKING_VERBS = {"capture", "seize", "grab"}
+
+
+def _driven_from_place(verb) -> bool:
+    """ "drove the rebels out of the town", "pushed them from their positions": the place is
+    in the verb's "out of" or "from", not its object."""
+    return any(c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "from") and _places(c.subtree)
+               for c in verb.children)
+
+
+def _people_taken(agents, t_kinds) -> _Choice:
+    """People captured or seized: arrested by police or troops, abducted by anyone else
+    ("bandits seized 30 schoolchildren"); fighters captured in a battle are prisoners of it."""
+    a_kinds = _party_kinds(agents)
+    if "state" in a_kinds or not a_kinds or t_kinds & _ARMED:
+        return _Choice("arrest", "+object:people")
+    return _Choice("abduction", "+object:people+agent:non-state")
 
 
 def _places(tokens) -> bool:
@@ -583,13 +615,16 @@ def _refine_capture(hit: Hit, sent) -> _Choice | None:
     targets += [g for t in targets if t.lemma_.lower() == "control"
                 for p in t.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     t_kinds = _party_kinds(targets)
-    if "vehicle" in t_kinds:
+    lemma = hit.head.lemma_.lower()
+    if lemma == "take" and not any(c.dep_ == "dobj" for c in hit.head.children):
+        return None  # "took to the streets", "took part": no place taken
+    if "vehicle" in t_kinds and lemma != "take":  # "took his car" is a theft, not a hijacking
         return _Choice("hijack", "+object:vehicle", 0.05)
     placey = any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in _PLACE_NOUNS for t in targets) \
-        or hit.family == "regain" or "control" in hit.text.lower()
+        or hit.family == "regain" or "control" in hit.text.lower() or _driven_from_place(hit.head)
     if not placey:
-        if t_kinds & (_ARMED | {"civilian", "person", "partisan"}):
-            return _Choice("arrest", "+object:people")
+        if lemma in _PEOPLE_TAKING_VERBS and t_kinds & (_ARMED | {"civilian", "person", "partisan"}):
+            return _people_taken(agents, t_kinds)
         return None
     a_kinds = _party_kinds(agents)
     if a_kinds & {"protester", "crowd"} and not a_kinds & _ARMED:
@@ -640,7 +675,8 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
         return _Choice("hijack", "+hijack")
     if fam == "disrupted" and any(h.family in ("violence", "clash") and h.head in roles(hit.head)[1] for h in hits):
         return _Choice("clash", "+object:attack_repelled")  # "thwarted an attack": the attackers were fought off
-    if fam == "disrupted" and hit.head.lemma_.lower() in _TAKE_VERBS and _places(roles(hit.head)[1]):
+    if fam == "disrupted" and hit.head.lemma_.lower() in _TAKE_VERBS and (
+            _places(roles(hit.head)[1]) or _party_kinds(roles(hit.head)[1]) & {"civilian", "person", "partisan"}):
         return _refine_capture(Hit("capture", hit.weight, hit.text, hit.start_char, hit.end_char, hit.head), sent)
     if fam == "disrupted" and hit.weight < 0.6 and not _has_child_lemma(hit.head, _WEAPON_NOUNS):
         return None  # "seized", "recovered" mean disrupted weapons use only with weapons
