@@ -405,6 +405,8 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     # "a group of unidentified individuals killed ...": assailants the report cannot name act as
     # an armed group, not as a crowd
     if mobbish and not a_kinds & (_ARMED | {"person", "partisan", "unknown"}) and not _uses_firearm(hit, hits):
+        if "protester" in a_kinds:  # demonstrators who turn violent riot; a mob has no protest
+            return _Choice("riot", "+agent:protesters", 0.03)
         return _Choice("mob", "+agent:crowd", 0.03)  # residents or a crowd, not an armed group
     if t_kinds & _ARMED:
         return _Choice("attack_armed", "+target:armed", 0.03)
