@@ -75,6 +75,10 @@ CASES = [
     # people seized by an armed group are abducted; by the police, arrested
     ('Abduction/forced disappearance', 'Bandits seized 30 schoolchildren from their dormitory on Friday night.'),
     ('Peaceful protest', 'Thousands of people took to the streets of the capital on Friday to protest against the new tax.'),
+    # demonstrators who turn violent riot; they are no mob
+    ('Violent demonstration', 'Demonstrators attacked a police post and burned a car during a march against the mayor.'),
+    # "explosives" is a charge's material, not many blasts at a front
+    ('Remote explosive/landmine/IED', "A car packed with explosives blew up outside the governor's office, wounding six people."),
 ]
 
 

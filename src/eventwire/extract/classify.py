@@ -530,6 +530,10 @@ def _refine_clash(hit: Hit, sent) -> _Choice:
     return _Choice("clash", "")
 
 
+# Plural nouns of a charge's material, not of many blasts ("rigged with explosives")
+_MATERIALS = {"explosive"}
+
+
 def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = "") -> _Choice:
     spans = [h for h in hits if h.head.i not in skip]
     fams = {h.family for h in spans}
@@ -546,7 +550,8 @@ def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = 
         cue = arms[0]
         return _Choice("clash", f"{via}+{_hit_rule(cue)}+target:armed", 0.04)
     if fams == {"explosion"} or (hit.family == "explosion" and not fams & set(_WEAPONS[:-1])):
-        if hit.head.tag_ in ("NNS", "NNPS") and not any(h.head.lemma_.lower() == "bomb" for h in spans):
+        if hit.head.tag_ in ("NNS", "NNPS") and hit.head.lemma_.lower() not in _MATERIALS \
+                and not any(h.head.lemma_.lower() == "bomb" for h in spans):
             return _Choice("shelling", f"{via}+plural_explosions")  # many blasts at a front: indirect fire
     near = _party_kinds(_agents_near(hit))
     if not fams & {"suicide", "air", "shelling"} and near & {"partisan", "crowd", "protester"} and not near & _ARMED:
