@@ -210,6 +210,55 @@ PHRASINGS = [
 PHRASINGS_F1_FLOOR = 0.84  # 0.863 now (0.662 before the phrasal rules were written)
 
 
+# A further set written before the rules for PHRASINGS and kept out of their writing: 0.844
+# before them, 0.868 after; two later rules (protesters who riot, "explosives" as a material)
+# were found on it.
+LATER_PHRASINGS = [
+    ('Chemical weapon', 'Witnesses said a chlorine-filled barrel bomb hit a residential building, leaving families gasping for air.'),
+    ('Chemical weapon', 'The rebels were accused of firing mortar shells containing mustard gas at army positions.'),
+    ('Headquarters or base established', 'The armed group has established a base in the abandoned police station on the edge of the town.'),
+    ('Headquarters or base established', 'Militants set up a camp near the border crossing, from where they launch raids into the district.'),
+    ('Government regains territory', 'The army announced it had regained full control of the city after days of fighting with separatists.'),
+    ('Government regains territory', 'Government troops have retaken two towns from rebels in the north-east of the country.'),
+    ('Government regains territory', 'Security forces took back the village from the militants on Saturday after a four-hour gun battle.'),
+    ('Non-state actor overtakes territory', 'The jihadists overran an army base in the region, seizing weapons and vehicles.'),
+    ('Non-state actor overtakes territory', 'Rebel fighters took control of the regional capital on Sunday, a spokesman for the group said.'),
+    ('Non-state actor overtakes territory', 'The militia seized the airport after the soldiers guarding it withdrew.'),
+    ('Excessive force against protesters', 'Police fired live bullets at demonstrators protesting against the coup, killing three, medics said.'),
+    ('Excessive force against protesters', 'Two protesters were shot dead by soldiers during a demonstration in the northern city.'),
+    ('Excessive force against protesters', 'Security forces opened fire on a crowd of protesters, wounding at least 20 people.'),
+    ('Agreement', 'The government and the armed group signed a ceasefire deal on Tuesday after months of talks.'),
+    ('Agreement', 'Both sides agreed to a prisoner exchange brokered by the Red Cross.'),
+    ('Agreement', 'The rival clans signed a peace agreement in the presence of the regional governor.'),
+    ('Peaceful protest', 'Hundreds of women gathered in front of the parliament building to demand justice for victims of violence.'),
+    ('Peaceful protest', 'Workers at the textile factory went on strike over unpaid wages.'),
+    ('Protest with intervention', 'Police fired rubber bullets to disperse protesters who had blocked the main highway.'),
+    ('Protest with intervention', 'Dozens of demonstrators were arrested as police broke up a rally against the president.'),
+    ('Violent demonstration', 'Protesters set fire to a police station and attacked government offices in the town.'),
+    ('Violent demonstration', 'Demonstrators clashed with police, throwing stones and burning tyres.'),
+    ('Mob violence', 'A mob attacked a man suspected of theft and beat him to death in the market.'),
+    ('Mob violence', 'Angry residents torched the house of a man accused of killing a child.'),
+    ('Armed clash', 'Heavy fighting between government forces and rebels killed dozens on both sides.'),
+    ('Armed clash', 'Militants attacked an army checkpoint, sparking a gun battle in which four soldiers died.'),
+    ('Attack', 'Gunmen killed five farmers working in their fields on Tuesday.'),
+    ('Attack', 'Assailants stabbed a journalist to death outside his home.'),
+    ('Abduction/forced disappearance', 'Unknown gunmen kidnapped a local businessman and demanded a ransom.'),
+    ('Abduction/forced disappearance', 'An activist has been missing since he was taken by men in plain clothes on Monday.'),
+    ('Sexual violence', 'A girl was gang-raped by soldiers at a checkpoint, her family said.'),
+    ('Shelling/artillery/missile attack', 'Rockets fired by militants landed in a residential area, wounding five.'),
+    ('Air/drone strike', 'Air strikes by the coalition killed 12 civilians in a village on Monday.'),
+    ('Suicide bomb', 'A suicide car bomb exploded at the gates of the military base, killing eight soldiers.'),
+    ('Remote explosive/landmine/IED', 'A motorcycle rigged with explosives blew up near a busy market, killing four.'),
+    ('Grenade', 'Suspected rebels lobbed a grenade at a police patrol, injuring three officers.'),
+    ('Arrests', 'Police arrested 40 opposition supporters ahead of a planned rally.'),
+    ('Looting/property destruction', 'Fighters looted shops and burned houses as they withdrew from the town.'),
+    ('Disrupted weapons use', 'Police found and defused a bomb hidden under a car near the court.'),
+    ('Change to group/activity', 'A faction of the armed group announced that it had split from its leadership.'),
+    ('Non-violent transfer of territory', 'The rebels withdrew from the city under the terms of the agreement, handing it over to the army.'),
+]
+LATER_PHRASINGS_F1_FLOOR = 0.90  # 0.925 now
+
+
 def _weighted_f1(pairs) -> float:
     """Support-weighted F1 over the gold labels of (gold, predicted) pairs."""
     tp, fp, fn = collections.Counter(), collections.Counter(), collections.Counter()
@@ -234,9 +283,11 @@ def test_weighted_f1_helper():
     assert round(_weighted_f1([("a", "a"), ("a", None), ("b", "b")]), 3) == round(2 / 3 * 2 / 3 + 1 / 3, 3)  # a: P 1, R 1/2
 
 
-def test_sub_event_types_of_news_phrasings():
-    docs = [Document(id=str(i), text=t, published=dt.date(2024, 5, 6)) for i, (_, t) in enumerate(PHRASINGS)]
+@pytest.mark.parametrize("cases, floor", [(PHRASINGS, PHRASINGS_F1_FLOOR), (LATER_PHRASINGS, LATER_PHRASINGS_F1_FLOOR)],
+                         ids=["phrasings", "later_phrasings"])
+def test_sub_event_types_of_news_phrasings(cases, floor):
+    docs = [Document(id=str(i), text=t, published=dt.date(2024, 5, 6)) for i, (_, t) in enumerate(cases)]
     found = {r.document.id: r.events for r in Pipeline.default().pipe(docs)}
     pairs = [(want, found[str(i)][0].sub_event_type if found[str(i)] else None)
-             for i, (want, _) in enumerate(PHRASINGS)]
-    assert _weighted_f1(pairs) >= PHRASINGS_F1_FLOOR, [p for p in pairs if p[0] != p[1]]
+             for i, (want, _) in enumerate(cases)]
+    assert _weighted_f1(pairs) >= floor, [p for p in pairs if p[0] != p[1]]
