@@ -467,3 +467,19 @@ def test_men_in_military_uniforms_are_an_unidentified_armed_group(nlp):
                     "killed", "Violence against civilians")
     assert a1.name.startswith("Unidentified Armed Group"), a1
     assert a2.type == "civilians"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The National Liberation Army blew up an oil pipeline near Saravena, Colombia, on Sunday.",
+     "ELN: National Liberation Army (Colombia)"),
+    ("the national liberation army blew up an oil pipeline near saravena, colombia, on sunday.",
+     "ELN: National Liberation Army (Colombia)"),
+    # a liberation army the dictionary lacks is an armed group, not the state's army
+    ("The Northern Liberation Army blew up an oil pipeline near Saravena, Colombia, on Sunday.",
+     "Unidentified Armed Group (Colombia)"),
+])
+def test_an_army_named_for_liberation_is_a_rebel_group_not_the_state(nlp, text, name):
+    doc = nlp(text)
+    found = find_actors(next(doc.sents))
+    assert found and found[0].name == name
+    assert not any(a.name.startswith("Military Forces") for a in found)

@@ -293,6 +293,22 @@ def test_muc4_an_arson_told_within_an_attack_is_its_own_type():
     assert muc_type(damage("gtd.facility/infrastructure:looting(burned)")) == "arson"
 
 
+def test_muc4_gunfire_told_within_a_bombing_is_its_own_attack():
+    from eventwire.eval._news import muc_types
+
+    def bombing(rule):
+        evidence = (Evidence("gtd_attack_type", "d1", 0, 1, "x", "s", "gtd.bombing/explosion:explosion(bomb)"),
+                    Evidence("gtd_attack_type", "d1", 0, 1, "x", "s", rule))
+        return _event(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                      codes={"gtd_attack_type": "Bombing/Explosion",
+                             "gtd_attack_types": ["Bombing/Explosion", "Armed Assault"]}, evidence=evidence)
+
+    # "the rebels set off a bomb at the post and opened fire on the guards": two MUC templates
+    assert muc_types(bombing("gtd.armed:cue_firearm(opened fire)")) == {"bombing", "attack"}
+    # "the bomb killed three passers-by": the toll is the bombing's own, no attack of its own
+    assert muc_types(bombing("gtd.armed:violence(killed)+casualties")) == {"bombing"}
+
+
 def test_muc4_events_placed_in_the_country_of_the_incidents():
     from eventwire.eval._news import score_muc4
 

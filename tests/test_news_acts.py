@@ -238,6 +238,19 @@ def test_an_act_the_body_tells_with_its_toll_or_the_lede_names_stays_an_event(pi
 
 
 @pytest.mark.parametrize("said", [
+    "The rebels said that the regime murders peasants and bombs the poor neighbourhoods. "
+    "The communique was signed in San Jose on Tuesday by the five commanders.",
+    "The party said that the death squads murder the peasants who ask for land. "
+    "It joined the opposition front in San Miguel on 10 December.",
+])
+def test_talk_of_violence_takes_no_time_or_place_from_the_politics_it_is_merged_with(pipeline, said):
+    """The signing of the communique and the party's joining a front have a day and a place;
+    the murders and bombings the words charge have none of their own, so they stay talk."""
+    result = pipeline.process(Document(id="t6", text=POLITICS + "\n\n" + said, published=dt.date(1989, 12, 16)))
+    assert not [e for e in result.events if e.event_type in ("Violence against civilians", "Explosions/Remote violence")]
+
+
+@pytest.mark.parametrize("said", [
     "He said that the assassination of the magistrate had shocked the judges.",  # one act done to someone
     "He recalled that a few days ago there was an explosion at the university.",  # a time of recency
 ])

@@ -513,8 +513,12 @@ def _told_as_a_happening(group: _Group) -> bool:
     a happening does. Violence named with none of these ("a regime that murders its
     people", "the attack shows there is an alliance") is more often talk of it in a speech,
     a statement or an analysis: it does not lead the article's events."""
-    return bool(group.extra_counts) or any(m.date is not None or _own_location(m) is not None or m.counts
-                                           for m in group.mentions)
+    return bool(group.extra_counts) or any(_has_own_setting(m) for m in group.mentions)
+
+
+def _has_own_setting(m: Mention) -> bool:
+    """The mention's sentence gives it a time, a place or an outcome of its own."""
+    return m.date is not None or _own_location(m) is not None or bool(m.counts)
 
 
 # Event types of violence, which speeches, charges and analyses name without reporting one act.
@@ -528,14 +532,25 @@ def _talk_of_violence(group: _Group, findings: DocFindings) -> bool:
     many unarmed civilians"), an analysis. The article's own news is in its opening (title,
     dateline, lede), and an earlier or further act the body reports is told with a time, a
     place, a toll or its victim ("the assassination of the magistrate", "oqueli's
-    assassination"); this is none of these, so it is no event. Coded notes are one event each
-    and keep theirs."""
-    if findings.document.profile != "news" or _told_as_a_happening(group):
+    assassination"); this is none of these, so it is no event. Only the violence's own
+    mentions are asked for a time, a place or a toll: politics the words are merged with
+    (:func:`_around_an_act`) lends it none. Coded notes are one event each and keep theirs."""
+    if findings.document.profile != "news" or group.extra_counts or any(_around_an_act(m) for m in group.mentions):
         return False
-    if any(m.trigger.event_type not in _VIOLENCE_TYPES or _one_act_of(m) or _RECENTLY.search(m.sentence)
-           for m in group.mentions):
+    if _event_class(group, findings)[1].event_type not in _VIOLENCE_TYPES:
+        return False
+    violence = [m for m in group.mentions if m.trigger.event_type in _VIOLENCE_TYPES]
+    if any(_has_own_setting(m) or _one_act_of(m) or _RECENTLY.search(m.sentence) for m in violence):
         return False
     return not any(anchored(m, findings.structure) for m in group.mentions)
+
+
+def _around_an_act(m: Mention) -> bool:
+    """A mention of what happened around one act: a step of its case ("was placed under
+    arrest for the killing") or a crowd in the street. Politics merged with talk of violence
+    (an accord signed, a statement released, a party that joined) dates the politics only:
+    a speech or a communique names both, and the violence is still no act of its own."""
+    return m.trigger.event_type == "Protests" or m.trigger.sub_event_type in _CASE_STEPS
 
 
 # A time of recency that no date resolves ("a few days ago", "in recent hours"): the words of

@@ -146,16 +146,22 @@ def _fire_words() -> re.Pattern:
 def _further_type(label: str, rule: str, table: dict[tuple[str, str], str]) -> str | None:
     """MUC's type of a further act GTD codes in an event (its attacktype2 or 3): a facility
     attack is MUC's ARSON only where its words name fire ("set fire to the farm", "burned
-    nine vehicles"), for GTD's type holds sabotage and demolition too."""
+    nine vehicles"), for GTD's type holds sabotage and demolition too; an armed assault or an
+    assassination is MUC's ATTACK only where its words name the act ("opened fire on the
+    guards", "the assassination of the mayor"), not where GTD read it from a toll alone
+    ("the bomb killed three"), which is the bombing's own outcome."""
     muc = table.get(("gtd", label))
     if muc == "arson" and not _fire_words().search(rule):
+        return None
+    if muc == "attack" and rule.endswith(_TOLL_ONLY):
         return None
     return muc if muc in FURTHER_TYPES else None
 
 
 # MUC types a further act of an event yields: MUC keys an incident of another category as
 # a template of its own (TASKDOC template-doc-part1 section 1), where ACLED's unit holds both.
-FURTHER_TYPES = frozenset({"arson"})
+FURTHER_TYPES = frozenset({"arson", "attack"})
+_TOLL_ONLY = "+casualties"  # classify's rule of an armed assault read from a toll with no weapon named
 
 
 def muc_types(event: Event) -> set[str]:

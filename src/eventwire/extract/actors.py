@@ -185,12 +185,14 @@ def _fold_word(text: str) -> str:
 _UNARMED_KINDS = ("civilians", "protesters", "rioters")
 
 
-def _generic_actor(token, actors: ActorDictionary, sent_start: int) -> Actor | None:
+def _generic_actor(token, actors: ActorDictionary, sent_start: int, context: str | None = None) -> Actor | None:
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "ACTOR":
         return None
     kind, start = _generic_kind(token, sent_start)
     if kind is None:
         return _demonym_victims(token, actors)
+    if kind.actor_type == "state forces" and _liberation_words(token):
+        return _liberation_army(token, actors, context)
     if kind.kind in _UNARMED_KINDS and in_uniform(token):
         kind = actors.generic["unidentified"]  # "men wearing military uniforms": armed, unnamed
     country = _modifier_country(token, actors) or _of_country(token, actors)
@@ -208,6 +210,46 @@ def _generic_actor(token, actors: ActorDictionary, sent_start: int) -> Actor | N
                  end=span.end_char, rule=f"actors.generic.{kind.kind}")
 
 
+# Words that make an "army" or "front" a rebel group's name ("national liberation army",
+# "army of national liberation", "popular revolutionary army"), never a state's forces.
+_REBEL_NAME_WORDS = frozenset({"liberation", "revolutionary", "guerrilla", "rebel"})
+
+
+def _army_name(token):
+    """The words of an army noun's name: its modifiers before it and its "of" phrase."""
+    doc = token.doc
+    first = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in _MODIFIER_DEPS])
+    last = token.i
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            last = prep.right_edge.i
+    return doc[first:last + 1]
+
+
+def _liberation_words(token) -> bool:
+    """The army noun carries a rebel name's words before it or in its "of" phrase."""
+    return not {t.lower_ for t in _army_name(token)}.isdisjoint(_REBEL_NAME_WORDS)
+
+
+def _liberation_army(token, actors: ActorDictionary, country: str | None) -> Actor | None:
+    """A rebel group named by an army noun ("the national liberation army", "the army of
+    national liberation"): the dictionary's group of that name in the article's country when
+    it has one; else an armed group the dictionary lacks, by its own words, never a state's
+    forces (the generic "army" would make the rebels the army)."""
+    span = _army_name(token)
+    while len(span) > 1 and span[0].lower_ in ("the", "a", "an", "its", "their"):
+        span = span[1:]
+    entry = actors.lookup(span.text, country)
+    if entry is None:
+        kind = actors.generic["unidentified"]
+        return Actor(name=kind.named(country) if country else kind.name, type=kind.actor_type, inter=kind.inter,
+                     country=country, text=span.text, start=span.start_char, end=span.end_char,
+                     rule="actors.generic.unidentified.named_army")
+    home = entry.countries[0] if len(entry.countries) == 1 else country
+    return Actor(name=entry.name, type=entry.actor_type, inter=entry.inter, country=home, text=span.text,
+                 start=span.start_char, end=span.end_char, source_id=entry.key, rule="actors.dictionary.named_army")
+
+
 def find_actors(sent) -> list[Actor]:
     """Actors named in a sentence: dictionary groups and generic actors, in text order."""
     actors = load_actors()
@@ -219,7 +261,7 @@ def find_actors(sent) -> list[Actor]:
             if actor is not None:
                 found.append(actor)
     for token in sent:
-        actor = _generic_actor(token, actors, sent.start)
+        actor = _generic_actor(token, actors, sent.start, country)
         if actor is None:
             continue
         # "police station" after "police": keep the wider phrase, once; a named
