@@ -284,3 +284,18 @@ def test_incident_dates_in_news(pipeline, text, published, date):
 
     events = pipeline.process(Document(id="d", text=text, published=published)).events
     assert events and events[0].event_date == date
+
+
+@pytest.mark.parametrize("text, day", [
+    # the only day told is the arrest's: the shooting came no later than it
+    ("A man accused of shooting his neighbour in the arm during an argument over a fence was jailed "
+     "Wednesday on charges of assault and reckless endangerment.", dt.date(2020, 4, 29)),
+    # the earliest of the days told, not the later one
+    ("A woman was wounded by a stray bullet in her kitchen, police said Thursday. A teenager was "
+     "arrested Friday in connection with the shooting.", dt.date(2020, 4, 30)),
+    # a step yet to come is no day of the case: the publication date stays
+    ("A clerk was shot during a robbery of a liquor store on Main Street, police said. "
+     "The suspect is due in court Thursday.", PUBLISHED),
+])
+def test_an_undated_incident_takes_the_first_day_of_its_case(pipeline, text, day):
+    assert _news_event_dates(pipeline, text)[0] == day

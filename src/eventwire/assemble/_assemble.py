@@ -359,6 +359,9 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     if date is None and (date := _incident_date(group, findings)) is not None:
         evidence.append(_evidence_at(findings, "event_date", date.start, date.end, date.text,
                                      f"date.incident_sentence+{date.rule}"))
+    if date is None and (date := _first_recent_day(group, findings)) is not None:
+        evidence.append(_evidence_at(findings, "event_date", date.start, date.end, date.text,
+                                     f"date.first_recent_day+{date.rule}"))
     event_date, precision, relative = None, "unknown", None
     if date is not None:
         event_date, precision = date.date, date.precision
@@ -490,6 +493,15 @@ def _incident_date(group: _Group, findings: DocFindings):
         return None
     age = (published - when.date).days
     return when if 0 <= age <= ANCHOR_DAYS or (age > ANCHOR_DAYS and _year_left_out(when)) else None
+
+
+def _first_recent_day(group: _Group, findings: DocFindings):
+    """For an undated group of the article's news that no sentence dates either, the earliest
+    day of the week before the report that the article tells (``first_recent_day`` of
+    extract): the incident came no later than the first step that followed it."""
+    if all(m.timing == "earlier" for m in group.mentions):
+        return None
+    return findings.first_recent_day
 
 
 def _year_left_out(when) -> bool:

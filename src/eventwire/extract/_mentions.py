@@ -31,6 +31,7 @@ class DocFindings:
     location: Location | None = None  # where the article's event happened, as geo places it
     sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each sentence
     incident_date: EventDate | None = None  # when the article says its incident happened (news)
+    first_recent_day: EventDate | None = None  # the earliest day of the week before the report it tells (news)
     # title, dateline (place and date), lede, body, quotes, captions, chrome: see extract.structure
     structure: ArticleStructure = field(default_factory=ArticleStructure)
     groups: list[Actor] = field(default_factory=list)  # armed groups named anywhere (news)
@@ -261,6 +262,28 @@ def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) ->
     return _timed_day(told)
 
 
+# A clause that tells of a step yet to come: "is due in court Friday", "will be arraigned Monday"
+_TO_COME = re.compile(r"\b(?:will|would|is|are|was|were)\s+(?:\w+\s+)?(?:due|scheduled|set|expected)\b|"
+                      r"\bwill\b|\bnext\b", re.I)
+# How far back a report tells the steps of its own case by the weekday ("arrested Sunday")
+RECENT_DAYS = 7
+
+
+def first_recent_day(sents, dates: list[EventDate], structure: ArticleStructure,
+                     published: dt.date | None) -> EventDate | None:
+    """The earliest day of the week before the report that the article tells, on whatever it
+    hangs ("was jailed Sunday", "police said Monday", "was arrested Thursday"): a report that
+    never says when its incident happened still tells the steps that followed it, and the
+    incident came no later than the first of them, so that day is nearer to it than the day
+    of publication. A step yet to come ("is due in court Friday") is no such day."""
+    if published is None:
+        return None
+    recent = [d for sent, d in _told_days(sents, dates, structure)
+              if 0 < (published - d.date).days <= RECENT_DAYS
+              and not _TO_COME.search(doc_text(sent.doc)[sent.start_char:d.start])]
+    return min(recent, key=lambda d: d.date, default=None)
+
+
 # A part of the day told beside a day ("Saturday afternoon", "early Sunday evening", "late Friday")
 _PART_OF_DAY = re.compile(r"\b(?:early|late|morning|afternoon|evening|night|overnight)\b", re.I)
 
@@ -424,6 +447,8 @@ def extract_document(doc, document: Document) -> DocFindings:
             (found.mentions if mention.modality == "asserted" else found.rejected).append(mention)
     if document.profile == "news":
         found.incident_date = incident_date(sents, found.dates, found.structure)
+        found.first_recent_day = first_recent_day(sents, found.dates, found.structure,
+                                                  found.structure.dateline_date or document.published)
         found.groups = _actors.named_groups(s for s in sents if found.structure.yields_events(s.start_char, s.end_char))
     timed = classify_timing(found.mentions, found.structure, document, found.rejected)
     found.mentions = [m for m in timed if m.timing != CONTEXT]
