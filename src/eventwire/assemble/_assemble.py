@@ -498,10 +498,12 @@ def _incident_date(group: _Group, findings: DocFindings):
 def _first_recent_day(group: _Group, findings: DocFindings):
     """For an undated group of the article's news that no sentence dates either, the earliest
     day of the week before the report that the article tells (``first_recent_day`` of
-    extract): the incident came no later than the first step that followed it."""
-    if all(m.timing == "earlier" for m in group.mentions):
+    extract): the incident came no later than the first step that followed it. It bounds the
+    incident's day without naming it: precision week."""
+    first = findings.first_recent_day
+    if first is None or all(m.timing == "earlier" for m in group.mentions):
         return None
-    return findings.first_recent_day
+    return replace(first, precision="week")
 
 
 def _year_left_out(when) -> bool:
