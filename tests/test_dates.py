@@ -305,3 +305,17 @@ def test_an_undated_incident_takes_the_first_day_of_its_case(pipeline, text, day
     event = pipeline.process(Document(id="d", text=text, published=PUBLISHED)).events[0]
     assert event.event_date == day
     assert event.date_precision == ("day" if day == PUBLISHED else "week")  # a bound, not the day
+
+
+@pytest.mark.parametrize("text, day", [
+    # the boy's condition on Thursday is on the mention of the shooting; the article says when it happened
+    ("A 15-year-old boy shot in the head by a friend remained in critical condition Thursday at a children's "
+     "hospital. The boys were playing with a handgun in a bedroom Tuesday evening when it went off.",
+     dt.date(2020, 4, 28)),
+    # the autopsy's day on the mention of the shooting, the hour of the call in the next sentence
+    ("An autopsy conducted Friday on a teenager found shot in a parked car determined that the wound "
+     "was self-inflicted. Officers responded at about 9 p.m. Wednesday to a home on Lake Road.",
+     dt.date(2020, 4, 29)),
+])
+def test_the_day_the_article_says_it_happened_wins_over_a_later_day(pipeline, text, day):
+    assert _news_event_dates(pipeline, text)[0] == day

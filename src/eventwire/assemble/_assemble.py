@@ -356,7 +356,10 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     evidence = [class_evidence] + [e for m in group.mentions for e in m.evidence
                                    if not (e.field == "event_type" and e.start == class_evidence.start)]
     date = group.date()
-    if date is None and (date := _incident_date(group, findings)) is not None:
+    told = _incident_date(group, findings)
+    if _told_earlier(told, date, group, findings):
+        date = None
+    if date is None and (date := told) is not None:
         evidence.append(_evidence_at(findings, "event_date", date.start, date.end, date.text,
                                      f"date.incident_sentence+{date.rule}"))
     if date is None and (date := _first_recent_day(group, findings)) is not None:
@@ -493,6 +496,26 @@ def _incident_date(group: _Group, findings: DocFindings):
         return None
     age = (published - when.date).days
     return when if 0 <= age <= ANCHOR_DAYS or (age > ANCHOR_DAYS and _year_left_out(when)) else None
+
+
+# How many days a mention's date may run past the day the article says its incident happened
+# and still be a later step of it ("remained in critical condition Thursday", "a police report
+# released Monday"), not another incident
+_STEP_AFTER_DAYS = 7
+
+
+def _told_earlier(told, date, group: _Group, findings: DocFindings) -> bool:
+    """The article says its incident happened on a day (:func:`_incident_date`: "officers
+    responded at about 9 p.m. Tuesday", "the shooting happened Saturday night") a few days
+    before the day its mentions carry ("was in critical condition Monday", "an autopsy
+    conducted Thursday"): the mention's day is a later step, and the day it happened dates it.
+    A day that dates another kind of act of the article (a drone strike told beside "On Monday,
+    a missile strike on Kharkiv killed two") is that act's."""
+    if told is None or date is None or told.date is None or date.date is None or told.precision != "day" \
+            or not 0 < (date.date - told.date).days <= _STEP_AFTER_DAYS:
+        return False
+    return not any(m.date is not None and m.date.date == told.date and not group.has_kind(m.trigger.sub_event_type)
+                   for m in findings.mentions)
 
 
 def _first_recent_day(group: _Group, findings: DocFindings):
