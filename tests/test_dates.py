@@ -319,3 +319,16 @@ def test_an_undated_incident_takes_the_first_day_of_its_case(pipeline, text, day
 ])
 def test_the_day_the_article_says_it_happened_wins_over_a_later_day(pipeline, text, day):
     assert _news_event_dates(pipeline, text)[0] == day
+
+
+@pytest.mark.parametrize("text, day", [
+    # the day of a call to the sheriff told with its clock time after it
+    ("A woman was wounded in a shooting at an apartment complex, deputies said. On April 24 at about 6 p.m. "
+     "the sheriff's office received a call about gunfire on Main Street.", dt.date(2020, 4, 24)),
+    # the day of the clause before the act, with its hour after it
+    ("A teenager was charged with attempted murder in the shooting of a man outside a laundromat, prosecutors "
+     "said. The victim was sitting with a friend on a porch on April 21 at about 5:10 a.m., court papers say.",
+     dt.date(2020, 4, 21)),
+])
+def test_a_day_with_its_clock_time_after_it_dates_the_incident(pipeline, text, day):
+    assert _news_event_dates(pipeline, text)[0] == day

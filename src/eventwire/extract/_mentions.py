@@ -306,7 +306,7 @@ def _timed_day(told) -> EventDate | None:
             return d
         near = text[max(sent.start_char, d.start - 12):min(sent.end_char, d.end + 12)]
         if not (_PART_OF_DAY.search(near) or _CLOCK.search(text[max(sent.start_char, d.start - 20):d.end])
-                or _when_it_happened(sent, d)):
+                or _clock_after(text, d) or _when_it_happened(sent, d)):
             continue
         head = _clause_head(sent, d)
         if head is None or head.lemma_.lower() not in date_verbs("report"):
@@ -345,15 +345,25 @@ def _clause_head(sent, date: EventDate):
 
 
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\bnoon\b|\bmidnight\b", re.I)
+# A clock time that follows the day it belongs to: "on June 17 at about 5:10 a.m.", "Jan. 3, 2017 around 6 PM"
+_CLOCK_AFTER = re.compile(r",?\s*(?:at\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|just\s+(?:after|before)\s+|"
+                          r"shortly\s+(?:after|before)\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|noon\b|midnight\b)",
+                          re.I)
+
+
+def _clock_after(text: str, date: EventDate) -> bool:
+    """The day is told with its clock time right after it ("on June 17 at about 5:10 a.m.")."""
+    return _CLOCK_AFTER.match(text, date.end) is not None
 
 
 def _clocked(sent, date: EventDate, verb) -> bool:
-    """A day given with its clock time ("around 10:45 p.m. Saturday") on a verb that is not
+    """A day given with its clock time ("around 10:45 p.m. Saturday", "on June 17 at about 5:10
+    a.m.") on a verb that is not
     one of telling or of the case: a crime report times the incident to the minute, its
     follow-ups to the day ("was arraigned Monday")."""
     if verb.lemma_.lower() in date_verbs("report"):
         return False
-    if _CLOCK.search(date.text):
+    if _CLOCK.search(date.text) or _clock_after(doc_text(sent.doc), date):
         return True
     before = doc_text(sent.doc)[max(sent.start_char, date.start - 20):date.start].rstrip()
     return bool(_CLOCK.search(before)) and before.endswith(("m.", "am", "pm", "noon", "midnight", " on"))
