@@ -332,3 +332,9 @@ def test_the_day_the_article_says_it_happened_wins_over_a_later_day(pipeline, te
 ])
 def test_a_day_with_its_clock_time_after_it_dates_the_incident(pipeline, text, day):
     assert _news_event_dates(pipeline, text)[0] == day
+
+
+def test_the_day_the_article_says_it_happened_wins_over_a_month(pipeline):
+    text = ("A clerk was wounded in a robbery at a gas station last month, police said. "
+            "Officers responded to the station at about 10:30 p.m. April 20 and found him behind the counter.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 20)

@@ -357,7 +357,7 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
                                    if not (e.field == "event_type" and e.start == class_evidence.start)]
     date = group.date()
     told = _incident_date(group, findings)
-    if _told_earlier(told, date, group, findings):
+    if _told_instead(told, date, group, findings):
         date = None
     if date is None and (date := told) is not None:
         evidence.append(_evidence_at(findings, "event_date", date.start, date.end, date.text,
@@ -504,15 +504,20 @@ def _incident_date(group: _Group, findings: DocFindings):
 _STEP_AFTER_DAYS = 7
 
 
-def _told_earlier(told, date, group: _Group, findings: DocFindings) -> bool:
+def _told_instead(told, date, group: _Group, findings: DocFindings) -> bool:
     """The article says its incident happened on a day (:func:`_incident_date`: "officers
-    responded at about 9 p.m. Tuesday", "the shooting happened Saturday night") a few days
-    before the day its mentions carry ("was in critical condition Monday", "an autopsy
-    conducted Thursday"): the mention's day is a later step, and the day it happened dates it.
-    A day that dates another kind of act of the article (a drone strike told beside "On Monday,
-    a missile strike on Kharkiv killed two") is that act's."""
-    if told is None or date is None or told.date is None or date.date is None or told.precision != "day" \
-            or not 0 < (date.date - told.date).days <= _STEP_AFTER_DAYS:
+    responded at about 9 p.m. Tuesday", "the shooting happened Saturday night", "linked the gun
+    to the July 14 shooting") that dates it better than the date its mentions carry: a day a
+    few days before theirs ("was in critical condition Monday", "an autopsy conducted
+    Thursday"), whose day is a later step, or any day where theirs is only a week or a month
+    ("last month", "earlier this week"), though not a week counted back from a step ("died
+    Saturday, a week after she was wounded": the act's own). A day that dates another kind of
+    act of the article (a drone strike told beside "On Monday, a missile strike on Kharkiv
+    killed two") is that act's."""
+    if told is None or date is None or told.date is None or date.date is None or told.precision != "day":
+        return False
+    coarse = date.precision != "day" and not (date.rule or "").endswith("dates.span_after")
+    if not coarse and not 0 < (date.date - told.date).days <= _STEP_AFTER_DAYS:
         return False
     return not any(m.date is not None and m.date.date == told.date and not group.has_kind(m.trigger.sub_event_type)
                    for m in findings.mentions)
