@@ -219,17 +219,18 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     # the day on the act, not the day on another verb of the sentence
     ("A clerk who quit his job at the depot last week shot and killed his neighbour Sunday night.",
      dt.date(2019, 6, 12), dt.date(2019, 6, 9)),
-    # the day a school posted about a shooting or a family spoke of it is not the shooting's
+    # the day a school posted about a shooting or a family spoke of it is not the shooting's: it bounds the
+    # undated shooting (the latest day it can have been), as the days of the next cases do
     ("A teenager was shot and killed outside a gym. The school posted a letter to families Friday about the shooting.",
-     dt.date(2019, 6, 10), dt.date(2019, 6, 10)),
+     dt.date(2019, 6, 10), dt.date(2019, 6, 7)),
     ("Relatives spoke Wednesday about the shooting that killed two brothers at a car wash.",
-     dt.date(2019, 6, 14), dt.date(2019, 6, 14)),
+     dt.date(2019, 6, 14), dt.date(2019, 6, 12)),
     # a day that ends the clause of the act, before the clause of telling, is the act's
     ("A teenager was accidentally shot in the leg Saturday, the county sheriff's office announced "
      "in a news release Monday.", dt.date(2019, 6, 17), dt.date(2019, 6, 15)),
-    # a day that opens the clause of telling is still the telling's
+    # a day that opens the clause of telling is still the telling's, a bound of the undated act
     ("A woman was shot and wounded at a bus stop near the library, and on Monday police arrested a suspect.",
-     dt.date(2019, 6, 18), dt.date(2019, 6, 18)),
+     dt.date(2019, 6, 18), dt.date(2019, 6, 17)),
     # a gun that went off on a day dates the undated shooting
     ("A man died in an accidental shooting at a farm near the lake. "
      "Deputies say the rifle discharged Sunday while he was cleaning it in a barn.",
@@ -253,9 +254,9 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     # a day told with its hour, on no verb of telling, is the undated incident's
     ("Three people were shot at a party in a park, police said. Witnesses said a group was standing "
      "near the pavilion early Saturday evening when an argument began.", dt.date(2019, 6, 18), dt.date(2019, 6, 15)),
-    # a day with its hour on a verb of telling is the report's
+    # a day with its hour on a verb of telling is the report's, a bound of the undated act
     ("A woman was shot and wounded near a bus stop. Police said Monday morning that they had no suspects.",
-     dt.date(2019, 6, 18), dt.date(2019, 6, 18)),
+     dt.date(2019, 6, 18), dt.date(2019, 6, 17)),
     # the hour told in a clause of being, under a verb of telling: the clause's day
     ("A girl was shot in the arm at her home. Her father says he was at home with her Monday evening.",
      dt.date(2019, 6, 18), dt.date(2019, 6, 17)),
@@ -271,9 +272,10 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     # a day and month before the incident's noun name its day, however the parser hangs them
     ("Two adults charged in fatal shooting of teen. Two people were charged Monday with child endangerment "
      "in the March 20 shooting death of a 13-year-old boy.", dt.date(2019, 4, 10), dt.date(2019, 3, 20)),
-    # a day on a later step of the case ("his first court appearance Monday morning") is that step's
+    # a day on a later step of the case ("his first court appearance Monday morning") is that step's,
+    # a bound of the undated act
     ("A man was shot and wounded during a robbery on a stoop. The teen charged in the shooting made his first "
-     "court appearance Monday morning.", dt.date(2019, 6, 19), dt.date(2019, 6, 19)),
+     "court appearance Monday morning.", dt.date(2019, 6, 19), dt.date(2019, 6, 17)),
     # a relative day inside a quotation counts from when it was said, not from publication
     ("A woman was shot dead outside a club, deputies said. A witness heard the gunman say: "
      "\"I'm gonna catch me a body tonight.\" The shooting happened Saturday.", dt.date(2019, 6, 19),
@@ -284,3 +286,55 @@ def test_incident_dates_in_news(pipeline, text, published, date):
 
     events = pipeline.process(Document(id="d", text=text, published=published)).events
     assert events and events[0].event_date == date
+
+
+@pytest.mark.parametrize("text, day", [
+    # the only day told is the arrest's: the shooting came no later than it
+    ("A man accused of shooting his neighbour in the arm during an argument over a fence was jailed "
+     "Wednesday on charges of assault and reckless endangerment.", dt.date(2020, 4, 29)),
+    # the earliest of the days told, not the later one
+    ("A woman was wounded by a stray bullet in her kitchen, police said Thursday. A teenager was "
+     "arrested Friday in connection with the shooting.", dt.date(2020, 4, 30)),
+    # a step yet to come is no day of the case: the publication date stays
+    ("A clerk was shot during a robbery of a liquor store on Main Street, police said. "
+     "The suspect is due in court Thursday.", PUBLISHED),
+])
+def test_an_undated_incident_takes_the_first_day_of_its_case(pipeline, text, day):
+    from eventwire.records import Document
+
+    event = pipeline.process(Document(id="d", text=text, published=PUBLISHED)).events[0]
+    assert event.event_date == day
+    assert event.date_precision == ("day" if day == PUBLISHED else "week")  # a bound, not the day
+
+
+@pytest.mark.parametrize("text, day", [
+    # the boy's condition on Thursday is on the mention of the shooting; the article says when it happened
+    ("A 15-year-old boy shot in the head by a friend remained in critical condition Thursday at a children's "
+     "hospital. The boys were playing with a handgun in a bedroom Tuesday evening when it went off.",
+     dt.date(2020, 4, 28)),
+    # the autopsy's day on the mention of the shooting, the hour of the call in the next sentence
+    ("An autopsy conducted Friday on a teenager found shot in a parked car determined that the wound "
+     "was self-inflicted. Officers responded at about 9 p.m. Wednesday to a home on Lake Road.",
+     dt.date(2020, 4, 29)),
+])
+def test_the_day_the_article_says_it_happened_wins_over_a_later_day(pipeline, text, day):
+    assert _news_event_dates(pipeline, text)[0] == day
+
+
+@pytest.mark.parametrize("text, day", [
+    # the day of a call to the sheriff told with its clock time after it
+    ("A woman was wounded in a shooting at an apartment complex, deputies said. On April 24 at about 6 p.m. "
+     "the sheriff's office received a call about gunfire on Main Street.", dt.date(2020, 4, 24)),
+    # the day of the clause before the act, with its hour after it
+    ("A teenager was charged with attempted murder in the shooting of a man outside a laundromat, prosecutors "
+     "said. The victim was sitting with a friend on a porch on April 21 at about 5:10 a.m., court papers say.",
+     dt.date(2020, 4, 21)),
+])
+def test_a_day_with_its_clock_time_after_it_dates_the_incident(pipeline, text, day):
+    assert _news_event_dates(pipeline, text)[0] == day
+
+
+def test_the_day_the_article_says_it_happened_wins_over_a_month(pipeline):
+    text = ("A clerk was wounded in a robbery at a gas station last month, police said. "
+            "Officers responded to the station at about 10:30 p.m. April 20 and found him behind the counter.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 20)

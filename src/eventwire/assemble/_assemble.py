@@ -356,9 +356,15 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     evidence = [class_evidence] + [e for m in group.mentions for e in m.evidence
                                    if not (e.field == "event_type" and e.start == class_evidence.start)]
     date = group.date()
-    if date is None and (date := _incident_date(group, findings)) is not None:
+    told = _incident_date(group, findings)
+    if _told_instead(told, date, group, findings):
+        date = None
+    if date is None and (date := told) is not None:
         evidence.append(_evidence_at(findings, "event_date", date.start, date.end, date.text,
                                      f"date.incident_sentence+{date.rule}"))
+    if date is None and (date := _first_recent_day(group, findings)) is not None:
+        evidence.append(_evidence_at(findings, "event_date", date.start, date.end, date.text,
+                                     f"date.first_recent_day+{date.rule}"))
     event_date, precision, relative = None, "unknown", None
     if date is not None:
         event_date, precision = date.date, date.precision
@@ -490,6 +496,42 @@ def _incident_date(group: _Group, findings: DocFindings):
         return None
     age = (published - when.date).days
     return when if 0 <= age <= ANCHOR_DAYS or (age > ANCHOR_DAYS and _year_left_out(when)) else None
+
+
+# How many days a mention's date may run past the day the article says its incident happened
+# and still be a later step of it ("remained in critical condition Thursday", "a police report
+# released Monday"), not another incident
+_STEP_AFTER_DAYS = 7
+
+
+def _told_instead(told, date, group: _Group, findings: DocFindings) -> bool:
+    """The article says its incident happened on a day (:func:`_incident_date`: "officers
+    responded at about 9 p.m. Tuesday", "the shooting happened Saturday night", "linked the gun
+    to the July 14 shooting") that dates it better than the date its mentions carry: a day a
+    few days before theirs ("was in critical condition Monday", "an autopsy conducted
+    Thursday"), whose day is a later step, or any day where theirs is only a week or a month
+    ("last month", "earlier this week"), though not a week counted back from a step ("died
+    Saturday, a week after she was wounded": the act's own). A day that dates another kind of
+    act of the article (a drone strike told beside "On Monday, a missile strike on Kharkiv
+    killed two") is that act's."""
+    if told is None or date is None or told.date is None or date.date is None or told.precision != "day":
+        return False
+    coarse = date.precision != "day" and not (date.rule or "").endswith("dates.span_after")
+    if not coarse and not 0 < (date.date - told.date).days <= _STEP_AFTER_DAYS:
+        return False
+    return not any(m.date is not None and m.date.date == told.date and not group.has_kind(m.trigger.sub_event_type)
+                   for m in findings.mentions)
+
+
+def _first_recent_day(group: _Group, findings: DocFindings):
+    """For an undated group of the article's news that no sentence dates either, the earliest
+    day of the week before the report that the article tells (``first_recent_day`` of
+    extract): the incident came no later than the first step that followed it. It bounds the
+    incident's day without naming it: precision week."""
+    first = findings.first_recent_day
+    if first is None or all(m.timing == "earlier" for m in group.mentions):
+        return None
+    return replace(first, precision="week")
 
 
 def _year_left_out(when) -> bool:

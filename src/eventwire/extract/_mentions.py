@@ -31,6 +31,7 @@ class DocFindings:
     location: Location | None = None  # where the article's event happened, as geo places it
     sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each sentence
     incident_date: EventDate | None = None  # when the article says its incident happened (news)
+    first_recent_day: EventDate | None = None  # the earliest day of the week before the report it tells (news)
     # title, dateline (place and date), lede, body, quotes, captions, chrome: see extract.structure
     structure: ArticleStructure = field(default_factory=ArticleStructure)
     groups: list[Actor] = field(default_factory=list)  # armed groups named anywhere (news)
@@ -261,6 +262,28 @@ def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) ->
     return _timed_day(told)
 
 
+# A clause that tells of a step yet to come: "is due in court Friday", "will be arraigned Monday"
+_TO_COME = re.compile(r"\b(?:will|would|is|are|was|were)\s+(?:\w+\s+)?(?:due|scheduled|set|expected)\b|"
+                      r"\bwill\b|\bnext\b", re.I)
+# How far back a report tells the steps of its own case by the weekday ("arrested Sunday")
+RECENT_DAYS = 7
+
+
+def first_recent_day(sents, dates: list[EventDate], structure: ArticleStructure,
+                     published: dt.date | None) -> EventDate | None:
+    """The earliest day of the week before the report that the article tells, on whatever it
+    hangs ("was jailed Sunday", "police said Monday", "was arrested Thursday"): a report that
+    never says when its incident happened still tells the steps that followed it, and the
+    incident came no later than the first of them, so that day is nearer to it than the day
+    of publication. A step yet to come ("is due in court Friday") is no such day."""
+    if published is None:
+        return None
+    recent = [d for sent, d in _told_days(sents, dates, structure)
+              if 0 < (published - d.date).days <= RECENT_DAYS
+              and not _TO_COME.search(doc_text(sent.doc)[sent.start_char:d.start])]
+    return min(recent, key=lambda d: d.date, default=None)
+
+
 # A part of the day told beside a day ("Saturday afternoon", "early Sunday evening", "late Friday")
 _PART_OF_DAY = re.compile(r"\b(?:early|late|morning|afternoon|evening|night|overnight)\b", re.I)
 
@@ -283,7 +306,7 @@ def _timed_day(told) -> EventDate | None:
             return d
         near = text[max(sent.start_char, d.start - 12):min(sent.end_char, d.end + 12)]
         if not (_PART_OF_DAY.search(near) or _CLOCK.search(text[max(sent.start_char, d.start - 20):d.end])
-                or _when_it_happened(sent, d)):
+                or _clock_after(text, d) or _when_it_happened(sent, d)):
             continue
         head = _clause_head(sent, d)
         if head is None or head.lemma_.lower() not in date_verbs("report"):
@@ -322,15 +345,25 @@ def _clause_head(sent, date: EventDate):
 
 
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\bnoon\b|\bmidnight\b", re.I)
+# A clock time that follows the day it belongs to: "on June 17 at about 5:10 a.m.", "Jan. 3, 2017 around 6 PM"
+_CLOCK_AFTER = re.compile(r",?\s*(?:at\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|just\s+(?:after|before)\s+|"
+                          r"shortly\s+(?:after|before)\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|noon\b|midnight\b)",
+                          re.I)
+
+
+def _clock_after(text: str, date: EventDate) -> bool:
+    """The day is told with its clock time right after it ("on June 17 at about 5:10 a.m.")."""
+    return _CLOCK_AFTER.match(text, date.end) is not None
 
 
 def _clocked(sent, date: EventDate, verb) -> bool:
-    """A day given with its clock time ("around 10:45 p.m. Saturday") on a verb that is not
+    """A day given with its clock time ("around 10:45 p.m. Saturday", "on June 17 at about 5:10
+    a.m.") on a verb that is not
     one of telling or of the case: a crime report times the incident to the minute, its
     follow-ups to the day ("was arraigned Monday")."""
     if verb.lemma_.lower() in date_verbs("report"):
         return False
-    if _CLOCK.search(date.text):
+    if _CLOCK.search(date.text) or _clock_after(doc_text(sent.doc), date):
         return True
     before = doc_text(sent.doc)[max(sent.start_char, date.start - 20):date.start].rstrip()
     return bool(_CLOCK.search(before)) and before.endswith(("m.", "am", "pm", "noon", "midnight", " on"))
@@ -424,6 +457,8 @@ def extract_document(doc, document: Document) -> DocFindings:
             (found.mentions if mention.modality == "asserted" else found.rejected).append(mention)
     if document.profile == "news":
         found.incident_date = incident_date(sents, found.dates, found.structure)
+        found.first_recent_day = first_recent_day(sents, found.dates, found.structure,
+                                                  found.structure.dateline_date or document.published)
         found.groups = _actors.named_groups(s for s in sents if found.structure.yields_events(s.start_char, s.end_char))
     timed = classify_timing(found.mentions, found.structure, document, found.rejected)
     found.mentions = [m for m in timed if m.timing != CONTEXT]
