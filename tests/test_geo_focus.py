@@ -156,6 +156,17 @@ def test_a_first_name_is_no_place(nlp, gaz):
     assert not {"Howard", "David"} & {t.text for t in find_toponyms(nlp(text), gaz)}
 
 
+def test_a_town_written_as_a_persons_last_name_is_that_person_throughout(nlp, gaz):
+    text = ("Deshawn Davis suffered a gunshot wound to the arm on Friday night. "
+            "Davis was listed in stable condition.")
+    assert "Davis" not in {t.text for t in find_toponyms(nlp(text), gaz)}
+
+
+def test_a_first_name_before_a_surname_no_place_bears_is_no_place(nlp, gaz):
+    text = "Douglas Quarvey, 19, was shot in the leg on Friday night, police said."
+    assert "Douglas" not in {t.text for t in find_toponyms(nlp(text), gaz)}
+
+
 def test_a_compass_part_of_a_city_is_the_city_near(nlp, gaz):
     loc = _location(nlp, gaz, "A boy was shot in Southwest Baltimore on Friday, police said.", "shot")
     assert loc is not None and loc.name == "Baltimore" and loc.geo_precision == 2

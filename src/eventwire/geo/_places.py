@@ -157,13 +157,16 @@ def _first_or_last_name(doc, ent, gazetteer) -> bool:
     title = doc[ent.start - 2] if prev is not None and prev.text == "." and ent.start > 1 else prev
     if title is not None and title.lower_.rstrip(".") in PERSON_TITLES:
         return True
-    if any(e.feature_code.startswith("PCL") or e.population >= KNOWN_PLACE for e in gazetteer.lookup(ent.text)):
-        return False  # "Florida Atlantic University", "U.S. President Trump": a modifier, no name
-    lex = lexicon()
+    if any(e.feature_code.startswith("PCL") or (e.population >= KNOWN_PLACE and e.feature_code != "ADM2")
+           for e in gazetteer.lookup(ent.text)):
+        # "Florida Atlantic University", "U.S. President Trump", "Topeka, Kan. Heavy rain": a
+        # modifier, no name (a county named after a person, "Douglas County", makes no
+        # "Douglas" known)
+        return False
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if nxt is not None and nxt.lower_ in _place_followers():
         return False  # "Yangi Qala district", "Hama Airbase", "Memphis Police"
-    if prev is not None and prev.ent_type_ == "PERSON" and prev.lower_ not in lex["place_name_leaders"]:
+    if _after_first_name(doc, ent, gazetteer):
         return True
     if nxt is None:
         return False
@@ -175,8 +178,27 @@ def _first_or_last_name(doc, ent, gazetteer) -> bool:
     return bool(INITIAL.match(nxt.text)) and nxt.text[:1].isupper()
 
 
-def _person_words(doc) -> set[str]:
-    return {w for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for w in ent.text.split()}
+def _after_first_name(doc, ent, gazetteer) -> bool:
+    """'Howard Jones', 'Deshawn Davis suffered': a last name after a person's first name, or
+    after a capitalised word no place bears where the name ends (not "the Robert E. Lane Dover
+    Justice Center"); a town's own first words are a place's ("North Philadelphia")."""
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is None or prev.lower_ in lexicon()["place_name_leaders"]:
+        return False
+    if prev.ent_type_ == "PERSON":
+        return True
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return _name_word(prev) and not gazetteer.lookup(prev.text) and not (nxt is not None and nxt.text[:1].isupper())
+
+
+def _person_words(doc, gazetteer=None) -> set[str]:
+    """Words of the persons' names of the text: of its PERSON entities, and the one-word town
+    names it writes as a first or last name ("Jalen Williams"): "Williams, who turned himself
+    in" further down is that person too."""
+    out = {w for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for w in ent.text.split()}
+    if gazetteer is not None:
+        out |= {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS and _first_or_last_name(doc, ent, gazetteer)}
+    return out
 
 
 def candidate_spans(doc, gazetteer) -> list:
@@ -191,7 +213,7 @@ def candidate_spans(doc, gazetteer) -> list:
     from ..gazetteer import stop_names
 
     heads, preps, _, _ = _cues()
-    people = _person_words(doc)
+    people = _person_words(doc, gazetteer)
     common = stop_names()
     streets = frozenset(lexicon()["street_words"])
     out = []
