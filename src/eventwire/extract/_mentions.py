@@ -358,9 +358,8 @@ def _clock_after(text: str, date: EventDate) -> bool:
 
 def _clocked(sent, date: EventDate, verb) -> bool:
     """A day given with its clock time ("around 10:45 p.m. Saturday", "on June 17 at about 5:10
-    a.m.") on a verb that is not
-    one of telling or of the case: a crime report times the incident to the minute, its
-    follow-ups to the day ("was arraigned Monday")."""
+    a.m.") on a verb that is not one of telling or of the case: a crime report times the
+    incident to the minute, its follow-ups to the day ("was arraigned Monday")."""
     if verb.lemma_.lower() in date_verbs("report"):
         return False
     if _CLOCK.search(date.text) or _clock_after(doc_text(sent.doc), date):
