@@ -238,6 +238,19 @@ def _event_figures(counts_of, text):
     ("Two men were shot dead outside a store. A second man was hit in the arm.", 2, 0),
     ("A woman was shot in a parking lot. The woman died at a hospital.", 1, 0),
     ("A man was shot outside a store. He died at a hospital.", 1, 0),
+    # people who shot themselves were hit; a negation before another clause spares no one
+    ("Two boys accidentally shot themselves while cleaning a rifle.", None, 2),
+    ("A hunter was loading a shotgun without a safety when he shot himself in the hand.", None, 1),
+    # a state someone was found or left in: "found shot", "found one man dead and another wounded"
+    ("A teenager was found shot near a park on Friday evening.", None, 1),
+    ("Officers found a woman shot in the arm behind the store.", None, 1),
+    ("Deputies found one man dead and another wounded in the yard.", 1, 1),
+    ("When deputies arrived, they found the man had been fatally wounded.", 1, None),
+    # one hit told apart from the dead when every dead person named is the one who shot
+    ("A police officer was shot in the leg on Main Street. The suspect was killed when officers returned fire.", 1, 1),
+    ("A student was hit once in the lower body.", None, 1),
+    # a patient's condition told with two words
+    ("A 6-year-old girl is in critical but stable condition at a children's hospital.", None, 1),
     # animals are no casualties
     ("The gun went off, killing the boy and injuring one of the family dogs.", 1, None),
     ("A police dog was shot and wounded during the standoff.", None, None),
@@ -502,3 +515,23 @@ def test_first_figures_and_tallies_since_a_day(counts_of, text, killed, injured)
 ])
 def test_people_left_dead_or_wounded(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
+
+
+def test_people_named_after_their_number_are_no_more_people(nlp):
+    """"Lee and his two sons, Mark Lee Jr., 9, and Sam Lee, 7": three people, even where the
+    parser hangs the sons' names on the first name as more conjuncts."""
+    from spacy.tokens import Doc
+
+    from eventwire.extract.counts import _people_in
+
+    words = ["Lee", "and", "his", "two", "sons", ",", "Mark", "Lee", "Jr.", ",", "9", ",", "and", "Sam", "Lee",
+             ",", "7", ",", "were", "killed"]
+    heads = [19, 0, 4, 4, 0, 0, 8, 8, 0, 8, 8, 8, 8, 14, 8, 14, 14, 14, 19, 19]
+    deps = ["nsubjpass", "cc", "poss", "nummod", "conj", "punct", "compound", "compound", "conj", "punct", "appos",
+            "punct", "cc", "compound", "conj", "punct", "appos", "punct", "auxpass", "ROOT"]
+    pos = ["PROPN", "CCONJ", "PRON", "NUM", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT", "NUM", "PUNCT",
+           "CCONJ", "PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "AUX", "VERB"]
+    tags = ["NNP", "CC", "PRP$", "CD", "NNS", ",", "NNP", "NNP", "NNP", ",", "CD", ",", "CC", "NNP", "NNP", ",", "CD",
+            ",", "VBD", "VBN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert _people_in(doc[0]) == 3

@@ -295,6 +295,8 @@ def _wound_taken(verb) -> str | None:
     return None
 
 
+# Words between two conditions of one patient: "critical but stable", "serious to critical".
+_BETWEEN_CONDITIONS = {"but", "to", ",", "and", "or", "-", "yet"}
 # A condition said of a patient with no "condition" after it: "a 34-year-old man is
 # stable", "one was critical" (not "fair" or "good", which say other things as often).
 _BARE_CONDITIONS = {"critical", "serious", "stable", "grave", "guarded"}
@@ -307,9 +309,11 @@ def _condition_at(toks, k: int) -> int | None:
     serious condition", "is stable" (the adjective alone as the complement of "be" or
     "remain"), "were treated and released"."""
     m = k + 2 if k + 1 < len(toks) and toks[k + 1].lower_ in ("a", "an") else k + 1
-    if m + 1 < len(toks) and toks[k].lower_ == "in" and toks[m].lower_ in _CONDITIONS \
-            and toks[m + 1].lower_ == "condition":
-        return m + 2
+    if m + 1 < len(toks) and toks[k].lower_ == "in" and toks[m].lower_ in _CONDITIONS:
+        if m + 3 < len(toks) and toks[m + 1].lower_ in _BETWEEN_CONDITIONS and toks[m + 2].lower_ in _CONDITIONS:
+            m += 2  # "in critical but stable condition", "in serious to critical condition"
+        if toks[m + 1].lower_ == "condition":
+            return m + 2
     t = toks[k]
     if t.lower_ in _BARE_CONDITIONS and t.dep_ in ("acomp", "oprd") and t.head.lemma_.lower() in _CONDITION_VERBS \
             and not (k + 1 < len(toks) and toks[k + 1].lower_ in ("condition", "injury", "injuries", "wound", "wounds")):
@@ -347,7 +351,7 @@ def _phrase_cue(tok) -> tuple[str, str] | None:
 _BODY_PARTS = {"arm", "arms", "leg", "legs", "head", "chest", "back", "shoulder", "stomach", "abdomen",
                "neck", "face", "foot", "feet", "hand", "hip", "thigh", "torso", "buttocks", "buttock",
                "side", "knee", "ankle", "wrist", "finger", "jaw", "groin", "eye", "cheek", "elbow", "shin",
-               "calf", "heel", "lower", "upper"}
+               "calf", "heel", "lower", "upper", "body"}
 
 
 def _in_body_part(verb) -> bool:
@@ -388,10 +392,15 @@ def _cue_either(tok) -> str | None:
     return _cue_kind(tok, _EITHER_SIDE)
 
 
+# An object that is the subject again: "two teens accidentally shot themselves" were hit.
+_REFLEXIVES = {"himself", "herself", "themselves", "itself"}
+
+
 def _is_active(tok) -> bool:
-    """A cue verb with its own object ("gunmen killed 3"): the number before it is the doer."""
+    """A cue verb with its own object ("gunmen killed 3"): the number before it is the doer,
+    unless the object is the doer again ("two boys shot themselves")."""
     return tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP") and \
-        any(c.dep_ in ("dobj", "obj") for c in tok.children)
+        any(c.dep_ in ("dobj", "obj") and c.lower_ not in _REFLEXIVES for c in tok.children)
 
 
 def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
@@ -765,11 +774,25 @@ def _reduced_relative(cue) -> bool:
 
 
 def _left_so(cue) -> bool:
-    """A participle after "and" that shares a "left" before it: in "the shooting left one man
-    dead and a woman wounded" the parser makes "a woman" the subject of "wounded"; she is whom
-    the shooting left wounded."""
-    return cue.dep_ == "conj" and cue.tag_ in ("VBN", "VBD") and cue.head.lemma_.lower() == "leave" and \
-        not any(c.dep_ in ("dobj", "obj", "auxpass", "aux") for c in cue.children)
+    """A participle after "and" that shares a "left" or "found" before it: in "the shooting left
+    one man dead and a woman wounded" the parser makes "a woman" the subject of "wounded"; she is
+    whom the shooting left wounded. In "officers found one man dead and another wounded" the
+    participle hangs on "dead", which hangs on "found"."""
+    if cue.dep_ != "conj" or cue.tag_ not in ("VBN", "VBD") or \
+            any(c.dep_ in ("dobj", "obj", "auxpass", "aux") for c in cue.children):
+        return False
+    head = cue.head
+    if head.pos_ == "ADJ" and _cue(head, "after") == "fatalities":
+        head = head.head
+    return head.lemma_.lower() in ("leave", "find")
+
+
+def _found_so(cue) -> bool:
+    """A participle that tells the state someone was found in: "a man was found shot",
+    "officers found a woman shot in the chest" (she is the one shot); not a clause of its
+    own ("found that he had been shot" has its own subject)."""
+    return cue.tag_ == "VBN" and cue.dep_ in ("xcomp", "oprd", "ccomp") and cue.head.lemma_.lower() == "find" and \
+        not any(c.dep_ in ("aux", "auxpass", "nsubjpass", "mark") for c in cue.children)
 
 
 def _victim_head(cue):
@@ -777,8 +800,12 @@ def _victim_head(cue):
     deps = ("nsubjpass",) if cue.lemma_.lower() not in ("die", "succumb") else ("nsubj", "nsubjpass")
     if _elided_passive(cue) or _left_so(cue):
         deps = ("nsubj", "nsubjpass")
-    if cue.pos_ == "ADJ" and cue.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp"):  # "found dead"
-        adjective, cue = cue, cue.head
+    if _found_so(cue):
+        own = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if own is not None:
+            return own  # "officers found a woman shot", parsed with the woman as the verb's subject
+    if cue.pos_ == "ADJ" and cue.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp") or _found_so(cue):
+        adjective, cue = cue, cue.head  # "found dead", "found shot": the state of the one found
         deps = ("nsubjpass", "nsubj")
         done_to = next((c for c in cue.children if c.dep_ in ("dobj", "obj") and c.i < adjective.i), None)
         if done_to is not None:
@@ -786,8 +813,8 @@ def _victim_head(cue):
     if _reduced_relative(cue):
         return cue.head  # "the 2-year-old killed Saturday", "a man found deceased"
     if cue.pos_ == "ADJ" and cue.dep_ == "amod" and cue.head.i < cue.i and cue.head.dep_ in ("dobj", "obj") \
-            and cue.head.head.lemma_.lower() == "leave":
-        return cue.head  # "left a 1-year-old boy dead": the parser makes "dead" the boy's adjective
+            and cue.head.head.lemma_.lower() in ("leave", "find"):
+        return cue.head  # "left a boy dead", "found a man dead": the parser makes "dead" the man's adjective
     for c in cue.children:
         if c.dep_ in deps or (c.dep_ in ("dobj", "obj") and cue.pos_ == "VERB" and cue.tag_ != "VBN"):
             return c
@@ -822,8 +849,10 @@ def _people_in(head) -> int | None:
     members = [head] + [c for c in head.children if c.dep_ == "conj" and
                         not any(t.pos_ == "VERB" for t in doc[head.i + 1: c.i]) and
                         not (c.i + 1 < len(doc) and doc[c.i + 1].pos_ == "VERB" and doc[c.i + 1].tag_ in ("VBD", "VBZ", "VBP"))]
-    total = 0
+    total, listed = 0, False
     for m in members:
+        if listed and m.pos_ == "PROPN":
+            continue  # "his two sons, Julian Jr., 12, and Ian, 10": the sons named, no more people
         num = next((c for c in m.children if c.dep_ == "nummod"), None)
         if num is None and m.lower_ in _ORDINAL_ONE:  # before like_num, which takes "fourth" for a number
             total += 1
@@ -841,6 +870,7 @@ def _people_in(head) -> int | None:
             if value is None:
                 return None
             total += value
+            listed = value > 1 and m.i + 1 < len(doc) and doc[m.i + 1].text == ","
             continue
         if m.lower_ == "both" or (m.lower_ in ("they", "them") and any(c.lower_ == "both" for c in m.children)) \
                 or (m.lower_ == "they" and any(c.lower_ == "both" and c.i == m.i + 2 for c in m.head.children)):
@@ -1065,7 +1095,8 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
             continue  # "the driver was not hurt": spared, no victim
         head = _victim_head(t)
         if head is None or head.dep_ == "nsubj" and t.lemma_.lower() not in ("die", "succumb", "dead") \
-                and t.pos_ != "ADJ" and not _elided_passive(t) and not _reduced_relative(t) and not _left_so(t):
+                and t.pos_ != "ADJ" and not _elided_passive(t) and not _reduced_relative(t) and not _left_so(t) \
+                and not _found_so(t):
             continue
         head = _antecedent(t, head)
         n = _people_in(head)
@@ -1191,6 +1222,9 @@ def _singular_carried(sent, toks) -> list[Count]:
 
 
 _NEGATORS = {"no", "neither", "nobody", "none", "without", "zero", "nor"}
+# Words that open another clause, out of a negation's reach: "handling a rifle without a
+# stock when he shot himself in the foot" spares no one.
+_CLAUSE_OPENERS = {"but", "while", "although", "though", "when", "after", "before", "because", "as", "until"}
 
 
 def _zero_counts(sent, toks) -> list[Count]:
@@ -1202,7 +1236,7 @@ def _zero_counts(sent, toks) -> list[Count]:
             continue
         for k in range(i + 1, min(i + 7, len(toks))):
             u = toks[k]
-            if u.is_punct or u.lower_ in ("but", "while", "although", "though"):
+            if u.is_punct or u.lower_ in _CLAUSE_OPENERS:
                 break
             kind = _cue_either(u)
             if kind is None:
@@ -1599,6 +1633,9 @@ def _someone_else(hit: Count, dead: list[Count], n_dead: int) -> bool:
     ordinal = next((_ORDINAL_VALUE[w] for w in before if w in _ORDINAL_VALUE), None)
     if ordinal is not None:
         return ordinal > n_dead
+    named = [d for d in dead if (d.victims or "").lower() not in _PRONOUNS]
+    if named and all(_assailant(d) for d in named) and not _assailant(hit):
+        return True  # "an officer was shot ... the suspect was killed": the dead is the one who shot
     sex = _sex(hit.victims)
     return sex is not None and bool(dead) and all(_sex(d.victims) not in (None, sex) for d in dead)
 
