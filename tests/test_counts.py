@@ -202,6 +202,7 @@ def _event_figures(counts_of, text):
     # a day of the month is no count; wounds on a body are not people; an address is no count
     ("Police say one of four people shot outside a bar early March 14 has died.", None, 4),
     ("The boy has 10 gunshot wounds to his chest.", None, None),
+    ("A man with two gunshot wounds died at the hospital.", 1, None),
     ("Officers responded to a report of a gunshot wound at 44 Pine Lane.", None, None),
     # a part of the people hit is not a second cue for all of them
     ("Five people were shot, including the one man killed.", 1, 4),

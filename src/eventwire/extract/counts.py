@@ -403,8 +403,13 @@ def _is_active(tok) -> bool:
         any(c.dep_ in ("dobj", "obj") and c.lower_ not in _REFLEXIVES for c in tok.children)
 
 
+# What _victims tells when a quantity counts wounds on a body, not people.
+_WOUNDS = "wounds"
+
+
 def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
-    """(end, victims text, kind of a cue noun/adjective inside: "two dead", "6 deaths")."""
+    """(end, victims text, kind of a cue noun/adjective inside: "two dead", "6 deaths"; or
+    _WOUNDS for wounds on a body: "a man with two gunshot wounds died" is one dead)."""
     j, words = q.end, []
     headline = _headline_participle(toks, j)
     if headline is not None:
@@ -413,7 +418,7 @@ def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
         t = toks[j]
         kind = _cue(t, "after")
         if kind and t.pos_ == "NOUN" and _wounds_not_people(t, words):
-            return j + 1, None, None  # "10 gunshot wounds": wounds on a body, not people
+            return j + 1, None, _WOUNDS  # "10 gunshot wounds": wounds on a body, not people
         if kind and t.pos_ in ("NOUN", "ADJ", "PROPN") or (kind and t.tag_ == "VBN" and not words):
             return j + 1, " ".join(words) or None, kind
         if t.lemma_.lower() == "victim" and t.pos_ == "NOUN" and (_SHOT_VICTIMS & {w.lower() for w in words}
@@ -712,6 +717,9 @@ def _quantity_counts(sent, toks) -> list[Count]:
         active = bool(_cues_before(toks, q.start)[0])
         while True:
             vend, victims, own = _victims(toks, cur)
+            if own == _WOUNDS:
+                end = end if parts else vend
+                break  # the wounds are no people, nor the words after them a cue of theirs
             parts.append((cur, victims))
             end = vend
             if own:
@@ -724,6 +732,9 @@ def _quantity_counts(sent, toks) -> list[Count]:
             if active and _cue_after(toks, _victims(toks, nq)[0]) is not None:
                 break  # "wounded 3 others, and 4 were abducted": the next count has its own verb
             cur = nq
+        if not parts:
+            i = max(end, i + 1)
+            continue
         extra: list[str] = []
         if kind is None:
             after = _cue_after(toks, end)
