@@ -338,3 +338,17 @@ def test_the_day_the_article_says_it_happened_wins_over_a_month(pipeline):
     text = ("A clerk was wounded in a robbery at a gas station last month, police said. "
             "Officers responded to the station at about 10:30 p.m. April 20 and found him behind the counter.")
     assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 20)
+
+
+def test_a_death_from_wounds_is_a_later_day_than_the_shooting(pipeline):
+    # the bartender died of her wounds a day after the shooting; the first day told of the case bounds it
+    text = ("Two people were shot outside a bar on Water Street, police said Wednesday. "
+            "One of them, a bartender, died from her wounds on Thursday.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 29)
+
+
+def test_a_day_followed_by_when_the_gun_went_off_dates_the_incident(pipeline):
+    # "holding" hangs the day on a verb that is not the act; the "when" clause times the act to it
+    text = ("A 14-year-old boy has been charged in the death of his cousin. Police said the boy was holding "
+            "a pistol in a bedroom on April 18 when it discharged, killing the girl.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 18)

@@ -205,8 +205,32 @@ def _dates_report(sent, date: EventDate, trigger) -> bool:
     if kind == "step":
         return True
     return kind == "verb" and tok.lemma_.lower() in date_verbs("report") \
-        and not _event_between(tok, first, gathering) \
+        and not _event_between(tok, first, gathering) and not _when_the_act(sent, date) \
         and not _incident_reported(tok) and not _closes_the_act(sent, date, trigger, tok)
+
+
+# Verbs of a "when" clause that tell the act itself happened ("when the gun discharged")
+_ACT_HAPPENED = frozenset({"happen", "occur", "discharge", "erupt", "unfold"})
+
+
+def _when_the_act(sent, date: EventDate) -> bool:
+    """The day runs straight into a "when" clause that tells the act: "was holding the handgun
+    on March 20 when it discharged", "was cleaning a rifle Sunday when it went off". Whatever
+    verb the day hangs on, the clause times the act to that day. A clause of what others did
+    ("was arrested Monday when officers found him") is no such clause."""
+    after = [t for t in sent if t.idx >= date.end]
+    when = next((k for k, t in enumerate(after[:3]) if t.lower_ == "when"), None)
+    if when is None:
+        return False
+    return any(_incident_noun(t) or t.pos_ == "VERB" and (t.lemma_.lower() in _ACT_HAPPENED or _went_off(t) or
+                                                        (count_cues().get(t.lemma_.lower()) or ("", ""))[0]
+                                                        in ("fatalities", "hit", "injured"))
+               for t in after[when + 1:when + 6])
+
+
+def _went_off(tok) -> bool:
+    """"went off": a gun's firing told with its particle."""
+    return tok.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
 
 
 def _closes_the_act(sent, date: EventDate, trigger, verb) -> bool:
@@ -251,13 +275,15 @@ def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) ->
     need not name the event ("It happened Friday night", "officers responded at about
     8:30 p.m. Saturday", "the shooting Sunday"): the first day on an occurrence verb
     or an event noun, else the first day told with its hour (:func:`_timed_day`). An
-    undated incident of the article's news takes it (assemble)."""
-    told = list(_told_days(sents, dates, structure))
+    undated incident of the article's news takes it (assemble). A sentence that updates
+    the toll ("a sailor who died from his wounds on Saturday", "was taken off life support
+    Sunday") tells a later day, the update's, as it does for a mention's date."""
+    told = [(sent, d) for sent, d in _told_days(sents, dates, structure) if not is_update(span_text(sent))]
     for sent, d in told:
         kind, tok = _date_anchor(sent, d)
         if kind == "event" or (kind == "verb" and (_occurrence_verb(tok) or _incident_reported(tok) or
                                                    _event_between(tok, sent.doc[_first_token(sent, d)]) or
-                                                   _clocked(sent, d, tok))):
+                                                   _clocked(sent, d, tok) or _when_the_act(sent, d))):
             return d
     return _timed_day(told)
 
