@@ -352,3 +352,10 @@ def test_a_day_followed_by_when_the_gun_went_off_dates_the_incident(pipeline):
     text = ("A 14-year-old boy has been charged in the death of his cousin. Police said the boy was holding "
             "a pistol in a bedroom on April 18 when it discharged, killing the girl.")
     assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 18)
+
+
+def test_a_day_outside_the_week_the_act_is_told_in_does_not_date_it(pipeline):
+    # the report is filed on a Saturday: "Saturday" read from it falls a week after "one week ago"
+    text = ("A music teacher was shot one week ago while driving home on Lake Avenue Saturday evening. "
+            "Students and colleagues gathered at the school to remember him.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 25)
