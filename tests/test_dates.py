@@ -296,6 +296,9 @@ def test_incident_dates_in_news(pipeline, text, published, date):
     # the earliest of the days told, not the later one
     ("A woman was wounded by a stray bullet in her kitchen, police said Thursday. A teenager was "
      "arrested Friday in connection with the shooting.", dt.date(2020, 4, 30)),
+    # a day told with its month, under a month before the report: the shooting came no later
+    ("A 15-year-old boy has been charged after a friend was shot in the leg, deputies said. The boys were "
+     "at an apartment with several other teenagers on Monday, April 20.", dt.date(2020, 4, 20)),
     # a step yet to come is no day of the case: the publication date stays
     ("A clerk was shot during a robbery of a liquor store on Main Street, police said. "
      "The suspect is due in court Thursday.", PUBLISHED),

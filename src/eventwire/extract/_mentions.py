@@ -291,8 +291,10 @@ def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) ->
 # A clause that tells of a step yet to come: "is due in court Friday", "will be arraigned Monday"
 _TO_COME = re.compile(r"\b(?:will|would|is|are|was|were)\s+(?:\w+\s+)?(?:due|scheduled|set|expected)\b|"
                       r"\bwill\b|\bnext\b", re.I)
-# How far back a report tells the steps of its own case by the weekday ("arrested Sunday")
+# How far back a report tells the steps of its own case by the weekday ("arrested Sunday"),
+# and by the day of the month ("was at a friend's home on Sept. 26")
 RECENT_DAYS = 7
+RECENT_DATED_DAYS = 31
 
 
 def first_recent_day(sents, dates: list[EventDate], structure: ArticleStructure,
@@ -301,11 +303,13 @@ def first_recent_day(sents, dates: list[EventDate], structure: ArticleStructure,
     hangs ("was jailed Sunday", "police said Monday", "was arrested Thursday"): a report that
     never says when its incident happened still tells the steps that followed it, and the
     incident came no later than the first of them, so that day is nearer to it than the day
-    of publication. A step yet to come ("is due in court Friday") is no such day."""
+    of publication. A day told with its month ("were at a friend's home on Monday, Sept. 26")
+    reaches back a month: a follow-up names its case's days so. A step yet to come ("is due
+    in court Friday") is no such day."""
     if published is None:
         return None
     recent = [d for sent, d in _told_days(sents, dates, structure)
-              if 0 < (published - d.date).days <= RECENT_DAYS
+              if 0 < (published - d.date).days <= (RECENT_DAYS if d.relative_days is not None else RECENT_DATED_DAYS)
               and not _TO_COME.search(doc_text(sent.doc)[sent.start_char:d.start])]
     return min(recent, key=lambda d: d.date, default=None)
 
