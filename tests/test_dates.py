@@ -188,6 +188,7 @@ def test_holidays_are_days(phrase, published, date, precision):
 
 def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     assert dates_of("He went to a Halloween party and bought Christmas presents.") == []
+    assert dates_of("The boy was showing his sister a rifle he got for Christmas.", dt.date(2016, 1, 4)) == []
     found = dates_of("A boy was shot on Halloween.", dt.date(2015, 11, 2))
     assert [d.date for d in found] == [dt.date(2015, 10, 31)]
 
@@ -295,6 +296,9 @@ def test_incident_dates_in_news(pipeline, text, published, date):
     # the earliest of the days told, not the later one
     ("A woman was wounded by a stray bullet in her kitchen, police said Thursday. A teenager was "
      "arrested Friday in connection with the shooting.", dt.date(2020, 4, 30)),
+    # a day told with its month, under a month before the report: the shooting came no later
+    ("A 15-year-old boy has been charged after a friend was shot in the leg, deputies said. The boys were "
+     "at an apartment with several other teenagers on Monday, April 20.", dt.date(2020, 4, 20)),
     # a step yet to come is no day of the case: the publication date stays
     ("A clerk was shot during a robbery of a liquor store on Main Street, police said. "
      "The suspect is due in court Thursday.", PUBLISHED),
@@ -338,3 +342,24 @@ def test_the_day_the_article_says_it_happened_wins_over_a_month(pipeline):
     text = ("A clerk was wounded in a robbery at a gas station last month, police said. "
             "Officers responded to the station at about 10:30 p.m. April 20 and found him behind the counter.")
     assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 20)
+
+
+def test_a_death_from_wounds_is_a_later_day_than_the_shooting(pipeline):
+    # the bartender died of her wounds a day after the shooting; the first day told of the case bounds it
+    text = ("Two people were shot outside a bar on Water Street, police said Wednesday. "
+            "One of them, a bartender, died from her wounds on Thursday.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 29)
+
+
+def test_a_day_followed_by_when_the_gun_went_off_dates_the_incident(pipeline):
+    # "holding" hangs the day on a verb that is not the act; the "when" clause times the act to it
+    text = ("A 14-year-old boy has been charged in the death of his cousin. Police said the boy was holding "
+            "a pistol in a bedroom on April 18 when it discharged, killing the girl.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 18)
+
+
+def test_a_day_outside_the_week_the_act_is_told_in_does_not_date_it(pipeline):
+    # the report is filed on a Saturday: "Saturday" read from it falls a week after "one week ago"
+    text = ("A music teacher was shot one week ago while driving home on Lake Avenue Saturday evening. "
+            "Students and colleagues gathered at the school to remember him.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 25)

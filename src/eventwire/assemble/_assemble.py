@@ -504,6 +504,10 @@ def _incident_date(group: _Group, findings: DocFindings):
 _STEP_AFTER_DAYS = 7
 
 
+# How far a day may lie from a date told by its week ("last week", "a week ago") and still be in that week
+_WEEK_REACH = 6
+
+
 def _told_instead(told, date, group: _Group, findings: DocFindings) -> bool:
     """The article says its incident happened on a day (:func:`_incident_date`: "officers
     responded at about 9 p.m. Tuesday", "the shooting happened Saturday night", "linked the gun
@@ -511,7 +515,9 @@ def _told_instead(told, date, group: _Group, findings: DocFindings) -> bool:
     few days before theirs ("was in critical condition Monday", "an autopsy conducted
     Thursday"), whose day is a later step, or any day where theirs is only a week or a month
     ("last month", "earlier this week"), though not a week counted back from a step ("died
-    Saturday, a week after she was wounded": the act's own). A day that dates another kind of
+    Saturday, a week after she was wounded": the act's own), and not a day outside the week
+    its mentions name ("was shot one week ago", then "Saturday" read as the day of the report,
+    whose weekday it shares). A day that dates another kind of
     act of the article (a drone strike told beside "On Monday, a missile strike on Kharkiv
     killed two") is that act's."""
     if told is None or date is None or told.date is None or date.date is None or told.precision != "day":
@@ -519,6 +525,8 @@ def _told_instead(told, date, group: _Group, findings: DocFindings) -> bool:
     coarse = date.precision != "day" and not (date.rule or "").endswith("dates.span_after")
     if not coarse and not 0 < (date.date - told.date).days <= _STEP_AFTER_DAYS:
         return False
+    if date.precision == "week" and abs((told.date - date.date).days) > _WEEK_REACH:
+        return False  # "was shot one week ago ... Saturday afternoon": the day is another week's
     return not any(m.date is not None and m.date.date == told.date and not group.has_kind(m.trigger.sub_event_type)
                    for m in findings.mentions)
 

@@ -205,8 +205,32 @@ def _dates_report(sent, date: EventDate, trigger) -> bool:
     if kind == "step":
         return True
     return kind == "verb" and tok.lemma_.lower() in date_verbs("report") \
-        and not _event_between(tok, first, gathering) \
+        and not _event_between(tok, first, gathering) and not _when_the_act(sent, date) \
         and not _incident_reported(tok) and not _closes_the_act(sent, date, trigger, tok)
+
+
+# Verbs of a "when" clause that tell the act itself happened ("when the gun discharged")
+_ACT_HAPPENED = frozenset({"happen", "occur", "discharge", "erupt", "unfold"})
+
+
+def _when_the_act(sent, date: EventDate) -> bool:
+    """The day runs straight into a "when" clause that tells the act: "was holding the handgun
+    on March 20 when it discharged", "was cleaning a rifle Sunday when it went off". Whatever
+    verb the day hangs on, the clause times the act to that day. A clause of what others did
+    ("was arrested Monday when officers found him") is no such clause."""
+    after = [t for t in sent if t.idx >= date.end]
+    when = next((k for k, t in enumerate(after[:3]) if t.lower_ == "when"), None)
+    if when is None:
+        return False
+    return any(_incident_noun(t) or t.pos_ == "VERB" and (t.lemma_.lower() in _ACT_HAPPENED or _went_off(t) or
+                                                        (count_cues().get(t.lemma_.lower()) or ("", ""))[0]
+                                                        in ("fatalities", "hit", "injured"))
+               for t in after[when + 1:when + 6])
+
+
+def _went_off(tok) -> bool:
+    """"went off": a gun's firing told with its particle."""
+    return tok.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
 
 
 def _closes_the_act(sent, date: EventDate, trigger, verb) -> bool:
@@ -251,13 +275,15 @@ def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) ->
     need not name the event ("It happened Friday night", "officers responded at about
     8:30 p.m. Saturday", "the shooting Sunday"): the first day on an occurrence verb
     or an event noun, else the first day told with its hour (:func:`_timed_day`). An
-    undated incident of the article's news takes it (assemble)."""
-    told = list(_told_days(sents, dates, structure))
+    undated incident of the article's news takes it (assemble). A sentence that updates
+    the toll ("a sailor who died from his wounds on Saturday", "was taken off life support
+    Sunday") tells a later day, the update's, as it does for a mention's date."""
+    told = [(sent, d) for sent, d in _told_days(sents, dates, structure) if not is_update(span_text(sent))]
     for sent, d in told:
         kind, tok = _date_anchor(sent, d)
         if kind == "event" or (kind == "verb" and (_occurrence_verb(tok) or _incident_reported(tok) or
                                                    _event_between(tok, sent.doc[_first_token(sent, d)]) or
-                                                   _clocked(sent, d, tok))):
+                                                   _clocked(sent, d, tok) or _when_the_act(sent, d))):
             return d
     return _timed_day(told)
 
@@ -265,8 +291,10 @@ def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) ->
 # A clause that tells of a step yet to come: "is due in court Friday", "will be arraigned Monday"
 _TO_COME = re.compile(r"\b(?:will|would|is|are|was|were)\s+(?:\w+\s+)?(?:due|scheduled|set|expected)\b|"
                       r"\bwill\b|\bnext\b", re.I)
-# How far back a report tells the steps of its own case by the weekday ("arrested Sunday")
+# How far back a report tells the steps of its own case by the weekday ("arrested Sunday"),
+# and by the day of the month ("was at a friend's home on Sept. 26")
 RECENT_DAYS = 7
+RECENT_DATED_DAYS = 31
 
 
 def first_recent_day(sents, dates: list[EventDate], structure: ArticleStructure,
@@ -275,11 +303,13 @@ def first_recent_day(sents, dates: list[EventDate], structure: ArticleStructure,
     hangs ("was jailed Sunday", "police said Monday", "was arrested Thursday"): a report that
     never says when its incident happened still tells the steps that followed it, and the
     incident came no later than the first of them, so that day is nearer to it than the day
-    of publication. A step yet to come ("is due in court Friday") is no such day."""
+    of publication. A day told with its month ("were at a friend's home on Monday, Sept. 26")
+    reaches back a month: a follow-up names its case's days so. A step yet to come ("is due
+    in court Friday") is no such day."""
     if published is None:
         return None
     recent = [d for sent, d in _told_days(sents, dates, structure)
-              if 0 < (published - d.date).days <= RECENT_DAYS
+              if 0 < (published - d.date).days <= (RECENT_DAYS if d.relative_days is not None else RECENT_DATED_DAYS)
               and not _TO_COME.search(doc_text(sent.doc)[sent.start_char:d.start])]
     return min(recent, key=lambda d: d.date, default=None)
 

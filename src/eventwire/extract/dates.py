@@ -368,11 +368,15 @@ def _holiday_spans(doc, text: str) -> list[tuple[int, int, str]]:
 
 def _a_kind_of_thing(doc, start: int, end: int) -> bool:
     """A bare holiday that qualifies a noun ("Christmas presents", "a Halloween party") names
-    a kind of thing, not a time; "the Christmas shooting" is still the shooting's day."""
+    a kind of thing, not a time; "the Christmas shooting" is still the shooting's day. After
+    "for" it names the occasion ("a shotgun he got for Christmas", "home for Thanksgiving")."""
     from ._cue_tables import event_nouns
 
-    if not _holiday_phrase().fullmatch(doc_text(doc)[start:end]):
+    text = doc_text(doc)
+    if not _holiday_phrase().fullmatch(text[start:end]):
         return False
+    if re.search(r"\bfor(?: the)?\s*$", text[max(0, start - 10):start], re.I):
+        return True
     last = next((t for t in reversed(doc) if start <= t.idx < end), None)
     return last is not None and last.dep_ in ("compound", "amod", "nmod") and last.head.pos_ == "NOUN" \
         and last.head.i > last.i and last.head.lemma_.lower() not in event_nouns()
