@@ -79,6 +79,8 @@ CASES = [
     ('Violent demonstration', 'Demonstrators attacked a police post and burned a car during a march against the mayor.'),
     # "explosives" is a charge's material, not many blasts at a front
     ('Remote explosive/landmine/IED', "A car packed with explosives blew up outside the governor's office, wounding six people."),
+    # an arson attack that hurts no one destroys property
+    ('Looting/property destruction', 'Militants carried out an arson attack targeting a textile factory overnight, causing heavy damage.'),
 ]
 
 

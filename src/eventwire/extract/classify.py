@@ -412,6 +412,8 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
         return _Choice("attack_armed", "+target:armed", 0.03)
     if t_kinds & {"civilian", "prominent", "person", "partisan"}:
         return _Choice("attack_civilian", "+target:civilians", 0.03)
+    if _arson_named(hit.head) and not _casualties(sent):  # "an arson attack targeting a plant"
+        return _Choice("looting", "+arson_attack")
     if t_kinds & {"facility"} and hit.head.lemma_.lower() in _PROPERTY_VERBS and not t_kinds & {"civilian"} \
             and not _casualties(sent):  # "attacked a bus, killing five": people were the target
         return _Choice("looting", "+target:property")
@@ -425,6 +427,11 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     if kinds & {"state", "nonstate"} and not kinds & {"civilian", "person", "prominent"} and not one_sided:
         return _Choice("attack_armed", "+sentence:armed_victims")
     return _Choice("attack_civilian", "+default:civilians")  # unknown victims of an armed attack
+
+
+def _arson_named(tok) -> bool:
+    """An attack noun that "arson" names ("an arson attack"): a burning, not an attack on people."""
+    return tok.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() == "arson" for c in tok.children)
 
 
 def _clause(tok):
