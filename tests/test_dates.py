@@ -130,10 +130,14 @@ def test_page_time_stamp_is_no_date(dates_of):
     assert found == []
 
 
-def _news_event_dates(pipeline, text, published=PUBLISHED):
+def _news_events(pipeline, text, published=PUBLISHED):
     from eventwire.records import Document
 
-    return [e.event_date for e in pipeline.process(Document(id="d", text=text, published=published)).events]
+    return pipeline.process(Document(id="d", text=text, published=published)).events
+
+
+def _news_event_dates(pipeline, text, published=PUBLISHED):
+    return [e.event_date for e in _news_events(pipeline, text, published)]
 
 
 def test_a_date_on_a_verb_of_telling_dates_the_report(pipeline):
@@ -283,9 +287,7 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
      dt.date(2019, 6, 15)),
 ])
 def test_incident_dates_in_news(pipeline, text, published, date):
-    from eventwire.records import Document
-
-    events = pipeline.process(Document(id="d", text=text, published=published)).events
+    events = _news_events(pipeline, text, published)
     assert events and events[0].event_date == date
 
 
@@ -304,9 +306,7 @@ def test_incident_dates_in_news(pipeline, text, published, date):
      "The suspect is due in court Thursday.", PUBLISHED),
 ])
 def test_an_undated_incident_takes_the_first_day_of_its_case(pipeline, text, day):
-    from eventwire.records import Document
-
-    event = pipeline.process(Document(id="d", text=text, published=PUBLISHED)).events[0]
+    event = _news_events(pipeline, text)[0]
     assert event.event_date == day
     assert event.date_precision == ("day" if day == PUBLISHED else "week")  # a bound, not the day
 

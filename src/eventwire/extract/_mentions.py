@@ -270,15 +270,16 @@ def _told_days(sents, dates: list[EventDate], structure: ArticleStructure):
             yield sent, d
 
 
-def incident_date(sents, dates: list[EventDate], structure: ArticleStructure) -> EventDate | None:
+def incident_date(told: list) -> EventDate | None:
     """The date the article gives for when its incident happened, in a sentence that
     need not name the event ("It happened Friday night", "officers responded at about
     8:30 p.m. Saturday", "the shooting Sunday"): the first day on an occurrence verb
     or an event noun, else the first day told with its hour (:func:`_timed_day`). An
     undated incident of the article's news takes it (assemble). A sentence that updates
     the toll ("a sailor who died from his wounds on Saturday", "was taken off life support
-    Sunday") tells a later day, the update's, as it does for a mention's date."""
-    told = [(sent, d) for sent, d in _told_days(sents, dates, structure) if not is_update(span_text(sent))]
+    Sunday") tells a later day, the update's, as it does for a mention's date. ``told``: the
+    (sentence, day) pairs of :func:`_told_days`."""
+    told = [(sent, d) for sent, d in told if not is_update(span_text(sent))]
     for sent, d in told:
         kind, tok = _date_anchor(sent, d)
         if kind == "event" or (kind == "verb" and (_occurrence_verb(tok) or _incident_reported(tok) or
@@ -297,18 +298,17 @@ RECENT_DAYS = 7
 RECENT_DATED_DAYS = 31
 
 
-def first_recent_day(sents, dates: list[EventDate], structure: ArticleStructure,
-                     published: dt.date | None) -> EventDate | None:
+def first_recent_day(told: list, published: dt.date | None) -> EventDate | None:
     """The earliest day of the week before the report that the article tells, on whatever it
     hangs ("was jailed Sunday", "police said Monday", "was arrested Thursday"): a report that
     never says when its incident happened still tells the steps that followed it, and the
     incident came no later than the first of them, so that day is nearer to it than the day
     of publication. A day told with its month ("were at a friend's home on Monday, Sept. 26")
     reaches back a month: a follow-up names its case's days so. A step yet to come ("is due
-    in court Friday") is no such day."""
+    in court Friday") is no such day. ``told``: the (sentence, day) pairs of :func:`_told_days`."""
     if published is None:
         return None
-    recent = [d for sent, d in _told_days(sents, dates, structure)
+    recent = [d for sent, d in told
               if 0 < (published - d.date).days <= (RECENT_DAYS if d.relative_days is not None else RECENT_DATED_DAYS)
               and not _TO_COME.search(doc_text(sent.doc)[sent.start_char:d.start])]
     return min(recent, key=lambda d: d.date, default=None)
@@ -485,9 +485,9 @@ def extract_document(doc, document: Document) -> DocFindings:
                                dated=k == 0 or not undated)
             (found.mentions if mention.modality == "asserted" else found.rejected).append(mention)
     if document.profile == "news":
-        found.incident_date = incident_date(sents, found.dates, found.structure)
-        found.first_recent_day = first_recent_day(sents, found.dates, found.structure,
-                                                  found.structure.dateline_date or document.published)
+        told = list(_told_days(sents, found.dates, found.structure))  # read once for both
+        found.incident_date = incident_date(told)
+        found.first_recent_day = first_recent_day(told, found.structure.dateline_date or document.published)
         found.groups = _actors.named_groups(s for s in sents if found.structure.yields_events(s.start_char, s.end_char))
     timed = classify_timing(found.mentions, found.structure, document, found.rejected)
     found.mentions = [m for m in timed if m.timing != CONTEXT]

@@ -163,12 +163,9 @@ def _named_province(loc: Location, i: int, res: list[Resolved], gazetteer=None) 
     GeoNames files it under, when the two differ: units move between provinces."""
     e = res[i].entry
     chain = _chains(res).chain(i)
-    for j in chain:
-        r = res[j]
-        if j != i and r.entry is not None and r.entry.feature_code == "ADM1" and r.entry.iso2 == e.iso2:
-            name = _acled_name(r.entry.name)
-            return loc if name == loc.admin1 else replace(loc, admin1=name)
-    unit = _outermost_province(chain, i, res, gazetteer)
+    unit = next((res[j].entry for j in chain if j != i and res[j].entry is not None
+                 and res[j].entry.feature_code == "ADM1" and res[j].entry.iso2 == e.iso2), None) \
+        or _outermost_province(chain, i, res, gazetteer)
     if unit is None:
         return loc
     name = _acled_name(unit.name)

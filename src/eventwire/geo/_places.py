@@ -191,14 +191,12 @@ def _after_first_name(doc, ent, gazetteer) -> bool:
     return _name_word(prev) and not gazetteer.lookup(prev.text) and not (nxt is not None and nxt.text[:1].isupper())
 
 
-def _person_words(doc, gazetteer=None) -> set[str]:
+def _person_words(doc, as_names=()) -> set[str]:
     """Words of the persons' names of the text: of its PERSON entities, and the one-word town
-    names it writes as a first or last name ("Jalen Williams"): "Williams, who turned himself
-    in" further down is that person too."""
+    names it writes as a first or last name (``as_names``, "Jalen Williams"): "Williams, who
+    turned himself in" further down is that person too."""
     out = {w for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for w in ent.text.split()}
-    if gazetteer is not None:
-        out |= {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS and _first_or_last_name(doc, ent, gazetteer)}
-    return out
+    return out | {ent.text for ent in as_names}
 
 
 def candidate_spans(doc, gazetteer) -> list:
@@ -213,7 +211,11 @@ def candidate_spans(doc, gazetteer) -> list:
     from ..gazetteer import stop_names
 
     heads, preps, _, _ = _cues()
-    people = _person_words(doc, gazetteer)
+    # place entities written as a first or last name, read once for the names and the spans
+    as_names = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS and _first_or_last_name(doc, ent, gazetteer)] \
+        if gazetteer is not None else []
+    named = {(ent.start, ent.end) for ent in as_names}
+    people = _person_words(doc, as_names)
     common = stop_names()
     streets = frozenset(lexicon()["street_words"])
     out = []
@@ -228,7 +230,7 @@ def candidate_spans(doc, gazetteer) -> list:
         if ent.label_ in PLACE_LABELS:
             if ent.text in people and not _in_place_context(doc, ent, heads, preps):
                 continue
-            if gazetteer is not None and _first_or_last_name(doc, ent, gazetteer):
+            if (ent.start, ent.end) in named:
                 continue
             if fold(_strip_det(ent).text) in common and not _head_after(doc, ent.end, heads) \
                     and not _inside_chain(doc, ent):
