@@ -67,6 +67,14 @@ def test_missing_file_is_a_clear_error(tmp_path):
     assert "no such file" in proc.stderr.lower()
 
 
+@pytest.mark.parametrize("args", [("hijack",), ("extract", "--no-such-option", "x.txt")], ids=["command", "option"])
+def test_unknown_command_or_option_is_a_usage_error(args):
+    proc = _run(*args)
+    assert proc.returncode == 2
+    assert "Try 'eventwire" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
 def test_records_do_not_depend_on_the_hash_seed(tmp_path):
     """Worker processes start with their own hash seeds: set order must never choose a record."""
     import os

@@ -61,6 +61,13 @@ def _is_database_error(exc: Exception) -> bool:
     return module is not None and isinstance(exc, module.SQLAlchemyError)
 
 
+def _usage_errors(click) -> tuple[type, ...]:
+    """Click's usage errors, and those of the copy of click that newer Typer releases carry
+    inside themselves (``typer._click``), whose classes are not click's."""
+    vendored = sys.modules.get("typer._click.exceptions")
+    return (click.ClickException,) + ((vendored.ClickException,) if vendored else ())
+
+
 def main(argv: list[str] | None = None) -> int:
     _configure_logging()
     try:
@@ -82,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             error = _database_error(exc)
             typer.echo(f"error: {redact(str(error))}", err=True)
             return error.exit_code
-        if isinstance(exc, click.ClickException):
+        if isinstance(exc, _usage_errors(click)):
             exc.show()
             return exc.exit_code
         raise
