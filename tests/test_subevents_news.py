@@ -261,6 +261,108 @@ LATER_PHRASINGS = [
 LATER_PHRASINGS_F1_FLOOR = 0.90  # 0.925 now
 
 
+# A third set, written after the rules above, whose misses led to the rules of RULE_CASES below.
+THIRD_PHRASINGS = [
+    ('Chemical weapon', 'Medical workers in the besieged enclave said more than 30 people, many of them children, were treated for breathing difficulties after helicopters dropped canisters that released a yellowish gas.'),
+    ('Chemical weapon', 'The opposition said government aircraft had used toxic gas on a rebel-held village in Idlib province on Tuesday, killing four people.'),
+    ('Chemical weapon', 'Inspectors are investigating reports that mustard agent was used in shelling of the northern town last week.'),
+    ('Headquarters or base established', 'Residents said hundreds of fighters arrived in the village on Friday and turned the local school into their headquarters.'),
+    ('Headquarters or base established', 'Boko Haram insurgents have set up camps on islands in Lake Chad, from which they launch raids, a military source said.'),
+    ('Headquarters or base established', 'The militia opened a new recruitment office and base in the market town, according to local elders.'),
+    ('Government regains territory', 'Afghan commandos pushed the Taliban out of the district centre on Wednesday after two days of fighting, the defence ministry said.'),
+    ('Government regains territory', 'The Syrian army and its allies took back several villages in the southern countryside of Aleppo from rebel factions, state media reported.'),
+    ('Government regains territory', 'Nigerian troops have liberated the town of Damasak from Boko Haram, a military spokesman said on Monday.'),
+    ('Non-state actor overtakes territory', 'Al-Shabaab fighters took over the town of Leego on Sunday hours after African Union troops pulled out, residents said.'),
+    ('Non-state actor overtakes territory', 'Islamic State militants have seized control of large parts of the city of Ramadi, raising their black flags over government buildings.'),
+    ('Non-state actor overtakes territory', 'Jihadists overran an army post near the border with Niger and now hold the surrounding villages, local sources said.'),
+    ('Excessive force against protesters', 'Witnesses said soldiers opened fire with live rounds as thousands of demonstrators marched towards the presidential palace, killing at least seven.'),
+    ('Excessive force against protesters', 'A 17-year-old student was shot dead by police during a protest over fuel prices in the northern city, his family said.'),
+    ('Excessive force against protesters', 'Riot police beat peaceful marchers with batons and fired on the crowd, leaving dozens wounded, according to a rights group.'),
+    ('Agreement', 'Leaders of the two clans signed a reconciliation accord on Thursday, agreeing to end a land dispute that has claimed dozens of lives.'),
+    ('Agreement', 'The armed group and government negotiators reached a deal in Nairobi to exchange prisoners and open humanitarian corridors.'),
+    ('Agreement', 'After mediation by the elders, the two communities agreed to a ceasefire and the return of stolen cattle.'),
+    ('Peaceful protest', "Hundreds of women gathered outside the governor's office on Wednesday to demand the release of their abducted daughters."),
+    ('Peaceful protest', 'Farmers blocked a highway with their tractors for several hours in protest at new taxes, before dispersing peacefully.'),
+    ('Peaceful protest', 'Opposition supporters held a rally in the capital on Sunday calling for the resignation of the prime minister.'),
+    ('Protest with intervention', 'Police used water cannon and tear gas against several thousand people who tried to march on parliament.'),
+    ('Protest with intervention', 'Security forces detained around 50 protesters in the city centre as they chanted slogans against the military government.'),
+    ('Violent demonstration', 'Rioters looted shops and set cars ablaze in the city centre after the announcement of the election results.'),
+    ('Violent demonstration', 'Students protesting the killing of a classmate pelted police with stones and burned a government vehicle.'),
+    ('Mob violence', 'A crowd of residents beat two suspected thieves to death and set their bodies on fire, police said.'),
+    ('Mob violence', 'Youths armed with sticks and machetes attacked Muslim traders in the market, injuring several, after rumours of a kidnapping.'),
+    ('Armed clash', 'Fighting broke out between the army and fighters of the Arakan Army in Paletwa township, with casualties on both sides.'),
+    ('Armed clash', 'Two rival armed groups exchanged fire for hours near the oil field, leaving at least nine fighters dead.'),
+    ('Attack', 'Unidentified gunmen on motorbikes opened fire on worshippers leaving a mosque, killing six people.'),
+    ('Attack', 'Armed men stormed the village at dawn, killing 14 residents and burning homes, survivors said.'),
+    ('Abduction/forced disappearance', 'Gunmen seized 17 aid workers travelling in a convoy in the northeast, officials said, and their whereabouts remain unknown.'),
+    ('Abduction/forced disappearance', 'Bandits abducted more than 80 students from a boarding school in the early hours of Friday.'),
+    ('Sexual violence', 'At least 20 women were sexually assaulted by armed men during an attack on the displacement camp, the UN said.'),
+    ('Shelling/artillery/missile attack', 'Mortar rounds fired by insurgents struck a crowded market, killing three and wounding 11.'),
+    ('Shelling/artillery/missile attack', 'Government artillery pounded rebel positions on the outskirts of the city throughout the night.'),
+    ('Air/drone strike', 'An air raid by Saudi-led coalition jets hit a wedding party in Hajjah, killing more than 20 people.'),
+    ('Air/drone strike', 'A US drone fired missiles at a vehicle carrying suspected militants, killing all four on board.'),
+    ('Suicide bomb', 'A bomber wearing an explosive vest detonated himself among mourners at a funeral, killing 18.'),
+    ('Remote explosive/landmine/IED', 'An improvised explosive device planted on the roadside exploded as a police convoy passed, wounding five officers.'),
+    ('Grenade', 'Attackers threw a hand grenade into the crowd at a political rally, injuring 12 people.'),
+    ('Arrests', 'Security forces detained a senior opposition leader at his home in the early hours of Saturday, his party said.'),
+    ('Looting/property destruction', 'Armed men ransacked the health centre and made off with medical supplies, staff said.'),
+    ('Disrupted weapons use', 'Bomb disposal experts defused an explosive device found near the entrance of the church.'),
+    ('Change to group/activity', 'The rebel group announced it would lay down its weapons and join the political process.'),
+    ('Non-violent transfer of territory', 'Government troops handed control of the town to the rebels without a fight as part of a local deal.'),
+    ('Other', 'Unknown men set up an illegal checkpoint on the highway and demanded money from drivers.'),
+    ('Chemical weapon', 'A monitoring group said at least 11 people suffocated after a chlorine-filled barrel bomb hit a residential building in the town late on Sunday.'),
+    ('Chemical weapon', 'Rescue workers said they found victims with foam at the mouth and constricted pupils, signs of exposure to a nerve agent, after the strike.'),
+    ('Chemical weapon', 'Kurdish officials accused the militants of firing shells loaded with toxic chemicals at their positions near the front line.'),
+    ('Headquarters or base established', 'Witnesses said the insurgents had moved into an abandoned police station and were using it as a base for operations in the area.'),
+    ('Headquarters or base established', 'The armed group has established a permanent presence in the forest reserve, building a camp with dozens of huts, local officials said.'),
+    ('Headquarters or base established', 'Fighters loyal to the commander set up a command centre in a hotel on the edge of the city, according to residents.'),
+    ('Government regains territory', 'Ethiopian federal forces recaptured the town of Shewa Robit from rebel fighters on Saturday, the government communication service said.'),
+    ('Government regains territory', 'The military announced that its troops had cleared militants from three villages in the district and restored government control.'),
+    ('Government regains territory', 'Soldiers backed by air power wrested back control of the strategic hilltop from the insurgents after heavy fighting.'),
+    ('Non-state actor overtakes territory', 'Rebels of the M23 movement captured the mining town of Rubaya after soldiers fled, a local administrator said on Thursday.'),
+    ('Non-state actor overtakes territory', 'Militants loyal to the Islamic State took over several villages in the province overnight and hoisted their flag over the market.'),
+    ('Non-state actor overtakes territory', 'Gunmen from the armed group seized the district police headquarters and now control the main road, residents said.'),
+    ('Excessive force against protesters', 'At least three people were killed when security forces fired on protesters who had gathered outside the electoral commission on Monday.'),
+    ('Excessive force against protesters', 'A rights group said police used live ammunition against students protesting exam fees, killing one and wounding four.'),
+    ('Excessive force against protesters', 'Soldiers shot dead a young man taking part in a demonstration against the junta in the southern town, his relatives said.'),
+    ('Agreement', 'The government and the armed movement signed a peace agreement on Tuesday in the capital, committing both sides to disarmament talks.'),
+    ('Agreement', 'Community leaders from both sides agreed to a truce after a week of deadly clashes over water points, the district commissioner said.'),
+    ('Agreement', 'The two factions concluded a prisoner exchange on Friday, with each releasing 40 detainees under the supervision of the Red Cross.'),
+    ('Peaceful protest', 'Hundreds of nurses took to the streets of the capital on Tuesday demanding better pay and working conditions.'),
+    ('Peaceful protest', 'Relatives of missing soldiers staged a demonstration in front of the defence ministry, holding photographs of their loved ones.'),
+    ('Peaceful protest', 'Shopkeepers in the old city closed their shutters and marched to the municipal office to protest against a new tax.'),
+    ('Protest with intervention', 'Riot police used batons and tear gas to break up a protest by opposition supporters in the city centre on Saturday.'),
+    ('Protest with intervention', 'Police arrested more than 30 people as they tried to hold a vigil in the main square, organisers said.'),
+    ('Violent demonstration', 'Protesters angered by power cuts set fire to an electricity company office and hurled rocks at police on Wednesday.'),
+    ('Violent demonstration', 'Demonstrators smashed windows of government buildings and clashed with security forces in the capital after the vote.'),
+    ('Mob violence', 'A mob stormed a police station and dragged out a suspect accused of blasphemy before beating him to death.'),
+    ('Mob violence', 'Villagers attacked a group of herders with clubs and machetes, killing two and wounding several others, police said.'),
+    ('Armed clash', 'Government troops and militants fought for several hours in the hills north of the town, leaving at least 12 combatants dead.'),
+    ('Armed clash', 'Al-Shabaab fighters attacked a military base in the region, sparking a gunfight with soldiers that lasted into the night.'),
+    ('Attack', 'Gunmen burst into a church during Sunday mass and opened fire on the congregation, killing 22 worshippers.'),
+    ('Attack', 'A local councillor was shot dead by unknown assailants on motorcycles as he left his home on Tuesday morning.'),
+    ('Abduction/forced disappearance', 'Armed men kidnapped a Catholic priest and two seminarians from the parish on Saturday night, the diocese said.'),
+    ('Abduction/forced disappearance', 'A journalist critical of the government has not been seen since security agents took him from his office last week, his family said.'),
+    ('Sexual violence', 'Several women and girls were raped by fighters who entered the village, according to a local health worker.'),
+    ('Shelling/artillery/missile attack', 'Rockets fired from rebel-held areas struck a neighbourhood of the city, killing two children, state media said.'),
+    ('Shelling/artillery/missile attack', 'Heavy artillery fire hit the outskirts of the town overnight, damaging several homes, residents said.'),
+    ('Air/drone strike', 'Military jets bombed a market in the rebel-held village on Monday, killing at least 30 people, witnesses said.'),
+    ('Air/drone strike', 'A drone attack on a vehicle killed a senior commander of the group and his driver, security sources said.'),
+    ('Suicide bomb', 'A suicide attacker rammed an explosives-laden car into the gate of the army camp, killing seven soldiers.'),
+    ('Remote explosive/landmine/IED', 'A bomb hidden in a parked motorcycle exploded near a bus station, wounding 14 people, police said.'),
+    ('Remote explosive/landmine/IED', 'Two children were killed when they stepped on a landmine while herding goats near the border.'),
+    ('Grenade', 'An assailant threw a grenade at a police post in the market, wounding two officers and a passer-by.'),
+    ('Arrests', 'Police detained 12 members of the opposition party in dawn raids on their homes, their lawyers said.'),
+    ('Looting/property destruction', 'Militants set fire to dozens of homes and a health clinic in the village before fleeing, residents said.'),
+    ('Disrupted weapons use', 'Soldiers discovered and destroyed a cache of explosives and detonators in a hideout in the forest.'),
+    ('Disrupted weapons use', 'A bomb squad safely detonated an explosive device that had been planted under a bridge, police said.'),
+    ('Change to group/activity', 'More than 200 fighters of the armed group surrendered to the army with their weapons, a military spokesman said.'),
+    ('Non-violent transfer of territory', 'Government forces withdrew from the town on Tuesday and rebel fighters moved in without resistance, residents said.'),
+    ('Other', 'Authorities imposed a curfew in the city after days of tension between the two communities.'),
+]
+THIRD_PHRASINGS_F1_FLOOR = 0.88  # 0.92 now
+
+
 def _weighted_f1(pairs) -> float:
     """Support-weighted F1 over the gold labels of (gold, predicted) pairs."""
     tp, fp, fn = collections.Counter(), collections.Counter(), collections.Counter()
@@ -285,11 +387,64 @@ def test_weighted_f1_helper():
     assert round(_weighted_f1([("a", "a"), ("a", None), ("b", "b")]), 3) == round(2 / 3 * 2 / 3 + 1 / 3, 3)  # a: P 1, R 1/2
 
 
-@pytest.mark.parametrize("cases, floor", [(PHRASINGS, PHRASINGS_F1_FLOOR), (LATER_PHRASINGS, LATER_PHRASINGS_F1_FLOOR)],
-                         ids=["phrasings", "later_phrasings"])
+@pytest.mark.parametrize("cases, floor", [(PHRASINGS, PHRASINGS_F1_FLOOR), (LATER_PHRASINGS, LATER_PHRASINGS_F1_FLOOR),
+                                          (THIRD_PHRASINGS, THIRD_PHRASINGS_F1_FLOOR)],
+                         ids=["phrasings", "later_phrasings", "third_phrasings"])
 def test_sub_event_types_of_news_phrasings(cases, floor):
     docs = [Document(id=str(i), text=t, published=dt.date(2024, 5, 6)) for i, (_, t) in enumerate(cases)]
     found = {r.document.id: r.events for r in Pipeline.default().pipe(docs)}
     pairs = [(want, found[str(i)][0].sub_event_type if found[str(i)] else None)
              for i, (want, _) in enumerate(cases)]
     assert _weighted_f1(pairs) >= floor, [p for p in pairs if p[0] != p[1]]
+
+
+def _sub_events(texts) -> list:
+    docs = [Document(id=str(i), text=t, published=dt.date(2024, 5, 6)) for i, t in enumerate(texts)]
+    return [[e.sub_event_type for e in r.events] for r in Pipeline.default().pipe(docs)]
+
+
+# One report per rule of news language, each with the sub-event type it must give first.
+RULE_CASES = [
+    # an attack at a funeral is news, not the funeral of a past incident
+    ("Suicide bomb", "A bomber in an explosives vest blew himself up among mourners at a burial in the village, killing 12."),
+    # a crowd that breaks up of itself met no intervention
+    ("Peaceful protest", "Hundreds of pensioners rallied outside the finance ministry for two hours before dispersing peacefully."),
+    # troops firing as marchers advance, a killing told with no killer when police fired on protesters
+    ("Excessive force against protesters", "Troops opened fire as crowds of demonstrators marched towards the governor's office, killing four."),
+    ("Excessive force against protesters", "Two people died when riot police fired on protesters outside the stadium on Friday."),
+    ("Excessive force against protesters", "Police used live rounds against workers protesting unpaid wages, killing one of them."),
+    ("Excessive force against protesters", "Police beat marchers with batons and fired on the crowd in the main square, wounding 30."),
+    # a deal to swap prisoners, a handover of a town, laying down arms
+    ("Agreement", "Negotiators for the rebels and the government reached a deal on Friday to free all detainees."),
+    ("Agreement", "The militia and the army exchanged prisoners at a bridge outside the town on Tuesday."),
+    ("Non-violent transfer of territory", "The militia handed control of the airport to the army on Monday, officials said."),
+    ("Change to group/activity", "About 150 fighters of the armed group laid down their weapons at a ceremony in the provincial capital."),
+    # a bomb squad that sets off a bomb has made it safe
+    ("Disrupted weapons use", "A bomb squad blew up a device left outside the bank after clearing the street."),
+    ("Disrupted weapons use", "Army bomb disposal experts safely detonated a mortar round found in a field."),
+    # arrests at a vigil, a base named as such, a nerve or blister agent
+    ("Protest with intervention", "Police detained 14 people as they gathered for a candlelight vigil outside the embassy."),
+    ("Headquarters or base established", "The militants have turned the village clinic into a command centre, residents said."),
+    ("Headquarters or base established", "The gunmen occupied a disused factory and have used it as a base for raids on the road."),
+    ("Chemical weapon", "Investigators found traces of mustard agent in soil samples taken where the shells landed."),
+    # arrests told with the protest they broke up: its time, or what the arrested were doing
+    ("Protest with intervention", "More than 40 farmers were detained when they tried to block the highway near the capital."),
+    ("Protest with intervention", "Hundreds of teachers who attempted to march on the ministry were arrested on Monday."),
+    # a death in or after an exchange of fire with police is a clash, not an attack
+    ("Armed clash", "A suspected robber was shot dead after exchanging fire with officers in the northern suburb."),
+    # police action told in the next sentence: the protest met an intervention
+    ("Protest with intervention", "Some 300 farmers protested outside the district office on Monday over land seizures. Police intervened and dispersed them."),
+    ("Protest with intervention", "Shop owners marched through the old town on Tuesday against new taxes. The police arrested 12 of them."),
+    ("Peaceful protest", "Nurses marched to the health ministry on Monday to demand better pay. Police said the march passed off peacefully."),
+]
+
+
+@pytest.mark.parametrize("want, text", RULE_CASES, ids=[f"{i}-{w}" for i, (w, _) in enumerate(RULE_CASES)])
+def test_sub_event_rules_of_news_language(want, text):
+    (found,) = _sub_events([text])
+    assert found and found[0] == want, found
+
+
+def test_police_action_beside_no_protest_makes_no_protest():
+    (found,) = _sub_events(["Gunmen shot dead a shopkeeper in the market on Monday. Police intervened and arrested two suspects."])
+    assert "Protest with intervention" not in found and "Peaceful protest" not in found, found

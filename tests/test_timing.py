@@ -21,6 +21,7 @@ from eventwire.records import Document, EventDate, Mention, Trigger
     ("Two crewmen died when the army helicopter crashed into the lake.", "accident"),
     ("A driver was killed in a car accident on the interstate on Sunday.", "accident"),
     ("Hundreds of mourners attended the funeral of the slain officer.", "funeral"),
+    ("The soldiers killed in the bombing were laid to rest on Friday before hundreds of mourners.", "funeral"),
     ("The minister stepped up his harsh attacks on the opposition.", "figurative"),
     ("Smuggling is an attack against our homeland, the minister said.", "figurative"),
     ("Poverty is more dangerous than the atomic bomb, he said.", "figurative"),
@@ -49,6 +50,9 @@ def test_context_cues(sentence, kind):
     "A gunman fired from his car until it crashed into a fence, police said.",
     "Three people were shot while attending a funeral service on Friday.",
     "Two Hurt in Church Funeral Shooting",
+    "A suicide bomber blew himself up among mourners at a village burial, killing nine.",
+    "Militants attacked a funeral procession in the north of the province on Sunday.",
+    "Funeral Bombing Kills 11 in Market Town",
 ])
 def test_no_context_cue_in_a_report(sentence):
     assert context_cue(sentence) is None

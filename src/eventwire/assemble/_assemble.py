@@ -316,10 +316,26 @@ def _event_class(group: _Group, findings: DocFindings) -> tuple[Mention, Trigger
         k = bisect.bisect_right(starts, m.sent_start) - 1
         t = m.trigger
         weighted.append(replace(t, score=round(t.score - _POSITION_DECAY * min(max(k, 0), _POSITION_CAP), 3)))
-    chosen = classify.event_class(weighted) or weighted[0]
+    protest = max(weighted, key=lambda t: t.score).event_type == "Protests"
+    chosen = classify.event_class(weighted + (_interventions_after(group, findings) if protest else [])) or weighted[0]
     lead = next((m for m, w in zip(group.mentions, weighted) if w.start == chosen.start),
                 max(group.mentions, key=lambda m: m.trigger.score))
     return lead, chosen
+
+
+# How many sentences after one of its mentions a sentence of police action on a crowd
+# still tells of the same protest ("... marched on parliament. Police intervened.")
+_INTERVENTION_REACH = 2
+
+
+def _interventions_after(group: _Group, findings: DocFindings) -> list[Trigger]:
+    """The crowd interventions told in the sentences right after the group's mentions."""
+    if not findings.interventions:
+        return []
+    starts = [start for start, _ in findings.sentences]
+    told = {bisect.bisect_right(starts, m.sent_start) - 1 for m in group.mentions}
+    near = {k + step for k in told for step in range(1, _INTERVENTION_REACH + 1)}
+    return [t for t in findings.interventions if bisect.bisect_right(starts, t.start) - 1 in near]
 
 
 def _evidence_at(findings: DocFindings, fieldname: str, start: int, end: int, text: str,

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..records import (Actor, ArticleStructure, Claim, Count, Document, EventDate, Evidence, Location, Mention,
-                       PlaceMention, Statement)
+                       PlaceMention, Statement, Trigger)
 from . import actors as _actors
 from . import attribution, claims, classify, counts, dates, modality
 from ._cue_tables import count_cues, date_verbs, event_nouns, gathering_nouns
@@ -35,6 +35,8 @@ class DocFindings:
     # title, dateline (place and date), lede, body, quotes, captions, chrome: see extract.structure
     structure: ArticleStructure = field(default_factory=ArticleStructure)
     groups: list[Actor] = field(default_factory=list)  # armed groups named anywhere (news)
+    # sentences with no event of their own that tell of police acting on a crowd
+    interventions: list[Trigger] = field(default_factory=list)
 
     def sentence_at(self, offset: int) -> str:
         """The text of the sentence holding a character offset ('' if none)."""
@@ -472,6 +474,8 @@ def extract_document(doc, document: Document) -> DocFindings:
         found.counts.extend(sent_counts)
         triggers = classify.find_triggers(sent, document.profile)
         if not triggers:
+            if (cue := classify.crowd_intervention(sent)) is not None:
+                found.interventions.append(cue)
             continue
         chosen = [triggers[0]]
         if document.profile == "news":

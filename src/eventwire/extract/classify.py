@@ -368,16 +368,39 @@ def _by_state(cue: Hit) -> bool:
     return "state" in _party_kinds(agents)
 
 
+def _dispersed_of_itself(tok) -> bool:
+    """A crowd that disperses with no one dispersing it ("before dispersing peacefully", "the
+    marchers dispersed at dusk") met no intervention: 'disperse' names police action only with
+    an object or in the passive ("to disperse the crowd", "were dispersed by police")."""
+    return tok.lemma_.lower() == "disperse" and not any(
+        c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in tok.children)
+
+
+def crowd_intervention(sent) -> Trigger | None:
+    """A sentence that tells only of police or troops acting on a crowd ("Police intervened
+    and dispersed the crowd", "Security forces used tear gas"): no event of its own, but the
+    protest told just before it met an intervention (ACLED's Protest with intervention)."""
+    hits = match_lexicon(sent)
+    cue = next((h for h in hits if h.family == "cue_intervention" and not _dispersed_of_itself(h.head)
+                and (_by_state(h) or (h.weight >= 0.5 and "state" in _sentence_kinds(sent)))), None)
+    if cue is None:
+        return None
+    return Trigger(cue.text, cue.start_char, cue.end_char, "Protests", "Protest with intervention",
+                   f"intervention:{_hit_rule(cue)}", round(0.3 * cue.weight, 3))
+
+
 def _refine_protest(hit: Hit, hits: Sequence[Hit], skip: set[int]) -> _Choice:
     for fam, out in (("cue_lethal", "protest_excessive"), ("cue_intervention", "protest_intervention"),
                      ("arrest", "protest_intervention"), ("cue_violent", "riot"), ("riot", "riot")):
         cues = _cues(hits, fam, skip, hit)
         # "stopped", "prevented" or killings mean intervention only when police or troops do them
-        cues = [c for c in cues if c.weight >= 0.5 or _by_state(c)]
+        cues = [c for c in cues if (c.weight >= 0.5 or _by_state(c)) and not _dispersed_of_itself(c.head)]
         if fam == "cue_lethal":
             cues = [c for c in cues if _by_state(c) or "protester" in _party_kinds(roles(c.head)[1])]
         if cues:
             return _Choice(out, f"+{_hit_rule(cues[0])}", 0.05)
+        if fam == "cue_intervention" and _fired_on_protesters(hits, skip, by_state=True):
+            return _Choice("protest_excessive", "+sentence:state_fired_on_protesters", 0.05)  # no tear gas, no rubber bullets
     return _Choice(hit.family, "")
 
 
@@ -391,8 +414,10 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     a_kinds, t_kinds = _party_kinds(agents), _party_kinds(targets)
     crowd_control = [h for h in hits if h.family == "cue_intervention" and h.head in targets]
     lethal = [h for h in hits if h.family == "cue_lethal" and h.head.i not in skip]
-    if crowd_control and lethal and "state" in a_kinds:  # "beat marchers with batons and fired live rounds"
-        return _Choice("protest_excessive", f"+object:{_hit_rule(crowd_control[0])}+{_hit_rule(lethal[0])}", 0.1)
+    fired = lethal or [h for h in hits if h.family == "cue_firearm" and h.head.i not in skip
+                       and _party_kinds(roles(h.head)[1]) & {"crowd", "protester"}]
+    if crowd_control and fired and "state" in a_kinds:  # "beat marchers with batons and fired on the crowd"
+        return _Choice("protest_excessive", f"+object:{_hit_rule(crowd_control[0])}+{_hit_rule(fired[0])}", 0.1)
     if crowd_control:  # "fired tear gas": police dispersing a crowd, not an attack
         return _Choice("protest_intervention", f"+object:{_hit_rule(crowd_control[0])}", 0.1)
     if "protester" in t_kinds and a_kinds & {"state"}:
@@ -401,6 +426,16 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
         return _Choice("protest_excessive", "+target:crowd_of_protesters", 0.05)  # "fired on the crowd"
     if a_kinds & {"state"} and _fired_on_protesters(hits, skip):
         return _Choice("protest_excessive", "+sentence:fired_on_protesters", 0.05)
+    if not agents and _fired_on_protesters(hits, skip, by_state=True):  # "three were killed when police fired on protesters"
+        return _Choice("protest_excessive", "+sentence:state_fired_on_protesters", 0.05)
+    if a_kinds & {"state"} and not t_kinds - {"crowd", "protester"} and lethal:
+        march = _protest_told_with(hit, hits, skip)
+        if march is not None:  # "soldiers opened fire as demonstrators marched on the palace"
+            return _Choice("protest_excessive", f"+sentence:{_hit_rule(march)}", 0.05)
+    fight = next((h for h in hits if h.family in ("clash", "cue_direct_fire") and h.head.lemma_.lower() in _TWO_SIDED
+                  and _died_in(h.head, hit.head)), None)
+    if fight is not None and not t_kinds & {"protester", "crowd"}:
+        return _Choice("clash", f"+{_hit_rule(fight)}", 0.03)  # "was killed after exchanging fire with police"
     mobbish = a_kinds & {"crowd", "protester"} or _crowd_like(agents)
     # "a group of unidentified individuals killed ...": assailants the report cannot name act as
     # an armed group, not as a crowd
@@ -427,6 +462,22 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     if kinds & {"state", "nonstate"} and not kinds & {"civilian", "person", "prominent"} and not one_sided:
         return _Choice("attack_armed", "+sentence:armed_victims")
     return _Choice("attack_civilian", "+default:civilians")  # unknown victims of an armed attack
+
+
+_IN_PREPS = {"in", "during", "after", "following"}
+# fights with two sides firing: a raid or an incursion may meet no resistance
+_TWO_SIDED = {"shootout", "gunfight", "firefight", "battle", "exchange", "exchanging", "clash", "crossfire",
+              "fighting", "fight", "encounter", "skirmish"}
+
+
+def _died_in(fight, act) -> bool:
+    """The act happened in or after the fight: the fight words hang on the act by "in",
+    "during" or "after" ("killed in a shootout", "wounded after exchanging fire with police"),
+    not as what the act set off ("killed a trader, sparking a gun battle")."""
+    node = fight
+    while node.head.i != node.i and node.head.i != act.i:
+        node = node.head
+    return node.head.i == act.i and node.i != act.i and node.dep_ == "prep" and node.lower_ in _IN_PREPS
 
 
 def _arson_named(tok) -> bool:
@@ -482,15 +533,67 @@ def _sentence_agents(hit: Hit) -> list:
     return [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ in ("VERB", "AUX") else []
 
 
-def _fired_on_protesters(hits: Sequence[Hit], skip: set[int]) -> bool:
-    """Another violent phrase of the sentence has state forces acting on protesters
-    ("police killed two when they opened fire on protesters")."""
+def _fired_on_protesters(hits: Sequence[Hit], skip: set[int], by_state: bool = False) -> bool:
+    """Another violent phrase of the sentence acts on protesters ("police killed two when they
+    opened fire on protesters"); with ``by_state``, it names state forces as the ones acting
+    (for a killing told with no killer: "three were killed when troops fired on marchers")."""
     for h in hits:
         if h.family in ("violence", "cue_firearm", "cue_lethal") and h.head.i not in skip:
             agents, targets = roles(h.head)
-            if "protester" in _party_kinds(targets):
+            if "protester" in _party_kinds(targets) and (not by_state or "state" in _party_kinds(agents)):
                 return True
     return False
+
+
+def _protest_told_with(hit: Hit, hits: Sequence[Hit], skip: set[int]) -> Hit | None:
+    """A protest word in the same act as the violence ("fired as marchers neared the palace"),
+    not in a reason phrase ("after protests") nor in a clause of its own."""
+    return next((h for h in hits if h.family == "protest" and (h.head.i not in skip or _force_against(h.head))
+                 and not separate_acts(h.head, hit.head)), None)
+
+
+_OF_THEM = "+object:them"
+
+
+def _of_them(targets) -> bool:
+    """The people acted on are those told of before: "them", "12 of them", "some of them"."""
+    return any(t.lower_ == "them" or any(c.lower_ == "of" and any(g.lower_ == "them" for g in c.children)
+                                         for c in t.children) for t in targets)
+
+
+_WHILE_MARKS = {"as", "while", "when"}
+_AT_PREPS = {"during", "at"}
+
+
+def _arrested_at_protest(hit: Hit, hits: Sequence[Hit]) -> Hit | None:
+    """A protest told as the time or place of the arrests ("detained 14 as they gathered for a
+    vigil", "arrested dozens at the rally"): a clause or phrase of the arrest verb itself, not a
+    protest named elsewhere in the sentence ("arrest in the shooting during a vigil")."""
+    for child in hit.head.children:
+        timed = (child.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHILE_MARKS
+                                               for m in child.children)) \
+            or (child.dep_ == "prep" and child.lower_ in _AT_PREPS)
+        if not timed:
+            continue
+        inside = {t.i for t in child.subtree}
+        march = next((h for h in hits if h.family == "protest" and h.weight > 0.4 and h.head.i in inside), None)
+        if march is not None:
+            return march
+    # "workers who tried to block the road were arrested", "agitating teachers were detained"
+    doers = {t.i for t in roles(hit.head)[1] for t in t.subtree}
+    return next((h for h in hits if h.family == "protest" and h.weight > 0.4 and h.head.pos_ == "VERB"
+                 and h.head.i in doers), None)
+
+
+def _force_against(tok) -> bool:
+    """The protest word stands in an 'against' phrase of a verb of force, which names the
+    force's target, not the reason for the protest ("used live rounds against students
+    protesting fees"); "marched against fees" keeps its 'against' on the protest."""
+    return any(a.lower_ == "against" and a.dep_ == "prep"
+               and _FORCE_VERBS & {a.head.lemma_.lower(), a.head.head.lemma_.lower()} for a in tok.ancestors)
+
+
+_FORCE_VERBS = {"use", "fire", "shoot", "deploy", "employ", "turn"}
 
 
 def _casualties(sent) -> bool:
@@ -548,6 +651,10 @@ def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = 
                                          for h in spans):
         cue = next(h for h in spans if h.family == "disrupted")
         return _Choice("disrupted", f"{via}+{_hit_rule(cue)}")
+    agents = {t.i for a in _agents_near(_compound_head(hit)) for t in a.subtree}
+    squad = next((h for h in spans if h.family == "disrupted" and h.head.i in agents), None)
+    if squad is not None:  # "a bomb squad detonated the device": made safe, not set off
+        return _Choice("disrupted", f"{via}+agent:{_hit_rule(squad)}")
     if fams & {"clash", "cue_direct_fire"} and not fams & {"suicide", "ied", "air", "chemical"}:
         cue = next(h for h in spans if h.family in ("clash", "cue_direct_fire"))
         return _Choice("clash", f"{via}+{_hit_rule(cue)}", 0.04)  # an exchange of fire is a battle
@@ -582,6 +689,14 @@ def _armed_targets_only(sent, hits: Sequence[Hit]) -> bool:
         if t.pos_ in ("NOUN", "PROPN") and t.i not in left_out and t.lemma_.lower() not in _WEAPON_NOUNS:
             kinds |= _token_kinds(t)
     return bool(kinds & {"state"}) and not kinds & {"civilian", "person", "prominent", "protester", "crowd"}
+
+
+def _compound_head(hit: Hit) -> Hit:
+    """The hit read at the noun its words qualify ("a mortar round", "the car bomb")."""
+    head = hit.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return Hit(hit.family, hit.weight, hit.text, hit.start_char, hit.end_char, head)
 
 
 def _agents_near(hit: Hit) -> list:
@@ -677,6 +792,10 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
         return _refine_clash(hit, sent)
     if fam == "arrest" and "protester" in _party_kinds(roles(hit.head)[1]):
         return _Choice("protest_intervention", "+object:protesters", 0.05)  # arrests that break up a protest
+    if fam == "arrest" and (march := _arrested_at_protest(hit, hits)) is not None:
+        return _Choice("protest_intervention", f"+sentence:{_hit_rule(march)}", 0.05)  # "arrested 30 as they held a vigil"
+    if fam == "arrest" and _of_them(roles(hit.head)[1]):
+        return _Choice("arrest", _OF_THEM)  # "arrested 12 of them": people the report told of before
     if fam in _WEAPONS:
         return _refine_explosion(hit, hits, skip)
     if fam in ("capture", "regain"):
@@ -785,6 +904,11 @@ def event_class(triggers: Sequence[Trigger]) -> Trigger | None:
         if arrest is not None and lead.sub_event_type == "Peaceful protest":  # arrests at a protest
             return Trigger(lead.text, lead.start, lead.end, lead.event_type, "Protest with intervention",
                            f"{lead.rule}+event:{arrest.rule}", lead.score)
+    if lead.sub_event_type == "Arrests" and lead.rule.endswith(_OF_THEM):  # "Hundreds marched. Police arrested 20 of them."
+        protest = next((t for t in triggers if t.sub_event_type == "Peaceful protest" and t.score >= 0.5), None)
+        if protest is not None:
+            return Trigger(lead.text, lead.start, lead.end, "Protests", "Protest with intervention",
+                           f"{lead.rule}+event:{protest.rule}", lead.score)
     if lead.event_type == "Battles" and lead.rule.startswith("lex:clash("):
         # "rickshaw pullers clash with police" read elsewhere as a violent demonstration:
         # a clash of a crowd with the police is a riot, a battle needs armed groups on both sides
