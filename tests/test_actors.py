@@ -100,6 +100,15 @@ def test_ruler_full_names_case_insensitive(nlp):
     assert [t.lower() for t, _ in found] == ["baloch liberation army"]
 
 
+def test_ruler_names_with_a_hyphen_before_figures(nlp):
+    # the tokenizer keeps "M-19" one token, as it splits "Lashkar-e-Taiba"
+    found = _ents(nlp, "Members of the M-19 guerrilla group kidnapped a senator in Cali.")
+    assert [t for t, _ in found] == ["M-19"]
+    # wire copy in lower case: a name of letters and figures spells no English word
+    found = _ents(nlp, "police said ms-13 gang members shot dead a bus driver in soyapango today.")
+    assert [t for t, _ in found] == ["ms-13"]
+
+
 def test_ruler_ethnonym_needs_militia_noun(nlp):
     assert _ents(nlp, "Fulani people live in the area.") == []
     assert [t for t, _ in _ents(nlp, "Fulani herdsmen attacked the village.")] == ["Fulani herdsmen"]

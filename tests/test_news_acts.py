@@ -258,3 +258,22 @@ def test_an_act_the_body_names_with_its_victim_or_its_recency_stays_an_event(pip
     text = POLITICS + "\n\n" + said
     result = pipeline.process(Document(id="t5", text=text, published=dt.date(1989, 11, 16)))
     assert any(e.event_type in ("Violence against civilians", "Explosions/Remote violence") for e in result.events)
+
+
+ARREST_FOR_AN_ACT = [
+    "lima, 12 mar 90 -- a judge today ordered the arrest of four police officers involved in the murder "
+    "of the mayor of huanta on 2 february. the officers were arrested at their barracks in ayacucho this "
+    "afternoon, a court spokesman said.",
+    "bogota, 12 mar 90 -- a prosecutor today charged three soldiers over the massacre of five peasants "
+    "in segovia on 20 february. the three were arrested at a farm near medellin.",
+]
+
+
+@pytest.mark.parametrize("text", ARREST_FOR_AN_ACT)
+def test_an_arrest_for_a_dated_act_done_to_someone_is_that_act(pipeline, text):
+    """The act is what happened; the arrest of its suspects is a step around it."""
+    result = pipeline.process(Document(id="a1", text=text, published=dt.date(1990, 3, 12)))
+    assert [e.sub_event_type for e in result.events][:1] == ["Attack"]
+    notes = pipeline.process(Document(id="a2", text=text, published=dt.date(1990, 3, 12), profile="notes"))
+    assert [e.sub_event_type for e in notes.events][:1] == ["Arrests"]  # an ACLED note of an arrest is one
+

@@ -318,6 +318,8 @@ def _event_class(group: _Group, findings: DocFindings) -> tuple[Mention, Trigger
         weighted.append(replace(t, score=round(t.score - _POSITION_DECAY * min(max(k, 0), _POSITION_CAP), 3)))
     protest = max(weighted, key=lambda t: t.score).event_type == "Protests"
     chosen = classify.event_class(weighted + (_interventions_after(group, findings) if protest else [])) or weighted[0]
+    if findings.document.profile == "news" and _dates_the_act_only_alone(chosen):
+        chosen = _act_stepped_around(group, weighted) or chosen
     lead = next((m for m, w in zip(group.mentions, weighted) if w.start == chosen.start),
                 max(group.mentions, key=lambda m: m.trigger.score))
     return lead, chosen
@@ -336,6 +338,19 @@ def _interventions_after(group: _Group, findings: DocFindings) -> list[Trigger]:
     told = {bisect.bisect_right(starts, m.sent_start) - 1 for m in group.mentions}
     near = {k + step for k in told for step in range(1, _INTERVENTION_REACH + 1)}
     return [t for t in findings.interventions if bisect.bisect_right(starts, t.start) - 1 in near]
+
+
+def _act_stepped_around(group: _Group, weighted: list[Trigger]) -> Trigger | None:
+    """The best trigger of one act of violence done to someone, told with its day ("the
+    assassination of senator X on 18 august", "the massacre of six priests carried out on 16
+    november"), beside a development around it: an arrest of its suspects, an accord or a
+    campaign it set off. The act is what happened; the arrest or the accord is a step around
+    it, and ACLED's unit of one actor pair is the act's. Violence named with no victim or no
+    day ("several murders", "the attacks") may be talk around the development and leaves it."""
+    acts = [t for m, t in zip(group.mentions, weighted)
+            if t.event_type in _VIOLENCE_TYPES and (_one_act_of(m) or _act_of_few(m))
+            and m.date is not None and m.date.precision == "day"]
+    return max(acts, key=lambda t: t.score) if acts else None
 
 
 def _evidence_at(findings: DocFindings, fieldname: str, start: int, end: int, text: str,
@@ -644,6 +659,20 @@ def _one_act_of(m: Mention) -> bool:
     at, end = m.trigger.start - m.sent_start, m.trigger.end - m.sent_start
     before, after = m.sentence[:at], m.sentence[end:]
     return bool(_POSSESSOR.search(before) or _OF_ONE.match(after))
+
+
+# A singular act noun told with a few counted victims ("the massacre of six jesuit priests"):
+# one act, where "the killing of thousands" tells a toll of many.
+_OF_FEW = re.compile(r"\s+of\s+(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"[2-9]|1[0-2])\s+[a-z]", re.I)
+
+
+def _act_of_few(m: Mention) -> bool:
+    """The trigger is a singular act noun told with a few counted victims."""
+    word = m.trigger.text.lower()
+    if " " in word or word.endswith("s") or not word.isalpha():
+        return False
+    return bool(_OF_FEW.match(m.sentence[m.trigger.end - m.sent_start:]))
 
 
 def _main_rank(group: _Group, event: Event, findings: DocFindings) -> tuple:

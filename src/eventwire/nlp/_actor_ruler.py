@@ -121,9 +121,17 @@ class ActorTables:
         return cut[0]
 
     def _wordlike(self, words: tuple[str, ...]) -> bool:
-        """An English word, or under three letters, once lower-cased: unsafe to match without case."""
+        """An English word, or under three letters, once lower-cased: unsafe to match without case.
+        A name of three or more letters and figures ("M-19", "MS-13", "M23") spells no word."""
+        if any(_letters_and_figures(w) for w in words):
+            return False
         alpha = [w.lower() for w in words if w.isalpha()]
         return len("".join(alpha)) < 3 or any(w in self.words for w in alpha)
+
+
+def _letters_and_figures(word: str) -> bool:
+    chars = [c for c in word if c.isalnum()]
+    return len(chars) >= 3 and any(c.isalpha() for c in chars) and any(c.isdigit() for c in chars)
 
 
 def _acronym(words: tuple[str, ...]) -> bool:

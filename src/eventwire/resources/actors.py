@@ -217,8 +217,9 @@ def _is_case_sensitive(alias: str) -> bool:
 
 def _tokens(alias: str) -> list[str]:
     # a light split that agrees with spaCy's English tokenizer on names like
-    # "Lashkar-e-Taiba", "CPI (Maoist)", "Ta'ang"
-    return re.findall(r"\w+(?:'\w+)?|[^\w\s]", alias)
+    # "Lashkar-e-Taiba", "CPI (Maoist)", "Ta'ang": it splits a hyphen before a letter, not one
+    # before a figure ("M-19", "MS-13" are one token each)
+    return re.findall(r"\w+(?:-\d\w*)*(?:'\w+)?|[^\w\s]", alias)
 
 
 def _alias_pattern(alias: str, key: str, actor_type: str) -> dict:
