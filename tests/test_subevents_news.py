@@ -360,7 +360,59 @@ THIRD_PHRASINGS = [
     ('Non-violent transfer of territory', 'Government forces withdrew from the town on Tuesday and rebel fighters moved in without resistance, residents said.'),
     ('Other', 'Authorities imposed a curfew in the city after days of tension between the two communities.'),
 ]
-THIRD_PHRASINGS_F1_FLOOR = 0.88  # 0.92 now
+THIRD_PHRASINGS_F1_FLOOR = 0.88  # 0.926 now
+
+
+# A fourth set, written before the rules of RULE_CASES were tried on it and not used to make them:
+# its F1 went 0.870 -> 0.893 with them.
+UNSEEN_PHRASINGS = [
+    ('Chemical weapon', 'Doctors at a field hospital said they treated 25 patients for choking and burning eyes after government helicopters dropped chlorine on the neighbourhood.'),
+    ('Chemical weapon', 'The watchdog concluded that sarin was used in the attack on the village, which killed dozens of civilians as they slept.'),
+    ('Headquarters or base established', 'Jihadist fighters have set up a base in the abandoned mine and are using it to store weapons, security officials said.'),
+    ('Headquarters or base established', 'The rebel movement has opened an office in the captured town and appointed its own administrator, residents said.'),
+    ('Government regains territory', 'The army said on Sunday that it had retaken the border town of Kurmuk from the rebels after a three-day offensive.'),
+    ('Government regains territory', 'Security forces regained control of the prison after militants briefly held it overnight, the interior ministry said.'),
+    ('Non-state actor overtakes territory', 'Fighters of the armed coalition captured the regional capital on Friday after government troops abandoned their positions.'),
+    ('Non-state actor overtakes territory', 'Tribal militiamen seized an oil field in the desert and halted production, a company official said.'),
+    ('Excessive force against protesters', 'Security forces killed at least four people when they opened fire on a crowd protesting the arrest of a religious leader, witnesses said.'),
+    ('Excessive force against protesters', 'Police fired live bullets at demonstrators in the port city on Friday, wounding at least 15, a hospital official said.'),
+    ('Agreement', 'The warring parties signed a deal on Wednesday under which the rebels will withdraw from the port and the government will release detainees.'),
+    ('Agreement', 'Elders from the two villages brokered a peace accord that ended months of reprisal killings, local officials said.'),
+    ('Peaceful protest', 'Thousands of teachers marched to parliament on Thursday to demand the payment of salary arrears, chanting and waving placards.'),
+    ('Peaceful protest', 'Residents staged a sit-in on the main road to protest against frequent water shortages in the district.'),
+    ('Protest with intervention', 'Police fired tear gas and rubber bullets to disperse hundreds of opposition supporters who gathered in defiance of a ban.'),
+    ('Protest with intervention', 'Security forces broke up a demonstration by unemployed graduates outside the governorate and detained several of them.'),
+    ('Violent demonstration', 'Angry youths burned tyres, blocked roads and stoned passing vehicles after a man died in police custody.'),
+    ('Violent demonstration', 'Rioters torched a police post and looted shops during protests over rising bread prices, officials said.'),
+    ('Mob violence', 'A crowd lynched a man suspected of witchcraft in the village on Saturday, police said.'),
+    ('Mob violence', 'Cattle herders and farmers attacked each other with machetes and sticks in a dispute over land, leaving three dead.'),
+    ('Armed clash', 'Soldiers and rebels fought a gun battle near the frontier town for most of the day, the army said, without giving casualty figures.'),
+    ('Armed clash', 'Two factions of the rebel movement clashed in the northern district, killing at least 11 fighters, local sources said.'),
+    ('Attack', 'Gunmen shot dead a tribal elder and his two sons in their home late on Wednesday, police said.'),
+    ('Attack', 'Militants attacked a displacement camp overnight, killing 19 civilians, most of them women and children.'),
+    ('Abduction/forced disappearance', 'Kidnappers seized a bus carrying 30 passengers on the highway and took them into the forest, police said.'),
+    ('Abduction/forced disappearance', 'Masked gunmen abducted a local radio journalist outside his home on Monday evening, his colleagues said.'),
+    ('Sexual violence', 'Soldiers raped at least a dozen women during a search operation in the village, a human rights group said.'),
+    ('Shelling/artillery/missile attack', 'Rebel mortar fire hit a school in the government-held town on Tuesday, wounding six pupils.'),
+    ('Shelling/artillery/missile attack', 'A ballistic missile struck an apartment block in the city overnight, killing nine residents, officials said.'),
+    ('Air/drone strike', 'Fighter jets carried out air strikes on rebel positions in the mountains on Sunday, the air force said.'),
+    ('Air/drone strike', 'A drone struck a car on the outskirts of the town, killing two men believed to be militants, officials said.'),
+    ('Suicide bomb', 'A suicide bomber struck a crowded mosque during Friday prayers, killing at least 40 worshippers, police said.'),
+    ('Suicide bomb', 'A woman wearing a suicide vest blew herself up at a checkpoint outside the city, killing two soldiers.'),
+    ('Remote explosive/landmine/IED', 'A roadside bomb hit an army convoy in the province on Thursday, killing four soldiers, the military said.'),
+    ('Remote explosive/landmine/IED', 'A magnetic bomb attached to a car exploded in the capital, killing a government official, police said.'),
+    ('Grenade', 'Unidentified men threw a grenade into a bar on Saturday night, injuring seven customers, police said.'),
+    ('Arrests', 'Police arrested a prominent opposition politician at his home on charges of inciting violence, his lawyer said.'),
+    ('Arrests', 'Security forces detained 25 suspected members of the militant group in raids across the province, a spokesman said.'),
+    ('Looting/property destruction', 'Fighters looted livestock and burned granaries in several villages, leaving families without food, residents said.'),
+    ('Looting/property destruction', 'Unknown attackers set fire to a polling station overnight, destroying ballot boxes and election materials.'),
+    ('Disrupted weapons use', 'Police defused a car bomb parked outside a government building in the city centre, officials said.'),
+    ('Disrupted weapons use', 'Troops seized rocket launchers, rifles and ammunition during a search of a militant hideout, the army said.'),
+    ('Change to group/activity', 'Hundreds of militants laid down their arms and surrendered to the authorities under an amnesty programme.'),
+    ('Non-violent transfer of territory', 'United Nations peacekeepers handed over their base in the town to the national army as part of their withdrawal.'),
+    ('Other', 'The authorities imposed a state of emergency in the region after a week of unrest.'),
+]
+UNSEEN_PHRASINGS_F1_FLOOR = 0.86  # 0.893 now
 
 
 def _weighted_f1(pairs) -> float:
@@ -388,8 +440,9 @@ def test_weighted_f1_helper():
 
 
 @pytest.mark.parametrize("cases, floor", [(PHRASINGS, PHRASINGS_F1_FLOOR), (LATER_PHRASINGS, LATER_PHRASINGS_F1_FLOOR),
-                                          (THIRD_PHRASINGS, THIRD_PHRASINGS_F1_FLOOR)],
-                         ids=["phrasings", "later_phrasings", "third_phrasings"])
+                                          (THIRD_PHRASINGS, THIRD_PHRASINGS_F1_FLOOR),
+                                          (UNSEEN_PHRASINGS, UNSEEN_PHRASINGS_F1_FLOOR)],
+                         ids=["phrasings", "later_phrasings", "third_phrasings", "unseen_phrasings"])
 def test_sub_event_types_of_news_phrasings(cases, floor):
     docs = [Document(id=str(i), text=t, published=dt.date(2024, 5, 6)) for i, (_, t) in enumerate(cases)]
     found = {r.document.id: r.events for r in Pipeline.default().pipe(docs)}
