@@ -363,3 +363,16 @@ def test_a_day_outside_the_week_the_act_is_told_in_does_not_date_it(pipeline):
     text = ("A music teacher was shot one week ago while driving home on Lake Avenue Saturday evening. "
             "Students and colleagues gathered at the school to remember him.")
     assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 25)
+
+
+@pytest.mark.parametrize("text, day", [
+    # a verdict's day is the court's: the day the article gives the robbery dates the shooting
+    ("A man was found guilty Thursday of shooting a clerk during a robbery of a gas station. Officers "
+     "responded at about 10:30 p.m. April 20 and found the clerk behind the counter.", dt.date(2020, 4, 20)),
+    # a mother recalling the shooting on the stand: the day she spoke is not the shooting's
+    ("A woman recalled Thursday how her son was shot in the chest outside a store on Elm Street. Officers "
+     "were called to the store at 9 p.m. April 22.", dt.date(2020, 4, 22)),
+])
+def test_a_day_of_a_verdict_or_a_recollection_is_a_step_of_the_case(pipeline, text, day):
+    assert _news_event_dates(pipeline, text)[0] == day
+

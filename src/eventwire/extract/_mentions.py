@@ -206,9 +206,21 @@ def _dates_report(sent, date: EventDate, trigger) -> bool:
     gathering = trigger is not None and trigger.event_type == "Protests"
     if kind == "step":
         return True
-    return kind == "verb" and tok.lemma_.lower() in date_verbs("report") \
+    return kind == "verb" and _of_the_report(tok) \
         and not _event_between(tok, first, gathering) and not _when_the_act(sent, date) \
         and not _incident_reported(tok) and not _closes_the_act(sent, date, trigger, tok)
+
+
+def _of_the_report(verb) -> bool:
+    """A verb whose date is the report's or a later step's of the case: one of telling or of the
+    case (``date_verbs`` report), or a verb of finding that its complement makes a verdict ("was
+    found guilty Wednesday", "the jury found him not guilty"), not the finding of a victim."""
+    return verb.lemma_.lower() in date_verbs("report") or any(
+        c.dep_ in _COMPLEMENTS and c.lemma_.lower() in date_verbs("case_word") for c in verb.children)
+
+
+# Dependents of a verb that complete its meaning: "found [guilty]", "found him [guilty]"
+_COMPLEMENTS = frozenset({"acomp", "oprd", "ccomp", "xcomp"})
 
 
 # Verbs of a "when" clause that tell the act itself happened ("when the gun discharged")
@@ -341,7 +353,7 @@ def _timed_day(told) -> EventDate | None:
                 or _clock_after(text, d) or _when_it_happened(sent, d)):
             continue
         head = _clause_head(sent, d)
-        if head is None or head.lemma_.lower() not in date_verbs("report"):
+        if head is None or not _of_the_report(head):
             return d
     return None
 
@@ -392,7 +404,7 @@ def _clocked(sent, date: EventDate, verb) -> bool:
     """A day given with its clock time ("around 10:45 p.m. Saturday", "on June 17 at about 5:10
     a.m.") on a verb that is not one of telling or of the case: a crime report times the
     incident to the minute, its follow-ups to the day ("was arraigned Monday")."""
-    if verb.lemma_.lower() in date_verbs("report"):
+    if _of_the_report(verb):
         return False
     if _CLOCK.search(date.text) or _clock_after(doc_text(sent.doc), date):
         return True
@@ -404,6 +416,8 @@ def _occurrence_verb(tok) -> bool:
     """A verb that tells when the incident happened: one of ``date_verbs`` occurrence, or the
     violence itself ("suspected of shooting into a house shortly after midnight Saturday")."""
     lemma = tok.lemma_.lower()
+    if _of_the_report(tok):
+        return False
     return lemma in date_verbs("occurrence") or (count_cues().get(lemma) or ("", ""))[0] in ("fatalities", "hit", "injured")
 
 
