@@ -406,6 +406,12 @@ def test_victims_named_again_and_others(counts_of, text, killed, injured):
     ("The gunman killed two people at the store. The suspect was later arrested.", 2, None),
     # a total told otherwise may hold the assailant already
     ("Four people are dead after the shooting. The suspect was killed by police.", 4, None),
+    ("Three guards were killed at the depot. The gunman was shot dead by officers.", 3, None),
+    # dead a passive verb tells killed by the assailant are the assailant's victims too
+    ("Three guards were killed Friday by the gunman at the depot. The gunman was shot dead by officers.", 4, None),
+    # of equal totals, the one told as the assailant's act; the assailant named with a title
+    ("The gunman opened fire at the diner, killing seven people. Officials mourned the seven who died. "
+     "Gunman Jonah Price was killed in a shootout with deputies.", 8, None),
     # of equal figures of people hit, the one told apart from the dead stands
     ("Police said the gunman shot Brian Banes and Delandis Clark, who both died. Two other gunshot victims "
      "were taken to a hospital.", 2, 2),
