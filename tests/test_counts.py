@@ -177,6 +177,10 @@ def _event_figures(counts_of, text):
     # an update restates the total; a tally over the year is not this event's
     ("Six people died. The death toll rose to 9 on Tuesday.", 9, None),
     ("A teenager was killed. Thirty-one people have been killed in the city so far this year.", 1, None),
+    # so is a tally over several incidents
+    ("A man was shot dead on Elm Street. The weekend left six people dead and 11 hurt in 14 shootings "
+     "across the city.", 1, None),
+    ("A clerk was wounded. Two shootings that took the lives of three people have occurred near the store.", None, 1),
     ("Carlos Reyes, 27, has died.", 1, None),
     # a negation that spares the victims named is no zero
     ("A man was shot in the arm. No one else was hurt.", None, 1),

@@ -1311,12 +1311,22 @@ _SPAN_OF_TIME = re.compile(r"\b(?:in|over|during|within) the (?:past|last) (?:\w
                            r"saturday|sunday|weekend|week|month)\b", re.I)
 
 
+# A figure told over several incidents is a tally of them, not one incident's: "left seven
+# people dead in 17 shootings across the city", "45 such shootings ... eleven killed",
+# "Three shootings that took the lives of five people", "injured in those shootings".
+_MANY_INCIDENTS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|"
+                             r"separate|those|these|such|other|\w+ such|\w+ other) (?:\w+ )?(?:shootings|attacks|"
+                             r"incidents|homicides|murders)\b", re.I)
+
+
 def _period_total(sent, count: Count) -> bool:
-    """Is a stated figure a tally over a period? Its sentence dates a span of time."""
+    """Is a stated figure a tally over a period or over several incidents? Its sentence dates a
+    span of time, or numbers the incidents."""
     if count.best == 0 or "singular" in count.rule:
         return False
+    text = span_text(sent)
     return any(ent.label_ == "DATE" and _PERIOD.search(ent.text) for ent in ents_in(sent)) or \
-        bool(_SPAN_OF_TIME.search(span_text(sent)))
+        bool(_SPAN_OF_TIME.search(text)) or bool(_MANY_INCIDENTS.search(text))
 
 
 def _coded_counts(sent) -> list[Count]:
