@@ -445,6 +445,11 @@ def test_headline_participle_after_one_person(headline_counts, title, killed, in
      "At least 28 people have been shot across the city since Friday.", 1),
     ("A teenager was shot and killed in a park on Sunday. "
      "Three children in the county were killed by stray bullets last year.", 1),
+    # a figure dated to an earlier year is another incident's
+    ("A man was shot and killed outside a gas station on Sunday. "
+     "In August 2016, four people were killed in a shooting at the same gas station.", 1),
+    ("A woman was shot and killed near the park on Sunday. The 2015 Elm Street shooting there "
+     "left three people dead.", 1),
 ])
 def test_tallies_and_background_are_not_the_toll(pipeline, text, killed):
     import datetime as dt
