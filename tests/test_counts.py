@@ -182,6 +182,10 @@ def _event_figures(counts_of, text):
      "across the city.", 1, None),
     ("A clerk was wounded. Two shootings that took the lives of three people have occurred near the store.", None, 1),
     ("Carlos Reyes, 27, has died.", 1, None),
+    # a killing or a shooting tried, planned or threatened names no victim
+    ("Investigators said the two men had plotted to kill the shop owner for weeks.", None, None),
+    ("He threatened to shoot his neighbor during the argument.", None, None),
+    ("The gunman tried to kill his former boss but shot a security guard in the leg.", None, 1),
     # a negation that spares the victims named is no zero
     ("A man was shot in the arm. No one else was hurt.", None, 1),
     ("Four people were shot on Friday. None of the injuries are life-threatening.", None, 4),

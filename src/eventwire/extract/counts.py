@@ -1413,7 +1413,7 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     for c in _toll_counts(sent, toks):
         clash = [f for f in fixed if f.start < c.end and c.start < f.end]
         found = [f for f in found if f not in clash] + [c]
-    found = [_cap_vague(sent, c) for c in found if not _animals(c)]
+    found = [_cap_vague(sent, c) for c in found if not _animals(c) and not _intended(sent, c)]
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+superseded") if _superseded(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
@@ -1456,6 +1456,16 @@ def _less_dead_among(sent, count: Count) -> Count:
     if _hit(count):
         return replace(count, rule=count.rule + f"+with_dead({n})")
     return _less(count, n) if n < count.best else count
+
+
+def _intended(sent, count: Count) -> bool:
+    """A killing or a wounding the sentence tells as wished, tried, planned or threatened:
+    "the boys plotted to kill her", "he tried to shoot his wife" name no victim."""
+    for t in sent:
+        if count.start <= t.idx < count.end and t.tag_ == "VB" and t.dep_ == "xcomp" and t.i > 0 \
+                and t.doc[t.i - 1].lower_ == "to" and (_cue_where(t.head) or ("", ""))[1] == "intent":
+            return True
+    return False
 
 
 # Animals hit or killed are no casualties: "injuring one of the family dogs", "a police K-9 was shot".
