@@ -177,7 +177,15 @@ def _event_figures(counts_of, text):
     # an update restates the total; a tally over the year is not this event's
     ("Six people died. The death toll rose to 9 on Tuesday.", 9, None),
     ("A teenager was killed. Thirty-one people have been killed in the city so far this year.", 1, None),
+    # so is a tally over several incidents
+    ("A man was shot dead on Elm Street. The weekend left six people dead and 11 hurt in 14 shootings "
+     "across the city.", 1, None),
+    ("A clerk was wounded. Two shootings that took the lives of three people have occurred near the store.", None, 1),
     ("Carlos Reyes, 27, has died.", 1, None),
+    # a killing or a shooting tried, planned or threatened names no victim
+    ("Investigators said the two men had plotted to kill the shop owner for weeks.", None, None),
+    ("He threatened to shoot his neighbor during the argument.", None, None),
+    ("The gunman tried to kill his former boss but shot a security guard in the leg.", None, 1),
     # a negation that spares the victims named is no zero
     ("A man was shot in the arm. No one else was hurt.", None, 1),
     ("Four people were shot on Friday. None of the injuries are life-threatening.", None, 4),
@@ -406,6 +414,12 @@ def test_victims_named_again_and_others(counts_of, text, killed, injured):
     ("The gunman killed two people at the store. The suspect was later arrested.", 2, None),
     # a total told otherwise may hold the assailant already
     ("Four people are dead after the shooting. The suspect was killed by police.", 4, None),
+    ("Three guards were killed at the depot. The gunman was shot dead by officers.", 3, None),
+    # dead a passive verb tells killed by the assailant are the assailant's victims too
+    ("Three guards were killed Friday by the gunman at the depot. The gunman was shot dead by officers.", 4, None),
+    # of equal totals, the one told as the assailant's act; the assailant named with a title
+    ("The gunman opened fire at the diner, killing seven people. Officials mourned the seven who died. "
+     "Gunman Jonah Price was killed in a shootout with deputies.", 8, None),
     # of equal figures of people hit, the one told apart from the dead stands
     ("Police said the gunman shot Brian Banes and Delandis Clark, who both died. Two other gunshot victims "
      "were taken to a hospital.", 2, 2),
@@ -435,6 +449,11 @@ def test_headline_participle_after_one_person(headline_counts, title, killed, in
      "At least 28 people have been shot across the city since Friday.", 1),
     ("A teenager was shot and killed in a park on Sunday. "
      "Three children in the county were killed by stray bullets last year.", 1),
+    # a figure dated to an earlier year is another incident's
+    ("A man was shot and killed outside a gas station on Sunday. "
+     "In August 2016, four people were killed in a shooting at the same gas station.", 1),
+    ("A woman was shot and killed near the park on Sunday. The 2015 Elm Street shooting there "
+     "left three people dead.", 1),
 ])
 def test_tallies_and_background_are_not_the_toll(pipeline, text, killed):
     import datetime as dt

@@ -264,6 +264,20 @@ def _attach_orphan_counts(groups: list[_Group], findings: DocFindings, news: boo
         groups[starts[k][1] if k >= 0 else 0].extra_counts.append(c)
 
 
+# A year written out: "in December 2012", "the 2015 Genesee Street shooting", "August 1982:".
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _of_an_earlier_year(count: Count, event_date, findings: DocFindings) -> bool:
+    """A figure whose sentence dates it only to years before the event's is another, earlier
+    incident's: "In December 2012, 20 children and six adults were killed" in a report of a
+    2014 shooting, "the 2015 Genesee Street shooting, when three people were shot dead" in one
+    of 2017. The event's date is one the text tells: a report of a trial, dated by its
+    publication, is about the earlier incident."""
+    years = [int(y) for y in _YEAR.findall(findings.sentence_at(count.start))]
+    return bool(years) and all(y < event_date.year for y in years)
+
+
 def _fill_country(actor: Actor | None, location: Location | None) -> Actor | None:
     if actor is not None and location is not None and location.country and actor.rule \
             and actor.rule.startswith("actors.dictionary.ambiguous"):
@@ -414,6 +428,8 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
         claim = claims[0]
         actor1 = _claimant(claim, location)
     counts = [c for m in group.mentions for c in m.counts] + group.extra_counts
+    if date is not None and event_date is not None:  # a day the text tells, not the publication's
+        counts = [c for c in counts if not _of_an_earlier_year(c, event_date, findings)]
     by_kind = event_counts(counts, COUNT_KINDS)
     for c in by_kind.values():
         if c is not None and not any(e.field == c.kind and e.start == c.start for e in evidence):

@@ -1311,12 +1311,22 @@ _SPAN_OF_TIME = re.compile(r"\b(?:in|over|during|within) the (?:past|last) (?:\w
                            r"saturday|sunday|weekend|week|month)\b", re.I)
 
 
+# A figure told over several incidents is a tally of them, not one incident's: "left seven
+# people dead in 17 shootings across the city", "45 such shootings ... eleven killed",
+# "Three shootings that took the lives of five people", "injured in those shootings".
+_MANY_INCIDENTS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|"
+                             r"separate|those|these|such|other|\w+ such|\w+ other) (?:\w+ )?(?:shootings|attacks|"
+                             r"incidents|homicides|murders)\b", re.I)
+
+
 def _period_total(sent, count: Count) -> bool:
-    """Is a stated figure a tally over a period? Its sentence dates a span of time."""
+    """Is a stated figure a tally over a period or over several incidents? Its sentence dates a
+    span of time, or numbers the incidents."""
     if count.best == 0 or "singular" in count.rule:
         return False
+    text = span_text(sent)
     return any(ent.label_ == "DATE" and _PERIOD.search(ent.text) for ent in ents_in(sent)) or \
-        bool(_SPAN_OF_TIME.search(span_text(sent)))
+        bool(_SPAN_OF_TIME.search(text)) or bool(_MANY_INCIDENTS.search(text))
 
 
 def _coded_counts(sent) -> list[Count]:
@@ -1403,11 +1413,12 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     for c in _toll_counts(sent, toks):
         clash = [f for f in fixed if f.start < c.end and c.start < f.end]
         found = [f for f in found if f not in clash] + [c]
-    found = [_cap_vague(sent, c) for c in found if not _animals(c)]
+    found = [_cap_vague(sent, c) for c in found if not _animals(c) and not _intended(sent, c)]
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+superseded") if _superseded(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
     found = [_less_dead_among(sent, c) for c in found]
+    found = [replace(c, rule=c.rule + "+by_assailant") if _by_the_assailant(sent, c) else c for c in found]
     return _attribute(sent, sorted(found, key=lambda c: c.start))
 
 
@@ -1445,6 +1456,16 @@ def _less_dead_among(sent, count: Count) -> Count:
     if _hit(count):
         return replace(count, rule=count.rule + f"+with_dead({n})")
     return _less(count, n) if n < count.best else count
+
+
+def _intended(sent, count: Count) -> bool:
+    """A killing or a wounding the sentence tells as wished, tried, planned or threatened:
+    "the boys plotted to kill her", "he tried to shoot his wife" name no victim."""
+    for t in sent:
+        if count.start <= t.idx < count.end and t.tag_ == "VB" and t.dep_ == "xcomp" and t.i > 0 \
+                and t.doc[t.i - 1].lower_ == "to" and (_cue_where(t.head) or ("", ""))[1] == "intent":
+            return True
+    return False
 
 
 # Animals hit or killed are no casualties: "injuring one of the family dogs", "a police K-9 was shot".
@@ -1638,10 +1659,7 @@ def _someone_else(hit: Count, dead: list[Count], n_dead: int) -> bool:
     grazed" beside "a man was shot dead" (every dead person named of the other sex)."""
     if ".singular" not in hit.rule or hit.best != 1 or any(d.start <= hit.start < d.end for d in dead):
         return False
-    victim = (hit.victims or "").split()[-1:]
-    lowered = [w.lower().strip(",.") for w in hit.text.split()]
-    before = lowered[:lowered.index(victim[0].lower())] if victim and victim[0].lower() in lowered else lowered
-    ordinal = next((_ORDINAL_VALUE[w] for w in before if w in _ORDINAL_VALUE), None)
+    ordinal = next((_ORDINAL_VALUE[w] for w in _words_before_victim(hit) if w in _ORDINAL_VALUE), None)
     if ordinal is not None:
         return ordinal > n_dead
     named = [d for d in dead if (d.victims or "").lower() not in _PRONOUNS]
@@ -1713,8 +1731,21 @@ _ASSAILANTS = {"gunman", "gunmen", "shooter", "suspect", "attacker", "assailant"
 
 
 def _assailant(count: Count) -> bool:
+    """The victim is the one who shot or attacked: "the gunman was killed", or a name the
+    report gives the title of what they did ("Gunman Omar Mateen was killed")."""
     head = (count.victims or "").split()[-1:]
-    return bool(head) and head[0].lower().strip(",.") in _ASSAILANTS
+    if not head:
+        return False
+    if head[0].lower().strip(",.") in _ASSAILANTS:
+        return True
+    return head[0][:1].isupper() and any(w.lower().strip(",.") in _ASSAILANTS for w in _words_before_victim(count))
+
+
+def _words_before_victim(count: Count) -> list[str]:
+    """The words of a count's text before its victim's head noun, lower case."""
+    victim = (count.victims or "").split()[-1:]
+    lowered = [w.lower().strip(",.") for w in count.text.split()]
+    return lowered[:lowered.index(victim[0].lower())] if victim and victim[0].lower() in lowered else lowered
 
 
 def _largest_hit(hits: list[Count]) -> Count | None:
@@ -1727,19 +1758,40 @@ def _largest_hit(hits: list[Count]) -> Count | None:
     return next((c for c in equal if _ALSO.search(c.text) or _not_among_dead(c)), hit)
 
 
+def _the_assailants_victims(count: Count) -> bool:
+    """Dead told as what the assailant did to them: the victims of an active verb ("killed
+    five servicemen") or of a passive one whose agent is the assailant ("four Marines were
+    killed by the gunman")."""
+    return count.rule.startswith("counts.fatalities.active.") or "+by_assailant" in count.rule
+
+
+# The agent of a passive killing that names the one who shot: "four Marines were killed
+# Thursday by the gunman", "a clerk was shot dead by the robber".
+_BY_ASSAILANT = re.compile(r"[^.;,]{0,30}?\bby (?:the|a|an) (?:lone |suspected |alleged )?(?:"
+                           + "|".join(sorted(_ASSAILANTS)) + r")\b", re.I)
+
+
+def _by_the_assailant(sent, count: Count) -> bool:
+    """Dead whom the sentence tells killed by the assailant, who is not among them."""
+    return count.kind == "fatalities" and (".passive." in count.rule or ".singular" in count.rule) and \
+        bool(_BY_ASSAILANT.match(doc_text(sent.doc), count.end, sent.end_char))
+
+
 def _with_the_assailant(total: Count, dead: list[Count]) -> Count:
     """One more dead when the assailant's own death is told apart from a killing told as
     the assailant's act: "killed five servicemen" and "the suspect ... was killed in a
     gunfight with police" are six dead. The victims of an active verb are the assailant's,
     so the assailant is not among them; a total told otherwise ("four people are dead") may
-    hold the assailant already."""
-    if not total.rule.startswith("counts.fatalities.active.") or "+self" in total.rule or _assailant(total):
+    hold the assailant already. Of equal figures, one told as the assailant's act stands ("49
+    who died" beside "killing 49 club-goers")."""
+    if "+self" in total.rule or _assailant(total):
         return total
-    if not any(".singular" in c.rule and c.best == 1 and _assailant(c) and not (c.start < total.end and total.start < c.end)
-               for c in dead):
+    act = next((c for c in [total] + dead if figure(c) == figure(total) and _the_assailants_victims(c)), None)
+    if act is None or not any(".singular" in c.rule and c.best == 1 and _assailant(c)
+                              and not (c.start < act.end and act.start < c.end) for c in dead):
         return total
-    n = (figure(total) or 0) + 1
-    return replace(total, low=n, best=n, high=n, rule=f"{total.rule}+assailant")
+    n = (figure(act) or 0) + 1
+    return replace(act, low=n, best=n, high=n, rule=f"{act.rule}+assailant")
 
 
 def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
