@@ -10,6 +10,8 @@ from eventwire.records import Document, EventDate, Mention, Trigger
 
 @pytest.mark.parametrize("sentence, kind", [
     ("Since 2009, more than 3,000 people have been killed in the province.", "aggregate"),
+    ("Fighting between the two communities has killed more than 180 people since 14/06/2022.", "aggregate"),
+    ("At least 95 people have died in the unrest since August 2, 2021, officials say.", "aggregate"),
     ("In the past two years, attacks on police have risen sharply.", "aggregate"),
     ("Families gathered to mark the tenth anniversary of the massacre.", "anniversary"),
     ("He was sentenced to life in prison for the bombing.", "trial"),
@@ -50,6 +52,7 @@ def test_context_cues(sentence, kind):
     "A gunman fired from his car until it crashed into a fence, police said.",
     "Three people were shot while attending a funeral service on Friday.",
     "Two Hurt in Church Funeral Shooting",
+    "It was the deadliest attack on the town since 4 June 2019.",
     "A suicide bomber blew himself up among mourners at a village burial, killing nine.",
     "Militants attacked a funeral procession in the north of the province on Sunday.",
     "Funeral Bombing Kills 11 in Market Town",
