@@ -466,7 +466,7 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
 
 _IN_PREPS = {"in", "during", "after", "following"}
 # fights with two sides firing: a raid or an incursion may meet no resistance
-_TWO_SIDED = {"shootout", "gunfight", "firefight", "battle", "exchange", "exchanging", "clash", "crossfire",
+_TWO_SIDED = {"shootout", "gunfight", "firefight", "battle", "exchange", "clash", "crossfire",
               "fighting", "fight", "encounter", "skirmish"}
 
 
@@ -585,6 +585,9 @@ def _arrested_at_protest(hit: Hit, hits: Sequence[Hit]) -> Hit | None:
                  and h.head.i in doers), None)
 
 
+_FORCE_VERBS = {"use", "fire", "shoot", "deploy", "employ", "turn"}
+
+
 def _force_against(tok) -> bool:
     """The protest word stands in an 'against' phrase of a verb of force, which names the
     force's target, not the reason for the protest ("used live rounds against students
@@ -592,8 +595,6 @@ def _force_against(tok) -> bool:
     return any(a.lower_ == "against" and a.dep_ == "prep"
                and _FORCE_VERBS & {a.head.lemma_.lower(), a.head.head.lemma_.lower()} for a in tok.ancestors)
 
-
-_FORCE_VERBS = {"use", "fire", "shoot", "deploy", "employ", "turn"}
 
 
 def _casualties(sent) -> bool:
@@ -904,7 +905,7 @@ def event_class(triggers: Sequence[Trigger]) -> Trigger | None:
         if arrest is not None and lead.sub_event_type == "Peaceful protest":  # arrests at a protest
             return Trigger(lead.text, lead.start, lead.end, lead.event_type, "Protest with intervention",
                            f"{lead.rule}+event:{arrest.rule}", lead.score)
-    if lead.sub_event_type == "Arrests" and lead.rule.endswith(_OF_THEM):  # "Hundreds marched. Police arrested 20 of them."
+    if lead.sub_event_type == "Arrests" and _OF_THEM in lead.rule:  # "Hundreds marched. Police arrested 20 of them."
         protest = next((t for t in triggers if t.sub_event_type == "Peaceful protest" and t.score >= 0.5), None)
         if protest is not None:
             return Trigger(lead.text, lead.start, lead.end, "Protests", "Protest with intervention",
