@@ -145,6 +145,23 @@ def test_a_headline_that_reports_a_shooting_keeps_the_article_news():
         assert Pipeline.default().process(doc).events == []
 
 
+@pytest.mark.parametrize("shooting, events", [
+    # the verdict is context; the shooting it tells with its day, its town and its toll is an earlier event
+    ("The March 7, 2019, shooting outside the Blue Room club in Memphis killed a 24-year-old woman and "
+     "wounded two men.", [dt.date(2019, 3, 7)]),
+    # told by its month only, it stays the trial's background
+    ("The shooting outside the Blue Room club in Memphis in March last year killed a 24-year-old woman and "
+     "wounded two men.", []),
+])
+def test_a_trial_report_keeps_the_earlier_shooting_it_dates_to_the_day(shooting, events):
+    from eventwire.pipeline import Pipeline
+
+    text = ("Jury convicts man in nightclub shooting\n\nA jury on Thursday convicted a man of manslaughter for "
+            f"a shooting outside a nightclub in Memphis.\n\n{shooting}")
+    found = Pipeline.default().process(Document(id="t", text=text, published=dt.date(2020, 5, 2))).events
+    assert [e.event_date for e in found] == events
+
+
 _LABELLED = ("{label}Gunmen kill 12 villagers in Zamfara\n\nGUSAU, Nigeria (Reuters) - Gunmen killed 12 villagers "
              "in an attack on a village in Zamfara state on Sunday, a local official said.\n\n"
              "Northwest Nigeria has for years been plagued by armed gangs.")
