@@ -93,7 +93,22 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
         first = inside[0] if inside else None
         if on_act and _date_anchor(sent, first, trigger)[0] == "verb" and not _on_the_act(sent, first, trigger):
             return on_act[0]
+        if on_act and _died_of_an_earlier_act(sent, first, on_act[0], trigger):
+            return on_act[0]
     return inside[0] if inside else None
+
+
+# Verbs of a death, which may come days after the act that caused it
+_DEATHS = frozenset({"die", "succumb"})
+
+
+def _died_of_an_earlier_act(sent, death: EventDate, act: EventDate, trigger) -> bool:
+    """The sentence's first day is a death's and a later one in it an earlier day on the act:
+    "died Sunday from injuries suffered Saturday night", "died Saturday of a gunshot wound
+    suffered on Friday". The victim died of the act, whose day is the incident's."""
+    tok = _date_anchor(sent, death, trigger)[1]
+    return tok is not None and tok.lemma_.lower() in _DEATHS and death.date is not None \
+        and act.date is not None and act.date < death.date
 
 
 def _speakers_time(date: EventDate, structure: ArticleStructure) -> bool:
