@@ -376,3 +376,20 @@ def test_a_day_outside_the_week_the_act_is_told_in_does_not_date_it(pipeline):
 def test_a_day_of_a_verdict_or_a_recollection_is_a_step_of_the_case(pipeline, text, day):
     assert _news_event_dates(pipeline, text)[0] == day
 
+
+
+@pytest.mark.parametrize("text, day", [
+    ("A 30-year-old man died Thursday from injuries he suffered Tuesday night in a shooting outside a bar "
+     "on Main Street.", dt.date(2020, 4, 28)),
+    ("A teenager died Friday of a gunshot wound sustained on Wednesday at a party on Elm Street, the "
+     "coroner's office said.", dt.date(2020, 4, 29)),
+])
+def test_a_death_days_after_the_act_takes_the_acts_day(pipeline, text, day):
+    assert _news_event_dates(pipeline, text)[0] == day
+
+
+def test_a_day_on_telling_about_the_shooting_is_the_tellings(pipeline):
+    # the district's post is about the shooting; "earlier this week" is the shooting's time
+    text = ("A 13-year-old boy was shot and killed at a friend's home earlier this week. The school district "
+            "posted about the shooting on its Facebook page Friday.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 29)

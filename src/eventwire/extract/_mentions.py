@@ -95,7 +95,22 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
         first = inside[0] if inside else None
         if on_act and _date_anchor(sent, first, trigger)[0] == "verb" and not _on_the_act(sent, first, trigger):
             return on_act[0]
+        if on_act and _died_of_an_earlier_act(sent, first, on_act[0], trigger):
+            return on_act[0]
     return inside[0] if inside else None
+
+
+# Verbs of a death, which may come days after the act that caused it
+_DEATHS = frozenset({"die", "succumb"})
+
+
+def _died_of_an_earlier_act(sent, death: EventDate, act: EventDate, trigger) -> bool:
+    """The sentence's first day is a death's and a later one in it an earlier day on the act:
+    "died Sunday from injuries suffered Saturday night", "died Saturday of a gunshot wound
+    suffered on Friday". The victim died of the act, whose day is the incident's."""
+    tok = _date_anchor(sent, death, trigger)[1]
+    return tok is not None and tok.lemma_.lower() in _DEATHS and death.date is not None \
+        and act.date is not None and act.date < death.date
 
 
 def _speakers_time(date: EventDate, structure: ArticleStructure) -> bool:
@@ -431,9 +446,11 @@ def _event_between(verb, date_tok, gathering: bool = False) -> bool:
     A bare offence ("charged with murder on Saturday", "two counts of murder") names the
     charge, not the incident: the date stays the charge's. A gathering ("held a vigil
     Thursday night to honor a boy who was shot", "a funeral") is a step after an act of
-    violence: its date is the gathering's, and dates only a gathering (``gathering``)."""
+    violence: its date is the gathering's, and dates only a gathering (``gathering``). The
+    subject the telling is about ("posted about the shooting on its Facebook page Friday",
+    "asked about the killing Monday") is no phrase the date closes: the day is the telling's."""
     return any(_incident_noun(t) and not _offence(t) and (gathering or t.lemma_.lower() not in gathering_nouns())
-               for t in verb.doc[verb.i + 1:date_tok.i])
+               and t.head.lower_ != "about" for t in verb.doc[verb.i + 1:date_tok.i])
 
 
 def _offence(tok) -> bool:

@@ -193,7 +193,7 @@ def classify_timing(mentions: list[Mention], structure: ArticleStructure, docume
 
     An article whose opening mentions (title, dateline, lede) are all context or
     an anniversary is not an event report: everything in it is context, but for an earlier
-    event it dates to the day (:func:`_dated_earlier`). Coded notes
+    event a trial or a funeral report dates to the day (:func:`_dated_earlier`). Coded notes
     (``Document.profile == "notes"``) are one event each: all news.
     """
     if document.profile == "notes":
@@ -211,13 +211,19 @@ def classify_timing(mentions: list[Mention], structure: ArticleStructure, docume
             and not _headline_reports(out, rejected, structure):
         first = min(opening, key=lambda m: m.sent_start)
         why = f"the article's opening is context ({first.timing_cue if first.timing == CONTEXT else first.modality_cue})"
-        out = [m if m.timing == CONTEXT or _dated_earlier(m) else replace(m, timing=CONTEXT, timing_cue=why)
-               for m in out]
+        follow_up = (first.timing_cue.split(":")[0] if first.timing == CONTEXT else first.modality) in _FOLLOW_UPS
+        out = [m if m.timing == CONTEXT or follow_up and _dated_earlier(m) else
+               replace(m, timing=CONTEXT, timing_cue=why) for m in out]
     return out
+
+
+# Kinds of context opening that follow one past incident: its trial, its funeral, its mourning
+_FOLLOW_UPS = ("trial", "funeral", "anniversary")
 
 
 def _dated_earlier(m: Mention) -> bool:
     """A mention the article tells as an earlier event dated to the day ("the July 29, 2014,
-    shooting took the life of ..."): a trial or an arrest report names its incident so. It stays
-    an earlier event, which assemble keeps only with a place and an outcome of its own."""
+    shooting took the life of ..."): a report of a trial or a funeral names its incident so. It
+    stays an earlier event, which assemble keeps only with a place and an outcome of its own;
+    an analysis or a tally of many incidents keeps none."""
     return m.timing == EARLIER and m.date is not None and m.date.precision == "day"
