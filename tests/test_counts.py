@@ -50,6 +50,8 @@ def test_parse_number(words, value):
     ("Assailants shot and killed Yemuka Aimable, an envoy of the governor.", "fatalities", 1, 1, 1),
     ("One shepherd and his two sons were killed in the raid.", "fatalities", 3, 3, 3),
     ("Four people, including two policemen, were shot dead.", "fatalities", 4, 4, 4),
+    # a kidnapping tried took its hostage while he was held, unlike a killing tried
+    ("Armed men attempted to kidnap Luis Ortega, the mayor, who was held for an hour.", "hostages", 1, 1, 1),
 ])
 def test_single_counts(counts_of, text, kind, low, best, high):
     c = _one(counts_of(text), kind)

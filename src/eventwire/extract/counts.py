@@ -1460,7 +1460,10 @@ def _less_dead_among(sent, count: Count) -> Count:
 
 def _intended(sent, count: Count) -> bool:
     """A killing or a wounding the sentence tells as wished, tried, planned or threatened:
-    "the boys plotted to kill her", "he tried to shoot his wife" name no victim."""
+    "the boys plotted to kill her", "he tried to shoot his wife" name no victim. A kidnapping
+    tried is not: "attempted to kidnap the mayor, who was held for half an hour" took a hostage."""
+    if count.kind in ("hostages", "arrested"):
+        return False
     for t in sent:
         if count.start <= t.idx < count.end and t.tag_ == "VB" and t.dep_ == "xcomp" and t.i > 0 \
                 and t.doc[t.i - 1].lower_ == "to" and (_cue_where(t.head) or ("", ""))[1] == "intent":
