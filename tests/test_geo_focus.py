@@ -514,3 +514,62 @@ def test_a_small_namesake_far_away_yields_to_the_outlets_city_the_text_names(nlp
     loc = _location(nlp, gaz, text, "killed", url="http://www.chicagotribune.com/news/local/breaking/a.html")
     assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Chicago", "Illinois", 2)
     assert loc.rule == "geo.event.focus-replaces"
+
+
+def test_a_known_local_outlet_names_its_home_town(gaz):
+    from eventwire.geo._focus import known_outlets
+
+    def homes(url, head=""):
+        return {(e.name, e.admin1) for e in known_outlets(url, head, gaz)}
+
+    assert homes("http://www.wkrn.com/news/local-news/a") == {("Nashville", "Tennessee")}
+    assert homes("http://web.archive.org/web/2015/http://www.kare11.com/a") == {("Minneapolis", "Minnesota")}
+    assert homes("http://www.indystar.com/story/news/a") == {("Indianapolis", "Indiana")}
+    assert homes("http://www.example.com/a", "HOMEWOOD (KDKA) - Police said") == {("Pittsburgh", "Pennsylvania")}
+    assert homes("http://www.nj.com/a") == {("New Jersey", "New Jersey")}  # a statewide site
+    # neither an agency in brackets nor a host word that only starts with a call sign
+    assert homes("http://www.kingcounty.gov/a", "the World Health Organization (WHO) said") == set()
+
+
+def test_a_namesake_in_the_outlets_market_is_the_one_it_means(nlp, gaz):
+    text = "A 4-year-old girl was wounded when a gun went off inside a home in Smyrna on Saturday, police said."
+    assert _location(nlp, gaz, text, "wounded").admin1 != "Tennessee"  # a larger namesake by itself
+    loc = _location(nlp, gaz, text, "wounded", url="http://www.wkrn.com/news/girl-wounded")
+    assert loc is not None and loc.admin1 == "Tennessee"
+    credited = "(WTVF) " + text
+    assert _location(nlp, gaz, credited, "wounded").admin1 == "Tennessee"
+
+
+def test_a_datelines_state_is_the_state_around_the_outlet_not_a_county_nearer_to_it(gaz):
+    from eventwire.geo._focus import known_outlets
+
+    cincinnati = known_outlets("http://www.wcpo.com/news/a", "", gaz)
+    e = resolve_dateline("COLLEGE HILL, Ohio", gaz, "US", near=cincinnati)
+    assert e is not None and e.feature_code == "ADM1" and e.name == "Ohio"
+
+
+def test_a_far_namesake_in_a_local_stations_report_is_a_part_of_its_home_town(nlp, gaz):
+    text = "A man was shot and wounded in Hazelwood on Sunday night, police said."
+    assert _location(nlp, gaz, text, "shot").admin1 != "Pennsylvania"  # a namesake elsewhere by itself
+    loc = _location(nlp, gaz, text, "shot", url="http://www.wpxi.com/news/man-wounded/")
+    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Pittsburgh", "Pennsylvania", 2)
+    assert loc.rule == "geo.event.outlet-home" and loc.text == "Hazelwood"
+
+
+def test_a_local_stations_report_that_names_no_town_is_from_its_home_town(nlp, gaz):
+    text = "Officers found a teenager shot in the 2600 block of Elm Street on Friday night, police said."
+    alone = _location(nlp, gaz, text, "shot")
+    assert alone is not None and alone.admin1 is None and alone.geo_precision == 3  # the country only
+    loc = _location(nlp, gaz, text, "shot", url="http://www.kcci.com/article/teen-shot/1")
+    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Des Moines", "Iowa", 2)
+    other = "Officers found a Nebraska man shot in the 2600 block of Elm Street on Friday night, police said."
+    loc = _location(nlp, gaz, other, "shot", url="http://www.kcci.com/article/man-shot/1")
+    assert loc is not None and loc.rule != "geo.event.outlet-home"  # the text names another state
+
+
+def test_a_stations_dateline_without_a_state_is_a_place_of_its_market(nlp, gaz):
+    text = "HAZELWOOD (WTAE) -- A man was shot and wounded outside a corner store on Sunday night, police said."
+    loc = _location(nlp, gaz, text, "shot")
+    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Pittsburgh", "Pennsylvania", 2)
+    written = "HAZELWOOD, Mo. (WTAE) -- A man was shot and wounded outside a corner store on Sunday night, police said."
+    assert _location(nlp, gaz, written, "shot").admin1 == "Missouri"  # a dateline that writes its state

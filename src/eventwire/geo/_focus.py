@@ -93,8 +93,13 @@ NEAR_KM = 150  # a local newsroom's area: how far from the article's own places 
 
 
 def _near(e: GeoEntry, near: tuple[GeoEntry, ...]) -> bool:
+    """Within a newsroom's area of one of ``near``, or the province one of them lies in: "Ohio"
+    of a Cincinnati station's dateline is the state, as near as the Indiana county across the
+    river whose centre is nearer (and a province before a county)."""
     from ..gazetteer import distance_km
 
+    if e.feature_code == "ADM1" and any(a.iso2 == e.iso2 and fold(_admin1_of(a) or "") == fold(e.name) for a in near):
+        return True
     return any(distance_km(a.latitude, a.longitude, e.latitude, e.longitude) < NEAR_KM for a in near)
 
 
@@ -183,6 +188,70 @@ def outlet_home(outlet: tuple[GeoEntry, ...], country: str | None) -> tuple[GeoE
     for e in inside:
         provinces.setdefault(fold(e.name), set()).add(fold(_admin1_of(e) or ""))
     return tuple(e for e in inside if len(provinces[fold(e.name)]) == 1)
+
+
+# A station names itself in a dateline or a credit: "HOMEWOOD (KDKA) -", "(Photo: KENS 5)",
+# "WSMV Channel 4" (the call sign forms of lexicon ``country_cues``)
+_CALL_SIGN = re.compile(r"\b([KW][A-Z]{2,3})(?:-(?:TV|FM|AM|DT)\b|\s?\d{1,2}\b|\s(?:News|TV|Channel)\b|\.com\b)"
+                        r"|\(([KW][A-Z]{2,3})(?:-(?:TV|FM|AM))?(?:/[A-Z]+)?\)")
+# what a station's web host writes after its call sign: "wsbtv", "kens5", "wmcactionnews5"
+_AFTER_CALL_SIGN = re.compile(r"(?:-?tv|\d{1,2}|(?:action)?news\d{0,2}|online)?")
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_table() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """(call sign -> (town, state), web host word -> (town, state)) of US local outlets
+    (data/geo/outlets.csv; an empty town is the whole state)."""
+    from ..gazetteer._compiled import _data_csv
+
+    calls: dict[str, tuple[str, str]] = {}
+    hosts: dict[str, tuple[str, str]] = {}
+    for r in _data_csv("outlets.csv"):
+        home = (r["town"], r["admin1"])
+        calls.update({c: home for c in r["call_signs"].split()})
+        hosts.update({h: home for h in r["hosts"].split()})
+    return calls, hosts
+
+
+def known_outlets(url: str | None, head: str, gazetteer) -> tuple[GeoEntry, ...]:
+    """The home towns of the US local outlets (data/geo/outlets.csv) that the page's web host
+    ("www.wlky.com", "www.indystar.com") and the call signs of the text's opening ("HOMEWOOD
+    (KDKA) -") name: a newsroom's market, where its reports mostly come from. Unlike a town
+    read in a host's letters, each is one town, whatever its namesakes."""
+    calls, hosts = _outlet_table()
+    # the newsroom a text's opening credits first ("(WMC) -" of a report a Georgia station's site
+    # carries), then the site's own
+    homes = [calls.get(next(g for g in m.groups() if g)) for m in _CALL_SIGN.finditer(head)]
+    homes += [hosts.get(w) or _host_call_sign(w, calls) for w in page_host(url).split(".")[:-1]]
+    out: dict[int, GeoEntry] = {}
+    for home in dict.fromkeys(h for h in homes if h):
+        if (e := _outlet_home_entry(home, gazetteer)) is not None:
+            out.setdefault(e.geonameid, e)
+    return tuple(out.values())
+
+
+def _host_call_sign(word: str, calls: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """The home of the station whose call sign opens a host's word ("wsbtv", "kare11")."""
+    for n in (4, 3):
+        if word[:n].upper() in calls and _AFTER_CALL_SIGN.fullmatch(word[n:]):
+            return calls[word[:n].upper()]
+    return None
+
+
+# gazetteer -> (town, state) -> its entry: an outlet's home is looked up once
+_OUTLET_HOMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _outlet_home_entry(home: tuple[str, str], gazetteer) -> GeoEntry | None:
+    """The largest US town of that name in that state (the state itself for no town)."""
+    known = _OUTLET_HOMES.setdefault(gazetteer, {})
+    if home not in known:
+        town, state = home
+        cands = [e for e in gazetteer.lookup(town or state) if e.iso2 == "US"
+                 and fold(_admin1_of(e) or "") == fold(state)
+                 and (e.feature_class == "P" if town else e.feature_code == "ADM1")]
+        known[home] = max(cands, key=lambda e: e.population, default=None)
+    return known[home]
 
 
 def _host_names(word: str, gazetteer, stop: frozenset[str]) -> list[str]:

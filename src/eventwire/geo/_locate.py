@@ -19,8 +19,8 @@ from ..extract import DocFindings
 from ..gazetteer import fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, known_city,
-                     masthead_start, on_side, outlet_home, outlet_places, page_host, province_cues, usage_country,
-                     usage_cues, qualified_places)
+                     known_outlets, masthead_start, on_side, outlet_home, outlet_places, page_host, province_cues,
+                     usage_country, usage_cues, qualified_places)
 from ._places import Toponym, find_toponyms
 from ._resolve import OUTLET_KM, PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
@@ -533,9 +533,17 @@ def _outlet(document, tops: list[Toponym], gazetteer) -> tuple:
     """The places of the outlet's web address (``outlet_places``) that the text does not name:
     a name the text writes is read from the text, whose other places say which namesake it
     is ("gainesvilleregister.com" is the paper of Gainesville, Texas, not of the larger
-    Gainesville, Florida)."""
+    Gainesville, Florida); then the home towns of the known local outlets its host and its
+    opening's call signs name (``known_outlets``), which leave no doubt."""
     named = {fold(t.text) for t in tops}
-    return tuple(e for e in outlet_places(document.url, gazetteer) if fold(e.name) not in named)
+    read = tuple(e for e in outlet_places(document.url, gazetteer) if fold(e.name) not in named)
+    known = _known_outlets(document, gazetteer)
+    return read + tuple(e for e in known if all(e.geonameid != o.geonameid for o in read))
+
+
+def _known_outlets(document, gazetteer) -> tuple:
+    """:func:`known_outlets` of the document's web address, headline and opening."""
+    return known_outlets(document.url, "\n".join((document.title or "", document.text[:HEAD_CHARS])), gazetteer)
 
 
 def _provinces_named(tops: list[Toponym], gazetteer) -> Counter:
@@ -759,6 +767,12 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     main = _main_country(res)
     parts = city_parts(tops)
     outlet_town = _outlet_town(findings.document, res, focus, gazetteer)
+    home = _outlet_home(findings.document, focus, gazetteer) if outlet_town is None else None
+    if fp is not None and home is not None and _in_dateline(res[fp], findings) \
+            and _far_from_outlet(fp, home, res, True, parts):
+        # "HOMEWOOD (KDKA) -": a station's dateline without a state is a place of its own market,
+        # not a small namesake in another state; the namesake is read as a part of its home town
+        fp, focus = None, replace(focus, place=None)
     chosen: set[int] = set()
     mentions = []
     for m in findings.mentions:
@@ -767,7 +781,8 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
         if i is None:
             i, rule = doc_best, "geo.event.document"
         if fp is None and (i is None or _specificity(res[i]) == 0) and (
-                loc := _organisation_place(doc, gazetteer, i is not None and res[i].entry.iso2)):
+                loc := _organisation_place(doc, gazetteer, i is not None and res[i].entry.iso2)) \
+                and not _far_from_home_location(loc, home):
             # "a rally outside the Lahore Press Club": the city in a named institution
             # beats a bare country or no place at all
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
@@ -801,6 +816,14 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             m = _with_location(m, _focus_location(town, True), _sentence_of(doc, town.toponym.start))
             mentions.append(m)
             continue
+        if fp is None and i is not None and home is not None \
+                and _far_from_outlet(i, home, res, rule == "geo.event.sentence", parts):
+            # "Homewood" (Alabama) in a Pittsburgh station's report that never names Pittsburgh:
+            # a part of the outlet's city that the gazetteer lacks
+            top = res[i].toponym
+            m = _with_location(m, _home_location(top.text, top.start, top.end, home), _sentence_of(doc, top.start))
+            mentions.append(m)
+            continue
         if fp is not None and (i is None or _unsupported(i, fp, res, rule == "geo.event.sentence", parts) or _narrower(res, i, fp)):
             chosen.add(fp)
             m = _with_location(m, _focus_location(res[fp], i is not None),
@@ -809,11 +832,11 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             chosen.add(i)
             loc = _named_province(to_location(res[i], rule), i, res, gazetteer)
             if res[i].entry.feature_code.startswith("PCL"):
-                loc = _within_country(loc, doc_text(doc), gazetteer)
+                loc = _in_outlet_home(_within_country(loc, doc_text(doc), gazetteer), home, res)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         elif (loc := _unnamed_focus_location(doc_text(doc), focus) or _actor_country_location(m, gazetteer)
               or _demonym_location(res) or _cue_country_location(doc_text(doc), gazetteer)) is not None:
-            loc = _within_country(loc, doc_text(doc), gazetteer)
+            loc = _in_outlet_home(_within_country(loc, doc_text(doc), gazetteer), home, res)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         mentions.append(m)
     findings.mentions = mentions
@@ -829,19 +852,69 @@ def _outlet_town(document, res: list[Resolved], focus: Focus, gazetteer) -> int 
     the text names too and resolves there: the article says itself it is the outlet's city's."""
     if gazetteer is None:
         return None
-    towns = {e.geonameid for e in outlet_home(outlet_places(document.url, gazetteer), focus.country)
+    outlet = outlet_places(document.url, gazetteer) + _known_outlets(document, gazetteer)
+    towns = {e.geonameid for e in outlet_home(outlet, focus.country)
              if e.feature_class == "P"}
     return next((i for i, r in enumerate(res) if r.entry is not None and r.toponym.label != "NORP"
                  and r.entry.geonameid in towns), None)
 
 
-def _far_from_outlet(i: int, town: int, res: list[Resolved], sentence: bool, parts: frozenset[str]) -> bool:
-    """Is place i a small town or district far from the outlet's city, in another province, that
-    nothing in its sentence backs (see :func:`_contradicts`)?"""
+def _outlet_home(document, focus: Focus, gazetteer):
+    """The home town of the known local outlet that publishes or credits the report (see
+    ``known_outlets``), in the article's country; None when it names none or a whole state."""
+    if gazetteer is None:
+        return None
+    return next((e for e in _known_outlets(document, gazetteer) if e.feature_class == "P"
+                 and (not focus.country or e.iso2 == focus.country)), None)
+
+
+def _in_dateline(r: Resolved, findings: DocFindings) -> bool:
+    """Is the place written in the article's dateline ("HOMEWOOD (KDKA) -")?"""
+    st = getattr(findings, "structure", None)
+    d = st.dateline_place if st is not None else None
+    return d is not None and d.start <= r.toponym.start < d.end
+
+
+def _home_location(text: str, start: int, end: int, home) -> Location:
+    """The outlet's home town as the event's place, at geo_precision 2, its evidence the words
+    read as a part or a sign of it."""
+    top = Toponym(text, start, end, start, end, 0, 0, "GPE", rule="geo.outlet")
+    loc = to_location(Resolved(top, home, 0.4, 1, "geo.resolve.outlet-home"), "geo.event.outlet-home")
+    return replace(loc, geo_precision=2, confidence=0.4)
+
+
+def _in_outlet_home(loc: Location, home, res: list[Resolved]) -> Location:
+    """A local outlet's report placed in its country only ("the 4300 block of", "U.S. Attorney"):
+    the outlet's home town, where a local newsroom's reports come from, unless the text names
+    another province of that country ("a Delaware father" of a Philadelphia station's report)."""
+    if home is None or loc.admin1 or loc.geo_precision < 3 or loc.iso3 != home.iso3:
+        return loc
+    if any(r.entry is not None and r.entry.feature_code == "ADM1" and r.entry.iso2 == home.iso2
+           and r.entry.name != home.admin1 for r in res):
+        return loc
+    return _home_location(loc.text, loc.start, loc.end, home)
+
+
+def _far_from_home_location(loc: Location, home) -> bool:
+    """Is a city a named institution opens ("Watch Mobile Video", "Naples Community Hospital")
+    outside the province and the area of the local outlet's home town?"""
     from ..gazetteer import distance_km
 
-    e, f = res[i].entry, res[town].entry
-    if i == town or e is None or e.population >= PROMINENT or not (e.feature_class == "P" or e.feature_code == "ADM2"):
+    if home is None or loc.latitude is None:
+        return False
+    same = loc.iso3 == home.iso3 and loc.admin1 == home.admin1
+    return not same and distance_km(loc.latitude, loc.longitude, home.latitude, home.longitude) > OUTLET_KM
+
+
+def _far_from_outlet(i: int, town, res: list[Resolved], sentence: bool, parts: frozenset[str]) -> bool:
+    """Is place i a small town or district far from the outlet's city (the index of its mention,
+    or its entry), in another province, that nothing in its sentence backs (see
+    :func:`_contradicts`)? A city abroad counts as small: "Bordeaux" of a Nashville station."""
+    from ..gazetteer import distance_km
+
+    e, f = res[i].entry, res[town].entry if isinstance(town, int) else town
+    if i == town or e is None or (e.population >= PROMINENT and e.iso2 == f.iso2) \
+            or not (e.feature_class == "P" or e.feature_code == "ADM2"):
         return False
     far = distance_km(e.latitude, e.longitude, f.latitude, f.longitude) > OUTLET_KM
     return far and _contradicts(i, f, res, sentence, parts)
