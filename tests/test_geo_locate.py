@@ -553,3 +553,8 @@ def test_a_piece_of_a_name_inside_a_chain_bounds_nothing(nlp, gaz):
 def test_a_list_of_countries_is_no_chain_of_qualifiers(nlp, gaz):
     res = _resolve(nlp, gaz, "Youth unemployment is high in countries such as Cyprus, Greece, Italy or Spain.")
     assert res["Cyprus"].entry.iso2 == "CY" and res["Greece"].entry.iso2 == "GR"
+
+
+def test_philly_is_philadelphia(nlp, gaz):
+    r = _resolve(nlp, gaz, "Two Philly teenagers were shot outside a recreation center on Friday.").get("Philly")
+    assert r is not None and r.entry is not None and (r.entry.name, r.entry.admin1) == ("Philadelphia", "Pennsylvania")
