@@ -142,6 +142,23 @@ def test_a_practice_charged_in_a_speech_is_no_event(nlp, text, word):
 
 
 @pytest.mark.parametrize("text,word", [
+    ("The regime lost its last support when it indiscriminately bombed the poorest districts.", "bomb"),
+    ("the rebel radio said army units systematically murdered union leaders.", "murder"),
+])
+def test_acts_done_to_many_as_a_pattern_are_no_event(nlp, text, word):
+    got, cue = _modality_of(nlp, text, word)
+    assert got == "generic" and cue
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The gunman fired indiscriminately on travellers queuing at the station.", "fire"),
+    ("Troops indiscriminately shelled the villages on Sunday.", "shell"),
+])
+def test_one_act_told_with_its_manner_stays_an_event(nlp, text, word):
+    assert _modality_of(nlp, text, word)[0] == "asserted"
+
+
+@pytest.mark.parametrize("text,word", [
     ("Troops continued shelling the town on Tuesday.", "shell"),
     ("Gunmen have killed 12 peasants in the north.", "kill"),
     ("Guerrillas have attacked a police station in the north.", "attack"),

@@ -429,6 +429,33 @@ def _ongoing(tok, trigger: Trigger, sent) -> str | None:
     return cue
 
 
+def _done_as_a_pattern(tok, trigger: Trigger, sent) -> str | None:
+    """A violent act done "indiscriminately", "systematically" or "constantly" to many
+    ("death squads that systematically murder peasants", "when it indiscriminately bombed the
+    slums"): a charge about a campaign, as "indiscriminate bombings" is. An act with no plural
+    object ("the gunman fired indiscriminately on the queue") is one act told with its manner.
+    A date, a time, a number or a named person in the sentence ties it to one happening and
+    keeps it."""
+    m = _FAMILY.match(trigger.rule)
+    if tok.pos_ != "VERB" or not m or m.group(1) not in _PRACTICE_FAMILIES:
+        return None
+    if not any(c.dep_ in ("dobj", "nsubjpass") and (c.tag_ == "NNS" or c.lemma_.lower() in _POPULATION_NOUNS)
+               for c in tok.children):
+        return None
+    habits = _cues().get("habitual", {})
+    cue = next((c for c in tok.children if c.dep_ == "advmod" and _adjective_of(c.lower_) in habits), None)
+    if cue is None or _particular(tok, sent):
+        return None
+    return f"{cue.text} {tok.text}"
+
+
+def _adjective_of(adverb: str) -> str:
+    """The adjective an adverb of manner is made from: "systematically" -> "systematic"."""
+    if adverb.endswith("ically"):
+        return adverb[:-4]
+    return adverb[:-2] if adverb.endswith("ly") else adverb
+
+
 def _done_to_a_class(tok, auxes: list[str]) -> str | None:
     """A perfect or a simple present whose victims are a class of people, bare plural or a
     whole people ("journalists have been murdered", "who has murdered children and women",
@@ -573,7 +600,7 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
     generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _weapon_idle(tok, trigger, sent) or _kind_of_act(tok, trigger) or _whole_population(tok) \
         or _abstract_damage(tok, trigger) or _figurative(tok) or _verbal_attack(tok, trigger) or _peaceful_fight(tok, trigger) \
         or (_habitual(tok, sent) if _names_acts(tok, trigger) else None) or _habitual(act, sent) \
-        or _ongoing(tok, trigger, sent)
+        or _ongoing(tok, trigger, sent) or _done_as_a_pattern(tok, trigger, sent)
     if generic:
         return "generic", generic
     for finder in (lambda: _governor(path), lambda: _clause_cue(path, sent), lambda: _background(path, sent)):
