@@ -377,7 +377,6 @@ def test_a_day_of_a_verdict_or_a_recollection_is_a_step_of_the_case(pipeline, te
     assert _news_event_dates(pipeline, text)[0] == day
 
 
-
 @pytest.mark.parametrize("text, day", [
     ("A 30-year-old man died Thursday from injuries he suffered Tuesday night in a shooting outside a bar "
      "on Main Street.", dt.date(2020, 4, 28)),
