@@ -22,6 +22,8 @@ def _modality_of(nlp, text: str, word: str | None = None) -> tuple[str, str | No
     ("Troops did not open fire on the crowd.", "open fire", "negated", "not"),
     ("The militia denied involvement in the attack on the market.", "attack", "denied", "denied"),
     ("Farmers plan to protest outside the assembly next week.", "protest", "plan", "plan"),
+    ("Investigators say the two brothers plotted to kill the judge.", "kill", "plan", "plotted"),
+    ("The men conspired to murder a witness in the case, prosecutors said.", "murder", "plan", "conspired"),
     ("The union will hold a rally in the capital on Friday.", "rally", "plan", "will"),
     ("Activists called for a general strike across the region.", "strike", "plan", "called"),
     ("If the talks fail, the rebels could attack the city.", "attack", "hypothetical", None),
