@@ -26,6 +26,11 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
     return rows
 
 
+# Verbs of a death, whose subject is the victim and which may come days after the act that
+# caused it ("died Sunday from injuries suffered Saturday")
+DEATH_VERBS = frozenset({"die", "succumb"})
+
+
 def _int(value: str) -> int | None:
     return int(value) if value not in ("", None) else None
 

@@ -10,7 +10,7 @@ from ..records import (Actor, ArticleStructure, Claim, Count, Document, EventDat
                        PlaceMention, Statement, Trigger)
 from . import actors as _actors
 from . import attribution, claims, classify, counts, dates, modality
-from ._cue_tables import count_cues, date_verbs, event_nouns, gathering_nouns
+from ._cue_tables import DEATH_VERBS, count_cues, date_verbs, event_nouns, gathering_nouns
 from .timing import CONTEXT, classify_timing, is_update
 from .structure import paragraphs, read_structure
 from ..nlp import doc_text, span_text, words
@@ -100,16 +100,12 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
     return inside[0] if inside else None
 
 
-# Verbs of a death, which may come days after the act that caused it
-_DEATHS = frozenset({"die", "succumb"})
-
-
 def _died_of_an_earlier_act(sent, death: EventDate, act: EventDate, trigger) -> bool:
     """The sentence's first day is a death's and a later one in it an earlier day on the act:
     "died Sunday from injuries suffered Saturday night", "died Saturday of a gunshot wound
     suffered on Friday". The victim died of the act, whose day is the incident's."""
     tok = _date_anchor(sent, death, trigger)[1]
-    return tok is not None and tok.lemma_.lower() in _DEATHS and death.date is not None \
+    return tok is not None and tok.lemma_.lower() in DEATH_VERBS and death.date is not None \
         and act.date is not None and act.date < death.date
 
 
@@ -252,8 +248,7 @@ def _when_the_act(sent, date: EventDate) -> bool:
     if when is None:
         return False
     return any(_incident_noun(t) or t.pos_ == "VERB" and (t.lemma_.lower() in _ACT_HAPPENED or _went_off(t) or
-                                                        (count_cues().get(t.lemma_.lower()) or ("", ""))[0]
-                                                        in ("fatalities", "hit", "injured"))
+                                                        _violence_verb(t.lemma_.lower()))
                for t in after[when + 1:when + 6])
 
 
@@ -433,7 +428,12 @@ def _occurrence_verb(tok) -> bool:
     lemma = tok.lemma_.lower()
     if _of_the_report(tok):
         return False
-    return lemma in date_verbs("occurrence") or (count_cues().get(lemma) or ("", ""))[0] in ("fatalities", "hit", "injured")
+    return lemma in date_verbs("occurrence") or _violence_verb(lemma)
+
+
+def _violence_verb(lemma: str) -> bool:
+    """A verb of the violence itself, one that counts its victims ("shot", "killed", "wounded")."""
+    return (count_cues().get(lemma) or ("", ""))[0] in ("fatalities", "hit", "injured")
 
 
 def _first_token(sent, date: EventDate) -> int:

@@ -17,6 +17,7 @@ from ..records import Mention, Trigger
 from ..resources import taxonomy
 from ..resources.taxonomy import participant_kinds, trigger_lexicon
 from ..nlp import per_doc, words
+from ._cue_tables import DEATH_VERBS
 
 __all__ = ["find_triggers", "gtd_attack_type", "gtd_attack_types", "gtd_attack_type_for_event",
            "gtd_attack_types_for_event", "gtd_attack_type_words", "event_class"]
@@ -176,11 +177,6 @@ def _hit_rule(hit: Hit) -> str:
     return f"{hit.family}({hit.text})"
 
 
-# Verbs of dying: what comes "after" or "following" them is how the victim died, not a topic
-# ("the judge died after he was shot", "died following the attack").
-_DEATH_VERBS = {"die", "succumb"}
-
-
 def _reason_tokens(sent) -> set[int]:
     """Indices of tokens inside a reason/topic phrase ("against the killing of...")."""
     out: set[int] = set()
@@ -199,8 +195,9 @@ def _reason_tokens(sent) -> set[int]:
 
 
 def _cause_of_death(top) -> bool:
-    """The "after" phrase or clause hangs on a verb of dying: it tells the cause of death."""
-    return top.head.i != top.i and top.head.lemma_.lower() in _DEATH_VERBS
+    """The "after" phrase or clause hangs on a verb of dying: it tells the cause of death, not
+    a topic ("the judge died after he was shot", "died following the attack")."""
+    return top.head.i != top.i and top.head.lemma_.lower() in DEATH_VERBS
 
 
 def _cues(hits: Sequence[Hit], family: str, skip: set[int], trigger: Hit) -> list[Hit]:

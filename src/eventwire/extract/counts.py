@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..records import Count
 from ..resources.taxonomy import participant_kinds
-from ._cue_tables import count_cues, event_nouns, multiple_victims, vague_quantities
+from ._cue_tables import DEATH_VERBS, count_cues, event_nouns, multiple_victims, vague_quantities
 from .attribution import sentence_source
 from ..nlp import doc_text, ents_in, span_text, words
 
@@ -808,7 +808,7 @@ def _found_so(cue) -> bool:
 
 def _victim_head(cue):
     """The person a cue verb is about: passive/intransitive subject or active object."""
-    deps = ("nsubjpass",) if cue.lemma_.lower() not in ("die", "succumb") else ("nsubj", "nsubjpass")
+    deps = ("nsubjpass",) if cue.lemma_.lower() not in DEATH_VERBS else ("nsubj", "nsubjpass")
     if _elided_passive(cue) or _left_so(cue):
         deps = ("nsubj", "nsubjpass")
     if _found_so(cue):
@@ -838,7 +838,7 @@ def _victim_head(cue):
                 return obj
     if cue.dep_ == "conj" and cue.head.pos_ == "VERB":  # "were kidnapped and killed"
         return next((c for c in cue.head.children if c.dep_ in ("nsubjpass",) or
-                     (c.dep_ == "nsubj" and cue.lemma_.lower() in ("die", "succumb"))), None)
+                     (c.dep_ == "nsubj" and cue.lemma_.lower() in DEATH_VERBS)), None)
     return None
 
 
@@ -1105,7 +1105,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
         if any(c.dep_ == "neg" for c in t.children):
             continue  # "the driver was not hurt": spared, no victim
         head = _victim_head(t)
-        if head is None or head.dep_ == "nsubj" and t.lemma_.lower() not in ("die", "succumb", "dead") \
+        if head is None or head.dep_ == "nsubj" and t.lemma_.lower() not in DEATH_VERBS | {"dead"} \
                 and t.pos_ != "ADJ" and not _elided_passive(t) and not _reduced_relative(t) and not _left_so(t) \
                 and not _found_so(t):
             continue
