@@ -500,13 +500,15 @@ def _lede_places(tops: list[Toponym], lede, gazetteer, side=None) -> list:
 
 
 def article_focus_of(findings: DocFindings, tops: list[Toponym], gazetteer,
-                     home_country: str | None = None) -> Focus:
+                     home_country: str | None = None, known: tuple | None = None) -> Focus:
     """The country and province the article's dateline, title, lede and actors point to."""
-    return focus_of(findings.document, getattr(findings, "structure", None), tops, gazetteer, home_country)
+    return focus_of(findings.document, getattr(findings, "structure", None), tops, gazetteer, home_country, known)
 
 
-def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | None = None) -> Focus:
-    """:func:`article_focus_of` from a document and its structure (``extract.structure``)."""
+def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | None = None,
+             known: tuple | None = None) -> Focus:
+    """:func:`article_focus_of` from a document and its structure (``extract.structure``);
+    ``known``: the document's :func:`_known_outlets` where the caller has read them."""
     from ..gazetteer import stop_names
 
     if gazetteer is None:
@@ -526,18 +528,20 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
                          qualified=_qualified(document, title, gazetteer), parts=parts,
                          near=_lone_places(tops, gazetteer), provinces=_provinces_named(tops, gazetteer),
                          side=side,
-                         outlet=_outlet(document, tops, gazetteer))
+                         outlet=_outlet(document, tops, gazetteer, known))
 
 
-def _outlet(document, tops: list[Toponym], gazetteer) -> tuple:
+def _outlet(document, tops: list[Toponym], gazetteer, known: tuple | None = None) -> tuple:
     """The places of the outlet's web address (``outlet_places``) that the text does not name:
     a name the text writes is read from the text, whose other places say which namesake it
     is ("gainesvilleregister.com" is the paper of Gainesville, Texas, not of the larger
     Gainesville, Florida); then the home towns of the known local outlets its host and its
-    opening's call signs name (``known_outlets``), which leave no doubt."""
+    opening's call signs name (``known_outlets``; ``known`` where the caller has read them),
+    which leave no doubt."""
+    if known is None:
+        known = _known_outlets(document, gazetteer)
     named = {fold(t.text) for t in tops}
     read = tuple(e for e in outlet_places(document.url, gazetteer) if fold(e.name) not in named)
-    known = _known_outlets(document, gazetteer)
     return read + tuple(e for e in known if all(e.geonameid != o.geonameid for o in read))
 
 
@@ -753,7 +757,8 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     """Fill ``findings.places`` and each mention's ``location``; returns findings."""
     tops = find_toponyms(doc, gazetteer)
     home = _home_country(findings, gazetteer)
-    focus = article_focus_of(findings, tops, gazetteer, home)
+    known = _known_outlets(findings.document, gazetteer) if gazetteer is not None else ()
+    focus = article_focus_of(findings, tops, gazetteer, home, known)
     res = resolve_toponyms(tops, gazetteer, home_country=home, focus=focus,
                            provinces=province_cues(findings.document.text))
     fp = _focus_place(findings, res, focus)
@@ -766,8 +771,8 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     doc_best = _in_chain_country(_best_in_document(doc, res, roles, event_spans, focus, masthead), res)
     main = _main_country(res)
     parts = city_parts(tops)
-    outlet_town = _outlet_town(findings.document, res, focus, gazetteer)
-    home = _outlet_home(findings.document, focus, gazetteer) if outlet_town is None else None
+    outlet_town = _outlet_town(findings.document, res, focus, gazetteer, known)
+    home = _outlet_home(known, focus) if outlet_town is None else None
     if fp is not None and home is not None and _in_dateline(res[fp], findings) \
             and _far_from_outlet(fp, home, res, True, parts):
         # "HOMEWOOD (KDKA) -": a station's dateline without a state is a place of its own market,
@@ -847,24 +852,23 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     return findings
 
 
-def _outlet_town(document, res: list[Resolved], focus: Focus, gazetteer) -> int | None:
+def _outlet_town(document, res: list[Resolved], focus: Focus, gazetteer, known: tuple) -> int | None:
     """The first mention of a town the outlet's web address names (see ``outlet_home``) that
     the text names too and resolves there: the article says itself it is the outlet's city's."""
     if gazetteer is None:
         return None
-    outlet = outlet_places(document.url, gazetteer) + _known_outlets(document, gazetteer)
+    outlet = outlet_places(document.url, gazetteer) + known
     towns = {e.geonameid for e in outlet_home(outlet, focus.country)
              if e.feature_class == "P"}
     return next((i for i, r in enumerate(res) if r.entry is not None and r.toponym.label != "NORP"
                  and r.entry.geonameid in towns), None)
 
 
-def _outlet_home(document, focus: Focus, gazetteer):
-    """The home town of the known local outlet that publishes or credits the report (see
-    ``known_outlets``), in the article's country; None when it names none or a whole state."""
-    if gazetteer is None:
-        return None
-    return next((e for e in _known_outlets(document, gazetteer) if e.feature_class == "P"
+def _outlet_home(known: tuple, focus: Focus):
+    """The home town of the known local outlet that publishes or credits the report (``known``:
+    the document's :func:`_known_outlets`), in the article's country; None when it names none
+    or a whole state."""
+    return next((e for e in known if e.feature_class == "P"
                  and (not focus.country or e.iso2 == focus.country)), None)
 
 
