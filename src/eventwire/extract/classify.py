@@ -121,7 +121,17 @@ def _particle_after_object(tok, lemmas: tuple[str, ...]) -> bool:
 
 
 def match_lexicon(sent) -> list[Hit]:
-    """Every trigger and cue phrase of the sentence, longest phrase per family and place."""
+    """Every trigger and cue phrase of the sentence, longest phrase per family and place: read
+    once per sentence, which the triggers, their modality, the GTD labels of each mention and
+    the crowd interventions all ask for (callers do not change the list)."""
+    memo = per_doc(sent.doc, "classify.lexicon", dict)
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = _match_lexicon(sent)
+    return memo[key]
+
+
+def _match_lexicon(sent) -> list[Hit]:
     lex = trigger_lexicon()
     hits: list[Hit] = []
     covered: dict[str, set[int]] = {}
