@@ -331,7 +331,8 @@ def _event_class(group: _Group, findings: DocFindings) -> tuple[Mention, Trigger
         t = m.trigger
         weighted.append(replace(t, score=round(t.score - _POSITION_DECAY * min(max(k, 0), _POSITION_CAP), 3)))
     protest = max(weighted, key=lambda t: t.score).event_type == "Protests"
-    chosen = classify.event_class(weighted + (_interventions_after(group, findings) if protest else [])) or weighted[0]
+    chosen = classify.event_class(weighted + (_interventions_after(group, findings, starts) if protest else [])) \
+        or weighted[0]
     if findings.document.profile == "news" and _dates_the_act_only_alone(chosen):
         chosen = _act_stepped_around(group, weighted) or chosen
     lead = next((m for m, w in zip(group.mentions, weighted) if w.start == chosen.start),
@@ -344,11 +345,11 @@ def _event_class(group: _Group, findings: DocFindings) -> tuple[Mention, Trigger
 _INTERVENTION_REACH = 2
 
 
-def _interventions_after(group: _Group, findings: DocFindings) -> list[Trigger]:
-    """The crowd interventions told in the sentences right after the group's mentions."""
+def _interventions_after(group: _Group, findings: DocFindings, starts: list[int]) -> list[Trigger]:
+    """The crowd interventions told in the sentences right after the group's mentions
+    (``starts``: the offsets of the document's sentences)."""
     if not findings.interventions:
         return []
-    starts = [start for start, _ in findings.sentences]
     told = {bisect.bisect_right(starts, m.sent_start) - 1 for m in group.mentions}
     near = {k + step for k in told for step in range(1, _INTERVENTION_REACH + 1)}
     return [t for t in findings.interventions if bisect.bisect_right(starts, t.start) - 1 in near]
