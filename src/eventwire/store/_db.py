@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
+import random
+import sqlite3
+import time
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect
@@ -29,11 +32,34 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     # transactional too and two processes migrating at once do not collide.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    _sqlite_wal(cur)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def _sqlite_wal(cur, attempts: int = 200) -> None:
+    """Switch the file to WAL, waiting out other processes doing the same.
+
+    The mode is stored in the file, so a file already in WAL needs nothing (a
+    plain read). Switching takes the exclusive lock; two connections that both
+    read the header and then ask for it would deadlock, so SQLite answers one of
+    them "database is locked" at once, without the busy timeout. That one waits
+    a moment and asks again.
+    """
+    for attempt in range(attempts):
+        try:
+            if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+                return
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if attempt == attempts - 1:
+                raise
+            time.sleep(min(0.01 * (attempt + 1), 0.25) * (0.5 + random.random()))
 
 
 def _sqlite_read_only_pragmas(dbapi_conn, _record) -> None:
