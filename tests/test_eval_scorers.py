@@ -309,6 +309,30 @@ def test_muc4_gunfire_told_within_a_bombing_is_its_own_attack():
     assert muc_types(bombing("gtd.armed:violence(killed)+casualties")) == {"bombing"}
 
 
+def test_muc4_sabotage_told_beside_a_bombing_is_its_own_attack():
+    from eventwire.eval._news import muc_types
+
+    def bombing(sentence, rule="gtd.facility/infrastructure:cue_arson(destroyed)", actor1=None):
+        evidence = (Evidence("gtd_attack_type", "d1", 0, 1, "x", "s", "gtd.bombing/explosion:explosion(blew up)"),
+                    Evidence("gtd_attack_type", "d1", 0, 1, "destroyed", sentence, rule))
+        return _event(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                      actor1=actor1, codes={"gtd_attack_type": "Bombing/Explosion",
+                                            "gtd_attack_types": ["Bombing/Explosion", "Facility/Infrastructure Attack"]},
+                      evidence=evidence)
+
+    # "the rebels blew up a bus ... the rebels destroyed eight power pylons": a BOMBING and an ATTACK
+    assert muc_types(bombing("overnight the rebels destroyed eight power pylons in the east.")) == {"bombing", "attack"}
+    # the damage the blast did is the bombing's own outcome
+    assert muc_types(bombing("the guerrillas' car bomb destroyed two shops.")) == {"bombing"}
+    # told of the thing damaged, or with no one who did it
+    assert muc_types(bombing("a pylon was destroyed near the dam, the rebels said.")) == {"bombing"}
+    assert muc_types(bombing("three shops were closed and a kiosk destroyed.")) == {"bombing"}
+    # the event's own first actor names the doers
+    front = Actor("Popular Front", "rebel group", text="the popular front")
+    assert muc_types(bombing("the popular front destroyed a bridge on the coast road.", actor1=front)) == {
+        "bombing", "attack"}
+
+
 def test_muc4_events_placed_in_the_country_of_the_incidents():
     from eventwire.eval._news import score_muc4
 

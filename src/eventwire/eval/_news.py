@@ -38,7 +38,7 @@ import functools
 import re
 from typing import Any, Sequence
 
-from ..records import Event
+from ..records import Event, Evidence
 from ._normalise import fold
 from ._score import RowScore, count_checks, date_check, location_checks
 
@@ -135,27 +135,59 @@ def _burned(event: Event) -> bool:
 _FACILITY_RULE = "gtd.facility/infrastructure:"  # classify's rule of a GTD facility attack
 
 
-@functools.lru_cache(maxsize=None)
 def _fire_words() -> re.Pattern:
+    return _stem_words("fire")
+
+
+@functools.lru_cache(maxsize=None)
+def _stem_words(scheme: str) -> re.Pattern:
+    """Words that open with a stem of one scheme of the MUC type table ("fire", "blast")."""
     from ..extract._cue_tables import read_table
 
-    stems = [r["label"] for r in read_table("muc_incident_types.csv") if r["scheme"] == "fire"]
+    stems = [r["label"] for r in read_table("muc_incident_types.csv") if r["scheme"] == scheme]
     return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + ")", re.I)
 
 
-def _further_type(label: str, rule: str, table: dict[tuple[str, str], str]) -> str | None:
+def _further_type(label: str, evidence: Evidence, table: dict[tuple[str, str], str],
+                  doer: str | None = None) -> str | None:
     """MUC's type of a further act GTD codes in an event (its attacktype2 or 3): a facility
     attack is MUC's ARSON only where its words name fire ("set fire to the farm", "burned
-    nine vehicles"), for GTD's type holds sabotage and demolition too; an armed assault or an
+    nine vehicles"), for GTD's type holds sabotage and demolition too; one with no fire and
+    no blast in its sentence ("destroyed ten power pylons" beside "blew up a bus") is damage
+    by other means, MUC's catch-all ATTACK, while damage a blast did ("the bombs destroyed two
+    cars") is the bombing's own outcome; an armed assault or an
     assassination is MUC's ATTACK only where its words name the act ("opened fire on the
     guards", "the assassination of the mayor"), not where GTD read it from a toll alone
     ("the bomb killed three"), which is the bombing's own outcome."""
     muc = table.get(("gtd", label))
+    rule = evidence.rule
     if muc == "arson" and not _fire_words().search(rule):
-        return None
+        return "attack" if _damage_done(evidence, doer) else None
     if muc == "attack" and rule.endswith(_TOLL_ONLY):
         return None
     return muc if muc in FURTHER_TYPES else None
+
+
+# Words just before a verb of damage that tell it of the thing damaged or of a device ("the
+# front was partially destroyed", "it destroyed the entrance"): an outcome, not an act.
+_OUTCOME = re.compile(r"\b(?:(?:was|were|been|being|is|are|be)\s+(?:\w+\s+)?|(?:it|which|the|a|an)\s+)$")
+_CUE = re.compile(r"\(([^()]+)\)$")  # the words classify's rule read: "...cue_arson(destroyed)"
+
+
+def _damage_done(evidence: Evidence, doer: str | None) -> bool:
+    """The sentence of a facility attack tells damage that armed men did by an act of their
+    own ("the rebels destroyed ten pylons", "guerrilla sabotage against the power grid"): it
+    names them (a word of scheme "doer" or the event's first actor) and no blast, and its verb
+    is not told of the thing damaged ("was destroyed", "it damaged"); damage a blast did ("the
+    bombs destroyed two cars") is the bombing's own outcome."""
+    sentence = evidence.sentence.lower()
+    if _stem_words("blast").search(sentence):
+        return False
+    if not (_stem_words("doer").search(sentence) or (doer and _words_contain(fold(sentence), fold(doer)))):
+        return False
+    cue = _CUE.search(evidence.rule)
+    at = sentence.find(cue.group(1) if cue else evidence.text.lower())
+    return at < 0 or not _OUTCOME.search(sentence[:at])
 
 
 # MUC types a further act of an event yields: MUC keys an incident of another category as
@@ -173,13 +205,14 @@ def muc_types(event: Event) -> set[str]:
     if own is None:
         return set()
     table = _muc_types()
-    rules = [e.rule for e in event.evidence if e.field == "gtd_attack_type"]
+    acts = [e for e in event.evidence if e.field == "gtd_attack_type"]
+    doer = event.actor1.text if event.actor1 is not None and event.actor1.type != "civilians" else None
     out = {own}
     gtd = event.codes.get("gtd_attack_type")
     for label in event.codes.get("gtd_attack_types") or ([gtd] if gtd else []):
         prefix = f"gtd.{label.split()[0].lower()}:"  # classify's rule names the type it read
-        if any((muc := _further_type(label, r, table)) is not None for r in rules if r.startswith(prefix)):
-            out.add(muc)
+        out.update(muc for e in acts if e.rule.startswith(prefix)
+                   if (muc := _further_type(label, e, table, doer)) is not None)
     return out
 
 
