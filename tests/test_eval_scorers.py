@@ -333,6 +333,25 @@ def test_muc4_sabotage_told_beside_a_bombing_is_its_own_attack():
         "bombing", "attack"}
 
 
+def test_muc4_an_attack_on_police_read_as_a_clash_is_an_attack():
+    from eventwire.eval._news import muc_type
+
+    army = Actor("Military Forces of Peru", "state forces")
+    rebels = Actor("Red Dawn", "rebel group", text="red dawn")
+
+    def clash(sentence, rule="lex:violence(attacked)+target:armed", actor1=rebels):
+        return _event(sub_event_type="Armed clash", actor1=actor1, actor2=army,
+                      evidence=(Evidence("event_type", "d1", 0, 1, "attacked", sentence, rule),))
+
+    # a one-sided attack on a government target: MUC's ATTACK, though the army is a party
+    assert muc_type(clash("red dawn commandos attacked the army barracks and the police station.")) == "attack"
+    # a battle, or an attack on the army alone, stays outside MUC's scope
+    assert muc_type(clash("rebels and police fought for hours.", rule="lex:clash(fought)")) is None
+    assert muc_type(clash("red dawn commandos attacked the army barracks in the north.")) is None
+    # troops that attack are no armed group's attack
+    assert muc_type(clash("troops attacked a rebel camp near the police post.", actor1=army)) is None
+
+
 def test_muc4_events_placed_in_the_country_of_the_incidents():
     from eventwire.eval._news import score_muc4
 

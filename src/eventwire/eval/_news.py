@@ -84,9 +84,26 @@ def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
     template-doc-part1 section 1: the target decides)."""
     if ("outside", event.sub_event_type) in table:
         return True
-    if event.sub_event_type != "Armed clash" or _civilians_struck(event):
+    if event.sub_event_type != "Armed clash" or _civilians_struck(event) or _attack_on_police(event):
         return False
     return _military(event.actor1) or _military(event.actor2) or not event.codes.get("gtd_attack_type")
+
+
+_ARMED_GROUPS = ("state forces", "civilians", "protesters", "rioters")  # types that are no armed group
+_ATTACK_RULE = re.compile(r"lex:violence\(attack")  # classify's rule of a class read from "attack(ed)"
+
+
+def _attack_on_police(event: Event) -> bool:
+    """An armed clash read from an armed group's attack ("commandos staged attacks on the
+    brigade headquarters and the national police headquarters") whose sentence names police
+    among its targets (a stem of scheme "police"): a one-sided attack on a government target,
+    which MUC codes (TASKDOC template-doc-part1 section 1), not a battle, even where the
+    event's other party was read as the military."""
+    lead = next((e for e in event.evidence if e.field == "event_type"), None)
+    if lead is None or not _ATTACK_RULE.match(lead.rule):
+        return False
+    armed = event.actor1 is not None and event.actor1.type not in _ARMED_GROUPS
+    return armed and bool(_stem_words("police").search(lead.sentence))
 
 
 # ACLED classes of an armed attack on people: MUC's ATTACK, whatever explosive or damage GTD's
@@ -116,7 +133,8 @@ def muc_type(event: Event) -> str | None:
     by_gtd = table.get(("gtd", gtd)) if gtd else None
     if by_gtd is not None and event.sub_event_type in _ARMED_ATTACKS and by_gtd not in _OWN_TYPES:
         return "attack"
-    if by_gtd is None and event.sub_event_type == "Armed clash" and _civilians_struck(event):
+    if by_gtd is None and event.sub_event_type == "Armed clash" and (_civilians_struck(event)
+                                                                       or _attack_on_police(event)):
         return "attack"
     if by_gtd == "arson" and not _burned(event):
         return "attack"  # damage by other means than fire: MUC's catch-all ATTACK
