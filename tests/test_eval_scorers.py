@@ -352,6 +352,24 @@ def test_muc4_an_attack_on_police_read_as_a_clash_is_an_attack():
     assert muc_type(clash("troops attacked a rebel camp near the police post.", actor1=army)) is None
 
 
+def test_muc4_a_device_gone_off_within_an_attack_is_its_own_bombing():
+    from eventwire.eval._news import muc_types
+
+    def attack(rule):
+        evidence = (Evidence("gtd_attack_type", "d1", 0, 1, "x", "s", "gtd.armed:cue_firearm(gunmen)"),
+                    Evidence("gtd_attack_type", "d1", 0, 1, "x", "s", rule))
+        return _event(event_type="Violence against civilians", sub_event_type="Attack",
+                      codes={"gtd_attack_type": "Armed Assault",
+                             "gtd_attack_types": ["Armed Assault", "Bombing/Explosion"]}, evidence=evidence)
+
+    # "gunmen opened fire on the bus, and a car bomb blew up as the police arrived": two templates
+    assert muc_types(attack("gtd.bombing/explosion:explosion(blew up)")) == {"attack", "bombing"}
+    # mortar fire is MUC's ATTACK; plural blasts and an air raid's words tell of no one device
+    assert muc_types(attack("gtd.bombing/explosion:shelling(mortar)")) == {"attack"}
+    assert muc_types(attack("gtd.bombing/explosion:explosion(explosions)")) == {"attack"}
+    assert muc_types(attack("gtd.bombing/explosion:explosion(bombed)")) == {"attack"}
+
+
 def test_muc4_events_placed_in_the_country_of_the_incidents():
     from eventwire.eval._news import score_muc4
 

@@ -183,7 +183,25 @@ def _further_type(label: str, evidence: Evidence, table: dict[tuple[str, str], s
         return "attack" if _damage_done(evidence, doer) else None
     if muc == "attack" and rule.endswith(_TOLL_ONLY):
         return None
+    if muc == "bombing":
+        return muc if _one_device(rule) else None
     return muc if muc in FURTHER_TYPES else None
+
+
+_GTD_CUE = re.compile(r"^gtd\.[^:]+:(\w+)\(([^()]+)\)")  # classify's rule: "gtd.bombing/explosion:explosion(bomb)"
+
+
+def _one_device(rule: str) -> bool:
+    """A bombing GTD reads within an attack is MUC's BOMBING of its own where its words name
+    one explosive device gone off ("a car bomb blew up", "the blast hit a truck"; family
+    "explosion" of classify's lexicon), not mortars, rockets or aircraft (MUC's ATTACK), not
+    plural blasts or bombs, which tell of a campaign or a battle as often ("the bombings",
+    "explosions were heard"), and not a scheme "air_raid" word ("the air force bombed")."""
+    cue = _GTD_CUE.match(rule)
+    if cue is None or cue.group(1) != "explosion":
+        return False
+    words = cue.group(2).lower()
+    return not words.endswith("s") and not _stem_words("air_raid").fullmatch(words)
 
 
 # Words just before a verb of damage that tell it of the thing damaged or of a device ("the
@@ -210,7 +228,7 @@ def _damage_done(evidence: Evidence, doer: str | None) -> bool:
 
 # MUC types a further act of an event yields: MUC keys an incident of another category as
 # a template of its own (TASKDOC template-doc-part1 section 1), where ACLED's unit holds both.
-FURTHER_TYPES = frozenset({"arson", "attack"})
+FURTHER_TYPES = frozenset({"arson", "attack", "bombing"})
 _TOLL_ONLY = "+casualties"  # classify's rule of an armed assault read from a toll with no weapon named
 
 
