@@ -73,6 +73,18 @@ def test_a_bare_act_noun_after_a_noun_of_kind_or_law_is_a_kind_of_act(nlp, text,
 
 
 @pytest.mark.parametrize("text,word,expected", [
+    ("The former minister, who has been charged with murder and extortion, fled the country.", "murder",
+     "generic"),
+    ("A court in the capital found the colonel guilty of kidnapping last year.", "kidnap", "generic"),
+    ("The two men were jailed for murder in 1985, the paper recalled.", "murder", "generic"),
+    ("The captain was charged with the murder of the mayor on Friday.", "murder", "asserted"),
+])
+def test_the_crime_of_a_charge_or_a_verdict_is_a_kind_of_act(nlp, text, word, expected):
+    sent, trig = _first(nlp, text, word)
+    assert modality.mention_modality(sent, trig)[0] == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
     ("We cannot talk with men who attack the civilian population.", "attack", "generic"),
     ("He said the regime is killing its own people.", "kill", "generic"),
     ("Gunmen killed twelve people at a market on Sunday.", "kill", "asserted"),

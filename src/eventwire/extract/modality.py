@@ -315,8 +315,10 @@ def _weapon_idle(tok, trigger: Trigger, sent) -> str | None:
 
 def _kind_of_act(tok, trigger: Trigger) -> str | None:
     """A bare singular act noun in the "of" complement of a noun of kind or use ("the use of
-    kidnapping as a political weapon", "the practice of murder"): a kind of act, not one that
-    happened. "The kidnapping of the mayor" has its article and stays."""
+    kidnapping as a political weapon", "the practice of murder"), or the crime of a charge, a
+    sentence or a verdict ("charged with murder", "convicted of kidnapping", "jailed for
+    extortion"): a kind of act, not one that happened. "The kidnapping of the mayor" has its
+    article and stays, as does "charged with the murder of the mayor"."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not _names_acts(tok, trigger):
         return None
     head = _plural_head(tok)
@@ -326,12 +328,19 @@ def _kind_of_act(tok, trigger: Trigger) -> str | None:
     if victims:
         return f"{tok.text} of {victims}"
     prep = head.head
-    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+    if head.dep_ != "pobj" or prep.head.i == prep.i:
         return None
     kind = prep.head
-    if kind.pos_ == "NOUN" and kind.lemma_.lower() in _cues().get("kind_of", {}):
+    if prep.lower_ == "of" and kind.pos_ == "NOUN" and kind.lemma_.lower() in _cues().get("kind_of", {}):
         return f"{kind.text} of {tok.text}"
+    if prep.lower_ in _CHARGE_PREPS and kind.lemma_.lower() in _cues().get("charge", {}):
+        return f"{kind.text} {prep.text} {tok.text}"
     return None
+
+
+# Prepositions that put a crime to a charge, a sentence or a verdict ("charged with murder",
+# "convicted of kidnapping", "jailed for extortion").
+_CHARGE_PREPS = ("of", "with", "for")
 
 
 def _of_a_class(act) -> str | None:
