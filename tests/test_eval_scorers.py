@@ -370,6 +370,21 @@ def test_muc4_a_device_gone_off_within_an_attack_is_its_own_bombing():
     assert muc_types(attack("gtd.bombing/explosion:explosion(bombed)")) == {"attack"}
 
 
+def test_muc4_an_assassination_an_arrest_story_tells_of_is_an_attack():
+    from eventwire.eval._news import muc_type, muc_types
+
+    def arrest(rule):
+        evidence = (Evidence("gtd_attack_type", "d1", 0, 1, "x", "s", rule),)
+        return _event(event_type="Strategic developments", sub_event_type="Arrests",
+                      codes={"gtd_attack_type": "Assassination"}, evidence=evidence)
+
+    # "police arrested four men for the assassination of the senator on 3 may"
+    told = arrest("gtd.assassination:cue_assassination(assassination)")
+    assert muc_type(told) == "attack" and muc_types(told) == {"attack"}
+    # a GTD assassination read from a toll of a prominent victim names no assassination
+    assert muc_type(arrest("gtd.assassination:violence(killed)+target:prominent")) is None
+
+
 def test_muc4_events_placed_in_the_country_of_the_incidents():
     from eventwire.eval._news import score_muc4
 

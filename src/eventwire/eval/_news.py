@@ -122,11 +122,24 @@ def _blasts_alone(event: Event) -> bool:
     return "+plural_explosions" in lead
 
 
+_ASSASSINATION_RULE = "gtd.assassination:cue_assassination("  # classify's rule of the word itself
+
+
+def _assassination_within(event: Event, table: dict[tuple[str, str], str]) -> bool:
+    """An event of a class MUC never codes (an arrest, an accord, a political development)
+    whose GTD type reads an assassination from the word itself ("four men were arrested for
+    the assassination of the senator", "the assassination on 22 march of the candidate forced
+    the party out of the race"): the story tells of the killing, which MUC keys as an ATTACK
+    of its own (TASKDOC template-doc-part1 section 1), however ACLED's unit names the event."""
+    return ("outside", event.sub_event_type) in table and any(
+        e.field == "gtd_attack_type" and e.rule.startswith(_ASSASSINATION_RULE) for e in event.evidence)
+
+
 def muc_type(event: Event) -> str | None:
     """The MUC-4 incident type of an event's class, or None outside MUC's scope."""
     table = _muc_types()
     if _outside_scope(event, table):
-        return None
+        return "attack" if _assassination_within(event, table) else None
     if ("class", event.sub_event_type) in table and not _blasts_alone(event):
         return table[("class", event.sub_event_type)]
     gtd = event.codes.get("gtd_attack_type")
@@ -241,6 +254,8 @@ def muc_types(event: Event) -> set[str]:
     if own is None:
         return set()
     table = _muc_types()
+    if _outside_scope(event, table):
+        return {own}  # the assassination a development tells of, and no act of its own
     acts = [e for e in event.evidence if e.field == "gtd_attack_type"]
     doer = event.actor1.text if event.actor1 is not None and event.actor1.type != "civilians" else None
     out = {own}
