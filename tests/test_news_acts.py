@@ -78,6 +78,8 @@ def test_a_bare_act_noun_after_a_noun_of_kind_or_law_is_a_kind_of_act(nlp, text,
     ("A court in the capital found the colonel guilty of kidnapping last year.", "kidnap", "generic"),
     ("The two men were jailed for murder in 1985, the paper recalled.", "murder", "generic"),
     ("The captain was charged with the murder of the mayor on Friday.", "murder", "asserted"),
+    # the crime of an arrest's charge names the incident the arrest belongs to
+    ("The suspect was arrested Monday and was arraigned Tuesday on charges of murder.", "murder", "asserted"),
 ])
 def test_the_crime_of_a_charge_or_a_verdict_is_a_kind_of_act(nlp, text, word, expected):
     sent, trig = _first(nlp, text, word)

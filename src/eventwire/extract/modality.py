@@ -333,9 +333,19 @@ def _kind_of_act(tok, trigger: Trigger) -> str | None:
     kind = prep.head
     if prep.lower_ == "of" and kind.pos_ == "NOUN" and kind.lemma_.lower() in _cues().get("kind_of", {}):
         return f"{kind.text} of {tok.text}"
-    if prep.lower_ in _CHARGE_PREPS and kind.lemma_.lower() in _cues().get("charge", {}):
+    if prep.lower_ in _CHARGE_PREPS and kind.lemma_.lower() in _cues().get("charge", {}) \
+            and not _arrest_told(tok.sent):
         return f"{kind.text} {prep.text} {tok.text}"
     return None
+
+
+def _arrest_told(sent) -> bool:
+    """The sentence tells of an arrest ("the suspect was arrested Monday and arraigned on charges
+    of murder"): the crime of its charge names the incident the arrest belongs to, and keeps it
+    there."""
+    from .classify import match_lexicon  # classify imports this module
+
+    return any(hit.family == "arrest" for hit in match_lexicon(sent))
 
 
 # Prepositions that put a crime to a charge, a sentence or a verdict ("charged with murder",
