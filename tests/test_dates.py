@@ -254,8 +254,15 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     ("A man was charged with murder in the death of his neighbour. The incident happened the night of "
      "March 9 outside the neighbour's home.", dt.date(2019, 6, 18), dt.date(2019, 3, 9)),
     # a day with its year, months before publication, may be another incident's: not the news's
+    # where the article tells a day of its own week ("charged Monday")
+    ("A man was charged Monday with murder in the death of his neighbour. The incident happened the night of "
+     "March 9, 2018 outside the neighbour's home.", dt.date(2019, 6, 18), dt.date(2019, 6, 17)),
+    # a follow-up that tells no day of its own week is dated by its incident's full date
     ("A man was charged with murder in the death of his neighbour. The incident happened the night of "
-     "March 9, 2018 outside the neighbour's home.", dt.date(2019, 6, 18), dt.date(2019, 6, 18)),
+     "March 9, 2018 outside the neighbour's home.", dt.date(2019, 6, 18), dt.date(2018, 3, 9)),
+    # ... unless that date is older than a case runs: a reference to another era
+    ("A man was charged with murder in the death of his neighbour. The incident happened the night of "
+     "March 9, 2015 outside the neighbour's home.", dt.date(2019, 6, 18), dt.date(2019, 6, 18)),
     # a day told with its hour, on no verb of telling, is the undated incident's
     ("Three people were shot at a party in a park, police said. Witnesses said a group was standing "
      "near the pavilion early Saturday evening when an argument began.", dt.date(2019, 6, 18), dt.date(2019, 6, 15)),
@@ -392,3 +399,4 @@ def test_a_day_on_telling_about_the_shooting_is_the_tellings(pipeline):
     text = ("A 13-year-old boy was shot and killed at a friend's home earlier this week. The school district "
             "posted about the shooting on its Facebook page Friday.")
     assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 29)
+

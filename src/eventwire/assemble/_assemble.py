@@ -538,12 +538,27 @@ def _incident_date(group: _Group, findings: DocFindings):
     by a day and month with no year ("in the March 9 shooting", "the incident occurred Aug.
     2"): the writer takes the reader to know the case, so the day dates the news however old
     it is. A date with its year ("On July 27, 2015, a man was shot") may be another
-    incident's and dates the news only within ``ANCHOR_DAYS``."""
+    incident's and dates the news only within ``ANCHOR_DAYS``, or within ``_CASE_DAYS`` where
+    the article tells no recent day (:func:`_nothing_recent`)."""
     when, published = findings.incident_date, findings.document.published
     if when is None or when.date is None or published is None or all(m.timing == "earlier" for m in group.mentions):
         return None
     age = (published - when.date).days
-    return when if 0 <= age <= ANCHOR_DAYS or (age > ANCHOR_DAYS and _year_left_out(when)) else None
+    if 0 <= age <= ANCHOR_DAYS or (age > ANCHOR_DAYS and _year_left_out(when)):
+        return when
+    return when if ANCHOR_DAYS < age <= _CASE_DAYS and _nothing_recent(findings) else None
+
+
+# How long a case runs from its incident to the follow-ups that report it (a trial, a sentencing)
+_CASE_DAYS = 730
+
+
+def _nothing_recent(findings: DocFindings) -> bool:
+    """The article tells no day of the week before it (no step of a case, no report's day): a
+    follow-up months on (a charge, a sentencing, a lawsuit) that gives its incident's full date
+    ("the incident happened the night of March 9, 2018") is dated by it, where the publication
+    date would be the day of neither."""
+    return findings.first_recent_day is None
 
 
 # How many days a mention's date may run past the day the article says its incident happened
