@@ -527,6 +527,7 @@ def test_a_known_local_outlet_names_its_home_town(gaz):
     assert homes("http://www.indystar.com/story/news/a") == {("Indianapolis", "Indiana")}
     assert homes("http://www.example.com/a", "HOMEWOOD (KDKA) - Police said") == {("Pittsburgh", "Pennsylvania")}
     assert homes("http://www.nj.com/a") == {("New Jersey", "New Jersey")}  # a statewide site
+    assert homes("http://www.newsdemocratleader.com/a") == {("Russellville", "Kentucky")}  # a small town's paper
     # neither an agency in brackets nor a host word that only starts with a call sign
     assert homes("http://www.kingcounty.gov/a", "the World Health Organization (WHO) said") == set()
 
@@ -573,3 +574,27 @@ def test_a_stations_dateline_without_a_state_is_a_place_of_its_market(nlp, gaz):
     assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Pittsburgh", "Pennsylvania", 2)
     written = "HAZELWOOD, Mo. (WTAE) -- A man was shot and wounded outside a corner store on Sunday night, police said."
     assert _location(nlp, gaz, written, "shot").admin1 == "Missouri"  # a dateline that writes its state
+
+
+def test_a_lone_place_abroad_in_a_local_stations_report_is_its_home_town(nlp, gaz):
+    text = ("A boy was shot and wounded near the Turkey Farm on Saturday afternoon, "
+            "police said. He was flown to a hospital in Pittsburgh.")
+    alone = _location(nlp, gaz, text, "shot")
+    assert alone is not None and alone.iso3 == "TUR"  # the place of the event's own sentence
+    loc = _location(nlp, gaz, text, "shot", url="http://www.wpxi.com/news/boy-wounded/")
+    assert loc is not None and (loc.name, loc.admin1) == ("Pittsburgh", "Pennsylvania")
+    abroad = ("A Pittsburgh man was shot and wounded in Istanbul, Turkey, on Saturday, "
+              "his family said.")
+    loc = _location(nlp, gaz, abroad, "shot", url="http://www.wpxi.com/news/man-wounded/")
+    assert loc is not None and loc.iso3 == "TUR"  # a city and its country abroad stand
+
+
+def test_a_province_abroad_alone_in_its_sentence_does_not_beat_the_dateline(nlp, gaz):
+    text = ("NEW ORLEANS (WWL) -- A man was shot and killed on the West Bank late Friday, "
+            "police said.")
+    loc = _location(nlp, gaz, text, "shot")
+    assert loc is not None and (loc.name, loc.admin1) == ("New Orleans", "Louisiana")
+    abroad = ("NEW ORLEANS (WWL) -- A New Orleans aid worker was shot and killed in Ramallah in the "
+              "West Bank late Friday, officials said.")
+    loc = _location(nlp, gaz, abroad, "shot")
+    assert loc is not None and loc.iso3 == "PSE"

@@ -707,8 +707,9 @@ def _contradicts(i: int, f, res: list[Resolved], sentence: bool = True,
     countries, provinces = _chains(res).named_in_sentence(res[i].toponym.sent_start)
     if e.iso2 != f.iso2:
         # a capital or a province abroad too: "Algiers" of a report filed from New Orleans is
-        # its neighbourhood unless the sentence names Algeria
-        return e.iso2 not in countries
+        # its neighbourhood unless the sentence names Algeria; a province abroad names its
+        # country only beside another place there ("the West Bank" of New Orleans)
+        return e.iso2 not in countries or (e.feature_code == "ADM1" and not _beside_in_country(i, res))
     if e.feature_code in ("ADM1", "PPLC"):
         return False
     f_admin1 = f.admin1 or (f.name if f.feature_code == "ADM1" else None)
@@ -718,6 +719,13 @@ def _contradicts(i: int, f, res: list[Resolved], sentence: bool = True,
             or (sentence and e.population >= PROMINENT and not part):
         return False
     return (e.iso2, fold(e.admin1)) not in provinces
+
+
+def _beside_in_country(i: int, res: list[Resolved]) -> bool:
+    """Does place i's sentence name another place of its country ("Hebron in the West Bank")?"""
+    e, sent = res[i].entry, res[i].toponym.sent_start
+    return any(j != i and r.toponym.sent_start == sent and r.entry is not None and r.entry.iso2 == e.iso2
+               and fold(r.toponym.text) != fold(res[i].toponym.text) for j, r in enumerate(res))
 
 
 def _part_elsewhere(i: int, res: list[Resolved], focus: Focus, parts: frozenset[str]) -> bool:
@@ -813,7 +821,8 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             mentions.append(m)
             continue
         if fp is None and i is not None and outlet_town is not None \
-                and _far_from_outlet(i, outlet_town, res, rule == "geo.event.sentence", parts):
+                and (_far_from_outlet(i, outlet_town, res, rule == "geo.event.sentence", parts)
+                     or _lone_abroad(i, res[outlet_town].entry, res)):
             # "Lawndale" (California) in a Chicago paper's report that names Chicago: a part of
             # the outlet's city that the gazetteer lacks, not a small town two thousand km away
             chosen.add(outlet_town)
@@ -822,7 +831,7 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             mentions.append(m)
             continue
         if fp is None and i is not None and home is not None \
-                and _far_from_outlet(i, home, res, rule == "geo.event.sentence", parts):
+                and (_far_from_outlet(i, home, res, rule == "geo.event.sentence", parts) or _lone_abroad(i, home, res)):
             # "Homewood" (Alabama) in a Pittsburgh station's report that never names Pittsburgh:
             # a part of the outlet's city that the gazetteer lacks
             top = res[i].toponym
@@ -922,6 +931,17 @@ def _far_from_outlet(i: int, town, res: list[Resolved], sentence: bool, parts: f
         return False
     far = distance_km(e.latitude, e.longitude, f.latitude, f.longitude) > OUTLET_KM
     return far and _contradicts(i, f, res, sentence, parts)
+
+
+def _lone_abroad(i: int, home, res: list[Resolved]) -> bool:
+    """Is place i abroad for a local outlet's report, and the text's only word for anything
+    in that country? A US station's report that writes "Pounds Turkey Farm", "the West Bank"
+    of New Orleans or a witness named Michael names no other place of Turkey, Palestine or
+    the Isle of Man; a report of a shooting abroad names its country's towns or its people."""
+    e = res[i].entry
+    if e is None or e.iso2 == home.iso2:
+        return False
+    return sum(1 for r in res if r.entry is not None and r.entry.iso2 == e.iso2) == 1
 
 
 def _document_location(res: list[Resolved], places: list[PlaceMention]) -> Location | None:
