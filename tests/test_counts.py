@@ -262,6 +262,10 @@ def _event_figures(counts_of, text):
     ("A student was hit once in the lower body.", None, 1),
     # a patient's condition told with two words
     ("A 6-year-old girl is in critical but stable condition at a children's hospital.", None, 1),
+    # a death since the first figures comes out of the hurt told beside them, not the killer's own
+    ("One man was killed and three others were wounded in the shooting. A second victim died at a hospital "
+     "on Sunday.", 2, 2),
+    ("A gunman killed one man and wounded three others before turning the gun on himself.", 2, 3),
     # animals are no casualties
     ("The gun went off, killing the boy and injuring one of the family dogs.", 1, None),
     ("A police dog was shot and wounded during the standoff.", None, None),

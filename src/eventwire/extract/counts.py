@@ -1797,6 +1797,29 @@ def _with_the_assailant(total: Count, dead: list[Count]) -> Count:
     return replace(act, low=n, best=n, high=n, rule=f"{act.rule}+assailant")
 
 
+# The most characters between a toll of the dead and the figure of the hurt told with it
+# ("one person was killed and three others were injured", "left one dead, four injured").
+_TOLD_TOGETHER = 12
+# Dead added to a stated toll by another rule: the killer's own death, or one "also killed".
+_ADDED_DEAD = ("+self", "+assailant", "+also_dead")
+
+
+def _less_later_dead(hurt: Count, total: Count, dead: list[Count]) -> Count:
+    """The hurt told beside a toll of the dead one smaller than the report's final one, less
+    that one: "one person was killed and three others were injured" in a report that later
+    tells two dead ("a second victim has died", "Two dead" in its headline) holds the one who
+    died among the three. Not when the larger toll adds the killer or someone "also killed",
+    who were never among the hurt."""
+    n_dead = figure(total) or 0
+    if _hit(hurt) or not hurt.best or any(r in total.rule for r in _ADDED_DEAD):
+        return hurt
+    beside = [figure(d) or 0 for d in dead if ".number" in d.rule and (
+        0 <= hurt.start - d.end <= _TOLD_TOGETHER or 0 <= d.start - hurt.end <= _TOLD_TOGETHER)]
+    if not beside or n_dead - max(beside) != 1 or hurt.best < 2:
+        return hurt  # one death since the first figures; a wider gap is more often a misread toll
+    return _less(hurt, 1)
+
+
 def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     """One figure per kind for an event (see :func:`aggregate`).
 
@@ -1814,6 +1837,8 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     out = {k: aggregate([c for c in candidates if c.kind == k and not _hit(c)]) for k in kinds}
     if out.get("fatalities") is not None:
         out["fatalities"] = _with_the_assailant(_with_also_dead(out["fatalities"], dead), dead)
+    if out.get("injured") is not None and out.get("fatalities") is not None:
+        out["injured"] = _less_later_dead(out["injured"], out["fatalities"], dead)
     hits = [c for c in candidates if _hit(c)]
     hit = _largest_hit(hits) if hits else None
     if "injured" in out and hit is not None:
