@@ -266,6 +266,11 @@ def _event_figures(counts_of, text):
     ("One man was killed and three others were wounded in the shooting. A second victim died at a hospital "
      "on Sunday.", 2, 2),
     ("A gunman killed one man and wounded three others before turning the gun on himself.", 2, 3),
+    # a victim introduced by an ordinal numbers the people hit; "the fourth victim" points back
+    ("Three men were wounded outside the bar. A fourth victim drove himself to a hospital with a gunshot "
+     "wound.", None, 4),
+    ("Two women were shot dead in the kitchen. A third victim was taken to a hospital.", 2, 1),
+    ("Four people were shot on the corner. The fourth victim was taken to a hospital.", None, 4),
     # animals are no casualties
     ("The gun went off, killing the boy and injuring one of the family dogs.", 1, None),
     ("A police dog was shot and wounded during the standoff.", None, None),

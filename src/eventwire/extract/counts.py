@@ -1069,6 +1069,38 @@ def _multiple_counts(sent, toks) -> list[Count]:
     return out
 
 
+def _hurt_told(toks) -> bool:
+    """The sentence tells of a wound and of no death: a verb or an adjective of hitting or
+    hurting ("was struck", "wounded"), a wound or an injury, or a hospital."""
+    for t in toks:
+        kind = _cue_either(t)
+        if kind == "fatalities":
+            return False
+    return any(t.lemma_.lower() in ("wound", "injury", "hospital") or
+               (_cue_either(t) in ("hit", "injured") and t.pos_ in ("VERB", "ADJ")) for t in toks)
+
+
+def _ordinal_victims(sent, toks) -> list[Count]:
+    """"A fifth victim was struck", "a fourth victim with a gunshot wound checked himself into a
+    hospital": a victim introduced by an ordinal is one more after the ones already counted, so
+    the people hit number at least the ordinal (the dead among them, see :func:`event_counts`).
+    The victim is indefinite ("the fourth victim" points back at one already counted) and the
+    sentence tells of a wound and of no death ("a second victim has died" is a toll of the dead)."""
+    out = []
+    for t in toks:
+        if t.lemma_.lower() != "victim" or t.pos_ != "NOUN":
+            continue
+        n = _toll_ordinal(t)
+        if n is None or not _hurt_told(toks):
+            continue
+        s_i, e_i = t.left_edge.i - sent.start, t.i - sent.start + 1
+        if not _within(sent, s_i, e_i):
+            continue
+        q = _Quantity(s_i, e_i, n, n, n, "ordinal")
+        out.append(_make(sent, toks, "hit", [(q, t.text)], s_i, e_i, "counts.hit.ordinal"))
+    return out
+
+
 def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") -> list[Count]:
     """People named one by one: "a soldier was killed", "shot and killed Yemuka Aimable", "killing him".
 
@@ -1406,6 +1438,8 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
         found = [f for f in found if f not in clash] + [c]
     found = _sum_singulars(sent, found)
     found = _with_the_killer(sent, found)
+    for c in _ordinal_victims(sent, toks) if profile == "news" else []:  # the ordinal numbers them all
+        found = [f for f in found if not (f.start < c.end and c.start < f.end and f.kind == c.kind)] + [c]
     for c in _multiple_counts(sent, toks):  # a stated number of the same people stands
         if not any(f.start < c.end and c.start < f.end for f in found):
             found.append(c)
