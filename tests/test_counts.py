@@ -275,6 +275,10 @@ def _event_figures(counts_of, text):
     ("The gun went off, killing the boy and injuring one of the family dogs.", 1, None),
     ("A police dog was shot and wounded during the standoff.", None, None),
     ("Two horses were killed when the gunman fired into the barn.", None, None),
+    # a gun fired and a community in grief are no one hit or hurt; "gun shot wounds" are wounds
+    ("He said they were going to shoot some guns at the range.", None, None),
+    ("Neighbors gathered for a vigil on Sunday. \"It has hurt our community,\" the pastor said.", None, None),
+    ("The man suffered multiple gun shot wounds.", None, 1),
 ])
 def test_news_counts(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)

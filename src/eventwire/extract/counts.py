@@ -437,8 +437,9 @@ def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
     return j, (" ".join(words).replace(" - ", "-") or None), None
 
 
-# What a wound is from: "two gunshot wounds" counts wounds, not the people who have them.
-_WOUND_SOURCES = {"gunshot", "gun", "bullet", "stab", "knife", "shotgun", "shrapnel", "entry", "exit"}
+# What a wound is from: "two gunshot wounds" (or "gun shot wounds") counts wounds, not the people
+# who have them.
+_WOUND_SOURCES = {"gunshot", "gun", "shot", "bullet", "stab", "knife", "shotgun", "shrapnel", "entry", "exit"}
 
 
 # What makes a victim one of the people hit: "four gunshot victims", "two shooting victims"
@@ -1447,7 +1448,7 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     for c in _toll_counts(sent, toks):
         clash = [f for f in fixed if f.start < c.end and c.start < f.end]
         found = [f for f in found if f not in clash] + [c]
-    found = [_cap_vague(sent, c) for c in found if not _animals(c) and not _intended(sent, c)]
+    found = [_cap_vague(sent, c) for c in found if not _no_casualty(c) and not _intended(sent, c)]
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+superseded") if _superseded(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
@@ -1511,9 +1512,20 @@ _ANIMALS = {"dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten", "horse",
             "bird", "birds", "chicken", "chickens", "k9", "k-9", "canine"}
 
 
-def _animals(count: Count) -> bool:
+# What is shot that is no one: a gun fired ("shooting his gun", "went to shoot some guns at
+# the range"), and a community or families hurt in the sense of grief ("it has hurt our
+# community", "two families hurting").
+_NOT_VICTIMS = {"gun", "guns", "handgun", "handguns", "rifle", "rifles", "pistol", "pistols", "revolver", "shotgun",
+                "shotguns", "weapon", "weapons", "firearm", "firearms", "community", "communities", "families"}
+
+
+def _no_casualty(count: Count) -> bool:
+    """The victims are animals, or no one killed or hurt at all (:data:`_NOT_VICTIMS`)."""
     head = (count.victims or "").split()[-1:]
-    return bool(head) and head[0].lower().strip(",.") in _ANIMALS
+    if not head:
+        return False
+    word = head[0].lower().strip(",.")
+    return word in _ANIMALS or (word in _NOT_VICTIMS and count.kind in ("fatalities", "injured"))
 
 
 # Words that tell that one person hit lived: "was shot in the leg but survived", "is being
