@@ -266,6 +266,7 @@ def _event_figures(counts_of, text):
     ("One man was killed and three others were wounded in the shooting. A second victim died at a hospital "
      "on Sunday.", 2, 2),
     ("A gunman killed one man and wounded three others before turning the gun on himself.", 2, 3),
+    ("Two soldiers were killed at the post. One farmer was killed and four farmers were wounded nearby.", 2, 4),
     # a victim introduced by an ordinal numbers the people hit; "the fourth victim" points back
     ("Three men were wounded outside the bar. A fourth victim drove himself to a hospital with a gunshot "
      "wound.", None, 4),
@@ -279,6 +280,8 @@ def _event_figures(counts_of, text):
     ("He said they were going to shoot some guns at the range.", None, None),
     ("Neighbors gathered for a vigil on Sunday. \"It has hurt our community,\" the pastor said.", None, None),
     ("The man suffered multiple gun shot wounds.", None, 1),
+    ("Gunmen killed at least seventeen members of the farming community.", 17, None),
+    ("A Rifle of the border guard was killed in an ambush.", 1, None),
 ])
 def test_news_counts(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)

@@ -1520,12 +1520,14 @@ _NOT_VICTIMS = {"gun", "guns", "handgun", "handguns", "rifle", "rifles", "pistol
 
 
 def _no_casualty(count: Count) -> bool:
-    """The victims are animals, or no one killed or hurt at all (:data:`_NOT_VICTIMS`)."""
-    head = (count.victims or "").split()[-1:]
-    if not head:
+    """The victims are animals, or no one killed or hurt at all (:data:`_NOT_VICTIMS`, in lower
+    case: "an Assam Rifle" is a soldier of a unit; the noun before "of" names them: "members of
+    the Fulani community" are people)."""
+    words = [w.strip(",.") for w in (count.victims or "").split()]
+    if not words:
         return False
-    word = head[0].lower().strip(",.")
-    return word in _ANIMALS or (word in _NOT_VICTIMS and count.kind in ("fatalities", "injured"))
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return words[-1].lower() in _ANIMALS or (head in _NOT_VICTIMS and count.kind in ("fatalities", "injured"))
 
 
 # Words that tell that one person hit lived: "was shot in the leg but survived", "is being
@@ -1859,11 +1861,29 @@ def _less_later_dead(hurt: Count, total: Count, dead: list[Count]) -> Count:
     n_dead = figure(total) or 0
     if _hit(hurt) or not hurt.best or any(r in total.rule for r in _ADDED_DEAD):
         return hurt
-    beside = [figure(d) or 0 for d in dead if ".number" in d.rule and (
+    beside = [d for d in dead if ".number" in d.rule and (
         0 <= hurt.start - d.end <= _TOLD_TOGETHER or 0 <= d.start - hurt.end <= _TOLD_TOGETHER)]
-    if not beside or n_dead - max(beside) != 1 or hurt.best < 2:
+    first = max(beside, key=lambda d: figure(d) or 0, default=None)
+    if first is None or n_dead - (figure(first) or 0) != 1 or hurt.best < 2:
         return hurt  # one death since the first figures; a wider gap is more often a misread toll
+    if _other_people(total, first):
+        return hurt  # "two police officers were killed ... one civilian was killed, four civilians injured"
     return _less(hurt, 1)
+
+
+# Words for the dead that any toll may restate: "two people are dead", "both victims died".
+_ANYONE = {"people", "persons", "person", "victims", "victim", "others", "men", "women"}
+
+
+def _other_people(total: Count, first: Count) -> bool:
+    """Two tolls of different groups of people named by common nouns ("police officers",
+    "civilians"): the larger is not the smaller one told again."""
+    heads = [(c.victims or "").split()[-1:] for c in (total, first)]
+    if not all(heads):
+        return False
+    a, b = (h[0].strip(",.") for h in heads)
+    common = a.islower() and b.islower() and a not in _ANYONE and b not in _ANYONE
+    return common and a.rstrip("s") != b.rstrip("s")
 
 
 def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
