@@ -262,10 +262,26 @@ def _event_figures(counts_of, text):
     ("A student was hit once in the lower body.", None, 1),
     # a patient's condition told with two words
     ("A 6-year-old girl is in critical but stable condition at a children's hospital.", None, 1),
+    # a death since the first figures comes out of the hurt told beside them, not the killer's own
+    ("One man was killed and three others were wounded in the shooting. A second victim died at a hospital "
+     "on Sunday.", 2, 2),
+    ("A gunman killed one man and wounded three others before turning the gun on himself.", 2, 3),
+    ("Two soldiers were killed at the post. One farmer was killed and four farmers were wounded nearby.", 2, 4),
+    # a victim introduced by an ordinal numbers the people hit; "the fourth victim" points back
+    ("Three men were wounded outside the bar. A fourth victim drove himself to a hospital with a gunshot "
+     "wound.", None, 4),
+    ("Two women were shot dead in the kitchen. A third victim was taken to a hospital.", 2, 1),
+    ("Four people were shot on the corner. The fourth victim was taken to a hospital.", None, 4),
     # animals are no casualties
     ("The gun went off, killing the boy and injuring one of the family dogs.", 1, None),
     ("A police dog was shot and wounded during the standoff.", None, None),
     ("Two horses were killed when the gunman fired into the barn.", None, None),
+    # a gun fired and a community in grief are no one hit or hurt; "gun shot wounds" are wounds
+    ("He said they were going to shoot some guns at the range.", None, None),
+    ("Neighbors gathered for a vigil on Sunday. \"It has hurt our community,\" the pastor said.", None, None),
+    ("The man suffered multiple gun shot wounds.", None, 1),
+    ("Gunmen killed at least seventeen members of the farming community.", 17, None),
+    ("A Rifle of the border guard was killed in an ambush.", 1, None),
 ])
 def test_news_counts(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)

@@ -437,8 +437,9 @@ def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
     return j, (" ".join(words).replace(" - ", "-") or None), None
 
 
-# What a wound is from: "two gunshot wounds" counts wounds, not the people who have them.
-_WOUND_SOURCES = {"gunshot", "gun", "bullet", "stab", "knife", "shotgun", "shrapnel", "entry", "exit"}
+# What a wound is from: "two gunshot wounds" (or "gun shot wounds") counts wounds, not the people
+# who have them.
+_WOUND_SOURCES = {"gunshot", "gun", "shot", "bullet", "stab", "knife", "shotgun", "shrapnel", "entry", "exit"}
 
 
 # What makes a victim one of the people hit: "four gunshot victims", "two shooting victims"
@@ -1069,6 +1070,38 @@ def _multiple_counts(sent, toks) -> list[Count]:
     return out
 
 
+def _hurt_told(toks) -> bool:
+    """The sentence tells of a wound and of no death: a verb or an adjective of hitting or
+    hurting ("was struck", "wounded"), a wound or an injury, or a hospital."""
+    for t in toks:
+        kind = _cue_either(t)
+        if kind == "fatalities":
+            return False
+    return any(t.lemma_.lower() in ("wound", "injury", "hospital") or
+               (_cue_either(t) in ("hit", "injured") and t.pos_ in ("VERB", "ADJ")) for t in toks)
+
+
+def _ordinal_victims(sent, toks) -> list[Count]:
+    """"A fifth victim was struck", "a fourth victim with a gunshot wound checked himself into a
+    hospital": a victim introduced by an ordinal is one more after the ones already counted, so
+    the people hit number at least the ordinal (the dead among them, see :func:`event_counts`).
+    The victim is indefinite ("the fourth victim" points back at one already counted) and the
+    sentence tells of a wound and of no death ("a second victim has died" is a toll of the dead)."""
+    out = []
+    for t in toks:
+        if t.lemma_.lower() != "victim" or t.pos_ != "NOUN":
+            continue
+        n = _toll_ordinal(t)
+        if n is None or not _hurt_told(toks):
+            continue
+        s_i, e_i = t.left_edge.i - sent.start, t.i - sent.start + 1
+        if not _within(sent, s_i, e_i):
+            continue
+        q = _Quantity(s_i, e_i, n, n, n, "ordinal")
+        out.append(_make(sent, toks, "hit", [(q, t.text)], s_i, e_i, "counts.hit.ordinal"))
+    return out
+
+
 def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") -> list[Count]:
     """People named one by one: "a soldier was killed", "shot and killed Yemuka Aimable", "killing him".
 
@@ -1406,6 +1439,8 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
         found = [f for f in found if f not in clash] + [c]
     found = _sum_singulars(sent, found)
     found = _with_the_killer(sent, found)
+    for c in _ordinal_victims(sent, toks) if profile == "news" else []:  # the ordinal numbers them all
+        found = [f for f in found if not (f.start < c.end and c.start < f.end and f.kind == c.kind)] + [c]
     for c in _multiple_counts(sent, toks):  # a stated number of the same people stands
         if not any(f.start < c.end and c.start < f.end for f in found):
             found.append(c)
@@ -1413,7 +1448,7 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     for c in _toll_counts(sent, toks):
         clash = [f for f in fixed if f.start < c.end and c.start < f.end]
         found = [f for f in found if f not in clash] + [c]
-    found = [_cap_vague(sent, c) for c in found if not _animals(c) and not _intended(sent, c)]
+    found = [_cap_vague(sent, c) for c in found if not _no_casualty(c) and not _intended(sent, c)]
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+superseded") if _superseded(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
@@ -1477,9 +1512,22 @@ _ANIMALS = {"dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten", "horse",
             "bird", "birds", "chicken", "chickens", "k9", "k-9", "canine"}
 
 
-def _animals(count: Count) -> bool:
-    head = (count.victims or "").split()[-1:]
-    return bool(head) and head[0].lower().strip(",.") in _ANIMALS
+# What is shot that is no one: a gun fired ("shooting his gun", "went to shoot some guns at
+# the range"), and a community or families hurt in the sense of grief ("it has hurt our
+# community", "two families hurting").
+_NOT_VICTIMS = {"gun", "guns", "handgun", "handguns", "rifle", "rifles", "pistol", "pistols", "revolver", "shotgun",
+                "shotguns", "weapon", "weapons", "firearm", "firearms", "community", "communities", "families"}
+
+
+def _no_casualty(count: Count) -> bool:
+    """The victims are animals, or no one killed or hurt at all (:data:`_NOT_VICTIMS`, in lower
+    case: "an Assam Rifle" is a soldier of a unit; the noun before "of" names them: "members of
+    the Fulani community" are people)."""
+    words = [w.strip(",.") for w in (count.victims or "").split()]
+    if not words:
+        return False
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return words[-1].lower() in _ANIMALS or (head in _NOT_VICTIMS and count.kind in ("fatalities", "injured"))
 
 
 # Words that tell that one person hit lived: "was shot in the leg but survived", "is being
@@ -1797,6 +1845,47 @@ def _with_the_assailant(total: Count, dead: list[Count]) -> Count:
     return replace(act, low=n, best=n, high=n, rule=f"{act.rule}+assailant")
 
 
+# The most characters between a toll of the dead and the figure of the hurt told with it
+# ("one person was killed and three others were injured", "left one dead, four injured").
+_TOLD_TOGETHER = 12
+# Dead added to a stated toll by another rule: the killer's own death, or one "also killed".
+_ADDED_DEAD = ("+self", "+assailant", "+also_dead")
+
+
+def _less_later_dead(hurt: Count, total: Count, dead: list[Count]) -> Count:
+    """The hurt told beside a toll of the dead one smaller than the report's final one, less
+    that one: "one person was killed and three others were injured" in a report that later
+    tells two dead ("a second victim has died", "Two dead" in its headline) holds the one who
+    died among the three. Not when the larger toll adds the killer or someone "also killed",
+    who were never among the hurt."""
+    n_dead = figure(total) or 0
+    if _hit(hurt) or not hurt.best or any(r in total.rule for r in _ADDED_DEAD):
+        return hurt
+    beside = [d for d in dead if ".number" in d.rule and (
+        0 <= hurt.start - d.end <= _TOLD_TOGETHER or 0 <= d.start - hurt.end <= _TOLD_TOGETHER)]
+    first = max(beside, key=lambda d: figure(d) or 0, default=None)
+    if first is None or n_dead - (figure(first) or 0) != 1 or hurt.best < 2:
+        return hurt  # one death since the first figures; a wider gap is more often a misread toll
+    if _other_people(total, first):
+        return hurt  # "two police officers were killed ... one civilian was killed, four civilians injured"
+    return _less(hurt, 1)
+
+
+# Words for the dead that any toll may restate: "two people are dead", "both victims died".
+_ANYONE = {"people", "persons", "person", "victims", "victim", "others", "men", "women"}
+
+
+def _other_people(total: Count, first: Count) -> bool:
+    """Two tolls of different groups of people named by common nouns ("police officers",
+    "civilians"): the larger is not the smaller one told again."""
+    heads = [(c.victims or "").split()[-1:] for c in (total, first)]
+    if not all(heads):
+        return False
+    a, b = (h[0].strip(",.") for h in heads)
+    common = a.islower() and b.islower() and a not in _ANYONE and b not in _ANYONE
+    return common and a.rstrip("s") != b.rstrip("s")
+
+
 def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     """One figure per kind for an event (see :func:`aggregate`).
 
@@ -1814,6 +1903,8 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     out = {k: aggregate([c for c in candidates if c.kind == k and not _hit(c)]) for k in kinds}
     if out.get("fatalities") is not None:
         out["fatalities"] = _with_the_assailant(_with_also_dead(out["fatalities"], dead), dead)
+    if out.get("injured") is not None and out.get("fatalities") is not None:
+        out["injured"] = _less_later_dead(out["injured"], out["fatalities"], dead)
     hits = [c for c in candidates if _hit(c)]
     hit = _largest_hit(hits) if hits else None
     if "injured" in out and hit is not None:
