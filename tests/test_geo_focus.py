@@ -573,3 +573,21 @@ def test_a_stations_dateline_without_a_state_is_a_place_of_its_market(nlp, gaz):
     assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Pittsburgh", "Pennsylvania", 2)
     written = "HAZELWOOD, Mo. (WTAE) -- A man was shot and wounded outside a corner store on Sunday night, police said."
     assert _location(nlp, gaz, written, "shot").admin1 == "Missouri"  # a dateline that writes its state
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Corsicana Police Department arrested a 24-year-old man on Tuesday.", "Corsicana"),
+    ("A reporter for The Washington Post asked the senator about the vote.", "Washington"),
+    ("Officials of the Canaan Board of Finance met on Monday night.", "Canaan"),
+])
+def test_the_place_that_opens_a_bodys_name_is_a_place_mention(nlp, gaz, text, name):
+    assert name in {t.text for t in find_toponyms(nlp(text), gaz)}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The appeal went to the Supreme Court last month.", "Supreme"),
+    ("Crews closed Hudson Chapel Road after the crash.", "Hudson"),
+    ("Watch Mobile Video of the crash scene.", "Mobile"),
+])
+def test_a_road_or_a_common_word_opening_a_name_is_no_place(nlp, gaz, text, word):
+    assert word not in {t.text for t in find_toponyms(nlp(text), gaz)}
