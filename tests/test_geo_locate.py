@@ -558,3 +558,12 @@ def test_a_list_of_countries_is_no_chain_of_qualifiers(nlp, gaz):
 def test_philly_is_philadelphia(nlp, gaz):
     r = _resolve(nlp, gaz, "Two Philly teenagers were shot outside a recreation center on Friday.").get("Philly")
     assert r is not None and r.entry is not None and (r.entry.name, r.entry.admin1) == ("Philadelphia", "Pennsylvania")
+
+
+@pytest.mark.parametrize("text,name,iso2,code", [
+    ("Gun sales in America rose again last year, the report said.", "America", "US", "PCLI"),
+    ("Wildfires forced hundreds from their homes in B.C. on Sunday.", "B.C.", "CA", "ADM1"),
+])
+def test_short_names_of_countries_and_provinces_resolve(nlp, gaz, text, name, iso2, code):
+    r = _resolve(nlp, gaz, text)[name]
+    assert r.entry is not None and r.entry.iso2 == iso2 and r.entry.feature_code == code
