@@ -591,3 +591,8 @@ def test_the_place_that_opens_a_bodys_name_is_a_place_mention(nlp, gaz, text, na
 ])
 def test_a_road_or_a_common_word_opening_a_name_is_no_place(nlp, gaz, text, word):
     assert word not in {t.text for t in find_toponyms(nlp(text), gaz)}
+
+
+def test_a_plural_demonym_is_a_mention_of_its_country_never_a_place(nlp, gaz):
+    tops = find_toponyms(nlp("Thousands of Venezuelans crossed the border last year."), gaz)
+    assert [(t.text, t.label) for t in tops] == [("Venezuelans", "NORP")]

@@ -362,3 +362,9 @@ def test_country_points_are_the_geonames_points(gaz, iso2, lat, lon):
 
     c = gaz.country(iso2)
     assert distance_km(c.latitude, c.longitude, lat, lon) < 1
+
+
+@pytest.mark.parametrize("word,iso2", [("Mexicans", "MX"), ("Iraqis", "IQ"), ("Mexican", "MX")])
+def test_a_peoples_name_names_its_country(gaz, word, iso2):
+    c = gaz.demonym_country(word)
+    assert c is not None and c.iso2 == iso2
