@@ -596,3 +596,13 @@ def test_a_road_or_a_common_word_opening_a_name_is_no_place(nlp, gaz, text, word
 def test_a_plural_demonym_is_a_mention_of_its_country_never_a_place(nlp, gaz):
     tops = find_toponyms(nlp("Thousands of Venezuelans crossed the border last year."), gaz)
     assert [(t.text, t.label) for t in tops] == [("Venezuelans", "NORP")]
+
+
+def test_a_country_written_in_capitals_is_no_pronoun(nlp, gaz):
+    tops = find_toponyms(nlp("Troops from the US arrived at the base on Monday."), gaz)
+    assert "US" in {t.text for t in tops}
+
+
+def test_a_currency_named_after_a_country_is_no_place(nlp, gaz):
+    tops = find_toponyms(nlp("Protesters blocked the road over the rising US dollar rate."), gaz)
+    assert "US" not in {t.text for t in tops}

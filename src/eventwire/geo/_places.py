@@ -234,7 +234,7 @@ def candidate_spans(doc, gazetteer) -> list:
             if (ent.start, ent.end) in named:
                 continue
             if fold(_strip_det(ent).text) in common and not _head_after(doc, ent.end, heads) \
-                    and not _inside_chain(doc, ent):
+                    and not _inside_chain(doc, ent) and not _country_in_capitals(doc, ent, gazetteer):
                 continue  # "the Centre" (the central government), "Police"
             if ent.end < len(doc) and doc[ent.end].lower_.rstrip(".") in streets:
                 continue  # "Memphis St.": a street, not the city
@@ -259,6 +259,17 @@ def candidate_spans(doc, gazetteer) -> list:
                 and (lead := _place_leading_body(doc, ent, gazetteer, common)) is not None:
             out.append(lead)
     return out
+
+
+def _country_in_capitals(doc, ent, gazetteer) -> bool:
+    """'US' in a text that writes lower case: the country, not the word "us"; but not the
+    name of a currency ("the US dollar", lexicon ``currency_words``), which says nothing of
+    where the text is."""
+    text = _strip_det(ent).text
+    nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return gazetteer is not None and text.isupper() and len(text) <= 3 and _cased(doc) \
+        and nxt not in lexicon()["currency_words"] \
+        and any(e.feature_code.startswith("PCL") for e in gazetteer.lookup(text))
 
 
 BODY_LABELS = frozenset({"ORG", "FAC", "PERSON"})
