@@ -598,3 +598,36 @@ def test_a_province_abroad_alone_in_its_sentence_does_not_beat_the_dateline(nlp,
               "West Bank late Friday, officials said.")
     loc = _location(nlp, gaz, abroad, "shot")
     assert loc is not None and loc.iso3 == "PSE"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Corsicana Police Department arrested a 24-year-old man on Tuesday.", "Corsicana"),
+    ("A reporter for The Washington Post asked the senator about the vote.", "Washington"),
+    ("Officials of the Canaan Board of Finance met on Monday night.", "Canaan"),
+])
+def test_the_place_that_opens_a_bodys_name_is_a_place_mention(nlp, gaz, text, name):
+    assert name in {t.text for t in find_toponyms(nlp(text), gaz)}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The appeal went to the Supreme Court last month.", "Supreme"),
+    ("Crews closed Hudson Chapel Road after the crash.", "Hudson"),
+    ("Watch Mobile Video of the crash scene.", "Mobile"),
+])
+def test_a_road_or_a_common_word_opening_a_name_is_no_place(nlp, gaz, text, word):
+    assert word not in {t.text for t in find_toponyms(nlp(text), gaz)}
+
+
+def test_a_plural_demonym_is_a_mention_of_its_country_never_a_place(nlp, gaz):
+    tops = find_toponyms(nlp("Thousands of Venezuelans crossed the border last year."), gaz)
+    assert [(t.text, t.label) for t in tops] == [("Venezuelans", "NORP")]
+
+
+def test_a_country_written_in_capitals_is_no_pronoun(nlp, gaz):
+    tops = find_toponyms(nlp("Troops from the US arrived at the base on Monday."), gaz)
+    assert "US" in {t.text for t in tops}
+
+
+def test_a_currency_named_after_a_country_is_no_place(nlp, gaz):
+    tops = find_toponyms(nlp("Protesters blocked the road over the rising US dollar rate."), gaz)
+    assert "US" not in {t.text for t in tops}

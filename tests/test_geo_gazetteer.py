@@ -354,3 +354,17 @@ def test_acled_files_palestinian_governorates_under_their_territory():
     assert codebook_admin1("acled", "PSE", "Tubas") == "West Bank"
     assert codebook_admin1("acled", "PSE", "Khan Yunis") == "Gaza Strip"
     assert codebook_admin1("gtd", "PSE", "Tubas") == "Tubas"
+
+
+@pytest.mark.parametrize("iso2,lat,lon", [("JP", 35.68536, 139.75309), ("IN", 22.0, 79.0), ("LY", 28.0, 17.0)])
+def test_country_points_are_the_geonames_points(gaz, iso2, lat, lon):
+    from eventwire.gazetteer import distance_km
+
+    c = gaz.country(iso2)
+    assert distance_km(c.latitude, c.longitude, lat, lon) < 1
+
+
+@pytest.mark.parametrize("word,iso2", [("Mexicans", "MX"), ("Iraqis", "IQ"), ("Mexican", "MX")])
+def test_a_peoples_name_names_its_country(gaz, word, iso2):
+    c = gaz.demonym_country(word)
+    assert c is not None and c.iso2 == iso2

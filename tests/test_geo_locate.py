@@ -558,3 +558,23 @@ def test_a_list_of_countries_is_no_chain_of_qualifiers(nlp, gaz):
 def test_philly_is_philadelphia(nlp, gaz):
     r = _resolve(nlp, gaz, "Two Philly teenagers were shot outside a recreation center on Friday.").get("Philly")
     assert r is not None and r.entry is not None and (r.entry.name, r.entry.admin1) == ("Philadelphia", "Pennsylvania")
+
+
+@pytest.mark.parametrize("text,name,iso2,code", [
+    ("Gun sales in America rose again last year, the report said.", "America", "US", "PCLI"),
+    ("Wildfires forced hundreds from their homes in B.C. on Sunday.", "B.C.", "CA", "ADM1"),
+])
+def test_short_names_of_countries_and_provinces_resolve(nlp, gaz, text, name, iso2, code):
+    r = _resolve(nlp, gaz, text)[name]
+    assert r.entry is not None and r.entry.iso2 == iso2 and r.entry.feature_code == code
+
+
+def test_a_bare_name_of_the_capital_and_a_far_state_is_the_capital(nlp, gaz):
+    r = _resolve(nlp, gaz, "A reporter for The Washington Post asked about the new tariffs.")["Washington"]
+    assert r.entry is not None and r.entry.feature_code == "PPLC"
+
+
+def test_the_state_among_its_own_towns_stays_the_state(nlp, gaz):
+    text = "Seattle police said the Washington Department of Health counted more cases in Tacoma and Spokane."
+    r = _resolve(nlp, gaz, text)["Washington"]
+    assert r.entry is not None and r.entry.feature_code == "ADM1"

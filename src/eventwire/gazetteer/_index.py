@@ -251,7 +251,7 @@ class Gazetteer:
         return self._div_code_map
 
     def demonym_country(self, word: str) -> GeoEntry | None:
-        """'Russian' -> Russia (countryinfo's demonyms)."""
+        """'Russian', 'Russians' -> Russia (countryinfo's demonyms, and their plurals in -ans, -is)."""
         k = self._demonyms.get(fold(word))
         return None if k is None else self.entry(COUNTRY_BASE + k)
 
@@ -262,7 +262,10 @@ class Gazetteer:
         # "Indian" is also the demonym of British Indian Ocean Territory: the larger country wins
         for k in sorted(range(len(c.ctry_demonym)), key=lambda k: c.ctry_pop[k]):
             if c.ctry_demonym[k] and c.ctry_gid[k]:
-                out[fold(c.ctry_demonym[k])] = k
+                word = fold(c.ctry_demonym[k])
+                out[word] = k
+                if word.endswith(("an", "i")):
+                    out[word + "s"] = k  # the people: "Mexicans", "Iraqis"
         return out
 
     def by_geonameid(self, geonameid: int) -> GeoEntry | None:

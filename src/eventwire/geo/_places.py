@@ -2,7 +2,8 @@
 
 Sources: NER and place-ruler entities (GPE, LOC), and ORG / PERSON / FAC spans
 that the stock model mis-tags but that stand in place context ("in X",
-"X district", "the X area", "near X") and are in the gazetteer. Each mention
+"X district", "the X area", "near X") and are in the gazetteer, and the place
+that opens a body's name ("the Athens Police Department"). Each mention
 carries what resolution and role choice need: the governing preposition, the
 head noun after it ("district"), a relative description ("30 km north of"),
 and the place that qualifies it ("Quetta in Balochistan", "Raiganj, Dinajpur").
@@ -233,7 +234,7 @@ def candidate_spans(doc, gazetteer) -> list:
             if (ent.start, ent.end) in named:
                 continue
             if fold(_strip_det(ent).text) in common and not _head_after(doc, ent.end, heads) \
-                    and not _inside_chain(doc, ent):
+                    and not _inside_chain(doc, ent) and not _country_in_capitals(doc, ent, gazetteer):
                 continue  # "the Centre" (the central government), "Police"
             if ent.end < len(doc) and doc[ent.end].lower_.rstrip(".") in streets:
                 continue  # "Memphis St.": a street, not the city
@@ -254,7 +255,81 @@ def candidate_spans(doc, gazetteer) -> list:
                     out.append((ent, "geo.reread.norp"))
                     continue
                 out.append((ent, "geo.reread." + ent.label_.lower()))
+        elif ent.label_ in BODY_LABELS and gazetteer is not None \
+                and (lead := _place_leading_body(doc, ent, gazetteer, common)) is not None:
+            out.append(lead)
     return out
+
+
+def _country_in_capitals(doc, ent, gazetteer) -> bool:
+    """'US' in a text that writes lower case: the country, not the word "us"; but not the
+    name of a currency ("the US dollar", lexicon ``currency_words``), which says nothing of
+    where the text is."""
+    text = _strip_det(ent).text
+    nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return gazetteer is not None and text.isupper() and len(text) <= 3 and _cased(doc) \
+        and nxt not in lexicon()["currency_words"] \
+        and any(e.feature_code.startswith("PCL") for e in gazetteer.lookup(text))
+
+
+BODY_LABELS = frozenset({"ORG", "FAC", "PERSON"})
+BODY_LEAD_WORDS = 3
+
+
+def _place_leading_body(doc, ent, gazetteer, common: frozenset[str]):
+    """'the Athens Police Department', 'The Washington Post', 'U.S. Census', 'American
+    Airlines': the place (or the country's adjective) whose name opens the name of a body.
+    A country, a state or a city of 100,000 or more opens any body's name; a smaller town
+    only a town's own body ("Corsicana Police", "Canaan Board of Finance", lexicon
+    ``town_bodies``) or a body of a town the text names on its own. NER reads "Huntsville
+    Fire" as a person, so a person's name counts only with such a word; a road or a
+    building named after a town ("DeKalb Ave.", "Lipscomb University") is no body, and a
+    common word ("Supreme Court", "Mobile Video") no place unless a country or a state."""
+    from spacy.tokens import Span
+
+    from ..gazetteer import fold
+
+    words = _strip_det(ent)
+    if any(w.lower_.rstrip(".") in _road_words() for w in words[1:]):
+        return None  # "Hudson Chapel Road", "U.S. Route 4": a road, no body
+    for n in range(min(BODY_LEAD_WORDS, len(words) - 1), 0, -1):
+        lead, nxt = words[:n], words[n]
+        if not all(w.text[:1].isupper() for w in lead) or not nxt.text[:1].isupper() \
+                or nxt.lower_.rstrip(".") in _street_words() \
+                or (n == 1 and lead[0].lower_ in lexicon()["place_name_leaders"]):
+            continue  # "Metro Police": a word that opens a town's name, not a town
+        town_body = nxt.lower_ in _town_bodies()
+        if ent.label_ == "PERSON" and not town_body:
+            continue
+        if _is_demonym(lead.text, gazetteer):
+            return Span(doc, lead.start, lead.end, label="NORP"), "geo.body.demonym"
+        cands = gazetteer.lookup(lead.text)
+        unit = any(e.feature_code.startswith("PCL") or e.feature_code == "ADM1" for e in cands)
+        if not cands or (fold(lead.text) in common and not unit):
+            continue  # "Watch Mobile Video": a word, though a city bears it
+        if unit or any(e.population >= KNOWN_PLACE for e in cands) or town_body or _named_alone(doc, lead.text):
+            return Span(doc, lead.start, lead.end, label="GPE"), "geo.body"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _street_words() -> frozenset[str]:
+    return frozenset(lexicon()["street_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _road_words() -> frozenset[str]:
+    return frozenset(lexicon()["road_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _town_bodies() -> frozenset[str]:
+    return frozenset(lexicon()["town_bodies"])
+
+
+def _named_alone(doc, text: str) -> bool:
+    """Does the text name this place as a place entity of its own elsewhere?"""
+    return any(e.label_ in PLACE_LABELS and e.text == text for e in doc.ents)
 
 
 def _inside_chain(doc, ent) -> bool:

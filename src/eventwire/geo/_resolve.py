@@ -539,7 +539,7 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-focus")
     scored = sorted(((_score(e, t, key, ctx, outers, inners), i, e) for i, e in enumerate(cands)),
                     key=lambda x: (-x[0], x[1]))
-    best = _unit_first(scored) if unit_inside else _town_over_namesake_unit(scored, t)
+    best = _unit_first(scored) if unit_inside else _town_over_namesake_unit(scored, t, key, ctx)
     second = next((s for s, _, e in scored[1:] if not _same_place(e, best[2])), None)
     conf = _confidence(best[0], second)
     if how in ("fuzzy", "skeleton", "unit-spelling"):
@@ -587,7 +587,7 @@ def _unit_first(scored: list) -> tuple:
     return next((item for item in scored if item[2].feature_class == "A"), scored[0])
 
 
-def _town_over_namesake_unit(scored: list, t: Toponym) -> tuple:
+def _town_over_namesake_unit(scored: list, t: Toponym, key: str, ctx: Context) -> tuple:
     """'near Kandahar' is the city, not Kandahar province, unless the text says "province"."""
     best = scored[0]
     e = best[2]
@@ -603,7 +603,18 @@ def _town_over_namesake_unit(scored: list, t: Toponym) -> tuple:
             # qualifier ("Quilmes (Buenos Aires)") stays the province, and a province far
             # off is no province around the capital (Washington state)
             return item
+        if c.feature_code == "PPLC" and c.iso2 == e.iso2 and _capital_over_far_state(e, t, key, ctx):
+            return item
     return best
+
+
+def _capital_over_far_state(state: GeoEntry, t: Toponym, key: str, ctx: Context) -> bool:
+    """'talks in Washington', 'Washington imposed tariffs': a bare name shared by the national
+    capital and a state far from it is the capital, unless a place qualifies it or it
+    qualifies one ("Spokane, Washington"), the article speaks from that state, or the text's
+    other names lie there."""
+    return (state.feature_code == "ADM1" and t.qualifier_of is None and not t.link
+            and not _in_focus_province(state, ctx) and _near_support(state, key, ctx) < NAMESAKE_SUPPORT)
 
 
 def _same_place(a: GeoEntry, b: GeoEntry) -> bool:
