@@ -251,17 +251,17 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     ("A man was arrested Tuesday on a warrant, a week after he missed a court hearing.",
      dt.date(2019, 6, 14), dt.date(2019, 6, 11)),
     # a follow-up months on names its incident by a day and month without a year: that day
-    ("A man was charged with murder in the death of his neighbour. The incident happened the night of "
+    ("A man was charged with murder in the shooting death of his neighbour. The incident happened the night of "
      "March 9 outside the neighbour's home.", dt.date(2019, 6, 18), dt.date(2019, 3, 9)),
     # a day with its year, months before publication, may be another incident's: not the news's
     # where the article tells a day of its own week ("charged Monday")
-    ("A man was charged Monday with murder in the death of his neighbour. The incident happened the night of "
+    ("A man was charged Monday with murder in the shooting death of his neighbour. The incident happened the night of "
      "March 9, 2018 outside the neighbour's home.", dt.date(2019, 6, 18), dt.date(2019, 6, 17)),
     # a follow-up that tells no day of its own week is dated by its incident's full date
-    ("A man was charged with murder in the death of his neighbour. The incident happened the night of "
+    ("A man was charged with murder in the shooting death of his neighbour. The incident happened the night of "
      "March 9, 2018 outside the neighbour's home.", dt.date(2019, 6, 18), dt.date(2018, 3, 9)),
     # ... unless that date is older than a case runs: a reference to another era
-    ("A man was charged with murder in the death of his neighbour. The incident happened the night of "
+    ("A man was charged with murder in the shooting death of his neighbour. The incident happened the night of "
      "March 9, 2015 outside the neighbour's home.", dt.date(2019, 6, 18), dt.date(2019, 6, 18)),
     # a day told with its hour, on no verb of telling, is the undated incident's
     ("Three people were shot at a party in a park, police said. Witnesses said a group was standing "
