@@ -631,3 +631,35 @@ def test_a_country_written_in_capitals_is_no_pronoun(nlp, gaz):
 def test_a_currency_named_after_a_country_is_no_place(nlp, gaz):
     tops = find_toponyms(nlp("Protesters blocked the road over the rising US dollar rate."), gaz)
     assert "US" not in {t.text for t in tops}
+
+
+def test_a_headline_town_in_the_outlets_city_beats_a_larger_namesake_nearby(nlp, gaz):
+    text = "A man was shot and wounded on a Kensington corner on Tuesday night, police said."
+    title = "Man wounded in Kensington shooting"
+    loc = _location(nlp, gaz, text, "shot", title=title, url="http://www.philly.com/news/man-wounded.html")
+    assert loc is not None and loc.admin1 == "Pennsylvania"  # not the larger Kensington in Brooklyn
+
+
+def test_a_lede_county_is_the_namesake_around_the_outlets_home(nlp, gaz):
+    text = ("A man was shot in the leg on Thursday when a handgun his grandson was holding went off, "
+            "Davidson County deputies said.")
+    loc = _location(nlp, gaz, text, "shot", url="http://www.wxii12.com/news/man-shot/123")
+    assert loc is not None and loc.admin1 == "North Carolina"  # a Winston-Salem station, not Nashville's county
+    far = _location(nlp, gaz, text, "shot", url="http://www.wsmv.com/story/man-shot")
+    assert far is not None and far.admin1 == "Tennessee"  # a Nashville station's is its own
+
+
+def test_a_stations_dateline_far_namesake_gives_way_to_the_home_town_the_text_names(nlp, gaz):
+    text = ("HOMEWOOD (KDKA) -- Two men were shot and killed in Homewood early Sunday morning. "
+            "Pittsburgh police are looking for a gunman.")
+    loc = _location(nlp, gaz, text, "shot", url="http://pittsburgh.cbslocal.com/2019/06/16/homewood-shooting/")
+    assert loc is not None and loc.admin1 == "Pennsylvania"  # not Homewood, Alabama
+
+
+def test_a_neighbourhood_named_after_a_state_is_a_part_of_the_outlets_city(nlp, gaz):
+    text = "Two people were shot in the California neighborhood on Friday afternoon, police said."
+    loc = _location(nlp, gaz, text, "shot", url="http://www.wlky.com/article/two-shot/123")
+    assert loc is None or loc.admin1 == "Kentucky"  # Louisville's neighbourhood, not the state
+    loc = _location(nlp, gaz, "Two people were shot in California on Friday afternoon, police said.", "shot",
+                    url="http://www.wlky.com/article/two-shot/123")
+    assert loc is not None and loc.admin1 == "California"  # the state itself stays

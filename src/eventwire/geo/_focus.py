@@ -68,7 +68,9 @@ def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None, n
     dateline or police (``province``), then in the country its own words point to
     (``prefer``), then one near the article's own places (``near``: "Henderson" of a report
     that names Vanderburgh County is Henderson, Kentucky, across the river; "Montgomery" of
-    a Columbus, Georgia station's page is Alabama's capital, not a Georgia village), then a
+    a Columbus, Georgia station's page is Alabama's capital, not a Georgia village), and of
+    those one in the city or the suburbs of one of them ("Kensington" of a Philadelphia
+    paper, not the larger Kensington on Long Island), then a
     city of 100,000+, then one on the broadcaster's side of its country (``side``: see
     :func:`broadcaster_side`; "DALLAS" of WFAA is still the Texas city), then a
     town or a province over a district that bears a town's name, then
@@ -78,7 +80,8 @@ def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None, n
     "CHARLOTTE" is the city of 800,000, not the parish of 20,000, and "LANCASTER" a city,
     not Lancaster County (a unit's population is that of all its towns)."""
     return (e.feature_code.startswith("PCL"), _in_province(e, province),
-            bool(prefer) and e.iso2 == prefer, _near(e, near), known_city(e), on_side(e, side),
+            bool(prefer) and e.iso2 == prefer, near_place(e, near), _in_city(e, near), known_city(e),
+            on_side(e, side),
             e.feature_class == "P" or e.feature_code == "ADM1",
             bool(name) and fold(e.name) == fold(name), e.population)
 
@@ -90,9 +93,16 @@ def known_city(e: GeoEntry) -> bool:
 
 
 NEAR_KM = 150  # a local newsroom's area: how far from the article's own places a namesake is theirs
+CITY_KM = 40  # a city and its suburbs
 
 
-def _near(e: GeoEntry, near: tuple[GeoEntry, ...]) -> bool:
+def _in_city(e: GeoEntry, near: tuple[GeoEntry, ...]) -> bool:
+    """A town in the city or the suburbs of one of ``near`` (a district or a province is
+    ranked by :func:`near_place` alone)."""
+    return e.feature_class == "P" and near_place(e, near, CITY_KM)
+
+
+def near_place(e: GeoEntry, near: tuple[GeoEntry, ...], km: float = NEAR_KM) -> bool:
     """Within a newsroom's area of one of ``near``, or the province one of them lies in: "Ohio"
     of a Cincinnati station's dateline is the state, as near as the Indiana county across the
     river whose centre is nearer (and a province before a county)."""
@@ -100,7 +110,7 @@ def _near(e: GeoEntry, near: tuple[GeoEntry, ...]) -> bool:
 
     if e.feature_code == "ADM1" and any(a.iso2 == e.iso2 and fold(_admin1_of(a) or "") == fold(e.name) for a in near):
         return True
-    return any(distance_km(a.latitude, a.longitude, e.latitude, e.longitude) < NEAR_KM for a in near)
+    return any(distance_km(a.latitude, a.longitude, e.latitude, e.longitude) < km for a in near)
 
 
 def _admin1_of(e: GeoEntry) -> str | None:
@@ -468,9 +478,11 @@ def masthead_start(title: str) -> int:
 
 def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None = None,
                  province: str | None = None, near: tuple[GeoEntry, ...] = (),
-                 side: Side | None = None, home: str | None = None) -> list[GeoEntry]:
+                 side: Side | None = None, home: str | None = None,
+                 city: tuple[GeoEntry, ...] = ()) -> list[GeoEntry]:
     """Places named in a headline: runs of capitalised words (or their longest known
-    start) that name a country, a province or a town of 15,000+ or of ``home``, the
+    start) that name a country, a province or a town of 15,000+, of ``home`` or in the city
+    or the suburbs of one of ``city`` (the outlet's home towns: its neighbourhoods), the
     province a dateline, a town written with its province or the text's own words have
     settled (the namesake in ``province``, then in ``prefer``, first: see :func:`_rank`)."""
     out: list[GeoEntry] = []
@@ -484,7 +496,7 @@ def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None
                 cands = [e for e in found if e.feature_code.startswith("PCL")
                          or e.feature_code == "ADM1"
                          or (e.feature_class == "P" and (e.population >= TITLE_MIN_POPULATION
-                                                         or _in_province(e, home)))]
+                                                         or _in_province(e, home) or near_place(e, city, CITY_KM)))]
                 if found and not cands and j - i >= 2:
                     # a small town's name of several words ("New Stanton") is no larger
                     # namesake of its last word ("Stanton") elsewhere
@@ -567,7 +579,8 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
             named.append((e, "agency"))
     province = home or next((fold(a) for e, where in named if where != "qualified-title" and (a := _admin1_of(e))),
                             None)
-    for e in title_places(title or "", gazetteer, stop, prefer, province, near, side, home):
+    for e in title_places(title or "", gazetteer, stop, prefer, province, near, side, home,
+                          outlet_home(outlet, prefer)):
         if fold(e.name) in parts:
             continue
         _vote(votes, admin, e, WEIGHTS["title"] * _foreign_share(e, prefer))

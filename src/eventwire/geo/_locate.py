@@ -19,8 +19,8 @@ from ..extract import DocFindings
 from ..gazetteer import fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, known_city,
-                     known_outlets, masthead_start, on_side, outlet_home, outlet_places, page_host, province_cues,
-                     usage_country, usage_cues, qualified_places)
+                     known_outlets, masthead_start, near_place, on_side, outlet_home, outlet_places, page_host,
+                     province_cues, usage_country, usage_cues, qualified_places)
 from ._places import Toponym, find_toponyms
 from ._resolve import OUTLET_KM, PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
@@ -484,18 +484,20 @@ def _sentence_of(doc, start: int) -> str:
     return span_text(span.sent) if span is not None else ""
 
 
-def _lede_places(tops: list[Toponym], lede, gazetteer, side=None) -> list:
-    """Places in the lede whose name leaves no doubt about the country: the most populous
-    namesake, or one on the broadcaster's ``side`` of it before a smaller town elsewhere
-    ("Meridian" of WTOK, east of the Mississippi, is Mississippi's, not Idaho's larger one)."""
+def _lede_places(tops: list[Toponym], lede, gazetteer, side=None, outlet: tuple = ()) -> list:
+    """Places in the lede whose name leaves no doubt about the country: the namesake around
+    the outlet's home (``outlet``: "Davidson County deputies" of a Winston-Salem station are
+    North Carolina's, not Nashville's), else the most populous namesake, or one on the
+    broadcaster's ``side`` of it before a smaller town elsewhere ("Meridian" of WTOK, east of
+    the Mississippi, is Mississippi's, not Idaho's larger one)."""
     out = []
     for t in tops:
         if lede is None or not (lede.start <= t.start < lede.end) or t.label == "NORP":
             continue
         cands = gazetteer.lookup(t.text)
         if cands and len({e.iso2 for e in cands}) == 1:
-            out.append(max(cands, key=lambda e: (e.feature_code.startswith("PCL"), known_city(e),
-                                                 on_side(e, side), e.population)))
+            out.append(max(cands, key=lambda e: (e.feature_code.startswith("PCL"), near_place(e, outlet),
+                                                 known_city(e), on_side(e, side), e.population)))
     return out
 
 
@@ -519,7 +521,8 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
         title = st.title.text
     parts = city_parts(tops)
     side = broadcaster_side("\n".join((title or "", document.text[:HEAD_CHARS], page_host(document.url))))
-    lede = [e for e in _lede_places(tops, st.lede if st is not None else None, gazetteer, side)
+    outlet = _outlet(document, tops, gazetteer, known)
+    lede = [e for e in _lede_places(tops, st.lede if st is not None else None, gazetteer, side, outlet)
             if fold(e.name) not in parts]
     return article_focus(gazetteer, dateline=dateline, title=title, lede=lede, stop=stop_names(),
                          actor_country=home_country, cues=country_cues(document.text) + usage_cues(document.text),
@@ -528,7 +531,7 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
                          qualified=_qualified(document, title, gazetteer), parts=parts,
                          near=_lone_places(tops, gazetteer), provinces=_provinces_named(tops, gazetteer),
                          side=side,
-                         outlet=_outlet(document, tops, gazetteer, known))
+                         outlet=outlet)
 
 
 def _outlet(document, tops: list[Toponym], gazetteer, known: tuple | None = None) -> tuple:
@@ -781,10 +784,15 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     parts = city_parts(tops)
     outlet_town = _outlet_town(findings.document, res, focus, gazetteer, known)
     home = _outlet_home(known, focus) if outlet_town is None else None
-    if fp is not None and home is not None and _in_dateline(res[fp], findings) \
-            and _far_from_outlet(fp, home, res, True, parts):
+    anchor = home
+    if outlet_town is not None and any(res[outlet_town].entry.geonameid == k.geonameid for k in known):
+        anchor = outlet_town  # a known outlet's home that the text names too
+    if fp is not None and anchor is not None and _in_dateline(res[fp], findings) \
+            and _far_from_outlet(fp, anchor, res, True, parts):
         # "HOMEWOOD (KDKA) -": a station's dateline without a state is a place of its own market,
-        # not a small namesake in another state; the namesake is read as a part of its home town
+        # not a small namesake in another state; the namesake is read as a part of its home town,
+        # whether the text names that town ("... in Homewood. Pittsburgh police said") or not;
+        # a town read from the web address alone ("sentinelandenterprise") is no such anchor
         fp, focus = None, replace(focus, place=None)
     chosen: set[int] = set()
     mentions = []

@@ -35,6 +35,10 @@ FOCUS_ADMIN1 = 1.0
 # A namesake around the outlet's home (its web address's town or province: see _focus)
 OUTLET_HOME = 2.0
 OUTLET_KM = 150  # a local newsroom's area, as _focus.NEAR_KM
+# ... and more for a namesake in the outlet's own city and its suburbs ("Kensington" of a
+# Philadelphia paper is its neighbourhood, not the larger Kensington on Long Island)
+OUTLET_CITY = 0.5
+OUTLET_CITY_KM = 40
 # Other names of the text that could lie in a candidate's province (see _support)
 SUPPORT = 1.0
 SUPPORT_CAP = 3.0
@@ -159,7 +163,7 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
         if f.admin1 and e.admin1 and fold(e.admin1) == f.admin1:
             s += FOCUS_ADMIN1
     if f.outlet and _around_outlet(e, f.outlet):
-        s += OUTLET_HOME
+        s += OUTLET_HOME + (OUTLET_CITY if _in_outlet_city(e, f.outlet) else 0.0)
     if ctx.support and e.iso2:
         s += SUPPORT * min(SUPPORT_CAP, _near_support(e, key, ctx))
     if ctx.neighbours:
@@ -183,6 +187,13 @@ def _around_outlet(e: GeoEntry, outlet: tuple[GeoEntry, ...]) -> bool:
         elif e.feature_code != "ADM1" and distance_km(o.latitude, o.longitude, e.latitude, e.longitude) < OUTLET_KM:
             return True
     return False
+
+
+def _in_outlet_city(e: GeoEntry, outlet: tuple[GeoEntry, ...]) -> bool:
+    """Is a town within the city or the suburbs of a town the outlet's address names?"""
+    return e.feature_class == "P" and any(
+        o.feature_class == "P" and distance_km(o.latitude, o.longitude, e.latitude, e.longitude) < OUTLET_CITY_KM
+        for o in outlet)
 
 
 def _admin1_of(e: GeoEntry) -> str | None:
@@ -510,7 +521,15 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         if not cands:
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.fragment")
     towns = [a for a in ctx.anchors if a.feature_class == "P" and all(a.geonameid != e.geonameid for e in cands)]
+    if t.head in PART_HEADS and not towns:
+        # "the California neighborhood" of a Louisville station: a part of the outlet's city
+        towns = [o for o in ctx.focus.outlet if o.feature_class == "P"]
     side = _CITY_SIDE.match(t.text) is not None  # with no town named, no place at all
+    if t.head in PART_HEADS and not towns:
+        # with no town to be part of, a neighbourhood is still no province or country
+        cands = [e for e in cands if not (e.feature_code.startswith("PCL") or e.feature_code == "ADM1")]
+        if not cands:
+            return Resolved(t, None, 0.0, len(inside), "geo.resolve.part-elsewhere")
     if (t.head in PART_HEADS and towns) or side:
         # "a shoot-out in Roseiral neighborhood" of a report from Belford Roxo: a part of a
         # town the text names, never a town of that name far from every such town
