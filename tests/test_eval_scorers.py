@@ -492,6 +492,26 @@ def test_muc4_an_attack_on_a_post_that_killed_civilians_is_coded():
     assert muc_type(battle) is None and muc_type(unknown) is None
 
 
+def test_muc4_a_murder_told_within_the_fighting_is_an_attack():
+    from eventwire.eval._news import muc_type
+
+    army = Actor("Military Forces of El Salvador", "state forces")
+    rebels = Actor("FMLN: Farabundo Marti Front for National Liberation", "rebel group")
+
+    def clash(*mentions):
+        return _event(actor1=army, actor2=rebels, evidence=tuple(
+            Evidence("event_type", "d1", 0, 1, "x", sentence, rule) for sentence, rule in mentions))
+
+    fighting = ("troops drove the rebels out of the market district after two hours of fighting.",
+                "lex:clash(fighting)")
+    murder = ("in the eastern suburb the rebels shot dead a night watchman and murdered the owner of a bakery.",
+              "lex:violence(murdered)+default:civilians")
+    pointing_back = ("the army blamed the rebels for the murder.", "lex:violence(murder)+default:civilians+anaphor")
+    assert muc_type(clash(fighting, murder)) == "attack"  # the unarmed killed within a battle
+    assert muc_type(clash(fighting)) is None
+    assert muc_type(clash(fighting, pointing_back)) is None  # "the murder" points back at an act told before
+
+
 def test_a_wire_story_is_read_with_its_dateline(tmp_path):
     from eventwire.eval._run import _text
 

@@ -71,8 +71,26 @@ _HARM_FIELDS = ("fatalities", "injured")
 
 
 def _civilians_struck(event: Event) -> bool:
-    """The sentence of a count of the event's dead or hurt names civilians among them."""
-    return any(e.field in _HARM_FIELDS and _CIVILIAN_WORDS.search(fold(e.sentence)) for e in event.evidence)
+    """The sentence of a count of the event's dead or hurt names civilians among them, or the
+    event tells of a murder (:func:`_murder_told`)."""
+    return _murder_told(event) or any(
+        e.field in _HARM_FIELDS and _CIVILIAN_WORDS.search(fold(e.sentence)) for e in event.evidence)
+
+
+_VIOLENCE_RULE = re.compile(r"lex:violence\(([^()]+)\)")  # classify's rule of a class read from a word of violence
+
+
+def _murder_told(event: Event) -> bool:
+    """A mention of the event is read from a word of scheme "murder" told as an act of its own
+    ("the subversives coldbloodedly murdered two watchmen at the factory"), not one that points
+    back ("the murder", classify's ``+anaphor``): a murder is done to the unarmed, which MUC codes
+    as an ATTACK on civilians within the fighting around it, not as a battle (TASKDOC
+    template-doc-part1 section 1: the target decides)."""
+    for e in event.evidence:
+        cue = _VIOLENCE_RULE.match(e.rule) if e.field == "event_type" else None
+        if cue and "+anaphor" not in e.rule and _stem_words("murder").match(cue.group(1)):
+            return True
+    return False
 
 
 def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
