@@ -293,6 +293,24 @@ def test_muc4_an_arson_told_within_an_attack_is_its_own_type():
     assert muc_type(damage("gtd.facility/infrastructure:looting(burned)")) == "arson"
 
 
+def test_muc4_a_theft_told_within_an_attack_is_its_own_robbery():
+    from eventwire.eval._news import muc_types
+
+    def attack(sentence):
+        return _event(event_type="Violence against civilians", sub_event_type="Attack",
+                      codes={"gtd_attack_type": "Armed Assault"},
+                      evidence=(Evidence("event_type", "d1", 0, 1, "x", sentence, "lex:violence(attacked)"),))
+
+    assert muc_types(attack("the gunmen attacked the cooperative's office and robbed its safe.")) == {"attack", "robbery"}
+    assert muc_types(attack("rebels attacked the hacienda, killed the foreman and stole two trucks.")) == {"attack", "robbery"}
+    assert muc_types(attack("the rebels attacked the bus; the driver's stolen car was found later.")) == {"attack"}
+    assert muc_types(attack("the rebels attacked the farm, where a robber had hidden.")) == {"attack"}
+    # outside MUC's scope, no robbery either
+    looting = _event(event_type="Riots", sub_event_type="Mob violence",
+                     evidence=(Evidence("event_type", "d1", 0, 1, "x", "a crowd looted the market.", "lex:looting(looted)"),))
+    assert muc_types(looting) == set()
+
+
 def test_muc4_gunfire_told_within_a_bombing_is_its_own_attack():
     from eventwire.eval._news import muc_types
 

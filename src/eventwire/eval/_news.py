@@ -276,13 +276,33 @@ def muc_types(event: Event) -> set[str]:
         return {own}  # the assassination a development tells of, and no act of its own
     acts = [e for e in event.evidence if e.field == "gtd_attack_type"]
     doer = event.actor1.text if event.actor1 is not None and event.actor1.type != "civilians" else None
-    out = {own}
+    out = {own} | ({"robbery"} if _robbed(event) else set())
     gtd = event.codes.get("gtd_attack_type")
     for label in event.codes.get("gtd_attack_types") or ([gtd] if gtd else []):
         prefix = f"gtd.{label.split()[0].lower()}:"  # classify's rule names the type it read
         out.update(muc for e in acts if e.rule.startswith(prefix)
                    if (muc := _further_type(label, e, table, doer)) is not None)
     return out
+
+
+def _robbed(event: Event) -> bool:
+    """A sentence of one of the event's mentions tells of a theft in a word of scheme "robbery"
+    ("the attackers robbed the local bank branch", "they burned the farm and stole food", "the
+    union offices were looted"): MUC's ROBBERY is a template of its own beside the attack or the
+    arson (TASKDOC template-doc-part1 section 1: incidents of different categories are separate
+    templates), where ACLED's unit holds one event. Only those words: "stolen" tells of a thing
+    gone as often as of an act."""
+    words = _whole_words("robbery")
+    return any(e.field == "event_type" and words.search(e.sentence) for e in event.evidence)
+
+
+@functools.lru_cache(maxsize=None)
+def _whole_words(scheme: str) -> re.Pattern:
+    """The words of one scheme of the MUC type table, whole ("robbed", not "robber")."""
+    from ..extract._cue_tables import read_table
+
+    words = [r["label"] for r in read_table("muc_incident_types.csv") if r["scheme"] == scheme]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 def _city_key(name: str | None) -> str:
