@@ -82,7 +82,7 @@ _VIOLENCE_RULE = re.compile(r"lex:violence\(([^()]+)\)")  # classify's rule of a
 
 def _murder_told(event: Event) -> bool:
     """A mention of the event is read from a word of scheme "murder" told as an act of its own
-    ("the subversives coldbloodedly murdered two watchmen at the factory"), not one that points
+    ("the rebels shot dead a night watchman and murdered the owner of a bakery"), not one that points
     back ("the murder", classify's ``+anaphor``): a murder is done to the unarmed, which MUC codes
     as an ATTACK on civilians within the fighting around it, not as a battle (TASKDOC
     template-doc-part1 section 1: the target decides)."""
@@ -287,8 +287,8 @@ def muc_types(event: Event) -> set[str]:
 
 def _robbed(event: Event) -> bool:
     """A sentence of one of the event's mentions tells of a theft in a word of scheme "robbery"
-    ("the attackers robbed the local bank branch", "they burned the farm and stole food", "the
-    union offices were looted"): MUC's ROBBERY is a template of its own beside the attack or the
+    ("the gunmen robbed the cooperative's safe", "they killed the foreman and stole two trucks",
+    "the town's shops were looted"): MUC's ROBBERY is a template of its own beside the attack or the
     arson (TASKDOC template-doc-part1 section 1: incidents of different categories are separate
     templates), where ACLED's unit holds one event. Only those words: "stolen" tells of a thing
     gone as often as of an act."""

@@ -84,7 +84,7 @@ def _negation(tok) -> str | None:
 def _governor(path) -> tuple[str, str] | None:
     """A cue word above the trigger (threaten, deny, plan, anniversary...)."""
     gov = _cues().get("governor", {})
-    told = False  # "visited the offices, which were dynamited last weekend": the clause tells its own act
+    told = False  # "toured the customs house, which was bombed on Sunday": the clause tells its own act
     for below, node in zip(path, path[1:]):
         told = told or (below.dep_ == "relcl" and _set_off(below) and _told_in_the_past(below))
         modality = gov.get(node.lemma_.lower())
@@ -103,7 +103,7 @@ _WISHES = ("plan", "threat", "hypothetical")
 
 
 def _set_off(clause) -> bool:
-    """A relative clause set off by a comma (", which were dynamited", ", who burned"): it adds
+    """A relative clause set off by a comma (", which was bombed", ", who burned"): it adds
     a fact of its own about its noun, which the rest of the sentence does not govern; a clause
     with no comma ("wanted for a shooting that injured eight") picks out its noun within it."""
     start = clause.left_edge.i
@@ -111,8 +111,8 @@ def _set_off(clause) -> bool:
 
 
 def _told_in_the_past(verb) -> bool:
-    """A clause whose verb is in the simple past, or a participle of the past ("which were
-    dynamited", "who burned"): it tells an act that happened, which a cue of a wish, a plan or a
+    """A clause whose verb is in the simple past, or a participle of the past ("which was
+    bombed", "who burned"): it tells an act that happened, which a cue of a wish, a plan or a
     threat above the noun it describes ("stopped over", "tried to stop the rebels, who burned")
     does not undo; a cue of memory or denial still holds ("remember the way in which he was
     killed"), and "which has sworn to kill", "that were going to gun down" or "that has
