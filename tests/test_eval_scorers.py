@@ -293,7 +293,7 @@ def test_muc4_an_arson_told_within_an_attack_is_its_own_type():
     assert muc_type(damage("gtd.facility/infrastructure:looting(burned)")) == "arson"
 
 
-def test_muc4_a_theft_told_within_an_attack_is_its_own_robbery():
+def test_muc4_a_theft_or_a_burning_told_within_an_attack_is_its_own_type():
     from eventwire.eval._news import muc_types
 
     def attack(sentence):
@@ -305,6 +305,12 @@ def test_muc4_a_theft_told_within_an_attack_is_its_own_robbery():
     assert muc_types(attack("rebels attacked the hacienda, killed the foreman and stole two trucks.")) == {"attack", "robbery"}
     assert muc_types(attack("the rebels attacked the bus; the driver's stolen car was found later.")) == {"attack"}
     assert muc_types(attack("the rebels attacked the farm, where a robber had hidden.")) == {"attack"}
+    # a burning told in the attack's sentence is an ARSON of its own; people burned to death, or gunfire, are not
+    assert muc_types(attack("rebels attacked the village, set the school on fire and shot two farmers.")) == {
+        "attack", "arson"}
+    assert muc_types(attack("the gunmen attacked the depot and torched three buses.")) == {"attack", "arson"}
+    assert muc_types(attack("the attackers trapped the guards, who burned to death in their hut.")) == {"attack"}
+    assert muc_types(attack("the rebels attacked the post and opened fire on the guards.")) == {"attack"}
     # outside MUC's scope, no robbery either
     looting = _event(event_type="Riots", sub_event_type="Mob violence",
                      evidence=(Evidence("event_type", "d1", 0, 1, "x", "a crowd looted the market.", "lex:looting(looted)"),))

@@ -276,7 +276,7 @@ def muc_types(event: Event) -> set[str]:
         return {own}  # the assassination a development tells of, and no act of its own
     acts = [e for e in event.evidence if e.field == "gtd_attack_type"]
     doer = event.actor1.text if event.actor1 is not None and event.actor1.type != "civilians" else None
-    out = {own} | ({"robbery"} if _robbed(event) else set())
+    out = {own} | _acts_told(event)
     gtd = event.codes.get("gtd_attack_type")
     for label in event.codes.get("gtd_attack_types") or ([gtd] if gtd else []):
         prefix = f"gtd.{label.split()[0].lower()}:"  # classify's rule names the type it read
@@ -285,24 +285,32 @@ def muc_types(event: Event) -> set[str]:
     return out
 
 
-def _robbed(event: Event) -> bool:
-    """A sentence of one of the event's mentions tells of a theft in a word of scheme "robbery"
-    ("the gunmen robbed the cooperative's safe", "they killed the foreman and stole two trucks",
-    "the town's shops were looted"): MUC's ROBBERY is a template of its own beside the attack or the
-    arson (TASKDOC template-doc-part1 section 1: incidents of different categories are separate
-    templates), where ACLED's unit holds one event. Only those words: "stolen" tells of a thing
-    gone as often as of an act."""
-    words = _whole_words("robbery")
-    return any(e.field == "event_type" and words.search(e.sentence) for e in event.evidence)
+# MUC types a mention's sentence tells by words of its own, and the scheme of those words.
+_TOLD_ACTS = (("robbery", "robbery"), ("arson", "burning"))
+
+
+def _acts_told(event: Event) -> set[str]:
+    """MUC types a sentence of one of the event's mentions tells in whole words of their scheme:
+    a theft (scheme "robbery": "the gunmen robbed the cooperative's safe", "they killed the
+    foreman and stole two trucks", "the town's shops were looted") is a ROBBERY; a burning
+    (scheme "burning": "set the school on fire", "torched two buses", "the hall was burned") an
+    ARSON, but not people "burned to death" or "burned alive", a killing. Each is a template of
+    its own beside the attack or the bombing (TASKDOC template-doc-part1 section 1: incidents of
+    different categories are separate templates), where ACLED's unit holds one event and classify
+    reads the sentence as another act ("the rebels set two schools on fire and killed cattle").
+    Only those words: "stolen" tells of a thing gone, "fire" of gunfire, as often as of an act."""
+    sentences = [e.sentence for e in event.evidence if e.field == "event_type"]
+    return {muc for muc, scheme in _TOLD_ACTS if any(_whole_words(scheme).search(s) for s in sentences)}
 
 
 @functools.lru_cache(maxsize=None)
 def _whole_words(scheme: str) -> re.Pattern:
-    """The words of one scheme of the MUC type table, whole ("robbed", not "robber")."""
+    """The words of one scheme of the MUC type table, whole ("robbed", not "robber"), not told of
+    people killed ("burned to death", "burned alive")."""
     from ..extract._cue_tables import read_table
 
     words = [r["label"] for r in read_table("muc_incident_types.csv") if r["scheme"] == scheme]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b(?! to death| alive)", re.I)
 
 
 def _city_key(name: str | None) -> str:
