@@ -52,6 +52,7 @@ def _modality_of(nlp, text: str, word: str | None = None) -> tuple[str, str | No
     ("The mayor warned of armed squads that were going to kill the candidate.", "kill", "threat", "warned"),
     ("We remember the cold way in which the young reporter was killed at the checkpoint.", "kill", "anniversary",
      "remember"),
+    ("The rebels threatened to retaliate after an attack on their camp.", "attack", "threat", "retaliate"),
 ])
 def test_not_events(nlp, text, word, expected, cue):
     got, got_cue = _modality_of(nlp, text, word)
@@ -78,6 +79,7 @@ def test_not_events(nlp, text, word, expected, cue):
     ("The minister stopped in the port town and toured the customs house, which was bombed by rebels on Sunday.",
      "bomb"),
     ("Troops failed to stop the rebels, who burned the town hall before dawn.", "burn"),
+    ("The union decided to call off its march following the bombing of its offices on Tuesday.", "bomb"),
 ])
 def test_asserted(nlp, text, word):
     assert _modality_of(nlp, text, word) == ("asserted", None)

@@ -84,9 +84,10 @@ def _negation(tok) -> str | None:
 def _governor(path) -> tuple[str, str] | None:
     """A cue word above the trigger (threaten, deny, plan, anniversary...)."""
     gov = _cues().get("governor", {})
-    told = False  # "toured the customs house, which was bombed on Sunday": the clause tells its own act
+    told = False  # "toured the customs house, which was bombed on Sunday": an act told of its own
     for below, node in zip(path, path[1:]):
-        told = told or (below.dep_ == "relcl" and _set_off(below) and _told_in_the_past(below))
+        told = told or (below.dep_ == "relcl" and _set_off(below) and _told_in_the_past(below)) \
+            or _what_followed(below, node)
         modality = gov.get(node.lemma_.lower())
         if told and modality in _WISHES:
             continue
@@ -108,6 +109,19 @@ def _set_off(clause) -> bool:
     with no comma ("wanted for a shooting that injured eight") picks out its noun within it."""
     start = clause.left_edge.i
     return start > 0 and clause.doc[start - 1].text == ","
+
+
+_AFTER = ("after", "following")  # prepositions whose object happened before what they attach to
+
+
+def _what_followed(noun, prep) -> bool:
+    """An act named as what a step came after ("decided to suspend the talks following the
+    bombing of the union offices", "will hold a vote after the attack"): the definite noun
+    presupposes an act that happened, which a wish, a plan or a threat above does not undo;
+    "after an attack" may be one that has not happened."""
+    if noun.dep_ != "pobj" or prep.lower_ not in _AFTER:
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in noun.children)
 
 
 def _told_in_the_past(verb) -> bool:
