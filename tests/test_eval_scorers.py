@@ -536,6 +536,26 @@ def test_muc4_a_murder_told_within_the_fighting_is_an_attack():
     assert muc_type(clash(fighting, pointing_back)) is None  # "the murder" points back at an act told before
 
 
+def test_muc4_state_forces_killing_drug_traffickers_is_outside_scope():
+    from eventwire.eval._news import muc_type
+
+    police = Actor("Police Forces of Peru", "state forces")
+    cartel = Actor("Medellín Cartel", "political militia")
+    rebels = Actor("Red Dawn", "rebel group")
+    dead = Count(kind="fatalities", low=3, best=3, high=3, text="three drug traffickers were killed", start=0,
+                 end=1, victims="drug traffickers")
+    raid = _event(event_type="Violence against civilians", sub_event_type="Attack", actor1=police,
+                  codes={"gtd_attack_type": "Armed Assault"})
+    assert muc_type(raid) == "attack"
+    assert muc_type(_event(event_type="Violence against civilians", sub_event_type="Attack", actor1=police,
+                           fatalities=dead, codes={"gtd_attack_type": "Armed Assault"})) is None
+    assert muc_type(_event(actor1=police, actor2=cartel, codes={"gtd_attack_type": "Armed Assault"})) is None
+    # a cartel's own attack stays an incident MUC codes
+    assert muc_type(_event(event_type="Violence against civilians", sub_event_type="Attack", actor1=cartel,
+                           fatalities=dead, codes={"gtd_attack_type": "Armed Assault"})) == "attack"
+    assert muc_type(_event(actor1=rebels, actor2=police, codes={"gtd_attack_type": "Armed Assault"})) == "attack"
+
+
 def test_a_wire_story_is_read_with_its_dateline(tmp_path):
     from eventwire.eval._run import _text
 

@@ -100,11 +100,24 @@ def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
     that killed or hurt civilians: MUC's key codes them as the human targets of an attack
     on a post or a barracks, and the battle around them as no incident (TASKDOC
     template-doc-part1 section 1: the target decides)."""
-    if ("outside", event.sub_event_type) in table:
+    if ("outside", event.sub_event_type) in table or _against_drug_traffickers(event):
         return True
     if event.sub_event_type != "Armed clash" or _civilians_struck(event) or _attack_on_police(event):
         return False
     return _military(event.actor1) or _military(event.actor2) or not event.codes.get("gtd_attack_type")
+
+
+def _against_drug_traffickers(event: Event) -> bool:
+    """State forces' violence against drug traffickers: the event's other party is a cartel, or
+    its dead or hurt are told as traffickers ("two drug traffickers were killed in the shoot-out
+    with the anti-narcotics police"), by a word of scheme "drug". MUC leaves the killing of drug
+    traffickers out of its scope (TASKDOC template-doc-part1 section 1), as it leaves out battles
+    between the army and the guerrillas."""
+    if event.actor1 is None or event.actor1.type != "state forces":
+        return False
+    drug = _stem_words("drug")
+    victims = [c.victims for c in (event.fatalities, event.injured) if c is not None and c.victims]
+    return any(drug.search(fold(text)) for text in [event.actor2.name if event.actor2 else "", *victims])
 
 
 _ARMED_GROUPS = ("state forces", "civilians", "protesters", "rioters")  # types that are no armed group

@@ -115,8 +115,8 @@ _AFTER = ("after", "following")  # prepositions whose object happened before wha
 
 
 def _what_followed(noun, prep) -> bool:
-    """An act named as what a step came after ("decided to suspend the talks following the
-    bombing of the union offices", "will hold a vote after the attack"): the definite noun
+    """An act named as what a step came after ("called off its march following the bombing of
+    its offices", "will hold a vote after the attack"): the definite noun
     presupposes an act that happened, which a wish, a plan or a threat above does not undo;
     "after an attack" may be one that has not happened."""
     if noun.dep_ != "pobj" or prep.lower_ not in _AFTER:
