@@ -53,6 +53,9 @@ def _modality_of(nlp, text: str, word: str | None = None) -> tuple[str, str | No
     ("We remember the cold way in which the young reporter was killed at the checkpoint.", "kill", "anniversary",
      "remember"),
     ("The rebels threatened to retaliate after an attack on their camp.", "attack", "threat", "retaliate"),
+    ("The governor issued a decree prohibiting rallies and demonstrations in the capital.", "demonstration",
+     "hypothetical", "prohibiting"),
+    ("The council banned protests outside the parliament for a month.", "protest", "hypothetical", "banned"),
 ])
 def test_not_events(nlp, text, word, expected, cue):
     got, got_cue = _modality_of(nlp, text, word)
