@@ -293,6 +293,30 @@ def test_muc4_an_arson_told_within_an_attack_is_its_own_type():
     assert muc_type(damage("gtd.facility/infrastructure:looting(burned)")) == "arson"
 
 
+def test_muc4_a_theft_or_a_burning_told_within_an_attack_is_its_own_type():
+    from eventwire.eval._news import muc_types
+
+    def attack(sentence):
+        return _event(event_type="Violence against civilians", sub_event_type="Attack",
+                      codes={"gtd_attack_type": "Armed Assault"},
+                      evidence=(Evidence("event_type", "d1", 0, 1, "x", sentence, "lex:violence(attacked)"),))
+
+    assert muc_types(attack("the gunmen attacked the cooperative's office and robbed its safe.")) == {"attack", "robbery"}
+    assert muc_types(attack("rebels attacked the hacienda, killed the foreman and stole two trucks.")) == {"attack", "robbery"}
+    assert muc_types(attack("the rebels attacked the bus; the driver's stolen car was found later.")) == {"attack"}
+    assert muc_types(attack("the rebels attacked the farm, where a robber had hidden.")) == {"attack"}
+    # a burning told in the attack's sentence is an ARSON of its own; people burned to death, or gunfire, are not
+    assert muc_types(attack("rebels attacked the village, set the school on fire and shot two farmers.")) == {
+        "attack", "arson"}
+    assert muc_types(attack("the gunmen attacked the depot and torched three buses.")) == {"attack", "arson"}
+    assert muc_types(attack("the attackers trapped the guards, who burned to death in their hut.")) == {"attack"}
+    assert muc_types(attack("the rebels attacked the post and opened fire on the guards.")) == {"attack"}
+    # outside MUC's scope, no robbery either
+    looting = _event(event_type="Riots", sub_event_type="Mob violence",
+                     evidence=(Evidence("event_type", "d1", 0, 1, "x", "a crowd looted the market.", "lex:looting(looted)"),))
+    assert muc_types(looting) == set()
+
+
 def test_muc4_gunfire_told_within_a_bombing_is_its_own_attack():
     from eventwire.eval._news import muc_types
 
@@ -490,6 +514,46 @@ def test_muc4_an_attack_on_a_post_that_killed_civilians_is_coded():
     unknown = _event(actor1=rebels, codes={"gtd_attack_type": "Unknown"})
     assert muc_type(struck) == "attack"  # MUC codes the civilians as the attack's human targets
     assert muc_type(battle) is None and muc_type(unknown) is None
+
+
+def test_muc4_a_murder_told_within_the_fighting_is_an_attack():
+    from eventwire.eval._news import muc_type
+
+    army = Actor("Military Forces of El Salvador", "state forces")
+    rebels = Actor("FMLN: Farabundo Marti Front for National Liberation", "rebel group")
+
+    def clash(*mentions):
+        return _event(actor1=army, actor2=rebels, evidence=tuple(
+            Evidence("event_type", "d1", 0, 1, "x", sentence, rule) for sentence, rule in mentions))
+
+    fighting = ("troops drove the rebels out of the market district after two hours of fighting.",
+                "lex:clash(fighting)")
+    murder = ("in the eastern suburb the rebels shot dead a night watchman and murdered the owner of a bakery.",
+              "lex:violence(murdered)+default:civilians")
+    pointing_back = ("the army blamed the rebels for the murder.", "lex:violence(murder)+default:civilians+anaphor")
+    assert muc_type(clash(fighting, murder)) == "attack"  # the unarmed killed within a battle
+    assert muc_type(clash(fighting)) is None
+    assert muc_type(clash(fighting, pointing_back)) is None  # "the murder" points back at an act told before
+
+
+def test_muc4_state_forces_killing_drug_traffickers_is_outside_scope():
+    from eventwire.eval._news import muc_type
+
+    police = Actor("Police Forces of Peru", "state forces")
+    cartel = Actor("Medellín Cartel", "political militia")
+    rebels = Actor("Red Dawn", "rebel group")
+    dead = Count(kind="fatalities", low=3, best=3, high=3, text="three drug traffickers were killed", start=0,
+                 end=1, victims="drug traffickers")
+    raid = _event(event_type="Violence against civilians", sub_event_type="Attack", actor1=police,
+                  codes={"gtd_attack_type": "Armed Assault"})
+    assert muc_type(raid) == "attack"
+    assert muc_type(_event(event_type="Violence against civilians", sub_event_type="Attack", actor1=police,
+                           fatalities=dead, codes={"gtd_attack_type": "Armed Assault"})) is None
+    assert muc_type(_event(actor1=police, actor2=cartel, codes={"gtd_attack_type": "Armed Assault"})) is None
+    # a cartel's own attack stays an incident MUC codes
+    assert muc_type(_event(event_type="Violence against civilians", sub_event_type="Attack", actor1=cartel,
+                           fatalities=dead, codes={"gtd_attack_type": "Armed Assault"})) == "attack"
+    assert muc_type(_event(actor1=rebels, actor2=police, codes={"gtd_attack_type": "Armed Assault"})) == "attack"
 
 
 def test_a_wire_story_is_read_with_its_dateline(tmp_path):

@@ -49,6 +49,13 @@ def _modality_of(nlp, text: str, word: str | None = None) -> tuple[str, str | No
     ("The ministry launched a diplomatic offensive across Europe.", "offensive", "generic", "diplomatic"),
     ("With a hundred men they could burn the fields and kill the farmers.", "kill", "hypothetical", "could"),
     ("No journalist has ever been arrested, beaten or murdered here.", "murder", "negated", "No journalist"),
+    ("The mayor warned of armed squads that were going to kill the candidate.", "kill", "threat", "warned"),
+    ("We remember the cold way in which the young reporter was killed at the checkpoint.", "kill", "anniversary",
+     "remember"),
+    ("The rebels threatened to retaliate after an attack on their camp.", "attack", "threat", "retaliate"),
+    ("The governor issued a decree prohibiting rallies and demonstrations in the capital.", "demonstration",
+     "hypothetical", "prohibiting"),
+    ("The council banned protests outside the parliament for a month.", "protest", "hypothetical", "banned"),
 ])
 def test_not_events(nlp, text, word, expected, cue):
     got, got_cue = _modality_of(nlp, text, word)
@@ -72,6 +79,10 @@ def test_not_events(nlp, text, word, expected, cue):
     ("Guerrillas fought with troops in the northern province for three hours.", "fought"),
     ("The military police carried out an operation against drug trafficking in the favela.", "operation"),
     ("The rebels stormed the village, burned houses and kidnapped the mayor.", "kidnap"),
+    ("The minister stopped in the port town and toured the customs house, which was bombed by rebels on Sunday.",
+     "bomb"),
+    ("Troops failed to stop the rebels, who burned the town hall before dawn.", "burn"),
+    ("The union decided to call off its march following the bombing of its offices on Tuesday.", "bomb"),
 ])
 def test_asserted(nlp, text, word):
     assert _modality_of(nlp, text, word) == ("asserted", None)

@@ -71,8 +71,26 @@ _HARM_FIELDS = ("fatalities", "injured")
 
 
 def _civilians_struck(event: Event) -> bool:
-    """The sentence of a count of the event's dead or hurt names civilians among them."""
-    return any(e.field in _HARM_FIELDS and _CIVILIAN_WORDS.search(fold(e.sentence)) for e in event.evidence)
+    """The sentence of a count of the event's dead or hurt names civilians among them, or the
+    event tells of a murder (:func:`_murder_told`)."""
+    return _murder_told(event) or any(
+        e.field in _HARM_FIELDS and _CIVILIAN_WORDS.search(fold(e.sentence)) for e in event.evidence)
+
+
+_VIOLENCE_RULE = re.compile(r"lex:violence\(([^()]+)\)")  # classify's rule of a class read from a word of violence
+
+
+def _murder_told(event: Event) -> bool:
+    """A mention of the event is read from a word of scheme "murder" told as an act of its own
+    ("the rebels shot dead a night watchman and murdered the owner of a bakery"), not one that points
+    back ("the murder", classify's ``+anaphor``): a murder is done to the unarmed, which MUC codes
+    as an ATTACK on civilians within the fighting around it, not as a battle (TASKDOC
+    template-doc-part1 section 1: the target decides)."""
+    for e in event.evidence:
+        cue = _VIOLENCE_RULE.match(e.rule) if e.field == "event_type" else None
+        if cue and "+anaphor" not in e.rule and _stem_words("murder").match(cue.group(1)):
+            return True
+    return False
 
 
 def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
@@ -82,11 +100,24 @@ def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
     that killed or hurt civilians: MUC's key codes them as the human targets of an attack
     on a post or a barracks, and the battle around them as no incident (TASKDOC
     template-doc-part1 section 1: the target decides)."""
-    if ("outside", event.sub_event_type) in table:
+    if ("outside", event.sub_event_type) in table or _against_drug_traffickers(event):
         return True
     if event.sub_event_type != "Armed clash" or _civilians_struck(event) or _attack_on_police(event):
         return False
     return _military(event.actor1) or _military(event.actor2) or not event.codes.get("gtd_attack_type")
+
+
+def _against_drug_traffickers(event: Event) -> bool:
+    """State forces' violence against drug traffickers: the event's other party is a cartel, or
+    its dead or hurt are told as traffickers ("two drug traffickers were killed in the shoot-out
+    with the anti-narcotics police"), by a word of scheme "drug". MUC leaves the killing of drug
+    traffickers out of its scope (TASKDOC template-doc-part1 section 1), as it leaves out battles
+    between the army and the guerrillas."""
+    if event.actor1 is None or event.actor1.type != "state forces":
+        return False
+    drug = _stem_words("drug")
+    victims = [c.victims for c in (event.fatalities, event.injured) if c is not None and c.victims]
+    return any(drug.search(fold(text)) for text in [event.actor2.name if event.actor2 else "", *victims])
 
 
 _ARMED_GROUPS = ("state forces", "civilians", "protesters", "rioters")  # types that are no armed group
@@ -258,13 +289,41 @@ def muc_types(event: Event) -> set[str]:
         return {own}  # the assassination a development tells of, and no act of its own
     acts = [e for e in event.evidence if e.field == "gtd_attack_type"]
     doer = event.actor1.text if event.actor1 is not None and event.actor1.type != "civilians" else None
-    out = {own}
+    out = {own} | _acts_told(event)
     gtd = event.codes.get("gtd_attack_type")
     for label in event.codes.get("gtd_attack_types") or ([gtd] if gtd else []):
         prefix = f"gtd.{label.split()[0].lower()}:"  # classify's rule names the type it read
         out.update(muc for e in acts if e.rule.startswith(prefix)
                    if (muc := _further_type(label, e, table, doer)) is not None)
     return out
+
+
+# MUC types a mention's sentence tells by words of its own, and the scheme of those words.
+_TOLD_ACTS = (("robbery", "robbery"), ("arson", "burning"))
+
+
+def _acts_told(event: Event) -> set[str]:
+    """MUC types a sentence of one of the event's mentions tells in whole words of their scheme:
+    a theft (scheme "robbery": "the gunmen robbed the cooperative's safe", "they killed the
+    foreman and stole two trucks", "the town's shops were looted") is a ROBBERY; a burning
+    (scheme "burning": "set the school on fire", "torched two buses", "the hall was burned") an
+    ARSON, but not people "burned to death" or "burned alive", a killing. Each is a template of
+    its own beside the attack or the bombing (TASKDOC template-doc-part1 section 1: incidents of
+    different categories are separate templates), where ACLED's unit holds one event and classify
+    reads the sentence as another act ("the rebels set two schools on fire and killed cattle").
+    Only those words: "stolen" tells of a thing gone, "fire" of gunfire, as often as of an act."""
+    sentences = [e.sentence for e in event.evidence if e.field == "event_type"]
+    return {muc for muc, scheme in _TOLD_ACTS if any(_whole_words(scheme).search(s) for s in sentences)}
+
+
+@functools.lru_cache(maxsize=None)
+def _whole_words(scheme: str) -> re.Pattern:
+    """The words of one scheme of the MUC type table, whole ("robbed", not "robber"), not told of
+    people killed ("burned to death", "burned alive")."""
+    from ..extract._cue_tables import read_table
+
+    words = [r["label"] for r in read_table("muc_incident_types.csv") if r["scheme"] == scheme]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b(?! to death| alive)", re.I)
 
 
 def _city_key(name: str | None) -> str:

@@ -84,14 +84,56 @@ def _negation(tok) -> str | None:
 def _governor(path) -> tuple[str, str] | None:
     """A cue word above the trigger (threaten, deny, plan, anniversary...)."""
     gov = _cues().get("governor", {})
+    told = False  # "toured the customs house, which was bombed on Sunday": an act told of its own
     for below, node in zip(path, path[1:]):
+        told = told or (below.dep_ == "relcl" and _set_off(below) and _told_in_the_past(below)) \
+            or _what_followed(below, node)
         modality = gov.get(node.lemma_.lower())
+        if told and modality in _WISHES:
+            continue
         # "a protest demanding...": the trigger is the subject of the cue, not governed by it;
         # "protested ..., demanding": a trailing participle gives the purpose, not a wish
         trailing = node.tag_ == "VBG" and node.i > path[0].i
         if modality and below.dep_ not in ("nsubj", "nsubjpass", "csubj") and not trailing:
             return modality, node.text
     return None
+
+
+# Modalities of a wish, a plan or a fear: what they govern has not happened.
+_WISHES = ("plan", "threat", "hypothetical")
+
+
+def _set_off(clause) -> bool:
+    """A relative clause set off by a comma (", which was bombed", ", who burned"): it adds
+    a fact of its own about its noun, which the rest of the sentence does not govern; a clause
+    with no comma ("wanted for a shooting that injured eight") picks out its noun within it."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
+
+
+_AFTER = ("after", "following")  # prepositions whose object happened before what they attach to
+
+
+def _what_followed(noun, prep) -> bool:
+    """An act named as what a step came after ("called off its march following the bombing of
+    its offices", "will hold a vote after the attack"): the definite noun
+    presupposes an act that happened, which a wish, a plan or a threat above does not undo;
+    "after an attack" may be one that has not happened."""
+    if noun.dep_ != "pobj" or prep.lower_ not in _AFTER:
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in noun.children)
+
+
+def _told_in_the_past(verb) -> bool:
+    """A clause whose verb is in the simple past, or a participle of the past ("which was
+    bombed", "who burned"): it tells an act that happened, which a cue of a wish, a plan or a
+    threat above the noun it describes ("stopped over", "tried to stop the rebels, who burned")
+    does not undo; a cue of memory or denial still holds ("remember the way in which he was
+    killed"), and "which has sworn to kill", "that were going to gun down" or "that has
+    exploded" tell no such act."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _clause_cue(path, sent) -> tuple[str, str] | None:
