@@ -212,8 +212,9 @@ def test_acled_files_nepals_districts_under_the_development_regions(gaz):
     assert codebook_admin1("acled", "NPL", "Madhesh", "Saptari") == "East"
     assert codebook_admin1("acled", "NPL", "Sudurpashchim", "Kailali") == "Far West"
     assert codebook_admin1("acled", "NPL", "Lumbini", "Banke") == "Mid-West"
-    # GTD's spelling and another country's district of the same name are untouched
-    assert codebook_admin1("gtd", "NPL", "Madhesh", "Parsa") == "Madhesh"
+    # GTD keeps its own list (the numbered province) and another country's district of the
+    # same name is untouched
+    assert codebook_admin1("gtd", "NPL", "Madhesh", "Parsa") == "Province 2"
     assert codebook_admin1("acled", "IND", "Bihar", "Banka") == "Bihar"
     # a province alone says nothing of the region
     assert codebook_admin1("acled", "NPL", "Madhesh") == "Madhesh"
