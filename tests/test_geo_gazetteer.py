@@ -66,6 +66,16 @@ def test_patterns_skip_common_words_and_keep_countries():
     assert place_patterns("none") == []
 
 
+def test_provinces_as_acled_and_gtd_write_them_are_patterns_but_not_their_plain_words(gaz):
+    from eventwire.gazetteer import stop_names
+    from eventwire.gazetteer._patterns import pattern_names
+
+    names = pattern_names(gaz, stop_names())
+    assert names.get("Extreme-Nord") == "admin1" and names.get("As-Sweida") == "admin1"
+    # "North" of Lebanon and "Central" of Nepal are provinces only in a scheme's column
+    assert names.get("North") != "admin1" and names.get("Central") != "admin1"
+
+
 def _write_dump(path):
     rows = [
         # geonameid name ascii alternates lat lon fclass fcode cc cc2 a1 a2 a3 a4 pop ...
