@@ -52,6 +52,14 @@ def test_district_head_picks_the_district(nlp, gaz):
     assert r.entry.feature_code == "ADM2" and r.entry.name == "Kachhi District"
 
 
+def test_a_district_spelt_otherwise_in_brackets_is_found_in_the_province_named(nlp, gaz):
+    found = _resolve(nlp, gaz, "A grenade wounded two officers at a market in Hardupora (Budgam district, "
+                               "Jammu and Kashmir) on Friday.")
+    assert "Budgam" in found
+    e = found["Budgam"].entry
+    assert e is not None and e.feature_code == "ADM2" and e.name == "Badgam" and e.iso2 == "IN"
+
+
 def test_relative_description_anchors_with_precision_2(nlp, gaz):
     found = _located(nlp, gaz, "Gunmen killed two soldiers 30 km north of Mogadishu on Monday.", "killed")
     loc = found.mentions[0].location
