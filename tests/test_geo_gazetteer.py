@@ -66,6 +66,16 @@ def test_patterns_skip_common_words_and_keep_countries():
     assert place_patterns("none") == []
 
 
+def test_provinces_as_acled_and_gtd_write_them_are_patterns_but_not_their_plain_words(gaz):
+    from eventwire.gazetteer import stop_names
+    from eventwire.gazetteer._patterns import pattern_names
+
+    names = pattern_names(gaz, stop_names())
+    assert names.get("Extreme-Nord") == "admin1" and names.get("As-Sweida") == "admin1"
+    # "North" of Lebanon and "Central" of Nepal are provinces only in a scheme's column
+    assert names.get("North") != "admin1" and names.get("Central") != "admin1"
+
+
 def _write_dump(path):
     rows = [
         # geonameid name ascii alternates lat lon fclass fcode cc cc2 a1 a2 a3 a4 pop ...
@@ -212,11 +222,26 @@ def test_acled_files_nepals_districts_under_the_development_regions(gaz):
     assert codebook_admin1("acled", "NPL", "Madhesh", "Saptari") == "East"
     assert codebook_admin1("acled", "NPL", "Sudurpashchim", "Kailali") == "Far West"
     assert codebook_admin1("acled", "NPL", "Lumbini", "Banke") == "Mid-West"
-    # GTD's spelling and another country's district of the same name are untouched
-    assert codebook_admin1("gtd", "NPL", "Madhesh", "Parsa") == "Madhesh"
+    # GTD keeps its own list (the numbered province) and another country's district of the
+    # same name is untouched
+    assert codebook_admin1("gtd", "NPL", "Madhesh", "Parsa") == "Province 2"
     assert codebook_admin1("acled", "IND", "Bihar", "Banka") == "Bihar"
     # a province alone says nothing of the region
     assert codebook_admin1("acled", "NPL", "Madhesh") == "Madhesh"
+
+
+def test_acled_files_the_tribal_areas_under_fata_until_the_merger(gaz):
+    from datetime import date
+
+    from eventwire.gazetteer import codebook_admin1
+
+    before, after = date(2015, 3, 2), date(2020, 5, 4)
+    assert codebook_admin1("acled", "PAK", "Khyber Pakhtunkhwa", "North Waziristan", before) == \
+        "Federally Administered Tribal Areas"
+    assert codebook_admin1("acled", "PAK", "Khyber Pakhtunkhwa", "Kurram", after) == "Khyber Pakhtunkhwa"
+    # a settled district was never in FATA; an undated event is filed as of now
+    assert codebook_admin1("acled", "PAK", "Khyber Pakhtunkhwa", "Peshawar", before) == "Khyber Pakhtunkhwa"
+    assert codebook_admin1("acled", "PAK", "Khyber Pakhtunkhwa", "Kurram") == "Khyber Pakhtunkhwa"
 
 
 def test_every_grouped_district_is_a_unit_the_gazetteer_writes(gaz):
@@ -228,8 +253,9 @@ def test_every_grouped_district_is_a_unit_the_gazetteer_writes(gaz):
     assert rows and all(r["source"] and r["spelled"] for r in rows)
     for r in rows:
         assert any(e.feature_code == "ADM2" and e.iso3 == r["iso3"] for e in gaz.lookup(r["admin2"])), r["admin2"]
-    # every second-level unit of a grouped country has its group
-    grouped = {r["iso3"] for r in rows}
+    # every second-level unit of a country grouped for good has its group (an ended
+    # grouping, Pakistan's tribal areas, covers only the districts it held)
+    grouped = {r["iso3"] for r in rows if not r["until"]}
     from eventwire.gazetteer import fold
 
     named = {(r["iso3"], fold(r["admin2"])) for r in rows}

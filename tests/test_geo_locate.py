@@ -52,6 +52,14 @@ def test_district_head_picks_the_district(nlp, gaz):
     assert r.entry.feature_code == "ADM2" and r.entry.name == "Kachhi District"
 
 
+def test_a_district_spelt_otherwise_in_brackets_is_found_in_the_province_named(nlp, gaz):
+    found = _resolve(nlp, gaz, "A grenade wounded two officers at a market in Hardupora (Budgam district, "
+                               "Jammu and Kashmir) on Friday.")
+    assert "Budgam" in found
+    e = found["Budgam"].entry
+    assert e is not None and e.feature_code == "ADM2" and e.name == "Badgam" and e.iso2 == "IN"
+
+
 def test_relative_description_anchors_with_precision_2(nlp, gaz):
     found = _located(nlp, gaz, "Gunmen killed two soldiers 30 km north of Mogadishu on Monday.", "killed")
     loc = found.mentions[0].location
@@ -517,9 +525,12 @@ def test_a_province_abroad_from_every_namesake_province_holds_the_town(nlp, gaz)
 
 
 def test_a_province_spelled_otherwise_before_its_unit_word(nlp, gaz):
-    res = _resolve(nlp, gaz, "On 3 May 2020, large protests broke out in Wassit province.")
-    e = res["Wassit province"].entry
-    assert e is not None and e.iso2 == "IQ" and e.feature_code == "ADM1"
+    res = _resolve(nlp, gaz, "On 3 May 2020, large protests broke out in Kirkouk province.")
+    e = res["Kirkouk province"].entry
+    assert e is not None and e.iso2 == "IQ" and e.feature_code == "ADM1" and e.name == "Kirkuk"
+    # as ACLED writes it, the name alone is the province
+    e = _resolve(nlp, gaz, "On 3 May 2020, large protests broke out in Wassit province.")["Wassit"].entry
+    assert e is not None and e.iso2 == "IQ" and e.name == "Wasit"
 
 
 def test_a_local_government_area_is_a_district(nlp, gaz):

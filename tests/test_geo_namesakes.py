@@ -108,3 +108,15 @@ def test_namesakes_together_are_found_where_a_degree_of_longitude_is_short(gaz):
     # at 60° north, half a degree of longitude is 28 km: these two lie 43 km apart, two cells away
     west, east = replace(town, latitude=60.0, longitude=10.49), replace(town, latitude=60.0, longitude=11.26)
     assert sorted(resolve._neighbours({"a": [west], "b": [east]}).values()) == [1, 1]
+
+
+@pytest.mark.parametrize("name,town,province", [("Idleb", "Idlib", "Idlib"), ("Misrata", "Misratah", "Misrata"),
+                                                ("Pondicherry", "Puducherry", "Puducherry")])
+def test_a_province_spelling_written_alone_is_the_town_it_is_named_after(gaz, name, town, province):
+    e = _resolved(gaz, name)[name]
+    assert e is not None and e.feature_class == "P" and e.name == town and e.admin1 == province
+
+
+def test_a_province_written_as_a_province_stays_the_province(gaz):
+    e = resolve_toponyms([Toponym("Idleb", 0, 5, 0, 16, 0, 1, "GPE", head="province")], gaz)[0].entry
+    assert e is not None and e.feature_code == "ADM1" and e.name == "Idlib"

@@ -84,7 +84,7 @@ def location_checks(gold: dict, admin1_field: str, event: Event | None, scheme: 
     from ..gazetteer import codebook_admin1
 
     loc = event.location if event is not None else None
-    spelled = None if loc is None else codebook_admin1(scheme, loc.iso3, loc.admin1, loc.admin2)
+    spelled = None if loc is None else codebook_admin1(scheme, loc.iso3, loc.admin1, loc.admin2, event.event_date)
     checks: dict[str, bool | None] = {
         "country": None if not gold.get("country") else loc is not None and countries_match(
             gold.get("country"), loc.country, gold.get("iso3"), loc.iso3),

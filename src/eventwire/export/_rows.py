@@ -261,7 +261,7 @@ def acled_row(event: Event) -> dict:
         "iso": _iso_numeric(loc.iso3 if loc else None),
         "region": regions().get((loc.iso3 or "").upper(), "") if loc else "",
         "country": (loc.country or "") if loc else "",
-        "admin1": (codebook_admin1("acled", loc.iso3, loc.admin1, loc.admin2) or "") if loc else "",
+        "admin1": (codebook_admin1("acled", loc.iso3, loc.admin1, loc.admin2, event.event_date) or "") if loc else "",
         "admin2": (loc.admin2 or "") if loc else "",
         "admin3": (loc.admin3 or "") if loc else "",
         "location": loc.name if loc else "",
@@ -351,7 +351,7 @@ def gtd_row(event: Event) -> dict:
         "iday": d.day if d and event.date_precision in ("day", "week") else 0,
         "approxdate": "" if event.date_precision == "day" else (event.relative_date or ""),
         "country_txt": (loc.country or "") if loc else "",
-        "provstate": (codebook_admin1("gtd", loc.iso3, loc.admin1, loc.admin2) or "") if loc else "",
+        "provstate": (codebook_admin1("gtd", loc.iso3, loc.admin1, loc.admin2, event.event_date) or "") if loc else "",
         # GTD writes "Unknown" when only the province is known.
         "city": (loc.name if loc.geo_precision < 3 else "Unknown") if loc else "Unknown",
         "latitude": loc.latitude if loc and loc.latitude is not None else "",

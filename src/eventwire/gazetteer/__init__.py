@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from datetime import date
 from pathlib import Path
 
 from ._aliases import AliasRow, read_aliases
@@ -84,24 +85,39 @@ def _codebook_levels() -> frozenset[tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _codebook_groupings() -> dict[tuple[str, str, str], str]:
+def _codebook_groupings() -> dict[tuple[str, str, str], tuple[str, date | None]]:
+    """(scheme, iso3, district) -> (the scheme's unit, the last day it holds or None)."""
     from ._compiled import _data_csv
 
-    return {(r["scheme"], r["iso3"], fold(r["admin2"])): r["spelled"] for r in _data_csv("admin1_groupings.csv")}
+    return {(r["scheme"], r["iso3"], fold(r["admin2"])):
+            (r["spelled"], date.fromisoformat(r["until"]) if r.get("until") else None)
+            for r in _data_csv("admin1_groupings.csv")}
 
 
-def codebook_admin1(scheme: str, iso3: str | None, admin1: str | None, admin2: str | None = None) -> str | None:
+def _grouping(scheme: str, iso3: str, admin2: str | None, on: date | None) -> str | None:
+    """The scheme's unit that groups ``admin2`` on the day ``on``: a grouping that ended
+    (FATA, merged into Khyber Pakhtunkhwa in 2018) holds only for events up to its end, and
+    not where the day is unknown."""
+    found = admin2 and _codebook_groupings().get((scheme, iso3, fold(admin2)))
+    if not found:
+        return None
+    unit, until = found
+    return unit if until is None or (on is not None and on <= until) else None
+
+
+def codebook_admin1(scheme: str, iso3: str | None, admin1: str | None, admin2: str | None = None,
+                    on: date | None = None) -> str | None:
     """``admin1`` as a coding scheme spells it (data/geo/admin1_codebooks.csv): ACLED writes
     "Idleb" and "Nord-Kivu" where the conventional English name is Idlib and North Kivu.
     Where the scheme's first-level unit is our second (data/geo/admin1_levels.csv: GTD's
     provinces of the Philippines), ``admin2`` in its spelling, unless the scheme spells the
     first-level unit itself. Where the scheme's first-level units group second-level ones
     across ours (data/geo/admin1_groupings.csv: ACLED files Nepal's districts under the
-    development regions), the group of ``admin2``.
+    development regions), the group of ``admin2`` on the event's day ``on``.
     Unchanged where the scheme writes the conventional name."""
     if not iso3:
         return admin1
-    group = admin2 and _codebook_groupings().get((scheme, iso3, fold(admin2)))
+    group = _grouping(scheme, iso3, admin2, on)
     if group:
         return group  # a unit that groups districts across our provinces (Nepal's development regions)
     spellings = _codebook_spellings()

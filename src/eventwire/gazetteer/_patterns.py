@@ -32,6 +32,21 @@ def admin1_alternates() -> list[str]:
     return [a for r in _data_csv("admin1_names.csv") for a in r["aliases"].split("|") if a]
 
 
+def codebook_names(gaz: Gazetteer) -> list[str]:
+    """First-level units as ACLED and GTD write them (data/geo/admin1_codebooks.csv), which
+    coded notes and the reports that quote them use ("Ar-Raqqa", "Extreme-Nord"); only those
+    the gazetteer knows as a province of one country, so a plain word of a scheme ("North",
+    "Central") is never a pattern."""
+    from ._compiled import _data_csv
+
+    out = []
+    for r in _data_csv("admin1_codebooks.csv"):
+        found = gaz.lookup(r["spelled"])
+        if found and all(e.feature_code == "ADM1" and e.iso3 == r["iso3"] for e in found):
+            out.append(r["spelled"])
+    return out
+
+
 def pattern_names(gaz: Gazetteer, stop: frozenset[str]) -> dict[str, str]:
     """name -> tier: ``country``, ``admin1`` and ``alias`` are tagged wherever they stand;
     ``place`` (towns, districts) only where the words around do not make it a person's name.
@@ -53,6 +68,9 @@ def pattern_names(gaz: Gazetteer, stop: frozenset[str]) -> dict[str, str]:
                 out.setdefault(base, tier)
     for name in admin1_alternates():  # "Shabeellaha Hoose" as written locally, "Nord-Kivu"
         if _ok(name, stop) and name.isascii() and len(name) > 3:
+            out.setdefault(name, "admin1")
+    for name in codebook_names(gaz):  # "Idleb", "As-Sweida", "Extreme-Nord": as ACLED and GTD write them
+        if _ok(name, stop):
             out.setdefault(name, "admin1")
     for name in gaz.city_names(CITY_MIN_POPULATION):
         if _ok(name, stop):

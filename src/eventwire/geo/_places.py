@@ -81,6 +81,12 @@ def _unit_heads() -> frozenset[str]:
     return frozenset(lexicon()["place_heads"]) - {"border", "outskirts"}
 
 
+@functools.lru_cache(maxsize=1)
+def _admin_heads() -> frozenset[str]:
+    """Words that name an administrative unit ("district", "province"), not a town ("city")."""
+    return frozenset(lexicon()["admin_terms"]) - {"city"}
+
+
 def _head_after(doc, end: int, heads: frozenset[str]) -> str | None:
     return doc[end].lower_ if end < len(doc) and doc[end].lower_ in heads else None
 
@@ -412,7 +418,10 @@ def _bare_heads(doc, taken: set[int], gazetteer, heads) -> list:
             j -= 1
         if j < tok.i and not doc[j].is_sent_start:
             span = doc[j:tok.i]
-            if gazetteer is not None and gazetteer.lookup(span.text):
+            if gazetteer is not None and (gazetteer.lookup(span.text) or (
+                    low in _admin_heads() and _skeleton_known(gazetteer, span.text))):
+                # another transliteration of a unit ("Budgam district" for Badgam) too:
+                # resolution takes it only in a country or province the text names
                 out.append((span, "geo.head"))
     return out
 

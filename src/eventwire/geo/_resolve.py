@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..gazetteer import distance_km, fold
+from ..gazetteer._fold import skeleton
 from ..records import GeoEntry
 from ._focus import NO_FOCUS, Focus
 from ._places import Toponym
@@ -59,6 +60,7 @@ STRONG_FOCUS = 0.75  # the focus's vote share above which an unsupported place a
 # has no entry for; the city itself stands for it (at geo_precision 2)
 _COMPASS = re.compile(r"^(?:(?:north|south)(?:-?(?:east|west))?|east|west|[NSEW]\.)\s+", re.IGNORECASE)
 COMPASS_CITY = 50_000  # a city large enough to have a "South Side"
+PROVINCE_TOWN = 20_000  # a province's namesake town large enough to be its seat
 # "the East Side", "the West End": a part of a city by its name's form, wherever it is
 _CITY_SIDE = re.compile(r"^(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
                         r"\s+(?:side|end)$", re.IGNORECASE)
@@ -392,6 +394,8 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
         postal = t.qualifier_of is not None and t.link == ","
         cands = [e for e in cands if e.feature_code.startswith("PCL") or (postal and e.feature_code == "ADM1")]
     if cands:
+        if not _STATE_ABBREVIATION.match(t.text) and not t.text.isupper():
+            cands = cands + _province_towns(gazetteer, cands)  # not "N.Y." for New York City
         # the most populous namesakes when a name has very many ("Oakland": 60 in GeoNames)
         if len(cands) > MAX_CANDIDATES:
             cands = sorted(cands, key=lambda e: (e.feature_code.startswith("PCL"), e.population), reverse=True)
@@ -424,6 +428,37 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
     if found:
         return key, [e for e, _ in found], "fuzzy"
     return key, _skeleton_candidates(gazetteer, t, ctx), "skeleton"
+
+
+def _province_towns(gazetteer, cands: list[GeoEntry]) -> list[GeoEntry]:
+    """The town a province is named after, where the name found only the province: "Idleb",
+    "Misrata", "Odessa", "Pondicherry" are spelt as the province is aliased, not the town. Its
+    own spelling ("Idlib") finds both, and a reader takes the bare name for the town; so does
+    another spelling. The town must lie in that province, be spelt closely like it (same
+    consonants) and be a seat's size, not a village that shares the province's name."""
+    towns: list[GeoEntry] = []
+    for e in cands:
+        if e.feature_code != "ADM1" or any(_province_town(e, c) for c in cands):
+            continue
+        found = [c for c in [*gazetteer.lookup(e.name), *getattr(gazetteer, "by_skeleton", lambda _: [])(e.name)]
+                 if _province_town(e, c)]
+        if found:
+            towns.append(max(found, key=lambda c: c.population))
+    return towns
+
+
+def _province_town(province: GeoEntry, town: GeoEntry) -> bool:
+    """Is ``town`` the one ``province`` is named after: in it, a seat's size, and spelt
+    closely like it ("Misratah" of Misrata, "Odesa" of Odessa Oblast's "Odesa")?"""
+    from rapidfuzz import fuzz
+
+    if not (province.feature_code == "ADM1" and town.feature_class == "P" and town.population >= PROVINCE_TOWN
+            and town.iso2 == province.iso2 and town.admin1 == province.admin1):
+        return False
+    a, b = fold(province.name), fold(town.name)
+    # the same consonants, not a longer name that opens with the province's ("Oklahoma City")
+    return a == b or (skeleton(a) == skeleton(b) != "" and
+                      fuzz.ratio(_ARTICLE.sub("", a), _ARTICLE.sub("", b)) >= 75)
 
 
 def _without_unit_word(name: str) -> str | None:
@@ -614,7 +649,7 @@ def _town_over_namesake_unit(scored: list, t: Toponym, key: str, ctx: Context) -
         return best
     for item in scored[1:]:
         c = item[2]
-        if c.feature_class == "P" and _contains(e, c) and fold(c.name) == fold(t.text):
+        if c.feature_class == "P" and _contains(e, c) and (fold(c.name) == fold(t.text) or _province_town(e, c)):
             return item
         if c.feature_code == "PPLC" and c.iso2 == e.iso2 and t.qualifier_of is None \
                 and distance_km(c.latitude, c.longitude, e.latitude, e.longitude) < MOVED_UNIT_KM:
