@@ -555,6 +555,19 @@ def test_people_left_dead_or_wounded(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
 
 
+@pytest.mark.parametrize("text, killed, injured", [
+    # a passive participle clause after its verb tells of that verb's subject
+    ("A 16-year-old was shielding his younger sister during the robbery, getting shot four times.", None, 1),
+    # a patient in intensive care is hurt
+    ("Her son remains in intensive care after the shooting on Friday night.", None, 1),
+    ("The teenager was in the intensive care unit on Sunday after the shooting.", None, 1),
+    # dying after being shot is one death, no one hurt besides
+    ("A man died after getting shot outside a bar on Friday.", 1, None),
+])
+def test_participle_clauses_and_intensive_care(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)
+
+
 def test_people_named_after_their_number_are_no_more_people(nlp):
     """"Lee and his two sons, Mark Lee Jr., 9, and Sam Lee, 7": three people, even where the
     parser hangs the sons' names on the first name as more conjuncts."""

@@ -306,14 +306,18 @@ _CONDITION_VERBS = {"be", "remain", "list"}
 
 def _condition_at(toks, k: int) -> int | None:
     """End of a patient's condition starting at k, or None: "in critical condition", "in a
-    serious condition", "is stable" (the adjective alone as the complement of "be" or
-    "remain"), "were treated and released"."""
+    serious condition", "in intensive care", "is stable" (the adjective alone as the complement
+    of "be" or "remain"), "were treated and released"."""
     m = k + 2 if k + 1 < len(toks) and toks[k + 1].lower_ in ("a", "an") else k + 1
     if m + 1 < len(toks) and toks[k].lower_ == "in" and toks[m].lower_ in _CONDITIONS:
         if m + 3 < len(toks) and toks[m + 1].lower_ in _BETWEEN_CONDITIONS and toks[m + 2].lower_ in _CONDITIONS:
             m += 2  # "in critical but stable condition", "in serious to critical condition"
         if toks[m + 1].lower_ == "condition":
             return m + 2
+    if toks[k].lower_ == "in":
+        j = k + 2 if k + 1 < len(toks) and toks[k + 1].lower_ == "the" else k + 1
+        if j + 1 < len(toks) and toks[j].lower_ == "intensive" and toks[j + 1].lower_ == "care":
+            return j + 3 if j + 2 < len(toks) and toks[j + 2].lower_ == "unit" else j + 2  # "in intensive care"
     t = toks[k]
     if t.lower_ in _BARE_CONDITIONS and t.dep_ in ("acomp", "oprd") and t.head.lemma_.lower() in _CONDITION_VERBS \
             and not (k + 1 < len(toks) and toks[k + 1].lower_ in ("condition", "injury", "injuries", "wound", "wounds")):
@@ -840,7 +844,17 @@ def _victim_head(cue):
     if cue.dep_ == "conj" and cue.head.pos_ == "VERB":  # "were kidnapped and killed"
         return next((c for c in cue.head.children if c.dep_ in ("nsubjpass",) or
                      (c.dep_ == "nsubj" and cue.lemma_.lower() in DEATH_VERBS)), None)
+    if _participle_passive(cue):
+        return next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
+
+
+def _participle_passive(cue) -> bool:
+    """A passive participle clause set after its verb ("was protecting a neighbour, getting shot
+    seven times", "tried to run, being shot in the back"): it tells of the subject of that verb."""
+    return cue.dep_ in ("advcl", "xcomp") and cue.head.pos_ in ("VERB", "AUX") and cue.head.i < cue.i \
+        and any(a.dep_ == "auxpass" and a.tag_ == "VBG" for a in cue.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
 
 
 _ORDINAL_VALUE = {w: i for i, w in enumerate(("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"), 2)}
@@ -1140,7 +1154,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
         head = _victim_head(t)
         if head is None or head.dep_ == "nsubj" and t.lemma_.lower() not in DEATH_VERBS | {"dead"} \
                 and t.pos_ != "ADJ" and not _elided_passive(t) and not _reduced_relative(t) and not _left_so(t) \
-                and not _found_so(t):
+                and not _found_so(t) and not _participle_passive(t):
             continue
         head = _antecedent(t, head)
         n = _people_in(head)
