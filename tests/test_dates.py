@@ -400,3 +400,15 @@ def test_a_day_on_telling_about_the_shooting_is_the_tellings(pipeline):
             "posted about the shooting on its Facebook page Friday.")
     assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 29)
 
+
+@pytest.mark.parametrize("text, day", [
+    # the arrest's day opens the sentence; the shooting is said to have happened on Monday
+    ("On Wednesday, officers found and arrested a 17-year-old in connection with a shooting that happened on "
+     "Monday near a school on Oak Street. Two teenagers were wounded.", dt.date(2020, 4, 27)),
+    # the day officers were called comes first; the article says when the incident happened
+    ("A man was arrested after his daughter was accidentally shot in the leg last month. Officers were called "
+     "to the home Thursday night to check on the girl. His girlfriend told police the incident happened April 5.",
+     dt.date(2020, 4, 5)),
+])
+def test_the_day_the_incident_is_said_to_have_happened_wins(pipeline, text, day):
+    assert _news_event_dates(pipeline, text)[0] == day
