@@ -412,3 +412,11 @@ def test_a_day_on_telling_about_the_shooting_is_the_tellings(pipeline):
 ])
 def test_the_day_the_incident_is_said_to_have_happened_wins(pipeline, text, day):
     assert _news_event_dates(pipeline, text)[0] == day
+
+
+def test_a_part_of_a_story_labelled_with_its_day_counts_from_that_day(pipeline):
+    # the first report, kept below the update, was written on Monday, April 27: its Sunday is the 26th
+    text = ("UPDATE 4/29: The man died at the hospital on Tuesday, police said.\n\n"
+            "PREVIOUS 4/27: A 40-year-old man was shot in the chest while sitting on his porch on Cedar Street "
+            "early Sunday, police said.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 26)
