@@ -420,3 +420,13 @@ def test_a_part_of_a_story_labelled_with_its_day_counts_from_that_day(pipeline):
             "PREVIOUS 4/27: A 40-year-old man was shot in the chest while sitting on his porch on Cedar Street "
             "early Sunday, police said.")
     assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 26)
+
+
+def test_a_day_in_a_while_clause_of_the_act_is_the_acts(pipeline):
+    # what the victims were doing when they were shot dates the shooting to the day, not only by the
+    # week of its first told step
+    text = ("Two men were wounded while attending a birthday party Thursday night at a park on Grant Avenue, "
+            "police said. A suspect was arrested Friday.")
+    event = _news_events(pipeline, text)[0]
+    assert (event.event_date, event.date_precision) == (dt.date(2020, 4, 30), "day")
+

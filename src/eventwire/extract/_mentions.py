@@ -220,9 +220,17 @@ def _dates_report(sent, date: EventDate, trigger) -> bool:
     gathering = trigger is not None and trigger.event_type == "Protests"
     if kind == "step":
         return True
-    return kind == "verb" and _of_the_report(tok) \
+    return kind == "verb" and _of_the_report(tok) and not _during_the_act(tok) \
         and not _event_between(tok, first, gathering) and not _when_the_act(sent, date) \
         and not _incident_reported(tok) and not _closes_the_act(sent, date, trigger, tok)
+
+
+def _during_the_act(verb) -> bool:
+    """The verb heads a "while" clause of the act: "were shot while attending a funeral service
+    Friday", "was killed while visiting relatives Sunday". What the victims were doing when
+    it happened dates the act, whatever the verb ("attend" is otherwise a step after it)."""
+    return verb.dep_ == "advcl" and _violence_verb(verb.head.lemma_.lower()) and \
+        any(c.dep_ == "mark" and c.lower_ == "while" for c in verb.children)
 
 
 def _of_the_report(verb) -> bool:
@@ -461,6 +469,8 @@ def _occurrence_verb(tok) -> bool:
     """A verb that tells when the incident happened: one of ``date_verbs`` occurrence, or the
     violence itself ("suspected of shooting into a house shortly after midnight Saturday")."""
     lemma = tok.lemma_.lower()
+    if _during_the_act(tok):
+        return True
     if _of_the_report(tok):
         return False
     return lemma in date_verbs("occurrence") or _violence_verb(lemma)
