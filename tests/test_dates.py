@@ -430,3 +430,9 @@ def test_a_day_in_a_while_clause_of_the_act_is_the_acts(pipeline):
     event = _news_events(pipeline, text)[0]
     assert (event.event_date, event.date_precision) == (dt.date(2020, 4, 30), "day")
 
+
+def test_a_time_just_after_a_holiday_is_not_the_holiday(pipeline):
+    # "just after Easter" is some day after April 12; the article names the day
+    text = ("A teenager was killed just after Easter in a drive-by on Main Street, and now police say they have "
+            "their man. The charges stem from the April 14 fatal shooting near Oak Avenue.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 14)

@@ -351,7 +351,7 @@ def _notes_candidates(text: str) -> list[tuple[int, int, str]]:
 
 # Words before a bare holiday name that make it a time ("on Christmas"), not a kind of thing
 # ("Christmas presents", "a Halloween party").
-_HOLIDAY_LEAD = {"on", "over", "during", "since", "until", "before", "after", "this", "last", "early", "late",
+_HOLIDAY_LEAD = {"on", "over", "during", "since", "until", "this", "last", "early", "late",
                  "past", "by", "through"}
 
 
@@ -361,9 +361,15 @@ def _holiday_spans(doc, text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _holiday_phrase().finditer(text):
         before = text[:m.start()].split()[-1:] or [""]
-        if m["part"] or " " in m["h"] or before[0].lower() in _HOLIDAY_LEAD:
+        if before[0].lower() in _AROUND:
+            out.append((m.start(), m.end(), "dates.around"))
+        elif m["part"] or " " in m["h"] or before[0].lower() in _HOLIDAY_LEAD:
             out.append((m.start(), m.end(), "dates.pattern"))
     return out
+
+
+# Words that put a time around a holiday, not on it: "just after Christmas", "the week before Thanksgiving"
+_AROUND = {"after", "before"}
 
 
 def _a_kind_of_thing(doc, start: int, end: int) -> bool:
@@ -474,6 +480,8 @@ def find_dates(doc, published: dt.date | None, *, profile: str = "news",
         date, precision, how, rel = got
         if date is None and rel is None and precision != "relative":
             continue
+        if rule == "dates.around" and precision == "day":
+            precision = "week"  # "murdered just after Christmas": some day of the days around it
         out.append(EventDate(date=date, precision=precision, text=phrase, start=s, end=e,
                              relative_days=rel, rule=how if rule == "dates.entity" else f"{rule}+{how}"))
     return out
