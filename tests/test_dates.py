@@ -436,3 +436,10 @@ def test_a_time_just_after_a_holiday_is_not_the_holiday(pipeline):
     text = ("A teenager was killed just after Easter in a drive-by on Main Street, and now police say they have "
             "their man. The charges stem from the April 14 fatal shooting near Oak Avenue.")
     assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 14)
+
+
+def test_a_day_taken_into_custody_is_the_arrests(pipeline):
+    # the arrest's night comes first; officers were called to the bar on April 5
+    text = ("A man accused of shooting two people outside a bar last month was taken into custody Thursday night, "
+            "police said. Officers were called to the bar at about 1 a.m. on April 5.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 5)

@@ -471,9 +471,16 @@ def _occurrence_verb(tok) -> bool:
     lemma = tok.lemma_.lower()
     if _during_the_act(tok):
         return True
-    if _of_the_report(tok):
+    if _of_the_report(tok) or _into_custody(tok):
         return False
     return lemma in date_verbs("occurrence") or _violence_verb(lemma)
+
+
+def _into_custody(verb) -> bool:
+    """"taken into custody": an arrest, a step after the incident, though "taken" to a hospital
+    tells when it happened."""
+    return any(c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children)
+               for c in verb.children)
 
 
 def _violence_verb(lemma: str) -> bool:
