@@ -443,3 +443,11 @@ def test_a_day_taken_into_custody_is_the_arrests(pipeline):
     text = ("A man accused of shooting two people outside a bar last month was taken into custody Thursday night, "
             "police said. Officers were called to the bar at about 1 a.m. on April 5.")
     assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 5)
+
+
+def test_a_day_told_after_its_early_morning_hours_dates_the_incident(pipeline):
+    # the call came in the early morning hours of April 26: the incident's day, not a bound of it
+    text = ("A man accused of killing his wife appeared in court Thursday, prosecutors said. In the early morning "
+            "hours of April 26, police received a call from the man, who said intruders had shot her.")
+    event = _news_events(pipeline, text)[0]
+    assert (event.event_date, event.date_precision) == (dt.date(2020, 4, 26), "day")

@@ -383,11 +383,15 @@ def first_recent_day(told: list, published: dt.date | None) -> EventDate | None:
 
 # A part of the day told beside a day ("Saturday afternoon", "early Sunday evening", "late Friday")
 _PART_OF_DAY = re.compile(r"\b(?:early|late|morning|afternoon|evening|night|overnight)\b", re.I)
+# Hours of a day told before it: "in the early morning hours of Friday, May 6", "the wee hours of Sunday"
+_HOURS_OF = re.compile(r"\b(?:early|morning|late|night|overnight|wee|predawn|pre-dawn)\s+hours\s+of\s+(?:the\s+)?$",
+                       re.I)
 
 
 def _timed_day(told) -> EventDate | None:
     """The first day told with a part of the day or a clock time ("was inside the tavern early
-    Sunday evening when", "police got a 911 call Saturday morning") or as the time of a
+    Sunday evening when", "police got a 911 call Saturday morning", "in the early morning hours
+    of Friday, May 6, police received a call") or as the time of a
     clause that tells the incident happened ("was visiting a home on January 3, when the
     accident happened"), in a clause of no verb of telling or of the case and on no noun of a
     later step ("his first court appearance Monday morning"): a crime report times the
@@ -403,6 +407,7 @@ def _timed_day(told) -> EventDate | None:
             return d
         near = text[max(sent.start_char, d.start - 12):min(sent.end_char, d.end + 12)]
         if not (_PART_OF_DAY.search(near) or _CLOCK.search(text[max(sent.start_char, d.start - 20):d.end])
+                or _HOURS_OF.search(text, max(sent.start_char, d.start - 40), d.start)
                 or _clock_after(text, d) or _when_it_happened(sent, d)):
             continue
         head = _clause_head(sent, d)
