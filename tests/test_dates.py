@@ -400,3 +400,54 @@ def test_a_day_on_telling_about_the_shooting_is_the_tellings(pipeline):
             "posted about the shooting on its Facebook page Friday.")
     assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 29)
 
+
+@pytest.mark.parametrize("text, day", [
+    # the arrest's day opens the sentence; the shooting is said to have happened on Monday
+    ("On Wednesday, officers found and arrested a 17-year-old in connection with a shooting that happened on "
+     "Monday near a school on Oak Street. Two teenagers were wounded.", dt.date(2020, 4, 27)),
+    # the day officers were called comes first; the article says when the incident happened
+    ("A man was arrested after his daughter was accidentally shot in the leg last month. Officers were called "
+     "to the home Thursday night to check on the girl. His girlfriend told police the incident happened April 5.",
+     dt.date(2020, 4, 5)),
+])
+def test_the_day_the_incident_is_said_to_have_happened_wins(pipeline, text, day):
+    assert _news_event_dates(pipeline, text)[0] == day
+
+
+def test_a_part_of_a_story_labelled_with_its_day_counts_from_that_day(pipeline):
+    # the first report, kept below the update, was written on Monday, April 27: its Sunday is the 26th
+    text = ("UPDATE 4/29: The man died at the hospital on Tuesday, police said.\n\n"
+            "PREVIOUS 4/27: A 40-year-old man was shot in the chest while sitting on his porch on Cedar Street "
+            "early Sunday, police said.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 26)
+
+
+def test_a_day_in_a_while_clause_of_the_act_is_the_acts(pipeline):
+    # what the victims were doing when they were shot dates the shooting to the day, not only by the
+    # week of its first told step
+    text = ("Two men were wounded while attending a birthday party Thursday night at a park on Grant Avenue, "
+            "police said. A suspect was arrested Friday.")
+    event = _news_events(pipeline, text)[0]
+    assert (event.event_date, event.date_precision) == (dt.date(2020, 4, 30), "day")
+
+
+def test_a_time_just_after_a_holiday_is_not_the_holiday(pipeline):
+    # "just after Easter" is some day after April 12; the article names the day
+    text = ("A teenager was killed just after Easter in a drive-by on Main Street, and now police say they have "
+            "their man. The charges stem from the April 14 fatal shooting near Oak Avenue.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 14)
+
+
+def test_a_day_taken_into_custody_is_the_arrests(pipeline):
+    # the arrest's night comes first; officers were called to the bar on April 5
+    text = ("A man accused of shooting two people outside a bar last month was taken into custody Thursday night, "
+            "police said. Officers were called to the bar at about 1 a.m. on April 5.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 5)
+
+
+def test_a_day_told_after_its_early_morning_hours_dates_the_incident(pipeline):
+    # the call came in the early morning hours of April 26: the incident's day, not a bound of it
+    text = ("A man accused of killing his wife appeared in court Thursday, prosecutors said. In the early morning "
+            "hours of April 26, police received a call from the man, who said intruders had shot her.")
+    event = _news_events(pipeline, text)[0]
+    assert (event.event_date, event.date_precision) == (dt.date(2020, 4, 26), "day")

@@ -90,6 +90,9 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
         if before is not None:
             return before
         inside = [d for d in inside if not _dates_report(sent, d, trigger)]
+        said = [d for d in inside if _said_to_happen(sent, d)]
+        if said and inside and not _on_the_violence(sent, inside[0], trigger):
+            return said[0]
         # "a man who lost his job last week shot his sons Friday": the day on the act is its day
         on_act = [d for d in inside[1:] if _on_the_act(sent, d, trigger)]
         first = inside[0] if inside else None
@@ -217,9 +220,17 @@ def _dates_report(sent, date: EventDate, trigger) -> bool:
     gathering = trigger is not None and trigger.event_type == "Protests"
     if kind == "step":
         return True
-    return kind == "verb" and _of_the_report(tok) \
+    return kind == "verb" and _of_the_report(tok) and not _during_the_act(tok) \
         and not _event_between(tok, first, gathering) and not _when_the_act(sent, date) \
         and not _incident_reported(tok) and not _closes_the_act(sent, date, trigger, tok)
+
+
+def _during_the_act(verb) -> bool:
+    """The verb heads a "while" clause of the act: "were shot while attending a funeral service
+    Friday", "was killed while visiting relatives Sunday". What the victims were doing when
+    it happened dates the act, whatever the verb ("attend" is otherwise a step after it)."""
+    return verb.dep_ == "advcl" and _violence_verb(verb.head.lemma_.lower()) and \
+        any(c.dep_ == "mark" and c.lower_ == "while" for c in verb.children)
 
 
 def _of_the_report(verb) -> bool:
@@ -301,16 +312,48 @@ def incident_date(told: list) -> EventDate | None:
     or an event noun, else the first day told with its hour (:func:`_timed_day`). An
     undated incident of the article's news takes it (assemble). A sentence that updates
     the toll ("a sailor who died from his wounds on Saturday", "was taken off life support
-    Sunday") tells a later day, the update's, as it does for a mention's date. ``told``: the
-    (sentence, day) pairs of :func:`_told_days`."""
+    Sunday") tells a later day, the update's, as it does for a mention's date. A day the
+    article says the incident happened on ("the incident happened Feb. 26") beats one on a
+    step around it (:func:`_said_to_happen`). ``told``: the (sentence, day) pairs of
+    :func:`_told_days`."""
     told = [(sent, d) for sent, d in told if not is_update(span_text(sent))]
+    said = next((d for sent, d in told if _said_to_happen(sent, d)), None)
     for sent, d in told:
         kind, tok = _date_anchor(sent, d)
         if kind == "event" or (kind == "verb" and (_occurrence_verb(tok) or _incident_reported(tok) or
                                                    _event_between(tok, sent.doc[_first_token(sent, d)]) or
                                                    _clocked(sent, d, tok) or _when_the_act(sent, d))):
-            return d
-    return _timed_day(told)
+            return d if said is None or _on_the_violence(sent, d) else said
+    return said or _timed_day(told)
+
+
+def _on_the_violence(sent, date: EventDate, trigger=None) -> bool:
+    """The day hangs on the act itself ("was shot by police on Monday", "Sunday's shooting"),
+    not on a step around it ("officers were called Thursday night", "found and arrested")."""
+    kind, tok = _date_anchor(sent, date, trigger)
+    return kind == "event" or kind == "verb" and _violence_verb(tok.lemma_.lower())
+
+
+# Verbs that say in so many words that the incident took place
+_TOOK_PLACE = frozenset({"happen", "occur"})
+# Words that stand for the incident as the subject of such a verb: "it happened", "the incident occurred"
+_STANDS_FOR = frozenset({"it", "this", "incident"})
+
+
+def _said_to_happen(sent, date: EventDate) -> bool:
+    """The day hangs on "happened" or "occurred" said of the incident ("in connection with a
+    shooting that happened on Thursday", "the incident happened Feb. 26", "it occurred late
+    Sunday"): the article's own words for when it took place, which beat a day told of a step
+    around it (an arrest's "On Monday, officers found and arrested a suspect", the day officers
+    "were called" to the home to check on the child), though not one on the act itself
+    (:func:`_on_the_violence`)."""
+    kind, verb = _date_anchor(sent, date)
+    if kind != "verb" or verb.lemma_.lower() not in _TOOK_PLACE:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        subject = verb.head  # "a shooting that happened on Thursday"
+    return subject is not None and (_incident_noun(subject) or subject.lemma_.lower() in _STANDS_FOR)
 
 
 # A clause that tells of a step yet to come: "is due in court Friday", "will be arraigned Monday"
@@ -340,11 +383,15 @@ def first_recent_day(told: list, published: dt.date | None) -> EventDate | None:
 
 # A part of the day told beside a day ("Saturday afternoon", "early Sunday evening", "late Friday")
 _PART_OF_DAY = re.compile(r"\b(?:early|late|morning|afternoon|evening|night|overnight)\b", re.I)
+# Hours of a day told before it: "in the early morning hours of Friday, May 6", "the wee hours of Sunday"
+_HOURS_OF = re.compile(r"\b(?:early|morning|late|night|overnight|wee|predawn|pre-dawn)\s+hours\s+of\s+(?:the\s+)?$",
+                       re.I)
 
 
 def _timed_day(told) -> EventDate | None:
     """The first day told with a part of the day or a clock time ("was inside the tavern early
-    Sunday evening when", "police got a 911 call Saturday morning") or as the time of a
+    Sunday evening when", "police got a 911 call Saturday morning", "in the early morning hours
+    of Friday, May 6, police received a call") or as the time of a
     clause that tells the incident happened ("was visiting a home on January 3, when the
     accident happened"), in a clause of no verb of telling or of the case and on no noun of a
     later step ("his first court appearance Monday morning"): a crime report times the
@@ -360,6 +407,7 @@ def _timed_day(told) -> EventDate | None:
             return d
         near = text[max(sent.start_char, d.start - 12):min(sent.end_char, d.end + 12)]
         if not (_PART_OF_DAY.search(near) or _CLOCK.search(text[max(sent.start_char, d.start - 20):d.end])
+                or _HOURS_OF.search(text, max(sent.start_char, d.start - 40), d.start)
                 or _clock_after(text, d) or _when_it_happened(sent, d)):
             continue
         head = _clause_head(sent, d)
@@ -426,9 +474,18 @@ def _occurrence_verb(tok) -> bool:
     """A verb that tells when the incident happened: one of ``date_verbs`` occurrence, or the
     violence itself ("suspected of shooting into a house shortly after midnight Saturday")."""
     lemma = tok.lemma_.lower()
-    if _of_the_report(tok):
+    if _during_the_act(tok):
+        return True
+    if _of_the_report(tok) or _into_custody(tok):
         return False
     return lemma in date_verbs("occurrence") or _violence_verb(lemma)
+
+
+def _into_custody(verb) -> bool:
+    """"taken into custody": an arrest, a step after the incident, though "taken" to a hospital
+    tells when it happened."""
+    return any(c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children)
+               for c in verb.children)
 
 
 def _violence_verb(lemma: str) -> bool:

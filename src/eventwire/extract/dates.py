@@ -351,7 +351,7 @@ def _notes_candidates(text: str) -> list[tuple[int, int, str]]:
 
 # Words before a bare holiday name that make it a time ("on Christmas"), not a kind of thing
 # ("Christmas presents", "a Halloween party").
-_HOLIDAY_LEAD = {"on", "over", "during", "since", "until", "before", "after", "this", "last", "early", "late",
+_HOLIDAY_LEAD = {"on", "over", "during", "since", "until", "this", "last", "early", "late",
                  "past", "by", "through"}
 
 
@@ -361,9 +361,15 @@ def _holiday_spans(doc, text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _holiday_phrase().finditer(text):
         before = text[:m.start()].split()[-1:] or [""]
-        if m["part"] or " " in m["h"] or before[0].lower() in _HOLIDAY_LEAD:
+        if before[0].lower() in _AROUND:
+            out.append((m.start(), m.end(), "dates.around"))
+        elif m["part"] or " " in m["h"] or before[0].lower() in _HOLIDAY_LEAD:
             out.append((m.start(), m.end(), "dates.pattern"))
     return out
+
+
+# Words that put a time around a holiday, not on it: "just after Christmas", "the week before Thanksgiving"
+_AROUND = {"after", "before"}
 
 
 def _a_kind_of_thing(doc, start: int, end: int) -> bool:
@@ -411,6 +417,41 @@ def _candidates(doc, profile: str = "news") -> list[tuple[int, int, str]]:
     return sorted(kept)
 
 
+# A label that opens a part of a story written on another day than the rest: "UPDATE 1/11:",
+# "PREVIOUS 1/4:", "Update -- Dec. 5, 2015, 11:37 a.m.:", "UPDATED COVERAGE, March 26". Not a
+# page's own stamp ("Updated: Nov 9, 2016 - 6:57 PM", "Updated on", "Updated at"), which dates
+# the page, not a part of the story.
+_UPDATE_LABEL = re.compile(rf"(?:^|\n)[ \t\u200b\ufeff]*(?:UPDATE[D]?|Update|PREVIOUS|Previous|ORIGINAL STORY|Original story|EARLIER|"
+                           rf"Earlier)(?:[ ]+(?:COVERAGE|STORY|Coverage|Story|\d))?[ ]*(?:[-—–]+|,|\()?[ ]*"
+                           rf"(?P<date>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?i:{_MON})[ ]+\d{{1,2}}(?:,?[ ]+\d{{4}})?)")
+
+
+def _update_labels(text: str, published: dt.date | None) -> list[tuple[int, int, dt.date]]:
+    """(start, end, day) of each label that opens a part of a live or updated story with the
+    day it was written ("UPDATE 1/11: The boy was taken off life support on Sunday ... PREVIOUS
+    1/4: ... were waiting in a parked car Monday"): the weekdays and "yesterday" of that part
+    count from that day, not from the page's publication date, which is the last update's.
+    Only a day on or before publication: a later one is read no differently."""
+    if published is None:
+        return []
+    out = []
+    for m in _UPDATE_LABEL.finditer(text):
+        words = m["date"]
+        if "/" in words and words.count("/") == 1:
+            month, day = (int(x) for x in words.split("/"))
+            when = _on_or_before(published.year, month, day, published) if 1 <= month <= 12 else None
+        else:
+            got = _absolute(words, published)
+            when = got[0] if got is not None and got[1] == "day" else None
+        if when is not None and 0 <= (published - when).days <= _UPDATE_DAYS:
+            out.append((m.start("date"), m.end("date"), when))
+    return out
+
+
+# How long before publication a labelled part of a story may have been written
+_UPDATE_DAYS = 60
+
+
 def find_dates(doc, published: dt.date | None, *, profile: str = "news",
                day_first: bool = False) -> list[EventDate]:
     """Every date expression in the document, resolved where possible.
@@ -423,20 +464,24 @@ def find_dates(doc, published: dt.date | None, *, profile: str = "news",
         published = published.date()
     out = []
     text = doc_text(doc)
+    updates = _update_labels(text, published) if profile == "news" else []
     for s, e, rule in _candidates(doc, profile):
         phrase = text[s:e]
-        if _STAMP.search(text[max(0, s - 32):s]):
+        if _STAMP.search(text[max(0, s - 32):s]) or any(s < end and start < e for start, end, _ in updates):
             continue  # the page's own time stamp ("Posted: Friday, June 26"), not an event's date
         if rule == "dates.gtd_prefix":
             d = _safe(int(phrase[6:10]), int(phrase[0:2]), int(phrase[3:5]))
             got = (d, "day", "mdy", None) if d else None
         else:
-            got = resolve(phrase, published, day_first)
+            written = next((day for start, _, day in reversed(updates) if start < s), published)
+            got = resolve(phrase, written, day_first)
         if got is None:
             continue
         date, precision, how, rel = got
         if date is None and rel is None and precision != "relative":
             continue
+        if rule == "dates.around" and precision == "day":
+            precision = "week"  # "murdered just after Christmas": some day of the days around it
         out.append(EventDate(date=date, precision=precision, text=phrase, start=s, end=e,
                              relative_days=rel, rule=how if rule == "dates.entity" else f"{rule}+{how}"))
     return out
