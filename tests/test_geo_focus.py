@@ -454,7 +454,10 @@ def test_a_town_the_text_names_is_read_from_the_text_not_the_host(nlp, gaz):
 
     text = "Gainesville police said a man was shot on Main Street."
     document = Document(id="t", text=text, url="http://www.gainesvilleregister.com/local/a.html")
-    assert _outlet(document, find_toponyms(nlp(text), gaz), gaz) == ()
+    # the host's reading (the larger Gainesville, Florida) yields to the text; the paper's
+    # known home (outlets.csv) stays
+    assert {(e.name, e.admin1) for e in _outlet(document, find_toponyms(nlp(text), gaz), gaz)} == \
+        {("Gainesville", "Texas")}
     assert outlet_names(gaz, "http://www.gainesvilleregister.com/local/a.html") == {"Gainesville"}
 
 
@@ -631,3 +634,46 @@ def test_a_country_written_in_capitals_is_no_pronoun(nlp, gaz):
 def test_a_currency_named_after_a_country_is_no_place(nlp, gaz):
     tops = find_toponyms(nlp("Protesters blocked the road over the rising US dollar rate."), gaz)
     assert "US" not in {t.text for t in tops}
+
+
+def _resolved(nlp, gaz, text, name, url=None, title=None):
+    """Where each mention of ``name`` resolves, the article's focus and outlet taken into account."""
+    from eventwire.geo._locate import focus_of
+
+    document = Document(id="t", text=text, title=title, url=url)
+    tops = find_toponyms(nlp(text), gaz)
+    focus = focus_of(document, read_structure(document), tops, gaz)
+    return [(r.entry.name, r.entry.admin1) if r.entry else None
+            for r in resolve_toponyms(tops, gaz, focus=focus) if r.toponym.text == name]
+
+
+def test_a_local_papers_own_town_is_meant_by_its_bare_name(nlp, gaz):
+    text = ("The Athens City Council voted on Tuesday to repave two streets downtown. "
+            "Athens police will close the streets for a week, the city manager said.")
+    assert ("Athens", "Texas") not in _resolved(nlp, gaz, text, "Athens")  # a larger namesake by itself
+    assert set(_resolved(nlp, gaz, text, "Athens", url="http://www.athensreview.com/local/a.html")) == \
+        {("Athens", "Texas")}
+    text = "The Jordan school board approved a new bus route on Monday, and parents across Jordan welcomed it."
+    assert set(_resolved(nlp, gaz, text, "Jordan", url="http://www.jordannews.com/news/a")) == \
+        {("Jordan", "Minnesota")}  # not the kingdom
+
+
+def test_a_headline_names_the_outlets_town_however_small(nlp, gaz):
+    from eventwire.geo._locate import focus_of
+
+    title = "Library opens new wing at Athens school"
+    text = title + ". The new wing holds 4,000 books and a computer room, the principal said."
+    document = Document(id="t", text=text, title=title, url="http://www.dailypostathenian.com/news/a")
+    focus = focus_of(document, read_structure(document), find_toponyms(nlp(text), gaz), gaz)
+    assert focus.country == "US" and focus.admin1 == "tennessee"
+
+
+def test_a_small_towns_paper_speaks_of_its_own_country(gaz):
+    from eventwire.geo._focus import _small_town_outlet_country, known_outlets
+
+    def country(url):
+        return _small_town_outlet_country(known_outlets(url, "", gaz))
+
+    assert country("http://www.ldnews.com/news/a") == "US"  # the Lebanon Daily News
+    assert country("http://www.wusa9.com/article/news/nation-now/a") is None  # a capital's station: the world's news too
+    assert country("http://www.example.com/a") is None

@@ -468,11 +468,14 @@ def masthead_start(title: str) -> int:
 
 def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None = None,
                  province: str | None = None, near: tuple[GeoEntry, ...] = (),
-                 side: Side | None = None, home: str | None = None) -> list[GeoEntry]:
+                 side: Side | None = None, home: str | None = None,
+                 outlet: tuple[GeoEntry, ...] = ()) -> list[GeoEntry]:
     """Places named in a headline: runs of capitalised words (or their longest known
     start) that name a country, a province or a town of 15,000+ or of ``home``, the
     province a dateline, a town written with its province or the text's own words have
-    settled (the namesake in ``province``, then in ``prefer``, first: see :func:`_rank`)."""
+    settled (the namesake in ``province``, then in ``prefer``, first: see :func:`_rank`), or
+    the outlet's own town however small (``outlet``: "Athens" in a headline of the Daily
+    Post-Athenian is its Tennessee town)."""
     out: list[GeoEntry] = []
     for m in _CAPS_RUN.finditer(title):
         words = m.group(0).split()
@@ -484,7 +487,8 @@ def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None
                 cands = [e for e in found if e.feature_code.startswith("PCL")
                          or e.feature_code == "ADM1"
                          or (e.feature_class == "P" and (e.population >= TITLE_MIN_POPULATION
-                                                         or _in_province(e, home)))]
+                                                         or _in_province(e, home)
+                                                         or any(e.geonameid == o.geonameid for o in outlet)))]
                 if found and not cands and j - i >= 2:
                     # a small town's name of several words ("New Stanton") is no larger
                     # namesake of its last word ("Stanton") elsewhere
@@ -548,7 +552,7 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     admin: Counter = Counter()
     sources = []
     named: list[tuple[GeoEntry, str]] = []  # in order: dateline, title, lede
-    prefer = _preferred(cues, body)
+    prefer = _preferred(cues, body) or _small_town_outlet_country(outlet)
     near = tuple(near) + tuple(e for e, where in qualified if where == "title") + outlet_home(outlet, prefer)
     if dateline and (e := resolve_dateline(dateline, gazetteer, prefer, near=near, side=side)) is not None:
         _vote(votes, admin, e, WEIGHTS["dateline"])
@@ -567,7 +571,8 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
             named.append((e, "agency"))
     province = home or next((fold(a) for e, where in named if where != "qualified-title" and (a := _admin1_of(e))),
                             None)
-    for e in title_places(title or "", gazetteer, stop, prefer, province, near, side, home):
+    for e in title_places(title or "", gazetteer, stop, prefer, province, near, side, home,
+                          outlet_home(outlet, prefer)):
         if fold(e.name) in parts:
             continue
         _vote(votes, admin, e, WEIGHTS["title"] * _foreign_share(e, prefer))
@@ -602,6 +607,17 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
                                               and aw / named_votes >= LEAD_SHARE) else None
     return Focus(country, a1, round(w / total, 2), "+".join(dict.fromkeys(sources)),
                  _focus_place(named, country, a1), outlet_home(outlet, country))
+
+
+def _small_town_outlet_country(outlet: tuple[GeoEntry, ...]) -> str | None:
+    """The country of a small town's paper, where its web address leaves no doubt of one: it
+    reports its own area, so a text that no country cue places is its own country's ("Lebanon"
+    of the Lebanon Daily News is no Middle Eastern country). A large city's outlet carries the
+    world's news too."""
+    home = outlet_home(outlet, None)
+    if not home or any(known_city(e) or e.feature_class != "P" for e in home):
+        return None
+    return home[0].iso2
 
 
 def _most_named(provinces: Counter | None, prefer: str | None) -> str | None:

@@ -35,6 +35,9 @@ FOCUS_ADMIN1 = 1.0
 # A namesake around the outlet's home (its web address's town or province: see _focus)
 OUTLET_HOME = 2.0
 OUTLET_KM = 150  # a local newsroom's area, as _focus.NEAR_KM
+# The outlet's own town by its own name: what a local paper means by its town's bare name
+OUTLET_TOWN = 5.0
+OUTLET_TOWN_KM = 25
 # Other names of the text that could lie in a candidate's province (see _support)
 SUPPORT = 1.0
 SUPPORT_CAP = 3.0
@@ -160,6 +163,8 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
             s += FOCUS_ADMIN1
     if f.outlet and _around_outlet(e, f.outlet):
         s += OUTLET_HOME
+        if _outlet_town(e, key, ctx):
+            s += OUTLET_TOWN
     if ctx.support and e.iso2:
         s += SUPPORT * min(SUPPORT_CAP, _near_support(e, key, ctx))
     if ctx.neighbours:
@@ -183,6 +188,15 @@ def _around_outlet(e: GeoEntry, outlet: tuple[GeoEntry, ...]) -> bool:
         elif e.feature_code != "ADM1" and distance_km(o.latitude, o.longitude, e.latitude, e.longitude) < OUTLET_KM:
             return True
     return False
+
+
+def _outlet_town(e: GeoEntry, key: str, ctx: Context) -> bool:
+    """Is ``e`` the outlet's home town, named by its own name? A local paper writes its town
+    bare ("the Athens City Council", "Paris police"), however famous a namesake abroad."""
+    return e.feature_class == "P" and fold(e.name) == key and any(
+        o.feature_class == "P" and fold(o.name) == key
+        and distance_km(o.latitude, o.longitude, e.latitude, e.longitude) < OUTLET_TOWN_KM
+        for o in ctx.focus.outlet)
 
 
 def _admin1_of(e: GeoEntry) -> str | None:
@@ -329,13 +343,14 @@ def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -
     """A piece of a longer name ("Isabel" of "Vila Isabel") stands for a place only where
     the article is (its focus; without one, a country it names outright, the one country
     all namesakes share, or a province), in a country its sentence names, or when a reader
-    would know the place anywhere (a country, a city of 100,000+): never for a small
+    would know the place anywhere (a country, a city of 100,000+), or the local outlet's own
+    town ("Athens Parks and Recreation" of the Athens paper): never for a small
     namesake or a province abroad ("Colonia" of "Colonia Vistas del Rio", in a report from
     Mexico, is no Uruguayan department)."""
     f = ctx.focus
     if e.feature_code.startswith("PCL") or (e.feature_class == "P" and e.population >= PROMINENT):
         return True
-    if e.iso2 in (ctx.named or {}).get(t.sent_start, ()):
+    if e.iso2 in (ctx.named or {}).get(t.sent_start, ()) or _outlet_town(e, fold(t.text), ctx):
         return True
     if f.country:
         return e.iso2 == f.country
@@ -523,9 +538,11 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         # "Moscow", "China", "Kansas": the capital, country or state a reader knows, unless
         # the text's other places lie where a small namesake is ("Paris" among Lamar County's
         # towns); a country's namesake only in a county the text names ("Palestine" of
-        # Anderson County) or where the article speaks from
+        # Anderson County) or where the article speaks from; a local outlet's own town
+        # ("Athens" of the Athens Review, "Jordan" of the Jordan Independent) too
         country = any(e.feature_code.startswith("PCL") for e in known)
         cands = [e for e in cands if e in known or e.population >= SMALL_NAMESAKE or _in_focus_province(e, ctx)
+                 or _outlet_town(e, key, ctx)
                  or (_in_named_county(e, key, ctx) if country
                      else _near_support(e, key, ctx) >= NAMESAKE_SUPPORT)]
     if ctx.cue_provinces:
