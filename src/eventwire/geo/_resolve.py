@@ -387,8 +387,10 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
     cands = gazetteer.lookup(t.text)
     if _STATE_ABBREVIATION.match(t.text):
         # "Ky.", "Va.", "N.Y": a province's abbreviation, never the town "Virginia" or "Mo";
-        # "D.C.": the capital its district is named for
-        cands = [e for e in cands if e.feature_code in ("ADM1", "PPLC") or e.feature_code.startswith("PCL")]
+        # "D.C.": the capital its district is named for; "L.A.", no province's: a city of
+        # millions the press abbreviates
+        units = [e for e in cands if e.feature_code in ("ADM1", "PPLC") or e.feature_code.startswith("PCL")]
+        cands = units or [e for e in cands if e.feature_class == "P" and e.population >= MILLION]
     elif len(key.strip("-. ")) <= 2 and not t.text.isupper():
         cands = []  # "Ar-Raqqa", "Al": a postal code is written in capitals ("AR")
     elif t.text.isupper() and len(t.text) <= 3 and "&" not in t.text:
