@@ -531,6 +531,7 @@ def test_a_known_local_outlet_names_its_home_town(gaz):
     assert homes("http://www.example.com/a", "HOMEWOOD (KDKA) - Police said") == {("Pittsburgh", "Pennsylvania")}
     assert homes("http://www.nj.com/a") == {("New Jersey", "New Jersey")}  # a statewide site
     assert homes("http://www.newsdemocratleader.com/a") == {("Russellville", "Kentucky")}  # a small town's paper
+    assert homes("http://lfpress.ca/news/local/a") == {("London", "Ontario")}  # a Canadian city's paper
     # neither an agency in brackets nor a host word that only starts with a call sign
     assert homes("http://www.kingcounty.gov/a", "the World Health Organization (WHO) said") == set()
 

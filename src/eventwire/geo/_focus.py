@@ -243,11 +243,12 @@ _OUTLET_HOMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _outlet_home_entry(home: tuple[str, str], gazetteer) -> GeoEntry | None:
-    """The largest US town of that name in that state (the state itself for no town)."""
+    """The largest US or Canadian town of that name in that state or province (the state
+    itself for no town)."""
     known = _OUTLET_HOMES.setdefault(gazetteer, {})
     if home not in known:
         town, state = home
-        cands = [e for e in gazetteer.lookup(town or state) if e.iso2 == "US"
+        cands = [e for e in gazetteer.lookup(town or state) if e.iso2 in ("US", "CA")
                  and fold(_admin1_of(e) or "") == fold(state)
                  and (e.feature_class == "P" if town else e.feature_code == "ADM1")]
         known[home] = max(cands, key=lambda e: e.population, default=None)
