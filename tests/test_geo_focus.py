@@ -678,3 +678,11 @@ def test_a_small_towns_paper_speaks_of_its_own_country(gaz):
     assert country("http://www.ldnews.com/news/a") == "US"  # the Lebanon Daily News
     assert country("http://www.wusa9.com/article/news/nation-now/a") is None  # a capital's station: the world's news too
     assert country("http://www.example.com/a") is None
+
+
+def test_a_small_towns_paper_keeps_its_town_in_a_story_from_abroad(nlp, gaz):
+    title = "Nursing students build clinic in Guatemala"
+    text = (title + ". Students spent their spring break in Guatemala City and in Antigua, Guatemala, building a "
+            "clinic. Kelly Smith of Paris said the trip changed her plans.")
+    assert _resolved(nlp, gaz, text, "Paris", url="http://www.parispi.net/articles/a", title=title) == \
+        [("Paris", "Tennessee")]

@@ -607,7 +607,14 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
         a1 = name if aw / w >= LEAD_SHARE or (_distinct_votes(named, iso, name) >= PROVINCE_MIN
                                               and aw / named_votes >= LEAD_SHARE) else None
     return Focus(country, a1, round(w / total, 2), "+".join(dict.fromkeys(sources)),
-                 _focus_place(named, country, a1), outlet_home(outlet, country))
+                 _focus_place(named, country, a1), _focus_outlet(outlet, country))
+
+
+def _focus_outlet(outlet: tuple[GeoEntry, ...], country: str) -> tuple[GeoEntry, ...]:
+    """The outlet's places the focus keeps: those in the article's country, or a small town
+    paper's home wherever the story is (a Tennessee paper's report of a mission trip to
+    Guatemala still means its own town by "Paris")."""
+    return outlet_home(outlet, country) or (outlet_home(outlet, None) if _small_town_outlet_country(outlet) else ())
 
 
 def _small_town_outlet_country(outlet: tuple[GeoEntry, ...]) -> str | None:
