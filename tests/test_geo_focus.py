@@ -686,3 +686,10 @@ def test_a_small_towns_paper_keeps_its_town_in_a_story_from_abroad(nlp, gaz):
             "clinic. Kelly Smith of Paris said the trip changed her plans.")
     assert _resolved(nlp, gaz, text, "Paris", url="http://www.parispi.net/articles/a", title=title) == \
         [("Paris", "Tennessee")]
+
+
+def test_a_capitals_namesake_around_a_local_papers_home_is_the_one_it_means(nlp, gaz):
+    text = "A driver was hurt when his car hit a tree on Main Street in Berlin late Friday, police said."
+    assert _resolved(nlp, gaz, text, "Berlin") == [("Berlin", "Berlin")]  # the capital by itself
+    found = _resolved(nlp, gaz, text, "Berlin", url="http://www.middletownpress.com/articles/a")
+    assert len(found) == 1 and found[0][1] in ("Connecticut", "Massachusetts")  # a Berlin near Middletown

@@ -541,10 +541,11 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         # the text's other places lie where a small namesake is ("Paris" among Lamar County's
         # towns); a country's namesake only in a county the text names ("Palestine" of
         # Anderson County) or where the article speaks from; a local outlet's own town
-        # ("Athens" of the Athens Review, "Jordan" of the Jordan Independent) too
+        # ("Athens" of the Athens Review, "Jordan" of the Jordan Independent) and the towns
+        # around it ("Berlin" of a Connecticut paper) too
         country = any(e.feature_code.startswith("PCL") for e in known)
         cands = [e for e in cands if e in known or e.population >= SMALL_NAMESAKE or _in_focus_province(e, ctx)
-                 or _outlet_town(e, key, ctx)
+                 or _outlet_town(e, key, ctx) or (ctx.focus.outlet and _around_outlet(e, ctx.focus.outlet))
                  or (_in_named_county(e, key, ctx) if country
                      else _near_support(e, key, ctx) >= NAMESAKE_SUPPORT)]
     if ctx.cue_provinces:
