@@ -693,3 +693,17 @@ def test_a_capitals_namesake_around_a_local_papers_home_is_the_one_it_means(nlp,
     assert _resolved(nlp, gaz, text, "Berlin") == [("Berlin", "Berlin")]  # the capital by itself
     found = _resolved(nlp, gaz, text, "Berlin", url="http://www.middletownpress.com/articles/a")
     assert len(found) == 1 and found[0][1] in ("Connecticut", "Massachusetts")  # a Berlin near Middletown
+
+
+def test_a_wire_story_dated_far_from_the_outlet_is_not_the_newsrooms(gaz):
+    from eventwire.geo._focus import Focus
+    from eventwire.geo._resolve import _dated_elsewhere
+
+    def town(name, state):
+        return next(e for e in gaz.lookup(name) if e.feature_class == "P" and e.admin1 == state)
+
+    memphis = (town("Memphis", "Tennessee"),)
+    helena, germantown = town("Helena", "Montana"), town("Germantown", "Tennessee")
+    assert _dated_elsewhere(Focus("US", "montana", 1.0, "dateline+lede", helena, memphis))  # "HELENA, Mont. (AP)"
+    assert not _dated_elsewhere(Focus("US", "tennessee", 1.0, "dateline", germantown, memphis))  # its own area
+    assert not _dated_elsewhere(Focus("US", "montana", 1.0, "title", helena, memphis))  # no dateline

@@ -161,7 +161,7 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
         s += FOCUS_COUNTRY * f.strength
         if f.admin1 and e.admin1 and fold(e.admin1) == f.admin1:
             s += FOCUS_ADMIN1
-    if f.outlet and _around_outlet(e, f.outlet):
+    if f.outlet and _around_outlet(e, f.outlet) and not _dated_elsewhere(f):
         s += OUTLET_HOME
         if _outlet_town(e, key, ctx):
             s += OUTLET_TOWN
@@ -188,6 +188,15 @@ def _around_outlet(e: GeoEntry, outlet: tuple[GeoEntry, ...]) -> bool:
         elif e.feature_code != "ADM1" and distance_km(o.latitude, o.longitude, e.latitude, e.longitude) < OUTLET_KM:
             return True
     return False
+
+
+def _dated_elsewhere(f: Focus) -> bool:
+    """Does the article's dateline place it beyond the outlet's area ("HELENA, Mont. (AP)" on
+    a Memphis station's site)? Then it is a wire story the outlet carries, and its places are
+    the dateline's, not the newsroom's."""
+    return ("dateline" in f.source.split("+") and f.place is not None
+            and all(distance_km(o.latitude, o.longitude, f.place.latitude, f.place.longitude) > OUTLET_KM
+                    for o in f.outlet))
 
 
 def _outlet_town(e: GeoEntry, key: str, ctx: Context) -> bool:
