@@ -707,3 +707,10 @@ def test_a_wire_story_dated_far_from_the_outlet_is_not_the_newsrooms(gaz):
     assert _dated_elsewhere(Focus("US", "montana", 1.0, "dateline+lede", helena, memphis))  # "HELENA, Mont. (AP)"
     assert not _dated_elsewhere(Focus("US", "tennessee", 1.0, "dateline", germantown, memphis))  # its own area
     assert not _dated_elsewhere(Focus("US", "montana", 1.0, "title", helena, memphis))  # no dateline
+
+
+def test_a_small_towns_paper_means_its_own_state_by_a_name_a_country_shares(nlp, gaz):
+    text = "Georgia's utility regulators approved a rate increase for power customers on Tuesday."
+    assert _resolved(nlp, gaz, text, "Georgia") == [("Georgia", None)]  # the country by itself
+    assert _resolved(nlp, gaz, text, "Georgia", url="http://www.gainesvilletimes.com/news/a") == \
+        [("Georgia", "Georgia")]  # the Gainesville, Georgia paper: the state, not Florida's Gainesville

@@ -185,6 +185,10 @@ def _around_outlet(e: GeoEntry, outlet: tuple[GeoEntry, ...]) -> bool:
         if o.feature_code == "ADM1":
             if o.iso2 == e.iso2 and fold(o.name) == a1:
                 return True
+        elif e.feature_code == "ADM1" and o.population < PROMINENT:
+            # a small town's paper speaks from its own state ("Georgia" of a Gainesville paper)
+            if o.iso2 == e.iso2 and fold(o.admin1 or "") == a1:
+                return True
         elif e.feature_code != "ADM1" and distance_km(o.latitude, o.longitude, e.latitude, e.longitude) < OUTLET_KM:
             return True
     return False
@@ -664,7 +668,7 @@ def _first_context(gazetteer, tops: list[Toponym]) -> Context:
             continue
         cands = gazetteer.lookup(t.text)
         countries = [e for e in cands if e.feature_code.startswith("PCL")]
-        if countries:
+        if countries and not _shared_with_a_province(cands, fold(t.text)):
             ctx.countries[countries[0].iso2] += 1
             ctx.named.setdefault(t.sent_start, set()).add(countries[0].iso2)
             continue
@@ -678,6 +682,12 @@ def _first_context(gazetteer, tops: list[Toponym]) -> Context:
             if e.feature_class == "P" or e.feature_code == "ADM2":
                 _add_anchor(ctx, e)
     return ctx
+
+
+def _shared_with_a_province(cands: list[GeoEntry], key: str) -> bool:
+    """Is a country's name also a province's known everywhere ("Georgia")? Then the name
+    alone says neither is where the text is."""
+    return any(e.feature_code == "ADM1" and _known_everywhere(e, key) for e in cands)
 
 
 def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]], list[GeoEntry], bool, tuple,
