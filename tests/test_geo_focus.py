@@ -454,7 +454,10 @@ def test_a_town_the_text_names_is_read_from_the_text_not_the_host(nlp, gaz):
 
     text = "Gainesville police said a man was shot on Main Street."
     document = Document(id="t", text=text, url="http://www.gainesvilleregister.com/local/a.html")
-    assert _outlet(document, find_toponyms(nlp(text), gaz), gaz) == ()
+    # the host's reading (the larger Gainesville, Florida) yields to the text; the paper's
+    # known home (outlets.csv) stays
+    assert {(e.name, e.admin1) for e in _outlet(document, find_toponyms(nlp(text), gaz), gaz)} == \
+        {("Gainesville", "Texas")}
     assert outlet_names(gaz, "http://www.gainesvilleregister.com/local/a.html") == {"Gainesville"}
 
 
@@ -528,6 +531,7 @@ def test_a_known_local_outlet_names_its_home_town(gaz):
     assert homes("http://www.example.com/a", "HOMEWOOD (KDKA) - Police said") == {("Pittsburgh", "Pennsylvania")}
     assert homes("http://www.nj.com/a") == {("New Jersey", "New Jersey")}  # a statewide site
     assert homes("http://www.newsdemocratleader.com/a") == {("Russellville", "Kentucky")}  # a small town's paper
+    assert homes("http://lfpress.ca/news/local/a") == {("London", "Ontario")}  # a Canadian city's paper
     # neither an agency in brackets nor a host word that only starts with a call sign
     assert homes("http://www.kingcounty.gov/a", "the World Health Organization (WHO) said") == set()
 
@@ -663,3 +667,82 @@ def test_a_neighbourhood_named_after_a_state_is_a_part_of_the_outlets_city(nlp, 
     loc = _location(nlp, gaz, "Two people were shot in California on Friday afternoon, police said.", "shot",
                     url="http://www.wlky.com/article/two-shot/123")
     assert loc is not None and loc.admin1 == "California"  # the state itself stays
+
+
+def _resolved(nlp, gaz, text, name, url=None, title=None):
+    """Where each mention of ``name`` resolves, the article's focus and outlet taken into account."""
+    from eventwire.geo._locate import focus_of
+
+    document = Document(id="t", text=text, title=title, url=url)
+    tops = find_toponyms(nlp(text), gaz)
+    focus = focus_of(document, read_structure(document), tops, gaz)
+    return [(r.entry.name, r.entry.admin1) if r.entry else None
+            for r in resolve_toponyms(tops, gaz, focus=focus) if r.toponym.text == name]
+
+
+def test_a_local_papers_own_town_is_meant_by_its_bare_name(nlp, gaz):
+    text = ("The Athens City Council voted on Tuesday to repave two streets downtown. "
+            "Athens police will close the streets for a week, the city manager said.")
+    assert ("Athens", "Texas") not in _resolved(nlp, gaz, text, "Athens")  # a larger namesake by itself
+    assert set(_resolved(nlp, gaz, text, "Athens", url="http://www.athensreview.com/local/a.html")) == \
+        {("Athens", "Texas")}
+    text = "The Jordan school board approved a new bus route on Monday, and parents across Jordan welcomed it."
+    assert set(_resolved(nlp, gaz, text, "Jordan", url="http://www.jordannews.com/news/a")) == \
+        {("Jordan", "Minnesota")}  # not the kingdom
+
+
+def test_a_headline_names_the_outlets_town_however_small(nlp, gaz):
+    from eventwire.geo._locate import focus_of
+
+    title = "Library opens new wing at Athens school"
+    text = title + ". The new wing holds 4,000 books and a computer room, the principal said."
+    document = Document(id="t", text=text, title=title, url="http://www.dailypostathenian.com/news/a")
+    focus = focus_of(document, read_structure(document), find_toponyms(nlp(text), gaz), gaz)
+    assert focus.country == "US" and focus.admin1 == "tennessee"
+
+
+def test_a_small_towns_paper_speaks_of_its_own_country(gaz):
+    from eventwire.geo._focus import _small_town_outlet_country, known_outlets
+
+    def country(url):
+        return _small_town_outlet_country(known_outlets(url, "", gaz))
+
+    assert country("http://www.ldnews.com/news/a") == "US"  # the Lebanon Daily News
+    assert country("http://www.wusa9.com/article/news/nation-now/a") is None  # a capital's station: the world's news too
+    assert country("http://www.example.com/a") is None
+
+
+def test_a_small_towns_paper_keeps_its_town_in_a_story_from_abroad(nlp, gaz):
+    title = "Nursing students build clinic in Guatemala"
+    text = (title + ". Students spent their spring break in Guatemala City and in Antigua, Guatemala, building a "
+            "clinic. Kelly Smith of Paris said the trip changed her plans.")
+    assert _resolved(nlp, gaz, text, "Paris", url="http://www.parispi.net/articles/a", title=title) == \
+        [("Paris", "Tennessee")]
+
+
+def test_a_capitals_namesake_around_a_local_papers_home_is_the_one_it_means(nlp, gaz):
+    text = "A driver was hurt when his car hit a tree on Main Street in Berlin late Friday, police said."
+    assert _resolved(nlp, gaz, text, "Berlin") == [("Berlin", "Berlin")]  # the capital by itself
+    found = _resolved(nlp, gaz, text, "Berlin", url="http://www.middletownpress.com/articles/a")
+    assert len(found) == 1 and found[0][1] in ("Connecticut", "Massachusetts")  # a Berlin near Middletown
+
+
+def test_a_wire_story_dated_far_from_the_outlet_is_not_the_newsrooms(gaz):
+    from eventwire.geo._focus import Focus
+    from eventwire.geo._resolve import _dated_elsewhere
+
+    def town(name, state):
+        return next(e for e in gaz.lookup(name) if e.feature_class == "P" and e.admin1 == state)
+
+    memphis = (town("Memphis", "Tennessee"),)
+    helena, germantown = town("Helena", "Montana"), town("Germantown", "Tennessee")
+    assert _dated_elsewhere(Focus("US", "montana", 1.0, "dateline+lede", helena, memphis))  # "HELENA, Mont. (AP)"
+    assert not _dated_elsewhere(Focus("US", "tennessee", 1.0, "dateline", germantown, memphis))  # its own area
+    assert not _dated_elsewhere(Focus("US", "montana", 1.0, "title", helena, memphis))  # no dateline
+
+
+def test_a_small_towns_paper_means_its_own_state_by_a_name_a_country_shares(nlp, gaz):
+    text = "Georgia's utility regulators approved a rate increase for power customers on Tuesday."
+    assert _resolved(nlp, gaz, text, "Georgia") == [("Georgia", None)]  # the country by itself
+    assert _resolved(nlp, gaz, text, "Georgia", url="http://www.gainesvilletimes.com/news/a") == \
+        [("Georgia", "Georgia")]  # the Gainesville, Georgia paper: the state, not Florida's Gainesville

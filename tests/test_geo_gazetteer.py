@@ -394,3 +394,12 @@ def test_country_points_are_the_geonames_points(gaz, iso2, lat, lon):
 def test_a_peoples_name_names_its_country(gaz, word, iso2):
     c = gaz.demonym_country(word)
     assert c is not None and c.iso2 == iso2
+
+
+def test_a_large_province_lies_at_geonames_point_not_its_towns_corner(gaz):
+    from eventwire.gazetteer import distance_km
+
+    ontario = next(e for e in gaz.lookup("Ontario") if e.feature_code == "ADM1" and e.iso2 == "CA")
+    assert distance_km(ontario.latitude, ontario.longitude, 49.25, -84.5) < 5  # not by Toronto
+    new_york = next(e for e in gaz.lookup("New York") if e.feature_code == "ADM1")
+    assert distance_km(new_york.latitude, new_york.longitude, 40.71, -74.01) < 161  # near the city it names

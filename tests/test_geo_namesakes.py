@@ -34,6 +34,12 @@ def test_a_press_abbreviation_of_a_state_is_the_state(gaz, abbreviation, state):
     assert e is not None and e.feature_code == "ADM1" and e.name == state and e.iso2 == "US"
 
 
+def test_a_press_abbreviation_of_a_city_of_millions_is_the_city(gaz):
+    e = _resolved(gaz, "L.A.")["L.A."]
+    assert e is not None and (e.name, e.admin1) == ("Los Angeles", "California")
+    assert _resolved(gaz, "N.Y.")["N.Y."].feature_code == "ADM1"  # a state's abbreviation stays the state
+
+
 @pytest.mark.parametrize("name,unit,code", [
     ("Titus County Sheriff's Office", "Titus County", "ADM2"),
     ("Henrico County Police", "Henrico County", "ADM2"),

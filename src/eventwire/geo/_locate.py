@@ -543,7 +543,9 @@ def _outlet(document, tops: list[Toponym], gazetteer, known: tuple | None = None
     which leave no doubt."""
     if known is None:
         known = _known_outlets(document, gazetteer)
-    named = {fold(t.text) for t in tops}
+    # a name the text writes, or a known outlet's town ("gainesvilletimes": Gainesville,
+    # Georgia, not Florida's larger city), is not read from the host
+    named = {fold(t.text) for t in tops} | {fold(e.name) for e in known}
     read = tuple(e for e in outlet_places(document.url, gazetteer) if fold(e.name) not in named)
     return read + tuple(e for e in known if all(e.geonameid != o.geonameid for o in read))
 

@@ -40,6 +40,9 @@ OUTLET_KM = 150  # a local newsroom's area, as _focus.NEAR_KM
 # Philadelphia paper is its neighbourhood, not the larger Kensington on Long Island)
 OUTLET_CITY = 0.5
 OUTLET_CITY_KM = 40
+# The outlet's own town by its own name: what a local paper means by its town's bare name
+OUTLET_TOWN = 5.0
+OUTLET_TOWN_KM = 25
 # Other names of the text that could lie in a candidate's province (see _support)
 SUPPORT = 1.0
 SUPPORT_CAP = 3.0
@@ -164,8 +167,10 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
         s += FOCUS_COUNTRY * f.strength
         if f.admin1 and e.admin1 and fold(e.admin1) == f.admin1:
             s += FOCUS_ADMIN1
-    if f.outlet and _around_outlet(e, f.outlet):
+    if f.outlet and _around_outlet(e, f.outlet) and not _dated_elsewhere(f):
         s += OUTLET_HOME + (OUTLET_CITY if _in_outlet_city(e, f.outlet) else 0.0)
+        if _outlet_town(e, key, ctx):
+            s += OUTLET_TOWN
     if ctx.support and e.iso2:
         s += SUPPORT * min(SUPPORT_CAP, _near_support(e, key, ctx))
     if ctx.neighbours:
@@ -186,6 +191,10 @@ def _around_outlet(e: GeoEntry, outlet: tuple[GeoEntry, ...]) -> bool:
         if o.feature_code == "ADM1":
             if o.iso2 == e.iso2 and fold(o.name) == a1:
                 return True
+        elif e.feature_code == "ADM1" and o.population < PROMINENT:
+            # a small town's paper speaks from its own state ("Georgia" of a Gainesville paper)
+            if o.iso2 == e.iso2 and fold(o.admin1 or "") == a1:
+                return True
         elif e.feature_code != "ADM1" and distance_km(o.latitude, o.longitude, e.latitude, e.longitude) < OUTLET_KM:
             return True
     return False
@@ -196,6 +205,24 @@ def _in_outlet_city(e: GeoEntry, outlet: tuple[GeoEntry, ...]) -> bool:
     return e.feature_class == "P" and any(
         o.feature_class == "P" and distance_km(o.latitude, o.longitude, e.latitude, e.longitude) < OUTLET_CITY_KM
         for o in outlet)
+
+
+def _dated_elsewhere(f: Focus) -> bool:
+    """Does the article's dateline place it beyond the outlet's area ("HELENA, Mont. (AP)" on
+    a Memphis station's site)? Then it is a wire story the outlet carries, and its places are
+    the dateline's, not the newsroom's."""
+    return ("dateline" in f.source.split("+") and f.place is not None
+            and all(distance_km(o.latitude, o.longitude, f.place.latitude, f.place.longitude) > OUTLET_KM
+                    for o in f.outlet))
+
+
+def _outlet_town(e: GeoEntry, key: str, ctx: Context) -> bool:
+    """Is ``e`` the outlet's home town, named by its own name? A local paper writes its town
+    bare ("the Athens City Council", "Paris police"), however famous a namesake abroad."""
+    return e.feature_class == "P" and fold(e.name) == key and any(
+        o.feature_class == "P" and fold(o.name) == key
+        and distance_km(o.latitude, o.longitude, e.latitude, e.longitude) < OUTLET_TOWN_KM
+        for o in ctx.focus.outlet)
 
 
 def _admin1_of(e: GeoEntry) -> str | None:
@@ -342,13 +369,14 @@ def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -
     """A piece of a longer name ("Isabel" of "Vila Isabel") stands for a place only where
     the article is (its focus; without one, a country it names outright, the one country
     all namesakes share, or a province), in a country its sentence names, or when a reader
-    would know the place anywhere (a country, a city of 100,000+): never for a small
+    would know the place anywhere (a country, a city of 100,000+), or the local outlet's own
+    town ("Athens Parks and Recreation" of the Athens paper): never for a small
     namesake or a province abroad ("Colonia" of "Colonia Vistas del Rio", in a report from
     Mexico, is no Uruguayan department)."""
     f = ctx.focus
     if e.feature_code.startswith("PCL") or (e.feature_class == "P" and e.population >= PROMINENT):
         return True
-    if e.iso2 in (ctx.named or {}).get(t.sent_start, ()):
+    if e.iso2 in (ctx.named or {}).get(t.sent_start, ()) or _outlet_town(e, fold(t.text), ctx):
         return True
     if f.country:
         return e.iso2 == f.country
@@ -385,8 +413,10 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
     cands = gazetteer.lookup(t.text)
     if _STATE_ABBREVIATION.match(t.text):
         # "Ky.", "Va.", "N.Y": a province's abbreviation, never the town "Virginia" or "Mo";
-        # "D.C.": the capital its district is named for
-        cands = [e for e in cands if e.feature_code in ("ADM1", "PPLC") or e.feature_code.startswith("PCL")]
+        # "D.C.": the capital its district is named for; "L.A.", no province's: a city of
+        # millions the press abbreviates
+        units = [e for e in cands if e.feature_code in ("ADM1", "PPLC") or e.feature_code.startswith("PCL")]
+        cands = units or [e for e in cands if e.feature_class == "P" and e.population >= MILLION]
     elif len(key.strip("-. ")) <= 2 and not t.text.isupper():
         cands = []  # "Ar-Raqqa", "Al": a postal code is written in capitals ("AR")
     elif t.text.isupper() and len(t.text) <= 3 and "&" not in t.text:
@@ -577,9 +607,12 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         # "Moscow", "China", "Kansas": the capital, country or state a reader knows, unless
         # the text's other places lie where a small namesake is ("Paris" among Lamar County's
         # towns); a country's namesake only in a county the text names ("Palestine" of
-        # Anderson County) or where the article speaks from
+        # Anderson County) or where the article speaks from; a local outlet's own town
+        # ("Athens" of the Athens Review, "Jordan" of the Jordan Independent) and the towns
+        # around it ("Berlin" of a Connecticut paper) too
         country = any(e.feature_code.startswith("PCL") for e in known)
         cands = [e for e in cands if e in known or e.population >= SMALL_NAMESAKE or _in_focus_province(e, ctx)
+                 or _outlet_town(e, key, ctx) or (ctx.focus.outlet and _around_outlet(e, ctx.focus.outlet))
                  or (_in_named_county(e, key, ctx) if country
                      else _near_support(e, key, ctx) >= NAMESAKE_SUPPORT)]
     if ctx.cue_provinces:
@@ -689,7 +722,7 @@ def _first_context(gazetteer, tops: list[Toponym]) -> Context:
             continue
         cands = gazetteer.lookup(t.text)
         countries = [e for e in cands if e.feature_code.startswith("PCL")]
-        if countries:
+        if countries and not _shared_with_a_province(cands, fold(t.text)):
             ctx.countries[countries[0].iso2] += 1
             ctx.named.setdefault(t.sent_start, set()).add(countries[0].iso2)
             continue
@@ -703,6 +736,12 @@ def _first_context(gazetteer, tops: list[Toponym]) -> Context:
             if e.feature_class == "P" or e.feature_code == "ADM2":
                 _add_anchor(ctx, e)
     return ctx
+
+
+def _shared_with_a_province(cands: list[GeoEntry], key: str) -> bool:
+    """Is a country's name also a province's known everywhere ("Georgia")? Then the name
+    alone says neither is where the text is."""
+    return any(e.feature_code == "ADM1" and _known_everywhere(e, key) for e in cands)
 
 
 def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]], list[GeoEntry], bool, tuple,
