@@ -181,3 +181,10 @@ def test_one_act_told_with_its_manner_stays_an_event(nlp, text, word):
 ])
 def test_a_particular_act_told_in_the_present_or_perfect_stays_an_event(nlp, text, word):
     assert _modality_of(nlp, text, word)[0] == "asserted"
+
+
+def test_a_death_told_in_a_set_off_clause_of_the_mourned_happened(nlp):
+    text = "Neighbours mourned a retired baker, who was killed Saturday in a shooting at his home."
+    assert _modality_of(nlp, text, "killed")[0] == "asserted"
+    assert _modality_of(nlp, "Neighbours mourned a retired baker who was killed in 1998.", "killed")[0] == \
+        "anniversary"  # a clause with no comma picks out the one mourned

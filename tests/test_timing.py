@@ -169,6 +169,21 @@ def test_a_trial_report_keeps_the_earlier_shooting_it_dates_to_the_day(shooting,
     assert [e.event_date for e in found] == events
 
 
+@pytest.mark.parametrize("lede, events", [
+    # a mourning report's killing of this week is its news
+    ("Neighbors on Sunday mourned a retired baker, who was shot and killed Saturday at his home in Fresno.",
+     [dt.date(2020, 5, 2)]),
+    # one of years ago, told without its day, stays what is mourned
+    ("Neighbors on Sunday mourned a retired baker, who was shot and killed at his home in Fresno in 2015.", []),
+])
+def test_a_mourning_report_keeps_the_killing_of_its_week(lede, events):
+    from eventwire.pipeline import Pipeline
+
+    text = f"Neighbors mourn slain baker\n\n{lede}\n\nFriends remembered him as a kind man."
+    found = Pipeline.default().process(Document(id="t", text=text, published=dt.date(2020, 5, 4))).events
+    assert [e.event_date for e in found] == events
+
+
 _LABELLED = ("{label}Gunmen kill 12 villagers in Zamfara\n\nGUSAU, Nigeria (Reuters) - Gunmen killed 12 villagers "
              "in an attack on a village in Zamfara state on Sunday, a local official said.\n\n"
              "Northwest Nigeria has for years been plagued by armed gangs.")

@@ -89,7 +89,7 @@ def _governor(path) -> tuple[str, str] | None:
         told = told or (below.dep_ == "relcl" and _set_off(below) and _told_in_the_past(below)) \
             or _what_followed(below, node)
         modality = gov.get(node.lemma_.lower())
-        if told and modality in _WISHES:
+        if told and modality in _TOLD_CLAUSE_ESCAPES:
             continue
         # "a protest demanding...": the trigger is the subject of the cue, not governed by it;
         # "protested ..., demanding": a trailing participle gives the purpose, not a wish
@@ -101,6 +101,11 @@ def _governor(path) -> tuple[str, str] | None:
 
 # Modalities of a wish, a plan or a fear: what they govern has not happened.
 _WISHES = ("plan", "threat", "hypothetical")
+# Modalities that an act told in a set-off past clause escapes: a wish, a plan or a fear, and
+# mourning or remembering a person, which does not make the death the clause tells any less an
+# act ("neighbours mourn the grandfather, who was killed Saturday in a triple shooting"); how long
+# ago it happened is for timing to say.
+_TOLD_CLAUSE_ESCAPES = _WISHES + ("anniversary",)
 
 
 def _set_off(clause) -> bool:
@@ -128,9 +133,9 @@ def _told_in_the_past(verb) -> bool:
     """A clause whose verb is in the simple past, or a participle of the past ("which was
     bombed", "who burned"): it tells an act that happened, which a cue of a wish, a plan or a
     threat above the noun it describes ("stopped over", "tried to stop the rebels, who burned")
-    does not undo; a cue of memory or denial still holds ("remember the way in which he was
-    killed"), and "which has sworn to kill", "that were going to gun down" or "that has
-    exploded" tell no such act."""
+    does not undo; a cue of denial still holds, as does memory over a clause with no comma
+    ("remember the way in which he was killed"), and "which has sworn to kill", "that were going
+    to gun down" or "that has exploded" tell no such act."""
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)

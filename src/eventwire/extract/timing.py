@@ -193,7 +193,8 @@ def classify_timing(mentions: list[Mention], structure: ArticleStructure, docume
 
     An article whose opening mentions (title, dateline, lede) are all context or
     an anniversary is not an event report: everything in it is context, but for an earlier
-    event a trial or a funeral report dates to the day (:func:`_dated_earlier`). Coded notes
+    event a trial or a funeral report dates to the day (:func:`_dated_earlier`) and a killing
+    a funeral or a mourning report dates to a day of its week (:func:`_dated_news`). Coded notes
     (``Document.profile == "notes"``) are one event each: all news.
     """
     if document.profile == "notes":
@@ -211,14 +212,26 @@ def classify_timing(mentions: list[Mention], structure: ArticleStructure, docume
             and not _headline_reports(out, rejected, structure):
         first = min(opening, key=lambda m: m.sent_start)
         why = f"the article's opening is context ({first.timing_cue if first.timing == CONTEXT else first.modality_cue})"
-        follow_up = (first.timing_cue.split(":")[0] if first.timing == CONTEXT else first.modality) in _FOLLOW_UPS
-        out = [m if m.timing == CONTEXT or follow_up and _dated_earlier(m) else
-               replace(m, timing=CONTEXT, timing_cue=why) for m in out]
+        kind = first.timing_cue.split(":")[0] if first.timing == CONTEXT else first.modality
+        follow_up = kind in _FOLLOW_UPS
+        out = [m if m.timing == CONTEXT or follow_up and _dated_earlier(m) or kind in _MOURNING and _dated_news(m)
+               else replace(m, timing=CONTEXT, timing_cue=why) for m in out]
     return out
 
 
 # Kinds of context opening that follow one past incident: its trial, its funeral, its mourning
 _FOLLOW_UPS = ("trial", "funeral", "anniversary")
+
+
+# Follow-ups that mourn a death: the killing they mourn is often days old, the news itself.
+_MOURNING = ("funeral", "anniversary")
+
+
+def _dated_news(m: Mention) -> bool:
+    """A mention dated to a day of the article's week ("neighbours mourn a grandfather, who was
+    killed Saturday in a triple shooting"): a vigil's or a funeral's report tells the killing it
+    mourns, which is the news when it is that recent."""
+    return m.timing == NEWS and m.date is not None and m.date.precision == "day"
 
 
 def _dated_earlier(m: Mention) -> bool:
