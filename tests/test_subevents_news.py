@@ -360,7 +360,7 @@ THIRD_PHRASINGS = [
     ('Non-violent transfer of territory', 'Government forces withdrew from the town on Tuesday and rebel fighters moved in without resistance, residents said.'),
     ('Other', 'Authorities imposed a curfew in the city after days of tension between the two communities.'),
 ]
-THIRD_PHRASINGS_F1_FLOOR = 0.88  # 0.926 now
+THIRD_PHRASINGS_F1_FLOOR = 0.88  # 0.914 now
 
 
 # A fourth set, written before the rules of RULE_CASES were tried on it and not used to make them:
