@@ -1087,12 +1087,11 @@ def _multiple_counts(sent, toks) -> list[Count]:
 def _hurt_told(toks) -> bool:
     """The sentence tells of a wound and of no death: a verb or an adjective of hitting or
     hurting ("was struck", "wounded"), a wound or an injury, or a hospital."""
-    for t in toks:
-        kind = _cue_either(t)
-        if kind == "fatalities":
-            return False
+    kinds = [_cue_either(t) for t in toks]
+    if "fatalities" in kinds:
+        return False
     return any(t.lemma_.lower() in ("wound", "injury", "hospital") or
-               (_cue_either(t) in ("hit", "injured") and t.pos_ in ("VERB", "ADJ")) for t in toks)
+               (kind in ("hit", "injured") and t.pos_ in ("VERB", "ADJ")) for t, kind in zip(toks, kinds))
 
 
 def _ordinal_victims(sent, toks) -> list[Count]:

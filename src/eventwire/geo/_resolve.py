@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..gazetteer import distance_km, fold
 from ..gazetteer._fold import skeleton
 from ..records import GeoEntry
-from ._focus import NO_FOCUS, Focus
+from ._focus import CITY_KM, NO_FOCUS, Focus
 from ._places import Toponym
 
 ADMIN_HEADS = {"district": "ADM2", "province": "ADM1", "state": "ADM1", "governorate": "ADM1",
@@ -38,8 +38,7 @@ OUTLET_HOME = 2.0
 OUTLET_KM = 150  # a local newsroom's area, as _focus.NEAR_KM
 # ... and more for a namesake in the outlet's own city and its suburbs ("Kensington" of a
 # Philadelphia paper is its neighbourhood, not the larger Kensington on Long Island)
-OUTLET_CITY = 0.5
-OUTLET_CITY_KM = 40
+OUTLET_CITY = 0.5  # within _focus.CITY_KM of the outlet's town
 # The outlet's own town by its own name: what a local paper means by its town's bare name
 OUTLET_TOWN = 5.0
 OUTLET_TOWN_KM = 25
@@ -203,7 +202,7 @@ def _around_outlet(e: GeoEntry, outlet: tuple[GeoEntry, ...]) -> bool:
 def _in_outlet_city(e: GeoEntry, outlet: tuple[GeoEntry, ...]) -> bool:
     """Is a town within the city or the suburbs of a town the outlet's address names?"""
     return e.feature_class == "P" and any(
-        o.feature_class == "P" and distance_km(o.latitude, o.longitude, e.latitude, e.longitude) < OUTLET_CITY_KM
+        o.feature_class == "P" and distance_km(o.latitude, o.longitude, e.latitude, e.longitude) < CITY_KM
         for o in outlet)
 
 
