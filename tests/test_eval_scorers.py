@@ -376,6 +376,29 @@ def test_muc4_an_attack_on_police_read_as_a_clash_is_an_attack():
     assert muc_type(clash("troops attacked a rebel camp near the police post.", actor1=army)) is None
 
 
+def test_muc4_an_attack_on_police_told_after_the_fighting_is_an_attack():
+    from eventwire.eval._news import muc_type
+
+    army = Actor("Military Forces of Peru", "state forces")
+    rebels = Actor("Red Dawn", "rebel group", text="red dawn")
+    combing = Evidence("event_type", "d1", 0, 1, "operation",
+                       "army units are combing the hills north of the town.", "lex:clash(operation)")
+
+    def clash(sentence, rule):
+        told = Evidence("event_type", "d1", 60, 61, "attacked", sentence, rule)
+        return _event(sub_event_type="Armed clash", actor1=rebels, actor2=army, evidence=(combing, told))
+
+    # the report opens on the fighting and tells the attack that began it further down
+    assert muc_type(clash("at dawn the rebels attacked the police post on the river bridge.",
+                          "lex:violence(attacked)+target:armed")) == "attack"
+    # a mention that points back names no target of its own
+    assert muc_type(clash("the mayor condemned the attack, which left the police post in ruins.",
+                          "lex:violence(attack)+target:armed+anaphor")) is None
+    # an attack on the army alone stays a battle
+    assert muc_type(clash("at dawn the rebels attacked an army column on the river road.",
+                          "lex:violence(attacked)+target:armed")) is None
+
+
 def test_muc4_a_device_gone_off_within_an_attack_is_its_own_bombing():
     from eventwire.eval._news import muc_types
 

@@ -125,16 +125,20 @@ _ATTACK_RULE = re.compile(r"lex:violence\(attack")  # classify's rule of a class
 
 
 def _attack_on_police(event: Event) -> bool:
-    """An armed clash read from an armed group's attack ("commandos staged attacks on the
+    """An armed clash that holds an armed group's attack ("commandos staged attacks on the
     brigade headquarters and the national police headquarters") whose sentence names police
     among its targets (a stem of scheme "police"): a one-sided attack on a government target,
     which MUC codes (TASKDOC template-doc-part1 section 1), not a battle, even where the
-    event's other party was read as the military."""
-    lead = next((e for e in event.evidence if e.field == "event_type"), None)
-    if lead is None or not _ATTACK_RULE.match(lead.rule):
+    event's other party was read as the military. Any mention of the event may tell it, not
+    only its first: a report opens on the fighting ("troops are combing the area") and tells
+    the attack that began it further down ("the rebels attacked the bridge guard post at
+    dawn"); a mention that points back ("the attack", classify's ``+anaphor``) tells no
+    target of its own."""
+    if event.actor1 is None or event.actor1.type in _ARMED_GROUPS:
         return False
-    armed = event.actor1 is not None and event.actor1.type not in _ARMED_GROUPS
-    return armed and bool(_stem_words("police").search(lead.sentence))
+    police = _stem_words("police")
+    return any(e.field == "event_type" and _ATTACK_RULE.match(e.rule) and "+anaphor" not in e.rule
+               and police.search(e.sentence) for e in event.evidence)
 
 
 # ACLED classes of an armed attack on people: MUC's ATTACK, whatever explosive or damage GTD's
