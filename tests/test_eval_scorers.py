@@ -616,3 +616,24 @@ def test_a_news_rows_url_reaches_the_document(tmp_path):
     assert gold.rows[0].url == row["url"]
     (document,) = _documents(gold.rows, str(path), "news", set())
     assert document.url == row["url"]
+
+
+def test_muc4_people_shot_within_a_riot_are_an_attack():
+    from eventwire.eval._news import muc_type
+
+    rioters = Actor("Rioters (Chile)", "rioters")
+
+    def crowd(sub_event_type, gtd):
+        return _event(event_type="Riots" if sub_event_type != "Protest with intervention" else "Protests",
+                      sub_event_type=sub_event_type, actor1=rioters,
+                      codes={"gtd_attack_type": gtd} if gtd else {})
+
+    # "two men in a car fired on the marching students and drove away"
+    assert muc_type(crowd("Protest with intervention", "Armed Assault")) == "attack"
+    # "the union leader was killed on 1 august by a band of extremists"
+    assert muc_type(crowd("Mob violence", "Assassination")) == "attack"
+    # stones and a burned tyre at a roadblock: a riot, which MUC leaves out
+    assert muc_type(crowd("Violent demonstration", None)) is None
+    assert muc_type(crowd("Violent demonstration", "Facility/Infrastructure Attack")) is None
+    # force against protesters is classed apart and stays out
+    assert muc_type(crowd("Excessive force against protesters", "Armed Assault")) is None

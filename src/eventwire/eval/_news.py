@@ -95,16 +95,36 @@ def _murder_told(event: Event) -> bool:
 
 def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
     """MUC codes violence against civilian and government targets: not protests, riots,
-    political events, nor battles with the military. An armed clash counts only as an
+    political events, nor battles with the military; people shot or killed within a riot are
+    its violence all the same (:func:`_shooting_in_crowd`). An armed clash counts only as an
     attack GTD would code (an ambush of police), with no military party, or as an attack
     that killed or hurt civilians: MUC's key codes them as the human targets of an attack
     on a post or a barracks, and the battle around them as no incident (TASKDOC
     template-doc-part1 section 1: the target decides)."""
-    if ("outside", event.sub_event_type) in table or _against_drug_traffickers(event):
+    if ("outside", event.sub_event_type) in table and not _shooting_in_crowd(event):
+        return True
+    if _against_drug_traffickers(event):
         return True
     if event.sub_event_type != "Armed clash" or _civilians_struck(event) or _attack_on_police(event):
         return False
     return _military(event.actor1) or _military(event.actor2) or not event.codes.get("gtd_attack_type")
+
+
+# ACLED classes of a crowd's violence or of force met by a crowd, and the GTD types that read a
+# shooting or a killing of people in the event's words.
+_CROWD_CLASSES = ("Mob violence", "Violent demonstration", "Protest with intervention")
+_ARMED_ACTS = ("Armed Assault", "Assassination")
+
+
+def _shooting_in_crowd(event: Event) -> bool:
+    """An event ACLED's unit classes as a riot or a protest met with force whose GTD type reads
+    an armed assault or an assassination ("two men in a car fired on the marching students",
+    "the party leader was killed on 1 august by a band of extremists"): it tells of people shot
+    or killed, which MUC keys as an ATTACK (TASKDOC template-doc-part1 section 1: the act and its
+    target decide), whatever crowd the event's words also name. A riot with no such act (stones,
+    roadblocks, a looted shop) stays outside MUC's scope, and so does force against protesters,
+    which ACLED classes apart."""
+    return event.sub_event_type in _CROWD_CLASSES and event.codes.get("gtd_attack_type") in _ARMED_ACTS
 
 
 def _against_drug_traffickers(event: Event) -> bool:
