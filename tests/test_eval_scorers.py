@@ -637,3 +637,30 @@ def test_muc4_people_shot_within_a_riot_are_an_attack():
     assert muc_type(crowd("Violent demonstration", "Facility/Infrastructure Attack")) is None
     # force against protesters is classed apart and stays out
     assert muc_type(crowd("Excessive force against protesters", "Armed Assault")) is None
+
+
+def test_muc4_an_attack_made_with_explosives_is_a_bombing():
+    from eventwire.eval._news import muc_type, muc_types
+
+    def attack(sentence, gtd_rule, rule="lex:violence(attack)+target:civilians"):
+        evidence = (Evidence("event_type", "d1", 0, 1, "attack", sentence, rule),
+                    Evidence("gtd_attack_type", "d1", 0, 1, "x", sentence, gtd_rule))
+        return _event(event_type="Violence against civilians", sub_event_type="Attack",
+                      codes={"gtd_attack_type": "Bombing/Explosion"}, evidence=evidence)
+
+    # "a dynamite attack on the union hall": the device is the attack's weapon
+    dynamite = attack("rebels carried out a dynamite attack on the union hall in the port.",
+                      "gtd.bombing/explosion:explosion(dynamite)")
+    assert muc_type(dynamite) == "bombing" and muc_types(dynamite) == {"bombing"}
+    assert muc_type(attack("the governor called it an attack with powerful explosives.",
+                           "gtd.bombing/explosion:explosion(explosives)")) == "bombing"
+    # a device in a sentence that names no attack, or an air force's bombing, leaves it an attack
+    assert muc_type(attack("gunmen shot the driver; a bomb was later found in the station.",
+                           "gtd.bombing/explosion:explosion(bomb)",
+                           rule="lex:violence(shot)+target:civilians")) == "attack"
+    assert muc_type(attack("the army bombed the village in an attack at dawn.",
+                           "gtd.bombing/explosion:explosion(bombed)")) == "attack"
+    # a mention that points back tells no weapon of its own
+    assert muc_type(attack("the dynamite attack was condemned by the bishops.",
+                           "gtd.bombing/explosion:explosion(dynamite)",
+                           rule="lex:violence(attack)+target:civilians+anaphor")) == "attack"

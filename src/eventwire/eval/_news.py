@@ -200,13 +200,36 @@ def muc_type(event: Event) -> str | None:
     gtd = event.codes.get("gtd_attack_type")
     by_gtd = table.get(("gtd", gtd)) if gtd else None
     if by_gtd is not None and event.sub_event_type in _ARMED_ATTACKS and by_gtd not in _OWN_TYPES:
-        return "attack"
+        return "bombing" if by_gtd == "bombing" and _attack_with_explosives(event) else "attack"
     if by_gtd is None and event.sub_event_type == "Armed clash" and (_civilians_struck(event)
                                                                        or _attack_on_police(event)):
         return "attack"
     if by_gtd == "arson" and not _burned(event):
         return "attack"  # damage by other means than fire: MUC's catch-all ATTACK
     return by_gtd or table.get(("acled", event.sub_event_type))
+
+
+_ATTACK_WORD = re.compile(r"\battack")
+
+
+def _attack_with_explosives(event: Event) -> bool:
+    """The attack is told with the explosive GTD reads as its weapon ("a dynamite attack on the
+    pipeline", "an attack with very powerful explosives", "the bomb attack on the market"): an
+    attack mention's sentence, not one that points back, names the attack and the device
+    (classify's "explosion" family, not an air raid's words) together. MUC's BOMBING is an attack
+    made with an explosive device (TASKDOC template-doc-part1 section 1), where ACLED's unit
+    names the attack; a device GTD read in another sentence stays the attack's own outcome or
+    an act of its own (:func:`muc_types`)."""
+    said = [e.sentence.lower() for e in event.evidence
+            if e.field == "event_type" and "+anaphor" not in e.rule and _ATTACK_WORD.search(e.sentence.lower())]
+    for e in event.evidence:
+        cue = _GTD_CUE.match(e.rule) if e.field == "gtd_attack_type" else None
+        if cue is None or cue.group(1) != "explosion" or _stem_words("air_raid").fullmatch(cue.group(2).lower()):
+            continue
+        device = re.compile(r"\b" + re.escape(cue.group(2).lower()) + r"\b")
+        if any(device.search(sentence) for sentence in said):
+            return True
+    return False
 
 
 def _burned(event: Event) -> bool:
