@@ -214,9 +214,9 @@ _ATTACK_WORD = re.compile(r"\battack")
 
 def _attack_with_explosives(event: Event) -> bool:
     """The attack is told with the explosive GTD reads as its weapon ("a dynamite attack on the
-    pipeline", "an attack with very powerful explosives", "the bomb attack on the market"): an
-    attack mention's sentence, not one that points back, names the attack and the device
-    (classify's "explosion" family, not an air raid's words) together. MUC's BOMBING is an attack
+    pipeline", "an attack with very powerful explosives", "the bomb attack on the market"): the
+    sentence of one of the event's mentions, not one that points back, names an attack and the
+    device (classify's "explosion" family, not an air raid's words) together. MUC's BOMBING is an attack
     made with an explosive device (TASKDOC template-doc-part1 section 1), where ACLED's unit
     names the attack; a device GTD read in another sentence stays the attack's own outcome or
     an act of its own (:func:`muc_types`)."""
