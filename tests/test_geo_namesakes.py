@@ -126,3 +126,15 @@ def test_a_province_spelling_written_alone_is_the_town_it_is_named_after(gaz, na
 def test_a_province_written_as_a_province_stays_the_province(gaz):
     e = resolve_toponyms([Toponym("Idleb", 0, 5, 0, 16, 0, 1, "GPE", head="province")], gaz)[0].entry
     assert e is not None and e.feature_code == "ADM1" and e.name == "Idlib"
+
+
+def _resolve_text(nlp, gaz, text: str) -> dict:
+    from eventwire.geo import find_toponyms
+
+    return {r.toponym.text: r.entry for r in resolve_toponyms(find_toponyms(nlp(text), gaz), gaz)}
+
+
+def test_a_part_of_a_continent_is_the_continent(nlp, gaz):
+    found = _resolve_text(nlp, gaz, "Aid groups warned of hunger across Sub-Saharan Africa this year.")
+    e = found.get("Africa")
+    assert e is not None and e.feature_code == "CONT"
