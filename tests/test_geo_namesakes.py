@@ -138,3 +138,23 @@ def test_a_part_of_a_continent_is_the_continent(nlp, gaz):
     found = _resolve_text(nlp, gaz, "Aid groups warned of hunger across Sub-Saharan Africa this year.")
     e = found.get("Africa")
     assert e is not None and e.feature_code == "CONT"
+
+
+def test_each_abbreviated_state_follows_its_own_town_in_a_list(nlp, gaz):
+    from eventwire.geo import find_toponyms
+
+    text = ("The other finalists were Denver, Tucson, Lexington, Ky., Hartford, Conn., "
+            "and Fargo, N.D., the committee said.")
+    tops = find_toponyms(nlp(text), gaz)
+    by_text = {t.text: i for i, t in enumerate(tops)}
+    assert tops[by_text["Ky."]].qualifier_of == by_text["Lexington"]
+    assert tops[by_text["Hartford"]].qualifier_of == by_text["Denver"]  # the list goes on
+    found = {r.toponym.text: r.entry for r in resolve_toponyms(tops, gaz)}
+    assert found["Denver"] is not None and found["Denver"].admin1 == "Colorado"
+    assert found["Lexington"].admin1 == "Kentucky"
+
+
+def test_a_city_that_is_its_own_province_after_a_comma_is_the_next_item_of_a_list(nlp, gaz):
+    found = _resolve_text(nlp, gaz, "The band cancelled its concerts in Copenhagen, Hamburg and Munich.")
+    assert found["Copenhagen"] is not None and found["Copenhagen"].iso2 == "DK"
+    assert found["Hamburg"].iso2 == "DE"

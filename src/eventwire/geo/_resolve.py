@@ -19,7 +19,7 @@ from ..gazetteer import distance_km, fold
 from ..gazetteer._fold import skeleton
 from ..records import GeoEntry
 from ._focus import CITY_KM, NO_FOCUS, Focus
-from ._places import Toponym
+from ._places import STATE_ABBREVIATION as _STATE_ABBREVIATION, Toponym
 
 ADMIN_HEADS = {"district": "ADM2", "province": "ADM1", "state": "ADM1", "governorate": "ADM1",
                "region": "ADM1", "county": "ADM2", "division": "ADM2", "tehsil": "ADM2",
@@ -67,8 +67,6 @@ PROVINCE_TOWN = 20_000  # a province's namesake town large enough to be its seat
 _CITY_SIDE = re.compile(r"^(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
                         r"\s+(?:side|end)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|an|az|at) ")
-# "Ky.", "Mass.", "N.Y", "S.D.": a province written as the press abbreviates it
-_STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){1,2}[A-Z]\.?)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,11 +548,12 @@ def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context, name: str | None =
 
 def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
           inners: list[GeoEntry], unit_inside: bool = False, provinces: tuple[GeoEntry, ...] = (),
-          stated: frozenset[int] = frozenset()) -> Resolved:
+          stated: frozenset[int] = frozenset(), cities: frozenset[int] = frozenset()) -> Resolved:
     """``unit_inside``: t qualifies a district or province ("Gizab district, Uruzgan"): then
     t is a unit too, not its same-named town. ``provinces``: the provinces named in t's
     chain of qualifiers ("Pindal Goath, Kachi district, Balochistan"). ``stated``: which of
-    ``outers`` the text writes with a province's word ("Lara state")."""
+    ``outers`` the text writes with a province's word ("Lara state"); ``cities``: which are
+    a city that is its own province ("Hamburg") after a comma."""
     key, cands, how = _candidates(gazetteer, t, ctx)
     if provinces and (not cands or how in ("fuzzy", "skeleton")) and ADMIN_HEADS.get(t.head or "") == "ADM2":
         # a district named with its province is that province's, or unknown
@@ -562,14 +561,17 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         cands, how = (inside, how) if inside else _unit_in_province(gazetteer, t, provinces) or ([], how)
     if not cands:
         return Resolved(t, None, 0.0, 0, "geo.resolve.unknown")
-    groups = [([qe for qe in q if qe.feature_code in ("PCLI", "ADM1") or qe.feature_class == "P"], n in stated)
+    groups = [([qe for qe in q if qe.feature_code in ("PCLI", "ADM1") or qe.feature_class == "P"], n in stated, n)
               for n, q in enumerate(outers)]
     if any(e.feature_code in ("PCLI", "ADM1") for e in cands):
         # a province in a list of provinces is not inside the next one ("Kandahar, Helmand"),
         # unless the next one is written as a province abroad ("Rio Claro, Lara state")
-        groups = [(g, s) for g, s in groups if s and _province_abroad(g, cands)]
-    groups = [g for g, _ in groups if g]
-    inside = [e for e in cands if all(any(_inside_qualifier(qe, e) for qe in g) for g in groups)]
+        groups = [(g, s, n) for g, s, n in groups if s and _province_abroad(g, cands)]
+    groups = [(g, n) for g, _, n in groups if g]
+    inside = [e for e in cands if all(any(_inside_qualifier(qe, e) for qe in g) for g, _ in groups)]
+    if not inside:
+        still = _still_qualifying(groups, cities, cands)
+        inside = [e for e in cands if all(any(_inside_qualifier(qe, e) for qe in g) for g in still)]
     if not inside:
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-qualifier")
     cands = inside  # "El Alto, La Paz": only an El Alto inside some La Paz
@@ -635,6 +637,33 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
 
 
 UNIT_SPELLING = 80  # how close another spelling of a district in the named province must be
+
+
+def _still_qualifying(groups: list[tuple[list[GeoEntry], int]], cities: frozenset[int],
+                      cands: list[GeoEntry]) -> list[list[GeoEntry]]:
+    """The qualifiers that still say where a place lies when none of its namesakes lies
+    inside them all. Places that lie apart from each other enclose nothing together: the
+    commas joined a list ("the finalists were Denver, Tucson, Lexington, Ky., Hartford, Conn."),
+    none of them qualifies; and a city that is its own province in a country where the place
+    has no namesake ("concerts in Copenhagen, Hamburg and Munich") is the list's next item,
+    not the province around the place (where the place has a namesake in that country, it is
+    more likely a quarter of the city the gazetteer lacks)."""
+    if any(_apart(a, b) for i, (a, _) in enumerate(groups) for b, _ in groups[i + 1:]):
+        return []
+    countries = {e.iso2 for e in cands}
+    return [g for g, n in groups if n not in cities or countries & {qe.iso2 for qe in g}]
+
+
+def _apart(a: list[GeoEntry], b: list[GeoEntry]) -> bool:
+    """Do two qualifiers lie apart, neither inside nor around the other?"""
+    return not any(_inside_qualifier(x, y) or _inside_qualifier(y, x) for x in a for y in b)
+
+
+def _own_province_city(entries: list[GeoEntry]) -> bool:
+    """A city of 100,000+ whose name's only units are the city's own ("Hamburg", "Vienna")."""
+    cities = [e for e in entries if e.feature_class == "P" and e.population >= PROMINENT]
+    units = [e for e in entries if e.feature_class == "A"]
+    return bool(cities and units) and all(any(_same_place(u, c) for c in cities) for u in units)
 
 
 def _province_abroad(group: list[GeoEntry], cands: list[GeoEntry]) -> bool:
@@ -745,7 +774,7 @@ def _shared_with_a_province(cands: list[GeoEntry], key: str) -> bool:
 
 
 def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]], list[GeoEntry], bool, tuple,
-                                                          frozenset[int]]:
+                                                          frozenset[int], frozenset[int]]:
     t = tops[i]
     # a town qualifies only through "of"/"in" ("the Saddar area of Karachi"); after a comma it
     # is more likely the next item of a list ("Quetta, Lahore and Karachi")
@@ -755,6 +784,7 @@ def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]]
                if e.feature_class == "A" or q.link in ("of", "in")]
               for q in quals]
     stated = frozenset(n for n, q in enumerate(quals) if ADMIN_HEADS.get(q.head or "") == "ADM1")
+    cities = frozenset(n for n, q in enumerate(quals) if q.link == "," and _own_province_city(gazetteer.lookup(q.text)))
     inners = gazetteer.lookup(tops[t.qualifier_of].text) if t.qualifier_of is not None else []
     unit_inside = t.qualifier_of is not None and ADMIN_HEADS.get(tops[t.qualifier_of].head or "") is not None
     provinces: tuple[GeoEntry, ...] = ()
@@ -763,7 +793,7 @@ def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]]
         chain = [q for j, q in enumerate(tops) if j != i and (j == head or q.qualifier_of == head)]
         provinces = tuple(e for q in chain if q.label != "NORP" for e in gazetteer.lookup(q.text)
                           if e.feature_code == "ADM1")
-    return outers, inners, unit_inside, provinces, stated
+    return outers, inners, unit_inside, provinces, stated, cities
 
 
 def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None = None,
