@@ -158,3 +158,25 @@ def test_a_city_that_is_its_own_province_after_a_comma_is_the_next_item_of_a_lis
     found = _resolve_text(nlp, gaz, "The band cancelled its concerts in Copenhagen, Hamburg and Munich.")
     assert found["Copenhagen"] is not None and found["Copenhagen"].iso2 == "DK"
     assert found["Hamburg"].iso2 == "DE"
+
+
+def test_an_ocean_is_no_small_namesake_in_the_articles_country(gaz):
+    us = Focus(country="US", strength=1.0, source="lede")
+    e = _resolved_with_focus(gaz, us, "Atlantic")["Atlantic"]
+    assert e is not None and e.feature_code == "OCN" and e.iso2 is None
+    assert _resolved(gaz, "Persian Gulf")["Persian Gulf"].feature_code == "GULF"  # not Iran's Bushehr province
+    assert _resolved(gaz, "North Sea")["North Sea"].feature_code == "SEA"  # not the town in New Jersey
+
+
+def test_a_sea_named_in_a_news_sentence_is_found_whole(nlp, gaz):
+    found = _resolve_text(nlp, gaz, "The tanker was towed across the Gulf of Mexico to a port near Houston.")
+    e = found.get("Gulf of Mexico")
+    assert e is not None and e.feature_code == "GULF" and abs(e.latitude - 25.0) < 1
+
+
+def test_a_sea_is_no_town_an_event_happened_in(gaz):
+    from eventwire.geo._locate import geo_precision
+
+    r = resolve_toponyms(_tops("Caribbean"), gaz)[0]
+    assert r.entry is not None and r.entry.feature_class == "H"
+    assert geo_precision(r) == 3

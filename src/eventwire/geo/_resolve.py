@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..gazetteer import distance_km, fold
+from ..gazetteer import REGION_CODES, distance_km, fold
 from ..gazetteer._fold import skeleton
 from ..records import GeoEntry
 from ._focus import CITY_KM, NO_FOCUS, Focus
@@ -103,7 +103,7 @@ class Context:
 def _prior(e: GeoEntry, key: str) -> float:
     s = 0.35 * math.log10(e.population + 10)
     code = e.feature_code
-    if code.startswith("PCL") or code == "CONT":
+    if code.startswith("PCL") or code in REGION_CODES:
         s += 2.5
     elif code == "ADM1":
         s += 1.0
@@ -153,6 +153,13 @@ def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
 def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
     s = 0.0
     total = sum(ctx.countries.values()) or 1
+    if e.iso2 is None and e.feature_code in REGION_CODES:
+        # a continent, ocean or sea lies beside whatever country the article speaks of: it
+        # is no place abroad to its namesakes there ("the Atlantic hurricane season" of a
+        # Florida station is no New Jersey county)
+        f = ctx.focus
+        beside = 3.0 * max(ctx.countries.values(), default=0) / total
+        return beside + (FOCUS_COUNTRY * f.strength if f.country else 0.0)
     if e.iso2 and ctx.countries:
         s += 3.0 * ctx.countries[e.iso2] / total
         if not e.feature_code.startswith("PCL") and ctx.countries[e.iso2] == 0:
@@ -181,7 +188,7 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
 def _around_outlet(e: GeoEntry, outlet: tuple[GeoEntry, ...]) -> bool:
     """Is a town, district or province around the outlet's home: within a newsroom's area of
     a town its web address names, or in a province it names? A country is no namesake."""
-    if e.feature_code.startswith("PCL") or e.feature_code == "CONT":
+    if e.feature_code.startswith("PCL") or e.feature_code in REGION_CODES:
         return False
     a1 = fold(_admin1_of(e) or "")
     for o in outlet:
@@ -228,9 +235,10 @@ def _admin1_of(e: GeoEntry) -> str | None:
 
 def _known_everywhere(e: GeoEntry, key: str) -> bool:
     """A place known by name the world over: a country, a capital, a city or a province of a
-    million called by its own name ("Kansas", "Wales")."""
+    million called by its own name ("Kansas", "Wales"), a continent, an ocean or a sea."""
     code = e.feature_code
-    return (code.startswith("PCL") or code == "PPLC" or (e.feature_class == "P" and e.population >= MILLION)
+    return (code.startswith("PCL") or code == "PPLC" or code in REGION_CODES
+            or (e.feature_class == "P" and e.population >= MILLION)
             or (code == "ADM1" and e.population >= MILLION and fold(e.name) == key))
 
 
@@ -277,7 +285,7 @@ def _support(gazetteer, tops: list[Toponym], ctx: Context) -> None:
         # "Ohio", "Moscow": a name known everywhere speaks for that place, not its namesakes
         known = [e for e in cands if _known_everywhere(e, key)]
         units = {(e.iso2, fold(a)) for e in known or cands if not e.feature_code.startswith("PCL")
-                 and e.feature_code != "CONT" and (a := _admin1_of(e))}
+                 and e.feature_code not in REGION_CODES and (a := _admin1_of(e))}
         share = {u: 1.0 / len(units) for u in units}
         ctx.own[key] = share
         ctx.support.update(share)
@@ -336,7 +344,7 @@ def _within_named(outer: GeoEntry, inner: GeoEntry) -> bool:
 def _prominent(e: GeoEntry) -> bool:
     """A place named without doubt anywhere: a country, a province, a city of 100,000+."""
     code = e.feature_code
-    return code.startswith("PCL") or code in ("ADM1", "CONT") or e.population >= PROMINENT
+    return code.startswith("PCL") or code == "ADM1" or code in REGION_CODES or e.population >= PROMINENT
 
 
 def _abroad(e: GeoEntry, t: Toponym, ctx: Context) -> bool:
@@ -371,7 +379,7 @@ def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -
     namesake or a province abroad ("Colonia" of "Colonia Vistas del Rio", in a report from
     Mexico, is no Uruguayan department)."""
     f = ctx.focus
-    if e.feature_code.startswith("PCL") or e.feature_code == "CONT" or (
+    if e.feature_code.startswith("PCL") or e.feature_code in REGION_CODES or (
             e.feature_class == "P" and e.population >= PROMINENT):
         return True  # "West Africa", "Sub-Saharan Africa": a part of the continent, no namesake
     if e.iso2 in (ctx.named or {}).get(t.sent_start, ()) or _outlet_town(e, fold(t.text), ctx):
