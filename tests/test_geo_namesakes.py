@@ -126,3 +126,57 @@ def test_a_province_spelling_written_alone_is_the_town_it_is_named_after(gaz, na
 def test_a_province_written_as_a_province_stays_the_province(gaz):
     e = resolve_toponyms([Toponym("Idleb", 0, 5, 0, 16, 0, 1, "GPE", head="province")], gaz)[0].entry
     assert e is not None and e.feature_code == "ADM1" and e.name == "Idlib"
+
+
+def _resolve_text(nlp, gaz, text: str) -> dict:
+    from eventwire.geo import find_toponyms
+
+    return {r.toponym.text: r.entry for r in resolve_toponyms(find_toponyms(nlp(text), gaz), gaz)}
+
+
+def test_a_part_of_a_continent_is_the_continent(nlp, gaz):
+    found = _resolve_text(nlp, gaz, "Aid groups warned of hunger across Sub-Saharan Africa this year.")
+    e = found.get("Africa")
+    assert e is not None and e.feature_code == "CONT"
+
+
+def test_each_abbreviated_state_follows_its_own_town_in_a_list(nlp, gaz):
+    from eventwire.geo import find_toponyms
+
+    text = ("The other finalists were Denver, Tucson, Lexington, Ky., Hartford, Conn., "
+            "and Fargo, N.D., the committee said.")
+    tops = find_toponyms(nlp(text), gaz)
+    by_text = {t.text: i for i, t in enumerate(tops)}
+    assert tops[by_text["Ky."]].qualifier_of == by_text["Lexington"]
+    assert tops[by_text["Hartford"]].qualifier_of == by_text["Denver"]  # the list goes on
+    found = {r.toponym.text: r.entry for r in resolve_toponyms(tops, gaz)}
+    assert found["Denver"] is not None and found["Denver"].admin1 == "Colorado"
+    assert found["Lexington"].admin1 == "Kentucky"
+
+
+def test_a_city_that_is_its_own_province_after_a_comma_is_the_next_item_of_a_list(nlp, gaz):
+    found = _resolve_text(nlp, gaz, "The band cancelled its concerts in Copenhagen, Hamburg and Munich.")
+    assert found["Copenhagen"] is not None and found["Copenhagen"].iso2 == "DK"
+    assert found["Hamburg"].iso2 == "DE"
+
+
+def test_an_ocean_is_no_small_namesake_in_the_articles_country(gaz):
+    us = Focus(country="US", strength=1.0, source="lede")
+    e = _resolved_with_focus(gaz, us, "Atlantic")["Atlantic"]
+    assert e is not None and e.feature_code == "OCN" and e.iso2 is None
+    assert _resolved(gaz, "Persian Gulf")["Persian Gulf"].feature_code == "GULF"  # not Iran's Bushehr province
+    assert _resolved(gaz, "North Sea")["North Sea"].feature_code == "SEA"  # not the town in New Jersey
+
+
+def test_a_sea_named_in_a_news_sentence_is_found_whole(nlp, gaz):
+    found = _resolve_text(nlp, gaz, "The tanker was towed across the Gulf of Mexico to a port near Houston.")
+    e = found.get("Gulf of Mexico")
+    assert e is not None and e.feature_code == "GULF" and abs(e.latitude - 25.0) < 1
+
+
+def test_a_sea_is_no_town_an_event_happened_in(gaz):
+    from eventwire.geo._locate import geo_precision
+
+    r = resolve_toponyms(_tops("Caribbean"), gaz)[0]
+    assert r.entry is not None and r.entry.feature_class == "H"
+    assert geo_precision(r) == 3

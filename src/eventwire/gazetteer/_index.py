@@ -17,6 +17,10 @@ from ._compiled import BARE_DIRECTIONS, COUNTRY_BASE, DIV_BASE, Compiled, strip_
 from ._fold import fold, skeleton
 
 ALIAS_BASE = 3_000_000
+# continents, oceans, seas, gulfs, bays, straits, channels and regions wider than a province:
+# known by name the world over, and never the town an event happened in
+REGION_CODES = frozenset({"CONT", "OCN", "SEA", "GULF", "BAY", "STRT", "CHN", "RGN", "PEN"})
+_WATER_CODES = frozenset({"OCN", "SEA", "GULF", "BAY", "STRT", "CHN"})
 # The usual short forms of a name's first word, both ways (GeoNames writes "St. Louis" but
 # "Mount Pleasant"; the press writes "Mt. Pleasant" and "Ft. Worth").
 _SHORT = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "point"}
@@ -104,7 +108,8 @@ class Gazetteer:
         for r in places:  # places first: aliases may point at them
             k = self._iso2.get(r.country)
             country, iso3 = (self._c.ctry_names[k], self._c.ctry_iso3[k]) if k is not None else (None, None)
-            fclass = "L" if r.feature_code == "CONT" else "P"
+            fclass = ("H" if r.feature_code in _WATER_CODES else "L" if r.feature_code in REGION_CODES
+                      else "P")
             entry = GeoEntry(r.geonameid, r.name, r.latitude or 0.0, r.longitude or 0.0, fclass,
                              r.feature_code or "PPL", country, r.country or None, iso3,
                              r.admin1 or None, r.admin2 or None)
@@ -114,7 +119,7 @@ class Gazetteer:
             if r.kind != "alias":
                 continue
             # an alias row's feature_code, when given, narrows its target ("Washington" the city)
-            targets = [i for i in self._lookup_ids(fold(r.target)) if self.entry(i).iso2 == r.country
+            targets = [i for i in self._lookup_ids(fold(r.target)) if (self.entry(i).iso2 or "") == r.country
                        and (not r.feature_code or self.entry(i).feature_code == r.feature_code)]
             best: dict[str, int] = {}  # the most populous target per feature code
             for i in targets:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from unidecode import unidecode
 
 from ..extract import DocFindings
-from ..gazetteer import fold, lexicon
+from ..gazetteer import REGION_CODES, fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, known_city,
                      known_outlets, masthead_start, near_place, on_side, outlet_home, outlet_places, page_host,
@@ -39,7 +39,7 @@ NEAR_HEADS = frozenset({"area", "outskirts", "border", "region", "valley", "subu
 
 def _specificity(r: Resolved) -> int:
     e = r.entry
-    if e is None or e.feature_code == "CONT":
+    if e is None or e.feature_code in REGION_CODES:
         return 0
     if e.feature_class == "A":
         return {"ADM2": 2, "ADM3": 2, "ADM1": 1}.get(e.feature_code, 0)
@@ -49,7 +49,7 @@ def _specificity(r: Resolved) -> int:
 def geo_precision(r: Resolved) -> int:
     """ACLED: 1 the town itself, 2 near a town or a district, 3 a province or larger."""
     t, e = r.toponym, r.entry
-    if e is None or e.feature_code == "CONT":
+    if e is None or e.feature_code in REGION_CODES:
         return 3
     if e.feature_class == "A":
         return 2 if e.feature_code in ("ADM2", "ADM3") else 3

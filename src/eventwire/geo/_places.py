@@ -19,6 +19,8 @@ from ..nlp import doc_text, words
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 INITIAL = re.compile(r"^[A-Z]\.$")
+# "Ky.", "Mass.", "N.Y", "S.D.": a province written as the press abbreviates it
+STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){1,2}[A-Z]\.?)$")
 _UNKNOWN_LINK = re.compile(r",\s*(?:[A-Z][\w'-]*\s*){1,3},")
 # "Chatsworth (eThekwini, KwaZulu-Natal)", "Okpanam (Oshimili North LGA, Delta)": a unit the
 # gazetteer lacks (or NER misses, written in lower case) opens the bracket before the province
@@ -678,6 +680,14 @@ def _link_qualifiers(doc, tops: list[Toponym]) -> list[Toponym]:
             rest = rest[1:]  # "Police District 9, Lashkar Gah": a numbered ward of the town
         if head_ok and rest in ([","], ["in"], ["of"], [",", "in"], ["("]) or between in ("", ",", "(", "in"):
             link = rest[0] if rest else (between or ",")
-            out[i] = replace(cur, qualifier_of=i - 1 if prev.qualifier_of is None else prev.qualifier_of,
-                             link=link)
+            head = i - 1 if prev.qualifier_of is None or _own_state(prev, cur, link) else prev.qualifier_of
+            if _own_state(out[head], prev, prev.link or "") and out[head].qualifier_of is not None:
+                head = out[head].qualifier_of  # the list goes on after a town and its state
+            out[i] = replace(cur, qualifier_of=head, link=link)
     return out
+
+
+def _own_state(town: Toponym, state: Toponym, link: str) -> bool:
+    """In a list of towns each written with its state ("Denver, Tucson, Lexington, Ky.,
+    Hartford, Conn."), the abbreviated state follows its own town, not the list's first item."""
+    return link == "," and town.head is None and STATE_ABBREVIATION.match(state.text) is not None

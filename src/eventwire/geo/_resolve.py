@@ -15,11 +15,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..gazetteer import distance_km, fold
+from ..gazetteer import REGION_CODES, distance_km, fold
 from ..gazetteer._fold import skeleton
 from ..records import GeoEntry
 from ._focus import CITY_KM, NO_FOCUS, Focus
-from ._places import Toponym
+from ._places import STATE_ABBREVIATION as _STATE_ABBREVIATION, Toponym
 
 ADMIN_HEADS = {"district": "ADM2", "province": "ADM1", "state": "ADM1", "governorate": "ADM1",
                "region": "ADM1", "county": "ADM2", "division": "ADM2", "tehsil": "ADM2",
@@ -67,8 +67,6 @@ PROVINCE_TOWN = 20_000  # a province's namesake town large enough to be its seat
 _CITY_SIDE = re.compile(r"^(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
                         r"\s+(?:side|end)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|an|az|at) ")
-# "Ky.", "Mass.", "N.Y", "S.D.": a province written as the press abbreviates it
-_STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){1,2}[A-Z]\.?)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +103,7 @@ class Context:
 def _prior(e: GeoEntry, key: str) -> float:
     s = 0.35 * math.log10(e.population + 10)
     code = e.feature_code
-    if code.startswith("PCL") or code == "CONT":
+    if code.startswith("PCL") or code in REGION_CODES:
         s += 2.5
     elif code == "ADM1":
         s += 1.0
@@ -155,6 +153,13 @@ def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
 def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
     s = 0.0
     total = sum(ctx.countries.values()) or 1
+    if e.iso2 is None and e.feature_code in REGION_CODES:
+        # a continent, ocean or sea lies beside whatever country the article speaks of: it
+        # is no place abroad to its namesakes there ("the Atlantic hurricane season" of a
+        # Florida station is no New Jersey county)
+        f = ctx.focus
+        beside = 3.0 * max(ctx.countries.values(), default=0) / total
+        return beside + (FOCUS_COUNTRY * f.strength if f.country else 0.0)
     if e.iso2 and ctx.countries:
         s += 3.0 * ctx.countries[e.iso2] / total
         if not e.feature_code.startswith("PCL") and ctx.countries[e.iso2] == 0:
@@ -183,7 +188,7 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
 def _around_outlet(e: GeoEntry, outlet: tuple[GeoEntry, ...]) -> bool:
     """Is a town, district or province around the outlet's home: within a newsroom's area of
     a town its web address names, or in a province it names? A country is no namesake."""
-    if e.feature_code.startswith("PCL") or e.feature_code == "CONT":
+    if e.feature_code.startswith("PCL") or e.feature_code in REGION_CODES:
         return False
     a1 = fold(_admin1_of(e) or "")
     for o in outlet:
@@ -230,9 +235,10 @@ def _admin1_of(e: GeoEntry) -> str | None:
 
 def _known_everywhere(e: GeoEntry, key: str) -> bool:
     """A place known by name the world over: a country, a capital, a city or a province of a
-    million called by its own name ("Kansas", "Wales")."""
+    million called by its own name ("Kansas", "Wales"), a continent, an ocean or a sea."""
     code = e.feature_code
-    return (code.startswith("PCL") or code == "PPLC" or (e.feature_class == "P" and e.population >= MILLION)
+    return (code.startswith("PCL") or code == "PPLC" or code in REGION_CODES
+            or (e.feature_class == "P" and e.population >= MILLION)
             or (code == "ADM1" and e.population >= MILLION and fold(e.name) == key))
 
 
@@ -279,7 +285,7 @@ def _support(gazetteer, tops: list[Toponym], ctx: Context) -> None:
         # "Ohio", "Moscow": a name known everywhere speaks for that place, not its namesakes
         known = [e for e in cands if _known_everywhere(e, key)]
         units = {(e.iso2, fold(a)) for e in known or cands if not e.feature_code.startswith("PCL")
-                 and e.feature_code != "CONT" and (a := _admin1_of(e))}
+                 and e.feature_code not in REGION_CODES and (a := _admin1_of(e))}
         share = {u: 1.0 / len(units) for u in units}
         ctx.own[key] = share
         ctx.support.update(share)
@@ -338,7 +344,7 @@ def _within_named(outer: GeoEntry, inner: GeoEntry) -> bool:
 def _prominent(e: GeoEntry) -> bool:
     """A place named without doubt anywhere: a country, a province, a city of 100,000+."""
     code = e.feature_code
-    return code.startswith("PCL") or code in ("ADM1", "CONT") or e.population >= PROMINENT
+    return code.startswith("PCL") or code == "ADM1" or code in REGION_CODES or e.population >= PROMINENT
 
 
 def _abroad(e: GeoEntry, t: Toponym, ctx: Context) -> bool:
@@ -368,13 +374,14 @@ def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -
     """A piece of a longer name ("Isabel" of "Vila Isabel") stands for a place only where
     the article is (its focus; without one, a country it names outright, the one country
     all namesakes share, or a province), in a country its sentence names, or when a reader
-    would know the place anywhere (a country, a city of 100,000+), or the local outlet's own
+    would know the place anywhere (a country, a continent, a city of 100,000+), or the local outlet's own
     town ("Athens Parks and Recreation" of the Athens paper): never for a small
     namesake or a province abroad ("Colonia" of "Colonia Vistas del Rio", in a report from
     Mexico, is no Uruguayan department)."""
     f = ctx.focus
-    if e.feature_code.startswith("PCL") or (e.feature_class == "P" and e.population >= PROMINENT):
-        return True
+    if e.feature_code.startswith("PCL") or e.feature_code in REGION_CODES or (
+            e.feature_class == "P" and e.population >= PROMINENT):
+        return True  # "West Africa", "Sub-Saharan Africa": a part of the continent, no namesake
     if e.iso2 in (ctx.named or {}).get(t.sent_start, ()) or _outlet_town(e, fold(t.text), ctx):
         return True
     if f.country:
@@ -549,11 +556,12 @@ def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context, name: str | None =
 
 def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
           inners: list[GeoEntry], unit_inside: bool = False, provinces: tuple[GeoEntry, ...] = (),
-          stated: frozenset[int] = frozenset()) -> Resolved:
+          stated: frozenset[int] = frozenset(), cities: frozenset[int] = frozenset()) -> Resolved:
     """``unit_inside``: t qualifies a district or province ("Gizab district, Uruzgan"): then
     t is a unit too, not its same-named town. ``provinces``: the provinces named in t's
     chain of qualifiers ("Pindal Goath, Kachi district, Balochistan"). ``stated``: which of
-    ``outers`` the text writes with a province's word ("Lara state")."""
+    ``outers`` the text writes with a province's word ("Lara state"); ``cities``: which are
+    a city that is its own province ("Hamburg") after a comma."""
     key, cands, how = _candidates(gazetteer, t, ctx)
     if provinces and (not cands or how in ("fuzzy", "skeleton")) and ADMIN_HEADS.get(t.head or "") == "ADM2":
         # a district named with its province is that province's, or unknown
@@ -561,14 +569,17 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         cands, how = (inside, how) if inside else _unit_in_province(gazetteer, t, provinces) or ([], how)
     if not cands:
         return Resolved(t, None, 0.0, 0, "geo.resolve.unknown")
-    groups = [([qe for qe in q if qe.feature_code in ("PCLI", "ADM1") or qe.feature_class == "P"], n in stated)
+    groups = [([qe for qe in q if qe.feature_code in ("PCLI", "ADM1") or qe.feature_class == "P"], n in stated, n)
               for n, q in enumerate(outers)]
     if any(e.feature_code in ("PCLI", "ADM1") for e in cands):
         # a province in a list of provinces is not inside the next one ("Kandahar, Helmand"),
         # unless the next one is written as a province abroad ("Rio Claro, Lara state")
-        groups = [(g, s) for g, s in groups if s and _province_abroad(g, cands)]
-    groups = [g for g, _ in groups if g]
-    inside = [e for e in cands if all(any(_inside_qualifier(qe, e) for qe in g) for g in groups)]
+        groups = [(g, s, n) for g, s, n in groups if s and _province_abroad(g, cands)]
+    groups = [(g, n) for g, _, n in groups if g]
+    inside = [e for e in cands if all(any(_inside_qualifier(qe, e) for qe in g) for g, _ in groups)]
+    if not inside:
+        still = _still_qualifying(groups, cities, cands)
+        inside = [e for e in cands if all(any(_inside_qualifier(qe, e) for qe in g) for g in still)]
     if not inside:
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-qualifier")
     cands = inside  # "El Alto, La Paz": only an El Alto inside some La Paz
@@ -634,6 +645,33 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
 
 
 UNIT_SPELLING = 80  # how close another spelling of a district in the named province must be
+
+
+def _still_qualifying(groups: list[tuple[list[GeoEntry], int]], cities: frozenset[int],
+                      cands: list[GeoEntry]) -> list[list[GeoEntry]]:
+    """The qualifiers that still say where a place lies when none of its namesakes lies
+    inside them all. Places that lie apart from each other enclose nothing together: the
+    commas joined a list ("the finalists were Denver, Tucson, Lexington, Ky., Hartford, Conn."),
+    none of them qualifies; and a city that is its own province in a country where the place
+    has no namesake ("concerts in Copenhagen, Hamburg and Munich") is the list's next item,
+    not the province around the place (where the place has a namesake in that country, it is
+    more likely a quarter of the city the gazetteer lacks)."""
+    if any(_apart(a, b) for i, (a, _) in enumerate(groups) for b, _ in groups[i + 1:]):
+        return []
+    countries = {e.iso2 for e in cands}
+    return [g for g, n in groups if n not in cities or countries & {qe.iso2 for qe in g}]
+
+
+def _apart(a: list[GeoEntry], b: list[GeoEntry]) -> bool:
+    """Do two qualifiers lie apart, neither inside nor around the other?"""
+    return not any(_inside_qualifier(x, y) or _inside_qualifier(y, x) for x in a for y in b)
+
+
+def _own_province_city(entries: list[GeoEntry]) -> bool:
+    """A city of 100,000+ whose name's only units are the city's own ("Hamburg", "Vienna")."""
+    cities = [e for e in entries if e.feature_class == "P" and e.population >= PROMINENT]
+    units = [e for e in entries if e.feature_class == "A"]
+    return bool(cities and units) and all(any(_same_place(u, c) for c in cities) for u in units)
 
 
 def _province_abroad(group: list[GeoEntry], cands: list[GeoEntry]) -> bool:
@@ -744,7 +782,7 @@ def _shared_with_a_province(cands: list[GeoEntry], key: str) -> bool:
 
 
 def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]], list[GeoEntry], bool, tuple,
-                                                          frozenset[int]]:
+                                                          frozenset[int], frozenset[int]]:
     t = tops[i]
     # a town qualifies only through "of"/"in" ("the Saddar area of Karachi"); after a comma it
     # is more likely the next item of a list ("Quetta, Lahore and Karachi")
@@ -754,6 +792,7 @@ def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]]
                if e.feature_class == "A" or q.link in ("of", "in")]
               for q in quals]
     stated = frozenset(n for n, q in enumerate(quals) if ADMIN_HEADS.get(q.head or "") == "ADM1")
+    cities = frozenset(n for n, q in enumerate(quals) if q.link == "," and _own_province_city(gazetteer.lookup(q.text)))
     inners = gazetteer.lookup(tops[t.qualifier_of].text) if t.qualifier_of is not None else []
     unit_inside = t.qualifier_of is not None and ADMIN_HEADS.get(tops[t.qualifier_of].head or "") is not None
     provinces: tuple[GeoEntry, ...] = ()
@@ -762,7 +801,7 @@ def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]]
         chain = [q for j, q in enumerate(tops) if j != i and (j == head or q.qualifier_of == head)]
         provinces = tuple(e for q in chain if q.label != "NORP" for e in gazetteer.lookup(q.text)
                           if e.feature_code == "ADM1")
-    return outers, inners, unit_inside, provinces, stated
+    return outers, inners, unit_inside, provinces, stated, cities
 
 
 def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None = None,
