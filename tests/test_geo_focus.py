@@ -149,6 +149,24 @@ def test_no_place_in_the_report_gives_the_datelines(nlp, gaz):
     assert loc is not None and loc.name == "Tampa" and loc.admin1 == "Florida"
 
 
+@pytest.mark.parametrize("dateline, elsewhere, state", [
+    ("SPRINGFIELD, Ill.", "Columbus, Ohio", "Illinois"),
+    ("MEMPHIS, Tenn.", "Jackson, Miss.", "Tennessee"),
+])
+def test_a_place_in_another_state_further_down_is_not_the_datelines_news(dateline, elsewhere, state):
+    """The lede names no place: the dateline's state is the news's, not the state of another
+    shooting the article recalls further down."""
+    import datetime as dt
+
+    from eventwire.pipeline import Pipeline
+
+    text = (f"Girl, 4, wounded by stray bullet\n\n{dateline} -- A 4-year-old girl is recovering in the "
+            "hospital after she was shot Sunday night, police said.\n\nOn Friday night, a 1-year-old boy "
+            f"was shot and killed while his parents picked up a pizza in {elsewhere}.")
+    events = Pipeline.default().process(Document(id="t", text=text, published=dt.date(2016, 11, 7))).events
+    assert events and events[0].location is not None and events[0].location.admin1 == state
+
+
 def test_a_first_name_is_no_place(nlp, gaz):
     text = "MEMPHIS, Tenn. -- Howard Jones, 71, was shot and killed at his home on Friday, said Sgt. David E. Cole."
     loc = _location(nlp, gaz, text, "shot")

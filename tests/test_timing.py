@@ -159,6 +159,11 @@ def test_a_headline_that_reports_a_shooting_keeps_the_article_news():
     # told by its month only, it stays the trial's background
     ("The shooting outside the Blue Room club in Memphis in March last year killed a 24-year-old woman and "
      "wounded two men.", []),
+    # a street is the place a local report gives it; the town is the dateline's
+    ("Prosecutors said he killed a 24-year-old woman in the 800 block of Poplar Avenue on March 7, 2019.",
+     [dt.date(2019, 3, 7)]),
+    # with no place at all, it stays the trial's background
+    ("Prosecutors said he killed a 24-year-old woman on March 7, 2019.", []),
 ])
 def test_a_trial_report_keeps_the_earlier_shooting_it_dates_to_the_day(shooting, events):
     from eventwire.pipeline import Pipeline

@@ -19,6 +19,7 @@ from ..extract.actors import CONTEXT_REACH
 from ..extract.counts import event_counts
 from ..extract.timing import ANCHOR_DAYS, CONTEXT, EARLIER, anchored
 from ..gazetteer import distance_km
+from ..geo import names_a_street
 from ..records import COUNT_KINDS, Actor, Count, Event, Evidence, Location, Mention, Trigger
 from ..resources.actors import load_actors
 
@@ -611,12 +612,15 @@ def _year_left_out(when) -> bool:
 
 
 def reported_in_full(group: _Group) -> bool:
-    """An earlier event is kept only when the article gives it a day, a place and an outcome."""
+    """An earlier event is kept only when the article gives it a day, a place and an outcome.
+
+    A street ("killed a man in the 1500 block of Arlington Avenue on Aug. 1") is such a place:
+    a local report gives its incident a street and leaves the town to its dateline."""
     if any(m.timing != "earlier" for m in group.mentions):
         return True
     date = group.date()
     has_day = date is not None and date.precision == "day"
-    has_place = any(_own_location(m) is not None for m in group.mentions)
+    has_place = any(_own_location(m) is not None or names_a_street(m.sentence) for m in group.mentions)
     has_outcome = any(m.counts for m in group.mentions)
     return has_day and has_place and has_outcome
 

@@ -848,6 +848,8 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             m = _with_location(m, _home_location(top.text, top.start, top.end, home), _sentence_of(doc, top.start))
             mentions.append(m)
             continue
+        if fp is not None and rule == "geo.event.document" and _across_the_dateline(i, fp, res, findings):
+            i = None  # "KANSAS CITY, Mo. -- A girl was shot Sunday": not the Kansas City, Kan., of another shooting
         if fp is not None and (i is None or _unsupported(i, fp, res, rule == "geo.event.sentence", parts) or _narrower(res, i, fp)):
             chosen.add(fp)
             m = _with_location(m, _focus_location(res[fp], i is not None),
@@ -889,6 +891,21 @@ def _outlet_home(known: tuple, focus: Focus):
     or a whole state."""
     return next((e for e in known if e.feature_class == "P"
                  and (not focus.country or e.iso2 == focus.country)), None)
+
+
+def _across_the_dateline(i: int | None, fp: int, res: list[Resolved], findings: DocFindings) -> bool:
+    """Is place i, the article's place for a mention whose sentence names none, in another
+    province of the dateline's country than the dateline's own place ("KANSAS CITY, Mo.")?
+    The dateline tells where the report's news happened; a place in another province named
+    further down is another incident's ("a boy was shot in Kansas City, Kan., on Friday"),
+    or where someone came from. A national capital's dateline says nothing of the kind."""
+    if i is None or not _in_dateline(res[fp], findings):
+        return False
+    e, f = res[i].entry, res[fp].entry
+    if e is None or f is None or e.iso2 != f.iso2 or f.feature_code == "PPLC":
+        return False
+    f_admin1 = f.admin1 or (f.name if f.feature_code == "ADM1" else None)
+    return bool(e.admin1 and f_admin1) and e.admin1 != f_admin1
 
 
 def _in_dateline(r: Resolved, findings: DocFindings) -> bool:

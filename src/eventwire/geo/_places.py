@@ -331,6 +331,20 @@ def _road_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _street_address() -> re.Pattern:
+    roads = "|".join(sorted((re.escape(w.capitalize()) for w in lexicon()["road_words"]), key=len, reverse=True))
+    return re.compile(r"\b(?:in|on|at|near|along) (?:the (?:\d+|[A-Z][a-z]+) block of )?"
+                      r"(?:(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)?) ){1,4}(?:" + roads + r")\b\.?")
+
+
+def names_a_street(sentence: str) -> bool:
+    """Does the sentence place what it tells at a street ("in the 1500 block of Arlington
+    Avenue", "on Milton Street", "at Main Street and Fifth Avenue")? A local report gives
+    its incident a place this way, finer than a town, and leaves the town to its dateline."""
+    return _street_address().search(sentence) is not None
+
+
+@functools.lru_cache(maxsize=1)
 def _town_bodies() -> frozenset[str]:
     return frozenset(lexicon()["town_bodies"])
 
