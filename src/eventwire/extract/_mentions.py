@@ -147,7 +147,19 @@ def _on_the_act(sent, date: EventDate, trigger) -> bool:
     """The date phrase hangs on the event: the trigger, an event noun, or a verb of the
     act or of its happening ("killed his sons Friday morning", "it happened Sunday")."""
     kind, tok = _date_anchor(sent, date, trigger)
-    return kind == "event" or (kind == "verb" and _occurrence_verb(tok))
+    return kind == "event" or (kind == "verb" and (_occurrence_verb(tok) or _verb_of_the_trigger(tok, trigger)))
+
+
+def _verb_of_the_trigger(verb, trigger) -> bool:
+    """The verb whose subject or object is the event noun: "air strikes hit a base late on
+    Thursday", "a roadside bomb struck the convoy Monday". Its date is the event's, unless it is
+    a verb of telling or of the case ("the shooting was reported Monday")."""
+    return trigger is not None and not _of_the_report(verb) and any(
+        trigger.start <= c.idx < trigger.end for c in verb.children if c.dep_ in _ARGUMENTS)
+
+
+# Dependents that are a verb's subject or object
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def _date_anchor(sent, date: EventDate, trigger=None):
