@@ -79,6 +79,11 @@ class _Group:
         day, first = self._own_dates if self._has_own else self._step_dates
         return day if day is not None else first
 
+    def own_location(self) -> Location | None:
+        """The most confident place the mentions' own sentences give; None when every place
+        is borrowed from the rest of the article."""
+        return self._own_place
+
     def location(self) -> Location | None:
         """The most confident place the mentions' own sentences give, else any (the first
         of equally confident ones)."""
@@ -222,7 +227,10 @@ def _fits(group: _Group, m: Mention, part: str = "body", published=None) -> bool
         return False  # "another shooting on the same block back in May": not the undated news
     if d1 is not None and d2 is not None and d1.date != d2.date and not _same_happening(group, m, d1, d2):
         return False
-    if not _headline_of(group, part) and not _same_place(group.location(), _own_location(m)):
+    # an act told apart from another in its sentence ("..., and in a separate incident clashes
+    # killed four") has no place of its own when the sentence's place is the other act's
+    place = group.own_location() if any(x.apart_from for x in group.mentions) else group.location()
+    if not _headline_of(group, part) and not _same_place(place, _own_location(m)):
         return False
     return not _other_dyad(group, m)
 
