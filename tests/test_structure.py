@@ -18,6 +18,8 @@ def _read(text, published=dt.date(2025, 3, 12), title=None):
     ("KABUL, Afghanistan, Aug. 5 (AP) — A bomb went off.", "KABUL, Afghanistan", dt.date(2024, 8, 5), "AP"),
     ("Quetta, March 11 (Reuters) - Gunmen stopped a train.", "Quetta", dt.date(2025, 3, 11), "Reuters"),
     ("lima, 12 feb 90 (efe) -- police said two bombs went off.", "lima", dt.date(1990, 2, 12), "efe"),
+    # an Indian agency's dateline: no dash after the agency's name
+    ("IMPHAL, March 11 (PTI) Two soldiers were killed in an ambush.", "IMPHAL", dt.date(2025, 3, 11), "PTI"),
 ])
 def test_dateline_place_date_outlet(text, place, when, outlet):
     published = dt.date(1990, 2, 13) if "90" in text else dt.date(2025, 3, 12)
@@ -33,6 +35,8 @@ def test_dateline_place_date_outlet(text, place, when, outlet):
     "Police said - the road was closed.",
     "UPDATE: Two people were killed.",
     "Breaking News - a fire broke out.",
+    "Police (Reuters) said the road was closed.",
+    "GUNMEN KILLED (two soldiers) in the north.",
 ])
 def test_no_dateline_in_ordinary_openings(text):
     assert _read(text).dateline is None

@@ -33,6 +33,12 @@ from eventwire.records import Document, EventDate, Mention, Trigger
     ("The gunman was jailed for 11 years over the attack.", "trial"),
     ("Guanajuato tops Mexico's murder tally again as cartel war grinds on", "aggregate"),
     ("The group has fought for more than 15 years to topple the government.", "history"),
+    # a siege that has lasted years, a decade's toll, a week's tally, a share of a tally, a trend
+    ("The town has been under a blockade by the insurgents for more than three years.", "history"),
+    ("The militia has killed thousands of villagers in the two provinces over the past decade.", "aggregate"),
+    ("Sinaloa logs 64 murders in a week as the feud spreads", "aggregate"),
+    ("Two districts accounted for more than half of last month's killings, the figures show.", "aggregate"),
+    ("Grenade attacks on shops have become more frequent in the port city.", "aggregate"),
 ])
 def test_context_cues(sentence, kind):
     assert context_cue(sentence)[0] == kind

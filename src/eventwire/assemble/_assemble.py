@@ -40,6 +40,7 @@ class _Group:
     _own_place: Location | None = None  # most confident place of the mentions' own sentences
     _any_place: Location | None = None  # most confident place of any mention
     _named: set[str] = field(default_factory=set)
+    _named_by_role: tuple[set[str], set[str]] = field(default_factory=lambda: (set(), set()))
     _kinds: set[str] = field(default_factory=set)
     _parts: set[str] = field(default_factory=set)  # parts of the article (title, lede) its mentions lie in
 
@@ -66,6 +67,8 @@ class _Group:
         if loc is not None and (self._any_place is None or loc.confidence > self._any_place.confidence):
             self._any_place = loc
         self._named |= _named_groups((m.actor1, m.actor2))
+        self._named_by_role[0].update(_named_groups((m.actor1,)))
+        self._named_by_role[1].update(_named_groups((m.actor2,)))
         self._kinds.add(m.trigger.sub_event_type)
 
     def date(self):
@@ -77,6 +80,11 @@ class _Group:
         day, first = self._own_dates if self._has_own else self._step_dates
         return day if day is not None else first
 
+    def own_location(self) -> Location | None:
+        """The most confident place the mentions' own sentences give; None when every place
+        is borrowed from the rest of the article."""
+        return self._own_place
+
     def location(self) -> Location | None:
         """The most confident place the mentions' own sentences give, else any (the first
         of equally confident ones)."""
@@ -85,6 +93,10 @@ class _Group:
     def named_groups(self) -> set[str]:
         """Named armed groups (from the actor dictionary) of the mentions, in either role."""
         return self._named
+
+    def named_in_role(self, k: int) -> set[str]:
+        """Named armed groups of the mentions as actor1 (``k`` 0) or actor2 (``k`` 1)."""
+        return self._named_by_role[k]
 
     def has_kind(self, sub_event_type: str) -> bool:
         return sub_event_type in self._kinds
@@ -216,11 +228,25 @@ def _fits(group: _Group, m: Mention, part: str = "body", published=None) -> bool
         return False  # "another shooting on the same block back in May": not the undated news
     if d1 is not None and d2 is not None and d1.date != d2.date and not _same_happening(group, m, d1, d2):
         return False
-    if not _headline_of(group, part) and not _same_place(group.location(), _own_location(m)):
+    # an act told apart from another in its sentence ("..., and in a separate incident clashes
+    # killed four") has no place of its own when the sentence's place is the other act's
+    place = group.own_location() if any(x.apart_from for x in group.mentions) else group.location()
+    if not _headline_of(group, part) and not _same_place(place, _own_location(m)):
         return False
+    return not _other_dyad(group, m)
+
+
+def _other_dyad(group: _Group, m: Mention) -> bool:
+    """The mention names, in one role, a named group that the group names in neither role while
+    it names another in that role: "ISWAP attacked" beside "Boko Haram attacked". A group named
+    only as the other side ("drones hit a police station" beside "FARC dissidents attacked it")
+    is the same happening seen from the target."""
     theirs = group.named_groups()
-    mine = _named_groups((m.actor1, m.actor2))
-    return not (theirs and mine and theirs.isdisjoint(mine))
+    for k, actor in enumerate((m.actor1, m.actor2)):
+        mine = _named_groups((actor,))
+        if mine and group.named_in_role(k) and mine.isdisjoint(theirs):
+            return True
+    return False
 
 
 def _headline_places(structure, places) -> int:
@@ -252,8 +278,12 @@ def _attach_orphan_counts(groups: list[_Group], findings: DocFindings, news: boo
     """Counts stated outside the groups' mentions join the group of the nearest mention before
     them (the first group when none comes before). A count in a
     sentence set aside as context ("three children were killed by stray bullets last year")
-    is the background's, not the news's (``news``: the groups are the article's news)."""
+    is the background's, not the news's (``news``: the groups are the article's news), and so
+    is the toll of an earlier incident at another place that the article does not report in
+    full ("In April, a car bomb in Jamundí killed two civilians"): it stays that incident's."""
     in_mentions = {(c.start, c.end) for g in groups for m in g.mentions for c in m.counts}
+    elsewhere = {(c.start, c.end): _own_location(m) for m in findings.mentions if m.timing == EARLIER
+                 and _own_location(m) is not None for c in m.counts}
     background = [(m.sent_start, m.sent_end) for m in findings.rejected if news and m.timing == CONTEXT]
     starts = sorted((m.sent_start, i) for i, g in enumerate(groups) for m in g.mentions)
     for c in findings.counts:
@@ -262,7 +292,10 @@ def _attach_orphan_counts(groups: list[_Group], findings: DocFindings, news: boo
         # the group of the nearest mention before the count ("He later died at the hospital"
         # goes on about the shooting told just before it, not an arrest told first)
         k = bisect.bisect_right(starts, (c.start, len(groups))) - 1
-        groups[starts[k][1] if k >= 0 else 0].extra_counts.append(c)
+        group = groups[starts[k][1] if k >= 0 else 0]
+        if (c.start, c.end) in elsewhere and not _same_place(group.location(), elsewhere[(c.start, c.end)]):
+            continue
+        group.extra_counts.append(c)
 
 
 # A year written out: "in December 2012", "the 2015 Genesee Street shooting", "August 1982:".

@@ -147,7 +147,19 @@ def _on_the_act(sent, date: EventDate, trigger) -> bool:
     """The date phrase hangs on the event: the trigger, an event noun, or a verb of the
     act or of its happening ("killed his sons Friday morning", "it happened Sunday")."""
     kind, tok = _date_anchor(sent, date, trigger)
-    return kind == "event" or (kind == "verb" and _occurrence_verb(tok))
+    return kind == "event" or (kind == "verb" and (_occurrence_verb(tok) or _verb_of_the_trigger(tok, trigger)))
+
+
+def _verb_of_the_trigger(verb, trigger) -> bool:
+    """The verb whose subject or object is the event noun: "air strikes hit a base late on
+    Thursday", "a roadside bomb struck the convoy Monday". Its date is the event's, unless it is
+    a verb of telling or of the case ("the shooting was reported Monday")."""
+    return trigger is not None and not _of_the_report(verb) and any(
+        trigger.start <= c.idx < trigger.end for c in verb.children if c.dep_ in _ARGUMENTS)
+
+
+# Dependents that are a verb's subject or object
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def _date_anchor(sent, date: EventDate, trigger=None):
@@ -568,13 +580,19 @@ def extract_document(doc, document: Document) -> DocFindings:
         chosen = [triggers[0]]
         if document.profile == "news":
             chosen += _other_acts(sent, triggers)
+        separate = _separate_incident(sent, chosen, triggers) if document.profile == "news" else None
+        if separate is not None:
+            chosen = [chosen[0], separate[0]]
         sent_actors = _actors.find_actors(sent)
         # an act named beside a protest or an arrest takes no date from it: the sentence's day is theirs
         undated = _ACT_KINDS.get(chosen[0].sub_event_type) is None
         for k, trigger in enumerate(chosen):
             apart = tuple(t.start for t in chosen if t is not trigger)
-            mention = _mention(doc, sent, trigger, found, sent_actors, sent_counts if k == 0 else [], apart,
-                               dated=k == 0 or not undated)
+            own = sent_counts if k == 0 else []
+            if separate is not None:  # each incident its own figures: those told after the marker
+                own = [c for c in sent_counts if (c.start >= separate[1]) == (k == 1)]
+            mention = _mention(doc, sent, trigger, found, sent_actors, own, apart,
+                               dated=k == 0 or not undated or separate is not None)
             (found.mentions if mention.modality == "asserted" else found.rejected).append(mention)
     if document.profile == "news":
         told = list(_told_days(sents, found.dates, found.structure))  # read once for both
@@ -585,6 +603,25 @@ def extract_document(doc, document: Document) -> DocFindings:
     found.mentions = [m for m in timed if m.timing != CONTEXT]
     found.rejected = [m for m in timed if m.timing == CONTEXT] + found.rejected
     return found
+
+
+# "and in a separate incident ...", "separately, ...": what follows is another happening.
+_SEPARATE = re.compile(r"\b(?:in (?:a |an )?(?:separate|another|an unrelated|unrelated) (?:incident|attack|"
+                       r"shooting|clash|raid|bombing)|separately)\b", re.I)
+
+
+def _separate_incident(sent, chosen, triggers):
+    """(trigger, where) of an act the sentence tells after a marker of a separate incident
+    ("Air strikes hit a base on Thursday, and in a separate incident clashes killed four on
+    Friday"), when the sentence's first act comes before the marker; else None."""
+    m = _SEPARATE.search(span_text(sent))
+    if m is None:
+        return None
+    at = sent.start_char + m.end()
+    if chosen[0].start >= at:
+        return None
+    after = [t for t in triggers if t.start >= at and modality.mention_modality(sent, t)[0] == "asserted"]
+    return (after[0], at) if after else None
 
 
 # Coarse kinds of act that a sentence can tell side by side as two happenings.

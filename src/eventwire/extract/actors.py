@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..nlp import doc_ents, ents_in, per_doc, words
 from ..records import Actor, Trigger
 from ..resources.actors import PARTY, ActorDictionary, GenericKind, load_actors
+from ._cue_tables import count_cues
 from .attribution import TELLING_VERBS
 from .classify import in_uniform
 
@@ -450,6 +451,8 @@ def _verb_roles(verb, actors):
     if passive or agent:
         a1 = agent[0] if agent else _hidden_agent(verb)
         a2 = passive[0] if passive else None
+    elif _headline_casualties(verb):
+        a2 = _subject_token(verb)  # "three officers hurt": the officers were hurt
     else:
         a1 = _subject_token(verb)
     if a2 is None:
@@ -458,6 +461,18 @@ def _verb_roles(verb, actors):
     if verb.dep_ == "acl" and a2 is None and verb.head.pos_ in ("NOUN", "PROPN"):
         a2 = verb.head  # "two soldiers killed in an ambush"
     return a1, a2
+
+
+def _headline_casualties(verb) -> bool:
+    """A verb of harm whose subject is a number of people, with no auxiliary and no object:
+    a headline's passive ("three officers hurt", "12 soldiers killed"), whose subject was harmed."""
+    cue = count_cues().get(verb.lemma_.lower()) or count_cues().get(verb.lower_)
+    if cue is None or cue[0] not in ("fatalities", "injured") or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if _children(verb, {"dobj", "aux", "auxpass"}):
+        return False
+    subject = _subject_token(verb)
+    return subject is not None and (subject.like_num or any(c.dep_ == "nummod" for c in subject.children))
 
 
 def _noun_roles(noun, actors):

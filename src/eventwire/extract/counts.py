@@ -683,6 +683,18 @@ def _links_to_next(toks, end: int, listed: int = 1) -> int | None:
     return None
 
 
+_OF_THE_SAME = {"them", "whom", "those", "these"}
+
+
+def _partitive(toks, q: _Quantity) -> bool:
+    """A quantity of the people just counted: "killing 22 people, many of them children",
+    "nine soldiers, three of whom were officers". A part of them, not more of them."""
+    k = q.end
+    if k < len(toks) and toks[k].lower_ == "of":
+        k += 1
+    return k < len(toks) and toks[k - 1].lower_ == "of" and toks[k].lower_ in _OF_THE_SAME
+
+
 def _combine(parts: list[tuple[_Quantity, str | None]]) -> tuple[int | None, int | None, int | None, str | None]:
     """Sum of coordinated counts ("three soldiers and two civilians" -> 5)."""
     def total(vals):
@@ -732,7 +744,7 @@ def _quantity_counts(sent, toks) -> list[Count]:
                 break
             nxt = _links_to_next(toks, vend, len(parts))
             nq = _quantity_at(toks, nxt) if nxt is not None else None
-            if nq is None or _not_a_count(toks, nq) or (_cue_after(toks, vend) is not None):
+            if nq is None or _not_a_count(toks, nq) or (_cue_after(toks, vend) is not None) or _partitive(toks, nq):
                 break
             if active and _cue_after(toks, _victims(toks, nq)[0]) is not None:
                 break  # "wounded 3 others, and 4 were abducted": the next count has its own verb

@@ -219,8 +219,9 @@ def classify_timing(mentions: list[Mention], structure: ArticleStructure, docume
     return out
 
 
-# Kinds of context opening that follow one past incident: its trial, its funeral, its mourning
-_FOLLOW_UPS = ("trial", "funeral", "anniversary")
+# Kinds of context opening that follow one past incident: its trial, its funeral. An
+# anniversary's incident is the story's past, not its news, however fully it is retold.
+_FOLLOW_UPS = ("trial", "funeral")
 
 
 # Follow-ups that mourn a death: the killing they mourn is often days old, the news itself.

@@ -229,6 +229,8 @@ def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str],
             continue
         if r.entry is None or r.rule == BODY:
             continue
+        if any(abs(t.start - other) < abs(t.start - trig) for other in mention.apart_from):
+            continue  # the place of another act the sentence tells ("strikes hit X, and clashes ...")
         head = chains.head[i]
         chain = chains.chain(i)
         # in text order a chain runs from small to large ("Kibungere (Nyabihanga, Mwaro)"):

@@ -1,0 +1,84 @@
+"""Wire and newspaper reports as a reader takes them: a remembrance that retells an old attack
+in full, "many of them" after a toll, "Congo" for the larger Congo, and a sentence that tells two
+acts on two days."""
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.records import Document
+
+REMEMBRANCE = (
+    "Ankara marks ten years since station bombing\n\n"
+    "ANKARA, Turkey (AP) — Families of the people killed in the Ankara station bombing gathered on Friday "
+    "to mark ten years since the attack, laying carnations at the memorial.\n\n"
+    "A suicide bomber detonated a homemade device outside the main railway station in Ankara at the end of "
+    "a peace rally on Oct. 10, 2015, killing 103 people, many of them students, and injuring hundreds.\n\n"
+    "A court later jailed nine men for helping plan the attack.")
+
+EASTERN_CONGO = (
+    "Rebels kill nine in eastern Congo\n\n"
+    "GOMA, Democratic Republic of Congo (Reuters) - Rebels killed nine villagers in eastern Congo on "
+    "Tuesday, a local official said.")
+
+BRAZZAVILLE = (
+    "BRAZZAVILLE, Congo (Reuters) - Police fired tear gas at opposition supporters in the capital "
+    "on Monday, witnesses said.")
+
+TWO_DAYS = (
+    "BEIRUT (Reuters) - Air strikes hit an arms depot south of Homs late on Tuesday, state media said, "
+    "and in a separate incident gunmen killed three soldiers in the desert on Wednesday.")
+
+
+def _events(pipeline, text, published):
+    return pipeline.process(Document(id="w", text=text, published=published)).events
+
+
+def test_a_part_of_the_dead_told_after_them_is_not_more_dead(pipeline):
+    text = "A bomb exploded in the main market of Maiduguri on Monday, killing 22 people, many of them traders."
+    events = _events(pipeline, text, dt.date(2025, 5, 6))
+    assert [e.fatalities.best for e in events] == [22]
+
+
+def test_a_remembrance_yields_no_event_even_when_it_retells_the_attack_in_full(pipeline):
+    assert _events(pipeline, REMEMBRANCE, dt.date(2025, 10, 10)) == []
+
+
+def test_congo_alone_is_the_democratic_republic_unless_the_article_is_from_the_other(pipeline):
+    east = _events(pipeline, EASTERN_CONGO, dt.date(2025, 3, 5))
+    assert east and {e.location.iso3 for e in east} == {"COD"}
+    west = _events(pipeline, BRAZZAVILLE, dt.date(2025, 3, 4))
+    assert west and {e.location.iso3 for e in west} == {"COG"}
+
+
+def test_the_verb_of_an_event_noun_dates_it_before_a_later_day_in_the_sentence(pipeline):
+    events = _events(pipeline, TWO_DAYS, dt.date(2025, 10, 16))
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike" and not e.fatalities]
+    assert [e.event_date for e in strikes] == [dt.date(2025, 10, 14)]
+
+
+DRONE_POST = (
+    "Drones hit police post in Colombia's southwest, two officers hurt\n\n"
+    "POPAYAN, Colombia (AP) — Dissidents of the former FARC attacked a police post in the town of "
+    "Suárez in Cauca province with explosive-laden drones early Sunday, wounding two officers, police "
+    "said.\n\n"
+    "The attacks have worried residents. In March, a car bomb in Jamundí killed three civilians.")
+
+
+def test_a_headline_that_names_the_target_and_a_lede_that_names_the_attacker_tell_one_attack(pipeline):
+    events = _events(pipeline, DRONE_POST, dt.date(2025, 8, 31))
+    assert len(events) == 1
+    assert "FARC" in events[0].actor1.name
+
+
+def test_the_toll_of_an_earlier_incident_told_in_passing_is_not_the_news(pipeline):
+    events = _events(pipeline, DRONE_POST, dt.date(2025, 8, 31))
+    assert all(not e.fatalities or not e.fatalities.best for e in events)
+
+
+def test_a_separate_incident_told_in_the_same_sentence_is_its_own_event_with_its_own_toll(pipeline):
+    text = ("BEIRUT (Reuters) - Air strikes hit an arms depot near Homs late on Tuesday, state media said, "
+            "and in a separate incident clashes between two armed factions killed five people in Deraa "
+            "on Wednesday.")
+    events = _events(pipeline, text, dt.date(2025, 10, 16))
+    got = {(e.event_date, e.fatalities.best if e.fatalities else None) for e in events}
+    assert got == {(dt.date(2025, 10, 14), None), (dt.date(2025, 10, 15), 5)}, got
