@@ -421,6 +421,10 @@ def test_ages_and_names_are_no_counts(counts_of, text, killed, injured):
     ("One man was killed; he and four others were shot outside the club.", 1, 4),
     # one shot who then died is among the dead
     ("A clerk was shot in the chest. The clerk was taken to a hospital in critical condition and died there.", 1, 0),
+    # "the only one hurt" beside a death is the one who died; alone, the one hurt
+    ("A hunter was shot and killed in the woods on Saturday. He was the only person injured.", 1, None),
+    ("A hunter was shot and killed on Saturday. Deputies said he was the only one hurt.", 1, None),
+    ("A hunter was shot in the leg on Saturday. He was the only person injured.", None, 1),
 ])
 def test_victims_named_again_and_others(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)

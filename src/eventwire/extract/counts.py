@@ -1465,6 +1465,7 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+superseded") if _superseded(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
+    found = [replace(c, rule=c.rule + "+only") if _the_only_one(sent, c) else c for c in found]
     found = [_less_dead_among(sent, c) for c in found]
     found = [replace(c, rule=c.rule + "+by_assailant") if _by_the_assailant(sent, c) else c for c in found]
     return _attribute(sent, sorted(found, key=lambda c: c.start))
@@ -1553,6 +1554,20 @@ _DEATH = re.compile(r"\b(?:died|dies|dead|death|succumbed|pronounced|killed|fata
 # The sentence after one that tells of a person hit goes on about that person when it opens
 # with a pronoun or a definite noun ("He is in stable condition", "The man was taken to ...").
 _GOES_ON = re.compile(r"^\s*(?:he|she|the)\b", re.I)
+
+
+# "the only one hurt", "the only person injured": no one else was, the one told is the one
+# the report is about.
+_THE_ONLY = re.compile(r"\bthe only (?:one|person|victim)\b", re.I)
+
+
+def _the_only_one(sent, count: Count) -> bool:
+    """One hurt or hit whom the sentence calls "the only one": beside a death, the one who
+    died ("Markins was the only person injured"), not one more."""
+    if count.kind != "injured" or count.best != 1:
+        return False
+    start = max(sent.start_char, count.start - len("the only "))  # "the only one injured": before the count
+    return _THE_ONLY.search(doc_text(sent.doc), start, count.end) is not None
 
 
 def _survived(sent, count: Count) -> bool:
@@ -1754,7 +1769,10 @@ def _one_of_the_dead(count: Count, dead: list[Count]) -> bool:
     injured in a shooting Monday has died" (the wound inside the death), "the victim was in
     critical condition" or "he suffered a gunshot wound" beside "he was pronounced dead"
     (a pronoun or a definite noun pointing back), or "Felder was wounded" beside "Felder
-    died" (the same name). A person introduced anew ("a woman", "another man") is not."""
+    died" (the same name), or "the only one hurt" (:func:`_the_only_one`). A person introduced
+    anew ("a woman", "another man") is not."""
+    if "+only" in count.rule:
+        return True
     if ".singular" not in count.rule or count.best != 1 or not count.victims:
         return False
     if any(d.start <= count.start and count.end <= d.end for d in dead):
