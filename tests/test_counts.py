@@ -369,6 +369,10 @@ def test_news_victims_in_reporting_language(counts_of, text, killed, injured):
     ("The victim was taken to MUSC with non-life threatening injuries.", None, 1),
     ("The teen was in critical condition with life-threatening injuries.", None, 1),
     ("Officers responded to a man with a gunshot wound.", None, 1),
+    # a participle or a "with" that hangs on the second of two people named tells of both
+    ("A 6-year-old boy and his grandmother wounded by gunfire on Tuesday are expected to recover.", None, 2),
+    ("Deputies found a 30-year-old man and a 16-year-old boy with gunshot wounds.", None, 2),
+    ("Police spoke to the owner of the bar and a man wounded in the fight.", None, 1),
 ])
 def test_news_victims_listed_taken_and_in_condition(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)

@@ -827,7 +827,7 @@ def _victim_head(cue):
         if done_to is not None:
             return done_to  # "a shooting that left a teenager dead", "found the man dead"
     if _reduced_relative(cue):
-        return cue.head  # "the 2-year-old killed Saturday", "a man found deceased"
+        return _first_conjunct(cue.head)  # "the 2-year-old killed Saturday", "a man found deceased"
     if cue.pos_ == "ADJ" and cue.dep_ == "amod" and cue.head.i < cue.i and cue.head.dep_ in ("dobj", "obj") \
             and cue.head.head.lemma_.lower() in ("leave", "find"):
         return cue.head  # "left a boy dead", "found a man dead": the parser makes "dead" the man's adjective
@@ -847,6 +847,20 @@ def _victim_head(cue):
     if _participle_passive(cue):
         return next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
+
+
+def _first_conjunct(noun):
+    """The first of two people named with "and" when a clause or a phrase hangs on the second:
+    in "a girl and a woman wounded by gunfire" or "a man and a boy with gunshot wounds" the
+    parser ties the participle or the "with" to the second, but it tells of both. Only a pair
+    of single people: a list or a number ("a man and two women") may name more than were hurt."""
+    first = noun.head
+    if noun.dep_ != "conj" or first.i > noun.i or first.pos_ not in ("NOUN", "PROPN") \
+            or not (_a_person(noun) and _a_person(first)):
+        return noun
+    if any(c.dep_ in ("nummod", "conj") for m in (noun, first) for c in m.children if c.i != noun.i):
+        return noun
+    return first
 
 
 def _participle_passive(cue) -> bool:
@@ -1242,7 +1256,7 @@ def _carrier_subject(t):
     if t.pos_ == "ADP":
         if t.head.pos_ in ("NOUN", "PROPN", "PRON") and t.head.i < t.i and t.head.lemma_.lower() not in _NOT_PEOPLE \
                 and not _place_or_state(t.head):
-            return t.head
+            return _first_conjunct(t.head)
         t = _governing_verb(t)
     if t is None:
         return None
@@ -1271,6 +1285,8 @@ def _singular_carried(sent, toks) -> list[Count]:
         if not n:
             continue
         s_i, e_i = head.left_edge.i - sent.start, carried[1]
+        if e_i - s_i > 14 and t.pos_ == "ADP" and t.head.i != head.i and _first_conjunct(t.head).i == head.i:
+            s_i = head.i - sent.start  # "a 19-year-old man and a 17-year-old boy with gunshot wounds"
         if not _within(sent, s_i, e_i) or e_i - s_i > 14:
             continue
         q = _Quantity(s_i, e_i, n, n, n, "singular")
