@@ -369,6 +369,10 @@ def test_news_victims_in_reporting_language(counts_of, text, killed, injured):
     ("The victim was taken to MUSC with non-life threatening injuries.", None, 1),
     ("The teen was in critical condition with life-threatening injuries.", None, 1),
     ("Officers responded to a man with a gunshot wound.", None, 1),
+    # a participle or a "with" that hangs on the second of two people named tells of both
+    ("A 6-year-old boy and his grandmother wounded by gunfire on Tuesday are expected to recover.", None, 2),
+    ("Deputies found a 30-year-old man and a 16-year-old boy with gunshot wounds.", None, 2),
+    ("Police spoke to the owner of the bar and a man wounded in the fight.", None, 1),
 ])
 def test_news_victims_listed_taken_and_in_condition(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
@@ -421,6 +425,10 @@ def test_ages_and_names_are_no_counts(counts_of, text, killed, injured):
     ("One man was killed; he and four others were shot outside the club.", 1, 4),
     # one shot who then died is among the dead
     ("A clerk was shot in the chest. The clerk was taken to a hospital in critical condition and died there.", 1, 0),
+    # "the only one hurt" beside a death is the one who died; alone, the one hurt
+    ("A hunter was shot and killed in the woods on Saturday. He was the only person injured.", 1, None),
+    ("A hunter was shot and killed on Saturday. Deputies said he was the only one hurt.", 1, None),
+    ("A hunter was shot in the leg on Saturday. He was the only person injured.", None, 1),
 ])
 def test_victims_named_again_and_others(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)

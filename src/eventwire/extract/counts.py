@@ -839,7 +839,7 @@ def _victim_head(cue):
         if done_to is not None:
             return done_to  # "a shooting that left a teenager dead", "found the man dead"
     if _reduced_relative(cue):
-        return cue.head  # "the 2-year-old killed Saturday", "a man found deceased"
+        return _first_conjunct(cue.head)  # "the 2-year-old killed Saturday", "a man found deceased"
     if cue.pos_ == "ADJ" and cue.dep_ == "amod" and cue.head.i < cue.i and cue.head.dep_ in ("dobj", "obj") \
             and cue.head.head.lemma_.lower() in ("leave", "find"):
         return cue.head  # "left a boy dead", "found a man dead": the parser makes "dead" the man's adjective
@@ -859,6 +859,20 @@ def _victim_head(cue):
     if _participle_passive(cue):
         return next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
+
+
+def _first_conjunct(noun):
+    """The first of two people named with "and" when a clause or a phrase hangs on the second:
+    in "a girl and a woman wounded by gunfire" or "a man and a boy with gunshot wounds" the
+    parser ties the participle or the "with" to the second, but it tells of both. Only a pair
+    of single people: a list or a number ("a man and two women") may name more than were hurt."""
+    first = noun.head
+    if noun.dep_ != "conj" or first.i > noun.i or first.pos_ not in ("NOUN", "PROPN") \
+            or not (_a_person(noun) and _a_person(first)):
+        return noun
+    if any(c.dep_ in ("nummod", "conj") for m in (noun, first) for c in m.children if c.i != noun.i):
+        return noun
+    return first
 
 
 def _participle_passive(cue) -> bool:
@@ -1254,7 +1268,7 @@ def _carrier_subject(t):
     if t.pos_ == "ADP":
         if t.head.pos_ in ("NOUN", "PROPN", "PRON") and t.head.i < t.i and t.head.lemma_.lower() not in _NOT_PEOPLE \
                 and not _place_or_state(t.head):
-            return t.head
+            return _first_conjunct(t.head)
         t = _governing_verb(t)
     if t is None:
         return None
@@ -1283,6 +1297,8 @@ def _singular_carried(sent, toks) -> list[Count]:
         if not n:
             continue
         s_i, e_i = head.left_edge.i - sent.start, carried[1]
+        if e_i - s_i > 14 and t.pos_ == "ADP" and t.head.i != head.i and _first_conjunct(t.head).i == head.i:
+            s_i = head.i - sent.start  # "a 19-year-old man and a 17-year-old boy with gunshot wounds"
         if not _within(sent, s_i, e_i) or e_i - s_i > 14:
             continue
         q = _Quantity(s_i, e_i, n, n, n, "singular")
@@ -1477,6 +1493,7 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+superseded") if _superseded(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
+    found = [replace(c, rule=c.rule + "+only") if _the_only_one(sent, c) else c for c in found]
     found = [_less_dead_among(sent, c) for c in found]
     found = [replace(c, rule=c.rule + "+by_assailant") if _by_the_assailant(sent, c) else c for c in found]
     return _attribute(sent, sorted(found, key=lambda c: c.start))
@@ -1565,6 +1582,20 @@ _DEATH = re.compile(r"\b(?:died|dies|dead|death|succumbed|pronounced|killed|fata
 # The sentence after one that tells of a person hit goes on about that person when it opens
 # with a pronoun or a definite noun ("He is in stable condition", "The man was taken to ...").
 _GOES_ON = re.compile(r"^\s*(?:he|she|the)\b", re.I)
+
+
+# "the only one hurt", "the only person injured": no one else was, the one told is the one
+# the report is about.
+_THE_ONLY = re.compile(r"\bthe only (?:one|person|victim)\b", re.I)
+
+
+def _the_only_one(sent, count: Count) -> bool:
+    """One hurt or hit whom the sentence calls "the only one": beside a death, the one who
+    died ("Markins was the only person injured"), not one more."""
+    if count.kind != "injured" or count.best != 1:
+        return False
+    start = max(sent.start_char, count.start - len("the only "))  # "the only one injured": before the count
+    return _THE_ONLY.search(doc_text(sent.doc), start, count.end) is not None
 
 
 def _survived(sent, count: Count) -> bool:
@@ -1766,7 +1797,10 @@ def _one_of_the_dead(count: Count, dead: list[Count]) -> bool:
     injured in a shooting Monday has died" (the wound inside the death), "the victim was in
     critical condition" or "he suffered a gunshot wound" beside "he was pronounced dead"
     (a pronoun or a definite noun pointing back), or "Felder was wounded" beside "Felder
-    died" (the same name). A person introduced anew ("a woman", "another man") is not."""
+    died" (the same name), or "the only one hurt" (:func:`_the_only_one`). A person introduced
+    anew ("a woman", "another man") is not."""
+    if "+only" in count.rule:
+        return True
     if ".singular" not in count.rule or count.best != 1 or not count.victims:
         return False
     if any(d.start <= count.start and count.end <= d.end for d in dead):
