@@ -237,16 +237,14 @@ def _fits(group: _Group, m: Mention, part: str = "body", published=None) -> bool
 
 
 def _other_dyad(group: _Group, m: Mention) -> bool:
-    """The mention names, in one role, a named group that the group names in neither role while
-    it names another in that role: "ISWAP attacked" beside "Boko Haram attacked". A group named
-    only as the other side ("drones hit a police station" beside "FARC dissidents attacked it")
-    is the same happening seen from the target."""
-    theirs = group.named_groups()
-    for k, actor in enumerate((m.actor1, m.actor2)):
-        mine = _named_groups((actor,))
-        if mine and group.named_in_role(k) and mine.isdisjoint(theirs):
-            return True
-    return False
+    """The mention and the group name different named groups, none in common, and in one role
+    both name one: "ISWAP attacked" beside "Boko Haram attacked". A group named only as the
+    other side ("drones hit a police station" beside "FARC dissidents attacked it") is the same
+    happening seen from the target."""
+    theirs, mine = group.named_groups(), _named_groups((m.actor1, m.actor2))
+    if not (theirs and mine and theirs.isdisjoint(mine)):
+        return False
+    return any(_named_groups((actor,)) and group.named_in_role(k) for k, actor in enumerate((m.actor1, m.actor2)))
 
 
 def _headline_places(structure, places) -> int:
