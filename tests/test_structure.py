@@ -37,6 +37,7 @@ def test_dateline_place_date_outlet(text, place, when, outlet):
     "Breaking News - a fire broke out.",
     "Police (Reuters) said the road was closed.",
     "GUNMEN KILLED (two soldiers) in the north.",
+    "KOTV (CBS/AP) TULSA, Okla. - A hearing is scheduled for two brothers.",
 ])
 def test_no_dateline_in_ordinary_openings(text):
     assert _read(text).dateline is None

@@ -148,6 +148,8 @@ def _dateline(text: str, para: TextSpan, published: dt.date | None) -> Dateline 
         return None
     if m["dash"] == ":" and not caps:
         return None
+    if m["dash"] is None and not date_words:
+        return None  # "KOTV (CBS/AP) TULSA, Okla. -": without a dash, an agency's dateline states its day
     if text[m.end():para.end].strip() and text[m.end():para.end].strip()[0].islower() and not text.islower():
         return None  # a dateline is followed by a new sentence
     when = None

@@ -214,14 +214,23 @@ def classify_timing(mentions: list[Mention], structure: ArticleStructure, docume
         why = f"the article's opening is context ({first.timing_cue if first.timing == CONTEXT else first.modality_cue})"
         kind = first.timing_cue.split(":")[0] if first.timing == CONTEXT else first.modality
         follow_up = kind in _FOLLOW_UPS
-        out = [m if m.timing == CONTEXT or follow_up and _dated_earlier(m) or kind in _MOURNING and _dated_news(m)
+        out = [m if m.timing == CONTEXT or follow_up and _dated_earlier(m) and _still_news(m, kind, document.published)
+               or kind in _MOURNING and _dated_news(m)
                else replace(m, timing=CONTEXT, timing_cue=why) for m in out]
     return out
 
 
-# Kinds of context opening that follow one past incident: its trial, its funeral. An
-# anniversary's incident is the story's past, not its news, however fully it is retold.
-_FOLLOW_UPS = ("trial", "funeral")
+# Kinds of context opening that follow one past incident: its trial, its funeral, its mourning
+_FOLLOW_UPS = ("trial", "funeral", "anniversary")
+
+
+def _still_news(m: Mention, kind: str, published: dt.date | None) -> bool:
+    """A remembrance ("marks eight years since the bombing") keeps the incident it mourns only
+    when that is recent (``ANCHOR_DAYS``): a family mourning last week's killing reports it, a
+    yearly remembrance retells the story's past, however fully it dates it."""
+    if kind != "anniversary" or published is None or m.date is None or m.date.date is None:
+        return True
+    return (published - m.date.date).days <= ANCHOR_DAYS
 
 
 # Follow-ups that mourn a death: the killing they mourn is often days old, the news itself.
