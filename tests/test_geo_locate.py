@@ -605,6 +605,9 @@ def test_the_state_among_its_own_towns_stays_the_state(nlp, gaz):
     # a compass word between, and a town written "city of"
     ("A bomb tore through a bus stand in Pakistan's northwestern city of Peshawar on Friday.", "tore",
      "Peshawar", "Khyber Pakhtunkhwa", 1),
+    # a hyphened adjective between the province and its district
+    ("Maoists torched three trucks in Jharkhand's Maoist-affected Latehar district on Sunday.", "torched",
+     "Latehar", "Jharkhand", 2),
     # the province picks the district among namesakes (Bijapur is also a city in Karnataka)
     ("Maoists shot dead a village guard in Chhattisgarh's Bijapur district on Saturday.", "shot", "Bijapur",
      "Chhattisgarh", 2),
@@ -613,6 +616,11 @@ def test_a_province_before_its_possessive_qualifies_the_district_after_it(nlp, g
                                                                          precision):
     loc = _located(nlp, gaz, text, trigger).mentions[0].location
     assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == (name, admin1, precision)
+
+
+def test_a_unit_word_inside_the_name_after_a_possessive_links_it(nlp, gaz):
+    tops = find_toponyms(nlp("Soldiers clashed with rebels in Shan State's Lashio Township on Sunday."), gaz)
+    assert [(t.text, t.qualifier_of) for t in tops] == [("Shan State", 1), ("Lashio Township", None)]
 
 
 def test_a_town_in_a_provinces_district_stays_the_town(nlp, gaz):

@@ -674,13 +674,34 @@ def _possessive_unit(doc, prev: Toponym, cur: Toponym) -> bool:
     k = 1 if len(toks) and prev.head and toks[0].lower_ == prev.head else 0
     if k >= len(toks) or toks[k].lower_.replace("’", "'") != "'s":
         return False
-    rest = [t.lower_ for t in toks[k + 1:]]
+    rest = _without_compounds([t.lower_ for t in toks[k + 1:]])
     _, _, directions, _ = _cues()
     while rest and (rest[0] in directions or rest[0] in _possessive_adjectives()):
         rest = rest[1:]
     if rest:
         return len(rest) == 2 and rest[0] in _unit_heads() and rest[1] == "of"
-    return cur.head is not None and cur.head not in CITY_PART_HEADS
+    head = cur.head or _unit_word_in_name(cur)
+    return head is not None and head not in CITY_PART_HEADS
+
+
+def _without_compounds(words: list[str]) -> list[str]:
+    """'insurgency - hit', 'maoist - affected': a hyphened adjective says what the district is
+    like ("Chhattisgarh's Maoist-affected Sukma district"), not which; its words are dropped."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if i + 2 < len(words) and words[i + 1] == "-":
+            i += 3
+            continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
+def _unit_word_in_name(t: Toponym) -> str | None:
+    """'Kutkai Township', 'Phuoc Minh Commune': a unit word NER kept inside the name."""
+    last = t.text.rsplit(None, 1)[-1].lower()
+    return last if " " in t.text and last in _cues()[0] else None
 
 
 @functools.lru_cache(maxsize=1)
