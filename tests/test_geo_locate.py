@@ -624,9 +624,9 @@ def test_a_unit_word_inside_the_name_after_a_possessive_links_it(nlp, gaz):
 
 
 def test_a_town_in_a_provinces_district_stays_the_town(nlp, gaz):
-    text = "Villagers blocked a highway at Dhekiajuli in northern Assam's Sonitpur district to protest a death."
+    text = "Farmers blocked a highway at Dhuri in southern Punjab's Sangrur district to protest a death."
     loc = _located(nlp, gaz, text, "protest").mentions[0].location
-    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Dhekiajuli", "Assam", 1)
+    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Dhūri", "Punjab", 1)
 
 
 @pytest.mark.parametrize("text", [

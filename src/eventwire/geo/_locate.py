@@ -152,8 +152,8 @@ def _chain_order(res: list[Resolved], head: int, j: int) -> tuple:
     """Members of a chain from small to large: the place it hangs on first, then those written
     before it with an "'s", the nearest first ("Nigeria's Borno state's Gwoza area": Borno,
     Nigeria), then those after it in text order ("Quetta in Balochistan", "Raiganj, Dinajpur
-    district"), where one written with an "'s" comes after the place it holds ("Dhekiajuli in
-    Assam's Sonitpur district": Sonitpur, then Assam)."""
+    district"), where one written with an "'s" comes after the place it holds ("Dhuri in
+    Punjab's Sangrur district": Sangrur, then Punjab)."""
     before = res[j].toponym.link == "'s"
     return j != head, j > head, before, -j if before else j
 

@@ -736,7 +736,7 @@ def _link_possessive(out: list[Toponym], i: int) -> None:
     prev = out[i - 1]
     if prev.qualifier_of is not None:
         if out[prev.qualifier_of].head not in CITY_PART_HEADS:
-            # "at Dhekiajuli in Assam's Sonitpur district": the district, inside the province,
+            # "at Dhuri in Punjab's Sangrur district": the district, inside the province,
             # qualifies the town as well (not "the Pakistan border in Punjab's Amritsar district")
             out[i - 1] = replace(prev, link="'s")
             out[i] = replace(out[i], qualifier_of=prev.qualifier_of, link=prev.link)
@@ -771,7 +771,7 @@ def _link_qualifiers(doc, tops: list[Toponym], gazetteer=None) -> list[Toponym]:
             between = "("
         between = between.lower()
         if cur.token_end < len(doc) and doc[cur.token_end].lower_.replace("’", "'") == "'s":
-            # "at Dhekiajuli in northern Assam's Sonitpur district": a compass word says where
+            # "at Dhuri in southern Punjab's Sangrur district": a compass word says where
             # in the province, whose district goes on the chain
             between = " ".join(w for w in between.split() if w not in _compass_words())
         words = [w for w in between.replace(",", " , ").split() if w not in SKIP_BEFORE]
