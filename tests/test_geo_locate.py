@@ -589,3 +589,61 @@ def test_the_state_among_its_own_towns_stays_the_state(nlp, gaz):
     text = "Seattle police said the Washington Department of Health counted more cases in Tacoma and Spokane."
     r = _resolve(nlp, gaz, text)["Washington"]
     assert r.entry is not None and r.entry.feature_code == "ADM1"
+
+
+@pytest.mark.parametrize("text,trigger,name,admin1,precision", [
+    # a province's district, written with the province first
+    ("Suspected rebels ambushed a paramilitary patrol in Manipur's Chandel district on Sunday.", "ambushed",
+     "Chandel", "Manipur", 2),
+    ("Gunmen killed three labourers in Balochistan’s Kachhi district late on Monday.", "killed",
+     "Kachhi District", "Balochistan", 2),
+    ("Taliban fighters overran a police post in Helmand's Nad Ali district overnight.", "overran",
+     "Nād ‘Alī", "Helmand", 2),
+    # a local government area, its words written out, and a state after its country
+    ("Insurgents burned a market in Borno's Gwoza local government area on Friday.", "burned", "Gwoza", "Borno", 2),
+    ("Gunmen abducted 14 farmers in Nigeria's Zamfara state on Tuesday.", "abducted", "Zamfara State", "Zamfara", 3),
+    # a compass word between, and a town written "city of"
+    ("A bomb tore through a bus stand in Pakistan's northwestern city of Peshawar on Friday.", "tore",
+     "Peshawar", "Khyber Pakhtunkhwa", 1),
+    # a hyphened adjective between the province and its district
+    ("Maoists torched three trucks in Jharkhand's Maoist-affected Latehar district on Sunday.", "torched",
+     "Latehar", "Jharkhand", 2),
+    # the province picks the district among namesakes (Bijapur is also a city in Karnataka)
+    ("Maoists shot dead a village guard in Chhattisgarh's Bijapur district on Saturday.", "shot", "Bijapur",
+     "Chhattisgarh", 2),
+])
+def test_a_province_before_its_possessive_qualifies_the_district_after_it(nlp, gaz, text, trigger, name, admin1,
+                                                                         precision):
+    loc = _located(nlp, gaz, text, trigger).mentions[0].location
+    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == (name, admin1, precision)
+
+
+def test_a_unit_word_inside_the_name_after_a_possessive_links_it(nlp, gaz):
+    tops = find_toponyms(nlp("Soldiers clashed with rebels in Shan State's Lashio Township on Sunday."), gaz)
+    assert [(t.text, t.qualifier_of) for t in tops] == [("Shan State", 1), ("Lashio Township", None)]
+
+
+def test_a_town_in_a_provinces_district_stays_the_town(nlp, gaz):
+    text = "Farmers blocked a highway at Dhuri in southern Punjab's Sangrur district to protest a death."
+    loc = _located(nlp, gaz, text, "protest").mentions[0].location
+    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Dhūri", "Punjab", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan's army said militants attacked a checkpoint in Waziristan.",
+    "Kano's governor condemned the attack in Kura town.",
+    "The city's police chief said a man was shot in Lagos.",
+    "Israel's Gaza offensive went on as officials in Rafah counted the dead.",
+    # a part of a city, whose event is the city's
+    "A teenager was shot in Chicago's Englewood neighborhood on Sunday night.",
+    # a city holds no province
+    "Students from Karachi's Punjab province community rallied outside the press club on Monday.",
+])
+def test_a_possessive_before_no_district_links_no_places(nlp, gaz, text):
+    assert all(t.qualifier_of is None for t in find_toponyms(nlp(text), gaz))
+
+
+def test_a_citys_unknown_district_leaves_the_city(nlp, gaz):
+    text = "Protesters blocked a road outside a bank in Beirut's Gemmayzeh district on Friday."
+    loc = _located(nlp, gaz, text, "blocked").mentions[0].location
+    assert loc is not None and (loc.name, loc.geo_precision) == ("Beirut", 1)

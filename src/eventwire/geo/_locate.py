@@ -114,8 +114,8 @@ class _Chains:
             self.members.setdefault(j, []).append(j)
             if r.toponym.qualifier_of is not None:
                 self.members.setdefault(r.toponym.qualifier_of, []).append(j)
-        for chain in self.members.values():
-            chain.sort()
+        for head, chain in self.members.items():
+            chain.sort(key=lambda j, h=head: _chain_order(res, h, j))
         self.starts = sorted((r.toponym.start, i) for i, r in enumerate(res))
         self._off: dict[int, bool] = {}
         self._named: dict[int, tuple[set[str], set[tuple[str, str]]]] = {}
@@ -146,6 +146,16 @@ class _Chains:
         if hit is None:
             hit = self._named[sent_start] = _named_in_sentence(self.res, sent_start)
         return hit
+
+
+def _chain_order(res: list[Resolved], head: int, j: int) -> tuple:
+    """Members of a chain from small to large: the place it hangs on first, then those written
+    before it with an "'s", the nearest first ("Nigeria's Borno state's Gwoza area": Borno,
+    Nigeria), then those after it in text order ("Quetta in Balochistan", "Raiganj, Dinajpur
+    district"), where one written with an "'s" comes after the place it holds ("Dhuri in
+    Punjab's Sangrur district": Sangrur, then Punjab)."""
+    before = res[j].toponym.link == "'s"
+    return j != head, j > head, before, -j if before else j
 
 
 _CHAINS: list = [None]  # the index of the article being located (one at a time per process)
@@ -233,8 +243,9 @@ def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str],
             continue  # the place of another act the sentence tells ("strikes hit X, and clashes ...")
         head = chains.head[i]
         chain = chains.chain(i)
-        # in text order a chain runs from small to large ("Kibungere (Nyabihanga, Mwaro)"):
-        # the first resolved member is the most precise
+        # a chain runs from its head, the smallest place, to the larger ones ("Kibungere
+        # (Nyabihanga, Mwaro)", "Manipur's Chandel district"): the first resolved member is
+        # the most precise
         pick = next((j for j in chain if res[j].entry is not None and not _off_chain(j, res)), None)
         if pick is None:
             continue

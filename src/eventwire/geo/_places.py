@@ -90,6 +90,9 @@ def _admin_heads() -> frozenset[str]:
 
 
 def _head_after(doc, end: int, heads: frozenset[str]) -> str | None:
+    for *phrase, word in lexicon().get("head_phrases", ()):
+        if [t.lower_ for t in doc[end:end + len(phrase)]] == phrase:
+            return word  # "Gwoza local government area": an LGA
     return doc[end].lower_ if end < len(doc) and doc[end].lower_ in heads else None
 
 
@@ -594,7 +597,7 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
             fragment=span.label_ != "NORP" and _inside_longer_name(doc, span, heads),
             cut=span.start in cut,
         ))
-    return _link_qualifiers(doc, out)
+    return _link_qualifiers(doc, out, gazetteer)
 
 
 def _cased(doc) -> bool:
@@ -672,8 +675,100 @@ def _without_cut_names(between: str, prev: Toponym, cur: Toponym) -> str:
     return between.strip()
 
 
-def _link_qualifiers(doc, tops: list[Toponym]) -> list[Toponym]:
-    """'Quetta in Balochistan', 'Raiganj, Dinajpur district', 'Mushqaf area of the Bolan district'."""
+# "Chicago's Englewood neighborhood", "Karachi's Clifton suburb": a part of a city, whose
+# event the press and ACLED place in the city; "Kabul's outskirts", "India's border"
+CITY_PART_HEADS = frozenset({"neighbourhood", "neighborhood", "suburb", "border", "outskirts"})
+
+
+def _possessive_unit(doc, prev: Toponym, cur: Toponym) -> bool:
+    """'Manipur's Chandel district', 'Zamfara state's Gusau area', 'Afghanistan's eastern
+    Nangarhar province', 'Pakistan's northwestern city of Peshawar': the larger unit, its
+    "'s", then the smaller one written as a place (with its unit word, or after "city of").
+    A possessive before anything else ("Pakistan's army", "Israel's Gaza offensive") or
+    before a part of a city is no chain of units."""
+    toks = doc[prev.token_end:cur.token_start]
+    k = 1 if len(toks) and prev.head and toks[0].lower_ == prev.head else 0
+    if k >= len(toks) or toks[k].lower_.replace("’", "'") != "'s":
+        return False
+    rest = _without_compounds([t.lower_ for t in toks[k + 1:]])
+    _, _, directions, _ = _cues()
+    while rest and (rest[0] in directions or rest[0] in _possessive_adjectives()):
+        rest = rest[1:]
+    if rest:
+        return len(rest) == 2 and rest[0] in _unit_heads() and rest[1] == "of"
+    head = cur.head or _unit_word_in_name(cur)
+    return head is not None and head not in CITY_PART_HEADS
+
+
+def _without_compounds(words: list[str]) -> list[str]:
+    """'insurgency - hit', 'maoist - affected': a hyphened adjective says what the district is
+    like ("Chhattisgarh's Maoist-affected Sukma district"), not which; its words are dropped."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if i + 2 < len(words) and words[i + 1] == "-":
+            i += 3
+            continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
+def _unit_word_in_name(t: Toponym) -> str | None:
+    """'Kutkai Township', 'Phuoc Minh Commune': a unit word NER kept inside the name."""
+    last = t.text.rsplit(None, 1)[-1].lower()
+    return last if " " in t.text and last in _cues()[0] else None
+
+
+@functools.lru_cache(maxsize=1)
+def _compass_words() -> frozenset[str]:
+    """'northern', 'south-eastern': the compass adjectives of the lexicon's directions."""
+    return frozenset(w for w in _cues()[2] if w.endswith("ern"))
+
+
+@functools.lru_cache(maxsize=1)
+def _possessive_adjectives() -> frozenset[str]:
+    """'restive', 'remote': words between a province's "'s" and its district (lexicon)."""
+    return frozenset(lexicon().get("possessive_adjectives", ()))
+
+
+def _may_hold(gazetteer, outer: str, inner: str) -> bool:
+    """Can the place before "'s" hold the one after it? A province its district, a city its
+    quarter; not a city a province ("Karachi's Punjab province community"). A name the
+    gazetteer lacks may lie anywhere."""
+    from ._resolve import _inside_qualifier
+
+    inners = gazetteer.lookup(inner) if gazetteer is not None else []
+    return not inners or any(_inside_qualifier(o, c) for o in gazetteer.lookup(outer) for c in inners)
+
+
+def _link_possessive(out: list[Toponym], i: int) -> None:
+    """Make the place before "'s" (and the places that qualified it, "Nigeria's Borno
+    state's Gwoza area") qualify place i, which heads the chain though it comes last; the
+    words before the chain's first name are the head's ("in Manipur's Chandel district":
+    the district is where things happened, "near Kabul's Bagram district": near it)."""
+    from dataclasses import replace
+
+    prev = out[i - 1]
+    if prev.qualifier_of is not None:
+        if out[prev.qualifier_of].head not in CITY_PART_HEADS:
+            # "at Dhuri in Punjab's Sangrur district": the district, inside the province,
+            # qualifies the town as well (not "the Pakistan border in Punjab's Amritsar district")
+            out[i - 1] = replace(prev, link="'s")
+            out[i] = replace(out[i], qualifier_of=prev.qualifier_of, link=prev.link)
+        return
+    members = [j for j in range(i) if out[j].qualifier_of == i - 1 or j == i - 1]
+    for j in members:
+        out[j] = replace(out[j], qualifier_of=i, link="'s")
+    first = out[members[0]]
+    # "Pakistan's northwestern city of Peshawar": the "of" after "city" is no place's preposition
+    prep = first.prep if out[i].prep in (None, "of") else out[i].prep
+    out[i] = replace(out[i], prep=prep, relative=out[i].relative or first.relative)
+
+
+def _link_qualifiers(doc, tops: list[Toponym], gazetteer=None) -> list[Toponym]:
+    """'Quetta in Balochistan', 'Raiganj, Dinajpur district', 'Mushqaf area of the Bolan district';
+    and the larger unit first, "Manipur's Chandel district" (see :func:`_possessive_unit`)."""
     from dataclasses import replace
 
     out = list(tops)
@@ -681,12 +776,20 @@ def _link_qualifiers(doc, tops: list[Toponym]) -> list[Toponym]:
         prev, cur = out[i - 1], out[i]
         if prev.sent_start != cur.sent_start or "NORP" in (prev.label, cur.label):
             continue
+        if _possessive_unit(doc, prev, cur):
+            if _may_hold(gazetteer, prev.text, cur.text):
+                _link_possessive(out, i)
+            continue
         between = _without_cut_names(doc_text(doc)[prev.end:cur.start].strip(), prev, cur)
         if _UNKNOWN_LINK.fullmatch(between):
             between = ","  # "Barang, Asil Targao, Bajaur": a unit the gazetteer lacks sits between
         elif _UNKNOWN_BRACKET.fullmatch(between):
             between = "("
         between = between.lower()
+        if cur.token_end < len(doc) and doc[cur.token_end].lower_.replace("’", "'") == "'s":
+            # "at Dhuri in southern Punjab's Sangrur district": a compass word says where
+            # in the province, whose district goes on the chain
+            between = " ".join(w for w in between.split() if w not in _compass_words())
         words = [w for w in between.replace(",", " , ").split() if w not in SKIP_BEFORE]
         head_ok = not words or words[0] in (prev.head or "",)
         rest = words[1:] if words and words[0] == prev.head else words

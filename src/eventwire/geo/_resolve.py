@@ -784,17 +784,19 @@ def _shared_with_a_province(cands: list[GeoEntry], key: str) -> bool:
 def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]], list[GeoEntry], bool, tuple,
                                                           frozenset[int], frozenset[int]]:
     t = tops[i]
-    # a town qualifies only through "of"/"in" ("the Saddar area of Karachi"); after a comma it
-    # is more likely the next item of a list ("Quetta, Lahore and Karachi")
+    # a town qualifies only through "of"/"in"/"'s" ("the Saddar area of Karachi", "Karachi's
+    # Lyari area"); after a comma it is more likely the next item of a list ("Quetta, Lahore
+    # and Karachi")
     # (a piece of a longer name, "Saudi" of "Datu Saudi Ampatuan", bounds nothing)
     quals = [q for q in tops if q.qualifier_of == i and not q.fragment]
     outers = [[e for e in gazetteer.lookup(q.text)
-               if e.feature_class == "A" or q.link in ("of", "in")]
+               if e.feature_class == "A" or q.link in ("of", "in", "'s")]
               for q in quals]
     stated = frozenset(n for n, q in enumerate(quals) if ADMIN_HEADS.get(q.head or "") == "ADM1")
     cities = frozenset(n for n, q in enumerate(quals) if q.link == "," and _own_province_city(gazetteer.lookup(q.text)))
     inners = gazetteer.lookup(tops[t.qualifier_of].text) if t.qualifier_of is not None else []
-    unit_inside = t.qualifier_of is not None and ADMIN_HEADS.get(tops[t.qualifier_of].head or "") is not None
+    unit_inside = t.qualifier_of is not None and ADMIN_HEADS.get(tops[t.qualifier_of].head or "") is not None \
+        and (t.link != "'s" or _holds_any(gazetteer.lookup(t.text), inners))
     provinces: tuple[GeoEntry, ...] = ()
     if ADMIN_HEADS.get(t.head or "") == "ADM2":
         head = i if t.qualifier_of is None else t.qualifier_of
@@ -802,6 +804,13 @@ def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]]
         provinces = tuple(e for q in chain if q.label != "NORP" for e in gazetteer.lookup(q.text)
                           if e.feature_code == "ADM1")
     return outers, inners, unit_inside, provinces, stated, cities
+
+
+def _holds_any(outers: list[GeoEntry], inners: list[GeoEntry]) -> bool:
+    """Does a namesake of the place before "'s" hold one of the district's after it? Then it is
+    that unit ("Kano's Kura district": Kano state); a city's district the gazetteer lacks
+    ("Beirut's Gemmayzeh district") makes no unit of the city."""
+    return any(_within_named(o, c) for o in outers if o.feature_class == "A" for c in inners)
 
 
 def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None = None,
