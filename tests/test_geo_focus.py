@@ -287,6 +287,22 @@ def test_the_spelling_of_a_short_first_word_picks_no_namesake(nlp, gaz):
     assert loc is not None and loc.admin1 == "South Carolina"
 
 
+@pytest.mark.parametrize("dateline,body,town,state", [
+    ("KANSAS CITY, Mo.", "A teenager was shot to death outside a convenience store in Kansas City, Kan., on Friday.",
+     "Kansas City", "Kansas"),
+    ("KANSAS CITY, Mo.", "A teenager was shot to death outside a convenience store in Independence, Kan., on Friday.",
+     "Independence", "Kansas"),
+    ("MEMPHIS, Tenn.", "A teenager was shot to death outside a convenience store in Jackson, Miss., on Friday.",
+     "Jackson", "Mississippi"),
+])
+def test_a_state_written_after_the_town_beats_the_datelines_state(nlp, gaz, dateline, body, town, state):
+    """The AP's "Kan." after a town says which namesake it is, whatever the dateline's state;
+    a town's name that is also a common word ("Independence", "Jackson") is still the town."""
+    text = f"{dateline} -- A man was wounded in a robbery Sunday night at a gas station, police said.\n\n{body}"
+    loc = _location(nlp, gaz, text, "shot to death")
+    assert loc is not None and (loc.name, loc.admin1) == (town, state)
+
+
 def test_the_focus_place_stands_for_an_event_that_names_no_place(gaz):
     from eventwire.geo._locate import _unnamed_focus_location
 
