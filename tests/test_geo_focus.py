@@ -267,6 +267,42 @@ def test_short_forms_of_a_names_first_word(nlp, gaz):
     assert "Ft. Myers" in names
 
 
+def test_a_short_first_word_is_the_places_own_name_both_ways():
+    from eventwire.gazetteer._index import own_name
+
+    assert own_name("Mount Pleasant", "mt pleasant") and own_name("Mt Pleasant", "mount pleasant")
+    assert own_name("St. Louis", "saint louis") and own_name("Fort Myers", "ft myers")
+    assert not own_name("Pleasant Hill", "mt pleasant")
+
+
+def test_the_spelling_of_a_short_first_word_picks_no_namesake(nlp, gaz):
+    """GeoNames spells one Canadian namesake "Mt Pleasant" and the American towns "Mount
+    Pleasant": the press's "Mt." is no reason to prefer Canada."""
+    text = "A man was shot and killed outside a bar in Mt. Pleasant late Friday, police said."
+    loc = _location(nlp, gaz, text, "shot")
+    assert loc is not None and loc.country == "United States"
+    assert [e.iso2 for e in title_places("Mt. Pleasant man charged in bar shooting", gaz, stop_names())] == ["US"]
+    text = "CHARLESTON, S.C. -- A woman was shot Sunday night at an apartment complex in Mt. Pleasant, police said."
+    loc = _location(nlp, gaz, text, "shot")
+    assert loc is not None and loc.admin1 == "South Carolina"
+
+
+@pytest.mark.parametrize("dateline,body,town,state", [
+    ("KANSAS CITY, Mo.", "A teenager was shot to death outside a convenience store in Kansas City, Kan., on Friday.",
+     "Kansas City", "Kansas"),
+    ("KANSAS CITY, Mo.", "A teenager was shot to death outside a convenience store in Independence, Kan., on Friday.",
+     "Independence", "Kansas"),
+    ("MEMPHIS, Tenn.", "A teenager was shot to death outside a convenience store in Jackson, Miss., on Friday.",
+     "Jackson", "Mississippi"),
+])
+def test_a_state_written_after_the_town_beats_the_datelines_state(nlp, gaz, dateline, body, town, state):
+    """The AP's "Kan." after a town says which namesake it is, whatever the dateline's state;
+    a town's name that is also a common word ("Independence", "Jackson") is still the town."""
+    text = f"{dateline} -- A man was wounded in a robbery Sunday night at a gas station, police said.\n\n{body}"
+    loc = _location(nlp, gaz, text, "shot to death")
+    assert loc is not None and (loc.name, loc.admin1) == (town, state)
+
+
 def test_the_focus_place_stands_for_an_event_that_names_no_place(gaz):
     from eventwire.geo._locate import _unnamed_focus_location
 

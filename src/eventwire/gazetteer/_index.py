@@ -27,6 +27,20 @@ _SHORT = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "point"}
 NAME_ABBREVIATIONS = {**_SHORT, **{v: k for k, v in _SHORT.items()}}
 
 
+def spelled_out(key: str) -> str:
+    """A folded name with its short first word written out ("mt pleasant" -> "mount pleasant")."""
+    first, _, rest = key.partition(" ")
+    return f"{_SHORT[first]} {rest}" if rest and first in _SHORT else key
+
+
+def own_name(name: str, key: str) -> bool:
+    """Is ``key`` (a folded name as written) the place's own ``name``, not an alternate? A
+    short first word counts as written out: "Mt. Pleasant" is as much the name of Mount
+    Pleasant, S.C., as of the "Mt Pleasant" GeoNames spells so, and the spelling must not
+    pick one namesake over the other."""
+    return spelled_out(fold(name)) == spelled_out(key)
+
+
 class ExtraSource(Protocol):
     """A further source of entries (the imported GeoNames index)."""
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .._literals import GatedPattern
 from .._literals import fold as fold_case
 from ..gazetteer import fold, lexicon
+from ..gazetteer._index import own_name
 from ..records import GeoEntry
 
 # How much each part of the article says about where it is.
@@ -83,7 +84,7 @@ def _rank(e: GeoEntry, prefer: str | None = None, province: str | None = None, n
             bool(prefer) and e.iso2 == prefer, near_place(e, near), _in_city(e, near), known_city(e),
             on_side(e, side),
             e.feature_class == "P" or e.feature_code == "ADM1",
-            bool(name) and fold(e.name) == fold(name), e.population)
+            bool(name) and own_name(e.name, fold(name)), e.population)
 
 
 def known_city(e: GeoEntry) -> bool:

@@ -245,7 +245,8 @@ def candidate_spans(doc, gazetteer) -> list:
             if (ent.start, ent.end) in named:
                 continue
             if fold(_strip_det(ent).text) in common and not _head_after(doc, ent.end, heads) \
-                    and not _inside_chain(doc, ent) and not _country_in_capitals(doc, ent, gazetteer):
+                    and not _inside_chain(doc, ent) and not _country_in_capitals(doc, ent, gazetteer) \
+                    and not _before_its_state(doc, ent):
                 continue  # "the Centre" (the central government), "Police"
             if ent.end < len(doc) and doc[ent.end].lower_.rstrip(".") in streets:
                 continue  # "Memphis St.": a street, not the city
@@ -364,6 +365,14 @@ def _inside_chain(doc, ent) -> bool:
     i = ent.start - 1
     after_name = i >= 1 and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in _place_followers())
     return after_name and doc[i].text == "," and _chain_goes_on(doc, ent.end)
+
+
+def _before_its_state(doc, ent) -> bool:
+    """'in Independence, Kan.', 'Hope, Ark.': a name that a comma and a state's abbreviation
+    follow is the town the state is written for, even where it is also a common word."""
+    i = ent.end
+    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].ent_type_ in PLACE_LABELS \
+        and STATE_ABBREVIATION.match(doc[i + 1].text) is not None
 
 
 def _chain_goes_on(doc, i: int) -> bool:

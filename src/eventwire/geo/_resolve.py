@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..gazetteer import REGION_CODES, distance_km, fold
 from ..gazetteer._fold import skeleton
+from ..gazetteer._index import own_name
 from ..records import GeoEntry
 from ._focus import CITY_KM, NO_FOCUS, Focus
 from ._places import STATE_ABBREVIATION as _STATE_ABBREVIATION, Toponym
@@ -111,7 +112,7 @@ def _prior(e: GeoEntry, key: str) -> float:
         s += 0.1
     else:
         s += 0.6  # a town over a same-named district ("Quetta")
-    if fold(e.name) == key or (e.feature_code == "ADM1" and _bare_unit_name(e.name) == key):
+    if own_name(e.name, key) or (e.feature_code == "ADM1" and _bare_unit_name(e.name) == key):
         s += 0.5  # the name itself ("Plateau" of "Plateau State"), not an alternate
     return s
 
@@ -223,8 +224,8 @@ def _dated_elsewhere(f: Focus) -> bool:
 def _outlet_town(e: GeoEntry, key: str, ctx: Context) -> bool:
     """Is ``e`` the outlet's home town, named by its own name? A local paper writes its town
     bare ("the Athens City Council", "Paris police"), however famous a namesake abroad."""
-    return e.feature_class == "P" and fold(e.name) == key and any(
-        o.feature_class == "P" and fold(o.name) == key
+    return e.feature_class == "P" and own_name(e.name, key) and any(
+        o.feature_class == "P" and own_name(o.name, key)
         and distance_km(o.latitude, o.longitude, e.latitude, e.longitude) < OUTLET_TOWN_KM
         for o in ctx.focus.outlet)
 
@@ -719,7 +720,7 @@ def _town_over_namesake_unit(scored: list, t: Toponym, key: str, ctx: Context) -
         return best
     for item in scored[1:]:
         c = item[2]
-        if c.feature_class == "P" and _contains(e, c) and (fold(c.name) == fold(t.text) or _province_town(e, c)):
+        if c.feature_class == "P" and _contains(e, c) and (own_name(c.name, fold(t.text)) or _province_town(e, c)):
             return item
         if c.feature_code == "PPLC" and c.iso2 == e.iso2 and t.qualifier_of is None \
                 and distance_km(c.latitude, c.longitude, e.latitude, e.longitude) < MOVED_UNIT_KM:
