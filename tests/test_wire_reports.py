@@ -82,3 +82,14 @@ def test_a_separate_incident_told_in_the_same_sentence_is_its_own_event_with_its
     events = _events(pipeline, text, dt.date(2025, 10, 16))
     got = {(e.event_date, e.fatalities.best if e.fatalities else None) for e in events}
     assert got == {(dt.date(2025, 10, 14), None), (dt.date(2025, 10, 15), 5)}, got
+
+
+def test_the_attackers_claim_gives_way_to_another_sources_toll(pipeline):
+    text = ("BAMAKO, Oct 3 (Reuters) - Six Malian soldiers were killed when militants attacked an army "
+            "camp near Boulkessi on Wednesday, the army said, while an al Qaeda-linked group claimed to "
+            "have killed more than 30.")
+    events = _events(pipeline, text, dt.date(2025, 10, 3))
+    assert [e.fatalities.best for e in events] == [6]
+    claims = [c for c in pipeline.process(Document(id="w", text=text, published=dt.date(2025, 10, 3))).findings.counts
+              if c.status == "claimed"]
+    assert [c.low for c in claims] == [30]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from ..records import Count
 from ..resources.taxonomy import participant_kinds
 from ._cue_tables import DEATH_VERBS, count_cues, event_nouns, multiple_victims, vague_quantities
-from .attribution import sentence_source
+from .attribution import sentence_source, speaker_type
 from ..nlp import doc_text, ents_in, span_text, words
 
 __all__ = ["find_counts", "parse_number", "figure", "acled_figure", "status_of", "event_counts"]
@@ -1445,6 +1445,7 @@ def status_of(speaker_type: str) -> str | None:
 def _attribute(sent, found: list[Count]) -> list[Count]:
     if not found:
         return found  # most sentences state no count: no speaker to look for
+    found = [_claimed_by_attackers(sent, c) for c in found]
     source = sentence_source(sent)
     if source is None:
         return found
@@ -1452,7 +1453,33 @@ def _attribute(sent, found: list[Count]) -> list[Count]:
     status = status_of(speaker_type)
     if status is None:
         return found
-    return [replace(c, status=status, reported_by=speaker, rule=c.rule + "+attributed") for c in found]
+    return [c if c.status == "claimed" else replace(c, status=status, reported_by=speaker, rule=c.rule + "+attributed")
+            for c in found]
+
+
+# Verbs whose subject boasts of its own act: "the group claimed to have killed more than 40"
+_CLAIM_VERBS = {"claim", "boast"}
+
+
+def _claimed_by_attackers(sent, count: Count) -> Count:
+    """A figure told as an armed group's claim of its own act ("..., while an al Qaeda-linked
+    group claimed to have killed more than 40"): a claim, whoever else the sentence quotes."""
+    tok = next((t for t in sent if count.start <= t.idx < count.end and t.pos_ == "VERB"), None)
+    for verb in (tok.ancestors if tok is not None else ()):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _CLAIM_VERBS:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None:
+                return count
+            phrase = sent.doc[subject.left_edge.i:subject.right_edge.i + 1].text
+            name, kind = speaker_type(phrase, sent.doc)
+            if kind != "perpetrator" and not _ARMED_WORDS.intersection(phrase.lower().split()):
+                return count
+            return replace(count, status="claimed", reported_by=name, rule=count.rule + "+claim")
+    return count
+
+
+# Nouns that make a claim's subject an armed group though the dictionary does not name it
+_ARMED_WORDS = {"group", "militants", "militia", "jihadists", "insurgents", "rebels", "fighters", "guerrillas"}
 
 
 def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Count]:
@@ -1721,6 +1748,8 @@ def aggregate(candidates: list[Count]) -> Count | None:
 
 def _largest(candidates: list[Count]) -> Count:
     positive = [c for c in candidates if (figure(c) or 0) > 0]
+    # the attackers' own claim gives way to any other source's figure, as ACLED takes the conservative one
+    positive = [c for c in positive if c.status != "claimed"] or positive
     pool = positive or candidates
     return max(pool, key=lambda c: (figure(c) or 0, c.status != "unattributed"))
 
