@@ -30,7 +30,7 @@ def test_covered_is_any_span_holding_the_offset():
 
 def _place(start: int, sent_start: int, qualifier_of: int | None = None, iso2: str | None = "PK",
            label: str = "GPE", code: str = "PPL"):
-    toponym = SimpleNamespace(start=start, sent_start=sent_start, qualifier_of=qualifier_of, label=label)
+    toponym = SimpleNamespace(start=start, sent_start=sent_start, qualifier_of=qualifier_of, label=label, link=None)
     entry = None if iso2 is None else SimpleNamespace(iso2=iso2, feature_code=code, name=f"p{start}")
     return SimpleNamespace(toponym=toponym, entry=entry)
 

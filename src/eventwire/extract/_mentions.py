@@ -606,7 +606,7 @@ def extract_document(doc, document: Document) -> DocFindings:
 
 
 # "and in a separate incident ...", "separately, ...": what follows is another happening.
-_SEPARATE = re.compile(r"\b(?:in (?:a |an )?(?:separate|another|an unrelated|unrelated) (?:incident|attack|"
+_SEPARATE = re.compile(r"\b(?:in (?:a |an )?(?:separate|another|unrelated) (?:incident|attack|"
                        r"shooting|clash|raid|bombing)|separately)\b", re.I)
 
 
