@@ -93,3 +93,12 @@ def test_the_attackers_claim_gives_way_to_another_sources_toll(pipeline):
     claims = [c for c in pipeline.process(Document(id="w", text=text, published=dt.date(2025, 10, 3))).findings.counts
               if c.status == "claimed"]
     assert [c.low for c in claims] == [30]
+
+
+def test_the_dead_found_next_morning_are_the_nights_killing_not_a_second_event(pipeline):
+    text = ("Gunmen kill 9 villagers in central Mali\n\n"
+            "BAMAKO, May 8 (Reuters) - Gunmen killed nine villagers in an attack on a village near "
+            "Bandiagara late on Tuesday, local officials said on Thursday.\n\n"
+            "Residents found the bodies on Wednesday morning, a community leader said.")
+    events = _events(pipeline, text, dt.date(2025, 5, 8))
+    assert [(e.event_date, e.fatalities.best if e.fatalities else None) for e in events] == [(dt.date(2025, 5, 6), 9)]

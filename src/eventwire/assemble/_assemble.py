@@ -181,7 +181,17 @@ def _same_happening(group: _Group, m: Mention, d1, d2) -> bool:
         return False
     if "+anaphor" in m.trigger.rule:
         return True
+    if _found_dead(m.trigger) and (d2.date - d1.date).days == 1:
+        return True  # "Residents found the bodies on Thursday morning": the dead of the night before
     return group.has_kind(m.trigger.sub_event_type)
+
+
+# Words of the dead found after the act: their finding is no second happening
+_THE_DEAD = {"body", "bodies", "corpse", "corpses", "remains"}
+
+
+def _found_dead(trigger: Trigger) -> bool:
+    return trigger.text.lower() in _THE_DEAD
 
 
 # A headline and its lede tell one happening: "Teenage girl fatally shot inside Arnold
