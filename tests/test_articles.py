@@ -90,11 +90,11 @@ UNSEEN_2 = Path(__file__).parent / "data" / "articles_unseen2"
 def test_second_set_held_apart_keeps_its_figure(pipeline):
     """tests/data/articles_unseen2: eight articles coded before eventwire was run on them.
     Events F1 0.533 at their first measure (precision 0.444, recall 0.667, the anniversary
-    yielding its old bombing); 0.769 after the rules their misses pointed to (see the folder's
+    yielding its old bombing); 0.833 after the rules their misses pointed to (see the folder's
     README). The floor is the later figure less 0.05."""
     from eventwire.eval.articles import score_articles
 
     s = score_articles(sorted(UNSEEN_2.glob("*.json")), pipeline)
     assert s.articles >= 8 and s.quiet_articles == 2
-    assert s.f1 is not None and s.f1 >= 0.72, (s.precision, s.recall, s.f1)
+    assert s.f1 is not None and s.f1 >= 0.78, (s.precision, s.recall, s.f1)
     assert not s.quiet_with_events, s.quiet_with_events
