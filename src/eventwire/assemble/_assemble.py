@@ -39,7 +39,6 @@ class _Group:
     _has_news: bool = False  # a mention the article reports as having just happened
     _own_place: Location | None = None  # most confident place of the mentions' own sentences
     _any_place: Location | None = None  # most confident place of any mention
-    _named: set[str] = field(default_factory=set)
     _named_by_role: tuple[set[str], set[str]] = field(default_factory=lambda: (set(), set()))
     _kinds: set[str] = field(default_factory=set)
     _parts: set[str] = field(default_factory=set)  # parts of the article (title, lede) its mentions lie in
@@ -66,7 +65,6 @@ class _Group:
         loc = m.location
         if loc is not None and (self._any_place is None or loc.confidence > self._any_place.confidence):
             self._any_place = loc
-        self._named |= _named_groups((m.actor1, m.actor2))
         self._named_by_role[0].update(_named_groups((m.actor1,)))
         self._named_by_role[1].update(_named_groups((m.actor2,)))
         self._kinds.add(m.trigger.sub_event_type)
@@ -92,7 +90,7 @@ class _Group:
 
     def named_groups(self) -> set[str]:
         """Named armed groups (from the actor dictionary) of the mentions, in either role."""
-        return self._named
+        return self._named_by_role[0] | self._named_by_role[1]
 
     def named_in_role(self, k: int) -> set[str]:
         """Named armed groups of the mentions as actor1 (``k`` 0) or actor2 (``k`` 1)."""

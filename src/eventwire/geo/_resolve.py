@@ -790,11 +790,11 @@ def _links(gazetteer, tops: list[Toponym], i: int) -> tuple[list[list[GeoEntry]]
     # and Karachi")
     # (a piece of a longer name, "Saudi" of "Datu Saudi Ampatuan", bounds nothing)
     quals = [q for q in tops if q.qualifier_of == i and not q.fragment]
-    outers = [[e for e in gazetteer.lookup(q.text)
-               if e.feature_class == "A" or q.link in ("of", "in", "'s")]
-              for q in quals]
+    found = [gazetteer.lookup(q.text) for q in quals]
+    outers = [[e for e in entries if e.feature_class == "A" or q.link in ("of", "in", "'s")]
+              for q, entries in zip(quals, found)]
     stated = frozenset(n for n, q in enumerate(quals) if ADMIN_HEADS.get(q.head or "") == "ADM1")
-    cities = frozenset(n for n, q in enumerate(quals) if q.link == "," and _own_province_city(gazetteer.lookup(q.text)))
+    cities = frozenset(n for n, q in enumerate(quals) if q.link == "," and _own_province_city(found[n]))
     inners = gazetteer.lookup(tops[t.qualifier_of].text) if t.qualifier_of is not None else []
     unit_inside = t.qualifier_of is not None and ADMIN_HEADS.get(tops[t.qualifier_of].head or "") is not None \
         and (t.link != "'s" or _holds_any(gazetteer.lookup(t.text), inners))
