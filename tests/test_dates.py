@@ -451,3 +451,15 @@ def test_a_day_told_after_its_early_morning_hours_dates_the_incident(pipeline):
             "hours of April 26, police received a call from the man, who said intruders had shot her.")
     event = _news_events(pipeline, text)[0]
     assert (event.event_date, event.date_precision) == (dt.date(2020, 4, 26), "day")
+
+
+def test_an_earlier_shooting_at_the_spot_does_not_date_the_news(pipeline):
+    # the killing is Friday's, told in a sentence that also gives the block's past; the shooting at
+    # the same corner in March is the block's history, not the day of the undated headline
+    text = ("Teen fatally shot, another wounded on Elm Street\n\n"
+            "SPRINGFIELD – A 17-year-old boy was fatally shot Friday evening on a block of Elm Street where two "
+            "other killings have taken place in the past 18 months, according to police.\n\n"
+            "A second teenager was wounded in the shooting, which happened at about 9 p.m. near a corner store.\n\n"
+            "Police have not named a suspect.\n\n"
+            "A man was wounded at that corner on March 20 and two days later a woman was shot dead nearby.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 5, 1)
