@@ -463,3 +463,17 @@ def test_an_earlier_shooting_at_the_spot_does_not_date_the_news(pipeline):
             "Police have not named a suspect.\n\n"
             "A man was wounded at that corner on March 20 and two days later a woman was shot dead nearby.")
     assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 5, 1)
+
+
+def test_a_day_without_its_year_takes_the_year_told_elsewhere(dates_of):
+    # a follow-up a year on names the day in full once; the short form is the same day
+    text = ("Two teenagers were shot and killed at Riverside Park on Mar. 13. Prosecutors on Friday dropped "
+            "charges against a man accused in the killings. The teens were gunned down on March 13, 2019.")
+    found = {d.text: d.date for d in dates_of(text)}
+    assert found["Mar. 13"] == dt.date(2019, 3, 13)
+    assert found["March 13, 2019"] == dt.date(2019, 3, 13)
+
+
+def test_a_day_without_its_year_keeps_the_latest_year_when_none_is_told(dates_of):
+    found = {d.text: d.date for d in dates_of("The shooting on Mar. 13 left two dead, police said on April 2, 2020.")}
+    assert found["Mar. 13"] == dt.date(2020, 3, 13)

@@ -22,6 +22,7 @@ import datetime as dt
 import functools
 import logging
 import re
+from dataclasses import replace
 
 from .._literals import GatedPattern, fold
 from ..records import EventDate
@@ -484,4 +485,26 @@ def find_dates(doc, published: dt.date | None, *, profile: str = "news",
             precision = "week"  # "murdered just after Christmas": some day of the days around it
         out.append(EventDate(date=date, precision=precision, text=phrase, start=s, end=e,
                              relative_days=rel, rule=how if rule == "dates.entity" else f"{rule}+{how}"))
+    return _years_told_elsewhere(out)
+
+
+def _years_told_elsewhere(dates: list[EventDate]) -> list[EventDate]:
+    """A day and month written without a year take the year the article gives the same day
+    and month elsewhere ("were shot at the park on Mar. 13 ... gunned down there on March 13,
+    2013"): a follow-up names its incident's day in full once and then by its day alone, which
+    the rule of the latest such day before publication would put in the wrong year."""
+    told: dict[tuple[int, int], set[dt.date]] = {}
+    for d in dates:
+        if d.date is not None and d.precision == "day" and _YEAR_WRITTEN.search(d.rule):
+            told.setdefault((d.date.month, d.date.day), set()).add(d.date)
+    out = []
+    for d in dates:
+        full = told.get((d.date.month, d.date.day), set()) if d.date is not None else set()
+        if d.rule.endswith("year_inferred") and d.precision == "day" and len(full) == 1 and d.date not in full:
+            d = replace(d, date=next(iter(full)), rule=f"{d.rule}+year_told")
+        out.append(d)
     return out
+
+
+# The rules of a date read with the year written out ("March 13, 2013", "3/13/2013")
+_YEAR_WRITTEN = re.compile(r"dates\.(?:absolute|numeric(?:\.mdy|\.dmy)?)$")
