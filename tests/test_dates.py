@@ -184,6 +184,8 @@ def test_weekday_with_its_date_is_one_phrase(dates_of):
     ("New Year's Eve", dt.date(2017, 1, 3), dt.date(2016, 12, 31), "day"),
     ("Thanksgiving", dt.date(2015, 12, 1), dt.date(2015, 11, 26), "day"),  # the fourth Thursday
     ("Memorial Day weekend", dt.date(2016, 6, 3), dt.date(2016, 5, 30), "week"),  # the last Monday
+    # a holiday weekend is the days around the holiday, not the holiday itself
+    ("over the Fourth of July holiday weekend", dt.date(2016, 7, 8), dt.date(2016, 7, 4), "week"),
 ])
 def test_holidays_are_days(phrase, published, date, precision):
     got = resolve(phrase, published)
@@ -477,3 +479,11 @@ def test_a_day_without_its_year_takes_the_year_told_elsewhere(dates_of):
 def test_a_day_without_its_year_keeps_the_latest_year_when_none_is_told(dates_of):
     found = {d.text: d.date for d in dates_of("The shooting on Mar. 13 left two dead, police said on April 2, 2020.")}
     assert found["Mar. 13"] == dt.date(2020, 3, 13)
+
+
+def test_a_holiday_weekend_tally_does_not_date_the_incident(pipeline):
+    # the judge's tally of a holiday weekend's shootings is no day of this shooting
+    text = ("A man who shot three people in a dispute with his tenants was ordered held on $50,000 bond. "
+            "The judge noted that 60 people were wounded in gun violence over the Fourth of July holiday weekend. "
+            "Court records say the tenants came to his home Sunday night armed with a pipe.")
+    assert _news_event_dates(pipeline, text, dt.date(2016, 7, 12))[0] == dt.date(2016, 7, 10)

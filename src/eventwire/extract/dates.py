@@ -96,9 +96,11 @@ def _holidays() -> tuple[tuple[re.Pattern, str], ...]:
 
 @functools.lru_cache(maxsize=1)
 def _holiday_phrase() -> re.Pattern:
-    """A holiday with the part of the day or the weekend it names ("Christmas night")."""
+    """A holiday with the part of the day or the weekend it names ("Christmas night", "the
+    Fourth of July holiday weekend")."""
     names = "|".join(f"(?:{rx.pattern[4:-2]})" for rx, _ in _holidays())
-    return re.compile(rf"\b(?P<h>{names})(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night|weekend))?\b", re.I)
+    return re.compile(rf"\b(?P<h>{names})(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night|(?:holiday\s+)?weekend))?\b",
+                      re.I)
 
 
 _WEEKDAY_ABBR = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -126,7 +128,7 @@ def _holiday(text: str, published: dt.date | None):
     if m is None:
         return None
     when = next(w for rx, w in _holidays() if rx.match(m["h"]))
-    precision = "week" if (m["part"] or "").lower() == "weekend" else "day"
+    precision = "week" if (m["part"] or "").lower().endswith("weekend") else "day"
     if published is None:
         return None, "relative", "dates.holiday.no_year", None
     for year in (published.year, published.year - 1):
