@@ -487,3 +487,24 @@ def test_a_holiday_weekend_tally_does_not_date_the_incident(pipeline):
             "The judge noted that 60 people were wounded in gun violence over the Fourth of July holiday weekend. "
             "Court records say the tenants came to his home Sunday night armed with a pipe.")
     assert _news_event_dates(pipeline, text, dt.date(2016, 7, 12))[0] == dt.date(2016, 7, 10)
+
+
+@pytest.mark.parametrize("text, published, written", [
+    # a copy of the page taken years on: the stamp is the day it was written
+    ("Updated: 08/10/2019 4:26 PM\n\nNine people were hurt early Saturday.", dt.date(2020, 5, 2), dt.date(2019, 8, 10)),
+    ("Posted on Monday, June 1, 2015\n\nA man was shot Sunday.", dt.date(2017, 1, 28), dt.date(2015, 6, 1)),
+    # a stamp that agrees with the publication date changes nothing
+    ("Updated: May 1, 2020 - 6:57 PM\n\nA man was shot Friday.", dt.date(2020, 5, 2), None),
+    # a date that is no stamp of the page
+    ("A man was shot on June 1, 2015, police said.", dt.date(2017, 1, 28), None),
+])
+def test_a_page_stamp_well_before_publication_dates_the_page(text, published, written):
+    from eventwire.extract.dates import page_date
+
+    assert page_date(text, published) == written
+
+
+def test_weekdays_count_from_the_page_stamp_of_an_old_copy(pipeline):
+    text = ("Updated: 08/10/2019 4:26 PM\n\n"
+            "Gunfire at a house party injured nine people early Saturday, police said.")
+    assert _news_event_dates(pipeline, text, dt.date(2020, 5, 2))[0] == dt.date(2019, 8, 10)

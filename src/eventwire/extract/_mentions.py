@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..records import (Actor, ArticleStructure, Claim, Count, Document, EventDate, Evidence, Location, Mention,
                        PlaceMention, Statement, Trigger)
@@ -567,7 +567,14 @@ def sentences(doc, text: str) -> list:
 
 
 def extract_document(doc, document: Document) -> DocFindings:
-    """All mentions, counts, statements, claims and dates of a parsed document."""
+    """All mentions, counts, statements, claims and dates of a parsed document.
+
+    A news page whose own time stamp is well before the date it came with is dated by the
+    stamp (:func:`dates.page_date`): the day the story was written, which its weekdays and
+    its "last night" count from."""
+    if document.profile == "news" and (written := dates.page_date(doc_text(doc), document.published,
+                                                                   dates.day_first_for(document.url))):
+        document = replace(document, published=written)
     found = DocFindings(document=document, structure=read_structure(document))
     sents = sentences(doc, doc_text(doc))
     found.sentences = [(s.start_char, s.end_char) for s in sents]

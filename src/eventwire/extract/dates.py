@@ -28,7 +28,7 @@ from .._literals import GatedPattern, fold
 from ..records import EventDate
 from ..nlp import doc_text
 
-__all__ = ["find_dates", "resolve", "day_first_for"]
+__all__ = ["find_dates", "resolve", "day_first_for", "page_date"]
 
 log = logging.getLogger("eventwire")
 
@@ -453,6 +453,32 @@ def _update_labels(text: str, published: dt.date | None) -> list[tuple[int, int,
 
 # How long before publication a labelled part of a story may have been written
 _UPDATE_DAYS = 60
+
+
+# A page's own time stamp near its top: "Updated: 08/10/2014 4:26 PM", "Posted on Monday, June 1, 2015"
+_PAGE_STAMP = re.compile(rf"\b(?:posted|updated|published|last modified|created)\s*(?:on\s*)?:?\s*"
+                         rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
+                         rf"(?P<d>{_MON}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", re.I)
+# How far into the page its time stamp stands
+_STAMP_REACH = 600
+# How many days a page's stamp may precede the publication date before that date is taken for a
+# later copy of the page (an archive's crawl, a feed's re-post), not the day the story was written
+_STALE_DAYS = 7
+
+
+def page_date(text: str, published: dt.date | None, day_first: bool = False) -> dt.date | None:
+    """The day the page's own time stamp says it was written ("Updated: 08/10/2014 4:26 PM"),
+    when that is more than ``_STALE_DAYS`` before the publication date: the date the document
+    came with is then a later copy's, and "early Saturday" counts from the stamp. None
+    otherwise (no stamp, or one that agrees with the publication date)."""
+    if published is None:
+        return None
+    m = _PAGE_STAMP.search(text[:_STAMP_REACH])
+    if m is None:
+        return None
+    got = _absolute(m["d"], published, day_first)
+    stamp = got[0] if got is not None and got[1] == "day" else None
+    return stamp if stamp is not None and (published - stamp).days > _STALE_DAYS else None
 
 
 def find_dates(doc, published: dt.date | None, *, profile: str = "news",
