@@ -278,7 +278,8 @@ def _headline_places(structure, places) -> int:
 def _group(mentions: list[Mention], structure=None, places=(), published=None, told=None) -> list[_Group]:
     """Mentions in order, each joining the first group it fits (``structure``, the article's
     layout when it has one, says which lie in its headline and lede; ``places``, the places
-    the article names; ``told``, the day the article gives the act of violence itself)."""
+    the article names; ``told``, the day the article gives the act of violence itself,
+    :func:`_act_told`)."""
     groups: list[_Group] = []
     parts = [structure.kind_at(m.sent_start, m.sent_end) if structure is not None else "body" for m in mentions]
     if _headline_places(structure, places) > 1:  # "Gunmen kill 12 in X; 20 abducted in Y": two happenings
@@ -772,6 +773,15 @@ def _main_rank(group: _Group, event: Event, findings: DocFindings) -> tuple:
             -event.confidence)
 
 
+def _act_told(findings: DocFindings):
+    """The day the article says its incident happened (``incident_date``) when that day hangs
+    on the act of violence itself (``act_day``: "was fatally shot Saturday evening"); None when
+    the two differ, as where a wire story times another attack of the day before ("the second
+    attack in two days ... on 30 October") while its own was "perpetrated today"."""
+    told = findings.incident_date
+    return told if told is not None and told == findings.act_day else None
+
+
 def _layout(findings: DocFindings):
     """The article's layout for a news report; coded notes have no headline."""
     return findings.structure if findings.document.profile == "news" else None
@@ -789,7 +799,7 @@ def assemble(findings: DocFindings) -> list[Event]:
     if not mentions:
         return []
     groups = _group(mentions, _layout(findings), findings.places, findings.document.published,
-                    findings.act_day)
+                    _act_told(findings))
     groups = [g for g in groups if reported_in_full(g) and not _talk_of_violence(g, findings)]
     if not groups:
         return []
