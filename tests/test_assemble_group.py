@@ -103,3 +103,20 @@ def test_a_count_outside_the_events_joins_the_group_of_the_nearest_mention_befor
     A._attach_orphan_counts([arrest, shooting], findings)
     assert shooting.extra_counts == [died]
     assert arrest.extra_counts == [after_all, before_any]
+
+
+def test_the_acts_day_parts_undated_news_only_when_it_is_the_incidents_day():
+    # "the bombing perpetrated today" is the story's incident; "an attack on 30 October" on another
+    # office hangs on violence too, but is not the day the story gives its own incident
+    from eventwire.extract import DocFindings
+    from eventwire.records import Document
+
+    today = EventDate(date=dt.date(1989, 10, 31), precision="day", text="today", start=90, end=95)
+    other = EventDate(date=dt.date(1989, 10, 30), precision="day", text="30 october", start=400, end=410)
+    found = DocFindings(document=Document(id="d", text="", published=dt.date(1989, 10, 31)))
+    found.incident_date, found.act_day = today, today
+    assert A._act_told(found) == today
+    found.act_day = other
+    assert A._act_told(found) is None
+    found.incident_date, found.act_day = today, None
+    assert A._act_told(found) is None

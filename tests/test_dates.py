@@ -184,6 +184,8 @@ def test_weekday_with_its_date_is_one_phrase(dates_of):
     ("New Year's Eve", dt.date(2017, 1, 3), dt.date(2016, 12, 31), "day"),
     ("Thanksgiving", dt.date(2015, 12, 1), dt.date(2015, 11, 26), "day"),  # the fourth Thursday
     ("Memorial Day weekend", dt.date(2016, 6, 3), dt.date(2016, 5, 30), "week"),  # the last Monday
+    # a holiday weekend is the days around the holiday, not the holiday itself
+    ("over the Fourth of July holiday weekend", dt.date(2016, 7, 8), dt.date(2016, 7, 4), "week"),
 ])
 def test_holidays_are_days(phrase, published, date, precision):
     got = resolve(phrase, published)
@@ -451,3 +453,58 @@ def test_a_day_told_after_its_early_morning_hours_dates_the_incident(pipeline):
             "hours of April 26, police received a call from the man, who said intruders had shot her.")
     event = _news_events(pipeline, text)[0]
     assert (event.event_date, event.date_precision) == (dt.date(2020, 4, 26), "day")
+
+
+def test_an_earlier_shooting_at_the_spot_does_not_date_the_news(pipeline):
+    # the killing is Friday's, told in a sentence that also gives the block's past; the shooting at
+    # the same corner in March is the block's history, not the day of the undated headline
+    text = ("Teen fatally shot, another wounded on Elm Street\n\n"
+            "SPRINGFIELD – A 17-year-old boy was fatally shot Friday evening on a block of Elm Street where two "
+            "other killings have taken place in the past 18 months, according to police.\n\n"
+            "A second teenager was wounded in the shooting, which happened at about 9 p.m. near a corner store.\n\n"
+            "Police have not named a suspect.\n\n"
+            "A man was wounded at that corner on March 20 and two days later a woman was shot dead nearby.")
+    assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 5, 1)
+
+
+def test_a_day_without_its_year_takes_the_year_told_elsewhere(dates_of):
+    # a follow-up a year on names the day in full once; the short form is the same day
+    text = ("Two teenagers were shot and killed at Riverside Park on Mar. 13. Prosecutors on Friday dropped "
+            "charges against a man accused in the killings. The teens were gunned down on March 13, 2019.")
+    found = {d.text: d.date for d in dates_of(text)}
+    assert found["Mar. 13"] == dt.date(2019, 3, 13)
+    assert found["March 13, 2019"] == dt.date(2019, 3, 13)
+
+
+def test_a_day_without_its_year_keeps_the_latest_year_when_none_is_told(dates_of):
+    found = {d.text: d.date for d in dates_of("The shooting on Mar. 13 left two dead, police said on April 2, 2020.")}
+    assert found["Mar. 13"] == dt.date(2020, 3, 13)
+
+
+def test_a_holiday_weekend_tally_does_not_date_the_incident(pipeline):
+    # the judge's tally of a holiday weekend's shootings is no day of this shooting
+    text = ("A man who shot three people in a dispute with his tenants was ordered held on $50,000 bond. "
+            "The judge noted that 60 people were wounded in gun violence over the Fourth of July holiday weekend. "
+            "Court records say the tenants came to his home Sunday night armed with a pipe.")
+    assert _news_event_dates(pipeline, text, dt.date(2016, 7, 12))[0] == dt.date(2016, 7, 10)
+
+
+@pytest.mark.parametrize("text, published, written", [
+    # a copy of the page taken years on: the stamp is the day it was written
+    ("Updated: 08/10/2019 4:26 PM\n\nNine people were hurt early Saturday.", dt.date(2020, 5, 2), dt.date(2019, 8, 10)),
+    ("Posted on Monday, June 1, 2015\n\nA man was shot Sunday.", dt.date(2017, 1, 28), dt.date(2015, 6, 1)),
+    # a stamp that agrees with the publication date changes nothing
+    ("Updated: May 1, 2020 - 6:57 PM\n\nA man was shot Friday.", dt.date(2020, 5, 2), None),
+    # a date that is no stamp of the page
+    ("A man was shot on June 1, 2015, police said.", dt.date(2017, 1, 28), None),
+])
+def test_a_page_stamp_well_before_publication_dates_the_page(text, published, written):
+    from eventwire.extract.dates import page_date
+
+    assert page_date(text, published) == written
+
+
+def test_weekdays_count_from_the_page_stamp_of_an_old_copy(pipeline):
+    text = ("Updated: 08/10/2019 4:26 PM\n\n"
+            "Gunfire at a house party injured nine people early Saturday, police said.")
+    assert _news_event_dates(pipeline, text, dt.date(2020, 5, 2))[0] == dt.date(2019, 8, 10)

@@ -123,3 +123,11 @@ def test_no_sentence_break_without_closing_punctuation():
 
     doc = get_nlp()("Two Indian soldiers and a porter were killed when gunmen fired on a patrol near the border.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_caption_followed_by_the_sites_buy_photo_link_is_a_caption():
+    text = ("Mother charged after boy finds gun\n\n"
+            "The county prosecutor speaks to reporters, May 1, 2025. (Photo: Jane Doe / The Daily Star)Buy Photo\n\n"
+            "The county prosecutor on Tuesday charged a mother whose son shot himself with her handgun.")
+    s = _read(text)
+    assert s.captions and s.captions[0].text.startswith("The county prosecutor speaks")

@@ -17,7 +17,7 @@ from ..extract import DocFindings, classify
 from ..extract._cue_tables import group_anaphors
 from ..extract.actors import CONTEXT_REACH
 from ..extract.counts import event_counts
-from ..extract.timing import ANCHOR_DAYS, CONTEXT, EARLIER, anchored
+from ..extract.timing import ANCHOR_DAYS, CONTEXT, EARLIER, NEWS_DAYS, anchored
 from ..gazetteer import distance_km
 from ..geo import names_a_street
 from ..records import COUNT_KINDS, Actor, Count, Event, Evidence, Location, Mention, Trigger
@@ -206,17 +206,28 @@ def _headline_of(group: _Group, part: str) -> bool:
 _ANOTHER_YEAR_DAYS = 365
 
 
-def _another_time(m: Mention, published) -> bool:
+def _another_time(m: Mention, published, told=None) -> bool:
     """The mention's own date places it at another time than the article's undated news: a
-    month or a year without a day ("back in May", "in January"), or a day a year or more
-    before the report. A follow-up's lede may leave its incident undated and give the day
-    further down ("the shooting on March 9"): that day is the news's."""
+    month or a year without a day ("back in May", "in January"), a day a year or more
+    before the report, or another day than the one of the report's week that the article
+    gives the act itself (``told``: "was fatally shot Saturday evening ... A man was
+    wounded at that location on Jan. 6"). A follow-up's lede may leave its incident undated
+    and give the day further down ("the shooting on March 9"): that day is the news's."""
     if m.date.precision != "day":
         return True
-    return published is not None and m.date.date is not None and (published - m.date.date).days >= _ANOTHER_YEAR_DAYS
+    if published is None or m.date.date is None:
+        return False
+    return (published - m.date.date).days >= _ANOTHER_YEAR_DAYS or _told_this_week(told, published) \
+        and m.date.date != told.date
 
 
-def _fits(group: _Group, m: Mention, part: str = "body", published=None) -> bool:
+def _told_this_week(told, published) -> bool:
+    """The article gives the act a day of the week before the report."""
+    return told is not None and told.date is not None and told.precision == "day" \
+        and 0 <= (published - told.date).days <= NEWS_DAYS
+
+
+def _fits(group: _Group, m: Mention, part: str = "body", published=None, told=None) -> bool:
     """Nothing the mention states conflicts with the group: date, own place, named groups.
 
     Generic and default actors never split an article's mentions: "security
@@ -227,12 +238,13 @@ def _fits(group: _Group, m: Mention, part: str = "body", published=None) -> bool
     namesake elsewhere; a different date or actor pair still keeps them apart, and a
     headline that names two places tells two happenings (see :func:`_group`).
     An earlier event the article dates at another time (:func:`_another_time`: "two men were
-    wounded there in January") does not join its undated news.
+    wounded there in January") does not join its undated news; ``told`` is the day the
+    article hangs on the act of violence itself, if any (``DocFindings.act_day``).
     """
     if any(x.trigger.start in m.apart_from or m.trigger.start in x.apart_from for x in group.mentions):
         return False  # its sentence tells it as another act than one of the group's
     d1, d2 = group.date(), m.date
-    if d1 is None and d2 is not None and m.timing == EARLIER and group._has_news and _another_time(m, published):
+    if d1 is None and d2 is not None and m.timing == EARLIER and group._has_news and _another_time(m, published, told):
         return False  # "another shooting on the same block back in May": not the undated news
     if d1 is not None and d2 is not None and d1.date != d2.date and not _same_happening(group, m, d1, d2):
         return False
@@ -263,16 +275,17 @@ def _headline_places(structure, places) -> int:
     return len({p.text.lower() for p in places if title.start <= p.start and p.end <= title.end})
 
 
-def _group(mentions: list[Mention], structure=None, places=(), published=None) -> list[_Group]:
+def _group(mentions: list[Mention], structure=None, places=(), published=None, told=None) -> list[_Group]:
     """Mentions in order, each joining the first group it fits (``structure``, the article's
     layout when it has one, says which lie in its headline and lede; ``places``, the places
-    the article names)."""
+    the article names; ``told``, the day the article gives the act of violence itself,
+    :func:`_act_told`)."""
     groups: list[_Group] = []
     parts = [structure.kind_at(m.sent_start, m.sent_end) if structure is not None else "body" for m in mentions]
     if _headline_places(structure, places) > 1:  # "Gunmen kill 12 in X; 20 abducted in Y": two happenings
         parts = ["body" if p == "title" else p for p in parts]
     for m, part in zip(mentions, parts):
-        target = next((g for g in groups if _fits(g, m, part, published)), None)
+        target = next((g for g in groups if _fits(g, m, part, published, told)), None)
         if target is None:
             target = _Group()
             groups.append(target)
@@ -760,6 +773,15 @@ def _main_rank(group: _Group, event: Event, findings: DocFindings) -> tuple:
             -event.confidence)
 
 
+def _act_told(findings: DocFindings):
+    """The day the article says its incident happened (``incident_date``) when that day hangs
+    on the act of violence itself (``act_day``: "was fatally shot Saturday evening"); None when
+    the two differ, as where a wire story times another attack of the day before ("the second
+    attack in two days ... on 30 October") while its own was "perpetrated today"."""
+    told = findings.incident_date
+    return told if told is not None and told == findings.act_day else None
+
+
 def _layout(findings: DocFindings):
     """The article's layout for a news report; coded notes have no headline."""
     return findings.structure if findings.document.profile == "news" else None
@@ -776,7 +798,8 @@ def assemble(findings: DocFindings) -> list[Event]:
     mentions = findings.mentions
     if not mentions:
         return []
-    groups = _group(mentions, _layout(findings), findings.places, findings.document.published)
+    groups = _group(mentions, _layout(findings), findings.places, findings.document.published,
+                    _act_told(findings))
     groups = [g for g in groups if reported_in_full(g) and not _talk_of_violence(g, findings)]
     if not groups:
         return []

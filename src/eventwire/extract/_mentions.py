@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..records import (Actor, ArticleStructure, Claim, Count, Document, EventDate, Evidence, Location, Mention,
                        PlaceMention, Statement, Trigger)
@@ -32,6 +32,7 @@ class DocFindings:
     sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each sentence
     incident_date: EventDate | None = None  # when the article says its incident happened (news)
     first_recent_day: EventDate | None = None  # the earliest day of the week before the report it tells (news)
+    act_day: EventDate | None = None  # the first day told on the act of violence itself (news)
     # title, dateline (place and date), lede, body, quotes, captions, chrome: see extract.structure
     structure: ArticleStructure = field(default_factory=ArticleStructure)
     groups: list[Actor] = field(default_factory=list)  # armed groups named anywhere (news)
@@ -339,6 +340,16 @@ def incident_date(told: list) -> EventDate | None:
     return said or _timed_day(told)
 
 
+def act_day(told: list, structure: ArticleStructure) -> EventDate | None:
+    """The first day the article hangs on the act of violence itself ("a boy was fatally shot
+    Saturday evening", "Sunday's shooting"), not on a step around it ("was taken into custody
+    Tuesday"), on an update of the toll, or in a photo's caption (the day of the photo: "the
+    prosecutor announces charges in the deaths of two children, May 25, 2016"). ``told``: the
+    (sentence, day) pairs of :func:`_told_days`."""
+    return next((d for sent, d in told if structure.kind_at(sent.start_char, sent.end_char) != "caption"
+                 and not is_update(span_text(sent)) and _on_the_violence(sent, d)), None)
+
+
 def _on_the_violence(sent, date: EventDate, trigger=None) -> bool:
     """The day hangs on the act itself ("was shot by police on Monday", "Sunday's shooting"),
     not on a step around it ("officers were called Thursday night", "found and arrested")."""
@@ -556,7 +567,14 @@ def sentences(doc, text: str) -> list:
 
 
 def extract_document(doc, document: Document) -> DocFindings:
-    """All mentions, counts, statements, claims and dates of a parsed document."""
+    """All mentions, counts, statements, claims and dates of a parsed document.
+
+    A news page whose own time stamp is well before the date it came with is dated by the
+    stamp (:func:`dates.page_date`): the day the story was written, which its weekdays and
+    its "last night" count from."""
+    if document.profile == "news" and (written := dates.page_date(doc_text(doc), document.published,
+                                                                   dates.day_first_for(document.url))):
+        document = replace(document, published=written)
     found = DocFindings(document=document, structure=read_structure(document))
     sents = sentences(doc, doc_text(doc))
     found.sentences = [(s.start_char, s.end_char) for s in sents]
@@ -598,6 +616,7 @@ def extract_document(doc, document: Document) -> DocFindings:
         told = list(_told_days(sents, found.dates, found.structure))  # read once for both
         found.incident_date = incident_date(told)
         found.first_recent_day = first_recent_day(told, found.structure.dateline_date or document.published)
+        found.act_day = act_day(told, found.structure)
         found.groups = _actors.named_groups(s for s in sents if found.structure.yields_events(s.start_char, s.end_char))
     timed = classify_timing(found.mentions, found.structure, document, found.rejected)
     found.mentions = [m for m in timed if m.timing != CONTEXT]

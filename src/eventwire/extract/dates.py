@@ -22,12 +22,13 @@ import datetime as dt
 import functools
 import logging
 import re
+from dataclasses import replace
 
 from .._literals import GatedPattern, fold
 from ..records import EventDate
 from ..nlp import doc_text
 
-__all__ = ["find_dates", "resolve", "day_first_for"]
+__all__ = ["find_dates", "resolve", "day_first_for", "page_date"]
 
 log = logging.getLogger("eventwire")
 
@@ -95,9 +96,11 @@ def _holidays() -> tuple[tuple[re.Pattern, str], ...]:
 
 @functools.lru_cache(maxsize=1)
 def _holiday_phrase() -> re.Pattern:
-    """A holiday with the part of the day or the weekend it names ("Christmas night")."""
+    """A holiday with the part of the day or the weekend it names ("Christmas night", "the
+    Fourth of July holiday weekend")."""
     names = "|".join(f"(?:{rx.pattern[4:-2]})" for rx, _ in _holidays())
-    return re.compile(rf"\b(?P<h>{names})(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night|weekend))?\b", re.I)
+    return re.compile(rf"\b(?P<h>{names})(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night|(?:holiday\s+)?weekend))?\b",
+                      re.I)
 
 
 _WEEKDAY_ABBR = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -125,7 +128,7 @@ def _holiday(text: str, published: dt.date | None):
     if m is None:
         return None
     when = next(w for rx, w in _holidays() if rx.match(m["h"]))
-    precision = "week" if (m["part"] or "").lower() == "weekend" else "day"
+    precision = "week" if (m["part"] or "").lower().endswith("weekend") else "day"
     if published is None:
         return None, "relative", "dates.holiday.no_year", None
     for year in (published.year, published.year - 1):
@@ -452,6 +455,32 @@ def _update_labels(text: str, published: dt.date | None) -> list[tuple[int, int,
 _UPDATE_DAYS = 60
 
 
+# A page's own time stamp near its top: "Updated: 08/10/2014 4:26 PM", "Posted on Monday, June 1, 2015"
+_PAGE_STAMP = re.compile(rf"\b(?:posted|updated|published|last modified|created)\s*(?:on\s*)?:?\s*"
+                         rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
+                         rf"(?P<d>{_MON}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", re.I)
+# How far into the page its time stamp stands
+_STAMP_REACH = 600
+# How many days a page's stamp may precede the publication date before that date is taken for a
+# later copy of the page (an archive's crawl, a feed's re-post), not the day the story was written
+_STALE_DAYS = 7
+
+
+def page_date(text: str, published: dt.date | None, day_first: bool = False) -> dt.date | None:
+    """The day the page's own time stamp says it was written ("Updated: 08/10/2014 4:26 PM"),
+    when that is more than ``_STALE_DAYS`` before the publication date: the date the document
+    came with is then a later copy's, and "early Saturday" counts from the stamp. None
+    otherwise (no stamp, or one that agrees with the publication date)."""
+    if published is None:
+        return None
+    m = _PAGE_STAMP.search(text[:_STAMP_REACH])
+    if m is None:
+        return None
+    got = _absolute(m["d"], published, day_first)
+    stamp = got[0] if got is not None and got[1] == "day" else None
+    return stamp if stamp is not None and (published - stamp).days > _STALE_DAYS else None
+
+
 def find_dates(doc, published: dt.date | None, *, profile: str = "news",
                day_first: bool = False) -> list[EventDate]:
     """Every date expression in the document, resolved where possible.
@@ -484,4 +513,26 @@ def find_dates(doc, published: dt.date | None, *, profile: str = "news",
             precision = "week"  # "murdered just after Christmas": some day of the days around it
         out.append(EventDate(date=date, precision=precision, text=phrase, start=s, end=e,
                              relative_days=rel, rule=how if rule == "dates.entity" else f"{rule}+{how}"))
+    return _years_told_elsewhere(out)
+
+
+def _years_told_elsewhere(dates: list[EventDate]) -> list[EventDate]:
+    """A day and month written without a year take the year the article gives the same day
+    and month elsewhere ("were shot at the park on Mar. 13 ... gunned down there on March 13,
+    2013"): a follow-up names its incident's day in full once and then by its day alone, which
+    the rule of the latest such day before publication would put in the wrong year."""
+    told: dict[tuple[int, int], set[dt.date]] = {}
+    for d in dates:
+        if d.date is not None and d.precision == "day" and _YEAR_WRITTEN.search(d.rule):
+            told.setdefault((d.date.month, d.date.day), set()).add(d.date)
+    out = []
+    for d in dates:
+        full = told.get((d.date.month, d.date.day), set()) if d.date is not None else set()
+        if d.rule.endswith("year_inferred") and d.precision == "day" and len(full) == 1 and d.date not in full:
+            d = replace(d, date=next(iter(full)), rule=f"{d.rule}+year_told")
+        out.append(d)
     return out
+
+
+# The rules of a date read with the year written out ("March 13, 2013", "3/13/2013")
+_YEAR_WRITTEN = re.compile(r"dates\.(?:absolute|numeric(?:\.mdy|\.dmy)?)$")
