@@ -168,6 +168,15 @@ def test_an_ocean_is_no_small_namesake_in_the_articles_country(gaz):
     assert _resolved(gaz, "North Sea")["North Sea"].feature_code == "SEA"  # not the town in New Jersey
 
 
+@pytest.mark.parametrize("name,geonameid,lat,lon", [
+    ("Atlantic", 3373405, 10.0, -25.0), ("Indian Ocean", 1545739, -10.0, 70.0),
+    ("North Pacific", 4030875, 30.0, -170.0),
+])
+def test_an_ocean_geonames_has_is_its_geonames_entry(gaz, name, geonameid, lat, lon):
+    e = _resolved(gaz, name)[name]
+    assert e is not None and e.geonameid == geonameid and (e.latitude, e.longitude) == (lat, lon)
+
+
 def test_a_sea_named_in_a_news_sentence_is_found_whole(nlp, gaz):
     found = _resolve_text(nlp, gaz, "The tanker was towed across the Gulf of Mexico to a port near Houston.")
     e = found.get("Gulf of Mexico")
