@@ -92,6 +92,15 @@ def test_a_state_named_outright_keeps_its_small_namesake_town(gaz):
     assert _resolved_with_focus(gaz, us, "Dublin", "Ohio")["Dublin"].admin1 == "Ohio"
 
 
+def test_a_state_named_elsewhere_does_not_make_a_capital_its_village(gaz):
+    us = Focus(country="US", strength=1.0, source="lede")
+    # the fashion house's designer "is based in London"; its professor teaches in California
+    found = _resolved_with_focus(gaz, us, "London", "California", "Los Angeles")
+    assert found["London"].iso2 == "GB"
+    assert _resolved_with_focus(gaz, us, "Paris", "Pennsylvania")["Paris"].iso2 == "FR"
+    assert _resolved_with_focus(gaz, us, "Dublin", "Ohio")["Dublin"].admin1 == "Ohio"  # a town, not a village
+
+
 def test_namesakes_that_lie_together_are_meant(nlp, gaz):
     import eventwire.geo._resolve as resolve
     from eventwire.geo import find_toponyms

@@ -53,6 +53,9 @@ NEIGHBOUR_KM = 50
 # A small namesake of a place known everywhere needs this much support to be meant
 SMALL_NAMESAKE = 100_000
 NAMESAKE_SUPPORT = 1.0
+# ... and a village of that name (fewer people than this) needs the text's places around it
+NAMESAKE_TOWN = 10_000
+VILLAGE_NEIGHBOURS = 2  # two names, not one: a name as common as "Washington" lies near any village
 MILLION = 1_000_000
 # A namesake abroad that neither the sentence nor the article's focus supports.
 ABROAD = 3.0
@@ -241,6 +244,16 @@ def _known_everywhere(e: GeoEntry, key: str) -> bool:
     return (code.startswith("PCL") or code == "PPLC" or code in REGION_CODES
             or (e.feature_class == "P" and e.population >= MILLION)
             or (code == "ADM1" and e.population >= MILLION and fold(e.name) == key))
+
+
+def _supported_namesake(e: GeoEntry, key: str, ctx: Context) -> bool:
+    """Is a small namesake of a place known everywhere meant by the text's other names? A
+    town is, where they lie in its province ("Dublin" beside "Ohio"); a village only where
+    they lie around it (see _neighbours): a report that names California and "London" means
+    the capital, not the hamlet of that name in the state."""
+    if e.feature_class == "P" and e.population < NAMESAKE_TOWN:
+        return bool(ctx.neighbours) and ctx.neighbours.get((e.geonameid, e.latitude, e.longitude), 0) >= VILLAGE_NEIGHBOURS
+    return _near_support(e, key, ctx) >= NAMESAKE_SUPPORT
 
 
 def _in_focus_province(e: GeoEntry, ctx: Context) -> bool:
@@ -625,7 +638,7 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         cands = [e for e in cands if e in known or e.population >= SMALL_NAMESAKE or _in_focus_province(e, ctx)
                  or _outlet_town(e, key, ctx) or (ctx.focus.outlet and _around_outlet(e, ctx.focus.outlet))
                  or (_in_named_county(e, key, ctx) if country
-                     else _near_support(e, key, ctx) >= NAMESAKE_SUPPORT)]
+                     else _supported_namesake(e, key, ctx))]
     if ctx.cue_provinces:
         cands = [e for e in cands if not _outside_cue_provinces(e, t, ctx)]
         if not cands:
