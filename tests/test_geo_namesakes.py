@@ -186,6 +186,13 @@ def test_an_ocean_geonames_has_is_its_geonames_entry(gaz, name, geonameid, lat, 
     assert e is not None and e.geonameid == geonameid and (e.latitude, e.longitude) == (lat, lon)
 
 
+def test_the_middle_east_is_the_region_not_a_us_hamlet(nlp, gaz):
+    found = _resolve_text(nlp, gaz, "The sergeant served two tours in the Middle East before he was "
+                                    "killed on patrol, the ministry said.")
+    assert found["Middle East"].feature_code == "RGN" and found["Middle East"].iso2 is None
+    assert _resolved(gaz, "Mideast")["Mideast"].feature_code == "RGN"
+
+
 def test_a_sea_named_in_a_news_sentence_is_found_whole(nlp, gaz):
     found = _resolve_text(nlp, gaz, "The tanker was towed across the Gulf of Mexico to a port near Houston.")
     e = found.get("Gulf of Mexico")
