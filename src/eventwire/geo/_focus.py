@@ -58,6 +58,8 @@ class Focus:
     # the outlet's home: the towns and provinces its web address names that leave no doubt in
     # ``country`` (see :func:`outlet_places`, :func:`outlet_home`)
     outlet: tuple[GeoEntry, ...] = ()
+    # the country of the outlet's national web domain ("thesun.co.uk": GB), see domain_country
+    domain: str | None = None
 
 
 NO_FOCUS = Focus()
@@ -156,6 +158,17 @@ def page_host(url: str | None) -> str:
         url = m.group(1)
     m = _HOST.match(url.strip())
     return m.group(1).lower().rstrip(".") if m else ""
+
+
+def domain_country(url: str | None) -> str | None:
+    """The country (ISO2) of an outlet's national web domain: "www.thesun.co.uk" is a British
+    paper's, "www.anglocelt.ie" an Irish one's. A national paper reports mostly from its own
+    country, so a bare "Manchester" or "Virginia" there is its own country's. Domains sold
+    for their letters ("news.tv", "example.io": lexicon ``generic_country_domains``) name none."""
+    label = page_host(url).rsplit(".", 1)[-1]
+    if len(label) != 2 or not label.isalpha() or label in lexicon()["generic_country_domains"]:
+        return None
+    return lexicon()["country_domain_codes"].get(label, label.upper())
 
 
 def outlet_places(url: str | None, gazetteer) -> tuple[GeoEntry, ...]:

@@ -34,6 +34,8 @@ PART_KM = 60  # how far from a town the text names a neighbourhood of that town 
 # The article's focus (title, dateline, lede: see _focus) as a prior, scaled by its share.
 FOCUS_COUNTRY = 2.5
 FOCUS_ADMIN1 = 1.0
+# A namesake in the country of the outlet's national web domain (Focus.domain)
+DOMAIN_COUNTRY = 4.0
 # A namesake around the outlet's home (its web address's town or province: see _focus)
 OUTLET_HOME = 2.0
 OUTLET_KM = 150  # a local newsroom's area, as _focus.NEAR_KM
@@ -171,6 +173,8 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
     if e.admin1 and ctx.admin1[(e.iso2, fold(e.admin1))]:
         s += 1.5
     f = ctx.focus
+    if f.domain and e.iso2 == f.domain and (e.feature_class == "P" or e.feature_code == "ADM2"):
+        s += DOMAIN_COUNTRY
     if f.country and e.iso2 == f.country:
         s += FOCUS_COUNTRY * f.strength
         if f.admin1 and e.admin1 and fold(e.admin1) == f.admin1:
@@ -252,7 +256,8 @@ def _supported_namesake(e: GeoEntry, key: str, ctx: Context) -> bool:
     they lie around it (see _neighbours): a report that names California and "London" means
     the capital, not the hamlet of that name in the state."""
     if e.feature_class == "P" and e.population < NAMESAKE_TOWN:
-        return bool(ctx.neighbours) and ctx.neighbours.get((e.geonameid, e.latitude, e.longitude), 0) >= VILLAGE_NEIGHBOURS
+        around = ctx.neighbours.get((e.geonameid, e.latitude, e.longitude), 0) if ctx.neighbours else 0
+        return around >= VILLAGE_NEIGHBOURS
     return _near_support(e, key, ctx) >= NAMESAKE_SUPPORT
 
 
