@@ -819,3 +819,10 @@ def test_a_national_papers_bare_town_is_its_own_countrys(nlp, gaz):
         [("Richmond", "England")]
     assert _resolved(nlp, gaz, text, "Richmond", url="https://www.example-news.com/local/a") == \
         [("Richmond", "Virginia")]
+
+
+def test_a_local_papers_country_holds_its_bare_namesakes(nlp, gaz):
+    text = "The zoo received two cygnets from the Santa Ana Zoo last spring, a keeper said."
+    assert _resolved(nlp, gaz, text, "Santa Ana", url="http://www.thestate.com/news/local/a.html") == \
+        [("Santa Ana", "California")]  # a Columbia, South Carolina paper
+    assert _resolved(nlp, gaz, text, "Santa Ana")[0][1] != "California"  # with no outlet, the larger namesake

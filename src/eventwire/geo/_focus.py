@@ -58,8 +58,9 @@ class Focus:
     # the outlet's home: the towns and provinces its web address names that leave no doubt in
     # ``country`` (see :func:`outlet_places`, :func:`outlet_home`)
     outlet: tuple[GeoEntry, ...] = ()
-    # the country of the outlet's national web domain ("thesun.co.uk": GB), see domain_country
-    domain: str | None = None
+    # the outlet's own country: its national web domain's ("thesun.co.uk": GB), else that of
+    # the home its web address names ("thecolumbiastar.com": US), see country_of_outlet
+    outlet_country: str | None = None
 
 
 NO_FOCUS = Focus()
@@ -169,6 +170,15 @@ def domain_country(url: str | None) -> str | None:
     if len(label) != 2 or not label.isalpha() or label in lexicon()["generic_country_domains"]:
         return None
     return lexicon()["country_domain_codes"].get(label, label.upper())
+
+
+def country_of_outlet(url: str | None, outlet: tuple[GeoEntry, ...]) -> str | None:
+    """The outlet's own country: its national web domain's (:func:`domain_country`), else the
+    one country of the towns and provinces its web address names (``outlet``, as
+    :func:`outlet_home` keeps them): a Columbia, South Carolina paper's "Santa Ana" is the
+    Californian city, not El Salvador's."""
+    home = outlet_home(outlet, None)
+    return domain_country(url) or (home[0].iso2 if home else None)
 
 
 def outlet_places(url: str | None, gazetteer) -> tuple[GeoEntry, ...]:

@@ -18,8 +18,8 @@ from unidecode import unidecode
 from ..extract import DocFindings
 from ..gazetteer import REGION_CODES, fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
-from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, domain_country,
-                     known_city, known_outlets, masthead_start, near_place, on_side, outlet_home, outlet_places,
+from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, known_city,
+                     country_of_outlet, known_outlets, masthead_start, near_place, on_side, outlet_home, outlet_places,
                      page_host, province_cues, usage_country, usage_cues, qualified_places)
 from ._places import Toponym, find_toponyms
 from ._resolve import OUTLET_KM, PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
@@ -544,7 +544,7 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
                           qualified=_qualified(document, title, gazetteer), parts=parts,
                           near=_lone_places(tops, gazetteer), provinces=_provinces_named(tops, gazetteer),
                           side=side, outlet=outlet)
-    return replace(focus, domain=domain_country(document.url))
+    return replace(focus, outlet_country=country_of_outlet(document.url, outlet))
 
 
 def _outlet(document, tops: list[Toponym], gazetteer, known: tuple | None = None) -> tuple:

@@ -34,8 +34,8 @@ PART_KM = 60  # how far from a town the text names a neighbourhood of that town 
 # The article's focus (title, dateline, lede: see _focus) as a prior, scaled by its share.
 FOCUS_COUNTRY = 2.5
 FOCUS_ADMIN1 = 1.0
-# A namesake in the country of the outlet's national web domain (Focus.domain)
-DOMAIN_COUNTRY = 4.0
+# A place in the outlet's own country (Focus.outlet_country: its national web domain's, or its home's)
+OUTLET_COUNTRY = 4.0
 # A namesake around the outlet's home (its web address's town or province: see _focus)
 OUTLET_HOME = 2.0
 OUTLET_KM = 150  # a local newsroom's area, as _focus.NEAR_KM
@@ -165,7 +165,9 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
         # Florida station is no New Jersey county)
         f = ctx.focus
         beside = 3.0 * max(ctx.countries.values(), default=0) / total
-        return beside + (FOCUS_COUNTRY * f.strength if f.country else 0.0)
+        # ... and beside the outlet's own country ("the Atlantic" of a Tampa station)
+        outlet = OUTLET_COUNTRY if f.outlet_country else 0.0
+        return beside + (FOCUS_COUNTRY * f.strength if f.country else 0.0) + outlet
     if e.iso2 and ctx.countries:
         s += 3.0 * ctx.countries[e.iso2] / total
         if not e.feature_code.startswith("PCL") and ctx.countries[e.iso2] == 0:
@@ -173,8 +175,8 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
     if e.admin1 and ctx.admin1[(e.iso2, fold(e.admin1))]:
         s += 1.5
     f = ctx.focus
-    if f.domain and e.iso2 == f.domain and (e.feature_class == "P" or e.feature_code == "ADM2"):
-        s += DOMAIN_COUNTRY
+    if f.outlet_country and e.iso2 == f.outlet_country:
+        s += OUTLET_COUNTRY
     if f.country and e.iso2 == f.country:
         s += FOCUS_COUNTRY * f.strength
         if f.admin1 and e.admin1 and fold(e.admin1) == f.admin1:
