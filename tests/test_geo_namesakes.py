@@ -101,6 +101,14 @@ def test_a_state_named_elsewhere_does_not_make_a_capital_its_village(gaz):
     assert _resolved_with_focus(gaz, us, "Dublin", "Ohio")["Dublin"].admin1 == "Ohio"  # a town, not a village
 
 
+def test_a_city_beats_its_village_namesake_in_the_articles_own_state(gaz):
+    ohio = Focus(country="US", admin1="ohio", strength=1.0, source="dateline")
+    # a game report datelined Columbus: "outlasted Louisville in overtime"
+    assert _resolved_with_focus(gaz, ohio, "Louisville", "Columbus")["Louisville"].admin1 == "Kentucky"
+    # a town, not a village, of the article's state keeps its name
+    assert _resolved_with_focus(gaz, ohio, "Springfield", "Columbus")["Springfield"].admin1 == "Ohio"
+
+
 def test_namesakes_that_lie_together_are_meant(nlp, gaz):
     import eventwire.geo._resolve as resolve
     from eventwire.geo import find_toponyms

@@ -263,6 +263,24 @@ def _supported_namesake(e: GeoEntry, key: str, ctx: Context) -> bool:
     return _near_support(e, key, ctx) >= NAMESAKE_SUPPORT
 
 
+def _cities_over_villages(cands: list[GeoEntry], key: str, ctx: Context) -> list[GeoEntry]:
+    """'Louisville' in a report datelined Columbus, Ohio, is the city of 600,000 in Kentucky, not
+    Ohio's village of 9,000: a village that bears the name of a city of its country is meant
+    where the text's other names lie around it (see _supported_namesake), where it is the
+    article's own place or the outlet's, or in a province the text's cues speak of (a
+    monitoring mission's), not because its province is the article's. A name written with
+    other places ("Concepcion, Aroroy, Masbate") is left to them."""
+    cities = {e.iso2 for e in cands if e.feature_class == "P" and e.population >= SMALL_NAMESAKE
+              and own_name(e.name, key)}
+    if not cities:
+        return cands
+    f = ctx.focus
+    return [e for e in cands if not (e.feature_class == "P" and e.population < NAMESAKE_TOWN and e.iso2 in cities)
+            or _supported_namesake(e, key, ctx) or (f.place is not None and f.place.geonameid == e.geonameid)
+            or _outlet_town(e, key, ctx) or (f.outlet and _around_outlet(e, f.outlet))
+            or (e.iso2, fold(e.admin1 or "")) in ctx.cue_provinces]
+
+
 def _in_focus_province(e: GeoEntry, ctx: Context) -> bool:
     """In the province the article clearly speaks from (its dateline, title and lede)."""
     f = ctx.focus
@@ -652,6 +670,8 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
             # "near Sokilnyky" in an OSCE report: not Lviv's Sokilnyky, a village the
             # gazetteer lacks on the contact line
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.outside-cue-provinces")
+    if not outers and not inners:
+        cands = _cities_over_villages(cands, key, ctx)
     if ctx.focus.strength >= STRONG_FOCUS and all(_abroad(e, t, ctx) for e in cands):
         # every namesake lies abroad and nothing supports one: an unknown local place
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-focus")
