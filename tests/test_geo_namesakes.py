@@ -201,6 +201,12 @@ def test_the_middle_east_is_the_region_not_a_us_hamlet(nlp, gaz):
     assert _resolved(gaz, "Mideast")["Mideast"].feature_code == "RGN"
 
 
+def test_a_village_of_a_name_known_everywhere_draws_no_neighbour_there(nlp, gaz):
+    found = _resolve_text(nlp, gaz, "The sergeant, who was born in Manchester, served two tours in the "
+                                    "Middle East before he was killed on patrol, the ministry said.")
+    assert found["Manchester"].admin1 != "Maryland"  # no town beside the hamlet of Middle East, Maryland
+
+
 def test_a_sea_named_in_a_news_sentence_is_found_whole(nlp, gaz):
     found = _resolve_text(nlp, gaz, "The tanker was towed across the Gulf of Mexico to a port near Houston.")
     e = found.get("Gulf of Mexico")

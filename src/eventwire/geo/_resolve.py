@@ -331,7 +331,10 @@ def _support(gazetteer, tops: list[Toponym], ctx: Context) -> None:
         for e in cands:
             if e.feature_code == "ADM2" and e.admin1:
                 ctx.counties.setdefault((e.iso2, fold(e.admin1), fold(e.name)), set()).add(key)
-        local[key] = [e for e in cands if e.feature_class == "P" or e.feature_code == "ADM2"]
+        # a village that bears a name known everywhere ("Middle East", Maryland) is no
+        # neighbour of the text's other places: the name is the place a reader knows
+        local[key] = [e for e in cands if (e.feature_class == "P" or e.feature_code == "ADM2")
+                      and not (known and e.feature_class == "P" and e.population < NAMESAKE_TOWN)]
     ctx.neighbours = _neighbours(local)
 
 
