@@ -800,3 +800,29 @@ def test_a_small_towns_paper_means_its_own_state_by_a_name_a_country_shares(nlp,
     assert _resolved(nlp, gaz, text, "Georgia") == [("Georgia", None)]  # the country by itself
     assert _resolved(nlp, gaz, text, "Georgia", url="http://www.gainesvilletimes.com/news/a") == \
         [("Georgia", "Georgia")]  # the Gainesville, Georgia paper: the state, not Florida's Gainesville
+
+
+@pytest.mark.parametrize("url,country", [
+    ("https://www.example-herald.co.uk/news/a", "GB"), ("http://www.example.ie/news/a", "IE"),
+    ("http://www.example.ru/articles/a", "RU"), ("https://news.example.com/a", None),
+    ("https://www.example.tv/a", None), ("http://web.archive.org/web/2017/http://www.example.co.za/a", "ZA"),
+])
+def test_a_national_web_domain_names_the_outlets_country(url, country):
+    from eventwire.geo._focus import domain_country
+
+    assert domain_country(url) == country
+
+
+def test_a_national_papers_bare_town_is_its_own_countrys(nlp, gaz):
+    text = "The council will repair the leisure centre in Richmond before the summer, a spokeswoman said."
+    assert _resolved(nlp, gaz, text, "Richmond", url="https://www.example-news.co.uk/local/a") == \
+        [("Richmond", "England")]
+    assert _resolved(nlp, gaz, text, "Richmond", url="https://www.example-news.com/local/a") == \
+        [("Richmond", "Virginia")]
+
+
+def test_a_local_papers_country_holds_its_bare_namesakes(nlp, gaz):
+    text = "The zoo received two cygnets from the Santa Ana Zoo last spring, a keeper said."
+    assert _resolved(nlp, gaz, text, "Santa Ana", url="http://www.thestate.com/news/local/a.html") == \
+        [("Santa Ana", "California")]  # a Columbia, South Carolina paper
+    assert _resolved(nlp, gaz, text, "Santa Ana")[0][1] != "California"  # with no outlet, the larger namesake

@@ -92,6 +92,23 @@ def test_a_state_named_outright_keeps_its_small_namesake_town(gaz):
     assert _resolved_with_focus(gaz, us, "Dublin", "Ohio")["Dublin"].admin1 == "Ohio"
 
 
+def test_a_state_named_elsewhere_does_not_make_a_capital_its_village(gaz):
+    us = Focus(country="US", strength=1.0, source="lede")
+    # the fashion house's designer "is based in London"; its professor teaches in California
+    found = _resolved_with_focus(gaz, us, "London", "California", "Los Angeles")
+    assert found["London"].iso2 == "GB"
+    assert _resolved_with_focus(gaz, us, "Paris", "Pennsylvania")["Paris"].iso2 == "FR"
+    assert _resolved_with_focus(gaz, us, "Dublin", "Ohio")["Dublin"].admin1 == "Ohio"  # a town, not a village
+
+
+def test_a_city_beats_its_village_namesake_in_the_articles_own_state(gaz):
+    ohio = Focus(country="US", admin1="ohio", strength=1.0, source="dateline")
+    # a game report datelined Columbus: "outlasted Louisville in overtime"
+    assert _resolved_with_focus(gaz, ohio, "Louisville", "Columbus")["Louisville"].admin1 == "Kentucky"
+    # a town, not a village, of the article's state keeps its name
+    assert _resolved_with_focus(gaz, ohio, "Springfield", "Columbus")["Springfield"].admin1 == "Ohio"
+
+
 def test_namesakes_that_lie_together_are_meant(nlp, gaz):
     import eventwire.geo._resolve as resolve
     from eventwire.geo import find_toponyms
@@ -166,6 +183,28 @@ def test_an_ocean_is_no_small_namesake_in_the_articles_country(gaz):
     assert e is not None and e.feature_code == "OCN" and e.iso2 is None
     assert _resolved(gaz, "Persian Gulf")["Persian Gulf"].feature_code == "GULF"  # not Iran's Bushehr province
     assert _resolved(gaz, "North Sea")["North Sea"].feature_code == "SEA"  # not the town in New Jersey
+
+
+@pytest.mark.parametrize("name,geonameid,lat,lon", [
+    ("Atlantic", 3373405, 10.0, -25.0), ("Indian Ocean", 1545739, -10.0, 70.0),
+    ("North Pacific", 4030875, 30.0, -170.0),
+])
+def test_an_ocean_geonames_has_is_its_geonames_entry(gaz, name, geonameid, lat, lon):
+    e = _resolved(gaz, name)[name]
+    assert e is not None and e.geonameid == geonameid and (e.latitude, e.longitude) == (lat, lon)
+
+
+def test_the_middle_east_is_the_region_not_a_us_hamlet(nlp, gaz):
+    found = _resolve_text(nlp, gaz, "The sergeant served two tours in the Middle East before he was "
+                                    "killed on patrol, the ministry said.")
+    assert found["Middle East"].feature_code == "RGN" and found["Middle East"].iso2 is None
+    assert _resolved(gaz, "Mideast")["Mideast"].feature_code == "RGN"
+
+
+def test_a_village_of_a_name_known_everywhere_draws_no_neighbour_there(nlp, gaz):
+    found = _resolve_text(nlp, gaz, "The sergeant, who was born in Manchester, served two tours in the "
+                                    "Middle East before he was killed on patrol, the ministry said.")
+    assert found["Manchester"].admin1 != "Maryland"  # no town beside the hamlet of Middle East, Maryland
 
 
 def test_a_sea_named_in_a_news_sentence_is_found_whole(nlp, gaz):

@@ -58,6 +58,9 @@ class Focus:
     # the outlet's home: the towns and provinces its web address names that leave no doubt in
     # ``country`` (see :func:`outlet_places`, :func:`outlet_home`)
     outlet: tuple[GeoEntry, ...] = ()
+    # the outlet's own country: its national web domain's ("thesun.co.uk": GB), else that of
+    # the home its web address names ("thecolumbiastar.com": US), see country_of_outlet
+    outlet_country: str | None = None
 
 
 NO_FOCUS = Focus()
@@ -156,6 +159,26 @@ def page_host(url: str | None) -> str:
         url = m.group(1)
     m = _HOST.match(url.strip())
     return m.group(1).lower().rstrip(".") if m else ""
+
+
+def domain_country(url: str | None) -> str | None:
+    """The country (ISO2) of an outlet's national web domain: "www.thesun.co.uk" is a British
+    paper's, "www.anglocelt.ie" an Irish one's. A national paper reports mostly from its own
+    country, so a bare "Manchester" or "Virginia" there is its own country's. Domains sold
+    for their letters ("news.tv", "example.io": lexicon ``generic_country_domains``) name none."""
+    label = page_host(url).rsplit(".", 1)[-1]
+    if len(label) != 2 or not label.isalpha() or label in lexicon()["generic_country_domains"]:
+        return None
+    return lexicon()["country_domain_codes"].get(label, label.upper())
+
+
+def country_of_outlet(url: str | None, outlet: tuple[GeoEntry, ...]) -> str | None:
+    """The outlet's own country: its national web domain's (:func:`domain_country`), else the
+    one country of the towns and provinces its web address names (``outlet``, as
+    :func:`outlet_home` keeps them): a Columbia, South Carolina paper's "Santa Ana" is the
+    Californian city, not El Salvador's."""
+    home = outlet_home(outlet, None)
+    return domain_country(url) or (home[0].iso2 if home else None)
 
 
 def outlet_places(url: str | None, gazetteer) -> tuple[GeoEntry, ...]:

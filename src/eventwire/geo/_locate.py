@@ -19,8 +19,8 @@ from ..extract import DocFindings
 from ..gazetteer import REGION_CODES, fold, lexicon
 from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, known_city,
-                     known_outlets, masthead_start, near_place, on_side, outlet_home, outlet_places, page_host,
-                     province_cues, usage_country, usage_cues, qualified_places)
+                     country_of_outlet, known_outlets, masthead_start, near_place, on_side, outlet_home, outlet_places,
+                     page_host, province_cues, usage_country, usage_cues, qualified_places)
 from ._places import Toponym, find_toponyms
 from ._resolve import OUTLET_KM, PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
@@ -537,14 +537,14 @@ def focus_of(document, st, tops: list[Toponym], gazetteer, home_country: str | N
     outlet = _outlet(document, tops, gazetteer, known)
     lede = [e for e in _lede_places(tops, st.lede if st is not None else None, gazetteer, side, outlet)
             if fold(e.name) not in parts]
-    return article_focus(gazetteer, dateline=dateline, title=title, lede=lede, stop=stop_names(),
-                         actor_country=home_country, cues=country_cues(document.text) + usage_cues(document.text),
-                         agencies=agency_places(document.text, gazetteer),
-                         body=_body_countries(tops, gazetteer),
-                         qualified=_qualified(document, title, gazetteer), parts=parts,
-                         near=_lone_places(tops, gazetteer), provinces=_provinces_named(tops, gazetteer),
-                         side=side,
-                         outlet=outlet)
+    focus = article_focus(gazetteer, dateline=dateline, title=title, lede=lede, stop=stop_names(),
+                          actor_country=home_country, cues=country_cues(document.text) + usage_cues(document.text),
+                          agencies=agency_places(document.text, gazetteer),
+                          body=_body_countries(tops, gazetteer),
+                          qualified=_qualified(document, title, gazetteer), parts=parts,
+                          near=_lone_places(tops, gazetteer), provinces=_provinces_named(tops, gazetteer),
+                          side=side, outlet=outlet)
+    return replace(focus, outlet_country=country_of_outlet(document.url, outlet))
 
 
 def _outlet(document, tops: list[Toponym], gazetteer, known: tuple | None = None) -> tuple:

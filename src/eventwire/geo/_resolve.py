@@ -34,6 +34,8 @@ PART_KM = 60  # how far from a town the text names a neighbourhood of that town 
 # The article's focus (title, dateline, lede: see _focus) as a prior, scaled by its share.
 FOCUS_COUNTRY = 2.5
 FOCUS_ADMIN1 = 1.0
+# A place in the outlet's own country (Focus.outlet_country: its national web domain's, or its home's)
+OUTLET_COUNTRY = 4.0
 # A namesake around the outlet's home (its web address's town or province: see _focus)
 OUTLET_HOME = 2.0
 OUTLET_KM = 150  # a local newsroom's area, as _focus.NEAR_KM
@@ -53,6 +55,9 @@ NEIGHBOUR_KM = 50
 # A small namesake of a place known everywhere needs this much support to be meant
 SMALL_NAMESAKE = 100_000
 NAMESAKE_SUPPORT = 1.0
+# ... and a village of that name (fewer people than this) needs the text's places around it
+NAMESAKE_TOWN = 10_000
+VILLAGE_NEIGHBOURS = 2  # two names, not one: a name as common as "Washington" lies near any village
 MILLION = 1_000_000
 # A namesake abroad that neither the sentence nor the article's focus supports.
 ABROAD = 3.0
@@ -160,7 +165,9 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
         # Florida station is no New Jersey county)
         f = ctx.focus
         beside = 3.0 * max(ctx.countries.values(), default=0) / total
-        return beside + (FOCUS_COUNTRY * f.strength if f.country else 0.0)
+        # ... and beside the outlet's own country ("the Atlantic" of a Tampa station)
+        outlet = OUTLET_COUNTRY if f.outlet_country else 0.0
+        return beside + (FOCUS_COUNTRY * f.strength if f.country else 0.0) + outlet
     if e.iso2 and ctx.countries:
         s += 3.0 * ctx.countries[e.iso2] / total
         if not e.feature_code.startswith("PCL") and ctx.countries[e.iso2] == 0:
@@ -168,6 +175,8 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
     if e.admin1 and ctx.admin1[(e.iso2, fold(e.admin1))]:
         s += 1.5
     f = ctx.focus
+    if f.outlet_country and e.iso2 == f.outlet_country:
+        s += OUTLET_COUNTRY
     if f.country and e.iso2 == f.country:
         s += FOCUS_COUNTRY * f.strength
         if f.admin1 and e.admin1 and fold(e.admin1) == f.admin1:
@@ -243,6 +252,35 @@ def _known_everywhere(e: GeoEntry, key: str) -> bool:
             or (code == "ADM1" and e.population >= MILLION and fold(e.name) == key))
 
 
+def _supported_namesake(e: GeoEntry, key: str, ctx: Context) -> bool:
+    """Is a small namesake of a place known everywhere meant by the text's other names? A
+    town is, where they lie in its province ("Dublin" beside "Ohio"); a village only where
+    they lie around it (see _neighbours): a report that names California and "London" means
+    the capital, not the hamlet of that name in the state."""
+    if e.feature_class == "P" and e.population < NAMESAKE_TOWN:
+        around = ctx.neighbours.get((e.geonameid, e.latitude, e.longitude), 0) if ctx.neighbours else 0
+        return around >= VILLAGE_NEIGHBOURS
+    return _near_support(e, key, ctx) >= NAMESAKE_SUPPORT
+
+
+def _cities_over_villages(cands: list[GeoEntry], key: str, ctx: Context) -> list[GeoEntry]:
+    """'Louisville' in a report datelined Columbus, Ohio, is the city of 600,000 in Kentucky, not
+    Ohio's village of 9,000: a village that bears the name of a city of its country is meant
+    where the text's other names lie around it (see _supported_namesake), where it is the
+    article's own place or the outlet's, or in a province the text's cues speak of (a
+    monitoring mission's), not because its province is the article's. A name written with
+    other places ("Concepcion, Aroroy, Masbate") is left to them."""
+    cities = {e.iso2 for e in cands if e.feature_class == "P" and e.population >= SMALL_NAMESAKE
+              and own_name(e.name, key)}
+    if not cities:
+        return cands
+    f = ctx.focus
+    return [e for e in cands if not (e.feature_class == "P" and e.population < NAMESAKE_TOWN and e.iso2 in cities)
+            or _supported_namesake(e, key, ctx) or (f.place is not None and f.place.geonameid == e.geonameid)
+            or _outlet_town(e, key, ctx) or (f.outlet and _around_outlet(e, f.outlet))
+            or (e.iso2, fold(e.admin1 or "")) in ctx.cue_provinces]
+
+
 def _in_focus_province(e: GeoEntry, ctx: Context) -> bool:
     """In the province the article clearly speaks from (its dateline, title and lede)."""
     f = ctx.focus
@@ -293,7 +331,10 @@ def _support(gazetteer, tops: list[Toponym], ctx: Context) -> None:
         for e in cands:
             if e.feature_code == "ADM2" and e.admin1:
                 ctx.counties.setdefault((e.iso2, fold(e.admin1), fold(e.name)), set()).add(key)
-        local[key] = [e for e in cands if e.feature_class == "P" or e.feature_code == "ADM2"]
+        # a village that bears a name known everywhere ("Middle East", Maryland) is no
+        # neighbour of the text's other places: the name is the place a reader knows
+        local[key] = [e for e in cands if (e.feature_class == "P" or e.feature_code == "ADM2")
+                      and not (known and e.feature_class == "P" and e.population < NAMESAKE_TOWN)]
     ctx.neighbours = _neighbours(local)
 
 
@@ -625,13 +666,15 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         cands = [e for e in cands if e in known or e.population >= SMALL_NAMESAKE or _in_focus_province(e, ctx)
                  or _outlet_town(e, key, ctx) or (ctx.focus.outlet and _around_outlet(e, ctx.focus.outlet))
                  or (_in_named_county(e, key, ctx) if country
-                     else _near_support(e, key, ctx) >= NAMESAKE_SUPPORT)]
+                     else _supported_namesake(e, key, ctx))]
     if ctx.cue_provinces:
         cands = [e for e in cands if not _outside_cue_provinces(e, t, ctx)]
         if not cands:
             # "near Sokilnyky" in an OSCE report: not Lviv's Sokilnyky, a village the
             # gazetteer lacks on the contact line
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.outside-cue-provinces")
+    if not outers and not inners:
+        cands = _cities_over_villages(cands, key, ctx)
     if ctx.focus.strength >= STRONG_FOCUS and all(_abroad(e, t, ctx) for e in cands):
         # every namesake lies abroad and nothing supports one: an unknown local place
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-focus")
