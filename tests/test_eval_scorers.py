@@ -604,6 +604,23 @@ def test_muc4_blasts_with_no_weapon_named_take_their_gtd_type():
     assert muc_type(shelling("lex:shelling(mortar)")) == "attack"  # mortar fire is MUC's ATTACK
 
 
+def test_muc4_blasts_only_heard_are_the_sound_of_fighting():
+    from eventwire.eval._news import muc_type
+
+    def heard(sentence, **kw):
+        return _event(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                      codes={"gtd_attack_type": "Bombing/Explosion"},
+                      evidence=(Evidence("event_type", "d1", 0, 10, "explosions", sentence,
+                                         "lex:explosion(explosions)+plural_explosions"),), **kw)
+    # no device, no target, no victim: the noise of a battle in the city, which MUC leaves out
+    assert muc_type(heard("loud explosions and heavy gunfire could be heard across the capital tonight.")) is None
+    # blasts reported with their victims are an incident
+    assert muc_type(heard("residents heard two explosions near the market, which wounded five people.",
+                          injured=_count("injured", 5))) == "bombing"
+    # blasts told without a hearing verb keep their GTD type
+    assert muc_type(heard("three explosions rocked the city centre tonight.")) == "bombing"
+
+
 def test_a_news_rows_url_reaches_the_document(tmp_path):
     from eventwire.eval._run import _documents
 

@@ -103,7 +103,7 @@ def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
     template-doc-part1 section 1: the target decides)."""
     if ("outside", event.sub_event_type) in table and not _shooting_in_crowd(event):
         return True
-    if _against_drug_traffickers(event):
+    if _against_drug_traffickers(event) or _blasts_heard(event):
         return True
     if event.sub_event_type != "Armed clash" or _civilians_struck(event) or _attack_on_police(event):
         return False
@@ -175,6 +175,22 @@ def _blasts_alone(event: Event) -> bool:
     covers mortar fire, its BOMBING the explosion of a device, and the GTD type tells which."""
     lead = next((e.rule for e in event.evidence if e.field == "event_type"), "")
     return "+plural_explosions" in lead
+
+
+# Verbs of hearing: blasts that witnesses heard are a sound, not a device seen to go off.
+_HEARD = re.compile(r"\b(?:hear|heard|hearing)\b")
+
+
+def _blasts_heard(event: Event) -> bool:
+    """The event's class was read from plural blasts that were heard ("strong explosions can be
+    heard coming from the northern sector", "explosions and heavy gunfire were heard downtown"),
+    and it counts no dead or hurt: the sound of the fighting in a city, which names no device,
+    no target and no victim. MUC keys neither a battle nor a blast it cannot place on a target
+    (TASKDOC template-doc-part1 section 1); a blast heard in a report that counts its victims
+    stays ("two explosions that left five persons wounded")."""
+    lead = next((e for e in event.evidence if e.field == "event_type"), None)
+    return (lead is not None and "+plural_explosions" in lead.rule and bool(_HEARD.search(fold(lead.sentence)))
+            and event.fatalities is None and event.injured is None)
 
 
 _ASSASSINATION_RULE = "gtd.assassination:cue_assassination("  # classify's rule of the word itself
