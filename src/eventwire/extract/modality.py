@@ -99,6 +99,23 @@ def _governor(path) -> tuple[str, str] | None:
     return None
 
 
+def _report_untrue(path) -> tuple[str, str] | None:
+    """The trigger tells what a report says, and the sentence calls the report untrue: "the
+    report that the mayor's son was wounded is absolutely unfounded", "the false report of the
+    killing of villagers": the denial of an official or a witness, not a report of an act."""
+    untrue, nouns = _cues().get("untrue", {}), _cues().get("report_noun", {})
+    for node in path[1:]:
+        if node.pos_ != "NOUN" or node.lemma_.lower() not in nouns:
+            continue
+        judged = [c for c in node.children if c.dep_ == "amod"]
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.i != node.i:
+            judged += [c for c in node.head.children if c.dep_ in ("acomp", "attr", "oprd")]
+        cue = next((c for c in judged if c.lower_ in untrue), None)
+        if cue is not None:
+            return "denied", f"{cue.text} {node.text}" if cue.i < node.i else f"{node.text} ... {cue.text}"
+    return None
+
+
 # Modalities of a wish, a plan or a fear: what they govern has not happened.
 _WISHES = ("plan", "threat", "hypothetical")
 # Modalities that an act told in a set-off past clause escapes: a wish, a plan or a fear, and
@@ -669,7 +686,8 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         or _ongoing(tok, trigger, sent) or _done_as_a_pattern(tok, trigger, sent)
     if generic:
         return "generic", generic
-    for finder in (lambda: _governor(path), lambda: _clause_cue(path, sent), lambda: _background(path, sent)):
+    for finder in (lambda: _governor(path), lambda: _report_untrue(path), lambda: _clause_cue(path, sent),
+                   lambda: _background(path, sent)):
         found = finder()
         if found:
             return found
