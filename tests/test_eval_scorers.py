@@ -537,6 +537,9 @@ def test_muc4_an_attack_on_a_post_that_killed_civilians_is_coded():
     unknown = _event(actor1=rebels, codes={"gtd_attack_type": "Unknown"})
     assert muc_type(struck) == "attack"  # MUC codes the civilians as the attack's human targets
     assert muc_type(battle) is None and muc_type(unknown) is None
+    # a person named by a family is a civilian struck within the fighting
+    kin = _harm("the consul's daughter was wounded by a stray bullet during the fighting downtown")
+    assert muc_type(_event(actor1=rebels, actor2=army, evidence=(kin,))) == "attack"
 
 
 def test_muc4_a_murder_told_within_the_fighting_is_an_attack():

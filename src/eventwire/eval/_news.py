@@ -61,12 +61,15 @@ def _military(actor) -> bool:
 
 
 # Words that name only civilians: a count of dead or hurt whose sentence holds one tells of
-# civilians struck ("two children were killed", "a cbs reporter was also killed"); "people",
-# "men" or "victims" may be soldiers or guerrillas too.
+# civilians struck ("two children were killed", "a cbs reporter was also killed"), and so do
+# words of kinship, which name a person by a family ("the ambassador's daughter was wounded", "a
+# farmer and his two sons were shot"); "people", "men" or "victims" may be soldiers or guerrillas
+# too.
 _CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|children|child|women|woman|girls?|boys?|infants?|babies|baby|peasants?|"
     r"farmers?|villagers?|residents?|passers?-?by|bystanders?|passengers?|students?|teachers?|"
-    r"journalists?|reporters?|newsmen|cameram[ae]n|priests?|nuns?|jesuits?|tourists?)\b")
+    r"journalists?|reporters?|newsmen|cameram[ae]n|priests?|nuns?|jesuits?|tourists?|"
+    r"daughters?|sons?|wife|wives|husbands?|mothers?|fathers?|sisters?|brothers?)\b")
 _HARM_FIELDS = ("fatalities", "injured")
 
 
