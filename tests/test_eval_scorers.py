@@ -542,6 +542,29 @@ def test_muc4_an_attack_on_a_post_that_killed_civilians_is_coded():
     assert muc_type(_event(actor1=rebels, actor2=army, evidence=(kin,))) == "attack"
 
 
+def test_muc4_a_clash_told_only_as_fighting_is_a_battle():
+    from eventwire.eval._news import muc_type
+
+    residents = Actor("Civilians (Peru)", "civilians")
+    rebels = Actor("Sendero Luminoso", "rebel group")
+
+    def clash(*mentions):
+        return _event(actor1=rebels, actor2=residents, codes={"gtd_attack_type": "Armed Assault"}, evidence=tuple(
+            Evidence("event_type", "d1", 0, 1, "x", sentence, rule) for sentence, rule in mentions))
+
+    fighting = ("heavy fighting continued near the bus terminal through the night.", "lex:clash(fighting)")
+    offensive = ("the offensive spread to the northern districts of the city.", "lex:clash(offensive)")
+    # no act done to a target and no one hurt: a battle, however its parties were read
+    assert muc_type(clash(fighting, offensive)) is None
+    # an ambush of police is an attack on a government target
+    assert muc_type(clash(("a police patrol was ambushed on the road to the airport.", "lex:clash(ambushed)"))) \
+        == "attack"
+    # someone shot within it, or an act told in words of its own, is an attack MUC codes
+    assert muc_type(clash(("a nurse was shot in the leg during the shootout.", "lex:clash(shootout)"))) == "attack"
+    assert muc_type(clash(fighting, ("the rebels attacked the town hall at dawn.",
+                                     "lex:violence(attacked)+target:property"))) == "attack"
+
+
 def test_muc4_a_murder_told_within_the_fighting_is_an_attack():
     from eventwire.eval._news import muc_type
 

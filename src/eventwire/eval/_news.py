@@ -110,7 +110,34 @@ def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
         return True
     if event.sub_event_type != "Armed clash" or _civilians_struck(event) or _attack_on_police(event):
         return False
-    return _military(event.actor1) or _military(event.actor2) or not event.codes.get("gtd_attack_type")
+    return _military(event.actor1) or _military(event.actor2) or not event.codes.get("gtd_attack_type") \
+        or _fighting_only(event)
+
+
+# Families of classify's lexicon whose words tell an act of violence done to someone or something
+# ("shot", "attacked", "mortar fire", "blew up", "kidnapped", "set fire"), as against the words
+# of fighting itself ("clashes", "fighting", "ambushed", "operation").
+_ACT_FAMILIES = ("violence", "shelling", "explosion", "attack_civilian", "abduction", "looting", "grenade", "ied",
+                 "air", "suicide", "chemical")
+_FAMILY_RULE = re.compile(r"lex:(\w+)\(")
+# Words that tell someone shot, killed or hurt, as a clash word's sentence may ("was shot twice
+# during a shootout"): the fighting then has a victim of its own.
+_HARM_WORDS = re.compile(r"\b(?:shot|shoot\w*|kill\w*|wound\w*|injur\w*|murder\w*|dead|died|hurt)\b")
+
+
+def _fighting_only(event: Event) -> bool:
+    """Every mention of the armed clash is told in words of fighting ("fighting has intensified
+    near the hotel", "the day of fighting", "the offensive"), none in words of an act done to a
+    target, and no sentence of them tells anyone shot, killed or hurt or names the police (an
+    ambush of a police patrol is an attack on a government target): a battle whose parties were
+    misread (a town's residents, a crowd) is still a battle, which MUC leaves out (TASKDOC
+    template-doc-part1 section 1); an attack told as one ("the guerrillas shot a businessman",
+    "she was shot during a shootout") names its target."""
+    mentions = [e for e in event.evidence if e.field == "event_type"]
+    families = (_FAMILY_RULE.match(e.rule) for e in mentions)
+    police = _stem_words("police")
+    return bool(mentions) and not any(f and f.group(1) in _ACT_FAMILIES for f in families) \
+        and not any(_HARM_WORDS.search(fold(e.sentence)) or police.search(e.sentence) for e in mentions)
 
 
 # ACLED classes of a crowd's violence or of force met by a crowd, and the GTD types that read a
