@@ -205,6 +205,18 @@ def _purpose(tok) -> str | None:
     return f"to {tok.text}" if to is not None else None
 
 
+def _in_order_to(path) -> str | None:
+    """An act within a clause of "in order to" ("the residents are being moved out in order to
+    proceed with the bombing of the district", "cut the power lines in order to attack the town"):
+    what the step is for, which has not happened yet."""
+    for node in path[1:]:
+        head = node.head
+        if node.dep_ == "acl" and head.lower_ == "order" and head.dep_ == "pobj" and head.head.lower_ == "in" \
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+            return "plan", f"in order to {node.text}"
+    return None
+
+
 # Determiners that leave a plural event noun a kind of event ("all killings", "such attacks").
 _GENERIC_DETS = {"all", "any", "such", "other", "many", "more", "most", "some", "several", "numerous"}
 # Words that make a plural a counted set of events ("the two bombings", "three kidnappings").
@@ -686,8 +698,8 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         or _ongoing(tok, trigger, sent) or _done_as_a_pattern(tok, trigger, sent)
     if generic:
         return "generic", generic
-    for finder in (lambda: _governor(path), lambda: _report_untrue(path), lambda: _clause_cue(path, sent),
-                   lambda: _background(path, sent)):
+    for finder in (lambda: _governor(path), lambda: _report_untrue(path), lambda: _in_order_to(path),
+                   lambda: _clause_cue(path, sent), lambda: _background(path, sent)):
         found = finder()
         if found:
             return found
