@@ -537,6 +537,32 @@ def test_muc4_an_attack_on_a_post_that_killed_civilians_is_coded():
     unknown = _event(actor1=rebels, codes={"gtd_attack_type": "Unknown"})
     assert muc_type(struck) == "attack"  # MUC codes the civilians as the attack's human targets
     assert muc_type(battle) is None and muc_type(unknown) is None
+    # a person named by a family is a civilian struck within the fighting
+    kin = _harm("the consul's daughter was wounded by a stray bullet during the fighting downtown")
+    assert muc_type(_event(actor1=rebels, actor2=army, evidence=(kin,))) == "attack"
+
+
+def test_muc4_a_clash_told_only_as_fighting_is_a_battle():
+    from eventwire.eval._news import muc_type
+
+    residents = Actor("Civilians (Peru)", "civilians")
+    rebels = Actor("Sendero Luminoso", "rebel group")
+
+    def clash(*mentions):
+        return _event(actor1=rebels, actor2=residents, codes={"gtd_attack_type": "Armed Assault"}, evidence=tuple(
+            Evidence("event_type", "d1", 0, 1, "x", sentence, rule) for sentence, rule in mentions))
+
+    fighting = ("heavy fighting continued near the bus terminal through the night.", "lex:clash(fighting)")
+    offensive = ("the offensive spread to the northern districts of the city.", "lex:clash(offensive)")
+    # no act done to a target and no one hurt: a battle, however its parties were read
+    assert muc_type(clash(fighting, offensive)) is None
+    # an ambush of police is an attack on a government target
+    assert muc_type(clash(("a police patrol was ambushed on the road to the airport.", "lex:clash(ambushed)"))) \
+        == "attack"
+    # someone shot within it, or an act told in words of its own, is an attack MUC codes
+    assert muc_type(clash(("a nurse was shot in the leg during the shootout.", "lex:clash(shootout)"))) == "attack"
+    assert muc_type(clash(fighting, ("the rebels attacked the town hall at dawn.",
+                                     "lex:violence(attacked)+target:property"))) == "attack"
 
 
 def test_muc4_a_murder_told_within_the_fighting_is_an_attack():
@@ -602,6 +628,23 @@ def test_muc4_blasts_with_no_weapon_named_take_their_gtd_type():
     # "eight explosions were heard": no mortar named, the explosion of a device is MUC's BOMBING
     assert muc_type(shelling("lex:explosion(explosions)+plural_explosions")) == "bombing"
     assert muc_type(shelling("lex:shelling(mortar)")) == "attack"  # mortar fire is MUC's ATTACK
+
+
+def test_muc4_blasts_only_heard_are_the_sound_of_fighting():
+    from eventwire.eval._news import muc_type
+
+    def heard(sentence, **kw):
+        return _event(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                      codes={"gtd_attack_type": "Bombing/Explosion"},
+                      evidence=(Evidence("event_type", "d1", 0, 10, "explosions", sentence,
+                                         "lex:explosion(explosions)+plural_explosions"),), **kw)
+    # no device, no target, no victim: the noise of a battle in the city, which MUC leaves out
+    assert muc_type(heard("loud explosions and heavy gunfire could be heard across the capital tonight.")) is None
+    # blasts reported with their victims are an incident
+    assert muc_type(heard("residents heard two explosions near the market, which wounded five people.",
+                          injured=_count("injured", 5))) == "bombing"
+    # blasts told without a hearing verb keep their GTD type
+    assert muc_type(heard("three explosions rocked the city centre tonight.")) == "bombing"
 
 
 def test_a_news_rows_url_reaches_the_document(tmp_path):

@@ -56,6 +56,12 @@ def _modality_of(nlp, text: str, word: str | None = None) -> tuple[str, str | No
     ("The governor issued a decree prohibiting rallies and demonstrations in the capital.", "demonstration",
      "hypothetical", "prohibiting"),
     ("The council banned protests outside the parliament for a month.", "protest", "hypothetical", "banned"),
+    ("The report that the mayor's son was seriously wounded by gunmen is absolutely unfounded.", "wound", "denied",
+     "unfounded"),
+    ("The false report of the killing of dozens of villagers is completely groundless.", "killing", "denied",
+     "false"),
+    ("Families are being moved out of the district in order to proceed with the bombing of rebel positions.",
+     "bombing", "plan", "in order to"),
 ])
 def test_not_events(nlp, text, word, expected, cue):
     got, got_cue = _modality_of(nlp, text, word)
@@ -83,6 +89,9 @@ def test_not_events(nlp, text, word, expected, cue):
      "bomb"),
     ("Troops failed to stop the rebels, who burned the town hall before dawn.", "burn"),
     ("The union decided to call off its march following the bombing of its offices on Tuesday.", "bomb"),
+    ("The report that the mayor's son was seriously wounded by gunmen was confirmed by the police.", "wound"),
+    ("Police gave a false name for the man who was shot outside the bar.", "shot"),
+    ("The rebels blew up the bridge in order to cut the army's supply route.", "blew up"),
 ])
 def test_asserted(nlp, text, word):
     assert _modality_of(nlp, text, word) == ("asserted", None)

@@ -61,12 +61,15 @@ def _military(actor) -> bool:
 
 
 # Words that name only civilians: a count of dead or hurt whose sentence holds one tells of
-# civilians struck ("two children were killed", "a cbs reporter was also killed"); "people",
-# "men" or "victims" may be soldiers or guerrillas too.
+# civilians struck ("two children were killed", "a cbs reporter was also killed"), and so do
+# words of kinship, which name a person by a family ("the ambassador's daughter was wounded", "a
+# farmer and his two sons were shot"); "people", "men" or "victims" may be soldiers or guerrillas
+# too.
 _CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|children|child|women|woman|girls?|boys?|infants?|babies|baby|peasants?|"
     r"farmers?|villagers?|residents?|passers?-?by|bystanders?|passengers?|students?|teachers?|"
-    r"journalists?|reporters?|newsmen|cameram[ae]n|priests?|nuns?|jesuits?|tourists?)\b")
+    r"journalists?|reporters?|newsmen|cameram[ae]n|priests?|nuns?|jesuits?|tourists?|"
+    r"daughters?|sons?|wife|wives|husbands?|mothers?|fathers?|sisters?|brothers?)\b")
 _HARM_FIELDS = ("fatalities", "injured")
 
 
@@ -103,11 +106,38 @@ def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
     template-doc-part1 section 1: the target decides)."""
     if ("outside", event.sub_event_type) in table and not _shooting_in_crowd(event):
         return True
-    if _against_drug_traffickers(event):
+    if _against_drug_traffickers(event) or _blasts_heard(event):
         return True
     if event.sub_event_type != "Armed clash" or _civilians_struck(event) or _attack_on_police(event):
         return False
-    return _military(event.actor1) or _military(event.actor2) or not event.codes.get("gtd_attack_type")
+    return _military(event.actor1) or _military(event.actor2) or not event.codes.get("gtd_attack_type") \
+        or _fighting_only(event)
+
+
+# Families of classify's lexicon whose words tell an act of violence done to someone or something
+# ("shot", "attacked", "mortar fire", "blew up", "kidnapped", "set fire"), as against the words
+# of fighting itself ("clashes", "fighting", "ambushed", "operation").
+_ACT_FAMILIES = ("violence", "shelling", "explosion", "attack_civilian", "abduction", "looting", "grenade", "ied",
+                 "air", "suicide", "chemical")
+_FAMILY_RULE = re.compile(r"lex:(\w+)\(")
+# Words that tell someone shot, killed or hurt, as a clash word's sentence may ("was shot twice
+# during a shootout"): the fighting then has a victim of its own.
+_HARM_WORDS = re.compile(r"\b(?:shot|shoot\w*|kill\w*|wound\w*|injur\w*|murder\w*|dead|died|hurt)\b")
+
+
+def _fighting_only(event: Event) -> bool:
+    """Every mention of the armed clash is told in words of fighting ("fighting has intensified
+    near the hotel", "the day of fighting", "the offensive"), none in words of an act done to a
+    target, and no sentence of them tells anyone shot, killed or hurt or names the police (an
+    ambush of a police patrol is an attack on a government target): a battle whose parties were
+    misread (a town's residents, a crowd) is still a battle, which MUC leaves out (TASKDOC
+    template-doc-part1 section 1); an attack told as one ("the guerrillas shot a businessman",
+    "she was shot during a shootout") names its target."""
+    mentions = [e for e in event.evidence if e.field == "event_type"]
+    families = (_FAMILY_RULE.match(e.rule) for e in mentions)
+    police = _stem_words("police")
+    return bool(mentions) and not any(f and f.group(1) in _ACT_FAMILIES for f in families) \
+        and not any(_HARM_WORDS.search(fold(e.sentence)) or police.search(e.sentence) for e in mentions)
 
 
 # ACLED classes of a crowd's violence or of force met by a crowd, and the GTD types that read a
@@ -175,6 +205,22 @@ def _blasts_alone(event: Event) -> bool:
     covers mortar fire, its BOMBING the explosion of a device, and the GTD type tells which."""
     lead = next((e.rule for e in event.evidence if e.field == "event_type"), "")
     return "+plural_explosions" in lead
+
+
+# Verbs of hearing: blasts that witnesses heard are a sound, not a device seen to go off.
+_HEARD = re.compile(r"\b(?:hear|heard|hearing)\b")
+
+
+def _blasts_heard(event: Event) -> bool:
+    """The event's class was read from plural blasts that were heard ("strong explosions can be
+    heard coming from the northern sector", "explosions and heavy gunfire were heard downtown"),
+    and it counts no dead or hurt: the sound of the fighting in a city, which names no device,
+    no target and no victim. MUC keys neither a battle nor a blast it cannot place on a target
+    (TASKDOC template-doc-part1 section 1); a blast heard in a report that counts its victims
+    stays ("two explosions that left five persons wounded")."""
+    lead = next((e for e in event.evidence if e.field == "event_type"), None)
+    return (lead is not None and "+plural_explosions" in lead.rule and bool(_HEARD.search(fold(lead.sentence)))
+            and event.fatalities is None and event.injured is None)
 
 
 _ASSASSINATION_RULE = "gtd.assassination:cue_assassination("  # classify's rule of the word itself

@@ -99,6 +99,23 @@ def _governor(path) -> tuple[str, str] | None:
     return None
 
 
+def _report_untrue(path) -> tuple[str, str] | None:
+    """The trigger tells what a report says, and the sentence calls the report untrue: "the
+    report that the mayor's son was wounded is absolutely unfounded", "the false report of the
+    killing of villagers": the denial of an official or a witness, not a report of an act."""
+    untrue, nouns = _cues().get("untrue", {}), _cues().get("report_noun", {})
+    for node in path[1:]:
+        if node.pos_ != "NOUN" or node.lemma_.lower() not in nouns:
+            continue
+        judged = [c for c in node.children if c.dep_ == "amod"]
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.i != node.i:
+            judged += [c for c in node.head.children if c.dep_ in ("acomp", "attr", "oprd")]
+        cue = next((c for c in judged if c.lower_ in untrue), None)
+        if cue is not None:
+            return "denied", f"{cue.text} {node.text}" if cue.i < node.i else f"{node.text} ... {cue.text}"
+    return None
+
+
 # Modalities of a wish, a plan or a fear: what they govern has not happened.
 _WISHES = ("plan", "threat", "hypothetical")
 # Modalities that an act told in a set-off past clause escapes: a wish, a plan or a fear, and
@@ -186,6 +203,18 @@ def _purpose(tok) -> str | None:
         return None
     to = next((c for c in tok.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
     return f"to {tok.text}" if to is not None else None
+
+
+def _in_order_to(path) -> str | None:
+    """An act within a clause of "in order to" ("the residents are being moved out in order to
+    proceed with the bombing of the district", "cut the power lines in order to attack the town"):
+    what the step is for, which has not happened yet."""
+    for node in path[1:]:
+        head = node.head
+        if node.dep_ == "acl" and head.lower_ == "order" and head.dep_ == "pobj" and head.head.lower_ == "in" \
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+            return "plan", f"in order to {node.text}"
+    return None
 
 
 # Determiners that leave a plural event noun a kind of event ("all killings", "such attacks").
@@ -669,7 +698,8 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         or _ongoing(tok, trigger, sent) or _done_as_a_pattern(tok, trigger, sent)
     if generic:
         return "generic", generic
-    for finder in (lambda: _governor(path), lambda: _clause_cue(path, sent), lambda: _background(path, sent)):
+    for finder in (lambda: _governor(path), lambda: _report_untrue(path), lambda: _in_order_to(path),
+                   lambda: _clause_cue(path, sent), lambda: _background(path, sent)):
         found = finder()
         if found:
             return found
