@@ -451,3 +451,12 @@ def test_a_day_told_after_its_early_morning_hours_dates_the_incident(pipeline):
             "hours of April 26, police received a call from the man, who said intruders had shot her.")
     event = _news_events(pipeline, text)[0]
     assert (event.event_date, event.date_precision) == (dt.date(2020, 4, 26), "day")
+
+
+def test_a_day_between_the_told_act_and_its_teller_is_the_acts(pipeline):
+    # the parse hangs "on Tuesday" on "told", but the telling's day would follow its verb
+    text = ("Mortar shells landed near the airport in Kandahar on Wednesday night, witnesses said.\n\n"
+            "Three policemen were wounded when gunmen opened fire on their patrol car near a bridge outside "
+            "Kandahar, about 20km east of the airport, on Tuesday, a district official told reporters.")
+    assert sorted(_news_event_dates(pipeline, text)) == [dt.date(2020, 4, 28), dt.date(2020, 4, 29)]
+
