@@ -101,6 +101,15 @@ def test_target_decides_clash_or_attack(nlp):
     assert civil.event_type == "Violence against civilians"
 
 
+@pytest.mark.parametrize("text,sub", [
+    ("Armed herders set fire to a row of huts in the hamlet overnight, injuring a woman and her son.", "Attack"),
+    ("Armed herders set fire to a row of huts in the hamlet overnight after the families had fled.",
+     "Looting/property destruction"),
+])
+def test_property_destroyed_with_harm_to_people_is_an_attack(nlp, text, sub):
+    assert _best(nlp, text).sub_event_type == sub
+
+
 def test_reason_phrase_does_not_make_the_event(nlp):
     trig = _best(nlp, "Students protested against the killing of a classmate by unknown gunmen.")
     assert trig.event_type == "Protests"

@@ -613,6 +613,18 @@ def _casualties(sent) -> bool:
                for t in sent if (cue := cues.get(t.lemma_.lower())) is not None)
 
 
+def _harm_told_with(verb) -> bool:
+    """A verb of killing or hurting joined to the act ("set fire to homes, injuring four
+    people", "torched the shops and wounded two guards"): people were harmed by it, not only
+    named in the sentence ("set fire to the club and threatened to kill the judge")."""
+    from ._cue_tables import count_cues
+
+    cues = count_cues()
+    return any(c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"
+               and (cue := cues.get(c.lemma_.lower())) is not None and cue[0] in ("fatalities", "injured")
+               and cue[1] not in _NOT_CASUALTY_WORDS for c in verb.children)
+
+
 # Cue rows read only in their own constructions (a headline's participle, an adjective
 # on an event noun, a death noun with its victim): see count_cues.csv.
 _NOT_CASUALTY_WORDS = ("participle", "event", "noun")
@@ -812,6 +824,10 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
         return _Choice("riot", "+protest", 0.03)
     if fam == "looting" and _party_kinds(roles(hit.head)[0]) & {"partisan", "crowd", "protester"}:
         return _Choice("riot", "+agent:crowd", 0.03)  # party workers or a crowd wrecking property riot
+    if fam == "looting" and not _arson_named(hit.head) and _harm_told_with(hit.head):
+        # "settlers set fire to homes, injuring four people": destruction that harms people is
+        # an attack on them (ACLED), not property destruction
+        return _Choice("attack_civilian", "+harm:people", 0.03)
     if fam == "abduction" and any(h.family == "hijack" for h in hits):
         return _Choice("hijack", "+hijack")
     if fam == "disrupted" and any(h.family in ("violence", "clash") and h.head in roles(hit.head)[1] for h in hits):
