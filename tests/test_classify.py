@@ -110,6 +110,15 @@ def test_property_destroyed_with_harm_to_people_is_an_attack(nlp, text, sub):
     assert _best(nlp, text).sub_event_type == sub
 
 
+@pytest.mark.parametrize("text,event_type", [
+    ("Two soldiers died when a blast tore through their truck as they came back from a search operation.",
+     "Explosions/Remote violence"),
+    ("Two soldiers died in a blast and the fighting that followed near the border post.", "Battles"),
+])
+def test_only_a_word_of_fighting_makes_a_blast_a_battle(nlp, text, event_type):
+    assert _best(nlp, text).event_type == event_type
+
+
 def test_reason_phrase_does_not_make_the_event(nlp):
     trig = _best(nlp, "Students protested against the killing of a classmate by unknown gunmen.")
     assert trig.event_type == "Protests"

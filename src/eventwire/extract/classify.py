@@ -664,6 +664,11 @@ def _refine_clash(hit: Hit, sent) -> _Choice:
 _MATERIALS = {"explosive"}
 
 
+# The least weight of a clash word that names fighting itself (triggers.csv): "raid", "fight",
+# "clash"; not "operation" or "shot".
+_FIGHT_WEIGHT = 0.5
+
+
 def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = "") -> _Choice:
     spans = [h for h in hits if h.head.i not in skip]
     fams = {h.family for h in spans}
@@ -675,9 +680,11 @@ def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = 
     squad = next((h for h in spans if h.family == "disrupted" and h.head.i in agents), None)
     if squad is not None:  # "a bomb squad detonated the device": made safe, not set off
         return _Choice("disrupted", f"{via}+agent:{_hit_rule(squad)}")
-    if fams & {"clash", "cue_direct_fire"} and not fams & {"suicide", "ied", "air", "chemical"}:
-        cue = next(h for h in spans if h.family in ("clash", "cue_direct_fire"))
-        return _Choice("clash", f"{via}+{_hit_rule(cue)}", 0.04)  # an exchange of fire is a battle
+    # an exchange of fire is a battle; a word that only may mean fighting ("an operation", "a
+    # shot") does not make a blast one ("returning from an operation when the blast hit them")
+    fight = next((h for h in spans if h.family in ("clash", "cue_direct_fire") and h.weight >= _FIGHT_WEIGHT), None)
+    if fight is not None and not fams & {"suicide", "ied", "air", "chemical"}:
+        return _Choice("clash", f"{via}+{_hit_rule(fight)}", 0.04)
     # small arms beside the mortar, not the verb that fires it ("fired mortars at the barracks")
     arms = [h for h in spans if h.family == "cue_firearm" and not h.head.is_ancestor(hit.head)]
     if hit.family in ("shelling", "grenade") and arms and _armed_targets_only(hit.head.sent, spans):
