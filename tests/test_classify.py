@@ -101,6 +101,24 @@ def test_target_decides_clash_or_attack(nlp):
     assert civil.event_type == "Violence against civilians"
 
 
+@pytest.mark.parametrize("text,sub", [
+    ("Armed herders set fire to a row of huts in the hamlet overnight, injuring a woman and her son.", "Attack"),
+    ("Armed herders set fire to a row of huts in the hamlet overnight after the families had fled.",
+     "Looting/property destruction"),
+])
+def test_property_destroyed_with_harm_to_people_is_an_attack(nlp, text, sub):
+    assert _best(nlp, text).sub_event_type == sub
+
+
+@pytest.mark.parametrize("text,event_type", [
+    ("Two soldiers died when a blast tore through their truck as they came back from a search operation.",
+     "Explosions/Remote violence"),
+    ("Two soldiers died in a blast and the fighting that followed near the border post.", "Battles"),
+])
+def test_only_a_word_of_fighting_makes_a_blast_a_battle(nlp, text, event_type):
+    assert _best(nlp, text).event_type == event_type
+
+
 def test_reason_phrase_does_not_make_the_event(nlp):
     trig = _best(nlp, "Students protested against the killing of a classmate by unknown gunmen.")
     assert trig.event_type == "Protests"

@@ -65,6 +65,16 @@ def test_coordinated_counts_are_summed(counts_of):
     assert "soldiers" in c.victims and "civilians" in c.victims
 
 
+@pytest.mark.parametrize("text, best", [
+    ("Four border guards and their commander were killed in the ambush.", 5),
+    ("The gunmen shot dead two teachers and a pupil at the school gate.", 3),
+    ("Three miners and another worker were wounded when the shell landed.", 4),
+])
+def test_one_more_person_closing_a_counted_list_is_added(counts_of, text, best):
+    found = counts_of(text)
+    assert found and max(c.best or 0 for c in found) == best
+
+
 def test_victims_kind(counts_of):
     c = _one(counts_of("Six Pakistani military personnel were killed."), "fatalities")
     assert c.victims == "Pakistani military personnel"

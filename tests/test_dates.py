@@ -508,3 +508,12 @@ def test_weekdays_count_from_the_page_stamp_of_an_old_copy(pipeline):
     text = ("Updated: 08/10/2019 4:26 PM\n\n"
             "Gunfire at a house party injured nine people early Saturday, police said.")
     assert _news_event_dates(pipeline, text, dt.date(2020, 5, 2))[0] == dt.date(2019, 8, 10)
+
+
+def test_a_day_between_the_told_act_and_its_teller_is_the_acts(pipeline):
+    # the parse hangs "on Tuesday" on "told", but the telling's day would follow its verb
+    text = ("Mortar shells landed near the airport in Kandahar on Wednesday night, witnesses said.\n\n"
+            "Three policemen were wounded when gunmen opened fire on their patrol car near a bridge outside "
+            "Kandahar, about 20km east of the airport, on Tuesday, a district official told reporters.")
+    assert sorted(_news_event_dates(pipeline, text)) == [dt.date(2020, 4, 28), dt.date(2020, 4, 29)]
+

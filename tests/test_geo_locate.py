@@ -89,6 +89,15 @@ def test_speaker_location_is_not_the_event(nlp, gaz):
     assert {p.text: p.role for p in found.places}["Islamabad"] == "speaker"
 
 
+def test_a_border_named_after_a_place_is_not_the_events_place(nlp, gaz):
+    text = ("A landmine killed two soldiers in Kurram district as they patrolled a forest track near "
+            "the Paktia border.")
+    found = _located(nlp, gaz, text, "landmine",
+                     event=("Explosions/Remote violence", "Remote explosive/landmine/IED"))
+    assert {p.text: p.role for p in found.places}["Paktia"] == "background"
+    assert found.mentions[0].location.admin1 == "Khyber Pakhtunkhwa"
+
+
 def test_a_happening_reported_somewhere_happened_there(nlp, gaz):
     text = "On 5 May 2020, a coalition air raid was reported on Nihm district in the northeast of Sanaa."
     found = _located(nlp, gaz, text, "air raid", event=("Explosions/Remote violence", "Air/drone strike"))

@@ -63,6 +63,17 @@ def test_a_weapon_put_to_use_or_beside_a_death_stays_an_event(nlp, text, word):
 
 
 @pytest.mark.parametrize("text,word,expected", [
+    ("The three injured guards were flown to the provincial hospital by helicopter after the raid.",
+     "helicopter", "generic"),
+    ("Two wounded soldiers were taken to the capital by helicopter after the ambush.", "helicopter", "generic"),
+    ("The convoy was attacked by a helicopter near the river on Friday.", "helicopter", "asserted"),
+])
+def test_an_aircraft_after_a_bare_by_is_a_means_of_travel(nlp, text, word, expected):
+    sent, trig = _first(nlp, text, word)
+    assert modality.mention_modality(sent, trig)[0] == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
     ("The bishop said nothing can justify the use of kidnapping as a weapon of war.", "kidnap", "generic"),
     ("The report condemns the practice of murder as a means of politics.", "murder", "generic"),
     ("The kidnapping of the mayor was reported on Monday.", "kidnap", "asserted"),

@@ -63,6 +63,17 @@ def test_headline_dateline_lede_and_chrome():
     assert s.yields_events(s.lede.start, s.lede.end)
 
 
+def test_related_line_with_a_bar_after_its_label():
+    """Sites set another story's headline after "Also Read |" as often as after a colon."""
+    text = ("PATNA: Three men were shot dead near a brick kiln on Monday night, police said.\n\n"
+            "ALSO READ | Police seize explosives from a truck in Gaya\n\n"
+            "The killings followed a land dispute, officers said.")
+    s = _read(text)
+    start = text.index("ALSO READ")
+    assert s.kind_at(start, start + 20) == "related"
+    assert not s.yields_events(start, start + 20)
+
+
 def test_title_given_by_the_document_is_found_in_the_text():
     text = "Bomb kills three in Quetta\n\nA bomb killed three people in Quetta on Tuesday."
     s = _read(text, title="Bomb kills three in Quetta")

@@ -1,5 +1,6 @@
 """News, earlier event or context: cues and dates (extract.timing)."""
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -96,6 +97,20 @@ def test_dates_decide_news_earlier_context():
     assert mention_timing(_mention(earlier, text, dt.date(2024, 11, 9)), s, published)[0] == EARLIER
     assert mention_timing(_mention(old, text, dt.date(1998, 1, 1), "year"), s, published)[0] == CONTEXT
     assert mention_timing(_mention(old, text), s, published)[0] == NEWS  # no date: the article's own time
+
+
+def test_earlier_this_year_outside_the_opening_is_history():
+    published = dt.date(2025, 9, 17)
+    text = ("Police fired tear gas at striking nurses outside the ministry on Wednesday.\n\n"
+            "Nurses who marched in Mzuzu earlier this year were also dispersed by police.")
+    s = read_structure(Document(id="d", text=text, published=published))
+    body = text.split("\n\n")[1]
+    m = _mention(body, text)
+    start = text.index("earlier this year")
+    m = replace(m, date=EventDate(date=published, precision="year", text="earlier this year", start=start,
+                                  end=start + 17, relative_days=0))
+    timing, cue = mention_timing(m, s, published)
+    assert timing == CONTEXT and "earlier this year" in cue
 
 
 def test_a_year_alone_is_history_when_the_article_has_no_date():

@@ -235,7 +235,18 @@ def _dates_report(sent, date: EventDate, trigger) -> bool:
         return True
     return kind == "verb" and _of_the_report(tok) and not _during_the_act(tok) \
         and not _event_between(tok, first, gathering) and not _when_the_act(sent, date) \
-        and not _incident_reported(tok) and not _closes_the_act(sent, date, trigger, tok)
+        and not _incident_reported(tok) and not _closes_the_act(sent, date, trigger, tok) \
+        and not _before_a_closing_attribution(tok, date)
+
+
+def _before_a_closing_attribution(verb, date: EventDate) -> bool:
+    """The day closes the told act and the attribution follows it: "two soldiers were killed
+    when a bomb struck their truck outside the town, on Friday, an official told reporters". The
+    parser may hang the day on the verb of telling at the end, but news puts the day of the
+    telling after that verb ("an official said on Friday"); a day between the told clause and
+    its teller is the act's. A day that opens the sentence ("On Friday, police said two men
+    were killed") stays the report's."""
+    return verb.idx >= date.end and any(c.dep_ == "ccomp" and c.idx < date.start for c in verb.children)
 
 
 def _during_the_act(verb) -> bool:

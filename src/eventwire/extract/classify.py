@@ -613,6 +613,18 @@ def _casualties(sent) -> bool:
                for t in sent if (cue := cues.get(t.lemma_.lower())) is not None)
 
 
+def _harm_told_with(verb) -> bool:
+    """A verb of killing or hurting joined to the act ("set fire to homes, injuring four
+    people", "torched the shops and wounded two guards"): people were harmed by it, not only
+    named in the sentence ("set fire to the club and threatened to kill the judge")."""
+    from ._cue_tables import count_cues
+
+    cues = count_cues()
+    return any(c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"
+               and (cue := cues.get(c.lemma_.lower())) is not None and cue[0] in ("fatalities", "injured")
+               and cue[1] not in _NOT_CASUALTY_WORDS for c in verb.children)
+
+
 # Cue rows read only in their own constructions (a headline's participle, an adjective
 # on an event noun, a death noun with its victim): see count_cues.csv.
 _NOT_CASUALTY_WORDS = ("participle", "event", "noun")
@@ -652,6 +664,11 @@ def _refine_clash(hit: Hit, sent) -> _Choice:
 _MATERIALS = {"explosive"}
 
 
+# The least weight of a clash word that names fighting itself (triggers.csv): "raid", "fight",
+# "clash"; not "operation" or "shot".
+_FIGHT_WEIGHT = 0.5
+
+
 def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = "") -> _Choice:
     spans = [h for h in hits if h.head.i not in skip]
     fams = {h.family for h in spans}
@@ -663,9 +680,11 @@ def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = 
     squad = next((h for h in spans if h.family == "disrupted" and h.head.i in agents), None)
     if squad is not None:  # "a bomb squad detonated the device": made safe, not set off
         return _Choice("disrupted", f"{via}+agent:{_hit_rule(squad)}")
-    if fams & {"clash", "cue_direct_fire"} and not fams & {"suicide", "ied", "air", "chemical"}:
-        cue = next(h for h in spans if h.family in ("clash", "cue_direct_fire"))
-        return _Choice("clash", f"{via}+{_hit_rule(cue)}", 0.04)  # an exchange of fire is a battle
+    # an exchange of fire is a battle; a word that only may mean fighting ("an operation", "a
+    # shot") does not make a blast one ("returning from an operation when the blast hit them")
+    fight = next((h for h in spans if h.family in ("clash", "cue_direct_fire") and h.weight >= _FIGHT_WEIGHT), None)
+    if fight is not None and not fams & {"suicide", "ied", "air", "chemical"}:
+        return _Choice("clash", f"{via}+{_hit_rule(fight)}", 0.04)
     # small arms beside the mortar, not the verb that fires it ("fired mortars at the barracks")
     arms = [h for h in spans if h.family == "cue_firearm" and not h.head.is_ancestor(hit.head)]
     if hit.family in ("shelling", "grenade") and arms and _armed_targets_only(hit.head.sent, spans):
@@ -812,6 +831,10 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
         return _Choice("riot", "+protest", 0.03)
     if fam == "looting" and _party_kinds(roles(hit.head)[0]) & {"partisan", "crowd", "protester"}:
         return _Choice("riot", "+agent:crowd", 0.03)  # party workers or a crowd wrecking property riot
+    if fam == "looting" and not _arson_named(hit.head) and _harm_told_with(hit.head):
+        # "settlers set fire to homes, injuring four people": destruction that harms people is
+        # an attack on them (ACLED), not property destruction
+        return _Choice("attack_civilian", "+harm:people", 0.03)
     if fam == "abduction" and any(h.family == "hijack" for h in hits):
         return _Choice("hijack", "+hijack")
     if fam == "disrupted" and any(h.family in ("violence", "clash") and h.head in roles(hit.head)[1] for h in hits):

@@ -683,6 +683,27 @@ def _links_to_next(toks, end: int, listed: int = 1) -> int | None:
     return None
 
 
+# Words that open one more person at the close of a counted list: "two policemen and a
+# civilian", "seven soldiers and their driver", "three miners and another worker".
+_ONE_MORE_OPENERS = {"a", "an", "another", "their", "his", "her"}
+
+
+def _one_more_at(toks, i: int) -> _Quantity | None:
+    """One person named after the "and" of a counted list: "two policemen and a civilian were
+    killed" is three dead, "seven soldiers and their driver" eight. The words must open a
+    noun phrase whose head, a few words on, is one person (a singular noun of a participant,
+    a victim or a kin word)."""
+    if i >= len(toks) or toks[i].lower_ not in _ONE_MORE_OPENERS or toks[i].dep_ not in ("det", "poss"):
+        return None
+    head = toks[i].head
+    k = head.i - toks[0].i
+    if not (i < k <= i + 3 and k < len(toks) and toks[k].i == head.i) or head.tag_ != "NN" or not _a_person(head):
+        return None
+    if any(t.pos_ not in ("ADJ", "NOUN", "PROPN") for t in toks[i + 1:k]):
+        return None
+    return _Quantity(i, i + 1, 1, 1, 1, "number")
+
+
 _OF_THE_SAME = {"them", "whom", "those", "these"}
 
 
@@ -743,7 +764,7 @@ def _quantity_counts(sent, toks) -> list[Count]:
                 kind, where = own, "noun"
                 break
             nxt = _links_to_next(toks, vend, len(parts))
-            nq = _quantity_at(toks, nxt) if nxt is not None else None
+            nq = (_quantity_at(toks, nxt) or _one_more_at(toks, nxt)) if nxt is not None else None
             if nq is None or _not_a_count(toks, nq) or (_cue_after(toks, vend) is not None) or _partitive(toks, nq):
                 break
             if active and _cue_after(toks, _victims(toks, nq)[0]) is not None:

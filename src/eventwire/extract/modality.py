@@ -389,6 +389,19 @@ def _weapon_idle(tok, trigger: Trigger, sent) -> str | None:
     return f"{tok.text} (no act)"
 
 
+def _means_of_travel(tok, trigger: Trigger) -> str | None:
+    """An aircraft after a bare "by" ("the wounded were evacuated by helicopter", "the minister
+    flew in by plane"): how people or goods travel, as "by car" or "by boat" is, not an attack.
+    A strike by aircraft has an article or a plural ("bombed by a helicopter", "strafed by
+    jets")."""
+    if not _weapon_trigger(trigger) or tok.tag_ != "NN" or tok.lemma_.lower() not in _INSTRUMENTS:
+        return None
+    if tok.dep_ != "pobj" or tok.head.lower_ != "by" or any(c.dep_ in ("det", "poss", "nummod", "amod")
+                                                            for c in tok.children):
+        return None
+    return f"by {tok.text} (travel)"
+
+
 def _kind_of_act(tok, trigger: Trigger) -> str | None:
     """A bare singular act noun in the "of" complement of a noun of kind or use ("the use of
     kidnapping as a political weapon", "the practice of murder"), or the crime of a charge, a
@@ -692,7 +705,7 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         return kind
     generic = _generic(tok, sent) if _names_acts(tok, trigger) else None
     act = _act_named_by(tok)
-    generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _weapon_idle(tok, trigger, sent) or _kind_of_act(tok, trigger) or _whole_population(tok) \
+    generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _weapon_idle(tok, trigger, sent) or _means_of_travel(tok, trigger) or _kind_of_act(tok, trigger) or _whole_population(tok) \
         or _abstract_damage(tok, trigger) or _figurative(tok) or _verbal_attack(tok, trigger) or _peaceful_fight(tok, trigger) \
         or (_habitual(tok, sent) if _names_acts(tok, trigger) else None) or _habitual(act, sent) \
         or _ongoing(tok, trigger, sent) or _done_as_a_pattern(tok, trigger, sent)

@@ -38,6 +38,8 @@ ANCHOR_DAYS = 60
 _COARSE = ("year", "decade")
 # A "year" before this is a clock time or a number read as a year ("at 1215 (1515 gmt)").
 _EARLIEST_YEAR = 1800
+# "Earlier this year": a time before the news, which news that just happened is never told by.
+_EARLIER_THIS_YEAR = re.compile(r"\bearlier this year\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -129,6 +131,10 @@ def mention_timing(m: Mention, structure: ArticleStructure, published: dt.date |
     cue = context_cue(m.sentence, (m.trigger.start - m.sent_start, m.trigger.end - m.sent_start))
     if cue is not None:
         return CONTEXT, f"{cue[0]}: {cue[1]}"
+    if m.date is not None and m.date.precision in _COARSE and _EARLIER_THIS_YEAR.search(m.date.text) \
+            and not anchored(m, structure):
+        # "similar protests in the capital earlier this year": an earlier incident with no day
+        return CONTEXT, f"history: {m.date.text} (an earlier time of the year, with no day)"
     if age is None and m.date is not None and m.date.date is not None and m.date.precision in _COARSE \
             and m.date.date.year >= _EARLIEST_YEAR:
         # a report tells its news by the day ("today", "on 12 may"); a year alone is history

@@ -40,6 +40,8 @@ def sentence_role(doc, t: Toponym) -> str:
     lex = lexicon()
     if t.label == "NORP":
         return "other"  # a demonym: "Pakistani forces" is not a place of the event
+    if t.head == "border":
+        return "background"  # "near the Maharashtra border": a line the place lies by, as "the border with X"
     if t.relative:
         return "event"
     if t.prep and _speech_verb(doc, t, frozenset(lex["speech_verbs"])):
