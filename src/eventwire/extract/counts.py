@@ -1472,14 +1472,10 @@ def _claimed_by_attackers(sent, count: Count) -> Count:
                 return count
             phrase = sent.doc[subject.left_edge.i:subject.right_edge.i + 1].text
             name, kind = speaker_type(phrase, sent.doc)
-            if kind != "perpetrator" and not _ARMED_WORDS.intersection(phrase.lower().split()):
-                return count
+            if kind != "perpetrator" and "group" not in phrase.lower().split():
+                return count  # a "group" that boasts of its own kills is an armed one
             return replace(count, status="claimed", reported_by=name, rule=count.rule + "+claim")
     return count
-
-
-# Nouns that make a claim's subject an armed group though the dictionary does not name it
-_ARMED_WORDS = {"group", "militants", "militia", "jihadists", "insurgents", "rebels", "fighters", "guerrillas"}
 
 
 def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Count]:
