@@ -295,3 +295,17 @@ def test_the_pronoun_mine_is_no_land_mine(nlp, text, weapon):
     sent = next(nlp(text).sents)
     found = [t for t in classify.find_triggers(sent) if t.text.lower() == "mine"]
     assert bool(found) == weapon, found
+
+
+@pytest.mark.parametrize("text", [
+    "A 17-year-old was shot and killed outside a store on Friday night, police said.",
+    "A man was shot dead in his car on Main Street, police said.",
+])
+def test_the_police_who_tell_of_a_killing_are_no_party_to_it(nlp, text):
+    best = _best(nlp, text)
+    assert (best.event_type, best.sub_event_type) == ("Violence against civilians", "Attack"), best.rule
+
+
+def test_police_in_the_act_still_make_it_a_clash(nlp):
+    best = _best(nlp, "Gunmen shot and killed two police officers at a checkpoint, officials said.")
+    assert best.event_type == "Battles", best.rule

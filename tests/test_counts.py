@@ -184,6 +184,10 @@ def _event_figures(counts_of, text):
     ("A woman was shot in the leg and is expected to survive.", None, 1),
     ("A man was shot and killed outside a bar.", 1, None),
     ("Four people were shot, one fatally, outside the club.", 1, 3),
+    # two people brought in anew in one sentence are two; one told again is one
+    ("A teenager was killed and a bystander was shot in the shoulder outside the store.", 1, 1),
+    ("A 19-year-old was killed and a 16-year-old was shot in the hand near the park.", 1, 1),
+    ("A man was shot in the chest on Sunday. He died at a hospital.", 1, 0),
     ("Three people were shot. Two were wounded and one died at the scene.", 1, 2),
     ("No one was hurt.", None, 0),
     # an update restates the total; a tally over the year is not this event's

@@ -17,7 +17,7 @@ from ..records import Statement
 from ._cue_tables import speaker_words
 from ..nlp import covered, doc_ents, doc_text, ents_in, per_doc, span_text, trimmed, words
 
-__all__ = ["find_statements", "sentence_source", "speaker_type", "canonical_group",
+__all__ = ["find_statements", "sentence_source", "speaker_span", "speaker_type", "canonical_group",
            "spokespeople", "find_channel"]
 
 # Verbs that pass words on and do nothing else: what they report is not their subject's act.
@@ -250,6 +250,12 @@ def sentence_source(sent) -> tuple[str, str] | None:
     if src is None:
         return None
     return _resolve(src.phrase, src.start, sent.doc)
+
+
+def speaker_span(sent) -> tuple[int, int] | None:
+    """Where the words naming the speaker of a sentence's statement lie (character offsets)."""
+    src = _find_source(sent)
+    return None if src is None else (src.start, src.end)
 
 
 def find_channel(text: str) -> str | None:

@@ -18,6 +18,7 @@ from ..resources import taxonomy
 from ..resources.taxonomy import participant_kinds, trigger_lexicon
 from ..nlp import per_doc, words
 from ._cue_tables import DEATH_VERBS
+from .attribution import speaker_span
 
 __all__ = ["find_triggers", "gtd_attack_type", "gtd_attack_types", "gtd_attack_type_for_event",
            "gtd_attack_types_for_event", "gtd_attack_type_words", "event_class"]
@@ -239,7 +240,7 @@ def _read_token_kinds(tok, depth: int) -> set[str]:
                 if own & {"prominent", "civilian"}:  # "the leader of a movement" is no fighter of it
                     inherited -= _dictionary_kinds(sub)
                 kinds |= inherited
-    if tok.ent_type_ == "PERSON":
+    if tok.ent_type_ == "PERSON" or _named_by_age(tok):
         kinds.add("person")
     kinds |= _dictionary_kinds(tok)
     if tok.lemma_.lower() == "head" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -249,6 +250,14 @@ def _read_token_kinds(tok, depth: int) -> set[str]:
     elif in_uniform(tok):
         kinds = (kinds - {"civilian", "crowd"}) | {"armed"}
     return kinds
+
+
+_AGE_UNITS = {"year", "month", "week", "day"}
+
+
+def _named_by_age(tok) -> bool:
+    """"a 17-year-old was shot": a person the report names by age alone."""
+    return tok.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lemma_.lower() in _AGE_UNITS for c in tok.children)
 
 
 # Dress of armed men: "men wearing military uniforms" are armed, whoever they are; the
@@ -461,8 +470,13 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
         return _Choice("looting", "+target:property")
     agent_ids = {t.i for a in agents for t in a.subtree}
     pos = words(sent.doc).pos
-    kinds = _party_kinds(sent.doc[i] for i in range(sent.start, sent.end)
-                         if pos[i] in ("NOUN", "PROPN") and i not in agent_ids)
+    nouns = [sent.doc[i] for i in range(sent.start, sent.end) if pos[i] in ("NOUN", "PROPN") and i not in agent_ids]
+    told_by = speaker_span(sent)
+    if told_by is not None:
+        speaker = [t for t in nouns if told_by[0] <= t.idx < told_by[1]]
+        if _party_kinds(speaker) & {"state"}:  # the police who tell of it ("..., police said") are no party to it
+            nouns = [t for t in nouns if t not in speaker]
+    kinds = _party_kinds(nouns)
     # a murder, a massacre or an assassination is one-sided: armed men named elsewhere in
     # its sentence ("after the guerrillas learned of the assassination") are no victims of it
     one_sided = any(h.family == "cue_one_sided" and h.head.i == hit.head.i for h in hits)

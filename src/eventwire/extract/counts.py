@@ -1493,14 +1493,10 @@ def _claimed_by_attackers(sent, count: Count) -> Count:
                 return count
             phrase = sent.doc[subject.left_edge.i:subject.right_edge.i + 1].text
             name, kind = speaker_type(phrase, sent.doc)
-            if kind != "perpetrator" and not _ARMED_WORDS.intersection(phrase.lower().split()):
-                return count
+            if kind != "perpetrator" and "group" not in phrase.lower().split():
+                return count  # a "group" that boasts of its own kills is an armed one
             return replace(count, status="claimed", reported_by=name, rule=count.rule + "+claim")
     return count
-
-
-# Nouns that make a claim's subject an armed group though the dictionary does not name it
-_ARMED_WORDS = {"group", "militants", "militia", "jihadists", "insurgents", "rebels", "fighters", "guerrillas"}
 
 
 def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Count]:
@@ -1541,6 +1537,7 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+superseded") if _superseded(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
+    found = [replace(c, rule=c.rule + "+apart") if _introduced_beside_the_dead(c, found) else c for c in found]
     found = [replace(c, rule=c.rule + "+only") if _the_only_one(sent, c) else c for c in found]
     found = [_less_dead_among(sent, c) for c in found]
     found = [replace(c, rule=c.rule + "+by_assailant") if _by_the_assailant(sent, c) else c for c in found]
@@ -1644,6 +1641,22 @@ def _the_only_one(sent, count: Count) -> bool:
         return False
     start = max(sent.start_char, count.start - len("the only "))  # "the only one injured": before the count
     return _THE_ONLY.search(doc_text(sent.doc), start, count.end) is not None
+
+
+# One person brought in with an indefinite article: "a bystander was struck", "an 18-year-old was shot"
+_INTRODUCED = re.compile(r"(?:a|an)\s+(?P<who>.+?)\s+(?:was|is|has been|had been)\b", re.I)
+
+
+def _introduced_beside_the_dead(count: Count, found: list[Count]) -> bool:
+    """One person hit whom the sentence brings in anew beside one dead brought in the same way:
+    "a teenager was killed and a bystander was struck in the arm" tells of two people, where
+    "a man was shot; he died" tells of one."""
+    if not _hit(count) or ".singular" not in count.rule or count.best != 1:
+        return False
+    hit = _INTRODUCED.match(count.text)
+    dead = [_INTRODUCED.match(c.text) for c in found if c.kind == "fatalities" and c.best == 1]
+    return hit is not None and bool(dead) and all(
+        d is not None and d["who"].lower() != hit["who"].lower() for d in dead)
 
 
 def _survived(sent, count: Count) -> bool:
@@ -1788,7 +1801,7 @@ def _not_among_dead(hit: Count) -> bool:
     those it tells some died of ("shot four others, including one who died")."""
     if "+with_dead" in hit.rule:
         return False
-    if "+survived" in hit.rule:
+    if "+survived" in hit.rule or "+apart" in hit.rule:
         return True
     other = _OTHERS.search(hit.text)
     # "he and four others were shot" holds one more, who may be among the dead

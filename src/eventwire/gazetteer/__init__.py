@@ -15,7 +15,7 @@ from ._aliases import AliasRow, read_aliases
 from ._compiled import cached_table, data_dir, load_compiled
 from ._fold import fold
 from ._geonames import GeoNamesIndex, ImportReport, default_db_path, import_geonames
-from ._index import REGION_CODES, Gazetteer, distance_km
+from ._index import REGION_CODES, Gazetteer, distance_km, own_name
 from ._lexicon import admin_terms, lexicon
 
 log = logging.getLogger("eventwire.gazetteer")
@@ -23,7 +23,7 @@ log = logging.getLogger("eventwire.gazetteer")
 __all__ = [
     "Gazetteer", "GeoNamesIndex", "ImportReport", "AliasRow", "default_gazetteer",
     "load_gazetteer", "import_geonames", "place_patterns", "distance_km", "fold", "REGION_CODES",
-    "lexicon", "data_dir", "cached_table", "default_db_path", "stop_names", "codebook_admin1",
+    "lexicon", "own_name", "data_dir", "cached_table", "default_db_path", "stop_names", "codebook_admin1",
 ]
 
 

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 from .._literals import GatedPattern
 from .._literals import fold as fold_case
-from ..gazetteer import fold, lexicon
-from ..gazetteer._index import own_name
+from ..gazetteer import fold, lexicon, own_name
 from ..records import GeoEntry
 
 # How much each part of the article says about where it is.

@@ -15,9 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..gazetteer import REGION_CODES, distance_km, fold
+from ..gazetteer import REGION_CODES, distance_km, fold, own_name
 from ..gazetteer._fold import skeleton
-from ..gazetteer._index import own_name
 from ..records import GeoEntry
 from ._focus import CITY_KM, NO_FOCUS, Focus
 from ._places import STATE_ABBREVIATION as _STATE_ABBREVIATION, Toponym
