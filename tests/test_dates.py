@@ -516,4 +516,3 @@ def test_a_day_between_the_told_act_and_its_teller_is_the_acts(pipeline):
             "Three policemen were wounded when gunmen opened fire on their patrol car near a bridge outside "
             "Kandahar, about 20km east of the airport, on Tuesday, a district official told reporters.")
     assert sorted(_news_event_dates(pipeline, text)) == [dt.date(2020, 4, 28), dt.date(2020, 4, 29)]
-
