@@ -17,7 +17,7 @@ from ..records import Mention, Trigger
 from ..resources import taxonomy
 from ..resources.taxonomy import participant_kinds, trigger_lexicon
 from ..nlp import per_doc, words
-from ._cue_tables import DEATH_VERBS
+from ._cue_tables import DEATH_VERBS, count_cues
 from .attribution import speaker_span
 
 __all__ = ["find_triggers", "gtd_attack_type", "gtd_attack_types", "gtd_attack_type_for_event",
@@ -617,11 +617,8 @@ def _force_against(tok) -> bool:
                and _FORCE_VERBS & {a.head.lemma_.lower(), a.head.head.lemma_.lower()} for a in tok.ancestors)
 
 
-
 def _casualties(sent) -> bool:
     """The sentence tells of people killed or hurt (count cue words: kill, wound, dead...)."""
-    from ._cue_tables import count_cues
-
     cues = count_cues()
     return any(cue[0] in ("fatalities", "injured") and cue[1] not in _NOT_CASUALTY_WORDS
                for t in sent if (cue := cues.get(t.lemma_.lower())) is not None)
@@ -631,8 +628,6 @@ def _harm_told_with(verb) -> bool:
     """A verb of killing or hurting joined to the act ("set fire to homes, injuring four
     people", "torched the shops and wounded two guards"): people were harmed by it, not only
     named in the sentence ("set fire to the club and threatened to kill the judge")."""
-    from ._cue_tables import count_cues
-
     cues = count_cues()
     return any(c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"
                and (cue := cues.get(c.lemma_.lower())) is not None and cue[0] in ("fatalities", "injured")
