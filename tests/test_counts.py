@@ -197,6 +197,8 @@ def _event_figures(counts_of, text):
     ("A man was shot dead on Elm Street. The weekend left six people dead and 11 hurt in 14 shootings "
      "across the city.", 1, None),
     ("A clerk was wounded. Two shootings that took the lives of three people have occurred near the store.", None, 1),
+    # or over the whole country
+    ("An officer was shot dead on Monday. Nineteen officers had been killed nationwide in July.", 1, None),
     ("Carlos Reyes, 27, has died.", 1, None),
     # a killing or a shooting tried, planned or threatened names no victim
     ("Investigators said the two men had plotted to kill the shop owner for weeks.", None, None),

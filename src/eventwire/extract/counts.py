@@ -1414,14 +1414,19 @@ _MANY_INCIDENTS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine
                              r"incidents|homicides|murders)\b", re.I)
 
 
+# A figure for a whole country or state is a tally of its incidents: "19 officers had been slain
+# nationwide in July", "killed across the country this year".
+_COUNTRYWIDE = re.compile(r"\b(?:nationwide|statewide|countrywide|across the (?:country|nation|state))\b", re.I)
+
+
 def _period_total(sent, count: Count) -> bool:
-    """Is a stated figure a tally over a period or over several incidents? Its sentence dates a
-    span of time, or numbers the incidents."""
+    """Is a stated figure a tally over a period, a country or several incidents? Its sentence
+    dates a span of time, counts over the whole country, or numbers the incidents."""
     if count.best == 0 or "singular" in count.rule:
         return False
     text = span_text(sent)
     return any(ent.label_ == "DATE" and _PERIOD.search(ent.text) for ent in ents_in(sent)) or \
-        bool(_SPAN_OF_TIME.search(text)) or bool(_MANY_INCIDENTS.search(text))
+        bool(_SPAN_OF_TIME.search(text)) or bool(_MANY_INCIDENTS.search(text)) or bool(_COUNTRYWIDE.search(text))
 
 
 def _coded_counts(sent) -> list[Count]:
