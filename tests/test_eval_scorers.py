@@ -317,6 +317,21 @@ def test_muc4_a_theft_or_a_burning_told_within_an_attack_is_its_own_type():
     assert muc_types(looting) == set()
 
 
+def test_muc4_sabotage_told_within_a_bombing_is_its_own_attack():
+    from eventwire.eval._news import muc_types
+
+    def bombing(sentence):
+        return _event(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                      codes={"gtd_attack_type": "Bombing/Explosion"},
+                      evidence=(Evidence("event_type", "d1", 0, 1, "x", sentence, "lex:explosion(bombs)"),))
+
+    assert muc_types(bombing("bombs went off across the city and the rebels stepped up their sabotage of the "
+                             "power lines.")) == {"bombing", "attack"}
+    assert muc_types(bombing("two bombs exploded before dawn, and a blackout left the capital dark.")) == {
+        "bombing", "attack"}
+    assert muc_types(bombing("two bombs exploded before dawn outside the power company's offices.")) == {"bombing"}
+
+
 def test_muc4_gunfire_told_within_a_bombing_is_its_own_attack():
     from eventwire.eval._news import muc_types
 

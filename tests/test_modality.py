@@ -62,6 +62,12 @@ def _modality_of(nlp, text: str, word: str | None = None) -> tuple[str, str | No
      "false"),
     ("Families are being moved out of the district in order to proceed with the bombing of rebel positions.",
      "bombing", "plan", "in order to"),
+    # an infinitive shares the auxiliary of the verb it completes, and the purpose of the one it joins
+    ("A commando might attempt to kidnap the minister during his visit to the port.", "kidnap", "hypothetical",
+     "might"),
+    ("The gang will try to kill the witness before the trial.", "kill", "plan", "will"),
+    ("The government is doing all it can to block the vote and to murder those who laid down their arms.",
+     "murder", "plan", "to block"),
 ])
 def test_not_events(nlp, text, word, expected, cue):
     got, got_cue = _modality_of(nlp, text, word)
@@ -92,6 +98,8 @@ def test_not_events(nlp, text, word, expected, cue):
     ("The report that the mayor's son was seriously wounded by gunmen was confirmed by the police.", "wound"),
     ("Police gave a false name for the man who was shot outside the bar.", "shot"),
     ("The rebels blew up the bridge in order to cut the army's supply route.", "blew up"),
+    ("The gunman tried to kill the guard but his pistol jammed.", "kill"),
+    ("The rebels managed to blow up the bridge and to kill two guards.", "kill"),
 ])
 def test_asserted(nlp, text, word):
     assert _modality_of(nlp, text, word) == ("asserted", None)

@@ -40,6 +40,11 @@ from eventwire.records import Document, EventDate, Mention, Trigger
     ("Sinaloa logs 64 murders in a week as the feud spreads", "aggregate"),
     ("Two districts accounted for more than half of last month's killings, the figures show.", "aggregate"),
     ("Grenade attacks on shops have become more frequent in the port city.", "aggregate"),
+    # the months of a campaign, the time since an offensive began, a toll from statistics
+    ("During the three months of the crackdown, 40 union leaders have been murdered.", "aggregate"),
+    ("Dozens of farmers have been killed since the army launched its offensive in the valley.", "aggregate"),
+    ("According to the human rights office's statistics, 90 people were abducted in the province.",
+     "aggregate"),
 ])
 def test_context_cues(sentence, kind):
     assert context_cue(sentence)[0] == kind
@@ -63,6 +68,9 @@ def test_context_cues(sentence, kind):
     "A suicide bomber blew himself up among mourners at a village burial, killing nine.",
     "Militants attacked a funeral procession in the north of the province on Sunday.",
     "Funeral Bombing Kills 11 in Market Town",
+    # one incident's toll, and an attack dated within its own days
+    "A bomb in the market killed 120 people and wounded 300 on Friday.",
+    "During the two hours of the siege, the gunmen killed four hostages.",
 ])
 def test_no_context_cue_in_a_report(sentence):
     assert context_cue(sentence) is None

@@ -392,7 +392,7 @@ def muc_types(event: Event) -> set[str]:
 
 
 # MUC types a mention's sentence tells by words of its own, and the scheme of those words.
-_TOLD_ACTS = (("robbery", "robbery"), ("arson", "burning"))
+_TOLD_ACTS = (("robbery", "robbery"), ("arson", "burning"), ("attack", "sabotage"))
 
 
 def _acts_told(event: Event) -> set[str]:
@@ -400,7 +400,10 @@ def _acts_told(event: Event) -> set[str]:
     a theft (scheme "robbery": "the gunmen robbed the cooperative's safe", "they killed the
     foreman and stole two trucks", "the town's shops were looted") is a ROBBERY; a burning
     (scheme "burning": "set the school on fire", "torched two buses", "the hall was burned") an
-    ARSON, but not people "burned to death" or "burned alive", a killing. Each is a template of
+    ARSON, but not people "burned to death" or "burned alive", a killing; sabotage (scheme
+    "sabotage": "the rebels stepped up their sabotage of the power grid", "the pylons were
+    sabotaged", "a blackout left the capital dark") an ATTACK, MUC's catch-all for damage done by
+    other means than a bomb or fire, which a bombing beside it does not cover. Each is a template of
     its own beside the attack or the bombing (TASKDOC template-doc-part1 section 1: incidents of
     different categories are separate templates), where ACLED's unit holds one event and classify
     reads the sentence as another act ("the rebels set two schools on fire and killed cattle").

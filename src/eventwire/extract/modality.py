@@ -158,11 +158,24 @@ def _told_in_the_past(verb) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
+def _clause_words(clause) -> list:
+    """The words of a clause that may carry its cue, and those of the verbs an infinitive of it
+    completes: "might attempt to kidnap him" and "will have to step over the bodies" set the act
+    under the auxiliary of the verb that takes it ("attempt", "have"), which the infinitive shares."""
+    out = []
+    while clause is not None:
+        out.extend(clause.children)
+        infinitive = clause.dep_ == "xcomp" and any(_infinitive_to(c) for c in clause.children)
+        clause = clause.head if infinitive and clause.head.i != clause.i and clause.head.pos_ in ("VERB", "AUX") \
+            else None
+    return out
+
+
 def _clause_cue(path, sent) -> tuple[str, str] | None:
     """aux / mark / det cues of the trigger's own clause ("will hold", "if they attack")."""
     cues = _cues()
     clause = next((n for n in path if n.pos_ in ("VERB", "AUX")), None)
-    for child in (clause.children if clause is not None else ()):
+    for child in _clause_words(clause):
         low = child.lower_
         if child.dep_ == "mark" and low in cues.get("mark", {}):
             return cues["mark"][low], child.text
@@ -733,10 +746,24 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
 
 
 def _first_conjunct(tok):
-    """The verb a conjoined verb with no subject or auxiliary of its own shares them with."""
+    """The verb a conjoined verb with no subject or auxiliary of its own shares them with. An
+    infinitive joined to an infinitive ("doing all it can to block the vote and to murder those
+    who laid down their arms") shares the first one's purpose and governor: its own "to" is no
+    auxiliary of a clause of its own."""
     first = tok
     while first.dep_ == "conj" and first.pos_ == "VERB" and first.head.i != first.i \
             and first.head.pos_ in ("VERB", "AUX") \
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in first.children):
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "mark")
+                        or (c.dep_ == "aux" and not _shared_to(c, first.head)) for c in first.children):
         first = first.head
     return first if first is not tok else None
+
+
+def _infinitive_to(tok) -> bool:
+    """The "to" of an infinitive, which marks its verb's form, not a clause of its own."""
+    return tok.dep_ == "aux" and tok.tag_ == "TO"
+
+
+def _shared_to(aux, head) -> bool:
+    """The conjunct's "to" repeats that of the infinitive it joins ("to block ... and to murder")."""
+    return _infinitive_to(aux) and any(_infinitive_to(c) for c in head.children)
