@@ -89,6 +89,16 @@ def test_speaker_location_is_not_the_event(nlp, gaz):
     assert {p.text: p.role for p in found.places}["Islamabad"] == "speaker"
 
 
+@pytest.mark.parametrize("text", [
+    "A grenade exploded outside the U.S. embassy in Nairobi late on Friday, police said.",
+    "a grenade exploded outside the u.s. embassy in nairobi late on friday, police said.",
+])
+def test_a_country_that_owns_a_thing_is_not_where_it_stands(nlp, gaz, text):
+    found = _located(nlp, gaz, text, "exploded", event=("Explosions/Remote violence", "Grenade"))
+    assert found.mentions[0].location.country == "Kenya"
+    assert [p.role for p in found.places if p.text.lower() == "u.s."] == ["other"]
+
+
 def test_a_border_named_after_a_place_is_not_the_events_place(nlp, gaz):
     text = ("A landmine killed two soldiers in Kurram district as they patrolled a forest track near "
             "the Paktia border.")

@@ -779,6 +779,15 @@ def _unnamed_focus_location(text: str, focus: Focus) -> Location | None:
     return _focus_location(Resolved(top, e, 0.5, 1, "geo.resolve.focus"), False)
 
 
+def _owner_country(doc, r: Resolved) -> bool:
+    """A country written before a noun as its owner or maker ("the U.S. embassy", "a U.S. drone
+    strike"), as a demonym is: it says whose the thing is, not where it stands."""
+    if r.entry is None or not r.entry.feature_code.startswith("PCL"):
+        return False
+    last = doc[r.toponym.token_end - 1]
+    return last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN" and last.head.i >= r.toponym.token_end
+
+
 def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     """Fill ``findings.places`` and each mention's ``location``; returns findings."""
     tops = find_toponyms(doc, gazetteer)
@@ -791,6 +800,8 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]
     roles = assign_roles(doc, tops, event_spans, rejected)
+    # "outside the U.S. embassy in Tegucigalpa": a country that says whose a thing is, not where
+    roles = ["other" if role == "event" and _owner_country(doc, r) else role for r, role in zip(res, roles)]
     if (masthead := _masthead(getattr(findings, "structure", None))) is not None:
         # "... - WMC Action News 5 - Memphis, Tenn": the outlet's home town, not the event's place
         roles = ["background" if masthead[0] <= t.start < masthead[1] else role for t, role in zip(tops, roles)]
