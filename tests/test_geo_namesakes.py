@@ -187,7 +187,7 @@ def test_an_ocean_is_no_small_namesake_in_the_articles_country(gaz):
 
 @pytest.mark.parametrize("name,geonameid,lat,lon", [
     ("Atlantic", 3373405, 10.0, -25.0), ("Indian Ocean", 1545739, -10.0, 70.0),
-    ("North Pacific", 4030875, 30.0, -170.0),
+    ("North Pacific", 4030875, 30.0, -170.0), ("Pacific", 2363254, 3.51342, -132.1875),
 ])
 def test_an_ocean_geonames_has_is_its_geonames_entry(gaz, name, geonameid, lat, lon):
     e = _resolved(gaz, name)[name]
@@ -199,6 +199,14 @@ def test_the_middle_east_is_the_region_not_a_us_hamlet(nlp, gaz):
                                     "killed on patrol, the ministry said.")
     assert found["Middle East"].feature_code == "RGN" and found["Middle East"].iso2 is None
     assert _resolved(gaz, "Mideast")["Mideast"].feature_code == "RGN"
+
+
+def test_north_africa_is_the_region_not_the_continent(nlp, gaz):
+    found = _resolve_text(nlp, gaz, "Smugglers moving migrants across North Africa have shifted their routes "
+                                    "toward the coast, officials said.")
+    e = found.get("North Africa")
+    assert e is not None and e.feature_code == "RGN" and e.geonameid == 7729887
+    assert _resolved(gaz, "Northern Europe")["Northern Europe"].geonameid == 7729883
 
 
 def test_a_village_of_a_name_known_everywhere_draws_no_neighbour_there(nlp, gaz):
