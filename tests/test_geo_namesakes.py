@@ -227,3 +227,14 @@ def test_a_sea_is_no_town_an_event_happened_in(gaz):
     r = resolve_toponyms(_tops("Caribbean"), gaz)[0]
     assert r.entry is not None and r.entry.feature_class == "H"
     assert geo_precision(r) == 3
+
+
+def test_a_building_named_after_a_small_namesake_stands_in_the_articles_town(nlp, gaz):
+    from eventwire.geo import find_toponyms
+
+    detroit = next(e for e in gaz.lookup("Detroit") if e.admin1 == "Michigan" and e.feature_class == "P")
+    focus = Focus(country="US", admin1="michigan", strength=1.0, source="dateline", place=detroit)
+    text = "DETROIT (AP) - The driver crashed near Grand River and Hazelwood avenues early Sunday, police said."
+    found = {r.toponym.text: r.entry for r in resolve_toponyms(find_toponyms(nlp(text), gaz), gaz, focus=focus)}
+    assert found["Hazelwood"] is not None and found["Hazelwood"].geonameid == detroit.geonameid  # not Missouri's
+

@@ -56,6 +56,7 @@ class Toponym:
     rule: str = "geo.ner"
     fragment: bool = False  # a piece of a longer capitalised name ("Isabel" of "Vila Isabel")
     cut: bool = False  # the head of a name NER cut before a lower-case link ("Ain" of "Ain al Arab")
+    building: bool = False  # it opens a building's or a street's name ("Lakeside General Hospital")
 
 
 def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
@@ -604,7 +605,7 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
             head=_head_after(doc, span.end, heads) or _head_before(doc, span.start),
             relative=_relative(doc, span.start, directions, units), rule=rule,
             fragment=span.label_ != "NORP" and _inside_longer_name(doc, span, heads),
-            cut=span.start in cut,
+            cut=span.start in cut, building=span.label_ != "NORP" and _opens_building_name(doc, span),
         ))
     return _link_qualifiers(doc, out, gazetteer)
 
@@ -664,6 +665,25 @@ def _inside_longer_name(doc, span, heads: frozenset[str]) -> bool:
     if after is None or after.lower_ in heads or after.lower_ in UNIT_WORDS or after.lower_ in _place_followers():
         return False
     return _name_part(after)
+
+
+BUILDING_NAME_WORDS = 3  # capitalised words between a place's name and the building word
+
+
+def _opens_building_name(doc, span) -> bool:
+    """'Lakeside General Hospital', 'Oak Hills Elementary School', 'Grand River and Hazelwood
+    avenues': the name opens the name of a building or a street (its last word one of the
+    lexicon's ``street_words``, capitalised as part of the name unless a road's), written
+    with up to three capitalised words between; "the Elkton church" is the town's."""
+    for tok in doc[span.end:span.end + BUILDING_NAME_WORDS + 1]:
+        word = tok.lower_.rstrip(".")
+        if any(w in _road_words() for w in (word, word[:-1] if word.endswith("s") else word)):
+            return True
+        if not tok.text[:1].isupper():
+            return False
+        if word in _street_words():
+            return True
+    return False
 
 
 # The rest of a name NER cut short, before the comma that ends it ("Rabat Abdullah, Herat":

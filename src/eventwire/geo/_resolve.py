@@ -280,6 +280,27 @@ def _cities_over_villages(cands: list[GeoEntry], key: str, ctx: Context) -> list
             or (e.iso2, fold(e.admin1 or "")) in ctx.cue_provinces]
 
 
+def _building_town(cands: list[GeoEntry], key: str, ctx: Context) -> GeoEntry | None:
+    """A hospital, a school or a street named after a place ("Lakeside General Hospital", "Oak
+    Hills Elementary School", "Hazelwood Avenue") in a report that clearly speaks from one town
+    or county stands there, not at a small namesake far away (Hazelwood, Missouri), unless
+    the name is one a reader knows anywhere ("Colorado State University"), a province or a
+    city of 100,000+ of the article's country, or a namesake in its province ("Ames Community
+    High School" of a Des Moines paper)."""
+    f = ctx.focus
+    home = f.place
+    if home is None or f.strength < STRONG_FOCUS or home.feature_code.startswith("PCL") \
+            or home.feature_code in ("ADM1", *REGION_CODES):
+        return None
+    for e in cands:
+        if _known_everywhere(e, key) or (e.iso2 == home.iso2 and (
+                e.feature_code == "ADM1" or (e.feature_class == "P" and e.population >= PROMINENT)
+                or (f.admin1 and fold(_admin1_of(e) or "") == f.admin1)
+                or distance_km(home.latitude, home.longitude, e.latitude, e.longitude) < OUTLET_KM)):
+            return None
+    return home
+
+
 def _in_focus_province(e: GeoEntry, ctx: Context) -> bool:
     """In the province the article clearly speaks from (its dateline, title and lede)."""
     f = ctx.focus
@@ -653,6 +674,8 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
                                          for a in towns)]
         if not cands:
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.part-elsewhere")
+    if t.building and not outers and (town := _building_town(cands, key, ctx)) is not None:
+        return Resolved(t, town, 0.5, len(cands), "geo.resolve.building-in-focus")
     known = [e for e in cands if _known_everywhere(e, key)]
     if known and not outers and not inners:
         # "Moscow", "China", "Kansas": the capital, country or state a reader knows, unless
