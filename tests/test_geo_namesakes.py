@@ -238,3 +238,20 @@ def test_a_building_named_after_a_small_namesake_stands_in_the_articles_town(nlp
     found = {r.toponym.text: r.entry for r in resolve_toponyms(find_toponyms(nlp(text), gaz), gaz, focus=focus)}
     assert found["Hazelwood"] is not None and found["Hazelwood"].geonameid == detroit.geonameid  # not Missouri's
 
+
+def test_a_village_in_a_county_the_text_names_keeps_its_name(gaz):
+    tennessee = Focus(country="US", admin1="tennessee", strength=1.0, source="dateline")
+    # "Rhea County Sheriff's Office deputies found the car on a back road outside Dayton"
+    found = _resolved_with_focus(gaz, tennessee, "Dayton", "Rhea County")
+    assert (found["Dayton"].admin1, found["Dayton"].admin2) == ("Tennessee", "Rhea County")
+    assert _resolved_with_focus(gaz, tennessee, "Dayton")["Dayton"].admin1 == "Ohio"  # the city, named alone
+
+
+def test_a_section_of_the_city_is_no_town_far_away(nlp, gaz):
+    found = _resolve_text(nlp, gaz, "PITTSBURGH (AP) - A man was shot Tuesday night in the Homewood section "
+                                    "of the city, police said.")
+    assert found["Homewood"] is None  # a part of Pittsburgh the gazetteer lacks, not Homewood, Alabama
+    found = _resolve_text(nlp, gaz, "PITTSBURGH (AP) - The column was first printed in the Canada section "
+                                    "of Sunday's paper.")
+    assert found["Canada"] is not None and found["Canada"].feature_code == "PCLI"  # a newspaper's section
+

@@ -704,9 +704,10 @@ def _without_cut_names(between: str, prev: Toponym, cur: Toponym) -> str:
     return between.strip()
 
 
-# "Chicago's Englewood neighborhood", "Karachi's Clifton suburb": a part of a city, whose
-# event the press and ACLED place in the city; "Kabul's outskirts", "India's border"
-CITY_PART_HEADS = frozenset({"neighbourhood", "neighborhood", "suburb", "border", "outskirts"})
+# "Chicago's Englewood neighborhood", "Pittsburgh's Homewood section", "Karachi's Clifton
+# suburb": a part of a city, whose event the press and ACLED place in the city; "Kabul's
+# outskirts", "India's border"
+CITY_PART_HEADS = frozenset({"neighbourhood", "neighborhood", "section", "suburb", "border", "outskirts"})
 
 
 def _possessive_unit(doc, prev: Toponym, cur: Toponym) -> bool:
