@@ -255,3 +255,14 @@ def test_a_section_of_the_city_is_no_town_far_away(nlp, gaz):
                                     "of Sunday's paper.")
     assert found["Canada"] is not None and found["Canada"].feature_code == "PCLI"  # a newspaper's section
 
+
+def test_a_compass_word_before_the_country_still_qualifies_the_town(nlp, gaz):
+    from eventwire.geo import find_toponyms
+
+    tops = find_toponyms(nlp("Two men were arrested after a brawl outside a pub in Newport, southern Wales, "
+                             "on Saturday night."), gaz)
+    names = [t.text for t in tops]
+    assert tops[names.index("Wales")].qualifier_of == names.index("Newport")
+    us = Focus(country="US", admin1="ohio", strength=0.7, source="title")
+    found = {r.toponym.text: r.entry for r in resolve_toponyms(tops, gaz, focus=us)}
+    assert found["Newport"].iso2 == "GB"  # not a Newport of the United States, however American the story

@@ -816,7 +816,12 @@ def _link_qualifiers(doc, tops: list[Toponym], gazetteer=None) -> list[Toponym]:
         elif _UNKNOWN_BRACKET.fullmatch(between):
             between = "("
         between = between.lower()
-        if cur.token_end < len(doc) and doc[cur.token_end].lower_.replace("’", "'") == "'s":
+        parts = between.split()
+        if len(parts) == 2 and parts[0] in (",", "in") and parts[1] in _compass_words():
+            # "Newport, southern Wales", "Mosul in northern Iraq": the compass word says
+            # where in the country, which holds the town all the same
+            between = parts[0]
+        elif cur.token_end < len(doc) and doc[cur.token_end].lower_.replace("’", "'") == "'s":
             # "at Dhuri in southern Punjab's Sangrur district": a compass word says where
             # in the province, whose district goes on the chain
             between = " ".join(w for w in between.split() if w not in _compass_words())
