@@ -187,7 +187,7 @@ def test_an_ocean_is_no_small_namesake_in_the_articles_country(gaz):
 
 @pytest.mark.parametrize("name,geonameid,lat,lon", [
     ("Atlantic", 3373405, 10.0, -25.0), ("Indian Ocean", 1545739, -10.0, 70.0),
-    ("North Pacific", 4030875, 30.0, -170.0),
+    ("North Pacific", 4030875, 30.0, -170.0), ("Pacific", 2363254, 3.51342, -132.1875),
 ])
 def test_an_ocean_geonames_has_is_its_geonames_entry(gaz, name, geonameid, lat, lon):
     e = _resolved(gaz, name)[name]
@@ -199,6 +199,14 @@ def test_the_middle_east_is_the_region_not_a_us_hamlet(nlp, gaz):
                                     "killed on patrol, the ministry said.")
     assert found["Middle East"].feature_code == "RGN" and found["Middle East"].iso2 is None
     assert _resolved(gaz, "Mideast")["Mideast"].feature_code == "RGN"
+
+
+def test_north_africa_is_the_region_not_the_continent(nlp, gaz):
+    found = _resolve_text(nlp, gaz, "Smugglers moving migrants across North Africa have shifted their routes "
+                                    "toward the coast, officials said.")
+    e = found.get("North Africa")
+    assert e is not None and e.feature_code == "RGN" and e.geonameid == 7729887
+    assert _resolved(gaz, "Northern Europe")["Northern Europe"].geonameid == 7729883
 
 
 def test_a_village_of_a_name_known_everywhere_draws_no_neighbour_there(nlp, gaz):
@@ -219,3 +227,42 @@ def test_a_sea_is_no_town_an_event_happened_in(gaz):
     r = resolve_toponyms(_tops("Caribbean"), gaz)[0]
     assert r.entry is not None and r.entry.feature_class == "H"
     assert geo_precision(r) == 3
+
+
+def test_a_building_named_after_a_small_namesake_stands_in_the_articles_town(nlp, gaz):
+    from eventwire.geo import find_toponyms
+
+    detroit = next(e for e in gaz.lookup("Detroit") if e.admin1 == "Michigan" and e.feature_class == "P")
+    focus = Focus(country="US", admin1="michigan", strength=1.0, source="dateline", place=detroit)
+    text = "DETROIT (AP) - The driver crashed near Grand River and Hazelwood avenues early Sunday, police said."
+    found = {r.toponym.text: r.entry for r in resolve_toponyms(find_toponyms(nlp(text), gaz), gaz, focus=focus)}
+    assert found["Hazelwood"] is not None and found["Hazelwood"].geonameid == detroit.geonameid  # not Missouri's
+
+
+def test_a_village_in_a_county_the_text_names_keeps_its_name(gaz):
+    tennessee = Focus(country="US", admin1="tennessee", strength=1.0, source="dateline")
+    # "Rhea County Sheriff's Office deputies found the car on a back road outside Dayton"
+    found = _resolved_with_focus(gaz, tennessee, "Dayton", "Rhea County")
+    assert (found["Dayton"].admin1, found["Dayton"].admin2) == ("Tennessee", "Rhea County")
+    assert _resolved_with_focus(gaz, tennessee, "Dayton")["Dayton"].admin1 == "Ohio"  # the city, named alone
+
+
+def test_a_section_of_the_city_is_no_town_far_away(nlp, gaz):
+    found = _resolve_text(nlp, gaz, "PITTSBURGH (AP) - A man was shot Tuesday night in the Homewood section "
+                                    "of the city, police said.")
+    assert found["Homewood"] is None  # a part of Pittsburgh the gazetteer lacks, not Homewood, Alabama
+    found = _resolve_text(nlp, gaz, "PITTSBURGH (AP) - The column was first printed in the Canada section "
+                                    "of Sunday's paper.")
+    assert found["Canada"] is not None and found["Canada"].feature_code == "PCLI"  # a newspaper's section
+
+
+def test_a_compass_word_before_the_country_still_qualifies_the_town(nlp, gaz):
+    from eventwire.geo import find_toponyms
+
+    tops = find_toponyms(nlp("Two men were arrested after a brawl outside a pub in Newport, southern Wales, "
+                             "on Saturday night."), gaz)
+    names = [t.text for t in tops]
+    assert tops[names.index("Wales")].qualifier_of == names.index("Newport")
+    us = Focus(country="US", admin1="ohio", strength=0.7, source="title")
+    found = {r.toponym.text: r.entry for r in resolve_toponyms(tops, gaz, focus=us)}
+    assert found["Newport"].iso2 == "GB"  # not a Newport of the United States, however American the story

@@ -598,7 +598,7 @@ def _lone_places(tops: list[Toponym], gazetteer) -> tuple:
     return tuple(out.values())
 
 
-PART_HEADS = frozenset({"neighborhood", "neighbourhood"})
+PART_HEADS = frozenset({"neighborhood", "neighbourhood", "section"})
 
 
 def city_parts(tops: list[Toponym]) -> frozenset[str]:

@@ -56,6 +56,7 @@ class Toponym:
     rule: str = "geo.ner"
     fragment: bool = False  # a piece of a longer capitalised name ("Isabel" of "Vila Isabel")
     cut: bool = False  # the head of a name NER cut before a lower-case link ("Ain" of "Ain al Arab")
+    building: bool = False  # it opens a building's or a street's name ("Lakeside General Hospital")
 
 
 def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
@@ -604,7 +605,7 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
             head=_head_after(doc, span.end, heads) or _head_before(doc, span.start),
             relative=_relative(doc, span.start, directions, units), rule=rule,
             fragment=span.label_ != "NORP" and _inside_longer_name(doc, span, heads),
-            cut=span.start in cut,
+            cut=span.start in cut, building=span.label_ != "NORP" and _opens_building_name(doc, span),
         ))
     return _link_qualifiers(doc, out, gazetteer)
 
@@ -666,6 +667,25 @@ def _inside_longer_name(doc, span, heads: frozenset[str]) -> bool:
     return _name_part(after)
 
 
+BUILDING_NAME_WORDS = 3  # capitalised words between a place's name and the building word
+
+
+def _opens_building_name(doc, span) -> bool:
+    """'Lakeside General Hospital', 'Oak Hills Elementary School', 'Grand River and Hazelwood
+    avenues': the name opens the name of a building or a street (its last word one of the
+    lexicon's ``street_words``, capitalised as part of the name unless a road's), written
+    with up to three capitalised words between; "the Elkton church" is the town's."""
+    for tok in doc[span.end:span.end + BUILDING_NAME_WORDS + 1]:
+        word = tok.lower_.rstrip(".")
+        if any(w in _road_words() for w in (word, word[:-1] if word.endswith("s") else word)):
+            return True
+        if not tok.text[:1].isupper():
+            return False
+        if word in _street_words():
+            return True
+    return False
+
+
 # The rest of a name NER cut short, before the comma that ends it ("Rabat Abdullah, Herat":
 # "Abdullah,"; "Bagh-e Shamal, Baghlan": "-e Shamal,"), and the start of one after the comma
 # ("Sheikhi neighborhood, Abu Sayda": " Abu")
@@ -684,9 +704,10 @@ def _without_cut_names(between: str, prev: Toponym, cur: Toponym) -> str:
     return between.strip()
 
 
-# "Chicago's Englewood neighborhood", "Karachi's Clifton suburb": a part of a city, whose
-# event the press and ACLED place in the city; "Kabul's outskirts", "India's border"
-CITY_PART_HEADS = frozenset({"neighbourhood", "neighborhood", "suburb", "border", "outskirts"})
+# "Chicago's Englewood neighborhood", "Pittsburgh's Homewood section", "Karachi's Clifton
+# suburb": a part of a city, whose event the press and ACLED place in the city; "Kabul's
+# outskirts", "India's border"
+CITY_PART_HEADS = frozenset({"neighbourhood", "neighborhood", "section", "suburb", "border", "outskirts"})
 
 
 def _possessive_unit(doc, prev: Toponym, cur: Toponym) -> bool:
@@ -795,7 +816,12 @@ def _link_qualifiers(doc, tops: list[Toponym], gazetteer=None) -> list[Toponym]:
         elif _UNKNOWN_BRACKET.fullmatch(between):
             between = "("
         between = between.lower()
-        if cur.token_end < len(doc) and doc[cur.token_end].lower_.replace("’", "'") == "'s":
+        parts = between.split()
+        if len(parts) == 2 and parts[0] in (",", "in") and parts[1] in _compass_words():
+            # "Newport, southern Wales", "Mosul in northern Iraq": the compass word says
+            # where in the country, which holds the town all the same
+            between = parts[0]
+        elif cur.token_end < len(doc) and doc[cur.token_end].lower_.replace("’", "'") == "'s":
             # "at Dhuri in southern Punjab's Sangrur district": a compass word says where
             # in the province, whose district goes on the chain
             between = " ".join(w for w in between.split() if w not in _compass_words())

@@ -26,9 +26,9 @@ ADMIN_HEADS = {"district": "ADM2", "province": "ADM1", "state": "ADM1", "governo
                "subdistrict": "ADM2", "sub-district": "ADM2", "prefecture": "ADM2",
                "lga": "ADM2"}  # Nigeria's local government area
 TOWN_HEADS = frozenset({"village", "town", "city", "township", "locality", "area", "camp",
-                        "neighbourhood", "neighborhood", "suburb", "outskirts"})
+                        "neighbourhood", "neighborhood", "section", "suburb", "outskirts"})
 MAX_CANDIDATES = 40
-PART_HEADS = frozenset({"neighbourhood", "neighborhood"})
+PART_HEADS = frozenset({"neighbourhood", "neighborhood", "section"})  # "the Homewood section"
 PART_KM = 60  # how far from a town the text names a neighbourhood of that town may lie
 # The article's focus (title, dateline, lede: see _focus) as a prior, scaled by its share.
 FOCUS_COUNTRY = 2.5
@@ -266,8 +266,9 @@ def _cities_over_villages(cands: list[GeoEntry], key: str, ctx: Context) -> list
     """'Louisville' in a report datelined Columbus, Ohio, is the city of 600,000 in Kentucky, not
     Ohio's village of 9,000: a village that bears the name of a city of its country is meant
     where the text's other names lie around it (see _supported_namesake), where it is the
-    article's own place or the outlet's, or in a province the text's cues speak of (a
-    monitoring mission's), not because its province is the article's. A name written with
+    article's own place or the outlet's, in a province the text's cues speak of (a
+    monitoring mission's) or in a county the text names ("the Rhea County Sheriff's
+    Office"), not because its province is the article's. A name written with
     other places ("Concepcion, Aroroy, Masbate") is left to them."""
     cities = {e.iso2 for e in cands if e.feature_class == "P" and e.population >= SMALL_NAMESAKE
               and own_name(e.name, key)}
@@ -277,7 +278,38 @@ def _cities_over_villages(cands: list[GeoEntry], key: str, ctx: Context) -> list
     return [e for e in cands if not (e.feature_class == "P" and e.population < NAMESAKE_TOWN and e.iso2 in cities)
             or _supported_namesake(e, key, ctx) or (f.place is not None and f.place.geonameid == e.geonameid)
             or _outlet_town(e, key, ctx) or (f.outlet and _around_outlet(e, f.outlet))
-            or (e.iso2, fold(e.admin1 or "")) in ctx.cue_provinces]
+            or (e.iso2, fold(e.admin1 or "")) in ctx.cue_provinces or _in_named_county(e, key, ctx)]
+
+
+def _city_part(t: Toponym, cands: list[GeoEntry]) -> bool:
+    """Does the text call t a part of a town ("the Austin neighborhood", "the Homewood section
+    of the city")? Not a country's or a province's "section": a newspaper's ("the Canada
+    section of Sunday's paper")."""
+    if t.head not in PART_HEADS:
+        return False
+    return t.head != "section" or not any(e.feature_code.startswith("PCL") or e.feature_code == "ADM1"
+                                          for e in cands)
+
+
+def _building_town(cands: list[GeoEntry], key: str, ctx: Context) -> GeoEntry | None:
+    """A hospital, a school or a street named after a place ("Lakeside General Hospital", "Oak
+    Hills Elementary School", "Hazelwood Avenue") in a report that clearly speaks from one town
+    or county stands there, not at a small namesake far away (Hazelwood, Missouri), unless
+    the name is one a reader knows anywhere ("Colorado State University"), a province or a
+    city of 100,000+ of the article's country, or a namesake in its province ("Ames Community
+    High School" of a Des Moines paper)."""
+    f = ctx.focus
+    home = f.place
+    if home is None or f.strength < STRONG_FOCUS or home.feature_code.startswith("PCL") \
+            or home.feature_code in ("ADM1", *REGION_CODES):
+        return None
+    for e in cands:
+        if _known_everywhere(e, key) or (e.iso2 == home.iso2 and (
+                e.feature_code == "ADM1" or (e.feature_class == "P" and e.population >= PROMINENT)
+                or (f.admin1 and fold(_admin1_of(e) or "") == f.admin1)
+                or distance_km(home.latitude, home.longitude, e.latitude, e.longitude) < OUTLET_KM)):
+            return None
+    return home
 
 
 def _in_focus_province(e: GeoEntry, ctx: Context) -> bool:
@@ -637,22 +669,25 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         if not cands:
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.fragment")
     towns = [a for a in ctx.anchors if a.feature_class == "P" and all(a.geonameid != e.geonameid for e in cands)]
-    if t.head in PART_HEADS and not towns:
+    part = _city_part(t, cands)
+    if part and not towns:
         # "the California neighborhood" of a Louisville station: a part of the outlet's city
         towns = [o for o in ctx.focus.outlet if o.feature_class == "P"]
     side = _CITY_SIDE.match(t.text) is not None  # with no town named, no place at all
-    if t.head in PART_HEADS and not towns:
+    if part and not towns:
         # with no town to be part of, a neighbourhood is still no province or country
         cands = [e for e in cands if not (e.feature_code.startswith("PCL") or e.feature_code == "ADM1")]
         if not cands:
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.part-elsewhere")
-    if (t.head in PART_HEADS and towns) or side:
+    if (part and towns) or side:
         # "a shoot-out in Roseiral neighborhood" of a report from Belford Roxo: a part of a
         # town the text names, never a town of that name far from every such town
         cands = [e for e in cands if any(distance_km(a.latitude, a.longitude, e.latitude, e.longitude) < PART_KM
                                          for a in towns)]
         if not cands:
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.part-elsewhere")
+    if t.building and not outers and (town := _building_town(cands, key, ctx)) is not None:
+        return Resolved(t, town, 0.5, len(cands), "geo.resolve.building-in-focus")
     known = [e for e in cands if _known_everywhere(e, key)]
     if known and not outers and not inners:
         # "Moscow", "China", "Kansas": the capital, country or state a reader knows, unless
