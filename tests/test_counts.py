@@ -296,6 +296,10 @@ def _event_figures(counts_of, text):
     ("The man suffered multiple gun shot wounds.", None, 1),
     ("Gunmen killed at least seventeen members of the farming community.", 17, None),
     ("A Rifle of the border guard was killed in an ambush.", 1, None),
+    # a list of names, each told with an age, is one person a name; the last age is no count
+    ("Maria Lopez, 23, Devon Hart, 31, and Keith Moore, 19, were wounded in the shooting.", None, 3),
+    ("Ray Tillman, 44, Jon Baker, 27 and Lena Ortiz, 52 were wounded by the gunfire.", None, 3),
+    ("Ana Diaz, 61, Paul Diaz, 63, and Leo Diaz, eight years old, were fatally shot in their home.", 3, None),
 ])
 def test_news_counts(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)

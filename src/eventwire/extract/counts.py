@@ -245,7 +245,10 @@ def _age_apposition(toks, q: _Quantity) -> bool:
     """A bare number set off by commas after a name is an age: "Jones, 27, has died"."""
     if q.rule != "number" or q.start < 2 or q.end >= len(toks):
         return False
-    return toks[q.start - 1].text == "," and toks[q.end].text == "," and toks[q.start - 2].pos_ == "PROPN"
+    if toks[q.start - 1].text != "," or toks[q.start - 2].pos_ != "PROPN":
+        return False
+    # the last of a list of names with ages needs no comma: "Ann Cole, 19, and Tom Reyes, 24 were hurt"
+    return toks[q.end].text == "," or any(_aged_name(t) for t in toks[:q.start - 2])
 
 
 def _fatal_manner(tok) -> bool:
@@ -916,12 +919,45 @@ def _toll_ordinal(head) -> int | None:
     return _ORDINAL_VALUE[ordinal.lower_]
 
 
+def _aged_name(tok) -> bool:
+    """A name followed by an age set off by a comma: "Tom Reyes, 24", "Lee Park, eight years old"."""
+    doc = tok.doc
+    if tok.pos_ != "PROPN" or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+        return False
+    age = doc[tok.i + 2]
+    if age.like_num and not age.is_alpha:
+        return True
+    return parse_number([age.text]) is not None and tok.i + 3 < len(doc) and doc[tok.i + 3].lower_ in _AGE_WORDS
+
+
+def _named_list(head) -> list:
+    """The people of a list of names each told with an age ("Ann Cole, 19, Tom Reyes, 24, and
+    Lee Park, 31, were wounded"): the parser hangs the later names on the first as appositions
+    and conjuncts, so the first alone would count one. Only names that carry their own age."""
+    if not _aged_name(head):
+        return [head]
+    names, seen, todo = [head], {head.i}, [head]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ not in ("appos", "conj") or c.i in seen:
+                continue
+            seen.add(c.i)
+            if _aged_name(c):
+                names.append(c)
+                todo.append(c)
+            elif c.like_num:
+                todo.append(c)  # "Jon Baker, 27 and Lena Ortiz, 52": the next name hangs on the age
+    return sorted(names, key=lambda t: t.i)
+
+
 def _people_in(head) -> int | None:
-    """How many people a bare noun phrase names: "a soldier" 1, "X and another civilian" 2."""
+    """How many people a bare noun phrase names: "a soldier" 1, "X and another civilian" 2,
+    a list of names with their ages one each (:func:`_named_list`)."""
     doc = head.doc
     members = [head] + [c for c in head.children if c.dep_ == "conj" and
                         not any(t.pos_ == "VERB" for t in doc[head.i + 1: c.i]) and
                         not (c.i + 1 < len(doc) and doc[c.i + 1].pos_ == "VERB" and doc[c.i + 1].tag_ in ("VBD", "VBZ", "VBP"))]
+    members += [m for m in _named_list(head) if m not in members]
     total, listed = 0, False
     for m in members:
         if listed and m.pos_ == "PROPN":
