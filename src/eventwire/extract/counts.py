@@ -1535,6 +1535,45 @@ def _claimed_by_attackers(sent, count: Count) -> Count:
     return count
 
 
+# Words after a headline's participle that make it an active verb with its object: "3 men shot a clerk".
+_OBJECT_STARTS = {"a", "an", "the", "his", "her", "their", "him", "them", "its", "two", "three", "four", "five"}
+
+
+def _headline_participle_at(toks, j: int) -> int | None:
+    """Where a cue participle ("shot", "killed") stands after a number and at most two words
+    naming the people ("Four People Shot", "Two Juveniles Shot", "13 Shot")."""
+    for k in range(j, min(j + 3, len(toks))):
+        cue = count_cues().get(toks[k].lower_)
+        if cue is not None and cue[1] == "participle":
+            return k
+        if toks[k].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return None
+    return None
+
+
+def _headline_passives(sent, toks) -> list[Count]:
+    """A number of people with a bare participle in a title: headline grammar drops the
+    "were", so "Four people shot outside bar" and "13 Shot at house party" tell people hit,
+    though the tagger reads the participle as a verb with an object or as a name."""
+    out = []
+    for i in range(len(toks)):
+        q = _quantity_at(toks, i)
+        if q is None or _not_a_count(toks, q):
+            continue
+        j = _headline_participle_at(toks, q.end)
+        nxt = toks[j + 1] if j is not None and j + 1 < len(toks) else None
+        if j is None or _victims(toks, q)[2] is not None or (nxt is not None and nxt.lower_ in _OBJECT_STARTS):
+            continue
+        if q.best == 1 and nxt is not None and nxt.lower_ == "at":
+            continue  # "One shot at the title": a chance, not a person hit
+        kind = count_cues()[toks[j].lower_][0]
+        kind, end = _hit_or_killed(toks, j) if kind == "hit" else (kind, j + 1)
+        victims = " ".join(t.text for t in toks[q.end:j]) or None
+        out.append(_make(sent, toks, kind, [(q, victims)], q.start, end,
+                         f"counts.{kind}.headline.{q.rule.replace(' ', '_')}"))
+    return out
+
+
 def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Count]:
     """Counts stated in one sentence; status/reported_by from the sentence only.
 
@@ -1550,6 +1589,9 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     fixed = list(found)
     for c in _quantity_counts(sent, toks):
         if not any(f.start < c.end and c.start < f.end for f in fixed):
+            found.append(c)
+    for c in _headline_passives(sent, toks) if headline else []:
+        if not any(f.start < c.end and c.start < f.end for f in found):
             found.append(c)
     fixed = list(found)
     for c in _singular_counts(sent, toks, headline, profile):  # a stated number wins unless the named people add up to more
