@@ -296,6 +296,10 @@ def _event_figures(counts_of, text):
     ("The man suffered multiple gun shot wounds.", None, 1),
     ("Gunmen killed at least seventeen members of the farming community.", 17, None),
     ("A Rifle of the border guard was killed in an ambush.", 1, None),
+    # a death that might have been or may yet come names no one dead; "would later die" did happen
+    ("A boy was grazed by a bullet. Had he stood a step closer, it could have killed him.", None, 1),
+    ("A woman was shot in the hand. Nothing will be done until somebody gets killed, a neighbor said.", None, 1),
+    ("A man was shot in the back on Friday. He would later die at the hospital.", 1, 0),
     # a list of names, each told with an age, is one person a name; the last age is no count
     ("Maria Lopez, 23, Devon Hart, 31, and Keith Moore, 19, were wounded in the shooting.", None, 3),
     ("Ray Tillman, 44, Jon Baker, 27 and Lena Ortiz, 52 were wounded by the gunfire.", None, 3),

@@ -1611,7 +1611,8 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     for c in _toll_counts(sent, toks):
         clash = [f for f in fixed if f.start < c.end and c.start < f.end]
         found = [f for f in found if f not in clash] + [c]
-    found = [_cap_vague(sent, c) for c in found if not _no_casualty(c) and not _intended(sent, c)]
+    found = [_cap_vague(sent, c) for c in found
+             if not _no_casualty(c) and not _intended(sent, c) and not _hypothetical(sent, c)]
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+superseded") if _superseded(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
@@ -1667,6 +1668,32 @@ def _intended(sent, count: Count) -> bool:
     for t in sent:
         if count.start <= t.idx < count.end and t.tag_ == "VB" and t.dep_ == "xcomp" and t.i > 0 \
                 and t.doc[t.i - 1].lower_ == "to" and (_cue_where(t.head) or ("", ""))[1] == "intent":
+            return True
+    return False
+
+
+# Modals that make a killing or a wounding one that did not happen: "it could have killed her",
+# "he should be dead"; "would" only with "have" ("would have shot his father"), since "he would
+# later die" tells what happened.
+_COUNTERFACTUAL = {"could", "might", "should"}
+# Conjunctions that make a clause's killing one yet to come: "until somebody gets killed".
+_NOT_YET = {"until", "unless"}
+
+
+def _hypothetical(sent, count: Count) -> bool:
+    """A killing or a wounding the sentence tells as what might have been or may yet be:
+    "it could easily have killed her", "he should be dead", "nothing will change until
+    somebody gets killed" name no victim."""
+    if count.kind not in ("fatalities", "injured"):
+        return False
+    for t in sent:
+        if not (count.start <= t.idx < count.end) or t.pos_ not in ("VERB", "ADJ") or _cue_either(t) is None:
+            continue
+        verb = t.head if t.pos_ == "ADJ" and t.head.lemma_ == "be" else t
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & _COUNTERFACTUAL or {"would", "have"} <= aux:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in _NOT_YET for c in verb.children):
             return True
     return False
 
