@@ -296,6 +296,10 @@ def _event_figures(counts_of, text):
     ("The man suffered multiple gun shot wounds.", None, 1),
     ("Gunmen killed at least seventeen members of the farming community.", 17, None),
     ("A Rifle of the border guard was killed in an ambush.", 1, None),
+    # one person expected to recover or survive was hurt; a vote survived is no wound
+    ("Deputies said a female victim is expected to recover after the shooting.", None, 1),
+    ("Two men were killed in the apartment. A third man is expected to survive his wounds.", 2, 1),
+    ("The mayor is expected to survive the recall vote.", None, None),
     # a death that might have been or may yet come names no one dead; "would later die" did happen
     ("A boy was grazed by a bullet. Had he stood a step closer, it could have killed him.", None, 1),
     ("A woman was shot in the hand. Nothing will be done until somebody gets killed, a neighbor said.", None, 1),

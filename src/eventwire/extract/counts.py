@@ -1221,7 +1221,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
                 out.append(_make(sent, toks, kind, [(q, " ".join(h.text for h in subjects))], s_i, e_i,
                                  f"counts.{kind}.singular.headline"))
             continue
-    out += _singular_carried(sent, toks) + _singular_condition(sent, toks)
+    out += _singular_carried(sent, toks) + _singular_condition(sent, toks) + _expected_to_live(sent, toks)
     for t, kind in zip(toks, kinds):
         if kind == "hostages" and t.pos_ == "NOUN" and t.head.lemma_.lower() in ("take", "hold", "keep"):
             t = t.head  # "took a student hostage", "a guard was held hostage": the person hangs on the verb
@@ -1303,6 +1303,36 @@ def _singular_condition(sent, toks) -> list[Count]:
             continue
         q = _Quantity(s_i, end, n, n, n, "singular")
         out.append(_make(sent, toks, "injured", [(q, head.text)], s_i, end, "counts.injured.singular.condition"))
+    return out
+
+
+# What a person hurt is expected to do: "is expected to recover", "expected to survive", and what
+# they may survive ("expected to survive his wounds").
+_LIVE_ON = {"recover", "survive", "live"}
+_WOUND_WORDS = {"injury", "wound", "shooting", "attack", "gunshot"}
+
+
+def _expected_to_live(sent, toks) -> list[Count]:
+    """One person said to be expected to recover or survive: "a female victim is expected to
+    recover", "one other woman is expected to survive": hurt, and alive. A pronoun may be one
+    already counted, and a plural ("all the victims") tells no number."""
+    out = []
+    for t in toks:
+        live = next((c for c in t.children if c.dep_ == "xcomp" and c.lemma_.lower() in _LIVE_ON), None)
+        if t.lemma_.lower() != "expect" or live is None or any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in _WOUND_WORDS for c in live.children):
+            continue  # "expected to survive the recall vote": not a patient
+        head = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if head is None or head.lower_ in _PRONOUNS or not _a_person(head):
+            continue
+        n = _people_in(head)
+        s_i, e_i = head.left_edge.i - sent.start, t.i - sent.start + 1
+        if e_i - s_i > 14:
+            s_i = head.i - sent.start  # "one other woman, who officials say was his girlfriend, is expected"
+        if n != 1 or not _within(sent, s_i, e_i):
+            continue
+        q = _Quantity(s_i, e_i, n, n, n, "singular")
+        out.append(_make(sent, toks, "injured", [(q, head.text)], s_i, e_i, "counts.injured.singular.expected_to_live"))
     return out
 
 
