@@ -296,6 +296,9 @@ def _event_figures(counts_of, text):
     ("The man suffered multiple gun shot wounds.", None, 1),
     ("Gunmen killed at least seventeen members of the farming community.", 17, None),
     ("A Rifle of the border guard was killed in an ambush.", 1, None),
+    # an aside set off by dashes between the count and its verb
+    ("Five teenagers -- two of them sisters -- were wounded near the pool.", None, 5),
+    ("Three men — one 22, another 35 — were shot outside the club, one fatally.", 1, 2),
     # one person expected to recover or survive was hurt; a vote survived is no wound
     ("Deputies said a female victim is expected to recover after the shooting.", None, 1),
     ("Two men were killed in the apartment. A third man is expected to survive his wounds.", 2, 1),

@@ -507,14 +507,24 @@ def _skip_apposition(toks, k: int) -> int:
     return end + 1
 
 
+def _aside_dash(toks, k: int) -> bool:
+    """A dash that opens or closes an aside: "--", an em or en dash, or a hyphen set apart
+    by spaces (not the hyphen inside "20-year-old")."""
+    t = toks[k]
+    return t.text in ("--", "—", "–") or (t.text == "-" and k > 0 and bool(toks[k - 1].whitespace_))
+
+
 def _skip_aside(toks, k: int) -> int:
-    """Past a parenthetical after the victims: ", including two civilians," / "(SHO)", or
-    the people the count lists in apposition (:func:`_skip_apposition`)."""
+    """Past a parenthetical after the victims: ", including two civilians," / "(SHO)" / "--
+    two of them girls --", or the people the count lists in apposition (:func:`_skip_apposition`)."""
     apposed = _skip_apposition(toks, k)
     if apposed != k:
         return apposed
     if k < len(toks) and toks[k].text == "(":
         close = next((m for m in range(k, min(k + 12, len(toks))) if toks[m].text == ")"), None)
+        return close + 1 if close is not None else k
+    if k > 0 and k < len(toks) and _aside_dash(toks, k):  # "four juveniles -- including two children -- were"
+        close = next((m for m in range(k + 1, min(k + 20, len(toks))) if _aside_dash(toks, m)), None)
         return close + 1 if close is not None else k
     comma = k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower_ in _ASIDE
     if comma or (k < len(toks) and toks[k].lower_ == "including"):
