@@ -298,6 +298,21 @@ def _event_figures(counts_of, text):
     ("The man suffered multiple gun shot wounds.", None, 1),
     ("Gunmen killed at least seventeen members of the farming community.", 17, None),
     ("A Rifle of the border guard was killed in an ambush.", 1, None),
+    # an aside set off by dashes between the count and its verb
+    ("Five teenagers -- two of them sisters -- were wounded near the pool.", None, 5),
+    ("Three men — one 22, another 35 — were shot outside the club, one fatally.", 1, 2),
+    # one person expected to recover or survive was hurt; a vote survived is no wound
+    ("Deputies said a female victim is expected to recover after the shooting.", None, 1),
+    ("Two men were killed in the apartment. A third man is expected to survive his wounds.", 2, 1),
+    ("The mayor is expected to survive the recall vote.", None, None),
+    # a death that might have been or may yet come names no one dead; "would later die" did happen
+    ("A boy was grazed by a bullet. Had he stood a step closer, it could have killed him.", None, 1),
+    ("A woman was shot in the hand. Nothing will be done until somebody gets killed, a neighbor said.", None, 1),
+    ("A man was shot in the back on Friday. He would later die at the hospital.", 1, 0),
+    # a list of names, each told with an age, is one person a name; the last age is no count
+    ("Maria Lopez, 23, Devon Hart, 31, and Keith Moore, 19, were wounded in the shooting.", None, 3),
+    ("Ray Tillman, 44, Jon Baker, 27 and Lena Ortiz, 52 were wounded by the gunfire.", None, 3),
+    ("Ana Diaz, 61, Paul Diaz, 63, and Leo Diaz, eight years old, were fatally shot in their home.", 3, None),
 ])
 def test_news_counts(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
@@ -320,6 +335,13 @@ def headline_counts(nlp):
     ("5 shot, 1 killed on Auburn Avenue", 1, 4),
     ("Mother, boy fatally shot in head in southwest Baltimore", 2, None),
     ("16-year-old injured in south Columbus shooting", None, 1),
+    # a number of people with a bare "shot" is a passive, whatever the tagger makes of the verb
+    ("Three people shot outside tavern in Elm Grove", None, 3),
+    ("7 Shot at Backyard Cookout in Riverside", None, 7),
+    ("Two Teens Shot Near Bus Stop", None, 2),
+    # ... not a verb with its own object, nor one chance
+    ("Two men shot a store clerk during robbery", None, 1),
+    ("One shot at the state title for Central High", None, None),
 ])
 def test_headline_counts(headline_counts, title, killed, injured):
     assert headline_counts(title) == (killed, injured)

@@ -245,7 +245,10 @@ def _age_apposition(toks, q: _Quantity) -> bool:
     """A bare number set off by commas after a name is an age: "Jones, 27, has died"."""
     if q.rule != "number" or q.start < 2 or q.end >= len(toks):
         return False
-    return toks[q.start - 1].text == "," and toks[q.end].text == "," and toks[q.start - 2].pos_ == "PROPN"
+    if toks[q.start - 1].text != "," or toks[q.start - 2].pos_ != "PROPN":
+        return False
+    # the last of a list of names with ages needs no comma: "Ann Cole, 19, and Tom Reyes, 24 were hurt"
+    return toks[q.end].text == "," or any(_aged_name(t) for t in toks[:q.start - 2])
 
 
 def _fatal_manner(tok) -> bool:
@@ -504,14 +507,24 @@ def _skip_apposition(toks, k: int) -> int:
     return end + 1
 
 
+def _aside_dash(toks, k: int) -> bool:
+    """A dash that opens or closes an aside: "--", an em or en dash, or a hyphen set apart
+    by spaces (not the hyphen inside "20-year-old")."""
+    t = toks[k]
+    return t.text in ("--", "—", "–") or (t.text == "-" and k > 0 and bool(toks[k - 1].whitespace_))
+
+
 def _skip_aside(toks, k: int) -> int:
-    """Past a parenthetical after the victims: ", including two civilians," / "(SHO)", or
-    the people the count lists in apposition (:func:`_skip_apposition`)."""
+    """Past a parenthetical after the victims: ", including two civilians," / "(SHO)" / "--
+    two of them girls --", or the people the count lists in apposition (:func:`_skip_apposition`)."""
     apposed = _skip_apposition(toks, k)
     if apposed != k:
         return apposed
     if k < len(toks) and toks[k].text == "(":
         close = next((m for m in range(k, min(k + 12, len(toks))) if toks[m].text == ")"), None)
+        return close + 1 if close is not None else k
+    if k > 0 and k < len(toks) and _aside_dash(toks, k):  # "four juveniles -- including two children -- were"
+        close = next((m for m in range(k + 1, min(k + 20, len(toks))) if _aside_dash(toks, m)), None)
         return close + 1 if close is not None else k
     comma = k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower_ in _ASIDE
     if comma or (k < len(toks) and toks[k].lower_ == "including"):
@@ -916,12 +929,45 @@ def _toll_ordinal(head) -> int | None:
     return _ORDINAL_VALUE[ordinal.lower_]
 
 
+def _aged_name(tok) -> bool:
+    """A name followed by an age set off by a comma: "Tom Reyes, 24", "Lee Park, eight years old"."""
+    doc = tok.doc
+    if tok.pos_ != "PROPN" or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+        return False
+    age = doc[tok.i + 2]
+    if age.like_num and not age.is_alpha:
+        return True
+    return parse_number([age.text]) is not None and tok.i + 3 < len(doc) and doc[tok.i + 3].lower_ in _AGE_WORDS
+
+
+def _named_list(head) -> list:
+    """The people of a list of names each told with an age ("Ann Cole, 19, Tom Reyes, 24, and
+    Lee Park, 31, were wounded"): the parser hangs the later names on the first as appositions
+    and conjuncts, so the first alone would count one. Only names that carry their own age."""
+    if not _aged_name(head):
+        return [head]
+    names, seen, todo = [head], {head.i}, [head]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ not in ("appos", "conj") or c.i in seen:
+                continue
+            seen.add(c.i)
+            if _aged_name(c):
+                names.append(c)
+                todo.append(c)
+            elif c.like_num:
+                todo.append(c)  # "Jon Baker, 27 and Lena Ortiz, 52": the next name hangs on the age
+    return sorted(names, key=lambda t: t.i)
+
+
 def _people_in(head) -> int | None:
-    """How many people a bare noun phrase names: "a soldier" 1, "X and another civilian" 2."""
+    """How many people a bare noun phrase names: "a soldier" 1, "X and another civilian" 2,
+    a list of names with their ages one each (:func:`_named_list`)."""
     doc = head.doc
     members = [head] + [c for c in head.children if c.dep_ == "conj" and
                         not any(t.pos_ == "VERB" for t in doc[head.i + 1: c.i]) and
                         not (c.i + 1 < len(doc) and doc[c.i + 1].pos_ == "VERB" and doc[c.i + 1].tag_ in ("VBD", "VBZ", "VBP"))]
+    members += [m for m in _named_list(head) if m not in members]
     total, listed = 0, False
     for m in members:
         if listed and m.pos_ == "PROPN":
@@ -1185,7 +1231,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
                 out.append(_make(sent, toks, kind, [(q, " ".join(h.text for h in subjects))], s_i, e_i,
                                  f"counts.{kind}.singular.headline"))
             continue
-    out += _singular_carried(sent, toks) + _singular_condition(sent, toks)
+    out += _singular_carried(sent, toks) + _singular_condition(sent, toks) + _expected_to_live(sent, toks)
     for t, kind in zip(toks, kinds):
         if kind == "hostages" and t.pos_ == "NOUN" and t.head.lemma_.lower() in ("take", "hold", "keep"):
             t = t.head  # "took a student hostage", "a guard was held hostage": the person hangs on the verb
@@ -1267,6 +1313,36 @@ def _singular_condition(sent, toks) -> list[Count]:
             continue
         q = _Quantity(s_i, end, n, n, n, "singular")
         out.append(_make(sent, toks, "injured", [(q, head.text)], s_i, end, "counts.injured.singular.condition"))
+    return out
+
+
+# What a person hurt is expected to do: "is expected to recover", "expected to survive", and what
+# they may survive ("expected to survive his wounds").
+_LIVE_ON = {"recover", "survive", "live"}
+_WOUND_WORDS = {"injury", "wound", "shooting", "attack", "gunshot"}
+
+
+def _expected_to_live(sent, toks) -> list[Count]:
+    """One person said to be expected to recover or survive: "a female victim is expected to
+    recover", "one other woman is expected to survive": hurt, and alive. A pronoun may be one
+    already counted, and a plural ("all the victims") tells no number."""
+    out = []
+    for t in toks:
+        live = next((c for c in t.children if c.dep_ == "xcomp" and c.lemma_.lower() in _LIVE_ON), None)
+        if t.lemma_.lower() != "expect" or live is None or any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in _WOUND_WORDS for c in live.children):
+            continue  # "expected to survive the recall vote": not a patient
+        head = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if head is None or head.lower_ in _PRONOUNS or not _a_person(head):
+            continue
+        n = _people_in(head)
+        s_i, e_i = head.left_edge.i - sent.start, t.i - sent.start + 1
+        if e_i - s_i > 14:
+            s_i = head.i - sent.start  # "one other woman, who officials say was his girlfriend, is expected"
+        if n != 1 or not _within(sent, s_i, e_i):
+            continue
+        q = _Quantity(s_i, e_i, n, n, n, "singular")
+        out.append(_make(sent, toks, "injured", [(q, head.text)], s_i, e_i, "counts.injured.singular.expected_to_live"))
     return out
 
 
@@ -1504,6 +1580,45 @@ def _claimed_by_attackers(sent, count: Count) -> Count:
     return count
 
 
+# Words after a headline's participle that make it an active verb with its object: "3 men shot a clerk".
+_OBJECT_STARTS = {"a", "an", "the", "his", "her", "their", "him", "them", "its", "two", "three", "four", "five"}
+
+
+def _headline_participle_at(toks, j: int) -> int | None:
+    """Where a cue participle ("shot", "killed") stands after a number and at most two words
+    naming the people ("Four People Shot", "Two Juveniles Shot", "13 Shot")."""
+    for k in range(j, min(j + 3, len(toks))):
+        cue = count_cues().get(toks[k].lower_)
+        if cue is not None and cue[1] == "participle":
+            return k
+        if toks[k].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return None
+    return None
+
+
+def _headline_passives(sent, toks) -> list[Count]:
+    """A number of people with a bare participle in a title: headline grammar drops the
+    "were", so "Four people shot outside bar" and "13 Shot at house party" tell people hit,
+    though the tagger reads the participle as a verb with an object or as a name."""
+    out = []
+    for i in range(len(toks)):
+        q = _quantity_at(toks, i)
+        if q is None or _not_a_count(toks, q):
+            continue
+        j = _headline_participle_at(toks, q.end)
+        nxt = toks[j + 1] if j is not None and j + 1 < len(toks) else None
+        if j is None or _victims(toks, q)[2] is not None or (nxt is not None and nxt.lower_ in _OBJECT_STARTS):
+            continue
+        if q.best == 1 and nxt is not None and nxt.lower_ == "at":
+            continue  # "One shot at the title": a chance, not a person hit
+        kind = count_cues()[toks[j].lower_][0]
+        kind, end = _hit_or_killed(toks, j) if kind == "hit" else (kind, j + 1)
+        victims = " ".join(t.text for t in toks[q.end:j]) or None
+        out.append(_make(sent, toks, kind, [(q, victims)], q.start, end,
+                         f"counts.{kind}.headline.{q.rule.replace(' ', '_')}"))
+    return out
+
+
 def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Count]:
     """Counts stated in one sentence; status/reported_by from the sentence only.
 
@@ -1519,6 +1634,9 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     fixed = list(found)
     for c in _quantity_counts(sent, toks):
         if not any(f.start < c.end and c.start < f.end for f in fixed):
+            found.append(c)
+    for c in _headline_passives(sent, toks) if headline else []:
+        if not any(f.start < c.end and c.start < f.end for f in found):
             found.append(c)
     fixed = list(found)
     for c in _singular_counts(sent, toks, headline, profile):  # a stated number wins unless the named people add up to more
@@ -1538,7 +1656,8 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     for c in _toll_counts(sent, toks):
         clash = [f for f in fixed if f.start < c.end and c.start < f.end]
         found = [f for f in found if f not in clash] + [c]
-    found = [_cap_vague(sent, c) for c in found if not _no_casualty(c) and not _intended(sent, c)]
+    found = [_cap_vague(sent, c) for c in found
+             if not _no_casualty(c) and not _intended(sent, c) and not _hypothetical(sent, c)]
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+superseded") if _superseded(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
@@ -1594,6 +1713,32 @@ def _intended(sent, count: Count) -> bool:
     for t in sent:
         if count.start <= t.idx < count.end and t.tag_ == "VB" and t.dep_ == "xcomp" and t.i > 0 \
                 and t.doc[t.i - 1].lower_ == "to" and (_cue_where(t.head) or ("", ""))[1] == "intent":
+            return True
+    return False
+
+
+# Modals that make a killing or a wounding one that did not happen: "it could have killed her",
+# "he should be dead"; "would" only with "have" ("would have shot his father"), since "he would
+# later die" tells what happened.
+_COUNTERFACTUAL = {"could", "might", "should"}
+# Conjunctions that make a clause's killing one yet to come: "until somebody gets killed".
+_NOT_YET = {"until", "unless"}
+
+
+def _hypothetical(sent, count: Count) -> bool:
+    """A killing or a wounding the sentence tells as what might have been or may yet be:
+    "it could easily have killed her", "he should be dead", "nothing will change until
+    somebody gets killed" name no victim."""
+    if count.kind not in ("fatalities", "injured"):
+        return False
+    for t in sent:
+        if not (count.start <= t.idx < count.end) or t.pos_ not in ("VERB", "ADJ") or _cue_either(t) is None:
+            continue
+        verb = t.head if t.pos_ == "ADJ" and t.head.lemma_ == "be" else t
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & _COUNTERFACTUAL or {"would", "have"} <= aux:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in _NOT_YET for c in verb.children):
             return True
     return False
 
