@@ -617,21 +617,22 @@ def _force_against(tok) -> bool:
                and _FORCE_VERBS & {a.head.lemma_.lower(), a.head.head.lemma_.lower()} for a in tok.ancestors)
 
 
+def _casualty_word(tok) -> bool:
+    """A count cue word of people killed or hurt (kill, wound, dead...), read in any construction."""
+    cue = count_cues().get(tok.lemma_.lower())
+    return cue is not None and cue[0] in ("fatalities", "injured") and cue[1] not in _NOT_CASUALTY_WORDS
+
+
 def _casualties(sent) -> bool:
     """The sentence tells of people killed or hurt (count cue words: kill, wound, dead...)."""
-    cues = count_cues()
-    return any(cue[0] in ("fatalities", "injured") and cue[1] not in _NOT_CASUALTY_WORDS
-               for t in sent if (cue := cues.get(t.lemma_.lower())) is not None)
+    return any(_casualty_word(t) for t in sent)
 
 
 def _harm_told_with(verb) -> bool:
     """A verb of killing or hurting joined to the act ("set fire to homes, injuring four
     people", "torched the shops and wounded two guards"): people were harmed by it, not only
     named in the sentence ("set fire to the club and threatened to kill the judge")."""
-    cues = count_cues()
-    return any(c.dep_ in ("advcl", "conj") and c.pos_ == "VERB"
-               and (cue := cues.get(c.lemma_.lower())) is not None and cue[0] in ("fatalities", "injured")
-               and cue[1] not in _NOT_CASUALTY_WORDS for c in verb.children)
+    return any(c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and _casualty_word(c) for c in verb.children)
 
 
 # Cue rows read only in their own constructions (a headline's participle, an adjective

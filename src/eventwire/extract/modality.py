@@ -214,7 +214,7 @@ def _purpose(tok) -> str | None:
     """An infinitive of purpose: "a front to fight drug trafficking", "troops sent to attack"."""
     if tok.pos_ != "VERB" or tok.dep_ not in ("acl", "advcl", "relcl"):
         return None
-    to = next((c for c in tok.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+    to = next((c for c in tok.children if _infinitive_to(c)), None)
     return f"to {tok.text}" if to is not None else None
 
 
@@ -225,7 +225,7 @@ def _in_order_to(path) -> str | None:
     for node in path[1:]:
         head = node.head
         if node.dep_ == "acl" and head.lower_ == "order" and head.dep_ == "pobj" and head.head.lower_ == "in" \
-                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+                and any(_infinitive_to(c) for c in node.children):
             return "plan", f"in order to {node.text}"
     return None
 

@@ -22,7 +22,7 @@ from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_
                      country_of_outlet, known_outlets, masthead_start, near_place, on_side, outlet_home, outlet_places,
                      page_host, province_cues, usage_country, usage_cues, qualified_places)
 from ._places import Toponym, find_toponyms
-from ._resolve import OUTLET_KM, PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
+from ._resolve import OUTLET_KM, PART_HEADS, PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
 from ._roles import assign_roles
 
@@ -596,9 +596,6 @@ def _lone_places(tops: list[Toponym], gazetteer) -> tuple:
         if len(cands) == 1 and (cands[0].feature_class == "P" or cands[0].feature_code == "ADM2"):
             out[t.text] = cands[0]
     return tuple(out.values())
-
-
-PART_HEADS = frozenset({"neighborhood", "neighbourhood", "section"})
 
 
 def city_parts(tops: list[Toponym]) -> frozenset[str]:

@@ -220,6 +220,12 @@ def _in_outlet_city(e: GeoEntry, outlet: tuple[GeoEntry, ...]) -> bool:
         for o in outlet)
 
 
+def _outlet_local(e: GeoEntry, key: str, ctx: Context) -> bool:
+    """The outlet's home town named by its own name, or a place around its home."""
+    f = ctx.focus
+    return _outlet_town(e, key, ctx) or bool(f.outlet and _around_outlet(e, f.outlet))
+
+
 def _dated_elsewhere(f: Focus) -> bool:
     """Does the article's dateline place it beyond the outlet's area ("HELENA, Mont. (AP)" on
     a Memphis station's site)? Then it is a wire story the outlet carries, and its places are
@@ -277,7 +283,7 @@ def _cities_over_villages(cands: list[GeoEntry], key: str, ctx: Context) -> list
     f = ctx.focus
     return [e for e in cands if not (e.feature_class == "P" and e.population < NAMESAKE_TOWN and e.iso2 in cities)
             or _supported_namesake(e, key, ctx) or (f.place is not None and f.place.geonameid == e.geonameid)
-            or _outlet_town(e, key, ctx) or (f.outlet and _around_outlet(e, f.outlet))
+            or _outlet_local(e, key, ctx)
             or (e.iso2, fold(e.admin1 or "")) in ctx.cue_provinces or _in_named_county(e, key, ctx)]
 
 
@@ -698,7 +704,7 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         # around it ("Berlin" of a Connecticut paper) too
         country = any(e.feature_code.startswith("PCL") for e in known)
         cands = [e for e in cands if e in known or e.population >= SMALL_NAMESAKE or _in_focus_province(e, ctx)
-                 or _outlet_town(e, key, ctx) or (ctx.focus.outlet and _around_outlet(e, ctx.focus.outlet))
+                 or _outlet_local(e, key, ctx)
                  or (_in_named_county(e, key, ctx) if country
                      else _supported_namesake(e, key, ctx))]
     if ctx.cue_provinces:
