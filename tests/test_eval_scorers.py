@@ -221,6 +221,18 @@ def test_gvc_article_scored_against_its_incident():
     assert {v for v in nothing.values() if v is not None} == {False}
 
 
+def test_gvc_report_with_no_event_is_scored_on_the_incident_it_follows_up():
+    from eventwire.eval._news import score_gvc
+
+    incident = _event(location=SPRINGFIELD, event_date=dt.date(2016, 5, 7), fatalities=_count("fatalities", 1, 1, 1),
+                      injured=_count("injured", 2, 2, 2))
+    score = score_gvc(GVC_GOLD, [], "2016-09-30", follow_ups=[incident])
+    assert score.checks["killed_exact"] and score.checks["admin1"] and score.checks["date"]
+    assert score.tallies["old_event"] == (0, 1)  # a follow-up is no event: nothing old is reported
+    news = _event(location=Location(name="Kansas City", country="United States", iso3="USA", admin1="Missouri"))
+    assert not score_gvc(GVC_GOLD, [news], "2016-09-30", follow_ups=[incident]).checks["city"]  # events first
+
+
 def _muc_template(kind, perps=(), optional=False):
     return {"incident_type": kind, "perp_org": [list(p) for p in perps], "optional": optional}
 

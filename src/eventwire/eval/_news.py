@@ -452,9 +452,13 @@ def _has_old_event(events: Sequence[Event], published: str | None) -> bool | Non
     return any(e.event_date is not None and (day - e.event_date).days > OLD_DAYS for e in events)
 
 
-def score_gvc(gold: dict, events: Sequence[Event], published: str | None = None) -> RowScore:
-    """One GVC article: its main incident (the first event, as a user gets them) against its incident."""
-    event = events[0] if events else None
+def score_gvc(gold: dict, events: Sequence[Event], published: str | None = None,
+              follow_ups: Sequence[Event] = ()) -> RowScore:
+    """One GVC article: its main incident (the first event, as a user gets them) against its incident.
+    A report with no event of its own (a trial, an arrest, a funeral months on) is scored on the past
+    incident it follows up, where the pipeline names one (``DocResult.follow_ups``): GVC codes the
+    incident the report is about. Events over ``OLD_DAYS`` old are counted among events only."""
+    event = events[0] if events else (follow_ups[0] if follow_ups else None)
     checks: dict[str, bool | None] = {}
     checks.update(count_checks("killed", gold.get("killed"), event.fatalities if event else None, event))
     checks.update(count_checks("injured", gold.get("injured"), event.injured if event else None, event))

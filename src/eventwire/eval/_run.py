@@ -56,15 +56,18 @@ def _documents(rows: Iterable[GoldRow], source: str, profile: str, failed: set[s
 
 
 def _events(gold: GoldFile, pipeline, batch_size: int, progress: Progress | None,
-            failed: set[str]) -> dict[str, list[Event]]:
-    """Each row id → the system's events for its text (most confident first)."""
+            failed: set[str]) -> tuple[dict[str, list[Event]], dict[str, list[Event]]]:
+    """Each row id → the system's events for its text (most confident first), and each row id →
+    the past incident a report with no event of its own follows up (``DocResult.follow_ups``)."""
     found: dict[str, list[Event]] = {}
+    followed: dict[str, list[Event]] = {}
     documents = _documents(gold.rows, str(gold.path), profile_of(gold.format), failed)
     for result in pipeline.pipe(documents, batch_size=batch_size):
         found[result.document.id] = list(result.events)
+        followed[result.document.id] = list(result.follow_ups)
         if progress is not None:
             progress(len(found), len(gold.rows))
-    return found
+    return found, followed
 
 
 def _top(events: list[Event]) -> Event | None:
@@ -72,9 +75,9 @@ def _top(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: e.confidence, default=None)
 
 
-def _score(fmt: str, row: GoldRow, events: list[Event]) -> RowScore:
+def _score(fmt: str, row: GoldRow, events: list[Event], follow_ups: list[Event] | None = None) -> RowScore:
     if fmt == "gvc":
-        return score_gvc(row.gold, events, row.published)
+        return score_gvc(row.gold, events, row.published, follow_ups or ())
     if fmt == "muc4":
         return score_muc4(row.gold, events)
     return score_row(fmt, row.gold, _top(events))
@@ -104,7 +107,7 @@ def _row_error(fmt: str, row: GoldRow, score: RowScore, events: list[Event]) -> 
 
 
 def _score_file(gold: GoldFile, found: dict[str, list[Event]], failed: set[str],
-                errors: int) -> FileReport:
+                errors: int, followed: dict[str, list[Event]] | None = None) -> FileReport:
     report = FileReport(str(gold.path), gold.format, rows=len(gold.rows), skipped=gold.skipped)
     scores = []
     for row in gold.rows:
@@ -112,7 +115,7 @@ def _score_file(gold: GoldFile, found: dict[str, list[Event]], failed: set[str],
             failed.add(row.id)
         events = found.get(row.id, [])
         report.no_event += not events
-        score = _score(gold.format, row, events)
+        score = _score(gold.format, row, events, (followed or {}).get(row.id))
         scores.append(score)
         if len(report.errors) < errors:
             entry = _row_error(gold.format, row, score, events)
@@ -168,8 +171,8 @@ def evaluate_file(path: str | Path, *, pipeline=None, limit: int | None = None, 
         pipeline = Pipeline.default()
     failed: set[str] = set()
     start = time.perf_counter()
-    found = _events(gold, pipeline, batch_size, progress, failed)
-    report = _score_file(gold, found, failed, errors)
+    found, followed = _events(gold, pipeline, batch_size, progress, failed)
+    report = _score_file(gold, found, failed, errors, followed)
     report.seconds = round(time.perf_counter() - start, 2)
     return report
 
