@@ -632,3 +632,18 @@ def test_people_named_after_their_number_are_no_more_people(nlp):
             ",", "VBD", "VBN"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert _people_in(doc[0]) == 3
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # "passed away" is a death whose subject is the one who died, as "died" is
+    ("The cyclist was hit by a stray round on Friday and passed away at the hospital.", 1, None),
+    ("Two men were shot outside the diner. One of them passed away overnight.", 1, 1),
+    ("He passed the rifle to his cousin and walked away.", None, None),
+    # a number partitive of a group opened by a possessive counts that many of the group
+    ("The club said one of its members was killed in the robbery.", 1, None),
+    ("Two of her nephews were wounded on the porch.", None, 2),
+    # ... unless the verb is an active perfect: the number is the one who shot
+    ("Investigators learned that one of his friends had shot the cashier.", None, 1),
+])
+def test_a_death_told_gently_and_the_partitive_of_a_group(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)
