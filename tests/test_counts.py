@@ -647,3 +647,17 @@ def test_people_named_after_their_number_are_no_more_people(nlp):
 ])
 def test_a_death_told_gently_and_the_partitive_of_a_group(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a report that says no one died: a death it tells of one person is of another time or place
+    ("Four men were wounded at the wake. It is a wonder nobody was killed, a deacon said. "
+     "The wake was for a teenager who was killed in a crash last week.", 0, 4),
+    # ... but not against a toll with its number, nor when only the others were spared
+    ("One man was killed and two were hurt. No one was killed inside the bar.", 1, 2),
+    ("A clerk was shot dead at the counter. No one else was killed.", 1, None),
+    # ... nor a "no one" that denies something other than a death
+    ("A girl was killed on the porch. No one has been charged with her murder.", 1, None),
+])
+def test_no_one_died_outweighs_a_death_recalled(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)

@@ -2183,6 +2183,30 @@ def _other_people(total: Count, first: Count) -> bool:
     return common and a.rstrip("s") != b.rstrip("s")
 
 
+# A death denied of everyone: "no one was killed", "nobody died" (not "no one else was killed",
+# nor "no one has been charged with murder", "nobody should take a life").
+_NO_ONE = re.compile(r"^(?:no one|no-one|nobody)\s+(?:(?:was|were|is|has been|had been|got)\s+)?(?:killed|died|dead)$",
+                     re.I)
+# Deaths told one person at a time, or by a noun of the act ("a bystander was killed", "the
+# killing of X", "a fatal shooting"), as against a toll with its number ("two were killed").
+_ONE_BY_ONE_DEAD = ("counts.fatalities.singular", "counts.fatalities.noun_of", "counts.fatalities.event",
+                    "counts.fatalities.body_or_to_death")
+
+
+def _no_one_died(candidates: list[Count]) -> Count | None:
+    """The zero of a report that says no one died ("it's a miracle no one was killed"), when
+    every death it tells otherwise is one person told by what was done to them: that death is
+    of another time or place the report recalls (the funeral the gunfire broke out at, an
+    earlier killing), or a first report since denied. A stated toll ("one person was killed")
+    stands against it."""
+    zeros = [c for c in candidates if c.kind == "fatalities" and c.best == 0 and ".zero" in c.rule
+             and _NO_ONE.match(c.text)]
+    dead = [c for c in candidates if c.kind == "fatalities" and (figure(c) or 0) > 0]
+    if not zeros or not dead or not all(c.rule.startswith(_ONE_BY_ONE_DEAD) for c in dead):
+        return None
+    return zeros[0]
+
+
 def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     """One figure per kind for an event (see :func:`aggregate`).
 
@@ -2198,6 +2222,8 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     if dead:  # the wounded victim a report names again may be the one who died
         candidates = [c for c in candidates if c.kind != "injured" or not _one_of_the_dead(c, dead)]
     out = {k: aggregate([c for c in candidates if c.kind == k and not _hit(c)]) for k in kinds}
+    if out.get("fatalities") is not None and (spared := _no_one_died(candidates)) is not None:
+        out["fatalities"] = spared
     if out.get("fatalities") is not None:
         out["fatalities"] = _with_the_assailant(_with_also_dead(out["fatalities"], dead), dead)
     if out.get("injured") is not None and out.get("fatalities") is not None:
