@@ -661,3 +661,12 @@ def test_a_death_told_gently_and_the_partitive_of_a_group(counts_of, text, kille
 ])
 def test_no_one_died_outweighs_a_death_recalled(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the wound a participle clause carries is the person's its verb is told of
+    ("A teenager was found suffering from a gunshot wound behind the school.", None, 1),
+    ("The courier was discovered lying in the driveway with a bullet wound.", None, 1),
+])
+def test_a_wound_carried_in_a_participle_clause(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)

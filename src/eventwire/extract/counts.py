@@ -1386,7 +1386,8 @@ def _carrier_subject(t):
     for "with", the person it follows ("found a man with a gunshot wound") or the subject of
     the verb it hangs on ("a boy arrived at the hospital with a gunshot wound", "was in
     critical condition with life-threatening injuries", "was taken to MUSC with injuries": a
-    place or a state the person is in does not carry the wound)."""
+    place or a state the person is in does not carry the wound), or of the verb a participle
+    clause hangs on ("was found suffering from a gunshot wound")."""
     if t.pos_ == "ADP":
         if t.head.pos_ in ("NOUN", "PROPN", "PRON") and t.head.i < t.i and t.head.lemma_.lower() not in _NOT_PEOPLE \
                 and not _place_or_state(t.head):
@@ -1394,7 +1395,12 @@ def _carrier_subject(t):
         t = _governing_verb(t)
     if t is None:
         return None
-    return next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and t.tag_ == "VBG" and t.dep_ in ("xcomp", "advcl", "oprd") and t.head.pos_ == "VERB":
+        # a participle clause on the verb before it: "a man was found suffering from a gunshot
+        # wound", "the victim was found lying in the street with a gunshot wound"
+        subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject
 
 
 def _governing_verb(t):
