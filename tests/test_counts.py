@@ -632,3 +632,41 @@ def test_people_named_after_their_number_are_no_more_people(nlp):
             ",", "VBD", "VBN"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert _people_in(doc[0]) == 3
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # "passed away" is a death whose subject is the one who died, as "died" is
+    ("The cyclist was hit by a stray round on Friday and passed away at the hospital.", 1, None),
+    ("Two men were shot outside the diner. One of them passed away overnight.", 1, 1),
+    ("He passed the rifle to his cousin and walked away.", None, None),
+    # a number partitive of a group opened by a possessive counts that many of the group
+    ("The club said one of its members was killed in the robbery.", 1, None),
+    ("Two of her nephews were wounded on the porch.", None, 2),
+    # ... unless the verb is an active perfect: the number is the one who shot
+    ("Investigators learned that one of his friends had shot the cashier.", None, 1),
+])
+def test_a_death_told_gently_and_the_partitive_of_a_group(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a report that says no one died: a death it tells of one person is of another time or place
+    ("Four men were wounded at the wake. It is a wonder nobody was killed, a deacon said. "
+     "The wake was for a teenager who was killed in a crash last week.", 0, 4),
+    # ... but not against a toll with its number, nor when only the others were spared
+    ("One man was killed and two were hurt. No one was killed inside the bar.", 1, 2),
+    ("A clerk was shot dead at the counter. No one else was killed.", 1, None),
+    # ... nor a "no one" that denies something other than a death
+    ("A girl was killed on the porch. No one has been charged with her murder.", 1, None),
+])
+def test_no_one_died_outweighs_a_death_recalled(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the wound a participle clause carries is the person's its verb is told of
+    ("A teenager was found suffering from a gunshot wound behind the school.", None, 1),
+    ("The courier was discovered lying in the driveway with a bullet wound.", None, 1),
+])
+def test_a_wound_carried_in_a_participle_clause(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)

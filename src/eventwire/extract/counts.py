@@ -331,6 +331,17 @@ def _condition_at(toks, k: int) -> int | None:
     return None
 
 
+def _passed_away(tok) -> bool:
+    """"passed away": a death told gently, whose subject is the one who died, as with "died"."""
+    return tok.lemma_.lower() == "pass" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" and c.i == tok.i + 1
+                                                for c in tok.children)
+
+
+def _death_verb(tok) -> bool:
+    """A verb of a death whose subject is the victim: "died", "succumbed", "passed away"."""
+    return tok.lemma_.lower() in DEATH_VERBS or _passed_away(tok)
+
+
 def _phrase_cue(tok) -> tuple[str, str] | None:
     """A cue that is a verb with its particle or agent: "gunned down" is a killing,
     "struck by gunfire" a hit."""
@@ -339,6 +350,8 @@ def _phrase_cue(tok) -> tuple[str, str] | None:
     lemma = tok.lemma_.lower()
     if lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return "fatalities", "both"
+    if _passed_away(tok):
+        return "fatalities", "after"
     if lemma in _TAKEN and tok.tag_ == "VBN":
         wound = _wound_taken(tok)
         if wound is not None:
@@ -404,11 +417,23 @@ _REFLEXIVES = {"himself", "herself", "themselves", "itself"}
 
 
 def _is_active(tok) -> bool:
-    """A cue verb with its own object ("gunmen killed 3"): the number before it is the doer,
-    unless the object is the doer again ("two boys shot themselves")."""
-    return tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP") and \
+    """A cue verb with its own object ("gunmen killed 3", "one of his sons had shot the girl"):
+    the number before it is the doer, unless the object is the doer again ("two boys shot
+    themselves")."""
+    finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (tok.tag_ == "VBN" and _perfect(tok))
+    return tok.pos_ == "VERB" and finite and \
         any(c.dep_ in ("dobj", "obj") and c.lower_ not in _REFLEXIVES for c in tok.children)
 
+
+def _perfect(tok) -> bool:
+    """A participle of a perfect tense, active: "had shot the girl", "has killed two"."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children) and \
+        not any(c.dep_ == "auxpass" for c in tok.children)
+
+
+# Words after "of" that open the group a number is a part of: "one of the victims", "two of
+# them", "one of their students", "one of his sons".
+_OF_A_GROUP = {"them", "whom", "the", "those", "their", "his", "her", "its", "our"}
 
 # What _victims tells when a quantity counts wounds on a body, not people.
 _WOUNDS = "wounds"
@@ -436,7 +461,7 @@ def _victims(toks, q: _Quantity) -> tuple[int, str | None, str | None]:
             words.append(t.text)
             j += 1
             continue
-        if t.lower_ == "of" and j + 1 < len(toks) and toks[j + 1].lower_ in ("them", "whom", "the", "those"):
+        if t.lower_ == "of" and j + 1 < len(toks) and toks[j + 1].lower_ in _OF_A_GROUP:
             words.extend([t.text, toks[j + 1].text])
             j += 2
             continue
@@ -859,7 +884,7 @@ def _found_so(cue) -> bool:
 
 def _victim_head(cue):
     """The person a cue verb is about: passive/intransitive subject or active object."""
-    deps = ("nsubjpass",) if cue.lemma_.lower() not in DEATH_VERBS else ("nsubj", "nsubjpass")
+    deps = ("nsubjpass",) if not _death_verb(cue) else ("nsubj", "nsubjpass")
     if _elided_passive(cue) or _left_so(cue):
         deps = ("nsubj", "nsubjpass")
     if _found_so(cue):
@@ -889,7 +914,7 @@ def _victim_head(cue):
                 return obj
     if cue.dep_ == "conj" and cue.head.pos_ == "VERB":  # "were kidnapped and killed"
         return next((c for c in cue.head.children if c.dep_ in ("nsubjpass",) or
-                     (c.dep_ == "nsubj" and cue.lemma_.lower() in DEATH_VERBS)), None)
+                     (c.dep_ == "nsubj" and _death_verb(cue))), None)
     if _participle_passive(cue):
         return next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
@@ -1244,7 +1269,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
         if any(c.dep_ == "neg" for c in t.children):
             continue  # "the driver was not hurt": spared, no victim
         head = _victim_head(t)
-        if head is None or head.dep_ == "nsubj" and t.lemma_.lower() not in DEATH_VERBS | {"dead"} \
+        if head is None or head.dep_ == "nsubj" and not _death_verb(t) and t.lemma_.lower() != "dead" \
                 and t.pos_ != "ADJ" and not _elided_passive(t) and not _reduced_relative(t) and not _left_so(t) \
                 and not _found_so(t) and not _participle_passive(t):
             continue
@@ -1361,7 +1386,8 @@ def _carrier_subject(t):
     for "with", the person it follows ("found a man with a gunshot wound") or the subject of
     the verb it hangs on ("a boy arrived at the hospital with a gunshot wound", "was in
     critical condition with life-threatening injuries", "was taken to MUSC with injuries": a
-    place or a state the person is in does not carry the wound)."""
+    place or a state the person is in does not carry the wound), or of the verb a participle
+    clause hangs on ("was found suffering from a gunshot wound")."""
     if t.pos_ == "ADP":
         if t.head.pos_ in ("NOUN", "PROPN", "PRON") and t.head.i < t.i and t.head.lemma_.lower() not in _NOT_PEOPLE \
                 and not _place_or_state(t.head):
@@ -1369,7 +1395,12 @@ def _carrier_subject(t):
         t = _governing_verb(t)
     if t is None:
         return None
-    return next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and t.tag_ == "VBG" and t.dep_ in ("xcomp", "advcl", "oprd") and t.head.pos_ == "VERB":
+        # a participle clause on the verb before it: "a man was found suffering from a gunshot
+        # wound", "the victim was found lying in the street with a gunshot wound"
+        subject = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject
 
 
 def _governing_verb(t):
@@ -2158,6 +2189,30 @@ def _other_people(total: Count, first: Count) -> bool:
     return common and a.rstrip("s") != b.rstrip("s")
 
 
+# A death denied of everyone: "no one was killed", "nobody died" (not "no one else was killed",
+# nor "no one has been charged with murder", "nobody should take a life").
+_NO_ONE = re.compile(r"^(?:no one|no-one|nobody)\s+(?:(?:was|were|is|has been|had been|got)\s+)?(?:killed|died|dead)$",
+                     re.I)
+# Deaths told one person at a time, or by a noun of the act ("a bystander was killed", "the
+# killing of X", "a fatal shooting"), as against a toll with its number ("two were killed").
+_ONE_BY_ONE_DEAD = ("counts.fatalities.singular", "counts.fatalities.noun_of", "counts.fatalities.event",
+                    "counts.fatalities.body_or_to_death")
+
+
+def _no_one_died(candidates: list[Count]) -> Count | None:
+    """The zero of a report that says no one died ("it's a miracle no one was killed"), when
+    every death it tells otherwise is one person told by what was done to them: that death is
+    of another time or place the report recalls (the funeral the gunfire broke out at, an
+    earlier killing), or a first report since denied. A stated toll ("one person was killed")
+    stands against it."""
+    zeros = [c for c in candidates if c.kind == "fatalities" and c.best == 0 and ".zero" in c.rule
+             and _NO_ONE.match(c.text)]
+    dead = [c for c in candidates if c.kind == "fatalities" and (figure(c) or 0) > 0]
+    if not zeros or not dead or not all(c.rule.startswith(_ONE_BY_ONE_DEAD) for c in dead):
+        return None
+    return zeros[0]
+
+
 def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     """One figure per kind for an event (see :func:`aggregate`).
 
@@ -2173,6 +2228,8 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     if dead:  # the wounded victim a report names again may be the one who died
         candidates = [c for c in candidates if c.kind != "injured" or not _one_of_the_dead(c, dead)]
     out = {k: aggregate([c for c in candidates if c.kind == k and not _hit(c)]) for k in kinds}
+    if out.get("fatalities") is not None and (spared := _no_one_died(candidates)) is not None:
+        out["fatalities"] = spared
     if out.get("fatalities") is not None:
         out["fatalities"] = _with_the_assailant(_with_also_dead(out["fatalities"], dead), dead)
     if out.get("injured") is not None and out.get("fatalities") is not None:
