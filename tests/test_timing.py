@@ -71,6 +71,9 @@ def test_context_cues(sentence, kind):
     # one incident's toll, and an attack dated within its own days
     "A bomb in the market killed 120 people and wounded 300 on Friday.",
     "During the two hours of the siege, the gunmen killed four hostages.",
+    # a series of attacks told as launched or as striking is a set of acts that happened
+    "Hours after a wave of attacks was launched across the capital, gunfire could still be heard.",
+    "A string of bombings struck three banks in the port overnight.",
 ])
 def test_no_context_cue_in_a_report(sentence):
     assert context_cue(sentence) is None
