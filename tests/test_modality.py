@@ -205,3 +205,15 @@ def test_a_death_told_in_a_set_off_clause_of_the_mourned_happened(nlp):
     assert _modality_of(nlp, text, "killed")[0] == "asserted"
     assert _modality_of(nlp, "Neighbours mourned a retired baker who was killed in 1998.", "killed")[0] == \
         "anniversary"  # a clause with no comma picks out the one mourned
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # the question takes the dated act of its relative clause as having happened
+    ("What does the minister make of the car bomb that exploded outside the bank on Monday?", "exploded",
+     "asserted"),
+    # the act the question itself asks about, or one with no time of its own, is only asked about
+    ("Did the army shell the town on Monday?", "shell", "hypothetical"),
+    ("What will the police do about the gangs that kidnap tourists?", "kidnap", "hypothetical"),
+])
+def test_a_dated_past_act_in_a_relative_clause_of_a_question_is_told(nlp, text, word, expected):
+    assert _modality_of(nlp, text, word)[0] == expected

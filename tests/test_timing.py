@@ -71,6 +71,9 @@ def test_context_cues(sentence, kind):
     # one incident's toll, and an attack dated within its own days
     "A bomb in the market killed 120 people and wounded 300 on Friday.",
     "During the two hours of the siege, the gunmen killed four hostages.",
+    # a series of attacks told as launched or as striking is a set of acts that happened
+    "Hours after a wave of attacks was launched across the capital, gunfire could still be heard.",
+    "A string of bombings struck three banks in the port overnight.",
 ])
 def test_no_context_cue_in_a_report(sentence):
     assert context_cue(sentence) is None
@@ -237,3 +240,23 @@ def test_a_label_must_open_the_headline():
     text = _LABELLED.format(label="").replace("Gunmen kill 12 villagers in Zamfara",
                                                "Gunmen kill 12 villagers in Zamfara, analysis shows", 1)
     assert eventwire.extract(text, published="2024-09-16")
+
+
+@pytest.mark.parametrize("text", [
+    # a year in a clause that tells the victim's past dates the past, not the killing
+    "Gunmen shot dead a former mayor, who had led the city council in 2004, outside his office on Monday.",
+    "A lawyer who had defended the union in 2011 was shot dead on Monday in his car.",
+])
+def test_a_year_that_describes_the_victim_does_not_date_the_act(text):
+    from eventwire.pipeline import Pipeline
+
+    found = Pipeline.default().process(Document(id="t", text=text, published=dt.date(2020, 5, 6))).events
+    assert [e.event_date for e in found] == [dt.date(2020, 5, 4)]
+
+
+def test_a_clause_that_tells_the_act_still_dates_it():
+    from eventwire.pipeline import Pipeline
+
+    text = "The bank, which was badly damaged by a car bomb on Monday, reopened its doors on Wednesday."
+    found = Pipeline.default().process(Document(id="t", text=text, published=dt.date(2020, 5, 6))).events
+    assert [e.event_date for e in found if e.event_type == "Explosions/Remote violence"] == [dt.date(2020, 5, 4)]

@@ -87,6 +87,8 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
     inside = [d for d in all_dates if sent.start_char <= d.start < sent.end_char and (d.date or d.relative_days is not None)
               and not (filed is not None and filed.start <= d.start < filed.end) and not _speakers_time(d, structure)]
     if trigger is not None:
+        own = [d for d in inside if not _describes_someone(sent, d, trigger)]
+        inside = own or inside  # with no other date, a description's year still tells how old the story is
         before = _days_before(sent, inside, trigger)
         if before is not None:
             return before
@@ -102,6 +104,34 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
         if on_act and _died_of_an_earlier_act(sent, first, on_act[0], trigger):
             return on_act[0]
     return inside[0] if inside else None
+
+
+# Links by which a clause or a noun describes the noun above it: "carlos ruiz, who was governor
+# in 1982", "pablo perez, mayor of the city in 1984", "a man released from prison in 2015".
+_DESCRIBING = ("relcl", "appos", "acl")
+
+
+def _describes_someone(sent, date: EventDate, trigger) -> bool:
+    """The date lies in a clause or an apposition that describes a person or a thing of the
+    sentence, not the act: "gunmen killed carlos ruiz, who was governor of the province in 1982,
+    outside his home today", "the killing of pablo perez, mayor of medellin in 1984". It dates
+    that person's past ("was governor in 1982"), not the act: the sentence's act keeps a date of
+    its own ("today"); where the sentence has no other date, the description's year still
+    tells how old the story is (:func:`_sentence_date`). A description of the incident itself
+    ("the bombing, which occurred on Monday") and a clause that holds the act ("the man who
+    was shot on Sunday", "the building, which was destroyed in a bomb attack last year") still
+    date it."""
+    tok = next((t for t in sent if date.start <= t.idx < date.end), None)
+    for _ in range(12):
+        if tok is None or tok.head is tok:
+            return False
+        if trigger.start <= tok.idx < trigger.end:
+            return False
+        if tok.dep_ in _DESCRIBING and not (date.start <= tok.idx < date.end):
+            holds_act = any(trigger.start <= t.idx < trigger.end for t in tok.subtree)
+            return not holds_act and not _incident_noun(tok.head) and not (trigger.start <= tok.head.idx < trigger.end)
+        tok = tok.head
+    return False
 
 
 def _died_of_an_earlier_act(sent, death: EventDate, act: EventDate, trigger) -> bool:

@@ -703,7 +703,7 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         return ASSERTED, None
     path = _path(tok, sent)
     text = span_text(sent)
-    if text.rstrip().rstrip('"”’\'').endswith("?"):
+    if text.rstrip().rstrip('"”’\'').endswith("?") and not _fact_in_a_question(path):
         return "hypothetical", "?"  # a question reports nothing ("is it not enough to have attacked?")
     if _REPORTED_QUESTION.match(text):
         return "hypothetical", "asked"  # the same question in reported speech ("does a war kill..., he asked.")
@@ -743,6 +743,20 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         if found:
             return found
     return ASSERTED, None
+
+
+def _fact_in_a_question(path) -> bool:
+    """The act is told in a relative clause in the simple past that a time dates, within a
+    question ("what do the armed forces think about the bombs that were detonated yesterday
+    and killed six soldiers?"): the question asks about an act it takes as having happened.
+    The act of the question's own clause ("did the army bomb the village yesterday?") is still
+    only asked about."""
+    for node in path:
+        if node.dep_ == "relcl":
+            return _told_in_the_past(node) and any(t.ent_type_ in ("DATE", "TIME") for t in node.subtree)
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "conj":
+            return False
+    return False
 
 
 def _first_conjunct(tok):
