@@ -56,6 +56,15 @@ def test_a_titled_name_in_lower_case_is_a_person_wherever_it_is_written(nlp):
     assert ("san miguel", "GPE") in ents and ("san salvador", "GPE") in ents
 
 
+def test_a_town_name_after_radio_in_lower_case_is_the_stations(nlp):
+    # "dabanga" is a town in Cameroon; in a story without capitals, after "radio", it names the
+    # station, as "Radio Dabanga" does in cased text; the country after "radio" stays a place
+    ents = _ents(nlp, "the rebels told radio dabanga that their units had shelled the town, and radio "
+                      "kenya said the army had withdrawn from el fasher.")
+    assert not any(text == "dabanga" and label in ("GPE", "LOC") for text, label in ents)
+    assert ("el fasher", "GPE") in ents
+
+
 def test_a_name_opened_by_a_given_name_in_lower_case_is_a_person(nlp):
     ents = _ents(nlp, "gonzalo rodriguez gacha was killed in cordoba, the police said.  rodriguez gacha had "
                       "escaped before.  president alfredo cristiani today charged the rebels.")

@@ -14,7 +14,8 @@ must be a country or a first-level division, or not an English word ("lima"
 is looked up, "police" and "march" are not); a longer name must hold a word
 that is neither a stop word nor a saying verb. A name the text writes after a
 person's title ("colonel rene emilio ponce") is a person's wherever it is written
-(PERSON spans, which NER keeps), never a one-word place.
+(PERSON spans, which NER keeps), never a one-word place; a town's name after "radio" or
+"television" is the station's ("radio venceremos").
 """
 from __future__ import annotations
 
@@ -35,6 +36,9 @@ TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "pope", "president", "minist
                     "col", "capt", "lt", "sgt", "judge", "senator", "sen", "rep", "gov", "governor",
                     "mayor", "chief", "prof", "rev", "saint", "st", "king", "queen", "prince", "imam"})
 SAYING = frozenset({"said", "says", "told", "added", "wrote", "asked", "explained"})
+# A town's name written after one of these is a station's name in one-case text ("radio
+# venceremos", "radio dabanga"), as a capitalised word before it makes it one in cased text.
+STATION_WORDS = frozenset({"radio", "television", "tv"})
 
 
 class PlaceRuler:
@@ -111,6 +115,9 @@ class PlaceRuler:
                 i += 1
                 continue
             width, name = hit
+            if i > 0 and toks.lower[i - 1] in STATION_WORDS and self.tiers.get(name, "").endswith(".place"):
+                i += width
+                continue
             found.append(Span(doc, i, i + width, label=self.names[name]))
             i += width
         return self._set(doc, found + self._people_spans(doc, toks, people, found))
