@@ -266,3 +266,12 @@ def test_a_compass_word_before_the_country_still_qualifies_the_town(nlp, gaz):
     us = Focus(country="US", admin1="ohio", strength=0.7, source="title")
     found = {r.toponym.text: r.entry for r in resolve_toponyms(tops, gaz, focus=us)}
     assert found["Newport"].iso2 == "GB"  # not a Newport of the United States, however American the story
+
+
+def test_a_province_of_millions_opening_a_bodys_name_is_the_province(gaz):
+    """'Ontario' of "the Ontario Labour Board" in a report from Brazil: the Canadian province,
+    not the Californian city; a piece of a longer name is still a province a reader knows."""
+    brazil = Focus(country="BR", strength=1.0, source="lede")
+    t = Toponym("Ontario", 0, 7, 0, 40, 0, 1, "GPE", fragment=True)
+    e = resolve_toponyms([t], gaz, focus=brazil)[0].entry
+    assert e is not None and e.feature_code == "ADM1" and e.iso2 == "CA"

@@ -453,7 +453,8 @@ def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -
     """A piece of a longer name ("Isabel" of "Vila Isabel") stands for a place only where
     the article is (its focus; without one, a country it names outright, the one country
     all namesakes share, or a province), in a country its sentence names, or when a reader
-    would know the place anywhere (a country, a continent, a city of 100,000+), or the local outlet's own
+    would know the place anywhere (a country, a continent, a city of 100,000+, a province
+    of millions), or the local outlet's own
     town ("Athens Parks and Recreation" of the Athens paper): never for a small
     namesake or a province abroad ("Colonia" of "Colonia Vistas del Rio", in a report from
     Mexico, is no Uruguayan department)."""
@@ -461,6 +462,10 @@ def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -
     if e.feature_code.startswith("PCL") or e.feature_code in REGION_CODES or (
             e.feature_class == "P" and e.population >= PROMINENT):
         return True  # "West Africa", "Sub-Saharan Africa": a part of the continent, no namesake
+    if e.feature_code == "ADM1" and _known_everywhere(e, fold(t.text)):
+        # a province of millions by its own name opens a body's name as a city does
+        # ("the Ontario Ministry of Health", "Bavaria police"): no small namesake
+        return True
     if e.iso2 in (ctx.named or {}).get(t.sent_start, ()) or _outlet_town(e, fold(t.text), ctx):
         return True
     if f.country:
