@@ -275,3 +275,19 @@ def test_a_province_of_millions_opening_a_bodys_name_is_the_province(gaz):
     t = Toponym("Ontario", 0, 7, 0, 40, 0, 1, "GPE", fragment=True)
     e = resolve_toponyms([t], gaz, focus=brazil)[0].entry
     assert e is not None and e.feature_code == "ADM1" and e.iso2 == "CA"
+
+
+def _in_one_sentence(*names: str) -> list[Toponym]:
+    out, pos = [], 0
+    for name in names:
+        out.append(Toponym(name, pos, pos + len(name), 0, 200, 0, 1, "GPE"))
+        pos += len(name) + 2
+    return out
+
+
+def test_a_country_among_countries_is_no_village_where_the_article_is(gaz):
+    """A Texas paper: "the veterans served in Italy and Russia". Italy, Texas lies in the
+    article's state, but beside another country the name is the country."""
+    texas = Focus(country="US", admin1="texas", strength=1.0, source="lede", outlet_country="US")
+    listed = resolve_toponyms(_in_one_sentence("Italy", "Russia"), gaz, focus=texas)[0].entry
+    assert listed.iso2 == "IT" and listed.feature_code.startswith("PCL")

@@ -287,6 +287,19 @@ def _cities_over_villages(cands: list[GeoEntry], key: str, ctx: Context) -> list
             or (e.iso2, fold(e.admin1 or "")) in ctx.cue_provinces or _in_named_county(e, key, ctx)]
 
 
+def _among_countries(t: Toponym, known: list[GeoEntry], ctx: Context) -> bool:
+    """Is t a country's name (``known``: its namesakes known everywhere) in a sentence that
+    names another country outright, neither that one nor the article's or the outlet's own?
+    "Italy" beside "Russia" is the country; "Lebanon" beside "the U.S." may still be the
+    Pennsylvania town, and "Palestine" of an Anderson County paper alone stays its town."""
+    countries = {e.iso2 for e in known if e.feature_code.startswith("PCL")}
+    if not countries:
+        return False
+    f = ctx.focus
+    home = countries | {f.country, f.outlet_country}
+    return any(c not in home for c in (ctx.named or {}).get(t.sent_start, ()))
+
+
 def _city_part(t: Toponym, cands: list[GeoEntry]) -> bool:
     """Does the text call t a part of a town ("the Austin neighborhood", "the Homewood section
     of the city")? Not a country's or a province's "section": a newspaper's ("the Canada
@@ -700,6 +713,11 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
     if t.building and not outers and (town := _building_town(cands, key, ctx)) is not None:
         return Resolved(t, town, 0.5, len(cands), "geo.resolve.building-in-focus")
     known = [e for e in cands if _known_everywhere(e, key)]
+    if _among_countries(t, known, ctx):
+        # "pilots flew for China, Canada and Britain": a country among countries is the
+        # country, not its namesake village where the article is, even in a list whose
+        # commas read as qualifiers
+        cands = [e for e in cands if e in known or e.population >= SMALL_NAMESAKE]
     if known and not outers and not inners:
         # "Moscow", "China", "Kansas": the capital, country or state a reader knows, unless
         # the text's other places lie where a small namesake is ("Paris" among Lamar County's
