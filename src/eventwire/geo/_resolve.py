@@ -949,4 +949,53 @@ def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None
             if e.admin1:
                 ctx.admin1[(e.iso2, fold(e.admin1))] += 0.5
             ctx.countries[e.iso2] += 0.3
-    return [_pick(gazetteer, t, ctx, *links[i]) for i, t in enumerate(tops)]
+    return _local_fallbacks(tops, [_pick(gazetteer, t, ctx, *links[i]) for i, t in enumerate(tops)], ctx)
+
+
+# Why a name stayed unresolved when the text still says roughly where it lies: no entry
+# at all, every namesake outside the place that qualifies it or the article's country, a part
+# of a town the text does not name
+UNPLACED = frozenset({"geo.resolve.unknown", "geo.resolve.outside-qualifier", "geo.resolve.outside-focus",
+                      "geo.resolve.part-elsewhere"})
+LOCAL_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCAL_CONFIDENCE = 0.3
+
+
+def _local_fallbacks(tops: list[Toponym], res: list[Resolved], ctx: Context) -> list[Resolved]:
+    """A place the gazetteer lacks (a township, a street, a creek, a hamlet) still lies where
+    the text puts it: in the place written beside it ("Hopkins Park in DeKalb", "Orient,
+    Ohio"), else in the town or district the article clearly speaks from, else around the
+    outlet's home. It stands there at low confidence; a name no local paper would use bare
+    (an organisation's, a person's) is left unresolved."""
+    f = ctx.focus
+    home = None
+    if f.strength >= STRONG_FOCUS and f.place is not None and not (
+            f.place.feature_code.startswith("PCL") or f.place.feature_code in REGION_CODES):
+        home = f.place
+    elif f.outlet and not _dated_elsewhere(f):
+        home = next((o for o in f.outlet if o.feature_class == "P"), f.outlet[0])
+    out = list(res)
+    for i, r in enumerate(res):
+        t = r.toponym
+        if r.entry is not None or r.rule not in UNPLACED or t.label not in LOCAL_LABELS or t.fragment:
+            continue
+        quals = [res[j] for j, q in enumerate(tops) if q.qualifier_of == i and not q.fragment]
+        beside = _placed_beside(quals)
+        if beside is not None:
+            out[i] = Resolved(t, beside, LOCAL_CONFIDENCE, r.candidates, "geo.resolve.within-named")
+        elif home is not None and not quals:
+            out[i] = Resolved(t, home, LOCAL_CONFIDENCE, r.candidates, "geo.resolve.near-focus")
+    return out
+
+
+def _placed_beside(quals: list[Resolved]) -> GeoEntry | None:
+    """The nearest of the places written after a name ("Al-Sahar, Deir ez-Zor, Syria") that
+    lies in the country the last of them is in: the last one is the broadest and the surest,
+    and a namesake abroad ("Sahar", Yemen) holds nothing of Syria's."""
+    placed = [q.entry for q in quals if q.entry is not None]
+    if not placed:
+        return None
+    return next(e for e in placed if e.iso2 == placed[-1].iso2)
+
+
+LOCAL_RULES = frozenset({"geo.resolve.within-named", "geo.resolve.near-focus"})
