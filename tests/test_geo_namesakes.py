@@ -328,3 +328,4 @@ def test_a_place_the_gazetteer_lacks_is_not_put_in_a_namesake_abroad_of_its_qual
     quals = [placed("Sahar", "YE"), placed("Deir ez-Zor", "SY"), placed("Syria", "SY")]
     e = _placed_beside(quals)
     assert e is not None and e.iso2 == "SY" and e.feature_class == "P"
+

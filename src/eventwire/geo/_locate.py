@@ -22,7 +22,7 @@ from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_
                      country_of_outlet, known_outlets, masthead_start, near_place, on_side, outlet_home, outlet_places,
                      page_host, province_cues, usage_country, usage_cues, qualified_places)
 from ._places import Toponym, find_toponyms
-from ._resolve import LOCAL_RULES, OUTLET_KM, PART_HEADS, PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
+from ._resolve import OUTLET_KM, PART_HEADS, PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
 from ._roles import assign_roles
 
@@ -53,8 +53,8 @@ def geo_precision(r: Resolved) -> int:
         return 3
     if e.feature_class == "A":
         return 2 if e.feature_code in ("ADM2", "ADM3") else 3
-    if t.relative or t.head in NEAR_HEADS or r.rule == "geo.resolve.compass" or r.rule in LOCAL_RULES:
-        return 2  # near a town: also a place the gazetteer lacks, put at the town around it
+    if t.relative or t.head in NEAR_HEADS or r.rule == "geo.resolve.compass":
+        return 2
     return 1
 
 
@@ -792,7 +792,7 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     known = _known_outlets(findings.document, gazetteer) if gazetteer is not None else ()
     focus = article_focus_of(findings, tops, gazetteer, home, known)
     res = resolve_toponyms(tops, gazetteer, home_country=home, focus=focus,
-                           provinces=province_cues(findings.document.text))
+                           provinces=province_cues(findings.document.text), local_fallback=False)
     fp = _focus_place(findings, res, focus)
     event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]

@@ -921,10 +921,14 @@ def _holds_any(outers: list[GeoEntry], inners: list[GeoEntry]) -> bool:
 
 
 def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None = None,
-                     focus: Focus = NO_FOCUS, provinces: list[tuple[str, str]] = ()) -> list[Resolved]:
+                     focus: Focus = NO_FOCUS, provinces: list[tuple[str, str]] = (),
+                     local_fallback: bool = True) -> list[Resolved]:
     """One :class:`Resolved` per toponym, in order. ``home_country`` (ISO2) is a weak prior,
     ``focus`` (the article's country and province, from its title, dateline and lede) a strong one,
-    ``provinces`` ((ISO2, folded name): those the text's cues speak of) count as named ones."""
+    ``provinces`` ((ISO2, folded name): those the text's cues speak of) count as named ones.
+    ``local_fallback``: place a name the gazetteer lacks where the text puts it (see
+    _local_fallbacks); the event locator, which has its own ways from an unknown name to
+    the place around it, leaves them unresolved."""
     if gazetteer is None:
         return [Resolved(t, None, 0.0, 0, "geo.resolve.no-gazetteer") for t in tops]
     ctx = _first_context(gazetteer, tops)
@@ -949,7 +953,8 @@ def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None
             if e.admin1:
                 ctx.admin1[(e.iso2, fold(e.admin1))] += 0.5
             ctx.countries[e.iso2] += 0.3
-    return _local_fallbacks(tops, [_pick(gazetteer, t, ctx, *links[i]) for i, t in enumerate(tops)], ctx)
+    res = [_pick(gazetteer, t, ctx, *links[i]) for i, t in enumerate(tops)]
+    return _local_fallbacks(tops, res, ctx) if local_fallback else res
 
 
 # Why a name stayed unresolved when the text still says roughly where it lies: no entry
