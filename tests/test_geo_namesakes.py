@@ -329,3 +329,11 @@ def test_a_place_the_gazetteer_lacks_is_not_put_in_a_namesake_abroad_of_its_qual
     e = _placed_beside(quals)
     assert e is not None and e.iso2 == "SY" and e.feature_class == "P"
 
+
+def test_a_country_inside_an_airlines_name_does_not_pull_namesakes_there(gaz):
+    """"freight flown by Air Canada into London": the airline's name names no country the
+    report is about, so London stays the English capital."""
+    airline = Toponym("Canada", 4, 10, 0, 60, 1, 2, "GPE", fragment=True)
+    city = Toponym("London", 16, 22, 0, 60, 4, 5, "GPE")
+    res = resolve_toponyms([airline, city], gaz)
+    assert res[1].entry is not None and res[1].entry.iso2 == "GB"

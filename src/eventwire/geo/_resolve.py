@@ -866,6 +866,8 @@ def _first_context(gazetteer, tops: list[Toponym]) -> Context:
             continue
         cands = gazetteer.lookup(t.text)
         countries = [e for e in cands if e.feature_code.startswith("PCL")]
+        if countries and t.fragment:
+            continue  # "Air Canada", "Bank of England": a body's name, not a country the text is in
         if countries and not _shared_with_a_province(cands, fold(t.text)):
             ctx.countries[countries[0].iso2] += 1
             ctx.named.setdefault(t.sent_start, set()).add(countries[0].iso2)
@@ -946,7 +948,8 @@ def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None
     first = [_pick(gazetteer, t, ctx, *links[i]) for i, t in enumerate(tops)]
     # second pass: what the first pass settled with confidence becomes context
     for r in first:
-        if r.entry is not None and r.confidence >= 0.75:
+        if r.entry is not None and r.confidence >= 0.75 and not (
+                r.toponym.fragment and r.entry.feature_code.startswith("PCL")):
             e = r.entry
             if e.feature_class == "P" or e.feature_code == "ADM2":
                 _add_anchor(ctx, e)
