@@ -265,3 +265,74 @@ def test_a_compass_word_before_the_country_still_qualifies_the_town(nlp, gaz):
     us = Focus(country="US", admin1="ohio", strength=0.7, source="title")
     found = {r.toponym.text: r.entry for r in resolve_toponyms(tops, gaz, focus=us)}
     assert found["Newport"].iso2 == "GB"  # not a Newport of the United States, however American the story
+
+
+def test_a_province_of_millions_opening_a_bodys_name_is_the_province(gaz):
+    """'Ontario' of "the Ontario Labour Board" in a report from Brazil: the Canadian province,
+    not the Californian city; a piece of a longer name is still a province a reader knows."""
+    brazil = Focus(country="BR", strength=1.0, source="lede")
+    t = Toponym("Ontario", 0, 7, 0, 40, 0, 1, "GPE", fragment=True)
+    e = resolve_toponyms([t], gaz, focus=brazil)[0].entry
+    assert e is not None and e.feature_code == "ADM1" and e.iso2 == "CA"
+
+
+def _in_one_sentence(*names: str) -> list[Toponym]:
+    out, pos = [], 0
+    for name in names:
+        out.append(Toponym(name, pos, pos + len(name), 0, 200, 0, 1, "GPE"))
+        pos += len(name) + 2
+    return out
+
+
+def test_a_country_among_countries_is_no_village_where_the_article_is(gaz):
+    """A Texas paper: "the veterans served in Italy and Russia". Italy, Texas lies in the
+    article's state, but beside another country the name is the country."""
+    texas = Focus(country="US", admin1="texas", strength=1.0, source="lede", outlet_country="US")
+    listed = resolve_toponyms(_in_one_sentence("Italy", "Russia"), gaz, focus=texas)[0].entry
+    assert listed.iso2 == "IT" and listed.feature_code.startswith("PCL")
+
+
+def test_a_place_the_gazetteer_lacks_lies_in_the_place_written_beside_it(gaz):
+    """"the fair at Quillbrook Park, Ohio": no such park in the gazetteer, but Ohio holds it."""
+    park = Toponym("Quillbrook Park", 0, 15, 0, 40, 0, 2, "FAC")
+    state = Toponym("Ohio", 17, 21, 0, 40, 3, 4, "GPE", qualifier_of=0, link=",")
+    res = resolve_toponyms([park, state], gaz)
+    assert res[0].entry is not None and res[0].entry.name == "Ohio"
+    assert res[0].rule == "geo.resolve.within-named" and res[0].confidence < 0.5
+
+
+def test_a_place_the_gazetteer_lacks_lies_where_the_article_is(gaz):
+    """A township the gazetteer lacks, in a report datelined from a town: at that town, with
+    low confidence; an organisation's unknown name stays unplaced."""
+    town = next(e for e in gaz.lookup("Zanesville") if e.feature_class == "P")
+    here = Focus(country="US", admin1="ohio", strength=1.0, source="dateline", place=town)
+    tops = [Toponym("Quillbrook Township", 0, 19, 0, 40, 0, 2, "GPE"),
+            Toponym("Quillbrook Trust", 30, 46, 0, 60, 6, 8, "ORG")]
+    res = resolve_toponyms(tops, gaz, focus=here)
+    assert res[0].entry is not None and res[0].entry.geonameid == town.geonameid
+    assert res[0].rule == "geo.resolve.near-focus" and res[0].confidence < 0.5
+    assert res[1].entry is None
+    assert resolve_toponyms(tops[:1], gaz)[0].entry is None  # nowhere said: unplaced
+
+
+def test_a_place_the_gazetteer_lacks_is_not_put_in_a_namesake_abroad_of_its_qualifier(gaz):
+    """"Quillbrook Farm, Sahar, Deir ez-Zor, Syria": should "Sahar" go to Yemen, the farm still
+    lies in the Syrian place the chain names, not beside the namesake abroad."""
+    from eventwire.geo._resolve import Resolved, _placed_beside
+
+    def placed(name, iso2):
+        e = next(e for e in gaz.lookup(name) if e.iso2 == iso2)
+        return Resolved(Toponym(name, 0, 1, 0, 1, 0, 1, "GPE"), e, 0.9, 1, "geo.resolve.exact")
+
+    quals = [placed("Sahar", "YE"), placed("Deir ez-Zor", "SY"), placed("Syria", "SY")]
+    e = _placed_beside(quals)
+    assert e is not None and e.iso2 == "SY" and e.feature_class == "P"
+
+
+def test_a_country_inside_an_airlines_name_does_not_pull_namesakes_there(gaz):
+    """"freight flown by Air Canada into London": the airline's name names no country the
+    report is about, so London stays the English capital."""
+    airline = Toponym("Canada", 4, 10, 0, 60, 1, 2, "GPE", fragment=True)
+    city = Toponym("London", 16, 22, 0, 60, 4, 5, "GPE")
+    res = resolve_toponyms([airline, city], gaz)
+    assert res[1].entry is not None and res[1].entry.iso2 == "GB"

@@ -792,7 +792,7 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     known = _known_outlets(findings.document, gazetteer) if gazetteer is not None else ()
     focus = article_focus_of(findings, tops, gazetteer, home, known)
     res = resolve_toponyms(tops, gazetteer, home_country=home, focus=focus,
-                           provinces=province_cues(findings.document.text))
+                           provinces=province_cues(findings.document.text), local_fallback=False)
     fp = _focus_place(findings, res, focus)
     event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]

@@ -287,6 +287,19 @@ def _cities_over_villages(cands: list[GeoEntry], key: str, ctx: Context) -> list
             or (e.iso2, fold(e.admin1 or "")) in ctx.cue_provinces or _in_named_county(e, key, ctx)]
 
 
+def _among_countries(t: Toponym, known: list[GeoEntry], ctx: Context) -> bool:
+    """Is t a country's name (``known``: its namesakes known everywhere) in a sentence that
+    names another country outright, neither that one nor the article's or the outlet's own?
+    "Italy" beside "Russia" is the country; "Lebanon" beside "the U.S." may still be the
+    Pennsylvania town, and "Palestine" of an Anderson County paper alone stays its town."""
+    countries = {e.iso2 for e in known if e.feature_code.startswith("PCL")}
+    if not countries:
+        return False
+    f = ctx.focus
+    home = countries | {f.country, f.outlet_country}
+    return any(c not in home for c in (ctx.named or {}).get(t.sent_start, ()))
+
+
 def _city_part(t: Toponym, cands: list[GeoEntry]) -> bool:
     """Does the text call t a part of a town ("the Austin neighborhood", "the Homewood section
     of the city")? Not a country's or a province's "section": a newspaper's ("the Canada
@@ -453,7 +466,8 @@ def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -
     """A piece of a longer name ("Isabel" of "Vila Isabel") stands for a place only where
     the article is (its focus; without one, a country it names outright, the one country
     all namesakes share, or a province), in a country its sentence names, or when a reader
-    would know the place anywhere (a country, a continent, a city of 100,000+), or the local outlet's own
+    would know the place anywhere (a country, a continent, a city of 100,000+, a province
+    of millions), or the local outlet's own
     town ("Athens Parks and Recreation" of the Athens paper): never for a small
     namesake or a province abroad ("Colonia" of "Colonia Vistas del Rio", in a report from
     Mexico, is no Uruguayan department)."""
@@ -461,6 +475,10 @@ def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -
     if e.feature_code.startswith("PCL") or e.feature_code in REGION_CODES or (
             e.feature_class == "P" and e.population >= PROMINENT):
         return True  # "West Africa", "Sub-Saharan Africa": a part of the continent, no namesake
+    if e.feature_code == "ADM1" and _known_everywhere(e, fold(t.text)):
+        # a province of millions by its own name opens a body's name as a city does
+        # ("the Ontario Ministry of Health", "Bavaria police"): no small namesake
+        return True
     if e.iso2 in (ctx.named or {}).get(t.sent_start, ()) or _outlet_town(e, fold(t.text), ctx):
         return True
     if f.country:
@@ -695,6 +713,11 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
     if t.building and not outers and (town := _building_town(cands, key, ctx)) is not None:
         return Resolved(t, town, 0.5, len(cands), "geo.resolve.building-in-focus")
     known = [e for e in cands if _known_everywhere(e, key)]
+    if _among_countries(t, known, ctx):
+        # "pilots flew for China, Canada and Britain": a country among countries is the
+        # country, not its namesake village where the article is, even in a list whose
+        # commas read as qualifiers
+        cands = [e for e in cands if e in known or e.population >= SMALL_NAMESAKE]
     if known and not outers and not inners:
         # "Moscow", "China", "Kansas": the capital, country or state a reader knows, unless
         # the text's other places lie where a small namesake is ("Paris" among Lamar County's
@@ -843,6 +866,8 @@ def _first_context(gazetteer, tops: list[Toponym]) -> Context:
             continue
         cands = gazetteer.lookup(t.text)
         countries = [e for e in cands if e.feature_code.startswith("PCL")]
+        if countries and t.fragment:
+            continue  # "Air Canada", "Bank of England": a body's name, not a country the text is in
         if countries and not _shared_with_a_province(cands, fold(t.text)):
             ctx.countries[countries[0].iso2] += 1
             ctx.named.setdefault(t.sent_start, set()).add(countries[0].iso2)
@@ -898,10 +923,14 @@ def _holds_any(outers: list[GeoEntry], inners: list[GeoEntry]) -> bool:
 
 
 def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None = None,
-                     focus: Focus = NO_FOCUS, provinces: list[tuple[str, str]] = ()) -> list[Resolved]:
+                     focus: Focus = NO_FOCUS, provinces: list[tuple[str, str]] = (),
+                     local_fallback: bool = True) -> list[Resolved]:
     """One :class:`Resolved` per toponym, in order. ``home_country`` (ISO2) is a weak prior,
     ``focus`` (the article's country and province, from its title, dateline and lede) a strong one,
-    ``provinces`` ((ISO2, folded name): those the text's cues speak of) count as named ones."""
+    ``provinces`` ((ISO2, folded name): those the text's cues speak of) count as named ones.
+    ``local_fallback``: place a name the gazetteer lacks where the text puts it (see
+    _local_fallbacks); the event locator, which has its own ways from an unknown name to
+    the place around it, leaves them unresolved."""
     if gazetteer is None:
         return [Resolved(t, None, 0.0, 0, "geo.resolve.no-gazetteer") for t in tops]
     ctx = _first_context(gazetteer, tops)
@@ -919,11 +948,62 @@ def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None
     first = [_pick(gazetteer, t, ctx, *links[i]) for i, t in enumerate(tops)]
     # second pass: what the first pass settled with confidence becomes context
     for r in first:
-        if r.entry is not None and r.confidence >= 0.75:
+        if r.entry is not None and r.confidence >= 0.75 and not (
+                r.toponym.fragment and r.entry.feature_code.startswith("PCL")):
             e = r.entry
             if e.feature_class == "P" or e.feature_code == "ADM2":
                 _add_anchor(ctx, e)
             if e.admin1:
                 ctx.admin1[(e.iso2, fold(e.admin1))] += 0.5
             ctx.countries[e.iso2] += 0.3
-    return [_pick(gazetteer, t, ctx, *links[i]) for i, t in enumerate(tops)]
+    res = [_pick(gazetteer, t, ctx, *links[i]) for i, t in enumerate(tops)]
+    return _local_fallbacks(tops, res, ctx) if local_fallback else res
+
+
+# Why a name stayed unresolved when the text still says roughly where it lies: no entry
+# at all, every namesake outside the place that qualifies it or the article's country, a part
+# of a town the text does not name
+UNPLACED = frozenset({"geo.resolve.unknown", "geo.resolve.outside-qualifier", "geo.resolve.outside-focus",
+                      "geo.resolve.part-elsewhere"})
+LOCAL_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCAL_CONFIDENCE = 0.3
+
+
+def _local_fallbacks(tops: list[Toponym], res: list[Resolved], ctx: Context) -> list[Resolved]:
+    """A place the gazetteer lacks (a township, a street, a creek, a hamlet) still lies where
+    the text puts it: in the place written beside it ("Hopkins Park in DeKalb", "Orient,
+    Ohio"), else in the town or district the article clearly speaks from, else around the
+    outlet's home. It stands there at low confidence; a name no local paper would use bare
+    (an organisation's, a person's) is left unresolved."""
+    f = ctx.focus
+    home = None
+    if f.strength >= STRONG_FOCUS and f.place is not None and not (
+            f.place.feature_code.startswith("PCL") or f.place.feature_code in REGION_CODES):
+        home = f.place
+    elif f.outlet and not _dated_elsewhere(f):
+        home = next((o for o in f.outlet if o.feature_class == "P"), f.outlet[0])
+    out = list(res)
+    for i, r in enumerate(res):
+        t = r.toponym
+        if r.entry is not None or r.rule not in UNPLACED or t.label not in LOCAL_LABELS or t.fragment:
+            continue
+        quals = [res[j] for j, q in enumerate(tops) if q.qualifier_of == i and not q.fragment]
+        beside = _placed_beside(quals)
+        if beside is not None:
+            out[i] = Resolved(t, beside, LOCAL_CONFIDENCE, r.candidates, "geo.resolve.within-named")
+        elif home is not None and not quals:
+            out[i] = Resolved(t, home, LOCAL_CONFIDENCE, r.candidates, "geo.resolve.near-focus")
+    return out
+
+
+def _placed_beside(quals: list[Resolved]) -> GeoEntry | None:
+    """The nearest of the places written after a name ("Al-Sahar, Deir ez-Zor, Syria") that
+    lies in the country the last of them is in: the last one is the broadest and the surest,
+    and a namesake abroad ("Sahar", Yemen) holds nothing of Syria's."""
+    placed = [q.entry for q in quals if q.entry is not None]
+    if not placed:
+        return None
+    return next(e for e in placed if e.iso2 == placed[-1].iso2)
+
+
+LOCAL_RULES = frozenset({"geo.resolve.within-named", "geo.resolve.near-focus"})
