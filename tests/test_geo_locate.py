@@ -666,3 +666,20 @@ def test_a_citys_unknown_district_leaves_the_city(nlp, gaz):
     text = "Protesters blocked a road outside a bank in Beirut's Gemmayzeh district on Friday."
     loc = _located(nlp, gaz, text, "blocked").mentions[0].location
     assert loc is not None and (loc.name, loc.geo_precision) == ("Beirut", 1)
+
+
+@pytest.mark.parametrize("text,city,suburb", [
+    ("A car bomb went off in the Paris suburb of Bobigny on Sunday night.", "Paris", "Bobigny"),
+    # a headline drops the article: "in Beirut suburb of X"
+    ("Gunmen shot dead two men in Damascus suburb of Douma", "Damascus", "Douma"),
+])
+def test_the_city_before_suburb_of_qualifies_the_suburb(nlp, gaz, text, city, suburb):
+    tops = find_toponyms(nlp(text), gaz)
+    assert [(t.text, t.qualifier_of) for t in tops] == [(city, 1), (suburb, None)]
+    assert tops[1].prep == "in"
+
+
+def test_a_name_after_a_place_word_and_of_is_a_place(nlp, gaz):
+    tops = find_toponyms(nlp("Armed men seized a lawyer outside her office in the hillside suburb of Pétion-Ville."),
+                         gaz)
+    assert "Pétion-Ville" in [t.text for t in tops]

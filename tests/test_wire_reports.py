@@ -102,3 +102,15 @@ def test_the_dead_found_next_morning_are_the_nights_killing_not_a_second_event(p
             "Residents found the bodies on Wednesday morning, a community leader said.")
     events = _events(pipeline, text, dt.date(2025, 5, 8))
     assert [(e.event_date, e.fatalities.best if e.fatalities else None) for e in events] == [(dt.date(2025, 5, 6), 9)]
+
+
+LATER_SUBURB = (
+    "Grenade blast outside Marseille police station wounds two\n\n"
+    "MARSEILLE, France (AP) — A grenade exploded outside a police station in the Marseille suburb of "
+    "Aubagne late on Saturday, wounding two officers, police said Sunday.")
+
+
+def test_a_town_by_the_place_a_headline_gives_as_near_it_is_the_place(pipeline):
+    events = _events(pipeline, LATER_SUBURB, dt.date(2025, 3, 9))
+    assert [e.location.name for e in events] == ["Aubagne"]
+

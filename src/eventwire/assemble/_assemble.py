@@ -38,6 +38,7 @@ class _Group:
     _has_own: bool = False
     _has_news: bool = False  # a mention the article reports as having just happened
     _own_place: Location | None = None  # most confident place of the mentions' own sentences
+    _own_part: str = ""  # the part of the article (title, lede, body) that place comes from
     _any_place: Location | None = None  # most confident place of any mention
     _named_by_role: tuple[set[str], set[str]] = field(default_factory=lambda: (set(), set()))
     _kinds: set[str] = field(default_factory=set)
@@ -60,8 +61,9 @@ class _Group:
             if firsts[1] is None:
                 firsts[1] = m.date
         own = _own_location(m)
-        if own is not None and (self._own_place is None or own.confidence > self._own_place.confidence):
-            self._own_place = own
+        if own is not None and (self._own_place is None or own.confidence > self._own_place.confidence
+                                or (part == "lede" and self._own_part == "title" and _finer(own, self._own_place))):
+            self._own_place, self._own_part = own, part
         loc = m.location
         if loc is not None and (self._any_place is None or loc.confidence > self._any_place.confidence):
             self._any_place = loc
@@ -128,6 +130,15 @@ _SAME_PLACE_KM = 30.0
 def _own_location(m: Mention) -> Location | None:
     loc = m.location
     return None if loc is None or loc.rule in _BORROWED_PLACE_RULES else loc
+
+
+def _finer(new: Location, held: Location) -> bool:
+    """A town that lies by a place the group holds only as "near" it: a headline's "outside
+    Stockholm" or "in Lyon suburb" over a lede's "in the suburb of Vénissieux". The lede's
+    town is where it happened."""
+    return held.geo_precision == 2 and new.geo_precision == 1 and None not in (
+        new.latitude, new.longitude, held.latitude, held.longitude) and \
+        distance_km(new.latitude, new.longitude, held.latitude, held.longitude) <= _SAME_PLACE_KM
 
 
 def _is_default(actor: Actor) -> bool:

@@ -127,7 +127,13 @@ def _relative(doc, i: int, directions: frozenset[str], units: frozenset[str]) ->
 def _in_place_context(doc, span, heads, preps) -> bool:
     prep = _prep_before(doc, span.start)
     return ((prep in preps and prep != "of") or _head_after(doc, span.end, heads) is not None
-            or _qualifies_place(doc, span))
+            or _qualifies_place(doc, span) or _of_a_unit(doc, span, heads))
+
+
+def _of_a_unit(doc, span, heads) -> bool:
+    """'the hillside suburb of Pétion-Ville', 'the town of X': the name a place word is "of"."""
+    j = span.start - 1
+    return j >= 1 and doc[j].lower_ == "of" and (doc[j - 1].lower_ in heads or doc[j - 1].lower_ in _unit_heads())
 
 
 def _qualifies_place(doc, span) -> bool:
@@ -708,6 +714,8 @@ def _without_cut_names(between: str, prev: Toponym, cur: Toponym) -> str:
 # suburb": a part of a city, whose event the press and ACLED place in the city; "Kabul's
 # outskirts", "India's border"
 CITY_PART_HEADS = frozenset({"neighbourhood", "neighborhood", "section", "suburb", "border", "outskirts"})
+# "the Lyon suburb of Vénissieux": a city, its suburb word, "of" and the suburb's own name
+SUBURB_HEADS = frozenset({"suburb"})
 
 
 def _possessive_unit(doc, prev: Toponym, cur: Toponym) -> bool:
@@ -830,6 +838,14 @@ def _link_qualifiers(doc, tops: list[Toponym], gazetteer=None) -> list[Toponym]:
         rest = words[1:] if words and words[0] == prev.head else words
         if rest and rest[0].isdigit() and words[0] == prev.head:
             rest = rest[1:]  # "Police District 9, Lashkar Gah": a numbered ward of the town
+        if rest == ["of"] and prev.head in SUBURB_HEADS and words[0] == prev.head and prev.qualifier_of is None \
+                and prev.token_start > 0 and (doc[prev.token_start - 1].lower_ == "the" or prev.prep is not None):
+            # "the Stockholm suburb of Rinkeby", a headline's "in Damascus suburb of Jaramana":
+            # the city says where the suburb lies, and the suburb, which takes the words
+            # before the city, is the place
+            out[i - 1] = replace(prev, qualifier_of=i, link="of")
+            out[i] = replace(cur, prep=prev.prep, relative=cur.relative or prev.relative)
+            continue
         if head_ok and rest in ([","], ["in"], ["of"], [",", "in"], ["("]) or between in ("", ",", "(", "in"):
             link = rest[0] if rest else (between or ",")
             head = i - 1 if prev.qualifier_of is None or _own_state(prev, cur, link) else prev.qualifier_of
