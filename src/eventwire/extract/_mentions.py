@@ -129,7 +129,13 @@ def _describes_someone(sent, date: EventDate, trigger) -> bool:
             return False
         if tok.dep_ in _DESCRIBING and not (date.start <= tok.idx < date.end):
             holds_act = any(trigger.start <= t.idx < trigger.end for t in tok.subtree)
-            return not holds_act and not _incident_noun(tok.head) and not (trigger.start <= tok.head.idx < trigger.end)
+            # "a man accused of shooting two people last month was taken into custody Thursday":
+            # beside an arrest or another step of the case, a description that tells of an act
+            # dates that act, the incident, not a past of the man
+            tells_act = getattr(trigger, "event_type", None) == "Strategic developments" and any(
+                t.lower_ in event_nouns() for t in tok.subtree)
+            return not holds_act and not tells_act and not _incident_noun(tok.head) \
+                and not (trigger.start <= tok.head.idx < trigger.end)
         tok = tok.head
     return False
 
