@@ -132,7 +132,7 @@ def _describes_someone(sent, date: EventDate, trigger) -> bool:
             # "a man accused of shooting two people last month was taken into custody Thursday":
             # beside an arrest or another step of the case, a description that tells of an act
             # dates that act, the incident, not a past of the man
-            tells_act = getattr(trigger, "event_type", None) == "Strategic developments" and any(
+            tells_act = trigger.event_type == "Strategic developments" and any(
                 t.lower_ in event_nouns() for t in tok.subtree)
             return not holds_act and not tells_act and not _incident_noun(tok.head) \
                 and not (trigger.start <= tok.head.idx < trigger.end)

@@ -1005,5 +1005,3 @@ def _placed_beside(quals: list[Resolved]) -> GeoEntry | None:
         return None
     return next(e for e in placed if e.iso2 == placed[-1].iso2)
 
-
-LOCAL_RULES = frozenset({"geo.resolve.within-named", "geo.resolve.near-focus"})
