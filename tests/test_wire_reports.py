@@ -114,3 +114,47 @@ def test_a_town_by_the_place_a_headline_gives_as_near_it_is_the_place(pipeline):
     events = _events(pipeline, LATER_SUBURB, dt.date(2025, 3, 9))
     assert [e.location.name for e in events] == ["Aubagne"]
 
+
+
+MARCHES_EARLIER = (
+    "Teachers march in Accra over unpaid salaries\n\n"
+    "ACCRA — Several hundred teachers marched to the education ministry in Accra on Tuesday to demand "
+    "months of unpaid salaries. Police escorted the marchers and made no arrests.\n\n"
+    "Similar marches were held in Kumasi and Tamale in February.")
+
+TWO_SHOOTINGS = (
+    "Man killed in Northside, woman hurt in Eastfield in separate shootings\n\n"
+    "A man was shot and killed on Friday night and a woman was wounded on Saturday morning, police said.\n\n"
+    "In the first shooting, the man was standing outside a store in Dayton, Ohio, around 10 p.m. Friday when "
+    "a gunman fired from a car. He died at a hospital.\n\n"
+    "In the second shooting, the woman was walking home in Dayton around 8 a.m. Saturday when someone "
+    "shot at her. She was treated for a leg wound.")
+
+
+def test_a_district_after_its_region_s_possessive_takes_the_words_before_the_area(nlp):
+    # "in the X area of north Y's Z district": X is unknown, the district is where it happened
+    from eventwire.gazetteer import default_gazetteer
+    from eventwire.geo import find_toponyms
+
+    text = ("Two militants were killed in a gunfight in the Lolab area of north Kashmir's Kupwara "
+            "district on Monday.")
+    tops = find_toponyms(nlp(text), default_gazetteer())
+    district = next(t for t in tops if t.text == "Kupwara")
+    region = next(t for t in tops if "Kashmir" in t.text)
+    assert district.prep == "in" and not region.text.endswith("'s")
+    assert tops[region.qualifier_of] is district
+
+
+def test_a_protest_whose_police_made_no_arrests_met_no_intervention(pipeline):
+    events = _events(pipeline, MARCHES_EARLIER, dt.date(2025, 3, 12))
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_marches_held_in_an_earlier_month_are_dated_then_and_left_as_background(pipeline):
+    events = _events(pipeline, MARCHES_EARLIER, dt.date(2025, 3, 12))
+    assert [e.location.name for e in events] == ["Accra"]
+
+
+def test_the_second_shooting_on_another_day_is_a_second_event(pipeline):
+    events = _events(pipeline, TWO_SHOOTINGS, dt.date(2025, 3, 17))
+    assert sorted(str(e.event_date) for e in events) == ["2025-03-14", "2025-03-15"]

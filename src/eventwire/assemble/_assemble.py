@@ -18,7 +18,7 @@ from ..extract._cue_tables import group_anaphors
 from ..extract.actors import CONTEXT_REACH
 from ..extract.counts import event_counts
 from ..extract.timing import ANCHOR_DAYS, CONTEXT, EARLIER, NEWS_DAYS, anchored
-from ..gazetteer import distance_km
+from ..gazetteer import distance_km, fold
 from ..geo import names_a_street
 from ..records import COUNT_KINDS, Actor, Count, Event, Evidence, Location, Mention, Trigger
 from ..resources.actors import load_actors
@@ -150,8 +150,8 @@ def _same_place(a: Location | None, b: Location | None) -> bool:
         return True
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
-    if a.name == b.name:
-        return True
+    if a.name == b.name or (a.name and b.name and a.country == b.country and fold(a.name) == fold(b.name)):
+        return True  # "Kupwara" the district and "Kupwāra" its headquarters town
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude) and \
             distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= _SAME_PLACE_KM:
         return True
@@ -186,8 +186,8 @@ def _same_happening(group: _Group, m: Mention, d1, d2) -> bool:
         return False
     if _within_period(d1, d2):
         return True
-    if abs((d1.date - d2.date).days) > _NEAR_DAYS:
-        return False
+    if abs((d1.date - d2.date).days) > _NEAR_DAYS or "+another" in m.trigger.rule:
+        return False  # "in the second shooting, ... Tuesday": one more happening, on its own day
     if "+anaphor" in m.trigger.rule:
         return True
     if _found_dead(m.trigger) and (d2.date - d1.date).days == 1:
@@ -649,6 +649,8 @@ def _told_instead(told, date, group: _Group, findings: DocFindings) -> bool:
     killed two") is that act's."""
     if told is None or date is None or told.date is None or date.date is None or told.precision != "day":
         return False
+    if any("+another" in m.trigger.rule for m in group.mentions):
+        return False  # "in the second shooting, ... Tuesday": its own day, not a later step of the first
     coarse = date.precision != "day" and not (date.rule or "").endswith("dates.span_after")
     if not coarse and not 0 < (date.date - told.date).days <= _STEP_AFTER_DAYS:
         return False

@@ -85,7 +85,8 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
     """
     filed = structure.dateline.span if structure.dateline is not None else None
     inside = [d for d in all_dates if sent.start_char <= d.start < sent.end_char and (d.date or d.relative_days is not None)
-              and not (filed is not None and filed.start <= d.start < filed.end) and not _speakers_time(d, structure)]
+              and not (filed is not None and filed.start <= d.start < filed.end) and not _speakers_time(d, structure)
+              and not _a_time_limit(sent, d)]
     if trigger is not None:
         own = [d for d in inside if not _describes_someone(sent, d, trigger)]
         inside = own or inside  # with no other date, a description's year still tells how old the story is
@@ -104,6 +105,16 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
         if on_act and _died_of_an_earlier_act(sent, first, on_act[0], trigger):
             return on_act[0]
     return inside[0] if inside else None
+
+
+# Words before a date that make it a limit in time, not a time something happened:
+# "suspend talks until 2028", "a curfew till Friday"
+_LIMIT_WORDS = frozenset({"until", "till", "untill"})
+
+
+def _a_time_limit(sent, date: EventDate) -> bool:
+    before = sent.doc.text[max(sent.start_char, date.start - 12):date.start].lower().split()
+    return bool(before) and before[-1] in _LIMIT_WORDS
 
 
 # Links by which a clause or a noun describes the noun above it: "carlos ruiz, who was governor
@@ -219,6 +230,11 @@ def _date_anchor(sent, date: EventDate, trigger=None):
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in date_verbs("step"):
             return "step", tok
         if tok.pos_ == "VERB":
+            if trigger is not None and any(c.dep_ in ("nsubj", "nsubjpass") and trigger.start <= c.idx < trigger.end
+                                           and c.lemma_.lower() not in date_verbs("step") for c in tok.children):
+                # "similar marches were held in March": the verb tells the act took place (not a
+                # step after an incident: "a vigil for the victim was held Sunday")
+                return "event", tok
             return "verb", tok
         if tok.head is tok:
             return None, None

@@ -406,11 +406,15 @@ def crowd_intervention(sent) -> Trigger | None:
 
 
 def _refine_protest(hit: Hit, hits: Sequence[Hit], skip: set[int]) -> _Choice:
+    from .modality import _negation  # modality reads triggers; import late
+
     for fam, out in (("cue_lethal", "protest_excessive"), ("cue_intervention", "protest_intervention"),
                      ("arrest", "protest_intervention"), ("cue_violent", "riot"), ("riot", "riot")):
         cues = _cues(hits, fam, skip, hit)
         # "stopped", "prevented" or killings mean intervention only when police or troops do them
-        cues = [c for c in cues if (c.weight >= 0.5 or _by_state(c)) and not _dispersed_of_itself(c.head)]
+        # "made no arrests", "did not use tear gas": a step not taken
+        cues = [c for c in cues if (c.weight >= 0.5 or _by_state(c)) and not _dispersed_of_itself(c.head)
+                and _negation(c.head) is None]
         if fam == "cue_lethal":
             cues = [c for c in cues if _by_state(c) or "protester" in _party_kinds(roles(c.head)[1])]
         if cues:
@@ -900,6 +904,8 @@ def find_triggers(sent, profile: str = "news") -> list[Trigger]:
             continue
         if hit.head.i in skip:
             trig = _scaled(trig, 0.5, "+in_reason_phrase")
+        elif _another_one(hit.head):
+            trig = _scaled(trig, 1.0, "+another")
         elif _anaphoric(hit.head):
             trig = _scaled(trig, 0.7, "+anaphor")
         if mention_modality(sent, trig)[0] != "asserted":
@@ -913,6 +919,17 @@ def _anaphoric(tok) -> bool:
     """ "the attack", "this incident": a noun that points back to an event told before."""
     return tok.pos_ == "NOUN" and not participant_kinds(tok.lemma_.lower()) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
                                       for c in tok.children)
+
+
+# Words before an event noun that count it as one more happening: "in the second shooting",
+# "another attack", "a separate raid"
+_ANOTHER = frozenset({"second", "third", "fourth", "fifth", "another", "separate"})
+
+
+def _another_one(tok) -> bool:
+    """ "the second shooting", "another attack": a noun that tells one more happening, not the one
+    told before (:func:`_anaphoric`)."""
+    return tok.pos_ == "NOUN" and any(c.dep_ in ("det", "amod") and c.lower_ in _ANOTHER for c in tok.children)
 
 
 def _scaled(trig: Trigger, factor: float, note: str) -> Trigger:

@@ -802,7 +802,10 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     if (masthead := _masthead(getattr(findings, "structure", None))) is not None:
         # "... - WMC Action News 5 - Memphis, Tenn": the outlet's home town, not the event's place
         roles = ["background" if masthead[0] <= t.start < masthead[1] else role for t, role in zip(tops, roles)]
-    doc_best = _in_chain_country(_best_in_document(doc, res, roles, event_spans, focus, masthead), res)
+    # the article's news, where it has any, says where its undated mentions happened: not a
+    # place of an earlier incident told as background ("in 2023 a bombing in Peshawar killed 80")
+    news_spans = [(m.sent_start, m.sent_end) for m in findings.mentions if m.timing != "earlier"] or event_spans
+    doc_best = _in_chain_country(_best_in_document(doc, res, roles, news_spans, focus, masthead), res)
     main = _main_country(res)
     parts = city_parts(tops)
     outlet_town = _outlet_town(findings.document, res, focus, gazetteer, known)

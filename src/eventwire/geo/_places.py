@@ -70,10 +70,16 @@ def _prep_before(doc, i: int) -> str | None:
     """The preposition before token i, past determiners and adjectives ("in the remote X"),
     and past a unit that the name is "of" ("in the northeastern city of X" -> "in")."""
     j = i - 1
-    while j >= 0 and (doc[j].lower_ in SKIP_BEFORE or doc[j].pos_ == "ADJ") and i - j <= 3:
+    compass = _cues()[2] - {"outside", "outskirts"}  # "in north Kashmir's Kupwara district"
+    while j >= 0 and (doc[j].lower_ in SKIP_BEFORE or doc[j].pos_ == "ADJ" or doc[j].lower_ in compass) \
+            and i - j <= 3:
         j -= 1
     if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _unit_heads():
-        return _prep_before(doc, j - 1) or "of"
+        k = j - 1
+        if k >= 2 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].dep_ == "compound" \
+                and doc[k - 2].lower_ in SKIP_BEFORE:
+            k -= 1  # "in the Lolab area of Kupwara district": the unit's own name, unknown here
+        return _prep_before(doc, k) or "of"
     return doc[j].lower_ if j >= 0 and doc[j].pos_ in ("ADP", "SCONJ") else None
 
 
@@ -588,7 +594,7 @@ def _merge_split_names(doc, spans: list, gazetteer, heads: frozenset[str]) -> li
 def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     """Every place mention in ``doc`` in text order, with its context."""
     heads, _, directions, units = _cues()
-    spans = candidate_spans(doc, gazetteer)
+    spans = [(_without_possessive(doc, span), rule) for span, rule in candidate_spans(doc, gazetteer)]
     taken = {t for s, _ in spans for t in range(s.start, s.end)}
     spans += _bare_heads(doc, taken, gazetteer, heads)
     spans.sort(key=lambda p: p[0].start)
@@ -614,6 +620,16 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
             cut=span.start in cut, building=span.label_ != "NORP" and _opens_building_name(doc, span),
         ))
     return _link_qualifiers(doc, out, gazetteer)
+
+
+def _without_possessive(doc, span):
+    """'north Kashmir's' as NER may cut "north Kashmir's Kupwara district": the "'s" joins the
+    larger unit to the smaller one (see :func:`_possessive_unit`); it is no part of the name."""
+    if len(span) > 1 and span[-1].lower_.replace("’", "'") == "'s":
+        from spacy.tokens import Span
+
+        return Span(doc, span.start, span.end - 1, label=span.label_)
+    return span
 
 
 def _cased(doc) -> bool:
@@ -738,6 +754,21 @@ def _possessive_unit(doc, prev: Toponym, cur: Toponym) -> bool:
     return head is not None and head not in CITY_PART_HEADS
 
 
+def _possessive_town(doc, prev: Toponym, cur: Toponym, gazetteer) -> bool:
+    """A headline's "in J&K's Kupwara", "Borno's Gwoza": a bare name after a larger unit's "'s"
+    is a place of it when the gazetteer puts it there (not "Israel's Gaza offensive", where the
+    name qualifies a noun, nor a name the gazetteer lacks)."""
+    toks = doc[prev.token_end:cur.token_start]
+    if gazetteer is None or len(toks) != 1 or toks[0].lower_.replace("’", "'") != "'s" or cur.head is not None:
+        return False
+    if doc[cur.token_end - 1].dep_ in ("compound", "amod"):
+        return False
+    inners, outers = gazetteer.lookup(cur.text), gazetteer.lookup(prev.text)
+    from ._resolve import _inside_qualifier
+
+    return any(_inside_qualifier(o, c) for o in outers for c in inners)
+
+
 def _without_compounds(words: list[str]) -> list[str]:
     """'insurgency - hit', 'maoist - affected': a hyphened adjective says what the district is
     like ("Chhattisgarh's Maoist-affected Sukma district"), not which; its words are dropped."""
@@ -773,11 +804,14 @@ def _possessive_adjectives() -> frozenset[str]:
 def _may_hold(gazetteer, outer: str, inner: str) -> bool:
     """Can the place before "'s" hold the one after it? A province its district, a city its
     quarter; not a city a province ("Karachi's Punjab province community"). A name the
-    gazetteer lacks may lie anywhere."""
+    gazetteer lacks, either one ("north Kashmir's"), may lie anywhere."""
     from ._resolve import _inside_qualifier
 
     inners = gazetteer.lookup(inner) if gazetteer is not None else []
-    return not inners or any(_inside_qualifier(o, c) for o in gazetteer.lookup(outer) for c in inners)
+    if not inners:
+        return True
+    outers = gazetteer.lookup(outer)
+    return not outers or any(_inside_qualifier(o, c) for o in outers for c in inners)
 
 
 def _link_possessive(out: list[Toponym], i: int) -> None:
@@ -814,7 +848,7 @@ def _link_qualifiers(doc, tops: list[Toponym], gazetteer=None) -> list[Toponym]:
         prev, cur = out[i - 1], out[i]
         if prev.sent_start != cur.sent_start or "NORP" in (prev.label, cur.label):
             continue
-        if _possessive_unit(doc, prev, cur):
+        if _possessive_unit(doc, prev, cur) or _possessive_town(doc, prev, cur, gazetteer):
             if _may_hold(gazetteer, prev.text, cur.text):
                 _link_possessive(out, i)
             continue

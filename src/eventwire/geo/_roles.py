@@ -17,8 +17,10 @@ from ..nlp import covered, doc_text
 def _speech_verb(doc, t: Toponym, verbs: frozenset[str]) -> bool:
     tok = doc[t.token_start]
     for anc in list(tok.ancestors)[:3]:
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in verbs:
-            return not _reported_happening(anc)
+        if anc.pos_ == "VERB":
+            # the first verb above the name decides: "an air strike hit a market in Nyala ...,
+            # a medical group said" places the strike, "said in Islamabad" the speaker
+            return anc.lemma_.lower() in verbs and not _reported_happening(anc)
     return False
 
 
