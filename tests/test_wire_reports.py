@@ -158,3 +158,15 @@ def test_marches_held_in_an_earlier_month_are_dated_then_and_left_as_background(
 def test_the_second_shooting_on_another_day_is_a_second_event(pipeline):
     events = _events(pipeline, TWO_SHOOTINGS, dt.date(2025, 3, 17))
     assert sorted(str(e.event_date) for e in events) == ["2025-03-14", "2025-03-15"]
+
+
+CALM_RESTORED = (
+    "BAMENDA, Cameroon (AP) — Soldiers and separatist fighters clashed late Friday in the town of Kumbo, "
+    "killing five people, residents said on Saturday.\n\n"
+    "The defence ministry said in a statement that \"outlaw groups\" had attacked an army post and that order "
+    "had been restored by early Saturday.")
+
+
+def test_a_day_things_were_back_to_normal_by_is_no_day_of_an_act(pipeline):
+    events = _events(pipeline, CALM_RESTORED, dt.date(2025, 6, 14))
+    assert [(e.event_type, str(e.event_date)) for e in events] == [("Battles", "2025-06-13")]

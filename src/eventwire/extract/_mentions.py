@@ -108,13 +108,17 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
 
 
 # Words before a date that make it a limit in time, not a time something happened:
-# "suspend talks until 2028", "a curfew till Friday"
-_LIMIT_WORDS = frozenset({"until", "till", "untill"})
+# "suspend talks until 2028", "a curfew till Friday", "calm was restored by Wednesday"
+_LIMIT_WORDS = frozenset({"until", "till", "by"})
 
 
 def _a_time_limit(sent, date: EventDate) -> bool:
-    before = sent.doc.text[max(sent.start_char, date.start - 12):date.start].lower().split()
-    return bool(before) and before[-1] in _LIMIT_WORDS
+    """'until 2028', 'calm had been restored by early Wednesday' (not 'by Sunday's blast')."""
+    text = sent.doc.text
+    before = text[max(sent.start_char, date.start - 12):date.start].lower().split()
+    if not before or before[-1] not in _LIMIT_WORDS:
+        return False
+    return before[-1] != "by" or not text[date.end:date.end + 2] in ("'s", "’s")
 
 
 # Links by which a clause or a noun describes the noun above it: "carlos ruiz, who was governor
