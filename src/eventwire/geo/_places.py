@@ -625,7 +625,8 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
 def _without_possessive(doc, span):
     """'north Kashmir's' as NER may cut "north Kashmir's Kupwara district": the "'s" joins the
     larger unit to the smaller one (see :func:`_possessive_unit`); it is no part of the name."""
-    if len(span) > 1 and span[-1].lower_.replace("’", "'") == "'s":
+    if len(span) > 1 and span[-1].lower_.replace("’", "'") == "'s" \
+            and any(t.pos_ == "PROPN" for t in doc[span.end:span.end + 2]):  # not "in Smith's home"
         from spacy.tokens import Span
 
         return Span(doc, span.start, span.end - 1, label=span.label_)
