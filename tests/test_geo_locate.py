@@ -683,3 +683,19 @@ def test_a_name_after_a_place_word_and_of_is_a_place(nlp, gaz):
     tops = find_toponyms(nlp("Armed men seized a lawyer outside her office in the hillside suburb of Pétion-Ville."),
                          gaz)
     assert "Pétion-Ville" in [t.text for t in tops]
+
+
+def test_a_province_only_event_stands_at_the_provinces_seat(nlp, gaz):
+    # Sindh's towns spread over the whole province; its seat is Karachi
+    text = "Farmers staged a sit-in somewhere in Sindh province on Monday over water shortages."
+    loc = _located(nlp, gaz, text, "sit-in").mentions[0].location
+    assert loc is not None and (loc.admin1, loc.geo_precision) == ("Sindh", 3)
+    karachi = max((e for e in gaz.lookup("Karachi") if e.iso2 == "PK"), key=lambda e: e.population)
+    assert (loc.latitude, loc.longitude) == (karachi.latitude, karachi.longitude)
+
+
+def test_the_seat_of_a_province_is_its_largest_town(gaz):
+    punjab = next(e for e in gaz.lookup("Punjab") if e.iso2 == "PK" and e.feature_code == "ADM1")
+    assert gaz.seat(punjab).name == "Lahore"
+    town = max(gaz.lookup("Lahore"), key=lambda e: e.population)
+    assert gaz.seat(town) is None  # a town has no seat

@@ -886,12 +886,26 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             loc = _in_outlet_home(_within_country(loc, doc_text(doc), gazetteer), home, res)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         mentions.append(m)
-    findings.mentions = mentions
+    findings.mentions = [_at_province_seat(m, gazetteer) for m in mentions]
     if not chosen and doc_best is not None:
         chosen.add(doc_best)
     findings.places = _place_mentions(res, roles, chosen)
     findings.location = _document_location(res, findings.places)
     return findings
+
+
+def _at_province_seat(m: Mention, gazetteer) -> Mention:
+    """An event placed in a province only stands at the province's seat (its most populous
+    town), as ACLED and GTD code a province-level event, rather than at the middle of the
+    province's towns, which may lie in open country far from any of them."""
+    loc = m.location
+    if gazetteer is None or loc is None or loc.geo_precision != 3 or not loc.geonameid:
+        return m
+    unit = gazetteer.by_geonameid(loc.geonameid) if hasattr(gazetteer, "seat") else None
+    town = gazetteer.seat(unit) if unit is not None and unit.feature_code == "ADM1" else None
+    if town is None:
+        return m
+    return replace(m, location=replace(loc, latitude=town.latitude, longitude=town.longitude))
 
 
 def _outlet_town(document, res: list[Resolved], focus: Focus, gazetteer, known: tuple) -> int | None:
