@@ -699,3 +699,21 @@ def test_the_seat_of_a_province_is_its_largest_town(gaz):
     assert gaz.seat(punjab).name == "Lahore"
     town = max(gaz.lookup("Lahore"), key=lambda e: e.population)
     assert gaz.seat(town) is None  # a town has no seat
+
+
+def test_a_second_level_province_holds_only_its_own_towns(nlp, gaz):
+    # Philippine provinces are second-level units: Jagna lies in Bohol, not in Cebu
+    res = _resolve(nlp, gaz, "Farmers marched to the town hall in Jagna, Cebu, Philippines on Monday.")
+    assert res["Jagna"].entry is None or res["Jagna"].entry.admin2 == "Cebu"
+    loc = _located(nlp, gaz, "Farmers marched to the town hall in Jagna, Cebu, Philippines on Monday.",
+                   "marched").mentions[0].location
+    assert loc is not None and loc.admin2 == "Cebu"
+    # a town written with its own province keeps it
+    res = _resolve(nlp, gaz, "Farmers marched to the town hall in Bayawan, Negros Oriental, on Monday.")
+    assert res["Bayawan"].entry is not None and res["Bayawan"].entry.admin2 == "Negros Oriental"
+
+
+def test_a_district_beside_a_province_does_not_bar_a_town(nlp, gaz):
+    # the district written may be one the town's district was split from; the province says enough
+    res = _resolve(nlp, gaz, "Workers protested in Tirupati city (Chittoor district, Andhra Pradesh) on Friday.")
+    assert res["Tirupati"].entry is not None and res["Tirupati"].entry.name == "Tirupati"

@@ -61,6 +61,7 @@ MILLION = 1_000_000
 # A namesake abroad that neither the sentence nor the article's focus supports.
 ABROAD = 3.0
 PROMINENT = 100_000
+DISTRICT_KM = 90  # how far from a district's centre a place filed under another district may lie
 MOVED_UNIT_KM = 120  # how far from a province's centre a unit filed elsewhere may lie
 STRONG_FOCUS = 0.75  # the focus's vote share above which an unsupported place abroad is dropped
 # "South Los Angeles", "Southwest Baltimore", "N. Houston": a part of a city the gazetteer
@@ -666,17 +667,24 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         cands, how = (inside, how) if inside else _unit_in_province(gazetteer, t, provinces) or ([], how)
     if not cands:
         return Resolved(t, None, 0.0, 0, "geo.resolve.unknown")
-    groups = [([qe for qe in q if qe.feature_code in ("PCLI", "ADM1") or qe.feature_class == "P"], n in stated, n)
+    # a district says where a place lies only when the text names no province beside it
+    # ("Valladolid, Cebu, Philippines": a Philippine province is a second-level unit); next
+    # to a province ("Tirupati city (Chittoor district, Andhra Pradesh)") its name may be one
+    # the district had before a split, and the province says enough
+    districts = not any(qe.feature_code == "ADM1" for q in outers for qe in q)
+    countries = {e.iso2 for e in cands}
+    groups = [([qe for qe in q if qe.feature_code in ("PCLI", "ADM1") or qe.feature_class == "P"
+                or districts and qe.feature_code == "ADM2" and qe.iso2 in countries], n in stated, n)
               for n, q in enumerate(outers)]
     if any(e.feature_code in ("PCLI", "ADM1") for e in cands):
         # a province in a list of provinces is not inside the next one ("Kandahar, Helmand"),
         # unless the next one is written as a province abroad ("Rio Claro, Lara state")
         groups = [(g, s, n) for g, s, n in groups if s and _province_abroad(g, cands)]
     groups = [(g, n) for g, _, n in groups if g]
-    inside = [e for e in cands if all(any(_inside_qualifier(qe, e) for qe in g) for g, _ in groups)]
+    inside = [e for e in cands if all(any(_holds(qe, e) for qe in g) for g, _ in groups)]
     if not inside:
         still = _still_qualifying(groups, cities, cands)
-        inside = [e for e in cands if all(any(_inside_qualifier(qe, e) for qe in g) for g in still)]
+        inside = [e for e in cands if all(any(_holds(qe, e) for qe in g) for g in still)]
     if not inside:
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-qualifier")
     cands = inside  # "El Alto, La Paz": only an El Alto inside some La Paz
@@ -811,6 +819,29 @@ def _inside_qualifier(q: GeoEntry, e: GeoEntry) -> bool:
         return True
     return (q.feature_code == "ADM1" and q.iso2 == e.iso2
             and distance_km(q.latitude, q.longitude, e.latitude, e.longitude) < MOVED_UNIT_KM)
+
+
+def _holds(q: GeoEntry, e: GeoEntry) -> bool:
+    return _inside_district(q, e) if q.feature_code == "ADM2" else _inside_qualifier(q, e)
+
+
+def _inside_district(q: GeoEntry, e: GeoEntry) -> bool:
+    """'Valladolid, Cebu': a district, or a province that is a second-level unit (the
+    Philippines'), holds the places filed under it and those near its centre (districts
+    split and move: "Tirupati city (Chittoor, AP)"), not a namesake filed under a district
+    farther away; a place filed under none may lie anywhere in its province. It says nothing
+    against a unit written with it ("Dimnat Khadir in As Silw front"): a neighbour's name."""
+    if q.iso2 != e.iso2:
+        return False
+    if e.feature_class == "A" or _within_named(q, e):
+        return True
+    if e.admin2:
+        a, b = fold(q.name), fold(e.admin2)
+        if a in b or b in a:
+            return True
+    elif e.admin1 and q.admin1 and fold(e.admin1) == fold(q.admin1):
+        return True
+    return distance_km(q.latitude, q.longitude, e.latitude, e.longitude) < DISTRICT_KM
 
 
 def _unit_first(scored: list) -> tuple:
