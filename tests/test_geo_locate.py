@@ -717,3 +717,12 @@ def test_a_district_beside_a_province_does_not_bar_a_town(nlp, gaz):
     # the district written may be one the town's district was split from; the province says enough
     res = _resolve(nlp, gaz, "Workers protested in Tirupati city (Chittoor district, Andhra Pradesh) on Friday.")
     assert res["Tirupati"].entry is not None and res["Tirupati"].entry.name == "Tirupati"
+
+
+def test_a_district_the_gazetteer_lacks_is_read_as_its_seat_town(nlp, gaz):
+    text = "A farmer in Iran was hurt by an old landmine in Mehran county on Tuesday."
+    loc = _located(nlp, gaz, text, "hurt").mentions[0].location
+    assert loc is not None and (loc.admin1, loc.geo_precision) == ("Ilam", 2)
+    # no country named: a bare town of that name anywhere is no district's seat
+    res = _resolve(nlp, gaz, "Farmers marched in Mehran county on Tuesday.")
+    assert res["Mehran county"].entry is None

@@ -22,7 +22,7 @@ from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_
                      country_of_outlet, known_outlets, masthead_start, near_place, on_side, outlet_home, outlet_places,
                      page_host, province_cues, usage_country, usage_cues, qualified_places)
 from ._places import Toponym, find_toponyms
-from ._resolve import OUTLET_KM, PART_HEADS, PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
+from ._resolve import OUTLET_KM, PART_HEADS, PROMINENT, SEAT_RULE, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
 from ._roles import assign_roles
 
@@ -53,7 +53,7 @@ def geo_precision(r: Resolved) -> int:
         return 3
     if e.feature_class == "A":
         return 2 if e.feature_code in ("ADM2", "ADM3") else 3
-    if t.relative or t.head in NEAR_HEADS or r.rule == "geo.resolve.compass":
+    if t.relative or t.head in NEAR_HEADS or r.rule in ("geo.resolve.compass", SEAT_RULE):
         return 2
     return 1
 

@@ -28,6 +28,9 @@ ADMIN_HEADS = {"district": "ADM2", "province": "ADM1", "state": "ADM1", "governo
 TOWN_HEADS = frozenset({"village", "town", "city", "township", "locality", "area", "camp",
                         "neighbourhood", "neighborhood", "section", "suburb", "outskirts"})
 MAX_CANDIDATES = 40
+# Words of a district that, where the gazetteer lacks it, is read as the town it is named after
+SEAT_WORDS = frozenset({"upazila", "taluka", "municipality", "commune"})
+SEAT_RULE = "geo.resolve.seat"
 PART_HEADS = frozenset({"neighbourhood", "neighborhood", "section"})  # "the Homewood section"
 PART_KM = 60  # how far from a town the text names a neighbourhood of that town may lie
 # The article's focus (title, dateline, lede: see _focus) as a prior, scaled by its share.
@@ -537,6 +540,8 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
     bare = _without_unit_word(t.text)
     if bare and (cands := _unit_named(gazetteer.lookup(bare), t.text.rsplit(None, 1)[-1].lower())):
         return fold(bare), cands[:MAX_CANDIDATES], "exact"
+    if bare and (seats := _seat_towns(gazetteer, bare, t.text.rsplit(None, 1)[-1].lower(), ctx)):
+        return fold(bare), seats[:MAX_CANDIDATES], "seat"
     for lead in _leading_units(t.text):
         # "Boone County Jail", "Greer City Hall": a body named after its place is there
         word = lead.rsplit(None, 1)[-1].lower()
@@ -611,6 +616,17 @@ def _leading_units(name: str) -> list[str]:
     up to each unit word that more words follow, longest first."""
     words = name.split()
     return [" ".join(words[:n]) for n in range(len(words) - 1, 1, -1) if words[n - 1].lower() in _unit_words()]
+
+
+def _seat_towns(gazetteer, name: str, word: str, ctx: Context) -> list[GeoEntry]:
+    """'Dehloran county', 'Kalaroa upazila': a district the gazetteer lacks, named after its
+    seat as most districts outside the United States are (whose counties the gazetteer
+    holds): the seat, a town of that name in a country the text names (outright or by one of
+    its provinces). Read at a district's precision (see ``SEAT_RULE``)."""
+    if ADMIN_HEADS.get(word) != "ADM2" and word not in SEAT_WORDS:
+        return []
+    named = {c for c, w in ctx.countries.items() if w >= 1} | {c for (c, _), w in ctx.admin1.items() if w >= 1}
+    return [e for e in gazetteer.lookup(name) if e.feature_class == "P" and e.iso2 in named]
 
 
 def _unit_named(cands: list[GeoEntry], word: str) -> list[GeoEntry]:
