@@ -683,3 +683,46 @@ def test_a_name_after_a_place_word_and_of_is_a_place(nlp, gaz):
     tops = find_toponyms(nlp("Armed men seized a lawyer outside her office in the hillside suburb of Pétion-Ville."),
                          gaz)
     assert "Pétion-Ville" in [t.text for t in tops]
+
+
+def test_a_province_only_event_stands_at_the_provinces_seat(nlp, gaz):
+    # Sindh's towns spread over the whole province; its seat is Karachi
+    text = "Farmers staged a sit-in somewhere in Sindh province on Monday over water shortages."
+    loc = _located(nlp, gaz, text, "sit-in").mentions[0].location
+    assert loc is not None and (loc.admin1, loc.geo_precision) == ("Sindh", 3)
+    karachi = max((e for e in gaz.lookup("Karachi") if e.iso2 == "PK"), key=lambda e: e.population)
+    assert (loc.latitude, loc.longitude) == (karachi.latitude, karachi.longitude)
+
+
+def test_the_seat_of_a_province_is_its_largest_town(gaz):
+    punjab = next(e for e in gaz.lookup("Punjab") if e.iso2 == "PK" and e.feature_code == "ADM1")
+    assert gaz.seat(punjab).name == "Lahore"
+    town = max(gaz.lookup("Lahore"), key=lambda e: e.population)
+    assert gaz.seat(town) is None  # a town has no seat
+
+
+def test_a_second_level_province_holds_only_its_own_towns(nlp, gaz):
+    # Philippine provinces are second-level units: Jagna lies in Bohol, not in Cebu
+    res = _resolve(nlp, gaz, "Farmers marched to the town hall in Jagna, Cebu, Philippines on Monday.")
+    assert res["Jagna"].entry is None or res["Jagna"].entry.admin2 == "Cebu"
+    loc = _located(nlp, gaz, "Farmers marched to the town hall in Jagna, Cebu, Philippines on Monday.",
+                   "marched").mentions[0].location
+    assert loc is not None and loc.admin2 == "Cebu"
+    # a town written with its own province keeps it
+    res = _resolve(nlp, gaz, "Farmers marched to the town hall in Bayawan, Negros Oriental, on Monday.")
+    assert res["Bayawan"].entry is not None and res["Bayawan"].entry.admin2 == "Negros Oriental"
+
+
+def test_a_district_beside_a_province_does_not_bar_a_town(nlp, gaz):
+    # the district written may be one the town's district was split from; the province says enough
+    res = _resolve(nlp, gaz, "Workers protested in Tirupati city (Chittoor district, Andhra Pradesh) on Friday.")
+    assert res["Tirupati"].entry is not None and res["Tirupati"].entry.name == "Tirupati"
+
+
+def test_a_district_the_gazetteer_lacks_is_read_as_its_seat_town(nlp, gaz):
+    text = "A farmer in Iran was hurt by an old landmine in Mehran county on Tuesday."
+    loc = _located(nlp, gaz, text, "hurt").mentions[0].location
+    assert loc is not None and (loc.admin1, loc.geo_precision) == ("Ilam", 2)
+    # no country named: a bare town of that name anywhere is no district's seat
+    res = _resolve(nlp, gaz, "Farmers marched in Mehran county on Tuesday.")
+    assert res["Mehran county"].entry is None

@@ -292,6 +292,24 @@ class Gazetteer:
         ident = self._gid_map.get(geonameid)
         return None if ident is None else self.entry(ident)
 
+    def seat(self, division: GeoEntry) -> GeoEntry | None:
+        """The most populous town listed under a first-level division: its capital in most
+        countries, where a coder puts an event known only to have happened in the province."""
+        ident = self._gid_map.get(division.geonameid) if division.geonameid else None
+        if ident is None or not DIV_BASE <= ident < COUNTRY_BASE or division.feature_code != "ADM1":
+            return None
+        town = self._seats.get(ident - DIV_BASE)
+        return None if town is None else self.entry(town)
+
+    @functools.cached_property
+    def _seats(self) -> dict[int, int]:
+        c = self._c
+        best: dict[int, int] = {}
+        for i, a1 in enumerate(c.city_adm1):
+            if a1 >= 0 and (a1 not in best or c.city_pop[i] > c.city_pop[best[a1]]):
+                best[a1] = i
+        return best
+
     @functools.cached_property
     def _gid_map(self) -> dict[int, int]:
         c = self._c

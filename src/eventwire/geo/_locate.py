@@ -22,7 +22,7 @@ from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_
                      country_of_outlet, known_outlets, masthead_start, near_place, on_side, outlet_home, outlet_places,
                      page_host, province_cues, usage_country, usage_cues, qualified_places)
 from ._places import Toponym, find_toponyms
-from ._resolve import OUTLET_KM, PART_HEADS, PROMINENT, STRONG_FOCUS, Resolved, resolve_toponyms
+from ._resolve import OUTLET_KM, PART_HEADS, PROMINENT, SEAT_RULE, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
 from ._roles import assign_roles
 
@@ -53,7 +53,7 @@ def geo_precision(r: Resolved) -> int:
         return 3
     if e.feature_class == "A":
         return 2 if e.feature_code in ("ADM2", "ADM3") else 3
-    if t.relative or t.head in NEAR_HEADS or r.rule == "geo.resolve.compass":
+    if t.relative or t.head in NEAR_HEADS or r.rule in ("geo.resolve.compass", SEAT_RULE):
         return 2
     return 1
 
@@ -889,12 +889,26 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             loc = _in_outlet_home(_within_country(loc, doc_text(doc), gazetteer), home, res)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
         mentions.append(m)
-    findings.mentions = mentions
+    findings.mentions = [_at_province_seat(m, gazetteer) for m in mentions]
     if not chosen and doc_best is not None:
         chosen.add(doc_best)
     findings.places = _place_mentions(res, roles, chosen)
     findings.location = _document_location(res, findings.places)
     return findings
+
+
+def _at_province_seat(m: Mention, gazetteer) -> Mention:
+    """An event placed in a province only stands at the province's seat (its most populous
+    town), as ACLED and GTD code a province-level event, rather than at the middle of the
+    province's towns, which may lie in open country far from any of them."""
+    loc = m.location
+    if gazetteer is None or loc is None or loc.geo_precision != 3 or not loc.geonameid:
+        return m
+    unit = gazetteer.by_geonameid(loc.geonameid) if hasattr(gazetteer, "seat") else None
+    town = gazetteer.seat(unit) if unit is not None and unit.feature_code == "ADM1" else None
+    if town is None:
+        return m
+    return replace(m, location=replace(loc, latitude=town.latitude, longitude=town.longitude))
 
 
 def _outlet_town(document, res: list[Resolved], focus: Focus, gazetteer, known: tuple) -> int | None:

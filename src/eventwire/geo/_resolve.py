@@ -28,6 +28,9 @@ ADMIN_HEADS = {"district": "ADM2", "province": "ADM1", "state": "ADM1", "governo
 TOWN_HEADS = frozenset({"village", "town", "city", "township", "locality", "area", "camp",
                         "neighbourhood", "neighborhood", "section", "suburb", "outskirts"})
 MAX_CANDIDATES = 40
+# Words of a district that, where the gazetteer lacks it, is read as the town it is named after
+SEAT_WORDS = frozenset({"upazila", "taluka", "municipality", "commune"})
+SEAT_RULE = "geo.resolve.seat"
 PART_HEADS = frozenset({"neighbourhood", "neighborhood", "section"})  # "the Homewood section"
 PART_KM = 60  # how far from a town the text names a neighbourhood of that town may lie
 # The article's focus (title, dateline, lede: see _focus) as a prior, scaled by its share.
@@ -61,6 +64,7 @@ MILLION = 1_000_000
 # A namesake abroad that neither the sentence nor the article's focus supports.
 ABROAD = 3.0
 PROMINENT = 100_000
+DISTRICT_KM = 90  # how far from a district's centre a place filed under another district may lie
 MOVED_UNIT_KM = 120  # how far from a province's centre a unit filed elsewhere may lie
 STRONG_FOCUS = 0.75  # the focus's vote share above which an unsupported place abroad is dropped
 # "South Los Angeles", "Southwest Baltimore", "N. Houston": a part of a city the gazetteer
@@ -536,6 +540,8 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
     bare = _without_unit_word(t.text)
     if bare and (cands := _unit_named(gazetteer.lookup(bare), t.text.rsplit(None, 1)[-1].lower())):
         return fold(bare), cands[:MAX_CANDIDATES], "exact"
+    if bare and (seats := _seat_towns(gazetteer, bare, t.text.rsplit(None, 1)[-1].lower(), ctx)):
+        return fold(bare), seats[:MAX_CANDIDATES], "seat"
     for lead in _leading_units(t.text):
         # "Boone County Jail", "Greer City Hall": a body named after its place is there
         word = lead.rsplit(None, 1)[-1].lower()
@@ -612,6 +618,17 @@ def _leading_units(name: str) -> list[str]:
     return [" ".join(words[:n]) for n in range(len(words) - 1, 1, -1) if words[n - 1].lower() in _unit_words()]
 
 
+def _seat_towns(gazetteer, name: str, word: str, ctx: Context) -> list[GeoEntry]:
+    """'Dehloran county', 'Kalaroa upazila': a district the gazetteer lacks, named after its
+    seat as most districts outside the United States are (whose counties the gazetteer
+    holds): the seat, a town of that name in a country the text names (outright or by one of
+    its provinces). Read at a district's precision (see ``SEAT_RULE``)."""
+    if ADMIN_HEADS.get(word) != "ADM2" and word not in SEAT_WORDS:
+        return []
+    named = {c for c, w in ctx.countries.items() if w >= 1} | {c for (c, _), w in ctx.admin1.items() if w >= 1}
+    return [e for e in gazetteer.lookup(name) if e.feature_class == "P" and e.iso2 in named]
+
+
 def _unit_named(cands: list[GeoEntry], word: str) -> list[GeoEntry]:
     """The candidates the unit word allows: a town for "city" or "town", a unit for the
     others ("Franklin Township" is no town of Franklin)."""
@@ -666,17 +683,24 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         cands, how = (inside, how) if inside else _unit_in_province(gazetteer, t, provinces) or ([], how)
     if not cands:
         return Resolved(t, None, 0.0, 0, "geo.resolve.unknown")
-    groups = [([qe for qe in q if qe.feature_code in ("PCLI", "ADM1") or qe.feature_class == "P"], n in stated, n)
+    # a district says where a place lies only when the text names no province beside it
+    # ("Valladolid, Cebu, Philippines": a Philippine province is a second-level unit); next
+    # to a province ("Tirupati city (Chittoor district, Andhra Pradesh)") its name may be one
+    # the district had before a split, and the province says enough
+    districts = not any(qe.feature_code == "ADM1" for q in outers for qe in q)
+    countries = {e.iso2 for e in cands}
+    groups = [([qe for qe in q if qe.feature_code in ("PCLI", "ADM1") or qe.feature_class == "P"
+                or districts and qe.feature_code == "ADM2" and qe.iso2 in countries], n in stated, n)
               for n, q in enumerate(outers)]
     if any(e.feature_code in ("PCLI", "ADM1") for e in cands):
         # a province in a list of provinces is not inside the next one ("Kandahar, Helmand"),
         # unless the next one is written as a province abroad ("Rio Claro, Lara state")
         groups = [(g, s, n) for g, s, n in groups if s and _province_abroad(g, cands)]
     groups = [(g, n) for g, _, n in groups if g]
-    inside = [e for e in cands if all(any(_inside_qualifier(qe, e) for qe in g) for g, _ in groups)]
+    inside = [e for e in cands if all(any(_holds(qe, e) for qe in g) for g, _ in groups)]
     if not inside:
         still = _still_qualifying(groups, cities, cands)
-        inside = [e for e in cands if all(any(_inside_qualifier(qe, e) for qe in g) for g in still)]
+        inside = [e for e in cands if all(any(_holds(qe, e) for qe in g) for g in still)]
     if not inside:
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-qualifier")
     cands = inside  # "El Alto, La Paz": only an El Alto inside some La Paz
@@ -811,6 +835,29 @@ def _inside_qualifier(q: GeoEntry, e: GeoEntry) -> bool:
         return True
     return (q.feature_code == "ADM1" and q.iso2 == e.iso2
             and distance_km(q.latitude, q.longitude, e.latitude, e.longitude) < MOVED_UNIT_KM)
+
+
+def _holds(q: GeoEntry, e: GeoEntry) -> bool:
+    return _inside_district(q, e) if q.feature_code == "ADM2" else _inside_qualifier(q, e)
+
+
+def _inside_district(q: GeoEntry, e: GeoEntry) -> bool:
+    """'Valladolid, Cebu': a district, or a province that is a second-level unit (the
+    Philippines'), holds the places filed under it and those near its centre (districts
+    split and move: "Tirupati city (Chittoor, AP)"), not a namesake filed under a district
+    farther away; a place filed under none may lie anywhere in its province. It says nothing
+    against a unit written with it ("Dimnat Khadir in As Silw front"): a neighbour's name."""
+    if q.iso2 != e.iso2:
+        return False
+    if e.feature_class == "A" or _within_named(q, e):
+        return True
+    if e.admin2:
+        a, b = fold(q.name), fold(e.admin2)
+        if a in b or b in a:
+            return True
+    elif e.admin1 and q.admin1 and fold(e.admin1) == fold(q.admin1):
+        return True
+    return distance_km(q.latitude, q.longitude, e.latitude, e.longitude) < DISTRICT_KM
 
 
 def _unit_first(scored: list) -> tuple:
