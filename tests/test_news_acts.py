@@ -323,3 +323,20 @@ def test_destruction_in_the_opening_still_makes_the_article_news(pipeline):
             "The company said the rebels have carried out attacks on pipelines to drive away foreign firms.")
     result = pipeline.process(Document(id="t8", text=text, published=dt.date(1989, 9, 14)))
     assert result.events
+
+
+def test_acts_named_in_the_plural_with_no_setting_are_talk_even_in_the_opening(pipeline):
+    """A communique's opening that charges a pattern ("the bombings of the towns and the massacres
+    of the peasants") with no time, place or toll of its own reports no act."""
+    text = ("The rebel command said that the bombings of the towns and the massacres of the peasants prove "
+            "that the army cannot win the war.\n\n"
+            "It called on the government to return to the talks.")
+    result = pipeline.process(Document(id="t9", text=text, published=dt.date(1990, 1, 11)))
+    assert not [e for e in result.events if e.event_type in ("Violence against civilians", "Explosions/Remote violence")]
+
+
+def test_plural_acts_in_the_opening_with_a_place_and_a_time_stay_an_event(pipeline):
+    text = ("Two bombings shook the centre of Lima last night, police said.\n\n"
+            "The rebel command called on the government to return to the talks.")
+    result = pipeline.process(Document(id="t10", text=text, published=dt.date(1990, 1, 11)))
+    assert any(e.event_type == "Explosions/Remote violence" for e in result.events)

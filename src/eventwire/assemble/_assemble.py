@@ -726,7 +726,21 @@ def _talk_of_violence(group: _Group, findings: DocFindings) -> bool:
     if any(_has_own_setting(m) or _one_act_of(m) or _RECENTLY.search(m.sentence) for m in violence):
         return False
     return not any(anchored(m, findings.structure) for m in group.mentions
-                   if not _dates_the_act_only_alone(m.trigger))
+                   if not _dates_the_act_only_alone(m.trigger) and not _acts_in_the_plural(m))
+
+
+# A plural noun of acts ("bombings", "massacres", "kidnappings", "explosive devices").
+_PLURAL_ACTS = re.compile(r"[a-z]+[^su]s", re.I)
+
+
+def _acts_in_the_plural(m: Mention) -> bool:
+    """The mention names acts in the plural ("the bombings in the cities and the massacres in
+    the countryside", "the setting of explosive devices and the kidnappings") with no time, place
+    or toll of its own: a speech's or a communique's charge of a pattern of violence, even in its
+    opening, where a report of a happening tells its act with a setting ("bombs exploded in the
+    capital last night")."""
+    last = m.trigger.text.rsplit(" ", 1)[-1]
+    return m.trigger.event_type in _VIOLENCE_TYPES and bool(_PLURAL_ACTS.fullmatch(last)) and not _has_own_setting(m)
 
 
 def _around_an_act(m: Mention) -> bool:
