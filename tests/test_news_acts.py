@@ -302,3 +302,41 @@ def test_an_arrest_for_a_dated_act_done_to_someone_is_that_act(pipeline, text):
     notes = pipeline.process(Document(id="a2", text=text, published=dt.date(1990, 3, 12), profile="notes"))
     assert [e.sub_event_type for e in notes.events][:1] == ["Arrests"]  # an ACLED note of an arrest is one
 
+
+
+SUMMIT = ("The two presidents signed an accord on river trade at a border town today and said the pact opened "
+          "a new era of cooperation.\n\n"
+          "The president said the enemy answers with kidnappings, extortion and blind terrorism, and that "
+          "blowing up pipelines will not stop the people.")
+
+
+def test_politics_in_the_opening_lends_no_news_to_violence_talked_of_in_the_body(pipeline):
+    """Only an act of violence or of destruction in the opening makes the body's talk of violence
+    the article's news: an accord signed in the lede is politics, and the kidnappings a speech
+    charges have no time, place or toll of their own."""
+    result = pipeline.process(Document(id="t7", text=SUMMIT, published=dt.date(1990, 3, 6)))
+    assert not [e for e in result.events if e.event_type in ("Violence against civilians", "Explosions/Remote violence")]
+
+
+def test_destruction_in_the_opening_still_makes_the_article_news(pipeline):
+    text = ("Rebels destroyed a section of the oil pipeline near the river port, the state oil company said.\n\n"
+            "The company said the rebels have carried out attacks on pipelines to drive away foreign firms.")
+    result = pipeline.process(Document(id="t8", text=text, published=dt.date(1989, 9, 14)))
+    assert result.events
+
+
+def test_acts_named_in_the_plural_with_no_setting_are_talk_even_in_the_opening(pipeline):
+    """A communique's opening that charges a pattern ("the bombings of the towns and the massacres
+    of the peasants") with no time, place or toll of its own reports no act."""
+    text = ("The rebel command said that the bombings of the towns and the massacres of the peasants prove "
+            "that the army cannot win the war.\n\n"
+            "It called on the government to return to the talks.")
+    result = pipeline.process(Document(id="t9", text=text, published=dt.date(1990, 1, 11)))
+    assert not [e for e in result.events if e.event_type in ("Violence against civilians", "Explosions/Remote violence")]
+
+
+def test_plural_acts_in_the_opening_with_a_place_and_a_time_stay_an_event(pipeline):
+    text = ("Two bombings shook the centre of Lima last night, police said.\n\n"
+            "The rebel command called on the government to return to the talks.")
+    result = pipeline.process(Document(id="t10", text=text, published=dt.date(1990, 1, 11)))
+    assert any(e.event_type == "Explosions/Remote violence" for e in result.events)

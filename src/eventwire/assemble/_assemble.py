@@ -716,7 +716,10 @@ def _talk_of_violence(group: _Group, findings: DocFindings) -> bool:
     place, a toll or its victim ("the assassination of the magistrate", "oqueli's
     assassination"); this is none of these, so it is no event. Only the violence's own
     mentions are asked for a time, a place or a toll: politics the words are merged with
-    (:func:`_around_an_act`) lends it none. Coded notes are one event each and keep theirs."""
+    (:func:`_around_an_act`) lends it none, and neither does politics in the opening (a summit's
+    accord in the lede of a speech that charges "kidnappings and blind terrorism"): only an act
+    of violence or of destruction there makes the body's violence the article's news. Coded
+    notes are one event each and keep theirs."""
     if findings.document.profile != "news" or group.extra_counts or any(_around_an_act(m) for m in group.mentions):
         return False
     if _event_class(group, findings)[1].event_type not in _VIOLENCE_TYPES:
@@ -724,7 +727,22 @@ def _talk_of_violence(group: _Group, findings: DocFindings) -> bool:
     violence = [m for m in group.mentions if m.trigger.event_type in _VIOLENCE_TYPES]
     if any(_has_own_setting(m) or _one_act_of(m) or _RECENTLY.search(m.sentence) for m in violence):
         return False
-    return not any(anchored(m, findings.structure) for m in group.mentions)
+    return not any(anchored(m, findings.structure) for m in group.mentions
+                   if not _dates_the_act_only_alone(m.trigger) and not _acts_in_the_plural(m))
+
+
+# A plural noun of acts ("bombings", "massacres", "kidnappings", "explosive devices").
+_PLURAL_ACTS = re.compile(r"[a-z]+[^su]s", re.I)
+
+
+def _acts_in_the_plural(m: Mention) -> bool:
+    """The mention names acts in the plural ("the bombings in the cities and the massacres in
+    the countryside", "the setting of explosive devices and the kidnappings") with no time, place
+    or toll of its own: a speech's or a communique's charge of a pattern of violence, even in its
+    opening, where a report of a happening tells its act with a setting ("bombs exploded in the
+    capital last night")."""
+    last = m.trigger.text.rsplit(" ", 1)[-1]
+    return m.trigger.event_type in _VIOLENCE_TYPES and bool(_PLURAL_ACTS.fullmatch(last)) and not _has_own_setting(m)
 
 
 def _around_an_act(m: Mention) -> bool:
