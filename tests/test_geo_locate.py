@@ -683,3 +683,18 @@ def test_a_name_after_a_place_word_and_of_is_a_place(nlp, gaz):
     tops = find_toponyms(nlp("Armed men seized a lawyer outside her office in the hillside suburb of Pétion-Ville."),
                          gaz)
     assert "Pétion-Ville" in [t.text for t in tops]
+
+
+def test_the_one_town_named_inside_the_county_is_the_place(nlp, gaz):
+    text = ("A teenager was wounded Friday night in Marshall County, the sheriff said. Deputies found "
+            "him at a house in Albertville after a neighbour called.")
+    loc = _located(nlp, gaz, text, "wounded").mentions[0].location
+    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Albertville", "Alabama", 1)
+    assert loc.rule == "geo.event.county-town"
+
+
+def test_two_towns_inside_the_county_leave_the_county(nlp, gaz):
+    text = ("A teenager was wounded Friday night in Harris County, the sheriff said. He was taken to a "
+            "hospital in Houston; the shooter lives in Pasadena.")
+    loc = _located(nlp, gaz, text, "wounded").mentions[0].location
+    assert loc is not None and loc.name == "Harris County"
