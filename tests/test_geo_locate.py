@@ -698,3 +698,12 @@ def test_two_towns_inside_the_county_leave_the_county(nlp, gaz):
             "hospital in Houston; the shooter lives in Pasadena.")
     loc = _located(nlp, gaz, text, "wounded").mentions[0].location
     assert loc is not None and loc.name == "Harris County"
+
+
+def test_a_name_before_the_word_state_is_no_county(nlp, gaz):
+    # a business named after a state's nickname: no first-level unit is called "Garden"
+    res = _resolve(nlp, gaz, "Deputies drove to the Garden State Rifle Range after a member hurt his hand.")
+    garden = [r for text, r in res.items() if text.startswith("Garden")]
+    assert garden and all(r.entry is None or r.entry.feature_code == "ADM1" for r in garden)
+    res = _resolve(nlp, gaz, "Fighting was reported in Kachin state on Monday.")
+    assert res["Kachin"].entry is not None and res["Kachin"].entry.feature_code == "ADM1"
