@@ -403,3 +403,43 @@ def test_a_large_province_lies_at_geonames_point_not_its_towns_corner(gaz):
     assert distance_km(ontario.latitude, ontario.longitude, 49.25, -84.5) < 5  # not by Toronto
     new_york = next(e for e in gaz.lookup("New York") if e.feature_code == "ADM1")
     assert distance_km(new_york.latitude, new_york.longitude, 40.71, -74.01) < 161  # near the city it names
+
+
+@pytest.mark.parametrize("name,province,iso2", [
+    ("Washington State", "Washington", "US"), ("Kachin State", "Kachin State", "MM"),
+    ("Unity State", "Unity", "SS"),
+])
+def test_a_state_word_names_a_first_level_unit_only(gaz, name, province, iso2):
+    found = gaz.lookup(name)
+    assert found and all(e.feature_code == "ADM1" for e in found)
+    assert any(e.iso2 == iso2 and fold(e.name) == fold(province) for e in found)
+
+
+def test_a_state_nickname_is_no_county_of_its_first_word(gaz):
+    # "Garden County" is a Nebraska county; "Garden State" (a business's name) is not it
+    assert gaz.lookup("Garden County")
+    assert not gaz.lookup("Garden State")
+
+
+def test_a_citys_neighbourhood_the_geonames_table_lacks_lies_in_that_city(gaz):
+    from eventwire.gazetteer import neighbourhood_city
+
+    found = [e for e in gaz.lookup("Humboldt Park") if e.admin1 == "Illinois"]
+    assert found and neighbourhood_city(found[0]) == "Chicago"
+    chicago = max((e for e in gaz.lookup("Chicago") if e.admin1 == "Illinois"), key=lambda e: e.population)
+    assert abs(found[0].latitude - chicago.latitude) < 0.01
+    # a state's own town of that name keeps its place: no second entry beside it
+    assert len([e for e in gaz.lookup("Allentown") if e.admin1 == "Pennsylvania"]) == 1
+
+
+def test_a_namesake_town_in_another_state_is_no_neighbourhood(gaz):
+    from eventwire.gazetteer import neighbourhood_city
+
+    texas = [e for e in gaz.lookup("Austin") if e.admin1 == "Texas"]
+    assert texas and neighbourhood_city(texas[0]) is None
+
+
+def test_a_neighbourhood_named_like_a_large_city_adds_no_entry(gaz):
+    # Pittsburgh's Oakland: alone or in a dateline the name means the Californian city
+    for name in ("Oakland", "West Oakland"):
+        assert not [e for e in gaz.lookup(name) if e.admin1 == "Pennsylvania" and e.feature_code == "PPLX"]

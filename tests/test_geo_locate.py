@@ -726,3 +726,27 @@ def test_a_district_the_gazetteer_lacks_is_read_as_its_seat_town(nlp, gaz):
     # no country named: a bare town of that name anywhere is no district's seat
     res = _resolve(nlp, gaz, "Farmers marched in Mehran county on Tuesday.")
     assert res["Mehran county"].entry is None
+
+
+def test_the_one_town_named_inside_the_county_is_the_place(nlp, gaz):
+    text = ("A teenager was wounded Friday night in Marshall County, the sheriff said. Deputies found "
+            "him at a house in Albertville after a neighbour called.")
+    loc = _located(nlp, gaz, text, "wounded").mentions[0].location
+    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Albertville", "Alabama", 1)
+    assert loc.rule == "geo.event.county-town"
+
+
+def test_two_towns_inside_the_county_leave_the_county(nlp, gaz):
+    text = ("A teenager was wounded Friday night in Harris County, the sheriff said. He was taken to a "
+            "hospital in Houston; the shooter lives in Pasadena.")
+    loc = _located(nlp, gaz, text, "wounded").mentions[0].location
+    assert loc is not None and loc.name == "Harris County"
+
+
+def test_a_name_before_the_word_state_is_no_county(nlp, gaz):
+    # a business named after a state's nickname: no first-level unit is called "Garden"
+    res = _resolve(nlp, gaz, "Deputies drove to the Garden State Rifle Range after a member hurt his hand.")
+    garden = [r for text, r in res.items() if text.startswith("Garden")]
+    assert garden and all(r.entry is None or r.entry.feature_code == "ADM1" for r in garden)
+    res = _resolve(nlp, gaz, "Fighting was reported in Kachin state on Monday.")
+    assert res["Kachin"].entry is not None and res["Kachin"].entry.feature_code == "ADM1"

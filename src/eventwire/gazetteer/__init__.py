@@ -23,14 +23,18 @@ log = logging.getLogger("eventwire.gazetteer")
 __all__ = [
     "Gazetteer", "GeoNamesIndex", "ImportReport", "AliasRow", "default_gazetteer",
     "load_gazetteer", "import_geonames", "place_patterns", "distance_km", "fold", "REGION_CODES",
-    "lexicon", "own_name", "data_dir", "cached_table", "default_db_path", "stop_names", "codebook_admin1",
+    "lexicon", "own_name", "neighbourhood_city", "data_dir", "cached_table", "default_db_path", "stop_names", "codebook_admin1",
 ]
 
 
 def load_gazetteer(*, geonames_db: str | Path | None = None, aliases: bool = True) -> Gazetteer:
     """A fresh gazetteer: embedded tables + alias table + an imported GeoNames index if any."""
     terms = admin_terms()
-    gaz = Gazetteer(load_compiled(terms), read_aliases() if aliases else (), terms)
+    gaz = Gazetteer(load_compiled(terms), read_aliases() if aliases else (), terms,
+                    first_level_terms=tuple(lexicon().get("first_level_terms", ())))
+    from ._compiled import _data_csv
+
+    gaz.add_neighbourhoods(_data_csv("neighbourhoods.csv"))
     db = Path(geonames_db) if geonames_db else default_db_path()
     if db.is_file():
         gaz.extra.append(GeoNamesIndex(db, gaz.division_by_code, gaz.country))
@@ -43,6 +47,22 @@ def load_gazetteer(*, geonames_db: str | Path | None = None, aliases: bool = Tru
 def default_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, loaded once."""
     return load_gazetteer()
+
+
+@functools.lru_cache(maxsize=1)
+def _neighbourhood_cities() -> dict[tuple[str, str, str], str]:
+    from ._compiled import _data_csv
+
+    return {(fold(r["name"]), fold(r["admin1"]), fold(r["admin2"])): r["city"]
+            for r in _data_csv("neighbourhoods.csv")}
+
+
+def neighbourhood_city(e) -> str | None:
+    """The city a US place is a neighbourhood of (data/geo/neighbourhoods.csv: "East Garfield
+    Park", Cook County, is Chicago's), or None."""
+    if e.feature_class != "P" or e.iso2 != "US":
+        return None
+    return _neighbourhood_cities().get((fold(e.name), fold(e.admin1 or ""), fold(e.admin2 or "")))
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import re
 from typing import Iterable, Protocol
 
 from ..records import GeoEntry
@@ -55,13 +56,19 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
+NEIGHBOURHOOD_NAMESAKE = 100_000  # a city this large keeps its name from a neighbourhood elsewhere
+_COMPASS_WORD = re.compile(r"^(?:north|south|east|west|central|upper|lower)\s+", re.IGNORECASE)
+
+
 class Gazetteer:
     """Place names to GeoNames-style entries. Build with :func:`default_gazetteer`."""
 
     def __init__(self, compiled: Compiled, aliases: Iterable[AliasRow] = (),
-                 admin_terms: tuple[str, ...] = (), extra: list[ExtraSource] | None = None) -> None:
+                 admin_terms: tuple[str, ...] = (), extra: list[ExtraSource] | None = None,
+                 first_level_terms: tuple[str, ...] = ()) -> None:
         self._c = compiled
         self.admin_terms = admin_terms
+        self.first_level_terms = first_level_terms
         self.extra: list[ExtraSource] = list(extra or [])
         self._iso2 = {c: k for k, c in enumerate(compiled.ctry_iso2) if compiled.ctry_gid[k]}
         self._capitals = frozenset(i for i in compiled.ctry_capital if i >= 0)
@@ -145,6 +152,28 @@ class Gazetteer:
                 ids = self._alias_ids.setdefault(fold(r.name), [])
                 ids.extend(i for i in targets if i not in ids)
 
+    def add_neighbourhoods(self, rows: Iterable[dict[str, str]]) -> None:
+        """Add the city neighbourhoods (data/geo/neighbourhoods.csv) the gazetteer lacks in
+        their state, at their city's point: a "Madisonville" of a Cincinnati paper then has a
+        candidate in Cincinnati. They feed no name pattern: NER or a place cue finds them. A name
+        that a US city of 100,000 or more bears, with or without a compass word ("Oakland", "West
+        Oakland", "Austin"), is left to that city: alone or in a dateline it means the city."""
+        for r in rows:
+            state = fold(r["admin1"])
+            if any(fold(e.admin1 or "") == state for e in self._us_towns(r["name"])) or any(
+                    e.population >= NEIGHBOURHOOD_NAMESAKE for e in self._us_towns(_COMPASS_WORD.sub("", r["name"]))):
+                continue
+            city = max((e for e in self.lookup(r["city"]) if e.feature_class == "P" and e.iso2 == "US"
+                        and fold(e.admin1 or "") == state), key=lambda e: e.population, default=None)
+            if city is None:
+                continue
+            self._alias_entries.append(GeoEntry(None, r["name"], city.latitude, city.longitude, "P", "PPLX",
+                                                city.country, "US", city.iso3, r["admin1"], r["admin2"]))
+            self._alias_ids.setdefault(fold(r["name"]), []).append(ALIAS_BASE + len(self._alias_entries) - 1)
+
+    def _us_towns(self, name: str) -> list[GeoEntry]:
+        return [e for e in self.lookup(name) if e.feature_class == "P" and e.iso2 == "US"]
+
     # -- lookup -----------------------------------------------------------
     def _lookup_ids(self, key: str) -> list[int]:
         ids = self._alias_ids.get(key, []) + self._ids(key)
@@ -160,8 +189,14 @@ class Gazetteer:
             if base:  # "Bolan district": the district itself, if its base name is known
                 ids = [i for i in self._alias_ids.get(base, []) + self._ids(base)
                        if DIV_BASE <= i < COUNTRY_BASE or i >= ALIAS_BASE]
+            if base and self._first_level_term(key):  # "Kachin State": a province, not a district
+                ids = [i for i in ids if self.entry(i).feature_code == "ADM1"]
         seen: set[int] = set()
         return [i for i in ids if not (i in seen or seen.add(i))]
+
+    def _first_level_term(self, key: str) -> bool:
+        """Does the name end in (or open with) a term that only a first-level unit carries?"""
+        return any(key.endswith(" " + t) or key.startswith(t + " of ") for t in self.first_level_terms)
 
     def lookup(self, name: str) -> list[GeoEntry]:
         """Every entry known by this name (embedded, aliases, imported), unranked."""

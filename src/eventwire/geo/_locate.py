@@ -16,7 +16,7 @@ from dataclasses import replace
 from unidecode import unidecode
 
 from ..extract import DocFindings
-from ..gazetteer import REGION_CODES, fold, lexicon
+from ..gazetteer import REGION_CODES, fold, lexicon, neighbourhood_city
 from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, known_city,
                      country_of_outlet, known_outlets, masthead_start, near_place, on_side, outlet_home, outlet_places,
@@ -89,6 +89,8 @@ def _grouping_regions() -> frozenset[str]:
 def to_location(r: Resolved, rule: str) -> Location:
     e, t = r.entry, r.toponym
     admin1, admin2, admin3 = _units(e)
+    # a city's neighbourhood lies in that city, the municipality under its county
+    admin3 = admin3 or neighbourhood_city(e)
     return Location(
         name=e.name, country=e.country, iso3=e.iso3, admin1=_acled_name(admin1),
         admin2=_acled_name(admin2), admin3=_acled_name(admin3),
@@ -875,10 +877,17 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
         if fp is not None and rule == "geo.event.document" and _across_the_dateline(i, fp, res, findings):
             i = None  # "KANSAS CITY, Mo. -- A girl was shot Sunday": not the Kansas City, Kan., of another shooting
         if fp is not None and (i is None or _unsupported(i, fp, res, rule == "geo.event.sentence", parts) or _narrower(res, i, fp)):
-            chosen.add(fp)
-            m = _with_location(m, _focus_location(res[fp], i is not None),
-                               _sentence_of(doc, res[fp].toponym.start))
-        elif i is not None:
+            if (t := _county_town(fp, res, masthead)) is not None:
+                i, rule = t, "geo.event.county-town"
+            else:
+                chosen.add(fp)
+                m = _with_location(m, _focus_location(res[fp], i is not None),
+                                   _sentence_of(doc, res[fp].toponym.start))
+                mentions.append(m)
+                continue
+        if i is not None and (t := _county_town(i, res, masthead)) is not None:
+            i, rule = t, "geo.event.county-town"
+        if i is not None:
             chosen.add(i)
             loc = _named_province(to_location(res[i], rule), i, res, gazetteer)
             if res[i].entry.feature_code.startswith("PCL"):
@@ -909,6 +918,29 @@ def _at_province_seat(m: Mention, gazetteer) -> Mention:
     if town is None:
         return m
     return replace(m, location=replace(loc, latitude=town.latitude, longitude=town.longitude))
+
+
+def _county_town(i: int, res: list[Resolved], masthead: tuple[int, int] | None) -> int | None:
+    """The one town the text names inside the county chosen as the event's place ("killed in
+    Beaufort County ... deputies were called to a home in Pinetown"): a report names the county
+    of its sheriff or coroner first and the town where it happened later. None when the place
+    is no county, or the text names no town in it or several. The town's sentence need not tell
+    of the event ("Deputies were called to a home in Pinetown"); a masthead's town is the outlet's."""
+    county = res[i].entry
+    if county is None or county.feature_code != "ADM2":
+        return None
+    a2 = fold(county.name)
+    towns = {j: r.entry for j, r in enumerate(res) if r.entry is not None and r.entry.feature_class == "P"
+             and r.entry.iso2 == county.iso2 and fold(r.entry.admin2 or "") == a2
+             and r.toponym.qualifier_of is None  # "(Kayokwe, Mwaro)": a larger place's name
+             and not (masthead is not None and masthead[0] <= r.toponym.start < masthead[1])}
+    # the county's own province first; a town in a namesake county of another ("Beaufort County"
+    # of a report that names Pinetown, N.C.) tells which county the text meant
+    own = {j: e for j, e in towns.items() if fold(e.admin1 or "") == fold(county.admin1 or "")}
+    towns = own or towns
+    if len({(e.geonameid, e.name) for e in towns.values()}) != 1:
+        return None
+    return min(towns)
 
 
 def _outlet_town(document, res: list[Resolved], focus: Focus, gazetteer, known: tuple) -> int | None:

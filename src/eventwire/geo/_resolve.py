@@ -135,6 +135,13 @@ def _bare_unit_name(name: str) -> str | None:
     return strip_admin_term(fold(name), admin_terms())
 
 
+@functools.lru_cache(maxsize=1)
+def _first_level_heads() -> frozenset[str]:
+    from ..gazetteer import lexicon
+
+    return frozenset(lexicon().get("first_level_terms", ()))
+
+
 def _head_bonus(e: GeoEntry, head: str | None) -> float:
     if not head:
         return 0.0
@@ -727,6 +734,12 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         cands = [e for e in cands if not (e.feature_code.startswith("PCL") or e.feature_code == "ADM1")]
         if not cands:
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.part-elsewhere")
+    if t.head in _first_level_heads():
+        # "the Garden State Pistol Range": a name before "state" is a first-level unit or none,
+        # never a county that shares its first word (Garden County, Nebraska)
+        cands = [e for e in cands if e.feature_code == "ADM1"]
+        if not cands:
+            return Resolved(t, None, 0.0, len(inside), "geo.resolve.no-such-state")
     if (part and towns) or side:
         # "a shoot-out in Roseiral neighborhood" of a report from Belford Roxo: a part of a
         # town the text names, never a town of that name far from every such town
