@@ -241,7 +241,7 @@ def _event_figures(counts_of, text):
     ("A man in his 20's was shot in the leg.", None, 1),
     ("A teen in the 200 block of Oak Street had been shot.", None, 1),
     # the verb of a relative clause in an aside is the aside's own
-    ("Gunfire struck five people, including one who died at the scene.", 1, None),
+    ("Gunfire struck five people, including one who died at the scene.", 1, 4),
     # carried wounds and hospital stays
     ("Three people suffered gunshot wounds in the fight.", None, 3),
     ("A teenager suffered a gunshot wound to the arm.", None, 1),
@@ -372,6 +372,12 @@ def test_shot_dead_with_its_victims_after_it_is_a_killing(counts_of, text, best)
     ("Two of the men were listed in stable condition.", None, 2),
     ("The cashier was taken to a nearby hospital with minor injuries.", None, 1),
     ("The boy was struck by a car on the way home.", None, None),
+    # gunfire that strikes someone, or a clause of striking after the firing
+    ("A stray round struck a girl sleeping in her bedroom.", None, 1),
+    ("Bullets hit three men who were waiting at the bus stop.", None, 3),
+    ("The gunman fired into the parked car, hitting two passengers.", None, 2),
+    ("The truck hit a cyclist at the intersection.", None, None),
+    ("He shoved the clerk, striking her in the face.", None, None),
     # numbers that name a place or a channel, and a second number below the first
     ("Police made two arrests in the Cloud 9 shooting.", None, None),
     ("Channel 8 - Four Injured in Parking Lot Shooting", None, 4),

@@ -364,7 +364,23 @@ def _phrase_cue(tok) -> tuple[str, str] | None:
                 return "hit", "after"
         if _in_body_part(tok):
             return "hit", "after"  # "a bystander was struck in the arm": a wound, not a blow of a car
+    if lemma in ("strike", "hit") and tok.tag_ in ("VBD", "VBZ", "VBP", "VBG") and _gunfire_strikes(tok):
+        return "hit", "before"
     return None
+
+
+# Verbs of firing that a clause of striking may follow: "opened fire, striking two men".
+_FIRING = {"fire", "shoot", "open", "spray"}
+
+
+def _gunfire_strikes(verb) -> bool:
+    """An active "struck" or "hit" whose doer is the gunfire ("a stray bullet struck a girl",
+    "gunfire hit two men"), or a clause of it that follows the firing ("fired into the crowd,
+    striking three people"): whom it strikes is shot, not a blow of a fist or a car."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return subject.lemma_.lower() in _GUNFIRE
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.lemma_.lower() in _FIRING
 
 
 # Parts of the body a round strikes: "struck in the shoulder", "hit once in the leg".
