@@ -432,6 +432,9 @@ def test_news_victims_listed_taken_and_in_condition(counts_of, text, killed, inj
     ("He also wounded an 18 and 15 year old.", None, 1),
     ("Eric Wright, 26, and Larry Watkins Jr. 26, were also injured.", None, 2),
     ("The killing avenged an earlier murder of an Eight Trey Crip.", 1, None),
+    # ages listed between dashes do not reach the verb after the closing dash
+    ("Three men who were shot -- one 41, another 63, the third 22 -- were taken to a hospital.", None, 3),
+    ("Two women -- one 35 years old, the other 58 -- were treated at the scene.", None, None),
 ])
 def test_ages_and_names_are_no_counts(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)

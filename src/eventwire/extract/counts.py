@@ -623,7 +623,22 @@ def _carried(toks, k: int) -> tuple[str, int] | None:
 
 
 def _cue_after(toks, j: int) -> tuple[str, int] | None:
-    """A passive or intransitive cue after the victims ("were killed", "died", "found dead")."""
+    """A passive or intransitive cue after the victims ("were killed", "died", "found dead").
+    A number inside an aside between dashes does not reach past the closing dash: in "four men
+    who were hit -- one 29, another 52, two others 37 -- were taken to a hospital" the verb is
+    the four's, and the numbers inside are ages."""
+    found = _own_cue_after(toks, j)
+    if found is not None and _in_open_aside(toks, j) and any(_aside_dash(toks, m) for m in range(j, found[1])):
+        return None
+    return found
+
+
+def _in_open_aside(toks, j: int) -> bool:
+    """An aside dash opened before ``j`` and not yet closed."""
+    return sum(1 for m in range(j) if _aside_dash(toks, m)) % 2 == 1
+
+
+def _own_cue_after(toks, j: int) -> tuple[str, int] | None:
     if j < len(toks) and count_cues().get(toks[j].lower_) == ("fatalities", "manner"):
         return "fatalities", j + 1  # "four people were shot, one fatally"
     k, bridged = _skip_pp(toks, _skip_aside(toks, j)), 0
