@@ -470,6 +470,9 @@ def test_ages_and_names_are_no_counts(counts_of, text, killed, injured):
     ("Two brothers were killed. His cousin was shot in the hip but survived.", 2, 1),
     ("A clerk was killed. The owner's son was shot in the arm. He is in stable condition.", 1, 1),
     ("One man was killed; he and four others were shot outside the club.", 1, 4),
+    # the words naming a person hit may tell them alive: a survivor is no one among the dead
+    ("Two cousins died at the scene. The surviving passenger was shot in the hand.", 2, 1),
+    ("A cashier was killed. A survivor of the robbery was shot twice.", 1, 1),
     # one shot who then died is among the dead
     ("A clerk was shot in the chest. The clerk was taken to a hospital in critical condition and died there.", 1, 0),
     # "the only one hurt" beside a death is the one who died; alone, the one hurt

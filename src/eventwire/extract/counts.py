@@ -2013,11 +2013,22 @@ def _not_among_dead(hit: Count) -> bool:
     those it tells some died of ("shot four others, including one who died")."""
     if "+with_dead" in hit.rule:
         return False
-    if "+survived" in hit.rule or "+apart" in hit.rule:
+    if "+survived" in hit.rule or "+apart" in hit.rule or _survivor(hit):
         return True
     other = _OTHERS.search(hit.text)
     # "he and four others were shot" holds one more, who may be among the dead
     return other is not None and not _AND.search(hit.text, 0, other.start())
+
+
+# Words that name the victim as one who lived: "her surviving son", "the shooting's survivor".
+_SURVIVORS = {"surviving", "survivor", "survivors"}
+
+
+def _survivor(hit: Count) -> bool:
+    """People hit whom the words naming them tell alive: "the surviving victim was shot in the
+    leg", "a survivor who was shot twice"."""
+    head = (hit.victims or "").split()[-1:]
+    return bool(head) and head[0].lower().strip(",.") in _SURVIVORS or bool(_SURVIVORS & set(_words_before_victim(hit)))
 
 
 # Words that tell a person's sex, so that one hit is told apart from the dead of the other sex.
