@@ -380,6 +380,9 @@ def test_shot_dead_with_its_victims_after_it_is_a_killing(counts_of, text, best)
     ("He shoved the clerk, striking her in the face.", None, None),
     # numbers that name a place or a channel, and a second number below the first
     ("Police made two arrests in the Cloud 9 shooting.", None, None),
+    # people held in a shooting are not its victims; people wounded in one are
+    ("Police question 2 suspects in shooting near the mall", None, None),
+    ("Five men were wounded in shooting outside a nightclub.", None, 5),
     ("Channel 8 - Four Injured in Parking Lot Shooting", None, 4),
 ])
 def test_news_victims_in_reporting_language(counts_of, text, killed, injured):

@@ -651,6 +651,8 @@ def _own_cue_after(toks, j: int) -> tuple[str, int] | None:
         if carried is not None:
             return carried
         kind = _cue(t, "after")
+        if kind and k > j and toks[k - 1].lower_ == "in" and t.tag_ in ("NN", "NNS", "VBG"):
+            return None  # "three suspects in shooting of teen": the act they are held for, not their wound
         if kind == "hit" and not _is_active(t):
             return _hit_or_killed(toks, k)
         if kind and not _is_active(t):
