@@ -241,7 +241,7 @@ def _event_figures(counts_of, text):
     ("A man in his 20's was shot in the leg.", None, 1),
     ("A teen in the 200 block of Oak Street had been shot.", None, 1),
     # the verb of a relative clause in an aside is the aside's own
-    ("Gunfire struck five people, including one who died at the scene.", 1, None),
+    ("Gunfire struck five people, including one who died at the scene.", 1, 4),
     # carried wounds and hospital stays
     ("Three people suffered gunshot wounds in the fight.", None, 3),
     ("A teenager suffered a gunshot wound to the arm.", None, 1),
@@ -372,8 +372,17 @@ def test_shot_dead_with_its_victims_after_it_is_a_killing(counts_of, text, best)
     ("Two of the men were listed in stable condition.", None, 2),
     ("The cashier was taken to a nearby hospital with minor injuries.", None, 1),
     ("The boy was struck by a car on the way home.", None, None),
+    # gunfire that strikes someone, or a clause of striking after the firing
+    ("A stray round struck a girl sleeping in her bedroom.", None, 1),
+    ("Bullets hit three men who were waiting at the bus stop.", None, 3),
+    ("The gunman fired into the parked car, hitting two passengers.", None, 2),
+    ("The truck hit a cyclist at the intersection.", None, None),
+    ("He shoved the clerk, striking her in the face.", None, None),
     # numbers that name a place or a channel, and a second number below the first
     ("Police made two arrests in the Cloud 9 shooting.", None, None),
+    # people held in a shooting are not its victims; people wounded in one are
+    ("Police question 2 suspects in shooting near the mall", None, None),
+    ("Five men were wounded in shooting outside a nightclub.", None, 5),
     ("Channel 8 - Four Injured in Parking Lot Shooting", None, 4),
 ])
 def test_news_victims_in_reporting_language(counts_of, text, killed, injured):
@@ -426,6 +435,9 @@ def test_news_victims_listed_taken_and_in_condition(counts_of, text, killed, inj
     ("He also wounded an 18 and 15 year old.", None, 1),
     ("Eric Wright, 26, and Larry Watkins Jr. 26, were also injured.", None, 2),
     ("The killing avenged an earlier murder of an Eight Trey Crip.", 1, None),
+    # ages listed between dashes do not reach the verb after the closing dash
+    ("Three men who were shot -- one 41, another 63, the third 22 -- were taken to a hospital.", None, 3),
+    ("Two women -- one 35 years old, the other 58 -- were treated at the scene.", None, None),
 ])
 def test_ages_and_names_are_no_counts(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
@@ -461,6 +473,9 @@ def test_ages_and_names_are_no_counts(counts_of, text, killed, injured):
     ("Two brothers were killed. His cousin was shot in the hip but survived.", 2, 1),
     ("A clerk was killed. The owner's son was shot in the arm. He is in stable condition.", 1, 1),
     ("One man was killed; he and four others were shot outside the club.", 1, 4),
+    # the words naming a person hit may tell them alive: a survivor is no one among the dead
+    ("Two cousins died at the scene. The surviving passenger was shot in the hand.", 2, 1),
+    ("A cashier was killed. A survivor of the robbery was shot twice.", 1, 1),
     # one shot who then died is among the dead
     ("A clerk was shot in the chest. The clerk was taken to a hospital in critical condition and died there.", 1, 0),
     # "the only one hurt" beside a death is the one who died; alone, the one hurt

@@ -74,6 +74,19 @@ def test_related_line_with_a_bar_after_its_label():
     assert not s.yields_events(start, start + 20)
 
 
+def test_links_to_other_stories_set_after_a_plus_sign():
+    """Some sites list other stories' headlines as paragraphs opened by a plus sign."""
+    text = ("DAYTON, Ohio - A woman was shot in the arm on Tuesday night, police said.\n\n"
+            "OTHER STORIES\n\n"
+            "+ 2 dead, 4 hurt in crash on the highway\n\n"
+            "Officers are still looking for the shooter.")
+    s = _read(text)
+    start = text.index("+ 2 dead")
+    assert s.kind_at(start, start + 20) == "related"
+    assert not s.yields_events(start, start + 20)
+    assert s.yields_events(text.index("Officers"), len(text))
+
+
 def test_title_given_by_the_document_is_found_in_the_text():
     text = "Bomb kills three in Quetta\n\nA bomb killed three people in Quetta on Tuesday."
     s = _read(text, title="Bomb kills three in Quetta")

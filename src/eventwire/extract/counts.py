@@ -364,7 +364,23 @@ def _phrase_cue(tok) -> tuple[str, str] | None:
                 return "hit", "after"
         if _in_body_part(tok):
             return "hit", "after"  # "a bystander was struck in the arm": a wound, not a blow of a car
+    if lemma in ("strike", "hit") and tok.tag_ in ("VBD", "VBZ", "VBP", "VBG") and _gunfire_strikes(tok):
+        return "hit", "before"
     return None
+
+
+# Verbs of firing that a clause of striking may follow: "opened fire, striking two men".
+_FIRING = {"fire", "shoot", "open", "spray"}
+
+
+def _gunfire_strikes(verb) -> bool:
+    """An active "struck" or "hit" whose doer is the gunfire ("a stray bullet struck a girl",
+    "gunfire hit two men"), or a clause of it that follows the firing ("fired into the crowd,
+    striking three people"): whom it strikes is shot, not a blow of a fist or a car."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return subject.lemma_.lower() in _GUNFIRE
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.lemma_.lower() in _FIRING
 
 
 # Parts of the body a round strikes: "struck in the shoulder", "hit once in the leg".
@@ -607,7 +623,22 @@ def _carried(toks, k: int) -> tuple[str, int] | None:
 
 
 def _cue_after(toks, j: int) -> tuple[str, int] | None:
-    """A passive or intransitive cue after the victims ("were killed", "died", "found dead")."""
+    """A passive or intransitive cue after the victims ("were killed", "died", "found dead").
+    A number inside an aside between dashes does not reach past the closing dash: in "four men
+    who were hit -- one 29, another 52, two others 37 -- were taken to a hospital" the verb is
+    the four's, and the numbers inside are ages."""
+    found = _own_cue_after(toks, j)
+    if found is not None and _in_open_aside(toks, j) and any(_aside_dash(toks, m) for m in range(j, found[1])):
+        return None
+    return found
+
+
+def _in_open_aside(toks, j: int) -> bool:
+    """An aside dash opened before ``j`` and not yet closed."""
+    return sum(1 for m in range(j) if _aside_dash(toks, m)) % 2 == 1
+
+
+def _own_cue_after(toks, j: int) -> tuple[str, int] | None:
     if j < len(toks) and count_cues().get(toks[j].lower_) == ("fatalities", "manner"):
         return "fatalities", j + 1  # "four people were shot, one fatally"
     k, bridged = _skip_pp(toks, _skip_aside(toks, j)), 0
@@ -620,6 +651,8 @@ def _cue_after(toks, j: int) -> tuple[str, int] | None:
         if carried is not None:
             return carried
         kind = _cue(t, "after")
+        if kind and k > j and toks[k - 1].lower_ == "in" and t.tag_ in ("NN", "NNS", "VBG"):
+            return None  # "three suspects in shooting of teen": the act they are held for, not their wound
         if kind == "hit" and not _is_active(t):
             return _hit_or_killed(toks, k)
         if kind and not _is_active(t):
@@ -1982,11 +2015,22 @@ def _not_among_dead(hit: Count) -> bool:
     those it tells some died of ("shot four others, including one who died")."""
     if "+with_dead" in hit.rule:
         return False
-    if "+survived" in hit.rule or "+apart" in hit.rule:
+    if "+survived" in hit.rule or "+apart" in hit.rule or _survivor(hit):
         return True
     other = _OTHERS.search(hit.text)
     # "he and four others were shot" holds one more, who may be among the dead
     return other is not None and not _AND.search(hit.text, 0, other.start())
+
+
+# Words that name the victim as one who lived: "her surviving son", "the shooting's survivor".
+_SURVIVORS = {"surviving", "survivor", "survivors"}
+
+
+def _survivor(hit: Count) -> bool:
+    """People hit whom the words naming them tell alive: "the surviving victim was shot in the
+    leg", "a survivor who was shot twice"."""
+    head = (hit.victims or "").split()[-1:]
+    return bool(head) and head[0].lower().strip(",.") in _SURVIVORS or bool(_SURVIVORS & set(_words_before_victim(hit)))
 
 
 # Words that tell a person's sex, so that one hit is told apart from the dead of the other sex.
