@@ -170,3 +170,13 @@ CALM_RESTORED = (
 def test_a_day_things_were_back_to_normal_by_is_no_day_of_an_act(pipeline):
     events = _events(pipeline, CALM_RESTORED, dt.date(2025, 6, 14))
     assert [(e.event_type, str(e.event_date)) for e in events] == [("Battles", "2025-06-13")]
+
+
+def test_a_limit_that_opens_the_sentence_dates_its_tally_apart_from_the_news(pipeline):
+    text = ("On 12 May 2021, in Rosario (Santa Fe), neighbours held a protest against the early release of "
+            "prisoners. Until 10 May 2021, 310 prisoners from the province's jails were released, while 90 "
+            "from federal jails were set free.")
+    doc = Document(id="w", text=text, published=dt.date(2021, 5, 12), profile="notes")
+    events = pipeline.process(doc).events
+    protest = next(e for e in events if e.event_type == "Protests")
+    assert protest.actor2 is None

@@ -113,11 +113,15 @@ _LIMIT_WORDS = frozenset({"until", "till", "by"})
 
 
 def _a_time_limit(sent, date: EventDate) -> bool:
-    """'until 2028', 'calm had been restored by early Wednesday' (not 'by Sunday's blast')."""
+    """'until 2028', 'calm had been restored by early Wednesday' (not 'by Sunday's blast'). A limit
+    that opens the sentence ("Until 29 April, 753 prisoners were released") dates a tally up to
+    that day, which keeps it apart from the news."""
     text = sent.doc.text
     before = text[max(sent.start_char, date.start - 12):date.start].lower().split()
     if not before or before[-1] not in _LIMIT_WORDS:
         return False
+    if len(text[sent.start_char:date.start].split()) <= 1:
+        return False  # the sentence opens with the limit
     return before[-1] != "by" or not text[date.end:date.end + 2] in ("'s", "’s")
 
 
