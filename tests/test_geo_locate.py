@@ -750,3 +750,12 @@ def test_a_name_before_the_word_state_is_no_county(nlp, gaz):
     assert garden and all(r.entry is None or r.entry.feature_code == "ADM1" for r in garden)
     res = _resolve(nlp, gaz, "Fighting was reported in Kachin state on Monday.")
     assert res["Kachin"].entry is not None and res["Kachin"].entry.feature_code == "ADM1"
+
+
+def test_a_country_or_a_city_before_the_word_state_stays_a_place(nlp, gaz):
+    res = _resolve(nlp, gaz, "Russian state media said the drone was shot down near Belgorod.")
+    russia = [r for text, r in res.items() if text.startswith("Russia")]
+    assert russia and russia[0].entry is not None and russia[0].entry.iso2 == "RU"
+    res = _resolve(nlp, gaz, "He played football at Youngstown State University in Ohio.")
+    town = [r for text, r in res.items() if text.startswith("Youngstown")]
+    assert town and town[0].entry is not None and town[0].entry.admin1 == "Ohio"

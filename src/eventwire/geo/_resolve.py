@@ -735,9 +735,10 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         if not cands:
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.part-elsewhere")
     if t.head in _first_level_heads():
-        # "the Garden State Pistol Range": a name before "state" is a first-level unit or none,
-        # never a county that shares its first word (Garden County, Nebraska)
-        cands = [e for e in cands if e.feature_code == "ADM1"]
+        # "the Garden State Pistol Range": a name before "state" is never a county that shares its
+        # first word (Garden County, Nebraska); a country ("Russian state media"), a state or a
+        # city ("Youngstown State University") stays what it is
+        cands = [e for e in cands if not e.feature_code.startswith("ADM2")]
         if not cands:
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.no-such-state")
     if (part and towns) or side:
