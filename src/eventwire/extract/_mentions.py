@@ -122,7 +122,7 @@ def _a_time_limit(sent, date: EventDate) -> bool:
         return False
     if len(text[sent.start_char:date.start].split()) <= 1:
         return False  # the sentence opens with the limit
-    return before[-1] != "by" or not text[date.end:date.end + 2] in ("'s", "’s")
+    return before[-1] != "by" or text[date.end:date.end + 2] not in ("'s", "’s")
 
 
 # Links by which a clause or a noun describes the noun above it: "carlos ruiz, who was governor

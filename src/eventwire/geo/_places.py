@@ -70,7 +70,7 @@ def _prep_before(doc, i: int) -> str | None:
     """The preposition before token i, past determiners and adjectives ("in the remote X"),
     and past a unit that the name is "of" ("in the northeastern city of X" -> "in")."""
     j = i - 1
-    compass = _cues()[2] - {"outside", "outskirts"}  # "in north Kashmir's Kupwara district"
+    compass = _compass_before()
     while j >= 0 and (doc[j].lower_ in SKIP_BEFORE or doc[j].pos_ == "ADJ" or doc[j].lower_ in compass) \
             and i - j <= 3:
         j -= 1
@@ -81,6 +81,13 @@ def _prep_before(doc, i: int) -> str | None:
             k -= 1  # "in the Lolab area of Kupwara district": the unit's own name, unknown here
         return _prep_before(doc, k) or "of"
     return doc[j].lower_ if j >= 0 and doc[j].pos_ in ("ADP", "SCONJ") else None
+
+
+@functools.lru_cache(maxsize=1)
+def _compass_before() -> frozenset[str]:
+    """Direction words a name may follow ("in north Kashmir's Kupwara district"), not the words
+    of lying outside a place."""
+    return _cues()[2] - {"outside", "outskirts"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,7 +146,7 @@ def _in_place_context(doc, span, heads, preps) -> bool:
 def _of_a_unit(doc, span, heads) -> bool:
     """'the hillside suburb of Pétion-Ville', 'the town of X': the name a place word is "of"."""
     j = span.start - 1
-    return j >= 1 and doc[j].lower_ == "of" and (doc[j - 1].lower_ in heads or doc[j - 1].lower_ in _unit_heads())
+    return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in heads
 
 
 def _qualifies_place(doc, span) -> bool:
@@ -625,7 +632,7 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
 def _without_possessive(doc, span):
     """'north Kashmir's' as NER may cut "north Kashmir's Kupwara district": the "'s" joins the
     larger unit to the smaller one (see :func:`_possessive_unit`); it is no part of the name."""
-    if len(span) > 1 and span[-1].lower_.replace("’", "'") == "'s" \
+    if len(span) > 1 and _possessive_mark(span[-1]) \
             and any(t.pos_ == "PROPN" for t in doc[span.end:span.end + 2]):  # not "in Smith's home"
         from spacy.tokens import Span
 
@@ -735,6 +742,10 @@ CITY_PART_HEADS = frozenset({"neighbourhood", "neighborhood", "section", "suburb
 SUBURB_HEADS = frozenset({"suburb"})
 
 
+def _possessive_mark(tok) -> bool:
+    return tok.lower_.replace("’", "'") == "'s"
+
+
 def _possessive_unit(doc, prev: Toponym, cur: Toponym) -> bool:
     """'Manipur's Chandel district', 'Zamfara state's Gusau area', 'Afghanistan's eastern
     Nangarhar province', 'Pakistan's northwestern city of Peshawar': the larger unit, its
@@ -743,7 +754,7 @@ def _possessive_unit(doc, prev: Toponym, cur: Toponym) -> bool:
     before a part of a city is no chain of units."""
     toks = doc[prev.token_end:cur.token_start]
     k = 1 if len(toks) and prev.head and toks[0].lower_ == prev.head else 0
-    if k >= len(toks) or toks[k].lower_.replace("’", "'") != "'s":
+    if k >= len(toks) or not _possessive_mark(toks[k]):
         return False
     rest = _without_compounds([t.lower_ for t in toks[k + 1:]])
     _, _, directions, _ = _cues()
@@ -760,7 +771,7 @@ def _possessive_town(doc, prev: Toponym, cur: Toponym, gazetteer) -> bool:
     is a place of it when the gazetteer puts it there (not "Israel's Gaza offensive", where the
     name qualifies a noun, nor a name the gazetteer lacks)."""
     toks = doc[prev.token_end:cur.token_start]
-    if gazetteer is None or len(toks) != 1 or toks[0].lower_.replace("’", "'") != "'s" or cur.head is not None:
+    if gazetteer is None or len(toks) != 1 or not _possessive_mark(toks[0]) or cur.head is not None:
         return False
     if doc[cur.token_end - 1].dep_ in ("compound", "amod"):
         return False
@@ -864,7 +875,7 @@ def _link_qualifiers(doc, tops: list[Toponym], gazetteer=None) -> list[Toponym]:
             # "Newport, southern Wales", "Mosul in northern Iraq": the compass word says
             # where in the country, which holds the town all the same
             between = parts[0]
-        elif cur.token_end < len(doc) and doc[cur.token_end].lower_.replace("’", "'") == "'s":
+        elif cur.token_end < len(doc) and _possessive_mark(doc[cur.token_end]):
             # "at Dhuri in southern Punjab's Sangrur district": a compass word says where
             # in the province, whose district goes on the chain
             between = " ".join(w for w in between.split() if w not in _compass_words())
