@@ -685,3 +685,15 @@ def test_no_one_died_outweighs_a_death_recalled(counts_of, text, killed, injured
 ])
 def test_a_wound_carried_in_a_participle_clause(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a person brought in with an ordinal is one more than the people hit before
+    ("A teenager was shot in the leg outside the store. A second boy was grazed by a bullet.", None, 2),
+    ("A clerk was shot dead behind the counter. A second man was wounded in the parking lot.", 1, 1),
+    # "the second man" points back at one already counted; an arrest is no wound
+    ("Two men were shot on the corner. The second man was taken to a hospital in critical condition.", None, 2),
+    ("A man was shot in the arm. A second man was arrested the next day.", None, 1),
+])
+def test_a_person_brought_in_by_an_ordinal(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)

@@ -734,3 +734,15 @@ def test_muc4_an_attack_made_with_explosives_is_a_bombing():
     assert muc_type(attack("the dynamite attack was condemned by the bishops.",
                            "gtd.bombing/explosion:explosion(dynamite)",
                            rule="lex:violence(attack)+target:civilians+anaphor")) == "attack"
+
+
+def test_gvc_city_compared_without_a_leading_article():
+    from eventwire.eval._news import same_city
+
+    bronx = _event(location=Location(name="The Bronx", country="United States", iso3="USA", admin1="New York"))
+    gold = {"location": "Bronx", "location_alt": None}
+    assert same_city(gold, bronx)
+    # an article is dropped only at the start of the name
+    assert not same_city({"location": "Dalles", "location_alt": None},
+                         _event(location=Location(name="Dallas", country="United States", iso3="USA",
+                                                  admin1="Texas")))

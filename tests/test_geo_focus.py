@@ -590,6 +590,21 @@ def test_a_known_local_outlet_names_its_home_town(gaz):
     assert homes("http://www.kingcounty.gov/a", "the World Health Organization (WHO) said") == set()
 
 
+def test_a_copyright_line_names_the_newsroom_that_wrote_the_story(gaz):
+    from eventwire.geo._focus import known_outlets
+
+    def homes(url, tail):
+        return [(e.name, e.admin1) for e in known_outlets(url, "", gaz, tail=tail)]
+
+    # a story one station's site carries from another's newsroom: the newsroom's market first
+    assert homes("http://www.wtvm.com/story/1/a", "Police are still looking. Copyright 2016 MSNewsNow. "
+                 "All rights reserved.") == [("Jackson", "Mississippi"), ("Columbus", "Georgia")]
+    assert homes("http://www.example.com/a", "Copyright 2015 KCTV (Meredith Corp.) All rights reserved.") == \
+        [("Kansas City", "Missouri")]
+    # an agency or a word that names no outlet is none
+    assert homes("http://www.example.com/a", "Copyright 2016 The Associated Press. All rights reserved.") == []
+
+
 def test_a_namesake_in_the_outlets_market_is_the_one_it_means(nlp, gaz):
     text = "A 4-year-old girl was wounded when a gun went off inside a home in Smyrna on Saturday, police said."
     assert _location(nlp, gaz, text, "wounded").admin1 != "Tennessee"  # a larger namesake by itself

@@ -47,6 +47,8 @@ __all__ = ["score_gvc", "score_muc4", "muc_type", "muc_types", "same_city", "fin
 # An event dated this many days before the article is not the article's news.
 OLD_DAYS = 60
 _SAINT = re.compile(r"\b(st|ste)\b")
+# A leading article that one name form writes and the other leaves out: "The Bronx" is GVA's "Bronx".
+_LEADING_THE = re.compile(r"^the\s+")
 
 
 @functools.lru_cache(maxsize=None)
@@ -423,7 +425,7 @@ def _whole_words(scheme: str) -> re.Pattern:
 
 
 def _city_key(name: str | None) -> str:
-    return _SAINT.sub("saint", fold(name)) if name else ""
+    return _SAINT.sub("saint", _LEADING_THE.sub("", fold(name))) if name else ""
 
 
 def same_city(gold: dict, event: Event | None) -> bool | None:

@@ -1247,13 +1247,14 @@ def _hurt_told(toks) -> bool:
 
 def _ordinal_victims(sent, toks) -> list[Count]:
     """"A fifth victim was struck", "a fourth victim with a gunshot wound checked himself into a
-    hospital": a victim introduced by an ordinal is one more after the ones already counted, so
-    the people hit number at least the ordinal (the dead among them, see :func:`event_counts`).
-    The victim is indefinite ("the fourth victim" points back at one already counted) and the
-    sentence tells of a wound and of no death ("a second victim has died" is a toll of the dead)."""
+    hospital", "a second man was grazed": a victim or a person introduced by an ordinal is one
+    more after the ones already counted, so the people hit number at least the ordinal (the dead
+    among them, see :func:`event_counts`). The victim is indefinite ("the fourth victim" points
+    back at one already counted) and the sentence tells of a wound and of no death ("a second
+    victim has died" is a toll of the dead)."""
     out = []
     for t in toks:
-        if t.lemma_.lower() != "victim" or t.pos_ != "NOUN":
+        if t.pos_ != "NOUN" or not (t.lemma_.lower() == "victim" or _a_person(t)):
             continue
         n = _toll_ordinal(t)
         if n is None or not _hurt_told(toks):

@@ -246,15 +246,24 @@ def _outlet_table() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, st
     return calls, hosts
 
 
-def known_outlets(url: str | None, head: str, gazetteer) -> tuple[GeoEntry, ...]:
+# The copyright line a station group's sites print under a story, naming the newsroom that
+# wrote it: "Copyright 2016 WVUE. All rights reserved.", "Copyright 2015 KCTV (Meredith Corp.)".
+_COPYRIGHT = re.compile(r"\bCopyright\s+(?:©\s*)?(?:(?:19|20)\d{2}\s+)?([A-Za-z][A-Za-z0-9]{2,})\b")
+
+
+def known_outlets(url: str | None, head: str, gazetteer, tail: str = "") -> tuple[GeoEntry, ...]:
     """The home towns of the US local outlets (data/geo/outlets.csv) that the page's web host
-    ("www.wlky.com", "www.indystar.com") and the call signs of the text's opening ("HOMEWOOD
-    (KDKA) -") name: a newsroom's market, where its reports mostly come from. Unlike a town
-    read in a host's letters, each is one town, whatever its namesakes."""
+    ("www.wlky.com", "www.indystar.com"), the call signs of the text's opening ("HOMEWOOD
+    (KDKA) -") and the copyright line of its end (``tail``: "Copyright 2016 WVUE") name: a
+    newsroom's market, where its reports mostly come from. Unlike a town read in a host's
+    letters, each is one town, whatever its namesakes."""
     calls, hosts = _outlet_table()
     # the newsroom a text's opening credits first ("(WMC) -" of a report a Georgia station's site
-    # carries), then the site's own
+    # carries), then the one its copyright line names (a story a station group's sites share is
+    # its own newsroom's: "Copyright 2016 KAIT" on a Memphis station's site), then the site's own
     homes = [calls.get(next(g for g in m.groups() if g)) for m in _CALL_SIGN.finditer(head)]
+    homes += [calls.get(m.group(1)) or hosts.get(m.group(1).lower()) or _host_call_sign(m.group(1).lower(), calls)
+              for m in _COPYRIGHT.finditer(tail)]
     homes += [hosts.get(w) or _host_call_sign(w, calls) for w in page_host(url).split(".")[:-1]]
     out: dict[int, GeoEntry] = {}
     for home in dict.fromkeys(h for h in homes if h):

@@ -566,8 +566,9 @@ def _outlet(document, tops: list[Toponym], gazetteer, known: tuple | None = None
 
 
 def _known_outlets(document, gazetteer) -> tuple:
-    """:func:`known_outlets` of the document's web address, headline and opening."""
-    return known_outlets(document.url, "\n".join((document.title or "", document.text[:HEAD_CHARS])), gazetteer)
+    """:func:`known_outlets` of the document's web address, headline, opening and end."""
+    return known_outlets(document.url, "\n".join((document.title or "", document.text[:HEAD_CHARS])), gazetteer,
+                         tail=document.text[-TAIL_CHARS:])
 
 
 def _provinces_named(tops: list[Toponym], gazetteer) -> Counter:
@@ -608,6 +609,7 @@ def city_parts(tops: list[Toponym]) -> frozenset[str]:
 
 
 HEAD_CHARS = 600  # the text's opening, where a report says where it is from
+TAIL_CHARS = 400  # the text's end, where a station's site prints its copyright line
 
 
 def _qualified(document, title: str | None, gazetteer) -> list:
