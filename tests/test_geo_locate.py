@@ -759,3 +759,18 @@ def test_a_country_or_a_city_before_the_word_state_stays_a_place(nlp, gaz):
     res = _resolve(nlp, gaz, "He played football at Youngstown State University in Ohio.")
     town = [r for text, r in res.items() if text.startswith("Youngstown")]
     assert town and town[0].entry is not None and town[0].entry.admin1 == "Ohio"
+
+
+def test_a_lone_namesake_abroad_gives_way_to_the_country_the_text_speaks_of(nlp, gaz):
+    # "Los Cedros" is in the gazetteer in Mexico only; the rest of the sentence is Colombian
+    f = _located(nlp, gaz, "On 3 June, soldiers and guerrillas clashed in Los Cedros community, "
+                           "El Tambo municipality, Cauca department.", "clashed")
+    loc = f.mentions[0].location
+    assert loc is not None and loc.iso3 == "COL" and loc.admin1 == "Cauca"
+
+
+def test_a_namesake_abroad_stays_where_its_country_is_named(nlp, gaz):
+    f = _located(nlp, gaz, "Protesters marched in Los Cedros, Mexico, and in Bogota, Colombia, "
+                           "against the new tax.", "marched")
+    places = {p.text: p.entry for p in f.places}
+    assert places["Los Cedros"] is not None and places["Los Cedros"].iso2 == "MX"

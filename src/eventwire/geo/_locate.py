@@ -795,6 +795,7 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     focus = article_focus_of(findings, tops, gazetteer, home, known)
     res = resolve_toponyms(tops, gazetteer, home_country=home, focus=focus,
                            provinces=province_cues(findings.document.text), local_fallback=False)
+    res = _without_stray_namesakes(res)
     fp = _focus_place(findings, res, focus)
     event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]
@@ -904,6 +905,30 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     findings.places = _place_mentions(res, roles, chosen)
     findings.location = _document_location(res, findings.places)
     return findings
+
+
+def _without_stray_namesakes(res: list[Resolved]) -> list[Resolved]:
+    """The places of a text less the namesakes abroad that no other word of it supports: in a
+    text that names two places or more of one country, a town or a unit of another country
+    that the text names nothing else of (not the country, not its people, not another of its
+    places) is a place the gazetteer lacks, not an event abroad. "in Los Cedros community,
+    El Tambo municipality, Cauca department" (Colombia) is no Los Cedros of Mexico, "in
+    Barung locality of Mai Municipality (Ilam district), Nepal" no Baringo of Kenya. A capital
+    stays ("talks in Doha"), and so does every place of a text with no such main country."""
+    names: dict[str, set[str]] = {}
+    for r in res:
+        if r.entry is not None and r.entry.iso2:
+            names.setdefault(r.entry.iso2, set()).add(fold(r.toponym.text))
+    if not any(len(v) >= 2 for v in names.values()):
+        return res
+    out = list(res)
+    for i, r in enumerate(res):
+        e = r.entry
+        if e is None or r.toponym.label == "NORP" or e.feature_code.startswith("PCL") \
+                or e.feature_code == "PPLC" or len(names.get(e.iso2, ())) != 1:
+            continue
+        out[i] = replace(r, entry=None, rule=r.rule + "+geo.resolve.stray")
+    return out
 
 
 def _at_province_seat(m: Mention, gazetteer) -> Mention:
