@@ -774,3 +774,15 @@ def test_a_namesake_abroad_stays_where_its_country_is_named(nlp, gaz):
                            "against the new tax.", "marched")
     places = {p.text: p.entry for p in f.places}
     assert places["Los Cedros"] is not None and places["Los Cedros"].iso2 == "MX"
+
+
+def test_a_town_name_that_opens_with_a_country_name_is_read_whole(nlp, gaz):
+    found = _resolve(nlp, gaz, "Residents banged pots on their balconies in Mali Zvornik, Serbia, on Friday.")
+    assert "Mali" not in found
+    assert found["Mali Zvornik"].entry is not None and found["Mali Zvornik"].entry.iso2 == "RS"
+
+
+def test_a_unit_word_does_not_lengthen_a_name(nlp, gaz):
+    found = _resolve(nlp, gaz, "A bomb killed two men in Police District 4, Kandahar city, Afghanistan.")
+    assert "Police District" not in found
+

@@ -512,6 +512,27 @@ def _with_first_words(doc, span, gazetteer):
     return span
 
 
+def _with_last_words(doc, span, gazetteer):
+    """NER keeps the first word of some town names and drops the rest ("Mali" of "Mali
+    Zvornik", which alone names a country): the capitalised words right after the span join
+    it when the whole name is a place the gazetteer knows. A unit word is no part of such a
+    name ("Police District 2" is a ward, not a Polish county)."""
+    if gazetteer is None or span.label_ == "NORP" or span.label_ not in PLACE_LABELS:
+        return span
+    units = _cues()[0] | frozenset(lexicon()["admin_terms"])
+    for n in (2, 1):
+        e = span.end + n
+        if e > len(doc) or not all(doc[k].is_alpha and doc[k].is_title and not doc[k].ent_type_
+                                   and not doc[k].is_sent_start and doc[k].lower_ not in units
+                                   for k in range(span.end, e)):
+            continue
+        if gazetteer.lookup(doc[span.start:e].text):
+            from spacy.tokens import Span
+
+            return Span(doc, span.start, e, label=span.label_)
+    return span
+
+
 def _with_short_form(doc, span, gazetteer):
     """NER keeps a name without its abbreviated first word ("Vernon" of "Mt. Vernon") or
     keeps only that word ("Ft" of "Ft. Myers"): the whole name, when it is known."""
@@ -609,7 +630,8 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     cased = _cased(doc)
     spans = [(span, rule) for span, rule in spans if not _street_named(doc, span) and not _numbered_ward(doc, span)
              and not (cased and span.text.islower())]
-    spans = [(_with_short_form(doc, _with_first_words(doc, span, gazetteer), gazetteer), rule)
+    spans = [(_with_last_words(doc, _with_short_form(doc, _with_first_words(doc, span, gazetteer), gazetteer),
+                               gazetteer), rule)
              for span, rule in spans]
     widened = [(_with_linked_rest(doc, span, gazetteer), rule) for span, rule in spans]
     cut = {span.start for (span, was_cut), _ in widened if was_cut}
