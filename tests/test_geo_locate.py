@@ -786,3 +786,18 @@ def test_a_unit_word_does_not_lengthen_a_name(nlp, gaz):
     found = _resolve(nlp, gaz, "A bomb killed two men in Police District 4, Kandahar city, Afghanistan.")
     assert "Police District" not in found
 
+
+def test_a_town_in_a_landmark_name_gives_way_to_the_place_set_out_after_it(nlp, gaz):
+    # a roundabout named after another province's capital, then the town with its province
+    f = _located(nlp, gaz, "A bomb went off near Ghazni Amanullah roundabout, Tarin Kot, Uruzgan, "
+                           "Afghanistan, on Tuesday.", "bomb")
+    loc = f.mentions[0].location
+    assert loc is not None and loc.admin1 == "Uruzgan"
+
+
+def test_a_place_and_its_province_named_later_in_the_sentence_leave_the_first_alone(nlp, gaz):
+    # the second place is a list item of its own, written far from the first
+    f = _located(nlp, gaz, "Gunmen attacked a checkpoint in Ghazni on Monday, a day after a blast "
+                           "in Tarin Kot, Uruzgan.", "attacked")
+    loc = f.mentions[0].location
+    assert loc is not None and loc.admin1 == "Ghazni"

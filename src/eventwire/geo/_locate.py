@@ -260,6 +260,50 @@ def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str],
     return best
 
 
+def _qualified_after(i: int, res: list[Resolved], roles: list[str], text: str) -> int | None:
+    """A place written with its qualifiers right after the one picked, in another province or
+    country: "near Ghazni Amanullah roundabout, Tarin Kot, Uruzgan", "on Basra-Baghdad Highway
+    in Nasiriyah, Dhi Qar", "in the Badia desert, Busayyah, Muthanna": the first name is part
+    of a landmark's, a road's or an area's, and the place set out with its province or country
+    is where that lies. The most specific resolved member of that place's chain, else None."""
+    r = res[i]
+    e = r.entry
+    if e is None or e.feature_code.startswith("PCL"):
+        return None
+    chains = _chains(res)
+    own = set(chains.chain(i))
+    for j in chains.between(r.toponym.end, r.toponym.sent_end):
+        if j in own or roles[j] in ("speaker", "origin", "destination", "background"):
+            continue
+        between = text[r.toponym.end:res[j].toponym.start]
+        words = between.replace(",", " ").replace("-", " ").split()
+        if len(between) > 40 or len(words) > 4 or sum(w.islower() for w in words) > 2 \
+                or any(c in between for c in ".;:()\""):
+            return None
+        chain = [k for k in chains.chain(j) if res[k].entry is not None and res[k].toponym.label != "NORP"]
+        if len(chain) < 2 or chains.head[j] != j:
+            return None
+        if any(_same_or_inside(res[k].entry, e) for k in chain
+               if not res[k].entry.feature_code.startswith("PCL") or res[k].entry.iso2 != e.iso2):
+            return None
+        if all(res[k].entry.feature_code.startswith("PCL") for k in chain):
+            return None
+        return next((k for k in chain if not res[k].entry.feature_code.startswith("PCL")), chain[0])
+    return None
+
+
+def _same_or_inside(outer, inner) -> bool:
+    from ._resolve import _contains
+
+    if outer.geonameid is not None and outer.geonameid == inner.geonameid:
+        return True
+    if outer.iso2 != inner.iso2:
+        return False
+    if outer.feature_code.startswith("PCL"):
+        return True
+    return _contains(outer, inner) or (outer.admin1 is not None and outer.admin1 == inner.admin1)
+
+
 def _document_score(doc, r: Resolved, role: str, in_event: bool, first_sent: bool) -> float:
     from ._roles import _scene
 
@@ -830,6 +874,8 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
         rule = "geo.event.sentence"
         if i is None:
             i, rule = doc_best, "geo.event.document"
+        if i is not None and (j := _qualified_after(i, res, roles, doc_text(doc))) is not None:
+            i = j
         if fp is None and (i is None or _specificity(res[i]) == 0) and (
                 loc := _organisation_place(doc, gazetteer, i is not None and res[i].entry.iso2)) \
                 and not _far_from_home_location(loc, home):
