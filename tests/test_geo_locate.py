@@ -801,3 +801,13 @@ def test_a_place_and_its_province_named_later_in_the_sentence_leave_the_first_al
                            "in Tarin Kot, Uruzgan.", "attacked")
     loc = f.mentions[0].location
     assert loc is not None and loc.admin1 == "Ghazni"
+
+
+def test_a_village_ner_misses_is_read_before_the_province_that_holds_it(nlp, gaz):
+    found = _resolve(nlp, gaz, "Gunmen ambushed a patrol on a farm road in Neni, Anambra, Nigeria, at dawn.")
+    assert found["Neni"].entry is not None and found["Neni"].entry.iso2 == "NG"
+
+
+def test_words_before_a_place_that_holds_no_such_name_stay_words(nlp, gaz):
+    found = _resolve(nlp, gaz, "Officials said Monday, Lagos was calm after the protest.")
+    assert "Monday" not in found

@@ -474,6 +474,40 @@ def _bare_heads(doc, taken: set[int], gazetteer, heads) -> list:
     return out
 
 
+# what NER may have read an unfamiliar village's name as, or nothing at all
+_NAME_READINGS = frozenset({"", "PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _names_before_qualifiers(doc, spans: list, taken: set[int], gazetteer) -> list:
+    """'in Neni, Anambra', 'attacked Tall Tamr, Al Hasakah': capitalised words NER left
+    untagged, written just before a comma and a place, are a place when the gazetteer knows
+    a place of that name inside the one that follows (a province, or a town's surroundings)."""
+    if gazetteer is None:
+        return []
+    from ._resolve import _inside_qualifier
+
+    out = []
+    for span, rule in spans:
+        if rule == "geo.demonym" or span.label_ == "NORP" or span.start < 2 or doc[span.start - 1].text != ",":
+            continue
+        end = span.start - 1
+        for n in (3, 2, 1):
+            s = end - n
+            if s < 1 or any(k in taken for k in range(s, end)) or not all(
+                    doc[k].is_alpha and doc[k].is_title and doc[k].ent_type_ in _NAME_READINGS for k in range(s, end)) \
+                    or doc[s - 1].is_title:
+                continue
+            name = doc[s:end]
+            inners = [e for e in gazetteer.lookup(name.text) if e.feature_class == "P"]
+            if inners and any(_inside_qualifier(q, e) for q in gazetteer.lookup(span.text) for e in inners):
+                from spacy.tokens import Span
+
+                out.append((Span(doc, s, end, label="GPE"), "geo.before-qualifier"))
+                taken.update(range(s, end))
+                break
+    return out
+
+
 def _whole_hyphenated(doc, span):
     """NER keeps a piece of a hyphenated name ("Qala" of "Qala-i-Naw", "Ain" of "Ras
     al-Ain"); the piece alone names somewhere else (Qala, Malta), so take the whole name."""
@@ -625,6 +659,7 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     spans = [(_without_possessive(doc, span), rule) for span, rule in candidate_spans(doc, gazetteer)]
     taken = {t for s, _ in spans for t in range(s.start, s.end)}
     spans += _bare_heads(doc, taken, gazetteer, heads)
+    spans += _names_before_qualifiers(doc, spans, taken, gazetteer)
     spans.sort(key=lambda p: p[0].start)
     spans = _merge_split_names(doc, spans, gazetteer, heads)
     cased = _cased(doc)
