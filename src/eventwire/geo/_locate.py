@@ -839,8 +839,10 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     focus = article_focus_of(findings, tops, gazetteer, home, known)
     res = resolve_toponyms(tops, gazetteer, home_country=home, focus=focus,
                            provinces=province_cues(findings.document.text), local_fallback=False)
-    res = _without_stray_namesakes(res)
     fp = _focus_place(findings, res, focus)
+    if fp is None:
+        # a dateline's place has its own say over namesakes abroad (see _contradicts)
+        res = _without_stray_namesakes(res)
     event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]
     roles = assign_roles(doc, tops, event_spans, rejected)
