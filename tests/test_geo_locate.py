@@ -759,3 +759,55 @@ def test_a_country_or_a_city_before_the_word_state_stays_a_place(nlp, gaz):
     res = _resolve(nlp, gaz, "He played football at Youngstown State University in Ohio.")
     town = [r for text, r in res.items() if text.startswith("Youngstown")]
     assert town and town[0].entry is not None and town[0].entry.admin1 == "Ohio"
+
+
+def test_a_lone_namesake_abroad_gives_way_to_the_country_the_text_speaks_of(nlp, gaz):
+    # "Los Cedros" is in the gazetteer in Mexico only; the rest of the sentence is Colombian
+    f = _located(nlp, gaz, "On 3 June, soldiers and guerrillas clashed in Los Cedros community, "
+                           "El Tambo municipality, Cauca department.", "clashed")
+    loc = f.mentions[0].location
+    assert loc is not None and loc.iso3 == "COL" and loc.admin1 == "Cauca"
+
+
+def test_a_namesake_abroad_stays_where_its_country_is_named(nlp, gaz):
+    f = _located(nlp, gaz, "Protesters marched in Los Cedros, Mexico, and in Bogota, Colombia, "
+                           "against the new tax.", "marched")
+    places = {p.text: p.entry for p in f.places}
+    assert places["Los Cedros"] is not None and places["Los Cedros"].iso2 == "MX"
+
+
+def test_a_town_name_that_opens_with_a_country_name_is_read_whole(nlp, gaz):
+    found = _resolve(nlp, gaz, "Residents banged pots on their balconies in Mali Zvornik, Serbia, on Friday.")
+    assert "Mali" not in found
+    assert found["Mali Zvornik"].entry is not None and found["Mali Zvornik"].entry.iso2 == "RS"
+
+
+def test_a_unit_word_does_not_lengthen_a_name(nlp, gaz):
+    found = _resolve(nlp, gaz, "A bomb killed two men in Police District 4, Kandahar city, Afghanistan.")
+    assert "Police District" not in found
+
+
+def test_a_town_in_a_landmark_name_gives_way_to_the_place_set_out_after_it(nlp, gaz):
+    # a roundabout named after another province's capital, then the town with its province
+    f = _located(nlp, gaz, "A bomb went off near Ghazni Amanullah roundabout, Tarin Kot, Uruzgan, "
+                           "Afghanistan, on Tuesday.", "bomb")
+    loc = f.mentions[0].location
+    assert loc is not None and loc.admin1 == "Uruzgan"
+
+
+def test_a_place_and_its_province_named_later_in_the_sentence_leave_the_first_alone(nlp, gaz):
+    # the second place is a list item of its own, written far from the first
+    f = _located(nlp, gaz, "Gunmen attacked a checkpoint in Ghazni on Monday, a day after a blast "
+                           "in Tarin Kot, Uruzgan.", "attacked")
+    loc = f.mentions[0].location
+    assert loc is not None and loc.admin1 == "Ghazni"
+
+
+def test_a_village_ner_misses_is_read_before_the_province_that_holds_it(nlp, gaz):
+    found = _resolve(nlp, gaz, "Gunmen ambushed a patrol on a farm road in Neni, Anambra, Nigeria, at dawn.")
+    assert found["Neni"].entry is not None and found["Neni"].entry.iso2 == "NG"
+
+
+def test_words_before_a_place_that_holds_no_such_name_stay_words(nlp, gaz):
+    found = _resolve(nlp, gaz, "Officials said Monday, Lagos was calm after the protest.")
+    assert "Monday" not in found

@@ -260,6 +260,50 @@ def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str],
     return best
 
 
+def _qualified_after(i: int, res: list[Resolved], roles: list[str], text: str) -> int | None:
+    """A place written with its qualifiers right after the one picked, in another province or
+    country: "near Ghazni Amanullah roundabout, Tarin Kot, Uruzgan", "on Basra-Baghdad Highway
+    in Nasiriyah, Dhi Qar", "in the Badia desert, Busayyah, Muthanna": the first name is part
+    of a landmark's, a road's or an area's, and the place set out with its province or country
+    is where that lies. The most specific resolved member of that place's chain, else None."""
+    r = res[i]
+    e = r.entry
+    if e is None or e.feature_code.startswith("PCL"):
+        return None
+    chains = _chains(res)
+    own = set(chains.chain(i))
+    for j in chains.between(r.toponym.end, r.toponym.sent_end):
+        if j in own or roles[j] in ("speaker", "origin", "destination", "background"):
+            continue
+        between = text[r.toponym.end:res[j].toponym.start]
+        words = between.replace(",", " ").replace("-", " ").split()
+        if len(between) > 40 or len(words) > 4 or sum(w.islower() for w in words) > 2 \
+                or any(c in between for c in ".;:()\""):
+            return None
+        chain = [k for k in chains.chain(j) if res[k].entry is not None and res[k].toponym.label != "NORP"]
+        if len(chain) < 2 or chains.head[j] != j:
+            return None
+        if any(_same_or_inside(res[k].entry, e) for k in chain
+               if not res[k].entry.feature_code.startswith("PCL") or res[k].entry.iso2 != e.iso2):
+            return None
+        if all(res[k].entry.feature_code.startswith("PCL") for k in chain):
+            return None
+        return next((k for k in chain if not res[k].entry.feature_code.startswith("PCL")), chain[0])
+    return None
+
+
+def _same_or_inside(outer, inner) -> bool:
+    from ._resolve import _contains
+
+    if outer.geonameid is not None and outer.geonameid == inner.geonameid:
+        return True
+    if outer.iso2 != inner.iso2:
+        return False
+    if outer.feature_code.startswith("PCL"):
+        return True
+    return _contains(outer, inner) or (outer.admin1 is not None and outer.admin1 == inner.admin1)
+
+
 def _document_score(doc, r: Resolved, role: str, in_event: bool, first_sent: bool) -> float:
     from ._roles import _scene
 
@@ -798,6 +842,9 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     res = resolve_toponyms(tops, gazetteer, home_country=home, focus=focus,
                            provinces=province_cues(findings.document.text), local_fallback=False)
     fp = _focus_place(findings, res, focus)
+    if fp is None:
+        # a dateline's place has its own say over namesakes abroad (see _contradicts)
+        res = _without_stray_namesakes(res)
     event_spans = [(m.sent_start, m.sent_end) for m in findings.mentions]
     rejected = [(m.sent_start, m.sent_end) for m in findings.rejected]
     roles = assign_roles(doc, tops, event_spans, rejected)
@@ -831,6 +878,8 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
         rule = "geo.event.sentence"
         if i is None:
             i, rule = doc_best, "geo.event.document"
+        if i is not None and (j := _qualified_after(i, res, roles, doc_text(doc))) is not None:
+            i = j
         if fp is None and (i is None or _specificity(res[i]) == 0) and (
                 loc := _organisation_place(doc, gazetteer, i is not None and res[i].entry.iso2)) \
                 and not _far_from_home_location(loc, home):
@@ -906,6 +955,30 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     findings.places = _place_mentions(res, roles, chosen)
     findings.location = _document_location(res, findings.places)
     return findings
+
+
+def _without_stray_namesakes(res: list[Resolved]) -> list[Resolved]:
+    """The places of a text less the namesakes abroad that no other word of it supports: in a
+    text that names two places or more of one country, a town or a unit of another country
+    that the text names nothing else of (not the country, not its people, not another of its
+    places) is a place the gazetteer lacks, not an event abroad. "in Los Cedros community,
+    El Tambo municipality, Cauca department" (Colombia) is no Los Cedros of Mexico, "in
+    Barung locality of Mai Municipality (Ilam district), Nepal" no Baringo of Kenya. A capital
+    stays ("talks in Doha"), and so does every place of a text with no such main country."""
+    names: dict[str, set[str]] = {}
+    for r in res:
+        if r.entry is not None and r.entry.iso2:
+            names.setdefault(r.entry.iso2, set()).add(fold(r.toponym.text))
+    if not any(len(v) >= 2 for v in names.values()):
+        return res
+    out = list(res)
+    for i, r in enumerate(res):
+        e = r.entry
+        if e is None or r.toponym.label == "NORP" or e.feature_code.startswith("PCL") \
+                or e.feature_code == "PPLC" or len(names.get(e.iso2, ())) != 1:
+            continue
+        out[i] = replace(r, entry=None, rule=r.rule + "+geo.resolve.stray")
+    return out
 
 
 def _at_province_seat(m: Mention, gazetteer) -> Mention:

@@ -474,6 +474,40 @@ def _bare_heads(doc, taken: set[int], gazetteer, heads) -> list:
     return out
 
 
+# what NER may have read an unfamiliar village's name as, or nothing at all
+_NAME_READINGS = frozenset({"", "PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _names_before_qualifiers(doc, spans: list, taken: set[int], gazetteer) -> list:
+    """'in Neni, Anambra', 'attacked Tall Tamr, Al Hasakah': capitalised words NER left
+    untagged, written just before a comma and a place, are a place when the gazetteer knows
+    a place of that name inside the one that follows (a province, or a town's surroundings)."""
+    if gazetteer is None:
+        return []
+    from ._resolve import _inside_qualifier
+
+    out = []
+    for span, rule in spans:
+        if rule == "geo.demonym" or span.label_ == "NORP" or span.start < 2 or doc[span.start - 1].text != ",":
+            continue
+        end = span.start - 1
+        for n in (3, 2, 1):
+            s = end - n
+            if s < 1 or any(k in taken for k in range(s, end)) or not all(
+                    doc[k].is_alpha and doc[k].is_title and doc[k].ent_type_ in _NAME_READINGS for k in range(s, end)) \
+                    or doc[s - 1].is_title:
+                continue
+            name = doc[s:end]
+            inners = [e for e in gazetteer.lookup(name.text) if e.feature_class == "P"]
+            if inners and any(_inside_qualifier(q, e) for q in gazetteer.lookup(span.text) for e in inners):
+                from spacy.tokens import Span
+
+                out.append((Span(doc, s, end, label="GPE"), "geo.before-qualifier"))
+                taken.update(range(s, end))
+                break
+    return out
+
+
 def _whole_hyphenated(doc, span):
     """NER keeps a piece of a hyphenated name ("Qala" of "Qala-i-Naw", "Ain" of "Ras
     al-Ain"); the piece alone names somewhere else (Qala, Malta), so take the whole name."""
@@ -509,6 +543,27 @@ def _with_first_words(doc, span, gazetteer):
             from spacy.tokens import Span
 
             return Span(doc, s, span.end, label=span.label_)
+    return span
+
+
+def _with_last_words(doc, span, gazetteer):
+    """NER keeps the first word of some town names and drops the rest ("Mali" of "Mali
+    Zvornik", which alone names a country): the capitalised words right after the span join
+    it when the whole name is a place the gazetteer knows. A unit word is no part of such a
+    name ("Police District 2" is a ward, not a Polish county)."""
+    if gazetteer is None or span.label_ == "NORP" or span.label_ not in PLACE_LABELS:
+        return span
+    units = _cues()[0] | frozenset(lexicon()["admin_terms"])
+    for n in (2, 1):
+        e = span.end + n
+        if e > len(doc) or not all(doc[k].is_alpha and doc[k].is_title and not doc[k].ent_type_
+                                   and not doc[k].is_sent_start and doc[k].lower_ not in units
+                                   for k in range(span.end, e)):
+            continue
+        if gazetteer.lookup(doc[span.start:e].text):
+            from spacy.tokens import Span
+
+            return Span(doc, span.start, e, label=span.label_)
     return span
 
 
@@ -604,12 +659,14 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     spans = [(_without_possessive(doc, span), rule) for span, rule in candidate_spans(doc, gazetteer)]
     taken = {t for s, _ in spans for t in range(s.start, s.end)}
     spans += _bare_heads(doc, taken, gazetteer, heads)
+    spans += _names_before_qualifiers(doc, spans, taken, gazetteer)
     spans.sort(key=lambda p: p[0].start)
     spans = _merge_split_names(doc, spans, gazetteer, heads)
     cased = _cased(doc)
     spans = [(span, rule) for span, rule in spans if not _street_named(doc, span) and not _numbered_ward(doc, span)
              and not (cased and span.text.islower())]
-    spans = [(_with_short_form(doc, _with_first_words(doc, span, gazetteer), gazetteer), rule)
+    spans = [(_with_last_words(doc, _with_short_form(doc, _with_first_words(doc, span, gazetteer), gazetteer),
+                               gazetteer), rule)
              for span, rule in spans]
     widened = [(_with_linked_rest(doc, span, gazetteer), rule) for span, rule in spans]
     cut = {span.start for (span, was_cut), _ in widened if was_cut}
