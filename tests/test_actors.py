@@ -202,6 +202,31 @@ def test_demonym_forces(nlp):
     assert "Police Forces of India" in names
 
 
+@pytest.mark.parametrize("text, trigger, forces", [
+    # a weapon only a state fields, named by the state's demonym, is that state's forces
+    ("Syrian artillery pounded the rebel-held village on Friday.", "pounded", "Military Forces of Syria"),
+    ("Turkish shelling hit two farms near the border.", "hit", "Military Forces of Turkey"),
+])
+def test_a_states_weapon_named_by_its_demonym_is_its_forces(nlp, text, trigger, forces):
+    a1, _ = _roles(nlp, text, trigger, "Explosions/Remote violence")
+    assert a1 is not None and a1.name == forces
+
+
+def test_a_weapon_with_no_demonym_names_no_side(nlp):
+    sent = next(nlp("Artillery pounded the village on Friday.").sents)
+    assert not any(a.name.startswith("Military Forces") for a in find_actors(sent))
+
+
+def test_a_headlines_bare_person_noun_is_the_victim(nlp):
+    _, a2 = _roles(nlp, "Teen shot near bus station; police seek suspect", "shot", "Violence against civilians")
+    assert a2 is not None and a2.name.startswith("Civilians")
+
+
+def test_an_ordinary_phrase_is_no_groups_alias(nlp):
+    sent = next(nlp("Mortar shells landed inside the base on Monday evening.").sents)
+    assert "al-Qaida" not in [a.name for a in find_actors(sent)]
+
+
 def test_ambiguous_alias_in_sentence(nlp):
     sent = next(nlp("The ELN attacked a military base near Cucuta, Colombia.").sents)
     eln = [a for a in find_actors(sent) if a.text == "ELN"][0]

@@ -697,3 +697,18 @@ def test_a_wound_carried_in_a_participle_clause(counts_of, text, killed, injured
 ])
 def test_a_person_brought_in_by_an_ordinal(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed", [
+    # the attackers' own dead are added to those they struck, when the report tells them apart
+    ("Nine villagers and two policemen were killed in the raid. Three of the raiders were also killed.", 14),
+    ("The army said it killed about 30 insurgents in the fighting, while losing six soldiers.", 36),
+    # ... not to a toll that may already hold them, nor one told as a part of it
+    ("Twelve people were killed in the raid. Three attackers were killed.", 12),
+    ("Eleven people, including four gunmen, were killed in the raid.", 11),
+    # a force that loses men loses them dead; a person who loses kin is no count here
+    ("The garrison lost three soldiers in the ambush on the highway.", 3),
+    ("The widow lost two sons in the shooting at the fair.", None),
+])
+def test_the_attackers_dead_told_apart(counts_of, text, killed):
+    assert _event_figures(counts_of, text)[0] == killed

@@ -746,3 +746,17 @@ def test_gvc_city_compared_without_a_leading_article():
     assert not same_city({"location": "Dalles", "location_alt": None},
                          _event(location=Location(name="Dallas", country="United States", iso3="USA",
                                                   admin1="Texas")))
+
+
+def test_the_place_is_named_as_the_source_names_it():
+    from eventwire.eval._score import location_name_check
+
+    def at(name, text=None):
+        return _event(location=Location(name=name, country="Pakistan", iso3="PAK", text=text or name))
+
+    assert location_name_check("Udero Lal", at("Udero Lal"))
+    assert location_name_check("Karachi - North Nazimabad", at("North Nazimabad"))
+    assert location_name_check("Karachi-North Nazimabad", at("Karachi"))
+    assert not location_name_check("Matiari", at("Hyderabad"))
+    assert location_name_check("Unknown", at("Hyderabad")) is None and location_name_check(None, at("X")) is None
+    assert location_name_check("Matiari", None) is False

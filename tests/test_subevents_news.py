@@ -489,6 +489,13 @@ RULE_CASES = [
     ("Protest with intervention", "Some 300 farmers protested outside the district office on Monday over land seizures. Police intervened and dispersed them."),
     ("Protest with intervention", "Shop owners marched through the old town on Tuesday against new taxes. The police arrested 12 of them."),
     ("Peaceful protest", "Nurses marched to the health ministry on Monday to demand better pay. Police said the march passed off peacefully."),
+    # an abduction in which people were killed is an attack; one with no further violence stays
+    ("Attack", "Gunmen raided the hamlet overnight, killing seven farmers and abducting 20 others."),
+    ("Abduction/forced disappearance", "Gunmen raided the hamlet overnight and abducted 20 farmers."),
+    # the weapon of another act told in the same sentence on another day leaves this one's class
+    ("Remote explosive/landmine/IED", "A landmine killed two herders near the border post on Friday, and rebels fired mortars at the garrison on Saturday."),
+    # a headline's bare person noun before a harm verb with no object is the victim
+    ("Attack", "Man shot and killed outside nightclub; police search for gunman"),
 ]
 
 

@@ -19,8 +19,8 @@ from ..extract.actors import CONTEXT_REACH
 from ..extract.counts import event_counts
 from ..extract.timing import ANCHOR_DAYS, CONTEXT, EARLIER, NEWS_DAYS, anchored
 from ..gazetteer import distance_km, fold
-from ..geo import names_a_street
-from ..records import COUNT_KINDS, Actor, Count, Event, Evidence, Location, Mention, Trigger
+from ..geo import Resolved, Toponym, names_a_street, to_location
+from ..records import COUNT_KINDS, Actor, Count, Event, Evidence, Location, Mention, PlaceMention, Trigger
 from ..resources.actors import load_actors
 
 
@@ -458,13 +458,81 @@ def _near(group: _Group):
     return lambda item: first <= item.start and item.end <= last
 
 
+def _abduction_with_deaths(event_class: Trigger, dead: Count | None, group: _Group) -> Trigger:
+    """An abduction in which people were killed is an attack: ACLED keeps its abduction class for
+    abductions with no further violence reported, and codes one where people died as an Attack
+    ("killing 12 residents and abducting 30 others"). The deaths must be told in a sentence of
+    the abduction itself; a toll from another sentence may be another incident's."""
+    if event_class.sub_event_type != "Abduction/forced disappearance" or not dead or not dead.best:
+        return event_class
+    if not any(m.trigger.sub_event_type == event_class.sub_event_type and m.sent_start <= dead.start < m.sent_end
+               and not _clause_break(m, dead) for m in group.mentions):
+        return event_class
+    return replace(event_class, sub_event_type="Attack", rule=f"{event_class.rule}+with_deaths")
+
+
+def _clause_break(mention: Mention, count: Count) -> bool:
+    """A semicolon or a full stop stands between the mention's trigger and the count: a headline
+    that joins two incidents ("Gunmen kill 12 in Zamfara; 20 abducted in Katsina")."""
+    a, b = sorted((mention.trigger.start, count.start))
+    between = mention.sentence[a - mention.sent_start:b - mention.sent_start]
+    return ";" in between or ". " in between
+
+
+# "Kairu village", "the village of Kairu", "the town of Tlalchapa": a name the text gives as a
+# village's or a town's. A neighbourhood, a suburb or a district is a part of its city, which ACLED
+# names (the Frayser neighbourhood of Memphis is coded at Memphis).
+_LOCALITY = r"(?:village|hamlet|settlement|locality|town|suburb)"
+_VILLAGE_AFTER = re.compile(r"\s+" + _LOCALITY + r"\b")
+_VILLAGE_BEFORE = re.compile(r"\b" + _LOCALITY + r" of\s+$")
+
+
+def _at_unknown_village(location: Location | None, group: _Group, findings: DocFindings) -> Location | None:
+    """The village an event's own sentence names where the gazetteer does not know it ("stormed
+    Mamove village", "in the village of Kairu"), at the place found for the event: the district
+    or town the text puts it in. ACLED names such an event by its village, with the coordinates
+    of the nearest place it knows and a geo-precision of 2; so does the record, which keeps the
+    units it found. A name the gazetteer resolved, or one written as a proper name with
+    "Village" ("Greenwich Village"), stays what it is."""
+    if location is None or location.country is None:
+        return location
+    text = findings.document.text
+    spans = [(m.sent_start, m.sent_end) for m in group.mentions]
+    for p in findings.places:
+        if p.entry is not None or not any(a <= p.start and p.end <= b for a, b in spans):
+            continue
+        if _VILLAGE_AFTER.match(text, p.end) or _VILLAGE_BEFORE.search(text[max(0, p.start - 30):p.start]):
+            base = _unit_of_village(p, findings, location) or location
+            return replace(base, name=p.text, text=p.text, start=p.start, end=p.end,
+                           geo_precision=max(2, base.geo_precision), rule=f"{base.rule}+unknown_village")
+    return location
+
+
+# What joins a village to the unit the text puts it in: "Kairu village in the Maru Local
+# Government Area", "the village of Kairu, Maru district", "Kairu village near Gusau".
+_INTO_UNIT = re.compile(r"\s*(?:village|hamlet|settlement|locality|town)?\s*(?:,|in|of|near|outside)\s+(?:the\s+)?$")
+
+
+def _unit_of_village(village: PlaceMention, findings: DocFindings, location: Location) -> Location | None:
+    """The place the text puts an unknown village in, right after its name, when the gazetteer
+    knows it and it lies in the event's country: its coordinates are the village's nearest."""
+    text = findings.document.text
+    for q in findings.places:
+        if q.start <= village.end or q.start - village.end > 40 or q.entry is None:
+            continue
+        if q.entry.country != location.country or not _INTO_UNIT.match(text[village.end:q.start]):
+            return None
+        spot = Toponym(text=q.text, start=q.start, end=q.end, sent_start=q.start, sent_end=q.end,
+                       token_start=0, token_end=0, label="GPE")
+        return to_location(Resolved(spot, q.entry, q.confidence, q.candidates, q.rule), f"{q.rule}+village_unit")
+    return None
+
+
 def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     document = findings.document
     lead, event_class = _event_class(group, findings)
-    class_evidence = _evidence_at(findings, "event_type", event_class.start, event_class.end,
-                                  event_class.text, event_class.rule)
-    evidence = [class_evidence] + [e for m in group.mentions for e in m.evidence
-                                   if not (e.field == "event_type" and e.start == class_evidence.start)]
+    evidence = [e for m in group.mentions for e in m.evidence
+                if not (e.field == "event_type" and e.start == event_class.start)]
     date = group.date()
     told = _incident_date(group, findings)
     if _told_instead(told, date, group, findings):
@@ -483,7 +551,7 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     elif document.published is not None:
         event_date, precision = document.published, "day"
         evidence.append(_evidence_for_default(document.id, "event_date", "date.default.published"))
-    location = group.location() or findings.location
+    location = _at_unknown_village(group.location() or findings.location, group, findings)
     actor1 = _victims_first(_named_again(group.role("actor1"), findings), event_class.event_type, findings)
     actor1 = _fill_country(actor1, location)
     actor2 = _fill_country(group.role("actor2"), location)
@@ -496,6 +564,7 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     if date is not None and event_date is not None:  # a day the text tells, not the publication's
         counts = [c for c in counts if not _of_an_earlier_year(c, event_date, findings)]
     by_kind = event_counts(counts, COUNT_KINDS)
+    event_class = _abduction_with_deaths(event_class, by_kind.get("fatalities"), group)
     for c in by_kind.values():
         if c is not None and not any(e.field == c.kind and e.start == c.start for e in evidence):
             evidence.append(_evidence_at(findings, c.kind, c.start, c.end, c.text, c.rule))
@@ -504,6 +573,8 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     if location is not None and not any(e.field == "location" and e.start == location.start for e in evidence):
         evidence.append(_evidence_at(findings, "location", location.start or 0, location.end or 0,
                                      location.text or location.name, location.rule))
+    evidence.insert(0, _evidence_at(findings, "event_type", event_class.start, event_class.end,
+                                    event_class.text, event_class.rule))
     codes = {}
     gtd_types = classify.gtd_attack_types_for_event(group.mentions)  # GTD's precedence over mentions
     if gtd_types:

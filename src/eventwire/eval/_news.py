@@ -243,6 +243,8 @@ def muc_type(event: Event) -> str | None:
     table = _muc_types()
     if _outside_scope(event, table):
         return "attack" if _assassination_within(event, table) else None
+    if _abduction_with_deaths(event):
+        return "kidnapping"
     if ("class", event.sub_event_type) in table and not _blasts_alone(event):
         return table[("class", event.sub_event_type)]
     gtd = event.codes.get("gtd_attack_type")
@@ -255,6 +257,13 @@ def muc_type(event: Event) -> str | None:
     if by_gtd == "arson" and not _burned(event):
         return "attack"  # damage by other means than fire: MUC's catch-all ATTACK
     return by_gtd or table.get(("acled", event.sub_event_type))
+
+
+def _abduction_with_deaths(event: Event) -> bool:
+    """An abduction whose victims were killed, which ACLED codes as an Attack (assemble's
+    "+with_deaths"): MUC keys it by the act, a KIDNAPPING (TASKDOC template-doc-part1 section 1)."""
+    lead = next((e for e in event.evidence if e.field == "event_type"), None)
+    return lead is not None and lead.rule.endswith("+with_deaths")
 
 
 _ATTACK_WORD = re.compile(r"\battack")

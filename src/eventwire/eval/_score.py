@@ -19,7 +19,7 @@ from typing import Any
 
 from ..records import Actor, Count, Event
 from ._normalise import (actors_match, admin1_match, admin1_spelled, countries_match, country_iso3, distance_km,
-                         legacy_family, legacy_gold_family)
+                         fold, legacy_family, legacy_gold_family)
 
 __all__ = ["RowScore", "score_row", "system_count", "DISTANCES_KM"]
 
@@ -106,6 +106,20 @@ def location_checks(gold: dict, admin1_field: str, event: Event | None, scheme: 
     return checks
 
 
+def location_name_check(gold_name: str | None, event: Event | None) -> bool | None:
+    """The event's place is named as the source names it: ACLED's ``location``, GTD's ``city``,
+    folded; a name the source writes with its city ("Karachi - North Nazimabad") matches either
+    part. The name, not the point: a village the gazetteer lacks is named right at another
+    place's coordinates (see ``within_*km`` for the point)."""
+    if not gold_name or fold(gold_name) in ("unknown", ""):
+        return None
+    loc = event.location if event is not None else None
+    if loc is None:
+        return False
+    parts = {fold(gold_name)} | {fold(p) for p in gold_name.replace(" - ", "-").split("-") if p.strip()}
+    return any(fold(n) in parts for n in (loc.name, loc.text) if n)
+
+
 def _name(actor: Actor | None) -> str | None:
     return actor.name if actor is not None else None
 
@@ -132,6 +146,7 @@ def _acled(gold: dict, event: Event | None, legacy: bool) -> RowScore:
                                 event.fatalities if event else None, event, figure=acled_count))
     checks["date"] = date_check(gold.get("event_date"), event)
     checks.update(location_checks(gold, "admin1", event, scheme="acled"))
+    checks["location"] = location_name_check(gold.get("location"), event)
     precision = _number(gold.get("geo_precision"))
     if precision is not None:
         checks["geo_precision"] = event is not None and event.location is not None and \
@@ -166,6 +181,7 @@ def _gtd(gold: dict, event: Event | None) -> RowScore:
         checks.update(count_checks(name, gold.get(name), getattr(event, kind, None), event))
     checks["date"] = date_check(gold.get("event_date"), event)
     checks.update(location_checks(gold, "provstate", event, scheme="gtd"))
+    checks["location"] = location_name_check(gold.get("city"), event)
     return RowScore(checks, labels)
 
 

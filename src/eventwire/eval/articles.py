@@ -44,7 +44,8 @@ def value(event: Event, name: str) -> Any:
         return system_count(event.fatalities)
     if name == "location":
         loc = event.location
-        return " ".join(filter(None, (loc.name, loc.text, loc.admin1, loc.admin2))) if loc else ""
+        # admin3 holds the city of a neighbourhood ("Englewood" lies in Chicago)
+        return " ".join(filter(None, (loc.name, loc.text, loc.admin1, loc.admin2, loc.admin3))) if loc else ""
     if name == "actor1":
         return event.actor1.name if event.actor1 else ""
     return getattr(event, name)

@@ -16,7 +16,7 @@ from ..records import Actor, Trigger
 from ..resources.actors import PARTY, ActorDictionary, GenericKind, load_actors
 from ._cue_tables import count_cues
 from .attribution import TELLING_VERBS
-from .classify import in_uniform
+from .classify import headline_victim, in_uniform
 
 __all__ = ["find_actors", "named_groups", "assign_roles", "actor_at"]
 
@@ -182,6 +182,27 @@ def _fold_word(text: str) -> str:
     return text.lower().rstrip("s")
 
 
+# Arms and fire that only a state's forces field, named by the state's demonym: "Russian
+# artillery struck a market", "Israeli shelling killed two", "a Turkish missile hit the town".
+# Without the demonym they name no side.
+_STATE_WEAPONS = frozenset({"artillery", "shelling", "shellfire", "bombardment", "bombardments", "missile",
+                            "missiles", "tank", "tanks", "warship", "warships", "gunship", "gunships"})
+
+
+def _state_weapon(token, actors: ActorDictionary) -> Actor | None:
+    """The forces of the country whose demonym or name modifies a state's weapon noun."""
+    if token.lower_ not in _STATE_WEAPONS:
+        return None
+    country = _modifier_country(token, actors)
+    if country is None:
+        return None
+    kind = actors.generic["military"]
+    first = min(c.i for c in token.children if c.dep_ in _MODIFIER_DEPS and c.i < token.i)
+    span = token.doc[first:token.i + 1]
+    return Actor(name=kind.named(country), type=kind.actor_type, inter=kind.inter, country=country,
+                 text=span.text, start=span.start_char, end=span.end_char, rule="actors.generic.military.weapon")
+
+
 # Generic kinds of people who bear no arms.
 _UNARMED_KINDS = ("civilians", "protesters", "rioters")
 
@@ -191,7 +212,7 @@ def _generic_actor(token, actors: ActorDictionary, sent_start: int, context: str
         return None
     kind, start = _generic_kind(token, sent_start)
     if kind is None:
-        return _demonym_victims(token, actors)
+        return _state_weapon(token, actors) or _demonym_victims(token, actors)
     if kind.actor_type == "state forces" and _liberation_words(token):
         return _liberation_army(token, actors, context)
     if kind.kind in _UNARMED_KINDS and in_uniform(token):
@@ -464,15 +485,22 @@ def _verb_roles(verb, actors):
 
 
 def _headline_casualties(verb) -> bool:
-    """A verb of harm whose subject is a number of people, with no auxiliary and no object:
-    a headline's passive ("three officers hurt", "12 soldiers killed"), whose subject was harmed."""
+    """A verb of harm whose subject is a number of people or a bare person noun, with no
+    auxiliary and no object: a headline's passive ("three officers hurt", "12 soldiers killed",
+    "Man shot outside nightclub"), whose subject was harmed."""
     cue = count_cues().get(verb.lemma_.lower()) or count_cues().get(verb.lower_)
-    if cue is None or cue[0] not in ("fatalities", "injured") or verb.tag_ not in ("VBD", "VBN"):
+    if cue is None or cue[0] not in ("fatalities", "injured", "hit") or verb.tag_ not in ("VBD", "VBN"):
         return False
-    if _children(verb, {"dobj", "aux", "auxpass"}):
+    if _children(verb, {"dobj", "aux", "auxpass", "dative"}):
         return False
     subject = _subject_token(verb)
-    return subject is not None and (subject.like_num or any(c.dep_ == "nummod" for c in subject.children))
+    if subject is None:
+        return False
+    if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
+        return True
+    # "Man shot and killed outside nightclub", "Teen stabbed at bus stop": a bare noun with no
+    # article, a headline's way; a sentence of the body says "a man" or "the man"
+    return headline_victim(subject)
 
 
 def _noun_roles(noun, actors):

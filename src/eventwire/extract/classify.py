@@ -318,12 +318,27 @@ def _party_kinds(tokens: Iterable) -> set[str]:
     return kinds
 
 
+# Nouns of a person that a headline writes without an article ("Man shot", "Woman stabbed").
+_PERSON_NOUNS = frozenset({"man", "woman", "teen", "teenager", "boy", "girl", "child", "person", "father",
+                           "mother", "student", "driver", "officer", "deputy", "trooper", "toddler", "pastor",
+                           "clerk", "cabbie", "grandmother", "grandfather", "youth", "infant", "baby", "guard"})
+
+
+def headline_victim(subject) -> bool:
+    """A singular person noun with no determiner or possessive before it ("Man", "Teen"): the
+    subject of a headline's harm verb with no object ("Man shot outside nightclub") is its victim."""
+    return subject.lower_ in _PERSON_NOUNS and subject.tag_ in ("NN", "NNP") and not any(
+        c.dep_ in ("det", "poss") for c in subject.children)
+
+
 def roles(tok) -> tuple[list, list]:
     """(initiators, targets) of a trigger token, read from its dependents."""
     agents, targets = [], []
+    headline = tok.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("dobj", "aux", "auxpass", "dative")
+                                                       for c in tok.children)
     for c in tok.children:
         if c.dep_ in ("nsubj",):
-            agents.append(c)
+            (targets if headline and headline_victim(c) else agents).append(c)
         elif c.dep_ in ("nsubjpass", "dobj", "pobj", "attr"):
             targets.append(c)
             if c.lemma_.lower() == "fire":  # "opened fire on X"
@@ -406,7 +421,7 @@ def crowd_intervention(sent) -> Trigger | None:
 
 
 def _refine_protest(hit: Hit, hits: Sequence[Hit], skip: set[int]) -> _Choice:
-    from .modality import _negation  # modality reads triggers; import late
+    from .modality import negation  # modality reads triggers; import late
 
     for fam, out in (("cue_lethal", "protest_excessive"), ("cue_intervention", "protest_intervention"),
                      ("arrest", "protest_intervention"), ("cue_violent", "riot"), ("riot", "riot")):
@@ -414,7 +429,7 @@ def _refine_protest(hit: Hit, hits: Sequence[Hit], skip: set[int]) -> _Choice:
         # "stopped", "prevented" or killings mean intervention only when police or troops do them
         # "made no arrests", "did not use tear gas": a step not taken
         cues = [c for c in cues if (c.weight >= 0.5 or _by_state(c)) and not _dispersed_of_itself(c.head)
-                and _negation(c.head) is None]
+                and negation(c.head) is None]
         if fam == "cue_lethal":
             cues = [c for c in cues if _by_state(c) or "protester" in _party_kinds(roles(c.head)[1])]
         if cues:
@@ -532,8 +547,42 @@ def _told_apart(inner, outer, words: set[int]) -> bool:
     while node.i != outer.i and node.head.i != node.i:
         if node.dep_ == "relcl" and node.head.i not in words:
             return True
+        if _conjoined_on_another_day(node, outer):
+            return True  # "a bomb killed three on Sunday, and militants fired mortars on Monday"
         node = node.head
     return False
+
+
+def _own_day(verb) -> str | None:
+    """The day a clause's verb is told on by a phrase of its own ("on Sunday"), lower case."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "in"):
+            for g in prep.children:
+                if g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME"):
+                    return g.lower_
+    for c in verb.children:
+        if c.dep_ == "npadvmod" and c.ent_type_ == "DATE":  # "killed three Sunday"
+            return c.lower_
+    return None
+
+
+def _another_days_act(a, b) -> bool:
+    """Two words of a sentence in two clauses joined by "and", each with its own subject and its
+    own day ("a bomb killed three on Sunday, and militants fired mortars on Monday"), or parted
+    by a semicolon ("Roadside bomb kills three in Mogadishu; mortars hit base in Afgooye")."""
+    lo, hi = sorted((a.i, b.i))
+    if any(t.text == ";" for t in a.doc[lo:hi]):
+        return True
+    ca, cb = _clause(a), _clause(b)
+    if ca.i == cb.i:
+        return False
+    inner, outer = (cb, ca) if ca.is_ancestor(cb) else (ca, cb) if cb.is_ancestor(ca) else (None, None)
+    return inner is not None and _conjoined_on_another_day(inner, outer)
+
+
+def _conjoined_on_another_day(inner, outer) -> bool:
+    return inner.dep_ == "conj" and inner.head.i == outer.i and any(c.dep_ == "nsubj" for c in inner.children) \
+        and _own_day(inner) is not None and _own_day(outer) is not None and _own_day(inner) != _own_day(outer)
 
 
 def separate_acts(a, b) -> bool:
@@ -684,7 +733,9 @@ _FIGHT_WEIGHT = 0.5
 
 
 def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = "") -> _Choice:
-    spans = [h for h in hits if h.head.i not in skip]
+    # the words of another act told in the sentence ("..., and militants fired mortars at a base
+    # on Monday") say nothing of this one's weapon
+    spans = [h for h in hits if h.head.i not in skip and (h is hit or not _another_days_act(h.head, hit.head))]
     fams = {h.family for h in spans}
     if fams & {"disrupted"} and not any(h.text.lower() in ("explode", "exploded", "blast", "explosion", "detonated")
                                          for h in spans):

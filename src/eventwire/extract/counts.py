@@ -806,6 +806,24 @@ def _make(sent, toks, kind: str, parts, start_tok: int, end_tok: int, rule: str)
                  victims=victims, rule=rule)
 
 
+# Who a force "loses" in a fight: "killing 20 attackers while losing four soldiers", "the
+# police lost two officers". Other things lost (ground, vehicles, a son) are no count here.
+_PERSONNEL = {"soldiers", "troops", "men", "officers", "policemen", "personnel", "fighters", "servicemen",
+              "members", "militiamen", "guards", "peacekeepers", "commandos", "paratroopers", "gendarmes"}
+
+
+def _lost_at(toks, i: int, parts) -> int | None:
+    """Index of a verb "lose" just before the quantity at ``i`` whose victims are a force's
+    men, else None."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and toks[k].lower_ in ("about", "at", "least", "some", "nearly", "around"):
+        k -= 1
+    heads = [(v or "").split()[-1:] for _, v in parts]
+    if k < 0 or toks[k].lemma_.lower() != "lose" or toks[k].pos_ != "VERB" or not all(heads):
+        return None
+    return k if all(h[0].lower() in _PERSONNEL for h in heads) else None
+
+
 def _quantity_counts(sent, toks) -> list[Count]:
     """Counts built around quantity phrases, with coordination summed."""
     out: list[Count] = []
@@ -857,6 +875,8 @@ def _quantity_counts(sent, toks) -> list[Count]:
         if not kinds:
             kinds, start = _cues_before(toks, q.start)
             where = "active"
+            if not kinds and (lost := _lost_at(toks, q.start, parts)) is not None:
+                kinds, start = ["fatalities"], lost
             if "fatalities" in kinds and "hit" in kinds:
                 kinds.remove("hit")  # "shot and killed two men": the two are the dead, no one else was hit
         first = start if where == "active" else q.start
@@ -2193,11 +2213,63 @@ def _with_the_assailant(total: Count, dead: list[Count]) -> Count:
     return replace(act, low=n, best=n, high=n, rule=f"{act.rule}+assailant")
 
 
+# The attacking side named as a group of fighters: their dead are told apart from the people
+# they struck ("all five attackers are dead", "three of the militants were killed").
+_ATTACKING_SIDE = {"attackers", "assailants", "gunmen", "militants", "insurgents", "terrorists", "rebels",
+                   "fighters", "bombers", "jihadists", "raiders", "kidnappers", "hijackers", "bandits"}
+# The side struck, named by who they are: a toll of these holds no attacker. A toll of "people",
+# "persons" or "victims" may hold the attackers already ("14 people, including five attackers").
+_STRUCK_SIDE = {"civilians", "soldiers", "troops", "policemen", "officers", "police", "guards", "villagers",
+                "passengers", "worshippers", "students", "children", "women", "servicemen", "personnel",
+                "pilgrims", "guests", "staff", "workers", "farmers", "residents", "peacekeepers", "militiamen"}
+
+
+def _heads(count: Count) -> list[str]:
+    """The head noun of each coordinated part of a count's victims, lower case."""
+    return [part.split()[-1].lower().strip(",.") for part in (count.victims or "").split(", ") if part.split()]
+
+
+def _side_of(count: Count) -> str | None:
+    """"attacking" when every part of the victims names the attackers, "struck" when every part
+    names the people they struck, else None (a mixed or generic toll)."""
+    heads = _heads(count)
+    if heads and all(h in _ATTACKING_SIDE for h in heads):
+        return "attacking"
+    if heads and all(h in _STRUCK_SIDE for h in heads):
+        return "struck"
+    return None
+
+
+def _with_the_attackers(total: Count, dead: list[Count]) -> Count:
+    """The attackers' dead added to a toll of the people they struck, when the report tells the
+    two apart and the largest toll is one of them: "eleven civilians and three soldiers were
+    killed" and "all five attackers are dead" are 19 dead; "killing about 20 militants, while
+    losing four soldiers" is 24. ACLED's fatalities count every side. A toll that names a part
+    of the other ("including", "among them") or a generic one ("14 people") may hold both and
+    stands."""
+    if any(r in total.rule for r in _ADDED_DEAD) or _INCLUDED.search(total.text):
+        return total
+    tolls = [c for c in dead if "+period_total" not in c.rule and "+superseded" not in c.rule
+             and ".coded_as" not in c.rule and c.status != "claimed" and not _INCLUDED.search(c.text)]
+    attacking = [c for c in tolls if _side_of(c) == "attacking"]
+    struck = [c for c in tolls if _side_of(c) == "struck"]
+    if not attacking or not struck:
+        return total
+    a, b = _largest(attacking), _largest(struck)
+    if figure(total) not in (figure(a), figure(b)) or (a.start < b.end and b.start < a.end):
+        return total
+    n = (figure(a) or 0) + (figure(b) or 0)
+    return replace(b, low=n, best=n, high=n, rule=f"{b.rule}+attackers({figure(a)})")
+
+
+_INCLUDED = re.compile(r"(?:including|among (?:them|those|the dead)|of whom|of them)", re.I)
+
+
 # The most characters between a toll of the dead and the figure of the hurt told with it
 # ("one person was killed and three others were injured", "left one dead, four injured").
 _TOLD_TOGETHER = 12
 # Dead added to a stated toll by another rule: the killer's own death, or one "also killed".
-_ADDED_DEAD = ("+self", "+assailant", "+also_dead")
+_ADDED_DEAD = ("+self", "+assailant", "+also_dead", "+attackers(")
 
 
 def _less_later_dead(hurt: Count, total: Count, dead: list[Count]) -> Count:
@@ -2276,7 +2348,8 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     if out.get("fatalities") is not None and (spared := _no_one_died(candidates)) is not None:
         out["fatalities"] = spared
     if out.get("fatalities") is not None:
-        out["fatalities"] = _with_the_assailant(_with_also_dead(out["fatalities"], dead), dead)
+        out["fatalities"] = _with_the_attackers(
+            _with_the_assailant(_with_also_dead(out["fatalities"], dead), dead), dead)
     if out.get("injured") is not None and out.get("fatalities") is not None:
         out["injured"] = _less_later_dead(out["injured"], out["fatalities"], dead)
     hits = [c for c in candidates if _hit(c)]

@@ -16,7 +16,7 @@ from ..records import Trigger
 from ..resources.taxonomy import modality_cues
 from ..nlp import per_doc, span_text, words
 
-__all__ = ["mention_modality", "ASSERTED", "MODALITIES"]
+__all__ = ["mention_modality", "negation", "ASSERTED", "MODALITIES"]
 
 ASSERTED = "asserted"
 MODALITIES = (ASSERTED, "threat", "negated", "hypothetical", "plan", "background", "anniversary", "denied",
@@ -62,7 +62,7 @@ def _path(tok, sent) -> list:
     return out
 
 
-def _negation(tok) -> str | None:
+def negation(tok) -> str | None:
     cues = _cues()
     clauses = [tok]
     if tok.pos_ in _NOUN and tok.dep_ in _ARG_DEPS:
@@ -710,7 +710,7 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
     purpose = _purpose(tok) if trigger.event_type != "Protests" else None  # "gathered to protest" is the protest
     if purpose:
         return "plan", purpose
-    neg = _negation(tok)
+    neg = negation(tok)
     if neg:
         return "negated", neg
     kind = _compound_kind(tok)
@@ -736,7 +736,7 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         purpose = _purpose(first) if trigger.event_type != "Protests" else None
         if purpose:
             return "plan", purpose
-        neg = _negation(first)
+        neg = negation(first)
         if neg:
             return "negated", neg
         found = _clause_cue(_path(first, sent), sent)

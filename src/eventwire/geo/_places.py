@@ -273,6 +273,10 @@ def candidate_spans(doc, gazetteer) -> list:
             out.append((ent, "geo.ner"))
         elif ent.label_ == "NORP" and gazetteer is not None and gazetteer.demonym_country(ent.text):
             out.append((ent, "geo.demonym"))
+        elif ent.label_ in ("ORG", "FAC") and (unit := _unit_read_as_body(doc, ent, gazetteer)) is not None:
+            out.append((unit, "geo.reread.unit"))
+        elif ent.label_ in ("ORG", "PERSON") and _unknown_village(doc, ent, people):
+            out.append((ent, "geo.reread.village"))
         elif ent.label_ in REREAD_LABELS and (ent.label_ != "NORP" or _followed_by_place(doc, ent)
                                               or _village_read_as_group(doc, ent, gazetteer)) \
                 and (_in_place_context(doc, ent, heads, preps) or _bracketed_unit(doc, ent, gazetteer)
@@ -291,6 +295,48 @@ def candidate_spans(doc, gazetteer) -> list:
                 and (lead := _place_leading_body(doc, ent, gazetteer, common)) is not None:
             out.append(lead)
     return out
+
+
+def _unit_read_as_body(doc, ent, gazetteer):
+    """'the Maru Local Government Area', 'the Kurram District': NER reads a unit written out in
+    capitals as an organisation. The name before the unit's words is the place, when the
+    gazetteer knows it (the span returned is the name alone)."""
+    if gazetteer is None:
+        return None
+    span = _strip_det(ent)
+    words = [t.lower_ for t in span]
+    size = next((len(phrase) for *phrase, _ in lexicon().get("head_phrases", ())
+                 if len(words) > len(phrase) and words[-len(phrase):] == phrase), None)
+    if size is None and len(words) > 1 and words[-1] in _admin_heads():
+        size = 1
+    if size is None:
+        return None
+    name = span[:len(words) - size]
+    if not len(name) or not all(t.is_title and t.pos_ == "PROPN" for t in name) or not gazetteer.lookup(name.text):
+        return None
+    from spacy.tokens import Span
+
+    return Span(doc, name.start, name.end, label="GPE")
+
+
+# Words after a name that make it a village's ("stormed Kairu village"), and words that do
+# so before it with "of" ("the village of Kairu", "the Damascus suburb of Sayyida Zeinab").
+_VILLAGE_WORDS = frozenset({"village", "hamlet"})
+_SETTLEMENT_WORDS = frozenset({"village", "hamlet", "town", "suburb", "settlement", "locality"})
+
+
+def _unknown_village(doc, ent, people: set[str]) -> bool:
+    """'stormed Kairu village', 'the suburb of Sayyida Zeinab': NER reads a village or a town the
+    gazetteer lacks as a person or a body; the lower-case word "village" after it, or "the
+    village of" before it, says what it is. Resolution leaves it unresolved, and assemble
+    names the event by it at the place found for it."""
+    if len(ent) > 3 or not all(t.is_title for t in ent) or ent.text in people:
+        return False
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in _VILLAGE_WORDS and nxt.is_lower:
+        return not (ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in PERSON_TITLES)
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _SETTLEMENT_WORDS \
+        and doc[ent.start - 2].is_lower
 
 
 def _country_in_capitals(doc, ent, gazetteer) -> bool:
