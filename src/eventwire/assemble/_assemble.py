@@ -517,9 +517,11 @@ def _unit_of_village(village: PlaceMention, findings: DocFindings, location: Loc
     """The place the text puts an unknown village in, right after its name, when the gazetteer
     knows it and it lies in the event's country: its coordinates are the village's nearest."""
     text = findings.document.text
-    for q in findings.places:
-        if q.start <= village.end or q.start - village.end > 40 or q.entry is None:
+    for q in sorted(findings.places, key=lambda p: p.start):
+        if q.start <= village.end:
             continue
+        if q.start - village.end > 40 or q.entry is None:
+            return None
         if q.entry.country != location.country or not _INTO_UNIT.match(text[village.end:q.start]):
             return None
         spot = Toponym(text=q.text, start=q.start, end=q.end, sent_start=q.start, sent_end=q.end,
