@@ -43,3 +43,11 @@ def test_a_suburb_named_with_of_and_read_as_a_person_is_a_place(pipeline):
     event = _event(pipeline, "An air strike on a house in the Damascus suburb of Qudsaya Rawda killed three people "
                              "on Monday, state media said.")
     assert event.location.name == "Qudsaya Rawda" and event.location.admin1 is not None
+
+
+def test_a_village_name_cut_at_its_hyphen_is_read_whole():
+    from eventwire.assemble._assemble import _rest_of_hyphenated
+
+    text = "gunmen raided Kondo-Ouro village"
+    assert text[14:_rest_of_hyphenated(text, 20)] == "Kondo-Ouro"
+    assert _rest_of_hyphenated(text, 19) == 19  # "Kondo": no hyphen, nothing to add

@@ -501,11 +501,21 @@ def _at_unknown_village(location: Location | None, group: _Group, findings: DocF
     for p in findings.places:
         if p.entry is not None or not any(a <= p.start and p.end <= b for a, b in spans):
             continue
-        if _VILLAGE_AFTER.match(text, p.end) or _VILLAGE_BEFORE.search(text[max(0, p.start - 30):p.start]):
+        end = _rest_of_hyphenated(text, p.end)
+        if _VILLAGE_AFTER.match(text, end) or _VILLAGE_BEFORE.search(text[max(0, p.start - 30):p.start]):
             base = _unit_of_village(p, findings, location) or location
-            return replace(base, name=p.text, text=p.text, start=p.start, end=p.end,
+            name = text[p.start:end]
+            return replace(base, name=name, text=name, start=p.start, end=end,
                            geo_precision=max(2, base.geo_precision), rule=f"{base.rule}+unknown_village")
     return location
+
+
+def _rest_of_hyphenated(text: str, end: int) -> int:
+    """The end of a name that NER cut at a hyphen ("Djongue-" of "Djongue-Ouro")."""
+    if end < 1 or text[end - 1] != "-":
+        return end
+    m = re.compile(r"[^\W\d_][\w'’]*").match(text, end)
+    return m.end() if m else end - 1
 
 
 # What joins a village to the unit the text puts it in: "Kairu village in the Maru Local
