@@ -712,3 +712,11 @@ def test_a_person_brought_in_by_an_ordinal(counts_of, text, killed, injured):
 ])
 def test_the_attackers_dead_told_apart(counts_of, text, killed):
     assert _event_figures(counts_of, text)[0] == killed
+
+
+def test_a_toll_that_names_a_part_of_itself_stands(nlp):
+    from eventwire.extract.counts import _INCLUDED
+
+    assert _INCLUDED.search("Twenty people, including 13 assailants, were killed")
+    assert _INCLUDED.search("five were killed, among them two gunmen")
+    assert not _INCLUDED.search("Nine villagers were killed in the raid")

@@ -498,7 +498,7 @@ def _headline_casualties(verb) -> bool:
         return False
     if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
         return True
-    # "Man shot and killed outside nightclub", "Teen stabbed at bus stop": a bare noun with no
+    # "Man shot and killed outside nightclub", "Teen wounded at bus stop": a bare noun with no
     # article, a headline's way; a sentence of the body says "a man" or "the man"
     return headline_victim(subject)
 

@@ -2262,7 +2262,7 @@ def _with_the_attackers(total: Count, dead: list[Count]) -> Count:
     return replace(b, low=n, best=n, high=n, rule=f"{b.rule}+attackers({figure(a)})")
 
 
-_INCLUDED = re.compile(r"(?:including|among (?:them|those|the dead)|of whom|of them)", re.I)
+_INCLUDED = re.compile(r"\b(?:including|among (?:them|those|the dead)|of whom|of them)\b", re.I)
 
 
 # The most characters between a toll of the dead and the figure of the hurt told with it
