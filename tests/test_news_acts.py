@@ -10,6 +10,11 @@ from eventwire.extract import classify, modality
 from eventwire.records import Document
 
 
+def _violence(result) -> list:
+    """The events of a result that are acts of violence MUC would key (not politics, not battles)."""
+    return [e for e in result.events if e.event_type in ("Violence against civilians", "Explosions/Remote violence")]
+
+
 def _first(nlp, text: str, word: str):
     sent = next(nlp(text).sents)
     found = [t for t in classify.find_triggers(sent) if word in t.text.lower()]
@@ -272,7 +277,7 @@ def test_talk_of_violence_takes_no_time_or_place_from_the_politics_it_is_merged_
     """The signing of the communique and the party's joining a front have a day and a place;
     the murders and bombings the words charge have none of their own, so they stay talk."""
     result = pipeline.process(Document(id="t6", text=POLITICS + "\n\n" + said, published=dt.date(1989, 12, 16)))
-    assert not [e for e in result.events if e.event_type in ("Violence against civilians", "Explosions/Remote violence")]
+    assert not _violence(result)
 
 
 @pytest.mark.parametrize("said", [
@@ -282,7 +287,7 @@ def test_talk_of_violence_takes_no_time_or_place_from_the_politics_it_is_merged_
 def test_an_act_the_body_names_with_its_victim_or_its_recency_stays_an_event(pipeline, said):
     text = POLITICS + "\n\n" + said
     result = pipeline.process(Document(id="t5", text=text, published=dt.date(1989, 11, 16)))
-    assert any(e.event_type in ("Violence against civilians", "Explosions/Remote violence") for e in result.events)
+    assert _violence(result)
 
 
 ARREST_FOR_AN_ACT = [
@@ -315,7 +320,7 @@ def test_politics_in_the_opening_lends_no_news_to_violence_talked_of_in_the_body
     the article's news: an accord signed in the lede is politics, and the kidnappings a speech
     charges have no time, place or toll of their own."""
     result = pipeline.process(Document(id="t7", text=SUMMIT, published=dt.date(1990, 3, 6)))
-    assert not [e for e in result.events if e.event_type in ("Violence against civilians", "Explosions/Remote violence")]
+    assert not _violence(result)
 
 
 def test_destruction_in_the_opening_still_makes_the_article_news(pipeline):
@@ -332,7 +337,7 @@ def test_acts_named_in_the_plural_with_no_setting_are_talk_even_in_the_opening(p
             "that the army cannot win the war.\n\n"
             "It called on the government to return to the talks.")
     result = pipeline.process(Document(id="t9", text=text, published=dt.date(1990, 1, 11)))
-    assert not [e for e in result.events if e.event_type in ("Violence against civilians", "Explosions/Remote violence")]
+    assert not _violence(result)
 
 
 def test_plural_acts_in_the_opening_with_a_place_and_a_time_stay_an_event(pipeline):

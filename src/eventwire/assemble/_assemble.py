@@ -19,7 +19,7 @@ from ..extract.actors import CONTEXT_REACH
 from ..extract.counts import event_counts
 from ..extract.timing import ANCHOR_DAYS, CONTEXT, EARLIER, NEWS_DAYS, anchored
 from ..gazetteer import distance_km, fold
-from ..geo import Resolved, Toponym, names_a_street, to_location
+from ..geo import SETTLEMENT_WORDS, Resolved, Toponym, names_a_street, to_location
 from ..records import COUNT_KINDS, Actor, Count, Event, Evidence, Location, Mention, PlaceMention, Trigger
 from ..resources.actors import load_actors
 
@@ -482,7 +482,7 @@ def _clause_break(mention: Mention, count: Count) -> bool:
 # "Kairu village", "the village of Kairu", "the town of Tlalchapa": a name the text gives as a
 # village's or a town's. A neighbourhood, a suburb or a district is a part of its city, which ACLED
 # names (the Frayser neighbourhood of Memphis is coded at Memphis).
-_LOCALITY = r"(?:village|hamlet|settlement|locality|town|suburb)"
+_LOCALITY = "(?:" + "|".join(sorted(SETTLEMENT_WORDS)) + ")"
 _VILLAGE_AFTER = re.compile(r"\s+" + _LOCALITY + r"\b")
 _VILLAGE_BEFORE = re.compile(r"\b" + _LOCALITY + r" of\s+$")
 
@@ -510,11 +510,14 @@ def _at_unknown_village(location: Location | None, group: _Group, findings: DocF
     return location
 
 
+_WORD_AFTER_HYPHEN = re.compile(r"[^\W\d_][\w'’]*")
+
+
 def _rest_of_hyphenated(text: str, end: int) -> int:
     """The end of a name that NER cut at a hyphen ("Djongue-" of "Djongue-Ouro")."""
     if end < 1 or text[end - 1] != "-":
         return end
-    m = re.compile(r"[^\W\d_][\w'’]*").match(text, end)
+    m = _WORD_AFTER_HYPHEN.match(text, end)
     return m.end() if m else end - 1
 
 

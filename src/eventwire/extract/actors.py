@@ -16,7 +16,7 @@ from ..records import Actor, Trigger
 from ..resources.actors import PARTY, ActorDictionary, GenericKind, load_actors
 from ._cue_tables import count_cues
 from .attribution import TELLING_VERBS
-from .classify import headline_victim, in_uniform
+from .classify import elided_passive, headline_victim, in_uniform
 
 __all__ = ["find_actors", "named_groups", "assign_roles", "actor_at"]
 
@@ -489,9 +489,7 @@ def _headline_casualties(verb) -> bool:
     auxiliary and no object: a headline's passive ("three officers hurt", "12 soldiers killed",
     "Man shot outside nightclub"), whose subject was harmed."""
     cue = count_cues().get(verb.lemma_.lower()) or count_cues().get(verb.lower_)
-    if cue is None or cue[0] not in ("fatalities", "injured", "hit") or verb.tag_ not in ("VBD", "VBN"):
-        return False
-    if _children(verb, {"dobj", "aux", "auxpass", "dative"}):
+    if cue is None or cue[0] not in ("fatalities", "injured", "hit") or not elided_passive(verb):
         return False
     subject = _subject_token(verb)
     if subject is None:

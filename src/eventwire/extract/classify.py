@@ -324,6 +324,16 @@ _PERSON_NOUNS = frozenset({"man", "woman", "teen", "teenager", "boy", "girl", "c
                            "clerk", "cabbie", "grandmother", "grandfather", "youth", "infant", "baby", "guard"})
 
 
+# What a verb in a headline's elided passive lacks: an object, an auxiliary ("Man shot outside bar").
+_NOT_ELIDED = ("dobj", "aux", "auxpass", "dative")
+
+
+def elided_passive(verb) -> bool:
+    """A past form with no object and no auxiliary: the shape of a headline's passive ("Man
+    shot ...", "12 soldiers killed"), whose subject may be the one harmed."""
+    return verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in _NOT_ELIDED for c in verb.children)
+
+
 def headline_victim(subject) -> bool:
     """A singular person noun with no determiner or possessive before it ("Man", "Teen"): the
     subject of a headline's harm verb with no object ("Man shot outside nightclub") is its victim."""
@@ -334,8 +344,7 @@ def headline_victim(subject) -> bool:
 def roles(tok) -> tuple[list, list]:
     """(initiators, targets) of a trigger token, read from its dependents."""
     agents, targets = [], []
-    headline = tok.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("dobj", "aux", "auxpass", "dative")
-                                                       for c in tok.children)
+    headline = elided_passive(tok)
     for c in tok.children:
         if c.dep_ in ("nsubj",):
             (targets if headline and headline_victim(c) else agents).append(c)
@@ -581,8 +590,10 @@ def _another_days_act(a, b) -> bool:
 
 
 def _conjoined_on_another_day(inner, outer) -> bool:
-    return inner.dep_ == "conj" and inner.head.i == outer.i and any(c.dep_ == "nsubj" for c in inner.children) \
-        and _own_day(inner) is not None and _own_day(outer) is not None and _own_day(inner) != _own_day(outer)
+    if not (inner.dep_ == "conj" and inner.head.i == outer.i and any(c.dep_ == "nsubj" for c in inner.children)):
+        return False
+    day, other = _own_day(inner), _own_day(outer)
+    return day is not None and other is not None and day != other
 
 
 def separate_acts(a, b) -> bool:

@@ -2251,8 +2251,9 @@ def _with_the_attackers(total: Count, dead: list[Count]) -> Count:
         return total
     tolls = [c for c in dead if "+period_total" not in c.rule and "+superseded" not in c.rule
              and ".coded_as" not in c.rule and c.status != "claimed" and not _INCLUDED.search(c.text)]
-    attacking = [c for c in tolls if _side_of(c) == "attacking"]
-    struck = [c for c in tolls if _side_of(c) == "struck"]
+    sides = [(c, _side_of(c)) for c in tolls]
+    attacking = [c for c, side in sides if side == "attacking"]
+    struck = [c for c, side in sides if side == "struck"]
     if not attacking or not struck:
         return total
     a, b = _largest(attacking), _largest(struck)

@@ -322,7 +322,7 @@ def _unit_read_as_body(doc, ent, gazetteer):
 # Words after a name that make it a village's ("stormed Kairu village"), and words that do
 # so before it with "of" ("the village of Kairu", "the Damascus suburb of Sayyida Zeinab").
 _VILLAGE_WORDS = frozenset({"village", "hamlet"})
-_SETTLEMENT_WORDS = frozenset({"village", "hamlet", "town", "suburb", "settlement", "locality"})
+SETTLEMENT_WORDS = frozenset({"village", "hamlet", "town", "suburb", "settlement", "locality"})
 
 
 def _unknown_village(doc, ent, people: set[str]) -> bool:
@@ -335,7 +335,7 @@ def _unknown_village(doc, ent, people: set[str]) -> bool:
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if nxt is not None and nxt.lower_ in _VILLAGE_WORDS and nxt.is_lower:
         return not (ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in PERSON_TITLES)
-    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _SETTLEMENT_WORDS \
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in SETTLEMENT_WORDS \
         and doc[ent.start - 2].is_lower
 
 
