@@ -102,9 +102,14 @@ class _Group:
         return sub_event_type in self._kinds
 
     def role(self, name: str) -> Actor | None:
-        """The first stated actor in a role; a default ("unidentified") only if none is."""
+        """The first stated actor in a role; a default ("unidentified") only if none is. An
+        unnamed one ("Militants kill seven soldiers") gives way to the group a later sentence
+        names in that role ("Fighters from ISWAP attacked a base")."""
         found = [a for m in self.mentions if (a := getattr(m, name)) is not None]
-        return next((a for a in found if not _is_default(a)), found[0] if found else None)
+        first = next((a for a in found if not _is_default(a)), found[0] if found else None)
+        if first is not None and (first.rule or "").startswith("actors.generic.unidentified"):
+            return next((a for a in found if (a.rule or "").startswith("actors.dictionary")), first)
+        return first
 
 
 # Sub-event types that are a step of the case after an incident when the article
@@ -458,15 +463,18 @@ def _near(group: _Group):
     return lambda item: first <= item.start and item.end <= last
 
 
-def _abduction_with_deaths(event_class: Trigger, dead: Count | None, group: _Group) -> Trigger:
+def _abduction_with_deaths(event_class: Trigger, dead: Count | None, group: _Group,
+                           counts: list[Count] = ()) -> Trigger:
     """An abduction in which people were killed is an attack: ACLED keeps its abduction class for
     abductions with no further violence reported, and codes one where people died as an Attack
     ("killing 12 residents and abducting 30 others"). The deaths must be told in a sentence of
-    the abduction itself; a toll from another sentence may be another incident's."""
+    the abduction itself ("Gunmen kill seven, abduct priest" over a lede that gives the toll
+    again); a toll from another sentence may be another incident's."""
     if event_class.sub_event_type != "Abduction/forced disappearance" or not dead or not dead.best:
         return event_class
-    if not any(m.trigger.sub_event_type == event_class.sub_event_type and m.sent_start <= dead.start < m.sent_end
-               and not _clause_break(m, dead) for m in group.mentions):
+    told = [dead] + [c for c in counts if c.kind == "fatalities" and c.best]
+    if not any(m.trigger.sub_event_type == event_class.sub_event_type and m.sent_start <= c.start < m.sent_end
+               and not _clause_break(m, c) for m in group.mentions for c in told):
         return event_class
     return replace(event_class, sub_event_type="Attack", rule=f"{event_class.rule}+with_deaths")
 
@@ -579,7 +587,7 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     if date is not None and event_date is not None:  # a day the text tells, not the publication's
         counts = [c for c in counts if not _of_an_earlier_year(c, event_date, findings)]
     by_kind = event_counts(counts, COUNT_KINDS)
-    event_class = _abduction_with_deaths(event_class, by_kind.get("fatalities"), group)
+    event_class = _abduction_with_deaths(event_class, by_kind.get("fatalities"), group, counts)
     for c in by_kind.values():
         if c is not None and not any(e.field == c.kind and e.start == c.start for e in evidence):
             evidence.append(_evidence_at(findings, c.kind, c.start, c.end, c.text, c.rule))

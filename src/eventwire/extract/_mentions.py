@@ -294,7 +294,7 @@ def _dates_report(sent, date: EventDate, trigger) -> bool:
     if kind == "step":
         return True
     return kind == "verb" and _of_the_report(tok) and not _during_the_act(tok) \
-        and not _event_between(tok, first, gathering) and not _when_the_act(sent, date) \
+        and (_claiming(tok) or not _event_between(tok, first, gathering)) and not _when_the_act(sent, date) \
         and not _incident_reported(tok) and not _closes_the_act(sent, date, trigger, tok) \
         and not _before_a_closing_attribution(tok, date)
 
@@ -321,8 +321,20 @@ def _of_the_report(verb) -> bool:
     """A verb whose date is the report's or a later step's of the case: one of telling or of the
     case (``date_verbs`` report), or a verb of finding that its complement makes a verdict ("was
     found guilty Wednesday", "the jury found him not guilty"), not the finding of a victim."""
-    return verb.lemma_.lower() in date_verbs("report") or any(
+    return verb.lemma_.lower() in date_verbs("report") or _claiming(verb) or any(
         c.dep_ in _COMPLEMENTS and c.lemma_.lower() in date_verbs("case_word") for c in verb.children)
+
+
+def _claiming(verb) -> bool:
+    """A claim of the act ("claimed the attack on Friday", "claimed responsibility in a
+    statement Sunday") is told after it: the day is the claim's. A toll the act "claimed" (its
+    lives, its victims) is the act's own."""
+    return verb.lemma_.lower() == "claim" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in _CLAIMED_LIVES for c in verb.children)
+
+
+# Objects of "claim" that make it a verb of killing: "the blast claimed 12 lives on Friday"
+_CLAIMED_LIVES = frozenset({"life", "lives", "victim", "death", "toll"})
 
 
 # Dependents of a verb that complete its meaning: "found [guilty]", "found him [guilty]"

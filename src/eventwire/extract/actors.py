@@ -373,7 +373,7 @@ def _actor_of(token, actors: list[Actor]) -> Actor | None:
         # "ELN members" are the armed group itself (ACLED codes a group's members as the group)
         return replace(head, assoc=(found,)) if found is not None else head
     if found is None or (found.rule or "").startswith("actors.generic"):
-        for pobj in _pobjs(token, {"of"}):  # "militants of the Dima Hasao National Army"
+        for pobj in _pobjs(token, {"of", "from"}):  # "militants of the Dima Hasao National Army", "fighters from ISWAP"
             named = actor_at(actors, pobj.left_edge.idx, pobj.idx + len(pobj))
             if named is not None and not (named.rule or "").startswith("actors.generic"):
                 return named

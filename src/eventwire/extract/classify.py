@@ -55,6 +55,15 @@ _SHOWING_VERBS = {"demonstrate"}
 # the South Asian press's phrase for a strike).
 _HITTING_VERBS = {"strike"}
 _WALKOUT_OBJECTS = {"work", "classes", "duty", "duties"}
+# "Release" frees captives, and it also publishes: a report, a video or the names it has as
+# its object, its passive subject or the noun it qualifies ("the report released on Tuesday")
+# are published, not freed.
+_PUBLISHING_VERBS = {"release"}
+_PUBLISHED_THINGS = {"report", "statement", "video", "footage", "figure", "data", "list", "name",
+                     "detail", "finding", "image", "photo", "photograph", "picture", "audio",
+                     "recording", "tape", "result", "study", "survey", "document", "communique",
+                     "toll", "information", "record", "plan", "budget", "album",
+                     "book", "film", "song", "version", "update", "guideline", "estimate"}
 
 
 # Dependencies of a noun: a participle standing in them with an article names people.
@@ -132,6 +141,14 @@ def match_lexicon(sent) -> list[Hit]:
     return memo[key]
 
 
+def _publishes(tok) -> bool:
+    """A release of something published (see ``_PUBLISHED_THINGS``), not of people."""
+    things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl", "amod"):
+        things.append(tok.head)
+    return any(t.lemma_.lower() in _PUBLISHED_THINGS for t in things)
+
+
 def _match_lexicon(sent) -> list[Hit]:
     lex = trigger_lexicon()
     hits: list[Hit] = []
@@ -148,6 +165,10 @@ def _match_lexicon(sent) -> list[Hit]:
             continue  # "mine is an optimistic view": the pronoun, not a land mine
         if lemma in _SHOWING_VERBS and any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
             continue  # "the incident demonstrates that...", "demonstrated their resolve": shows, not protests
+        if lemma == "displace" and tok.dep_ == "amod":
+            continue  # "displaced families", "internally displaced people": who they are, not an act
+        if lemma in _PUBLISHING_VERBS and _publishes(tok):
+            continue  # "figures released on Tuesday", "released the names of the dead"
         hitting = lemma in _HITTING_VERBS and tok.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lower_ not in _WALKOUT_OBJECTS for c in tok.children)
         keys = dict.fromkeys((low, lemma))  # the word first, then its lemma: an order, not a hash order

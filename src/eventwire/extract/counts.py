@@ -787,6 +787,16 @@ def _partitive(toks, q: _Quantity) -> bool:
     return k < len(toks) and toks[k - 1].lower_ == "of" and toks[k].lower_ in _OF_THE_SAME
 
 
+_TELLING = frozenset({"say", "tell", "report", "confirm", "add", "state", "announce"})
+
+
+def _tellers(toks, q: _Quantity) -> bool:
+    """The people a quantity counts are the subject of a verb of telling: "killing seven
+    soldiers, two military sources said" lists no more dead."""
+    noun = toks[q.start].head
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _TELLING and noun.head.i > noun.i
+
+
 def _combine(parts: list[tuple[_Quantity, str | None]]) -> tuple[int | None, int | None, int | None, str | None]:
     """Sum of coordinated counts ("three soldiers and two civilians" -> 5)."""
     def total(vals):
@@ -854,7 +864,8 @@ def _quantity_counts(sent, toks) -> list[Count]:
                 break
             nxt = _links_to_next(toks, vend, len(parts))
             nq = (_quantity_at(toks, nxt) or _one_more_at(toks, nxt)) if nxt is not None else None
-            if nq is None or _not_a_count(toks, nq) or (_cue_after(toks, vend) is not None) or _partitive(toks, nq):
+            if nq is None or _not_a_count(toks, nq) or (_cue_after(toks, vend) is not None) or _partitive(toks, nq) \
+                    or _tellers(toks, nq):
                 break
             if active and _cue_after(toks, _victims(toks, nq)[0]) is not None:
                 break  # "wounded 3 others, and 4 were abducted": the next count has its own verb

@@ -125,8 +125,31 @@ def anchored(m: Mention, structure: ArticleStructure) -> bool:
         structure.lede is not None and m.sent_start <= structure.lede.start < m.sent_end)
 
 
+# "The shooting came a week after two men were killed ...": what the news came after is an
+# earlier incident, told for comparison.
+_CAME_AFTER = re.compile(r"\b(?:came|comes|follows|followed) (?:just |only |barely |less than |more than )?"
+                         r"(?:a|an|one|two|three|four|five|six|seven|\d+|several|a few|days|weeks|months) "
+                         r"(?:(?:days?|weeks?|months?|years?) )?(?:after|since)\b", re.I)
+
+
+def _came_after(m: Mention) -> str | None:
+    """The words when the mention's act lies after "came a week after" in its sentence with no
+    day of its own, or is the short subject that restates the news before them ("The shooting
+    came a week after ..."): the sentence tells the earlier incident, and its counts are that
+    incident's. An earlier incident the sentence dates to its day stays an earlier event."""
+    found = _CAME_AFTER.search(m.sentence)
+    if found is None or m.date is not None and m.date.precision == "day":
+        return None  # an earlier incident dated to its day ("a bombing on Nov. 9 killed 26")
+    if m.sent_start + found.end() <= m.trigger.start:
+        return found.group()
+    restated = m.trigger.end <= m.sent_start + found.start() and len(m.sentence[:found.start()].split()) <= 4
+    return found.group() if restated else None
+
+
 def mention_timing(m: Mention, structure: ArticleStructure, published: dt.date | None) -> tuple[str, str]:
     """(news | earlier | context, cue) of one asserted mention."""
+    if (words := _came_after(m)) is not None:
+        return CONTEXT, f"history: {words} (an earlier incident the news is set beside)"
     age = _age(m.date, published)
     cue = context_cue(m.sentence, (m.trigger.start - m.sent_start, m.trigger.end - m.sent_start))
     if cue is not None:
@@ -212,6 +235,7 @@ def classify_timing(mentions: list[Mention], structure: ArticleStructure, docume
     for m in mentions:
         timing, cue = mention_timing(m, structure, document.published)
         out.append(replace(m, timing=timing, timing_cue=cue))
+    out = _quotes_of_their_time(out, structure, document.text)
     opening = _opening(out, structure) + [m for m in rejected if m.modality in _BACKGROUND_MODALITIES
                                           and anchored(m, structure)]
     if opening and all(m.timing == CONTEXT or m.modality in _BACKGROUND_MODALITIES for m in opening) \
@@ -223,6 +247,28 @@ def classify_timing(mentions: list[Mention], structure: ArticleStructure, docume
         out = [m if m.timing == CONTEXT or follow_up and _dated_earlier(m) and _still_news(m, kind, document.published)
                or kind in _MOURNING and _dated_news(m)
                else replace(m, timing=CONTEXT, timing_cue=why) for m in out]
+    return out
+
+
+_QUOTE_OPENERS = ("\"", "“", "'", "‘")
+
+
+def _quotes_of_their_time(mentions: list[Mention], structure: ArticleStructure, text: str) -> list[Mention]:
+    """An undated quotation that follows, in its paragraph, a sentence told as history is that
+    time's witness: "She fled her village in 2023, when fighting reached her fields. 'We heard
+    the bombs at night,' she said." The quotation's act is the history's, not today's news."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.timing != NEWS or m.date is not None or not m.sentence.lstrip().startswith(_QUOTE_OPENERS) \
+                or anchored(m, structure):
+            continue
+        before = [x for x in out if x.sent_end <= m.sent_start and "\n" not in text[x.sent_end:m.sent_start]]
+        if not before:
+            continue
+        prev = max(before, key=lambda x: x.sent_end)
+        if prev.timing == CONTEXT and prev.timing_cue.startswith("history") \
+                and all(x.sent_start == prev.sent_start for x in before if x.sent_end == prev.sent_end):
+            out[k] = replace(m, timing=CONTEXT, timing_cue=f"{prev.timing_cue} (a quotation of that time)")
     return out
 
 

@@ -312,7 +312,8 @@ def _unit_read_as_body(doc, ent, gazetteer):
     if size is None:
         return None
     name = span[:len(words) - size]
-    if not len(name) or not all(t.is_title and t.pos_ == "PROPN" for t in name) or not gazetteer.lookup(name.text):
+    if not len(name) or not all(t.is_title and t.pos_ == "PROPN" for t in name) \
+            or not (gazetteer.lookup(name.text) or _skeleton_known(gazetteer, name.text)):
         return None
     from spacy.tokens import Span
 

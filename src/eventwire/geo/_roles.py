@@ -32,6 +32,21 @@ def _reported_happening(verb) -> bool:
                                   for c in subjects)
 
 
+def _carried_to(doc, t: Toponym, lex) -> bool:
+    """'deposited at a mortuary in Makurdi', 'rushed to a hospital in Kano': the place of a
+    hospital or a mortuary the victims were carried to (lexicon ``aftermath_nouns``,
+    ``carrying_verbs``)."""
+    tok = doc[t.token_start]
+    nouns, verbs = frozenset(lex["aftermath_nouns"]), frozenset(lex["carrying_verbs"])
+    held = False
+    for anc in list(tok.ancestors)[:6]:
+        if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in nouns:
+            held = True
+        elif anc.pos_ == "VERB":
+            return held and anc.lemma_.lower() in verbs
+    return False
+
+
 def _preceded_by_scene(doc, t: Toponym, cues: frozenset[str]) -> bool:
     window = doc_text(doc)[max(t.sent_start, t.start - 40):t.start].lower()
     return any(f"{c} in" in window or f"{c} at" in window or f"{c} near" in window for c in cues)
@@ -50,6 +65,8 @@ def sentence_role(doc, t: Toponym) -> str:
         return "speaker"
     if _preceded_by_scene(doc, t, frozenset(lex["scene_cues"])):
         return "event"
+    if t.prep and _carried_to(doc, t, lex):
+        return "destination"
     window = doc_text(doc)[t.sent_start:t.start].lower()
     if t.prep == "to" and "from" in window.split()[-8:]:
         return "destination"  # "en route from Quetta ... to Peshawar"

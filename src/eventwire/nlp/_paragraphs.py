@@ -39,8 +39,17 @@ def _breaks(text: str) -> tuple[list[int], tuple[int, int] | None]:
 _ENDS = frozenset(".!?…:;\"”’')]»")
 
 
+# Titles written before a name with a full stop that the tokenizer leaves apart ("Rev. Fr.
+# Emmanuel Okpe", "Supt. John Ade", "Lt. Col. Ramon Dizon"): the stop ends no sentence.
+_TITLES = frozenset({"fr", "rev", "lt", "col", "gen", "capt", "maj", "sgt", "cpl", "pvt", "brig", "cmdr",
+                     "supt", "insp", "dr", "prof", "gov", "sen", "rep", "mr", "mrs", "ms", "hon", "msgr"})
+
+
 def _may_follow(prev) -> bool:
     """Whether a sentence may start after token ``prev``."""
+    if prev.text == "." and prev.i > 0 and prev.doc[prev.i - 1].lower_ in _TITLES \
+            and not prev.doc[prev.i - 1].whitespace_:
+        return False  # "Rev. Fr. Emmanuel Okpe": a title's stop
     return prev.is_space or prev.text[-1:] in _ENDS  # a line break is a space token of its own
 
 

@@ -1,0 +1,127 @@
+"""Reading news as a reader does: claims, reports released, where the wounded were taken,
+what a tip said, what the news came after, a witness's memory, and who told the toll."""
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.extract import classify, modality
+from eventwire.records import Document
+
+
+def _violent(result) -> list:
+    return [e for e in result.events if e.event_type != "Strategic developments"]
+
+
+def _run(pipeline, text: str, published: dt.date, title: str | None = None):
+    return pipeline.process(Document(id="r", text=text, published=published, title=title))
+
+
+def test_a_report_released_is_published_not_freed(nlp):
+    doc = nlp("The interior ministry released its annual report on Tuesday.")
+    assert not [h for h in classify.match_lexicon(next(doc.sents)) if h.family == "agreement"]
+    doc = nlp("The rebels released twelve hostages on Tuesday.")
+    assert [h for h in classify.match_lexicon(next(doc.sents)) if h.family == "agreement"]
+
+
+def test_figures_in_a_report_released_make_no_event(pipeline):
+    text = ("Burglaries fell by a tenth last year, the national police said in figures released on Monday.\n\n"
+            "The police chief said more officers would patrol the markets this year.")
+    assert not _run(pipeline, text, dt.date(2026, 2, 3)).events
+
+
+def test_the_day_of_a_claim_is_not_the_day_of_the_attack(pipeline):
+    text = ("Islamic State-linked militants beheaded three farmers in Mocimboa da Praia district on Tuesday, "
+            "residents said.\n\n"
+            "Islamic State claimed the attack on its channels on Thursday, saying its fighters had killed three "
+            "\"Christians\".")
+    events = _violent(_run(pipeline, text, dt.date(2026, 3, 7)))
+    assert len(events) == 1
+    assert events[0].event_date == dt.date(2026, 3, 3)
+
+
+def test_a_toll_the_act_claimed_keeps_its_day(pipeline):
+    text = "A car bomb claimed the lives of six people in Mogadishu on Sunday, police said."
+    events = _violent(_run(pipeline, text, dt.date(2026, 3, 10)))
+    assert [e.event_date for e in events] == [dt.date(2026, 3, 8)]
+
+
+def test_a_title_before_a_name_ends_no_sentence(nlp):
+    doc = nlp("Gunmen abducted a priest, Rev. Fr. John Ade, near the church. Lt. Col. Musa Bello said so.")
+    assert [s.text for s in doc.sents] == ["Gunmen abducted a priest, Rev. Fr. John Ade, near the church.",
+                                           "Lt. Col. Musa Bello said so."]
+
+
+def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_scene(pipeline):
+    text = ("Bandits killed three villagers in Kankara on Tuesday, police said. The bodies were deposited "
+            "at a mortuary in Katsina and two wounded men were rushed to a hospital in Funtua.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 6, 3)))
+    assert len(events) == 1 and events[0].location.name == "Kankara"
+
+
+def test_an_attack_on_a_hospital_keeps_the_hospitals_town(pipeline):
+    text = "Gunmen attacked a hospital in Funtua on Tuesday, killing a nurse, police said."
+    events = _violent(_run(pipeline, text, dt.date(2026, 6, 3)))
+    assert [e.location.name for e in events] == ["Funtua"]
+
+
+def test_what_a_tip_said_is_no_event(nlp):
+    sent = next(nlp("The troops were acting on a tip that fighters of the Allied Democratic Forces had set up "
+                    "camp near a river, an army spokesman said.").sents)
+    found = [t for t in classify.find_triggers(sent) if t.text.lower() == "set up"]
+    assert found and modality.mention_modality(sent, found[0])[0] == "hypothetical"
+
+
+def test_the_incident_the_news_came_after_adds_nothing_to_its_toll(pipeline):
+    text = ("A man was shot dead outside a store in Ogden on Monday night, police said.\n\n"
+            "The shooting came two days after three people were killed in a shooting in a nearby town.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 9, 15)))
+    assert len(events) == 1 and events[0].fatalities.best == 1
+
+
+def test_a_witnesss_quotation_after_a_sentence_of_history_is_that_time(pipeline):
+    title = "In Ituri's camps, displaced families wait for peace"
+    text = (title + "\n\nBUNIA, Democratic Republic of Congo (Reuters) - Each day, Furaha Kahindo walks an hour from the "
+            "camp where she has lived for three years to sell charcoal at the market in Bunia.\n\n"
+            "The 41-year-old widow left her village in Djugu territory in 2022, when fighting between the CODECO "
+            "militia and the army "
+            "reached her farm. \"We heard the bombs at night. At dawn we took the children and walked,\" she "
+            "said.\n\nAid agencies say funding cuts have left the camps short of food and clean water.")
+    assert not _run(pipeline, text, dt.date(2026, 1, 20), title).events
+
+
+def test_millions_displaced_is_a_state_not_an_event(pipeline):
+    text = ("More than six million people are displaced across the country, according to the United Nations, "
+            "most of them in the east.")
+    assert not _run(pipeline, text, dt.date(2026, 1, 20)).events
+
+
+def test_the_sources_that_tell_a_toll_are_not_among_its_dead(pipeline):
+    text = ("Militants attacked an army post near the border late on Friday, killing six soldiers, "
+            "three security sources said on Sunday.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 8, 9)))
+    assert [e.fatalities.best for e in events] == [6]
+
+
+def test_fighters_from_a_named_group_are_that_group(pipeline):
+    text = ("Militants kill nine soldiers in attack on army camp\n\n"
+            "Fighters from Islamic State West Africa Province (ISWAP) attacked an army camp in Damasak late on "
+            "Friday, killing nine soldiers, a military source said. ISWAP split from Boko Haram in 2016.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 8, 9), "Militants kill nine soldiers in attack on army camp"))
+    assert [e.actor1.name for e in events] == ["Islamic State West Africa Province"]
+
+
+def test_a_headline_that_kills_and_abducts_tells_an_attack_and_an_abduction(pipeline):
+    """The headline's abduction is told with its toll ("kill six ..., abduct priest"): the group of
+    the killing is an attack, and the abduction a title before the priest's name does not cut
+    from its place is an event of its own."""
+    title = "Gunmen kill six in Plateau community, abduct Catholic priest"
+    text = (title + "\n\nJOS - Suspected bandits have killed six people in an attack on Ramin Kura community in "
+            "Bokkos Local Government Area of Plateau State, the police have said.\n\n"
+            "The attackers invaded the community on Friday night and shot at residents, a police spokesman said "
+            "in a statement on Sunday. He said the bodies had been deposited at a mortuary in Jos and that a "
+            "manhunt had been launched for the attackers.\n\n"
+            "In a separate incident, gunmen on Saturday abducted a Catholic priest, Rev. Fr. Peter Dung, along the "
+            "Jos-Bauchi road in Jos East Local Government Area, his school said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 5, 4), title))
+    assert sorted((e.sub_event_type, e.event_date.isoformat()) for e in events) == [
+        ("Abduction/forced disappearance", "2026-05-02"), ("Attack", "2026-05-01")]
