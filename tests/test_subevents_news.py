@@ -414,6 +414,62 @@ UNSEEN_PHRASINGS = [
 ]
 UNSEEN_PHRASINGS_F1_FLOOR = 0.86  # 0.893 now
 
+# A fifth set, two news sentences per ACLED sub-event type, written and committed before
+# eventwire was run on it.
+FIFTH_PHRASINGS = [
+    ('Armed clash', 'KADUNA, Nigeria - Troops and bandits exchanged fire for several hours near a forest in Kajuru district on Tuesday, leaving three soldiers and at least ten bandits dead, a military source said.'),
+    ('Armed clash', 'Fighting broke out overnight between two rival militias in the southern suburbs of the capital, with residents reporting heavy machine-gun fire until dawn.'),
+    ('Government regains territory', 'The army said on Sunday its troops had driven insurgents out of the town of Mueda after two days of fighting and raised the national flag over the district office.'),
+    ('Government regains territory', 'Government forces retook control of a strategic hilltop village that rebels had held since March, the defence ministry announced.'),
+    ('Non-state actor overtakes territory', 'Rebel fighters seized the border town of Kiwanja on Thursday after the army withdrew, residents and a UN source said.'),
+    ('Non-state actor overtakes territory', 'Jihadists took over the rural commune and hoisted their black flag above the town hall, local officials told AFP.'),
+    ('Chemical weapon', 'Medics said dozens of people were treated for breathing difficulties and burning eyes after shells releasing a yellow gas landed in the rebel-held district.'),
+    ('Chemical weapon', 'Ukraine accused Russian troops of dropping grenades filled with tear gas on its trenches near the front line, which is banned under the chemical weapons convention.'),
+    ('Air/drone strike', 'A drone strike hit a car travelling on a desert road in Marib province on Monday, killing the three men inside, tribal sources said.'),
+    ('Air/drone strike', 'Warplanes bombed a market in the rebel-held town, killing at least 18 civilians, according to a local monitoring group.'),
+    ('Suicide bomb', 'A bomber detonated his explosive vest among worshippers leaving a mosque after evening prayers in the city, killing nine, police said.'),
+    ('Suicide bomb', 'An attacker drove a car packed with explosives into the gate of an army base and blew it up, killing four soldiers.'),
+    ('Shelling/artillery/missile attack', 'Artillery shells slammed into a residential block in the frontline city overnight, wounding six people, the regional governor said.'),
+    ('Shelling/artillery/missile attack', 'Militants fired several mortar rounds at the airport, damaging a hangar but causing no casualties, officials said.'),
+    ('Remote explosive/landmine/IED', 'A landmine exploded under a minibus carrying farmers on a rural road, killing five passengers, local authorities said.'),
+    ('Remote explosive/landmine/IED', 'An improvised explosive device hidden in a parked motorcycle went off outside a police station, wounding two officers.'),
+    ('Grenade', 'An unknown assailant lobbed a hand grenade into a crowded bus terminal on Friday evening, injuring 11 people, police said.'),
+    ('Grenade', 'Two men on a motorbike hurled a grenade at the house of a local politician, damaging the gate, officials said.'),
+    ('Sexual violence', 'Armed men raped at least a dozen women as they collected firewood outside a displacement camp, aid workers said.'),
+    ('Sexual violence', 'Soldiers sexually assaulted two girls during a search operation in the village, a local rights group alleged.'),
+    ('Attack', 'Gunmen stormed a farming village before dawn and shot dead 14 residents, most of them women and children, a local official said.'),
+    ('Attack', 'A journalist was stabbed to death outside his home in the capital late on Wednesday by unidentified attackers, his newspaper said.'),
+    ('Abduction/forced disappearance', 'Armed men seized 20 passengers from a bus on the highway and took them into the forest, police said on Sunday.'),
+    ('Abduction/forced disappearance', 'A rights activist has not been seen since men in plain clothes bundled him into a car outside his office last week, his family said.'),
+    ('Peaceful protest', 'Thousands of nurses marched through the capital on Tuesday to demand higher wages and better working conditions.'),
+    ('Peaceful protest', 'Residents staged a sit-in outside the district office to protest against frequent power cuts.'),
+    ('Protest with intervention', 'Police detained dozens of demonstrators who had gathered outside parliament to protest against a new media law.'),
+    ('Protest with intervention', 'Security forces fired tear gas to disperse students marching towards the presidential palace, witnesses said.'),
+    ('Excessive force against protesters', 'Soldiers opened fire on villagers protesting against a mining project, killing two of them, witnesses said.'),
+    ('Excessive force against protesters', 'Police shot dead a teenager as they broke up a rally against fuel price rises in the port city.'),
+    ('Violent demonstration', 'Angry youths torched a police station and blocked roads with burning tyres after a man died in custody.'),
+    ('Violent demonstration', 'Protesters threw stones at riot police and set cars on fire in the city centre during a march against the election results.'),
+    ('Mob violence', 'A mob beat to death a man accused of stealing a motorcycle in the market, police said.'),
+    ('Mob violence', 'Villagers armed with sticks and machetes attacked two men they suspected of witchcraft, killing one of them.'),
+    ('Agreement', 'The government and the rebel alliance signed a ceasefire agreement in the capital on Saturday after a week of talks.'),
+    ('Agreement', 'The two warring clans agreed to a truce and an exchange of prisoners after mediation by elders.'),
+    ('Arrests', 'Police arrested 14 people suspected of planning attacks on churches during raids in the north of the country.'),
+    ('Arrests', 'Security forces detained a senior opposition leader at the airport as he returned from abroad, his party said.'),
+    ('Change to group/activity', 'Two armed factions announced their merger into a single movement under a new name on Monday.'),
+    ('Change to group/activity', 'About 300 fighters of the militia handed in their weapons and joined a government demobilisation programme.'),
+    ('Disrupted weapons use', 'Bomb disposal experts defused an explosive device found under a bridge on the main highway, police said.'),
+    ('Disrupted weapons use', 'Troops intercepted a truck carrying rocket-propelled grenades and ammunition at a checkpoint near the border.'),
+    ('Headquarters or base established', 'Militants have set up a command post in a school in the village after the army pulled out, residents said.'),
+    ('Headquarters or base established', 'The armed group established a new base on an island in the lake, from where it launches raids, local officials said.'),
+    ('Looting/property destruction', 'Gunmen looted shops and set fire to dozens of houses in the village before fleeing, residents said.'),
+    ('Looting/property destruction', 'Unidentified men vandalised and torched a mobile phone mast on the outskirts of the town overnight.'),
+    ('Non-violent transfer of territory', 'The rebels handed over control of the town to a regional peacekeeping force without a fight on Wednesday.'),
+    ('Non-violent transfer of territory', 'Government troops withdrew from the border crossing and rebel fighters moved in without resistance, officials said.'),
+    ('Other', 'The military government declared a curfew across the capital from 9 p.m. to 6 a.m. after a week of unrest.'),
+    ('Other', 'The authorities shut down the internet in the province ahead of planned demonstrations, a monitoring group said.'),
+]
+FIFTH_PHRASINGS_F1_FLOOR = 0.0  # set from its first measure
+
 
 def _weighted_f1(pairs) -> float:
     """Support-weighted F1 over the gold labels of (gold, predicted) pairs."""
@@ -441,8 +497,9 @@ def test_weighted_f1_helper():
 
 @pytest.mark.parametrize("cases, floor", [(PHRASINGS, PHRASINGS_F1_FLOOR), (LATER_PHRASINGS, LATER_PHRASINGS_F1_FLOOR),
                                           (THIRD_PHRASINGS, THIRD_PHRASINGS_F1_FLOOR),
-                                          (UNSEEN_PHRASINGS, UNSEEN_PHRASINGS_F1_FLOOR)],
-                         ids=["phrasings", "later_phrasings", "third_phrasings", "unseen_phrasings"])
+                                          (UNSEEN_PHRASINGS, UNSEEN_PHRASINGS_F1_FLOOR),
+                                          (FIFTH_PHRASINGS, FIFTH_PHRASINGS_F1_FLOOR)],
+                         ids=["phrasings", "later_phrasings", "third_phrasings", "unseen_phrasings", "fifth_phrasings"])
 def test_sub_event_types_of_news_phrasings(cases, floor):
     docs = [Document(id=str(i), text=t, published=dt.date(2024, 5, 6)) for i, (_, t) in enumerate(cases)]
     found = {r.document.id: r.events for r in Pipeline.default().pipe(docs)}
