@@ -125,3 +125,14 @@ def test_a_headline_that_kills_and_abducts_tells_an_attack_and_an_abduction(pipe
     events = _violent(_run(pipeline, text, dt.date(2026, 5, 4), title))
     assert sorted((e.sub_event_type, e.event_date.isoformat()) for e in events) == [
         ("Abduction/forced disappearance", "2026-05-02"), ("Attack", "2026-05-01")]
+
+
+def test_a_planned_protest_named_as_an_object_has_not_happened(nlp):
+    def modality_of(text, word):
+        sent = next(nlp(text).sents)
+        found = [t for t in classify.find_triggers(sent) if word in t.text.lower()]
+        return modality.mention_modality(sent, found[0])[0]
+    assert modality_of("Officials cut mobile data in the region ahead of planned rallies, a rights group said.",
+                       "rallies") == "plan"
+    assert modality_of("A carefully planned attack killed 20 soldiers at the base.", "attack") == "asserted"
+    assert modality_of("The planned march went ahead peacefully on Saturday.", "march") == "asserted"

@@ -188,7 +188,16 @@ def _clause_cue(path, sent) -> tuple[str, str] | None:
     for child in head.children:
         if child.dep_ == "det" and cues.get("det", {}).get(child.lower_) == "hypothetical":
             return "hypothetical", child.text
+        if child.dep_ == "amod" and child.lower_ in _TO_COME and head.pos_ == "NOUN" and head.dep_ != "nsubj" \
+                and not any(c.dep_ == "advmod" for c in child.children):
+            # "ahead of planned demonstrations", "banned a planned march"; not "a carefully planned
+            # attack", nor "the planned march went ahead" (its subject: what it did is told)
+            return "plan", child.text
     return None
+
+
+# Adjectives that put an act still to come: "planned protests", "an upcoming strike".
+_TO_COME = frozenset({"planned", "proposed", "upcoming", "forthcoming", "intended"})
 
 
 def _background(path, sent) -> tuple[str, str] | None:
