@@ -468,7 +468,7 @@ FIFTH_PHRASINGS = [
     ('Other', 'The military government declared a curfew across the capital from 9 p.m. to 6 a.m. after a week of unrest.'),
     ('Other', 'The authorities shut down the internet in the province ahead of planned demonstrations, a monitoring group said.'),
 ]
-FIFTH_PHRASINGS_F1_FLOOR = 0.80  # 0.848 at its first measure
+FIFTH_PHRASINGS_F1_FLOOR = 0.80  # 0.848 at its first measure, 0.856 now
 
 
 def _weighted_f1(pairs) -> float:
