@@ -329,6 +329,18 @@ def test_a_district_with_no_town_listed_takes_its_seat_towns_point(gaz):
     assert (unit.latitude, unit.longitude) == (town.latitude, town.longitude)
 
 
+def test_a_district_that_lists_towns_lies_at_its_namesake_seat(gaz):
+    # Shindand district lists several towns; an event known only by the district is put at the
+    # town it is named after, not at the mean of its towns
+    unit = next(e for e in gaz.lookup("Shindand") if e.feature_code == "ADM2")
+    town = next(e for e in gaz.lookup("Shindand") if e.feature_class == "P")
+    assert (unit.latitude, unit.longitude) == (town.latitude, town.longitude)
+    # a district named after no town of its own keeps the mean of its towns
+    masisi = next(e for e in gaz.lookup("Masisi") if e.feature_code == "ADM2")
+    assert all(e.feature_class != "P" for e in gaz.lookup("Masisi"))
+    assert masisi.latitude is not None
+
+
 def test_the_capital_over_the_province_around_it(nlp, gaz):
     text = "Nurses protested outside the health ministry in Kyiv on Friday."
     r = _resolve(nlp, gaz, text)["Kyiv"]
