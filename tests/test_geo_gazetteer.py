@@ -443,3 +443,10 @@ def test_a_neighbourhood_named_like_a_large_city_adds_no_entry(gaz):
     # Pittsburgh's Oakland: alone or in a dateline the name means the Californian city
     for name in ("Oakland", "West Oakland"):
         assert not [e for e in gaz.lookup(name) if e.admin1 == "Pennsylvania" and e.feature_code == "PPLX"]
+
+
+def test_a_town_listed_under_no_province_takes_the_province_around_it(gaz):
+    # GeoNames lists Mauritania's capital under none of the three regions its old province
+    # was split into; its centre lies in the western one
+    town = next(e for e in gaz.lookup("Nouakchott") if e.feature_class == "P")
+    assert town.admin1 == "Nouakchott Ouest"

@@ -23,7 +23,7 @@ T = TypeVar("T")
 
 log = logging.getLogger("eventwire.gazetteer")
 
-FORMAT = 19
+FORMAT = 20
 # Entry ids share one int space: cities first, then divisions, then countries.
 DIV_BASE = 1_000_000
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "az", "at", "ad"})
@@ -82,7 +82,35 @@ def _city_columns(t: Tables) -> dict:
         for k, v in (("city_gid", gid), ("city_pop", pop), ("city_lat", lat), ("city_lon", lon),
                      ("city_country", country), ("city_adm1", adm1), ("city_adm2", adm2)):
             cols[k].append(v)
+    _adopt_provinces(cols)
     return cols
+
+
+# How far the nearest town may lie for a town listed under no province to take its province.
+_ADOPT_KM = 15.0
+
+
+def _adopt_provinces(cols: dict) -> None:
+    """A town GeoNames lists under no first-level unit takes the unit of the nearest town of
+    its country that has one, within ``_ADOPT_KM``: a capital whose province was split in
+    parts (Nouakchott, whose centre lies in Nouakchott-Ouest) is in the part around its
+    centre, not in no province at all."""
+    from ._index import distance_km
+
+    orphans = [i for i, a1 in enumerate(cols["city_adm1"]) if a1 < 0]
+    countries = {cols["city_country"][i] for i in orphans}
+    listed: dict[int, list[int]] = {}
+    for i, a1 in enumerate(cols["city_adm1"]):
+        if a1 >= 0 and cols["city_country"][i] in countries:
+            listed.setdefault(cols["city_country"][i], []).append(i)
+    lat, lon = cols["city_lat"], cols["city_lon"]
+    for i in orphans:
+        near = [(distance_km(lat[i], lon[i], lat[j], lon[j]), j)
+                for j in listed.get(cols["city_country"][i], ())
+                if abs(lat[i] - lat[j]) < 0.2 and abs(lon[i] - lon[j]) < 0.3]
+        km, j = min(near, default=(None, -1))
+        if km is not None and km <= _ADOPT_KM:
+            cols["city_adm1"][i] = cols["city_adm1"][j]
 
 
 # How far a town may lie from countryinfo's capital point and still be the capital
