@@ -450,3 +450,17 @@ def test_a_town_listed_under_no_province_takes_the_province_around_it(gaz):
     # was split into; its centre lies in the western one
     town = next(e for e in gaz.lookup("Nouakchott") if e.feature_class == "P")
     assert town.admin1 == "Nouakchott Ouest"
+
+
+def test_the_azerbaijani_schwa_reads_as_a():
+    from eventwire.gazetteer import fold
+    # unidecode writes 'ə' as '@', which would split a name in two
+    assert fold("Şəmkir") == "samkir"
+    assert fold("Lənkəran") == "lankaran"
+
+
+def test_a_rayon_named_in_its_english_form_is_found_and_spelled_so(gaz):
+    from eventwire.gazetteer import codebook_admin1
+    unit = next(e for e in gaz.lookup("Shamkir") if e.feature_code == "ADM1")
+    assert unit.iso3 == "AZE"
+    assert codebook_admin1("acled", "AZE", unit.name) == "Shamkir"

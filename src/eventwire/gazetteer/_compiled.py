@@ -23,7 +23,7 @@ T = TypeVar("T")
 
 log = logging.getLogger("eventwire.gazetteer")
 
-FORMAT = 20
+FORMAT = 21
 # Entry ids share one int space: cities first, then divisions, then countries.
 DIV_BASE = 1_000_000
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "az", "at", "ad"})

@@ -13,10 +13,10 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from unidecode import unidecode
 
 from ..extract import DocFindings
 from ..gazetteer import REGION_CODES, fold, lexicon, neighbourhood_city
+from ..gazetteer._fold import ascii_name
 from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, known_city,
                      country_of_outlet, known_outlets, masthead_start, near_place, on_side, outlet_home, outlet_places,
@@ -62,7 +62,7 @@ def _acled_name(name: str | None) -> str | None:
     """'Kachhi District' -> 'Kachhi', ASCII as ACLED writes admin units."""
     if not name:
         return None
-    words = unidecode(name).split()
+    words = ascii_name(name).split()
     terms = set(lexicon()["admin_terms"])
     # "Kiev City", "Cork City": the word tells the city's unit from the one around it
     if len(words) > 1 and words[-1].lower() in terms and words[-1].lower() != "city":
