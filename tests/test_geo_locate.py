@@ -823,3 +823,13 @@ def test_a_village_ner_misses_is_read_before_the_province_that_holds_it(nlp, gaz
 def test_words_before_a_place_that_holds_no_such_name_stay_words(nlp, gaz):
     found = _resolve(nlp, gaz, "Officials said Monday, Lagos was calm after the protest.")
     assert "Monday" not in found
+
+
+def test_a_province_after_a_comma_is_the_province_not_a_village_named_after_it(nlp, gaz):
+    # the gazetteer knows a small Escobedo in Coahuila, next to a village called Nuevo Leon;
+    # a town written with its state is in that state even where the town itself is unknown
+    res = _resolve(nlp, gaz, "On Friday, in Escobedo, Nuevo Leon, gunmen shot a shop owner.")
+    state = res["Nuevo Leon"].entry
+    assert state is not None and state.feature_code == "ADM1" and state.iso3 == "MEX"
+    town = res["Escobedo"].entry
+    assert town is None or town.admin1 == state.name

@@ -507,9 +507,17 @@ def _score(e: GeoEntry, t: Toponym, key: str, ctx: Context,
     for q in outers:
         if any(_within_named(qe, e) for qe in q):
             s += 4.0
-    if inners and any(_within_named(e, c) for c in inners):
+    if inners and (any(_within_named(e, c) for c in inners) or _province_of_unknown(e, inners)):
         s += 4.0
     return s
+
+
+def _province_of_unknown(e: GeoEntry, inners: list[GeoEntry]) -> bool:
+    """A province qualifying a place none of whose namesakes lies in it ("in Escobedo, Nuevo
+    Leon": the gazetteer lacks the Escobedo of Nuevo Leon) still holds the place as well as a
+    village of the province's name beside a namesake does: the place is one the gazetteer
+    lacks, in the province, not a namesake next to a village called after a province."""
+    return e.feature_code == "ADM1" and any(c.iso2 == e.iso2 for c in inners)
 
 
 def _confidence(best: float, second: float | None) -> float:
