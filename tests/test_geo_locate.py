@@ -833,3 +833,18 @@ def test_a_province_after_a_comma_is_the_province_not_a_village_named_after_it(n
     assert state is not None and state.feature_code == "ADM1" and state.iso3 == "MEX"
     town = res["Escobedo"].entry
     assert town is None or town.admin1 == state.name
+
+
+def test_a_compass_named_province_before_its_country_is_the_province(nlp, gaz):
+    # 'North-West' and 'South-West' are compass words, but before ", Cameroon" they are
+    # two of its regions, tagged by NER or not
+    res = _resolve(nlp, gaz, "Gunmen kidnapped a teacher in North-West, Cameroon, on Tuesday.")
+    assert res["North-West"].entry.feature_code == "ADM1" and res["North-West"].entry.iso3 == "CMR"
+    res = _resolve(nlp, gaz, "Gunmen shot a driver in Ekona, South-West, Cameroon, on Tuesday.")
+    unit = res["South-West"].entry
+    assert unit is not None and unit.feature_code == "ADM1" and unit.iso3 == "CMR"
+
+
+def test_a_common_word_before_a_country_stays_a_word(nlp, gaz):
+    res = _resolve(nlp, gaz, "Officials said Monday, Kenya would reopen the border.")
+    assert "Monday" not in res

@@ -266,7 +266,7 @@ def candidate_spans(doc, gazetteer) -> list:
                 continue
             if fold(_strip_det(ent).text) in common and not _head_after(doc, ent.end, heads) \
                     and not _inside_chain(doc, ent) and not _country_in_capitals(doc, ent, gazetteer) \
-                    and not _before_its_state(doc, ent):
+                    and not _before_its_state(doc, ent) and not _province_before_country(doc, ent, gazetteer):
                 continue  # "the Centre" (the central government), "Police"
             if ent.end < len(doc) and doc[ent.end].lower_.rstrip(".") in streets:
                 continue  # "Memphis St.": a street, not the city
@@ -441,6 +441,18 @@ def _before_its_state(doc, ent) -> bool:
         and STATE_ABBREVIATION.match(doc[i + 1].text) is not None
 
 
+def _province_before_country(doc, ent, gazetteer) -> bool:
+    """'in North-West, Cameroon', 'in Central, Kenya': a name that is also a compass or common
+    word is the province of that name when a comma and its country follow."""
+    i = ent.end
+    if gazetteer is None or i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].ent_type_ not in PLACE_LABELS:
+        return False
+    nxt = next((e for e in doc.ents if e.start == i + 1), None)
+    country = gazetteer.country(nxt.text) if nxt is not None else None
+    return country is not None and any(e.feature_code == "ADM1" and e.iso2 == country.iso2
+                                       for e in gazetteer.lookup(_strip_det(ent).text))
+
+
 def _chain_goes_on(doc, i: int) -> bool:
     """After a comma, a place, or a capitalised name that a comma and a place follow."""
     if i + 1 >= len(doc) or doc[i].text != ",":
@@ -540,18 +552,29 @@ def _names_before_qualifiers(doc, spans: list, taken: set[int], gazetteer) -> li
         for n in (3, 2, 1):
             s = end - n
             if s < 1 or any(k in taken for k in range(s, end)) or not all(
-                    doc[k].is_alpha and doc[k].is_title and doc[k].ent_type_ in _NAME_READINGS for k in range(s, end)) \
+                    (doc[k].is_alpha and doc[k].is_title or _inner_hyphen(doc, k, s, end))
+                    and doc[k].ent_type_ in _NAME_READINGS for k in range(s, end)) \
                     or doc[s - 1].is_title:
                 continue
             name = doc[s:end]
-            inners = [e for e in gazetteer.lookup(name.text) if e.feature_class == "P"]
-            if inners and any(_inside_qualifier(q, e) for q in gazetteer.lookup(span.text) for e in inners):
+            outers = gazetteer.lookup(span.text)
+            country = any(q.feature_code.startswith("PCL") for q in outers)
+            # a town inside the place that follows; before a country, a province of it too
+            # ("in North-West, Cameroon": a compass name NER leaves untagged)
+            inners = [e for e in gazetteer.lookup(name.text)
+                      if e.feature_class == "P" or country and e.feature_code == "ADM1"]
+            if inners and any(_inside_qualifier(q, e) for q in outers for e in inners):
                 from spacy.tokens import Span
 
                 out.append((Span(doc, s, end, label="GPE"), "geo.before-qualifier"))
                 taken.update(range(s, end))
                 break
     return out
+
+
+def _inner_hyphen(doc, k: int, start: int, end: int) -> bool:
+    """A hyphen joining two words of one name ("South-West")."""
+    return start < k < end - 1 and doc[k].text == "-" and not doc[k].whitespace_ and not doc[k - 1].whitespace_
 
 
 def _whole_hyphenated(doc, span):
