@@ -471,3 +471,10 @@ def test_an_arabic_closing_iya_is_found_in_its_other_spellings(gaz):
     assert any(e.iso3 == "IRQ" and e.feature_class == "P" for e in gaz.lookup("Nasiriya"))
     assert any(e.iso3 == "IRQ" for e in gaz.lookup("Sulaymaniya"))
     assert gaz.lookup("Qxiya") == []  # too short a stem to vary
+
+
+def test_a_province_moved_to_another_region_is_filed_under_its_present_region():
+    from eventwire.gazetteer import codebook_admin1
+    # South Cotabato left the Davao Region for Soccsksargen in 2001; a neighbour stayed
+    assert codebook_admin1("acled", "PHL", "Davao", "South Cotabato") == "Soccsksargen"
+    assert codebook_admin1("acled", "PHL", "Davao", "Davao del Sur") == "Davao"
