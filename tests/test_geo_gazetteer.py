@@ -482,3 +482,11 @@ def test_a_province_moved_to_another_region_is_filed_under_its_present_region():
     # South Cotabato left the Davao Region for Soccsksargen in 2001; a neighbour stayed
     assert codebook_admin1("acled", "PHL", "Davao", "South Cotabato") == "Soccsksargen"
     assert codebook_admin1("acled", "PHL", "Davao", "Davao del Sur") == "Davao"
+
+
+def test_north_cotabato_is_the_province_of_cotabato(gaz):
+    from eventwire.gazetteer import codebook_admin1
+    unit = next(e for e in gaz.lookup("North Cotabato") if e.iso3 == "PHL")
+    assert unit.feature_code == "ADM2" and unit.name == "Cotabato"
+    # GTD writes the province as the press does
+    assert codebook_admin1("gtd", "PHL", unit.admin1, unit.admin2) == "North Cotabato"
