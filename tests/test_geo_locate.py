@@ -848,3 +848,15 @@ def test_a_compass_named_province_before_its_country_is_the_province(nlp, gaz):
 def test_a_common_word_before_a_country_stays_a_word(nlp, gaz):
     res = _resolve(nlp, gaz, "Officials said Monday, Kenya would reopen the border.")
     assert "Monday" not in res
+
+
+def test_a_name_after_a_unit_word_and_of_is_the_unit_even_untagged(nlp, gaz):
+    # NER may leave the province's name untagged, or read it as a date
+    res = _resolve(nlp, gaz, "Drones struck a shepherd's hut in the mountains of the region of Dahuk on Sunday.")
+    unit = res["Dahuk"].entry
+    assert unit is not None and unit.iso3 == "IRQ"
+
+
+def test_a_month_after_a_unit_word_and_of_is_no_place(nlp, gaz):
+    res = _resolve(nlp, gaz, "The town held its first market of May on Sunday.")
+    assert "May" not in res

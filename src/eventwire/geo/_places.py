@@ -532,6 +532,38 @@ def _bare_heads(doc, taken: set[int], gazetteer, heads) -> list:
     return out
 
 
+# NER reads an unfamiliar name as a date now and then ("region of Dahuk"); a calendar word never is one
+_CALENDAR = frozenset("january february march april may june july august september october november december "
+                      "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _names_after_unit_of(doc, taken: set[int], gazetteer) -> list:
+    """'in Gara region of Dahuk', 'the town of Kelly': capitalised words NER left untagged
+    after a unit word and 'of' name the unit or town when the gazetteer knows the name."""
+    from ..gazetteer import fold, stop_names
+
+    out = []
+    if gazetteer is None:
+        return out
+    units = _unit_heads()
+    for i in range(len(doc) - 2):
+        if doc[i].lower_ not in units or doc[i + 1].lower_ != "of":
+            continue
+        s = j = i + 2
+        while j < len(doc) and j - s < 3 and j not in taken and doc[j].is_alpha and doc[j].is_title \
+                and (doc[j].ent_type_ in _NAME_READINGS or doc[j].ent_type_ == "DATE" and doc[j].lower_ not in _CALENDAR):
+            j += 1
+        if j == s:
+            continue
+        for end in range(j, s, -1):  # the longest name the gazetteer knows
+            span = doc[s:end]
+            if fold(span.text) not in stop_names() and gazetteer.lookup(span.text):
+                out.append((span, "geo.head-of"))
+                taken.update(range(s, end))
+                break
+    return out
+
+
 # what NER may have read an unfamiliar village's name as, or nothing at all
 _NAME_READINGS = frozenset({"", "PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"})
 
@@ -728,6 +760,7 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     spans = [(_without_possessive(doc, span), rule) for span, rule in candidate_spans(doc, gazetteer)]
     taken = {t for s, _ in spans for t in range(s.start, s.end)}
     spans += _bare_heads(doc, taken, gazetteer, heads)
+    spans += _names_after_unit_of(doc, taken, gazetteer)
     spans += _names_before_qualifiers(doc, spans, taken, gazetteer)
     spans.sort(key=lambda p: p[0].start)
     spans = _merge_split_names(doc, spans, gazetteer, heads)
