@@ -860,3 +860,10 @@ def test_a_name_after_a_unit_word_and_of_is_the_unit_even_untagged(nlp, gaz):
 def test_a_month_after_a_unit_word_and_of_is_no_place(nlp, gaz):
     res = _resolve(nlp, gaz, "The town held its first market of May on Sunday.")
     assert "May" not in res
+
+
+def test_a_numbered_part_of_a_town_is_near_the_town(nlp, gaz):
+    # mining settlements are numbered after their town; the number names no other place
+    res = _resolve(nlp, gaz, "Shelling hit houses in the area of Zolote-3, Luhansk, overnight.")
+    r = res["Zolote-3"]
+    assert r.entry is not None and r.entry.name == "Zolote" and r.rule.startswith("geo.resolve.numbered")

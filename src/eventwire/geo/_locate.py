@@ -53,7 +53,7 @@ def geo_precision(r: Resolved) -> int:
         return 3
     if e.feature_class == "A":
         return 2 if e.feature_code in ("ADM2", "ADM3") else 3
-    if t.relative or t.head in NEAR_HEADS or r.rule in ("geo.resolve.compass", SEAT_RULE):
+    if t.relative or t.head in NEAR_HEADS or r.rule in ("geo.resolve.compass", "geo.resolve.numbered", SEAT_RULE):
         return 2
     return 1
 

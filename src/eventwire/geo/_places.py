@@ -532,6 +532,26 @@ def _bare_heads(doc, taken: set[int], gazetteer, heads) -> list:
     return out
 
 
+_NUMBERED_TOKEN = re.compile(r"([A-Z][a-z]+)-\d{1,2}")
+
+
+def _numbered_towns(doc, taken: set[int], gazetteer) -> list:
+    """'near Zolote-4': a town's name with a number, after a place's preposition, NER left
+    untagged; resolution reads it as a numbered part of the town."""
+    out = []
+    if gazetteer is None:
+        return out
+    preps = _cues()[1]
+    for tok in doc:
+        m = _NUMBERED_TOKEN.fullmatch(tok.text)
+        if not m or tok.i in taken or tok.i == 0 or doc[tok.i - 1].lower_ not in preps:
+            continue
+        if any(e.feature_class == "P" for e in gazetteer.lookup(m.group(1))):
+            out.append((doc[tok.i:tok.i + 1], "geo.numbered"))
+            taken.add(tok.i)
+    return out
+
+
 # NER reads an unfamiliar name as a date now and then ("region of Dahuk"); a calendar word never is one
 _CALENDAR = frozenset("january february march april may june july august september october november december "
                       "monday tuesday wednesday thursday friday saturday sunday".split())
@@ -761,6 +781,7 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     taken = {t for s, _ in spans for t in range(s.start, s.end)}
     spans += _bare_heads(doc, taken, gazetteer, heads)
     spans += _names_after_unit_of(doc, taken, gazetteer)
+    spans += _numbered_towns(doc, taken, gazetteer)
     spans += _names_before_qualifiers(doc, spans, taken, gazetteer)
     spans.sort(key=lambda p: p[0].start)
     spans = _merge_split_names(doc, spans, gazetteer, heads)
