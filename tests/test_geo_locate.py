@@ -867,3 +867,10 @@ def test_a_numbered_part_of_a_town_is_near_the_town(nlp, gaz):
     res = _resolve(nlp, gaz, "Shelling hit houses in the area of Zolote-3, Luhansk, overnight.")
     r = res["Zolote-3"]
     assert r.entry is not None and r.entry.name == "Zolote" and r.rule.startswith("geo.resolve.numbered")
+
+
+def test_a_bracketed_province_nobody_tagged_is_the_province(nlp, gaz):
+    # notes write the unit in brackets after a base or a village the gazetteer lacks
+    res = _resolve(nlp, gaz, "Drones hit the fuel depot at the Wadi Rmel airfield (Nuqat al Khams) on Friday.")
+    hits = [r.entry for r in res.values() if r.entry is not None and r.entry.iso3 == "LBY"]
+    assert hits and hits[0].feature_code == "ADM1"

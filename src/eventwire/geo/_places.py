@@ -532,6 +532,47 @@ def _bare_heads(doc, taken: set[int], gazetteer, heads) -> list:
     return out
 
 
+_NAME_LINKS = frozenset({"al", "el", "de", "del", "la", "wa", "ash", "ad", "as", "an"})
+
+
+def _bracketed_units(doc, taken: set[int], gazetteer) -> list:
+    """'at the Al Watiyah airbase (An Nuqat Al Khams)', 'in Kelly (Harim, Idleb)': coded notes
+    write a place's district and province in brackets after it; in a bracket where NER tagged
+    nothing, a name is a place when the gazetteer knows a district, province or country of that
+    name."""
+    out = []
+    if gazetteer is None:
+        return out
+    i = 0
+    while i < len(doc):
+        if doc[i].text != "(":
+            i += 1
+            continue
+        close = next((k for k in range(i + 1, min(len(doc), i + 12)) if doc[k].text == ")"), None)
+        if close is None:
+            i += 1
+            continue
+        if any(k in taken for k in range(i + 1, close)):
+            i = close + 1
+            continue  # a bracket with a place already read: the rest is that place's chain
+        start = i + 1
+        for k in range(i + 1, close + 1):
+            if k < close and doc[k].text != ",":
+                continue
+            part = range(start, k)
+            start = k + 1
+            if not part or any(j in taken for j in part) or not doc[part[0]].is_title or not all(
+                    doc[j].is_alpha and (doc[j].is_title or doc[j].lower_ in _NAME_LINKS)
+                    and doc[j].ent_type_ in _NAME_READINGS for j in part):
+                continue
+            span = doc[part[0]:part[-1] + 1]
+            if any(e.feature_class == "A" for e in gazetteer.lookup(span.text)):
+                out.append((span, "geo.bracket"))
+                taken.update(part)
+        i = close + 1
+    return out
+
+
 _NUMBERED_TOKEN = re.compile(r"([A-Z][a-z]+)-\d{1,2}")
 
 
@@ -782,6 +823,7 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     spans += _bare_heads(doc, taken, gazetteer, heads)
     spans += _names_after_unit_of(doc, taken, gazetteer)
     spans += _numbered_towns(doc, taken, gazetteer)
+    spans += _bracketed_units(doc, taken, gazetteer)
     spans += _names_before_qualifiers(doc, spans, taken, gazetteer)
     spans.sort(key=lambda p: p[0].start)
     spans = _merge_split_names(doc, spans, gazetteer, heads)
