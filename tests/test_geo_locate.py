@@ -874,3 +874,13 @@ def test_a_bracketed_province_nobody_tagged_is_the_province(nlp, gaz):
     res = _resolve(nlp, gaz, "Drones hit the fuel depot at the Wadi Rmel airfield (Nuqat al Khams) on Friday.")
     hits = [r.entry for r in res.values() if r.entry is not None and r.entry.iso3 == "LBY"]
     assert hits and hits[0].feature_code == "ADM1"
+
+
+def test_a_preposition_ner_took_into_a_name_parts_the_place_from_its_province(nlp, gaz):
+    from eventwire.geo._places import _merge_split_names
+
+    doc = nlp("Residents marched in the village of Bardo in Idleb province on Friday.")
+    first, second = doc[6:8], doc[8:9]  # "Bardo in" as NER may cut it, then "Idleb"
+    assert first.text == "Bardo in" and second.text == "Idleb"
+    merged = _merge_split_names(doc, [(first, "geo.ner"), (second, "geo.ner")], gaz, frozenset({"province"}))
+    assert [s.text for s, _ in merged] == ["Bardo", "Idleb"]

@@ -803,7 +803,13 @@ def _merge_split_names(doc, spans: list, gazetteer, heads: frozenset[str]) -> li
         return spans
     out: list = []
     for span, rule in spans:
-        if (out and out[-1][0].end == span.start and doc[span.start].is_alpha
+        if out and out[-1][0].end == span.start and len(out[-1][0]) > 1 and doc[span.start - 1].is_lower \
+                and doc[span.start - 1].lower_ in ("in", "near") \
+                and not gazetteer.lookup(doc[out[-1][0].start:span.end].text):
+            # "Kelly in" + "Idleb province": NER took the preposition into the first name; it
+            # joins a place to the unit it lies in, not two halves of one name
+            out[-1] = (out[-1][0][:-1], out[-1][1])
+        elif (out and out[-1][0].end == span.start and doc[span.start].is_alpha
                 and doc[span.start - 1].is_alpha and "geo.demonym" not in (rule, out[-1][1])):
             joined = doc[out[-1][0].start:span.end]
             # unknown but followed by a place word, still one place: "Punjab Kala
