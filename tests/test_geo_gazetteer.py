@@ -254,9 +254,13 @@ def test_every_grouped_district_is_a_unit_the_gazetteer_writes(gaz):
     for r in rows:
         assert any(e.feature_code == "ADM2" and e.iso3 == r["iso3"] for e in gaz.lookup(r["admin2"])), r["admin2"]
     # every second-level unit of a country grouped for good has its group (an ended
-    # grouping, Pakistan's tribal areas, covers only the districts it held)
-    grouped = {r["iso3"] for r in rows if not r["until"]}
+    # grouping, Pakistan's tribal areas, covers only the districts it held; a district moved
+    # to another of the gazetteer's own provinces, the Philippines' South Cotabato, is one move)
     from eventwire.gazetteer import fold
+
+    own = {(r["iso3"], fold(r["spelled"])) for r in rows
+           if any(e.feature_code == "ADM1" and e.iso3 == r["iso3"] for e in gaz.lookup(r["spelled"]))}
+    grouped = {r["iso3"] for r in rows if not r["until"] and (r["iso3"], fold(r["spelled"])) not in own}
 
     named = {(r["iso3"], fold(r["admin2"])) for r in rows}
     for name in gaz.division_names(2):
@@ -443,3 +447,46 @@ def test_a_neighbourhood_named_like_a_large_city_adds_no_entry(gaz):
     # Pittsburgh's Oakland: alone or in a dateline the name means the Californian city
     for name in ("Oakland", "West Oakland"):
         assert not [e for e in gaz.lookup(name) if e.admin1 == "Pennsylvania" and e.feature_code == "PPLX"]
+
+
+def test_a_town_listed_under_no_province_takes_the_province_around_it(gaz):
+    # GeoNames lists Mauritania's capital under none of the three regions its old province
+    # was split into; its centre lies in the western one
+    town = next(e for e in gaz.lookup("Nouakchott") if e.feature_class == "P")
+    assert town.admin1 == "Nouakchott Ouest"
+
+
+def test_the_azerbaijani_schwa_reads_as_a():
+    from eventwire.gazetteer import fold
+    # unidecode writes 'ə' as '@', which would split a name in two
+    assert fold("Şəmkir") == "samkir"
+    assert fold("Lənkəran") == "lankaran"
+
+
+def test_a_rayon_named_in_its_english_form_is_found_and_spelled_so(gaz):
+    from eventwire.gazetteer import codebook_admin1
+    unit = next(e for e in gaz.lookup("Shamkir") if e.feature_code == "ADM1")
+    assert unit.iso3 == "AZE"
+    assert codebook_admin1("acled", "AZE", unit.name) == "Shamkir"
+
+
+def test_an_arabic_closing_iya_is_found_in_its_other_spellings(gaz):
+    # the table writes the Iraqi city with a final 'h'; a report may leave it off
+    assert any(e.iso3 == "IRQ" and e.feature_class == "P" for e in gaz.lookup("Nasiriya"))
+    assert any(e.iso3 == "IRQ" for e in gaz.lookup("Sulaymaniya"))
+    assert gaz.lookup("Qxiya") == []  # too short a stem to vary
+
+
+def test_a_province_moved_to_another_region_is_filed_under_its_present_region():
+    from eventwire.gazetteer import codebook_admin1
+    # South Cotabato left the Davao Region for Soccsksargen in 2001; a neighbour stayed
+    assert codebook_admin1("acled", "PHL", "Davao", "South Cotabato") == "Soccsksargen"
+    assert codebook_admin1("acled", "PHL", "Davao", "Davao del Sur") == "Davao"
+
+
+def test_north_cotabato_is_the_province_of_cotabato(gaz):
+    from eventwire.gazetteer import codebook_admin1
+    unit = next(e for e in gaz.lookup("North Cotabato") if e.iso3 == "PHL")
+    assert unit.feature_code == "ADM2" and unit.name == "Cotabato"
+    # GTD writes the province as the press does
+    assert codebook_admin1("gtd", "PHL", unit.admin1, unit.admin2) == "North Cotabato"

@@ -329,6 +329,18 @@ def test_a_district_with_no_town_listed_takes_its_seat_towns_point(gaz):
     assert (unit.latitude, unit.longitude) == (town.latitude, town.longitude)
 
 
+def test_a_district_that_lists_towns_lies_at_its_namesake_seat(gaz):
+    # Shindand district lists several towns; an event known only by the district is put at the
+    # town it is named after, not at the mean of its towns
+    unit = next(e for e in gaz.lookup("Shindand") if e.feature_code == "ADM2")
+    town = next(e for e in gaz.lookup("Shindand") if e.feature_class == "P")
+    assert (unit.latitude, unit.longitude) == (town.latitude, town.longitude)
+    # a district named after no town of its own keeps the mean of its towns
+    masisi = next(e for e in gaz.lookup("Masisi") if e.feature_code == "ADM2")
+    assert all(e.feature_class != "P" for e in gaz.lookup("Masisi"))
+    assert masisi.latitude is not None
+
+
 def test_the_capital_over_the_province_around_it(nlp, gaz):
     text = "Nurses protested outside the health ministry in Kyiv on Friday."
     r = _resolve(nlp, gaz, text)["Kyiv"]
@@ -811,3 +823,64 @@ def test_a_village_ner_misses_is_read_before_the_province_that_holds_it(nlp, gaz
 def test_words_before_a_place_that_holds_no_such_name_stay_words(nlp, gaz):
     found = _resolve(nlp, gaz, "Officials said Monday, Lagos was calm after the protest.")
     assert "Monday" not in found
+
+
+def test_a_province_after_a_comma_is_the_province_not_a_village_named_after_it(nlp, gaz):
+    # the gazetteer knows a small Escobedo in Coahuila, next to a village called Nuevo Leon;
+    # a town written with its state is in that state even where the town itself is unknown
+    res = _resolve(nlp, gaz, "On Friday, in Escobedo, Nuevo Leon, gunmen shot a shop owner.")
+    state = res["Nuevo Leon"].entry
+    assert state is not None and state.feature_code == "ADM1" and state.iso3 == "MEX"
+    town = res["Escobedo"].entry
+    assert town is None or town.admin1 == state.name
+
+
+def test_a_compass_named_province_before_its_country_is_the_province(nlp, gaz):
+    # 'North-West' and 'South-West' are compass words, but before ", Cameroon" they are
+    # two of its regions, tagged by NER or not
+    res = _resolve(nlp, gaz, "Gunmen kidnapped a teacher in North-West, Cameroon, on Tuesday.")
+    assert res["North-West"].entry.feature_code == "ADM1" and res["North-West"].entry.iso3 == "CMR"
+    res = _resolve(nlp, gaz, "Gunmen shot a driver in Ekona, South-West, Cameroon, on Tuesday.")
+    unit = res["South-West"].entry
+    assert unit is not None and unit.feature_code == "ADM1" and unit.iso3 == "CMR"
+
+
+def test_a_common_word_before_a_country_stays_a_word(nlp, gaz):
+    res = _resolve(nlp, gaz, "Officials said Monday, Kenya would reopen the border.")
+    assert "Monday" not in res
+
+
+def test_a_name_after_a_unit_word_and_of_is_the_unit_even_untagged(nlp, gaz):
+    # NER may leave the province's name untagged, or read it as a date
+    res = _resolve(nlp, gaz, "Drones struck a shepherd's hut in the mountains of the region of Dahuk on Sunday.")
+    unit = res["Dahuk"].entry
+    assert unit is not None and unit.iso3 == "IRQ"
+
+
+def test_a_month_after_a_unit_word_and_of_is_no_place(nlp, gaz):
+    res = _resolve(nlp, gaz, "The town held its first market of May on Sunday.")
+    assert "May" not in res
+
+
+def test_a_numbered_part_of_a_town_is_near_the_town(nlp, gaz):
+    # mining settlements are numbered after their town; the number names no other place
+    res = _resolve(nlp, gaz, "Shelling hit houses in the area of Zolote-3, Luhansk, overnight.")
+    r = res["Zolote-3"]
+    assert r.entry is not None and r.entry.name == "Zolote" and r.rule.startswith("geo.resolve.numbered")
+
+
+def test_a_bracketed_province_nobody_tagged_is_the_province(nlp, gaz):
+    # notes write the unit in brackets after a base or a village the gazetteer lacks
+    res = _resolve(nlp, gaz, "Drones hit the fuel depot at the Wadi Rmel airfield (Nuqat al Khams) on Friday.")
+    hits = [r.entry for r in res.values() if r.entry is not None and r.entry.iso3 == "LBY"]
+    assert hits and hits[0].feature_code == "ADM1"
+
+
+def test_a_preposition_ner_took_into_a_name_parts_the_place_from_its_province(nlp, gaz):
+    from eventwire.geo._places import _merge_split_names
+
+    doc = nlp("Residents marched in the village of Bardo in Idleb province on Friday.")
+    first, second = doc[6:8], doc[8:9]  # "Bardo in" as NER may cut it, then "Idleb"
+    assert first.text == "Bardo in" and second.text == "Idleb"
+    merged = _merge_split_names(doc, [(first, "geo.ner"), (second, "geo.ner")], gaz, frozenset({"province"}))
+    assert [s.text for s, _ in merged] == ["Bardo", "Idleb"]

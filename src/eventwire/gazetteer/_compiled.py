@@ -23,7 +23,7 @@ T = TypeVar("T")
 
 log = logging.getLogger("eventwire.gazetteer")
 
-FORMAT = 18
+FORMAT = 21
 # Entry ids share one int space: cities first, then divisions, then countries.
 DIV_BASE = 1_000_000
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "az", "at", "ad"})
@@ -82,7 +82,35 @@ def _city_columns(t: Tables) -> dict:
         for k, v in (("city_gid", gid), ("city_pop", pop), ("city_lat", lat), ("city_lon", lon),
                      ("city_country", country), ("city_adm1", adm1), ("city_adm2", adm2)):
             cols[k].append(v)
+    _adopt_provinces(cols)
     return cols
+
+
+# How far the nearest town may lie for a town listed under no province to take its province.
+_ADOPT_KM = 15.0
+
+
+def _adopt_provinces(cols: dict) -> None:
+    """A town GeoNames lists under no first-level unit takes the unit of the nearest town of
+    its country that has one, within ``_ADOPT_KM``: a capital whose province was split in
+    parts (Nouakchott, whose centre lies in Nouakchott-Ouest) is in the part around its
+    centre, not in no province at all."""
+    from ._index import distance_km
+
+    orphans = [i for i, a1 in enumerate(cols["city_adm1"]) if a1 < 0]
+    countries = {cols["city_country"][i] for i in orphans}
+    listed: dict[int, list[int]] = {}
+    for i, a1 in enumerate(cols["city_adm1"]):
+        if a1 >= 0 and cols["city_country"][i] in countries:
+            listed.setdefault(cols["city_country"][i], []).append(i)
+    lat, lon = cols["city_lat"], cols["city_lon"]
+    for i in orphans:
+        near = [(distance_km(lat[i], lon[i], lat[j], lon[j]), j)
+                for j in listed.get(cols["city_country"][i], ())
+                if abs(lat[i] - lat[j]) < 0.2 and abs(lon[i] - lon[j]) < 0.3]
+        km, j = min(near, default=(None, -1))
+        if km is not None and km <= _ADOPT_KM:
+            cols["city_adm1"][i] = cols["city_adm1"][j]
 
 
 # How far a town may lie from countryinfo's capital point and still be the capital
@@ -205,6 +233,9 @@ def compile_tables(admin_terms: tuple[str, ...], data: Path | None = None) -> Co
     seats = _seat_points(t, [j for j in range(len(t.divisions)) if dlat[j] == 0.0 and dlon[j] == 0.0],
                          admin_terms)
     for j, (lat, lon) in seats.items():
+        dlat[j], dlon[j] = lat, lon
+    for j, (lat, lon) in _seat_points(t, [j for j, d in enumerate(t.divisions) if d.level >= 2 and j not in seats],
+                                      admin_terms, own=True).items():
         dlat[j], dlon[j] = lat, lon
     for j, d in enumerate(t.divisions):  # a unit with no towns listed: its parent's point
         if dlat[j] == 0.0 and dlon[j] == 0.0:
@@ -405,11 +436,15 @@ def _initial(key: str) -> str:
     return (rest if head in ARTICLES and rest else key)[:1]
 
 
-def _seat_points(t: Tables, empty: list[int], admin_terms: tuple[str, ...]) -> dict[int, tuple[float, float]]:
+def _seat_points(t: Tables, empty: list[int], admin_terms: tuple[str, ...],
+                 own: bool = False) -> dict[int, tuple[float, float]]:
     """Division row -> the point of its namesake town, for units with no town listed under
     them: a district is mostly named after its seat ("Panjwai", "Lucapa"), and the seat is a
     far better point for the district than its province's. The town must lie in the same
-    country and be listed under the unit's parent (or the unit has no parent)."""
+    country and be listed under the unit's parent (or the unit has no parent). With ``own``,
+    for districts that do list towns: the namesake town listed under the district itself is
+    its seat, where a coder puts an event known only by its district ("in Shindand district"),
+    rather than the mean of the district's towns."""
     want: dict[str, list[int]] = {}
     for j in empty:
         d = t.divisions[j]
@@ -426,8 +461,8 @@ def _seat_points(t: Tables, empty: list[int], admin_terms: tuple[str, ...]) -> d
         pop = int(c[4] or 0)
         for j in units:
             d = t.divisions[j]
-            if d.country == country and (d.parent is None or d.parent in listed) \
-                    and (j not in out or pop > out[j][2]):
+            inside = j in listed if own else d.parent is None or d.parent in listed
+            if d.country == country and inside and (j not in out or pop > out[j][2]):
                 out[j] = (float(c[5]), float(c[6]), pop)
     return {j: (lat, lon) for j, (lat, lon, _) in out.items()}
 

@@ -11,6 +11,16 @@ _PUNCT = re.compile(r"[^\w\s]|_")
 _SPACE = re.compile(r"\s+")
 
 
+# Letters unidecode leaves as punctuation: Azerbaijani schwa ("Ağcabədi", "Beyləqan") is 'a'
+# in English forms (Aghjabadi, Beylagan), not '@'.
+_LETTERS = str.maketrans({"\u0259": "a", "\u018f": "A"})
+
+
+def ascii_name(name: str) -> str:
+    """A name in ASCII letters, as an English text writes it."""
+    return unidecode(name.translate(_LETTERS))
+
+
 @functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """ASCII, lower case, punctuation as spaces: 'Sant Julià' and 'sant-julia' meet."""
@@ -19,7 +29,7 @@ def fold(name: str) -> str:
     else:
         s = unicodedata.normalize("NFKD", name)
         s = "".join(ch for ch in s if not unicodedata.combining(ch))
-        s = unidecode(s).replace("'", "").replace("\u2019", "")
+        s = ascii_name(s).replace("'", "").replace("\u2019", "")
     return _SPACE.sub(" ", _PUNCT.sub(" ", s)).strip().lower()
 
 

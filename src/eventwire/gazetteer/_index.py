@@ -60,6 +60,21 @@ NEIGHBOURHOOD_NAMESAKE = 100_000  # a city this large keeps its name from a neig
 _COMPASS_WORD = re.compile(r"^(?:north|south|east|west|central|upper|lower)\s+", re.IGNORECASE)
 
 
+_NISBA = re.compile(r"(iy{1,2}a)h?$")
+
+
+def _nisba_spellings(key: str) -> list[str]:
+    """Other spellings of an Arabic name's closing '-iya' (a town named for a person, a
+    family or a trait: Diwaniya, Nasiriya, Yusufiyah) as transliterations write it: with or
+    without the final 'h', with one 'y' or two."""
+    m = _NISBA.search(key)
+    if not m or m.start() < 3:
+        return []
+    stem = key[:m.start()]
+    forms = [stem + e for e in ("iya", "iyah", "iyya", "iyyah")]
+    return [f for f in forms if f != key]
+
+
 class Gazetteer:
     """Place names to GeoNames-style entries. Build with :func:`default_gazetteer`."""
 
@@ -182,6 +197,10 @@ class Gazetteer:
             # "Mt. Pleasant" and "Mount Pleasant", "St. Louis" and "Saint Louis": one name
             other = NAME_ABBREVIATIONS[first] + " " + rest
             ids += self._alias_ids.get(other, []) + self._ids(other)
+        if not ids:
+            for other in _nisba_spellings(key):
+                # "Diwaniya" / "Diwaniyah", "Nasiriya" / "Nasiriyah" / "Nasiriyya": one name
+                ids += self._alias_ids.get(other, []) + self._ids(other)
         if not ids and self.admin_terms:
             base = strip_admin_term(key, self.admin_terms)
             if base in BARE_DIRECTIONS:

@@ -84,7 +84,7 @@ def pattern_names(gaz: Gazetteer, stop: frozenset[str]) -> dict[str, str]:
 def patterns_for(gaz: Gazetteer, stop: frozenset[str]) -> list[dict]:
     """EntityRuler-style patterns; ``id`` is ``gazetteer.<tier>``."""
     pats = []
-    from unidecode import unidecode
+    from ._fold import ascii_name as unidecode
 
     pats = []
     for name, tier in pattern_names(gaz, stop).items():

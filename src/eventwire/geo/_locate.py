@@ -13,10 +13,10 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from unidecode import unidecode
 
 from ..extract import DocFindings
 from ..gazetteer import REGION_CODES, fold, lexicon, neighbourhood_city
+from ..gazetteer._fold import ascii_name
 from ..records import Evidence, Location, Mention, PlaceMention
 from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_side, country_cues, known_city,
                      country_of_outlet, known_outlets, masthead_start, near_place, on_side, outlet_home, outlet_places,
@@ -53,7 +53,7 @@ def geo_precision(r: Resolved) -> int:
         return 3
     if e.feature_class == "A":
         return 2 if e.feature_code in ("ADM2", "ADM3") else 3
-    if t.relative or t.head in NEAR_HEADS or r.rule in ("geo.resolve.compass", SEAT_RULE):
+    if t.relative or t.head in NEAR_HEADS or r.rule in ("geo.resolve.compass", "geo.resolve.numbered", SEAT_RULE):
         return 2
     return 1
 
@@ -62,7 +62,7 @@ def _acled_name(name: str | None) -> str | None:
     """'Kachhi District' -> 'Kachhi', ASCII as ACLED writes admin units."""
     if not name:
         return None
-    words = unidecode(name).split()
+    words = ascii_name(name).split()
     terms = set(lexicon()["admin_terms"])
     # "Kiev City", "Cork City": the word tells the city's unit from the one around it
     if len(words) > 1 and words[-1].lower() in terms and words[-1].lower() != "city":

@@ -266,7 +266,7 @@ def candidate_spans(doc, gazetteer) -> list:
                 continue
             if fold(_strip_det(ent).text) in common and not _head_after(doc, ent.end, heads) \
                     and not _inside_chain(doc, ent) and not _country_in_capitals(doc, ent, gazetteer) \
-                    and not _before_its_state(doc, ent):
+                    and not _before_its_state(doc, ent) and not _province_before_country(doc, ent, gazetteer):
                 continue  # "the Centre" (the central government), "Police"
             if ent.end < len(doc) and doc[ent.end].lower_.rstrip(".") in streets:
                 continue  # "Memphis St.": a street, not the city
@@ -442,6 +442,18 @@ def _before_its_state(doc, ent) -> bool:
         and STATE_ABBREVIATION.match(doc[i + 1].text) is not None
 
 
+def _province_before_country(doc, ent, gazetteer) -> bool:
+    """'in North-West, Cameroon', 'in Central, Kenya': a name that is also a compass or common
+    word is the province of that name when a comma and its country follow."""
+    i = ent.end
+    if gazetteer is None or i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].ent_type_ not in PLACE_LABELS:
+        return False
+    nxt = next((e for e in doc.ents if e.start == i + 1), None)
+    country = gazetteer.country(nxt.text) if nxt is not None else None
+    return country is not None and any(e.feature_code == "ADM1" and e.iso2 == country.iso2
+                                       for e in gazetteer.lookup(_strip_det(ent).text))
+
+
 def _chain_goes_on(doc, i: int) -> bool:
     """After a comma, a place, or a capitalised name that a comma and a place follow."""
     if i + 1 >= len(doc) or doc[i].text != ",":
@@ -521,6 +533,99 @@ def _bare_heads(doc, taken: set[int], gazetteer, heads) -> list:
     return out
 
 
+_NAME_LINKS = frozenset({"al", "el", "de", "del", "la", "wa", "ash", "ad", "as", "an"})
+
+
+def _bracketed_units(doc, taken: set[int], gazetteer) -> list:
+    """'at the Al Watiyah airbase (An Nuqat Al Khams)', 'in Kelly (Harim, Idleb)': coded notes
+    write a place's district and province in brackets after it; in a bracket where NER tagged
+    nothing, a name is a place when the gazetteer knows a district, province or country of that
+    name."""
+    out = []
+    if gazetteer is None:
+        return out
+    i = 0
+    while i < len(doc):
+        if doc[i].text != "(":
+            i += 1
+            continue
+        close = next((k for k in range(i + 1, min(len(doc), i + 12)) if doc[k].text == ")"), None)
+        if close is None:
+            i += 1
+            continue
+        if any(k in taken for k in range(i + 1, close)):
+            i = close + 1
+            continue  # a bracket with a place already read: the rest is that place's chain
+        start = i + 1
+        for k in range(i + 1, close + 1):
+            if k < close and doc[k].text != ",":
+                continue
+            part = range(start, k)
+            start = k + 1
+            if not part or any(j in taken for j in part) or not doc[part[0]].is_title or not all(
+                    doc[j].is_alpha and (doc[j].is_title or doc[j].lower_ in _NAME_LINKS)
+                    and doc[j].ent_type_ in _NAME_READINGS for j in part):
+                continue
+            span = doc[part[0]:part[-1] + 1]
+            if any(e.feature_class == "A" for e in gazetteer.lookup(span.text)):
+                out.append((span, "geo.bracket"))
+                taken.update(part)
+        i = close + 1
+    return out
+
+
+_NUMBERED_TOKEN = re.compile(r"([A-Z][a-z]+)-\d{1,2}")
+
+
+def _numbered_towns(doc, taken: set[int], gazetteer) -> list:
+    """'near Zolote-4': a town's name with a number, after a place's preposition, NER left
+    untagged; resolution reads it as a numbered part of the town."""
+    out = []
+    if gazetteer is None:
+        return out
+    preps = _cues()[1]
+    for tok in doc:
+        m = _NUMBERED_TOKEN.fullmatch(tok.text)
+        if not m or tok.i in taken or tok.i == 0 or doc[tok.i - 1].lower_ not in preps:
+            continue
+        if any(e.feature_class == "P" for e in gazetteer.lookup(m.group(1))):
+            out.append((doc[tok.i:tok.i + 1], "geo.numbered"))
+            taken.add(tok.i)
+    return out
+
+
+# NER reads an unfamiliar name as a date now and then ("region of Dahuk"); a calendar word never is one
+_CALENDAR = frozenset("january february march april may june july august september october november december "
+                      "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _names_after_unit_of(doc, taken: set[int], gazetteer) -> list:
+    """'in Gara region of Dahuk', 'the town of Kelly': capitalised words NER left untagged
+    after a unit word and 'of' name the unit or town when the gazetteer knows the name."""
+    from ..gazetteer import fold, stop_names
+
+    out = []
+    if gazetteer is None:
+        return out
+    units = _unit_heads()
+    for i in range(len(doc) - 2):
+        if doc[i].lower_ not in units or doc[i + 1].lower_ != "of":
+            continue
+        s = j = i + 2
+        while j < len(doc) and j - s < 3 and j not in taken and doc[j].is_alpha and doc[j].is_title \
+                and (doc[j].ent_type_ in _NAME_READINGS or doc[j].ent_type_ == "DATE" and doc[j].lower_ not in _CALENDAR):
+            j += 1
+        if j == s:
+            continue
+        for end in range(j, s, -1):  # the longest name the gazetteer knows
+            span = doc[s:end]
+            if fold(span.text) not in stop_names() and gazetteer.lookup(span.text):
+                out.append((span, "geo.head-of"))
+                taken.update(range(s, end))
+                break
+    return out
+
+
 # what NER may have read an unfamiliar village's name as, or nothing at all
 _NAME_READINGS = frozenset({"", "PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"})
 
@@ -541,18 +646,29 @@ def _names_before_qualifiers(doc, spans: list, taken: set[int], gazetteer) -> li
         for n in (3, 2, 1):
             s = end - n
             if s < 1 or any(k in taken for k in range(s, end)) or not all(
-                    doc[k].is_alpha and doc[k].is_title and doc[k].ent_type_ in _NAME_READINGS for k in range(s, end)) \
+                    (doc[k].is_alpha and doc[k].is_title or _inner_hyphen(doc, k, s, end))
+                    and doc[k].ent_type_ in _NAME_READINGS for k in range(s, end)) \
                     or doc[s - 1].is_title:
                 continue
             name = doc[s:end]
-            inners = [e for e in gazetteer.lookup(name.text) if e.feature_class == "P"]
-            if inners and any(_inside_qualifier(q, e) for q in gazetteer.lookup(span.text) for e in inners):
+            outers = gazetteer.lookup(span.text)
+            country = any(q.feature_code.startswith("PCL") for q in outers)
+            # a town inside the place that follows; before a country, a province of it too
+            # ("in North-West, Cameroon": a compass name NER leaves untagged)
+            inners = [e for e in gazetteer.lookup(name.text)
+                      if e.feature_class == "P" or country and e.feature_code == "ADM1"]
+            if inners and any(_inside_qualifier(q, e) for q in outers for e in inners):
                 from spacy.tokens import Span
 
                 out.append((Span(doc, s, end, label="GPE"), "geo.before-qualifier"))
                 taken.update(range(s, end))
                 break
     return out
+
+
+def _inner_hyphen(doc, k: int, start: int, end: int) -> bool:
+    """A hyphen joining two words of one name ("South-West")."""
+    return start < k < end - 1 and doc[k].text == "-" and not doc[k].whitespace_ and not doc[k - 1].whitespace_
 
 
 def _whole_hyphenated(doc, span):
@@ -688,7 +804,13 @@ def _merge_split_names(doc, spans: list, gazetteer, heads: frozenset[str]) -> li
         return spans
     out: list = []
     for span, rule in spans:
-        if (out and out[-1][0].end == span.start and doc[span.start].is_alpha
+        if out and out[-1][0].end == span.start and len(out[-1][0]) > 1 and doc[span.start - 1].is_lower \
+                and doc[span.start - 1].lower_ in ("in", "near") \
+                and not gazetteer.lookup(doc[out[-1][0].start:span.end].text):
+            # "Kelly in" + "Idleb province": NER took the preposition into the first name; it
+            # joins a place to the unit it lies in, not two halves of one name
+            out[-1] = (out[-1][0][:-1], out[-1][1])
+        elif (out and out[-1][0].end == span.start and doc[span.start].is_alpha
                 and doc[span.start - 1].is_alpha and "geo.demonym" not in (rule, out[-1][1])):
             joined = doc[out[-1][0].start:span.end]
             # unknown but followed by a place word, still one place: "Punjab Kala
@@ -706,6 +828,9 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     spans = [(_without_possessive(doc, span), rule) for span, rule in candidate_spans(doc, gazetteer)]
     taken = {t for s, _ in spans for t in range(s.start, s.end)}
     spans += _bare_heads(doc, taken, gazetteer, heads)
+    spans += _names_after_unit_of(doc, taken, gazetteer)
+    spans += _numbered_towns(doc, taken, gazetteer)
+    spans += _bracketed_units(doc, taken, gazetteer)
     spans += _names_before_qualifiers(doc, spans, taken, gazetteer)
     spans.sort(key=lambda p: p[0].start)
     spans = _merge_split_names(doc, spans, gazetteer, heads)

@@ -69,6 +69,8 @@ MOVED_UNIT_KM = 120  # how far from a province's centre a unit filed elsewhere m
 STRONG_FOCUS = 0.75  # the focus's vote share above which an unsupported place abroad is dropped
 # "South Los Angeles", "Southwest Baltimore", "N. Houston": a part of a city the gazetteer
 # has no entry for; the city itself stands for it (at geo_precision 2)
+# a town's name, a hyphen and a number: a numbered part of the town ("Zolote-5")
+_NUMBERED = re.compile(r"^([A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)*)-(\d{1,2})$")
 _COMPASS = re.compile(r"^(?:(?:north|south)(?:-?(?:east|west))?|east|west|[NSEW]\.)\s+", re.IGNORECASE)
 COMPASS_CITY = 50_000  # a city large enough to have a "South Side"
 PROVINCE_TOWN = 20_000  # a province's namesake town large enough to be its seat
@@ -507,9 +509,17 @@ def _score(e: GeoEntry, t: Toponym, key: str, ctx: Context,
     for q in outers:
         if any(_within_named(qe, e) for qe in q):
             s += 4.0
-    if inners and any(_within_named(e, c) for c in inners):
+    if inners and (any(_within_named(e, c) for c in inners) or _province_of_unknown(e, inners)):
         s += 4.0
     return s
+
+
+def _province_of_unknown(e: GeoEntry, inners: list[GeoEntry]) -> bool:
+    """A province qualifying a place none of whose namesakes lies in it ("in Escobedo, Nuevo
+    Leon": the gazetteer lacks the Escobedo of Nuevo Leon) still holds the place as well as a
+    village of the province's name beside a namesake does: the place is one the gazetteer
+    lacks, in the province, not a namesake next to a village called after a province."""
+    return e.feature_code == "ADM1" and any(c.iso2 == e.iso2 for c in inners)
 
 
 def _confidence(best: float, second: float | None) -> float:
@@ -544,6 +554,10 @@ def _candidates(gazetteer, t: Toponym, ctx: Context) -> tuple[str, list[GeoEntry
         if len(cands) > MAX_CANDIDATES:
             cands = sorted(cands, key=lambda e: (e.feature_code.startswith("PCL"), e.population), reverse=True)
         return key, cands[:MAX_CANDIDATES], "exact"
+    numbered = _NUMBERED.match(t.text)
+    if numbered and (cands := [e for e in gazetteer.lookup(numbered.group(1)) if e.feature_class == "P"]):
+        # "Zolote-5", a numbered part (a mine's settlement, a block) of the town it is named after
+        return fold(numbered.group(1)), cands[:MAX_CANDIDATES], "numbered"
     bare = _without_unit_word(t.text)
     if bare and (cands := _unit_named(gazetteer.lookup(bare), t.text.rsplit(None, 1)[-1].lower())):
         return fold(bare), cands[:MAX_CANDIDATES], "exact"
