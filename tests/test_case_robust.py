@@ -217,3 +217,12 @@ def test_a_name_shared_by_groups_of_several_countries_is_the_group_of_the_event_
     named = [e.actor1 for e in result.events if e.actor1 is not None and "National Liberation" in e.actor1.name]
     assert len(named) >= 2
     assert {a.name for a in named} == {"ELN: National Liberation Army (Colombia)"}
+
+
+def test_a_lower_case_name_abroad_does_not_place_an_event_whose_sentence_names_no_place():
+    # "orlando" is a surname here, and the U.S. city its namesake; the story is filed from Lima
+    text = ("lima, 12 mar 90 (efe) -- a bomb exploded last night at the offices of a mining company, "
+            "killing two watchmen, police reported.  the attack was blamed on the shining path.  "
+            "orlando quispe, a spokesman of the miners' union, condemned the bombing.")
+    events = _process(text, dt.date(1990, 3, 12))
+    assert events and all(e.location is not None and e.location.country == "Peru" for e in events)

@@ -760,3 +760,24 @@ def test_the_place_is_named_as_the_source_names_it():
     assert not location_name_check("Matiari", at("Hyderabad"))
     assert location_name_check("Unknown", at("Hyderabad")) is None and location_name_check(None, at("X")) is None
     assert location_name_check("Matiari", None) is False
+
+
+def test_muc4_civilians_seized_by_troops_are_a_kidnapping():
+    from eventwire.eval._news import muc_type, muc_types
+
+    def seized(sentence, rule="lex:capture(captured)+object:people", sub="Arrests", event_type="Strategic developments"):
+        return _event(event_type=event_type, sub_event_type=sub,
+                      evidence=(Evidence("event_type", "d1", 0, 1, "x", sentence, rule),))
+
+    # troops took villagers away: MUC keys a kidnapping, not an arrest
+    assert muc_type(seized("a patrol captured four farmers at the market and drove them off.")) == "kidnapping"
+    # fighters or suspects captured, or an arrest told as one, stay outside MUC's scope
+    assert muc_type(seized("the rebels say they captured six soldiers near the bridge.")) is None
+    assert muc_type(seized("police captured two suspects after the robbery.")) is None
+    assert muc_type(seized("a patrol arrested four farmers at the market.", rule="lex:arrest(arrested)")) is None
+    # told within a raid: the raid's type and a kidnapping of its own
+    raid = _event(event_type="Violence against civilians", sub_event_type="Attack",
+                  evidence=(Evidence("event_type", "d1", 0, 1, "x", "troops fired on the hamlet.", "lex:violence(fired)"),
+                            Evidence("event_type", "d1", 0, 1, "x", "they captured three students and took them away.",
+                                     "lex:capture(captured)+object:people")))
+    assert muc_types(raid) == {"attack", "kidnapping"}

@@ -16,6 +16,7 @@ from eventwire.records import Document, EventDate, Mention, Trigger
     ("In the past two years, attacks on police have risen sharply.", "aggregate"),
     ("Families gathered to mark the tenth anniversary of the massacre.", "anniversary"),
     ("He was sentenced to life in prison for the bombing.", "trial"),
+    ("The man who kidnapped the trader was sentenced to death by the court.", "trial"),
     ("Mourners carried the coffins at the funeral on Friday.", "funeral"),
     ("It was one of the most violent weekends of the year.", "aggregate"),
     ("Analysts say the killings could spark reprisals.", "analysis"),
@@ -74,6 +75,8 @@ def test_context_cues(sentence, kind):
     # a series of attacks told as launched or as striking is a set of acts that happened
     "Hours after a wave of attacks was launched across the capital, gunfire could still be heard.",
     "A string of bombings struck three banks in the port overnight.",
+    # captors who pass a death sentence on their hostage: no court, and the kidnapping is the news
+    "The guerrillas abducted the engineer last week and sentenced him to death as a spy.",
 ])
 def test_no_context_cue_in_a_report(sentence):
     assert context_cue(sentence) is None

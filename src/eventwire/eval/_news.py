@@ -241,6 +241,8 @@ def _assassination_within(event: Event, table: dict[tuple[str, str], str]) -> bo
 def muc_type(event: Event) -> str | None:
     """The MUC-4 incident type of an event's class, or None outside MUC's scope."""
     table = _muc_types()
+    if _civilians_seized(event):
+        return "kidnapping"
     if _outside_scope(event, table):
         return "attack" if _assassination_within(event, table) else None
     if _abduction_with_deaths(event):
@@ -257,6 +259,28 @@ def muc_type(event: Event) -> str | None:
     if by_gtd == "arson" and not _burned(event):
         return "attack"  # damage by other means than fire: MUC's catch-all ATTACK
     return by_gtd or table.get(("acled", event.sub_event_type))
+
+
+_CAPTURE_RULE = "lex:capture("  # classify's rule of a class read from a word of seizing ("captured")
+
+
+def _civilians_seized(event: Event) -> bool:
+    """An arrest whose first mention is a seizure of civilians (:func:`_seizes_civilians`)."""
+    lead = next((e for e in event.evidence if e.field == "event_type"), None)
+    return event.sub_event_type == "Arrests" and lead is not None and _seizes_civilians(lead)
+
+
+def _seizes_civilians(evidence: Evidence) -> bool:
+    """A mention read from a word of seizing people, not of arrest ("the soldiers captured nine
+    peasants and took them to the barracks", "troops came to capture her son"), whose sentence
+    names civilians among them: MUC keys the seizure of civilians as a KIDNAPPING, by troops
+    state-sponsored violence (TASKDOC template-doc-part1 section 1), where ACLED's unit codes a
+    capture by state forces as an arrest, and where the story tells it within a raid or a
+    fight. An arrest told as one ("police arrested two suspects") and a capture of fighters
+    ("25 soldiers were captured", "capturing eight of its members") stay out."""
+    return evidence.field == "event_type" and evidence.rule.startswith(_CAPTURE_RULE) \
+        and "+object:people" in evidence.rule and "+anaphor" not in evidence.rule \
+        and bool(_CIVILIAN_WORDS.search(fold(evidence.sentence)))
 
 
 def _abduction_with_deaths(event: Event) -> bool:
@@ -394,6 +418,8 @@ def muc_types(event: Event) -> set[str]:
     acts = [e for e in event.evidence if e.field == "gtd_attack_type"]
     doer = event.actor1.text if event.actor1 is not None and event.actor1.type != "civilians" else None
     out = {own} | _acts_told(event)
+    if any(_seizes_civilians(e) for e in event.evidence):
+        out.add("kidnapping")  # people seized within a raid or a fight: a KIDNAPPING of its own
     gtd = event.codes.get("gtd_attack_type")
     for label in event.codes.get("gtd_attack_types") or ([gtd] if gtd else []):
         prefix = f"gtd.{label.split()[0].lower()}:"  # classify's rule names the type it read

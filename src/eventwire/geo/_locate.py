@@ -24,6 +24,7 @@ from ._focus import (NO_FOCUS, Focus, agency_places, article_focus, broadcaster_
 from ._places import Toponym, find_toponyms
 from ._resolve import OUTLET_KM, PART_HEADS, PROMINENT, SEAT_RULE, STRONG_FOCUS, Resolved, resolve_toponyms
 from ..nlp import covered, doc_text, span_text
+from ..nlp._case import monocase
 from ._roles import assign_roles
 
 SPECIFIC = {"P": 3, "S": 3, "L": 2}
@@ -323,6 +324,7 @@ def _best_in_document(doc, res: list[Resolved], roles: list[str],
     """``outlet``: the span of a headline's masthead, whose town is the event's place only
     when the text names no other."""
     first_end = next(iter(doc.sents)).end_char if len(doc) else 0
+    one_case = monocase(doc)
     scored = []
     in_events = covered(event_spans)
     for i, r in enumerate(res):
@@ -335,6 +337,8 @@ def _best_in_document(doc, res: list[Resolved], roles: list[str],
         q = r.toponym.qualifier_of
         if q is not None and res[q].entry is not None and res[q].entry.iso2 == r.entry.iso2:
             score -= QUALIFIER  # "near Tessalit, Kidal": the province or town that says where Tessalit is
+        if one_case and focus.strength >= STRONG_FOCUS and _abroad_alone(r, res, focus):
+            continue
         if _abroad_unnamed(r, res, focus):
             score -= ABROAD_IN_DOCUMENT
         scored.append((score, -i, i))
@@ -351,6 +355,23 @@ def _abroad_unnamed(r: Resolved, res: list[Resolved], focus: Focus) -> bool:
     if not focus.country or e.iso2 == focus.country or e.feature_code.startswith("PCL"):
         return False
     return e.iso2 not in _chains(res).named_in_sentence(r.toponym.sent_start)[0]
+
+
+def _abroad_alone(r: Resolved, res: list[Resolved], focus: Focus) -> bool:
+    """A place outside the article's focus country that no other place of its country backs
+    in its sentence, in text written in one case, where case cannot tell a name from a town:
+    a surname or a namesake in lower-case wire copy ("orlando arevalo, leader
+    of the union", "president duarte's declaration"), or a country named as a party or an
+    owner ("u.s. aid", "the spanish embassy ... spain"), as the place of a mention whose own
+    sentence names none. Where the article clearly says where it is, its own country is far
+    likelier: "the bombing ... in lima, peru" is backed and stays; a province abroad does not
+    back itself."""
+    e = r.entry
+    if not focus.country or e.iso2 == focus.country:
+        return False
+    here = fold(r.toponym.text)
+    return not any(o.toponym.sent_start == r.toponym.sent_start and o.entry is not None and o.entry.iso2 == e.iso2
+                   and o.toponym.label != "NORP" and fold(o.toponym.text) != here for o in res)
 
 
 def _narrower(res: list[Resolved], i: int, j: int | None) -> bool:
