@@ -738,7 +738,7 @@ def test_headline_list_of_people(headline_counts, title, killed, injured):
 
 
 def test_headline_masthead_names_no_people(headline_counts):
-    assert headline_counts("Hunter dies after shooting self - Valley News, Weather & Sports") == (None, None)
+    assert headline_counts("Hunter dies after shooting self - Valley News, Weather & Sports") == (1, None)
     assert headline_counts("Three injured in shooting - KXYZ News 4 - Springfield, Ohio") == (None, 3)
 
 
