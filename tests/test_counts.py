@@ -751,3 +751,16 @@ def test_headline_masthead_names_no_people(headline_counts):
 ])
 def test_listed_people_hit(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, injured, tally", [
+    # "last year" dates the one incident the sentence names: its figure is that incident's
+    ("A man was charged on Monday in a shooting last year outside a nightclub that left five people wounded.",
+     5, False),
+    ("The gunfight last year on Canal Street left six people hurt.", 6, False),
+    # ... but a tally of many stays one
+    ("Twelve people were shot in the county last year.", 12, True),
+])
+def test_last_year_of_one_incident_is_its_date(counts_of, text, injured, tally):
+    hurt = _one(counts_of(text), "injured")
+    assert figure(hurt) == injured and ("+period_total" in hurt.rule) == tally

@@ -1603,14 +1603,23 @@ _MANY_INCIDENTS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine
 _COUNTRYWIDE = re.compile(r"\b(?:nationwide|statewide|countrywide|across the (?:country|nation|state))\b", re.I)
 
 
+# One incident told with its time ("a daylight shooting last year ... left four people wounded",
+# "after a gunfight left a bystander dead ... last year"): "last year" dates it, no span.
+_ONE_INCIDENT = re.compile(r"\b(?:a|an|the|that)\s+(?:[\w-]+\s+){0,2}(?:shooting|gunfight|shootout|attack|"
+                           r"rampage|ambush|massacre)\b(?!s)", re.I)
+
+
 def _period_total(sent, count: Count) -> bool:
     """Is a stated figure a tally over a period, a country or several incidents? Its sentence
     dates a span of time, counts over the whole country, or numbers the incidents."""
     if count.best == 0 or "singular" in count.rule:
         return False
     text = span_text(sent)
+    spans = [m.group(0).lower() for m in _SPAN_OF_TIME.finditer(text)]
+    if spans and set(spans) == {"last year"} and _ONE_INCIDENT.search(text):
+        spans = []
     return any(ent.label_ == "DATE" and _PERIOD.search(ent.text) for ent in ents_in(sent)) or \
-        bool(_SPAN_OF_TIME.search(text)) or bool(_MANY_INCIDENTS.search(text)) or bool(_COUNTRYWIDE.search(text))
+        bool(spans) or bool(_MANY_INCIDENTS.search(text)) or bool(_COUNTRYWIDE.search(text))
 
 
 def _coded_counts(sent) -> list[Count]:
