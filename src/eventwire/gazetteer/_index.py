@@ -57,7 +57,18 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 NEIGHBOURHOOD_NAMESAKE = 100_000  # a city this large keeps its name from a neighbourhood elsewhere
+METROPOLIS = 1_000_000  # a city whose own districts GeoNames may list as towns of 100,000+
+METROPOLIS_KM = 20  # how far from such a city's point its districts lie
 _COMPASS_WORD = re.compile(r"^(?:north|south|east|west|central|upper|lower)\s+", re.IGNORECASE)
+
+
+def _district_of(e: GeoEntry, metropolises: list[GeoEntry]) -> bool:
+    """A namesake that lies within a city of a million is one of its districts, however many
+    live there ("Washington Heights" of Manhattan): a reader knows it as that city's part, and
+    it leaves the name to a neighbourhood of another city's paper ("Washington Heights" of a
+    Chicago paper); a city of its own ("Austin", Texas) keeps it."""
+    return any(m is not e and m.population > e.population and
+               distance_km(m.latitude, m.longitude, e.latitude, e.longitude) < METROPOLIS_KM for m in metropolises)
 
 
 class Gazetteer:
@@ -158,10 +169,12 @@ class Gazetteer:
         candidate in Cincinnati. They feed no name pattern: NER or a place cue finds them. A name
         that a US city of 100,000 or more bears, with or without a compass word ("Oakland", "West
         Oakland", "Austin"), is left to that city: alone or in a dateline it means the city."""
+        metropolises = [e for n in self.city_names(METROPOLIS) for e in self._us_towns(n) if e.population >= METROPOLIS]
         for r in rows:
             state = fold(r["admin1"])
             if any(fold(e.admin1 or "") == state for e in self._us_towns(r["name"])) or any(
-                    e.population >= NEIGHBOURHOOD_NAMESAKE for e in self._us_towns(_COMPASS_WORD.sub("", r["name"]))):
+                    e.population >= NEIGHBOURHOOD_NAMESAKE and not _district_of(e, metropolises)
+                    for e in self._us_towns(_COMPASS_WORD.sub("", r["name"]))):
                 continue
             city = max((e for e in self.lookup(r["city"]) if e.feature_class == "P" and e.iso2 == "US"
                         and fold(e.admin1 or "") == state), key=lambda e: e.population, default=None)
