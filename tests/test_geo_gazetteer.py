@@ -458,3 +458,12 @@ def test_a_neighbourhood_named_like_a_large_city_adds_no_entry(gaz):
     # Pittsburgh's Oakland: alone or in a dateline the name means the Californian city
     for name in ("Oakland", "West Oakland"):
         assert not [e for e in gaz.lookup(name) if e.admin1 == "Pennsylvania" and e.feature_code == "PPLX"]
+
+
+def test_a_military_post_listed_by_its_halves_is_found_by_its_own_name(gaz):
+    # the census splits the post into "... North" and "... South"; reports name the post
+    post = [e for e in gaz.lookup("Fort Polk") if e.iso2 == "US"]
+    assert post and post[0].admin1 == "Louisiana"
+    # a town that bears the name keeps it alone
+    assert all(e.name == "Fort Pierce" for e in gaz.lookup("Fort Pierce"))
+    assert len([e for e in gaz.lookup("Fort Pierce") if e.admin1 == "Florida"]) == 1

@@ -10,6 +10,7 @@ import bisect
 import functools
 import math
 import re
+from dataclasses import replace
 from typing import Iterable, Protocol
 
 from ..records import GeoEntry
@@ -57,6 +58,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 NEIGHBOURHOOD_NAMESAKE = 100_000  # a city this large keeps its name from a neighbourhood elsewhere
+_POST_HALF = re.compile(r"^(Fort \S.*?) (?:North|South|East|West)$")
 METROPOLIS = 1_000_000  # a city whose own districts GeoNames may list as towns of 100,000+
 METROPOLIS_KM = 20  # how far from such a city's point its districts lie
 _COMPASS_WORD = re.compile(r"^(?:north|south|east|west|central|upper|lower)\s+", re.IGNORECASE)
@@ -183,6 +185,23 @@ class Gazetteer:
             self._alias_entries.append(GeoEntry(None, r["name"], city.latitude, city.longitude, "P", "PPLX",
                                                 city.country, "US", city.iso3, r["admin1"], r["admin2"]))
             self._alias_ids.setdefault(fold(r["name"]), []).append(ALIAS_BASE + len(self._alias_entries) - 1)
+
+    def add_post_halves(self) -> None:
+        """A military post the census splits into halves ("Fort Riley North", "Fort Polk
+        South") and the table lists by its halves only: the post's own name, which reports
+        write ("a soldier at Fort Riley"), finds its larger half. Only where no place bears the
+        post's name."""
+        halves: dict[str, list[GeoEntry]] = {}
+        for name in self.city_names(0):
+            m = _POST_HALF.match(name)
+            if m and not self.lookup(m.group(1)):
+                halves.setdefault(m.group(1), []).extend(self._us_towns(name))
+        for post, towns in sorted(halves.items()):
+            if not towns:
+                continue
+            town = max(towns, key=lambda e: e.population)
+            self._alias_entries.append(replace(town, geonameid=None, name=post))
+            self._alias_ids.setdefault(fold(post), []).append(ALIAS_BASE + len(self._alias_entries) - 1)
 
     def _us_towns(self, name: str) -> list[GeoEntry]:
         return [e for e in self.lookup(name) if e.feature_class == "P" and e.iso2 == "US"]
