@@ -764,3 +764,8 @@ def test_listed_people_hit(counts_of, text, killed, injured):
 def test_last_year_of_one_incident_is_its_date(counts_of, text, injured, tally):
     hurt = _one(counts_of(text), "injured")
     assert figure(hurt) == injured and ("+period_total" in hurt.rule) == tally
+
+
+def test_headline_list_of_separate_incidents_is_no_one_toll(headline_counts):
+    # the people of two incidents are not summed into one
+    assert headline_counts("Two guards, driver hurt in separate robberies") == (None, 1)

@@ -2005,6 +2005,9 @@ _NAMED_ONE_BY_ONE = (".singular", ".singular.carried", ".singular.condition")
 _LIST_OPENERS = {":", "after", "when", "as", "leaves", "left"}
 
 
+_SEPARATE_HEADLINE = re.compile(r"\b(?:separate|unrelated|different)\b", re.I)
+
+
 def _listed_item(toks, start: int, end: int) -> int | None:
     """How many people one item of a headline's list names: "man" 1, "4-year-old" 1, "2 teens"
     2, "Boy, 12" 1 (a person and an age); None when the words name no people."""
@@ -2050,7 +2053,10 @@ def _headline_list(sent, toks, found: list[Count]) -> list[Count]:
     """A headline lists its people with commas and gives the verb to the last alone: in "Man,
     woman shot in Northside" or "Teen, 2 men wounded in drive-by" the parser finds the victims of
     the verb in the last item only; the items before it, back to the headline's opening, are as
-    many more people hit, hurt or killed."""
+    many more people hit, hurt or killed. Not in a headline of separate incidents ("Two soldiers,
+    militant killed in separate gunfights"), whose people are no one toll."""
+    if _SEPARATE_HEADLINE.search(span_text(sent)):
+        return found
     out = []
     for c in found:
         k = next((i for i, t in enumerate(toks) if t.idx == c.start), None)
