@@ -720,3 +720,52 @@ def test_a_toll_that_names_a_part_of_itself_stands(nlp):
     assert _INCLUDED.search("Twenty people, including 13 assailants, were killed")
     assert _INCLUDED.search("five were killed, among them two gunmen")
     assert not _INCLUDED.search("Nine villagers were killed in the raid")
+
+
+@pytest.mark.parametrize("title, killed, injured", [
+    # a headline lists its people with commas; the verb's own subject is the last of them
+    ("Grandmother, toddler wounded in porch shooting", None, 2),
+    ("Police: Teen, 3 men shot outside corner market", None, 4),
+    ("Two arrested after man, 6-year-old shot in parking lot", None, 2),
+    ("Boy, 9, grandmother hurt when gun goes off in bedroom", None, 2),
+    ("Drive-by leaves woman, 2 teens injured", None, 3),
+    # a place or a source before the comma is no person
+    ("Tulsa, 2 men shot near gas station", None, 2),
+    ("Officers killed, two wounded", None, 2),
+])
+def test_headline_list_of_people(headline_counts, title, killed, injured):
+    assert headline_counts(title) == (killed, injured)
+
+
+def test_headline_masthead_names_no_people(headline_counts):
+    assert headline_counts("Hunter dies after shooting self - Valley News, Weather & Sports") == (1, None)
+    assert headline_counts("Three injured in shooting - KXYZ News 4 - Springfield, Ohio") == (None, 3)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a list of three: the parser hangs the third on the second, or sets the second in apposition
+    ("Deputies found a man, woman and teenager with gunshot wounds.", None, 3),
+    ("A grandfather, a mother and a boy were shot on the porch.", None, 3),
+    # an apposition alone is the same person again
+    ("Lee Moss, a bus driver, and his son were wounded.", None, 2),
+])
+def test_listed_people_hit(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, injured, tally", [
+    # "last year" dates the one incident the sentence names: its figure is that incident's
+    ("A man was charged on Monday in a shooting last year outside a nightclub that left five people wounded.",
+     5, False),
+    ("The gunfight last year on Canal Street left six people hurt.", 6, False),
+    # ... but a tally of many stays one
+    ("Twelve people were shot in the county last year.", 12, True),
+])
+def test_last_year_of_one_incident_is_its_date(counts_of, text, injured, tally):
+    hurt = _one(counts_of(text), "injured")
+    assert figure(hurt) == injured and ("+period_total" in hurt.rule) == tally
+
+
+def test_headline_list_of_separate_incidents_is_no_one_toll(headline_counts):
+    # the people of two incidents are not summed into one
+    assert headline_counts("Two guards, driver hurt in separate robberies") == (None, 1)

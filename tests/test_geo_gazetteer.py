@@ -443,6 +443,21 @@ def test_a_namesake_town_in_another_state_is_no_neighbourhood(gaz):
     assert texas and neighbourhood_city(texas[0]) is None
 
 
+def test_a_district_of_a_metropolis_leaves_its_name_to_another_citys_neighbourhood(gaz):
+    from eventwire.gazetteer._index import _district_of
+
+    # GeoNames lists Manhattan's Washington Heights as a town of 150,000; it lies within New
+    # York City, so Chicago's neighbourhood of that name is added all the same
+    assert [e for e in gaz.lookup("Washington Heights") if e.admin1 == "Illinois"]
+    new_york = max((e for e in gaz.lookup("New York City") if e.iso2 == "US"), key=lambda e: e.population)
+    manhattan = [e for e in gaz.lookup("Washington Heights") if e.admin1 == "New York" and e.population > 100_000]
+    assert manhattan and _district_of(manhattan[0], [new_york])
+    # a city of its own far from any metropolis keeps its name
+    texas = max((e for e in gaz.lookup("Austin") if e.admin1 == "Texas"), key=lambda e: e.population)
+    assert not _district_of(texas, [new_york])
+    assert not [e for e in gaz.lookup("Austin") if e.admin1 == "Illinois"]
+
+
 def test_a_neighbourhood_named_like_a_large_city_adds_no_entry(gaz):
     # Pittsburgh's Oakland: alone or in a dateline the name means the Californian city
     for name in ("Oakland", "West Oakland"):
@@ -490,3 +505,12 @@ def test_north_cotabato_is_the_province_of_cotabato(gaz):
     assert unit.feature_code == "ADM2" and unit.name == "Cotabato"
     # GTD writes the province as the press does
     assert codebook_admin1("gtd", "PHL", unit.admin1, unit.admin2) == "North Cotabato"
+
+
+def test_a_military_post_listed_by_its_halves_is_found_by_its_own_name(gaz):
+    # the census splits the post into "... North" and "... South"; reports name the post
+    post = [e for e in gaz.lookup("Fort Polk") if e.iso2 == "US"]
+    assert post and post[0].admin1 == "Louisiana"
+    # a town that bears the name keeps it alone
+    assert all(e.name == "Fort Pierce" for e in gaz.lookup("Fort Pierce"))
+    assert len([e for e in gaz.lookup("Fort Pierce") if e.admin1 == "Florida"]) == 1

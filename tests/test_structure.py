@@ -20,6 +20,8 @@ def _read(text, published=dt.date(2025, 3, 12), title=None):
     ("lima, 12 feb 90 (efe) -- police said two bombs went off.", "lima", dt.date(1990, 2, 12), "efe"),
     # an Indian agency's dateline: no dash after the agency's name
     ("IMPHAL, March 11 (PTI) Two soldiers were killed in an ambush.", "IMPHAL", dt.date(2025, 3, 11), "PTI"),
+    # a station's page sets its dash against the first word after the call sign
+    ("ENID, OK (KXYZ) -Deputies are looking for two men.", "ENID, OK", None, "KXYZ"),
 ])
 def test_dateline_place_date_outlet(text, place, when, outlet):
     published = dt.date(1990, 2, 13) if "90" in text else dt.date(2025, 3, 12)
@@ -38,6 +40,7 @@ def test_dateline_place_date_outlet(text, place, when, outlet):
     "Police (Reuters) said the road was closed.",
     "GUNMEN KILLED (two soldiers) in the north.",
     "KOTV (CBS/AP) TULSA, Okla. - A hearing is scheduled for two brothers.",
+    "Winston-Salem police said the road was closed.",
 ])
 def test_no_dateline_in_ordinary_openings(text):
     assert _read(text).dateline is None

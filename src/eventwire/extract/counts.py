@@ -1049,13 +1049,36 @@ def _named_list(head) -> list:
     return sorted(names, key=lambda t: t.i)
 
 
-def _people_in(head) -> int | None:
-    """How many people a bare noun phrase names: "a soldier" 1, "X and another civilian" 2,
-    a list of names with their ages one each (:func:`_named_list`)."""
+def _listed_with(head, lists: bool = True) -> list:
+    """The others a list names with ``head``: its conjuncts, theirs in turn ("a man, woman and
+    child": the parser hangs "child" on "woman"), and an apposition that opens a list of its own
+    ("a man, a woman and a teenager": "a woman" is set beside the man, not a second name of him),
+    each a person where it is one of three or more."""
     doc = head.doc
-    members = [head] + [c for c in head.children if c.dep_ == "conj" and
-                        not any(t.pos_ == "VERB" for t in doc[head.i + 1: c.i]) and
-                        not (c.i + 1 < len(doc) and doc[c.i + 1].pos_ == "VERB" and doc[c.i + 1].tag_ in ("VBD", "VBZ", "VBP"))]
+
+    def conjuncts(m):
+        return [c for c in m.children if c.dep_ == "conj" and
+                not any(t.pos_ == "VERB" for t in doc[m.i + 1: c.i]) and
+                not (c.i + 1 < len(doc) and doc[c.i + 1].pos_ == "VERB" and doc[c.i + 1].tag_ in ("VBD", "VBZ", "VBP"))]
+
+    out = conjuncts(head)
+    if lists and len(out) <= 1:
+        opened = [a for a in head.children if a.dep_ == "appos" and a.i == head.i + 3 - (doc[head.i + 2].pos_ != "DET")
+                  and conjuncts(a)] if not out and head.i + 2 < len(doc) else []
+        chained = [c for c in (conjuncts(out[0]) if out else []) if out[0].i < c.i]
+        extra = opened + (conjuncts(opened[0]) if opened else []) + chained
+        if extra and all(_a_person(m) for m in [head] + out + extra):
+            out += extra
+    return out
+
+
+def _people_in(head, lists: bool = True) -> int | None:
+    """How many people a bare noun phrase names: "a soldier" 1, "X and another civilian" 2,
+    a list of names with their ages one each (:func:`_named_list`). ``lists``: a list of three or
+    more and an apposition that opens one count too (:func:`_listed_with`); not for the dead, whom a
+    report lists with the others struck more often than alone."""
+    doc = head.doc
+    members = [head] + _listed_with(head, lists)
     members += [m for m in _named_list(head) if m not in members]
     total, listed = 0, False
     for m in members:
@@ -1129,7 +1152,7 @@ def _bodies_and_to_death(sent, toks) -> list[Count]:
             head = _done_to(t.head.head)
         if head is None:
             continue
-        n = 1 if head is t else _people_in(head)
+        n = 1 if head is t else _people_in(head, lists=False)
         if not n:
             continue
         s_i = min(head.left_edge.i, end_tok.i) - sent.start
@@ -1206,7 +1229,7 @@ def _death_nouns(sent, toks) -> list[Count]:
         if found is None or found[1] is None:
             continue
         victim, how = found
-        n = _people_in(victim) if victim is not None else None
+        n = _people_in(victim, lists=False) if victim is not None else None
         if victim is not None and not n:
             continue
         ends = [t.i] + ([victim.i] if victim is not None else [])
@@ -1312,7 +1335,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
             noun_kind, subjects = _headline_noun_victim(t)
             kind = noun_kind or kind
         if subjects:
-            n = sum(_people_in(h) or 0 for h in subjects)
+            n = sum(_people_in(h, lists=kind != "fatalities") or 0 for h in subjects)
             s_i, e_i = min(h.left_edge.i for h in subjects) - sent.start, t.i - sent.start + 1
             if kind == "hit" and (_killed_too(t) or _headline_killed_too(t)):
                 kind = "fatalities"  # "Teen shot and killed in X", "Man shot, killed", "Woman shot to death"
@@ -1339,7 +1362,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
                 and not _found_so(t) and not _participle_passive(t):
             continue
         head = _antecedent(t, head)
-        n = _people_in(head)
+        n = _people_in(head, lists=kind != "fatalities")
         if not n:
             continue
         n += _companions(t)
@@ -1591,14 +1614,23 @@ _MANY_INCIDENTS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine
 _COUNTRYWIDE = re.compile(r"\b(?:nationwide|statewide|countrywide|across the (?:country|nation|state))\b", re.I)
 
 
+# One incident told with its time ("a daylight shooting last year ... left four people wounded",
+# "after a gunfight left a bystander dead ... last year"): "last year" dates it, no span.
+_ONE_INCIDENT = re.compile(r"\b(?:a|an|the|that)\s+(?:[\w-]+\s+){0,2}(?:shooting|gunfight|shootout|attack|"
+                           r"rampage|ambush|massacre)\b(?!s)", re.I)
+
+
 def _period_total(sent, count: Count) -> bool:
     """Is a stated figure a tally over a period, a country or several incidents? Its sentence
     dates a span of time, counts over the whole country, or numbers the incidents."""
     if count.best == 0 or "singular" in count.rule:
         return False
     text = span_text(sent)
+    spans = [m.group(0).lower() for m in _SPAN_OF_TIME.finditer(text)]
+    if spans and set(spans) == {"last year"} and _ONE_INCIDENT.search(text):
+        spans = []
     return any(ent.label_ == "DATE" and _PERIOD.search(ent.text) for ent in ents_in(sent)) or \
-        bool(_SPAN_OF_TIME.search(text)) or bool(_MANY_INCIDENTS.search(text)) or bool(_COUNTRYWIDE.search(text))
+        bool(spans) or bool(_MANY_INCIDENTS.search(text)) or bool(_COUNTRYWIDE.search(text))
 
 
 def _coded_counts(sent) -> list[Count]:
@@ -1741,6 +1773,7 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
                 any(f.start == c.start and f.kind == c.kind for f in found):
             continue
         found = [f for f in found if f not in clash] + [c]
+    found = _headline_list(sent, toks, found) if headline else found
     found = _sum_singulars(sent, found)
     found = _with_the_killer(sent, found)
     for c in _ordinal_victims(sent, toks) if profile == "news" else []:  # the ordinal numbers them all
@@ -1761,7 +1794,20 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     found = [replace(c, rule=c.rule + "+only") if _the_only_one(sent, c) else c for c in found]
     found = [_less_dead_among(sent, c) for c in found]
     found = [replace(c, rule=c.rule + "+by_assailant") if _by_the_assailant(sent, c) else c for c in found]
+    if headline:
+        found = _before_masthead(sent, found)
     return _attribute(sent, sorted(found, key=lambda c: c.start))
+
+
+def _before_masthead(sent, found: list[Count]) -> list[Count]:
+    """A headline's figures end before the outlet's masthead a web page appends to it ("... after
+    shooting self - Tri-State News, Weather & Sports"): the outlet's words after the dash are no
+    people, and a headline cut short before it ("may have injured othe") names none either."""
+    from ..geo._focus import masthead_start
+
+    text = span_text(sent)
+    cut = sent.start_char + masthead_start(text)
+    return [c for c in found if c.end <= cut]
 
 
 # A first figure that the report says was given first and then changed: "police had originally
@@ -1962,6 +2008,96 @@ def _with_the_killer(sent, found: list[Count]) -> list[Count]:
 
 # People named one by one: by what was done to them, by the wound they carry, by their condition.
 _NAMED_ONE_BY_ONE = (".singular", ".singular.carried", ".singular.condition")
+
+
+# Words that open the list of people a headline's count continues: its start, a colon after a
+# source ("Police: Man, woman shot"), a clause after its own news ("3 held after teen, boy shot"),
+# or the verb that leaves them so ("Shooting leaves man, 2 teens hurt").
+_LIST_OPENERS = {":", "after", "when", "as", "leaves", "left"}
+
+
+_SEPARATE_HEADLINE = re.compile(r"\b(?:separate|unrelated|different)\b", re.I)
+
+
+def _listed_item(toks, start: int, end: int) -> int | None:
+    """How many people one item of a headline's list names: "man" 1, "4-year-old" 1, "2 teens"
+    2, "Boy, 12" 1 (a person and an age); None when the words name no people."""
+    words = toks[start:end]
+    if not words:
+        return None
+    if len(words) >= 3 and words[-2].text == "," and words[-1].like_num:
+        words = words[:-2]  # "Boy, 12": the age set off after the person
+    if [w.lower_ for w in words[-4:]] in (["-", "year", "-", "old"], ["-", "month", "-", "old"]) \
+            and len(words) - 5 == (words[0].lower_ in ("a", "an")) and words[-5].like_num:
+        return 1  # "4-year-old"
+    head, plural = _person_word(words[-1].lower_)
+    if head is None:
+        return None
+    lead = words[:-1]
+    if lead and lead[-1].lower_ == "old":
+        return None if plural else 1  # "3-year-old girl"
+    if not lead:
+        return None if plural else 1
+    n = parse_number([lead[0].text]) if len(lead) == 1 else None
+    return n if n and plural else (1 if lead[0].lower_ in ("a", "an") and len(lead) == 1 and not plural else None)
+
+
+_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person"}
+_YOUNG = {"teen", "juvenile", "kid", "youth", "teenager", "toddler", "child", "baby", "infant"}
+
+
+def _person_word(word: str) -> tuple[str | None, bool]:
+    """(the singular, plural?) of a word that names a person whatever its case ("Teen", "MAN",
+    "2 teens"): a civilian's or an officer's noun, a word of sex or of youth; (None, False) else.
+    "Police" is a source, not a person."""
+    single = _PLURALS.get(word) or (word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+    plural = single != word
+    if single == "police":
+        return None, False
+    kinds = participant_kinds(single)
+    if single in _YOUNG or "civilian" in kinds or "state" in kinds or _sex(single) is not None:
+        return single, plural
+    return None, False
+
+
+def _headline_list(sent, toks, found: list[Count]) -> list[Count]:
+    """A headline lists its people with commas and gives the verb to the last alone: in "Man,
+    woman shot in Northside" or "Teen, 2 men wounded in drive-by" the parser finds the victims of
+    the verb in the last item only; the items before it, back to the headline's opening, are as
+    many more people hit, hurt or killed. Not in a headline of separate incidents ("Two soldiers,
+    militant killed in separate gunfights"), whose people are no one toll."""
+    if _SEPARATE_HEADLINE.search(span_text(sent)):
+        return found
+    out = []
+    for c in found:
+        k = next((i for i, t in enumerate(toks) if t.idx == c.start), None)
+        if k is None or c.kind not in ("injured", "fatalities") or (figure(c) or 0) < 1 or "+" in c.rule:
+            out.append(c)
+            continue
+        extra, j, first = 0, k, None
+        while j >= 2 and toks[j - 1].text == ",":
+            i = j - 1
+            while i > 0 and toks[i - 1].text not in (",", ":") and toks[i - 1].lower_ not in _LIST_OPENERS:
+                i -= 1
+            if i > 0 and toks[i - 1].text == "," and i >= 2 and toks[i - 2].text not in (",", ":") \
+                    and toks[i].like_num and j - 1 - i == 1:
+                i -= 1  # "Boy, 12, woman shot": the age belongs to the item before it
+                while i > 0 and toks[i - 1].text not in (",", ":") and toks[i - 1].lower_ not in _LIST_OPENERS:
+                    i -= 1
+            n = _listed_item(toks, i, j - 1)
+            if n is None:
+                break
+            extra, j, first = extra + n, i, i
+        if first is None or not (first == 0 or toks[first - 1].text == ":" or toks[first - 1].lower_ in _LIST_OPENERS):
+            out.append(c)
+            continue
+        n = (figure(c) or 0) + extra
+        s = toks[first].idx
+        out.append(replace(c, low=n, best=n, high=n, start=s, text=doc_text(sent.doc)[s:c.end],
+                           rule=c.rule + "+listed"))
+    return out
+
+
 
 
 def _sum_singulars(sent, found: list[Count]) -> list[Count]:

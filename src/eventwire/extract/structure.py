@@ -43,8 +43,10 @@ _DATELINE = re.compile(
     rf"(?:,[ ]*(?!{_MONTH}[ ]+\d)(?!\d){_WORD}(?:[ ]{_WORD}){{0,3}})?)"
     rf"(?:,?[ ]*(?P<date>\d{{1,2}}[ ]+{_MONTH}(?:[ ]+\d{{2,4}})?|{_MONTH}[ ]+\d{{1,2}}(?:,?[ ]*\d{{4}})?))?"
     rf"(?:[ ]*\((?P<outlet>[A-Za-z][\w .&'’/-]{{0,30}})\))?"
-    # the dash, or nothing after an agency's name in brackets ("IMPHAL, May 12 (PTI) Two ...")
-    rf"(?:[ ]*(?P<dash>--|—|–|-|:)(?=\s|$)|(?<=\))(?=[ ]+(?-i:[A-Z0-9\"“‘])))", re.I)
+    # the dash, or nothing after an agency's name in brackets ("IMPHAL, May 12 (PTI) Two ..."); a
+    # station's web page may set its dash against the first word ("LAWTON, OK (KSWO) -The search")
+    rf"(?:[ ]*(?P<dash>--|—|–|-|:)(?:(?=\s|$)|(?:(?<=\)[ ]-)|(?<=\)-))(?=(?-i:[A-Z][a-z])))|"
+    rf"(?<=\))(?=[ ]+(?-i:[A-Z0-9\"“‘])))", re.I)
 # Capitalised labels that open a page or a paragraph without being a place.
 _NOT_PLACES = {"update", "updated", "breaking", "breaking news", "watch", "video", "photos", "photo",
                "exclusive", "note", "editor's note", "editor’s note", "analysis", "opinion", "comment",

@@ -35,6 +35,7 @@ def load_gazetteer(*, geonames_db: str | Path | None = None, aliases: bool = Tru
     from ._compiled import _data_csv
 
     gaz.add_neighbourhoods(_data_csv("neighbourhoods.csv"))
+    gaz.add_post_halves()
     db = Path(geonames_db) if geonames_db else default_db_path()
     if db.is_file():
         gaz.extra.append(GeoNamesIndex(db, gaz.division_by_code, gaz.country))

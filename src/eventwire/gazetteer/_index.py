@@ -10,6 +10,7 @@ import bisect
 import functools
 import math
 import re
+from dataclasses import replace
 from typing import Iterable, Protocol
 
 from ..records import GeoEntry
@@ -57,6 +58,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 NEIGHBOURHOOD_NAMESAKE = 100_000  # a city this large keeps its name from a neighbourhood elsewhere
+_POST_HALF = re.compile(r"^(Fort \S.*?) (?:North|South|East|West)$")
+METROPOLIS = 1_000_000  # a city whose own districts GeoNames may list as towns of 100,000+
+METROPOLIS_KM = 20  # how far from such a city's point its districts lie
 _COMPASS_WORD = re.compile(r"^(?:north|south|east|west|central|upper|lower)\s+", re.IGNORECASE)
 
 
@@ -73,6 +77,15 @@ def _nisba_spellings(key: str) -> list[str]:
     stem = key[:m.start()]
     forms = [stem + e for e in ("iya", "iyah", "iyya", "iyyah")]
     return [f for f in forms if f != key]
+
+
+def _district_of(e: GeoEntry, metropolises: list[GeoEntry]) -> bool:
+    """A namesake that lies within a city of a million is one of its districts, however many
+    live there ("Washington Heights" of Manhattan): a reader knows it as that city's part, and
+    it leaves the name to a neighbourhood of another city's paper ("Washington Heights" of a
+    Chicago paper); a city of its own ("Austin", Texas) keeps it."""
+    return any(m is not e and m.population > e.population and
+               distance_km(m.latitude, m.longitude, e.latitude, e.longitude) < METROPOLIS_KM for m in metropolises)
 
 
 class Gazetteer:
@@ -173,10 +186,12 @@ class Gazetteer:
         candidate in Cincinnati. They feed no name pattern: NER or a place cue finds them. A name
         that a US city of 100,000 or more bears, with or without a compass word ("Oakland", "West
         Oakland", "Austin"), is left to that city: alone or in a dateline it means the city."""
+        metropolises = [e for n in self.city_names(METROPOLIS) for e in self._us_towns(n) if e.population >= METROPOLIS]
         for r in rows:
             state = fold(r["admin1"])
             if any(fold(e.admin1 or "") == state for e in self._us_towns(r["name"])) or any(
-                    e.population >= NEIGHBOURHOOD_NAMESAKE for e in self._us_towns(_COMPASS_WORD.sub("", r["name"]))):
+                    e.population >= NEIGHBOURHOOD_NAMESAKE and not _district_of(e, metropolises)
+                    for e in self._us_towns(_COMPASS_WORD.sub("", r["name"]))):
                 continue
             city = max((e for e in self.lookup(r["city"]) if e.feature_class == "P" and e.iso2 == "US"
                         and fold(e.admin1 or "") == state), key=lambda e: e.population, default=None)
@@ -185,6 +200,23 @@ class Gazetteer:
             self._alias_entries.append(GeoEntry(None, r["name"], city.latitude, city.longitude, "P", "PPLX",
                                                 city.country, "US", city.iso3, r["admin1"], r["admin2"]))
             self._alias_ids.setdefault(fold(r["name"]), []).append(ALIAS_BASE + len(self._alias_entries) - 1)
+
+    def add_post_halves(self) -> None:
+        """A military post the census splits into halves ("Fort Riley North", "Fort Polk
+        South") and the table lists by its halves only: the post's own name, which reports
+        write ("a soldier at Fort Riley"), finds its larger half. Only where no place bears the
+        post's name."""
+        halves: dict[str, list[GeoEntry]] = {}
+        for name in self.city_names(0):
+            m = _POST_HALF.match(name)
+            if m and not self.lookup(m.group(1)):
+                halves.setdefault(m.group(1), []).extend(self._us_towns(name))
+        for post, towns in sorted(halves.items()):
+            if not towns:
+                continue
+            town = max(towns, key=lambda e: e.population)
+            self._alias_entries.append(replace(town, geonameid=None, name=post))
+            self._alias_ids.setdefault(fold(post), []).append(ALIAS_BASE + len(self._alias_entries) - 1)
 
     def _us_towns(self, name: str) -> list[GeoEntry]:
         return [e for e in self.lookup(name) if e.feature_class == "P" and e.iso2 == "US"]
