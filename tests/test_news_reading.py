@@ -136,3 +136,23 @@ def test_a_planned_protest_named_as_an_object_has_not_happened(nlp):
                        "rallies") == "plan"
     assert modality_of("A carefully planned attack killed 20 soldiers at the base.", "attack") == "asserted"
     assert modality_of("The planned march went ahead peacefully on Saturday.", "march") == "asserted"
+
+
+def test_a_sentence_with_no_place_of_its_own_is_not_kept_apart_by_the_dateline(pipeline):
+    """The dateline's town lent to a sentence that names no place is borrowed, as the
+    document's place is: it keeps no mention apart from the incident the lede placed."""
+    title = "Bandits kill nine in Zamfara village; 15 kidnapped in Sokoto"
+    text = (title + "\n\nGUSAU, Nigeria, Sept 16 (Reuters) - Armed men on motorcycles killed nine villagers in an "
+            "attack on a village in the Bukkuyum area of Zamfara state on Sunday, a local official said on Monday."
+            "\n\nThe gunmen arrived after evening prayers and shot at residents before setting fire to grain "
+            "stores, said the council chairman.\n\nIn neighbouring Sokoto state, bandits kidnapped 15 people from "
+            "farms near Isa on Monday morning, police said.")
+    events = _violent(_run(pipeline, text, dt.date(2024, 9, 16), title))
+    assert not [e for e in events if e.location.name == "Gusau"]
+
+
+def test_a_name_and_its_titles_are_one_hostage(pipeline):
+    text = ("Gunmen kidnapped Musa Ali, a trader and the father of a local councillor, in Kaura Namoda on Tuesday, "
+            "police said.")
+    events = _violent(_run(pipeline, text, dt.date(2024, 9, 18)))
+    assert [e.hostages.best for e in events] == [1]

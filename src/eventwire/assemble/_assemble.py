@@ -128,7 +128,7 @@ def _dates_the_act_only_alone(trigger: Trigger) -> bool:
 
 # Locations and actors that a stage filled in by default, not read from the
 # mention's own sentence: they never keep two mentions apart.
-_BORROWED_PLACE_RULES = ("geo.event.document", "geo.event.actor-country")
+_BORROWED_PLACE_RULES = ("geo.event.document", "geo.event.actor-country", "geo.event.focus")
 _SAME_PLACE_KM = 30.0
 
 

@@ -1049,6 +1049,11 @@ def _named_list(head) -> list:
     return sorted(names, key=lambda t: t.i)
 
 
+# Kinds a list of three counts in full: the people hit or hurt (not the dead, whom a report
+# lists with the others struck, nor hostages, whom it names with their titles).
+_LISTED_KINDS = ("hit", "injured")
+
+
 def _listed_with(head, lists: bool = True) -> list:
     """The others a list names with ``head``: its conjuncts, theirs in turn ("a man, woman and
     child": the parser hangs "child" on "woman"), and an apposition that opens a list of its own
@@ -1063,8 +1068,10 @@ def _listed_with(head, lists: bool = True) -> list:
 
     out = conjuncts(head)
     if lists and len(out) <= 1:
+        # a name's apposition describes the one person ("Ali Hafij, a sheikh and the brother of
+        # an MP"); a common noun's may open a list ("a man, a woman and a teenager")
         opened = [a for a in head.children if a.dep_ == "appos" and a.i == head.i + 3 - (doc[head.i + 2].pos_ != "DET")
-                  and conjuncts(a)] if not out and head.i + 2 < len(doc) else []
+                  and conjuncts(a)] if not out and head.i + 2 < len(doc) and head.pos_ != "PROPN" else []
         chained = [c for c in (conjuncts(out[0]) if out else []) if out[0].i < c.i]
         extra = opened + (conjuncts(opened[0]) if opened else []) + chained
         if extra and all(_a_person(m) for m in [head] + out + extra):
@@ -1335,7 +1342,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
             noun_kind, subjects = _headline_noun_victim(t)
             kind = noun_kind or kind
         if subjects:
-            n = sum(_people_in(h, lists=kind != "fatalities") or 0 for h in subjects)
+            n = sum(_people_in(h, lists=kind in _LISTED_KINDS) or 0 for h in subjects)
             s_i, e_i = min(h.left_edge.i for h in subjects) - sent.start, t.i - sent.start + 1
             if kind == "hit" and (_killed_too(t) or _headline_killed_too(t)):
                 kind = "fatalities"  # "Teen shot and killed in X", "Man shot, killed", "Woman shot to death"
@@ -1362,7 +1369,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
                 and not _found_so(t) and not _participle_passive(t):
             continue
         head = _antecedent(t, head)
-        n = _people_in(head, lists=kind != "fatalities")
+        n = _people_in(head, lists=kind in _LISTED_KINDS)
         if not n:
             continue
         n += _companions(t)
