@@ -156,3 +156,29 @@ def test_a_name_and_its_titles_are_one_hostage(pipeline):
             "police said.")
     events = _violent(_run(pipeline, text, dt.date(2024, 9, 18)))
     assert [e.hostages.best for e in events] == [1]
+
+
+def test_a_body_named_like_a_town_is_not_read_as_the_town(pipeline):
+    title = "Argentine police use water cannon on teachers' protest outside Congress"
+    text = (title + "\n\nBUENOS AIRES (AP) — Argentine police fired water cannon and pepper spray on Wednesday "
+            "at hundreds of teachers and their supporters who were protesting outside Congress against cuts to "
+            "school budgets, and detained at least eight people.")
+    events = _run(pipeline, text, dt.date(2026, 4, 2), title).events
+    assert events and all(e.location.country == "Argentina" for e in events)
+
+
+def test_a_count_of_millions_displaced_is_an_aggregate(pipeline):
+    title = "Fighting has displaced more than 2 million in the region, aid agency says"
+    text = (title + "\n\nGENEVA, Feb 25 (Reuters) - More than two million people have fled their homes in the "
+            "region since the war began, an aid agency said in a report on Wednesday.")
+    assert not _violent(_run(pipeline, text, dt.date(2026, 2, 25), title))
+    assert not _run(pipeline, text, dt.date(2026, 2, 25), title).events
+
+
+def test_forces_led_or_backed_by_someone_are_no_states_army(pipeline):
+    title = "Clashes between Kurdish-led forces and Turkish-backed fighters kill 7 in north Syria"
+    text = (title + "\n\nBEIRUT, July 9 (AFP) - Clashes between the Syrian Democratic Forces and Turkey-backed "
+            "factions near Manbij killed seven fighters on Wednesday, a war monitor said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 7, 9), title))
+    assert events and not any("Military Forces of Syria" in (e.actor1.name, e.actor2 and e.actor2.name)
+                              for e in events)

@@ -217,6 +217,8 @@ def _generic_actor(token, actors: ActorDictionary, sent_start: int, context: str
         return _liberation_army(token, actors, context)
     if kind.kind in _UNARMED_KINDS and in_uniform(token):
         kind = actors.generic["unidentified"]  # "men wearing military uniforms": armed, unnamed
+    elif kind.actor_type == "state forces" and _led_or_backed(token):
+        kind = actors.generic["unidentified"]  # "Kurdish-led forces", "Turkish-backed forces": a coalition, no state's army
     country = _modifier_country(token, actors) or _of_country(token, actors)
     militia = _ethnic_militia(token, actors, country)
     if militia is not None:
@@ -230,6 +232,14 @@ def _generic_actor(token, actors: ActorDictionary, sent_start: int, context: str
     return Actor(name=kind.named(country) if country else kind.name, type=kind.actor_type,
                  inter=kind.inter, country=country, text=span.text, start=span.start_char,
                  end=span.end_char, rule=f"actors.generic.{kind.kind}")
+
+
+def _led_or_backed(token) -> bool:
+    """Forces a hyphened "-led" or "-backed" word qualifies ("Kurdish-led forces", "Iran-backed
+    forces"): an alliance led or armed by someone, not the state's own forces."""
+    doc = token.doc
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in ("led", "backed", "supported", "allied")
+               and c.i > 0 and doc[c.i - 1].text == "-" for c in token.children)
 
 
 # Words that make an "army" or "front" a rebel group's name ("national liberation army",

@@ -282,6 +282,8 @@ def candidate_spans(doc, gazetteer) -> list:
                 and (_in_place_context(doc, ent, heads, preps) or _bracketed_unit(doc, ent, gazetteer)
                      or _inside_chain(doc, ent)):
             name = _strip_det(ent).text
+            if fold(name) in common:
+                continue  # "protest outside Congress", "stormed Parliament": the body, not a town of its name
             # another transliteration ("Misrata") is re-read too; resolution decides
             if gazetteer is not None and (gazetteer.lookup(name) or _skeleton_known(gazetteer, name)):
                 if ent.label_ == "NORP":
