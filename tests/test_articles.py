@@ -122,10 +122,11 @@ def test_third_set_held_apart_keeps_its_figure(pipeline):
     ("articles_unseen5", 0.95, True),
     ("articles_unseen6", 0.76, True),
     ("articles_unseen7", 0.85, True),
+    ("articles_unseen8", 0.89, True),
 ])
 def test_later_sets_held_apart_keep_their_figure(pipeline, folder, floor, quiet_clean):
-    """The fifth to eighth sets, each coded and committed before eventwire was run on it (first
-    measures 0.444, 0.727, 0.364 and 0.640 F1; see each folder's README). The floor is the
+    """The fifth to ninth sets, each coded and committed before eventwire was run on it (first
+    measures 0.444, 0.727, 0.364, 0.640 and 0.778 F1; see each folder's README). The floor is the
     figure after the rules their misses pointed to, less 0.05."""
     from eventwire.eval.articles import score_articles
 

@@ -282,7 +282,7 @@ def candidate_spans(doc, gazetteer) -> list:
                 and (_in_place_context(doc, ent, heads, preps) or _bracketed_unit(doc, ent, gazetteer)
                      or _inside_chain(doc, ent)):
             name = _strip_det(ent).text
-            if fold(name) in common:
+            if fold(name) in _BODIES:
                 continue  # "protest outside Congress", "stormed Parliament": the body, not a town of its name
             # another transliteration ("Misrata") is re-read too; resolution decides
             if gazetteer is not None and (gazetteer.lookup(name) or _skeleton_known(gazetteer, name)):
@@ -297,6 +297,12 @@ def candidate_spans(doc, gazetteer) -> list:
                 and (lead := _place_leading_body(doc, ent, gazetteer, common)) is not None:
             out.append(lead)
     return out
+
+
+# Bodies of state written as a bare capitalised word, which towns elsewhere are also named
+# (Congress, Arizona): read as an organisation, they stay one.
+_BODIES = frozenset({"congress", "senate", "parliament", "assembly", "council", "ministry", "cabinet",
+                     "government", "court", "presidency", "legislature"})
 
 
 def _unit_read_as_body(doc, ent, gazetteer):
