@@ -2067,6 +2067,13 @@ def _person_word(word: str) -> tuple[str | None, bool]:
     return None, False
 
 
+def _item_start(toks, i: int) -> int:
+    """Where the list item that ends at ``i`` starts: after the comma, colon or opener before it."""
+    while i > 0 and toks[i - 1].text not in (",", ":") and toks[i - 1].lower_ not in _LIST_OPENERS:
+        i -= 1
+    return i
+
+
 def _headline_list(sent, toks, found: list[Count]) -> list[Count]:
     """A headline lists its people with commas and gives the verb to the last alone: in "Man,
     woman shot in Northside" or "Teen, 2 men wounded in drive-by" the parser finds the victims of
@@ -2083,14 +2090,10 @@ def _headline_list(sent, toks, found: list[Count]) -> list[Count]:
             continue
         extra, j, first = 0, k, None
         while j >= 2 and toks[j - 1].text == ",":
-            i = j - 1
-            while i > 0 and toks[i - 1].text not in (",", ":") and toks[i - 1].lower_ not in _LIST_OPENERS:
-                i -= 1
+            i = _item_start(toks, j - 1)
             if i > 0 and toks[i - 1].text == "," and i >= 2 and toks[i - 2].text not in (",", ":") \
                     and toks[i].like_num and j - 1 - i == 1:
-                i -= 1  # "Boy, 12, woman shot": the age belongs to the item before it
-                while i > 0 and toks[i - 1].text not in (",", ":") and toks[i - 1].lower_ not in _LIST_OPENERS:
-                    i -= 1
+                i = _item_start(toks, i - 1)  # "Boy, 12, woman shot": the age belongs to the item before it
             n = _listed_item(toks, i, j - 1)
             if n is None:
                 break
@@ -2103,8 +2106,6 @@ def _headline_list(sent, toks, found: list[Count]) -> list[Count]:
         out.append(replace(c, low=n, best=n, high=n, start=s, text=doc_text(sent.doc)[s:c.end],
                            rule=c.rule + "+listed"))
     return out
-
-
 
 
 def _sum_singulars(sent, found: list[Count]) -> list[Count]:

@@ -266,8 +266,7 @@ def _quotes_of_their_time(mentions: list[Mention], structure: ArticleStructure, 
         if not before:
             continue
         prev = max(before, key=lambda x: x.sent_end)
-        if prev.timing == CONTEXT and prev.timing_cue.startswith("history") \
-                and all(x.sent_start == prev.sent_start for x in before if x.sent_end == prev.sent_end):
+        if prev.timing == CONTEXT and prev.timing_cue.startswith("history"):
             out[k] = replace(m, timing=CONTEXT, timing_cue=f"{prev.timing_cue} (a quotation of that time)")
     return out
 

@@ -84,12 +84,12 @@ def pattern_names(gaz: Gazetteer, stop: frozenset[str]) -> dict[str, str]:
 def patterns_for(gaz: Gazetteer, stop: frozenset[str]) -> list[dict]:
     """EntityRuler-style patterns; ``id`` is ``gazetteer.<tier>``."""
     pats = []
-    from ._fold import ascii_name as unidecode
+    from ._fold import ascii_name
 
     pats = []
     for name, tier in pattern_names(gaz, stop).items():
         # as GeoNames writes it, in ASCII ("Tamil Nādu" is written "Tamil Nadu"), and in
         # capitals for headlines and datelines ("QUETTA, Pakistan")
-        for form in dict.fromkeys((name, unidecode(name), unidecode(name).upper())):
+        for form in dict.fromkeys((name, ascii_name(name), ascii_name(name).upper())):
             pats.append({"label": "GPE", "pattern": form, "id": f"gazetteer.{tier}"})
     return pats

@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-
 from ..extract import DocFindings
 from ..gazetteer import REGION_CODES, fold, lexicon, neighbourhood_city
 from ..gazetteer._fold import ascii_name

@@ -651,6 +651,7 @@ def _names_before_qualifiers(doc, spans: list, taken: set[int], gazetteer) -> li
         if rule == "geo.demonym" or span.label_ == "NORP" or span.start < 2 or doc[span.start - 1].text != ",":
             continue
         end = span.start - 1
+        outers = None
         for n in (3, 2, 1):
             s = end - n
             if s < 1 or any(k in taken for k in range(s, end)) or not all(
@@ -659,8 +660,9 @@ def _names_before_qualifiers(doc, spans: list, taken: set[int], gazetteer) -> li
                     or doc[s - 1].is_title:
                 continue
             name = doc[s:end]
-            outers = gazetteer.lookup(span.text)
-            country = any(q.feature_code.startswith("PCL") for q in outers)
+            if outers is None:  # the place that follows, looked up once for every length tried
+                outers = gazetteer.lookup(span.text)
+                country = any(q.feature_code.startswith("PCL") for q in outers)
             # a town inside the place that follows; before a country, a province of it too
             # ("in North-West, Cameroon": a compass name NER leaves untagged)
             inners = [e for e in gazetteer.lookup(name.text)

@@ -67,10 +67,10 @@ PROMINENT = 100_000
 DISTRICT_KM = 90  # how far from a district's centre a place filed under another district may lie
 MOVED_UNIT_KM = 120  # how far from a province's centre a unit filed elsewhere may lie
 STRONG_FOCUS = 0.75  # the focus's vote share above which an unsupported place abroad is dropped
-# "South Los Angeles", "Southwest Baltimore", "N. Houston": a part of a city the gazetteer
-# has no entry for; the city itself stands for it (at geo_precision 2)
 # a town's name, a hyphen and a number: a numbered part of the town ("Zolote-5")
 _NUMBERED = re.compile(r"^([A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)*)-(\d{1,2})$")
+# "South Los Angeles", "Southwest Baltimore", "N. Houston": a part of a city the gazetteer
+# has no entry for; the city itself stands for it (at geo_precision 2)
 _COMPASS = re.compile(r"^(?:(?:north|south)(?:-?(?:east|west))?|east|west|[NSEW]\.)\s+", re.IGNORECASE)
 COMPASS_CITY = 50_000  # a city large enough to have a "South Side"
 PROVINCE_TOWN = 20_000  # a province's namesake town large enough to be its seat

@@ -9,9 +9,17 @@ Balochistan") takes that place's role.
 """
 from __future__ import annotations
 
+import functools
+
 from ..gazetteer import lexicon
 from ._places import Toponym
 from ..nlp import covered, doc_text
+
+
+@functools.lru_cache(maxsize=None)
+def _words(name: str) -> frozenset[str]:
+    """A word list of the geo lexicon as a set, built once."""
+    return frozenset(lexicon()[name])
 
 
 def _speech_verb(doc, t: Toponym, verbs: frozenset[str]) -> bool:
@@ -32,12 +40,12 @@ def _reported_happening(verb) -> bool:
                                   for c in subjects)
 
 
-def _carried_to(doc, t: Toponym, lex) -> bool:
+def _carried_to(doc, t: Toponym) -> bool:
     """'deposited at a mortuary in Makurdi', 'rushed to a hospital in Kano': the place of a
     hospital or a mortuary the victims were carried to (lexicon ``aftermath_nouns``,
     ``carrying_verbs``)."""
     tok = doc[t.token_start]
-    nouns, verbs = frozenset(lex["aftermath_nouns"]), frozenset(lex["carrying_verbs"])
+    nouns, verbs = _words("aftermath_nouns"), _words("carrying_verbs")
     held = False
     for anc in list(tok.ancestors)[:6]:
         if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in nouns:
@@ -61,11 +69,11 @@ def sentence_role(doc, t: Toponym) -> str:
         return "background"  # "near the Maharashtra border": a line the place lies by, as "the border with X"
     if t.relative:
         return "event"
-    if t.prep and _speech_verb(doc, t, frozenset(lex["speech_verbs"])):
+    if t.prep and _speech_verb(doc, t, _words("speech_verbs")):
         return "speaker"
-    if _preceded_by_scene(doc, t, frozenset(lex["scene_cues"])):
+    if _preceded_by_scene(doc, t, _words("scene_cues")):
         return "event"
-    if t.prep and _carried_to(doc, t, lex):
+    if t.prep and _carried_to(doc, t):
         return "destination"
     window = doc_text(doc)[t.sent_start:t.start].lower()
     if t.prep == "to" and "from" in window.split()[-8:]:
@@ -98,4 +106,4 @@ def assign_roles(doc, tops: list[Toponym], event_spans: list[tuple[int, int]],
 
 
 def _scene(doc, t: Toponym) -> bool:
-    return _preceded_by_scene(doc, t, frozenset(lexicon()["scene_cues"]))
+    return _preceded_by_scene(doc, t, _words("scene_cues"))
