@@ -1,5 +1,7 @@
 """Reading news as a reader does: claims, reports released, where the wounded were taken,
-what a tip said, what the news came after, a witness's memory, and who told the toll."""
+what a tip said, what the news came after, a witness's memory, who told the toll, the day a
+teller spoke, a town taken, tallies since a truce, two towns struck, strikes still to come,
+boycotts and match reports."""
 from __future__ import annotations
 
 import datetime as dt
@@ -182,3 +184,103 @@ def test_forces_led_or_backed_by_someone_are_no_states_army(pipeline):
     events = _violent(_run(pipeline, text, dt.date(2026, 7, 9), title))
     assert events and not any("Military Forces of Syria" in (e.actor1.name, e.actor2 and e.actor2.name)
                               for e in events)
+
+
+def test_the_day_right_after_said_is_the_tellers(pipeline):
+    text = "The army said on Sunday it had killed 12 militants in an operation near the town of Bannu on Saturday."
+    events = _violent(_run(pipeline, text, dt.date(2026, 5, 4)))
+    assert [e.event_date for e in events] == [dt.date(2026, 5, 2)]
+
+
+def test_a_town_taken_or_described_as_a_town_is_the_scene(pipeline):
+    title = "Rebels say they have seized the lakeside town of Sake"
+    text = (title + "\n\nGOMA, Congo, April 7 (Reuters) - M23 rebels said on Tuesday they had taken full control "
+            "of Sake, a lakeside town in North Kivu province, on Monday after clashes with the army.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 4, 7), title))
+    assert events and events[0].location.name == "Sake"
+    assert events[0].actor1 is not None and "M23" in events[0].actor1.name
+
+
+def test_a_tally_since_a_truce_is_not_the_events_toll(pipeline):
+    text = ("An air strike on a house in Khan Younis killed three people on Monday, medics said.\n\n"
+            "More than 400 people have been killed by air strikes since the truce took effect, the health "
+            "ministry says.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 3, 10)))
+    assert [e.fatalities.best for e in events] == [3]
+
+
+def test_a_second_kind_of_act_in_a_second_town_is_a_second_event(pipeline):
+    title = "Drone strike kills three in south Lebanon"
+    text = (title + "\n\nBEIRUT (AP) — An Israeli drone strike on a motorcycle in the village of Kfar Kila killed "
+            "three men on Monday, the state news agency said.\n\nLater on Monday, Israeli artillery shelled the "
+            "outskirts of Hasbaya, a town near the border. No one was hurt.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 5, 4), title))
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_strike_the_union_has_called_has_not_happened(nlp):
+    def modality_of(text, word):
+        sent = next(nlp(text).sents)
+        found = [t for t in classify.find_triggers(sent) if word in t.text.lower()]
+        return modality.mention_modality(sent, found[0])[0]
+    assert modality_of("Police detained dozens of activists on Monday, a day before a general strike the party has "
+                       "called.", "strike") == "plan"
+    assert modality_of("The strike the union called began on Monday.", "strike") == "asserted"
+
+
+def test_a_boycott_of_a_vote_is_no_protest(nlp):
+    sent = next(nlp("The main opposition party, which boycotted the election, rejected the results.").sents)
+    assert not [h for h in classify.match_lexicon(sent) if h.family == "protest"]
+    sent = next(nlp("Traders boycotted the market for a third day to protest new taxes.").sents)
+    assert [h for h in classify.match_lexicon(sent) if h.family == "protest"]
+
+
+def test_a_match_report_yields_no_event(pipeline):
+    title = "United hold on to beat City in derby"
+    text = (title + "\n\nUnited beat City 2-1 on Sunday to go three points clear at the top of the league.\n\n"
+            "City's attack fired blanks in the first half, and United's striker killed off the contest with a "
+            "header from a corner after the restart.\n\nThe visitors were shot to pieces in the second half, "
+            "their manager said, and the goalkeeper was carried off injured.")
+    assert not _run(pipeline, text, dt.date(2026, 3, 9), title).events
+    text += "\n\nPolice said four fans were arrested after rival supporters clashed outside the stadium."
+    assert _run(pipeline, text, dt.date(2026, 3, 9), title).events
+
+
+def test_another_acts_day_below_does_not_date_the_news(pipeline):
+    title = "Gunmen attack police patrol near Hangu, killing 3"
+    text = (title + "\n\nPESHAWAR, Pakistan, March 12 (Reuters) - Gunmen attacked a police patrol escorting a "
+            "convoy near Hangu on Thursday, killing three officers, police said.\n\nOn Monday, gunmen killed a "
+            "policeman at a checkpoint in Kohat, police said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 3, 12), title))
+    assert dt.date(2026, 3, 12) in [e.event_date for e in events]
+
+
+def test_a_convoy_of_passengers_is_civilians(pipeline):
+    text = ("Gunmen opened fire on a convoy of passenger vehicles travelling under police escort near Hangu on "
+            "Thursday, killing five people, police said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 3, 12)))
+    assert [e.event_type for e in events] == ["Violence against civilians"]
+
+
+def test_live_fire_drills_are_no_event(pipeline):
+    title = "Navy holds live-fire drills off the coast"
+    text = (title + "\n\nWarships fired missiles and naval guns at floating targets on Wednesday in live-fire "
+            "drills simulating an attack on the coast, the navy said.\n\nHelicopters practised strikes on "
+            "landing craft, it said.")
+    assert not _run(pipeline, text, dt.date(2026, 6, 4), title).events
+
+
+def test_bombs_an_aircraft_dropped_are_an_air_strike(pipeline):
+    title = "Guided bombs kill four in Kharkiv"
+    text = (title + "\n\nKYIV, June 3 (Reuters) - Russian aircraft dropped guided bombs on the city of Kharkiv on "
+            "Wednesday, killing four people, the regional governor said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 6, 3), title))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    assert events[0].actor1.name == "Military Forces of Russia"
+
+
+def test_an_unknown_town_its_apposition_names_is_the_scene(pipeline):
+    text = ("A mob beat a man to death on Monday, police said.\n\nThe killing took place late Monday in "
+            "Qalandarabad, a market town in Abbottabad district, police said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 6, 16)))
+    assert events and events[0].location.name == "Qalandarabad"

@@ -269,7 +269,28 @@ def _fits(group: _Group, m: Mention, part: str = "body", published=None, told=No
     place = group.own_location() if any(x.apart_from for x in group.mentions) else group.location()
     if not _headline_of(group, part) and not _same_place(place, _own_location(m)):
         return False
+    if _two_towns(group.own_location(), _own_location(m)) and not group.has_kind(m.trigger.sub_event_type) \
+            and "+anaphor" not in m.trigger.rule:
+        return False  # "an air strike on Bint Jbeil ... artillery shelled the outskirts of Kfar Kila"
     return not _other_dyad(group, m)
+
+
+def _town(loc: Location) -> bool:
+    """A town or village, or the land near one ("the outskirts of X"), not a district or province."""
+    return loc.geo_precision == 1 or loc.geo_precision == 2 and loc.name not in (loc.admin1, loc.admin2)
+
+
+# Towns further apart than this are two places, though near enough to be read as one
+_APART_KM = 5.0
+
+
+def _two_towns(a: Location | None, b: Location | None) -> bool:
+    """Two towns or villages (or the land near them), each named in its own sentence, that lie apart: a different kind
+    of act there is another event (ACLED's unit is one place), however near the two are."""
+    return a is not None and b is not None and _town(a) and _town(b) \
+        and (a.geonameid is None or a.geonameid != b.geonameid) and None not in (
+            a.latitude, a.longitude, b.latitude, b.longitude) \
+        and distance_km(a.latitude, a.longitude, b.latitude, b.longitude) > _APART_KM
 
 
 def _other_dyad(group: _Group, m: Mention) -> bool:
@@ -463,6 +484,10 @@ def _near(group: _Group):
     return lambda item: first <= item.start and item.end <= last
 
 
+# Acts that harm no one: the tolls their sentences tell are of other acts
+_HARMLESS = frozenset({"Agreement"})
+
+
 def _abduction_with_deaths(event_class: Trigger, dead: Count | None, group: _Group,
                            counts: list[Count] = ()) -> Trigger:
     """An abduction in which people were killed is an attack: ACLED keeps its abduction class for
@@ -493,11 +518,13 @@ def _clause_break(mention: Mention, count: Count) -> bool:
 _LOCALITY = "(?:" + "|".join(sorted(SETTLEMENT_WORDS)) + ")"
 _VILLAGE_AFTER = re.compile(r"\s+" + _LOCALITY + r"\b")
 _VILLAGE_BEFORE = re.compile(r"\b" + _LOCALITY + r" of\s+$")
+# "Madyan, a tourist town in the Swat valley": an apposition that calls the name a village's or a town's
+_VILLAGE_APPOSED = re.compile(r",\s+an?\s+(?:[\w'’-]+\s+){0,3}?" + _LOCALITY + r"\b")
 
 
 def _at_unknown_village(location: Location | None, group: _Group, findings: DocFindings) -> Location | None:
     """The village an event's own sentence names where the gazetteer does not know it ("stormed
-    Mamove village", "in the village of Kairu"), at the place found for the event: the district
+    Mamove village", "in the village of Kairu", "in Madyan, a tourist town"), at the place found for the event: the district
     or town the text puts it in. ACLED names such an event by its village, with the coordinates
     of the nearest place it knows and a geo-precision of 2; so does the record, which keeps the
     units it found. A name the gazetteer resolved, or one written as a proper name with
@@ -510,7 +537,8 @@ def _at_unknown_village(location: Location | None, group: _Group, findings: DocF
         if p.entry is not None or not any(a <= p.start and p.end <= b for a, b in spans):
             continue
         end = _rest_of_hyphenated(text, p.end)
-        if _VILLAGE_AFTER.match(text, end) or _VILLAGE_BEFORE.search(text[max(0, p.start - 30):p.start]):
+        if _VILLAGE_AFTER.match(text, end) or _VILLAGE_BEFORE.search(text[max(0, p.start - 30):p.start]) \
+                or _VILLAGE_APPOSED.match(text, end):
             base = _unit_of_village(p, findings, location) or location
             name = text[p.start:end]
             return replace(base, name=name, text=name, start=p.start, end=end,
@@ -588,6 +616,9 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
         counts = [c for c in counts if not _of_an_earlier_year(c, event_date, findings)]
     by_kind = event_counts(counts, COUNT_KINDS)
     event_class = _abduction_with_deaths(event_class, by_kind.get("fatalities"), group, counts)
+    if event_class.sub_event_type in _HARMLESS:
+        # "leaders sign peace pact after deadly clashes": the toll is the fighting's, not the accord's
+        by_kind = {k: None if k in ("fatalities", "injured") else c for k, c in by_kind.items()}
     for c in by_kind.values():
         if c is not None and not any(e.field == c.kind and e.start == c.start for e in evidence):
             evidence.append(_evidence_at(findings, c.kind, c.start, c.end, c.text, c.rule))
@@ -740,7 +771,8 @@ def _told_instead(told, date, group: _Group, findings: DocFindings) -> bool:
     its mentions name ("was shot one week ago", then "Saturday" read as the day of the report,
     whose weekday it shares). A day that dates another kind of
     act of the article (a drone strike told beside "On Monday, a missile strike on Kharkiv
-    killed two") is that act's."""
+    killed two"), or an act told apart from the group ("On Saturday, gunmen killed two policemen
+    at a checkpoint in Sadda" below a convoy attacked on Tuesday), is that act's."""
     if told is None or date is None or told.date is None or date.date is None or told.precision != "day":
         return False
     if any("+another" in m.trigger.rule for m in group.mentions):
@@ -750,8 +782,10 @@ def _told_instead(told, date, group: _Group, findings: DocFindings) -> bool:
         return False
     if date.precision == "week" and abs((told.date - date.date).days) > _WEEK_REACH:
         return False  # "was shot one week ago ... Saturday afternoon": the day is another week's
-    return not any(m.date is not None and m.date.date == told.date and not group.has_kind(m.trigger.sub_event_type)
-                   for m in findings.mentions)
+    own = {id(m) for m in group.mentions}
+    return not any(m.date is not None and m.date.date == told.date and (
+        not group.has_kind(m.trigger.sub_event_type) or id(m) not in own and m.trigger.sub_event_type not in _CASE_STEPS)
+        for m in findings.mentions)
 
 
 def _first_recent_day(group: _Group, findings: DocFindings):

@@ -93,6 +93,9 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
         before = _days_before(sent, inside, trigger)
         if before is not None:
             return before
+        told = [d for d in inside if _right_after_telling(sent, d)]
+        if told and len(told) < len(inside):  # "said on Friday they had taken the town on Thursday"
+            inside = [d for d in inside if d not in told]
         inside = [d for d in inside if not _dates_report(sent, d, trigger)]
         said = [d for d in inside if _said_to_happen(sent, d)]
         if said and inside and not _on_the_violence(sent, inside[0], trigger):
@@ -297,6 +300,29 @@ def _dates_report(sent, date: EventDate, trigger) -> bool:
         and (_claiming(tok) or not _event_between(tok, first, gathering)) and not _when_the_act(sent, date) \
         and not _incident_reported(tok) and not _closes_the_act(sent, date, trigger, tok) \
         and not _before_a_closing_attribution(tok, date)
+
+
+# Hearers a day may follow in "told reporters on Monday", "told Reuters Friday"
+_HEARING = frozenset({"tell", "inform", "brief"})
+
+
+def _right_after_telling(sent, date: EventDate) -> bool:
+    """The day follows a verb of telling with at most its hearer and "on" between: "the RSF
+    said on Friday they had taken the town on Thursday", "an official told reporters on
+    Monday". News writes the day of the telling there; the parser may still hang it on the told
+    clause that follows, even on the act's own verb. A day that names the act itself ("said
+    Friday's attack") does not count. The caller sets such a day aside only when the sentence
+    dates the act with another: "the army said on Monday it had repelled an attack" gives the
+    act no other day, and the report's is the nearest."""
+    words = [t for t in sent if t.idx < date.start][-3:]
+    if sent.doc.text[date.end:date.end + 2] in ("'s", "\u2019s"):
+        return False
+    if words and words[-1].lower_ == "on":
+        words.pop()
+    if len(words) >= 2 and words[-1].pos_ in ("PROPN", "NOUN", "PRON") and words[-2].lemma_.lower() in _HEARING:
+        words.pop()
+    return bool(words) and words[-1].tag_ in ("VBD", "VBZ", "VBP") \
+        and words[-1].lemma_.lower() in attribution.TELLING_VERBS | _HEARING
 
 
 def _before_a_closing_attribution(verb, date: EventDate) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..nlp import doc_ents, ents_in, per_doc, words
 from ..records import Actor, Trigger
 from ..resources.actors import PARTY, ActorDictionary, GenericKind, load_actors
+from ..resources.taxonomy import trigger_lexicon
 from ._cue_tables import count_cues
 from .attribution import TELLING_VERBS
 from .classify import elided_passive, headline_victim, in_uniform
@@ -97,7 +98,26 @@ def _generic_kind(token, sent_start: int) -> tuple[GenericKind | None, int]:
             phrase = ("".join(doc[i].text_with_ws for i in range(start, token.i)) + token.text).lower()
             if phrase in terms:
                 return terms[phrase], start
+    if token.lemma_.lower() in _CARRIERS and (kind := _carried(token, terms)) is not None:
+        return kind, token.i  # "a convoy of passenger vehicles": its passengers, not an army's convoy
     return terms.get(token.lower_) or terms.get(token.lemma_.lower()), token.i
+
+
+# Nouns of a column of vehicles that take the kind of what they carry ("a convoy of passenger
+# vehicles", "a convoy of aid trucks")
+_CARRIERS = frozenset({"convoy", "column"})
+
+
+def _carried(token, terms: dict[str, GenericKind]) -> GenericKind | None:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    for word in (*[c for c in obj.children if c.dep_ in ("compound", "amod")], obj):
+                        kind = terms.get(word.lower_)
+                        if kind is not None and kind.kind != terms.get(token.lemma_.lower(), kind).kind:
+                            return kind
+    return None
 
 
 def _of_country(token, actors: ActorDictionary) -> str | None:
@@ -420,13 +440,30 @@ def _subject_token(verb):
     for _ in range(4):
         subj = _children(verb, {"nsubj", "csubj"})
         if subj:
-            return subj[0]
+            return _teller_meant(verb, subj[0])
         if verb.dep_ not in ("conj", "xcomp", "advcl", "relcl", "acl") or verb.head == verb:
             return None
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head if verb.dep_ == "relcl" else None
         verb = verb.head
     return None
+
+
+# Pronouns by which a teller names itself in what it tells
+_TELLER_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def _teller_meant(verb, subj):
+    """'The RSF said they had seized the town', 'the army says it killed 20 militants': the
+    pronoun subject of a told act with an object is the teller itself; not of a verb that is
+    no act ("residents said they heard explosions")."""
+    head = verb.head
+    if subj.lower_ in _TELLER_PRONOUNS and verb.dep_ == "ccomp" and head.lemma_.lower() in TELLING_VERBS \
+            and _children(verb, {"dobj"}) and verb.lemma_.lower() in trigger_lexicon():
+        teller = _children(head, {"nsubj"})
+        if teller and teller[0].pos_ in ("PROPN", "NOUN"):
+            return teller[0]
+    return subj
 
 
 _NOT_TARGET_ENTS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}

@@ -64,6 +64,9 @@ _PUBLISHED_THINGS = {"report", "statement", "video", "footage", "figure", "data"
                      "recording", "tape", "result", "study", "survey", "document", "communique",
                      "toll", "information", "record", "plan", "budget", "album",
                      "book", "film", "song", "version", "update", "guideline", "estimate"}
+# What a party stays away from when it "boycotts" it: a vote or a meeting, no act of protest
+_SHUNNED = {"vote", "election", "poll", "ballot", "referendum", "talks", "session", "meeting", "sitting",
+            "summit", "ceremony", "inauguration", "hearing", "dialogue", "count", "race", "process", "census"}
 
 
 # Dependencies of a noun: a participle standing in them with an article names people.
@@ -149,6 +152,15 @@ def _publishes(tok) -> bool:
     return any(t.lemma_.lower() in _PUBLISHED_THINGS for t in things)
 
 
+def _stays_away(tok) -> bool:
+    """A boycott of a vote, talks or a session (``_SHUNNED``): a party staying away, no gathering."""
+    things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    things += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if tok.dep_ in ("acl", "relcl", "amod", "compound"):
+        things.append(tok.head)
+    return any(t.lemma_.lower() in _SHUNNED for t in things)
+
+
 def _match_lexicon(sent) -> list[Hit]:
     lex = trigger_lexicon()
     hits: list[Hit] = []
@@ -169,6 +181,8 @@ def _match_lexicon(sent) -> list[Hit]:
             continue  # "displaced families", "internally displaced people": who they are, not an act
         if lemma in _PUBLISHING_VERBS and _publishes(tok):
             continue  # "figures released on Tuesday", "released the names of the dead"
+        if lemma == "boycott" and _stays_away(tok):
+            continue  # "parties which boycotted the vote": staying away, no protest
         hitting = lemma in _HITTING_VERBS and tok.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lower_ not in _WALKOUT_OBJECTS for c in tok.children)
         keys = dict.fromkeys((low, lemma))  # the word first, then its lemma: an order, not a hash order
@@ -261,6 +275,8 @@ def _read_token_kinds(tok, depth: int) -> set[str]:
                 if own & {"prominent", "civilian"}:  # "the leader of a movement" is no fighter of it
                     inherited -= _dictionary_kinds(sub)
                 kinds |= inherited
+    if tok.lemma_.lower() in _CARRIERS and "civilian" in kinds - own:
+        kinds -= {"state", "armed"}  # "a passenger convoy", "a convoy of aid trucks": who it carries
     if tok.ent_type_ == "PERSON" or _named_by_age(tok):
         kinds.add("person")
     kinds |= _dictionary_kinds(tok)
@@ -274,6 +290,8 @@ def _read_token_kinds(tok, depth: int) -> set[str]:
 
 
 _AGE_UNITS = {"year", "month", "week", "day"}
+# Nouns of a column of vehicles, a party of the kind of those it carries
+_CARRIERS = {"convoy", "column"}
 
 
 def _named_by_age(tok) -> bool:
@@ -1057,7 +1075,9 @@ def event_class(triggers: Sequence[Trigger]) -> Trigger | None:
         if riots:
             return max(riots, key=lambda t: t.score)
     if lead.event_type == "Explosions/Remote violence" and lead.rule.startswith("lex:explosion("):
-        specific = [t for t in triggers if t.event_type == lead.event_type and not t.rule.startswith("lex:explosion(")]
+        # (a blast another sentence refines by its weapon, "aircraft dropped guided bombs", too)
+        specific = [t for t in triggers if t.event_type == lead.event_type and (
+            not t.rule.startswith("lex:explosion(") or "+" in t.rule and t.sub_event_type != lead.sub_event_type)]
         if specific:
             return max(specific, key=lambda t: t.score)
     return lead

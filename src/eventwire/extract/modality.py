@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..records import Trigger
 from ..resources.taxonomy import modality_cues
 from ..nlp import per_doc, span_text, words
+from ._cue_tables import gathering_nouns
 
 __all__ = ["mention_modality", "negation", "ASSERTED", "MODALITIES"]
 
@@ -193,11 +194,20 @@ def _clause_cue(path, sent) -> tuple[str, str] | None:
             # "ahead of planned demonstrations", "banned a planned march"; not "a carefully planned
             # attack", nor "the planned march went ahead" (its subject: what it did is told)
             return "plan", child.text
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in _CALLING and head.pos_ == "NOUN" \
+                and head.dep_ != "nsubj" and head.lemma_.lower() in gathering_nouns():
+            # "a day before a general strike the party has called", "a march called for Friday";
+            # not "the strike the union called began on Monday" (its subject: what it did is told),
+            # nor an attack "planned for months" that was carried out (only gatherings are called)
+            return "plan", child.text
     return None
 
 
 # Adjectives that put an act still to come: "planned protests", "an upcoming strike".
 _TO_COME = frozenset({"planned", "proposed", "upcoming", "forthcoming", "intended"})
+# Verbs of a clause on an act that call it for a time to come: "the strike the union has called"
+_CALLING = frozenset({"call", "plan", "schedule", "announce"})
+
 
 
 def _background(path, sent) -> tuple[str, str] | None:

@@ -11,7 +11,9 @@ asserted mention is classed:
   outcome (a count);
 - ``context``: history ("in 1948", "since 2009"), aggregates over weeks or years,
   anniversaries, trials and funerals of past incidents, analysis (cues in
-  ``data/timing_cues.csv``), and every mention of an article whose title and
+  ``data/timing_cues.csv``), the game's words of a match report (:func:`match_report`:
+  "the visitors' attack", "a deflected strike"; a sentence that names police, a weapon or
+  fans who clashed stays an event), and every mention of an article whose title and
   lede are themselves context (an anniversary piece, a weekly tally) or whose
   headline labels it analysis or opinion ("ANALYSIS-", "Explainer:").
 
@@ -59,7 +61,10 @@ def _update_cues() -> tuple[GatedPattern, ...]:
     return tuple(rx for kind, rx in _cues() if kind == "update")
 
 
-_NOT_CUES = ("not_context", "not_accident", "update", "piece")
+_NOT_CUES = ("not_context", "not_accident", "update", "piece", "sport", "violence")
+# A match report names this many of the sport patterns, in at least two of its paragraphs
+_SPORT_WORDS = 4
+_SPORT_PARAGRAPHS = 2
 
 
 @functools.lru_cache(maxsize=1)
@@ -109,6 +114,30 @@ def context_cue(sentence: str, trigger: tuple[int, int] | None = None) -> tuple[
             if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spared):
                 return kind, m.group()
     return None
+
+
+def match_report(structure: ArticleStructure, document: Document) -> str | None:
+    """The words that make the article a match report (the sport cues of
+    ``timing_cues.csv``: four or more, in two or more paragraphs), else None. Its "attack",
+    "strike", "shot" and "killed off" are the game's."""
+    text = document.text
+    spans = [(p.start, p.end) for p in structure.paragraphs] or [(0, len(text))]
+    found: dict[str, int] = {}
+    for kind, rx in _cues():
+        if kind != "sport":
+            continue
+        for m in rx.finditer(text, fold(text)):
+            found.setdefault(m.group().lower(), m.start())
+    if len(found) < _SPORT_WORDS:
+        return None
+    paragraphs = {next((k for k, (s, e) in enumerate(spans) if s <= at < e), -1) for at in found.values()}
+    return ", ".join(sorted(found)[:6]) if len(paragraphs - {-1}) >= _SPORT_PARAGRAPHS else None
+
+
+def _violence_named(sentence: str) -> bool:
+    """Words that keep a sentence of a match report an event: police, a weapon, fans who clashed."""
+    folded = fold(sentence)
+    return any(kind == "violence" and rx.search(sentence, folded) for kind, rx in _cues())
 
 
 def _age(when: EventDate | None, published: dt.date | None) -> int | None:
@@ -231,15 +260,20 @@ def classify_timing(mentions: list[Mention], structure: ArticleStructure, docume
     if (label := piece_label(structure, document)) is not None:
         why = f"the headline labels the article analysis or opinion ({label!r})"
         return [replace(m, timing=CONTEXT, timing_cue=why) for m in mentions]
+    sport = match_report(structure, document)
     out = []
     for m in mentions:
         timing, cue = mention_timing(m, structure, document.published)
+        if sport is not None and timing != CONTEXT and not _violence_named(document.text[m.sent_start:m.sent_end]):
+            timing, cue = CONTEXT, f"sport: the article is a match report ({sport})"
         out.append(replace(m, timing=timing, timing_cue=cue))
     out = _quotes_of_their_time(out, structure, document.text)
     opening = _opening(out, structure) + [m for m in rejected if m.modality in _BACKGROUND_MODALITIES
                                           and anchored(m, structure)]
     if opening and all(m.timing == CONTEXT or m.modality in _BACKGROUND_MODALITIES for m in opening) \
-            and not _headline_reports(out, rejected, structure):
+            and not _headline_reports(out, rejected, structure) and sport is None:
+        # (a match report's opening is the game; a sentence of it that names police or weapons
+        # stays the event it tells)
         first = min(opening, key=lambda m: m.sent_start)
         why = f"the article's opening is context ({first.timing_cue if first.timing == CONTEXT else first.modality_cue})"
         kind = first.timing_cue.split(":")[0] if first.timing == CONTEXT else first.modality

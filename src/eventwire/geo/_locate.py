@@ -304,8 +304,13 @@ def _same_or_inside(outer, inner) -> bool:
     return _contains(outer, inner) or (outer.admin1 is not None and outer.admin1 == inner.admin1)
 
 
-def _document_score(doc, r: Resolved, role: str, in_event: bool, first_sent: bool) -> float:
-    from ._roles import _scene
+# The lede's first sentence tells the article's main incident, with its town (a town the body
+# names for a second, smaller act, or only as background, gives way to it)
+LEDE = 0.5
+
+
+def _document_score(doc, r: Resolved, role: str, in_event: bool, first_sent: bool, in_lede: bool = False) -> float:
+    from ._roles import _scene, home_of
 
     s = 0.6 * _specificity(r) + r.confidence
     s += 3.0 if _scene(doc, r.toponym) else 0.0
@@ -314,14 +319,26 @@ def _document_score(doc, r: Resolved, role: str, in_event: bool, first_sent: boo
     s += 0.3 if first_sent else 0.0
     if role in ("origin", "destination", "speaker", "background"):
         s -= 4.0
+    elif in_lede and r.entry is not None and r.entry.feature_class != "A" and not home_of(doc, r.toponym):
+        s += LEDE  # a town, not a province the body names a town of; not "two New Haven men": their home
     return s
+
+
+def _lede_sentence(doc, findings: DocFindings) -> tuple[int, int] | None:
+    """The span of the lede's first sentence, where the article has a lede."""
+    structure = getattr(findings, "structure", None)
+    lede = structure.lede if structure is not None else None
+    if lede is None or lede.start < 0:
+        return None
+    sent = next((s for s in doc.sents if s.start_char <= lede.start < s.end_char), None)
+    return (lede.start, sent.end_char) if sent is not None else None
 
 
 def _best_in_document(doc, res: list[Resolved], roles: list[str],
                       event_spans: list[tuple[int, int]], focus: Focus = NO_FOCUS,
-                      outlet: tuple[int, int] | None = None) -> int | None:
+                      outlet: tuple[int, int] | None = None, lede: tuple[int, int] | None = None) -> int | None:
     """``outlet``: the span of a headline's masthead, whose town is the event's place only
-    when the text names no other."""
+    when the text names no other; ``lede``: the span of the lede's first sentence."""
     first_end = next(iter(doc.sents)).end_char if len(doc) else 0
     one_case = monocase(doc)
     scored = []
@@ -330,7 +347,8 @@ def _best_in_document(doc, res: list[Resolved], roles: list[str],
         if r.entry is None or r.toponym.label == "NORP" or r.rule == BODY:
             continue
         in_event = in_events(r.toponym.start)
-        score = _document_score(doc, r, roles[i], in_event, r.toponym.start < first_end)
+        score = _document_score(doc, r, roles[i], in_event, r.toponym.start < first_end,
+                                lede is not None and lede[0] <= r.toponym.start < lede[1])
         if outlet and outlet[0] <= r.toponym.start < outlet[1]:
             score -= OUTLET
         q = r.toponym.qualifier_of
@@ -876,7 +894,8 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     # the article's news, where it has any, says where its undated mentions happened: not a
     # place of an earlier incident told as background ("in 2023 a bombing in Peshawar killed 80")
     news_spans = [(m.sent_start, m.sent_end) for m in findings.mentions if m.timing != "earlier"] or event_spans
-    doc_best = _in_chain_country(_best_in_document(doc, res, roles, news_spans, focus, masthead), res)
+    doc_best = _in_chain_country(_best_in_document(doc, res, roles, news_spans, focus, masthead,
+                                                   _lede_sentence(doc, findings)), res)
     main = _main_country(res)
     parts = city_parts(tops)
     outlet_town = _outlet_town(findings.document, res, focus, gazetteer, known)

@@ -140,7 +140,21 @@ def _relative(doc, i: int, directions: frozenset[str], units: frozenset[str]) ->
 def _in_place_context(doc, span, heads, preps) -> bool:
     prep = _prep_before(doc, span.start)
     return ((prep in preps and prep != "of") or _head_after(doc, span.end, heads) is not None
-            or _qualifies_place(doc, span) or _of_a_unit(doc, span, heads))
+            or _qualifies_place(doc, span) or _of_a_unit(doc, span, heads) or _described_as_place(doc, span, heads))
+
+
+def _described_as_place(doc, span, heads) -> bool:
+    """'Babanusa, a railway town in West Kordofan', 'Kfar Kila, a border village': a name its
+    apposition calls a place (an article and at most three words before the place word)."""
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for tok in doc[i + 2:min(i + 6, len(doc))]:
+        if tok.lower_ in heads:
+            return tok.pos_ == "NOUN"
+        if tok.is_punct:
+            return False
+    return False
 
 
 def _of_a_unit(doc, span, heads) -> bool:

@@ -10,6 +10,7 @@ Balochistan") takes that place's role.
 from __future__ import annotations
 
 import functools
+import re
 
 from ..gazetteer import lexicon
 from ._places import Toponym
@@ -43,7 +44,7 @@ def _reported_happening(verb) -> bool:
 def _carried_to(doc, t: Toponym) -> bool:
     """'deposited at a mortuary in Makurdi', 'rushed to a hospital in Kano': the place of a
     hospital or a mortuary the victims were carried to (lexicon ``aftermath_nouns``,
-    ``carrying_verbs``)."""
+    ``carrying_verbs``), or where they are treated ("treated at VCU Medical in Richmond")."""
     tok = doc[t.token_start]
     nouns, verbs = _words("aftermath_nouns"), _words("carrying_verbs")
     held = False
@@ -51,13 +52,62 @@ def _carried_to(doc, t: Toponym) -> bool:
         if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in nouns:
             held = True
         elif anc.pos_ == "VERB":
-            return held and anc.lemma_.lower() in verbs
+            return (held or anc.lemma_.lower() in _CARE_VERBS) and anc.lemma_.lower() in verbs
+    return False
+
+
+# Verbs of care whose place is where the wounded were taken, whatever it is called: "is being
+# treated at VCU Medical in Richmond"
+_CARE_VERBS = frozenset({"treat", "admit", "hospitalise", "hospitalize"})
+
+
+def home_of(doc, t: Toponym) -> bool:
+    """'two New Haven men', 'a Chicago teen': a town written before people as their home
+    (lexicon ``resident_nouns``). Mostly the scene too in local news, so no role of its own;
+    it only earns no weight as the lede's place (see ``_locate._document_score``)."""
+    last = doc[t.token_end - 1]
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.i >= t.token_end \
+        and last.head.lower_ in _words("resident_nouns")
+
+
+def _taken(doc, t: Toponym) -> bool:
+    """'seized the railway town of Babanusa', 'took full control of X', 'overran X': the place
+    a force took or struck (lexicon ``taking_verbs``, ``taking_nouns``), its object or the
+    "of" of the taking, through a place word it names ("the town of X")."""
+    node = doc[t.token_start]
+    verbs, nouns, units = _words("taking_verbs"), _words("taking_nouns"), _words("place_heads")
+    for _ in range(5):
+        head = node.head
+        if node.dep_ == "dobj" and head.pos_ == "VERB":
+            return head.lemma_.lower() in verbs
+        if node.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            if head.head.lemma_.lower() in nouns:
+                return True
+            if head.head.lemma_.lower() not in units:
+                return False
+            node = head.head
+        elif node.dep_ in ("compound", "flat", "appos") and head is not node:
+            node = head
+        else:
+            return False
     return False
 
 
 def _preceded_by_scene(doc, t: Toponym, cues: frozenset[str]) -> bool:
+    """'the attack in X', 'clashes near X', 'took place late Monday in X': a scene cue, then at
+    most three words of time ("late Monday", "on Friday night"), then "in", "at" or "near"."""
     window = doc_text(doc)[max(t.sent_start, t.start - 40):t.start].lower()
-    return any(f"{c} in" in window or f"{c} at" in window or f"{c} near" in window for c in cues)
+    return any(_scene_before(c).search(window) for c in cues)
+
+
+@functools.lru_cache(maxsize=None)
+def _scene_before(cue: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(cue)}(?: {_TIME_WORD}){{0,3}} (?:in|at|near)\b")
+
+
+# Words of a time that may stand between a scene cue and its place ("took place late Monday in")
+_TIME_WORD = (r"(?:on|late|early|last|this|overnight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|night|morning|"
+              r"evening|afternoon|yesterday|today|tonight)")
 
 
 def sentence_role(doc, t: Toponym) -> str:
@@ -75,6 +125,8 @@ def sentence_role(doc, t: Toponym) -> str:
         return "event"
     if t.prep and _carried_to(doc, t):
         return "destination"
+    if t.prep in (None, "of") and _taken(doc, t):
+        return "event"
     window = doc_text(doc)[t.sent_start:t.start].lower()
     if t.prep == "to" and "from" in window.split()[-8:]:
         return "destination"  # "en route from Quetta ... to Peshawar"
