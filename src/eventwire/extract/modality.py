@@ -478,6 +478,36 @@ def _of_a_class(act) -> str | None:
 _POPULATION_NOUNS = {"population", "populace", "people", "citizenry"}
 
 
+# Plural nouns of people with no class of their own: "murdered people", "disappeared persons".
+_BARE_PEOPLE = {"people", "persons"}
+# Words a list of the classes of victims an "of" opens may hold before the participle:
+# "relatives of political prisoners, missing, and murdered people".
+_CLASS_LIST_POS = ("ADJ", "NOUN", "VERB", "CCONJ", "PUNCT")
+_CLASS_LIST_MAX = 8  # words from "of" to the participle
+
+
+def _class_of_victims(tok, trigger: Trigger) -> str | None:
+    """A participle of violence or seizure set before bare "people" or "persons" in the "of"
+    complement of a noun, with no article or number: a class of victims that a group or a
+    cause is named for ("relatives of detained and disappeared persons", "the committee of
+    mothers of murdered people"), not people an act befell. "The bodies of two murdered
+    people" counts them and stays."""
+    m = _FAMILY.match(trigger.rule)
+    if not m or m.group(1) not in ("violence", "abduction", "arrest") or tok.tag_ not in ("VBN", "VBD", "JJ"):
+        return None
+    doc = tok.doc
+    nxt = tok.i + 1
+    if nxt >= len(doc) or doc[nxt].lower_ not in _BARE_PEOPLE:
+        return None
+    for k in range(tok.i - 1, max(tok.sent.start, tok.i - _CLASS_LIST_MAX) - 1, -1):
+        word = doc[k]
+        if word.lower_ == "of" and word.pos_ == "ADP":
+            return f"of ... {tok.text} {doc[nxt].text}"
+        if word.pos_ not in _CLASS_LIST_POS or word.like_num or word.pos_ == "PUNCT" and word.text != ",":
+            return None
+    return None
+
+
 def _whole_population(tok) -> str | None:
     """Violence done to a whole people ("they are killing the Panamanian people", "guerrillas
     who attack the civilian population", "a government that has bombed its people"): a charge
@@ -727,7 +757,7 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         return kind
     generic = _generic(tok, sent) if _names_acts(tok, trigger) else None
     act = _act_named_by(tok)
-    generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _weapon_idle(tok, trigger, sent) or _means_of_travel(tok, trigger) or _kind_of_act(tok, trigger) or _whole_population(tok) \
+    generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _weapon_idle(tok, trigger, sent) or _means_of_travel(tok, trigger) or _kind_of_act(tok, trigger) or _whole_population(tok) or _class_of_victims(tok, trigger) \
         or _abstract_damage(tok, trigger) or _figurative(tok) or _verbal_attack(tok, trigger) or _peaceful_fight(tok, trigger) \
         or (_habitual(tok, sent) if _names_acts(tok, trigger) else None) or _habitual(act, sent) \
         or _ongoing(tok, trigger, sent) or _done_as_a_pattern(tok, trigger, sent)
