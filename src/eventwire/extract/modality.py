@@ -702,13 +702,50 @@ def _verbal_attack(tok, trigger: Trigger) -> str | None:
     """An attack made in words: "harshly attacked the president", "strongly criticised and
     attacked the plan" (an adverb of speech on the verb), not with arms."""
     m = _FAMILY.match(trigger.rule)
-    if not m or m.group(1) != "violence" or tok.pos_ != "VERB" or tok.lemma_.lower() != "attack":
+    if not m or m.group(1) != "violence" or tok.lemma_.lower() != "attack":
         return None
+    if tok.pos_ != "VERB":
+        return _attack_between_bodies(tok)
     verbal = _cues().get("verbal", {})
     for child in tok.children:
         if child.dep_ == "advmod" and child.lower_ in verbal:
             return f"{child.text} {tok.text}"
-    return None
+    return _attack_between_bodies(tok)
+
+
+# Prepositions that name, on an attack noun, who made it and at whom it was aimed.
+_ATTACK_DOER_PREPS = ("by", "from")
+_ATTACK_TARGET_PREPS = ("against", "on")
+_ARMS_CUES = ("cue_firearm", "cue_blade", "cue_arson", "cue_assassination", "cue_direct_fire", "cue_lethal")  # classify's families of arms and acts
+
+
+def _attack_between_bodies(tok) -> str | None:
+    """An attack one body of politics makes on another, with no weapon in its sentence ("the
+    unjustified attacks by the Cuban government against the national government", "the
+    opposition attacked the government over the budget"): words, not arms. Forces, gunmen or
+    rebels are no body of politics ("government forces attacked the opposition's office")."""
+    bodies = _cues().get("political_body", {})
+    doer = target = None
+    if tok.pos_ == "VERB":
+        doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        target = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    elif tok.pos_ == "NOUN":
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if prep.lower_ in _ATTACK_DOER_PREPS:
+                doer = obj
+            elif prep.lower_ in _ATTACK_TARGET_PREPS:
+                target = obj
+        if target is None and doer is not None:  # "against" read as the doer's: "by X against Y"
+            for prep in (c for c in doer.children if c.dep_ == "prep" and c.lower_ in _ATTACK_TARGET_PREPS):
+                target = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if doer is None or target is None or doer.lemma_.lower() not in bodies or target.lemma_.lower() not in bodies:
+        return None
+    from .classify import _WEAPONS, match_lexicon  # classify imports this module
+
+    if any(hit.family in _WEAPONS or hit.family in _ARMS_CUES for hit in match_lexicon(tok.sent)):
+        return None
+    return f"{tok.text} by {doer.text} on {target.text}"
 
 
 def _told_in_past(tok) -> bool:
