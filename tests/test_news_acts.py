@@ -345,3 +345,26 @@ def test_plural_acts_in_the_opening_with_a_place_and_a_time_stay_an_event(pipeli
             "The rebel command called on the government to return to the talks.")
     result = pipeline.process(Document(id="t10", text=text, published=dt.date(1990, 1, 11)))
     assert any(e.event_type == "Explosions/Remote violence" for e in result.events)
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("A committee of mothers of disappeared persons marched to the palace on Monday.", "disappeared", "generic"),
+    ("Relatives of jailed, missing and murdered people gathered outside the court.", "murdered", "generic"),
+    ("The bodies of two murdered people were found near the highway on Monday.", "murdered", "asserted"),
+    ("Guerrillas murdered three people in a village on Monday.", "murdered", "asserted"),
+])
+def test_victims_a_group_is_named_for_are_a_class_not_an_incident(nlp, text, word, expected):
+    sent, trig = _first(nlp, text, word)
+    assert modality.mention_modality(sent, trig)[0] == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("The ambassador was expelled because of the unjustified attacks by the neighbouring government against the national government.",
+     "attack", "generic"),
+    ("The opposition attacked the government over the new budget on Tuesday.", "attack", "generic"),
+    ("Government forces attacked the opposition party's offices on Tuesday.", "attack", "asserted"),
+    ("Gunmen attacked the minister outside his home on Tuesday.", "attack", "asserted"),
+])
+def test_an_attack_of_one_body_of_politics_on_another_is_made_in_words(nlp, text, word, expected):
+    sent, trig = _first(nlp, text, word)
+    assert modality.mention_modality(sent, trig)[0] == expected

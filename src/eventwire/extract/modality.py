@@ -488,6 +488,36 @@ def _of_a_class(act) -> str | None:
 _POPULATION_NOUNS = {"population", "populace", "people", "citizenry"}
 
 
+# Plural nouns of people with no class of their own: "murdered people", "disappeared persons".
+_BARE_PEOPLE = {"people", "persons"}
+# Words a list of the classes of victims an "of" opens may hold before the participle:
+# "relatives of political prisoners, missing, and murdered people".
+_CLASS_LIST_POS = ("ADJ", "NOUN", "VERB", "CCONJ", "PUNCT")
+_CLASS_LIST_MAX = 8  # words from "of" to the participle
+
+
+def _class_of_victims(tok, trigger: Trigger) -> str | None:
+    """A participle of violence or seizure set before bare "people" or "persons" in the "of"
+    complement of a noun, with no article or number: a class of victims that a group or a
+    cause is named for ("relatives of detained and disappeared persons", "the committee of
+    mothers of murdered people"), not people an act befell. "The bodies of two murdered
+    people" counts them and stays."""
+    m = _FAMILY.match(trigger.rule)
+    if not m or m.group(1) not in ("violence", "abduction", "arrest") or tok.tag_ not in ("VBN", "VBD", "JJ"):
+        return None
+    doc = tok.doc
+    nxt = tok.i + 1
+    if nxt >= len(doc) or doc[nxt].lower_ not in _BARE_PEOPLE:
+        return None
+    for k in range(tok.i - 1, max(tok.sent.start, tok.i - _CLASS_LIST_MAX) - 1, -1):
+        word = doc[k]
+        if word.lower_ == "of" and word.pos_ == "ADP":
+            return f"of ... {tok.text} {doc[nxt].text}"
+        if word.pos_ not in _CLASS_LIST_POS or word.like_num or word.pos_ == "PUNCT" and word.text != ",":
+            return None
+    return None
+
+
 def _whole_population(tok) -> str | None:
     """Violence done to a whole people ("they are killing the Panamanian people", "guerrillas
     who attack the civilian population", "a government that has bombed its people"): a charge
@@ -682,13 +712,50 @@ def _verbal_attack(tok, trigger: Trigger) -> str | None:
     """An attack made in words: "harshly attacked the president", "strongly criticised and
     attacked the plan" (an adverb of speech on the verb), not with arms."""
     m = _FAMILY.match(trigger.rule)
-    if not m or m.group(1) != "violence" or tok.pos_ != "VERB" or tok.lemma_.lower() != "attack":
+    if not m or m.group(1) != "violence" or tok.lemma_.lower() != "attack":
         return None
+    if tok.pos_ != "VERB":
+        return _attack_between_bodies(tok)
     verbal = _cues().get("verbal", {})
     for child in tok.children:
         if child.dep_ == "advmod" and child.lower_ in verbal:
             return f"{child.text} {tok.text}"
-    return None
+    return _attack_between_bodies(tok)
+
+
+# Prepositions that name, on an attack noun, who made it and at whom it was aimed.
+_ATTACK_DOER_PREPS = ("by", "from")
+_ATTACK_TARGET_PREPS = ("against", "on")
+_ARMS_CUES = ("cue_firearm", "cue_blade", "cue_arson", "cue_assassination", "cue_direct_fire", "cue_lethal")  # classify's families of arms and acts
+
+
+def _attack_between_bodies(tok) -> str | None:
+    """An attack one body of politics makes on another, with no weapon in its sentence ("the
+    unjustified attacks by the Cuban government against the national government", "the
+    opposition attacked the government over the budget"): words, not arms. Forces, gunmen or
+    rebels are no body of politics ("government forces attacked the opposition's office")."""
+    bodies = _cues().get("political_body", {})
+    doer = target = None
+    if tok.pos_ == "VERB":
+        doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        target = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    elif tok.pos_ == "NOUN":
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if prep.lower_ in _ATTACK_DOER_PREPS:
+                doer = obj
+            elif prep.lower_ in _ATTACK_TARGET_PREPS:
+                target = obj
+        if target is None and doer is not None:  # "against" read as the doer's: "by X against Y"
+            for prep in (c for c in doer.children if c.dep_ == "prep" and c.lower_ in _ATTACK_TARGET_PREPS):
+                target = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if doer is None or target is None or doer.lemma_.lower() not in bodies or target.lemma_.lower() not in bodies:
+        return None
+    from .classify import _WEAPONS, match_lexicon  # classify imports this module
+
+    if any(hit.family in _WEAPONS or hit.family in _ARMS_CUES for hit in match_lexicon(tok.sent)):
+        return None
+    return f"{tok.text} by {doer.text} on {target.text}"
 
 
 def _told_in_past(tok) -> bool:
@@ -737,7 +804,7 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         return kind
     generic = _generic(tok, sent) if _names_acts(tok, trigger) else None
     act = _act_named_by(tok)
-    generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _weapon_idle(tok, trigger, sent) or _means_of_travel(tok, trigger) or _kind_of_act(tok, trigger) or _whole_population(tok) \
+    generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _weapon_idle(tok, trigger, sent) or _means_of_travel(tok, trigger) or _kind_of_act(tok, trigger) or _whole_population(tok) or _class_of_victims(tok, trigger) \
         or _abstract_damage(tok, trigger) or _figurative(tok) or _verbal_attack(tok, trigger) or _peaceful_fight(tok, trigger) \
         or (_habitual(tok, sent) if _names_acts(tok, trigger) else None) or _habitual(act, sent) \
         or _ongoing(tok, trigger, sent) or _done_as_a_pattern(tok, trigger, sent)
