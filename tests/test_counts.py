@@ -787,6 +787,9 @@ def test_headline_list_of_separate_incidents_is_no_one_toll(headline_counts):
     ("Gunman who wounded 3, including a deputy, is killed by police", 1, 3),
     # injuries done to a number of people
     ("The gunfire led to the death of one man and injuries to four other people.", 1, 4),
+    # the one hurt who has since died is one of the dead, however the report opens the phrase
+    ("A young girl who had been in a hospital since the shooting at her home has died.", 1, None),
+    ("A boy who was wounded in the shooting and a man who was killed were named on Monday.", 1, 1),
 ])
 def test_tallies_shooters_and_unknowns(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)

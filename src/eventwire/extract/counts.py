@@ -2312,8 +2312,9 @@ def _one_of_the_dead(count: Count, dead: list[Count]) -> bool:
         return True
     if ".singular" not in count.rule or count.best != 1 or not count.victims:
         return False
-    if any(d.start <= count.start and count.end <= d.end for d in dead):
-        return True
+    if any(d.start < count.end <= d.end for d in dead):
+        return True  # the wound inside the death, or the death told of the same words ("A boy who had
+        # been hospitalized ... has died": the death's span starts at its head noun, after "A local")
     victim = count.victims.split()[-1]
     words = count.text.split()
     lowered = [w.lower().strip(",.") for w in words]
