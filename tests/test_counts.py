@@ -769,3 +769,27 @@ def test_last_year_of_one_incident_is_its_date(counts_of, text, injured, tally):
 def test_headline_list_of_separate_incidents_is_no_one_toll(headline_counts):
     # the people of two incidents are not summed into one
     assert headline_counts("Two guards, driver hurt in separate robberies") == (None, 1)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a city's violent night or weekend is a tally of its shootings, not the incident's
+    ("A man was shot in the arm on Elm Street. The bloody weekend across the city left three dead and 11 wounded.",
+     None, 1),
+    ("Two teens were wounded outside a store on Sunday. They were among 14 people shot during a violent weekend.",
+     None, 2),
+    # a report that has no news yet of the hurt gives no zero
+    ("Shots were fired at a house on Oak Lane. There was no word yet on injuries.", None, None),
+    ("Shots were fired at a house on Oak Lane. No injuries were reported.", None, 0),
+    # those who fired at someone are not the people hit
+    ("A couple was leaving the bar when two men shot at them from a passing car.", None, None),
+    ("Four people shot at a birthday party were taken to hospital.", None, 4),
+    # a singular verb is not the verb of a number above one
+    ("Gunman who wounded 3, including a deputy, is killed by police", 1, 3),
+    # injuries done to a number of people
+    ("The gunfire led to the death of one man and injuries to four other people.", 1, 4),
+    # the one hurt who has since died is one of the dead, however the report opens the phrase
+    ("A young girl who had been in a hospital since the shooting at her home has died.", 1, None),
+    ("A boy who was wounded in the shooting and a man who was killed were named on Monday.", 1, 1),
+])
+def test_tallies_shooters_and_unknowns(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)

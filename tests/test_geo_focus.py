@@ -855,3 +855,19 @@ def test_a_neighbourhood_the_table_lists_carries_its_city(nlp, gaz):
     text = "A man was shot and killed Sunday in East Garfield Park, police said."
     loc = _location(nlp, gaz, text, "killed", url="http://chicago.suntimes.com/news/a/")
     assert loc is not None and (loc.name, loc.admin1, loc.admin3) == ("East Garfield Park", "Illinois", "Chicago")
+
+
+def test_a_mastheads_own_mention_of_its_town_is_not_the_text_naming_it(gaz):
+    """A station's masthead ("... - WMC Action News 5 - Memphis, Tennessee") names its home; the
+    report's body, which may tell of a town across the state line, has not named it."""
+    from types import SimpleNamespace
+
+    from eventwire.geo._focus import Focus
+    from eventwire.geo._locate import _outlet_town
+
+    memphis = next(e for e in gaz.lookup("Memphis") if e.feature_class == "P" and e.admin1 == "Tennessee")
+    mention = SimpleNamespace(entry=memphis, toponym=SimpleNamespace(label="GPE", start=60))
+    document = SimpleNamespace(url=None)
+    focus = Focus("US", "tennessee", 1.0, "qualified")
+    assert _outlet_town(document, [mention], focus, gaz, (memphis,)) == 0
+    assert _outlet_town(document, [mention], focus, gaz, (memphis,), masthead=(40, 80)) is None

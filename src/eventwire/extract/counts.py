@@ -441,6 +441,21 @@ def _is_active(tok) -> bool:
         any(c.dep_ in ("dobj", "obj") and c.lower_ not in _REFLEXIVES for c in tok.children)
 
 
+# Whom a gun is fired at: a person told by a pronoun or the police, never a place ("four people
+# shot at a party" were hit there; "two men shot at them" fired).
+_FIRED_AT = {"them", "him", "her", "us", "me", "police", "officers", "deputies", "troopers", "agents"}
+
+
+def _shot_at_someone(toks, k: int) -> bool:
+    """"two people shot at them", "three men shot at the officers": the number before "shot at"
+    is who fired, not who was hit."""
+    if toks[k].lower_ != "shot" or k + 2 >= len(toks) or toks[k + 1].lower_ != "at":
+        return False
+    m = k + 3 if toks[k + 2].lower_ == "the" and k + 3 < len(toks) else k + 2
+    return toks[m].lower_ in _FIRED_AT or (toks[m].lower_ == "each" and m + 1 < len(toks)
+                                           and toks[m + 1].lower_ == "other")
+
+
 def _perfect(tok) -> bool:
     """A participle of a perfect tense, active: "had shot the girl", "has killed two"."""
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children) and \
@@ -654,7 +669,7 @@ def _own_cue_after(toks, j: int) -> tuple[str, int] | None:
         if kind and k > j and toks[k - 1].lower_ == "in" and t.tag_ in ("NN", "NNS", "VBG"):
             return None  # "three suspects in shooting of teen": the act they are held for, not their wound
         if kind == "hit" and not _is_active(t):
-            return _hit_or_killed(toks, k)
+            return None if _shot_at_someone(toks, k) else _hit_or_killed(toks, k)
         if kind and not _is_active(t):
             return kind, k + 1
         if t.lower_ == "and" and (k == 0 or toks[k - 1].pos_ != "VERB"):
@@ -730,6 +745,8 @@ def _cues_before(toks, i: int) -> tuple[list[str], int]:
         if not kinds and t.lower_ == "dead" and k > 0 and _fatal_manner(toks[k - 1]):
             k -= 1  # "shot dead two militants": the verb before "dead" is the cue
             continue
+        if not kinds and t.lower_ == "to" and k > 0 and toks[k - 1].lower_ in ("injuries", "injury"):
+            return ["injured"], k - 1  # "the death of a woman and injuries to five other people"
         if kinds or t.lower_ not in _BEFORE_SKIP or (t.lower_ == "at" and toks[k + 1].lower_ != "least"):
             break  # "a gunshot wound at 63 Elm Street" is a place, "killing at least 3" a count
         k -= 1
@@ -876,6 +893,8 @@ def _quantity_counts(sent, toks) -> list[Count]:
         extra: list[str] = []
         if kind is None:
             after = _cue_after(toks, end)
+            if after and _singular_verb_of_many(toks, end, after[1], parts):
+                after = None
             if after:
                 kind, where, end = after[0], "passive", after[1]
                 for more, more_end in _chained_cues(toks, end, kind):
@@ -895,6 +914,16 @@ def _quantity_counts(sent, toks) -> list[Count]:
             out.append(_make(sent, toks, k, parts, first, end, f"counts.{k}.{where}.{q.rule.replace(' ', '_')}"))
         i = max(end, i + 1)
     return out
+
+
+# A singular verb is no verb of a number above one: in "Teen who shot 4, including 2 agents, is
+# killed by police" the one killed is the teen, and the four were the shots' victims.
+_SINGULAR_AUX = {"is", "was", "has"}
+
+
+def _singular_verb_of_many(toks, end: int, cue_end: int, parts) -> bool:
+    many = sum((q.best or q.low or 0) for q, _ in parts) > 1
+    return many and any(t.lower_ in _SINGULAR_AUX for t in toks[end:cue_end])
 
 
 _ONE_WORDS = {"him", "her", "himself", "herself", "another", "one", "he", "she"}
@@ -1563,7 +1592,16 @@ def _not_all(toks, i: int) -> bool:
     injuries") or speaks of them ("none of the injuries are life-threatening"): not a zero."""
     nxt = toks[i + 1:i + 3]
     return any(t.lower_ in ("else", "other", "others", "further", "additional", "more") for t in nxt) or \
-        (bool(nxt) and nxt[0].lower_ == "of")
+        (bool(nxt) and nxt[0].lower_ == "of") or _no_news(toks, i)
+
+
+# What a report has not yet learnt is no zero: "no word yet on injuries", "no information about
+# anyone hurt", "no immediate details on the victims' conditions".
+_NEWS_WORDS = {"word", "information", "details", "detail", "update", "updates", "confirmation"}
+
+
+def _no_news(toks, i: int) -> bool:
+    return any(t.lower_ in _NEWS_WORDS for t in toks[i + 1:i + 3])
 
 
 _TOLL_KINDS = {"death": "fatalities", "fatality": "fatalities", "injury": "injured"}
@@ -1621,6 +1659,12 @@ _MANY_INCIDENTS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine
 _COUNTRYWIDE = re.compile(r"\b(?:nationwide|statewide|countrywide|across the (?:country|nation|state))\b", re.I)
 
 
+# A city's violent night or weekend is the tally of its shootings, not one incident's: "a bloody
+# weekend left five dead and 20 wounded", "leaving two dead and six hurt on a violent night".
+_VIOLENT_SPELL = re.compile(r"\b(?:violent|bloody) (?:\w+ )?(?:night|nights|weekend|week|day|stretch|spell|evening)\b",
+                            re.I)
+
+
 # One incident told with its time ("a daylight shooting last year ... left four people wounded",
 # "after a gunfight left a bystander dead ... last year"): "last year" dates it, no span.
 _ONE_INCIDENT = re.compile(r"\b(?:a|an|the|that)\s+(?:[\w-]+\s+){0,2}(?:shooting|gunfight|shootout|attack|"
@@ -1637,7 +1681,8 @@ def _period_total(sent, count: Count) -> bool:
     if spans and set(spans) == {"last year"} and _ONE_INCIDENT.search(text):
         spans = []
     return any(ent.label_ == "DATE" and _PERIOD.search(ent.text) for ent in ents_in(sent)) or \
-        bool(spans) or bool(_MANY_INCIDENTS.search(text)) or bool(_COUNTRYWIDE.search(text))
+        bool(spans) or bool(_MANY_INCIDENTS.search(text)) or bool(_COUNTRYWIDE.search(text)) or \
+        bool(_VIOLENT_SPELL.search(text))
 
 
 def _coded_counts(sent) -> list[Count]:
@@ -2267,8 +2312,9 @@ def _one_of_the_dead(count: Count, dead: list[Count]) -> bool:
         return True
     if ".singular" not in count.rule or count.best != 1 or not count.victims:
         return False
-    if any(d.start <= count.start and count.end <= d.end for d in dead):
-        return True
+    if any(d.start < count.end <= d.end for d in dead):
+        return True  # the wound inside the death, or the death told of the same words ("A boy who had
+        # been hospitalized ... has died": the death's span starts at its head noun, after "A local")
     victim = count.victims.split()[-1]
     words = count.text.split()
     lowered = [w.lower().strip(",.") for w in words]

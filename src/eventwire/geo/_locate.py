@@ -898,7 +898,7 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
                                                    _lede_sentence(doc, findings)), res)
     main = _main_country(res)
     parts = city_parts(tops)
-    outlet_town = _outlet_town(findings.document, res, focus, gazetteer, known)
+    outlet_town = _outlet_town(findings.document, res, focus, gazetteer, known, masthead)
     home = _outlet_home(known, focus) if outlet_town is None else None
     anchor = home
     if outlet_town is not None and any(res[outlet_town].entry.geonameid == k.geonameid for k in known):
@@ -1057,16 +1057,20 @@ def _county_town(i: int, res: list[Resolved], masthead: tuple[int, int] | None) 
     return min(towns)
 
 
-def _outlet_town(document, res: list[Resolved], focus: Focus, gazetteer, known: tuple) -> int | None:
+def _outlet_town(document, res: list[Resolved], focus: Focus, gazetteer, known: tuple,
+                 masthead: tuple[int, int] | None = None) -> int | None:
     """The first mention of a town the outlet's web address names (see ``outlet_home``) that
-    the text names too and resolves there: the article says itself it is the outlet's city's."""
+    the text names too and resolves there: the article says itself it is the outlet's city's.
+    The masthead's own mention of its town ("... - WMC Action News 5 - Memphis, Tennessee") is
+    the outlet speaking, not the text."""
     if gazetteer is None:
         return None
     outlet = outlet_places(document.url, gazetteer) + known
     towns = {e.geonameid for e in outlet_home(outlet, focus.country)
              if e.feature_class == "P"}
+    skip = masthead or (0, 0)
     return next((i for i, r in enumerate(res) if r.entry is not None and r.toponym.label != "NORP"
-                 and r.entry.geonameid in towns), None)
+                 and r.entry.geonameid in towns and not skip[0] <= r.toponym.start < skip[1]), None)
 
 
 def _outlet_home(known: tuple, focus: Focus):
