@@ -284,3 +284,10 @@ def test_an_unknown_town_its_apposition_names_is_the_scene(pipeline):
             "Qalandarabad, a market town in Abbottabad district, police said.")
     events = _violent(_run(pipeline, text, dt.date(2026, 6, 16)))
     assert events and events[0].location.name == "Qalandarabad"
+
+
+def test_officers_deployed_for_the_polls_are_no_event(nlp):
+    sent = next(nlp("More than 8,000 police officers were deployed for Saturday's council polls.").sents)
+    assert not [h for h in classify.match_lexicon(sent) if h.text.lower().startswith("deploy")]
+    sent = next(nlp("The army deployed troops to the town after the clashes.").sents)
+    assert [h for h in classify.match_lexicon(sent) if h.text.lower().startswith("deploy")]

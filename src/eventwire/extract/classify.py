@@ -152,6 +152,14 @@ def _publishes(tok) -> bool:
     return any(t.lemma_.lower() in _PUBLISHED_THINGS for t in things)
 
 
+# Deployments for an ordinary occasion ("officers deployed for the polls", "troops deployed for
+# the festival") are routine security, no strategic development
+_DEPLOYING = {"deploy", "deployment"}
+_OCCASIONS = {"poll", "polls", "election", "vote", "voting", "festival", "festivity", "festivities", "celebration",
+              "holiday", "match", "exam", "examination", "ceremony", "parade", "carnival", "pilgrimage",
+              "census", "inauguration", "christmas", "eid", "marathon", "concert", "summit"}
+
+
 def _stays_away(tok) -> bool:
     """A boycott of a vote, talks or a session (``_SHUNNED``): a party staying away, no gathering."""
     things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -183,6 +191,8 @@ def _match_lexicon(sent) -> list[Hit]:
             continue  # "figures released on Tuesday", "released the names of the dead"
         if lemma == "boycott" and _stays_away(tok):
             continue  # "parties which boycotted the vote": staying away, no protest
+        if lemma in _DEPLOYING and _OCCASIONS.intersection(w.lemma[sent.start:sent.end]):
+            continue  # "12,000 officers were deployed for the polls": security for an occasion, no move of war
         hitting = lemma in _HITTING_VERBS and tok.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lower_ not in _WALKOUT_OBJECTS for c in tok.children)
         keys = dict.fromkeys((low, lemma))  # the word first, then its lemma: an order, not a hash order
