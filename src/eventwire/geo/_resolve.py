@@ -598,7 +598,7 @@ def _province_towns(gazetteer, cands: list[GeoEntry]) -> list[GeoEntry]:
     consonants) and be a seat's size, not a village that shares the province's name."""
     towns: list[GeoEntry] = []
     for e in cands:
-        if e.feature_code != "ADM1" or any(_province_town(e, c) for c in cands):
+        if e.feature_code not in ("ADM1", "ADM2") or any(_province_town(e, c) for c in cands):
             continue
         found = [c for c in [*gazetteer.lookup(e.name), *getattr(gazetteer, "by_skeleton", lambda _: [])(e.name)]
                  if _province_town(e, c)]
@@ -609,11 +609,19 @@ def _province_towns(gazetteer, cands: list[GeoEntry]) -> list[GeoEntry]:
 
 def _province_town(province: GeoEntry, town: GeoEntry) -> bool:
     """Is ``town`` the one ``province`` is named after: in it, a seat's size, and spelt
-    closely like it ("Misratah" of Misrata, "Odesa" of Odessa Oblast's "Odesa")?"""
+    closely like it ("Misratah" of Misrata, "Odesa" of Odessa Oblast's "Odesa")? A district
+    ("Khamis Mushayt", a governorate GeoNames spells as the press does) holds its town where
+    the town lies in the district's province and in that district or no district at all
+    (GeoNames links many a large town to its province only)."""
     from rapidfuzz import fuzz
 
-    if not (province.feature_code == "ADM1" and town.feature_class == "P" and town.population >= PROVINCE_TOWN
-            and town.iso2 == province.iso2 and town.admin1 == province.admin1):
+    if not (province.feature_code in ("ADM1", "ADM2") and town.feature_class == "P"
+            and town.population >= PROVINCE_TOWN and town.iso2 == province.iso2):
+        return False
+    if province.feature_code == "ADM1" and town.admin1 != province.admin1:
+        return False
+    if province.feature_code == "ADM2" and not (
+            town.admin1 == province.admin1 and town.admin2 in (None, "", province.name, province.admin2)):
         return False
     a, b = fold(province.name), fold(town.name)
     # the same consonants, not a longer name that opens with the province's ("Oklahoma City")
@@ -901,7 +909,7 @@ def _town_over_namesake_unit(scored: list, t: Toponym, key: str, ctx: Context) -
         return best
     for item in scored[1:]:
         c = item[2]
-        if c.feature_class == "P" and _contains(e, c) and (own_name(c.name, fold(t.text)) or _province_town(e, c)):
+        if c.feature_class == "P" and (_contains(e, c) and own_name(c.name, fold(t.text)) or _province_town(e, c)):
             return item
         if c.feature_code == "PPLC" and c.iso2 == e.iso2 and t.qualifier_of is None \
                 and distance_km(c.latitude, c.longitude, e.latitude, e.longitude) < MOVED_UNIT_KM:
