@@ -13,7 +13,7 @@ import functools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..gazetteer import REGION_CODES, distance_km, fold, own_name
 from ..gazetteer._fold import skeleton
@@ -66,6 +66,7 @@ ABROAD = 3.0
 PROMINENT = 100_000
 DISTRICT_KM = 90  # how far from a district's centre a place filed under another district may lie
 MOVED_UNIT_KM = 120  # how far from a province's centre a unit filed elsewhere may lie
+EDGE_KM = 30  # how far from a province's nearest town a town filed under its neighbour may lie
 STRONG_FOCUS = 0.75  # the focus's vote share above which an unsupported place abroad is dropped
 # a town's name, a hyphen and a number: a numbered part of the town ("Zolote-5")
 _NUMBERED = re.compile(r"^([A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)*)-(\d{1,2})$")
@@ -731,6 +732,8 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         still = _still_qualifying(groups, cities, cands)
         inside = [e for e in cands if all(any(_holds(qe, e) for qe in g) for g in still)]
     if not inside:
+        inside = _across_the_line(gazetteer, cands, groups)
+    if not inside:
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-qualifier")
     cands = inside  # "El Alto, La Paz": only an El Alto inside some La Paz
     if t.cut:
@@ -871,6 +874,33 @@ def _inside_qualifier(q: GeoEntry, e: GeoEntry) -> bool:
         return True
     return (q.feature_code == "ADM1" and q.iso2 == e.iso2
             and distance_km(q.latitude, q.longitude, e.latitude, e.longitude) < MOVED_UNIT_KM)
+
+
+def _across_the_line(gazetteer, cands: list[GeoEntry], groups: list[tuple[list[GeoEntry], int]]) -> list[GeoEntry]:
+    """'Tarmiyah, Saladin': the one town of the name in the country lies in the neighbouring
+    province, a few km from the named one's towns. Provinces' lines and the coders' reading of
+    them differ (a town at the line is filed under either, and GeoNames errs too), so such a
+    town is the place, filed under the province the text names. Only where every qualifier
+    holds it or is a province it lies at the edge of, and only one town of the country does."""
+    if not hasattr(gazetteer, "province_town_km"):
+        return []
+    out = []
+    for e in cands:
+        if e.feature_class != "P":
+            continue
+        edge = None
+        for g, _ in groups:
+            if any(_holds(qe, e) for qe in g):
+                continue
+            near = [qe for qe in g if qe.feature_code == "ADM1" and qe.iso2 == e.iso2 and
+                    (km := gazetteer.province_town_km(qe, e.latitude, e.longitude)) is not None and km <= EDGE_KM]
+            if not near or edge is not None:
+                break
+            edge = near[0]
+        else:
+            if edge is not None:
+                out.append(replace(e, admin1=edge.name, admin2=None))
+    return out if len({e.iso2 for e in out}) == len(out) == 1 else []
 
 
 def _holds(q: GeoEntry, e: GeoEntry) -> bool:
