@@ -897,3 +897,12 @@ def test_a_namesake_far_from_the_named_province_stays_outside_it(nlp, gaz):
     # Pakistan's Sibi lies in Balochistan, far from Punjab's towns: no town re-filed under Punjab
     r = _resolve(nlp, gaz, "Police broke up a sit-in at Faisalabad, Punjab, and another in Sibi, Punjab.")["Sibi"]
     assert r.entry is None or r.entry.feature_class != "P"
+
+
+def test_an_untagged_name_before_its_province_is_found_in_another_transliteration(nlp, gaz):
+    # NER leaves "Tall Refaat" untagged; GeoNames writes the Aleppo town "Tall Rif'at": the same
+    # consonants, spelt closely, inside the province the comma leads to
+    found = _resolve(nlp, gaz, "Residents fled Tall Refaat, Aleppo, after a night of shelling.")
+    assert "Tall Refaat" in found
+    e = found["Tall Refaat"].entry
+    assert e is not None and e.feature_class == "P" and e.admin1 == "Aleppo"
