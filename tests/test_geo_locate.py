@@ -906,15 +906,3 @@ def test_an_untagged_name_before_its_province_is_found_in_another_transliteratio
     assert "Tall Refaat" in found
     e = found["Tall Refaat"].entry
     assert e is not None and e.feature_class == "P" and e.admin1 == "Aleppo"
-
-
-def test_a_small_namesake_in_another_province_than_the_one_its_sentence_names_is_not_taken(nlp, gaz):
-    # the only Bate of the gazetteer is a hamlet in East Java; the sentence names Papua
-    r = _resolve(nlp, gaz, "Farmers and herders fought with machetes in Bate village on Monday, "
-                           "police in Papua province said.")["Bate"]
-    assert r.entry is None or r.entry.admin1 == "Papua"
-
-
-def test_a_town_in_the_province_its_sentence_names_is_kept(nlp, gaz):
-    r = _resolve(nlp, gaz, "Workers marched through Sehwan on Friday, police in Sindh said.")["Sehwan"]
-    assert r.entry is not None and r.entry.feature_class == "P" and r.entry.admin1 == "Sindh"

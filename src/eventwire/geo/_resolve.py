@@ -107,8 +107,6 @@ class Context:
     # (iso2, folded admin1) of the provinces the text's cues speak of (a monitoring mission's)
     cue_provinces: frozenset = frozenset()
     provinces_named: frozenset = frozenset()  # (iso2, folded name) of the provinces the text names
-    # sentence start -> (iso2, folded name) of the provinces the sentence names
-    sentence_provinces: dict | None = None
     # (geonameid, lat, lon) of a town or district candidate -> how many of the text's other
     # names have a town or district candidate near it (see _neighbours)
     neighbours: dict | None = None
@@ -478,17 +476,6 @@ def _outside_cue_provinces(e: GeoEntry, t: Toponym, ctx: Context) -> bool:
     return e.iso2 in countries or e.iso2 not in (ctx.named or {}).get(t.sent_start, ())
 
 
-def _outside_sentence_provinces(e: GeoEntry, t: Toponym, ctx: Context) -> bool:
-    """A small town or district in another province of a country whose province the
-    sentence names ("Bate village ... Keerom regency, Papua province": not the Bate of East
-    Java): a namesake of a place the gazetteer lacks in the named province. A place a reader
-    knows anywhere, and a country's or province's own name, stay."""
-    if e.feature_code.startswith("PCL") or e.feature_code == "ADM1" or _prominent(e) or not e.admin1:
-        return False
-    named = {a for c, a in (ctx.sentence_provinces or {}).get(t.sent_start, ()) if c == e.iso2}
-    return bool(named) and fold(e.admin1) not in named
-
-
 def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -> bool:
     """A piece of a longer name ("Isabel" of "Vila Isabel") stands for a place only where
     the article is (its focus; without one, a country it names outright, the one country
@@ -812,11 +799,6 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
             # "near Sokilnyky" in an OSCE report: not Lviv's Sokilnyky, a village the
             # gazetteer lacks on the contact line
             return Resolved(t, None, 0.0, len(inside), "geo.resolve.outside-cue-provinces")
-    if not outers and not inners and t.qualifier_of is None and ctx.sentence_provinces and all(
-            _outside_sentence_provinces(e, t, ctx) for e in cands):
-        # "Bate village ... Keerom regency, Papua province": no namesake in the province the
-        # sentence names, only small ones in others: a place the gazetteer lacks in that province
-        return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-named-province")
     if not outers and not inners:
         cands = _cities_over_villages(cands, key, ctx)
     if ctx.focus.strength >= STRONG_FOCUS and all(_abroad(e, t, ctx) for e in cands):
@@ -1070,16 +1052,6 @@ def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None
     for key in provinces:
         ctx.admin1[key] += 1
     ctx.cue_provinces = frozenset(provinces)
-    sentence_provinces: dict = {}
-    for t in tops:
-        if t.label == "NORP" or t.fragment or t.building:  # not "the Gafsa Phosphate Company"
-            continue
-        found = gazetteer.lookup(t.text)
-        if ADMIN_HEADS.get(t.head or "") == "ADM1" or not any(
-                e.feature_class == "P" and _prominent(e) for e in found):  # "in Islamabad": the city
-            sentence_provinces.setdefault(t.sent_start, set()).update(
-                (e.iso2, fold(e.name)) for e in found if e.feature_code == "ADM1")
-    ctx.sentence_provinces = sentence_provinces
     if provinces:
         ctx.provinces_named = frozenset((e.iso2, fold(e.name)) for t in tops if t.label != "NORP"
                                         for e in gazetteer.lookup(t.text) if e.feature_code == "ADM1")
@@ -1105,7 +1077,7 @@ def resolve_toponyms(tops: list[Toponym], gazetteer, *, home_country: str | None
 # at all, every namesake outside the place that qualifies it or the article's country, a part
 # of a town the text does not name
 UNPLACED = frozenset({"geo.resolve.unknown", "geo.resolve.outside-qualifier", "geo.resolve.outside-focus",
-                      "geo.resolve.part-elsewhere", "geo.resolve.outside-named-province"})
+                      "geo.resolve.part-elsewhere"})
 LOCAL_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCAL_CONFIDENCE = 0.3
 
