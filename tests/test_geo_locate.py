@@ -884,3 +884,25 @@ def test_a_preposition_ner_took_into_a_name_parts_the_place_from_its_province(nl
     assert first.text == "Bardo in" and second.text == "Idleb"
     merged = _merge_split_names(doc, [(first, "geo.ner"), (second, "geo.ner")], gaz, frozenset({"province"}))
     assert [s.text for s, _ in merged] == ["Bardo", "Idleb"]
+
+
+def test_a_town_just_across_the_named_provinces_line_is_the_place_filed_under_that_province(nlp, gaz):
+    # GeoNames files Tarmiyah under Baghdad, a short way from Saladin's towns; a text that
+    # writes it with Saladin means that town, filed where the text files it
+    r = _resolve(nlp, gaz, "Gunmen seized two herders in Tarmiyah, Saladin, Iraq, on Sunday.")["Tarmiyah"]
+    assert r.entry is not None and r.entry.feature_class == "P" and r.entry.admin1 == "Saladin"
+
+
+def test_a_namesake_far_from_the_named_province_stays_outside_it(nlp, gaz):
+    # Pakistan's Sibi lies in Balochistan, far from Punjab's towns: no town re-filed under Punjab
+    r = _resolve(nlp, gaz, "Police broke up a sit-in at Faisalabad, Punjab, and another in Sibi, Punjab.")["Sibi"]
+    assert r.entry is None or r.entry.feature_class != "P"
+
+
+def test_an_untagged_name_before_its_province_is_found_in_another_transliteration(nlp, gaz):
+    # NER leaves "Tall Refaat" untagged; GeoNames writes the Aleppo town "Tall Rif'at": the same
+    # consonants, spelt closely, inside the province the comma leads to
+    found = _resolve(nlp, gaz, "Residents fled Tall Refaat, Aleppo, after a night of shelling.")
+    assert "Tall Refaat" in found
+    e = found["Tall Refaat"].entry
+    assert e is not None and e.feature_class == "P" and e.admin1 == "Aleppo"

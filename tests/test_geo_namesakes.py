@@ -337,3 +337,10 @@ def test_a_country_inside_an_airlines_name_does_not_pull_namesakes_there(gaz):
     city = Toponym("London", 16, 22, 0, 60, 4, 5, "GPE")
     res = resolve_toponyms([airline, city], gaz)
     assert res[1].entry is not None and res[1].entry.iso2 == "GB"
+
+
+def test_a_district_spelt_as_written_gives_way_to_its_namesake_town(gaz):
+    # GeoNames spells the Asir governorate "Khamis Mushayt" and its city "Khamis Mushait";
+    # a bare name is the city a reader knows, as it is for a province named after its town
+    e = _resolved(gaz, "Khamis Mushayt")["Khamis Mushayt"]
+    assert e is not None and e.feature_class == "P" and e.name == "Khamis Mushait" and e.iso2 == "SA"

@@ -387,6 +387,29 @@ class Gazetteer:
         town = self._seats.get(ident - DIV_BASE)
         return None if town is None else self.entry(town)
 
+    def province_town_km(self, province: GeoEntry, lat: float, lon: float) -> float | None:
+        """How far (lat, lon) lies from the nearest town listed under a first-level division:
+        a few km for a place at its edge, however large the province. None where the division
+        is not an embedded one or lists no town."""
+        ident = self._gid_map.get(province.geonameid) if province.geonameid else None
+        if ident is None or not DIV_BASE <= ident < COUNTRY_BASE or province.feature_code != "ADM1":
+            return None
+        rows = self._province_towns.get(ident - DIV_BASE)
+        if not rows:
+            return None
+        c = self._c
+        # a degree of latitude is ~111 km: only towns within a box of ~2 degrees are measured
+        near = [i for i in rows if abs(c.city_lat[i] - lat) < 2 and abs(c.city_lon[i] - lon) < 3]
+        return min((distance_km(lat, lon, c.city_lat[i], c.city_lon[i]) for i in near), default=None)
+
+    @functools.cached_property
+    def _province_towns(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for i, a1 in enumerate(self._c.city_adm1):
+            if a1 >= 0:
+                out.setdefault(a1, []).append(i)
+        return out
+
     @functools.cached_property
     def _seats(self) -> dict[int, int]:
         c = self._c

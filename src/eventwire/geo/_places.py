@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..gazetteer import lexicon
+from ..gazetteer import fold, lexicon
 from ..nlp import doc_text, words
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -679,7 +679,7 @@ def _names_before_qualifiers(doc, spans: list, taken: set[int], gazetteer) -> li
                 country = any(q.feature_code.startswith("PCL") for q in outers)
             # a town inside the place that follows; before a country, a province of it too
             # ("in North-West, Cameroon": a compass name NER leaves untagged)
-            inners = [e for e in gazetteer.lookup(name.text)
+            inners = [e for e in gazetteer.lookup(name.text) or _close_transliterations(gazetteer, name.text)
                       if e.feature_class == "P" or country and e.feature_code == "ADM1"]
             if inners and any(_inside_qualifier(q, e) for q in outers for e in inners):
                 from spacy.tokens import Span
@@ -688,6 +688,20 @@ def _names_before_qualifiers(doc, spans: list, taken: set[int], gazetteer) -> li
                 taken.update(range(s, end))
                 break
     return out
+
+
+def _close_transliterations(gazetteer, name: str) -> list:
+    """Towns and units spelt with the same consonants and still closely ("Sheikh Zuweid" for
+    Ash Shaykh Zuwayd, "Jandairis" for Jindayris): another transliteration of the name,
+    taken only where it lies inside the place the comma leads to."""
+    if not hasattr(gazetteer, "by_skeleton") or len(name) < 5:
+        return []
+    from rapidfuzz import fuzz
+
+    from ._resolve import _ARTICLE
+
+    bare = _ARTICLE.sub("", fold(name))
+    return [e for e in gazetteer.by_skeleton(name) if fuzz.ratio(bare, _ARTICLE.sub("", fold(e.name))) >= 75]
 
 
 def _inner_hyphen(doc, k: int, start: int, end: int) -> bool:

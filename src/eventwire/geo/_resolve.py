@@ -13,7 +13,7 @@ import functools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..gazetteer import REGION_CODES, distance_km, fold, own_name
 from ..gazetteer._fold import skeleton
@@ -66,6 +66,7 @@ ABROAD = 3.0
 PROMINENT = 100_000
 DISTRICT_KM = 90  # how far from a district's centre a place filed under another district may lie
 MOVED_UNIT_KM = 120  # how far from a province's centre a unit filed elsewhere may lie
+EDGE_KM = 30  # how far from a province's nearest town a town filed under its neighbour may lie
 STRONG_FOCUS = 0.75  # the focus's vote share above which an unsupported place abroad is dropped
 # a town's name, a hyphen and a number: a numbered part of the town ("Zolote-5")
 _NUMBERED = re.compile(r"^([A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)*)-(\d{1,2})$")
@@ -598,7 +599,7 @@ def _province_towns(gazetteer, cands: list[GeoEntry]) -> list[GeoEntry]:
     consonants) and be a seat's size, not a village that shares the province's name."""
     towns: list[GeoEntry] = []
     for e in cands:
-        if e.feature_code != "ADM1" or any(_province_town(e, c) for c in cands):
+        if e.feature_code not in ("ADM1", "ADM2") or any(_province_town(e, c) for c in cands):
             continue
         found = [c for c in [*gazetteer.lookup(e.name), *getattr(gazetteer, "by_skeleton", lambda _: [])(e.name)]
                  if _province_town(e, c)]
@@ -609,11 +610,19 @@ def _province_towns(gazetteer, cands: list[GeoEntry]) -> list[GeoEntry]:
 
 def _province_town(province: GeoEntry, town: GeoEntry) -> bool:
     """Is ``town`` the one ``province`` is named after: in it, a seat's size, and spelt
-    closely like it ("Misratah" of Misrata, "Odesa" of Odessa Oblast's "Odesa")?"""
+    closely like it ("Misratah" of Misrata, "Odesa" of Odessa Oblast's "Odesa")? A district
+    ("Khamis Mushayt", a governorate GeoNames spells as the press does) holds its town where
+    the town lies in the district's province and in that district or no district at all
+    (GeoNames links many a large town to its province only)."""
     from rapidfuzz import fuzz
 
-    if not (province.feature_code == "ADM1" and town.feature_class == "P" and town.population >= PROVINCE_TOWN
-            and town.iso2 == province.iso2 and town.admin1 == province.admin1):
+    if not (province.feature_code in ("ADM1", "ADM2") and town.feature_class == "P"
+            and town.population >= PROVINCE_TOWN and town.iso2 == province.iso2):
+        return False
+    if province.feature_code == "ADM1" and town.admin1 != province.admin1:
+        return False
+    if province.feature_code == "ADM2" and not (
+            town.admin1 == province.admin1 and town.admin2 in (None, "", province.name, province.admin2)):
         return False
     a, b = fold(province.name), fold(town.name)
     # the same consonants, not a longer name that opens with the province's ("Oklahoma City")
@@ -722,6 +731,8 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
     if not inside:
         still = _still_qualifying(groups, cities, cands)
         inside = [e for e in cands if all(any(_holds(qe, e) for qe in g) for g in still)]
+    if not inside:
+        inside = _across_the_line(gazetteer, cands, groups)
     if not inside:
         return Resolved(t, None, 0.0, len(cands), "geo.resolve.outside-qualifier")
     cands = inside  # "El Alto, La Paz": only an El Alto inside some La Paz
@@ -865,6 +876,33 @@ def _inside_qualifier(q: GeoEntry, e: GeoEntry) -> bool:
             and distance_km(q.latitude, q.longitude, e.latitude, e.longitude) < MOVED_UNIT_KM)
 
 
+def _across_the_line(gazetteer, cands: list[GeoEntry], groups: list[tuple[list[GeoEntry], int]]) -> list[GeoEntry]:
+    """'Tarmiyah, Saladin': the one town of the name in the country lies in the neighbouring
+    province, a few km from the named one's towns. Provinces' lines and the coders' reading of
+    them differ (a town at the line is filed under either, and GeoNames errs too), so such a
+    town is the place, filed under the province the text names. Only where every qualifier
+    holds it or is a province it lies at the edge of, and only one town of the country does."""
+    if not hasattr(gazetteer, "province_town_km"):
+        return []
+    out = []
+    for e in cands:
+        if e.feature_class != "P":
+            continue
+        edge = None
+        for g, _ in groups:
+            if any(_holds(qe, e) for qe in g):
+                continue
+            near = [qe for qe in g if qe.feature_code == "ADM1" and qe.iso2 == e.iso2 and
+                    (km := gazetteer.province_town_km(qe, e.latitude, e.longitude)) is not None and km <= EDGE_KM]
+            if not near or edge is not None:
+                break
+            edge = near[0]
+        else:
+            if edge is not None:
+                out.append(replace(e, admin1=edge.name, admin2=None))
+    return out if len({e.iso2 for e in out}) == len(out) == 1 else []
+
+
 def _holds(q: GeoEntry, e: GeoEntry) -> bool:
     return _inside_district(q, e) if q.feature_code == "ADM2" else _inside_qualifier(q, e)
 
@@ -901,7 +939,7 @@ def _town_over_namesake_unit(scored: list, t: Toponym, key: str, ctx: Context) -
         return best
     for item in scored[1:]:
         c = item[2]
-        if c.feature_class == "P" and _contains(e, c) and (own_name(c.name, fold(t.text)) or _province_town(e, c)):
+        if c.feature_class == "P" and (_contains(e, c) and own_name(c.name, fold(t.text)) or _province_town(e, c)):
             return item
         if c.feature_code == "PPLC" and c.iso2 == e.iso2 and t.qualifier_of is None \
                 and distance_km(c.latitude, c.longitude, e.latitude, e.longitude) < MOVED_UNIT_KM:
