@@ -771,8 +771,9 @@ def _told_instead(told, date, group: _Group, findings: DocFindings) -> bool:
     its mentions name ("was shot one week ago", then "Saturday" read as the day of the report,
     whose weekday it shares). A day that dates another kind of
     act of the article (a drone strike told beside "On Monday, a missile strike on Kharkiv
-    killed two"), or an act told apart from the group ("On Saturday, gunmen killed two policemen
-    at a checkpoint in Sadda" below a convoy attacked on Tuesday), is that act's."""
+    killed two"), or an act told apart from a group its own day dates ("On Saturday, gunmen
+    killed two policemen at a checkpoint in Sadda" below a convoy attacked on Tuesday), is that
+    act's."""
     if told is None or date is None or told.date is None or date.date is None or told.precision != "day":
         return False
     if any("+another" in m.trigger.rule for m in group.mentions):
@@ -784,7 +785,8 @@ def _told_instead(told, date, group: _Group, findings: DocFindings) -> bool:
         return False  # "was shot one week ago ... Saturday afternoon": the day is another week's
     own = {id(m) for m in group.mentions}
     return not any(m.date is not None and m.date.date == told.date and (
-        not group.has_kind(m.trigger.sub_event_type) or id(m) not in own and m.trigger.sub_event_type not in _CASE_STEPS)
+        not group.has_kind(m.trigger.sub_event_type)
+        or not coarse and id(m) not in own and m.trigger.sub_event_type not in _CASE_STEPS)
         for m in findings.mentions)
 
 
