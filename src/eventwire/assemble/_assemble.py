@@ -285,8 +285,9 @@ _APART_KM = 5.0
 
 
 def _two_towns(a: Location | None, b: Location | None) -> bool:
-    """Two towns or villages (or the land near them), each named in its own sentence, that lie apart: a different kind
-    of act there is another event (ACLED's unit is one place), however near the two are."""
+    """Two towns or villages (or the land near them), each named in its own sentence, that lie
+    apart: a different kind of act there is another event (ACLED's unit is one place), however
+    near the two are."""
     return a is not None and b is not None and _town(a) and _town(b) \
         and (a.geonameid is None or a.geonameid != b.geonameid) and None not in (
             a.latitude, a.longitude, b.latitude, b.longitude) \
@@ -524,10 +525,10 @@ _VILLAGE_APPOSED = re.compile(r",\s+an?\s+(?:[\w'’-]+\s+){0,3}?" + _LOCALITY +
 
 def _at_unknown_village(location: Location | None, group: _Group, findings: DocFindings) -> Location | None:
     """The village an event's own sentence names where the gazetteer does not know it ("stormed
-    Mamove village", "in the village of Kairu", "in Madyan, a tourist town"), at the place found for the event: the district
-    or town the text puts it in. ACLED names such an event by its village, with the coordinates
-    of the nearest place it knows and a geo-precision of 2; so does the record, which keeps the
-    units it found. A name the gazetteer resolved, or one written as a proper name with
+    Mamove village", "in the village of Kairu", "in Madyan, a tourist town"), at the place found
+    for the event: the district or town the text puts it in. ACLED names such an event by its
+    village, with the coordinates of the nearest place it knows and a geo-precision of 2; so does
+    the record, which keeps the units it found. A name the gazetteer resolved, or one written as a proper name with
     "Village" ("Greenwich Village"), stays what it is."""
     if location is None or location.country is None:
         return location

@@ -726,7 +726,8 @@ def _verbal_attack(tok, trigger: Trigger) -> str | None:
 # Prepositions that name, on an attack noun, who made it and at whom it was aimed.
 _ATTACK_DOER_PREPS = ("by", "from")
 _ATTACK_TARGET_PREPS = ("against", "on")
-_ARMS_CUES = ("cue_firearm", "cue_blade", "cue_arson", "cue_assassination", "cue_direct_fire", "cue_lethal")  # classify's families of arms and acts
+# classify's families of arms and acts
+_ARMS_CUES = ("cue_firearm", "cue_blade", "cue_arson", "cue_assassination", "cue_direct_fire", "cue_lethal")
 
 
 def _attack_between_bodies(tok) -> str | None:
@@ -804,7 +805,9 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         return kind
     generic = _generic(tok, sent) if _names_acts(tok, trigger) else None
     act = _act_named_by(tok)
-    generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) or _weapon_idle(tok, trigger, sent) or _means_of_travel(tok, trigger) or _kind_of_act(tok, trigger) or _whole_population(tok) or _class_of_victims(tok, trigger) \
+    generic = generic or (_generic(act, sent) if act is not None else None) or _weapon_held(tok, trigger) \
+        or _weapon_idle(tok, trigger, sent) or _means_of_travel(tok, trigger) or _kind_of_act(tok, trigger) \
+        or _whole_population(tok) or _class_of_victims(tok, trigger) \
         or _abstract_damage(tok, trigger) or _figurative(tok) or _verbal_attack(tok, trigger) or _peaceful_fight(tok, trigger) \
         or (_habitual(tok, sent) if _names_acts(tok, trigger) else None) or _habitual(act, sent) \
         or _ongoing(tok, trigger, sent) or _done_as_a_pattern(tok, trigger, sent)
