@@ -359,8 +359,8 @@ def test_victims_a_group_is_named_for_are_a_class_not_an_incident(nlp, text, wor
 
 
 @pytest.mark.parametrize("text,word,expected", [
-    ("The ambassador was expelled because of the unjustified attacks by the neighbouring government against the national government.",
-     "attack", "generic"),
+    ("The ambassador was expelled because of the unjustified attacks by the neighbouring government against "
+     "the national government.", "attack", "generic"),
     ("The opposition attacked the government over the new budget on Tuesday.", "attack", "generic"),
     ("Government forces attacked the opposition party's offices on Tuesday.", "attack", "asserted"),
     ("Gunmen attacked the minister outside his home on Tuesday.", "attack", "asserted"),
