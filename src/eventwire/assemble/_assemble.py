@@ -772,9 +772,9 @@ def _told_instead(told, date, group: _Group, findings: DocFindings) -> bool:
     its mentions name ("was shot one week ago", then "Saturday" read as the day of the report,
     whose weekday it shares). A day that dates another kind of
     act of the article (a drone strike told beside "On Monday, a missile strike on Kharkiv
-    killed two"), or an act told apart from a group its own day dates ("On Saturday, gunmen
-    killed two policemen at a checkpoint in Sadda" below a convoy attacked on Tuesday), is that
-    act's."""
+    killed two"), or an act told apart in another place from a group its own day dates ("On
+    Saturday, gunmen killed two policemen at a checkpoint in Sadda" below a convoy attacked on
+    Tuesday near Bagan), is that act's."""
     if told is None or date is None or told.date is None or date.date is None or told.precision != "day":
         return False
     if any("+another" in m.trigger.rule for m in group.mentions):
@@ -787,8 +787,14 @@ def _told_instead(told, date, group: _Group, findings: DocFindings) -> bool:
     own = {id(m) for m in group.mentions}
     return not any(m.date is not None and m.date.date == told.date and (
         not group.has_kind(m.trigger.sub_event_type)
-        or not coarse and id(m) not in own and m.trigger.sub_event_type not in _CASE_STEPS)
+        or not coarse and id(m) not in own and m.trigger.sub_event_type not in _CASE_STEPS and _elsewhere(group, m))
         for m in findings.mentions)
+
+
+def _elsewhere(group: _Group, m: Mention) -> bool:
+    """The mention names a place of its own that is not the group's."""
+    place = _own_location(m)
+    return place is not None and not _same_place(group.location(), place)
 
 
 def _first_recent_day(group: _Group, findings: DocFindings):

@@ -72,8 +72,8 @@ def home_of(doc, t: Toponym) -> bool:
 
 def _taken(doc, t: Toponym) -> bool:
     """'seized the railway town of Babanusa', 'took full control of X', 'overran X': the place
-    a force took or struck (lexicon ``taking_verbs``, ``taking_nouns``), its object or the
-    "of" of the taking, through a place word it names ("the town of X")."""
+    a force took (lexicon ``taking_verbs``, ``taking_nouns``), its object or the "of" of the
+    taking, through a place word it names ("the town of X")."""
     node = doc[t.token_start]
     verbs, nouns, units = _words("taking_verbs"), _words("taking_nouns"), _words("place_heads")
     for _ in range(5):
