@@ -42,6 +42,7 @@ class _Group:
     _any_place: Location | None = None  # most confident place of any mention
     _named_by_role: tuple[set[str], set[str]] = field(default_factory=lambda: (set(), set()))
     _kinds: set[str] = field(default_factory=set)
+    _types: set[str] = field(default_factory=set)
     _parts: set[str] = field(default_factory=set)  # parts of the article (title, lede) its mentions lie in
 
     @property
@@ -70,6 +71,7 @@ class _Group:
         self._named_by_role[0].update(_named_groups((m.actor1,)))
         self._named_by_role[1].update(_named_groups((m.actor2,)))
         self._kinds.add(m.trigger.sub_event_type)
+        self._types.add(m.trigger.event_type)
 
     def date(self):
         """The first date to the day, else the first coarser one ("earlier this month").
@@ -100,6 +102,9 @@ class _Group:
 
     def has_kind(self, sub_event_type: str) -> bool:
         return sub_event_type in self._kinds
+
+    def has_type(self, event_type: str) -> bool:
+        return event_type in self._types
 
     def role(self, name: str) -> Actor | None:
         """The first stated actor in a role; a default ("unidentified") only if none is. An
@@ -269,9 +274,11 @@ def _fits(group: _Group, m: Mention, part: str = "body", published=None, told=No
     place = group.own_location() if any(x.apart_from for x in group.mentions) else group.location()
     if not _headline_of(group, part) and not _same_place(place, _own_location(m)):
         return False
-    if _two_towns(group.own_location(), _own_location(m)) and not group.has_kind(m.trigger.sub_event_type) \
-            and "+anaphor" not in m.trigger.rule:
-        return False  # "an air strike on Bint Jbeil ... artillery shelled the outskirts of Kfar Kila"
+    if _two_towns(group.own_location(), _own_location(m)) and group.has_type(m.trigger.event_type) \
+            and not group.has_kind(m.trigger.sub_event_type) and "+anaphor" not in m.trigger.rule:
+        # "an air strike on Bint Jbeil ... artillery shelled the outskirts of Kfar Kila": another
+        # weapon, another act (an attack beside a clash may be one fight read from both sides)
+        return False
     return not _other_dyad(group, m)
 
 
