@@ -17,7 +17,7 @@ from ..resources.actors import PARTY, ActorDictionary, GenericKind, load_actors
 from ..resources.taxonomy import trigger_lexicon
 from ._cue_tables import count_cues
 from .attribution import TELLING_VERBS
-from .classify import elided_passive, headline_victim, in_uniform
+from .classify import CARRIERS, elided_passive, headline_victim, in_uniform
 
 __all__ = ["find_actors", "named_groups", "assign_roles", "actor_at"]
 
@@ -98,17 +98,14 @@ def _generic_kind(token, sent_start: int) -> tuple[GenericKind | None, int]:
             phrase = ("".join(doc[i].text_with_ws for i in range(start, token.i)) + token.text).lower()
             if phrase in terms:
                 return terms[phrase], start
-    if token.lemma_.lower() in _CARRIERS and (kind := _carried(token, terms)) is not None:
+    if token.lemma_.lower() in CARRIERS and (kind := _carried(token, terms)) is not None:
         return kind, token.i  # "a convoy of passenger vehicles": its passengers, not an army's convoy
     return terms.get(token.lower_) or terms.get(token.lemma_.lower()), token.i
 
 
-# Nouns of a column of vehicles that take the kind of what they carry ("a convoy of passenger
-# vehicles", "a convoy of aid trucks")
-_CARRIERS = frozenset({"convoy", "column"})
-
-
 def _carried(token, terms: dict[str, GenericKind]) -> GenericKind | None:
+    """The kind of what a column carries, where it is not the column's own: "a convoy of
+    passenger vehicles" is civilians, "a convoy of aid trucks" too."""
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:

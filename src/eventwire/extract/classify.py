@@ -144,12 +144,18 @@ def match_lexicon(sent) -> list[Hit]:
     return memo[key]
 
 
+def _acted_on(tok, heads: tuple[str, ...] = ("acl", "relcl", "amod")) -> list:
+    """What a verb acts on: its object or passive subject, and the noun it describes when it
+    stands as a clause or a modifier of it (``heads``): "the report released on Tuesday"."""
+    things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in heads:
+        things.append(tok.head)
+    return things
+
+
 def _publishes(tok) -> bool:
     """A release of something published (see ``_PUBLISHED_THINGS``), not of people."""
-    things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if tok.dep_ in ("acl", "relcl", "amod"):
-        things.append(tok.head)
-    return any(t.lemma_.lower() in _PUBLISHED_THINGS for t in things)
+    return any(t.lemma_.lower() in _PUBLISHED_THINGS for t in _acted_on(tok))
 
 
 # Deployments for an ordinary occasion ("officers deployed for the polls", "troops deployed for
@@ -162,10 +168,8 @@ _OCCASIONS = {"poll", "polls", "election", "vote", "voting", "festival", "festiv
 
 def _stays_away(tok) -> bool:
     """A boycott of a vote, talks or a session (``_SHUNNED``): a party staying away, no gathering."""
-    things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    things = _acted_on(tok, ("acl", "relcl", "amod", "compound"))
     things += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    if tok.dep_ in ("acl", "relcl", "amod", "compound"):
-        things.append(tok.head)
     return any(t.lemma_.lower() in _SHUNNED for t in things)
 
 
@@ -285,7 +289,7 @@ def _read_token_kinds(tok, depth: int) -> set[str]:
                 if own & {"prominent", "civilian"}:  # "the leader of a movement" is no fighter of it
                     inherited -= _dictionary_kinds(sub)
                 kinds |= inherited
-    if tok.lemma_.lower() in _CARRIERS and "civilian" in kinds - own:
+    if tok.lemma_.lower() in CARRIERS and "civilian" in kinds - own:
         kinds -= {"state", "armed"}  # "a passenger convoy", "a convoy of aid trucks": who it carries
     if tok.ent_type_ == "PERSON" or _named_by_age(tok):
         kinds.add("person")
@@ -300,8 +304,9 @@ def _read_token_kinds(tok, depth: int) -> set[str]:
 
 
 _AGE_UNITS = {"year", "month", "week", "day"}
-# Nouns of a column of vehicles, a party of the kind of those it carries
-_CARRIERS = {"convoy", "column"}
+# Nouns of a column of vehicles, a party of the kind of those it carries ("a convoy of passenger
+# vehicles", "a passenger convoy"); actors names such a column by what it carries too
+CARRIERS = frozenset({"convoy", "column"})
 
 
 def _named_by_age(tok) -> bool:

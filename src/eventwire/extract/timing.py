@@ -123,10 +123,11 @@ def match_report(structure: ArticleStructure, document: Document) -> str | None:
     text = document.text
     spans = [(p.start, p.end) for p in structure.paragraphs] or [(0, len(text))]
     found: dict[str, int] = {}
+    folded = fold(text)
     for kind, rx in _cues():
         if kind != "sport":
             continue
-        for m in rx.finditer(text, fold(text)):
+        for m in rx.finditer(text, folded):
             found.setdefault(m.group().lower(), m.start())
     if len(found) < _SPORT_WORDS:
         return None

@@ -624,7 +624,7 @@ _CALENDAR = frozenset("january february march april may june july august septemb
 def _names_after_unit_of(doc, taken: set[int], gazetteer) -> list:
     """'in Gara region of Dahuk', 'the town of Kelly': capitalised words NER left untagged
     after a unit word and 'of' name the unit or town when the gazetteer knows the name."""
-    from ..gazetteer import fold, stop_names
+    from ..gazetteer import stop_names
 
     out = []
     if gazetteer is None:
