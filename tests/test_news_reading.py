@@ -291,3 +291,136 @@ def test_officers_deployed_for_the_polls_are_no_event(nlp):
     assert not [h for h in classify.match_lexicon(sent) if h.text.lower().startswith("deploy")]
     sent = next(nlp("The army deployed troops to the town after the clashes.").sents)
     assert [h for h in classify.match_lexicon(sent) if h.text.lower().startswith("deploy")]
+
+
+def test_a_hyphened_modifier_keeps_the_preposition_of_its_town(pipeline):
+    text = ("Drones struck a fuel depot in Port Sudan on Wednesday, the government said.\n\n"
+            "Separately, an army air strike on a market in the rebel-held city of Nyala killed 11 civilians "
+            "on Sunday, a rights group said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 8, 12)))
+    assert sorted((e.location.name, e.event_date) for e in events) == [
+        ("Nyala", dt.date(2026, 8, 9)), ("Port Sudan", dt.date(2026, 8, 12))]
+
+
+def test_a_headlines_semicolon_parts_two_stories(nlp):
+    title = "Drones hit fuel depot in Port Sudan; army strike on Nyala market kills 11"
+    doc = nlp(title + "\n\nCAIRO, Aug 12 (Reuters) - Drones struck a fuel depot in Port Sudan on Wednesday.")
+    assert [s.text.strip() for s in doc.sents][:2] == [
+        "Drones hit fuel depot in Port Sudan;", "army strike on Nyala market kills 11"]
+    doc = nlp("Police said the march was peaceful; no one was hurt. Two men were later arrested.")
+    assert len(list(doc.sents)) == 2  # a body's semicolon parts nothing
+
+
+def test_a_strike_on_a_place_or_that_hits_is_a_blow(nlp):
+    def protest(text):
+        return [h for h in classify.match_lexicon(next(nlp(text).sents)) if h.family == "protest"]
+    assert not protest("An army strike on a market killed 11 people.")
+    assert not protest("Israeli strikes hit a military site near Damascus.")
+    assert protest("Teachers began a strike on Monday over pay.")
+    assert protest("The strike hit exports at the port.")
+
+
+def test_party_supporters_who_fought_with_crude_bombs_riot(pipeline):
+    text = ("Supporters of two rival political parties fought with sticks, stones and crude bombs in the "
+            "town of Bogura on Friday, leaving one man dead, police said.")
+    events = _run(pipeline, text, dt.date(2026, 11, 14)).events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Mob violence")]
+
+
+def test_the_dateline_standing_in_for_a_sentence_without_a_place_is_borrowed(pipeline):
+    title = "One dead as rival party supporters clash in northern Bangladesh"
+    text = (title + "\n\nDHAKA, Bangladesh (AP) — Supporters of two rival parties fought with sticks and "
+            "stones in the northern town of Bogura on Friday, leaving one man dead, police said.\n\n"
+            "Shops were vandalised and several motorcycles were set on fire.\n\nPolice fired tear gas to "
+            "separate the two groups and arrested 18 people.")
+    events = _run(pipeline, text, dt.date(2026, 11, 14), title).events
+    assert [e.location.name for e in events] == ["Bogra"]
+
+
+def test_a_tally_set_aside_lends_the_news_no_toll(pipeline):
+    text = ("Maoist rebels blew up a police vehicle in Bijapur district on Monday, killing nine officers, "
+            "police said.\n\nSecurity forces have killed more than 200 suspected rebels in the state in the "
+            "past year.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 1, 7)))
+    assert [e.fatalities.best for e in events] == [9]
+
+
+def test_acts_said_to_be_common_are_no_event(pipeline):
+    text = "Kidnappings for ransom are common in the oil-producing south of the country."
+    assert not _run(pipeline, text, dt.date(2026, 2, 8)).events
+
+
+def test_the_group_a_named_tie_qualifies_is_the_actor(pipeline):
+    text = ("A suicide bomber killed 14 people at a restaurant in Mogadishu on Monday.\n\nThe al Qaeda-linked "
+            "al Shabaab group claimed responsibility.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 3, 3)))
+    assert events[0].actor1.name == "Al-Shabaab"
+    assert [c.actor for c in events[0].claims] == ["Al-Shabaab"]
+    text = "Islamic State-linked militants killed 12 soldiers near Djibo on Sunday."
+    events = _violent(_run(pipeline, text, dt.date(2026, 5, 19)))
+    assert events[0].actor1.name.startswith("IS")
+
+
+def test_a_time_still_to_come_dates_no_act(pipeline):
+    title = "Police arrest 40 opposition supporters"
+    text = (title + "\n\nKAMPALA, June 24 (Reuters) - Police arrested about 40 opposition supporters in Kampala on "
+            "Tuesday, the party said.\n\nThe party's leader said the arrests were meant to intimidate his "
+            "supporters before next year's elections.")
+    events = _run(pipeline, text, dt.date(2026, 6, 24), title).events
+    assert [e.event_date for e in events] == [dt.date(2026, 6, 23)]
+
+
+def test_an_act_ahead_of_which_the_news_came_is_still_to_come(pipeline):
+    title = "Police arrest 40 opposition supporters ahead of rally"
+    text = (title + "\n\nKAMPALA, June 24 (Reuters) - Police arrested about 40 opposition supporters in Kampala "
+            "on Tuesday, the party said.")
+    events = _run(pipeline, text, dt.date(2026, 6, 24), title).events
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_a_border_crossing_is_a_place_not_a_line(nlp):
+    from eventwire.geo._roles import sentence_role
+    from eventwire.geo import find_toponyms
+    from eventwire.gazetteer import default_gazetteer
+
+    def role(text, name):
+        doc = nlp(text)
+        return next(sentence_role(doc, t) for t in find_toponyms(doc, default_gazetteer()) if t.text == name)
+    assert role("Troops exchanged fire at the Chaman border crossing on Wednesday.", "Chaman") == "event"
+    assert role("Troops clashed near the Maharashtra border on Wednesday.", "Maharashtra") == "background"
+
+
+def test_a_death_in_custody_is_no_arrest_and_no_toll_of_the_fire_it_caused(nlp):
+    sent = next(nlp("Angry residents set fire to a police station on Monday after a young man died in police "
+                    "custody.").sents)
+    kinds = {(t.event_type, t.sub_event_type) for t in classify.find_triggers(sent)}
+    assert ("Strategic developments", "Arrests") not in kinds
+    assert ("Violence against civilians", "Attack") not in kinds
+    sent = next(nlp("Police took three men into custody on Monday.").sents)
+    assert [t.sub_event_type for t in classify.find_triggers(sent)] == ["Arrests"]
+
+
+def test_a_protest_whose_crowd_burns_a_station_is_a_violent_demonstration(pipeline):
+    title = "Protesters march on police station after death"
+    text = (title + "\n\nDAKAR, June 2 (Reuters) - Hundreds of protesters marched on a police station in the town "
+            "of Kaolack on Monday.\n\nThey threw stones at officers and then set fire to the station, the "
+            "ministry said.")
+    events = _run(pipeline, text, dt.date(2026, 6, 2), title).events
+    assert [e.event_type for e in events] == ["Riots"]
+
+
+def test_the_town_before_the_day_of_an_incident_told_in_a_funeral_report(pipeline):
+    title = "Nigeria buries five soldiers killed in bandit ambush"
+    text = (title + "\n\nKADUNA, Nigeria, Sept 9 (Reuters) - Hundreds of mourners attended a military funeral in "
+            "the northern city of Kaduna on Wednesday for five soldiers killed in an ambush by bandits near "
+            "Birnin Gwari on Saturday.\n\nThe soldiers were escorting a convoy of trucks when gunmen opened fire "
+            "on them, an army spokesman said.\n\nThe troops fought back, he said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 9, 9), title))
+    assert [(e.location.name, e.event_date) for e in events] == [("Birnin Gwari", dt.date(2026, 9, 5))]
+
+
+def test_a_struggle_for_control_is_no_clash(pipeline):
+    assert not _run(pipeline, "Drug gangs have fought for control of the ports and prisons.", dt.date(2026, 9, 26)).events
+    events = _run(pipeline, "Gangs fought for control of the prison on Monday, killing six inmates.",
+                  dt.date(2026, 9, 26)).events
+    assert [e.event_type for e in events] == ["Battles"]

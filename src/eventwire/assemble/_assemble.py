@@ -142,6 +142,14 @@ def _own_location(m: Mention) -> Location | None:
     return None if loc is None or loc.rule in _BORROWED_PLACE_RULES else loc
 
 
+def _sentence_place(m: Mention) -> Location | None:
+    """The place the mention's own sentence names, for telling happenings apart: none where the
+    dateline stands in for a place of the rest of the article ("Shops were vandalised" below a
+    lede that names the town)."""
+    own = _own_location(m)
+    return None if own is not None and own.rule == "geo.event.focus-replaces-document" else own
+
+
 def _finer(new: Location, held: Location) -> bool:
     """A town that lies by a place the group holds only as "near" it: a headline's "outside
     Stockholm" or "in Lyon suburb" over a lede's "in the suburb of Vénissieux". The lede's
@@ -272,7 +280,7 @@ def _fits(group: _Group, m: Mention, part: str = "body", published=None, told=No
     # an act told apart from another in its sentence ("..., and in a separate incident clashes
     # killed four") has no place of its own when the sentence's place is the other act's
     place = group.own_location() if any(x.apart_from for x in group.mentions) else group.location()
-    if not _headline_of(group, part) and not _same_place(place, _own_location(m)):
+    if not _headline_of(group, part) and not _same_place(place, _sentence_place(m)):
         return False
     if _two_towns(group.own_location(), _own_location(m)) and group.has_type(m.trigger.event_type) \
             and not group.has_kind(m.trigger.sub_event_type) and "+anaphor" not in m.trigger.rule:
@@ -348,7 +356,8 @@ def _attach_orphan_counts(groups: list[_Group], findings: DocFindings, news: boo
     in_mentions = {(c.start, c.end) for g in groups for m in g.mentions for c in m.counts}
     elsewhere = {(c.start, c.end): _own_location(m) for m in findings.mentions if m.timing == EARLIER
                  and _own_location(m) is not None for c in m.counts}
-    background = [(m.sent_start, m.sent_end) for m in findings.rejected if news and m.timing == CONTEXT]
+    background = [(m.sent_start, m.sent_end) for m in findings.rejected
+                  if news and (m.timing == CONTEXT or m.modality in _TALLY_MODALITIES)]
     starts = sorted((m.sent_start, i) for i, g in enumerate(groups) for m in g.mentions)
     for c in findings.counts:
         if (c.start, c.end) in in_mentions or any(s <= c.start < e for s, e in background):
@@ -360,6 +369,11 @@ def _attach_orphan_counts(groups: list[_Group], findings: DocFindings, news: boo
         if (c.start, c.end) in elsewhere and not _same_place(group.location(), elsewhere[(c.start, c.end)]):
             continue
         group.extra_counts.append(c)
+
+
+# Sentences set aside as habitual or a tally over time ("have killed more than 200 in the past
+# year") or as a remembrance: their figures are no incident's toll
+_TALLY_MODALITIES = ("background", "anniversary")
 
 
 # A year written out: "in December 2012", "the 2015 Genesee Street shooting", "August 1982:".
@@ -587,6 +601,32 @@ def _unit_of_village(village: PlaceMention, findings: DocFindings, location: Loc
     return None
 
 
+# How far before a told day its place may stand ("in an ambush near Birnin Gwari on Saturday")
+_PLACE_BEFORE_DAY = 30
+
+
+def _place_of_told_day(told, location: Location | None, findings: DocFindings) -> Location | None:
+    """The town named right before the day the article gives its incident, for an incident whose
+    own sentences name no place: "mourners attended a funeral in Kaduna on Wednesday for five
+    soldiers killed in an ambush near Birnin Gwari on Saturday" puts the ambush at Birnin
+    Gwari, not at the dateline's Kaduna. A town of the province of the place borrowed, if one
+    was: a namesake elsewhere ("East Germantown" in a Philadelphia report) stays unread."""
+    text = findings.document.text
+    before = [p for p in findings.places if p.entry is not None and p.entry.feature_class == "P"
+              and p.end <= told.start and told.start - p.end <= _PLACE_BEFORE_DAY
+              and not re.search(r"[.;]", text[p.end:told.start])]
+    if not before:
+        return None
+    q = max(before, key=lambda p: p.end)
+    spot = Toponym(text=q.text, start=q.start, end=q.end, sent_start=q.start, sent_end=q.end,
+                   token_start=0, token_end=0, label="GPE")
+    found = to_location(Resolved(spot, q.entry, q.confidence, q.candidates, q.rule), f"{q.rule}+told_day")
+    if location is not None and location.country is not None and (
+            found.country != location.country or location.admin1 is not None and found.admin1 != location.admin1):
+        return None
+    return found
+
+
 def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     document = findings.document
     lead, event_class = _event_class(group, findings)
@@ -610,7 +650,12 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     elif document.published is not None:
         event_date, precision = document.published, "day"
         evidence.append(_evidence_for_default(document.id, "event_date", "date.default.published"))
-    location = _at_unknown_village(group.location() or findings.location, group, findings)
+    location = group.location() or findings.location
+    own = group.own_location()
+    if date is not None and date is told and (own is None or (own.rule or "").startswith("geo.event.focus")):
+        # the sentences name no place, or only the dateline's stands in for one
+        location = _place_of_told_day(told, location, findings) or location
+    location = _at_unknown_village(location, group, findings)
     actor1 = _victims_first(_named_again(group.role("actor1"), findings), event_class.event_type, findings)
     actor1 = _fill_country(actor1, location)
     actor2 = _fill_country(group.role("actor2"), location)

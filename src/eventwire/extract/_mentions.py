@@ -825,6 +825,8 @@ def _mention(doc, sent, trigger, found: DocFindings, sent_actors, sent_counts, a
     # a toll update's date is the update's, not the incident's: it must not split the incident
     when = None if is_update(span_text(sent)) or not dated else _sentence_date(
         sent, found.dates, found.structure, trigger if document.profile == "news" else None)
+    if when is not None and when.date is not None and document.published is not None and when.date > document.published:
+        when = None  # "before next year's elections": a time still to come dates no act reported
     ev = [_evidence(doc_id, "event_type", sent, trigger.start, trigger.end, trigger.text, trigger.rule)]
     if gtd:
         ev.append(_evidence(doc_id, "gtd_attack_type", sent, trigger.start, trigger.end, trigger.text, gtd_rule or ""))

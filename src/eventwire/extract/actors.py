@@ -8,6 +8,8 @@ dependency parse around the trigger, never from word order alone.
 """
 from __future__ import annotations
 
+import re
+
 import functools
 from dataclasses import replace
 
@@ -309,6 +311,7 @@ def find_actors(sent) -> list[Actor]:
             actor = _dictionary_actor(ent, actors, country)
             if actor is not None:
                 found.append(actor)
+    found = [a for a in found if not _ties_of_another(a, found, sent.doc.text)]
     for token in sent:
         actor = _generic_actor(token, actors, sent.start, country)
         if actor is None:
@@ -320,6 +323,24 @@ def find_actors(sent) -> list[Actor]:
         if not any(a.start < actor.end and actor.start < a.end and _generic(a) for a in found):
             found.append(actor)
     return sorted((a for a in found if not _outlet(a)), key=lambda a: a.start)
+
+
+# "The al Qaeda-linked al Shabaab group": the hyphened name says whom the group is tied to
+_TIED = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|loyal|supported|sponsored)\b")
+
+
+def tie_of(end: int, starts, text: str) -> bool:
+    """Is the name ending at ``end`` only another named group's ties ("the al Qaeda-linked al
+    Shabaab group", "the Iran-backed Houthis"), ``starts`` being where the text's other names
+    begin? The other group is the actor. Alone ("Islamic State-linked militants") the name
+    stays, for want of a better one."""
+    tie = _TIED.match(text, end)
+    return tie is not None and any(0 <= b - tie.end() <= 12 for b in starts)
+
+
+def _ties_of_another(actor: Actor, found: list[Actor], text: str) -> bool:
+    return tie_of(actor.end, [b.start for b in found if b is not actor
+                              and (b.rule or "").startswith("actors.dictionary")], text)
 
 
 # ACLED inter codes of non-state armed groups: rebels, political militias.
@@ -615,7 +636,8 @@ def _find_responsible_groups(doc, actors: ActorDictionary) -> list[tuple[int, Ac
         denials = {w.lemma[i] for i in range(sent.start, sent.end) if w.dep[i] != "relcl"}
         if not (lemmas & _RESPONSIBILITY or _work_of(sent)) or denials & _DENIAL:
             continue
-        found = next((a for ent in ents_in(sent) if ent.label_ == "ACTOR"
+        named = [ent for ent in ents_in(sent) if ent.label_ == "ACTOR"]
+        found = next((a for ent in named if not tie_of(ent.end_char, [e.start_char for e in named], doc.text)
                       and (a := _dictionary_actor(ent, actors, _sentence_country(sent, actors))) is not None
                       and a.inter != 1), None)
         found = found or _named_responsible(sent)

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..nlp import ents_in, span_text, trimmed, words
 from ..records import Claim, Statement
+from .actors import tie_of
 from .attribution import canonical_group, find_channel, spokespeople
 
 __all__ = ["find_claims"]
@@ -76,6 +77,8 @@ def _claimant(tok):
 def _actor_name(span, doc) -> str | None:
     """The group's name in the claimant span: an ACTOR/ORG entity, else its proper nouns."""
     ents = [e for e in ents_in(span) if e.label_ in ("ACTOR", "ORG", "NORP", "PERSON")]
+    # "the al Qaeda-linked al Shabaab group": the group, not whom it is tied to
+    ents = [e for e in ents if not tie_of(e.end_char, [o.start_char for o in ents if o is not e], doc.text)]
     ents.sort(key=lambda e: e.label_ != "ACTOR")  # the actor dictionary's tag first
     root = span.root
     if ents and ents[0].label_ == "NORP" and ents[0].end == root.i and root.pos_ == "NOUN":

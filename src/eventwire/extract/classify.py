@@ -173,6 +173,49 @@ def _stays_away(tok) -> bool:
     return any(t.lemma_.lower() in _SHUNNED for t in things)
 
 
+# Words of a death or of harm a detainee suffers "in custody"
+_HARMED_IN_CUSTODY = {"death", "die", "dead", "kill", "torture", "beat", "abuse", "mistreatment", "suicide"}
+
+
+def _died_in_custody(tok) -> bool:
+    """"Died in police custody", "a death in custody", "tortured in custody": the custody is
+    where the harm happened, not an arrest the sentence reports."""
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and tok.i - j <= 2 and doc[j].lower_ != "in":
+        j -= 1
+    if j < 0 or doc[j].lower_ != "in":
+        return False
+    return any(doc[k].lemma_.lower() in _HARMED_IN_CUSTODY for k in range(max(0, j - 4), j))
+
+
+def _strike_on(tok) -> bool:
+    """A strike noun "on" a thing that is no time ("an army strike on a market", "the strike on
+    the convoy") or that hits or kills ("strikes hit a site"): a blow struck, not a walkout ("a
+    strike on Monday", "on strike", "the strike hit exports")."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _BLOWS and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _ECONOMY for c in tok.head.children):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(
+            p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") and p.lemma_.lower() not in _DAY_WORDS
+            for p in c.children) for c in tok.children)
+
+
+# What a blow does to its subject's target ("strikes hit a military site", "a strike killed four")
+_BLOWS = {"hit", "kill", "target", "destroy", "damage", "wound", "injure", "pound", "flatten", "level"}
+# What a walkout hits: "the strike hit exports", "strikes hit production"
+_ECONOMY = {"export", "production", "output", "service", "flight", "traffic", "school", "business", "economy",
+            "supply", "port", "transport", "operation", "sale", "shipment", "trade"}
+
+
+# Words of a time a walkout may be "on" ("a strike on Monday", "on the day of the vote")
+_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "date",
+              "morning", "afternoon", "evening", "night", "weekend", "week", "anniversary"}
+
+
 def _match_lexicon(sent) -> list[Hit]:
     lex = trigger_lexicon()
     hits: list[Hit] = []
@@ -193,12 +236,14 @@ def _match_lexicon(sent) -> list[Hit]:
             continue  # "displaced families", "internally displaced people": who they are, not an act
         if lemma in _PUBLISHING_VERBS and _publishes(tok):
             continue  # "figures released on Tuesday", "released the names of the dead"
+        if lemma == "custody" and _died_in_custody(tok):
+            continue  # "after a death in police custody": where someone died, no arrest told
         if lemma == "boycott" and _stays_away(tok):
             continue  # "parties which boycotted the vote": staying away, no protest
         if lemma in _DEPLOYING and _OCCASIONS.intersection(w.lemma[sent.start:sent.end]):
             continue  # "12,000 officers were deployed for the polls": security for an occasion, no move of war
-        hitting = lemma in _HITTING_VERBS and tok.pos_ == "VERB" and any(
-            c.dep_ == "dobj" and c.lower_ not in _WALKOUT_OBJECTS for c in tok.children)
+        hitting = lemma in _HITTING_VERBS and (tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lower_ not in _WALKOUT_OBJECTS for c in tok.children) or _strike_on(tok))
         keys = dict.fromkeys((low, lemma))  # the word first, then its lemma: an order, not a hash order
         for entry in (e for k in keys for e in lex.get(k, ())):
             n = len(entry.lemmas)
@@ -750,7 +795,13 @@ def _harm_told_with(verb) -> bool:
     """A verb of killing or hurting joined to the act ("set fire to homes, injuring four
     people", "torched the shops and wounded two guards"): people were harmed by it, not only
     named in the sentence ("set fire to the club and threatened to kill the judge")."""
-    return any(c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and _casualty_word(c) for c in verb.children)
+    return any(c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and _casualty_word(c)
+               and not any(m.dep_ == "mark" and m.lower_ in _CAUSE_MARKS for m in c.children) for c in verb.children)
+
+
+# Words opening a clause that tells what an act answered, not what it did: "set fire to the
+# station after a young man died in custody"
+_CAUSE_MARKS = {"after", "because", "since", "following"}
 
 
 # Cue rows read only in their own constructions (a headline's participle, an adjective
@@ -814,6 +865,9 @@ def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = 
     # shot") does not make a blast one ("returning from an operation when the blast hit them")
     fight = next((h for h in spans if h.family in ("clash", "cue_direct_fire") and h.weight >= _FIGHT_WEIGHT), None)
     if fight is not None and not fams & {"suicide", "ied", "air", "chemical"}:
+        fought = _refine_clash(fight, hit.head.sent)
+        if fought.family == "mob":  # party supporters who fought with stones and crude bombs
+            return _Choice("mob", f"{via}+{_hit_rule(fight)}{fought.rule}", 0.04)
         return _Choice("clash", f"{via}+{_hit_rule(fight)}", 0.04)
     # small arms beside the mortar, not the verb that fires it ("fired mortars at the barracks")
     arms = [h for h in spans if h.family == "cue_firearm" and not h.head.is_ancestor(hit.head)]
@@ -1055,6 +1109,11 @@ def _scaled(trig: Trigger, factor: float, note: str) -> Trigger:
 
 # ---- event class over several mentions -------------------------------------------------
 
+# The least score of a violent demonstration told of a protest that makes the protest a riot
+# (ACLED: demonstrators who engage in violence or destruction). Only destruction by the crowd
+# (burning, looting, wrecking) turns it: "some threw stones" at a march police dispersed
+# leaves a protest met with intervention.
+_VIOLENT_TURN = 0.4
 _SUB_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 
 
@@ -1070,6 +1129,14 @@ def event_class(triggers: Sequence[Trigger]) -> Trigger | None:
         return None
     lead = max(triggers, key=lambda t: t.score)
     if lead.event_type == "Protests":
+        wrecked = [t for t in triggers if t.rule.startswith(("lex:looting(", "lex:riot(")) and t.score >= _VIOLENT_TURN]
+        violent = [t for t in triggers if t.sub_event_type == "Violent demonstration" and t.score >= _VIOLENT_TURN]
+        if violent and wrecked:  # "protesters torch police station" told below as the station stormed and burned
+            return max(violent, key=lambda t: t.score)
+        if wrecked:  # "Hundreds marched on the station. They ... set fire to it."
+            w = max(wrecked, key=lambda t: t.score)
+            return Trigger(w.text, w.start, w.end, "Riots", "Violent demonstration", f"{w.rule}+event:{lead.rule}",
+                           lead.score)
         better = [t for t in triggers if t.event_type == "Protests"
                   and _SUB_RANK.get(t.sub_event_type, 0) > _SUB_RANK.get(lead.sub_event_type, 0)]
         if better:

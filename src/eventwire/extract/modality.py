@@ -172,6 +172,17 @@ def _clause_words(clause) -> list:
     return out
 
 
+def _ahead_of(noun) -> bool:
+    """An act named after "ahead of" or "in the run-up to" ("arrested 40 supporters ahead of a
+    rally", "troops deployed in the run-up to the vote"): what the news came before."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ == "of" and prep.head.lower_ == "ahead":
+        return True
+    return prep.lower_ == "to" and prep.head.lower_ == "run" and any(c.lower_ == "up" for c in prep.head.children)
+
+
 def _clause_cue(path, sent) -> tuple[str, str] | None:
     """aux / mark / det cues of the trigger's own clause ("will hold", "if they attack")."""
     cues = _cues()
@@ -186,6 +197,8 @@ def _clause_cue(path, sent) -> tuple[str, str] | None:
                 modality = "threat"
             return modality, child.text
     head = path[0]
+    if _ahead_of(head):
+        return "plan", "ahead of"
     for child in head.children:
         if child.dep_ == "det" and cues.get("det", {}).get(child.lower_) == "hypothetical":
             return "hypothetical", child.text
@@ -299,6 +312,46 @@ def _generic(tok, sent) -> str | None:
     if any(e.label_ in ("DATE", "TIME") for e in sent.ents) or _told_in_past(head):
         return None
     return tok.text
+
+
+# What acts of a kind "are" when a sentence speaks of the kind: "kidnappings for ransom are
+# common in the delta", "such attacks remain rare"
+_HOW_OFTEN = frozenset({"common", "commonplace", "rife", "routine", "frequent", "rare", "widespread", "endemic",
+                        "prevalent", "rampant", "uncommon", "regular", "unusual", "infrequent"})
+_BEING = frozenset({"be", "remain", "become", "grow"})
+
+
+def _said_to_be_common(tok) -> str | None:
+    """The act lies in the subject of "are common", "remain rare": the kind, not one act."""
+    node = tok
+    while node.dep_ not in ("nsubj", "nsubjpass") and node.head.i != node.i:
+        node = node.head
+    verb = node.head
+    if node.dep_ != "nsubj" or verb.lemma_.lower() not in _BEING:
+        return None
+    how = next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _HOW_OFTEN), None)
+    return f"{verb.text} {how.text}" if how is not None else None
+
+
+# What rivals fight "for" when the fighting is a struggle, not one fight: "gangs have fought for
+# control of the ports", "factions battling for supremacy"
+_STAKES = frozenset({"control", "supremacy", "dominance", "influence", "turf", "power", "territory", "access"})
+_FIGHTING = frozenset({"fight", "battle", "vie", "compete", "struggle", "clash"})
+
+
+def _struggle_for(tok, sent) -> str | None:
+    """Fighting "for control of" a trade, a city or a market, told with no day, time or number in
+    its clause: a rivalry the article explains, not a clash it reports. "Gangs fought for control
+    of the prison on Monday, killing six" is one."""
+    if tok.lemma_.lower() not in _FIGHTING:
+        return None
+    clause = list(tok.subtree)  # the fighting's own clause: "extended the emergency on Saturday,
+    # saying ... where gangs have fought for control" dates the decree, not a fight
+    if any(t.like_num or t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in clause):
+        return None
+    stake = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _STAKES), None)
+    return f"{tok.text} for {stake.text}" if stake is not None else None
 
 
 def _act_named_by(tok):
@@ -810,7 +863,8 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         or _whole_population(tok) or _class_of_victims(tok, trigger) \
         or _abstract_damage(tok, trigger) or _figurative(tok) or _verbal_attack(tok, trigger) or _peaceful_fight(tok, trigger) \
         or (_habitual(tok, sent) if _names_acts(tok, trigger) else None) or _habitual(act, sent) \
-        or _ongoing(tok, trigger, sent) or _done_as_a_pattern(tok, trigger, sent)
+        or _ongoing(tok, trigger, sent) or _done_as_a_pattern(tok, trigger, sent) or _said_to_be_common(tok) \
+        or _struggle_for(tok, sent)
     if generic:
         return "generic", generic
     for finder in (lambda: _governor(path), lambda: _report_untrue(path), lambda: _in_order_to(path),

@@ -128,7 +128,7 @@ def _norm(words: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", words.casefold()).split())
 
 
-def _headline_like(para: TextSpan, following: int) -> bool:
+def headline_like(para: TextSpan, following: int) -> bool:
     """A short first line with no closing punctuation, followed by more text."""
     words = para.text.split()
     return (following > 0 and "\n" not in para.text and 3 <= len(words) <= 25 and len(para.text) <= 200
@@ -198,7 +198,7 @@ def _title(document: Document, text: str, paras: list[TextSpan], first: int) -> 
         return TextSpan("title", para.start, para.end, para.text), first + 1
     if document.title:
         return TextSpan("title", -1, -1, document.title), first
-    if _headline_like(para, len(paras) - first - 1) and _dateline(text, para, None) is None:
+    if headline_like(para, len(paras) - first - 1) and _dateline(text, para, None) is None:
         return TextSpan("title", para.start, para.end, para.text), first + 1
     return None, first
 

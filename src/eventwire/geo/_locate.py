@@ -839,10 +839,13 @@ def _part_elsewhere(i: int, res: list[Resolved], focus: Focus, parts: frozenset[
     return fold(res[i].toponym.text) in parts
 
 
-def _focus_location(r: Resolved, replaced: bool) -> Location:
+def _focus_location(r: Resolved, replaced: bool, of_document: bool = False) -> Location:
     """The dateline's (or title's) place as the event's, at geo_precision 2 or more: the
-    article was filed from there, the event is in or near it."""
-    loc = to_location(r, "geo.event.focus-replaces" if replaced else "geo.event.focus")
+    article was filed from there, the event is in or near it. ``of_document``: what it
+    replaces is the document's place, not one the sentence names."""
+    rule = "geo.event.focus" if not replaced else (
+        "geo.event.focus-replaces-document" if of_document else "geo.event.focus-replaces")
+    loc = to_location(r, rule)
     return replace(loc, geo_precision=max(loc.geo_precision, 2), confidence=min(loc.confidence, 0.5))
 
 
@@ -971,7 +974,9 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
                 i, rule = t, "geo.event.county-town"
             else:
                 chosen.add(fp)
-                m = _with_location(m, _focus_location(res[fp], i is not None),
+                # a place of the document's, not of the sentence, that the dateline replaces: the
+                # sentence names none of its own (see assemble's grouping)
+                m = _with_location(m, _focus_location(res[fp], i is not None, rule == "geo.event.document"),
                                    _sentence_of(doc, res[fp].toponym.start))
                 mentions.append(m)
                 continue

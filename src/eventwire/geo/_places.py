@@ -69,11 +69,15 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[s
 def _prep_before(doc, i: int) -> str | None:
     """The preposition before token i, past determiners and adjectives ("in the remote X"),
     and past a unit that the name is "of" ("in the northeastern city of X" -> "in")."""
-    j = i - 1
+    j, words = i - 1, 0
     compass = _compass_before()
-    while j >= 0 and (doc[j].lower_ in SKIP_BEFORE or doc[j].pos_ == "ADJ" or doc[j].lower_ in compass) \
-            and i - j <= 3:
-        j -= 1
+    while j >= 0 and words < 3:
+        if (h := _hyphened_from(doc, j)) is not None:
+            j, words = h - 1, words + 1  # "the RSF-held city", "a rebel-controlled town": one modifier
+            continue
+        if not (doc[j].lower_ in SKIP_BEFORE or doc[j].pos_ == "ADJ" or doc[j].lower_ in compass):
+            break
+        j, words = j - 1, words + 1
     if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _unit_heads():
         k = j - 1
         if k >= 2 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].dep_ == "compound" \
@@ -81,6 +85,14 @@ def _prep_before(doc, i: int) -> str | None:
             k -= 1  # "in the Lolab area of Kupwara district": the unit's own name, unknown here
         return _prep_before(doc, k) or "of"
     return doc[j].lower_ if j >= 0 and doc[j].pos_ in ("ADP", "SCONJ") else None
+
+
+def _hyphened_from(doc, j: int) -> int | None:
+    """Where a hyphened modifier ending at token j starts ("RSF-held", "government-run"), or None."""
+    if j >= 2 and doc[j - 1].text == "-" and not doc[j - 2].whitespace_ and not doc[j - 1].whitespace_ \
+            and doc[j].is_alpha and doc[j - 2].is_alpha:
+        return j - 2
+    return None
 
 
 @functools.lru_cache(maxsize=1)

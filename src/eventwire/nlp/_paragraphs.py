@@ -14,16 +14,22 @@ its subject. Paragraphs and datelines are read as in
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 
 def _breaks(text: str) -> tuple[list[int], tuple[int, int] | None]:
     """Character offsets where a sentence must start, and the dateline's span (or None)."""
-    from ..extract.structure import dateline_end, paragraphs
+    from ..extract.structure import dateline_end, headline_like, paragraphs
 
     paras = paragraphs(text)
     starts = [p.start for p in paras[1:]]
+    if paras and headline_like(paras[0], len(paras) - 1) and dateline_end(text, paras[0]) is None:
+        # "Drones hit fuel depot in Port Sudan; army strike on Nyala market kills 11": a headline's
+        # semicolon joins two stories, each a sentence of its own
+        starts += [paras[0].start + m.end() for m in _HEADLINE_JOIN.finditer(paras[0].text)]
     dateline = None
     for para in paras[:4]:
         end = dateline_end(text, para)
@@ -32,6 +38,9 @@ def _breaks(text: str) -> tuple[list[int], tuple[int, int] | None]:
             dateline = (para.start, end)
             break
     return sorted(starts), dateline
+
+
+_HEADLINE_JOIN = re.compile(r";\s+")
 
 
 # What may close a sentence: the parser's other breaks (after a number word, inside
