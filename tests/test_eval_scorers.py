@@ -781,3 +781,34 @@ def test_muc4_civilians_seized_by_troops_are_a_kidnapping():
                             Evidence("event_type", "d1", 0, 1, "x", "they captured three students and took them away.",
                                      "lex:capture(captured)+object:people")))
     assert muc_types(raid) == {"attack", "kidnapping"}
+
+
+def test_muc4_an_attack_whose_object_is_the_police_is_an_attack_in_any_class():
+    from eventwire.eval._news import muc_type
+
+    police = Actor("Police Forces of Peru", "state forces")
+    army = Actor("Military Forces of Peru", "state forces")
+    rebels = Actor("Red Dawn", "rebel group", text="red dawn")
+
+    def told(sub_event_type, sentence, actor1=rebels, actor2=army, rule="lex:violence(attacked)+target:armed"):
+        taken = Evidence("event_type", "d1", 0, 1, "seized", "red dawn units seized the coast road at dawn.",
+                         "lex:capture(seized)+agent:non-state")
+        act = Evidence("event_type", "d1", 50, 51, "attacked", sentence, rule)
+        return _event(sub_event_type=sub_event_type, actor1=actor1, actor2=actor2, evidence=(taken, act))
+
+    # a town or a road taken, and a police car attacked on the way: the attack is MUC's ATTACK
+    assert muc_type(told("Non-state actor overtakes territory",
+                         "on the way the rebels attacked a police van and burned it.")) == "attack"
+    # a clash whose parties were read as two state forces, with an attack on the police in it
+    assert muc_type(told("Armed clash", "an attack against the municipal police began at nine.",
+                         actor1=police, rule="lex:violence(attack)+target:armed")) == "attack"
+    # the police only near the target, or only the attackers, or a mention that points back: no attack
+    assert muc_type(told("Armed clash", "the soldiers attacked a rebel camp beside the police post.",
+                         actor1=army, actor2=rebels)) is None
+    assert muc_type(told("Government regains territory", "police units attacked a rebel camp at dawn.",
+                         actor1=police, actor2=rebels)) is None
+    assert muc_type(told("Non-state actor overtakes territory", "the attack on the police van was condemned.",
+                         rule="lex:violence(attack)+target:armed+anaphor")) is None
+    # a crowd that attacks the police is a riot, which MUC leaves out
+    assert muc_type(told("Violent demonstration", "strikers attacked a police van with stones.",
+                         actor1=Actor("Rioters (Peru)", "rioters"))) is None

@@ -145,6 +145,7 @@ def _fighting_only(event: Event) -> bool:
 # ACLED classes of a crowd's violence or of force met by a crowd, and the GTD types that read a
 # shooting or a killing of people in the event's words.
 _CROWD_CLASSES = ("Mob violence", "Violent demonstration", "Protest with intervention")
+_PROTESTS = ("Peaceful protest", "Excessive force against protesters")
 _ARMED_ACTS = ("Armed Assault", "Assassination")
 
 
@@ -186,11 +187,36 @@ def _attack_on_police(event: Event) -> bool:
     the attack that began it further down ("the rebels attacked the bridge guard post at
     dawn"); a mention that points back ("the attack", classify's ``+anaphor``) tells no
     target of its own."""
+    if _police_targeted(event):
+        return True
     if event.actor1 is None or event.actor1.type in _ARMED_GROUPS:
         return False
     police = _stem_words("police")
     return any(e.field == "event_type" and _ATTACK_RULE.match(e.rule) and "+anaphor" not in e.rule
                and police.search(e.sentence) for e in event.evidence)
+
+
+# Words from an attack word to the thing it struck: a preposition of a target, an article and
+# at most one word more ("attacked a police patrol car", "an attack against the national police").
+_TARGET_AFTER = r"\s+(?:(?:on|against)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+)?"
+
+
+@functools.lru_cache(maxsize=None)
+def _police_object() -> re.Pattern:
+    stems = "|".join(re.escape(s) for s in _stem_stems("police"))
+    return re.compile(r"\battack\w*" + _TARGET_AFTER + r"(?:" + stems + r")", re.I)
+
+
+def _police_targeted(event: Event) -> bool:
+    """A mention of the event read from "attack", told as an act (not one that points back, classify's
+    ``+anaphor``), whose object is the police: the words right after the attack word name them
+    ("fmln commandos attacked a police patrol car", "an attack against the national police began
+    at dusk"), not a place beside them ("troops attacked a rebel camp near the police post").
+    Whoever the event's parties were read as, and whatever class ACLED's unit gave the story (the
+    fighting around it, a town taken), the sentence tells a one-sided attack on a government
+    target, which MUC codes as an ATTACK of its own (TASKDOC template-doc-part1 section 1)."""
+    return any(e.field == "event_type" and _ATTACK_RULE.match(e.rule) and "+anaphor" not in e.rule
+               and _police_object().search(e.sentence) for e in event.evidence)
 
 
 # ACLED classes of an armed attack on people: MUC's ATTACK, whatever explosive or damage GTD's
@@ -238,13 +264,23 @@ def _assassination_within(event: Event, table: dict[tuple[str, str], str]) -> bo
         e.field == "gtd_attack_type" and e.rule.startswith(_ASSASSINATION_RULE) for e in event.evidence)
 
 
+def _police_attacked_within(event: Event, table: dict[tuple[str, str], str]) -> bool:
+    """An event of a class MUC never codes (a town taken, an arrest, an accord), not a crowd's,
+    one of whose mentions tells an attack on the police (:func:`_police_targeted`: "the rebels
+    seized the highway ... and attacked a police patrol car"): the story tells of that attack,
+    which MUC keys as an ATTACK of its own (TASKDOC template-doc-part1 section 1), however
+    ACLED's unit names the event. A crowd that attacks the police is a riot, which MUC leaves out."""
+    return ("outside", event.sub_event_type) in table and event.sub_event_type not in _CROWD_CLASSES \
+        and event.sub_event_type not in _PROTESTS and _police_targeted(event)
+
+
 def muc_type(event: Event) -> str | None:
     """The MUC-4 incident type of an event's class, or None outside MUC's scope."""
     table = _muc_types()
     if _civilians_seized(event):
         return "kidnapping"
     if _outside_scope(event, table):
-        return "attack" if _assassination_within(event, table) else None
+        return "attack" if _assassination_within(event, table) or _police_attacked_within(event, table) else None
     if _abduction_with_deaths(event):
         return "kidnapping"
     if ("class", event.sub_event_type) in table and not _blasts_alone(event):
@@ -327,6 +363,13 @@ _FACILITY_RULE = "gtd.facility/infrastructure:"  # classify's rule of a GTD faci
 
 def _fire_words() -> re.Pattern:
     return _stem_words("fire")
+
+
+@functools.lru_cache(maxsize=None)
+def _stem_stems(scheme: str) -> tuple[str, ...]:
+    from ..extract._cue_tables import read_table
+
+    return tuple(r["label"] for r in read_table("muc_incident_types.csv") if r["scheme"] == scheme)
 
 
 @functools.lru_cache(maxsize=None)
