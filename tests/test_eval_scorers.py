@@ -812,3 +812,21 @@ def test_muc4_an_attack_whose_object_is_the_police_is_an_attack_in_any_class():
     # a crowd that attacks the police is a riot, which MUC leaves out
     assert muc_type(told("Violent demonstration", "strikers attacked a police van with stones.",
                          actor1=Actor("Rioters (Peru)", "rioters"))) is None
+
+
+def test_muc4_a_clash_between_police_and_looters_is_a_riot():
+    from eventwire.eval._news import muc_type
+
+    police = Actor("Police Forces of Argentina", "state forces")
+    crowd = Actor("Civilians (Argentina)", "civilians")
+
+    def clash(sentence, sub_event_type="Armed clash"):
+        return _event(sub_event_type=sub_event_type, actor1=police, actor2=crowd,
+                      codes={"gtd_attack_type": "Armed Assault"},
+                      evidence=(Evidence("event_type", "d1", 0, 1, "clash", sentence, "lex:clash(clash)"),))
+
+    # people killed where the police met a crowd that was looting shops: a riot, not terrorism
+    assert muc_type(clash("three people died in a clash between the police and residents looting food shops.")) is None
+    assert muc_type(clash("shots were exchanged by policemen and bands of looters near the market.")) is None
+    # the same clash with no looting named stays an incident MUC codes
+    assert muc_type(clash("three civilians died in a clash between the police and gunmen.")) == "attack"
