@@ -830,3 +830,22 @@ def test_muc4_a_clash_between_police_and_looters_is_a_riot():
     assert muc_type(clash("shots were exchanged by policemen and bands of looters near the market.")) is None
     # the same clash with no looting named stays an incident MUC codes
     assert muc_type(clash("three civilians died in a clash between the police and gunmen.")) == "attack"
+
+
+def test_muc4_inmates_in_revolt_are_a_prison_riot():
+    from eventwire.eval._news import muc_type
+
+    inmates = Actor("Civilians (Bolivia)", "civilians", text="the inmates")
+    guards = Actor("Police Forces of Bolivia", "state forces", text="the guards")
+
+    def seized(sentence):
+        return _event(event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance",
+                      actor1=inmates, actor2=guards, codes={"gtd_attack_type": "Hostage Taking (Kidnapping)"},
+                      evidence=(Evidence("event_type", "d1", 0, 1, "hostage", sentence, "lex:abduction(hostage)"),))
+
+    # a mutiny in a jail that holds guards hostage: common crime, not terrorism
+    assert muc_type(seized("the mutinous inmates are still holding six guards hostage in the east wing.")) is None
+    assert muc_type(seized("after the uprising the prisoners took two warders hostage.")) is None
+    # captured fighters and riot police name no revolt of inmates
+    assert muc_type(seized("the rebels took the prisoners of war hostage after the uprising.")) == "kidnapping"
+    assert muc_type(seized("riot police freed the prisoners the gang had taken hostage.")) == "kidnapping"

@@ -108,7 +108,8 @@ def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
     template-doc-part1 section 1: the target decides)."""
     if ("outside", event.sub_event_type) in table and not _shooting_in_crowd(event):
         return True
-    if _against_drug_traffickers(event) or _blasts_heard(event) or _looters_met(event):
+    if _against_drug_traffickers(event) or _blasts_heard(event) or _looters_met(event) \
+            or _prison_revolt(event):
         return True
     if event.sub_event_type != "Armed clash" or _civilians_struck(event) or _attack_on_police(event):
         return False
@@ -182,6 +183,22 @@ def _looters_met(event: Event) -> bool:
     and looted its shops") are told as an attack, not a clash, and keep their ROBBERY."""
     return event.sub_event_type == "Armed clash" and any(
         _whole_words("looters").search(e.sentence) for e in event.evidence if e.field == "event_type")
+
+
+def _prison_revolt(event: Event) -> bool:
+    """An event a sentence of whose mentions tells of inmates in revolt (a whole word of scheme "inmates"
+    beside a stem of scheme "revolt": "the mutinous prisoners seized the armory", "the rebellious
+    inmates still hold forty visitors hostage"): a prison riot, whatever hostages or guards' deaths it
+    holds, is common crime, not the political violence MUC codes (TASKDOC template-doc-part1 section
+    1), and ACLED codes it among riots. Prisoners of war are fighters, not inmates, and riot police
+    who free hostages tell of no revolt."""
+    inmates, revolt = _whole_words("inmates"), _stem_words("revolt")
+    sentences = [_NO_INMATE_REVOLT.sub("", e.sentence.lower()) for e in event.evidence if e.field == "event_type"]
+    return any(inmates.search(s) and revolt.search(s) for s in sentences)
+
+
+# Words that hold an inmate or a revolt word and name neither: captured fighters, a police unit.
+_NO_INMATE_REVOLT = re.compile(r"\bprisoners? of war\b|\briot (?:police|policemen|squads?|gear|troops|units?)\b")
 
 
 _ARMED_GROUPS = ("state forces", "civilians", "protesters", "rioters")  # types that are no armed group
