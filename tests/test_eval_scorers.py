@@ -849,3 +849,20 @@ def test_muc4_inmates_in_revolt_are_a_prison_riot():
     # captured fighters and riot police name no revolt of inmates
     assert muc_type(seized("the rebels took the prisoners of war hostage after the uprising.")) == "kidnapping"
     assert muc_type(seized("riot police freed the prisoners the gang had taken hostage.")) == "kidnapping"
+
+
+def test_muc4_people_seized_told_within_an_attack_are_a_kidnapping():
+    from eventwire.eval._news import muc_types
+
+    rebels = Actor("Red Dawn", "rebel group", text="red dawn")
+
+    def attack(sentence):
+        return _event(event_type="Violence against civilians", sub_event_type="Attack", actor1=rebels,
+                      codes={"gtd_attack_type": "Armed Assault"},
+                      evidence=(Evidence("event_type", "d1", 0, 1, "shot", sentence, "lex:violence(shot)"),))
+
+    assert muc_types(attack("the rebels shot two farmers and abducted the farm's owner.")) == {"attack", "kidnapping"}
+    assert muc_types(attack("gunmen shot at the bus; nine passengers are being held hostage in the hills.")) == {
+        "attack", "kidnapping"}
+    # the noun naming a kind of crime is no seizure told
+    assert muc_types(attack("the judge, who handled several kidnapping cases, was shot dead.")) == {"attack"}

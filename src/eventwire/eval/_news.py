@@ -500,7 +500,7 @@ def muc_types(event: Event) -> set[str]:
 
 
 # MUC types a mention's sentence tells by words of its own, and the scheme of those words.
-_TOLD_ACTS = (("robbery", "robbery"), ("arson", "burning"), ("attack", "sabotage"))
+_TOLD_ACTS = (("robbery", "robbery"), ("arson", "burning"), ("attack", "sabotage"), ("kidnapping", "seized"))
 
 
 def _acts_told(event: Event) -> set[str]:
@@ -511,7 +511,10 @@ def _acts_told(event: Event) -> set[str]:
     ARSON, but not people "burned to death" or "burned alive", a killing; sabotage (scheme
     "sabotage": "the rebels stepped up their sabotage of the power grid", "the pylons were
     sabotaged", "a blackout left the capital dark") an ATTACK, MUC's catch-all for damage done by
-    other means than a bomb or fire, which a bombing beside it does not cover. Each is a template of
+    other means than a bomb or fire, which a bombing beside it does not cover; people seized (scheme
+    "seized": "civilians are being held hostage by the rebels in the suburb where the clashes
+    resumed", "students kidnapped last week") a KIDNAPPING, the words of a deed done to people, not
+    the noun that names a kind of crime ("kidnapping cases"). Each is a template of
     its own beside the attack or the bombing (TASKDOC template-doc-part1 section 1: incidents of
     different categories are separate templates), where ACLED's unit holds one event and classify
     reads the sentence as another act ("the rebels set two schools on fire and killed cattle").
