@@ -866,3 +866,24 @@ def test_muc4_people_seized_told_within_an_attack_are_a_kidnapping():
         "attack", "kidnapping"}
     # the noun naming a kind of crime is no seizure told
     assert muc_types(attack("the judge, who handled several kidnapping cases, was shot dead.")) == {"attack"}
+
+
+def test_muc4_a_weapon_used_on_civilians_within_a_battle_is_an_attack():
+    from eventwire.eval._news import muc_type
+
+    army = Actor("Military Forces of Guatemala", "state forces")
+    rebels = Actor("Red Dawn", "rebel group")
+    fighting = ("troops and rebels fought for the ridge all night.", "lex:clash(fought)")
+
+    def battle(*mentions):
+        return _event(actor1=army, actor2=rebels, codes={"gtd_attack_type": "Bombing/Explosion"}, evidence=tuple(
+            Evidence("event_type", "d1", 0, 1, "x", sentence, rule) for sentence, rule in mentions))
+
+    strafed = ("the air force bombed the hamlet below the ridge, where only civilians lived.", "lex:explosion(bombed)")
+    assert muc_type(battle(fighting, strafed)) == "attack"
+    # the battle alone, or a bombing of the rebels' lines, stays out of MUC's scope
+    assert muc_type(battle(fighting)) is None
+    assert muc_type(battle(fighting, ("the air force bombed the rebel trenches on the ridge.",
+                                      "lex:explosion(bombed)"))) is None
+    # a mention that points back tells no target of its own
+    assert muc_type(battle(fighting, ("civilians fled after the bombing.", "lex:explosion(bombing)+anaphor"))) is None

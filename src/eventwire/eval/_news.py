@@ -76,10 +76,29 @@ _HARM_FIELDS = ("fatalities", "injured")
 
 
 def _civilians_struck(event: Event) -> bool:
-    """The sentence of a count of the event's dead or hurt names civilians among them, or the
-    event tells of a murder (:func:`_murder_told`)."""
-    return _murder_told(event) or any(
+    """The sentence of a count of the event's dead or hurt names civilians among them, the event
+    tells of a murder (:func:`_murder_told`), or a weapon was used on civilians
+    (:func:`_weapon_on_civilians`)."""
+    return _murder_told(event) or _weapon_on_civilians(event) or any(
         e.field in _HARM_FIELDS and _CIVILIAN_WORDS.search(fold(e.sentence)) for e in event.evidence)
+
+
+# Families of classify's lexicon whose words name a weapon put to use: a bomb, a shell, a grenade,
+# an aircraft's raid.
+_WEAPON_FAMILIES = ("explosion", "shelling", "air", "grenade", "ied")
+
+
+def _weapon_on_civilians(event: Event) -> bool:
+    """A mention of the event read from a weapon's words, told as an act (not one that points back,
+    classify's ``+anaphor``), whose sentence names civilians ("the air force bombed and strafed the
+    village's civilians", "mortar rounds fell on a crowded market and wounded two children"): within
+    the fighting around it, a bombing or a shelling of civilians is an attack on them, which MUC
+    codes (TASKDOC template-doc-part1 section 1: the target decides)."""
+    for e in event.evidence:
+        family = _FAMILY_RULE.match(e.rule) if e.field == "event_type" and "+anaphor" not in e.rule else None
+        if family and family.group(1) in _WEAPON_FAMILIES and _CIVILIAN_WORDS.search(fold(e.sentence)):
+            return True
+    return False
 
 
 _VIOLENCE_RULE = re.compile(r"lex:violence\(([^()]+)\)")  # classify's rule of a class read from a word of violence
