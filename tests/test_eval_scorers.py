@@ -442,6 +442,9 @@ def test_muc4_a_device_gone_off_within_an_attack_is_its_own_bombing():
     assert muc_types(attack("gtd.bombing/explosion:shelling(mortar)")) == {"attack"}
     assert muc_types(attack("gtd.bombing/explosion:explosion(explosions)")) == {"attack"}
     assert muc_types(attack("gtd.bombing/explosion:explosion(bombed)")) == {"attack"}
+    # "explosives" names the substance of one charge ("hurt by explosives left in the office"), not blasts counted
+    assert muc_types(attack("gtd.bombing/explosion:explosion(explosives)")) == {"attack", "bombing"}
+    assert muc_types(attack("gtd.bombing/explosion:explosion(bombs)")) == {"attack"}
 
 
 def test_muc4_an_assassination_an_arrest_story_tells_of_is_an_attack():

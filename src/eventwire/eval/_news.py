@@ -458,12 +458,18 @@ def _one_device(rule: str) -> bool:
     one explosive device gone off ("a car bomb blew up", "the blast hit a truck"; family
     "explosion" of classify's lexicon), not mortars, rockets or aircraft (MUC's ATTACK), not
     plural blasts or bombs, which tell of a campaign or a battle as often ("the bombings",
-    "explosions were heard"), and not a scheme "air_raid" word ("the air force bombed")."""
+    "explosions were heard"), and not a scheme "air_raid" word ("the air force bombed").
+    "Explosives" names the substance, not blasts counted: one charge set off."""
     cue = _GTD_CUE.match(rule)
     if cue is None or cue.group(1) != "explosion":
         return False
     words = cue.group(2).lower()
-    return not words.endswith("s") and not _stem_words("air_raid").fullmatch(words)
+    return (not words.endswith("s") or words in _SUBSTANCES) and not _stem_words("air_raid").fullmatch(words)
+
+
+# Names of an explosive substance, which end in "s" without counting blasts: "wounded by explosives
+# the rebels had placed in the school" tells of one charge set off, as "a bomb" does.
+_SUBSTANCES = frozenset({"explosives"})
 
 
 # Words just before a verb of damage that tell it of the thing damaged or of a device ("the
