@@ -442,6 +442,9 @@ def test_muc4_a_device_gone_off_within_an_attack_is_its_own_bombing():
     assert muc_types(attack("gtd.bombing/explosion:shelling(mortar)")) == {"attack"}
     assert muc_types(attack("gtd.bombing/explosion:explosion(explosions)")) == {"attack"}
     assert muc_types(attack("gtd.bombing/explosion:explosion(bombed)")) == {"attack"}
+    # "explosives" names the substance of one charge ("hurt by explosives left in the office"), not blasts counted
+    assert muc_types(attack("gtd.bombing/explosion:explosion(explosives)")) == {"attack", "bombing"}
+    assert muc_types(attack("gtd.bombing/explosion:explosion(bombs)")) == {"attack"}
 
 
 def test_muc4_an_assassination_an_arrest_story_tells_of_is_an_attack():
@@ -781,3 +784,109 @@ def test_muc4_civilians_seized_by_troops_are_a_kidnapping():
                             Evidence("event_type", "d1", 0, 1, "x", "they captured three students and took them away.",
                                      "lex:capture(captured)+object:people")))
     assert muc_types(raid) == {"attack", "kidnapping"}
+
+
+def test_muc4_an_attack_whose_object_is_the_police_is_an_attack_in_any_class():
+    from eventwire.eval._news import muc_type
+
+    police = Actor("Police Forces of Peru", "state forces")
+    army = Actor("Military Forces of Peru", "state forces")
+    rebels = Actor("Red Dawn", "rebel group", text="red dawn")
+
+    def told(sub_event_type, sentence, actor1=rebels, actor2=army, rule="lex:violence(attacked)+target:armed"):
+        taken = Evidence("event_type", "d1", 0, 1, "seized", "red dawn units seized the coast road at dawn.",
+                         "lex:capture(seized)+agent:non-state")
+        act = Evidence("event_type", "d1", 50, 51, "attacked", sentence, rule)
+        return _event(sub_event_type=sub_event_type, actor1=actor1, actor2=actor2, evidence=(taken, act))
+
+    # a town or a road taken, and a police car attacked on the way: the attack is MUC's ATTACK
+    assert muc_type(told("Non-state actor overtakes territory",
+                         "on the way the rebels attacked a police van and burned it.")) == "attack"
+    # a clash whose parties were read as two state forces, with an attack on the police in it
+    assert muc_type(told("Armed clash", "an attack against the municipal police began at nine.",
+                         actor1=police, rule="lex:violence(attack)+target:armed")) == "attack"
+    # the police only near the target, or only the attackers, or a mention that points back: no attack
+    assert muc_type(told("Armed clash", "the soldiers attacked a rebel camp beside the police post.",
+                         actor1=army, actor2=rebels)) is None
+    assert muc_type(told("Government regains territory", "police units attacked a rebel camp at dawn.",
+                         actor1=police, actor2=rebels)) is None
+    assert muc_type(told("Non-state actor overtakes territory", "the attack on the police van was condemned.",
+                         rule="lex:violence(attack)+target:armed+anaphor")) is None
+    # a crowd that attacks the police is a riot, which MUC leaves out
+    assert muc_type(told("Violent demonstration", "strikers attacked a police van with stones.",
+                         actor1=Actor("Rioters (Peru)", "rioters"))) is None
+
+
+def test_muc4_a_clash_between_police_and_looters_is_a_riot():
+    from eventwire.eval._news import muc_type
+
+    police = Actor("Police Forces of Argentina", "state forces")
+    crowd = Actor("Civilians (Argentina)", "civilians")
+
+    def clash(sentence, sub_event_type="Armed clash"):
+        return _event(sub_event_type=sub_event_type, actor1=police, actor2=crowd,
+                      codes={"gtd_attack_type": "Armed Assault"},
+                      evidence=(Evidence("event_type", "d1", 0, 1, "clash", sentence, "lex:clash(clash)"),))
+
+    # people killed where the police met a crowd that was looting shops: a riot, not terrorism
+    assert muc_type(clash("three people died in a clash between the police and residents looting food shops.")) is None
+    assert muc_type(clash("shots were exchanged by policemen and bands of looters near the market.")) is None
+    # the same clash with no looting named stays an incident MUC codes
+    assert muc_type(clash("three civilians died in a clash between the police and gunmen.")) == "attack"
+
+
+def test_muc4_inmates_in_revolt_are_a_prison_riot():
+    from eventwire.eval._news import muc_type
+
+    inmates = Actor("Civilians (Bolivia)", "civilians", text="the inmates")
+    guards = Actor("Police Forces of Bolivia", "state forces", text="the guards")
+
+    def seized(sentence):
+        return _event(event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance",
+                      actor1=inmates, actor2=guards, codes={"gtd_attack_type": "Hostage Taking (Kidnapping)"},
+                      evidence=(Evidence("event_type", "d1", 0, 1, "hostage", sentence, "lex:abduction(hostage)"),))
+
+    # a mutiny in a jail that holds guards hostage: common crime, not terrorism
+    assert muc_type(seized("the mutinous inmates are still holding six guards hostage in the east wing.")) is None
+    assert muc_type(seized("after the uprising the prisoners took two warders hostage.")) is None
+    # captured fighters and riot police name no revolt of inmates
+    assert muc_type(seized("the rebels took the prisoners of war hostage after the uprising.")) == "kidnapping"
+    assert muc_type(seized("riot police freed the prisoners the gang had taken hostage.")) == "kidnapping"
+
+
+def test_muc4_people_seized_told_within_an_attack_are_a_kidnapping():
+    from eventwire.eval._news import muc_types
+
+    rebels = Actor("Red Dawn", "rebel group", text="red dawn")
+
+    def attack(sentence):
+        return _event(event_type="Violence against civilians", sub_event_type="Attack", actor1=rebels,
+                      codes={"gtd_attack_type": "Armed Assault"},
+                      evidence=(Evidence("event_type", "d1", 0, 1, "shot", sentence, "lex:violence(shot)"),))
+
+    assert muc_types(attack("the rebels shot two farmers and abducted the farm's owner.")) == {"attack", "kidnapping"}
+    assert muc_types(attack("gunmen shot at the bus; nine passengers are being held hostage in the hills.")) == {
+        "attack", "kidnapping"}
+    # the noun naming a kind of crime is no seizure told
+    assert muc_types(attack("the judge, who handled several kidnapping cases, was shot dead.")) == {"attack"}
+
+
+def test_muc4_a_weapon_used_on_civilians_within_a_battle_is_an_attack():
+    from eventwire.eval._news import muc_type
+
+    army = Actor("Military Forces of Guatemala", "state forces")
+    rebels = Actor("Red Dawn", "rebel group")
+    fighting = ("troops and rebels fought for the ridge all night.", "lex:clash(fought)")
+
+    def battle(*mentions):
+        return _event(actor1=army, actor2=rebels, codes={"gtd_attack_type": "Bombing/Explosion"}, evidence=tuple(
+            Evidence("event_type", "d1", 0, 1, "x", sentence, rule) for sentence, rule in mentions))
+
+    strafed = ("the air force bombed the hamlet below the ridge, where only civilians lived.", "lex:explosion(bombed)")
+    assert muc_type(battle(fighting, strafed)) == "attack"
+    # the battle alone, or a bombing of the rebels' lines, stays out of MUC's scope
+    assert muc_type(battle(fighting)) is None
+    assert muc_type(battle(fighting, ("the air force bombed the rebel trenches on the ridge.",
+                                      "lex:explosion(bombed)"))) is None
+    # a mention that points back tells no target of its own
+    assert muc_type(battle(fighting, ("civilians fled after the bombing.", "lex:explosion(bombing)+anaphor"))) is None

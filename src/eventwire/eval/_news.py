@@ -76,10 +76,29 @@ _HARM_FIELDS = ("fatalities", "injured")
 
 
 def _civilians_struck(event: Event) -> bool:
-    """The sentence of a count of the event's dead or hurt names civilians among them, or the
-    event tells of a murder (:func:`_murder_told`)."""
-    return _murder_told(event) or any(
+    """The sentence of a count of the event's dead or hurt names civilians among them, the event
+    tells of a murder (:func:`_murder_told`), or a weapon was used on civilians
+    (:func:`_weapon_on_civilians`)."""
+    return _murder_told(event) or _weapon_on_civilians(event) or any(
         e.field in _HARM_FIELDS and _CIVILIAN_WORDS.search(fold(e.sentence)) for e in event.evidence)
+
+
+# Families of classify's lexicon whose words name a weapon put to use: a bomb, a shell, a grenade,
+# an aircraft's raid.
+_WEAPON_FAMILIES = ("explosion", "shelling", "air", "grenade", "ied")
+
+
+def _weapon_on_civilians(event: Event) -> bool:
+    """A mention of the event read from a weapon's words, told as an act (not one that points back,
+    classify's ``+anaphor``), whose sentence names civilians ("the air force bombed and strafed the
+    village's civilians", "mortar rounds fell on a crowded market and wounded two children"): within
+    the fighting around it, a bombing or a shelling of civilians is an attack on them, which MUC
+    codes (TASKDOC template-doc-part1 section 1: the target decides)."""
+    for e in event.evidence:
+        family = _FAMILY_RULE.match(e.rule) if e.field == "event_type" and "+anaphor" not in e.rule else None
+        if family and family.group(1) in _WEAPON_FAMILIES and _CIVILIAN_WORDS.search(fold(e.sentence)):
+            return True
+    return False
 
 
 _VIOLENCE_RULE = re.compile(r"lex:violence\(([^()]+)\)")  # classify's rule of a class read from a word of violence
@@ -108,7 +127,8 @@ def _outside_scope(event: Event, table: dict[tuple[str, str], str]) -> bool:
     template-doc-part1 section 1: the target decides)."""
     if ("outside", event.sub_event_type) in table and not _shooting_in_crowd(event):
         return True
-    if _against_drug_traffickers(event) or _blasts_heard(event):
+    if _against_drug_traffickers(event) or _blasts_heard(event) or _looters_met(event) \
+            or _prison_revolt(event):
         return True
     if event.sub_event_type != "Armed clash" or _civilians_struck(event) or _attack_on_police(event):
         return False
@@ -145,6 +165,7 @@ def _fighting_only(event: Event) -> bool:
 # ACLED classes of a crowd's violence or of force met by a crowd, and the GTD types that read a
 # shooting or a killing of people in the event's words.
 _CROWD_CLASSES = ("Mob violence", "Violent demonstration", "Protest with intervention")
+_PROTESTS = ("Peaceful protest", "Excessive force against protesters")
 _ARMED_ACTS = ("Armed Assault", "Assassination")
 
 
@@ -172,6 +193,33 @@ def _against_drug_traffickers(event: Event) -> bool:
     return any(drug.search(fold(text)) for text in [event.actor2.name if event.actor2 else "", *victims])
 
 
+def _looters_met(event: Event) -> bool:
+    """An armed clash a sentence of whose mentions tells of looters or looting (a whole word of scheme
+    "looters": "a clash between the police and people looting shops", "shooting among gangs of
+    looters and policemen"): the police against a crowd that loots, a riot, which MUC leaves out
+    however many were killed (TASKDOC template-doc-part1 section 1: terrorism is political violence),
+    as ACLED codes it among riots. Armed men who loot within an attack ("the rebels raided the town
+    and looted its shops") are told as an attack, not a clash, and keep their ROBBERY."""
+    return event.sub_event_type == "Armed clash" and any(
+        _whole_words("looters").search(e.sentence) for e in event.evidence if e.field == "event_type")
+
+
+def _prison_revolt(event: Event) -> bool:
+    """An event a sentence of whose mentions tells of inmates in revolt (a whole word of scheme "inmates"
+    beside a stem of scheme "revolt": "the mutinous prisoners seized the armory", "the rebellious
+    inmates still hold forty visitors hostage"): a prison riot, whatever hostages or guards' deaths it
+    holds, is common crime, not the political violence MUC codes (TASKDOC template-doc-part1 section
+    1), and ACLED codes it among riots. Prisoners of war are fighters, not inmates, and riot police
+    who free hostages tell of no revolt."""
+    inmates, revolt = _whole_words("inmates"), _stem_words("revolt")
+    sentences = [_NO_INMATE_REVOLT.sub("", e.sentence.lower()) for e in event.evidence if e.field == "event_type"]
+    return any(inmates.search(s) and revolt.search(s) for s in sentences)
+
+
+# Words that hold an inmate or a revolt word and name neither: captured fighters, a police unit.
+_NO_INMATE_REVOLT = re.compile(r"\bprisoners? of war\b|\briot (?:police|policemen|squads?|gear|troops|units?)\b")
+
+
 _ARMED_GROUPS = ("state forces", "civilians", "protesters", "rioters")  # types that are no armed group
 _ATTACK_RULE = re.compile(r"lex:violence\(attack")  # classify's rule of a class read from "attack(ed)"
 
@@ -186,11 +234,36 @@ def _attack_on_police(event: Event) -> bool:
     the attack that began it further down ("the rebels attacked the bridge guard post at
     dawn"); a mention that points back ("the attack", classify's ``+anaphor``) tells no
     target of its own."""
+    if _police_targeted(event):
+        return True
     if event.actor1 is None or event.actor1.type in _ARMED_GROUPS:
         return False
     police = _stem_words("police")
     return any(e.field == "event_type" and _ATTACK_RULE.match(e.rule) and "+anaphor" not in e.rule
                and police.search(e.sentence) for e in event.evidence)
+
+
+# Words from an attack word to the thing it struck: a preposition of a target, an article and
+# at most one word more ("attacked a police patrol car", "an attack against the national police").
+_TARGET_AFTER = r"\s+(?:(?:on|against)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+)?"
+
+
+@functools.lru_cache(maxsize=None)
+def _police_object() -> re.Pattern:
+    stems = "|".join(re.escape(s) for s in _stem_stems("police"))
+    return re.compile(r"\battack\w*" + _TARGET_AFTER + r"(?:" + stems + r")", re.I)
+
+
+def _police_targeted(event: Event) -> bool:
+    """A mention of the event read from "attack", told as an act (not one that points back, classify's
+    ``+anaphor``), whose object is the police: the words right after the attack word name them
+    ("fmln commandos attacked a police patrol car", "an attack against the national police began
+    at dusk"), not a place beside them ("troops attacked a rebel camp near the police post").
+    Whoever the event's parties were read as, and whatever class ACLED's unit gave the story (the
+    fighting around it, a town taken), the sentence tells a one-sided attack on a government
+    target, which MUC codes as an ATTACK of its own (TASKDOC template-doc-part1 section 1)."""
+    return any(e.field == "event_type" and _ATTACK_RULE.match(e.rule) and "+anaphor" not in e.rule
+               and _police_object().search(e.sentence) for e in event.evidence)
 
 
 # ACLED classes of an armed attack on people: MUC's ATTACK, whatever explosive or damage GTD's
@@ -238,13 +311,23 @@ def _assassination_within(event: Event, table: dict[tuple[str, str], str]) -> bo
         e.field == "gtd_attack_type" and e.rule.startswith(_ASSASSINATION_RULE) for e in event.evidence)
 
 
+def _police_attacked_within(event: Event, table: dict[tuple[str, str], str]) -> bool:
+    """An event of a class MUC never codes (a town taken, an arrest, an accord), not a crowd's,
+    one of whose mentions tells an attack on the police (:func:`_police_targeted`: "the rebels
+    seized the highway ... and attacked a police patrol car"): the story tells of that attack,
+    which MUC keys as an ATTACK of its own (TASKDOC template-doc-part1 section 1), however
+    ACLED's unit names the event. A crowd that attacks the police is a riot, which MUC leaves out."""
+    return ("outside", event.sub_event_type) in table and event.sub_event_type not in _CROWD_CLASSES \
+        and event.sub_event_type not in _PROTESTS and _police_targeted(event)
+
+
 def muc_type(event: Event) -> str | None:
     """The MUC-4 incident type of an event's class, or None outside MUC's scope."""
     table = _muc_types()
     if _civilians_seized(event):
         return "kidnapping"
     if _outside_scope(event, table):
-        return "attack" if _assassination_within(event, table) else None
+        return "attack" if _assassination_within(event, table) or _police_attacked_within(event, table) else None
     if _abduction_with_deaths(event):
         return "kidnapping"
     if ("class", event.sub_event_type) in table and not _blasts_alone(event):
@@ -330,6 +413,13 @@ def _fire_words() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=None)
+def _stem_stems(scheme: str) -> tuple[str, ...]:
+    from ..extract._cue_tables import read_table
+
+    return tuple(r["label"] for r in read_table("muc_incident_types.csv") if r["scheme"] == scheme)
+
+
+@functools.lru_cache(maxsize=None)
 def _stem_words(scheme: str) -> re.Pattern:
     """Words that open with a stem of one scheme of the MUC type table ("fire", "blast")."""
     from ..extract._cue_tables import read_table
@@ -368,12 +458,18 @@ def _one_device(rule: str) -> bool:
     one explosive device gone off ("a car bomb blew up", "the blast hit a truck"; family
     "explosion" of classify's lexicon), not mortars, rockets or aircraft (MUC's ATTACK), not
     plural blasts or bombs, which tell of a campaign or a battle as often ("the bombings",
-    "explosions were heard"), and not a scheme "air_raid" word ("the air force bombed")."""
+    "explosions were heard"), and not a scheme "air_raid" word ("the air force bombed").
+    "Explosives" names the substance, not blasts counted: one charge set off."""
     cue = _GTD_CUE.match(rule)
     if cue is None or cue.group(1) != "explosion":
         return False
     words = cue.group(2).lower()
-    return not words.endswith("s") and not _stem_words("air_raid").fullmatch(words)
+    return (not words.endswith("s") or words in _SUBSTANCES) and not _stem_words("air_raid").fullmatch(words)
+
+
+# Names of an explosive substance, which end in "s" without counting blasts: "wounded by explosives
+# the rebels had placed in the school" tells of one charge set off, as "a bomb" does.
+_SUBSTANCES = frozenset({"explosives"})
 
 
 # Words just before a verb of damage that tell it of the thing damaged or of a device ("the
@@ -429,7 +525,7 @@ def muc_types(event: Event) -> set[str]:
 
 
 # MUC types a mention's sentence tells by words of its own, and the scheme of those words.
-_TOLD_ACTS = (("robbery", "robbery"), ("arson", "burning"), ("attack", "sabotage"))
+_TOLD_ACTS = (("robbery", "robbery"), ("arson", "burning"), ("attack", "sabotage"), ("kidnapping", "seized"))
 
 
 def _acts_told(event: Event) -> set[str]:
@@ -440,7 +536,10 @@ def _acts_told(event: Event) -> set[str]:
     ARSON, but not people "burned to death" or "burned alive", a killing; sabotage (scheme
     "sabotage": "the rebels stepped up their sabotage of the power grid", "the pylons were
     sabotaged", "a blackout left the capital dark") an ATTACK, MUC's catch-all for damage done by
-    other means than a bomb or fire, which a bombing beside it does not cover. Each is a template of
+    other means than a bomb or fire, which a bombing beside it does not cover; people seized (scheme
+    "seized": "civilians are being held hostage by the rebels in the suburb where the clashes
+    resumed", "students kidnapped last week") a KIDNAPPING, the words of a deed done to people, not
+    the noun that names a kind of crime ("kidnapping cases"). Each is a template of
     its own beside the attack or the bombing (TASKDOC template-doc-part1 section 1: incidents of
     different categories are separate templates), where ACLED's unit holds one event and classify
     reads the sentence as another act ("the rebels set two schools on fire and killed cattle").
