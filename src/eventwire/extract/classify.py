@@ -519,8 +519,11 @@ def crowd_intervention(sent) -> Trigger | None:
     """A sentence that tells only of police or troops acting on a crowd ("Police intervened
     and dispersed the crowd", "Security forces used tear gas"): no event of its own, but the
     protest told just before it met an intervention (ACLED's Protest with intervention)."""
+    from .modality import negation  # modality reads triggers; import late
+
     hits = match_lexicon(sent)
     cue = next((h for h in hits if h.family == "cue_intervention" and not _dispersed_of_itself(h.head)
+                and negation(h.head) is None  # "police watched but did not intervene"
                 and (_by_state(h) or (h.weight >= 0.5 and "state" in _sentence_kinds(sent)))), None)
     if cue is None:
         return None
@@ -877,6 +880,10 @@ def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = 
     if fams == {"explosion"} or (hit.family == "explosion" and not fams & set(_WEAPONS[:-1])):
         if hit.head.tag_ in ("NNS", "NNPS") and hit.head.lemma_.lower() not in _MATERIALS \
                 and not any(h.head.lemma_.lower() == "bomb" for h in spans):
+            heard = next((h for h in spans if h.family == "cue_firearm" and h.head.lemma_.lower() in _GUNFIRE
+                          and h.head in hit.head.conjuncts), None)
+            if heard is not None:  # "heavy gunfire and explosions": the sound of a fight, not shelling
+                return _Choice("clash", f"{via}+{_hit_rule(heard)}", 0.04)
             return _Choice("shelling", f"{via}+plural_explosions")  # many blasts at a front: indirect fire
     near = _party_kinds(_agents_near(hit))
     if not fams & {"suicide", "air", "shelling"} and near & {"partisan", "crowd", "protester"} and not near & _ARMED:
@@ -887,6 +894,10 @@ def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = 
             extra = "" if cue is hit else f"+{_hit_rule(cue)}"
             return _Choice(fam, via + extra, 0.02)
     return _Choice(hit.family, via)
+
+
+# Nouns of shots heard, which joined to "explosions" tell of a fight: "heavy gunfire and explosions"
+_GUNFIRE = {"gunfire", "gunshot", "shooting", "shot", "firing", "fire"}
 
 
 def _armed_targets_only(sent, hits: Sequence[Hit]) -> bool:
