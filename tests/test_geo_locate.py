@@ -906,3 +906,19 @@ def test_an_untagged_name_before_its_province_is_found_in_another_transliteratio
     assert "Tall Refaat" in found
     e = found["Tall Refaat"].entry
     assert e is not None and e.feature_class == "P" and e.admin1 == "Aleppo"
+
+
+def test_a_village_outside_the_province_its_sentence_names_is_a_namesake(nlp, gaz):
+    # the only Tuxtla the gazetteer knows lies in Chiapas; the sentence puts the village in
+    # Veracruz, where Zongolica, also named, lies: the village's words at Zongolica's point
+    text = ("Villagers fought with machetes in Tuxtla village, which officials listed under Zongolica "
+            "municipality in Veracruz state.")
+    loc = _located(nlp, gaz, text, "fought").mentions[0].location
+    assert loc.admin1 == "Veracruz" and loc.name == "Zongolica" and loc.text == "Tuxtla"
+
+
+def test_a_place_named_with_its_own_province_keeps_its_point(nlp, gaz):
+    # a town written with the province it lies in stays the town, whatever else the sentence names
+    text = "Shells fell on Andahuaylas, Apurimac, while families waited to travel home to Lima."
+    loc = _located(nlp, gaz, text, "fell").mentions[0].location
+    assert loc.name == "Andahuaylas" and loc.admin1 == "Apurimac"
