@@ -934,3 +934,19 @@ def test_a_monitors_village_in_luhansk_is_placed_in_its_oblast(nlp, gaz):
     text = "Monitors recorded twelve explosions near Spirne, and bursts of small-arms fire."
     loc = _located(nlp, gaz, text, "explosions", event=("Explosions/Remote violence", "Shelling/artillery/missile attack")).mentions[0].location
     assert loc.name == "Spirne" and loc.admin1 == "Donetsk"
+
+
+def test_a_first_word_read_as_a_group_opens_a_village_name(nlp, gaz):
+    # NER may read "Kafr" ("village") as a group and leave the rest of the name untagged
+    from spacy.tokens import Span
+
+    from eventwire.geo._places import candidate_spans
+
+    doc = nlp.make_doc("Soldiers dispersed a march in Kafr Qaddum on Friday.")
+    doc.ents = [Span(doc, 5, 6, label="NORP")]
+    spans = [(s.text, s.label_) for s, _ in candidate_spans(doc, gaz)]
+    assert spans == [("Kafr Qaddum", "GPE")]
+    # a people's name stays a people's
+    doc = nlp.make_doc("Syrian fighters entered the town.")
+    doc.ents = [Span(doc, 0, 1, label="NORP")]
+    assert [s.label_ for s, _ in candidate_spans(doc, gaz)] == ["NORP"]
