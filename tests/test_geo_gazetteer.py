@@ -514,3 +514,24 @@ def test_a_military_post_listed_by_its_halves_is_found_by_its_own_name(gaz):
     # a town that bears the name keeps it alone
     assert all(e.name == "Fort Pierce" for e in gaz.lookup("Fort Pierce"))
     assert len([e for e in gaz.lookup("Fort Pierce") if e.admin1 == "Florida"]) == 1
+
+
+def test_donbas_villages_missing_from_geonames_come_from_the_codifier_table(gaz):
+    # small villages of the Donetsk and Luhansk oblasts, placed in their oblast
+    for name, oblast in (("Ashurkove", "Donetsk"), ("Spirne", "Donetsk")):
+        found = [e for e in gaz.lookup(name) if e.iso2 == "UA"]
+        assert [e.admin1 for e in found] == [oblast]
+        assert 46.5 < found[0].latitude < 50.5 and 36.5 < found[0].longitude < 40.5
+
+
+def test_donbas_table_names_each_village_once_and_cites_its_source():
+    from importlib import resources
+
+    text = resources.files("eventwire").joinpath("data/geo/donbas_settlements.csv").read_text("utf-8")
+    assert text.startswith("#") and "KATOTTG" in text.splitlines()[0]
+    from eventwire.gazetteer._aliases import read_aliases
+
+    rows = read_aliases(text, table="data/geo/donbas_settlements.csv")
+    names = [fold(r.name) for r in rows]
+    assert len(rows) > 500 and len(names) == len(set(names))
+    assert {r.admin1 for r in rows} == {"Donetsk", "Luhansk"}

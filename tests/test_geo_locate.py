@@ -404,11 +404,16 @@ def test_monitors_on_the_contact_line_speak_of_its_provinces(nlp, gaz):
 
 
 def test_a_namesake_outside_the_monitors_provinces_is_not_their_village(nlp, gaz):
-    # the gazetteer's only Sokilnyky lies in Lviv, far from the contact line: the village
-    # the monitors name is one the gazetteer lacks, placed in the first province they report from
-    text = "On 3 May 2020, the OSCE SMM observed a total of 52 explosions involving unknown weapons near Sokilnyky."
+    # the gazetteer's Molodizhnes lie far from the contact line (and the Codifier's two, one in
+    # each oblast, say nothing of which): the village the monitors name is one the gazetteer
+    # lacks, placed in the first province they report from
+    text = "On 3 May 2020, the OSCE SMM observed a total of 52 explosions involving unknown weapons near Molodizhne."
     loc = _located(nlp, gaz, text, "explosions").mentions[0].location
     assert loc.iso3 == "UKR" and loc.admin1 == "Donetsk" and loc.geo_precision == 3
+    # GeoNames' only Sokilnyky lies in Lviv; the monitors' one is the Luhansk village of the Codifier table
+    text = "On 3 May 2020, the OSCE SMM observed a total of 52 explosions involving unknown weapons near Sokilnyky."
+    loc = _located(nlp, gaz, text, "explosions").mentions[0].location
+    assert loc.iso3 == "UKR" and loc.admin1 == "Luhansk"
     # a province the text names still has its own towns
     text = "The OSCE SMM observed 3 explosions near Sokilnyky, Lviv region."
     loc = _located(nlp, gaz, text, "explosions").mentions[0].location
@@ -906,3 +911,42 @@ def test_an_untagged_name_before_its_province_is_found_in_another_transliteratio
     assert "Tall Refaat" in found
     e = found["Tall Refaat"].entry
     assert e is not None and e.feature_class == "P" and e.admin1 == "Aleppo"
+
+
+def test_a_village_outside_the_province_its_sentence_names_is_a_namesake(nlp, gaz):
+    # the only Tuxtla the gazetteer knows lies in Chiapas; the sentence puts the village in
+    # Veracruz, where Zongolica, also named, lies: the village's words at Zongolica's point
+    text = ("Villagers fought with machetes in Tuxtla village, which officials listed under Zongolica "
+            "municipality in Veracruz state.")
+    loc = _located(nlp, gaz, text, "fought").mentions[0].location
+    assert loc.admin1 == "Veracruz" and loc.name == "Zongolica" and loc.text == "Tuxtla"
+
+
+def test_a_place_named_with_its_own_province_keeps_its_point(nlp, gaz):
+    # a town written with the province it lies in stays the town, whatever else the sentence names
+    text = "Shells fell on Andahuaylas, Apurimac, while families waited to travel home to Lima."
+    loc = _located(nlp, gaz, text, "fell").mentions[0].location
+    assert loc.name == "Andahuaylas" and loc.admin1 == "Apurimac"
+
+
+def test_a_monitors_village_in_luhansk_is_placed_in_its_oblast(nlp, gaz):
+    # a village too small for the embedded GeoNames table, known from the Codifier table
+    text = "Monitors recorded twelve explosions near Spirne, and bursts of small-arms fire."
+    loc = _located(nlp, gaz, text, "explosions", event=("Explosions/Remote violence", "Shelling/artillery/missile attack")).mentions[0].location
+    assert loc.name == "Spirne" and loc.admin1 == "Donetsk"
+
+
+def test_a_first_word_read_as_a_group_opens_a_village_name(nlp, gaz):
+    # NER may read "Kafr" ("village") as a group and leave the rest of the name untagged
+    from spacy.tokens import Span
+
+    from eventwire.geo._places import candidate_spans
+
+    doc = nlp.make_doc("Soldiers dispersed a march in Kafr Qaddum on Friday.")
+    doc.ents = [Span(doc, 5, 6, label="NORP")]
+    spans = [(s.text, s.label_) for s, _ in candidate_spans(doc, gaz)]
+    assert spans == [("Kafr Qaddum", "GPE")]
+    # a people's name stays a people's
+    doc = nlp.make_doc("Syrian fighters entered the town.")
+    doc.ents = [Span(doc, 0, 1, label="NORP")]
+    assert [s.label_ for s, _ in candidate_spans(doc, gaz)] == ["NORP"]

@@ -11,7 +11,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from ._aliases import AliasRow, read_aliases
+from ._aliases import PLACE_TABLES, AliasRow, read_aliases
 from ._compiled import cached_table, data_dir, load_compiled
 from ._fold import fold
 from ._geonames import GeoNamesIndex, ImportReport, default_db_path, import_geonames
@@ -30,7 +30,8 @@ __all__ = [
 def load_gazetteer(*, geonames_db: str | Path | None = None, aliases: bool = True) -> Gazetteer:
     """A fresh gazetteer: embedded tables + alias table + an imported GeoNames index if any."""
     terms = admin_terms()
-    gaz = Gazetteer(load_compiled(terms), read_aliases() if aliases else (), terms,
+    rows = read_aliases() + [r for t in PLACE_TABLES for r in read_aliases(table=t)] if aliases else ()
+    gaz = Gazetteer(load_compiled(terms), rows, terms,
                     first_level_terms=tuple(lexicon().get("first_level_terms", ())))
     from ._compiled import _data_csv
 

@@ -28,10 +28,15 @@ def _float(cell: str) -> float | None:
     return float(cell) if cell.strip() else None
 
 
-def read_aliases(text: str | None = None) -> list[AliasRow]:
-    """Rows of the alias table; the ``#`` provenance line is skipped."""
+# Tables of places in the alias table's columns, read after it: generated ones too long to keep by hand
+PLACE_TABLES = ("data/geo/donbas_settlements.csv",)
+
+
+def read_aliases(text: str | None = None, table: str = "data/geo/aliases.csv") -> list[AliasRow]:
+    """Rows of the alias table (or of another ``table`` in its columns); the ``#`` provenance
+    line is skipped."""
     if text is None:
-        text = resources.files("eventwire").joinpath("data/geo/aliases.csv").read_text("utf-8")
+        text = resources.files("eventwire").joinpath(table).read_text("utf-8")
     lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
     rows = []
     for n, rec in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), start=2):
@@ -44,5 +49,5 @@ def read_aliases(text: str | None = None) -> list[AliasRow]:
                 geonameid=int(rec["geonameid"]) if (rec.get("geonameid") or "").strip() else None,
             ))
         except (KeyError, ValueError, AttributeError) as exc:
-            raise ConfigError(f"data/geo/aliases.csv line {n}: {exc}") from exc
+            raise ConfigError(f"{table} line {n}: {exc}") from exc
     return rows

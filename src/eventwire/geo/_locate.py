@@ -254,10 +254,46 @@ def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str],
         # a place abroad loses to one in the article's country ("in Garcia, Nuevo Leon ...
         # in Colonia Mitras" is not Colonia, Uruguay), then the nearest to the trigger wins
         abroad = main is not None and res[pick].entry.iso2 != main
-        key = (abroad, abs(res[head].toponym.start - trig), -_specificity(res[pick]))
+        key = (abroad, _outside_named_provinces(pick, res), abs(res[head].toponym.start - trig),
+               -_specificity(res[pick]))
         if best_key is None or key < best_key:
             best, best_key = pick, key
     return best
+
+
+def _in_named_province(i: int, mention: Mention, res: list[Resolved], roles: list[str]) -> int | None:
+    """When the event's place lies outside every province of its country that the sentence
+    names, the sentence's place inside one, in whatever role it is written ("in Bate village,
+    coded as Arso district, Keerom regency, Papua province": the Bate of East Java is a
+    namesake of a village the gazetteer lacks; Arso holds it), the most specific first; else None."""
+    if not _outside_named_provinces(i, res):
+        return None
+    trig = (mention.trigger.start + mention.trigger.end) / 2
+    inside = [j for j in _chains(res).between(mention.sent_start, mention.sent_end)
+              if res[j].entry is not None and res[j].toponym.label != "NORP"
+              and roles[j] not in ("speaker", "origin", "destination", "background")
+              and res[j].entry.iso2 == res[i].entry.iso2 and not res[j].entry.feature_code.startswith("PCL")
+              and not _outside_named_provinces(j, res)]
+    return min(inside, key=lambda j: (-_specificity(res[j]), abs(res[j].toponym.start - trig)), default=None)
+
+
+def _outside_named_provinces(i: int, res: list[Resolved]) -> bool:
+    """Does place i lie outside every province of its country that its sentence names
+    ("in Bate village, Arso district, Keerom regency, Papua province": the Bate of East Java
+    is a namesake; Arso, in Papua, is the place)? A province itself is never outside, nor a
+    place written with its own province ("Qasr Bin Ghashir (Aljfara)": a town GeoNames files
+    just over the line, see _named_province)."""
+    from ..gazetteer import fold
+
+    e = res[i].entry
+    if e is None or e.feature_code == "ADM1" or e.feature_code.startswith("PCL") or not e.admin1:
+        return False
+    if any(res[j].entry is not None and res[j].entry.feature_code == "ADM1" and res[j].entry.iso2 == e.iso2
+           for j in _chains(res).chain(i) if j != i):
+        return False
+    _, provinces = _chains(res).named_in_sentence(res[i].toponym.sent_start)
+    own = {name for iso2, name in provinces if iso2 == e.iso2}
+    return bool(own) and fold(e.admin1) not in own
 
 
 def _qualified_after(i: int, res: list[Resolved], roles: list[str], text: str) -> int | None:
@@ -918,6 +954,9 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
     for m in findings.mentions:
         i = _best_in_sentence(m, res, roles, main)
         rule = "geo.event.sentence"
+        words = held = None  # the event place's own words, where another place of the text holds it
+        if i is not None and (held := _in_named_province(i, m, res, roles)) is not None:
+            words, i = res[i].toponym.text, held
         if i is None:
             i, rule = doc_best, "geo.event.document"
         if i is not None and (j := _qualified_after(i, res, roles, doc_text(doc))) is not None:
@@ -985,6 +1024,8 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
         if i is not None:
             chosen.add(i)
             loc = _named_province(to_location(res[i], rule), i, res, gazetteer)
+            if words is not None and i == held:
+                loc = replace(loc, text=words)
             if res[i].entry.feature_code.startswith("PCL"):
                 loc = _in_outlet_home(_within_country(loc, doc_text(doc), gazetteer), home, res)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))

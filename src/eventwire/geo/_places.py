@@ -280,6 +280,9 @@ def candidate_spans(doc, gazetteer) -> list:
     for ent in doc.ents:
         if (ent.label_ == "NORP" or _is_demonym(ent.text, gazetteer)) and _compound_adjective(doc, ent):
             continue  # "Iranian-backed", "Saudi-led": words about an actor, never a place
+        if ent.label_ == "NORP" and (whole := _group_word_opening_name(doc, ent, gazetteer)) is not None:
+            out.append((whole, "geo.reread.norp"))
+            continue
         if ent.label_ in PLACE_LABELS and _is_demonym(ent.text, gazetteer):
             from spacy.tokens import Span
 
@@ -329,6 +332,18 @@ def candidate_spans(doc, gazetteer) -> list:
 # (Congress, Arizona): read as an organisation, they stay one.
 _BODIES = frozenset({"congress", "senate", "parliament", "assembly", "council", "ministry", "cabinet",
                      "government", "court", "presidency", "legislature"})
+
+
+def _group_word_opening_name(doc, ent, gazetteer):
+    """NER reads the first word of some village names as a group ("Kafr" of "Kafr Qaddum",
+    "village" in Arabic): where that word names no people and, with the capitalised words
+    after it, makes a place the gazetteer knows, the whole name as a place; else None."""
+    if gazetteer is None or _is_demonym(ent.text, gazetteer) or gazetteer.demonym_country(ent.text):
+        return None
+    from spacy.tokens import Span
+
+    whole = _with_last_words(doc, Span(doc, ent.start, ent.end, label="GPE"), gazetteer)
+    return whole if whole.end > ent.end else None
 
 
 def _unit_read_as_body(doc, ent, gazetteer):
