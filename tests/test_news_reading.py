@@ -424,3 +424,42 @@ def test_a_struggle_for_control_is_no_clash(pipeline):
     events = _run(pipeline, "Gangs fought for control of the prison on Monday, killing six inmates.",
                   dt.date(2026, 9, 26)).events
     assert [e.event_type for e in events] == ["Battles"]
+
+
+def test_gunfire_and_explosions_heard_are_a_fight(nlp):
+    sent = next(nlp("Residents reported heavy gunfire and explosions, and the airport suspended flights.").sents)
+    assert [t.event_type for t in classify.find_triggers(sent)] == ["Battles"]
+    sent = next(nlp("Explosions were heard across the front line overnight.").sents)
+    assert [t.event_type for t in classify.find_triggers(sent)] == ["Explosions/Remote violence"]
+
+
+def test_police_who_did_not_intervene_met_no_protest(pipeline):
+    text = ("Tens of thousands of people marched peacefully through central Belgrade on Thursday evening.\n\n"
+            "Police watched from side streets but did not intervene.")
+    events = _run(pipeline, text, dt.date(2026, 7, 2)).events
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_a_headlines_town_named_as_its_state_may_be_the_state(pipeline):
+    title = "Gunmen kill 12 in Zamfara village; 20 abducted in Katsina"
+    text = (title + "\n\nGUSAU, Nigeria, Sept 16 (Reuters) - Armed men killed 12 villagers in an attack on a village "
+            "in the Maru area of Zamfara state on Sunday, a local official said.\n\nIn neighbouring Katsina state, "
+            "bandits abducted 20 people from farms near Faskari on Monday morning, police said.")
+    events = _run(pipeline, text, dt.date(2024, 9, 16), title).events
+    assert sorted((e.sub_event_type, e.event_date) for e in events) == [
+        ("Abduction/forced disappearance", dt.date(2024, 9, 16)), ("Attack", dt.date(2024, 9, 15))]
+
+
+def test_a_province_the_lede_names_backs_the_headlines_town(pipeline):
+    title = "Landmine kills three children in Yemen's Taiz"
+    text = (title + "\n\nADEN, Yemen (AP) — A landmine exploded as three children were herding goats near a village "
+            "in Yemen's southwestern Taiz province on Tuesday, killing all three, an official said.\n\nThe "
+            "children were killed near the village of al-Shaqab, the official said.")
+    events = _run(pipeline, text, dt.date(2026, 4, 22), title).events
+    assert [e.location.name for e in events] == ["Taiz"]
+
+
+def test_a_countrys_drones_are_its_forces(pipeline):
+    events = _run(pipeline, "Ukrainian drones struck an oil refinery in the Russian city of Ryazan on Sunday.",
+                  dt.date(2026, 3, 30)).events
+    assert [e.actor1.name for e in events] == ["Military Forces of Ukraine"]

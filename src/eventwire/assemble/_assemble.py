@@ -44,6 +44,7 @@ class _Group:
     _kinds: set[str] = field(default_factory=set)
     _types: set[str] = field(default_factory=set)
     _parts: set[str] = field(default_factory=set)  # parts of the article (title, lede) its mentions lie in
+    headline_only: bool = True  # every mention so far lies in the headline
 
     @property
     def first(self) -> Mention:
@@ -256,7 +257,7 @@ def _told_this_week(told, published) -> bool:
         and 0 <= (published - told.date).days <= NEWS_DAYS
 
 
-def _fits(group: _Group, m: Mention, part: str = "body", published=None, told=None) -> bool:
+def _fits(group: _Group, m: Mention, part: str = "body", published=None, told=None, headline: bool = False) -> bool:
     """Nothing the mention states conflicts with the group: date, own place, named groups.
 
     Generic and default actors never split an article's mentions: "security
@@ -280,7 +281,13 @@ def _fits(group: _Group, m: Mention, part: str = "body", published=None, told=No
     # an act told apart from another in its sentence ("..., and in a separate incident clashes
     # killed four") has no place of its own when the sentence's place is the other act's
     place = group.own_location() if any(x.apart_from for x in group.mentions) else group.location()
-    if not _headline_of(group, part) and not _same_place(place, _sentence_place(m)):
+    mine = _sentence_place(m)
+    # "20 abducted in Katsina" in a headline: the state, as likely as its capital
+    if headline and mine is not None and _named_as_its_province(mine):
+        mine = replace(mine, geo_precision=3)
+    if group.headline_only and place is not None and _named_as_its_province(place):
+        place = replace(place, geo_precision=3)
+    if not _headline_of(group, part) and not _same_place(place, mine):
         return False
     if _two_towns(group.own_location(), _own_location(m)) and group.has_type(m.trigger.event_type) \
             and not group.has_kind(m.trigger.sub_event_type) and "+anaphor" not in m.trigger.rule:
@@ -288,6 +295,12 @@ def _fits(group: _Group, m: Mention, part: str = "body", published=None, told=No
         # weapon, another act (an attack beside a clash may be one fight read from both sides)
         return False
     return not _other_dyad(group, m)
+
+
+def _named_as_its_province(loc: Location) -> bool:
+    """A town that bears its province's name ("Katsina" of Katsina State): a headline's bare
+    name may mean either."""
+    return loc.geo_precision == 1 and bool(loc.name and loc.admin1) and fold(loc.name) == fold(loc.admin1)
 
 
 def _town(loc: Location) -> bool:
@@ -335,14 +348,16 @@ def _group(mentions: list[Mention], structure=None, places=(), published=None, t
     :func:`_act_told`)."""
     groups: list[_Group] = []
     parts = [structure.kind_at(m.sent_start, m.sent_end) if structure is not None else "body" for m in mentions]
+    in_title = [p == "title" for p in parts]
     if _headline_places(structure, places) > 1:  # "Gunmen kill 12 in X; 20 abducted in Y": two happenings
         parts = ["body" if p == "title" else p for p in parts]
-    for m, part in zip(mentions, parts):
-        target = next((g for g in groups if _fits(g, m, part, published, told)), None)
+    for m, part, headline in zip(mentions, parts, in_title):
+        target = next((g for g in groups if _fits(g, m, part, published, told, headline)), None)
         if target is None:
             target = _Group()
             groups.append(target)
         target.add(m, part)
+        target.headline_only = target.headline_only and headline
     return groups
 
 

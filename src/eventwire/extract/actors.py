@@ -202,10 +202,12 @@ def _fold_word(text: str) -> str:
 
 
 # Arms and fire that only a state's forces field, named by the state's demonym: "Russian
-# artillery struck a market", "Israeli shelling killed two", "a Turkish missile hit the town".
+# artillery struck a market", "Israeli shelling killed two", "a Turkish missile hit the town",
+# "Ukrainian drones struck a refinery".
 # Without the demonym they name no side.
 _STATE_WEAPONS = frozenset({"artillery", "shelling", "shellfire", "bombardment", "bombardments", "missile",
-                            "missiles", "tank", "tanks", "warship", "warships", "gunship", "gunships"})
+                            "missiles", "tank", "tanks", "warship", "warships", "gunship", "gunships",
+                            "drone", "drones", "warplane", "warplanes"})
 
 
 def _state_weapon(token, actors: ActorDictionary) -> Actor | None:

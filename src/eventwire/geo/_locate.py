@@ -820,6 +820,14 @@ def _named_in_sentence(res: list[Resolved], sent_start: int) -> tuple[set[str], 
     return countries, provinces
 
 
+def _province_named_in(sent_start: int, e, res: list[Resolved]) -> bool:
+    """Does the sentence at ``sent_start`` name the province that place ``e`` lies in?"""
+    from ..gazetteer import fold
+
+    _, provinces = _chains(res).named_in_sentence(sent_start)
+    return e is not None and e.admin1 is not None and (e.iso2, fold(e.admin1)) in provinces
+
+
 def _unsupported(i: int, fp: int, res: list[Resolved], sentence: bool = True,
                  parts: frozenset[str] = frozenset()) -> bool:
     """Does place i contradict the place the article is filed from, with nothing in its
@@ -1008,7 +1016,10 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
             continue
         if fp is not None and rule == "geo.event.document" and _across_the_dateline(i, fp, res, findings):
             i = None  # "KANSAS CITY, Mo. -- A girl was shot Sunday": not the Kansas City, Kan., of another shooting
-        if fp is not None and (i is None or _unsupported(i, fp, res, rule == "geo.event.sentence", parts) or _narrower(res, i, fp)):
+        # "in Yemen's southwestern Taiz province" backs the title's Taiz city that stands for it
+        backed = rule == "geo.event.sentence+document" and _province_named_in(m.sent_start, res[i].entry, res)
+        if fp is not None and (i is None or not backed and _unsupported(i, fp, res, rule == "geo.event.sentence", parts)
+                               or _narrower(res, i, fp)):
             if (t := _county_town(fp, res, masthead)) is not None:
                 i, rule = t, "geo.event.county-town"
             else:
