@@ -463,3 +463,11 @@ def test_a_countrys_drones_are_its_forces(pipeline):
     events = _run(pipeline, "Ukrainian drones struck an oil refinery in the Russian city of Ryazan on Sunday.",
                   dt.date(2026, 3, 30)).events
     assert [e.actor1.name for e in events] == ["Military Forces of Ukraine"]
+
+
+def test_the_death_a_riot_answered_is_not_its_toll(pipeline):
+    text = ("Angry residents set fire to a police station in the town of Kaolack on Monday after a young man "
+            "died in police custody, officials said.\n\nHundreds of protesters threw stones at officers before "
+            "storming the station and setting it alight.")
+    events = _run(pipeline, text, dt.date(2026, 6, 2)).events
+    assert [(e.event_type, e.fatalities.best if e.fatalities else 0) for e in events] == [("Riots", 0)]

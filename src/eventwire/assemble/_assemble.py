@@ -405,6 +405,23 @@ def _of_an_earlier_year(count: Count, event_date, findings: DocFindings) -> bool
     return bool(years) and all(y < event_date.year for y in years)
 
 
+# Events of crowds, whose cause a report tells with the death that set them off
+_CROWD_TYPES = ("Protests", "Riots")
+# A clause or phrase of what a crowd answered, just before a count: "set fire to the station after
+# a young man died in custody", "marched over the killing of two students"
+_ANSWERING = re.compile(r"\b(?:after|following|over|against)\b[^,;.()]{0,30}$", re.I)
+
+
+def _what_they_answered(count: Count, findings: DocFindings) -> bool:
+    """A death told as what a protest or riot answered, not as its toll: "protesters torched the
+    station after a man died in police custody" (ACLED codes the riot with no fatality)."""
+    text = findings.document.text
+    for start, end in findings.sentences:
+        if start <= count.start < end:
+            return _ANSWERING.search(text[start:count.start]) is not None
+    return False
+
+
 def _fill_country(actor: Actor | None, location: Location | None) -> Actor | None:
     if actor is not None and location is not None and location.country and actor.rule \
             and actor.rule.startswith("actors.dictionary.ambiguous"):
@@ -682,6 +699,8 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     counts = [c for m in group.mentions for c in m.counts] + group.extra_counts
     if date is not None and event_date is not None:  # a day the text tells, not the publication's
         counts = [c for c in counts if not _of_an_earlier_year(c, event_date, findings)]
+    if event_class.event_type in _CROWD_TYPES:
+        counts = [c for c in counts if not (c.kind == "fatalities" and _what_they_answered(c, findings))]
     by_kind = event_counts(counts, COUNT_KINDS)
     event_class = _abduction_with_deaths(event_class, by_kind.get("fatalities"), group, counts)
     if event_class.sub_event_type in _HARMLESS:
