@@ -14,6 +14,7 @@ from ._cue_tables import DEATH_VERBS, count_cues, date_verbs, event_nouns, gathe
 from .timing import CONTEXT, classify_timing, is_update
 from .structure import paragraphs, read_structure
 from ..nlp import doc_text, span_text, words
+from ..resources.actors import successor
 
 
 @dataclass(slots=True)
@@ -822,6 +823,8 @@ def _mention(doc, sent, trigger, found: DocFindings, sent_actors, sent_counts, a
     gtd, gtd_rule = gtd_types[0] if gtd_types else (None, None)
     actor1, actor2 = _actors.assign_roles(sent, trigger, sent_actors)
     actor2 = _actors.party_victims(actor2, trigger)
+    # "the Taliban" of a report after August 2021 are Afghanistan's state forces (ACLED's names by period)
+    actor1, actor2 = successor(actor1, document.published), successor(actor2, document.published)
     # a toll update's date is the update's, not the incident's: it must not split the incident
     when = None if is_update(span_text(sent)) or not dated else _sentence_date(
         sent, found.dates, found.structure, trigger if document.profile == "news" else None)

@@ -8,6 +8,8 @@ name comparison used by evaluation: ACLED and GTD write one actor many ways
 from __future__ import annotations
 
 import csv
+import dataclasses
+import datetime as _dt
 import functools
 import re
 import unicodedata
@@ -159,6 +161,27 @@ class ActorDictionary:
 
 
 ACTOR_FILES = ("actors.csv", "generic_actors.csv", "actor_countries.csv", "actor_alias_stoplist.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def _successions() -> dict[str, tuple[tuple[_dt.date, dict[str, str]], ...]]:
+    out: dict[str, list] = {}
+    for r in _read_csv("actor_successions.csv"):
+        out.setdefault(r["name"], []).append((_dt.date.fromisoformat(r["from"]), r))
+    return {k: tuple(sorted(v, key=lambda x: x[0], reverse=True)) for k, v in out.items()}
+
+
+def successor(actor, on: _dt.date | None):
+    """The actor as ACLED names it on ``on`` (data/actor_successions.csv): the Taliban in a
+    report of 2023 are Military Forces of Afghanistan (2021-). Others, and any actor when
+    there is no date, are returned as they are."""
+    if actor is None or on is None:
+        return actor
+    for since, row in _successions().get(actor.name, ()):
+        if on >= since:
+            return dataclasses.replace(actor, name=row["successor"], type=row["actor_type"], inter=int(row["inter"]),
+                                       country=row["country"] or actor.country)
+    return actor
 
 
 @functools.lru_cache(maxsize=1)
