@@ -793,3 +793,26 @@ def test_headline_list_of_separate_incidents_is_no_one_toll(headline_counts):
 ])
 def test_tallies_shooters_and_unknowns(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
+
+
+def test_a_round_that_went_on_to_hit_someone_wounds_them(counts_of):
+    # the second verb shares the bullet as its doer
+    hit = _one(counts_of("A stray round came through the kitchen wall and hit her 9-year-old nephew in the hip."),
+               "injured")
+    assert hit.best == 1
+    # a blow of a fist is no gunshot
+    assert not [c for c in counts_of("The man walked up to him and hit him in the face.") if c.kind == "injured"]
+
+
+@pytest.mark.parametrize("text", [
+    "Another man was killed overnight and six other people were wounded in attacks across the city.",
+    "Four more people were wounded in shootings from Friday evening to Sunday morning.",
+])
+def test_a_roundups_figure_over_bare_plural_attacks_is_a_tally(counts_of, text):
+    hurt = _one(counts_of(text), "injured")
+    assert "+period_total" in hurt.rule and aggregate([hurt]) is None
+
+
+def test_a_figure_of_attacks_on_one_place_is_that_acts(counts_of):
+    dead = _one(counts_of("Five villagers were killed in attacks on the market."), "fatalities")
+    assert "+period_total" not in dead.rule

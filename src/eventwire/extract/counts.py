@@ -376,8 +376,11 @@ _FIRING = {"fire", "shoot", "open", "spray"}
 def _gunfire_strikes(verb) -> bool:
     """An active "struck" or "hit" whose doer is the gunfire ("a stray bullet struck a girl",
     "gunfire hit two men"), or a clause of it that follows the firing ("fired into the crowd,
-    striking three people"): whom it strikes is shot, not a blow of a fist or a car."""
+    striking three people"): whom it strikes is shot, not a blow of a fist or a car. A verb
+    joined to an earlier one shares its doer ("a bullet came through the wall and hit a boy")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is not None:
         return subject.lemma_.lower() in _GUNFIRE
     return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.lemma_.lower() in _FIRING
@@ -1654,6 +1657,12 @@ _MANY_INCIDENTS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine
                              r"incidents|homicides|murders)\b", re.I)
 
 
+# A roundup's tail counts its other shootings with a bare plural: "nine other people were wounded
+# in attacks across the city", "wounded in shootings from Friday to Sunday" (not "in attacks on
+# the village", whose figure is that act's).
+_BARE_PLURAL_ACTS = re.compile(r"\bin (?:shootings|attacks)\b(?! (?:on|against|by|at|that|which)\b)", re.I)
+
+
 # A figure for a whole country or state is a tally of its incidents: "19 officers had been slain
 # nationwide in July", "killed across the country this year".
 _COUNTRYWIDE = re.compile(r"\b(?:nationwide|statewide|countrywide|across the (?:country|nation|state))\b", re.I)
@@ -1681,7 +1690,8 @@ def _period_total(sent, count: Count) -> bool:
     if spans and set(spans) == {"last year"} and _ONE_INCIDENT.search(text):
         spans = []
     return any(ent.label_ == "DATE" and _PERIOD.search(ent.text) for ent in ents_in(sent)) or \
-        bool(spans) or bool(_MANY_INCIDENTS.search(text)) or bool(_COUNTRYWIDE.search(text)) or \
+        bool(spans) or bool(_MANY_INCIDENTS.search(text)) or bool(_BARE_PLURAL_ACTS.search(text)) or \
+        bool(_COUNTRYWIDE.search(text)) or \
         bool(_VIOLENT_SPELL.search(text))
 
 
