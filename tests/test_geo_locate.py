@@ -906,3 +906,25 @@ def test_an_untagged_name_before_its_province_is_found_in_another_transliteratio
     assert "Tall Refaat" in found
     e = found["Tall Refaat"].entry
     assert e is not None and e.feature_class == "P" and e.admin1 == "Aleppo"
+
+
+def test_a_street_named_after_a_town_is_no_town(nlp, gaz):
+    text = "Officers on patrol near the area of Raleigh Road and Fifth Street heard gunfire in Fresno."
+    tops = {t.text for t in find_toponyms(nlp(text), gaz)}
+    assert "Raleigh" not in tops and "Fresno" in tops
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("Madison Clarke said her son was shot outside the store.", "Madison", False),
+    ("Savannah Pruitt stands on the porch where the bullets hit.", "Savannah", False),
+    ("Madison police said the man was shot outside the store.", "Madison", True),
+    ("The man was shot on Tyler Street on Monday.", "Tyler", False),
+])
+def test_a_towns_name_before_a_surname_is_a_first_name(nlp, gaz, text, name, kept):
+    assert (name in {t.text for t in find_toponyms(nlp(text), gaz)}) == kept
+
+
+def test_a_one_word_name_with_an_age_is_a_person(nlp, gaz):
+    text = "Her children, Marion, 9, and Beverly, 12, were asleep when the shots were fired in Dayton."
+    tops = {t.text for t in find_toponyms(nlp(text), gaz)}
+    assert "Marion" not in tops and "Beverly" not in tops and "Dayton" in tops
