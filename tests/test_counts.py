@@ -816,3 +816,17 @@ def test_a_roundups_figure_over_bare_plural_attacks_is_a_tally(counts_of, text):
 def test_a_figure_of_attacks_on_one_place_is_that_acts(counts_of):
     dead = _one(counts_of("Five villagers were killed in attacks on the market."), "fatalities")
     assert "+period_total" not in dead.rule
+
+
+@pytest.mark.parametrize("text, injured", [
+    # one hit, then another told apart by "also": two
+    ("A man was shot in the back outside the diner. His nephew was also shot in the hand.", 2),
+    # the one "also" hit named twice is still one more
+    ("A woman was shot in the leg near the bus stop. Her son was also shot. Her son was also shot in the foot.", 2),
+    # the first died: only the one "also" hit is among the hurt
+    ("A man was shot outside the diner. He died at the scene. A woman was also shot in the arm.", 1),
+])
+def test_people_also_hit_one_at_a_time_add_up(counts_of, text, injured):
+    from eventwire.extract.counts import event_counts
+
+    assert figure(event_counts(counts_of(text), ("fatalities", "injured"))["injured"]) == injured

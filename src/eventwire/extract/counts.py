@@ -2574,4 +2574,25 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
         # "no one else was hurt" beside a man shot who lived: the zero is of the others
         if stated is None or (figure(survivors) or 0) > (figure(stated) or 0):
             out["injured"] = survivors
+        if (more := _also_hit_one_by_one(hits, dead, n_dead)) is not None \
+                and (figure(more) or 0) > (figure(out["injured"]) or 0):
+            out["injured"] = more
     return out
+
+
+def _also_hit_one_by_one(hits: list[Count], dead: list[Count], n_dead: int) -> Count | None:
+    """People hit told one at a time in sentences of their own, the later ones "also" hit: "A man
+    was shot in the back. A woman was also shot in the arm." are two. The first may be among the
+    dead (as :func:`event_counts` reads one hit alone); each one "also" hit is someone more, told
+    once however often the report names them again."""
+    ones = [c for c in hits if ".singular" in c.rule and c.best == 1 and "+period_total" not in c.rule]
+    first = min((c for c in ones if not _ALSO.search(c.text)), key=lambda c: c.start, default=None)
+    if first is None:
+        return None
+    also = {(c.victims or "").lower(): c for c in ones if _ALSO.search(c.text) and c.start > first.end}
+    if not also:
+        return None
+    apart = _not_among_dead(first) or _someone_else(first, dead, n_dead)
+    n = (figure(_less(first, n_dead)) if n_dead and not apart else 1) + len(also)
+    last = max(also.values(), key=lambda c: c.start)
+    return replace(last, low=n, best=n, high=n, rule=f"{last.rule}+also_hit({len(also)})")
