@@ -830,3 +830,13 @@ def test_people_also_hit_one_at_a_time_add_up(counts_of, text, injured):
     from eventwire.extract.counts import event_counts
 
     assert figure(event_counts(counts_of(text), ("fatalities", "injured"))["injured"]) == injured
+
+
+def test_the_dead_who_shot_the_hit_is_not_among_them(counts_of):
+    from eventwire.extract.counts import event_counts
+
+    out = event_counts(counts_of("Man who shot 3, including a deputy, is killed by troopers"), ("fatalities", "injured"))
+    assert (figure(out["fatalities"]), figure(out["injured"])) == (1, 3)
+    # a gunman who shot four and killed one of them: the dead is among the four
+    out = event_counts(counts_of("A gunman shot four people at the bar, and one of them died."), ("fatalities", "injured"))
+    assert figure(out["injured"]) == 3

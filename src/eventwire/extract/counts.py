@@ -2568,7 +2568,8 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     hit = _largest_hit(hits) if hits else None
     if "injured" in out and hit is not None:
         n_dead = figure(out.get("fatalities")) or 0
-        apart = _ALSO.search(hit.text) or _not_among_dead(hit) or _someone_else(hit, dead, n_dead)
+        apart = _ALSO.search(hit.text) or _not_among_dead(hit) or _someone_else(hit, dead, n_dead) \
+            or _the_shooter_died(hit, dead)
         survivors = _less(hit, n_dead) if n_dead and not apart else hit
         stated = out["injured"]
         # "no one else was hurt" beside a man shot who lived: the zero is of the others
@@ -2578,6 +2579,13 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
                 and (figure(more) or 0) > (figure(out["injured"]) or 0):
             out["injured"] = more
     return out
+
+
+def _the_shooter_died(hit: Count, dead: list[Count]) -> bool:
+    """The one who shot them is the one dead: "Teen who shot 4, including 2 agents, is killed by
+    police" tells the hit inside the words naming the dead, who is not among them."""
+    return ".active." in hit.rule and any(
+        ".singular" in d.rule and d.start <= hit.start and hit.end <= d.end for d in dead)
 
 
 def _also_hit_one_by_one(hits: list[Count], dead: list[Count], n_dead: int) -> Count | None:
