@@ -840,3 +840,15 @@ def test_the_dead_who_shot_the_hit_is_not_among_them(counts_of):
     # a gunman who shot four and killed one of them: the dead is among the four
     out = event_counts(counts_of("A gunman shot four people at the bar, and one of them died."), ("fatalities", "injured"))
     assert figure(out["injured"]) == 3
+
+
+def test_the_dead_a_vigil_honoured_are_not_the_gunfires(counts_of):
+    from eventwire.extract.counts import event_counts
+
+    text = ("Three people were shot at a candlelight vigil on Elm Street late Friday. "
+            "The vigil honored Marcus Lee, who died after he was shot during a robbery in April.")
+    out = event_counts(counts_of(text), ("fatalities", "injured"))
+    assert (figure(out["fatalities"]), figure(out["injured"])) == (None, 3)
+    # a death at the funeral itself stays
+    dead = _one(counts_of("A man was killed at the funeral service on Sunday."), "fatalities")
+    assert "+honoured" not in dead.rule

@@ -1851,6 +1851,7 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
              if not _no_casualty(c) and not _intended(sent, c) and not _hypothetical(sent, c)]
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+superseded") if _superseded(sent, c) else c for c in found]
+    found = [replace(c, rule=c.rule + "+honoured") if _honoured(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+apart") if _introduced_beside_the_dead(c, found) else c for c in found]
     found = [replace(c, rule=c.rule + "+only") if _the_only_one(sent, c) else c for c in found]
@@ -1859,6 +1860,21 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     if headline:
         found = _before_masthead(sent, found)
     return _attribute(sent, sorted(found, key=lambda c: c.start))
+
+
+# A gathering held for someone who died: "the vigil honored X, who died after he was shot in a
+# robbery", "the memorial service was for X, a rider who died in a crash".
+_HONOURING = re.compile(r"\b(?:vigil|memorial|funeral|service|wake)\b(?:\s+\w+){0,3}?\s+(?:honou?red|remembered|"
+                        r"was (?:held )?(?:for|to honou?r|in honou?r of|in memory of))\b", re.I)
+
+
+def _honoured(sent, count: Count) -> bool:
+    """One dead whom a vigil, a memorial or a funeral was held for, and the wound they died of ("who
+    died after he was shot"): a death before the gathering, not of the gunfire that broke out at it."""
+    if count.kind not in ("fatalities", "injured") or ".singular" not in count.rule:
+        return False
+    m = _HONOURING.search(span_text(sent))
+    return m is not None and count.start >= sent.start_char + m.end()
 
 
 def _before_masthead(sent, found: list[Count]) -> list[Count]:
@@ -2216,7 +2232,8 @@ def aggregate(candidates: list[Count]) -> Count | None:
     positive figure was stated ("no casualties" next to "two killed" is about
     someone else).
     """
-    candidates = [c for c in candidates if "+period_total" not in c.rule and "+superseded" not in c.rule]
+    candidates = [c for c in candidates if "+period_total" not in c.rule and "+superseded" not in c.rule
+                  and "+honoured" not in c.rule]
     if not candidates:
         return None
     coded = [c for c in candidates if ".coded_as" in c.rule]
@@ -2553,7 +2570,7 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     dead (:func:`_with_also_dead`). A person "also" shot is one more than
     the dead ("three were killed; her boyfriend was also shot").
     """
-    dead = [c for c in candidates if c.kind == "fatalities" and (figure(c) or 0) > 0]
+    dead = [c for c in candidates if c.kind == "fatalities" and (figure(c) or 0) > 0 and "+honoured" not in c.rule]
     if dead:  # the wounded victim a report names again may be the one who died
         candidates = [c for c in candidates if c.kind != "injured" or not _one_of_the_dead(c, dead)]
     out = {k: aggregate([c for c in candidates if c.kind == k and not _hit(c)]) for k in kinds}
@@ -2593,7 +2610,8 @@ def _also_hit_one_by_one(hits: list[Count], dead: list[Count], n_dead: int) -> C
     was shot in the back. A woman was also shot in the arm." are two. The first may be among the
     dead (as :func:`event_counts` reads one hit alone); each one "also" hit is someone more, told
     once however often the report names them again."""
-    ones = [c for c in hits if ".singular" in c.rule and c.best == 1 and "+period_total" not in c.rule]
+    ones = [c for c in hits if ".singular" in c.rule and c.best == 1 and "+period_total" not in c.rule
+            and "+honoured" not in c.rule]
     first = min((c for c in ones if not _ALSO.search(c.text)), key=lambda c: c.start, default=None)
     if first is None:
         return None
