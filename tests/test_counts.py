@@ -793,3 +793,62 @@ def test_headline_list_of_separate_incidents_is_no_one_toll(headline_counts):
 ])
 def test_tallies_shooters_and_unknowns(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
+
+
+def test_a_round_that_went_on_to_hit_someone_wounds_them(counts_of):
+    # the second verb shares the bullet as its doer
+    hit = _one(counts_of("A stray round came through the kitchen wall and hit her 9-year-old nephew in the hip."),
+               "injured")
+    assert hit.best == 1
+    # a blow of a fist is no gunshot
+    assert not [c for c in counts_of("The man walked up to him and hit him in the face.") if c.kind == "injured"]
+
+
+@pytest.mark.parametrize("text", [
+    "Another man was killed overnight and six other people were wounded in attacks across the city.",
+    "Four more people were wounded in shootings from Friday evening to Sunday morning.",
+])
+def test_a_roundups_figure_over_bare_plural_attacks_is_a_tally(counts_of, text):
+    hurt = _one(counts_of(text), "injured")
+    assert "+period_total" in hurt.rule and aggregate([hurt]) is None
+
+
+def test_a_figure_of_attacks_on_one_place_is_that_acts(counts_of):
+    dead = _one(counts_of("Five villagers were killed in attacks on the market."), "fatalities")
+    assert "+period_total" not in dead.rule
+
+
+@pytest.mark.parametrize("text, injured", [
+    # one hit, then another told apart by "also": two
+    ("A man was shot in the back outside the diner. His nephew was also shot in the hand.", 2),
+    # the one "also" hit named twice is still one more
+    ("A woman was shot in the leg near the bus stop. Her son was also shot. Her son was also shot in the foot.", 2),
+    # the first died: only the one "also" hit is among the hurt
+    ("A man was shot outside the diner. He died at the scene. A woman was also shot in the arm.", 1),
+])
+def test_people_also_hit_one_at_a_time_add_up(counts_of, text, injured):
+    from eventwire.extract.counts import event_counts
+
+    assert figure(event_counts(counts_of(text), ("fatalities", "injured"))["injured"]) == injured
+
+
+def test_the_dead_who_shot_the_hit_is_not_among_them(counts_of):
+    from eventwire.extract.counts import event_counts
+
+    out = event_counts(counts_of("Man who shot 3, including a deputy, is killed by troopers"), ("fatalities", "injured"))
+    assert (figure(out["fatalities"]), figure(out["injured"])) == (1, 3)
+    # a gunman who shot four and killed one of them: the dead is among the four
+    out = event_counts(counts_of("A gunman shot four people at the bar, and one of them died."), ("fatalities", "injured"))
+    assert figure(out["injured"]) == 3
+
+
+def test_the_dead_a_vigil_honoured_are_not_the_gunfires(counts_of):
+    from eventwire.extract.counts import event_counts
+
+    text = ("Three people were shot at a candlelight vigil on Elm Street late Friday. "
+            "The vigil honored Marcus Lee, who died after he was shot during a robbery in April.")
+    out = event_counts(counts_of(text), ("fatalities", "injured"))
+    assert (figure(out["fatalities"]), figure(out["injured"])) == (None, 3)
+    # a death at the funeral itself stays
+    dead = _one(counts_of("A man was killed at the funeral service on Sunday."), "fatalities")
+    assert "+honoured" not in dead.rule

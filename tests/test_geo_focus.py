@@ -871,3 +871,28 @@ def test_a_mastheads_own_mention_of_its_town_is_not_the_text_naming_it(gaz):
     focus = Focus("US", "tennessee", 1.0, "qualified")
     assert _outlet_town(document, [mention], focus, gaz, (memphis,)) == 0
     assert _outlet_town(document, [mention], focus, gaz, (memphis,), masthead=(40, 80)) is None
+
+
+def test_a_site_brand_in_the_datelines_brackets_names_the_outlet(gaz):
+    from eventwire.geo._focus import known_outlets
+
+    homes = known_outlets(None, "DORAL (CBSMiami) - A man was wounded outside a bakery late Friday.", gaz)
+    assert [(e.name, e.admin1) for e in homes] == [("Miami", "Florida")]
+    # a web address the opening cites may be another newsroom's story carried: no outlet
+    assert not known_outlets(None, "A man was wounded late Friday, cbsmiami.com reported.", gaz)
+
+
+def test_a_photo_credit_names_the_papers_town(gaz):
+    from eventwire.geo._focus import known_outlets
+
+    tail = "The boy was treated and released.\n\nPhoto: Jane Roe / San Antonio Express-News"
+    assert [e.name for e in known_outlets(None, "", gaz, tail=tail)] == ["San Antonio"]
+    # the paper's town leads its name: another town's "Daily News" is not a namesake paper's
+    assert not known_outlets(None, "", gaz, tail="Photo: John Doe / Springfield Daily News")
+
+
+def test_a_local_outlets_report_naming_no_town_is_in_its_home(nlp, gaz):
+    text = ("(CBSMiami) - A teenager was shot in the leg outside a corner store on the north side "
+            "late Friday, police said.")
+    loc = _location(nlp, gaz, text, "shot")
+    assert loc is not None and (loc.name, loc.admin1) == ("Miami", "Florida")

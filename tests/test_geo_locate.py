@@ -950,3 +950,25 @@ def test_a_first_word_read_as_a_group_opens_a_village_name(nlp, gaz):
     doc = nlp.make_doc("Syrian fighters entered the town.")
     doc.ents = [Span(doc, 0, 1, label="NORP")]
     assert [s.label_ for s, _ in candidate_spans(doc, gaz)] == ["NORP"]
+
+
+def test_a_street_named_after_a_town_is_no_town(nlp, gaz):
+    text = "Officers on patrol near the area of Raleigh Road and Fifth Street heard gunfire in Fresno."
+    tops = {t.text for t in find_toponyms(nlp(text), gaz)}
+    assert "Raleigh" not in tops and "Fresno" in tops
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("Madison Clarke said her son was shot outside the store.", "Madison", False),
+    ("Savannah Pruitt stands on the porch where the bullets hit.", "Savannah", False),
+    ("Madison police said the man was shot outside the store.", "Madison", True),
+    ("The man was shot on Tyler Street on Monday.", "Tyler", False),
+])
+def test_a_towns_name_before_a_surname_is_a_first_name(nlp, gaz, text, name, kept):
+    assert (name in {t.text for t in find_toponyms(nlp(text), gaz)}) == kept
+
+
+def test_a_one_word_name_with_an_age_is_a_person(nlp, gaz):
+    text = "Her children, Marion, 9, and Beverly, 12, were asleep when the shots were fired in Dayton."
+    tops = {t.text for t in find_toponyms(nlp(text), gaz)}
+    assert "Marion" not in tops and "Beverly" not in tops and "Dayton" in tops

@@ -60,6 +60,13 @@ def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_scene(pip
     assert len(events) == 1 and events[0].location.name == "Kankara"
 
 
+def test_the_town_of_the_hospital_a_victim_is_at_is_not_the_scene(pipeline):
+    text = ("Three men were shot outside a bar in Dothan late Saturday, police said. One of them was shot "
+            "in the hip and was located at Flowers Memorial Hospital in Enterprise, Ala.")
+    events = _violent(_run(pipeline, text, dt.date(2016, 6, 5)))
+    assert events and all(e.location.name == "Dothan" for e in events)
+
+
 def test_an_attack_on_a_hospital_keeps_the_hospitals_town(pipeline):
     text = "Gunmen attacked a hospital in Funtua on Tuesday, killing a nurse, police said."
     events = _violent(_run(pipeline, text, dt.date(2026, 6, 3)))

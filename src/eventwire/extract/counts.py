@@ -376,8 +376,11 @@ _FIRING = {"fire", "shoot", "open", "spray"}
 def _gunfire_strikes(verb) -> bool:
     """An active "struck" or "hit" whose doer is the gunfire ("a stray bullet struck a girl",
     "gunfire hit two men"), or a clause of it that follows the firing ("fired into the crowd,
-    striking three people"): whom it strikes is shot, not a blow of a fist or a car."""
+    striking three people"): whom it strikes is shot, not a blow of a fist or a car. A verb
+    joined to an earlier one shares its doer ("a bullet came through the wall and hit a boy")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is not None:
         return subject.lemma_.lower() in _GUNFIRE
     return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.lemma_.lower() in _FIRING
@@ -1654,6 +1657,12 @@ _MANY_INCIDENTS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine
                              r"incidents|homicides|murders)\b", re.I)
 
 
+# A roundup's tail counts its other shootings with a bare plural: "nine other people were wounded
+# in attacks across the city", "wounded in shootings from Friday to Sunday" (not "in attacks on
+# the village", whose figure is that act's).
+_BARE_PLURAL_ACTS = re.compile(r"\bin (?:shootings|attacks)\b(?! (?:on|against|by|at|that|which)\b)", re.I)
+
+
 # A figure for a whole country or state is a tally of its incidents: "19 officers had been slain
 # nationwide in July", "killed across the country this year".
 _COUNTRYWIDE = re.compile(r"\b(?:nationwide|statewide|countrywide|across the (?:country|nation|state))\b", re.I)
@@ -1681,7 +1690,8 @@ def _period_total(sent, count: Count) -> bool:
     if spans and set(spans) == {"last year"} and _ONE_INCIDENT.search(text):
         spans = []
     return any(ent.label_ == "DATE" and _PERIOD.search(ent.text) for ent in ents_in(sent)) or \
-        bool(spans) or bool(_MANY_INCIDENTS.search(text)) or bool(_COUNTRYWIDE.search(text)) or \
+        bool(spans) or bool(_MANY_INCIDENTS.search(text)) or bool(_BARE_PLURAL_ACTS.search(text)) or \
+        bool(_COUNTRYWIDE.search(text)) or \
         bool(_VIOLENT_SPELL.search(text))
 
 
@@ -1841,6 +1851,7 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
              if not _no_casualty(c) and not _intended(sent, c) and not _hypothetical(sent, c)]
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+superseded") if _superseded(sent, c) else c for c in found]
+    found = [replace(c, rule=c.rule + "+honoured") if _honoured(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+apart") if _introduced_beside_the_dead(c, found) else c for c in found]
     found = [replace(c, rule=c.rule + "+only") if _the_only_one(sent, c) else c for c in found]
@@ -1849,6 +1860,21 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     if headline:
         found = _before_masthead(sent, found)
     return _attribute(sent, sorted(found, key=lambda c: c.start))
+
+
+# A gathering held for someone who died: "the vigil honored X, who died after he was shot in a
+# robbery", "the memorial service was for X, a rider who died in a crash".
+_HONOURING = re.compile(r"\b(?:vigil|memorial|funeral|service|wake)\b(?:\s+\w+){0,3}?\s+(?:honou?red|remembered|"
+                        r"was (?:held )?(?:for|to honou?r|in honou?r of|in memory of))\b", re.I)
+
+
+def _honoured(sent, count: Count) -> bool:
+    """One dead whom a vigil, a memorial or a funeral was held for, and the wound they died of ("who
+    died after he was shot"): a death before the gathering, not of the gunfire that broke out at it."""
+    if count.kind not in ("fatalities", "injured") or ".singular" not in count.rule:
+        return False
+    m = _HONOURING.search(span_text(sent))
+    return m is not None and count.start >= sent.start_char + m.end()
 
 
 def _before_masthead(sent, found: list[Count]) -> list[Count]:
@@ -2206,7 +2232,8 @@ def aggregate(candidates: list[Count]) -> Count | None:
     positive figure was stated ("no casualties" next to "two killed" is about
     someone else).
     """
-    candidates = [c for c in candidates if "+period_total" not in c.rule and "+superseded" not in c.rule]
+    candidates = [c for c in candidates if "+period_total" not in c.rule and "+superseded" not in c.rule
+                  and "+honoured" not in c.rule]
     if not candidates:
         return None
     coded = [c for c in candidates if ".coded_as" in c.rule]
@@ -2543,7 +2570,7 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     dead (:func:`_with_also_dead`). A person "also" shot is one more than
     the dead ("three were killed; her boyfriend was also shot").
     """
-    dead = [c for c in candidates if c.kind == "fatalities" and (figure(c) or 0) > 0]
+    dead = [c for c in candidates if c.kind == "fatalities" and (figure(c) or 0) > 0 and "+honoured" not in c.rule]
     if dead:  # the wounded victim a report names again may be the one who died
         candidates = [c for c in candidates if c.kind != "injured" or not _one_of_the_dead(c, dead)]
     out = {k: aggregate([c for c in candidates if c.kind == k and not _hit(c)]) for k in kinds}
@@ -2558,10 +2585,40 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
     hit = _largest_hit(hits) if hits else None
     if "injured" in out and hit is not None:
         n_dead = figure(out.get("fatalities")) or 0
-        apart = _ALSO.search(hit.text) or _not_among_dead(hit) or _someone_else(hit, dead, n_dead)
+        apart = _ALSO.search(hit.text) or _not_among_dead(hit) or _someone_else(hit, dead, n_dead) \
+            or _the_shooter_died(hit, dead)
         survivors = _less(hit, n_dead) if n_dead and not apart else hit
         stated = out["injured"]
         # "no one else was hurt" beside a man shot who lived: the zero is of the others
         if stated is None or (figure(survivors) or 0) > (figure(stated) or 0):
             out["injured"] = survivors
+        if (more := _also_hit_one_by_one(hits, dead, n_dead)) is not None \
+                and (figure(more) or 0) > (figure(out["injured"]) or 0):
+            out["injured"] = more
     return out
+
+
+def _the_shooter_died(hit: Count, dead: list[Count]) -> bool:
+    """The one who shot them is the one dead: "Teen who shot 4, including 2 agents, is killed by
+    police" tells the hit inside the words naming the dead, who is not among them."""
+    return ".active." in hit.rule and any(
+        ".singular" in d.rule and d.start <= hit.start and hit.end <= d.end for d in dead)
+
+
+def _also_hit_one_by_one(hits: list[Count], dead: list[Count], n_dead: int) -> Count | None:
+    """People hit told one at a time in sentences of their own, the later ones "also" hit: "A man
+    was shot in the back. A woman was also shot in the arm." are two. The first may be among the
+    dead (as :func:`event_counts` reads one hit alone); each one "also" hit is someone more, told
+    once however often the report names them again."""
+    ones = [c for c in hits if ".singular" in c.rule and c.best == 1 and "+period_total" not in c.rule
+            and "+honoured" not in c.rule]
+    first = min((c for c in ones if not _ALSO.search(c.text)), key=lambda c: c.start, default=None)
+    if first is None:
+        return None
+    also = {(c.victims or "").lower(): c for c in ones if _ALSO.search(c.text) and c.start > first.end}
+    if not also:
+        return None
+    apart = _not_among_dead(first) or _someone_else(first, dead, n_dead)
+    n = (figure(_less(first, n_dead)) if n_dead and not apart else 1) + len(also)
+    last = max(also.values(), key=lambda c: c.start)
+    return replace(last, low=n, best=n, high=n, rule=f"{last.rule}+also_hit({len(also)})")

@@ -246,6 +246,28 @@ def _outlet_table() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, st
     return calls, hosts
 
 
+# A site's brand the dateline credits in brackets: "GREENACRES (CBSMiami) -". A web address
+# the opening cites ("wistv.com reported") may be another newsroom's, whose story is carried.
+_HEAD_HOST = re.compile(r"\(([A-Za-z][A-Za-z0-9]{3,})\)")
+
+
+# A photo credit names the photographer and the paper they work for: "Photo: Jane Roe / Houston
+# Chronicle". The paper's words, joined, are the host word of its site, or are after its
+# town's name ("Express-News" of "San Antonio Express-News": "expressnews").
+_PHOTO_CREDIT = re.compile(r"\bPhoto:\s*[^/\n]{2,60}?\s/\s*((?:[A-Z][\w&'-]*\s?){1,5})")
+
+
+def _credited_paper(name: str, hosts: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    words = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in name.split()]
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            home = hosts.get("".join(words[i:j]))
+            # words before the host's are the paper's town ("San Antonio" Express-News), no other
+            if home is not None and (i == 0 or " ".join(words[:i]) == fold(home[0])):
+                return home
+    return None
+
+
 # The copyright line a station group's sites print under a story, naming the newsroom that
 # wrote it: "Copyright 2016 WVUE. All rights reserved.", "Copyright 2015 KCTV (Meredith Corp.)".
 _COPYRIGHT = re.compile(r"\bCopyright\s+(?:©\s*)?(?:(?:19|20)\d{2}\s+)?([A-Za-z][A-Za-z0-9]{2,})\b")
@@ -253,8 +275,9 @@ _COPYRIGHT = re.compile(r"\bCopyright\s+(?:©\s*)?(?:(?:19|20)\d{2}\s+)?([A-Za-z
 
 def known_outlets(url: str | None, head: str, gazetteer, tail: str = "") -> tuple[GeoEntry, ...]:
     """The home towns of the US local outlets (data/geo/outlets.csv) that the page's web host
-    ("www.wlky.com", "www.indystar.com"), the call signs of the text's opening ("HOMEWOOD
-    (KDKA) -") and the copyright line of its end (``tail``: "Copyright 2016 WVUE") name: a
+    ("www.wlky.com", "www.indystar.com"), the call signs and site brands of the text's opening
+    ("HOMEWOOD (KDKA) -", "(CBSMiami)"), the copyright line of its end (``tail``: "Copyright
+    2016 WVUE") and the papers its photo credits name ("Photo: Jane Roe / Houston Chronicle"): a
     newsroom's market, where its reports mostly come from. Unlike a town read in a host's
     letters, each is one town, whatever its namesakes."""
     calls, hosts = _outlet_table()
@@ -262,9 +285,11 @@ def known_outlets(url: str | None, head: str, gazetteer, tail: str = "") -> tupl
     # carries), then the one its copyright line names (a story a station group's sites share is
     # its own newsroom's: "Copyright 2016 KAIT" on a Memphis station's site), then the site's own
     homes = [calls.get(next(g for g in m.groups() if g)) for m in _CALL_SIGN.finditer(head)]
+    homes += [hosts.get(m.group(1).lower()) for m in _HEAD_HOST.finditer(head)]
     homes += [calls.get(m.group(1)) or hosts.get(m.group(1).lower()) or _host_call_sign(m.group(1).lower(), calls)
               for m in _COPYRIGHT.finditer(tail)]
     homes += [hosts.get(w) or _host_call_sign(w, calls) for w in page_host(url).split(".")[:-1]]
+    homes += [_credited_paper(m.group(1), hosts) for m in _PHOTO_CREDIT.finditer(f"{head}\n{tail}")]
     out: dict[int, GeoEntry] = {}
     for home in dict.fromkeys(h for h in homes if h):
         if (e := _outlet_home_entry(home, gazetteer)) is not None:

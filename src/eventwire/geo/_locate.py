@@ -1044,6 +1044,11 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
               or _demonym_location(res) or _cue_country_location(doc_text(doc), gazetteer)) is not None:
             loc = _in_outlet_home(_within_country(loc, doc_text(doc), gazetteer), home, res)
             m = _with_location(m, loc, _sentence_of(doc, loc.start))
+        elif home is not None:
+            # a known local outlet's report that names no town, no country ("on the East Side",
+            # "on Main Street"): its newsroom's home town, where its reports come from
+            loc = _home_location(m.trigger.text, m.trigger.start, m.trigger.end, home)
+            m = _with_location(m, loc, _sentence_of(doc, loc.start))
         mentions.append(m)
     findings.mentions = [_at_province_seat(m, gazetteer) for m in mentions]
     if not chosen and doc_best is not None:

@@ -650,7 +650,8 @@ _CALENDAR = frozenset("january february march april may june july august septemb
 
 def _names_after_unit_of(doc, taken: set[int], gazetteer) -> list:
     """'in Gara region of Dahuk', 'the town of Kelly': capitalised words NER left untagged
-    after a unit word and 'of' name the unit or town when the gazetteer knows the name."""
+    after a unit word and 'of' name the unit or town when the gazetteer knows the name, and
+    no street word follows it ("the area of Garner Avenue" is a street's name)."""
     from ..gazetteer import stop_names
 
     out = []
@@ -668,6 +669,8 @@ def _names_after_unit_of(doc, taken: set[int], gazetteer) -> list:
             continue
         for end in range(j, s, -1):  # the longest name the gazetteer knows
             span = doc[s:end]
+            if end < len(doc) and doc[end].lower_.rstrip(".") in _street_words():
+                continue  # "the area of Garner Avenue": a street named after a town, no town
             if fold(span.text) not in stop_names() and gazetteer.lookup(span.text):
                 out.append((span, "geo.head-of"))
                 taken.update(range(s, end))
@@ -901,7 +904,7 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
     spans = _merge_split_names(doc, spans, gazetteer, heads)
     cased = _cased(doc)
     spans = [(span, rule) for span, rule in spans if not _street_named(doc, span) and not _numbered_ward(doc, span)
-             and not (cased and span.text.islower())]
+             and not (cased and span.text.islower()) and not _first_name(doc, span) and not _aged(doc, span)]
     spans = [(_with_last_words(doc, _with_short_form(doc, _with_first_words(doc, span, gazetteer), gazetteer),
                                gazetteer), rule)
              for span, rule in spans]
@@ -962,6 +965,37 @@ def _street_named(doc, span) -> bool:
     if i >= 1 and doc[i].lower_ in ("de", "del", "da", "do", "di") and span.start - 2 >= 0:
         i -= 1
     return i >= 0 and doc[i].text[:1].isupper() and doc[i].lower_.rstrip(".") in leaders
+
+
+def _first_name(doc, span) -> bool:
+    """'Charlotte Manow stands with her children': a town's name that is also a given name
+    (lexicon ``town_given_names``), written before one more capitalised name word and then a
+    lower-case word or a stop, is a person's first name. A place's follower ("Charlotte
+    police", "Madison Square"), a third capitalised word ("Orlando Sentinel Staff") or a
+    place of its own after it keep the town."""
+    if len(span) != 1 or span[0].lower_ not in _town_given_names() or span.end + 1 >= len(doc):
+        return False
+    surname, after = doc[span.end], doc[span.end + 1]
+    return (_name_part(surname) and surname.lower_ not in _place_followers() and surname.tag_ != "NNPS"
+            and not after.text[:1].isupper())
+
+
+MAX_AGE = 110
+
+
+def _aged(doc, span) -> bool:
+    """'her children, Tristan, 8, and Mia, 12': one word with an age set off by commas is a
+    person the report introduces, never a town (a dateline's day comes with its month)."""
+    i = span.end
+    if len(span) != 1 or i + 2 >= len(doc) or doc[i].text != "," or doc[i + 2].text not in (",", ";", ")", "."):
+        return False
+    age = doc[i + 1].text
+    return age.isdigit() and int(age) <= MAX_AGE
+
+
+@functools.lru_cache(maxsize=1)
+def _town_given_names() -> frozenset[str]:
+    return frozenset(lexicon().get("town_given_names", ()))
 
 
 @functools.lru_cache(maxsize=1)

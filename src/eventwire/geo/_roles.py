@@ -44,7 +44,8 @@ def _reported_happening(verb) -> bool:
 def _carried_to(doc, t: Toponym) -> bool:
     """'deposited at a mortuary in Makurdi', 'rushed to a hospital in Kano': the place of a
     hospital or a mortuary the victims were carried to (lexicon ``aftermath_nouns``,
-    ``carrying_verbs``), or where they are treated ("treated at VCU Medical in Richmond")."""
+    ``carrying_verbs``), where they are treated ("treated at VCU Medical in Richmond"), or the
+    hospital they stay at ("located at Lanier Hospital in Valley", lexicon ``staying_verbs``)."""
     tok = doc[t.token_start]
     nouns, verbs = _words("aftermath_nouns"), _words("carrying_verbs")
     held = False
@@ -52,7 +53,8 @@ def _carried_to(doc, t: Toponym) -> bool:
         if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in nouns:
             held = True
         elif anc.pos_ == "VERB":
-            return (held or anc.lemma_.lower() in _CARE_VERBS) and anc.lemma_.lower() in verbs
+            lemma = anc.lemma_.lower()
+            return (held or lemma in _CARE_VERBS) and lemma in verbs or held and lemma in _words("staying_verbs")
     return False
 
 
