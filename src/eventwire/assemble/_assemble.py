@@ -408,7 +408,8 @@ def _of_an_earlier_year(count: Count, event_date, findings: DocFindings) -> bool
 # Events of crowds, whose cause a report tells with the death that set them off
 _CROWD_TYPES = ("Protests", "Riots")
 # A clause or phrase of what a crowd answered, just before a count: "set fire to the station after
-# a young man died in custody", "marched over the killing of two students"
+# a young man died in custody", "marched over the killing of two students", "protested against the
+# killing of a student" (a comma ends the phrase: "fired against the crowd, killing two" stays)
 _ANSWERING = re.compile(r"\b(?:after|following|over|against)\b[^,;.()]{0,30}$", re.I)
 
 
