@@ -488,3 +488,10 @@ def test_the_taliban_after_august_2021_are_afghanistans_forces(pipeline):
     assert len(events) == 1 and "Military Forces of Afghanistan (2021-)" in names and "Taleban" not in names
     events = _violent(_run(pipeline, text, dt.date(2019, 10, 30)))
     assert "Taleban" in {n for e in events for n in (e.actor1.name, e.actor2 and e.actor2.name)}
+
+
+def test_a_passer_by_is_one_word_and_one_person(nlp):
+    from eventwire.extract import counts
+    sent = next(nlp("A bomber blew himself up at a checkpoint on Tuesday, killing five policemen and a "
+                    "passer-by, police said.").sents)
+    assert [(c.kind, c.best) for c in counts.find_counts(sent)] == [("fatalities", 6)]

@@ -49,7 +49,21 @@ def build_nlp(model: str = DEFAULT_MODEL, *, rulers: bool = True, stages: bool =
         ) from exc
     if indexed:
         speed_up(nlp)
+    _one_word_nouns(nlp)
     return add_components(nlp, (RULERS if rulers else ()) + (STAGES if stages else ()))
+
+
+# Hyphened nouns of the people an attack strikes that the tokenizer would cut in three, which
+# breaks the parse of a list of victims ("killing five policemen and a passer-by")
+_ONE_WORD_NOUNS = ("passer-by", "passers-by")
+
+
+def _one_word_nouns(nlp) -> None:
+    from spacy.symbols import ORTH
+
+    for word in _ONE_WORD_NOUNS:
+        for form in {word, word.capitalize(), word.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 @functools.lru_cache(maxsize=4)
