@@ -495,3 +495,10 @@ def test_a_passer_by_is_one_word_and_one_person(nlp):
     sent = next(nlp("A bomber blew himself up at a checkpoint on Tuesday, killing five policemen and a "
                     "passer-by, police said.").sents)
     assert [(c.kind, c.best) for c in counts.find_counts(sent)] == [("fatalities", 6)]
+
+
+def test_a_group_tied_in_words_to_the_actor_is_no_party(pipeline):
+    text = "Al Shabaab, which is linked to al Qaeda, claimed the bombing in Mogadishu that killed 14 on Monday."
+    events = _violent(_run(pipeline, text, dt.date(2026, 3, 3)))
+    names = {n for e in events for n in (e.actor1 and e.actor1.name, e.actor2 and e.actor2.name)}
+    assert "Al-Shabaab" in names and "al-Qaida" not in names

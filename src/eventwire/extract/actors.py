@@ -313,7 +313,7 @@ def find_actors(sent) -> list[Actor]:
             actor = _dictionary_actor(ent, actors, country)
             if actor is not None:
                 found.append(actor)
-    found = [a for a in found if not _ties_of_another(a, found, sent.doc.text)]
+    found = [a for a in found if not _ties_of_another(a, found, sent.doc.text) and not _tied_to(a, found, sent)]
     for token in sent:
         actor = _generic_actor(token, actors, sent.start, country)
         if actor is None:
@@ -338,6 +338,25 @@ def tie_of(end: int, starts, text: str) -> bool:
     stays, for want of a better one."""
     tie = _TIED.match(text, end)
     return tie is not None and any(0 <= b - tie.end() <= 12 for b in starts)
+
+
+# Words that tie a group "to" or "with" another: "Al Shabaab, which is linked to al Qaeda"
+_TYING = frozenset({"link", "linked", "ally", "allied", "affiliate", "affiliated", "tie", "tied", "loyal", "align",
+                    "aligned", "connect", "connected"})
+
+
+def _tied_to(actor: Actor, found: list[Actor], sent) -> bool:
+    """A named group written only as the one another named group is tied to in words ("Al
+    Shabaab, which is linked to al Qaeda, claimed the bombing"): no party to the act. Alone
+    ("militants linked to Islamic State") it stays, as :func:`tie_of` keeps a hyphened tie."""
+    if actor.start is None or not any(b is not actor and (b.rule or "").startswith("actors.dictionary")
+                                      for b in found):
+        return False
+    span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    prep = span.root.head
+    return span.root.dep_ == "pobj" and prep.lower_ in ("to", "with") and prep.head.lemma_.lower() in _TYING
 
 
 def _ties_of_another(actor: Actor, found: list[Actor], text: str) -> bool:
