@@ -416,11 +416,8 @@ _ANSWERING = re.compile(r"\b(?:after|following|over|against)\b[^,;.()]{0,30}$", 
 def _what_they_answered(count: Count, findings: DocFindings) -> bool:
     """A death told as what a protest or riot answered, not as its toll: "protesters torched the
     station after a man died in police custody" (ACLED codes the riot with no fatality)."""
-    text = findings.document.text
-    for start, end in findings.sentences:
-        if start <= count.start < end:
-            return _ANSWERING.search(text[start:count.start]) is not None
-    return False
+    span = findings.sentence_span(count.start)
+    return span is not None and _ANSWERING.search(findings.document.text[span[0]:count.start]) is not None
 
 
 def _fill_country(actor: Actor | None, location: Location | None) -> Actor | None:
@@ -628,10 +625,16 @@ def _unit_of_village(village: PlaceMention, findings: DocFindings, location: Loc
             return None
         if q.entry.country != location.country or not _INTO_UNIT.match(text[village.end:q.start]):
             return None
-        spot = Toponym(text=q.text, start=q.start, end=q.end, sent_start=q.start, sent_end=q.end,
-                       token_start=0, token_end=0, label="GPE")
-        return to_location(Resolved(spot, q.entry, q.confidence, q.candidates, q.rule), f"{q.rule}+village_unit")
+        return _location_of(q, "village_unit")
     return None
+
+
+def _location_of(place: PlaceMention, why: str) -> Location:
+    """A resolved place mention as a Location, its rule ending in ``why``."""
+    spot = Toponym(text=place.text, start=place.start, end=place.end, sent_start=place.start, sent_end=place.end,
+                   token_start=0, token_end=0, label="GPE")
+    return to_location(Resolved(spot, place.entry, place.confidence, place.candidates, place.rule),
+                       f"{place.rule}+{why}")
 
 
 # How far before a told day its place may stand ("in an ambush near Birnin Gwari on Saturday")
@@ -650,10 +653,7 @@ def _place_of_told_day(told, location: Location | None, findings: DocFindings) -
               and not re.search(r"[.;]", text[p.end:told.start])]
     if not before:
         return None
-    q = max(before, key=lambda p: p.end)
-    spot = Toponym(text=q.text, start=q.start, end=q.end, sent_start=q.start, sent_end=q.end,
-                   token_start=0, token_end=0, label="GPE")
-    found = to_location(Resolved(spot, q.entry, q.confidence, q.candidates, q.rule), f"{q.rule}+told_day")
+    found = _location_of(max(before, key=lambda p: p.end), "told_day")
     if location is not None and location.country is not None and (
             found.country != location.country or location.admin1 is not None and found.admin1 != location.admin1):
         return None

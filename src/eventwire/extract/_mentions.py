@@ -40,12 +40,14 @@ class DocFindings:
     # sentences with no event of their own that tell of police acting on a crowd
     interventions: list[Trigger] = field(default_factory=list)
 
+    def sentence_span(self, offset: int) -> tuple[int, int] | None:
+        """(start, end) of the sentence holding a character offset (None if none)."""
+        return next(((start, end) for start, end in self.sentences if start <= offset < end), None)
+
     def sentence_at(self, offset: int) -> str:
         """The text of the sentence holding a character offset ('' if none)."""
-        for start, end in self.sentences:
-            if start <= offset < end:
-                return self.document.text[start:end]
-        return ""
+        span = self.sentence_span(offset)
+        return self.document.text[span[0]:span[1]] if span is not None else ""
 
 
 def _evidence(doc_id: str, fieldname: str, sent, start: int, end: int, text: str, rule: str) -> Evidence:

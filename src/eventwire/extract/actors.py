@@ -8,9 +8,8 @@ dependency parse around the trigger, never from word order alone.
 """
 from __future__ import annotations
 
-import re
-
 import functools
+import re
 from dataclasses import replace
 
 from ..nlp import doc_ents, ents_in, per_doc, words
@@ -313,7 +312,7 @@ def find_actors(sent) -> list[Actor]:
             actor = _dictionary_actor(ent, actors, country)
             if actor is not None:
                 found.append(actor)
-    found = [a for a in found if not _ties_of_another(a, found, sent.doc.text) and not _tied_to(a, found, sent)]
+    found = _without_ties(found, sent)
     for token in sent:
         actor = _generic_actor(token, actors, sent.start, country)
         if actor is None:
@@ -345,13 +344,9 @@ _TYING = frozenset({"link", "linked", "ally", "allied", "affiliate", "affiliated
                     "aligned", "connect", "connected"})
 
 
-def _tied_to(actor: Actor, found: list[Actor], sent) -> bool:
+def _tied_to(actor: Actor, sent) -> bool:
     """A named group written only as the one another named group is tied to in words ("Al
-    Shabaab, which is linked to al Qaeda, claimed the bombing"): no party to the act. Alone
-    ("militants linked to Islamic State") it stays, as :func:`tie_of` keeps a hyphened tie."""
-    if actor.start is None or not any(b is not actor and (b.rule or "").startswith("actors.dictionary")
-                                      for b in found):
-        return False
+    Shabaab, which is linked to al Qaeda, claimed the bombing"): no party to the act."""
     span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
         return False
@@ -359,9 +354,15 @@ def _tied_to(actor: Actor, found: list[Actor], sent) -> bool:
     return span.root.dep_ == "pobj" and prep.lower_ in ("to", "with") and prep.head.lemma_.lower() in _TYING
 
 
-def _ties_of_another(actor: Actor, found: list[Actor], text: str) -> bool:
-    return tie_of(actor.end, [b.start for b in found if b is not actor
-                              and (b.rule or "").startswith("actors.dictionary")], text)
+def _without_ties(found: list[Actor], sent) -> list[Actor]:
+    """The named groups less those named only as another named group's ties, hyphened
+    (:func:`tie_of`) or in words (:func:`_tied_to`). Alone ("militants linked to Islamic
+    State", "Islamic State-linked militants") a name stays, for want of a better one."""
+    named = [a for a in found if (a.rule or "").startswith("actors.dictionary") and a.start is not None]
+    if len(named) < 2:
+        return found
+    return [a for a in found if a not in named or not (
+        tie_of(a.end, [b.start for b in named if b is not a], sent.doc.text) or _tied_to(a, sent))]
 
 
 # ACLED inter codes of non-state armed groups: rebels, political militias.
