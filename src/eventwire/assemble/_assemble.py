@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..extract import DocFindings, classify
 from ..extract._cue_tables import group_anaphors
+from ..extract._mentions import TOLD_DAY
 from ..extract.actors import CONTEXT_REACH
 from ..extract.counts import event_counts
 from ..extract.timing import ANCHOR_DAYS, CONTEXT, EARLIER, NEWS_DAYS, anchored
@@ -58,8 +59,10 @@ class _Group:
         self._has_news = self._has_news or m.timing != EARLIER
         if m.date is not None:
             firsts = self._step_dates if step else self._own_dates
-            if firsts[0] is None and m.date.precision == "day":
-                firsts[0] = m.date
+            if m.date.precision == "day" and (firsts[0] is None or _told_day(firsts[0]) and not _told_day(m.date)
+                                              and m.trigger.event_type in self._types
+                                              and 0 < (firsts[0].date - m.date.date).days <= _TOLD_LATER_DAYS):
+                firsts[0] = m.date  # the act's own day beats the day it was told (not a step's around it)
             if firsts[1] is None:
                 firsts[1] = m.date
         own = _own_location(m)
@@ -160,6 +163,24 @@ def _finer(new: Location, held: Location) -> bool:
         distance_km(new.latitude, new.longitude, held.latitude, held.longitude) <= _SAME_PLACE_KM
 
 
+def _claim_of_another(claim, group: _Group, findings: DocFindings) -> bool:
+    """The claim follows the telling of another incident, an earlier, a background or a second
+    one ("The attack came weeks after a bombing at the railway station killed 26. The BLA said
+    it carried out that attack."): it is that incident's, not this event's."""
+    ours = {m.sent_start for m in group.mentions}
+    before = [m for m in list(findings.mentions) + list(findings.rejected) if m.sent_start <= claim.start]
+    last = max(before, key=lambda m: m.sent_start, default=None)
+    if last is None or last.sent_start in ours and not _points_back(last):
+        return False
+    return not any(m is last for m in group.mentions)
+
+
+def _unnamed_attackers(actor: Actor) -> bool:
+    """An unidentified armed group: the attackers as the sentence saw them, or ACLED's default."""
+    return (actor.rule or "").startswith(("actors.generic.unidentified", "actors.default")) \
+        or actor.name.startswith("Unidentified Armed Group")
+
+
 def _is_default(actor: Actor) -> bool:
     return (actor.rule or "").startswith("actors.default")
 
@@ -205,6 +226,12 @@ def _same_happening(group: _Group, m: Mention, d1, d2) -> bool:
         return False
     if _within_period(d1, d2):
         return True
+    if _told_later(d1, d2) or _told_later(d2, d1):
+        return True  # "the army said on Saturday it had retaken the town ... troops entered it on Friday"
+    if _dates_the_act_only_alone(m.trigger) and group._has_own and 0 < (d2.date - d1.date).days <= _NEAR_DAYS:
+        return True  # "Police arrested 14 people ... on Wednesday" after Tuesday's riot: a step of it
+    if "+anaphor" in m.trigger.rule and d2.date < d1.date and _began(m):
+        return True  # "the miners, who began the blockade last week": the news's blockade, from its start
     if abs((d1.date - d2.date).days) > _NEAR_DAYS or "+another" in m.trigger.rule:
         return False  # "in the second shooting, ... Tuesday": one more happening, on its own day
     if "+anaphor" in m.trigger.rule:
@@ -212,6 +239,33 @@ def _same_happening(group: _Group, m: Mention, d1, d2) -> bool:
     if _found_dead(m.trigger) and (d2.date - d1.date).days == 1:
         return True  # "Residents found the bodies on Thursday morning": the dead of the night before
     return group.has_kind(m.trigger.sub_event_type)
+
+
+# How many days before the telling an act told with no day of its own may have been done
+_TOLD_LATER_DAYS = 2
+
+
+def _told_day(d) -> bool:
+    return TOLD_DAY in (d.rule or "")
+
+
+def _told_later(told, act) -> bool:
+    """``told`` is the day an act was told ("said on Saturday it had retaken the town") and
+    ``act`` a day at most two days before it: the act told may be the one done that day."""
+    return _told_day(told) and not _told_day(act) and 0 < (told.date - act.date).days <= _TOLD_LATER_DAYS
+
+
+def _began(m: Mention) -> bool:
+    """The mention tells when its lasting happening began ("who began the blockade last week",
+    "the sit-in, which started on Friday"), not a happening of that day."""
+    at, end = m.trigger.start - m.sent_start, m.trigger.end - m.sent_start
+    return _BEGAN_BEFORE.search(m.sentence[max(0, at - 30):at]) is not None \
+        or _BEGAN_AFTER.match(m.sentence[end:end + 30]) is not None
+
+
+_BEGAN_BEFORE = re.compile(r"\b(?:began|begun|started|launched)\s+(?:the|their|its|a|an)?\s*$", re.I)
+_BEGAN_AFTER = re.compile(r"\s*,?\s*(?:which|that)?\s*(?:began|begun|started|had begun|had started|has been going on)\b",
+                          re.I)
 
 
 # Words of the dead found after the act: their finding is no second happening
@@ -351,14 +405,26 @@ def _group(mentions: list[Mention], structure=None, places=(), published=None, t
     in_title = [p == "title" for p in parts]
     if _headline_places(structure, places) > 1:  # "Gunmen kill 12 in X; 20 abducted in Y": two happenings
         parts = ["body" if p == "title" else p for p in parts]
+    last = None
     for m, part, headline in zip(mentions, parts, in_title):
-        target = next((g for g in groups if _fits(g, m, part, published, told, headline)), None)
+        target = None
+        if last is not None and _points_back(m) and _fits(last, m, part, published, told, headline):
+            target = last  # "that attack": the incident told just before, not the first that fits
+        target = target or next((g for g in groups if _fits(g, m, part, published, told, headline)), None)
         if target is None:
             target = _Group()
             groups.append(target)
         target.add(m, part)
         target.headline_only = target.headline_only and headline
+        last = target
     return groups
+
+
+def _points_back(m: Mention) -> bool:
+    """The trigger is a noun after "that" ("said it carried out that attack"): the incident the
+    text told last."""
+    at = m.trigger.start - m.sent_start
+    return m.sentence[max(0, at - 5):at].lower() == "that "
 
 
 def _attach_orphan_counts(groups: list[_Group], findings: DocFindings, news: bool = True) -> None:
@@ -373,6 +439,11 @@ def _attach_orphan_counts(groups: list[_Group], findings: DocFindings, news: boo
                  and _own_location(m) is not None for c in m.counts}
     background = [(m.sent_start, m.sent_end) for m in findings.rejected
                   if news and (m.timing == CONTEXT or m.modality in _TALLY_MODALITIES)]
+    # the toll of an incident the article dates a year or more back and does not report in
+    # full ("More than 60 people were killed during protests in June and July 2024") is its own
+    published = findings.document.published
+    long_ago = {(c.start, c.end): m.date for m in findings.mentions if news and m.timing == EARLIER
+                and _days_before(m.date, published) >= _ANOTHER_YEAR_DAYS for c in m.counts}
     starts = sorted((m.sent_start, i) for i, g in enumerate(groups) for m in g.mentions)
     for c in findings.counts:
         if (c.start, c.end) in in_mentions or any(s <= c.start < e for s, e in background):
@@ -381,9 +452,24 @@ def _attach_orphan_counts(groups: list[_Group], findings: DocFindings, news: boo
         # goes on about the shooting told just before it, not an arrest told first)
         k = bisect.bisect_right(starts, (c.start, len(groups))) - 1
         group = groups[starts[k][1] if k >= 0 else 0]
+        if (c.start, c.end) in long_ago and not _same_time(group.date(), long_ago[(c.start, c.end)]):
+            continue  # a follow-up's "wounding five in August" stays with its August shooting
         if (c.start, c.end) in elsewhere and not _same_place(group.location(), elsewhere[(c.start, c.end)]):
             continue
         group.extra_counts.append(c)
+
+
+def _same_time(d1, d2) -> bool:
+    """Two dates of which one may hold the other, or the same day."""
+    return d1 is not None and d2 is not None and d1.date is not None and d2.date is not None and (
+        d1.date == d2.date or _within_period(d1, d2))
+
+
+def _days_before(when, published) -> int:
+    """Days from a mention's date to publication; 0 when either is unknown."""
+    if when is None or when.date is None or published is None:
+        return 0
+    return (published - when.date).days
 
 
 # Sentences set aside as habitual or a tally over time ("have killed more than 200 in the past
@@ -476,7 +562,7 @@ def _event_class(group: _Group, findings: DocFindings) -> tuple[Mention, Trigger
     chosen = classify.event_class(weighted + (_interventions_after(group, findings, starts) if protest else [])) \
         or weighted[0]
     if findings.document.profile == "news" and _dates_the_act_only_alone(chosen):
-        chosen = _act_stepped_around(group, weighted) or chosen
+        chosen = _act_stepped_around(group, weighted) or _act_the_day_before(group, weighted, chosen) or chosen
     lead = next((m for m, w in zip(group.mentions, weighted) if w.start == chosen.start),
                 max(group.mentions, key=lambda m: m.trigger.score))
     return lead, chosen
@@ -495,6 +581,18 @@ def _interventions_after(group: _Group, findings: DocFindings, starts: list[int]
     told = {bisect.bisect_right(starts, m.sent_start) - 1 for m in group.mentions}
     near = {k + step for k in told for step in range(1, _INTERVENTION_REACH + 1)}
     return [t for t in findings.interventions if bisect.bisect_right(starts, t.start) - 1 in near]
+
+
+def _act_the_day_before(group: _Group, weighted: list[Trigger], step: Trigger) -> Trigger | None:
+    """The best trigger of an act the group dates to the day before its step ("rival supporters
+    fought in the town on Sunday ... police arrested 20 people there on Monday"): the arrests
+    follow the act, which is the event (see :func:`_same_happening`)."""
+    when = next((m.date for m, t in zip(group.mentions, weighted) if t.start == step.start), None)
+    if when is None or when.date is None:
+        return None
+    acts = [t for m, t in zip(group.mentions, weighted) if not _dates_the_act_only_alone(t) and m.date is not None
+            and m.date.date is not None and m.date.precision == "day" and 0 < (when.date - m.date.date).days <= _NEAR_DAYS]
+    return max(acts, key=lambda t: t.score) if acts else None
 
 
 def _act_stepped_around(group: _Group, weighted: list[Trigger]) -> Trigger | None:
@@ -693,10 +791,10 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     actor1 = _fill_country(actor1, location)
     actor2 = _fill_country(group.role("actor2"), location)
     near = _near(group)
-    claims = tuple(c for c in findings.claims if near(c))
-    if actor1 is None and claims:
-        claim = claims[0]
-        actor1 = _claimant(claim, location)
+    claims = tuple(c for c in findings.claims if near(c) and not _claim_of_another(c, group, findings))
+    if claims and (actor1 is None or _unnamed_attackers(actor1)):
+        # "gunmen stormed the hotel ... al Shabaab said it carried out the attack": the claimant
+        actor1 = _claimant(claims[0], location)
     counts = [c for m in group.mentions for c in m.counts] + group.extra_counts
     if date is not None and event_date is not None:  # a day the text tells, not the publication's
         counts = [c for c in counts if not _of_an_earlier_year(c, event_date, findings)]

@@ -110,7 +110,15 @@ def _sentence_date(sent, all_dates: list[EventDate], structure: ArticleStructure
             return on_act[0]
         if on_act and _died_of_an_earlier_act(sent, first, on_act[0], trigger):
             return on_act[0]
+        if inside and inside[0] in told and not inside[0].rule.endswith("dates.span_after"):
+            # "the army said on Saturday it had taken back the town": the telling's day, which
+            # the act came on or before (see assemble's grouping)
+            return replace(inside[0], rule=f"{inside[0].rule}{TOLD_DAY}")
     return inside[0] if inside else None
+
+
+# The mark on a mention's date that is the day its act was told, not done
+TOLD_DAY = "+told"
 
 
 # Words before a date that make it a limit in time, not a time something happened:

@@ -206,7 +206,8 @@ def _fold_word(text: str) -> str:
 # Without the demonym they name no side.
 _STATE_WEAPONS = frozenset({"artillery", "shelling", "shellfire", "bombardment", "bombardments", "missile",
                             "missiles", "tank", "tanks", "warship", "warships", "gunship", "gunships",
-                            "drone", "drones", "warplane", "warplanes"})
+                            "drone", "drones", "warplane", "warplanes", "bomb", "bombs", "airstrike",
+                            "airstrikes"})
 
 
 def _state_weapon(token, actors: ActorDictionary) -> Actor | None:
@@ -450,9 +451,19 @@ def _actor_of(token, actors: list[Actor]) -> Actor | None:
     if found is None and token.ent_type_ == "GPE" and (token.dep_ == "nsubj" or token.head.lower_ == "by"):
         found = _country_forces(token)  # "Pakistan started shelling", "firing by Pakistan"
     if found is None:
-        whole = doc[token.left_edge.i:token.right_edge.i + 1]
-        found = actor_at(actors, whole.start_char, whole.end_char)
+        # "Car bomb near Mogadishu checkpoint kills eight", "an attack on a police post killed
+        # three": a place or a target the phrase names is no doer; the words before it may be
+        cut = min((c.i for c in token.children if c.dep_ == "prep" and c.i > token.i and c.lower_ in _WHERE_OR_WHOM),
+                  default=token.right_edge.i + 1)
+        if cut > token.left_edge.i:
+            whole = doc[token.left_edge.i:cut]
+            found = actor_at(actors, whole.start_char, whole.end_char)
     return found
+
+
+# Prepositions of a phrase's place or target: "near", "at", "on", "against" ...
+_WHERE_OR_WHOM = frozenset({"near", "at", "outside", "inside", "in", "on", "against", "beside", "behind", "along",
+                            "around", "into"})
 
 
 # ACLED inter codes of armed actors: state forces, rebels, political and identity militias, external forces.

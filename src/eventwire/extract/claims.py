@@ -1,7 +1,8 @@
 """Claims of responsibility: who claimed, through which channel, by which spokesperson.
 
 Forms: "X claimed responsibility for", "X claimed the attack", "X takes (full)
-responsibility", "the attack was claimed by X", "responsibility was claimed by X".
+responsibility", "the attack was claimed by X", "responsibility was claimed by X", and
+"X said it carried out the attack".
 Negated or denied claims ("No group claimed responsibility", "X denied
 responsibility") are not claims. A claim inside a quoted statement takes the
 statement's channel and the spokesperson who spoke it; claims by one actor merge.
@@ -39,6 +40,30 @@ def _is_claim_verb(tok) -> bool:
     if lemma in _TAKE:
         return any(o.lemma_.lower() == "responsibility" for o in objs)
     return False
+
+
+# Verbs of doing an attack that a group says it did: "said it carried out the attack"
+_DOING = frozenset({"carry", "conduct", "stage", "perpetrate", "launch", "execute"})
+# Verbs a group says it through: "said", "announced", "declared" (not "denied")
+_SAYING = frozenset({"say", "announce", "declare", "state", "confirm", "boast"})
+# Subjects that stand for the saying group: "it", "they", "we", "its fighters"
+_SELF = frozenset({"it", "they", "we"})
+
+
+def _said_to_have_done(tok):
+    """The verb of saying when a group says it did the act ("al Shabaab said it carried out
+    the attack", "the group said its fighters conducted the raid"): a claim in other words.
+    None when the clause is no such claim (another subject, no act named, negated)."""
+    head = tok.head
+    if tok.dep_ != "ccomp" or head.lemma_.lower() not in _SAYING or _negated(tok) or _negated(head):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.lower_ in _SELF or any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
+                                                        for c in subj.children)):
+        return None
+    if not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _OBJECTS for c in tok.children):
+        return None
+    return head
 
 
 def _negated(tok) -> bool:
@@ -124,10 +149,14 @@ def find_claims(doc, statements: list[Statement]) -> list[Claim]:
     found = []
     lemmas = words(doc).lemma
     for i, lemma in enumerate(lemmas):
-        if lemma != "claim" and lemma not in _TAKE:
+        if lemma != "claim" and lemma not in _TAKE and lemma not in _DOING:
             continue  # no claim verb: no Token built for it
         tok = doc[i]
-        if not _is_claim_verb(tok) or _negated(tok):
+        if lemma in _DOING:
+            tok = _said_to_have_done(tok)
+            if tok is None:
+                continue
+        elif not _is_claim_verb(tok) or _negated(tok):
             continue
         span = _claimant(tok)
         actor = _actor_name(span, doc) if span is not None else None

@@ -1161,6 +1161,12 @@ def event_class(triggers: Sequence[Trigger]) -> Trigger | None:
         if protest is not None:
             return Trigger(lead.text, lead.start, lead.end, "Protests", "Protest with intervention",
                            f"{lead.rule}+event:{protest.rule}", lead.score)
+    if lead.event_type in ("Battles", "Violence against civilians") and lead.rule.startswith("lex:violence("):
+        # "One killed as police clear miners' blockade" told below as a protester killed when
+        # police dispersed the crowd: the death is the protest's, put down by force
+        force = [t for t in triggers if t.sub_event_type == "Excessive force against protesters"]
+        if force:
+            return max(force, key=lambda t: t.score)
     if lead.event_type == "Battles" and lead.rule.startswith("lex:clash("):
         # "rickshaw pullers clash with police" read elsewhere as a violent demonstration:
         # a clash of a crowd with the police is a riot, a battle needs armed groups on both sides

@@ -185,6 +185,16 @@ def _numeric(m, day_first: bool) -> tuple[dt.date | None, str, str]:
     return _safe(int(m["y"]), first, second), "day", "dates.numeric.mdy"
 
 
+_YEAR_IN_PHRASE = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _shared_year(text: str, after: int) -> int | None:
+    """The year a span of days or months written once at its end gives them all ("in June and
+    July 2024", "between March 3 and April 5, 2023"): the only year after the first date."""
+    years = {int(y) for y in _YEAR_IN_PHRASE.findall(text[after:])}
+    return years.pop() if len(years) == 1 else None
+
+
 def _absolute(text: str, published: dt.date | None,
               day_first: bool = False) -> tuple[dt.date | None, str, str] | None:
     """(date, precision, rule) for day/month/year forms read directly."""
@@ -198,16 +208,18 @@ def _absolute(text: str, published: dt.date | None,
         m = rx.search(text)
         if m and m["m"].lower().rstrip(".")[:3] in _MONTHS:
             month, day = _MONTHS[m["m"].lower().rstrip(".")[:3]], int(m["d"])
-            if m["y"]:
-                return _safe(int(m["y"]), month, day), "day", "dates.absolute"
+            year = int(m["y"]) if m["y"] else _shared_year(text, m.end())
+            if year:
+                return _safe(year, month, day), "day", "dates.absolute"
             if published is None:
                 return None, "relative", "dates.absolute.no_year"
             return _on_or_before(published.year, month, day, published), "day", "dates.absolute.year_inferred"
     m = _MONTH_YEAR.search(text)
     if m and m["m"].lower().rstrip(".")[:3] in _MONTHS and (m["m"].lower() != "may" or m["y"] or text.lower().strip().startswith(("in", "early", "mid", "late", "may"))):
         month = _MONTHS[m["m"].lower().rstrip(".")[:3]]
-        if m["y"]:
-            return dt.date(int(m["y"]), month, 1), "month", "dates.month"
+        year = int(m["y"]) if m["y"] else _shared_year(text, m.end())
+        if year:
+            return dt.date(year, month, 1), "month", "dates.month"
         if published is None:
             return None, "relative", "dates.month.no_year"
         return _on_or_before(published.year, month, 1, published), "month", "dates.month.year_inferred"

@@ -354,6 +354,47 @@ def _struggle_for(tok, sent) -> str | None:
     return f"{tok.text} for {stake.text}" if stake is not None else None
 
 
+# Present-tense verbs of lasting said of fighting: "as fighting persists in the east"
+_LASTING = frozenset({"persists", "persist", "continues", "continue", "rages", "rage", "grinds", "drags"})
+
+
+def _goes_on(tok) -> str | None:
+    """Fighting followed by a present-tense verb of lasting ("as fighting persists in the east",
+    "while clashes rage on"), with no day, time or number after it in the sentence: the state of
+    a war that a report on something else mentions, not a fight it reports. "Fighting continued
+    on Tuesday" is a report. Read on the words, as headlines parse badly ("persists" as a noun)."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ not in _LASTING:
+        return None
+    rest = doc[tok.i + 1:tok.sent.end]
+    if any(t.like_num or t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in rest):
+        return None
+    return f"{tok.text} {doc[tok.i + 1].text}"
+
+
+def _what_was_done(tok) -> str | None:
+    """The act verb of a free relative ("must respect what it has signed", "rebuild what the war
+    destroyed"): the clause names a thing by the act that made it, not an act of the news."""
+    if tok.pos_ != "VERB" or not any(c.dep_ in ("dobj", "obj") and c.lower_ == "what" and c.i < tok.i
+                                     for c in tok.children):
+        return None
+    return f"what ... {tok.text}"
+
+
+# Verbs that keep a standing measure in force: "extended the state of emergency", "renewed the curfew"
+_KEPT_IN_FORCE = frozenset({"extend", "renew", "prolong"})
+
+
+def _measure_extended(tok, trigger: Trigger) -> str | None:
+    """A state of emergency or a curfew extended or renewed: the measure already stood, and
+    keeping it is no new development ("extended a state of emergency for another 60 days").
+    Declaring or imposing one is."""
+    if trigger.sub_event_type != "Other" or tok.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = tok.head
+    return f"{verb.text} {tok.text}" if verb.lemma_.lower() in _KEPT_IN_FORCE else None
+
+
 def _act_named_by(tok):
     """The plural act noun that a weapon word qualifies ("artillery attacks", "air and rocket
     strikes"), read as the event word itself: the weapon only says how the acts were made."""
@@ -864,7 +905,7 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         or _abstract_damage(tok, trigger) or _figurative(tok) or _verbal_attack(tok, trigger) or _peaceful_fight(tok, trigger) \
         or (_habitual(tok, sent) if _names_acts(tok, trigger) else None) or _habitual(act, sent) \
         or _ongoing(tok, trigger, sent) or _done_as_a_pattern(tok, trigger, sent) or _said_to_be_common(tok) \
-        or _struggle_for(tok, sent)
+        or _struggle_for(tok, sent) or _measure_extended(tok, trigger) or _goes_on(tok) or _what_was_done(tok)
     if generic:
         return "generic", generic
     for finder in (lambda: _governor(path), lambda: _report_untrue(path), lambda: _in_order_to(path),

@@ -606,6 +606,37 @@ def _within_country(loc: Location, text: str, gazetteer) -> Location:
     return _in_cue_province(loc, text, gazetteer)
 
 
+def _listed_towns(i: int, res: list[Resolved]) -> list[int]:
+    """The towns listed after town i with its preposition ("marches were held in Mombasa and
+    Kisumu", "protests at Lahore, Karachi and Quetta"), each an event's place of its own as
+    ACLED codes one event per place: towns of one country, none a country or the unit of
+    another (a list of countries or provinces tells a region, and a list "between" two towns
+    one stretch of road)."""
+    first = res[i]
+    if first.toponym.prep not in _LIST_PREPS or _broad(first):
+        return []
+    out, last = [], first.toponym.start
+    for j in range(i + 1, len(res)):
+        r = res[j]
+        if r.toponym.listed_after != last:
+            continue
+        if r.entry is None or _broad(r) or r.entry.iso2 != first.entry.iso2 or r.toponym.qualifier_of is not None:
+            break
+        out.append(j)
+        last = r.toponym.start
+    return out
+
+
+# The prepositions of a place where something happened, which a list of towns may share
+_LIST_PREPS = ("in", "at", "on")
+
+
+def _broad(r: Resolved) -> bool:
+    """A country or a first-level unit: no town of a list of towns."""
+    code = r.entry.feature_code
+    return code.startswith("PCL") or code == "ADM1"
+
+
 def _with_location(m: Mention, loc: Location, sentence: str) -> Mention:
     ev = Evidence(field="location", doc_id=m.doc_id, start=loc.start or 0, end=loc.end or 0,
                   text=loc.text or loc.name, sentence=sentence, rule=loc.rule)
@@ -1039,7 +1070,14 @@ def locate(doc, findings: DocFindings, gazetteer=None) -> DocFindings:
                 loc = replace(loc, text=words)
             if res[i].entry.feature_code.startswith("PCL"):
                 loc = _in_outlet_home(_within_country(loc, doc_text(doc), gazetteer), home, res)
-            m = _with_location(m, loc, _sentence_of(doc, loc.start))
+            unplaced, m = m, _with_location(m, loc, _sentence_of(doc, loc.start))
+            if rule == "geo.event.sentence" and words is None:
+                for j in _listed_towns(i, res):
+                    chosen.add(j)
+                    mentions.append(m)
+                    # the list's figure is told once for all its towns: it stays with the first
+                    m = _with_location(replace(unplaced, counts=()), _named_province(to_location(res[j], rule), j, res,
+                                                                                   gazetteer), m.sentence)
         elif (loc := _unnamed_focus_location(doc_text(doc), focus) or _actor_country_location(m, gazetteer)
               or _demonym_location(res) or _cue_country_location(doc_text(doc), gazetteer)) is not None:
             loc = _in_outlet_home(_within_country(loc, doc_text(doc), gazetteer), home, res)

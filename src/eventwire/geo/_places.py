@@ -57,6 +57,7 @@ class Toponym:
     fragment: bool = False  # a piece of a longer capitalised name ("Isabel" of "Vila Isabel")
     cut: bool = False  # the head of a name NER cut before a lower-case link ("Ain" of "Ain al Arab")
     building: bool = False  # it opens a building's or a street's name ("Lakeside General Hospital")
+    listed_after: int | None = None  # start of the place before it in a list ("in Mombasa and Kisumu")
 
 
 def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
@@ -923,7 +924,49 @@ def find_toponyms(doc, gazetteer=None) -> list[Toponym]:
             fragment=span.label_ != "NORP" and _inside_longer_name(doc, span, heads),
             cut=span.start in cut, building=span.label_ != "NORP" and _opens_building_name(doc, span),
         ))
-    return _link_qualifiers(doc, out, gazetteer)
+    return _link_qualifiers(doc, _share_listed_preps(doc, out, gazetteer), gazetteer)
+
+
+def _share_listed_preps(doc, tops: list[Toponym], gazetteer=None) -> list[Toponym]:
+    """The places of a list after a preposition share it: "marches were held in Mombasa and
+    Kisumu", "in Lahore, Multan and Faisalabad" say every town is where marches were (see
+    ``Toponym.listed_after``). A name after a bare comma is one of the list only when the list
+    goes on to "and" and the name cannot hold the one before ("Quetta, Balochistan" says where
+    the town lies)."""
+    from dataclasses import replace
+
+    out = list(tops)
+    text = doc_text(doc)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if prev.prep is None or prev.sent_start != cur.sent_start or "NORP" in (prev.label, cur.label):
+            continue
+        between = text[prev.end:cur.start]
+        listed = _LISTED.fullmatch(between) is not None
+        if not listed and gazetteer is not None and _COMMA.fullmatch(between) and _list_goes_on(out, i, text) \
+                and not _may_hold(gazetteer, cur.text, prev.text):
+            listed = True
+        if listed and cur.prep in (None, prev.prep):
+            out[i] = replace(cur, prep=prev.prep, relative=cur.relative or prev.relative, listed_after=prev.start)
+    return out
+
+
+def _list_goes_on(tops: list[Toponym], i: int, text: str) -> bool:
+    """Places after place i, each after a comma, until one after "and" or "or" ends the list."""
+    for j in range(i + 1, len(tops)):
+        if tops[j].sent_start != tops[i].sent_start:
+            return False
+        between = text[tops[j - 1].end:tops[j].start]
+        if _LISTED.fullmatch(between):
+            return True
+        if not _COMMA.fullmatch(between):
+            return False
+    return False
+
+
+# What joins the last place of a list to the one before: "X and Y", "X, Y and Z", "X or Y"
+_LISTED = re.compile(r"\s*,?\s*(?:and|or)\s+")
+_COMMA = re.compile(r"\s*,\s*")
 
 
 def _without_possessive(doc, span):
@@ -1186,7 +1229,7 @@ def _link_qualifiers(doc, tops: list[Toponym], gazetteer=None) -> list[Toponym]:
     out = list(tops)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
-        if prev.sent_start != cur.sent_start or "NORP" in (prev.label, cur.label):
+        if prev.sent_start != cur.sent_start or "NORP" in (prev.label, cur.label) or cur.listed_after is not None:
             continue
         if _possessive_unit(doc, prev, cur) or _possessive_town(doc, prev, cur, gazetteer):
             if _may_hold(gazetteer, prev.text, cur.text):
