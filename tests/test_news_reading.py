@@ -609,3 +609,53 @@ def test_what_a_side_has_signed_is_no_new_agreement(pipeline):
     text = "\"They must honour what they have signed,\" a government negotiator told reporters in Doha."
     assert not _run(pipeline, text, dt.date(2026, 5, 4)).events
 
+
+
+def test_houthi_forces_are_the_houthis(pipeline):
+    text = "Shells fired by Houthi forces hit a market in the Yemeni city of Taiz on Monday, killing two women."
+    events = _violent(_run(pipeline, text, dt.date(2026, 8, 4)))
+    assert [e.actor1.name for e in events] == ["Ansarallah"]
+
+
+def test_a_headline_town_named_with_its_country_is_one_happening(pipeline):
+    title = "Woman killed as shells hit Yemen's Taiz"
+    text = (title + "\n\nADEN, Aug 4 (Reuters) - A woman was killed when shells hit a market in the city of Taiz on "
+            "Monday, local officials said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 8, 4), title=title))
+    assert [e.location.name for e in events] == ["Taiz"]
+
+
+def test_a_province_after_neighbouring_and_a_camp_named_in_two_words_give_the_place(pipeline):
+    text = ("Rebels killed ten villagers near Oicha in Beni territory on Monday, officials said.\n\n"
+            "In neighbouring Ituri province, militiamen attacked a camp at Plaine Savo in Djugu territory on "
+            "Saturday, killing four people.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 11, 3)))
+    assert sorted((e.event_date.day, e.location.name) for e in events) == [(2, "Oicha"), (31, "Djugu")]
+
+
+def test_a_township_known_only_abroad_is_named_in_its_province(pipeline):
+    text = "An air strike killed nine people in Kani township in the central Sagaing region on Sunday, residents said."
+    events = _violent(_run(pipeline, text, dt.date(2026, 9, 29)))
+    assert [(e.location.name, e.location.country) for e in events] == [("Kani", "Myanmar")]
+
+
+def test_a_towns_airport_is_in_the_town(pipeline):
+    text = "Mortar shells landed near Mogadishu airport on Saturday evening, witnesses said."
+    events = _violent(_run(pipeline, text, dt.date(2026, 2, 15)))
+    assert [e.location.name for e in events] == ["Mogadishu"]
+
+
+def test_an_attack_later_claimed_by_a_group_is_claimed(pipeline):
+    text = ("Mortar shells landed near a military base in Baidoa on Saturday, in an attack later claimed by "
+            "al-Shabaab on its radio station.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 2, 15)))
+    assert events and events[0].claims and events[0].actor1.name == "Al-Shabaab"
+
+
+def test_weapons_recovered_in_a_raid_are_no_seizure_of_their_own(pipeline):
+    text = ("Security forces killed five militants in a raid on a hideout in the Mir Ali area of North Waziristan "
+            "on Monday, the military said.\n\n"
+            "It said the militants belonged to the Pakistani Taliban and that weapons were recovered from the compound.")
+    events = _run(pipeline, text, dt.date(2026, 1, 13)).events
+    assert [e.event_type for e in events] == ["Battles"]
+    assert events[0].actor2 is None or events[0].actor2.name != events[0].actor1.name

@@ -110,11 +110,16 @@ class _Group:
     def has_type(self, event_type: str) -> bool:
         return event_type in self._types
 
-    def role(self, name: str) -> Actor | None:
+    def role(self, name: str, unlike=None) -> Actor | None:
         """The first stated actor in a role; a default ("unidentified") only if none is. An
         unnamed one ("Militants kill seven soldiers") gives way to the group a later sentence
-        names in that role ("Fighters from ISWAP attacked a base")."""
+        names in that role ("Fighters from ISWAP attacked a base"). ``unlike``: a test of an
+        actor that is the other side's ("eight militants, one soldier killed" names the soldier,
+        of the forces that did the killing, where actor2 stands), passed over while another is
+        stated."""
         found = [a for m in self.mentions if (a := getattr(m, name)) is not None]
+        if unlike is not None and not all(unlike(a) for a in found):
+            found = [a for a in found if not unlike(a)]
         first = next((a for a in found if not _is_default(a)), found[0] if found else None)
         if first is not None and (first.rule or "").startswith("actors.generic.unidentified"):
             return next((a for a in found if (a.rule or "").startswith("actors.dictionary")), first)
@@ -348,7 +353,17 @@ def _fits(group: _Group, m: Mention, part: str = "body", published=None, told=No
         # "an air strike on Bint Jbeil ... artillery shelled the outskirts of Kfar Kila": another
         # weapon, another act (an attack beside a clash may be one fight read from both sides)
         return False
+    if _seized_after(group, m):
+        return True
     return not _other_dyad(group, m)
+
+
+def _seized_after(group: _Group, m: Mention) -> bool:
+    """Weapons found or seized, told with no day or place of their own after an act of the group
+    ("... and that weapons and explosives were recovered from the compound"): what the raid
+    turned up, whoever the sentence says owned them, not a seizure of its own."""
+    return m.trigger.sub_event_type == "Disrupted weapons use" and m.date is None and _sentence_place(m) is None \
+        and group._has_own and any(x.trigger.event_type in _VIOLENCE_TYPES for x in group.mentions)
 
 
 def _named_as_its_province(loc: Location) -> bool:
@@ -392,7 +407,20 @@ def _headline_places(structure, places) -> int:
     title = structure.title if structure is not None else None
     if title is None or title.start < 0:
         return 0
-    return len({p.text.lower() for p in places if title.start <= p.start and p.end <= title.end})
+    named = [p for p in places if title.start <= p.start and p.end <= title.end]
+    # "Yemen's Taiz", "Taiz, Yemen": a country or a province that holds another place it names
+    # says where that place is, and is no second happening's place
+    inner = [p.entry for p in named if p.entry is not None]
+    return len({p.text.lower() for p in named if not (p.entry is not None and any(
+        e is not p.entry and _holds(p.entry, e) for e in inner))})
+
+
+def _holds(outer, inner) -> bool:
+    """A country or a first-level unit that the other place lies in."""
+    code = outer.feature_code or ""
+    if code.startswith("PCL"):
+        return inner.iso2 == outer.iso2 and not (inner.feature_code or "").startswith("PCL")
+    return code == "ADM1" and inner.iso2 == outer.iso2 and inner.admin1 == outer.admin1 and inner is not outer
 
 
 def _group(mentions: list[Mention], structure=None, places=(), published=None, told=None) -> list[_Group]:
@@ -665,7 +693,8 @@ def _clause_break(mention: Mention, count: Count) -> bool:
 # "Kairu village", "the village of Kairu", "the town of Tlalchapa": a name the text gives as a
 # village's or a town's. A neighbourhood, a suburb or a district is a part of its city, which ACLED
 # names (the Frayser neighbourhood of Memphis is coded at Memphis).
-_LOCALITY = "(?:" + "|".join(sorted(SETTLEMENT_WORDS)) + ")"
+# Words for a settlement, and the township (Myanmar's third-level unit, often a village's)
+_LOCALITY = "(?:" + "|".join(sorted(SETTLEMENT_WORDS | {"township"})) + ")"
 _VILLAGE_AFTER = re.compile(r"\s+" + _LOCALITY + r"\b")
 _VILLAGE_BEFORE = re.compile(r"\b" + _LOCALITY + r" of\s+$")
 # "Madyan, a tourist town in the Swat valley": an apposition that calls the name a village's or a town's
@@ -684,7 +713,10 @@ def _at_unknown_village(location: Location | None, group: _Group, findings: DocF
     text = findings.document.text
     spans = [(m.sent_start, m.sent_end) for m in group.mentions]
     for p in findings.places:
-        if p.entry is not None or not any(a <= p.start and p.end <= b for a, b in spans):
+        # a name the gazetteer knows only abroad ("Kani township in the central Sagaing region",
+        # Japan's Kani) is as unknown as one it lacks
+        known = p.entry is not None and not (location.iso3 and p.entry.iso3 != location.iso3)
+        if known or not any(a <= p.start and p.end <= b for a, b in spans):
             continue
         end = _rest_of_hyphenated(text, p.end)
         if _VILLAGE_AFTER.match(text, end) or _VILLAGE_BEFORE.search(text[max(0, p.start - 30):p.start]) \
@@ -789,7 +821,8 @@ def _build(group: _Group, findings: DocFindings, index: int) -> Event:
     location = _at_unknown_village(location, group, findings)
     actor1 = _victims_first(_named_again(group.role("actor1"), findings), event_class.event_type, findings)
     actor1 = _fill_country(actor1, location)
-    actor2 = _fill_country(group.role("actor2"), location)
+    same_side = (lambda a: _fill_country(a, location).name == actor1.name) if actor1 is not None else None
+    actor2 = _fill_country(group.role("actor2", same_side), location)
     near = _near(group)
     claims = tuple(c for c in findings.claims if near(c) and not _claim_of_another(c, group, findings))
     if claims and (actor1 is None or _unnamed_attackers(actor1)):

@@ -32,6 +32,8 @@ def _is_claim_verb(tok) -> bool:
     if lemma != "claim" and lemma not in _TAKE:
         return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        objs.append(tok.head)  # "an attack later claimed by al-Shabaab": the noun it qualifies
     if lemma == "claim":
         # the parser sometimes hangs "responsibility" elsewhere; the words right after still say it
         near = [t.lemma_.lower() for t in tok.doc[tok.i + 1: tok.i + 3]]

@@ -76,7 +76,9 @@ def _prep_before(doc, i: int) -> str | None:
         if (h := _hyphened_from(doc, j)) is not None:
             j, words = h - 1, words + 1  # "the RSF-held city", "a rebel-controlled town": one modifier
             continue
-        if not (doc[j].lower_ in SKIP_BEFORE or doc[j].pos_ == "ADJ" or doc[j].lower_ in compass):
+        if not (doc[j].lower_ in SKIP_BEFORE or doc[j].pos_ == "ADJ" or doc[j].lower_ in compass
+                or doc[j].tag_ == "VBG" and doc[j].dep_ == "amod"  # "in neighbouring Ituri province"
+                or _first_word_of_name(doc, j, i)):
             break
         j, words = j - 1, words + 1
     if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _unit_heads():
@@ -86,6 +88,13 @@ def _prep_before(doc, i: int) -> str | None:
             k -= 1  # "in the Lolab area of Kupwara district": the unit's own name, unknown here
         return _prep_before(doc, k) or "of"
     return doc[j].lower_ if j >= 0 and doc[j].pos_ in ("ADP", "SCONJ") else None
+
+
+def _first_word_of_name(doc, j: int, i: int) -> bool:
+    """Token j opens the name whose later word NER took alone ("at Plaine Savo", "Savo" found):
+    a capitalised proper noun right before it, in the middle of a sentence."""
+    return j == i - 1 and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].is_sent_start \
+        and doc[j].ent_type_ not in ("GPE", "LOC", "PERSON", "ORG", "NORP")
 
 
 def _hyphened_from(doc, j: int) -> int | None:
@@ -298,7 +307,7 @@ def candidate_spans(doc, gazetteer) -> list:
                     and not _inside_chain(doc, ent) and not _country_in_capitals(doc, ent, gazetteer) \
                     and not _before_its_state(doc, ent) and not _province_before_country(doc, ent, gazetteer):
                 continue  # "the Centre" (the central government), "Police"
-            if ent.end < len(doc) and doc[ent.end].lower_.rstrip(".") in streets:
+            if ent.end < len(doc) and doc[ent.end].lower_.rstrip(".") in streets and not _towns_facility(doc[ent.end]):
                 continue  # "Memphis St.": a street, not the city
             out.append((ent, "geo.ner"))
         elif ent.label_ == "NORP" and gazetteer is not None and gazetteer.demonym_country(ent.text):
@@ -867,6 +876,15 @@ def _whole_names(doc, spans: list) -> list:
     return out
 
 
+# Buildings a town's name may stand before in lower case, as the town's own: "near Mogadishu
+# airport", "at a Kabul hospital" (a road or a square of its name is a street: "Memphis St.")
+_FACILITIES = frozenset({"airport", "hospital", "prison", "jail", "university", "stadium", "station", "barracks"})
+
+
+def _towns_facility(tok) -> bool:
+    return tok.is_lower and tok.lower_ in _FACILITIES
+
+
 def _merge_split_names(doc, spans: list, gazetteer, heads: frozenset[str]) -> list:
     """NER cuts some names in two ("Purba" "Champaran"): adjacent spans are one place."""
     if gazetteer is None:
@@ -1174,8 +1192,9 @@ def _unit_word_in_name(t: Toponym) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _compass_words() -> frozenset[str]:
-    """'northern', 'south-eastern': the compass adjectives of the lexicon's directions."""
-    return frozenset(w for w in _cues()[2] if w.endswith("ern"))
+    """'northern', 'south-eastern': the compass adjectives of the lexicon's directions, and
+    'central', which says where in a country as they do ("in the central Sagaing region")."""
+    return frozenset(w for w in _cues()[2] if w.endswith("ern")) | {"central"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -1253,6 +1272,8 @@ def _link_qualifiers(doc, tops: list[Toponym], gazetteer=None) -> list[Toponym]:
         words = [w for w in between.replace(",", " , ").split() if w not in SKIP_BEFORE]
         head_ok = not words or words[0] in (prev.head or "",)
         rest = words[1:] if words and words[0] == prev.head else words
+        if len(rest) == 2 and rest[0] == "in" and rest[1] in _compass_words():
+            rest = ["in"]  # "Kani township in the central Sagaing region": where in the country
         if rest and rest[0].isdigit() and words[0] == prev.head:
             rest = rest[1:]  # "Police District 9, Lashkar Gah": a numbered ward of the town
         if rest == ["of"] and prev.head in SUBURB_HEADS and words[0] == prev.head and prev.qualifier_of is None \
