@@ -659,3 +659,28 @@ def test_weapons_recovered_in_a_raid_are_no_seizure_of_their_own(pipeline):
     events = _run(pipeline, text, dt.date(2026, 1, 13)).events
     assert [e.event_type for e in events] == ["Battles"]
     assert events[0].actor2 is None or events[0].actor2.name != events[0].actor1.name
+
+
+def test_a_crowd_that_burns_while_police_use_water_cannon_riots(pipeline):
+    text = ("Police fired water cannon at farmers who set fire to tyres and threw fireworks outside the agriculture "
+            "ministry in Madrid on Monday, during a protest over fuel prices.")
+    events = _run(pipeline, text, dt.date(2026, 9, 15)).events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
+    text = "Police fired water cannon at farmers protesting outside the agriculture ministry in Madrid on Monday."
+    events = _run(pipeline, text, dt.date(2026, 9, 15)).events
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
+def test_a_town_the_gazetteer_lacks_is_still_the_place_and_the_countryside_its_province(pipeline):
+    text = "Air strikes hit an arms depot near the town of Kisweh in the Damascus countryside on Tuesday night."
+    events = _violent(_run(pipeline, text, dt.date(2026, 5, 13)))
+    assert [(e.location.name, e.location.admin1) for e in events] == [("Kisweh", "Rif Dimashq")]
+
+
+def test_the_town_a_victim_is_mayor_of_is_the_scene_and_a_headlines_shot_dead_victim_no_doer(pipeline):
+    title = "Mexican mayor shot dead in Guerrero"
+    text = (title + "\n\nMEXICO CITY, July 7 (Reuters) - The mayor of the town of Iguala in Mexico's southern "
+            "Guerrero state was shot dead on Monday as he left his office, prosecutors said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 7, 7), title=title))
+    assert [e.location.name for e in events] == ["Iguala de la Independencia"]
+    assert "Civilians" not in events[0].actor1.name

@@ -594,6 +594,9 @@ def _headline_casualties(verb) -> bool:
         return False
     if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
         return True
+    after = [t.lower_ for t in verb.doc[verb.i + 1:verb.i + 3]]
+    if after[:1] == ["dead"] or after == ["to", "death"]:
+        return True  # "Mexican mayor shot dead in Michoacan", "Trader hacked to death": the one harmed
     # "Man shot and killed outside nightclub", "Teen wounded at bus stop": a bare noun with no
     # article, a headline's way; a sentence of the body says "a man" or "the man"
     return headline_victim(subject)

@@ -534,9 +534,18 @@ def crowd_intervention(sent) -> Trigger | None:
 def _refine_protest(hit: Hit, hits: Sequence[Hit], skip: set[int]) -> _Choice:
     from .modality import negation  # modality reads triggers; import late
 
-    for fam, out in (("cue_lethal", "protest_excessive"), ("cue_intervention", "protest_intervention"),
-                     ("arrest", "protest_intervention"), ("cue_violent", "riot"), ("riot", "riot")):
+    for fam, out in (("cue_lethal", "protest_excessive"), ("cue_violent", "riot_by_crowd"),
+                     ("cue_intervention", "protest_intervention"), ("arrest", "protest_intervention"),
+                     ("cue_violent", "riot"), ("riot", "riot")):
         cues = _cues(hits, fam, skip, hit)
+        if out == "riot_by_crowd":
+            # "police fired water cannon at farmers who set fire to hay bales": a crowd that burns,
+            # smashes or throws is a violent demonstration, whatever the police did about it
+            cues = [c for c in cues if c.weight >= 0.7 and not _by_state(c) and negation(c.head) is None
+                    and c.head.pos_ == "VERB"]
+            if cues:
+                return _Choice("riot", f"+{_hit_rule(cues[0])}", 0.05)
+            continue
         # "stopped", "prevented" or killings mean intervention only when police or troops do them
         # "made no arrests", "did not use tear gas": a step not taken
         cues = [c for c in cues if (c.weight >= 0.5 or _by_state(c)) and not _dispersed_of_itself(c.head)

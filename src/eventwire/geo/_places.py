@@ -672,8 +672,10 @@ def _names_after_unit_of(doc, taken: set[int], gazetteer) -> list:
         if doc[i].lower_ not in units or doc[i + 1].lower_ != "of":
             continue
         s = j = i + 2
+        settlement = doc[i].lower_ in _SETTLEMENTS
         while j < len(doc) and j - s < 3 and j not in taken and doc[j].is_alpha and doc[j].is_title \
-                and (doc[j].ent_type_ in _NAME_READINGS or doc[j].ent_type_ == "DATE" and doc[j].lower_ not in _CALENDAR):
+                and (doc[j].ent_type_ in _NAME_READINGS or doc[j].ent_type_ == "DATE" and doc[j].lower_ not in _CALENDAR
+                     or settlement and doc[j].ent_type_ == "NORP"):  # "the town of Kisweh" read as a people
             j += 1
         if j == s:
             continue
@@ -685,7 +687,16 @@ def _names_after_unit_of(doc, taken: set[int], gazetteer) -> list:
                 out.append((span, "geo.head-of"))
                 taken.update(range(s, end))
                 break
+        else:
+            if doc[i].lower_ in _SETTLEMENTS and (j >= len(doc) or doc[j].lower_.rstrip(".") not in _street_words()):
+                # "near the town of Kisweh": a settlement the gazetteer lacks is still a place,
+                # named by the event that happened there (assemble's unknown village)
+                out.append((doc[s:j], "geo.head-of.unknown"))
+                taken.update(range(s, j))
     return out
+
+
+_SETTLEMENTS = frozenset({"town", "village", "hamlet", "settlement"})
 
 
 # what NER may have read an unfamiliar village's name as, or nothing at all
@@ -791,7 +802,8 @@ def _with_last_words(doc, span, gazetteer):
     """NER keeps the first word of some town names and drops the rest ("Mali" of "Mali
     Zvornik", which alone names a country): the capitalised words right after the span join
     it when the whole name is a place the gazetteer knows. A unit word is no part of such a
-    name ("Police District 2" is a ward, not a Polish county)."""
+    name ("Police District 2" is a ward, not a Polish county). A word in lower case joins when
+    the whole names an administrative unit ("the Damascus countryside" is Rif Dimashq)."""
     if gazetteer is None or span.label_ == "NORP" or span.label_ not in PLACE_LABELS:
         return span
     units = _cues()[0] | frozenset(lexicon()["admin_terms"])
@@ -805,6 +817,12 @@ def _with_last_words(doc, span, gazetteer):
             from spacy.tokens import Span
 
             return Span(doc, span.start, e, label=span.label_)
+    e = span.end + 1
+    if e <= len(doc) and doc[span.end].is_lower and doc[span.end].is_alpha and doc[span.end].lower_ not in units \
+            and any(x.feature_code.startswith("ADM") for x in gazetteer.lookup(doc[span.start:e].text)):
+        from spacy.tokens import Span
+
+        return Span(doc, span.start, e, label=span.label_)  # "the Damascus countryside": Rif Dimashq
     return span
 
 
@@ -876,9 +894,10 @@ def _whole_names(doc, spans: list) -> list:
     return out
 
 
-# Buildings a town's name may stand before in lower case, as the town's own: "near Mogadishu
-# airport", "at a Kabul hospital" (a road or a square of its name is a street: "Memphis St.")
-_FACILITIES = frozenset({"airport", "hospital", "prison", "jail", "university", "stadium", "station", "barracks"})
+# Sites a town's name may stand before in lower case, as the town's own: "near Mogadishu
+# airport" (a road or a square of its name is a street: "Memphis St."). Not a hospital or a jail,
+# where the wounded and the arrested are taken: "treated at an Athens hospital" is no scene.
+_FACILITIES = frozenset({"airport", "university", "stadium", "station", "barracks"})
 
 
 def _towns_facility(tok) -> bool:

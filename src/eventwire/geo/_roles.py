@@ -153,12 +153,26 @@ def assign_roles(doc, tops: list[Toponym], event_spans: list[tuple[int, int]],
         elif role == "other" and not in_event:
             role = "background"
         roles.append(role)
+    for i, t in enumerate(tops):
+        # "the mayor of the town of Zitacuaro in Michoacan state was shot dead": a town named as
+        # someone's is where the sentence's act happened when the sentence names no other scene
+        if roles[i] == "other" and t.prep == "of" and t.qualifier_of is None and in_events(t.start) \
+                and _named_as_a_settlement(doc, t) and not any(
+                    roles[k] == "event" and u.sent_start == t.sent_start and u.qualifier_of != i
+                    for k, u in enumerate(tops) if k != i):
+            roles[i] = "event"
     for i, t in enumerate(tops):  # qualifiers take the role of the place they qualify
         if t.qualifier_of is not None and roles[t.qualifier_of] != "event":
             roles[i] = roles[t.qualifier_of]
         elif t.qualifier_of is not None:
             roles[i] = "event"
     return roles
+
+
+def _named_as_a_settlement(doc, t: Toponym) -> bool:
+    """'the town of X', 'the village of X': the name follows a settlement word and "of"."""
+    window = doc_text(doc)[max(t.sent_start, t.start - 16):t.start].lower()
+    return re.search(r"\b(?:town|village|city|hamlet|settlement) of\s+$", window) is not None
 
 
 def _scene(doc, t: Toponym) -> bool:
