@@ -399,6 +399,8 @@ def _weapon_held(tok, trigger: Trigger) -> str | None:
     used: no attack happened with it. A seizure keeps its own class (Disrupted weapons use)."""
     if not _weapon_trigger(trigger):
         return None
+    if tok.dep_ == "amod" and tok.lower_.endswith("ing") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+        tok = tok.head  # a device named by what it does ("58 detonating caps"): the device is what is held
     if tok.pos_ != "NOUN" or tok.lemma_.lower() in _ACT_NOUNS or tok.lower_.endswith("ing"):
         return None
     held = _cues().get("held", {})
@@ -436,9 +438,16 @@ _ACT_FAMILIES = {"violence", "attack_civilian", "clash", "cue_direct_fire", "sui
                  "abduction", "looting", "cue_lethal"}
 
 
+# Aircraft, which are flown, not set down where they go off: "placed" or "planted" puts a bomb or a
+# charge to use, not an aircraft ("all private aircraft were placed under military control").
+_AIRCRAFT = {"warplane", "jet", "aircraft", "airplane", "plane", "helicopter", "gunship", "bomber", "drone"}
+_SETTING_VERBS = {"place", "plant"}
+
+
 def _put_to_use(tok) -> bool:
     """The weapon is the object or subject of a verb of use, or qualifies a noun of use
-    ("mortar fire", "a rocket attack"): read up to the first verb."""
+    ("mortar fire", "a rocket attack"): read up to the first verb. An aircraft is not put to
+    use by a verb of setting down (:data:`_SETTING_VERBS`)."""
     if any(c.lemma_.lower() in _ACT_NOUNS for c in tok.children):
         return True
     node = tok
@@ -447,7 +456,10 @@ def _put_to_use(tok) -> bool:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX"):  # the word stripped too: "machinegunned" is lemmatised badly
-            return bool({node.lemma_.lower(), re.sub(r"(?:n?ed|ing)$", "", node.lower_)} & _USE_VERBS)
+            verbs = {node.lemma_.lower(), re.sub(r"(?:n?ed|ing)$", "", node.lower_)}
+            if tok.lemma_.lower() in _AIRCRAFT:
+                verbs -= _SETTING_VERBS
+            return bool(verbs & _USE_VERBS)
         if node.lemma_.lower() in _ACT_NOUNS:
             return True
     return False
