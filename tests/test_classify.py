@@ -78,6 +78,10 @@ def _best(nlp, text: str) -> Trigger:
      "Remote explosive/landmine/IED"),
     ("Ten union members were killed in a dynamite attack on the federation's headquarters.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    # the subversives and the enemy of a war report are armed men, not unknown victims
+    ("The patrol reported that several subversives were wounded near the river.", "Battles", "Armed clash"),
+    ("Four of the enemy were killed near the bridge, the commander said.", "Battles", "Armed clash"),
+    ("Subversives shot a peasant leader outside his home.", "Violence against civilians", "Attack"),
 ])
 def test_sentence_classes(nlp, text, event_type, sub):
     trig = _best(nlp, text)
