@@ -367,6 +367,36 @@ def _act_named_by(tok):
     return None
 
 
+# Trigger families of the verb a weapon noun is the subject or object of ("bombs have been
+# exploded", "planes bombed the slums"): the verb tells the act the weapon was used in.
+_WEAPON_VERB_FAMILIES = ("violence", "explosion", "shelling", "air", "grenade", "ied", "looting", "attack_civilian")
+
+
+def _verb_of_weapon(tok, trigger: Trigger, sent) -> tuple[str, str | None] | None:
+    """A weapon noun that is the subject or the object of a verb of the act ("grenades and bombs
+    have been exploded in public places", "the army's planes have bombed villages"): the weapon
+    says only what the act was made with, so the verb's reading holds for it too. A verb told as
+    a practice, a threat or a denial makes the weapon no event of its own; a verb told as an act
+    leaves the weapon's own reading."""
+    if not _weapon_trigger(trigger) or tok.pos_ != "NOUN":
+        return None
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    verb = node.head
+    if node.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.i == node.i or verb.pos_ != "VERB":
+        return None
+    from .classify import match_lexicon  # classify imports this module
+
+    hit = next((h for h in match_lexicon(sent) if h.head.i == verb.i and h.family in _WEAPON_VERB_FAMILIES), None)
+    if hit is None:
+        return None
+    act = Trigger(hit.text, hit.start_char, hit.end_char, trigger.event_type, trigger.sub_event_type,
+                  f"lex:{hit.family}({hit.text})")
+    found = mention_modality(sent, act)
+    return found if found[0] != ASSERTED else None
+
+
 def _compound_kind(tok) -> tuple[str, str] | None:
     """An event word that modifies a noun of law, counting or equipment ("murder cases",
     "kidnapping charges", "body searches", "aircraft carrier", "bomb scare") names a kind of
@@ -879,6 +909,9 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         or _struggle_for(tok, sent)
     if generic:
         return "generic", generic
+    told = _verb_of_weapon(tok, trigger, sent)
+    if told is not None:
+        return told
     for finder in (lambda: _governor(path), lambda: _report_untrue(path), lambda: _in_order_to(path),
                    lambda: _clause_cue(path, sent), lambda: _background(path, sent)):
         found = finder()
