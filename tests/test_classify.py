@@ -78,6 +78,10 @@ def _best(nlp, text: str) -> Trigger:
      "Remote explosive/landmine/IED"),
     ("Ten union members were killed in a dynamite attack on the federation's headquarters.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    # the subversives and the enemy of a war report are armed men, not unknown victims
+    ("The patrol reported that several subversives were wounded near the river.", "Battles", "Armed clash"),
+    ("Four of the enemy were killed near the bridge, the commander said.", "Battles", "Armed clash"),
+    ("Subversives shot a peasant leader outside his home.", "Violence against civilians", "Attack"),
 ])
 def test_sentence_classes(nlp, text, event_type, sub):
     trig = _best(nlp, text)
@@ -309,3 +313,14 @@ def test_the_police_who_tell_of_a_killing_are_no_party_to_it(nlp, text):
 def test_police_in_the_act_still_make_it_a_clash(nlp):
     best = _best(nlp, "Gunmen shot and killed two police officers at a checkpoint, officials said.")
     assert best.event_type == "Battles", best.rule
+
+
+@pytest.mark.parametrize("text,taken", [
+    ("Key documents on the arms deal disappeared from the ministry's archive last year.", False),
+    ("The money collected for the flood victims has disappeared.", False),
+    ("Two students disappeared after soldiers stopped their bus near the bridge.", True),
+])
+def test_a_thing_that_disappeared_was_taken_by_no_one(nlp, text, taken):
+    sent = next(nlp(text).sents)
+    subs = {t.sub_event_type for t in classify.find_triggers(sent)}
+    assert ("Abduction/forced disappearance" in subs) == taken

@@ -75,6 +75,15 @@ def _modality_of(nlp, text: str, word: str | None = None) -> tuple[str, str | No
      "aimed"),
     ("The government is doing all it can to block the vote and to murder those who laid down their arms.",
      "murder", "plan", "to block"),
+    # arms held, not used: a thing made, a device named by what it does, an aircraft set down
+    ("In the workshop the police found wire, batteries and material to fabricate bombs.", "bomb", "generic",
+     "fabricate"),
+    ("Soldiers confiscated two rifles, forty cartridges and twelve detonating caps at the farm.", "detonating",
+     "generic", "confiscated"),
+    ("Every private aircraft in the country has been placed under the control of the air force.", "aircraft",
+     "generic", "no act"),
+    # a weapon named as the subject of a verb told as a practice shares the verb's reading
+    ("Grenades and bombs have been exploded in markets and bus stations.", "grenade", "generic", "exploded"),
 ])
 def test_not_events(nlp, text, word, expected, cue):
     got, got_cue = _modality_of(nlp, text, word)
@@ -106,6 +115,9 @@ def test_not_events(nlp, text, word, expected, cue):
     ("Police gave a false name for the man who was shot outside the bar.", "shot"),
     ("The rebels blew up the bridge in order to cut the army's supply route.", "blew up"),
     ("The gunman tried to kill the guard but his pistol jammed.", "kill"),
+    ("Two men placed a bomb under the judge's car and fled.", "bomb"),
+    ("Two bombs exploded in the market on Sunday morning.", "bomb"),
+    ("A charge of dynamite planted beside the pylon went off at dawn.", "dynamite"),
     ("The rebels managed to blow up the bridge and to kill two guards.", "kill"),
 ])
 def test_asserted(nlp, text, word):

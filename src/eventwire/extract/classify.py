@@ -940,6 +940,22 @@ def _agents_near(hit: Hit) -> list:
     return agents
 
 
+# Things, not people, that news says "disappeared": papers, money, arms, vehicles.
+_THINGS = frozenset({"evidence", "document", "file", "record", "archive", "paper", "report", "money", "fund",
+                     "cash", "weapon", "arm", "ammunition", "car", "vehicle", "truck", "aircraft", "plane", "boat",
+                     "ship", "cargo", "shipment", "data", "tape", "letter"})
+
+
+def _thing_vanished(verb) -> bool:
+    """"Disappear" said of a thing ("evidence on the case disappeared from the files", "the
+    money disappeared"): something lost or hidden, not a person taken away (ACLED's forced
+    disappearance is done to people)."""
+    if verb.lemma_.lower() != "disappear":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(s.lemma_.lower() in _THINGS for s in subjects)
+
+
 def _has_child_lemma(tok, lemmas: set[str]) -> bool:
     return any(t.lemma_.lower() in lemmas for t in tok.subtree if t.i != tok.i)
 
@@ -1039,6 +1055,8 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
         # "settlers set fire to homes, injuring four people": destruction that harms people is
         # an attack on them (ACLED), not property destruction
         return _Choice("attack_civilian", "+harm:people", 0.03)
+    if fam == "abduction" and _thing_vanished(hit.head):
+        return None  # "the evidence disappeared from the files": a thing lost, no one taken
     if fam == "abduction" and any(h.family == "hijack" for h in hits):
         return _Choice("hijack", "+hijack")
     if fam == "disrupted" and any(h.family in ("violence", "clash") and h.head in roles(hit.head)[1] for h in hits):

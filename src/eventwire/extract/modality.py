@@ -408,6 +408,36 @@ def _act_named_by(tok):
     return None
 
 
+# Trigger families of the verb a weapon noun is the subject or object of ("bombs have been
+# exploded", "planes bombed the slums"): the verb tells the act the weapon was used in.
+_WEAPON_VERB_FAMILIES = ("violence", "explosion", "shelling", "air", "grenade", "ied", "looting", "attack_civilian")
+
+
+def _verb_of_weapon(tok, trigger: Trigger, sent) -> tuple[str, str | None] | None:
+    """A weapon noun that is the subject or the object of a verb of the act ("grenades and bombs
+    have been exploded in public places", "the army's planes have bombed villages"): the weapon
+    says only what the act was made with, so the verb's reading holds for it too. A verb told as
+    a practice, a threat or a denial makes the weapon no event of its own; a verb told as an act
+    leaves the weapon's own reading."""
+    if not _weapon_trigger(trigger) or tok.pos_ != "NOUN":
+        return None
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    verb = node.head
+    if node.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.i == node.i or verb.pos_ != "VERB":
+        return None
+    from .classify import match_lexicon  # classify imports this module
+
+    hit = next((h for h in match_lexicon(sent) if h.head.i == verb.i and h.family in _WEAPON_VERB_FAMILIES), None)
+    if hit is None:
+        return None
+    act = Trigger(hit.text, hit.start_char, hit.end_char, trigger.event_type, trigger.sub_event_type,
+                  f"lex:{hit.family}({hit.text})")
+    found = mention_modality(sent, act)
+    return found if found[0] != ASSERTED else None
+
+
 def _compound_kind(tok) -> tuple[str, str] | None:
     """An event word that modifies a noun of law, counting or equipment ("murder cases",
     "kidnapping charges", "body searches", "aircraft carrier", "bomb scare") names a kind of
@@ -440,6 +470,8 @@ def _weapon_held(tok, trigger: Trigger) -> str | None:
     used: no attack happened with it. A seizure keeps its own class (Disrupted weapons use)."""
     if not _weapon_trigger(trigger):
         return None
+    if tok.dep_ == "amod" and tok.lower_.endswith("ing") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+        tok = tok.head  # a device named by what it does ("58 detonating caps"): the device is what is held
     if tok.pos_ != "NOUN" or tok.lemma_.lower() in _ACT_NOUNS or tok.lower_.endswith("ing"):
         return None
     held = _cues().get("held", {})
@@ -477,9 +509,16 @@ _ACT_FAMILIES = {"violence", "attack_civilian", "clash", "cue_direct_fire", "sui
                  "abduction", "looting", "cue_lethal"}
 
 
+# Aircraft, which are flown, not set down where they go off: "placed" or "planted" puts a bomb or a
+# charge to use, not an aircraft ("all private aircraft were placed under military control").
+_AIRCRAFT = {"warplane", "jet", "aircraft", "airplane", "plane", "helicopter", "gunship", "bomber", "drone"}
+_SETTING_VERBS = {"place", "plant"}
+
+
 def _put_to_use(tok) -> bool:
     """The weapon is the object or subject of a verb of use, or qualifies a noun of use
-    ("mortar fire", "a rocket attack"): read up to the first verb."""
+    ("mortar fire", "a rocket attack"): read up to the first verb. An aircraft is not put to
+    use by a verb of setting down (:data:`_SETTING_VERBS`)."""
     if any(c.lemma_.lower() in _ACT_NOUNS for c in tok.children):
         return True
     node = tok
@@ -488,7 +527,10 @@ def _put_to_use(tok) -> bool:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX"):  # the word stripped too: "machinegunned" is lemmatised badly
-            return bool({node.lemma_.lower(), re.sub(r"(?:n?ed|ing)$", "", node.lower_)} & _USE_VERBS)
+            verbs = {node.lemma_.lower(), re.sub(r"(?:n?ed|ing)$", "", node.lower_)}
+            if tok.lemma_.lower() in _AIRCRAFT:
+                verbs -= _SETTING_VERBS
+            return bool(verbs & _USE_VERBS)
         if node.lemma_.lower() in _ACT_NOUNS:
             return True
     return False
@@ -908,6 +950,9 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         or _struggle_for(tok, sent) or _measure_extended(tok, trigger) or _goes_on(tok) or _what_was_done(tok)
     if generic:
         return "generic", generic
+    told = _verb_of_weapon(tok, trigger, sent)
+    if told is not None:
+        return told
     for finder in (lambda: _governor(path), lambda: _report_untrue(path), lambda: _in_order_to(path),
                    lambda: _clause_cue(path, sent), lambda: _background(path, sent)):
         found = finder()
