@@ -2299,13 +2299,17 @@ def _sex(victims: str | None) -> str | None:
 def _someone_else(hit: Count, dead: list[Count], n_dead: int) -> bool:
     """One person hit whom the report tells apart from the dead: "a second man was hit"
     beside one dead, "a fourth man suffered a gunshot wound" beside three, "a woman was
-    grazed" beside "a man was shot dead" (every dead person named of the other sex)."""
+    grazed" beside "a man was shot dead" (every dead person named of the other sex), "Young was
+    shot in the stomach" before "a 17-year-old was also shot and killed" (every dead person told
+    after the hit as "also" killed)."""
     if ".singular" not in hit.rule or hit.best != 1 or any(d.start <= hit.start < d.end for d in dead):
         return False
     ordinal = next((_ORDINAL_VALUE[w] for w in _words_before_victim(hit) if w in _ORDINAL_VALUE), None)
     if ordinal is not None:
         return ordinal > n_dead
     named = [d for d in dead if (d.victims or "").lower() not in _PRONOUNS]
+    if named and all(_ALSO.search(d.text) and d.start > hit.end for d in named):
+        return True  # "Young was shot in the stomach ... a 17-year-old was also shot and killed"
     if named and all(_assailant(d) for d in named) and not _assailant(hit):
         return True  # "an officer was shot ... the suspect was killed": the dead is the one who shot
     sex = _sex(hit.victims)
@@ -2595,7 +2599,39 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
         if (more := _also_hit_one_by_one(hits, dead, n_dead)) is not None \
                 and (figure(more) or 0) > (figure(out["injured"]) or 0):
             out["injured"] = more
+    if "injured" in out and (besides := _others_besides_named(candidates, dead)) is not None \
+            and (figure(besides) or 0) > (figure(out["injured"]) or 0):
+        out["injured"] = besides
     return out
+
+
+# The most characters between the hurt named one by one and the "others" hurt told after them.
+_OTHERS_AFTER = 400
+# The most characters between a toll of the dead and "others" hurt told beside it ("one man was
+# killed and two others were wounded").
+_BESIDE_DEAD = 40
+
+
+def _others_besides_named(candidates: list[Count], dead: list[Count]) -> Count | None:
+    """The hurt told as "others" after one or more people hurt told first: "Powell was badly
+    wounded in the ambush. Two others were wounded" is three hurt, and so is "one person was
+    injured in a fight, and the two others who were shot ...". "Others" told right after a toll
+    of the dead are others than the dead ("one was killed and two others wounded"), and a
+    person hit beside the dead may be one of them, so neither counts here."""
+    hurt = [c for c in candidates if c.kind == "injured" and "+period_total" not in c.rule
+            and "+honoured" not in c.rule and (figure(c) or 0) > 0]
+    others = [c for c in hurt if ".number" in c.rule and (c.victims or "").lower() == "others"]
+    named = [c for c in hurt if (".singular" in c.rule or ".number" in c.rule and c.best == 1)
+             and (c.victims or "").lower() not in _PRONOUNS | {"others"}
+             and not (_hit(c) and dead) and not _one_of_the_dead(c, dead)]
+    for o in others:
+        before = [c for c in named if 0 <= o.start - c.end <= _OTHERS_AFTER]
+        if not before or any(0 <= o.start - d.end <= _BESIDE_DEAD for d in dead):
+            continue
+        last = max(before, key=lambda c: c.end)
+        n = (figure(o) or 0) + (figure(last) or 0)
+        return replace(o, low=n, best=n, high=n, rule=f"{o.rule}+besides_named({figure(last)})")
+    return None
 
 
 def _the_shooter_died(hit: Count, dead: list[Count]) -> bool:
