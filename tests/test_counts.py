@@ -876,3 +876,14 @@ def test_others_hurt_after_one_named(counts_of, text, killed, injured):
 ])
 def test_one_hit_before_the_dead_told_also_killed(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, injured", [
+    # the shooter hit by his own gun beside the people he shot: one more hit
+    ("Deputies said a man shot his brother and his nephew before shooting himself in the garage.", 3),
+    ("Police said the woman shot her roommate before shooting herself.", 2),
+    # beside a passive, the one who shot himself may be the one hit
+    ("A teenager was shot in the leg after shooting himself by accident.", 1),
+])
+def test_the_shooter_who_shot_himself_beside_his_victims(counts_of, text, injured):
+    assert _event_figures(counts_of, text) == (None, injured)

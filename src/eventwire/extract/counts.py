@@ -2179,6 +2179,22 @@ def _headline_list(sent, toks, found: list[Count]) -> list[Count]:
     return out
 
 
+# A verb of shooting that opens a count's words: the people after it are its object ("shot his
+# wife and baby", "struck the mother", "shooting himself").
+_SHOOTING_VERB = re.compile(r"^(?:shot|shoots|shoot|shooting|struck|strikes|striking|wounded|wounds|wounding)\b", re.I)
+
+
+def _shooter_hit_too(count: Count, found: list[Count]) -> bool:
+    """The one who shot told hit by his own gun beside the people he shot: "shot his wife and
+    baby before shooting himself" is three hit. The reflexive's subject is the shooter, someone
+    else than the people a shooting verb of the same sentence took as its object; beside a
+    passive ("a boy was shot after shooting himself") it may be the same person."""
+    if (count.victims or "").lower() not in _REFLEXIVE or not _SHOOTING_VERB.match(count.text):
+        return False
+    return any(c is not count and c.kind == count.kind and c.start < count.start and _SHOOTING_VERB.match(c.text)
+               and (c.victims or "").lower() not in _PRONOUNS for c in found)
+
+
 def _sum_singulars(sent, found: list[Count]) -> list[Count]:
     """Different people hit or hurt, named one by one in one sentence, add up: "a girl was
     grazed by a bullet and a man was shot in the foot" is two people hit. A pronoun may be one
@@ -2188,7 +2204,8 @@ def _sum_singulars(sent, found: list[Count]) -> list[Count]:
     # (found on the tune half, lost on the check half)
     for kind in sorted({c.kind for c in found} - {"fatalities"}):
         named = sorted((c for c in found if c.kind == kind and c.rule.split("+")[0].endswith(_NAMED_ONE_BY_ONE)
-                        and (c.victims or "").lower() not in _PRONOUNS), key=lambda c: c.start)
+                        and ((c.victims or "").lower() not in _PRONOUNS or _shooter_hit_too(c, found))),
+                       key=lambda c: c.start)
         if len(named) < 2 or len({c.rule.split(".")[1] for c in named}) > 1:
             continue
         n = sum(figure(c) or 0 for c in named)
