@@ -887,3 +887,15 @@ def test_one_hit_before_the_dead_told_also_killed(counts_of, text, killed, injur
 ])
 def test_the_shooter_who_shot_himself_beside_his_victims(counts_of, text, injured):
     assert _event_figures(counts_of, text) == (None, injured)
+
+
+@pytest.mark.parametrize("text, injured", [
+    # the wound after "for" with a possessive, or after a short phrase of place
+    ("Shots rang out at the cookout. A neighbor was treated for his injuries at a clinic.", 1),
+    ("Shots rang out at the cookout. Three guests were treated for their injuries.", 3),
+    ("Shots rang out at the cookout. Two guests were treated at the scene for minor injuries.", 2),
+    # people said to be expected to live, named together
+    ("Shots rang out at the cookout. The boy and his aunt are expected to survive.", 2),
+])
+def test_hurt_told_by_treatment_or_recovery(counts_of, text, injured):
+    assert _event_figures(counts_of, text) == (None, injured)

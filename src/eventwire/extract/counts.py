@@ -618,6 +618,19 @@ def _skip_pp(toks, k: int) -> int:
 _CARRIER_PREPOSITIONS = {"from", "for"}
 
 
+def _for_after_place(toks, i: int) -> int | None:
+    """The word after "for" when a short phrase of place stands before it ("at the scene for",
+    "at a local hospital for"), else None."""
+    if i >= len(toks) or toks[i].lower_ not in ("at", "in", "on"):
+        return None
+    for m in range(i + 1, min(i + 6, len(toks))):
+        if toks[m].lower_ == "for":
+            return m + 1
+        if toks[m].pos_ not in ("DET", "ADJ", "NOUN", "PROPN") or toks[m].text in (",", ";"):
+            return None
+    return None
+
+
 def _carried(toks, k: int) -> tuple[str, int] | None:
     """(kind, end) of a wound a verb carries ("suffered gunshot wounds", "sustained minor
     injuries", "treated for injuries"): people with gunshot wounds were hit (some may have
@@ -626,6 +639,8 @@ def _carried(toks, k: int) -> tuple[str, int] | None:
         return None
     words = []
     first = k + 2 if k + 1 < len(toks) and toks[k + 1].lower_ in _CARRIER_PREPOSITIONS else k + 1
+    if first == k + 1 and toks[k].lemma_.lower() == "treat":
+        first = _for_after_place(toks, k + 1) or first  # "treated at the scene for minor injuries"
     for m in range(first, min(first + 8, len(toks))):  # room for "non-life-threatening gunshot wounds"
         t = toks[m]
         if t.lemma_.lower() in ("wound", "injury") and t.pos_ == "NOUN":
@@ -633,7 +648,7 @@ def _carried(toks, k: int) -> tuple[str, int] | None:
                 return "fatalities", m + 1
             return ("hit" if _WOUND_SOURCES & set(words) else "injured"), m + 1
         # participles are modifiers here: "non-life threatening injuries", "self-inflicted wounds"
-        if (t.pos_ not in ("ADJ", "NOUN", "DET", "NUM", "ADV", "PUNCT") and t.tag_ not in ("VBG", "VBN")) \
+        if (t.pos_ not in ("ADJ", "NOUN", "DET", "NUM", "ADV", "PUNCT") and t.tag_ not in ("VBG", "VBN", "PRP$")) \
                 or t.text in (",", ";"):
             return None
         words.append(t.lower_)
@@ -1475,9 +1490,10 @@ _WOUND_WORDS = {"injury", "wound", "shooting", "attack", "gunshot"}
 
 
 def _expected_to_live(sent, toks) -> list[Count]:
-    """One person said to be expected to recover or survive: "a female victim is expected to
-    recover", "one other woman is expected to survive": hurt, and alive. A pronoun may be one
-    already counted, and a plural ("all the victims") tells no number."""
+    """People said to be expected to recover or survive: "a female victim is expected to
+    recover", "one other woman is expected to survive", "both men are expected to survive": hurt,
+    and alive. A pronoun may be one already counted, and a plural ("all the victims") tells no
+    number."""
     out = []
     for t in toks:
         live = next((c for c in t.children if c.dep_ == "xcomp" and c.lemma_.lower() in _LIVE_ON), None)
@@ -1491,7 +1507,7 @@ def _expected_to_live(sent, toks) -> list[Count]:
         s_i, e_i = head.left_edge.i - sent.start, t.i - sent.start + 1
         if e_i - s_i > 14:
             s_i = head.i - sent.start  # "one other woman, who officials say was his girlfriend, is expected"
-        if n != 1 or not _within(sent, s_i, e_i):
+        if not n or not _within(sent, s_i, e_i):
             continue
         q = _Quantity(s_i, e_i, n, n, n, "singular")
         out.append(_make(sent, toks, "injured", [(q, head.text)], s_i, e_i, "counts.injured.singular.expected_to_live"))
