@@ -852,3 +852,50 @@ def test_the_dead_a_vigil_honoured_are_not_the_gunfires(counts_of):
     # a death at the funeral itself stays
     dead = _one(counts_of("A man was killed at the funeral service on Sunday."), "fatalities")
     assert "+honoured" not in dead.rule
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # one hurt told first, then "others" hurt: the others are more people
+    ("Dana Reyes, 31, was badly wounded when a gunman fired into the crowd. Three others were wounded.", None, 4),
+    ("One man was hurt in a scuffle outside the bar, and the two others who were shot are in stable condition.",
+     None, 3),
+    # "others" right after the dead are others than the dead
+    ("One person was killed and two others were wounded at the party.", 1, 2),
+    # one hit beside the dead may be the one who died: "others" are not added to them
+    ("A man was shot near the store and died. Two others were wounded.", 1, 2),
+])
+def test_others_hurt_after_one_named(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # every dead person told "also" killed after the one hit: the hit is someone else
+    ("Marcus Hill was shot in the hip near the gym. Across town, a 16-year-old was also shot and killed.", 1, 1),
+    # without "also", the one hit may be the one who died
+    ("Marcus Hill was shot near the gym. A 16-year-old died at the scene.", 1, 0),
+])
+def test_one_hit_before_the_dead_told_also_killed(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, injured", [
+    # the shooter hit by his own gun beside the people he shot: one more hit
+    ("Deputies said a man shot his brother and his nephew before shooting himself in the garage.", 3),
+    ("Police said the woman shot her roommate before shooting herself.", 2),
+    # beside a passive, the one who shot himself may be the one hit
+    ("A teenager was shot in the leg after shooting himself by accident.", 1),
+])
+def test_the_shooter_who_shot_himself_beside_his_victims(counts_of, text, injured):
+    assert _event_figures(counts_of, text) == (None, injured)
+
+
+@pytest.mark.parametrize("text, injured", [
+    # the wound after "for" with a possessive, or after a short phrase of place
+    ("Shots rang out at the cookout. A neighbor was treated for his injuries at a clinic.", 1),
+    ("Shots rang out at the cookout. Three guests were treated for their injuries.", 3),
+    ("Shots rang out at the cookout. Two guests were treated at the scene for minor injuries.", 2),
+    # people said to be expected to live, named together
+    ("Shots rang out at the cookout. The boy and his aunt are expected to survive.", 2),
+])
+def test_hurt_told_by_treatment_or_recovery(counts_of, text, injured):
+    assert _event_figures(counts_of, text) == (None, injured)

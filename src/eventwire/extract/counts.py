@@ -618,6 +618,19 @@ def _skip_pp(toks, k: int) -> int:
 _CARRIER_PREPOSITIONS = {"from", "for"}
 
 
+def _for_after_place(toks, i: int) -> int | None:
+    """The word after "for" when a short phrase of place stands before it ("at the scene for",
+    "at a local hospital for"), else None."""
+    if i >= len(toks) or toks[i].lower_ not in ("at", "in", "on"):
+        return None
+    for m in range(i + 1, min(i + 6, len(toks))):
+        if toks[m].lower_ == "for":
+            return m + 1
+        if toks[m].pos_ not in ("DET", "ADJ", "NOUN", "PROPN") or toks[m].text in (",", ";"):
+            return None
+    return None
+
+
 def _carried(toks, k: int) -> tuple[str, int] | None:
     """(kind, end) of a wound a verb carries ("suffered gunshot wounds", "sustained minor
     injuries", "treated for injuries"): people with gunshot wounds were hit (some may have
@@ -626,6 +639,8 @@ def _carried(toks, k: int) -> tuple[str, int] | None:
         return None
     words = []
     first = k + 2 if k + 1 < len(toks) and toks[k + 1].lower_ in _CARRIER_PREPOSITIONS else k + 1
+    if first == k + 1 and toks[k].lemma_.lower() == "treat":
+        first = _for_after_place(toks, k + 1) or first  # "treated at the scene for minor injuries"
     for m in range(first, min(first + 8, len(toks))):  # room for "non-life-threatening gunshot wounds"
         t = toks[m]
         if t.lemma_.lower() in ("wound", "injury") and t.pos_ == "NOUN":
@@ -633,7 +648,7 @@ def _carried(toks, k: int) -> tuple[str, int] | None:
                 return "fatalities", m + 1
             return ("hit" if _WOUND_SOURCES & set(words) else "injured"), m + 1
         # participles are modifiers here: "non-life threatening injuries", "self-inflicted wounds"
-        if (t.pos_ not in ("ADJ", "NOUN", "DET", "NUM", "ADV", "PUNCT") and t.tag_ not in ("VBG", "VBN")) \
+        if (t.pos_ not in ("ADJ", "NOUN", "DET", "NUM", "ADV", "PUNCT") and t.tag_ not in ("VBG", "VBN", "PRP$")) \
                 or t.text in (",", ";"):
             return None
         words.append(t.lower_)
@@ -1475,9 +1490,10 @@ _WOUND_WORDS = {"injury", "wound", "shooting", "attack", "gunshot"}
 
 
 def _expected_to_live(sent, toks) -> list[Count]:
-    """One person said to be expected to recover or survive: "a female victim is expected to
-    recover", "one other woman is expected to survive": hurt, and alive. A pronoun may be one
-    already counted, and a plural ("all the victims") tells no number."""
+    """People said to be expected to recover or survive: "a female victim is expected to
+    recover", "one other woman is expected to survive", "both men are expected to survive": hurt,
+    and alive. A pronoun may be one already counted, and a plural ("all the victims") tells no
+    number."""
     out = []
     for t in toks:
         live = next((c for c in t.children if c.dep_ == "xcomp" and c.lemma_.lower() in _LIVE_ON), None)
@@ -1491,7 +1507,7 @@ def _expected_to_live(sent, toks) -> list[Count]:
         s_i, e_i = head.left_edge.i - sent.start, t.i - sent.start + 1
         if e_i - s_i > 14:
             s_i = head.i - sent.start  # "one other woman, who officials say was his girlfriend, is expected"
-        if n != 1 or not _within(sent, s_i, e_i):
+        if not n or not _within(sent, s_i, e_i):
             continue
         q = _Quantity(s_i, e_i, n, n, n, "singular")
         out.append(_make(sent, toks, "injured", [(q, head.text)], s_i, e_i, "counts.injured.singular.expected_to_live"))
@@ -2179,6 +2195,22 @@ def _headline_list(sent, toks, found: list[Count]) -> list[Count]:
     return out
 
 
+# A verb of shooting that opens a count's words: the people after it are its object ("shot his
+# wife and baby", "struck the mother", "shooting himself").
+_SHOOTING_VERB = re.compile(r"^(?:shot|shoots|shoot|shooting|struck|strikes|striking|wounded|wounds|wounding)\b", re.I)
+
+
+def _shooter_hit_too(count: Count, found: list[Count]) -> bool:
+    """The one who shot told hit by his own gun beside the people he shot: "shot his wife and
+    baby before shooting himself" is three hit. The reflexive's subject is the shooter, someone
+    else than the people a shooting verb of the same sentence took as its object; beside a
+    passive ("a boy was shot after shooting himself") it may be the same person."""
+    if (count.victims or "").lower() not in _REFLEXIVE or not _SHOOTING_VERB.match(count.text):
+        return False
+    return any(c is not count and c.kind == count.kind and c.start < count.start and _SHOOTING_VERB.match(c.text)
+               and (c.victims or "").lower() not in _PRONOUNS for c in found)
+
+
 def _sum_singulars(sent, found: list[Count]) -> list[Count]:
     """Different people hit or hurt, named one by one in one sentence, add up: "a girl was
     grazed by a bullet and a man was shot in the foot" is two people hit. A pronoun may be one
@@ -2188,7 +2220,8 @@ def _sum_singulars(sent, found: list[Count]) -> list[Count]:
     # (found on the tune half, lost on the check half)
     for kind in sorted({c.kind for c in found} - {"fatalities"}):
         named = sorted((c for c in found if c.kind == kind and c.rule.split("+")[0].endswith(_NAMED_ONE_BY_ONE)
-                        and (c.victims or "").lower() not in _PRONOUNS), key=lambda c: c.start)
+                        and ((c.victims or "").lower() not in _PRONOUNS or _shooter_hit_too(c, found))),
+                       key=lambda c: c.start)
         if len(named) < 2 or len({c.rule.split(".")[1] for c in named}) > 1:
             continue
         n = sum(figure(c) or 0 for c in named)
@@ -2299,13 +2332,17 @@ def _sex(victims: str | None) -> str | None:
 def _someone_else(hit: Count, dead: list[Count], n_dead: int) -> bool:
     """One person hit whom the report tells apart from the dead: "a second man was hit"
     beside one dead, "a fourth man suffered a gunshot wound" beside three, "a woman was
-    grazed" beside "a man was shot dead" (every dead person named of the other sex)."""
+    grazed" beside "a man was shot dead" (every dead person named of the other sex), "Young was
+    shot in the stomach" before "a 17-year-old was also shot and killed" (every dead person told
+    after the hit as "also" killed)."""
     if ".singular" not in hit.rule or hit.best != 1 or any(d.start <= hit.start < d.end for d in dead):
         return False
     ordinal = next((_ORDINAL_VALUE[w] for w in _words_before_victim(hit) if w in _ORDINAL_VALUE), None)
     if ordinal is not None:
         return ordinal > n_dead
     named = [d for d in dead if (d.victims or "").lower() not in _PRONOUNS]
+    if named and all(_ALSO.search(d.text) and d.start > hit.end for d in named):
+        return True  # "Young was shot in the stomach ... a 17-year-old was also shot and killed"
     if named and all(_assailant(d) for d in named) and not _assailant(hit):
         return True  # "an officer was shot ... the suspect was killed": the dead is the one who shot
     sex = _sex(hit.victims)
@@ -2595,7 +2632,39 @@ def event_counts(candidates: list[Count], kinds) -> dict[str, Count | None]:
         if (more := _also_hit_one_by_one(hits, dead, n_dead)) is not None \
                 and (figure(more) or 0) > (figure(out["injured"]) or 0):
             out["injured"] = more
+    if "injured" in out and (besides := _others_besides_named(candidates, dead)) is not None \
+            and (figure(besides) or 0) > (figure(out["injured"]) or 0):
+        out["injured"] = besides
     return out
+
+
+# The most characters between the hurt named one by one and the "others" hurt told after them.
+_OTHERS_AFTER = 400
+# The most characters between a toll of the dead and "others" hurt told beside it ("one man was
+# killed and two others were wounded").
+_BESIDE_DEAD = 40
+
+
+def _others_besides_named(candidates: list[Count], dead: list[Count]) -> Count | None:
+    """The hurt told as "others" after one or more people hurt told first: "Powell was badly
+    wounded in the ambush. Two others were wounded" is three hurt, and so is "one person was
+    injured in a fight, and the two others who were shot ...". "Others" told right after a toll
+    of the dead are others than the dead ("one was killed and two others wounded"), and a
+    person hit beside the dead may be one of them, so neither counts here."""
+    hurt = [c for c in candidates if c.kind == "injured" and "+period_total" not in c.rule
+            and "+honoured" not in c.rule and (figure(c) or 0) > 0]
+    others = [c for c in hurt if ".number" in c.rule and (c.victims or "").lower() == "others"]
+    named = [c for c in hurt if (".singular" in c.rule or ".number" in c.rule and c.best == 1)
+             and (c.victims or "").lower() not in _PRONOUNS | {"others"}
+             and not (_hit(c) and dead) and not _one_of_the_dead(c, dead)]
+    for o in others:
+        before = [c for c in named if 0 <= o.start - c.end <= _OTHERS_AFTER]
+        if not before or any(0 <= o.start - d.end <= _BESIDE_DEAD for d in dead):
+            continue
+        last = max(before, key=lambda c: c.end)
+        n = (figure(o) or 0) + (figure(last) or 0)
+        return replace(o, low=n, best=n, high=n, rule=f"{o.rule}+besides_named({figure(last)})")
+    return None
 
 
 def _the_shooter_died(hit: Count, dead: list[Count]) -> bool:
