@@ -684,3 +684,27 @@ def test_the_town_a_victim_is_mayor_of_is_the_scene_and_a_headlines_shot_dead_vi
     events = _violent(_run(pipeline, text, dt.date(2026, 7, 7), title=title))
     assert [e.location.name for e in events] == ["Iguala de la Independencia"]
     assert "Civilians" not in events[0].actor1.name
+
+
+def test_a_town_in_the_country_the_sentence_names_beats_a_bureau_dateline(pipeline):
+    text = ("ERBIL, Iraq, Jan 20 (Reuters) - A drone strike hit a car near the town of Sinjar in northern Iraq on "
+            "Monday, killing two fighters, local officials said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 1, 20)))
+    assert [e.location.admin1 for e in events] == ["Nineveh"]
+
+
+def test_a_village_attacked_in_an_occupied_territory_is_the_village(pipeline):
+    text = "Settlers attacked the village of Sinjil in the occupied West Bank on Sunday night, burning two cars."
+    events = _violent(_run(pipeline, text, dt.date(2026, 8, 18)))
+    assert [e.location.name for e in events] == ["Sinjil"]
+
+
+def test_repeated_fighting_a_city_has_seen_is_its_history(pipeline):
+    text = "The port city has seen repeated fighting between armed factions that control its refinery."
+    assert not _run(pipeline, text, dt.date(2026, 2, 11)).events
+
+
+def test_talks_on_efforts_to_reach_a_ceasefire_are_no_agreement(pipeline):
+    text = ("Sudan's army chief arrived in Cairo on Tuesday for talks on the war and efforts to reach a ceasefire, "
+            "Egypt's presidency said.")
+    assert not _run(pipeline, text, dt.date(2026, 11, 24)).events

@@ -692,17 +692,23 @@ def _abstract_damage(tok, trigger: Trigger) -> str | None:
 
 
 def _habitual(tok, sent) -> str | None:
-    """Plural acts qualified as a pattern ("the army's indiscriminate bombings", "systematic
-    murders", "frequent kidnappings of union leaders"): a charge about a campaign, not a report
+    """Plural acts, or violence named in the mass ("has seen repeated fighting"), qualified as a
+    pattern ("the army's indiscriminate bombings", "systematic murders", "frequent kidnappings of
+    union leaders"): a charge about a campaign, not a report
     of one act. A date or a time in the sentence ("indiscriminate bombings this morning in San
     Miguel") tells of particular acts and keeps the event."""
-    if tok is None or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+    if tok is None or tok.pos_ != "NOUN" or tok.tag_ != "NNS" and tok.lower_ not in _MASS_ACTS:
         return None
     habits = _cues().get("habitual", {})
-    cue = next((c for c in tok.children if c.dep_ == "amod" and c.lemma_.lower() in habits), None)
+    cue = next((c for c in tok.children if c.dep_ == "amod" and (c.lemma_.lower() in habits or c.lower_ in habits)),
+               None)  # "repeated" is read as the verb "repeat"
     if cue is None or any(e.label_ in ("DATE", "TIME") for e in sent.ents):
         return None
     return f"{cue.text} {tok.text}"
+
+
+# Nouns of violence that name many acts in the singular: "has seen repeated fighting"
+_MASS_ACTS = frozenset({"fighting", "violence", "shelling", "gunfire", "bombardment", "unrest"})
 
 
 # Trigger families of violent acts that a speech can charge as a practice ("keep murdering").
@@ -945,7 +951,8 @@ def _mention_modality(sent, trigger: Trigger) -> tuple[str, str | None]:
         or _weapon_idle(tok, trigger, sent) or _means_of_travel(tok, trigger) or _kind_of_act(tok, trigger) \
         or _whole_population(tok) or _class_of_victims(tok, trigger) \
         or _abstract_damage(tok, trigger) or _figurative(tok) or _verbal_attack(tok, trigger) or _peaceful_fight(tok, trigger) \
-        or (_habitual(tok, sent) if _names_acts(tok, trigger) else None) or _habitual(act, sent) \
+        or (_habitual(tok, sent) if _names_acts(tok, trigger) or tok.lower_ in _MASS_ACTS else None) \
+        or _habitual(act, sent) \
         or _ongoing(tok, trigger, sent) or _done_as_a_pattern(tok, trigger, sent) or _said_to_be_common(tok) \
         or _struggle_for(tok, sent) or _measure_extended(tok, trigger) or _goes_on(tok) or _what_was_done(tok)
     if generic:

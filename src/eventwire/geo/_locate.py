@@ -886,7 +886,9 @@ def _contradicts(i: int, f, res: list[Resolved], sentence: bool = True,
         # its neighbourhood unless the sentence names Algeria; a province abroad names its
         # country only beside another place there ("the West Bank" of New Orleans)
         return e.iso2 not in countries or (e.feature_code == "ADM1" and not _beside_in_country(i, res))
-    if e.feature_code in ("ADM1", "PPLC"):
+    if e.feature_code in ("ADM1", "PPLC") or e.iso2 in countries:
+        # "near the town of Sinjar in northern Iraq" in a report filed from Erbil: the sentence
+        # says in which country the town lies, as a local report of a namesake never does
         return False
     f_admin1 = f.admin1 or (f.name if f.feature_code == "ADM1" else None)
     # "the Austin neighborhood" of a Chicago report (``parts``), wherever the name is written

@@ -675,7 +675,7 @@ def _names_after_unit_of(doc, taken: set[int], gazetteer) -> list:
         settlement = doc[i].lower_ in _SETTLEMENTS
         while j < len(doc) and j - s < 3 and j not in taken and doc[j].is_alpha and doc[j].is_title \
                 and (doc[j].ent_type_ in _NAME_READINGS or doc[j].ent_type_ == "DATE" and doc[j].lower_ not in _CALENDAR
-                     or settlement and doc[j].ent_type_ == "NORP"):  # "the town of Kisweh" read as a people
+                     or settlement and doc[j].ent_type_ in _MISREAD_SETTLEMENT):  # "the town of Kisweh" read as a people
             j += 1
         if j == s:
             continue
@@ -697,6 +697,8 @@ def _names_after_unit_of(doc, taken: set[int], gazetteer) -> list:
 
 
 _SETTLEMENTS = frozenset({"town", "village", "hamlet", "settlement"})
+# What NER may read a settlement's unfamiliar name as after "the village of": a people, a language
+_MISREAD_SETTLEMENT = frozenset({"NORP", "LANGUAGE", "EVENT", "LAW"})
 
 
 # what NER may have read an unfamiliar village's name as, or nothing at all
@@ -1288,7 +1290,11 @@ def _link_qualifiers(doc, tops: list[Toponym], gazetteer=None) -> list[Toponym]:
             # "at Dhuri in southern Punjab's Sangrur district": a compass word says where
             # in the province, whose district goes on the chain
             between = " ".join(w for w in between.split() if w not in _compass_words())
-        words = [w for w in between.replace(",", " , ").split() if w not in SKIP_BEFORE]
+        # "Sinjil in the occupied West Bank", "Bara in war-torn North Kordofan": a modifier of
+        # the larger unit stands between the two as an article does
+        modifiers = {t.lower_ for t in doc[prev.token_end:cur.token_start]
+                     if t.dep_ == "amod" and t.head.i >= cur.token_start and t.pos_ in ("ADJ", "VERB")}
+        words = [w for w in between.replace(",", " , ").split() if w not in SKIP_BEFORE and w not in modifiers]
         head_ok = not words or words[0] in (prev.head or "",)
         rest = words[1:] if words and words[0] == prev.head else words
         if len(rest) == 2 and rest[0] == "in" and rest[1] in _compass_words():
@@ -1303,7 +1309,8 @@ def _link_qualifiers(doc, tops: list[Toponym], gazetteer=None) -> list[Toponym]:
             out[i - 1] = replace(prev, qualifier_of=i, link="of")
             out[i] = replace(cur, prep=prev.prep, relative=cur.relative or prev.relative)
             continue
-        if head_ok and rest in ([","], ["in"], ["of"], [",", "in"], ["("]) or between in ("", ",", "(", "in"):
+        if head_ok and rest in ([","], ["in"], ["of"], [",", "in"], ["("]) or between in ("", ",", "(", "in") \
+                or modifiers and words in ([","], ["in"]):
             link = rest[0] if rest else (between or ",")
             head = i - 1 if prev.qualifier_of is None or _own_state(prev, cur, link) else prev.qualifier_of
             if _own_state(out[head], prev, prev.link or "") and out[head].qualifier_of is not None:
