@@ -972,3 +972,15 @@ def test_a_one_word_name_with_an_age_is_a_person(nlp, gaz):
     text = "Her children, Marion, 9, and Beverly, 12, were asleep when the shots were fired in Dayton."
     tops = {t.text for t in find_toponyms(nlp(text), gaz)}
     assert "Marion" not in tops and "Beverly" not in tops and "Dayton" in tops
+
+
+@pytest.mark.parametrize("text,trigger,name", [
+    # a province that only opens the name of a force or of a day names no place of the act:
+    # the town outside it is no namesake of a village in it
+    ("Soldiers of the Assam Rifles fought rebels near Moreh in Chandel district on Friday.",
+     "fought", "Moreh"),
+    ("Hundreds of students marched through Bannu during a Kashmir Day rally.", "marched", "Bannu"),
+])
+def test_a_province_opening_a_longer_name_is_no_named_province(nlp, gaz, text, trigger, name):
+    loc = _located(nlp, gaz, text, trigger).mentions[0].location
+    assert loc is not None and loc.name == name
