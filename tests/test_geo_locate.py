@@ -999,3 +999,13 @@ def test_a_short_name_is_no_close_spelling_of_a_town_abroad(nlp, gaz):
     found = _resolve(nlp, gaz, "Turkish forces shelled army positions in Zinar on Sunday.")
     r = found.get("Zinar")
     assert r is None or r.entry is None or r.entry.iso2 != "BF"
+
+
+@pytest.mark.parametrize("text,trigger,words", [
+    # the district a force attacked is where the attack took place, not the province after it
+    ("Insurgents attacked Obe district, Herat, Afghanistan, before dawn on Tuesday.", "attacked", "Obe district"),
+    ("Gunmen raided Ghoryan district, Herat, Afghanistan, late on Sunday.", "raided", "Ghoryan"),
+])
+def test_a_place_struck_is_the_scene(nlp, gaz, text, trigger, words):
+    loc = _located(nlp, gaz, text, trigger).mentions[0].location
+    assert loc is not None and loc.text == words
