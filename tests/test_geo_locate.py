@@ -1009,3 +1009,10 @@ def test_a_short_name_is_no_close_spelling_of_a_town_abroad(nlp, gaz):
 def test_a_place_struck_is_the_scene(nlp, gaz, text, trigger, words):
     loc = _located(nlp, gaz, text, trigger).mentions[0].location
     assert loc is not None and loc.text == words
+
+
+def test_a_close_spelling_abroad_gives_way_to_the_province_the_text_names(nlp, gaz):
+    # the text names a Syrian province: Morocco's Derdara is no other spelling of its village
+    found = _resolve(nlp, gaz, "Mortar rounds landed on the village of Dardara in Al-Hasakeh province on Monday.")
+    r = found.get("Dardara")
+    assert r is None or r.entry is None or r.entry.iso2 != "MA"

@@ -679,8 +679,8 @@ def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context, name: str | None =
 
     Consonant skeletons alone match unrelated names, so a candidate must lie in
     a country the document names (outright or by one of its provinces) or, with no country named, be a province or a
-    city of 100,000+ in the one country all such candidates share. Where none does, a name the
-    tagger read as a place that is spelt much like one town only, far closer than like any
+    city of 100,000+ in the one country all such candidates share. Where none does and the
+    text names no province, a name the tagger read as a place that is spelt much like one town only, far closer than like any
     other ("Tell Abiad" for Tall Abyad, "Ain al Arab" for Ayn al Arab, not Algeria's Ain
     Larbaa), is that town: coded notes leave out the country they write from, and a report
     naming the forces of one country may write of a town across its border.
@@ -695,11 +695,12 @@ def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context, name: str | None =
     close = [(fuzz.ratio(bare, _ARTICLE.sub("", fold(e.name))), e) for e in gazetteer.by_skeleton(name)]
     found = [e for r, e in close if r >= 75]
     # a country the text names, or the country of a province it names ("in Ar-Raqqa")
-    named = {c for c, w in ctx.countries.items() if w >= 1} | {c for (c, _), w in ctx.admin1.items() if w >= 1}
+    provinces = {c for (c, _), w in ctx.admin1.items() if w >= 1}
+    named = {c for c, w in ctx.countries.items() if w >= 1} | provinces
     if named:
         inside = [e for e in found if e.iso2 in named][:MAX_CANDIDATES]
-        if inside:
-            return inside
+        if inside or provinces:
+            return inside  # a province the text names says which country it writes from
     else:
         big = [e for e in found if e.feature_code == "ADM1" or e.population >= 100_000]
         if len({e.iso2 for e in big}) == 1:
