@@ -82,6 +82,8 @@ def _best(nlp, text: str) -> Trigger:
     ("The patrol reported that several subversives were wounded near the river.", "Battles", "Armed clash"),
     ("Four of the enemy were killed near the bridge, the commander said.", "Battles", "Armed clash"),
     ("Subversives shot a peasant leader outside his home.", "Violence against civilians", "Attack"),
+    ("Monitors heard about forty bursts of fire from small arms near the front line.",
+     "Battles", "Armed clash"),
 ])
 def test_sentence_classes(nlp, text, event_type, sub):
     trig = _best(nlp, text)
@@ -118,6 +120,9 @@ def test_property_destroyed_with_harm_to_people_is_an_attack(nlp, text, sub):
     ("Two soldiers died when a blast tore through their truck as they came back from a search operation.",
      "Explosions/Remote violence"),
     ("Two soldiers died in a blast and the fighting that followed near the border post.", "Battles"),
+    # bursts of fire beside blasts at a front are the same remote fire, not a fight
+    ("Monitors counted thirty explosions and bursts of fire near the village overnight.",
+     "Explosions/Remote violence"),
 ])
 def test_only_a_word_of_fighting_makes_a_blast_a_battle(nlp, text, event_type):
     assert _best(nlp, text).event_type == event_type

@@ -121,6 +121,7 @@ class _Chains:
         self.starts = sorted((r.toponym.start, i) for i, r in enumerate(res))
         self._off: dict[int, bool] = {}
         self._named: dict[int, tuple[set[str], set[tuple[str, str]]]] = {}
+        self._as_places: dict[int, set[tuple[str, str]]] = {}
 
     def chain(self, i: int) -> list[int]:
         """The members of place i's chain, its head included, in text order."""
@@ -147,6 +148,14 @@ class _Chains:
         hit = self._named.get(sent_start)
         if hit is None:
             hit = self._named[sent_start] = _named_in_sentence(self.res, sent_start)
+        return hit
+
+    def provinces_as_places(self, sent_start: int) -> set[tuple[str, str]]:
+        """The provinces a sentence names as places: not those that only open a longer name
+        (a force, a day, a party: "the Assam Rifles", "a Kashmir Day rally")."""
+        hit = self._as_places.get(sent_start)
+        if hit is None:
+            hit = self._as_places[sent_start] = _named_in_sentence(self.res, sent_start, whole=True)[1]
         return hit
 
 
@@ -291,7 +300,7 @@ def _outside_named_provinces(i: int, res: list[Resolved]) -> bool:
     if any(res[j].entry is not None and res[j].entry.feature_code == "ADM1" and res[j].entry.iso2 == e.iso2
            for j in _chains(res).chain(i) if j != i):
         return False
-    _, provinces = _chains(res).named_in_sentence(res[i].toponym.sent_start)
+    provinces = _chains(res).provinces_as_places(res[i].toponym.sent_start)
     own = {name for iso2, name in provinces if iso2 == e.iso2}
     return bool(own) and fold(e.admin1) not in own
 
@@ -834,14 +843,16 @@ def _focus_place(findings: DocFindings, res: list[Resolved], focus: Focus) -> in
     return None
 
 
-def _named_in_sentence(res: list[Resolved], sent_start: int) -> tuple[set[str], set[tuple[str, str]]]:
-    """The countries and provinces a sentence names outright (their ISO2; (ISO2, folded name))."""
+def _named_in_sentence(res: list[Resolved], sent_start: int,
+                       whole: bool = False) -> tuple[set[str], set[tuple[str, str]]]:
+    """The countries and provinces a sentence names outright (their ISO2; (ISO2, folded name));
+    with ``whole``, only those written as a name of their own, not as a piece of a longer one."""
     from ..gazetteer import fold
 
     countries, provinces = set(), set()
     for r in res:
         e = r.entry
-        if r.toponym.sent_start != sent_start or e is None:
+        if r.toponym.sent_start != sent_start or e is None or (whole and r.toponym.fragment):
             continue
         if e.feature_code.startswith("PCL"):
             countries.add(e.iso2)

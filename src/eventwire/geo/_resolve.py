@@ -679,7 +679,11 @@ def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context, name: str | None =
 
     Consonant skeletons alone match unrelated names, so a candidate must lie in
     a country the document names (outright or by one of its provinces) or, with no country named, be a province or a
-    city of 100,000+ in the one country all such candidates share.
+    city of 100,000+ in the one country all such candidates share. Where none does and the
+    text names no province, a name the tagger read as a place that is spelt much like one town only, far closer than like any
+    other ("Tell Abiad" for Tall Abyad, "Ain al Arab" for Ayn al Arab, not Algeria's Ain
+    Larbaa), is that town: coded notes leave out the country they write from, and a report
+    naming the forces of one country may write of a town across its border.
     """
     if not hasattr(gazetteer, "by_skeleton"):
         return []
@@ -688,14 +692,37 @@ def _skeleton_candidates(gazetteer, t: Toponym, ctx: Context, name: str | None =
     name = name or t.text
     bare = _ARTICLE.sub("", fold(name))
     # same consonants and still a close spelling: "Idleb"/"Idlib", not "Barangay"/"Baringo"
-    found = [e for e in gazetteer.by_skeleton(name)
-             if fuzz.ratio(bare, _ARTICLE.sub("", fold(e.name))) >= 75]
+    close = [(fuzz.ratio(bare, _ARTICLE.sub("", fold(e.name))), e) for e in gazetteer.by_skeleton(name)]
+    found = [e for r, e in close if r >= 75]
     # a country the text names, or the country of a province it names ("in Ar-Raqqa")
-    named = {c for c, w in ctx.countries.items() if w >= 1} | {c for (c, _), w in ctx.admin1.items() if w >= 1}
+    provinces = {c for (c, _), w in ctx.admin1.items() if w >= 1}
+    named = {c for c, w in ctx.countries.items() if w >= 1} | provinces
     if named:
-        return [e for e in found if e.iso2 in named][:MAX_CANDIDATES]
-    big = [e for e in found if e.feature_code == "ADM1" or e.population >= 100_000]
-    return big if len({e.iso2 for e in big}) == 1 else []
+        inside = [e for e in found if e.iso2 in named][:MAX_CANDIDATES]
+        if inside or provinces:
+            return inside  # a province the text names says which country it writes from
+    else:
+        big = [e for e in found if e.feature_code == "ADM1" or e.population >= 100_000]
+        if len({e.iso2 for e in big}) == 1:
+            return big
+    return _one_close_spelling(close, t)
+
+
+CLOSE_SPELLING = 80  # how close another transliteration of one town alone must be (rapidfuzz ratio)
+CLOSER_BY = 5  # and how much closer than the next namesake
+CLOSE_SPELLING_LETTERS = 7  # and how long the name: short names ("Zinar", "Ziniare") meet by chance
+
+
+def _one_close_spelling(close: list[tuple[float, GeoEntry]], t: Toponym) -> list[GeoEntry]:
+    """The one town (or unit) a name the tagger read as a place is spelt far more like than
+    any other, in whatever country; else nothing."""
+    if t.label not in ("GPE", "LOC") or t.fragment or not close \
+            or len(_ARTICLE.sub("", fold(t.text)).replace(" ", "")) < CLOSE_SPELLING_LETTERS:
+        return []
+    ranked = sorted(close, key=lambda x: -x[0])
+    best, e = ranked[0]
+    rival = next((r for r, o in ranked[1:] if (o.latitude, o.longitude) != (e.latitude, e.longitude)), 0.0)
+    return [e] if best >= CLOSE_SPELLING and best - rival >= CLOSER_BY else []
 
 
 def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
