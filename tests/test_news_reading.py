@@ -708,3 +708,11 @@ def test_talks_on_efforts_to_reach_a_ceasefire_are_no_agreement(pipeline):
     text = ("Sudan's army chief arrived in Cairo on Tuesday for talks on the war and efforts to reach a ceasefire, "
             "Egypt's presidency said.")
     assert not _run(pipeline, text, dt.date(2026, 11, 24)).events
+
+
+def test_a_headlines_territory_gives_way_to_the_ledes_village_in_it(pipeline):
+    title = "Palestinian killed as Israeli settlers attack West Bank village"
+    text = (title + "\n\nRAMALLAH, West Bank, Aug 18 (Reuters) - A Palestinian man was killed when Israeli settlers "
+            "attacked the village of Sinjil in the occupied West Bank on Sunday night, the health ministry said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 8, 18), title=title))
+    assert [e.location.name for e in events] == ["Sinjil"]

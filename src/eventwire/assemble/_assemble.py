@@ -161,8 +161,11 @@ def _sentence_place(m: Mention) -> Location | None:
 
 def _finer(new: Location, held: Location) -> bool:
     """A town that lies by a place the group holds only as "near" it: a headline's "outside
-    Stockholm" or "in Lyon suburb" over a lede's "in the suburb of Vénissieux". The lede's
-    town is where it happened."""
+    Stockholm" or "in Lyon suburb" over a lede's "in the suburb of Vénissieux"; or a town in the
+    province the headline names. The lede's town is where it happened."""
+    if held.geo_precision == 3 and new.geo_precision < 3 and new.country == held.country \
+            and held.admin1 is not None and new.admin1 == held.admin1:
+        return True  # a headline's "West Bank village" over the lede's "the village of Sinjil"
     return held.geo_precision == 2 and new.geo_precision == 1 and None not in (
         new.latitude, new.longitude, held.latitude, held.longitude) and \
         distance_km(new.latitude, new.longitude, held.latitude, held.longitude) <= _SAME_PLACE_KM
@@ -407,7 +410,8 @@ def _headline_places(structure, places) -> int:
     title = structure.title if structure is not None else None
     if title is None or title.start < 0:
         return 0
-    named = [p for p in places if title.start <= p.start and p.end <= title.end]
+    # a demonym ("Israeli settlers") names no place of a happening
+    named = [p for p in places if title.start <= p.start and p.end <= title.end and "demonym" not in (p.rule or "")]
     # "Yemen's Taiz", "Taiz, Yemen": a country or a province that holds another place it names
     # says where that place is, and is no second happening's place
     inner = [p.entry for p in named if p.entry is not None]
