@@ -517,3 +517,11 @@ def test_an_army_named_for_liberation_is_a_rebel_group_not_the_state(nlp, text, 
     found = find_actors(next(doc.sents))
     assert found and found[0].name == name
     assert not any(a.name.startswith("Military Forces") for a in found)
+
+
+def test_a_group_under_its_period_name_is_the_same_group():
+    from eventwire.resources.actors import same_actor
+
+    assert same_actor("Houthi extremists (Ansar Allah)", "Military Forces of Yemen (2016-) Supreme Political Council")
+    assert same_actor("Military Forces of Yemen (2016-) Supreme Political Council", "Ansarallah")
+    assert not same_actor("Houthi extremists (Ansar Allah)", "Al-Shabaab")

@@ -611,10 +611,10 @@ def test_what_a_side_has_signed_is_no_new_agreement(pipeline):
 
 
 
-def test_houthi_forces_are_the_houthis(pipeline):
+def test_houthi_forces_are_the_houthis_by_acled_s_name_for_them(pipeline):
     text = "Shells fired by Houthi forces hit a market in the Yemeni city of Taiz on Monday, killing two women."
     events = _violent(_run(pipeline, text, dt.date(2026, 8, 4)))
-    assert [e.actor1.name for e in events] == ["Ansarallah"]
+    assert [e.actor1.name for e in events] == ["Military Forces of Yemen (2016-) Supreme Political Council"]
 
 
 def test_a_headline_town_named_with_its_country_is_one_happening(pipeline):

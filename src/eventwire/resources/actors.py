@@ -354,8 +354,23 @@ def same_actor(a: str | None, b: str | None) -> bool:
 
     Regime years, "ACR: name" / "name (ACR)" forms, spelling variants known to
     the dictionary and a missing country on one side are tolerated. GTD's
-    "Unknown" matches no actor or an unidentified armed group.
+    "Unknown" matches no actor or an unidentified armed group. A name an actor
+    took from a date on (data/actor_successions.csv) is that actor's: GTD's
+    "Houthi extremists (Ansar Allah)" and ACLED's "Military Forces of Yemen
+    (2016-) Supreme Political Council" are one group.
     """
+    if _same_name(a, b):
+        return True
+    older_a, older_b = _predecessors(a), _predecessors(b)
+    return any(_same_name(x, y) for x in older_a | {a} for y in older_b | {b} if (x, y) != (a, b))
+
+
+def _predecessors(name: str | None) -> set[str]:
+    """The dictionary names whose successor ``name`` is."""
+    return {old for old, rows in _successions().items() for _, row in rows if name and row["successor"] == name}
+
+
+def _same_name(a: str | None, b: str | None) -> bool:
     if _is_unknown(a) or _is_unknown(b):
         other = b if _is_unknown(a) else a
         if _is_unknown(other):
