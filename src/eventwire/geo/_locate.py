@@ -897,7 +897,7 @@ def _contradicts(i: int, f, res: list[Resolved], sentence: bool = True,
         # its neighbourhood unless the sentence names Algeria; a province abroad names its
         # country only beside another place there ("the West Bank" of New Orleans)
         return e.iso2 not in countries or (e.feature_code == "ADM1" and not _beside_in_country(i, res))
-    if e.feature_code in ("ADM1", "PPLC") or e.iso2 in countries:
+    if e.feature_code in ("ADM1", "PPLC") or _country_written_beside(i, res):
         # "near the town of Sinjar in northern Iraq" in a report filed from Erbil: the sentence
         # says in which country the town lies, as a local report of a namesake never does
         return False
@@ -908,6 +908,14 @@ def _contradicts(i: int, f, res: list[Resolved], sentence: bool = True,
             or (sentence and e.population >= PROMINENT and not part):
         return False
     return (e.iso2, fold(e.admin1)) not in provinces
+
+
+def _country_written_beside(i: int, res: list[Resolved]) -> bool:
+    """Place i is written with its country as its qualifier ("near the town of Sinjar in northern
+    Iraq"), not a state or a province of it."""
+    e = res[i].entry
+    return any(r.entry is not None and r.entry.feature_code.startswith("PCL") and r.entry.iso2 == e.iso2
+               and r.toponym.qualifier_of == i and r.toponym.label != "NORP" for r in res)
 
 
 def _beside_in_country(i: int, res: list[Resolved]) -> bool:
