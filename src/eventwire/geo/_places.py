@@ -1290,8 +1290,8 @@ def _link_qualifiers(doc, tops: list[Toponym], gazetteer=None) -> list[Toponym]:
             # "at Dhuri in southern Punjab's Sangrur district": a compass word says where
             # in the province, whose district goes on the chain
             between = " ".join(w for w in between.split() if w not in _compass_words())
-        # "Sinjil in the occupied West Bank", "Bara in war-torn North Kordofan": a modifier of
-        # the larger unit stands between the two as an article does
+        # "Sinjil in the occupied West Bank": a modifier of the larger unit stands between the
+        # two as an article does
         modifiers = {t.lower_ for t in doc[prev.token_end:cur.token_start]
                      if t.dep_ == "amod" and t.head.i >= cur.token_start and t.pos_ in ("ADJ", "VERB")}
         words = [w for w in between.replace(",", " , ").split() if w not in SKIP_BEFORE and w not in modifiers]
