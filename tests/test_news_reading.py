@@ -716,3 +716,86 @@ def test_a_headlines_territory_gives_way_to_the_ledes_village_in_it(pipeline):
             "attacked the village of Sinjil in the occupied West Bank on Sunday night, the health ministry said.")
     events = _violent(_run(pipeline, text, dt.date(2026, 8, 18), title=title))
     assert [e.location.name for e in events] == ["Sinjil"]
+
+
+def test_an_act_told_before_a_remembrance_is_done_at_it(pipeline):
+    title = "Police shoot dead three as crowds mark anniversary of a massacre"
+    text = (title + "\n\nLUSAKA, Oct 9 (Reuters) - Police fired on protesters in central Lusaka on Wednesday, killing "
+            "three people, as crowds gathered to mark ten years since soldiers killed miners at a protest.")
+    events = _run(pipeline, text, dt.date(2026, 10, 9), title=title).events
+    assert [(str(e.event_date), e.fatalities.best) for e in events] == [("2026-10-07", 3)]
+
+
+def test_a_piece_a_year_after_a_massacre_reports_no_event(pipeline):
+    title = "A year after the raid on their village, survivors wait for help"
+    text = (title + "\n\nJOS, Nigeria, May 4 (Reuters) - A year after gunmen killed 30 people in the village of "
+            "Kwall, families still sleep in a church.\n\nPolice later said they had arrested four suspects.")
+    assert not _run(pipeline, text, dt.date(2026, 5, 4), title=title).events
+
+
+def test_a_history_after_an_act_of_this_week_is_set_beside_it(pipeline):
+    text = ("Gunmen killed six traders on a road near Gwoza on Saturday, two years after a raid on the town killed "
+            "40 people.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 3, 16)))
+    assert [(str(e.event_date), e.fatalities.best) for e in events] == [("2026-03-14", 6)]
+
+
+def test_deaths_in_the_weeks_that_followed_are_no_toll_of_the_day(pipeline):
+    text = ("Soldiers shot dead two protesters in Bamenda on Monday. Dozens more were killed in the months that "
+            "followed the first protests.")
+    events = _run(pipeline, text, dt.date(2026, 4, 8)).events
+    assert [e.fatalities.best for e in events] == [2]
+
+
+def test_a_besieged_town_is_its_state_not_a_battle(pipeline):
+    text = "Shells fired by the rebels hit a market in the besieged town of Kadugli on Sunday, killing nine people."
+    events = _violent(_run(pipeline, text, dt.date(2026, 2, 3)))
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_weapons_a_band_is_armed_with_are_carried_not_the_act(pipeline):
+    text = ("Gunmen armed with rifles and grenades attacked an army post in Kidal on Monday, and fought soldiers "
+            "for two hours before withdrawing.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 6, 2)))
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_a_hyphenated_name_with_an_elided_article_is_one_place(pipeline):
+    text = "Gang members stormed the town of Petit-Goâve on Sunday. Hundreds fled Saut-d'Eau on Monday."
+    from eventwire.geo._places import find_toponyms
+
+    doc = pipeline.nlp(text)
+    assert "Saut-d'Eau" in [t.text for t in find_toponyms(doc, pipeline.gazetteer)]
+
+
+def test_a_headline_that_sums_up_two_happenings_gives_each_its_figure(pipeline):
+    title = "Nine police killed in raid on post, air strikes kill 30 fighters"
+    text = (title + "\n\nABUJA, March 9 (Reuters) - Nine policemen were killed when gunmen attacked a police post "
+            "in Gusau on Saturday, police said.\n\nIn a separate operation on Sunday, air force jets struck a "
+            "camp near Tsafe, killing at least 30 fighters, the air force said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 3, 9), title=title))
+    assert sorted((str(e.event_date), e.fatalities.best or e.fatalities.low) for e in events) == [
+        ("2026-03-07", 9), ("2026-03-08", 30)]
+
+
+def test_an_act_told_as_separate_joins_no_incident_told_before(pipeline):
+    text = ("Troops killed three gunmen in a raid in Nablus on Monday, the military said.\n\n"
+            "Separately, Israeli settlers attacked the village of Burqa on Sunday night, beating a farmer, "
+            "residents said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 5, 5)))
+    assert sorted(str(e.event_date) for e in events) == ["2026-05-03", "2026-05-04"]
+    assert "Settlers (Israel)" in [e.actor1.name for e in events]
+
+
+def test_a_town_taken_without_a_fight_is_a_transfer_of_territory(pipeline):
+    text = ("Rebels entered the town of Kitchanga on Sunday and took control of it without a fight after "
+            "soldiers withdrew, residents said.")
+    events = _run(pipeline, text, dt.date(2026, 6, 9)).events
+    assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"]
+
+
+def test_previous_truces_are_the_past_not_an_agreement(pipeline):
+    text = ("The two sides signed a ceasefire in Addis Ababa on Monday, mediators said. Previous truces in the "
+            "war have collapsed within days.")
+    events = _run(pipeline, text, dt.date(2026, 7, 14)).events
+    assert [e.sub_event_type for e in events] == ["Agreement"]

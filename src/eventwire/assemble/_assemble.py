@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 
 from ..extract import DocFindings, classify
 from ..extract._cue_tables import group_anaphors
-from ..extract._mentions import TOLD_DAY
+from ..extract._mentions import SEPARATE, TOLD_DAY
 from ..extract.actors import CONTEXT_REACH
-from ..extract.counts import event_counts
+from ..extract.counts import event_counts, figure
 from ..extract.timing import ANCHOR_DAYS, CONTEXT, EARLIER, NEWS_DAYS, anchored
 from ..gazetteer import distance_km, fold
 from ..geo import SETTLEMENT_WORDS, Resolved, Toponym, names_a_street, to_location
@@ -442,7 +442,9 @@ def _group(mentions: list[Mention], structure=None, places=(), published=None, t
         target = None
         if last is not None and _points_back(m) and _fits(last, m, part, published, told, headline):
             target = last  # "that attack": the incident told just before, not the first that fits
-        target = target or next((g for g in groups if _fits(g, m, part, published, told, headline)), None)
+        apart = _told_as_separate(m)  # "Separately, settlers attacked ...": not what was told before
+        target = target or next((g for g in groups if (g.headline_only or not apart)
+                                 and _fits(g, m, part, published, told, headline)), None)
         if target is None:
             target = _Group()
             groups.append(target)
@@ -450,6 +452,13 @@ def _group(mentions: list[Mention], structure=None, places=(), published=None, t
         target.headline_only = target.headline_only and headline
         last = target
     return groups
+
+
+def _told_as_separate(m: Mention) -> bool:
+    """The sentence opens its act with a marker of another happening ("Separately, settlers
+    attacked a village", "In another incident, ..."): the act joins no incident the body told
+    before it, only one the headline alone names."""
+    return SEPARATE.search(m.sentence, 0, m.trigger.start - m.sent_start) is not None
 
 
 def _points_back(m: Mention) -> bool:
@@ -489,6 +498,43 @@ def _attach_orphan_counts(groups: list[_Group], findings: DocFindings, news: boo
         if (c.start, c.end) in elsewhere and not _same_place(group.location(), elsewhere[(c.start, c.end)]):
             continue
         group.extra_counts.append(c)
+
+
+def _headline_figures_told_apart(groups: list[_Group], findings: DocFindings) -> None:
+    """A headline that sums up two happenings ("12 soldiers killed in ambush, army strikes kill
+    20 militants") gives each its own figure: a headline figure that the body tells of another
+    group (the same kind, the same number) and not of the headline's own is that group's, where
+    the body tells the two apart by day or by kind of act and the headline gives its own group
+    a figure of that kind that the group's body tells too."""
+    title = findings.structure.title if findings.document.profile == "news" else None
+    if title is None or title.start < 0 or len(groups) < 2:
+        return
+
+    def in_title(m: Mention) -> bool:
+        return m.sent_start < title.end and title.start < m.sent_end
+
+    told = [{(c.kind, figure(c)) for m in g.mentions if not in_title(m) for c in m.counts}
+            | {(c.kind, figure(c)) for c in g.extra_counts} for g in groups]
+    for k, g in enumerate(groups):
+        others = set().union(*(t for i, t in enumerate(told) if i != k and _told_apart(g, groups[i])))
+        for j, m in enumerate(g.mentions):
+            if not in_title(m) or not m.counts:
+                continue
+            # only beside a figure of the same kind that the headline's own group tells
+            own = {c.kind for c in m.counts if (c.kind, figure(c)) in told[k]}
+            keep = tuple(c for c in m.counts if c.kind not in own or (c.kind, figure(c)) in told[k]
+                         or (c.kind, figure(c)) not in others)
+            if len(keep) < len(m.counts):
+                g.mentions[j] = replace(m, counts=keep)
+
+
+def _told_apart(a: _Group, b: _Group) -> bool:
+    """Two groups the text dates to different days, or whose acts are of different kinds."""
+    da, db = a.date(), b.date()
+    if da is not None and db is not None and da.date is not None and db.date is not None \
+            and da.precision == db.precision == "day" and da.date != db.date:
+        return True
+    return not a._types & b._types
 
 
 def _same_time(d1, d2) -> bool:
@@ -1194,6 +1240,7 @@ def assemble(findings: DocFindings) -> list[Event]:
     if not groups:
         return []
     _attach_orphan_counts(groups, findings)
+    _headline_figures_told_apart(groups, findings)
     events = [_build(g, findings, i) for i, g in enumerate(groups)]
     if findings.document.profile == "notes":
         return sorted(events, key=lambda e: -e.confidence)

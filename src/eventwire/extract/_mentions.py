@@ -745,15 +745,15 @@ def extract_document(doc, document: Document) -> DocFindings:
 
 
 # "and in a separate incident ...", "separately, ...": what follows is another happening.
-_SEPARATE = re.compile(r"\b(?:in (?:a |an )?(?:separate|another|unrelated) (?:incident|attack|"
-                       r"shooting|clash|raid|bombing)|separately)\b", re.I)
+SEPARATE = re.compile(r"\b(?:in (?:a |an )?(?:separate|another|unrelated) (?:incident|attack|"
+                      r"shooting|clash|raid|bombing)|separately)\b", re.I)
 
 
 def _separate_incident(sent, chosen, triggers):
     """(trigger, where) of an act the sentence tells after a marker of a separate incident
     ("Air strikes hit a base on Thursday, and in a separate incident clashes killed four on
     Friday"), when the sentence's first act comes before the marker; else None."""
-    m = _SEPARATE.search(span_text(sent))
+    m = SEPARATE.search(span_text(sent))
     if m is None:
         return None
     at = sent.start_char + m.end()

@@ -608,6 +608,8 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
             and not _casualties(sent):  # "attacked a bus, killing five": people were the target
         return _Choice("looting", "+target:property")
     agent_ids = {t.i for a in agents for t in a.subtree}
+    # a headline's "settlers attack village" parses the doer as a compound before the act
+    agent_ids |= {t.i for c in hit.head.children if c.dep_ == "compound" and c.i < hit.head.i for t in c.subtree}
     pos = words(sent.doc).pos
     nouns = [sent.doc[i] for i in range(sent.start, sent.end) if pos[i] in ("NOUN", "PROPN") and i not in agent_ids]
     told_by = speaker_span(sent)
@@ -875,7 +877,9 @@ def _refine_explosion(hit: Hit, hits: Sequence[Hit], skip: set[int], via: str = 
         return _Choice("disrupted", f"{via}+agent:{_hit_rule(squad)}")
     # an exchange of fire is a battle; a word that only may mean fighting ("an operation", "a
     # shot") does not make a blast one ("returning from an operation when the blast hit them")
-    fight = next((h for h in spans if h.family in ("clash", "cue_direct_fire") and h.weight >= _FIGHT_WEIGHT), None)
+    # (a participle that describes a place is its state, not this act: "the besieged town")
+    fight = next((h for h in spans if h.family in ("clash", "cue_direct_fire") and h.weight >= _FIGHT_WEIGHT
+                  and not (h.head.dep_ == "amod" and " " not in h.text.strip())), None)
     if fight is not None and not fams & {"suicide", "ied", "air", "chemical"}:
         fought = _refine_clash(fight, hit.head.sent)
         if fought.family == "mob":  # party supporters who fought with stones and crude bombs
@@ -1005,9 +1009,17 @@ def _refine_capture(hit: Hit, sent) -> _Choice | None:
     a_kinds = _party_kinds(agents)
     if a_kinds & {"protester", "crowd"} and not a_kinds & _ARMED:
         return None  # protesters occupying a square or a building: the protest is the event
+    if (quiet := _UNOPPOSED.search(sent.text)) is not None:
+        return _Choice("transfer", f"+unopposed({quiet.group().lower()})", 0.05)
     if hit.family == "regain" or "state" in a_kinds:
         return _Choice("regain", "+agent:state" if "state" in a_kinds else "")
     return _Choice("overtake", "+agent:non-state")
+
+
+# A place taken with no fighting ("entered the town without a fight after troops withdrew",
+# "took the base unopposed"): a transfer of territory, not a battle for it.
+_UNOPPOSED = re.compile(r"\bwithout (?:a |any )?(?:fight|fighting|resistance|bloodshed|a shot (?:being )?fired|"
+                        r"firing a (?:single )?shot)\b|\bunopposed\b", re.I)
 
 
 _MAKING_VERBS = {"turn", "convert", "transform", "make"}

@@ -1864,7 +1864,8 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
         clash = [f for f in fixed if f.start < c.end and c.start < f.end]
         found = [f for f in found if f not in clash] + [c]
     found = [_cap_vague(sent, c) for c in found
-             if not _no_casualty(c) and not _intended(sent, c) and not _hypothetical(sent, c)]
+             if not _no_casualty(c) and not _intended(sent, c) and not _hypothetical(sent, c)
+             and not _of_an_earlier_clause(sent, c)]
     found = [replace(c, rule=c.rule + "+period_total") if _period_total(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+superseded") if _superseded(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+honoured") if _honoured(sent, c) else c for c in found]
@@ -1876,6 +1877,21 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     if headline:
         found = _before_masthead(sent, found)
     return _attribute(sent, sorted(found, key=lambda c: c.start))
+
+
+# A clause set off after the news that tells an earlier incident: "..., two years after a raid on
+# the town killed 40 people", "..., days after a bomb wounded 12".
+_EARLIER_CLAUSE = re.compile(r"[,;]\s+(?:just |only |barely |less than |more than |nearly |almost |about )?"
+                             r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few|"
+                             r"days|weeks|months|years|decades)\s+(?:(?:days?|weeks?|months?|years?|decades?)\s+)?"
+                             r"(?:after|since)\b", re.I)
+
+
+def _of_an_earlier_clause(sent, count: Count) -> bool:
+    """The figure lies in a clause told after the news to set an earlier incident beside it: it
+    is that incident's toll, not the news's."""
+    m = _EARLIER_CLAUSE.search(doc_text(sent.doc), sent.start_char, count.start)
+    return m is not None
 
 
 # A gathering held for someone who died: "the vigil honored X, who died after he was shot in a

@@ -464,6 +464,10 @@ def _weapon_trigger(trigger: Trigger) -> bool:
     return bool(m) and m.group(1) in _WEAPON_FAMILIES and trigger.sub_event_type != "Disrupted weapons use"
 
 
+# The noun "arm(s)" ("small arms", "shot in the arm"), which shares its lemma with "armed with"
+_LIMBS_AND_ARMS = ("arm", "arms")
+
+
 def _weapon_held(tok, trigger: Trigger) -> str | None:
     """A weapon named as a thing that is had, traded, made or seized ("the army confiscated
     26 mortars and 75 rockets", "the purchase of helicopters", "missiles were shipped"), not
@@ -482,7 +486,8 @@ def _weapon_held(tok, trigger: Trigger) -> str | None:
         if node.head.i == node.i:
             return None
         up = node.head
-        if up.lemma_.lower() in held and (up.pos_ in ("VERB", "NOUN") and node.dep_ in ("dobj", "nsubjpass", "pobj", "prep")
+        if up.lemma_.lower() in held and up.lower_ not in _LIMBS_AND_ARMS \
+                and (up.pos_ in ("VERB", "NOUN") and node.dep_ in ("dobj", "nsubjpass", "pobj", "prep")
                                           or up.pos_ == "NOUN" and node.dep_ == "compound"):
             return f"{up.text} {tok.text}" if up.i < tok.i else f"{tok.text} {up.text}"
         if up.pos_ in ("VERB", "AUX") and up.dep_ != "prep":  # "including" links a list

@@ -93,7 +93,8 @@ def _any_cue() -> re.Pattern | None:
     return finder(n for rx in context for n in rx.needles)
 
 
-def context_cue(sentence: str, trigger: tuple[int, int] | None = None) -> tuple[str, str] | None:
+def context_cue(sentence: str, trigger: tuple[int, int] | None = None,
+                dated_recent: bool = False) -> tuple[str, str] | None:
     """(kind, words) of the first context cue in a sentence, unless it qualifies the event itself.
 
     A figurative cue sets aside only the words it spans: with ``trigger`` (offsets in
@@ -111,9 +112,28 @@ def context_cue(sentence: str, trigger: tuple[int, int] | None = None) -> tuple[
         for m in rx.finditer(sentence, folded):
             if kind == "figurative" and trigger is not None and not (m.start() <= trigger[0] < m.end()):
                 continue
+            if trigger is not None and _told_before(kind, sentence, trigger, m.start(), dated_recent):
+                continue
             if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spared):
                 return kind, m.group()
     return None
+
+
+# Words that end the clause of an act told first, before a remembrance or a history the
+# sentence adds: "shot dead two as protesters marked the anniversary", "on Sunday, two years after"
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:as|while|when)\b", re.I)
+
+
+def _told_before(kind: str, sentence: str, trigger: tuple[int, int], cue_start: int, dated_recent: bool) -> bool:
+    """The trigger's act is told in a clause of its own before the cue, which qualifies something
+    else: what a remembrance remembers follows its cue ("as thousands marched to mark two years
+    since demonstrators stormed parliament"), so an act told before it is done at the remembrance;
+    a history or a tally after an act dated to the article's week ("killed five on Sunday, two
+    years after a similar raid") is set beside it. An undated act keeps such a history ("has
+    killed thousands, mostly civilians, since 2009")."""
+    if cue_start < trigger[1] or _CLAUSE_BREAK.search(sentence, trigger[1], cue_start) is None:
+        return False
+    return kind == "anniversary" or kind in ("history", "aggregate") and dated_recent
 
 
 def match_report(structure: ArticleStructure, document: Document) -> str | None:
@@ -181,7 +201,8 @@ def mention_timing(m: Mention, structure: ArticleStructure, published: dt.date |
     if (words := _came_after(m)) is not None:
         return CONTEXT, f"history: {words} (an earlier incident the news is set beside)"
     age = _age(m.date, published)
-    cue = context_cue(m.sentence, (m.trigger.start - m.sent_start, m.trigger.end - m.sent_start))
+    recent = m.date is not None and m.date.precision == "day" and age is not None and 0 <= age <= NEWS_DAYS
+    cue = context_cue(m.sentence, (m.trigger.start - m.sent_start, m.trigger.end - m.sent_start), recent)
     if cue is not None:
         return CONTEXT, f"{cue[0]}: {cue[1]}"
     if m.date is not None and m.date.precision in _COARSE and _EARLIER_THIS_YEAR.search(m.date.text) \

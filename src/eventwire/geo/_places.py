@@ -762,6 +762,12 @@ def _inner_hyphen(doc, k: int, start: int, end: int) -> bool:
     return start < k < end - 1 and doc[k].text == "-" and not doc[k].whitespace_ and not doc[k - 1].whitespace_
 
 
+# A French article elided before a capitalised word, a piece of a hyphenated name ("d'Eau" of
+# "Saut-d'Eau", "l'Artibonite" of "Petite-Rivière-de-l'Artibonite")
+def _elided(text: str) -> bool:
+    return len(text) > 2 and text[0] in "dlDL" and text[1] in "'’" and text[2].isupper() and text[2:].isalpha()
+
+
 def _whole_hyphenated(doc, span):
     """NER keeps a piece of a hyphenated name ("Qala" of "Qala-i-Naw", "Ain" of "Ras
     al-Ain"); the piece alone names somewhere else (Qala, Malta), so take the whole name."""
@@ -770,11 +776,12 @@ def _whole_hyphenated(doc, span):
         s -= 2
     while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_:
         e += 2
-    while e > span.end and not doc[e - 1].is_title:
+    while e > span.end and not (doc[e - 1].is_title or _elided(doc[e - 1].text)):
         e -= 2  # "Jhapa-based", "Taliban-held": a suffix, not part of the name
-    if not any(doc[k].is_lower for k in range(s, e)):
+    if not any(doc[k].is_lower or _elided(doc[k].text) for k in range(s, e)):
         return span  # "Nepal-India border", "Pune-Bengaluru highway": two places, not one name
-    if (s, e) == (span.start, span.end) or not all(doc[k].is_alpha or doc[k].text == "-" for k in range(s, e)):
+    if (s, e) == (span.start, span.end) or not all(
+            doc[k].is_alpha or doc[k].text == "-" or _elided(doc[k].text) for k in range(s, e)):
         return span
     if s < span.start and doc[s].is_lower and s >= 1 and doc[s - 1].is_title and not doc[s - 1].is_sent_start:
         s -= 1  # "Ras al-Ain": the capitalised word before the article belongs to the name

@@ -390,4 +390,7 @@ def _same_name(a: str | None, b: str | None) -> bool:
         return True
     if {_loose(v) for v in va} & {_loose(v) for v in vb}:
         return True
-    return bool(actors.keys_of(va) & actors.keys_of(vb))
+    if actors.keys_of(va) & actors.keys_of(vb):
+        return True
+    # a dictionary name that holds its country ("Settlers (Israel)") against an alias of it
+    return bool(actors.keys_of(_variants(a)) & actors.keys_of(_variants(b)))
