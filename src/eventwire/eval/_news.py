@@ -514,6 +514,8 @@ def muc_types(event: Event) -> set[str]:
     acts = [e for e in event.evidence if e.field == "gtd_attack_type"]
     doer = event.actor1.text if event.actor1 is not None and event.actor1.type != "civilians" else None
     out = {own} | _acts_told(event)
+    if own != "attack" and _gunfire_told(event):
+        out.add("attack")
     if any(_seizes_civilians(e) for e in event.evidence):
         out.add("kidnapping")  # people seized within a raid or a fight: a KIDNAPPING of its own
     gtd = event.codes.get("gtd_attack_type")
@@ -546,6 +548,22 @@ def _acts_told(event: Event) -> set[str]:
     Only those words: "stolen" tells of a thing gone, "fire" of gunfire, as often as of an act."""
     sentences = [e.sentence for e in event.evidence if e.field == "event_type"]
     return {muc for muc, scheme in _TOLD_ACTS if any(_whole_words(scheme).search(s) for s in sentences)}
+
+
+def _gunfire_told(event: Event) -> bool:
+    """A mention of the event, told as an act of its own (not one that points back, classify's
+    ``+anaphor``), is read from a word of shooting or murder (a stem of scheme "gunfire" or
+    "murder": "gunmen shot the judge outside his home", "the mayor was murdered on sunday") in a
+    sentence that names no blast (a stem of scheme "blast"): within a bombing or a kidnapping, a
+    shooting is an act of another category, which MUC keys as an ATTACK template of its own (TASKDOC
+    template-doc-part1 section 1: incidents of different categories are separate templates). A
+    sentence that names the bomb tells of the bombing's own victims ("the blast killed the guard")."""
+    shooting, murder, blast = _stem_words("gunfire"), _stem_words("murder"), _stem_words("blast")
+    for e in event.evidence:
+        cue = _VIOLENCE_RULE.match(e.rule) if e.field == "event_type" and "+anaphor" not in e.rule else None
+        if cue and (shooting.match(cue.group(1)) or murder.match(cue.group(1))) and not blast.search(e.sentence):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=None)
