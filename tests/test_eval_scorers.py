@@ -327,6 +327,23 @@ def test_muc4_a_shooting_told_within_a_bombing_is_an_attack_of_its_own():
                                      "lex:violence(shooting)+default:civilians+anaphor"))) == {"bombing"}
 
 
+def test_muc4_a_kidnapping_of_someone_within_an_attack_is_its_own_type():
+    from eventwire.eval._news import muc_types
+
+    def attack(sentence):
+        evidence = (Evidence("gtd_attack_type", "d1", 0, 1, "x", sentence, "gtd.armed:cue_firearm(shot)"),
+                    Evidence("gtd_attack_type", "d1", 0, 1, "x", sentence, "gtd.hostage:abduction(kidnapping)"))
+        return _event(event_type="Violence against civilians", sub_event_type="Attack",
+                      codes={"gtd_attack_type": "Armed Assault",
+                             "gtd_attack_types": ["Armed Assault", "Hostage Taking (Kidnapping)"]}, evidence=evidence)
+
+    assert muc_types(attack("gunmen shot the driver during the kidnapping of two engineers.")) == {"attack", "kidnapping"}
+    assert muc_types(attack("the kidnapping and murder of the three students were condemned.")) == {
+        "attack", "kidnapping"}
+    # the bare noun names a kind of crime, no act done to anyone
+    assert muc_types(attack("the judge, who handled kidnapping cases, was shot dead.")) == {"attack"}
+
+
 def test_muc4_a_theft_or_a_burning_told_within_an_attack_is_its_own_type():
     from eventwire.eval._news import muc_types
 
