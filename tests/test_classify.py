@@ -84,6 +84,11 @@ def _best(nlp, text: str) -> Trigger:
     ("Subversives shot a peasant leader outside his home.", "Violence against civilians", "Attack"),
     ("Monitors heard about forty bursts of fire from small arms near the front line.",
      "Battles", "Armed clash"),
+    # people burned to death or alive are killed, not property destroyed by fire
+    ("A family of five burned to death after raiders set their hut alight.", "Violence against civilians", "Attack"),
+    ("The raiders locked the shopkeeper inside and burned him to death.", "Violence against civilians", "Attack"),
+    ("Militiamen burned three herders alive near the well.", "Violence against civilians", "Attack"),
+    ("Rioters burned the customs office and two lorries.", "Riots", "Violent demonstration"),
 ])
 def test_sentence_classes(nlp, text, event_type, sub):
     trig = _best(nlp, text)

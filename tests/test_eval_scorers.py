@@ -305,6 +305,45 @@ def test_muc4_an_arson_told_within_an_attack_is_its_own_type():
     assert muc_type(damage("gtd.facility/infrastructure:looting(burned)")) == "arson"
 
 
+def test_muc4_a_shooting_told_within_a_bombing_is_an_attack_of_its_own():
+    from eventwire.eval._news import muc_types
+
+    def bombing(*mentions):
+        evidence = tuple(Evidence("event_type", "d1", 0, 1, "x", sentence, rule) for sentence, rule in mentions)
+        return _event(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                      codes={"gtd_attack_type": "Bombing/Explosion"}, evidence=evidence)
+
+    blast = ("a bomb went off outside the ministry at dawn.", "lex:explosion(bomb)")
+    assert muc_types(bombing(blast)) == {"bombing"}
+    # gunmen who shot someone in a sentence of their own: a second category
+    assert muc_types(bombing(blast, ("hours later two men on a motorcycle shot a magistrate near his office.",
+                                     "lex:violence(shot)+target:civilians"))) == {"bombing", "attack"}
+    assert muc_types(bombing(blast, ("the union leader was murdered in his car the same night.",
+                                     "lex:violence(murdered)+target:civilians"))) == {"bombing", "attack"}
+    # the bomb's own victims, or a shooting that only points back, add nothing
+    assert muc_types(bombing(blast, ("the explosion shot glass across the street and killed a guard.",
+                                     "lex:violence(shot)+default:civilians"))) == {"bombing"}
+    assert muc_types(bombing(blast, ("police said the shooting was not linked to it.",
+                                     "lex:violence(shooting)+default:civilians+anaphor"))) == {"bombing"}
+
+
+def test_muc4_a_kidnapping_of_someone_within_an_attack_is_its_own_type():
+    from eventwire.eval._news import muc_types
+
+    def attack(sentence):
+        evidence = (Evidence("gtd_attack_type", "d1", 0, 1, "x", sentence, "gtd.armed:cue_firearm(shot)"),
+                    Evidence("gtd_attack_type", "d1", 0, 1, "x", sentence, "gtd.hostage:abduction(kidnapping)"))
+        return _event(event_type="Violence against civilians", sub_event_type="Attack",
+                      codes={"gtd_attack_type": "Armed Assault",
+                             "gtd_attack_types": ["Armed Assault", "Hostage Taking (Kidnapping)"]}, evidence=evidence)
+
+    assert muc_types(attack("gunmen shot the driver during the kidnapping of two engineers.")) == {"attack", "kidnapping"}
+    assert muc_types(attack("the kidnapping and murder of the three students were condemned.")) == {
+        "attack", "kidnapping"}
+    # the bare noun names a kind of crime, no act done to anyone
+    assert muc_types(attack("the judge, who handled kidnapping cases, was shot dead.")) == {"attack"}
+
+
 def test_muc4_a_theft_or_a_burning_told_within_an_attack_is_its_own_type():
     from eventwire.eval._news import muc_types
 

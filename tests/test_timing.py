@@ -46,6 +46,9 @@ from eventwire.records import Document, EventDate, Mention, Trigger
     ("Dozens of farmers have been killed since the army launched its offensive in the valley.", "aggregate"),
     ("According to the human rights office's statistics, 90 people were abducted in the province.",
      "aggregate"),
+    # a toll counted over the last few days of a war
+    ("The ministry said 350 combatants and bystanders were killed or wounded over the past four days of fighting.",
+     "aggregate"),
 ])
 def test_context_cues(sentence, kind):
     assert context_cue(sentence)[0] == kind
@@ -55,6 +58,7 @@ def test_context_cues(sentence, kind):
     "Gunmen killed 12 villagers on Monday, the deadliest attack in the region since 2019.",
     "The bombing was the latest in a series of attacks on the capital.",
     "A man was shot dead outside a bar late Saturday, police said.",
+    "In the past few days the rebels have bombed two bridges on the coastal road.",  # acts, not a toll
     "A homicide count was added against the man charged in the shooting.",  # a charge, not a tally
     "Gunmen fought with police for two hours before fleeing.",
     "Guerrillas shot down an air force helicopter, which crashed near the town.",

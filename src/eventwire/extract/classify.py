@@ -133,6 +133,22 @@ def _particle_after_object(tok, lemmas: tuple[str, ...]) -> bool:
         and any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == lemmas[1] and c.i > tok.i + 1 for c in tok.children)
 
 
+# Words of the outcome a verb of harm may write after its object ("burned him to death", "burned
+# two farmers alive"): the phrase of the lexicon names a killing with them, its verb alone damage.
+_OUTCOMES = frozenset({("to", "death"), ("alive",)})
+_FIRE_DAMAGE = ("looting", "cue_arson")  # families of "burn" as damage to property
+
+
+def _outcome_after_object(tok, lemmas: tuple[str, ...]) -> bool:
+    """A verb phrase of the lexicon whose outcome words follow the verb's object ("burned the
+    guard to death"): the outcome is a word the verb governs, written after its object."""
+    tail = tuple(lemmas[1:])
+    if tail not in _OUTCOMES or tok.pos_ != "VERB" or lemmas[0] not in (tok.lemma_.lower(), tok.lower_) \
+            or not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return False
+    return any(c.i > tok.i + 1 and c.lower_ == tail[0] and _phrase_at(tok.sent, c.i, tail) for c in tok.children)
+
+
 def match_lexicon(sent) -> list[Hit]:
     """Every trigger and cue phrase of the sentence, longest phrase per family and place: read
     once per sentence, which the triggers, their modality, the GTD labels of each mention and
@@ -220,6 +236,7 @@ def _match_lexicon(sent) -> list[Hit]:
     lex = trigger_lexicon()
     hits: list[Hit] = []
     covered: dict[str, set[int]] = {}
+    killed: set[tuple[int, str]] = set()  # a verb read with its outcome after the object, and the outcome's family
     w = words(sent.doc)
     for i in range(sent.start, sent.end):
         low, lemma = w.lower[i], w.lemma[i]
@@ -247,8 +264,11 @@ def _match_lexicon(sent) -> list[Hit]:
         keys = dict.fromkeys((low, lemma))  # the word first, then its lemma: an order, not a hash order
         for entry in (e for k in keys for e in lex.get(k, ())):
             n = len(entry.lemmas)
-            if _particle_after_object(tok, entry.lemmas) and entry.pos == "V":
+            if (_particle_after_object(tok, entry.lemmas) or _outcome_after_object(tok, entry.lemmas)) \
+                    and entry.pos == "V":
                 n = 1  # the verb stands for the phrase
+                if len(entry.lemmas) > 1 and tuple(entry.lemmas[1:]) in _OUTCOMES:
+                    killed.add((i, entry.family))
             elif not _phrase_at(sent, i, entry.lemmas) or (hitting and entry.family == "protest"):
                 continue
             if n == 1 and entry.pos in _POS and w.pos[i] not in _POS[entry.pos] \
@@ -260,6 +280,9 @@ def _match_lexicon(sent) -> list[Hit]:
                 continue
             taken.update(t.i for t in span)
             hits.append(Hit(entry.family, entry.weight, span.text, span.start_char, span.end_char, span.root))
+    if killed:  # "burned him to death": the verb names the killing, not damage done by fire besides
+        hits = [h for h in hits if not any(h.head.i == i and h.family in _FIRE_DAMAGE and fam != h.family
+                                           for i, fam in killed)]
     return _drop_shadowed(hits)
 
 
