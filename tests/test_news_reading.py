@@ -799,3 +799,71 @@ def test_previous_truces_are_the_past_not_an_agreement(pipeline):
             "war have collapsed within days.")
     events = _run(pipeline, text, dt.date(2026, 7, 14)).events
     assert [e.sub_event_type for e in events] == ["Agreement"]
+
+
+def test_a_dateline_of_two_bureaus_is_a_dateline(pipeline):
+    text = ("NEW DELHI/ISLAMABAD, May 8 (Reuters) - Indian and Pakistani troops exchanged fire across the "
+            "Line of Control in Kupwara on Wednesday, killing two soldiers, officials said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 5, 8)))
+    assert [str(e.event_date) for e in events] == ["2026-05-06"]
+
+
+def test_a_headlines_clauses_after_a_semicolon_are_two_happenings(pipeline):
+    title = "Troops clash with rebels in the north; air strikes kill nine in Idlib"
+    text = (title + "\n\nDAMASCUS, Oct 6 (Reuters) - Troops clashed with rebels near Aleppo on Saturday, killing "
+            "three soldiers, the army said.\n\nOn Sunday, air strikes hit a market in Idlib, killing nine "
+            "people, rescuers said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 10, 6), title=title))
+    assert sorted((str(e.event_date), e.fatalities.best) for e in events) == [("2026-10-03", 3), ("2026-10-04", 9)]
+
+
+def test_strikes_that_kill_are_air_strikes(pipeline):
+    title = "Strikes kill 14 in Sudan's El Obeid"
+    events = _violent(_run(pipeline, title + "\n\nStrikes killed 14 people in El Obeid on Monday.",
+                           dt.date(2026, 2, 3), title=title))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_an_unknown_town_under_a_capitals_dateline_is_placed_in_the_country(pipeline):
+    text = ("BAMAKO, Feb 12 (Reuters) - Jihadist fighters attacked an army camp in Farabougou in central Mali on "
+            "Tuesday, killing four soldiers, the army said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 2, 12)))
+    assert [(e.location.name, e.location.country, e.location.geo_precision) for e in events] == [
+        ("Farabougou", "Mali", 3)]
+
+
+def test_the_crowd_a_headline_counts_is_not_the_dead(pipeline):
+    title = "Thousands mourn teacher shot dead in Honduras"
+    text = (title + "\n\nTEGUCIGALPA, May 4 (AP) — A teacher was shot dead outside his school in Choloma on "
+            "Saturday, police said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 5, 4), title=title))
+    assert [e.fatalities.best for e in events] == [1]
+
+
+def test_stun_grenades_at_strikers_outside_a_mine_are_crowd_control(pipeline):
+    text = ("Police fired rubber bullets and stun grenades at striking workers outside a copper mine near "
+            "Kitwe on Tuesday, a union official said.")
+    events = _run(pipeline, text, dt.date(2026, 3, 4)).events
+    assert [e.event_type for e in events] == ["Protests"]
+
+
+def test_a_mine_that_wounds_is_a_weapon(pipeline):
+    text = "Three children were wounded by a mine near Kandahar on Monday, police said."
+    events = _violent(_run(pipeline, text, dt.date(2026, 3, 4)))
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_the_district_an_area_lies_in_is_the_scene(pipeline):
+    text = ("SRINAGAR, July 30 (Reuters) - Troops killed two militants in a gunfight in a forest area of "
+            "Kashmir's Kupwara district on Thursday, police said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 7, 30)))
+    assert [e.location.name for e in events] == ["Kupwara"]
+
+
+def test_the_same_kind_of_act_next_day_in_the_next_town_is_another_event(pipeline):
+    text = ("MEDELLIN, Colombia, Nov 26 (Reuters) - Gunmen ambushed a police patrol in Segovia on Tuesday, killing "
+            "two officers, police said.\n\nOn Wednesday, soldiers killed three gunmen in a firefight in rural "
+            "Remedios, the army said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 11, 26)))
+    assert sorted((str(e.event_date), e.location.name) for e in events) == [
+        ("2026-11-24", "Segovia"), ("2026-11-25", "Remedios")]

@@ -246,7 +246,9 @@ def _same_happening(group: _Group, m: Mention, d1, d2) -> bool:
         return True
     if _found_dead(m.trigger) and (d2.date - d1.date).days == 1:
         return True  # "Residents found the bodies on Thursday morning": the dead of the night before
-    return group.has_kind(m.trigger.sub_event_type)
+    # the same kind of act on another day in another town is another event (ACLED's unit): "ambushed
+    # a patrol in Segovia on Tuesday ... on Wednesday, soldiers killed three in Remedios"
+    return group.has_kind(m.trigger.sub_event_type) and not _two_towns(group.own_location(), _own_location(m))
 
 
 # How many days before the telling an act told with no day of its own may have been done
@@ -438,20 +440,38 @@ def _group(mentions: list[Mention], structure=None, places=(), published=None, t
     if _headline_places(structure, places) > 1:  # "Gunmen kill 12 in X; 20 abducted in Y": two happenings
         parts = ["body" if p == "title" else p for p in parts]
     last = None
+    clauses: dict[int, set[int]] = {}  # id of a group -> the headline clauses its mentions lie in
     for m, part, headline in zip(mentions, parts, in_title):
         target = None
-        if last is not None and _points_back(m) and _fits(last, m, part, published, told, headline):
+        clause = _headline_clause(m, structure) if headline else None
+
+        def joins(g: _Group) -> bool:
+            # "Forces clash at border; strikes kill eight in Paktika": a headline's clauses set
+            # apart by a semicolon tell two happenings
+            return clause is None or not clauses.get(id(g), set()) - {clause}
+
+        if last is not None and _points_back(m) and joins(last) and _fits(last, m, part, published, told, headline):
             target = last  # "that attack": the incident told just before, not the first that fits
         apart = _told_as_separate(m)  # "Separately, settlers attacked ...": not what was told before
-        target = target or next((g for g in groups if (g.headline_only or not apart)
+        target = target or next((g for g in groups if (g.headline_only or not apart) and joins(g)
                                  and _fits(g, m, part, published, told, headline)), None)
         if target is None:
             target = _Group()
             groups.append(target)
+        if clause is not None:
+            clauses.setdefault(id(target), set()).add(clause)
         target.add(m, part)
         target.headline_only = target.headline_only and headline
         last = target
     return groups
+
+
+def _headline_clause(m: Mention, structure) -> int:
+    """Which of the headline's clauses, set apart by semicolons, the mention's act lies in."""
+    title = structure.title if structure is not None else None
+    if title is None or title.start < 0:
+        return 0
+    return title.text[:max(0, m.trigger.start - title.start)].count(";")
 
 
 def _told_as_separate(m: Mention) -> bool:
@@ -775,7 +795,38 @@ def _at_unknown_village(location: Location | None, group: _Group, findings: DocF
             name = text[p.start:end]
             return replace(base, name=name, text=name, start=p.start, end=end,
                            geo_precision=max(2, base.geo_precision), rule=f"{base.rule}+unknown_village")
+        if _from_the_bureau(location, findings) and _PLACED_IN.search(text[max(0, p.start - 8):p.start]) \
+                and (country := _country_named(findings, location.iso3)) is not None:
+            # "BAMAKO, Feb 12 (Reuters) - ... attacked its camp in Boulkessi": a wire bureau in the
+            # capital does not place an act in a town the gazetteer lacks; the country does
+            name = text[p.start:end]
+            return replace(country, name=name, text=name, start=p.start, end=end, geo_precision=3,
+                           confidence=min(country.confidence, 0.3), rule=f"{location.rule}+unknown_place_in_country")
     return location
+
+
+# A name the sentence puts the act in: "in Boulkessi", "near Boulkessi", "at Boulkessi".
+_PLACED_IN = re.compile(r"\b(?:in|near|at|outside)\s+$")
+
+
+def _from_the_bureau(location: Location, findings: DocFindings) -> bool:
+    """The place is the dateline's, and the dateline is a national capital, where wire services
+    keep their bureaus: it tells where the story was filed more than where the act was."""
+    if not (location.rule or "").startswith("geo.event.focus") or location.geonameid is None:
+        return False
+    return any(p.entry is not None and p.entry.geonameid == location.geonameid and p.entry.feature_code == "PPLC"
+               for p in findings.places)
+
+
+def _country_named(findings: DocFindings, iso3: str | None) -> Location | None:
+    """The country the text names, as a place, when it is the event's."""
+    for p in findings.places:
+        e = p.entry
+        if e is not None and e.iso3 == iso3 and (e.feature_code or "").startswith("PCL"):
+            return Location(name=e.name, country=e.country, iso3=e.iso3, latitude=e.latitude,
+                            longitude=e.longitude, geonameid=e.geonameid, geo_precision=3, confidence=p.confidence,
+                            text=p.text, start=p.start, end=p.end, rule="geo.country")
+    return None
 
 
 _WORD_AFTER_HYPHEN = re.compile(r"[^\W\d_][\w'’]*")
@@ -1060,9 +1111,11 @@ def _told_instead(told, date, group: _Group, findings: DocFindings) -> bool:
 
 
 def _elsewhere(group: _Group, m: Mention) -> bool:
-    """The mention names a place of its own that is not the group's."""
+    """The mention names a place of its own that is not the group's: another area, or another
+    town (a neighbouring municipality) where each is named in its own sentence."""
     place = _own_location(m)
-    return place is not None and not _same_place(group.location(), place)
+    return place is not None and (not _same_place(group.location(), place)
+                                  or _two_towns(group.own_location(), place))
 
 
 def _first_recent_day(group: _Group, findings: DocFindings):

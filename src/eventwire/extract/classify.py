@@ -97,6 +97,27 @@ def _possessive_pronoun(tok) -> bool:
         tok.dep_ == "pobj" and head.lower_ == "of")
 
 
+# What makes "mine" a weapon: its kind ("a land mine", "an anti-tank mine") or what was done
+# with it ("stepped on a mine", "the mine exploded", "planted mines").
+_MINE_KINDS = {"land", "anti", "tank", "antitank", "personnel", "antipersonnel", "anti-tank", "anti-personnel",
+               "naval", "sea", "roadside", "improvised", "magnetic", "limpet", "claymore", "unexploded", "buried"}
+_MINE_VERBS = {"explode", "detonate", "step", "hit", "strike", "plant", "lay", "trigger", "clear", "defuse",
+               "set", "go", "blow", "kill", "wound", "injure", "tread", "run", "drive", "place", "remove"}
+_BLAST_WORDS = {"explosion", "blast", "explode", "exploded", "detonated", "detonate", "landmine", "ied"}
+
+
+def _mining_site(tok) -> bool:
+    """A "mine" where ore is dug ("outside a platinum mine", "the mine's main shaft", "mine
+    workers"): nothing about it, or in its sentence, tells a weapon: no kind of mine, no verb of
+    setting it off or stepping on it, no blast."""
+    if any(c.lower_ in _MINE_KINDS for c in tok.children if c.dep_ in ("amod", "compound", "npadvmod")):
+        return False
+    node = tok.head if tok.dep_ != "pobj" else tok.head.head
+    if node.lemma_.lower() in _MINE_VERBS or any(c.lemma_.lower() in _MINE_VERBS for c in tok.children):
+        return False
+    return not any(t.lemma_.lower() in _BLAST_WORDS or t.lower_ in _BLAST_WORDS for t in tok.sent)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A lexicon entry found in a sentence; ``head`` is the token that governs the phrase."""
@@ -247,6 +268,8 @@ def _match_lexicon(sent) -> list[Hit]:
         tok = sent.doc[i]
         if _possessive_pronoun(tok):
             continue  # "mine is an optimistic view": the pronoun, not a land mine
+        if lemma == "mine" and _mining_site(tok):
+            continue  # "striking miners outside a platinum mine": where ore is dug, not a land mine
         if lemma in _SHOWING_VERBS and any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
             continue  # "the incident demonstrates that...", "demonstrated their resolve": shows, not protests
         if lemma == "displace" and tok.dep_ == "amod":
@@ -589,6 +612,8 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     if weapon is not None:
         return _refine_explosion(weapon, hits, skip, via=f"+weapon:{_hit_rule(weapon)}")
     agents, targets = roles(hit.head)
+    if hit.head.pos_ == "VERB" and any(a.lemma_.lower() == "strike" and a.tag_ == "NNS" for a in agents):
+        return _Choice("air", "+agent:strikes", 0.02)  # a headline's "Israeli strikes kill 20 in Gaza"
     a_kinds, t_kinds = _party_kinds(agents), _party_kinds(targets)
     crowd_control = [h for h in hits if h.family == "cue_intervention" and h.head in targets]
     lethal = [h for h in hits if h.family == "cue_lethal" and h.head.i not in skip]

@@ -200,6 +200,12 @@ def _quantity_at(toks, i: int) -> _Quantity | None:
     return None
 
 
+# Verbs a crowd does, right after a headline's "hundreds" or "thousands": the people of the
+# count are the mourners or the marchers, not the victims the headline goes on to name.
+_CROWD_VERBS = frozenset({"mourn", "rally", "march", "protest", "gather", "attend", "demonstrate", "bury",
+                          "pray", "honor", "honour", "remember", "demand", "flee", "join"})
+
+
 def _not_a_count(toks, q: _Quantity) -> bool:
     """Ages, dates, times, money, measures and years are numbers but not counts."""
     span = toks[q.start:q.end]
@@ -214,6 +220,9 @@ def _not_a_count(toks, q: _Quantity) -> bool:
         after = toks[q.end + 1]  # "shot three more times"
     if after is not None and (after.lower_ in _UNIT_AFTER or after.lower_ in _AGE_WORDS):
         return True
+    if after is not None and after.lemma_.lower() in _CROWD_VERBS and after.tag_ in ("VBP", "VBD", "NN", "VB") \
+            and q.rule.startswith("vague"):
+        return True  # a headline's crowd: "Hundreds mourn journalist shot dead", "Thousands march"
     if after is not None and after.text == "-" and q.end + 1 < len(toks) and toks[q.end + 1].lower_ in _AGE_WORDS:
         return True
     before = toks[q.start - 1] if q.start > 0 else None

@@ -39,7 +39,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _CAPS_WORD = r"[A-Z][A-Z.'’\-]*[A-Z.]"
 _WORD = r"[A-Za-z][A-Za-z.'’\-]*"
 _DATELINE = re.compile(
-    rf"(?P<place>(?P<city>{_WORD}(?:[ ]{_WORD}){{0,4}})"
+    rf"(?P<place>(?P<city>{_WORD}(?:[ ]{_WORD}){{0,4}})(?P<joint>(?:/{_WORD}(?:[ ]{_WORD}){{0,3}})+)?"
     rf"(?:,[ ]*(?!{_MONTH}[ ]+\d)(?!\d){_WORD}(?:[ ]{_WORD}){{0,3}})?)"
     rf"(?:,?[ ]*(?P<date>\d{{1,2}}[ ]+{_MONTH}(?:[ ]+\d{{2,4}})?|{_MONTH}[ ]+\d{{1,2}}(?:,?[ ]*\d{{4}})?))?"
     rf"(?:[ ]*\((?P<outlet>[A-Za-z][\w .&'’/-]{{0,30}})\))?"
@@ -158,9 +158,11 @@ def _dateline(text: str, para: TextSpan, published: dt.date | None) -> Dateline 
     if date_words:
         resolved = resolve(_full_year(date_words, published), published)
         when = resolved[0] if resolved else None
+    if m["joint"]:  # "ISLAMABAD/KABUL, Oct 26 (Reuters) -": a story filed from two bureaus; the first places it
+        place = m["city"]
     return Dateline(
         span=TextSpan("dateline", m.start(), m.end(), text[m.start():m.end()]),
-        place=TextSpan("dateline_place", m.start("place"), m.end("place"), place),
+        place=TextSpan("dateline_place", m.start("place"), m.start("place") + len(place), place),
         date=TextSpan("dateline_date", m.start("date"), m.end("date"), date_words) if date_words else None,
         when=when, outlet=outlet.strip() if outlet else None)
 

@@ -136,7 +136,28 @@ def sentence_role(doc, t: Toponym) -> str:
         return "destination"  # "en route from Quetta ... to Peshawar"
     if "border" in window.split()[-2:]:
         return "background"
+    if t.prep == "of" and (outer := _prep_of_place_before(doc, t)) is not None:
+        return lex["role_preps"].get(outer, "other")  # "in a forest area of Kupwara district"
     return lex["role_preps"].get(t.prep or "", "other")
+
+
+def _prep_of_place_before(doc, t: Toponym) -> str | None:
+    """The preposition of a place word the name is the "of" of: "in a forest area of Kashmir's
+    Kupwara district", "on the outskirts of X" name X where "in" or "on" puts the act."""
+    node = doc[t.token_end - 1]
+    for _ in range(4):
+        if node.dep_ in ("compound", "poss", "flat", "amod") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    of = node.head
+    if node.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
+        return None
+    place = of.head
+    if place.pos_ != "NOUN" or place.lemma_.lower() not in _words("place_heads") - {"border"} \
+            or place.dep_ != "pobj":
+        return None
+    return place.head.lower_
 
 
 def assign_roles(doc, tops: list[Toponym], event_spans: list[tuple[int, int]],
