@@ -359,3 +359,17 @@ def test_a_town_and_its_same_named_district_lie_together(gaz):
     ajmer = [e for e in gaz.lookup("Ajmer") if e.iso2 == "IN"]
     assert {e.feature_code for e in ajmer} >= {"PPL", "ADM2"} and _lie_together(ajmer)
     assert not _lie_together(gaz.lookup("Holzkirchen"))
+
+
+def test_a_unit_word_only_some_countries_use_keeps_the_name_at_home(gaz):
+    import dataclasses
+
+    def resolved(name: str, head: str | None):
+        top = dataclasses.replace(_tops(name)[0], head=head)
+        return resolve_toponyms([top], gaz)[0].entry
+
+    # "upazila" is Bangladesh's word: the Piedmont town is no reading of it ...
+    assert resolved("Santhia", "upazila") is None
+    assert resolved("Santhia", None).iso2 == "IT"
+    # ... while a Bangladeshi namesake stays
+    assert resolved("Sherpur", "upazila").iso2 == "BD"

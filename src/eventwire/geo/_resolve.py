@@ -142,6 +142,14 @@ def _bare_unit_name(name: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
+def _unit_word_countries() -> dict[str, frozenset[str]]:
+    """Unit words that only some countries use -> those countries (lexicon ``unit_word_countries``)."""
+    from ..gazetteer import lexicon
+
+    return {w: frozenset(c) for w, c in lexicon().get("unit_word_countries", {}).items()}
+
+
+@functools.lru_cache(maxsize=1)
 def _first_level_heads() -> frozenset[str]:
     from ..gazetteer import lexicon
 
@@ -827,6 +835,12 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
                  or _outlet_local(e, key, ctx)
                  or (_in_named_county(e, key, ctx) if country
                      else _supported_namesake(e, key, ctx))]
+    if (home := _unit_word_countries().get(t.head or "")) is not None:
+        # "Santhia upazila": a unit word only some countries use places the name in one of
+        # them; a namesake elsewhere (Santhià, Piedmont) is no reading of it
+        cands = [e for e in cands if e.iso2 in home]
+        if not cands:
+            return Resolved(t, None, 0.0, len(inside), "geo.resolve.unit-word-abroad")
     if ctx.cue_provinces:
         cands = [e for e in cands if not _outside_cue_provinces(e, t, ctx)]
         if not cands:
