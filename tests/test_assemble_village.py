@@ -51,3 +51,12 @@ def test_a_village_name_cut_at_its_hyphen_is_read_whole():
     text = "gunmen raided Kondo-Ouro village"
     assert text[14:_rest_of_hyphenated(text, 20)] == "Kondo-Ouro"
     assert _rest_of_hyphenated(text, 19) == 19  # "Kondo": no hyphen, nothing to add
+
+
+def test_a_sub_district_the_gazetteer_knows_only_abroad_is_an_unknown_unit_at_home(pipeline):
+    # Bangladesh's upazilas are named after their seats; the gazetteer's only Santhia is the
+    # Piedmont town, which no upazila can be
+    event = _event(pipeline, "Two farmers were hacked to death by a rival group in Santhia upazila on "
+                             "Saturday night, police said.")
+    assert event.location.country == "Bangladesh"
+    assert event.location.name == "Santhia" and event.location.geo_precision == 2

@@ -344,3 +344,32 @@ def test_a_district_spelt_as_written_gives_way_to_its_namesake_town(gaz):
     # a bare name is the city a reader knows, as it is for a province named after its town
     e = _resolved(gaz, "Khamis Mushayt")["Khamis Mushayt"]
     assert e is not None and e.feature_class == "P" and e.name == "Khamis Mushait" and e.iso2 == "SA"
+
+
+def test_a_name_whose_namesakes_share_a_province_does_not_vouch_for_one_of_them(gaz):
+    # Bavaria has a market town of some 16,000 by this name south of Munich and a village
+    # of under a thousand in Lower Franconia: the bare name is the town
+    e = _resolved(gaz, "Holzkirchen")["Holzkirchen"]
+    assert e is not None and e.feature_class == "P" and e.admin2 == "Upper Bavaria"
+
+
+def test_a_town_and_its_same_named_district_lie_together(gaz):
+    from eventwire.geo._resolve import _lie_together
+
+    ajmer = [e for e in gaz.lookup("Ajmer") if e.iso2 == "IN"]
+    assert {e.feature_code for e in ajmer} >= {"PPL", "ADM2"} and _lie_together(ajmer)
+    assert not _lie_together(gaz.lookup("Holzkirchen"))
+
+
+def test_a_unit_word_only_some_countries_use_keeps_the_name_at_home(gaz):
+    import dataclasses
+
+    def resolved(name: str, head: str | None):
+        top = dataclasses.replace(_tops(name)[0], head=head)
+        return resolve_toponyms([top], gaz)[0].entry
+
+    # "upazila" is Bangladesh's word: the Piedmont town is no reading of it ...
+    assert resolved("Santhia", "upazila") is None
+    assert resolved("Santhia", None).iso2 == "IT"
+    # ... while a Bangladeshi namesake stays
+    assert resolved("Sherpur", "upazila").iso2 == "BD"

@@ -769,6 +769,12 @@ _VILLAGE_AFTER = re.compile(r"\s+" + _LOCALITY + r"\b")
 _VILLAGE_BEFORE = re.compile(r"\b" + _LOCALITY + r" of\s+$")
 # "Madyan, a tourist town in the Swat valley": an apposition that calls the name a village's or a town's
 _VILLAGE_APPOSED = re.compile(r",\s+an?\s+(?:[\w'’-]+\s+){0,3}?" + _LOCALITY + r"\b")
+# A sub-district written with a unit word only some countries use, whose name the gazetteer
+# knows only abroad ("Santhia upazila"; see geo's unit_word_countries): a unit of the event's
+# country the gazetteer lacks, named as a district is (geo-precision 2), where nothing nearer
+# than the country was found for the event
+_UNIT_WORD_ABROAD = "unit-word-abroad"
+_UNIT_AFTER = re.compile(r"\s+[\w-]+\b")
 
 
 def _at_unknown_village(location: Location | None, group: _Group, findings: DocFindings) -> Location | None:
@@ -789,6 +795,10 @@ def _at_unknown_village(location: Location | None, group: _Group, findings: DocF
         if known or not any(a <= p.start and p.end <= b for a, b in spans):
             continue
         end = _rest_of_hyphenated(text, p.end)
+        if _UNIT_WORD_ABROAD in (p.rule or "") and location.geo_precision >= 3 and _UNIT_AFTER.match(text, end):
+            name = text[p.start:end]
+            return replace(location, name=name, text=name, start=p.start, end=end,
+                           geo_precision=2, rule=f"{location.rule}+unknown_unit")
         if _VILLAGE_AFTER.match(text, end) or _VILLAGE_BEFORE.search(text[max(0, p.start - 30):p.start]) \
                 or _VILLAGE_APPOSED.match(text, end):
             base = _unit_of_village(p, findings, location) or location

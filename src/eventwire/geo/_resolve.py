@@ -110,6 +110,9 @@ class Context:
     # (geonameid, lat, lon) of a town or district candidate -> how many of the text's other
     # names have a town or district candidate near it (see _neighbours)
     neighbours: dict | None = None
+    # (geonameid, lat, lon) of an anchor taken, unsure, from one of several namesakes of a
+    # name in one province -> that name (see _first_context)
+    guessed: dict | None = None
 
 
 def _prior(e: GeoEntry, key: str) -> float:
@@ -136,6 +139,14 @@ def _bare_unit_name(name: str) -> str | None:
     from ..gazetteer._compiled import strip_admin_term
 
     return strip_admin_term(fold(name), admin_terms())
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_word_countries() -> dict[str, frozenset[str]]:
+    """Unit words that only some countries use -> those countries (lexicon ``unit_word_countries``)."""
+    from ..gazetteer import lexicon
+
+    return {w: frozenset(c) for w, c in lexicon().get("unit_word_countries", {}).items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -202,8 +213,12 @@ def _context_bonus(e: GeoEntry, ctx: Context, key: str = "") -> float:
         s += SUPPORT * min(SUPPORT_CAP, _near_support(e, key, ctx))
     if ctx.neighbours:
         s += NEIGHBOUR * min(NEIGHBOUR_CAP, ctx.neighbours.get((e.geonameid, e.latitude, e.longitude), 0))
-    if ctx.anchors and e.feature_class == "P":
-        near = min(distance_km(e.latitude, e.longitude, a.latitude, a.longitude) for a in ctx.anchors)
+    anchors = ctx.anchors
+    if anchors and ctx.guessed and key:
+        # a name does not anchor itself: of its namesakes, the one taken as anchor is a guess
+        anchors = [a for a in anchors if ctx.guessed.get((a.geonameid, a.latitude, a.longitude)) != key]
+    if anchors and e.feature_class == "P":
+        near = min(distance_km(e.latitude, e.longitude, a.latitude, a.longitude) for a in anchors)
         s += 1.0 if near < 150 else (0.4 if near < 500 else 0.0)
     return s
 
@@ -820,6 +835,12 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
                  or _outlet_local(e, key, ctx)
                  or (_in_named_county(e, key, ctx) if country
                      else _supported_namesake(e, key, ctx))]
+    if (home := _unit_word_countries().get(t.head or "")) is not None:
+        # "Santhia upazila": a unit word only some countries use places the name in one of
+        # them; a namesake elsewhere (Santhià, Piedmont) is no reading of it
+        cands = [e for e in cands if e.iso2 in home]
+        if not cands:
+            return Resolved(t, None, 0.0, len(inside), "geo.resolve.unit-word-abroad")
     if ctx.cue_provinces:
         cands = [e for e in cands if not _outside_cue_provinces(e, t, ctx)]
         if not cands:
@@ -1020,8 +1041,20 @@ def _first_context(gazetteer, tops: list[Toponym]) -> Context:
             if e.admin1:
                 ctx.admin1[(e.iso2, fold(e.admin1))] += 1
             if e.feature_class == "P" or e.feature_code == "ADM2":
+                if not _lie_together(cands):
+                    ctx.guessed = ctx.guessed or {}
+                    ctx.guessed[(e.geonameid, e.latitude, e.longitude)] = fold(t.text)
                 _add_anchor(ctx, e)
     return ctx
+
+
+def _lie_together(cands: list[GeoEntry]) -> bool:
+    """Do a name's towns and districts lie at one spot (a town and the district named after
+    it)? Namesakes apart in one province (a market town and a hamlet of the same name in two
+    districts of one state) say where the text's other names lie, not which of them the
+    name itself means."""
+    spots = [e for e in cands if e.feature_class == "P" or e.feature_code == "ADM2"]
+    return all(_same_place(spots[0], e) for e in spots[1:])
 
 
 def _shared_with_a_province(cands: list[GeoEntry], key: str) -> bool:
