@@ -608,7 +608,8 @@ def _refine_protest(hit: Hit, hits: Sequence[Hit], skip: set[int]) -> _Choice:
 def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice:
     weapon = next((h for fam in _WEAPONS for h in hits
                    if h.family == fam and h.head.i not in skip and h.weight >= 0.7
-                   and not separate_acts(h.head, hit.head)), None)
+                   and not separate_acts(h.head, hit.head)
+                   and not (fam == "grenade" and _crowd_control_grenade(h, hits))), None)
     if weapon is not None:
         return _refine_explosion(weapon, hits, skip, via=f"+weapon:{_hit_rule(weapon)}")
     agents, targets = roles(hit.head)
@@ -1103,6 +1104,8 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
         return _Choice("protest_intervention", f"+sentence:{_hit_rule(march)}", 0.05)  # "arrested 30 as they held a vigil"
     if fam == "arrest" and _of_them(roles(hit.head)[1]):
         return _Choice("arrest", _OF_THEM)  # "arrested 12 of them": people the report told of before
+    if fam == "grenade" and _crowd_control_grenade(hit, hits):
+        return None  # "fired rubber bullets and stun grenades at striking miners": dispersal, not a blast
     if fam in _WEAPONS:
         return _refine_explosion(hit, hits, skip)
     if fam in ("capture", "regain"):
@@ -1131,6 +1134,18 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
     if fam == "base" and not _cues(hits, "base", set(), hit) and hit.weight < 0.5:
         return None if not any(h.family == "base" and h.head.i != hit.head.i for h in hits) else _Choice(fam, "")
     return _Choice(fam, "")
+
+
+# Grenades made to stun or blind, not to kill: police use them on crowds.
+_NON_LETHAL_GRENADES = {"stun", "sound", "smoke", "flash", "flash-bang", "flashbang"}
+
+
+def _crowd_control_grenade(hit: Hit, hits: Sequence[Hit]) -> bool:
+    """A stun, sound or smoke grenade beside other means of crowd control (tear gas, rubber
+    bullets, water cannon): a crowd dispersed. Thrown alone at a house, it is a grenade attack."""
+    if not any(c.lower_ in _NON_LETHAL_GRENADES for c in hit.head.children if c.dep_ in ("amod", "compound")):
+        return False
+    return any(h.family == "cue_intervention" and h.weight >= 0.7 for h in hits)
 
 
 def _trigger(hit: Hit, choice: _Choice, sent) -> Trigger | None:
