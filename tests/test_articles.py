@@ -138,12 +138,13 @@ def test_third_set_held_apart_keeps_its_figure(pipeline):
     ("articles_unseen21", 0.86, True),
     ("articles_unseen22", 0.90, True),
     ("articles_unseen23", 0.85, True),
+    ("articles_unseen24", 0.76, True),  # measured only: the first measure less 0.05
 ])
 def test_later_sets_held_apart_keep_their_figure(pipeline, folder, floor, quiet_clean):
-    """The fifth to twenty-fourth sets, each coded and committed before eventwire was run on it
+    """The fifth to twenty-fifth sets, each coded and committed before eventwire was run on it
     (first measures 0.444, 0.727, 0.364, 0.640, 0.778, 0.720, 0.526, 0.720, 0.462, 0.857, 0.812,
-    0.800, 0.727, 0.750, 0.727, 0.692, 0.769, 0.833, 0.762 and 0.727 F1; see each folder's
-    README). The floor is the figure after the rules their misses pointed to, less 0.05."""
+    0.800, 0.727, 0.750, 0.727, 0.692, 0.769, 0.833, 0.762, 0.727 and 0.818 F1; see
+    each folder's README). The floor is the figure after the rules their misses pointed to, less 0.05."""
     from eventwire.eval.articles import score_articles
 
     s = score_articles(sorted((Path(__file__).parent / "data" / folder).glob("*.json")), pipeline)
