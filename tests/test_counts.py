@@ -899,3 +899,25 @@ def test_the_shooter_who_shot_himself_beside_his_victims(counts_of, text, injure
 ])
 def test_hurt_told_by_treatment_or_recovery(counts_of, text, injured):
     assert _event_figures(counts_of, text) == (None, injured)
+
+
+@pytest.mark.parametrize("text, injured", [
+    # several people named together as they are taken to hospital were hit
+    ("Gunfire erupted outside the arcade. A man, a woman and a boy were rushed to a nearby hospital.", 3),
+    ("Shots were fired on Pine Street. A teenager and his uncle were taken to the hospital.", 2),
+    # one person taken to hospital is one already named, not one more
+    ("A clerk was shot during the holdup. He was taken to the hospital.", 1),
+    # taken and then moved on: the same people, once
+    ("Shots were fired at the ranch. The farmer and his son were taken to a hospital and then flown to a trauma "
+     "hospital downstate.", 2),
+])
+def test_several_people_taken_to_hospital(counts_of, text, injured):
+    assert _event_figures(counts_of, text) == (None, injured)
+
+
+def test_a_second_subject_the_parser_sets_beside_the_first(nlp):
+    from eventwire.extract.counts import _people_in
+
+    doc = nlp("Both the suspect and the minor child were taken to a hospital with injuries.")
+    head = next(t for t in doc if t.lower_ == "suspect")
+    assert _people_in(head) == 2

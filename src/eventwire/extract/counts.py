@@ -1113,7 +1113,7 @@ def _listed_with(head, lists: bool = True) -> list:
                 not any(t.pos_ == "VERB" for t in doc[m.i + 1: c.i]) and
                 not (c.i + 1 < len(doc) and doc[c.i + 1].pos_ == "VERB" and doc[c.i + 1].tag_ in ("VBD", "VBZ", "VBP"))]
 
-    out = conjuncts(head)
+    out = conjuncts(head) + _sibling_subjects(head)
     if lists and len(out) <= 1:
         # a name's apposition describes the one person ("Ali Hafij, a sheikh and the brother of
         # an MP"); a common noun's may open a list ("a man, a woman and a teenager")
@@ -1124,6 +1124,17 @@ def _listed_with(head, lists: bool = True) -> list:
         if extra and all(_a_person(m) for m in [head] + out + extra):
             out += extra
     return out
+
+
+def _sibling_subjects(head) -> list:
+    """A second subject joined by "and" that the parser hangs on the verb rather than on the
+    first: in "the suspect and the child were taken to a hospital" it may give "child" the
+    verb as its head, beside "suspect", and the "and" to "suspect"."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return []
+    verb = head.head
+    return [c for c in verb.children if c.dep_ == head.dep_ and c.i > head.i
+            and all(t.pos_ not in ("VERB", "AUX") and t.text not in (",", ";") for t in head.doc[head.i + 1: c.i])]
 
 
 def _people_in(head, lists: bool = True) -> int | None:
@@ -1406,7 +1417,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
             continue
         if kind == "hit" and _killed_too(t):
             continue  # the killing is counted; the hit is the same person
-        if kind == "hit" and t.lemma_.lower() in _TAKEN:
+        if kind == "hit" and t.lemma_.lower() in _TAKEN and not _several_taken(t):
             continue  # "he was taken to a hospital": one already named, on the way to care
         if any(c.dep_ == "neg" for c in t.children):
             continue  # "the driver was not hurt": spared, no victim
@@ -1432,6 +1443,16 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
         q = _Quantity(s_i, e_i, n, n, n, "singular")
         out.append(_make(sent, toks, kind, [(q, head.text)], s_i, e_i, f"counts.{kind}.singular"))
     return out
+
+
+def _several_taken(verb) -> bool:
+    """People named together as they are taken to hospital: "a man, a woman and a child were
+    rushed to a hospital" tells three hit (some may have died), where "he was taken to a
+    hospital" is one already named, on the way to care."""
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in _TAKEN and _to_hospital(verb.head):
+        return False  # "were taken to a hospital and then transported to another": the same people
+    head = _victim_head(verb)
+    return head is not None and head.pos_ in ("NOUN", "PROPN") and (_people_in(head) or 0) >= 2
 
 
 _RELATIVES = {"who", "whom", "that"}
