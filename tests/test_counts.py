@@ -921,3 +921,20 @@ def test_a_second_subject_the_parser_sets_beside_the_first(nlp):
     doc = nlp("Both the suspect and the minor child were taken to a hospital with injuries.")
     head = next(t for t in doc if t.lower_ == "suspect")
     assert _people_in(head) == 2
+
+
+@pytest.mark.parametrize("text, injured", [
+    # a wound the person was taken to hospital "due to"
+    ("Shots rang out on Oak Street. A teenager was taken to a hospital due to a gunshot wound.", 1),
+    # a weapon that fired of itself strikes whom it hits
+    ("The pistol discharged, striking his cousin in the hip.", 1),
+    ("The rifle went off in the truck, hitting the passenger in the leg.", 1),
+    # expected to recover, told after another verb of the same subject
+    ("Shots rang out on Oak Street. The clerk was flown to a trauma center and is expected to recover.", 1),
+])
+def test_hurt_told_by_a_weapon_firing_or_a_wound_due(counts_of, text, injured):
+    assert _event_figures(counts_of, text) == (None, injured)
+
+
+def test_no_one_hurt_due_to_a_thing(counts_of):
+    assert not [c for c in counts_of("The match was called off due to injuries.") if c.kind == "injured"]

@@ -383,7 +383,19 @@ def _gunfire_strikes(verb) -> bool:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is not None:
         return subject.lemma_.lower() in _GUNFIRE
-    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.lemma_.lower() in _FIRING
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and (verb.head.lemma_.lower() in _FIRING or _went_off(verb.head))
+
+
+# A gun that fires of itself: "the gun discharged, striking the driver", "the rifle went off,
+# hitting his friend".
+_WEAPONS = {"gun", "handgun", "pistol", "rifle", "shotgun", "firearm", "weapon", "revolver"}
+
+
+def _went_off(verb) -> bool:
+    """A verb of a weapon firing whose subject is the weapon: "discharged", "went off"."""
+    lemma = verb.lemma_.lower()
+    fired = lemma == "discharge" or lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return fired and any(c.dep_ == "nsubj" and c.lemma_.lower() in _WEAPONS for c in verb.children)
 
 
 # Parts of the body a round strikes: "struck in the shoulder", "hit once in the leg".
@@ -638,7 +650,8 @@ def _carried(toks, k: int) -> tuple[str, int] | None:
     if _cue_where(toks[k]) != ("none", "carrier"):
         return None
     words = []
-    first = k + 2 if k + 1 < len(toks) and toks[k + 1].lower_ in _CARRIER_PREPOSITIONS else k + 1
+    first = k + 2 if k + 1 < len(toks) and (toks[k + 1].lower_ in _CARRIER_PREPOSITIONS or
+                                            toks[k].lower_ == "due" and toks[k + 1].lower_ == "to") else k + 1
     if first == k + 1 and toks[k].lemma_.lower() == "treat":
         first = _for_after_place(toks, k + 1) or first  # "treated at the scene for minor injuries"
     for m in range(first, min(first + 8, len(toks))):  # room for "non-life-threatening gunshot wounds"
@@ -1522,6 +1535,9 @@ def _expected_to_live(sent, toks) -> list[Count]:
                 c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in _WOUND_WORDS for c in live.children):
             continue  # "expected to survive the recall vote": not a patient
         head = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if head is None and t.dep_ == "conj" and t.head.pos_ == "VERB":
+            # "the driver was taken to a hospital and is expected to recover": the first verb's subject
+            head = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if head is None or head.lower_ in _PRONOUNS or not _a_person(head):
             continue
         n = _people_in(head)
@@ -1586,8 +1602,8 @@ def _singular_carried(sent, toks) -> list[Count]:
         carried = _carried(toks, k) if t.pos_ in ("VERB", "ADP") else None
         head = _carrier_subject(t) if carried else None
         n = _people_in(head) if head is not None else None
-        if not n:
-            continue
+        if not n or t.lower_ == "due" and not _a_person(head):
+            continue  # "the game was called off due to injuries": no one hurt by a shot
         s_i, e_i = head.left_edge.i - sent.start, carried[1]
         if e_i - s_i > 14 and t.pos_ == "ADP" and t.head.i != head.i and _first_conjunct(t.head).i == head.i:
             s_i = head.i - sent.start  # "a 19-year-old man and a 17-year-old boy with gunshot wounds"
