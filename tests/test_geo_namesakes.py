@@ -344,3 +344,20 @@ def test_a_district_spelt_as_written_gives_way_to_its_namesake_town(gaz):
     # a bare name is the city a reader knows, as it is for a province named after its town
     e = _resolved(gaz, "Khamis Mushayt")["Khamis Mushayt"]
     assert e is not None and e.feature_class == "P" and e.name == "Khamis Mushait" and e.iso2 == "SA"
+
+
+def test_a_close_spelling_far_from_a_local_outlet_is_unknown(gaz):
+    from eventwire.gazetteer import default_gazetteer
+
+    def town(name, state):
+        return max((e for e in default_gazetteer().lookup(name) if e.admin1 == state and e.feature_class == "P"),
+                   key=lambda e: e.population)
+
+    kentucky = Focus(country="US", strength=1.0, source="url", outlet=(town("Bowling Green", "Kentucky"),))
+    minnesota = Focus(country="US", strength=1.0, source="url", outlet=(town("Rochester", "Minnesota"),))
+    # a misspelt small town far from a Kentucky paper is no place it reports from
+    assert _resolved_with_focus(gaz, kentucky, "Owatona")["Owatona"] is None
+    # near the outlet's home the close spelling stands
+    assert _resolved_with_focus(gaz, minnesota, "Owatona")["Owatona"].admin1 == "Minnesota"
+    # a city of 100,000+ misspelt stays, wherever the outlet is
+    assert _resolved_with_focus(gaz, kentucky, "Chattanoga")["Chattanoga"].admin1 == "Tennessee"
