@@ -938,3 +938,15 @@ def test_hurt_told_by_a_weapon_firing_or_a_wound_due(counts_of, text, injured):
 
 def test_no_one_hurt_due_to_a_thing(counts_of):
     assert not [c for c in counts_of("The match was called off due to injuries.") if c.kind == "injured"]
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the act's noun names the person hit
+    ("Detectives arrested a man in the shooting of a 6-year-old boy on Elm Street.", None, 1),
+    # who later died is among the dead, not the hurt
+    ("Detectives arrested a man in the shooting of a clerk. The clerk died at the hospital.", 1, 0),
+    # a deadly shooting of someone is a death only
+    ("Detectives arrested a man in the fatal shooting of a clerk.", 1, None),
+])
+def test_the_shooting_of_someone_names_one_hit(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)

@@ -1321,6 +1321,31 @@ def _death_nouns(sent, toks) -> list[Count]:
     return out
 
 
+def _shooting_nouns(sent, toks) -> list[Count]:
+    """People hit named by the noun of the act: "an arrest in the shooting of a 4-year-old
+    girl" tells one hit (who may have died, as the people hit may). A deadly one ("the fatal
+    shooting of") is a death (:func:`_death_nouns`); an attempt or a plan hits no one."""
+    out = []
+    for t in toks:
+        if t.pos_ != "NOUN" or t.lower_ != "shooting" or _death_noun_victim(t) is not None:
+            continue
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in ("attempted", "planned", "threatened", "mass", "fatal",
+                                                              "nonfatal", "non") for c in t.children) \
+                or t.i > 1 and t.doc[t.i - 2].lower_ == "non":
+            continue  # "a non-fatal shooting of a teenager" is read as the act, as a fatal one is
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        victim = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if victim is None or not _a_person(victim) or victim.lower_ in _PRONOUNS:
+            continue
+        n = _people_in(victim)
+        s_i, e_i = t.i - sent.start, victim.i - sent.start + 1
+        if not n or not _within(sent, s_i, e_i) or e_i - s_i > 14:
+            continue
+        q = _Quantity(s_i, e_i, n, n, n, "singular")
+        out.append(_make(sent, toks, "hit", [(q, victim.text)], s_i, e_i, "counts.hit.noun_of"))
+    return out
+
+
 def _headline_victims(t) -> list:
     """Headline grammar drops the auxiliary: in "Mother, boy fatally shot" or "16-year-old
     injured in shooting" a cue verb with no object is passive and its subjects are the victims."""
@@ -1405,7 +1430,8 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
     Deaths named by a noun are read in news only: a coder's note states its
     figures, and a death it names is most often what a protest is about.
     """
-    out = _bodies_and_to_death(sent, toks) + (_death_nouns(sent, toks) if profile == "news" else [])
+    out = _bodies_and_to_death(sent, toks) + (_death_nouns(sent, toks) + _shooting_nouns(sent, toks)
+                                              if profile == "news" else [])
     kinds = [_cue_either(t) for t in toks]
     for t, kind in zip(toks, kinds):
         subjects = _headline_victims(t) if headline and kind is not None else []
