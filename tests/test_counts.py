@@ -899,3 +899,54 @@ def test_the_shooter_who_shot_himself_beside_his_victims(counts_of, text, injure
 ])
 def test_hurt_told_by_treatment_or_recovery(counts_of, text, injured):
     assert _event_figures(counts_of, text) == (None, injured)
+
+
+@pytest.mark.parametrize("text, injured", [
+    # several people named together as they are taken to hospital were hit
+    ("Gunfire erupted outside the arcade. A man, a woman and a boy were rushed to a nearby hospital.", 3),
+    ("Shots were fired on Pine Street. A teenager and his uncle were taken to the hospital.", 2),
+    # one person taken to hospital is one already named, not one more
+    ("A clerk was shot during the holdup. He was taken to the hospital.", 1),
+    # taken and then moved on: the same people, once
+    ("Shots were fired at the ranch. The farmer and his son were taken to a hospital and then flown to a trauma "
+     "hospital downstate.", 2),
+])
+def test_several_people_taken_to_hospital(counts_of, text, injured):
+    assert _event_figures(counts_of, text) == (None, injured)
+
+
+def test_a_second_subject_the_parser_sets_beside_the_first(nlp):
+    from eventwire.extract.counts import _people_in
+
+    doc = nlp("Both the suspect and the minor child were taken to a hospital with injuries.")
+    head = next(t for t in doc if t.lower_ == "suspect")
+    assert _people_in(head) == 2
+
+
+@pytest.mark.parametrize("text, injured", [
+    # a wound the person was taken to hospital "due to"
+    ("Shots rang out on Oak Street. A teenager was taken to a hospital due to a gunshot wound.", 1),
+    # a weapon that fired of itself strikes whom it hits
+    ("The pistol discharged, striking his cousin in the hip.", 1),
+    ("The rifle went off in the truck, hitting the passenger in the leg.", 1),
+    # expected to recover, told after another verb of the same subject
+    ("Shots rang out on Oak Street. The clerk was flown to a trauma center and is expected to recover.", 1),
+])
+def test_hurt_told_by_a_weapon_firing_or_a_wound_due(counts_of, text, injured):
+    assert _event_figures(counts_of, text) == (None, injured)
+
+
+def test_no_one_hurt_due_to_a_thing(counts_of):
+    assert not [c for c in counts_of("The match was called off due to injuries.") if c.kind == "injured"]
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # the act's noun names the person hit
+    ("Detectives arrested a man in the shooting of a 6-year-old boy on Elm Street.", None, 1),
+    # who later died is among the dead, not the hurt
+    ("Detectives arrested a man in the shooting of a clerk. The clerk died at the hospital.", 1, 0),
+    # a deadly shooting of someone is a death only
+    ("Detectives arrested a man in the fatal shooting of a clerk.", 1, None),
+])
+def test_the_shooting_of_someone_names_one_hit(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)

@@ -373,3 +373,20 @@ def test_a_unit_word_only_some_countries_use_keeps_the_name_at_home(gaz):
     assert resolved("Santhia", None).iso2 == "IT"
     # ... while a Bangladeshi namesake stays
     assert resolved("Sherpur", "upazila").iso2 == "BD"
+
+
+def test_a_close_spelling_far_from_a_local_outlet_is_unknown(gaz):
+    from eventwire.gazetteer import default_gazetteer
+
+    def town(name, state):
+        return max((e for e in default_gazetteer().lookup(name) if e.admin1 == state and e.feature_class == "P"),
+                   key=lambda e: e.population)
+
+    kentucky = Focus(country="US", strength=1.0, source="url", outlet=(town("Bowling Green", "Kentucky"),))
+    minnesota = Focus(country="US", strength=1.0, source="url", outlet=(town("Rochester", "Minnesota"),))
+    # a misspelt small town far from a Kentucky paper is no place it reports from
+    assert _resolved_with_focus(gaz, kentucky, "Owatona")["Owatona"] is None
+    # near the outlet's home the close spelling stands
+    assert _resolved_with_focus(gaz, minnesota, "Owatona")["Owatona"].admin1 == "Minnesota"
+    # a city of 100,000+ misspelt stays, wherever the outlet is
+    assert _resolved_with_focus(gaz, kentucky, "Chattanoga")["Chattanoga"].admin1 == "Tennessee"

@@ -392,7 +392,19 @@ def _gunfire_strikes(verb) -> bool:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is not None:
         return subject.lemma_.lower() in _GUNFIRE
-    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.lemma_.lower() in _FIRING
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and (verb.head.lemma_.lower() in _FIRING or _went_off(verb.head))
+
+
+# A gun that fires of itself: "the gun discharged, striking the driver", "the rifle went off,
+# hitting his friend".
+_WEAPONS = {"gun", "handgun", "pistol", "rifle", "shotgun", "firearm", "weapon", "revolver"}
+
+
+def _went_off(verb) -> bool:
+    """A verb of a weapon firing whose subject is the weapon: "discharged", "went off"."""
+    lemma = verb.lemma_.lower()
+    fired = lemma == "discharge" or lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return fired and any(c.dep_ == "nsubj" and c.lemma_.lower() in _WEAPONS for c in verb.children)
 
 
 # Parts of the body a round strikes: "struck in the shoulder", "hit once in the leg".
@@ -647,7 +659,8 @@ def _carried(toks, k: int) -> tuple[str, int] | None:
     if _cue_where(toks[k]) != ("none", "carrier"):
         return None
     words = []
-    first = k + 2 if k + 1 < len(toks) and toks[k + 1].lower_ in _CARRIER_PREPOSITIONS else k + 1
+    first = k + 2 if k + 1 < len(toks) and (toks[k + 1].lower_ in _CARRIER_PREPOSITIONS or
+                                            toks[k].lower_ == "due" and toks[k + 1].lower_ == "to") else k + 1
     if first == k + 1 and toks[k].lemma_.lower() == "treat":
         first = _for_after_place(toks, k + 1) or first  # "treated at the scene for minor injuries"
     for m in range(first, min(first + 8, len(toks))):  # room for "non-life-threatening gunshot wounds"
@@ -1122,7 +1135,7 @@ def _listed_with(head, lists: bool = True) -> list:
                 not any(t.pos_ == "VERB" for t in doc[m.i + 1: c.i]) and
                 not (c.i + 1 < len(doc) and doc[c.i + 1].pos_ == "VERB" and doc[c.i + 1].tag_ in ("VBD", "VBZ", "VBP"))]
 
-    out = conjuncts(head)
+    out = conjuncts(head) + _sibling_subjects(head)
     if lists and len(out) <= 1:
         # a name's apposition describes the one person ("Ali Hafij, a sheikh and the brother of
         # an MP"); a common noun's may open a list ("a man, a woman and a teenager")
@@ -1133,6 +1146,17 @@ def _listed_with(head, lists: bool = True) -> list:
         if extra and all(_a_person(m) for m in [head] + out + extra):
             out += extra
     return out
+
+
+def _sibling_subjects(head) -> list:
+    """A second subject joined by "and" that the parser hangs on the verb rather than on the
+    first: in "the suspect and the child were taken to a hospital" it may give "child" the
+    verb as its head, beside "suspect", and the "and" to "suspect"."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return []
+    verb = head.head
+    return [c for c in verb.children if c.dep_ == head.dep_ and c.i > head.i
+            and all(t.pos_ not in ("VERB", "AUX") and t.text not in (",", ";") for t in head.doc[head.i + 1: c.i])]
 
 
 def _people_in(head, lists: bool = True) -> int | None:
@@ -1306,6 +1330,31 @@ def _death_nouns(sent, toks) -> list[Count]:
     return out
 
 
+def _shooting_nouns(sent, toks) -> list[Count]:
+    """People hit named by the noun of the act: "an arrest in the shooting of a 4-year-old
+    girl" tells one hit (who may have died, as the people hit may). A deadly one ("the fatal
+    shooting of") is a death (:func:`_death_nouns`); an attempt or a plan hits no one."""
+    out = []
+    for t in toks:
+        if t.pos_ != "NOUN" or t.lower_ != "shooting" or _death_noun_victim(t) is not None:
+            continue
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in ("attempted", "planned", "threatened", "mass", "fatal",
+                                                              "nonfatal", "non") for c in t.children) \
+                or t.i > 1 and t.doc[t.i - 2].lower_ == "non":
+            continue  # "a non-fatal shooting of a teenager" is read as the act, as a fatal one is
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        victim = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if victim is None or not _a_person(victim) or victim.lower_ in _PRONOUNS:
+            continue
+        n = _people_in(victim)
+        s_i, e_i = t.i - sent.start, victim.i - sent.start + 1
+        if not n or not _within(sent, s_i, e_i) or e_i - s_i > 14:
+            continue
+        q = _Quantity(s_i, e_i, n, n, n, "singular")
+        out.append(_make(sent, toks, "hit", [(q, victim.text)], s_i, e_i, "counts.hit.noun_of"))
+    return out
+
+
 def _headline_victims(t) -> list:
     """Headline grammar drops the auxiliary: in "Mother, boy fatally shot" or "16-year-old
     injured in shooting" a cue verb with no object is passive and its subjects are the victims."""
@@ -1390,7 +1439,8 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
     Deaths named by a noun are read in news only: a coder's note states its
     figures, and a death it names is most often what a protest is about.
     """
-    out = _bodies_and_to_death(sent, toks) + (_death_nouns(sent, toks) if profile == "news" else [])
+    out = _bodies_and_to_death(sent, toks) + (_death_nouns(sent, toks) + _shooting_nouns(sent, toks)
+                                              if profile == "news" else [])
     kinds = [_cue_either(t) for t in toks]
     for t, kind in zip(toks, kinds):
         subjects = _headline_victims(t) if headline and kind is not None else []
@@ -1415,7 +1465,7 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
             continue
         if kind == "hit" and _killed_too(t):
             continue  # the killing is counted; the hit is the same person
-        if kind == "hit" and t.lemma_.lower() in _TAKEN:
+        if kind == "hit" and t.lemma_.lower() in _TAKEN and not _several_taken(t):
             continue  # "he was taken to a hospital": one already named, on the way to care
         if any(c.dep_ == "neg" for c in t.children):
             continue  # "the driver was not hurt": spared, no victim
@@ -1441,6 +1491,16 @@ def _singular_counts(sent, toks, headline: bool = False, profile: str = "news") 
         q = _Quantity(s_i, e_i, n, n, n, "singular")
         out.append(_make(sent, toks, kind, [(q, head.text)], s_i, e_i, f"counts.{kind}.singular"))
     return out
+
+
+def _several_taken(verb) -> bool:
+    """People named together as they are taken to hospital: "a man, a woman and a child were
+    rushed to a hospital" tells three hit (some may have died), where "he was taken to a
+    hospital" is one already named, on the way to care."""
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in _TAKEN and _to_hospital(verb.head):
+        return False  # "were taken to a hospital and then transported to another": the same people
+    head = _victim_head(verb)
+    return head is not None and head.pos_ in ("NOUN", "PROPN") and (_people_in(head) or 0) >= 2
 
 
 _RELATIVES = {"who", "whom", "that"}
@@ -1510,6 +1570,9 @@ def _expected_to_live(sent, toks) -> list[Count]:
                 c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in _WOUND_WORDS for c in live.children):
             continue  # "expected to survive the recall vote": not a patient
         head = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if head is None and t.dep_ == "conj" and t.head.pos_ == "VERB":
+            # "the driver was taken to a hospital and is expected to recover": the first verb's subject
+            head = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if head is None or head.lower_ in _PRONOUNS or not _a_person(head):
             continue
         n = _people_in(head)
@@ -1574,8 +1637,8 @@ def _singular_carried(sent, toks) -> list[Count]:
         carried = _carried(toks, k) if t.pos_ in ("VERB", "ADP") else None
         head = _carrier_subject(t) if carried else None
         n = _people_in(head) if head is not None else None
-        if not n:
-            continue
+        if not n or t.lower_ == "due" and not _a_person(head):
+            continue  # "the game was called off due to injuries": no one hurt by a shot
         s_i, e_i = head.left_edge.i - sent.start, carried[1]
         if e_i - s_i > 14 and t.pos_ == "ADP" and t.head.i != head.i and _first_conjunct(t.head).i == head.i:
             s_i = head.i - sent.start  # "a 19-year-old man and a 17-year-old boy with gunshot wounds"

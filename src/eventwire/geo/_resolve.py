@@ -755,6 +755,8 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
         cands, how = (inside, how) if inside else _unit_in_province(gazetteer, t, provinces) or ([], how)
     if not cands:
         return Resolved(t, None, 0.0, 0, "geo.resolve.unknown")
+    if how == "fuzzy" and _misspelt_far_from_outlet(cands, ctx):
+        return Resolved(t, None, 0.0, len(cands), "geo.resolve.fuzzy-far")
     # a district says where a place lies only when the text names no province beside it
     # ("Valladolid, Cebu, Philippines": a Philippine province is a second-level unit); next
     # to a province ("Tirupati city (Chittoor district, Andhra Pradesh)") its name may be one
@@ -860,6 +862,19 @@ def _pick(gazetteer, t: Toponym, ctx: Context, outers: list[list[GeoEntry]],
     if how in ("fuzzy", "skeleton", "unit-spelling"):
         conf = min(conf, 0.6)
     return Resolved(t, best[2], conf, len(cands), f"geo.resolve.{how}")
+
+
+def _misspelt_far_from_outlet(cands: list[GeoEntry], ctx: Context) -> bool:
+    """A name found only by a close spelling ("Olmstead" for a county "Olmsted" two states
+    away), every namesake of it in the local outlet's country but none around its home nor in a
+    province the text names: a local paper's small place the gazetteer lacks, not a far place
+    misspelt. A city of 100,000+ a reader knows anywhere stays ("Chattanoga")."""
+    outlet = ctx.focus.outlet
+    if not outlet or any(e.iso2 != o.iso2 for e in cands for o in outlet) \
+            or any(e.feature_class == "P" and _prominent(e) for e in cands):
+        return False
+    return not any(_around_outlet(e, outlet) or ctx.admin1.get((e.iso2, fold(_admin1_of(e) or "")), 0) >= 1
+                   for e in cands)
 
 
 UNIT_SPELLING = 80  # how close another spelling of a district in the named province must be
