@@ -808,7 +808,7 @@ def test_a_dateline_of_two_bureaus_is_a_dateline(pipeline):
     assert [str(e.event_date) for e in events] == ["2026-05-06"]
 
 
-def test_a_headlines_clauses_after_a_semicolon_are_two_happenings(pipeline):
+def test_a_headline_of_two_happenings_leaves_each_its_day_and_toll(pipeline):
     title = "Troops clash with rebels in the north; air strikes kill nine in Idlib"
     text = (title + "\n\nDAMASCUS, Oct 6 (Reuters) - Troops clashed with rebels near Aleppo on Saturday, killing "
             "three soldiers, the army said.\n\nOn Sunday, air strikes hit a market in Idlib, killing nine "

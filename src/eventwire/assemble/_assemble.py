@@ -248,7 +248,9 @@ def _same_happening(group: _Group, m: Mention, d1, d2) -> bool:
         return True  # "Residents found the bodies on Thursday morning": the dead of the night before
     # the same kind of act on another day in another town is another event (ACLED's unit): "ambushed
     # a patrol in Segovia on Tuesday ... on Wednesday, soldiers killed three in Remedios"
-    return group.has_kind(m.trigger.sub_event_type) and not _two_towns(group.own_location(), _own_location(m))
+    # (the kind of an act the text dates: a headline's kind of act may be another happening's)
+    dated_kind = any(x.date is not None and x.trigger.sub_event_type == m.trigger.sub_event_type for x in group.mentions)
+    return dated_kind and not _two_towns(group.own_location(), _own_location(m))
 
 
 # How many days before the telling an act told with no day of its own may have been done
@@ -440,38 +442,20 @@ def _group(mentions: list[Mention], structure=None, places=(), published=None, t
     if _headline_places(structure, places) > 1:  # "Gunmen kill 12 in X; 20 abducted in Y": two happenings
         parts = ["body" if p == "title" else p for p in parts]
     last = None
-    clauses: dict[int, set[int]] = {}  # id of a group -> the headline clauses its mentions lie in
     for m, part, headline in zip(mentions, parts, in_title):
         target = None
-        clause = _headline_clause(m, structure) if headline else None
-
-        def joins(g: _Group) -> bool:
-            # "Forces clash at border; strikes kill eight in Paktika": a headline's clauses set
-            # apart by a semicolon tell two happenings
-            return clause is None or not clauses.get(id(g), set()) - {clause}
-
-        if last is not None and _points_back(m) and joins(last) and _fits(last, m, part, published, told, headline):
+        if last is not None and _points_back(m) and _fits(last, m, part, published, told, headline):
             target = last  # "that attack": the incident told just before, not the first that fits
         apart = _told_as_separate(m)  # "Separately, settlers attacked ...": not what was told before
-        target = target or next((g for g in groups if (g.headline_only or not apart) and joins(g)
+        target = target or next((g for g in groups if (g.headline_only or not apart)
                                  and _fits(g, m, part, published, told, headline)), None)
         if target is None:
             target = _Group()
             groups.append(target)
-        if clause is not None:
-            clauses.setdefault(id(target), set()).add(clause)
         target.add(m, part)
         target.headline_only = target.headline_only and headline
         last = target
     return groups
-
-
-def _headline_clause(m: Mention, structure) -> int:
-    """Which of the headline's clauses, set apart by semicolons, the mention's act lies in."""
-    title = structure.title if structure is not None else None
-    if title is None or title.start < 0:
-        return 0
-    return title.text[:max(0, m.trigger.start - title.start)].count(";")
 
 
 def _told_as_separate(m: Mention) -> bool:
