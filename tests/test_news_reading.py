@@ -817,13 +817,6 @@ def test_a_headline_of_two_happenings_leaves_each_its_day_and_toll(pipeline):
     assert sorted((str(e.event_date), e.fatalities.best) for e in events) == [("2026-10-03", 3), ("2026-10-04", 9)]
 
 
-def test_strikes_that_kill_are_air_strikes(pipeline):
-    title = "Strikes kill 14 in Sudan's El Obeid"
-    events = _violent(_run(pipeline, title + "\n\nStrikes killed 14 people in El Obeid on Monday.",
-                           dt.date(2026, 2, 3), title=title))
-    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
-
-
 def test_an_unknown_town_under_a_capitals_dateline_is_placed_in_the_country(pipeline):
     text = ("BAMAKO, Feb 12 (Reuters) - Jihadist fighters attacked an army camp in Farabougou in central Mali on "
             "Tuesday, killing four soldiers, the army said.")

@@ -248,9 +248,7 @@ def _same_happening(group: _Group, m: Mention, d1, d2) -> bool:
         return True  # "Residents found the bodies on Thursday morning": the dead of the night before
     # the same kind of act on another day in another town is another event (ACLED's unit): "ambushed
     # a patrol in Segovia on Tuesday ... on Wednesday, soldiers killed three in Remedios"
-    # (the kind of an act the text dates: a headline's kind of act may be another happening's)
-    dated_kind = any(x.date is not None and x.trigger.sub_event_type == m.trigger.sub_event_type for x in group.mentions)
-    return dated_kind and not _two_towns(group.own_location(), _own_location(m))
+    return group.has_kind(m.trigger.sub_event_type) and not _two_towns(group.own_location(), _own_location(m))
 
 
 # How many days before the telling an act told with no day of its own may have been done

@@ -613,8 +613,6 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     if weapon is not None:
         return _refine_explosion(weapon, hits, skip, via=f"+weapon:{_hit_rule(weapon)}")
     agents, targets = roles(hit.head)
-    if hit.head.pos_ == "VERB" and any(a.lemma_.lower() == "strike" and a.tag_ == "NNS" for a in agents):
-        return _Choice("air", "+agent:strikes", 0.02)  # a headline's "Israeli strikes kill 20 in Gaza"
     a_kinds, t_kinds = _party_kinds(agents), _party_kinds(targets)
     crowd_control = [h for h in hits if h.family == "cue_intervention" and h.head in targets]
     lethal = [h for h in hits if h.family == "cue_lethal" and h.head.i not in skip]
