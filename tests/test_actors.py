@@ -459,18 +459,21 @@ def test_party_acronyms_that_name_other_things_are_not_tagged(nlp):
     assert [t for t, _ in _ents(nlp, "Police fired tear gas at BJP workers.")] == ["BJP"]
 
 
-def test_the_dictionary_is_cached_and_rebuilt_when_its_data_changes(tmp_path, monkeypatch):
+def test_the_dictionary_is_cached_and_rebuilt_when_its_data_or_code_changes(tmp_path, monkeypatch):
     from eventwire.resources import actors as A
 
     monkeypatch.setenv("EVENTWIRE_DATA_DIR", str(tmp_path))
     A.load_actors.cache_clear()
     try:
         built = A.load_actors()
-        assert [p.name for p in tmp_path.glob("actors-*.pickle")] == [f"actors-{A.data_digest()[:12]}.pickle"]
+        assert [p.name for p in tmp_path.glob("actors-*.pickle")] == [f"actors-{A.cache_key()}.pickle"]
         A.load_actors.cache_clear()
         again = A.load_actors()  # from the cache file
         assert again.entries == built.entries and again.generic == built.generic
         assert again.lookup("Bharatiya Janata Party") == built.lookup("Bharatiya Janata Party")
+        key = A.cache_key()
+        monkeypatch.setattr("eventwire.gazetteer._compiled.code_digest", lambda *modules: "another version's code")
+        assert A.cache_key() != key
     finally:
         A.load_actors.cache_clear()
 

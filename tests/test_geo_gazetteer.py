@@ -535,3 +535,12 @@ def test_donbas_table_names_each_village_once_and_cites_its_source():
     names = [fold(r.name) for r in rows]
     assert len(rows) > 500 and len(names) == len(set(names))
     assert {r.admin1 for r in rows} == {"Donetsk", "Luhansk"}
+
+
+def test_the_code_that_builds_a_cached_table_is_part_of_its_key(monkeypatch):
+    from eventwire.gazetteer import _compiled, admin_terms
+
+    before = _compiled._cache_tag(admin_terms())
+    assert _compiled._cache_tag(admin_terms()) == before  # the same code, the same table
+    monkeypatch.setattr(_compiled, "code_digest", lambda *modules: "another version's code")
+    assert _compiled._cache_tag(admin_terms()) != before

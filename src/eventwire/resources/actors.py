@@ -208,7 +208,18 @@ def load_actors() -> ActorDictionary:
     building it again at every start)."""
     from ..gazetteer._compiled import cached_table
 
-    return cached_table("actors", data_digest()[:12], _build_actors)
+    return cached_table("actors", cache_key(), _build_actors)
+
+
+def cache_key() -> str:
+    """The key of the cached dictionary: the actor data and the code that builds the dictionary
+    from it, so that an upgrade of eventwire rebuilds it."""
+    import hashlib
+    import sys
+
+    from ..gazetteer._compiled import code_digest
+
+    return hashlib.sha1((data_digest() + code_digest(sys.modules[__name__])).encode()).hexdigest()[:12]
 
 
 def _build_actors() -> ActorDictionary:
