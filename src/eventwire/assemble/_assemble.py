@@ -121,7 +121,7 @@ class _Group:
         if unlike is not None and not all(unlike(a) for a in found):
             found = [a for a in found if not unlike(a)]
         first = next((a for a in found if not _is_default(a)), found[0] if found else None)
-        if first is not None and (first.rule or "").startswith("actors.generic.unidentified"):
+        if first is not None and _is_unidentified(first):
             return next((a for a in found if (a.rule or "").startswith("actors.dictionary")), first)
         return first
 
@@ -185,12 +185,16 @@ def _claim_of_another(claim, group: _Group, findings: DocFindings) -> bool:
 
 def _unnamed_attackers(actor: Actor) -> bool:
     """An unidentified armed group: the attackers as the sentence saw them, or ACLED's default."""
-    return (actor.rule or "").startswith(("actors.generic.unidentified", "actors.default")) \
-        or actor.name.startswith("Unidentified Armed Group")
+    return _is_unidentified(actor) or _is_default(actor) or actor.name.startswith("Unidentified Armed Group")
 
 
 def _is_default(actor: Actor) -> bool:
     return (actor.rule or "").startswith("actors.default")
+
+
+def _is_unidentified(actor: Actor) -> bool:
+    """Attackers the sentence names by a generic word ("gunmen", "unknown assailants")."""
+    return (actor.rule or "").startswith("actors.generic.unidentified")
 
 
 def _same_place(a: Location | None, b: Location | None) -> bool:
@@ -1003,7 +1007,7 @@ def _named_again(actor: Actor | None, findings: DocFindings) -> Actor | None:
     armed group only is that group: a report names a group once, then by its kind. Coded notes
     name the group whenever they mean it."""
     if actor is None or findings.document.profile != "news" or not actor.text \
-            or not (actor.rule or "").startswith("actors.generic.unidentified"):
+            or not _is_unidentified(actor):
         return actor
     if group_anaphors().isdisjoint(actor.text.lower().split()):
         return actor

@@ -914,8 +914,8 @@ def _country_written_beside(i: int, res: list[Resolved]) -> bool:
     """Place i is written with its country or its province as its qualifier ("near the town of
     Sinjar in northern Iraq", "the village of Sinjil in the occupied West Bank")."""
     e = res[i].entry
-    return any(r.entry is not None and (r.entry.feature_code.startswith("PCL") or r.entry.feature_code == "ADM1")
-               and r.entry.iso2 == e.iso2 and r.toponym.qualifier_of == i and r.toponym.label != "NORP" for r in res)
+    return any(r.entry is not None and _broad(r) and r.entry.iso2 == e.iso2 and r.toponym.qualifier_of == i
+               and r.toponym.label != "NORP" for r in res)
 
 
 def _beside_in_country(i: int, res: list[Resolved]) -> bool:

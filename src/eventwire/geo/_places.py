@@ -688,7 +688,7 @@ def _names_after_unit_of(doc, taken: set[int], gazetteer) -> list:
                 taken.update(range(s, end))
                 break
         else:
-            if doc[i].lower_ in _SETTLEMENTS and (j >= len(doc) or doc[j].lower_.rstrip(".") not in _street_words()):
+            if settlement and (j >= len(doc) or doc[j].lower_.rstrip(".") not in _street_words()):
                 # "near the town of Kisweh": a settlement the gazetteer lacks is still a place,
                 # named by the event that happened there (assemble's unknown village)
                 out.append((doc[s:j], "geo.head-of.unknown"))
@@ -696,7 +696,9 @@ def _names_after_unit_of(doc, taken: set[int], gazetteer) -> list:
     return out
 
 
-_SETTLEMENTS = frozenset({"town", "village", "hamlet", "settlement"})
+# The settlement words after which "the X of" introduces an unfamiliar name as a place of its
+# own ("the town of Kisweh"); not a suburb or a locality
+_SETTLEMENTS = SETTLEMENT_WORDS - {"suburb", "locality"}
 # What NER may read a settlement's unfamiliar name as after "the village of": a people, a language
 _MISREAD_SETTLEMENT = frozenset({"NORP", "LANGUAGE", "EVENT", "LAW"})
 
