@@ -50,7 +50,9 @@ def test_a_village_name_cut_at_its_hyphen_is_read_whole():
 
     text = "gunmen raided Kondo-Ouro village"
     assert text[14:_rest_of_hyphenated(text, 20)] == "Kondo-Ouro"
-    assert _rest_of_hyphenated(text, 19) == 19  # "Kondo": no hyphen, nothing to add
+    assert text[14:_rest_of_hyphenated(text, 19)] == "Kondo-Ouro"  # cut before the hyphen too
+    assert _rest_of_hyphenated("gunmen raided Kondo village", 19) == 19  # no hyphen, nothing to add
+    assert _rest_of_hyphenated("gunmen raided Kondo-based militias", 19) == 19  # a lower-case word is no name
 
 
 def test_a_sub_district_the_gazetteer_knows_only_abroad_is_an_unknown_unit_at_home(pipeline):

@@ -860,3 +860,104 @@ def test_the_same_kind_of_act_next_day_in_the_next_town_is_another_event(pipelin
     events = _violent(_run(pipeline, text, dt.date(2026, 11, 26)))
     assert sorted((str(e.event_date), e.location.name) for e in events) == [
         ("2026-11-24", "Segovia"), ("2026-11-25", "Remedios")]
+
+
+def test_fighting_told_over_two_days_is_one_event_a_day(pipeline):
+    text = ("ADDIS ABABA, March 4 (Reuters) - Fighting between the army and Fano militiamen in the town of "
+            "Gondar killed 9 people on Monday and Tuesday, hospital staff said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 3, 4)))
+    assert sorted(e.event_date for e in events) == [dt.date(2026, 3, 2), dt.date(2026, 3, 3)]
+    assert sorted(e.fatalities.best for e in events) == [4, 5]  # the toll shared out, the rest to the first day
+    one = _violent(_run(pipeline, text.replace("on Monday and Tuesday", "on Monday"), dt.date(2026, 3, 4)))
+    assert len(one) == 1
+
+
+def test_a_crowd_that_burns_a_building_riots_though_police_used_tear_gas(pipeline):
+    text = ("Police fire tear gas as Mosul water protest turns violent\n\n"
+            "Protesters angry over water shortages threw stones and set fire to the gate of the governor's "
+            "office in the Iraqi city of Mosul on Sunday, and police fired tear gas at them, officials said.")
+    events = _run(pipeline, text, dt.date(2026, 7, 6)).events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Riots", "Violent demonstration")]
+
+
+def test_the_word_of_the_attack_is_not_its_victim(pipeline):
+    text = "Militia attack on displacement camp in Congo's Ituri kills 12\n\nThe attack happened on Friday."
+    events = _violent(_run(pipeline, text, dt.date(2026, 5, 10), title=None))
+    assert events and events[0].event_type == "Violence against civilians"
+
+
+def test_the_state_capital_before_a_name_places_the_protest(pipeline):
+    text = ("IMPHAL, India, Oct 5 (Reuters) - Gunmen killed two villagers in Jiribam district of Manipur on Sunday, "
+            "police said.\n\n"
+            "On Monday hundreds of protesters demanding arrests blocked a highway in the state capital Imphal.")
+    events = _run(pipeline, text, dt.date(2026, 10, 5)).events
+    places = {e.event_type: e.location.name for e in events}
+    assert places["Protests"] == "Imphal" and places["Violence against civilians"] == "Jiribam"
+
+
+def test_the_town_retaken_is_the_unknown_town_told_before(pipeline):
+    text = ("PORT-AU-PRINCE, Oct 19 (Reuters) - Gang members killed eight people on Saturday in an attack on the "
+            "town of Bassin-Bleuet in Haiti's Artibonite department, a rights group said.\n\n"
+            "Police fought the gang on Sunday to retake the town, a police spokesman said.")
+    events = _run(pipeline, text, dt.date(2026, 10, 19)).events
+    assert {e.location.name for e in events} == {"Bassin-Bleuet"}
+
+
+def test_a_toll_told_months_before_is_another_bombing(pipeline):
+    text = ("DAMASCUS, Nov 12 (Reuters) - A car bomb exploded in the Syrian town of Azaz on Thursday, killing "
+            "three civilians, a war monitor said.\n\n"
+            "In March, a car bomb at the town's market killed 14 people.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 11, 12)))
+    assert events[0].fatalities.best == 3
+
+
+def test_arrests_at_a_march_in_another_city_are_that_city_s_protest(pipeline):
+    text = ("BOGOTA, June 23 (Reuters) - Hundreds of teachers marched peacefully in Bogota on Tuesday to demand "
+            "higher pay.\n\n"
+            "In the city of Medellin, police detained five people who tried to join a similar march, a union said.\n\n"
+            "The police did not comment on the detentions.")
+    events = _run(pipeline, text, dt.date(2026, 6, 23)).events
+    kinds = {e.location.name: e.sub_event_type for e in events}
+    assert kinds == {"Bogotá": "Peaceful protest", "Medellín": "Protest with intervention"}
+
+
+def test_stopping_a_bus_is_no_prevented_killing(pipeline):
+    text = ("Gunmen stopped a bus on a highway in Zhob district of Pakistan's Balochistan province on Monday, "
+            "checked the passengers' papers and shot dead four men, officials said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 9, 29)))
+    assert events and events[0].fatalities.best == 4
+
+
+def test_a_district_the_gazetteer_lacks_beats_the_dateline_city(pipeline):
+    text = ("QUETTA, Pakistan, Sept 29 (Reuters) - Gunmen shot dead five labourers in Kharzai district of Pakistan's "
+            "southwestern Balochistan province on Monday, officials said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 9, 29)))
+    assert events[0].location.name == "Kharzai" and events[0].location.admin1 == "Balochistan"
+    assert events[0].location.geo_precision == 2
+
+
+def test_each_clause_of_a_headline_keeps_its_own_happening_s_toll(pipeline):
+    text = ("Rebels kill three police; army says it killed six fighters\n\n"
+            "YAOUNDE, Jan 13 (Reuters) - Separatist fighters shot dead three police officers at a checkpoint in the "
+            "city of Bamenda on Monday, a military source said.\n\n"
+            "On Sunday, soldiers raided a separatist camp near the town of Kumbo and killed six fighters, the army said.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 1, 13)))
+    tolls = {e.event_date: e.fatalities.best for e in events}
+    assert tolls == {dt.date(2026, 1, 12): 3, dt.date(2026, 1, 11): 6}
+
+
+def test_a_gang_burning_a_bus_destroys_property_and_is_no_riot(pipeline):
+    text = ("SAN SALVADOR, Sept 8 (Reuters) - Suspected gang members set fire to a city bus in the capital on Monday "
+            "after ordering the passengers off, police said. No one was hurt.")
+    events = _run(pipeline, text, dt.date(2026, 9, 8)).events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Strategic developments",
+                                                                  "Looting/property destruction")]
+    assert events[0].actor1.name.startswith("Unidentified Armed Group")
+
+
+def test_a_figure_stated_beats_a_vague_one(pipeline):
+    text = ("Dozens killed in clashes in South Sudan\n\n"
+            "At least 20 people have been killed in clashes between armed youths in South Sudan's Jonglei state, "
+            "officials said on Tuesday.")
+    events = _violent(_run(pipeline, text, dt.date(2026, 2, 17)))
+    assert events[0].fatalities.low == 20 and events[0].fatalities.high is None  # "at least 20", not "dozens"

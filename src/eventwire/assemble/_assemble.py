@@ -9,6 +9,7 @@ deaths of six...") join the nearest event before them.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -93,8 +94,15 @@ class _Group:
 
     def location(self) -> Location | None:
         """The most confident place the mentions' own sentences give, else any (the first
-        of equally confident ones)."""
-        return self._own_place if self._own_place is not None else self._any_place
+        of equally confident ones). An own place that is only the article's province, standing
+        in for a name the gazetteer lacks ("a residence in Pinetown", read as North Carolina),
+        gives way to a finer place of the article in that province."""
+        own, anywhere = self._own_place, self._any_place
+        if own is not None and anywhere is not None and (own.rule or "").startswith("geo.event.focus") \
+                and own.geo_precision == 3 and anywhere.geo_precision < 3 and own.admin1 is not None \
+                and anywhere.admin1 == own.admin1 and anywhere.country == own.country:
+            return anywhere
+        return own if own is not None else anywhere
 
     def named_groups(self) -> set[str]:
         """Named armed groups (from the actor dictionary) of the mentions, in either role."""
@@ -162,7 +170,15 @@ def _sentence_place(m: Mention) -> Location | None:
 def _finer(new: Location, held: Location) -> bool:
     """A town that lies by a place the group holds only as "near" it: a headline's "outside
     Stockholm" or "in Lyon suburb" over a lede's "in the suburb of Vénissieux"; or a town in the
-    province the headline names. The lede's town is where it happened."""
+    province the headline names; or any place of the lede's own words where the headline's
+    words named a broader unit and the town came from the rest of the article. The lede's town
+    is where it happened."""
+    if held.rule == "geo.event.sentence+document" and new.rule == "geo.event.sentence" and new.country == held.country \
+            and not (new.geo_precision > held.geo_precision and new.admin2 is not None and new.admin2 == held.admin2):
+        # a headline that names only "India's Manipur", given the article's town, under a lede's
+        # district; a lede's county that holds that town ("Maryland" shootings at a Bethesda mall
+        # told in "Montgomery County") leaves the town
+        return True
     if held.geo_precision == 3 and new.geo_precision < 3 and new.country == held.country \
             and held.admin1 is not None and new.admin1 == held.admin1:
         return True  # a headline's "West Bank village" over the lede's "the village of Sinjil"
@@ -449,6 +465,11 @@ def _group(mentions: list[Mention], structure=None, places=(), published=None, t
         if last is not None and _points_back(m) and _fits(last, m, part, published, told, headline):
             target = last  # "that attack": the incident told just before, not the first that fits
         apart = _told_as_separate(m)  # "Separately, settlers attacked ...": not what was told before
+        if target is None and "+anaphor" in m.trigger.rule and _dates_the_act_only_alone(m.trigger):
+            # "the detentions" after a march in one city and arrests in another: the arrests (a
+            # step such as an arrest; "the shooting" stays with the first that fits, the news)
+            target = next((g for g in reversed(groups) if _of_the_same_word(g, m)
+                           and not g.headline_only and _fits(g, m, part, published, told, headline)), None)
         target = target or next((g for g in groups if (g.headline_only or not apart)
                                  and _fits(g, m, part, published, told, headline)), None)
         if target is None:
@@ -458,6 +479,14 @@ def _group(mentions: list[Mention], structure=None, places=(), published=None, t
         target.headline_only = target.headline_only and headline
         last = target
     return groups
+
+
+def _of_the_same_word(group: _Group, m: Mention) -> bool:
+    """The group holds an act of the mention's kind, or one its word names ("detained" for
+    "the detentions", though the arrests were read as breaking up a march)."""
+    family = m.trigger.rule.split("(", 1)[0]
+    return group.has_kind(m.trigger.sub_event_type) or any(g.trigger.rule.split("(", 1)[0] == family
+                                                           for g in group.mentions)
 
 
 def _told_as_separate(m: Mention) -> bool:
@@ -523,11 +552,12 @@ def _headline_figures_told_apart(groups: list[_Group], findings: DocFindings) ->
             | {(c.kind, figure(c)) for c in g.extra_counts} for g in groups]
     for k, g in enumerate(groups):
         others = set().union(*(t for i, t in enumerate(told) if i != k and _told_apart(g, groups[i])))
+        # only beside a figure of the same kind that the headline's own group tells, in the same
+        # clause or another ("separatists kill two gendarmes; army says it killed five fighters")
+        own = {c.kind for m in g.mentions if in_title(m) for c in m.counts if (c.kind, figure(c)) in told[k]}
         for j, m in enumerate(g.mentions):
             if not in_title(m) or not m.counts:
                 continue
-            # only beside a figure of the same kind that the headline's own group tells
-            own = {c.kind for c in m.counts if (c.kind, figure(c)) in told[k]}
             keep = tuple(c for c in m.counts if c.kind not in own or (c.kind, figure(c)) in told[k]
                          or (c.kind, figure(c)) not in others)
             if len(keep) < len(m.counts):
@@ -572,7 +602,24 @@ def _of_an_earlier_year(count: Count, event_date, findings: DocFindings) -> bool
     of 2017. The event's date is one the text tells: a report of a trial, dated by its
     publication, is about the earlier incident."""
     years = [int(y) for y in _YEAR.findall(findings.sentence_at(count.start))]
-    return bool(years) and all(y < event_date.year for y in years)
+    return bool(years) and all(y < event_date.year for y in years) or _of_an_earlier_month(count, event_date, findings)
+
+
+# How many days before the event a date of a figure's sentence must lie to make the figure another
+# incident's
+_EARLIER_MONTH_DAYS = 45
+
+
+def _of_an_earlier_month(count: Count, event_date, findings: DocFindings) -> bool:
+    """A figure whose sentence dates it, by month or day, only to a time well before the event's:
+    "In February, a car bomb on the outskirts of the city killed 20" in a report of a bombing in
+    November."""
+    k = bisect.bisect_right([a for a, _ in findings.sentences], count.start) - 1
+    if k < 0:
+        return False
+    a, b = findings.sentences[k]
+    told = [d for d in findings.dates if a <= d.start < b and d.date is not None and d.precision in ("day", "month")]
+    return bool(told) and all((event_date - d.date).days >= _EARLIER_MONTH_DAYS for d in told)
 
 
 # Events of crowds, whose cause a report tells with the death that set them off
@@ -592,7 +639,10 @@ def _what_they_answered(count: Count, findings: DocFindings) -> bool:
 
 def _fill_country(actor: Actor | None, location: Location | None) -> Actor | None:
     if actor is not None and location is not None and location.country and actor.rule \
-            and actor.rule.startswith("actors.dictionary.ambiguous"):
+            and actor.rule.startswith("actors.dictionary") and actor.country != location.country \
+            and (actor.rule.startswith("actors.dictionary.ambiguous") or len(load_actors().candidates(actor.text or "")) > 1):
+        # an alias of several countries' groups ("Congolese army") that a country named in its
+        # sentence settled ("eastern Congo's", itself a name of two): the event's country decides
         actor = _of_event_country(actor, location.country)
     if actor is None or "{country}" not in actor.name:
         return actor
@@ -664,7 +714,10 @@ def _interventions_after(group: _Group, findings: DocFindings, starts: list[int]
         return []
     told = {bisect.bisect_right(starts, m.sent_start) - 1 for m in group.mentions}
     near = {k + step for k in told for step in range(1, _INTERVENTION_REACH + 1)}
-    return [t for t in findings.interventions if bisect.bisect_right(starts, t.start) - 1 in near]
+    # "In the city of Medellin, police detained five": police action in another town is that town's
+    elsewhere = {bisect.bisect_right(starts, m.sent_start) - 1 for m in findings.mentions
+                 if _two_towns(group.own_location(), _sentence_place(m))}
+    return [t for t in findings.interventions if bisect.bisect_right(starts, t.start) - 1 in near - elsewhere]
 
 
 def _act_the_day_before(group: _Group, weighted: list[Trigger], step: Trigger) -> Trigger | None:
@@ -785,12 +838,15 @@ def _at_unknown_village(location: Location | None, group: _Group, findings: DocF
             name = text[p.start:end]
             return replace(location, name=name, text=name, start=p.start, end=end,
                            geo_precision=2, rule=f"{location.rule}+unknown_unit")
-        if _VILLAGE_AFTER.match(text, end) or _VILLAGE_BEFORE.search(text[max(0, p.start - 30):p.start]) \
-                or _VILLAGE_APPOSED.match(text, end):
-            base = _unit_of_village(p, findings, location) or location
+        if _named_as_village(text, p, end):
+            return _village_location(p, end, findings, location, "unknown_village")
+        if p.entry is None and (location.rule or "").startswith("geo.event.focus") and _DISTRICT_AFTER.match(text, end) \
+                and _same_province_named(p, findings, location):
+            # "QUETTA ... in Musakhel district of Balochistan province": a district the gazetteer
+            # lacks, in the dateline's province, is where it happened, not the dateline's city
             name = text[p.start:end]
-            return replace(base, name=name, text=name, start=p.start, end=end,
-                           geo_precision=max(2, base.geo_precision), rule=f"{base.rule}+unknown_village")
+            return replace(location, name=name, text=name, start=p.start, end=end, admin2=name,
+                           geo_precision=2, rule=f"{location.rule}+unknown_district")
         if _from_the_bureau(location, findings) and _PLACED_IN.search(text[max(0, p.start - 8):p.start]) \
                 and (country := _country_named(findings, location.iso3)) is not None:
             # "BAMAKO, Feb 12 (Reuters) - ... attacked its camp in Boulkessi": a wire bureau in the
@@ -798,8 +854,46 @@ def _at_unknown_village(location: Location | None, group: _Group, findings: DocF
             name = text[p.start:end]
             return replace(country, name=name, text=name, start=p.start, end=end, geo_precision=3,
                            confidence=min(country.confidence, 0.3), rule=f"{location.rule}+unknown_place_in_country")
+    if ((location.rule or "") == "geo.event.document" or _from_the_bureau(location, findings)) and any(_THE_LOCALITY.search(m.sentence) for m in group.mentions):
+        # "police fought the gang on Sunday to retake the town": the village the article told
+        # of before, which the document's place (its province) stands in for
+        first = min(m.sent_start for m in group.mentions)
+        for p in sorted(findings.places, key=lambda p: -p.start):
+            if p.start < first and p.entry is None and _named_as_village(text, p, end := _rest_of_hyphenated(text, p.end)):
+                return _village_location(p, end, findings, location, "unknown_village_again")
     return location
 
+
+# A second-level unit's word after its name ("Musakhel district", "Gwoza local government area")
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|tehsil|county|upazila|lga|local government area|sub-district|"
+                             r"municipality|prefecture)\b", re.I)
+
+
+def _same_province_named(p, findings: DocFindings, location: Location) -> bool:
+    """The sentence of place ``p`` names the province ``location`` lies in."""
+    k = bisect.bisect_right([a for a, _ in findings.sentences], p.start) - 1
+    a, b = findings.sentences[k] if k >= 0 else (p.start, p.end)
+    return location.admin1 is not None and any(
+        a <= q.start < b and q.entry is not None and q.entry.feature_code == "ADM1" and q.entry.iso3 == location.iso3
+        and fold(q.entry.admin1 or q.entry.name) == fold(location.admin1) for q in findings.places)
+
+
+def _named_as_village(text: str, p, end: int) -> bool:
+    """The text calls the name a village's or a town's ("Mamove village", "the town of X",
+    "X, a tourist town")."""
+    return bool(_VILLAGE_AFTER.match(text, end) or _VILLAGE_BEFORE.search(text[max(0, p.start - 30):p.start])
+                or _VILLAGE_APPOSED.match(text, end))
+
+
+def _village_location(p, end: int, findings: DocFindings, location: Location, why: str) -> Location:
+    base = _unit_of_village(p, findings, location) or location
+    name = findings.document.text[p.start:end]
+    return replace(base, name=name, text=name, start=p.start, end=end,
+                   geo_precision=max(2, base.geo_precision), rule=f"{base.rule}+{why}")
+
+
+# "the town", "the village" with no name: the one the text named before
+_THE_LOCALITY = re.compile(r"\bthe " + _LOCALITY + r"\b(?! of\b)", re.I)
 
 # A name the sentence puts the act in: "in Boulkessi", "near Boulkessi", "at Boulkessi".
 _PLACED_IN = re.compile(r"\b(?:in|near|at|outside)\s+$")
@@ -829,9 +923,13 @@ _WORD_AFTER_HYPHEN = re.compile(r"[^\W\d_][\w'’]*")
 
 
 def _rest_of_hyphenated(text: str, end: int) -> int:
-    """The end of a name that NER cut at a hyphen ("Djongue-" of "Djongue-Ouro")."""
-    if end < 1 or text[end - 1] != "-":
+    """The end of a name that NER cut at a hyphen ("Djongue-" of "Djongue-Ouro", "Bassin" of
+    "Bassin-Bleu")."""
+    if end < 1:
         return end
+    if text[end - 1] != "-":
+        m = _WORD_AFTER_HYPHEN.match(text, end + 1) if text[end:end + 1] == "-" else None
+        return m.end() if m and text[end + 1:end + 2].isupper() else end
     m = _WORD_AFTER_HYPHEN.match(text, end)
     return m.end() if m else end - 1
 
@@ -1294,7 +1392,44 @@ def assemble(findings: DocFindings) -> list[Event]:
     if findings.document.profile == "notes":
         return sorted(events, key=lambda e: -e.confidence)
     ranked = sorted(zip(groups, events), key=lambda ge: _main_rank(ge[0], ge[1], findings))
-    return [e for _, e in ranked]
+    return [day for g, e in ranked for day in _day_by_day(e, g, findings)]
+
+
+# Words between two days that make one span of them: "on Monday and Tuesday", "from Monday to Wednesday"
+_DAYS_JOINED = re.compile(r"\s*(?:and(?: on)?|to|through|until)\s*")
+# A part of a day: "last night and early this morning" is one night's fighting, not two days'
+_PART_OF_DAY = re.compile(r"\b(?:night|tonight|overnight|evening|morning|dawn|dusk|afternoon|midnight|early|late)\b", re.I)
+# The most days one such span is coded as, one event a day
+_SPAN_DAYS = 3
+
+
+def _day_by_day(event: Event, group: _Group, findings: DocFindings) -> list[Event]:
+    """An event the text dates to a span of days ("fighting in the town killed dozens on Monday
+    and Tuesday"), one event a day: ACLED's unit is a day. The toll told for the span is shared
+    out evenly, the rest to the first day. One event otherwise."""
+    first = group.date()
+    if first is None or first.date is None or first.precision != "day" or event.event_date != first.date \
+            or _PART_OF_DAY.search(first.text):
+        return [event]
+    text = findings.document.text
+    last = next((d for d in findings.dates if d.start > first.end and d.precision == "day" and d.date is not None
+                 and _DAYS_JOINED.fullmatch(text, first.end, d.start) and not _PART_OF_DAY.search(d.text)
+                 and 0 < (d.date - first.date).days <= _SPAN_DAYS - 1), None)
+    if last is None:
+        return [event]
+    days = (last.date - first.date).days + 1
+
+    def share(v: int | None, k: int) -> int | None:
+        return None if v is None else v // days + (v % days if k == 0 else 0)
+
+    out = []
+    for k in range(days):
+        dead = event.fatalities
+        if dead is not None:
+            dead = replace(dead, low=share(dead.low, k), best=share(dead.best, k), high=share(dead.high, k))
+        day_id = event.event_id if k == 0 else hashlib.sha1(f"{event.event_id}|{k}".encode()).hexdigest()[:12]
+        out.append(replace(event, event_date=first.date + dt.timedelta(days=k), fatalities=dead, event_id=day_id))
+    return out
 
 
 # Context that is no incident of its own: words of violence used for other things, accidents.

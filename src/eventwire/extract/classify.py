@@ -535,6 +535,14 @@ _CROWD_CIVILIANS = {"student", "villager", "resident", "youth", "farmer", "voter
                     "worker", "labourer", "laborer", "citizen", "national"}
 
 
+# Words of an armed band whose "members" are no party's or crowd's ("gang members set fire to a bus")
+_ARMED_BANDS = frozenset({"gang", "cartel", "militia", "rebel", "insurgent", "mafia"})
+
+
+def _members_of_an_armed_band(tokens) -> bool:
+    return any(c.dep_ == "compound" and c.lemma_.lower() in _ARMED_BANDS for tok in tokens for c in tok.children)
+
+
 def _crowd_like(tokens) -> bool:
     return any(t.lemma_.lower() in _CROWD_CIVILIANS for tok in tokens for t in (tok, *tok.conjuncts))
 
@@ -658,7 +666,9 @@ def _refine_violence(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Ch
     # a headline's "settlers attack village" parses the doer as a compound before the act
     agent_ids |= {t.i for c in hit.head.children if c.dep_ == "compound" and c.i < hit.head.i for t in c.subtree}
     pos = words(sent.doc).pos
-    nouns = [sent.doc[i] for i in range(sent.start, sent.end) if pos[i] in ("NOUN", "PROPN") and i not in agent_ids]
+    # the act's own noun is no party to it ("militia attack on a camp kills 19": "attack" holds its doers)
+    nouns = [sent.doc[i] for i in range(sent.start, sent.end)
+             if pos[i] in ("NOUN", "PROPN") and i not in agent_ids and i != hit.head.i]
     told_by = speaker_span(sent)
     if told_by is not None:
         speaker = [t for t in nouns if told_by[0] <= t.idx < told_by[1]]
@@ -828,6 +838,18 @@ def _arrested_at_protest(hit: Hit, hits: Sequence[Hit]) -> Hit | None:
     doers = {t.i for t in roles(hit.head)[1] for t in t.subtree}
     return next((h for h in hits if h.family == "protest" and h.weight > 0.4 and h.head.pos_ == "VERB"
                  and h.head.i in doers), None)
+
+
+def _arrested_joining(hit: Hit, hits: Sequence[Hit]) -> Hit | None:
+    """The people arrested are told as taking part in a protest named by its noun: "detained
+    three people who tried to join a march"."""
+    doers = {t.i for t in roles(hit.head)[1] for t in t.subtree}
+    return next((h for h in hits if h.family == "protest" and h.weight > 0.4 and h.head.i in doers
+                 and h.head.dep_ == "dobj" and h.head.head.lemma_.lower() in _JOIN_VERBS), None)
+
+
+# Verbs of taking part in a protest named by its noun ("join a march", "attend a rally")
+_JOIN_VERBS = frozenset({"join", "attend", "hold", "stage", "lead", "organise", "organize"})
 
 
 _FORCE_VERBS = {"use", "fire", "shoot", "deploy", "employ", "turn"}
@@ -1098,6 +1120,8 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
         return _refine_clash(hit, sent)
     if fam == "arrest" and "protester" in _party_kinds(roles(hit.head)[1]):
         return _Choice("protest_intervention", "+object:protesters", 0.05)  # arrests that break up a protest
+    if fam == "arrest" and (march := _arrested_joining(hit, hits)) is not None:
+        return _Choice("protest_intervention", f"+object:joining:{_hit_rule(march)}", 0.05)
     if fam == "arrest" and (march := _arrested_at_protest(hit, hits)) is not None:
         return _Choice("protest_intervention", f"+sentence:{_hit_rule(march)}", 0.05)  # "arrested 30 as they held a vigil"
     if fam == "arrest" and _of_them(roles(hit.head)[1]):
@@ -1110,7 +1134,8 @@ def _refine(hit: Hit, hits: Sequence[Hit], sent, skip: set[int]) -> _Choice | No
         return _refine_capture(hit, sent)
     if fam in ("looting", "riot") and _cues(hits, "protest", skip, hit):
         return _Choice("riot", "+protest", 0.03)
-    if fam == "looting" and _party_kinds(roles(hit.head)[0]) & {"partisan", "crowd", "protester"}:
+    if fam == "looting" and _party_kinds(roles(hit.head)[0]) & {"partisan", "crowd", "protester"} \
+            and not _members_of_an_armed_band(roles(hit.head)[0]):
         return _Choice("riot", "+agent:crowd", 0.03)  # party workers or a crowd wrecking property riot
     if fam == "looting" and not _arson_named(hit.head) and _harm_told_with(hit.head):
         # "settlers set fire to homes, injuring four people": destruction that harms people is
@@ -1225,6 +1250,16 @@ def _scaled(trig: Trigger, factor: float, note: str) -> Trigger:
 # (burning, looting, wrecking) turns it: "some threw stones" at a march police dispersed
 # leaves a protest met with intervention.
 _VIOLENT_TURN = 0.4
+# Cues of a crowd's own destruction told in a protest's sentence ("protesters ... set fire to the
+# gate of a government building"): burning, looting or wrecking by the crowd (stones alone are not).
+_WRECKING = re.compile(r"cue_violent\((?:set (?:fire|ablaze|on fire)|torch|ransack|vandali[sz]|smash)", re.I)
+# What makes arrests told apart from a headline's arrests a protest's: protesters arrested, or
+# people taking part in a protest ("who tried to join a march"); a rally merely named in the
+# sentence ("arrested 40 as they gathered ahead of a rally planned for Thursday") leaves arrests
+_AT_A_PROTEST = re.compile(r"\+object:(?:protesters|joining:)")
+# Battles that change who holds a place, and the least score of one that codes a fight as such
+_TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
+_TAKEN = 0.6
 _SUB_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 
 
@@ -1240,7 +1275,8 @@ def event_class(triggers: Sequence[Trigger]) -> Trigger | None:
         return None
     lead = max(triggers, key=lambda t: t.score)
     if lead.event_type == "Protests":
-        wrecked = [t for t in triggers if t.rule.startswith(("lex:looting(", "lex:riot(")) and t.score >= _VIOLENT_TURN]
+        wrecked = [t for t in triggers if t.score >= _VIOLENT_TURN and (t.rule.startswith(("lex:looting(", "lex:riot("))
+                   or t.sub_event_type == "Violent demonstration" and _WRECKING.search(t.rule))]
         violent = [t for t in triggers if t.sub_event_type == "Violent demonstration" and t.score >= _VIOLENT_TURN]
         if violent and wrecked:  # "protesters torch police station" told below as the station stormed and burned
             return max(violent, key=lambda t: t.score)
@@ -1256,6 +1292,13 @@ def event_class(triggers: Sequence[Trigger]) -> Trigger | None:
         if arrest is not None and lead.sub_event_type == "Peaceful protest":  # arrests at a protest
             return Trigger(lead.text, lead.start, lead.end, lead.event_type, "Protest with intervention",
                            f"{lead.rule}+event:{arrest.rule}", lead.score)
+    if lead.sub_event_type == "Arrests":
+        # "three detained in Valencia" over "troops detained three people who tried to join a
+        # march": the arrests broke up a protest
+        broke_up = [t for t in triggers if t.sub_event_type == "Protest with intervention" and t.score >= 0.5
+                    and _AT_A_PROTEST.search(t.rule)]
+        if broke_up:
+            return max(broke_up, key=lambda t: t.score)
     if lead.sub_event_type == "Arrests" and _OF_THEM in lead.rule:  # "Hundreds marched. Police arrested 20 of them."
         protest = next((t for t in triggers if t.sub_event_type == "Peaceful protest" and t.score >= 0.5), None)
         if protest is not None:
@@ -1273,6 +1316,12 @@ def event_class(triggers: Sequence[Trigger]) -> Trigger | None:
         riots = [t for t in triggers if t.event_type == "Riots"]
         if riots:
             return max(riots, key=lambda t: t.score)
+    if lead.event_type == "Battles" and lead.sub_event_type == "Armed clash":
+        # "rebels took control of the town ... gunfire and explosions were heard": a fight that
+        # changed who holds a place is coded by that change (ACLED's territory sub-events)
+        taken = [t for t in triggers if t.sub_event_type in _TERRITORY and t.score >= _TAKEN]
+        if taken:
+            return max(taken, key=lambda t: t.score)
     if lead.event_type == "Explosions/Remote violence" and lead.rule.startswith("lex:explosion("):
         # (a blast another sentence refines by its weapon, "aircraft dropped guided bombs", too)
         specific = [t for t in triggers if t.event_type == lead.event_type and (

@@ -95,7 +95,10 @@ def _governor(path) -> tuple[str, str] | None:
         # "a protest demanding...": the trigger is the subject of the cue, not governed by it;
         # "protested ..., demanding": a trailing participle gives the purpose, not a wish
         trailing = node.tag_ == "VBG" and node.i > path[0].i
-        if modality and below.dep_ not in ("nsubj", "nsubjpass", "csubj") and not trailing:
+        # "gunmen stopped two buses, checked IDs and shot dead seven men": an act joined to the
+        # cue verb is one more act of the series, not one the cue governs
+        series = below.dep_ == "conj" and below.pos_ == "VERB" and node.pos_ == "VERB"
+        if modality and below.dep_ not in ("nsubj", "nsubjpass", "csubj") and not trailing and not series:
             return modality, node.text
     return None
 

@@ -78,7 +78,7 @@ def _prep_before(doc, i: int) -> str | None:
             continue
         if not (doc[j].lower_ in SKIP_BEFORE or doc[j].pos_ == "ADJ" or doc[j].lower_ in compass
                 or doc[j].tag_ == "VBG" and doc[j].dep_ == "amod"  # "in neighbouring Ituri province"
-                or _first_word_of_name(doc, j, i)):
+                or _first_word_of_name(doc, j, i) or _unit_before_name(doc, j, i)):
             break
         j, words = j - 1, words + 1
     if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in _unit_heads():
@@ -88,6 +88,15 @@ def _prep_before(doc, i: int) -> str | None:
             k -= 1  # "in the Lolab area of Kupwara district": the unit's own name, unknown here
         return _prep_before(doc, k) or "of"
     return doc[j].lower_ if j >= 0 and doc[j].pos_ in ("ADP", "SCONJ") else None
+
+
+def _unit_before_name(doc, j: int, i: int) -> bool:
+    """Token j is a unit word, or a word of one, written before the name with no "of" ("in
+    the state capital Imphal", "at the border town Torkham"): a compound that leans on the
+    words up to the name, one of them a place word or "capital"."""
+    tok = doc[j]
+    return tok.pos_ == "NOUN" and tok.dep_ == "compound" and j < tok.head.i <= i \
+        and any(t.lower_ in _unit_heads() or t.lower_ == "capital" for t in doc[j:i])
 
 
 def _first_word_of_name(doc, j: int, i: int) -> bool:
