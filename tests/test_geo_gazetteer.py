@@ -244,6 +244,21 @@ def test_acled_files_the_tribal_areas_under_fata_until_the_merger(gaz):
     assert codebook_admin1("acled", "PAK", "Khyber Pakhtunkhwa", "Kurram") == "Khyber Pakhtunkhwa"
 
 
+def test_a_regency_of_a_province_formed_in_2022_is_filed_under_its_old_province_before(gaz):
+    from datetime import date
+
+    from eventwire.gazetteer import codebook_admin1
+
+    # a highland regency GeoNames now files under Central Papua was Papua's until mid-2022
+    for scheme in ("acled", "gtd"):
+        assert codebook_admin1(scheme, "IDN", "Central Papua", "Kabupaten Puncak", date(2020, 3, 1)) == "Papua"
+        assert codebook_admin1(scheme, "IDN", "Central Papua", "Kabupaten Puncak", date(2023, 3, 1)) == "Central Papua"
+    # Southwest Papua left West Papua at the end of that year
+    assert codebook_admin1("acled", "IDN", "Papua Barat Daya", "Kota Sorong", date(2022, 9, 1)) == "West Papua"
+    # an undated event is filed as of now
+    assert codebook_admin1("gtd", "IDN", "South Papua", "Kabupaten Merauke") == "South Papua"
+
+
 def test_every_grouped_district_is_a_unit_the_gazetteer_writes(gaz):
     import csv
     from importlib import resources
