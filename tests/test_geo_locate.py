@@ -404,12 +404,11 @@ def test_monitors_on_the_contact_line_speak_of_its_provinces(nlp, gaz):
 
 
 def test_a_namesake_outside_the_monitors_provinces_is_not_their_village(nlp, gaz):
-    # the gazetteer's Molodizhnes lie far from the contact line (and the Codifier's two, one in
-    # each oblast, say nothing of which): the village the monitors name is one the gazetteer
-    # lacks, placed in the first province they report from
+    # the gazetteer's Molodizhnes lie far from the contact line, in other provinces: the
+    # monitors' one is the Codifier's village of the two oblasts nearer the line (Luhansk's)
     text = "On 3 May 2020, the OSCE SMM observed a total of 52 explosions involving unknown weapons near Molodizhne."
     loc = _located(nlp, gaz, text, "explosions").mentions[0].location
-    assert loc.iso3 == "UKR" and loc.admin1 == "Donetsk" and loc.geo_precision == 3
+    assert loc.iso3 == "UKR" and loc.admin1 == "Luhansk"
     # GeoNames' only Sokilnyky lies in Lviv; the monitors' one is the Luhansk village of the Codifier table
     text = "On 3 May 2020, the OSCE SMM observed a total of 52 explosions involving unknown weapons near Sokilnyky."
     loc = _located(nlp, gaz, text, "explosions").mentions[0].location
@@ -418,6 +417,26 @@ def test_a_namesake_outside_the_monitors_provinces_is_not_their_village(nlp, gaz
     text = "The OSCE SMM observed 3 explosions near Sokilnyky, Lviv region."
     loc = _located(nlp, gaz, text, "explosions").mentions[0].location
     assert loc.admin1 == "Lviv"
+
+
+def test_of_the_monitors_namesake_villages_the_one_on_the_contact_line_is_meant(nlp, gaz):
+    # Donetsk and Luhansk hold several villages called Troitske (and Kharkiv's and Poltava's
+    # lie farther off): a mission watching the line means the one beside it, not the largest
+    from eventwire.geo._resolve import _cue_lines, line_km
+
+    text = "Monitors of the OSCE SMM heard two bursts of heavy machine-gun fire near Troitske overnight."
+    loc = _located(nlp, gaz, text, "heard").mentions[0].location
+    assert loc.iso3 == "UKR" and loc.admin1 in ("Donetsk", "Luhansk")
+    assert line_km(loc.latitude, loc.longitude, _cue_lines()["UA"]) < 15
+
+
+def test_distance_to_a_line_is_to_its_nearest_segment():
+    from eventwire.geo._resolve import line_km
+
+    line = ((48.0, 37.0), (48.0, 38.0))  # a stretch of parallel 48
+    assert line_km(48.0, 37.5, line) < 0.5
+    assert 20 < line_km(48.2, 37.5, line) < 24  # 0.2 degree of latitude: some 22 km
+    assert 70 < line_km(48.0, 39.0, line) < 80  # beyond its end: to the end point
 
 
 def test_an_unknown_village_of_the_monitors_is_in_their_first_province(nlp, gaz):

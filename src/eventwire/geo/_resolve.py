@@ -68,6 +68,10 @@ DISTRICT_KM = 90  # how far from a district's centre a place filed under another
 MOVED_UNIT_KM = 120  # how far from a province's centre a unit filed elsewhere may lie
 EDGE_KM = 30  # how far from a province's nearest town a town filed under its neighbour may lie
 STRONG_FOCUS = 0.75  # the focus's vote share above which an unsupported place abroad is dropped
+# A village on the front line the text's cues speak of (lexicon ``country_cues.*.line``) is
+# worth this much over its namesakes, less with its distance from the line, none beyond LINE_KM
+LINE_BONUS = 3.0
+LINE_KM = 40
 # a town's name, a hyphen and a number: a numbered part of the town ("Zolote-5")
 _NUMBERED = re.compile(r"^([A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)*)-(\d{1,2})$")
 # "South Los Angeles", "Southwest Baltimore", "N. Houston": a part of a city the gazetteer
@@ -516,10 +520,45 @@ def _fragment_may_be(e: GeoEntry, t: Toponym, ctx: Context, one_country: bool) -
     return one_country or ctx.countries[e.iso2] >= 1 or e.feature_code == "ADM1"
 
 
+@functools.lru_cache(maxsize=1)
+def _cue_lines() -> dict[str, tuple[tuple[float, float], ...]]:
+    """ISO2 -> the points of the front line its cues' provinces hold (lexicon ``country_cues``)."""
+    from ..gazetteer import lexicon
+
+    return {iso2: tuple((float(a), float(b)) for a, b in spec["line"])
+            for iso2, spec in lexicon().get("country_cues", {}).items() if spec.get("line")}
+
+
+def line_km(lat: float, lon: float, line: tuple[tuple[float, float], ...]) -> float:
+    """How far (km) a point lies from a line drawn through ``line``'s points (flat-earth
+    measure: the lines are a few hundred km long)."""
+    k = math.cos(math.radians(lat)) * 111.2
+    px, py = lon * k, lat * 111.2
+    best = math.inf
+    for (a_lat, a_lon), (b_lat, b_lon) in zip(line, line[1:]):
+        ax, ay, bx, by = a_lon * k, a_lat * 111.2, b_lon * k, b_lat * 111.2
+        dx, dy = bx - ax, by - ay
+        t = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / ((dx * dx + dy * dy) or 1.0)))
+        best = min(best, math.hypot(px - ax - t * dx, py - ay - t * dy))
+    return best
+
+
+def _line_bonus(e: GeoEntry, ctx: Context) -> float:
+    """A town in the provinces a monitoring mission's cues speak of, by its nearness to the
+    front line there: of the dozen villages of Donetsk and Luhansk called "Troitske", the
+    mission's report of shelling "near Troitske" means the one on the contact line."""
+    line = _cue_lines().get(e.iso2 or "")
+    if not line or e.feature_class != "P" or (e.iso2, fold(e.admin1 or "")) not in ctx.cue_provinces:
+        return 0.0
+    return LINE_BONUS * max(0.0, 1.0 - line_km(e.latitude, e.longitude, line) / LINE_KM)
+
+
 def _score(e: GeoEntry, t: Toponym, key: str, ctx: Context,
            outers: list[list[GeoEntry]], inners: list[GeoEntry]) -> float:
     """``outers``: candidates of the places qualifying t; ``inners``: of the place t qualifies."""
     s = _prior(e, key) + _head_bonus(e, t.head) + _context_bonus(e, ctx, key)
+    if ctx.cue_provinces:
+        s += _line_bonus(e, ctx)
     if _abroad(e, t, ctx):
         s -= ABROAD
     for q in outers:
