@@ -950,3 +950,16 @@ def test_no_one_hurt_due_to_a_thing(counts_of):
 ])
 def test_the_shooting_of_someone_names_one_hit(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a killing and a shooting joined, each with its own object: two sets of people
+    ("Prosecutors say the farmer killed his neighbour and shot the neighbour's nephew.", 1, 1),
+    ("He is charged with murdering three of his cousins and shooting their uncle at the farm.", 3, 1),
+    # one person shot and killed, or shot and then killed: no one more
+    ("Prosecutors say the farmer shot and killed his neighbour.", 1, None),
+    ("Prosecutors say the farmer shot his neighbour and killed him.", 1, None),
+])
+def test_one_shot_beside_a_killing_of_others_is_hurt(counts_of, text, killed, injured):
+    assert _event_figures(counts_of, text) == (killed, injured)
+

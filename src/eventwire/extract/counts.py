@@ -1942,7 +1942,8 @@ def find_counts(sent, profile: str = "news", headline: bool = False) -> list[Cou
     found = [replace(c, rule=c.rule + "+superseded") if _superseded(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+honoured") if _honoured(sent, c) else c for c in found]
     found = [replace(c, rule=c.rule + "+survived") if _hit(c) and _survived(sent, c) else c for c in found]
-    found = [replace(c, rule=c.rule + "+apart") if _introduced_beside_the_dead(c, found) else c for c in found]
+    found = [replace(c, rule=c.rule + "+apart") if _introduced_beside_the_dead(c, found)
+             or _beside_a_killing(sent, c, found) else c for c in found]
     found = [replace(c, rule=c.rule + "+only") if _the_only_one(sent, c) else c for c in found]
     found = [_less_dead_among(sent, c) for c in found]
     found = [replace(c, rule=c.rule + "+by_assailant") if _by_the_assailant(sent, c) else c for c in found]
@@ -2131,6 +2132,34 @@ def _introduced_beside_the_dead(count: Count, found: list[Count]) -> bool:
     dead = [_INTRODUCED.match(c.text) for c in found if c.kind == "fatalities" and c.best == 1]
     return hit is not None and bool(dead) and all(
         d is not None and d["who"].lower() != hit["who"].lower() for d in dead)
+
+
+def _own_object(verb) -> bool:
+    """A verb with an object of its own that names someone other than its doer or one named before."""
+    return any(c.dep_ in ("dobj", "obj") and c.lower_ not in _REFLEXIVES | _PRONOUNS for c in verb.children)
+
+
+def _verb_at(sent, start: int):
+    return next((t for t in sent if t.idx == start and t.pos_ == "VERB"), None)
+
+
+def _beside_a_killing(sent, count: Count, found: list[Count]) -> bool:
+    """One person hit as the object of a verb joined to an earlier killing that has an object of
+    its own: "he killed his wife and shot her sister", "accused of murdering two men and shooting
+    a woman". Each verb is done to its own people, so the one shot is not among the dead (as
+    against "shot and killed his wife", one person, or "shot his wife and killed her")."""
+    if not _hit(count) or ".singular" not in count.rule or count.best != 1 \
+            or (count.victims or "").lower() in _PRONOUNS | _REFLEXIVES:
+        return False
+    verb = _verb_at(sent, count.start)
+    if verb is None or verb.dep_ != "conj" or not _own_object(verb):
+        return False
+    for dead in found:
+        killing = _verb_at(sent, dead.start) if dead.kind == "fatalities" and (figure(dead) or 0) > 0 else None
+        if killing is not None and killing.i < verb.i and killing not in verb.subtree \
+                and killing in verb.head.subtree and _own_object(killing):
+            return True
+    return False
 
 
 def _survived(sent, count: Count) -> bool:
