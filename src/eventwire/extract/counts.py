@@ -2396,9 +2396,6 @@ def _largest(candidates: list[Count]) -> Count:
     positive = [c for c in candidates if (figure(c) or 0) > 0]
     # the attackers' own claim gives way to any other source's figure, as ACLED takes the conservative one
     positive = [c for c in positive if c.status != "claimed"] or positive
-    # a figure stated beats a vague one ("Dozens killed" over "at least 20 people have been killed"),
-    # as ACLED takes the conservative figure
-    positive = [c for c in positive if ".vague" not in c.rule] or positive
     pool = positive or candidates
     return max(pool, key=lambda c: (figure(c) or 0, c.status != "unattributed"))
 
