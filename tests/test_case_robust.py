@@ -226,3 +226,14 @@ def test_a_lower_case_name_abroad_does_not_place_an_event_whose_sentence_names_n
             "orlando quispe, a spokesman of the miners' union, condemned the bombing.")
     events = _process(text, dt.date(1990, 3, 12))
     assert events and all(e.location is not None and e.location.country == "Peru" for e in events)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("gunmen shot dead a radio announcer today in medellin, in northwestern colombia.", "Colombia"),
+    ("a bomb damaged a power pylon in the northwestern part of san salvador at dawn.", "El Salvador"),
+])
+def test_a_compass_adjective_is_no_province(text, country):
+    """A lower-case compass adjective ("northwestern") names a side of a place, not the Zambian
+    province that bears the word as its name: the event stays in the country the story names."""
+    events = _process(text)
+    assert events and events[0].location is not None and events[0].location.country == country
