@@ -237,3 +237,14 @@ def test_a_compass_adjective_is_no_province(text, country):
     province that bears the word as its name: the event stays in the country the story names."""
     events = _process(text)
     assert events and events[0].location is not None and events[0].location.country == country
+
+
+@pytest.mark.parametrize("text, country", [
+    ("bogota, 5 may 90 -- guerrillas shot dead four farmers in the eastern region today.", "Colombia"),
+    ("tegucigalpa, 19 apr 89 -- rebels ambushed a bus in the northern region, killing two passengers.", "Honduras"),
+])
+def test_a_side_of_the_country_before_a_unit_word_is_no_province(text, country):
+    """In one-case text "the eastern region" describes a side of the country the story is
+    about, not Saudi Arabia's Eastern Region nor Ghana's Northern Region."""
+    events = _process(text)
+    assert events and events[0].location is not None and events[0].location.country == country
