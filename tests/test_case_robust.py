@@ -226,3 +226,25 @@ def test_a_lower_case_name_abroad_does_not_place_an_event_whose_sentence_names_n
             "orlando quispe, a spokesman of the miners' union, condemned the bombing.")
     events = _process(text, dt.date(1990, 3, 12))
     assert events and all(e.location is not None and e.location.country == "Peru" for e in events)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("gunmen shot dead a radio announcer today in medellin, in northwestern colombia.", "Colombia"),
+    ("a bomb damaged a power pylon in the northwestern part of san salvador at dawn.", "El Salvador"),
+])
+def test_a_compass_adjective_is_no_province(text, country):
+    """A lower-case compass adjective ("northwestern") names a side of a place, not the Zambian
+    province that bears the word as its name: the event stays in the country the story names."""
+    events = _process(text)
+    assert events and events[0].location is not None and events[0].location.country == country
+
+
+@pytest.mark.parametrize("text, country", [
+    ("bogota, 5 may 90 -- guerrillas shot dead four farmers in the eastern region today.", "Colombia"),
+    ("tegucigalpa, 19 apr 89 -- rebels ambushed a bus in the northern region, killing two passengers.", "Honduras"),
+])
+def test_a_side_of_the_country_before_a_unit_word_is_no_province(text, country):
+    """In one-case text "the eastern region" describes a side of the country the story is
+    about, not Saudi Arabia's Eastern Region nor Ghana's Northern Region."""
+    events = _process(text)
+    assert events and events[0].location is not None and events[0].location.country == country

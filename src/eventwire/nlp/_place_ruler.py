@@ -12,7 +12,9 @@ Text in one case (wire feeds in lower case or capitals: "san salvador",
 "AYACUCHO") is looked up with each word capitalised. There, a one-word name
 must be a country or a first-level division, or not an English word ("lima"
 is looked up, "police" and "march" are not); a longer name must hold a word
-that is neither a stop word nor a saying verb. A name the text writes after a
+that is neither a stop word nor a saying verb, and is no side of a country before
+a unit word ("the northern region", "the eastern province": a description there,
+not Ghana's or Zambia's province of that name). A name the text writes after a
 person's title ("colonel rene emilio ponce") is a person's wherever it is written
 (PERSON spans, which NER keeps), never a one-word place; a town's name after "radio" or
 "television" is the station's ("radio venceremos").
@@ -49,9 +51,13 @@ class PlaceRuler:
         self.names, self.tiers = tables if tables is not None else name_tables(patterns or [])
         self.words = words  # English words: never a one-word place in one-case text
         self.max_chars = max((len(n) for n in self.names), default=0)
-        from ..gazetteer import lexicon
+        from ..gazetteer import admin_terms, lexicon
 
         self.streets = frozenset(lexicon()["street_words"])
+        # "the northern region", "the eastern province": a side of a country and a unit word,
+        # a description in one-case text, not Ghana's Northern Region or Zambia's Eastern Province
+        self.sides = frozenset(lexicon()["relative"]["directions"]) | {"central"}
+        self.units = frozenset(admin_terms())
         self.titles = frozenset(lexicon().get("person_titles", ()))
         self.given = frozenset(lexicon().get("given_names", ()))
 
@@ -190,6 +196,8 @@ class PlaceRuler:
                 if toks.lower[i] in self.words and not tier.endswith((".country", ".admin1", ".alias")):
                     continue
             elif not any(not toks.stop[k] and toks.lower[k] not in SAYING and toks.alpha[k] for k in range(i, i + width)):
+                continue
+            elif toks.lower[last] in self.units and all(toks.lower[k] in self.sides for k in range(i, last)):
                 continue
             return width, name
         return None
