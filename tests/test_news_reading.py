@@ -868,6 +868,7 @@ def test_fighting_told_over_two_days_is_one_event_a_day(pipeline):
     events = _violent(_run(pipeline, text, dt.date(2026, 3, 4)))
     assert sorted(e.event_date for e in events) == [dt.date(2026, 3, 2), dt.date(2026, 3, 3)]
     assert sorted(e.fatalities.best for e in events) == [4, 5]  # the toll shared out, the rest to the first day
+    assert len({e.event_id for e in events}) == 2 and all(e.event_id.startswith("r#") for e in events)
     one = _violent(_run(pipeline, text.replace("on Monday and Tuesday", "on Monday"), dt.date(2026, 3, 4)))
     assert len(one) == 1
 

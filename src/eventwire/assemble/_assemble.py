@@ -602,7 +602,8 @@ def _of_an_earlier_year(count: Count, event_date, findings: DocFindings) -> bool
     of 2017. The event's date is one the text tells: a report of a trial, dated by its
     publication, is about the earlier incident."""
     years = [int(y) for y in _YEAR.findall(findings.sentence_at(count.start))]
-    return bool(years) and all(y < event_date.year for y in years) or _of_an_earlier_month(count, event_date, findings)
+    return bool(years) and all(y < event_date.year for y in years) \
+        or _of_an_earlier_month(count, event_date, findings)
 
 
 # How many days before the event a date of a figure's sentence must lie to make the figure another
@@ -640,7 +641,8 @@ def _what_they_answered(count: Count, findings: DocFindings) -> bool:
 def _fill_country(actor: Actor | None, location: Location | None) -> Actor | None:
     if actor is not None and location is not None and location.country and actor.rule \
             and actor.rule.startswith("actors.dictionary") and actor.country != location.country \
-            and (actor.rule.startswith("actors.dictionary.ambiguous") or len(load_actors().candidates(actor.text or "")) > 1):
+            and (actor.rule.startswith("actors.dictionary.ambiguous")
+                 or len(load_actors().candidates(actor.text or "")) > 1):
         # an alias of several countries' groups ("Congolese army") that a country named in its
         # sentence settled ("eastern Congo's", itself a name of two): the event's country decides
         actor = _of_event_country(actor, location.country)
@@ -840,8 +842,8 @@ def _at_unknown_village(location: Location | None, group: _Group, findings: DocF
                            geo_precision=2, rule=f"{location.rule}+unknown_unit")
         if _named_as_village(text, p, end):
             return _village_location(p, end, findings, location, "unknown_village")
-        if p.entry is None and (location.rule or "").startswith("geo.event.focus") and _DISTRICT_AFTER.match(text, end) \
-                and _same_province_named(p, findings, location):
+        if p.entry is None and (location.rule or "").startswith("geo.event.focus") \
+                and _DISTRICT_AFTER.match(text, end) and _same_province_named(p, findings, location):
             # "QUETTA ... in Musakhel district of Balochistan province": a district the gazetteer
             # lacks, in the dateline's province, is where it happened, not the dateline's city
             name = text[p.start:end]
@@ -854,12 +856,16 @@ def _at_unknown_village(location: Location | None, group: _Group, findings: DocF
             name = text[p.start:end]
             return replace(country, name=name, text=name, start=p.start, end=end, geo_precision=3,
                            confidence=min(country.confidence, 0.3), rule=f"{location.rule}+unknown_place_in_country")
-    if ((location.rule or "") == "geo.event.document" or _from_the_bureau(location, findings)) and any(_THE_LOCALITY.search(m.sentence) for m in group.mentions):
+    borrowed = (location.rule or "") == "geo.event.document" or _from_the_bureau(location, findings)
+    if borrowed and any(_THE_LOCALITY.search(m.sentence) for m in group.mentions):
         # "police fought the gang on Sunday to retake the town": the village the article told
         # of before, which the document's place (its province) stands in for
         first = min(m.sent_start for m in group.mentions)
         for p in sorted(findings.places, key=lambda p: -p.start):
-            if p.start < first and p.entry is None and _named_as_village(text, p, end := _rest_of_hyphenated(text, p.end)):
+            if p.start >= first or p.entry is not None:
+                continue
+            end = _rest_of_hyphenated(text, p.end)
+            if _named_as_village(text, p, end):
                 return _village_location(p, end, findings, location, "unknown_village_again")
     return location
 
@@ -1398,7 +1404,8 @@ def assemble(findings: DocFindings) -> list[Event]:
 # Words between two days that make one span of them: "on Monday and Tuesday", "from Monday to Wednesday"
 _DAYS_JOINED = re.compile(r"\s*(?:and(?: on)?|to|through|until)\s*")
 # A part of a day: "last night and early this morning" is one night's fighting, not two days'
-_PART_OF_DAY = re.compile(r"\b(?:night|tonight|overnight|evening|morning|dawn|dusk|afternoon|midnight|early|late)\b", re.I)
+_PART_OF_DAY = re.compile(r"\b(?:night|tonight|overnight|evening|morning|dawn|dusk|afternoon|midnight|early|late)\b",
+                          re.I)
 # The most days one such span is coded as, one event a day
 _SPAN_DAYS = 3
 
@@ -1427,7 +1434,8 @@ def _day_by_day(event: Event, group: _Group, findings: DocFindings) -> list[Even
         dead = event.fatalities
         if dead is not None:
             dead = replace(dead, low=share(dead.low, k), best=share(dead.best, k), high=share(dead.high, k))
-        day_id = event.event_id if k == 0 else hashlib.sha1(f"{event.event_id}|{k}".encode()).hexdigest()[:12]
+        day_id = event.event_id if k == 0 else \
+            f"{findings.document.id}#{hashlib.sha1(f'{event.event_id}|{k}'.encode()).hexdigest()[:12]}"
         out.append(replace(event, event_date=first.date + dt.timedelta(days=k), fatalities=dead, event_id=day_id))
     return out
 
