@@ -361,7 +361,7 @@ def test_intercepted_drone_is_the_claimants_attack(nlp):
 
 
 def test_defused_device_with_nobody_named_is_unidentified(nlp):
-    a1, a2 = _roles(nlp, "Security forces defused an explosive device planted beside a school.", "defused",
+    a1, a2 = _roles(nlp, "Security forces defused a roadside explosive device near a school.", "defused",
                     "Explosions/Remote violence")
     assert a1.name.startswith("Unidentified Armed Group")
     assert a2 is not None and a2.inter == 1

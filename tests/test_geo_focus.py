@@ -465,7 +465,7 @@ def test_a_call_sign_tells_the_side_of_the_mississippi(gaz):
 
 
 def test_a_stations_dateline_is_the_namesake_on_its_side(nlp, gaz):
-    text = ("DANVILLE (WSLS 10) – Police in Danville want to find whoever shot into a home "
+    text = ("DANVILLE (WSLS 10) – Danville police want to find whoever shot into a home "
             "in Danville and wounded a teenager.")
     loc = _location(nlp, gaz, text, "shot", title="Danville police investigate after teen hit by gunfire")
     assert loc is not None and loc.admin1 == "Virginia"
@@ -557,7 +557,7 @@ def test_a_capital_abroad_yields_to_the_town_the_report_is_filed_from(nlp, gaz):
 
 
 def test_a_ledes_namesake_is_the_one_on_the_stations_side(nlp, gaz):
-    text = ("A woman has been charged with manslaughter in the shooting death of a 4-year-old in "
+    text = ("A woman faces a manslaughter charge over the shooting death of a 4-year-old in "
             "Meridian. The child was shot at an apartment complex, police said.")
     assert _location(nlp, gaz, text, "shooting").admin1 == "Idaho"  # the larger namesake by itself
     loc = _location(nlp, gaz, text, "shooting", url="http://www.wtok.com/content/news/charge-409371355.html")

@@ -590,7 +590,7 @@ def test_a_province_spelled_otherwise_before_its_unit_word(nlp, gaz):
 
 def test_a_local_government_area_is_a_district(nlp, gaz):
     # NER reads "Oshimili North LGA" as a body; the unit word says it is Delta State's district
-    found = _located(nlp, gaz, "On 22 May 2020, traders of Okpanam (Oshimili North LGA, Delta) blocked the expressway over levies.",
+    found = _located(nlp, gaz, "On 22 May 2020, market women of Okpanam (Oshimili North LGA, Delta) blocked the expressway over levies.",
                      "blocked")
     loc = found.mentions[0].location
     assert loc.name == "Oshimili North" and loc.admin1 == "Delta" and loc.geo_precision == 2
