@@ -234,8 +234,8 @@ def test_ambiguous_alias_in_sentence(nlp):
 
 
 def test_responsibility_elsewhere_in_article(nlp):
-    doc = nlp("Assailants attacked a security outpost in Ghazni. No group claimed responsibility; "
-              "however, sources attributed the attack to the Taliban.")
+    doc = nlp("Assailants attacked a police checkpoint in Zabul. No group claimed responsibility; "
+              "however, sources attributed the raid to the Taliban.")
     sent = next(doc.sents)
     i = sent.text.index("attacked")
     a1, _ = assign_roles(sent, Trigger("attacked", i, i + 8, "Battles", "", "test"), find_actors(sent))
@@ -267,7 +267,7 @@ def test_an_act_said_to_be_the_work_of_a_group_names_it(nlp, second, named):
 
 
 def test_unnamed_attack_defaults_to_unidentified(nlp):
-    a1, a2 = _roles(nlp, "Two soldiers were injured when a roadside bomb exploded.", "exploded",
+    a1, a2 = _roles(nlp, "Three policemen were hurt when a roadside bomb exploded.", "exploded",
                     "Explosions/Remote violence")
     assert a1.name == "Unidentified Armed Group ({country})"
 
@@ -315,7 +315,7 @@ def _first_sentence_roles(nlp, text, trigger, event_type):
 @pytest.mark.parametrize("group", ["separatists", "Maoists", "left-wing extremists"])
 def test_attributed_to_a_described_group(nlp, group):
     a1, _ = _first_sentence_roles(
-        nlp, "Assailants attacked a bus in the district. No group claimed responsibility for the "
+        nlp, "Assailants attacked a minibus on the highway. No group claimed responsibility for the "
              f"incident; however, sources attributed the attack to {group}.", "attacked",
         "Violence against civilians")
     assert a1.name.lower() == group.lower() and "responsibility" in a1.rule
@@ -323,8 +323,8 @@ def test_attributed_to_a_described_group(nlp, group):
 
 def test_attribution_stands_when_the_group_denies(nlp):
     a1, _ = _first_sentence_roles(
-        nlp, "Assailants attacked civilians in Oromia. No group claimed responsibility; however, "
-             "sources attributed the attack to the Oromo Liberation Front, which the group denied.",
+        nlp, "Assailants attacked a village in West Guji, Oromia. No group claimed responsibility; however, "
+             "sources attributed the killings to the Oromo Liberation Front, which denied any part in them.",
         "attacked", "Violence against civilians")
     assert same_actor(a1.name, "OLF: Oromo Liberation Front")
 
@@ -343,15 +343,15 @@ def test_acronym_before_rebel_noun_names_the_group(nlp):
 
 
 def test_repelled_attack_by_group_makes_the_group_actor1(nlp):
-    a1, a2 = _roles(nlp, "Afghan security forces repelled an attack by Taliban militants in Ghazni.",
+    a1, a2 = _roles(nlp, "Afghan troops repelled an attack by Taliban fighters on a checkpoint in Faryab.",
                     "attack")
     assert a1.name == "Taleban"
     assert a2 is not None and a2.name == "Military Forces of Afghanistan"
 
 
 def test_intercepted_drone_is_the_claimants_attack(nlp):
-    doc = nlp("Security forces intercepted an explosives-laden drone near the airbase. "
-              "The Taliban claimed responsibility for the attack.")
+    doc = nlp("Security forces intercepted a drone carrying explosives near the army base. "
+              "The Taliban later claimed responsibility for the attack.")
     sent = next(doc.sents)
     i = sent.text.index("intercepted")
     a1, a2 = assign_roles(sent, Trigger("intercepted", i, i + 11, "Explosions/Remote violence", "",
@@ -361,20 +361,20 @@ def test_intercepted_drone_is_the_claimants_attack(nlp):
 
 
 def test_defused_device_with_nobody_named_is_unidentified(nlp):
-    a1, a2 = _roles(nlp, "Security forces defused an explosive device in the district.", "defused",
+    a1, a2 = _roles(nlp, "Security forces defused a roadside explosive device near a school.", "defused",
                     "Explosions/Remote violence")
     assert a1.name.startswith("Unidentified Armed Group")
     assert a2 is not None and a2.inter == 1
 
 
 def test_military_police_are_military_forces(nlp):
-    a1, _ = _roles(nlp, "On 4 May 2020, the Military Police carried out an operation in the favela.",
+    a1, _ = _roles(nlp, "On 12 May 2020, the Military Police carried out a raid in Complexo da Mare.",
                    "carried", "Violence against civilians")
     assert a1.name.startswith("Military Forces of")
 
 
 def test_government_positions_are_a_military_target(nlp):
-    _, a2 = _roles(nlp, "Rebel forces fired mortars at the governmental positions near the town.",
+    _, a2 = _roles(nlp, "Rebel forces fired rockets at governmental positions outside the city.",
                    "fired")
     assert a2 is not None and a2.name.startswith("Military Forces of")
 
@@ -397,8 +397,8 @@ def test_a_teenager_is_a_civilian(nlp):
 
 
 def test_islamic_state_branch_named_as_a_chapter(nlp):
-    doc = nlp("Assailants shot a worker in Jalalabad. The Khorasan Chapter of the Islamic State "
-              "claimed responsibility for the attack.")
+    doc = nlp("Gunmen shot a health worker in Jalalabad on Sunday. The Khorasan Chapter of the Islamic State "
+              "claimed responsibility for the killing.")
     sent = next(doc.sents)
     i = sent.text.index("shot")
     a1, _ = assign_roles(sent, Trigger("shot", i, i + 4, "Violence against civilians", "", "test"),
@@ -415,7 +415,7 @@ def test_attributed_group_name_stops_at_its_noun(nlp):
 
 
 def test_saudi_led_coalition_is_operation_restoring_hope(nlp):
-    a1, _ = _roles(nlp, "On 1 May 2020, Saudi-led coalition airstrikes targeted Majzar district.",
+    a1, _ = _roles(nlp, "On 13 May 2020, Saudi-led coalition warplanes targeted Sirwah district in Marib.",
                    "targeted", "Explosions/Remote violence")
     assert a1.name == "Operation Restoring Hope" and a1.inter == 8
 
@@ -445,8 +445,8 @@ def test_political_parties_are_partisans_not_armed_groups():
     assert [e.event_type for e in clash] == ["Riots"]
     assert [a.name for a in clash[0].actor1.assoc] == ["BJP: Bharatiya Janata Party"]
     assert clash[0].location is not None and clash[0].location.country == "India"  # no place named
-    killed = extract("A local Awami League leader was hacked to death by unidentified assailants "
-                     "on Monday night.", published="2015-03-01")
+    killed = extract("An Awami League union leader was hacked to death by unknown attackers "
+                     "on Sunday evening.", published="2015-03-01")
     assert killed[0].event_type == "Violence against civilians"
     assert killed[0].actor2.name == "Civilians (Bangladesh)"
     assert [a.name for a in killed[0].actor2.assoc] == ["Bangladesh Awami League"]

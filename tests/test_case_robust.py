@@ -47,7 +47,7 @@ def test_words_that_are_also_town_names_stay_words_in_lower_case(nlp):
 def test_a_titled_name_in_lower_case_is_a_person_wherever_it_is_written(nlp):
     # "ponce" and "guerrero" are places too (Puerto Rico, Mexico); after a title, and again
     # on their own in the same story, they are the colonel's and the judge's names
-    ents = _ents(nlp, "colonel rene emilio ponce, chief of the joint staff, said that the fmln attacked "
+    ents = _ents(nlp, "colonel rene emilio ponce, head of the joint staff, told reporters the fmln had attacked "
                       "san miguel.  cristiani and ponce met.  dr. francisco jose guerrero was murdered in "
                       "san salvador.  guerrero was president of the supreme court.  the general staff met.")
     assert not any(text in ("ponce", "guerrero", "rene emilio ponce") and label in ("GPE", "LOC")
@@ -67,7 +67,7 @@ def test_a_town_name_after_radio_in_lower_case_is_the_stations(nlp):
 
 def test_a_name_opened_by_a_given_name_in_lower_case_is_a_person(nlp):
     ents = _ents(nlp, "gonzalo rodriguez gacha was killed in cordoba, the police said.  rodriguez gacha had "
-                      "escaped before.  president alfredo cristiani today charged the rebels.")
+                      "escaped before.  president alfredo cristiani today blamed the rebels.")
     assert ("gonzalo rodriguez gacha", "PERSON") in ents and ("rodriguez gacha", "PERSON") in ents
     assert not any(text == "rodriguez" and label in ("GPE", "LOC") for text, label in ents)
     assert ("cordoba", "GPE") in ents
@@ -136,16 +136,16 @@ def test_a_group_named_in_a_sentence_without_an_act_is_named_before():
 
 
 def test_unidentified_assailants_are_an_armed_group_not_a_mob():
-    text = "a group of unidentified individuals today killed the wife of a colonel in northern bogota."
+    text = "a group of unidentified individuals yesterday killed the brother of a judge in southern bogota."
     events = Pipeline.default().process(Document(id="u", text=text, published=dt.date(1989, 9, 5))).events
     assert events and events[0].sub_event_type == "Attack"
     assert events[0].actor1.name.startswith("Unidentified Armed Group")
 
 
 @pytest.mark.parametrize("text", [
-    "does a war kill more people than an economic adjustment program, the bolivian president asked.",
-    "there is always the danger of his being shot at from a window or a passing car.",
-    "the general has stepped up his attacks on the chilean opposition in recent speeches.",
+    "does a war really cost more lives than an austerity plan, the peruvian president asked.",
+    "there is always the risk of his being shot at from a balcony or a moving car.",
+    "the general has sharpened his verbal attacks on the argentine opposition in recent speeches.",
 ])
 def test_questions_dangers_and_words_are_no_events(text):
     result = Pipeline.default().process(Document(id="q", text=text, published=dt.date(1989, 9, 28)))

@@ -17,7 +17,7 @@ def claims_of(nlp):
 
 
 @pytest.mark.parametrize("text, actor", [
-    ("Al-Shabaab claimed responsibility for the attack.", "Al-Shabaab"),
+    ("Al-Shabaab claimed responsibility for the bombing.", "Al-Shabaab"),
     ("The attack was claimed by al-Shabaab.", "al-Shabaab"),
     ("The Islamic State claimed the bombing.", "Islamic State"),
     ("The Baloch Liberation Army takes full responsibility for this operation.", "Baloch Liberation Army"),
@@ -32,7 +32,7 @@ def test_claim_forms(claims_of, text, actor):
     "No group claimed responsibility for the incident.",
     "The Taliban denied responsibility for the blast.",
     "Boko Haram has not claimed the attack.",
-    "No group claimed responsibility; however, sources attributed the attack to the Taliban.",
+    "No group claimed responsibility; however, sources attributed the ambush to Boko Haram.",
 ])
 def test_not_claims(claims_of, text):
     assert claims_of(text) == []

@@ -148,7 +148,7 @@ def test_no_trigger_in_plain_sentence(nlp):
     ("Assailants kidnapped three engineers from a construction site.", "Hostage Taking (Kidnapping)"),
     ("An explosive device detonated near a police vehicle.", "Bombing/Explosion"),
     ("Assailants opened fire on a group of farmers.", "Armed Assault"),
-    ("Assailants set fire to a telecommunication tower.", "Facility/Infrastructure Attack"),
+    ("Assailants set fire to a telecommunications tower near the highway.", "Facility/Infrastructure Attack"),
     ("Assailants attacked a village in the district.", "Unknown"),
 ])
 def test_gtd_attack_type(nlp, text, label):
@@ -285,7 +285,7 @@ def test_a_participle_as_a_verb_is_still_an_act(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Six Jesuits were murdered on 16 November by a group of men wearing military uniforms.",
+    "Four nuns were murdered on 2 December by a group of men wearing army uniforms.",
     "The priests were killed by some 30 men dressed in olive drab uniforms.",
     "The mayor was shot dead by uniformed individuals outside his home.",
 ])
@@ -300,7 +300,7 @@ def test_children_in_school_uniforms_are_civilians(nlp):
 
 
 @pytest.mark.parametrize("text, weapon", [
-    ("Taking into account that mine is an optimistic point of view, I would say so.", False),
+    ("Bearing in mind that mine is a rather hopeful opinion, I would say yes.", False),
     ("He said that the decision was mine and nobody else's.", False),
     ("A mine exploded on the road, killing two peasants.", True),
     ("Two soldiers stepped on a mine near the border.", True),

@@ -45,11 +45,11 @@ def test_parse_number(words, value):
     ("The attack resulted in the deaths of six military personnel.", "fatalities", 6, 6, 6),
     ("Both assailants were killed.", "fatalities", 2, 2, 2),
     ("During the raid a guard was held hostage.", "hostages", 1, 1, 1),
-    ("Assailants abducted Entessar Al-Hammadi, a model, along with two actresses.", "hostages", 3, 3, 3),
+    ("Assailants abducted Samira Nasser, a singer, along with two dancers.", "hostages", 3, 3, 3),
     ("Gunmen took hundreds of passengers hostage.", "hostages", 200, None, 999),
-    ("Assailants shot and killed Yemuka Aimable, an envoy of the governor.", "fatalities", 1, 1, 1),
+    ("Assailants shot and killed Jean Ndayishimiye, an aide to the mayor.", "fatalities", 1, 1, 1),
     ("One shepherd and his two sons were killed in the raid.", "fatalities", 3, 3, 3),
-    ("Four people, including two policemen, were shot dead.", "fatalities", 4, 4, 4),
+    ("Five people, including three soldiers, were shot dead.", "fatalities", 5, 5, 5),
     # a kidnapping tried took its hostage while he was held, unlike a killing tried
     ("Armed men attempted to kidnap Luis Ortega, the mayor, who was held for an hour.", "hostages", 1, 1, 1),
 ])
@@ -236,7 +236,7 @@ def _event_figures(counts_of, text):
     ("A man shot and killed his two sons in their home.", 2, None),
     ("Five people died after a gunman shot his family in their home.", 5, None),
     # people said not to be hurt are spared, not victims; a decade of age and a street block are no counts
-    ("A man was shot in the arm. The driver and two other children were not injured.", None, 1),
+    ("A man was shot in the arm. The driver and three other passengers were not injured.", None, 1),
     ("A toddler was killed. The father was not hurt.", 1, None),
     ("A man in his 20's was shot in the leg.", None, 1),
     ("A teen in the 200 block of Oak Street had been shot.", None, 1),
@@ -247,16 +247,16 @@ def _event_figures(counts_of, text):
     ("A teenager suffered a gunshot wound to the arm.", None, 1),
     ("Six young women remained hospitalized on Sunday.", None, 6),
     # ", and" after one count closes its clause: four people hit, two of them dead
-    ("Responding officers located four shooting victims, and two died at the scene.", 2, 2),
+    ("Arriving officers found five shooting victims, and three died at the scene.", 3, 2),
     ("Three soldiers, two policemen, and four civilians were killed.", 9, None),
     # one more person named by "another" or an ordinal, the passive shared with the verb before
-    ("Three people were killed and another critically injured in a shooting.", 3, 1),
-    ("Three partygoers were killed and a fourth was injured.", 3, 1),
+    ("Two men were killed and another seriously injured in the shooting.", 2, 1),
+    ("Two diners were killed and a third was injured.", 2, 1),
     ("No one else was injured.", None, None),
     # a wound carried "with" a person, and wounds described with participles
-    ("Officers found a man outside with a gunshot wound to the arm.", None, 1),
+    ("Deputies found a man behind the store with a gunshot wound to the leg.", None, 1),
     ("A deputy stopped a car carrying two men with gunshot wounds.", None, 2),
-    ("A child in the home received non-life threatening injuries.", None, 1),
+    ("A teenager in the car received non-life threatening injuries.", None, 1),
     ("He was charged with assault with a deadly weapon.", None, None),
     # one person hit told apart from the dead: an ordinal past them, or the other sex
     ("Deputies found two men dead in a trailer. A third man suffered a gunshot wound to the hand.", 2, 1),
@@ -296,13 +296,13 @@ def _event_figures(counts_of, text):
     ("He said they were going to shoot some guns at the range.", None, None),
     ("Neighbors gathered for a vigil on Sunday. \"It has hurt our community,\" the pastor said.", None, None),
     ("The man suffered multiple gun shot wounds.", None, 1),
-    ("Gunmen killed at least seventeen members of the farming community.", 17, None),
+    ("Gunmen killed at least nineteen members of the herding community.", 19, None),
     ("A Rifle of the border guard was killed in an ambush.", 1, None),
     # an aside set off by dashes between the count and its verb
     ("Five teenagers -- two of them sisters -- were wounded near the pool.", None, 5),
     ("Three men — one 22, another 35 — were shot outside the club, one fatally.", 1, 2),
     # one person expected to recover or survive was hurt; a vote survived is no wound
-    ("Deputies said a female victim is expected to recover after the shooting.", None, 1),
+    ("Troopers said a female passenger is expected to recover from the shooting.", None, 1),
     ("Two men were killed in the apartment. A third man is expected to survive his wounds.", 2, 1),
     ("The mayor is expected to survive the recall vote.", None, None),
     # a death that might have been or may yet come names no one dead; "would later die" did happen
@@ -395,9 +395,9 @@ def test_news_victims_in_reporting_language(counts_of, text, killed, injured):
     ("Two victims, a 25-year-old man and a 26-year-old man, died at the scene.", 2, None),
     ("Two people, police said, were shot.", None, None),
     # taken anywhere with injuries, or for their treatment, is hurt; with gunshot wounds, hit
-    ("Eight people were taken to San Francisco General with injuries that were not life-threatening.", None, 8),
-    ("Three victims were transported to a local hospital for treatment of non-life threatening injuries.",
-     None, 3),
+    ("Six people were taken to Grady Memorial with injuries that were not life-threatening.", None, 6),
+    ("Two victims were driven to an area hospital for treatment of non-life-threatening wounds.",
+     None, 2),
     # a patient's condition without the word "condition", and people treated and released
     ("A 34-year-old man is stable.", None, 1),
     ("The victim remained critical on Sunday.", None, 1),
@@ -405,16 +405,16 @@ def test_news_victims_in_reporting_language(counts_of, text, killed, injured):
     ("Two women were treated and released.", None, 2),
     ("One victim was in a serious condition.", None, 1),
     # people named one by one by their wound or condition add up
-    ("A 23-year-old man is in critical condition and a 34-year-old man is stable.", None, 2),
-    ("A 26-year-old man was shot in the back, while a 4-year-old boy suffered a gunshot wound to the foot.",
+    ("A 31-year-old woman is in critical condition and a 19-year-old man is stable.", None, 2),
+    ("A 41-year-old man was shot in the shoulder, while a 7-year-old girl suffered a gunshot wound to the hand.",
      None, 2),
     ("A man who was shot is in critical condition.", None, 1),
     # victims of a shooting are the people it hit
     ("The report identifies the four victims of the shooting.", None, 4),
     ("Four victims of the flood were found.", None, None),
     # a place or a state the person is in does not carry the wound: one person, not two
-    ("The victim was taken to MUSC with non-life threatening injuries.", None, 1),
-    ("The teen was in critical condition with life-threatening injuries.", None, 1),
+    ("The man was driven to Vanderbilt with non-life threatening injuries.", None, 1),
+    ("The boy was listed in critical condition with life-threatening wounds.", None, 1),
     ("Officers responded to a man with a gunshot wound.", None, 1),
     # a participle or a "with" that hangs on the second of two people named tells of both
     ("A 6-year-old boy and his grandmother wounded by gunfire on Tuesday are expected to recover.", None, 2),
@@ -431,9 +431,9 @@ def test_news_victims_listed_taken_and_in_condition(counts_of, text, killed, inj
     ("Four unidentified men, ages 20-27 were shot.", None, 4),
     ("Two men, aged 20 and 25, were shot.", None, 2),
     ("A woman in her early 20's was shot in the leg.", None, 1),
-    ("A female described as being in her early 20’s was shot in the leg.", None, None),
+    ("A female described as being in her late 30’s was shot in the arm.", None, None),
     ("He also wounded an 18 and 15 year old.", None, 1),
-    ("Eric Wright, 26, and Larry Watkins Jr. 26, were also injured.", None, 2),
+    ("Marcus Bell, 31, and Darnell Hayes Jr. 31, were also hurt.", None, 2),
     ("The killing avenged an earlier murder of an Eight Trey Crip.", 1, None),
     # ages listed between dashes do not reach the verb after the closing dash
     ("Three men who were shot -- one 41, another 63, the third 22 -- were taken to a hospital.", None, 3),
@@ -454,7 +454,7 @@ def test_ages_and_names_are_no_counts(counts_of, text, killed, injured):
     ("A cook was killed. The other victim was in critical condition.", 1, 1),
     # "no one else was hurt" leaves the man who was shot and lived
     ("A man was shot in the arm. No one else was hurt.", None, 1),
-    ("A 14-year-old was shot in the leg early Sunday near a gas station.", None, 1),
+    ("A 15-year-old was shot in the foot late Friday near a bus stop.", None, 1),
     # deaths after the first report: succumbing, two at once, a toll told by an ordinal
     ("The cyclist later succumbed to his injuries.", 1, None),
     ("They were both pronounced dead at the clinic.", 2, None),
@@ -571,7 +571,7 @@ def test_act_named_with_its_number_of_victims(counts_of, text, killed, injured):
 
 @pytest.mark.parametrize("text, killed, injured", [
     # a carrier verb may name the wound through "for" or "from"
-    ("One man died and three others are being treated for injuries.", 1, 3),
+    ("One woman died and two others are being treated for injuries.", 1, 2),
     ("The clerk was suffering from a gunshot wound to the leg.", None, 1),
     ("The driver was treated for shock.", None, None),
 ])
@@ -581,11 +581,11 @@ def test_wound_carried_through_a_preposition(counts_of, text, killed, injured):
 
 @pytest.mark.parametrize("text, killed, injured", [
     # people hurt or hit "including one who died" hold the dead: the wounded are the rest
-    ("Police are looking for a man who shot four others, including one who died, at an apartment.", 1, 3),
-    ("Three other people were injured, including a sailor who died from his wounds on Saturday.", 1, 2),
+    ("Deputies are searching for a man who shot three others, including one who died, at a motel.", 1, 2),
+    ("Two other people were hurt, including a cook who died of his wounds on Monday.", 1, 1),
     ("A gunman opened fire at a party, wounding four people, including one who later died.", 1, 3),
     # people hurt told apart from the dead stay as told
-    ("One man was killed and three others were wounded, including a woman shot in the leg.", 1, 3),
+    ("One woman was killed and two others were wounded, including a man shot in the hand.", 1, 2),
 ])
 def test_the_hurt_including_some_who_died(counts_of, text, killed, injured):
     assert _event_figures(counts_of, text) == (killed, injured)
@@ -593,8 +593,8 @@ def test_the_hurt_including_some_who_died(counts_of, text, killed, injured):
 
 @pytest.mark.parametrize("text, killed, injured", [
     # a figure given first and then corrected is not the report's figure
-    ("Four people were wounded at a gathering outside an apartment. Police had originally said that seven "
-     "people were shot, but amended that number shortly before midnight.", None, 4),
+    ("Three people were wounded at a cookout behind a duplex. Police had first said that six "
+     "people were shot, but revised that figure late in the evening.", None, 3),
     ("Five people were shot at a club. Police initially told reporters that eight people were wounded.", None, 5),
     # a tally since an earlier day on the same block is not this shooting's toll
     ("Five people were wounded in one shooting on Thursday night. At least six more people have been "
@@ -606,7 +606,7 @@ def test_first_figures_and_tallies_since_a_day(counts_of, text, killed, injured)
 
 @pytest.mark.parametrize("text, killed, injured", [
     # "left A dead and B wounded": the people the act left in each state, however the parser links them
-    ("A shooting in the city left a 1-year-old boy dead and a woman wounded.", 1, 1),
+    ("A shooting on the east side left a 2-year-old girl dead and a man wounded.", 1, 1),
     ("The shooting left one man dead and another wounded.", 1, 1),
     ("Gunfire left a man dead and two women injured.", 1, 2),
     # a dead man the verb does not leave in that state is no count

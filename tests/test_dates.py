@@ -106,7 +106,7 @@ def test_weekend_and_ages_in_news(dates_of):
     # written on a Wednesday: "last weekend" is the Saturday just gone
     found = dates_of("The boy was shot last weekend.", dt.date(2015, 5, 20))
     assert found[0].date == dt.date(2015, 5, 16)
-    assert dates_of("Boy, 16, killed in Humboldt Park shooting") == []
+    assert dates_of("Girl, 15, killed in Logan Square shooting") == []
 
 
 def test_dateline_date_is_the_reference(nlp):
@@ -155,7 +155,7 @@ def test_an_undated_incident_takes_the_day_the_article_says_it_happened(pipeline
 
 @pytest.mark.parametrize("text, day", [
     # "investigating" is a verb of the case, but the date ends the phrase naming the death
-    ("Deputies are investigating the shooting death of a young man at a house party near the river "
+    ("Detectives are investigating the shooting death of a woman at a backyard party near the lake "
      "Tuesday night. Investigators said the man had been drinking with friends.", dt.date(2020, 4, 28)),
     # the day a victim was taken to hospital
     ("A 7-year-old girl who was shot inside her home has died, police said. "
@@ -205,8 +205,8 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
      "Police say they charged Anthony Rosemond with murder on Saturday. "
      "Investigators say the shooting happened Dec. 8.", dt.date(2015, 12, 21), dt.date(2015, 12, 8)),
     # an incident reported at a time was there and then
-    ("A 16-year-old boy was killed in Miami. A man was arrested Monday in the fatal shooting. "
-     "The shooting was reported about 8:30 p.m. Nov. 22 near Northwest 17th Avenue.",
+    ("A 17-year-old girl was killed in Miami. A suspect was arrested Monday in the deadly shooting. "
+     "The shooting was reported around 9:15 p.m. Nov. 22 on Northwest 27th Street.",
      dt.date(2016, 11, 30), dt.date(2016, 11, 22)),
     # a day given with its clock time is when it happened; the day of the search is the report's
     ("Detectives were searching late Tuesday for two men in a shooting that wounded three people outside a bar. "
@@ -214,7 +214,7 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
      dt.date(2018, 3, 6), dt.date(2018, 3, 3)),
     # officers arriving on a day found the victims that day
     ("Three people were shot at a house near the river. "
-     "Two women with gunshot wounds were found in a kitchen when deputies arrived Friday evening.",
+     "Two men with bullet wounds were lying in the driveway when deputies arrived Friday evening.",
      dt.date(2018, 3, 6), dt.date(2018, 3, 2)),
     # an earlier shooting the report dates by its month does not date today's undated news
     ("Three men were shot outside a corner store on Elm Street, police said. "
@@ -247,8 +247,8 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
      "from the hospital Monday, police said. Officers answered calls of shots fired there at 11 p.m. Saturday.",
      dt.date(2019, 6, 18), dt.date(2019, 6, 15)),
     # the act told as a span before a dated step: the step's day less the span
-    ("A 46-year-old woman died Saturday, a week after she was critically wounded in a drive-by shooting "
-     "in the city, police said.", dt.date(2019, 6, 17), dt.date(2019, 6, 8)),
+    ("A 52-year-old man died Saturday, a week after he was gravely hurt in a drive-by shooting "
+     "near his home, police said.", dt.date(2019, 6, 17), dt.date(2019, 6, 8)),
     # a span before something that is no act leaves the step its own day
     ("A man was arrested Tuesday on a warrant, a week after he missed a court hearing.",
      dt.date(2019, 6, 14), dt.date(2019, 6, 11)),
@@ -281,11 +281,11 @@ def test_a_holiday_that_names_a_kind_of_thing_is_no_date(dates_of):
     ("A teenager was accidentally shot and killed on a fishing trip with his father at about 5:30 p.m.\n\n"
      "Thursday at the river bridge, deputies said.", dt.date(2019, 6, 18), dt.date(2019, 6, 13)),
     # a vigil's day is the vigil's, not the shooting's it honours
-    ("Friends held a vigil Thursday night to honor a teenager who was shot and killed while he sat in a car "
-     "Monday night.", dt.date(2019, 6, 18), dt.date(2019, 6, 17)),
+    ("Neighbors held a candlelight vigil Thursday night for a teenager who was shot and killed while he "
+     "was sitting in a car Monday night.", dt.date(2019, 6, 18), dt.date(2019, 6, 17)),
     # a day and month before the incident's noun name its day, however the parser hangs them
-    ("Two adults charged in fatal shooting of teen. Two people were charged Monday with child endangerment "
-     "in the March 20 shooting death of a 13-year-old boy.", dt.date(2019, 4, 10), dt.date(2019, 3, 20)),
+    ("Couple charged in fatal shooting of boy. A couple was charged Monday with child neglect "
+     "in the March 20 shooting death of an 11-year-old boy.", dt.date(2019, 4, 10), dt.date(2019, 3, 20)),
     # a day on a later step of the case ("his first court appearance Monday morning") is that step's,
     # a bound of the undated act
     ("A man was shot and wounded during a robbery on a stoop. The teen charged in the shooting made his first "
@@ -399,7 +399,7 @@ def test_a_death_days_after_the_act_takes_the_acts_day(pipeline, text, day):
 def test_a_day_on_telling_about_the_shooting_is_the_tellings(pipeline):
     # the district's post is about the shooting; "earlier this week" is the shooting's time
     text = ("A 13-year-old boy was shot and killed at a friend's home earlier this week. The school district "
-            "posted about the shooting on its Facebook page Friday.")
+            "posted about the shooting on its website Friday.")
     assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 4, 29)
 
 
@@ -408,8 +408,8 @@ def test_a_day_on_telling_about_the_shooting_is_the_tellings(pipeline):
     ("On Wednesday, officers found and arrested a 17-year-old in connection with a shooting that happened on "
      "Monday near a school on Oak Street. Two teenagers were wounded.", dt.date(2020, 4, 27)),
     # the day officers were called comes first; the article says when the incident happened
-    ("A man was arrested after his daughter was accidentally shot in the leg last month. Officers were called "
-     "to the home Thursday night to check on the girl. His girlfriend told police the incident happened April 5.",
+    ("A father was arrested after his son was accidentally shot in the foot last month. Officers went "
+     "to the house Thursday night to check on the boy. His partner told police the incident happened April 5.",
      dt.date(2020, 4, 5)),
 ])
 def test_the_day_the_incident_is_said_to_have_happened_wins(pipeline, text, day):
@@ -460,8 +460,8 @@ def test_an_earlier_shooting_at_the_spot_does_not_date_the_news(pipeline):
     # the same corner in March is the block's history, not the day of the undated headline
     text = ("Teen fatally shot, another wounded on Elm Street\n\n"
             "SPRINGFIELD – A 17-year-old boy was fatally shot Friday evening on a block of Elm Street where two "
-            "other killings have taken place in the past 18 months, according to police.\n\n"
-            "A second teenager was wounded in the shooting, which happened at about 9 p.m. near a corner store.\n\n"
+            "other people have been killed over the last year and a half, police said.\n\n"
+            "A second teenager was hurt in the shooting, which took place at about 9 p.m. near a corner store.\n\n"
             "Police have not named a suspect.\n\n"
             "A man was wounded at that corner on March 20 and two days later a woman was shot dead nearby.")
     assert _news_event_dates(pipeline, text)[0] == dt.date(2020, 5, 1)
@@ -484,7 +484,7 @@ def test_a_day_without_its_year_keeps_the_latest_year_when_none_is_told(dates_of
 def test_a_holiday_weekend_tally_does_not_date_the_incident(pipeline):
     # the judge's tally of a holiday weekend's shootings is no day of this shooting
     text = ("A man who shot three people in a dispute with his tenants was ordered held on $50,000 bond. "
-            "The judge noted that 60 people were wounded in gun violence over the Fourth of July holiday weekend. "
+            "The judge noted that more than 50 people were shot across the city over the Fourth of July holiday weekend. "
             "Court records say the tenants came to his home Sunday night armed with a pipe.")
     assert _news_event_dates(pipeline, text, dt.date(2016, 7, 12))[0] == dt.date(2016, 7, 10)
 

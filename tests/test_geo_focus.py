@@ -255,7 +255,7 @@ def test_the_police_that_is_cited_places_a_neighbourhood(nlp, gaz):
 
 
 def test_a_namesake_abroad_loses_to_the_dateline_at_home(nlp, gaz):
-    text = "MEMPHIS, Tenn. (WREG) — A man was found shot to death Tuesday morning in Whitehaven, police said."
+    text = "MEMPHIS, Tenn. (WREG) — Police say a woman was found shot dead Wednesday night in Whitehaven."
     loc = _location(nlp, gaz, text, "shot")
     assert loc is not None and loc.country == "United States" and loc.admin1 == "Tennessee"
 
@@ -363,7 +363,7 @@ def test_the_hundred_block_troopers_and_a_departments_initials_are_us_cues():
     from eventwire.geo._focus import country_cues
 
     assert country_cues("The body was found in the 2500 block of East Lane, police said.")["US"] == 1
-    assert country_cues("Officers and state troopers responded to the road.")["US"] == 1
+    assert country_cues("Deputies and state troopers were sent to the highway.")["US"] == 1
     assert country_cues("The NOPD said a man was shot on Friday.")["US"] == 1
     assert country_cues("Stay with WSMV.com for updates.")["US"] == 1
     assert country_cues("She told Action News that she was afraid.")["US"] == 1
@@ -379,8 +379,8 @@ def test_a_police_place_abroad_counts_half_where_the_text_is_american(gaz):
 
 
 def test_a_us_cue_keeps_a_namesake_town_at_home(nlp, gaz):
-    text = ("Police in Chester are investigating a shooting that wounded a 5-year-old boy in the "
-            "400 block of Elm Street on Monday night.")
+    text = ("Police in Chester are looking into a shooting that left a 6-year-old girl hurt in the "
+            "300 block of Oak Street on Tuesday night.")
     loc = _location(nlp, gaz, text, "shooting", title="5-year-old shot in Chester")
     assert loc is not None and loc.country == "United States"
 
@@ -416,9 +416,9 @@ def test_a_town_without_namesakes_picks_the_police_towns_namesake(gaz):
 
 
 def test_a_place_elsewhere_yields_to_the_town_whose_police_the_report_cites(nlp, gaz):
-    text = ("A 10-year-old boy is in surgery after he was accidentally shot by a relative Thursday morning "
-            "in the 9700 block of South Throop Street. The boy was brought to Little Company of Mary with a "
-            "gunshot wound to the side, according to Chicago Police.")
+    text = ("An 8-year-old girl is in surgery after she was accidentally shot by a cousin Friday afternoon "
+            "in the 5200 block of South Racine Avenue. The girl was taken to Holy Cross Hospital with a "
+            "gunshot wound to the leg, according to Chicago Police.")
     loc = _location(nlp, gaz, text, "shot")
     assert loc is not None and loc.name == "Chicago" and loc.admin1 == "Illinois"
 
@@ -427,7 +427,7 @@ def test_a_province_the_text_names_picks_the_headlines_namesake(gaz):
     from collections import Counter
 
     cues = Counter({"US": 1})
-    title = "Williston man, 87, killed in traffic accident"
+    title = "Williston woman, 79, dies in traffic crash"
     assert article_focus(gaz, title=title, cues=cues).admin1 == "north dakota"  # the larger namesake
     f = article_focus(gaz, title=title, cues=cues, provinces=Counter({("US", "florida"): 1}))
     assert f.country == "US" and f.admin1 == "florida"
@@ -448,14 +448,14 @@ def test_provinces_named_outright_are_counted(nlp, gaz):
 def test_a_states_own_police_is_read_as_a_place(gaz):
     from eventwire.geo._focus import agency_places
 
-    text = "according to a Florida Highway Patrol report; Pennsylvania State Police said"
+    text = "a Florida Highway Patrol spokesman said; Pennsylvania State Police reported"
     assert [resolve_dateline(n, gaz, "US").name for n in agency_places(text, gaz)] == ["Florida", "Pennsylvania"]
 
 
 def test_a_call_sign_tells_the_side_of_the_mississippi(gaz):
     from eventwire.geo._focus import broadcaster_side
 
-    east = broadcaster_side("DANVILLE (WSLS 10) - Police in Danville are searching")
+    east = broadcaster_side("DANVILLE (WSLS 10) - Police in Danville are looking for a gunman")
     assert east is not None and "virginia" in east[1] and "california" not in east[1]
     assert "missouri" in broadcaster_side("Charges filed in murder - KCTV5")[1]
     assert broadcaster_side("KSDK and WGN News both reported") is None  # both letters
@@ -465,8 +465,8 @@ def test_a_call_sign_tells_the_side_of_the_mississippi(gaz):
 
 
 def test_a_stations_dateline_is_the_namesake_on_its_side(nlp, gaz):
-    text = ("DANVILLE (WSLS 10) – Police in Danville are searching for the person who shot at a house "
-            "in Danville, and hit a teenager.")
+    text = ("DANVILLE (WSLS 10) – Danville police want to find whoever shot into a home "
+            "in Danville and wounded a teenager.")
     loc = _location(nlp, gaz, text, "shot", title="Danville police investigate after teen hit by gunfire")
     assert loc is not None and loc.admin1 == "Virginia"
 
@@ -522,7 +522,7 @@ def outlet_names(gaz, url):
 
 
 def test_a_word_in_lower_case_is_no_place(nlp, gaz):
-    text = "Janesville man killed in turkey hunting accident"  # NER reads "turkey" as a place here
+    text = "Janesville hunter dies in turkey hunting mishap"  # NER reads "turkey" as a place here
     names = [t.text for t in find_toponyms(nlp(text), gaz)]
     assert "turkey" not in names and "Janesville" in names
     from eventwire.geo._places import _cased
@@ -557,7 +557,7 @@ def test_a_capital_abroad_yields_to_the_town_the_report_is_filed_from(nlp, gaz):
 
 
 def test_a_ledes_namesake_is_the_one_on_the_stations_side(nlp, gaz):
-    text = ("One person has been charged with manslaughter after the shooting death of a 3-year-old in "
+    text = ("A woman faces a manslaughter charge over the shooting death of a 4-year-old in "
             "Meridian. The child was shot at an apartment complex, police said.")
     assert _location(nlp, gaz, text, "shooting").admin1 == "Idaho"  # the larger namesake by itself
     loc = _location(nlp, gaz, text, "shooting", url="http://www.wtok.com/content/news/charge-409371355.html")
@@ -724,7 +724,7 @@ def test_a_lede_county_is_the_namesake_around_the_outlets_home(nlp, gaz):
 
 
 def test_a_stations_dateline_far_namesake_gives_way_to_the_home_town_the_text_names(nlp, gaz):
-    text = ("HOMEWOOD (KDKA) -- Two men were shot and killed in Homewood early Sunday morning. "
+    text = ("HOMEWOOD (KDKA) -- Two women were shot and killed in Homewood late Saturday night. "
             "Pittsburgh police are looking for a gunman.")
     loc = _location(nlp, gaz, text, "shot", url="http://pittsburgh.cbslocal.com/2019/06/16/homewood-shooting/")
     assert loc is not None and loc.admin1 == "Pennsylvania"  # not Homewood, Alabama

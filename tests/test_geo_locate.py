@@ -109,7 +109,7 @@ def test_a_border_named_after_a_place_is_not_the_events_place(nlp, gaz):
 
 
 def test_a_happening_reported_somewhere_happened_there(nlp, gaz):
-    text = "On 5 May 2020, a coalition air raid was reported on Nihm district in the northeast of Sanaa."
+    text = "On 11 June 2020, an air raid by the coalition was reported on Nihm district, northeast of Sanaa."
     found = _located(nlp, gaz, text, "air raid", event=("Explosions/Remote violence", "Air/drone strike"))
     assert {p.text: p.role for p in found.places}["Nihm"] == "event"
     loc = found.mentions[0].location
@@ -117,7 +117,7 @@ def test_a_happening_reported_somewhere_happened_there(nlp, gaz):
 
 
 def test_a_name_written_with_its_unit_word_is_the_named_place(nlp, gaz):
-    res = _resolve(nlp, gaz, "Workers protested in Benda district, Tangerang City, Banten province.")
+    res = _resolve(nlp, gaz, "Factory workers rallied in Cipondoh district, Tangerang City, Banten, on Monday.")
     assert res["Tangerang City"].entry is not None and res["Tangerang City"].entry.name == "Tangerang"
 
 
@@ -160,21 +160,21 @@ def test_other_transliterations_of_a_province(nlp, gaz):
 
 
 def test_a_name_cut_in_two_is_one_place(nlp, gaz):
-    res = _resolve(nlp, gaz, "Two groups clashed in Godasahan area of Purba Champaran district (Bihar).")
+    res = _resolve(nlp, gaz, "Villagers clashed in Motihari block of Purba Champaran district (Bihar) over land.")
     assert "Purba Champaran" in res and res["Purba Champaran"].entry.feature_code == "ADM2"
 
 
 def test_an_unknown_village_falls_back_to_its_named_units(nlp, gaz):
-    text = ("A bomb detonated in Barang, Asil Targao, Bajaur, Khyber Pakhtunkhwa, Pakistan. "
-            "One tribal elder was killed.")
+    text = ("A bomb detonated in Inayat Kalay, Mamund, Bajaur, Khyber Pakhtunkhwa, Pakistan. "
+            "A tribal elder died in the blast.")
     loc = _located(nlp, gaz, text, "detonated").mentions[0].location
     assert loc is not None and loc.iso3 == "PAK" and loc.admin1 == "Khyber Pakhtunkhwa"
     assert loc.geo_precision >= 2
 
 
 def test_a_place_abroad_loses_to_one_in_the_articles_country(nlp, gaz):
-    text = ("In Garcia, Nuevo Leon, three men were shot and injured inside a barbershop "
-            "in Colonia Mitras Poniente.")
+    text = ("In Garcia, Nuevo Leon, gunmen shot and wounded two brothers outside a taco stand "
+            "in Colonia Valle de Lincoln.")
     loc = _located(nlp, gaz, text, "shot").mentions[0].location
     assert loc is not None and loc.iso3 == "MEX"
 
@@ -212,7 +212,7 @@ def test_an_associated_partys_country_when_no_place_is_named(nlp, gaz):
 
 
 def test_a_city_opening_an_institutions_name_when_no_town_is_named(nlp, gaz):
-    text = "The Pakistan Sunni Tehrik staged a protest demonstration outside the Lahore Press Club on Sunday."
+    text = "Pakistan Sunni Tehrik workers held a protest outside the Lahore Press Club on Friday."
     loc = _located(nlp, gaz, text, "protest").mentions[0].location
     assert loc is not None and loc.name == "Lahore" and loc.rule == "geo.event.organisation"
 
@@ -231,16 +231,16 @@ def test_a_numbered_district_of_a_town_is_qualified_by_the_town(nlp, gaz):
 
 def test_a_numbered_police_district_is_no_unit_named_police(nlp, gaz):
     # "Police District 17" is a ward of Kabul, not Poland's Police county
-    text = "An explosive device detonated targeting a police vehicle in Police District 10, Kabul, Afghanistan."
+    text = "A magnetic bomb stuck to a police pickup detonated in Police District 9, Kabul, Afghanistan, on Monday."
     loc = _located(nlp, gaz, text, "detonated").mentions[0].location
     assert loc is not None and loc.iso3 == "AFG" and loc.admin1 == "Kabul"
 
 
 @pytest.mark.parametrize("text,trigger,admin1", [
     # a province that is also a common word, between a village and its country
-    ("Assailants attacked a police patrol in Ashaka, Delta, Nigeria.", "attacked", "Delta"),
+    ("Gunmen attacked a vigilante post in Ashaka, Delta, Nigeria, overnight.", "attacked", "Delta"),
     # names NER took for persons, in a chain from a neighbourhood to the country
-    ("A bomb detonated near a checkpoint in Al Jarbouya neighborhood, Samawah, Muthanna, Iraq.", "detonated",
+    ("An IED detonated beside an army checkpoint in Al Jarbouya neighbourhood, Samawah, Muthanna, Iraq.", "detonated",
      "Al Muthanna"),
 ])
 def test_every_link_of_a_chain_of_places_is_a_place(nlp, gaz, text, trigger, admin1):
@@ -255,7 +255,7 @@ def test_the_document_place_keeps_to_its_chains_country(nlp, gaz):
 
 
 @pytest.mark.parametrize("text,name", [
-    ("Assailants attacked security forces in Qala-i-Naw, Badghis, Afghanistan.", "Qala-i-Naw"),
+    ("Taliban fighters attacked a police post in Qala-i-Naw, Badghis, Afghanistan.", "Qala-i-Naw"),
     ("Clashes broke out in Jhapa-based camps.", "Jhapa"),
 ])
 def test_hyphenated_names_are_read_whole_but_not_their_suffixes(nlp, gaz, text, name):
@@ -283,7 +283,7 @@ def test_a_transliterated_town_in_a_named_province(nlp, gaz):
 
 def test_a_neighbourhood_of_the_reports_city_is_no_town_elsewhere(nlp, gaz):
     # Austin is a Chicago neighbourhood here, not the Texas capital
-    text = ("Four people were wounded in a shooting Sunday night in the Austin neighborhood. "
+    text = ("Three men were wounded in a shooting late Saturday in the Austin neighborhood. "
             "Chicago police said the gunmen fired from a passing car.")
     findings = _located(nlp, gaz, text, "shooting")
     loc = findings.mentions[0].location
@@ -355,14 +355,14 @@ def test_a_capital_qualifying_a_town_is_the_province(nlp, gaz):
 
 
 def test_a_compass_zone_of_a_city_is_no_province(nlp, gaz):
-    text = "In the North Zone of Rio de Janeiro, Rio de Janeiro, police raided a favela and exchanged fire."
+    text = "In the South Zone of Rio de Janeiro, Rio de Janeiro, officers raided a hillside favela and traded shots with gang members."
     loc = _located(nlp, gaz, text, "raided").mentions[0].location
     assert loc is not None and loc.iso3 == "BRA" and loc.admin1 == "Rio de Janeiro"
 
 
 def test_a_neighbourhood_of_a_named_town_is_no_namesake_town_far_away(nlp, gaz):
-    text = ("In the North Zone of Rio de Janeiro, Rio de Janeiro, police carried out an operation "
-            "in Jacarezinho neighborhood. A shoot-out broke out.")
+    text = ("In the North Zone of Rio de Janeiro, Rio de Janeiro state, officers entered "
+            "Jacarezinho neighborhood and a gunfight followed.")
     res = _resolve(nlp, gaz, text)
     e = res["Jacarezinho"].entry
     assert e is None or e.admin1 == "Rio de Janeiro"
@@ -391,14 +391,14 @@ def test_a_province_in_brackets_behind_an_unknown_unit_still_qualifies(nlp, gaz)
 
 
 def test_jk_is_jammu_and_kashmir(nlp, gaz):
-    text = "Military forces of India and Pakistan exchanged fire at Kirni sector area (Poonch district, J&K)."
+    text = "Troops of India and Pakistan exchanged small-arms fire in Krishna Ghati sector (Poonch district, J&K)."
     loc = _located(nlp, gaz, text, "exchanged").mentions[0].location
     assert loc.iso3 == "IND" and loc.admin1 == "Jammu and Kashmir"
 
 
 def test_monitors_on_the_contact_line_speak_of_its_provinces(nlp, gaz):
     # Ukraine has Shevchenkos in many provinces; the OSCE monitors report from Donetsk and Luhansk
-    text = "On 7 May 2020, the OSCE SMM observed a total of 12 shots involving small arms near Shevchenko."
+    text = "On 12 May 2020, the OSCE SMM recorded 9 shots from small arms near Shevchenko."
     loc = _located(nlp, gaz, text, "shots").mentions[0].location
     assert loc.iso3 == "UKR" and loc.admin1 in ("Donetsk", "Luhansk")
 
@@ -406,11 +406,11 @@ def test_monitors_on_the_contact_line_speak_of_its_provinces(nlp, gaz):
 def test_a_namesake_outside_the_monitors_provinces_is_not_their_village(nlp, gaz):
     # the gazetteer's Molodizhnes lie far from the contact line, in other provinces: the
     # monitors' one is the Codifier's village of the two oblasts nearer the line (Luhansk's)
-    text = "On 3 May 2020, the OSCE SMM observed a total of 52 explosions involving unknown weapons near Molodizhne."
+    text = "On 16 May 2020, the OSCE SMM recorded 40 explosions of undetermined origin near Molodizhne."
     loc = _located(nlp, gaz, text, "explosions").mentions[0].location
     assert loc.iso3 == "UKR" and loc.admin1 == "Luhansk"
     # GeoNames' only Sokilnyky lies in Lviv; the monitors' one is the Luhansk village of the Codifier table
-    text = "On 3 May 2020, the OSCE SMM observed a total of 52 explosions involving unknown weapons near Sokilnyky."
+    text = "On 16 May 2020, the OSCE SMM recorded 40 explosions of undetermined origin near Sokilnyky."
     loc = _located(nlp, gaz, text, "explosions").mentions[0].location
     assert loc.iso3 == "UKR" and loc.admin1 == "Luhansk"
     # a province the text names still has its own towns
@@ -440,40 +440,40 @@ def test_distance_to_a_line_is_to_its_nearest_segment():
 
 
 def test_an_unknown_village_of_the_monitors_is_in_their_first_province(nlp, gaz):
-    text = "On 8 May 2020, the OSCE SMM observed 120 projectiles involving unknown weapons near Kominternove."
+    text = "On 9 May 2020, the OSCE SMM counted 85 projectiles from unidentified weapons near Kominternove."
     loc = _located(nlp, gaz, text, "projectiles").mentions[0].location
     assert loc.iso3 == "UKR" and loc.admin1 == "Donetsk" and loc.rule == "geo.event.cue-province"
 
 
 def test_a_village_ner_calls_a_people_is_still_a_place(nlp, gaz):
-    text = "On 5 May 2020, the OSCE SMM observed a total of 1 projectiles involving unknown weapons near Shyrokyne."
+    text = "On 18 May 2020, the OSCE SMM counted 2 projectiles from unidentified weapons near Shyrokyne."
     loc = _located(nlp, gaz, text, "projectiles").mentions[0].location
     assert loc is not None and loc.name == "Shyrokyne"
 
 
 def test_a_name_ner_cut_at_a_lower_case_link_is_read_whole(nlp, gaz):
     # "Ain al Arab" is Ayn al Arab (Kobani), not France's Ain
-    text = "A joint patrol by Turkish and Russian forces took place in rural Ain al Arab city in Aleppo countryside."
+    text = "Russian and Turkish troops carried out a joint patrol in rural Ain al Arab city, in the Aleppo countryside."
     tops = {name: r.entry for name, r in _resolve(nlp, gaz, text).items()}
     assert "Ain al Arab" in tops and tops["Ain al Arab"].iso2 == "SY" and "Arab" not in tops
 
 
 def test_the_head_of_an_unknown_linked_name_is_no_small_namesake(nlp, gaz):
     # "Wadi al-Rabi" is unknown: "Wadi" alone is no town in Karnataka
-    res = _resolve(nlp, gaz, "On 6 May 2020, GNA and LNA forces reportedly clashed in Wadi al-Rabi (Aljfara).")
+    res = _resolve(nlp, gaz, "On 14 May 2020, LNA and GNA fighters were said to have clashed in Wadi al-Rabi (Aljfara).")
     wadi = res["Wadi"]
     assert wadi.toponym.cut and wadi.entry is None
 
 
 def test_a_unit_in_brackets_after_an_unknown_place_is_its_province(nlp, gaz):
     # ACLED spells Libya's Jafara "Aljfara"; NER reads it as a person's name
-    text = "On 3 May 2020, GNA forces targeted LNA forces with heavy artillery fire in Khela Ben Oun (Aljfara)."
+    text = "On 15 May 2020, GNA units targeted LNA positions with rocket fire in Khela Ben Oun (Aljfara)."
     loc = _located(nlp, gaz, text, "targeted").mentions[0].location
     assert loc is not None and loc.iso3 == "LBY" and loc.admin1 == "Jafara"
 
 
 def test_a_village_ner_calls_a_product_is_still_a_place(nlp, gaz):
-    text = "On 29 April 2020, the OSCE SMM observed a total of 11 shots involving small arms near Svitlodarsk."
+    text = "On 2 May 2020, the OSCE SMM recorded 7 shots from small arms near Svitlodarsk."
     loc = _located(nlp, gaz, text, "shots").mentions[0].location
     assert loc is not None and loc.name == "Svitlodarsk"
 
@@ -558,7 +558,7 @@ def test_dc_is_the_capital_and_a_postal_code_qualifies_its_town(nlp, gaz):
 
 def test_a_districts_province_is_the_one_the_note_writes_last(nlp, gaz):
     # GeoNames files the district (and the town of Mwaro) under Gitega; the note says Mwaro province
-    found = _located(nlp, gaz, "On 8 May 2020, Imbonerakure tortured a CNL member in Ruramba (Kayokwe, Mwaro).",
+    found = _located(nlp, gaz, "On 19 May 2020, Imbonerakure members tortured a CNL activist in Ruramba (Kayokwe, Mwaro).",
                      "tortured")
     loc = found.mentions[0].location
     assert loc.name == "Kayokwe" and loc.admin1 == "Mwaro"
@@ -566,31 +566,31 @@ def test_a_districts_province_is_the_one_the_note_writes_last(nlp, gaz):
 
 def test_a_towns_own_chain_keeps_its_province(nlp, gaz):
     # "Janzur (Tripoli)": the city next to the town, not Tripoli's province
-    found = _located(nlp, gaz, "On 3 May 2020, shells fell in Al Jabes street in Janzur (Tripoli).", "fell")
+    found = _located(nlp, gaz, "On 21 May 2020, several mortar shells fell on Al Jabes street in Janzur (Tripoli).", "fell")
     loc = found.mentions[0].location
     assert loc.name == "Janzūr" and loc.admin1 != "Tripoli"
 
 
 def test_a_province_abroad_from_every_namesake_province_holds_the_town(nlp, gaz):
     # Rio Claro is a region of Trinidad too: "Lara state" is no next item of a list of provinces
-    res = _resolve(nlp, gaz, "On 29 April 2020, in Rio Claro, Lara state, residents protested.")
+    res = _resolve(nlp, gaz, "On 12 June 2020, in Rio Claro, Lara state, neighbours protested over gas shortages.")
     assert res["Rio Claro"].entry is None or res["Rio Claro"].entry.iso2 == "VE"
-    found = _located(nlp, gaz, "On 29 April 2020, in Rio Claro, Lara state, residents protested.", "protested")
+    found = _located(nlp, gaz, "On 12 June 2020, in Rio Claro, Lara state, neighbours protested over gas shortages.", "protested")
     assert found.mentions[0].location.iso3 == "VEN" and found.mentions[0].location.admin1 == "Lara"
 
 
 def test_a_province_spelled_otherwise_before_its_unit_word(nlp, gaz):
-    res = _resolve(nlp, gaz, "On 3 May 2020, large protests broke out in Kirkouk province.")
+    res = _resolve(nlp, gaz, "On 17 May 2020, hundreds protested in Kirkouk province over power cuts.")
     e = res["Kirkouk province"].entry
     assert e is not None and e.iso2 == "IQ" and e.feature_code == "ADM1" and e.name == "Kirkuk"
     # as ACLED writes it, the name alone is the province
-    e = _resolve(nlp, gaz, "On 3 May 2020, large protests broke out in Wassit province.")["Wassit"].entry
+    e = _resolve(nlp, gaz, "On 17 May 2020, hundreds protested in Wassit province over power cuts.")["Wassit"].entry
     assert e is not None and e.iso2 == "IQ" and e.name == "Wasit"
 
 
 def test_a_local_government_area_is_a_district(nlp, gaz):
     # NER reads "Oshimili North LGA" as a body; the unit word says it is Delta State's district
-    found = _located(nlp, gaz, "On 7 May 2020, youths of Okpanam (Oshimili North LGA, Delta) blocked a highway.",
+    found = _located(nlp, gaz, "On 22 May 2020, market women of Okpanam (Oshimili North LGA, Delta) blocked the expressway over levies.",
                      "blocked")
     loc = found.mentions[0].location
     assert loc.name == "Oshimili North" and loc.admin1 == "Delta" and loc.geo_precision == 2
@@ -599,9 +599,9 @@ def test_a_local_government_area_is_a_district(nlp, gaz):
 @pytest.mark.parametrize("text,trigger,admin1", [
     # NER keeps "Rabat" of "Rabat Abdullah" and "Bagh" of "Bagh-e Shamal": the chain after the
     # cut name still says where it is, not Morocco's capital or Azad Kashmir's town
-    ("03/09/2021: Assailants shot and killed a soldier at his residence in Rabat Abdullah, Herat, "
+    ("04/14/2021: Assailants shot and killed a district official near his shop in Rabat Abdullah, Herat, "
      "Afghanistan.", "killed", "Herat"),
-    ("03/18/2021: Assailants attacked a military outpost in Bagh-e Shamal, Baghlan, Afghanistan.",
+    ("05/02/2021: Assailants attacked an army checkpoint in Bagh-e Shamal, Baghlan, Afghanistan.",
      "attacked", "Baghlan"),
 ])
 def test_a_name_ner_cut_short_keeps_its_chain(nlp, gaz, text, trigger, admin1):
@@ -611,7 +611,7 @@ def test_a_name_ner_cut_short_keeps_its_chain(nlp, gaz, text, trigger, admin1):
 
 def test_a_piece_of_a_name_inside_a_chain_bounds_nothing(nlp, gaz):
     # "Saudi" of "Datu Saudi Ampatuan" qualifies Kitango, but says nothing of where it lies
-    text = "03/17/2021: Assailants set fire to several homes in Kitango, Datu Saudi Ampatuan, Maguindanao, Philippines."
+    text = "06/05/2021: Assailants set fire to a school building in Kitango, Datu Saudi Ampatuan, Maguindanao, Philippines."
     assert _resolve(nlp, gaz, text)["Kitango"].entry.iso2 == "PH"
     assert _located(nlp, gaz, text, "set fire").mentions[0].location.name == "Kitango"
 
@@ -825,7 +825,7 @@ def test_a_unit_word_does_not_lengthen_a_name(nlp, gaz):
 
 def test_a_town_in_a_landmark_name_gives_way_to_the_place_set_out_after_it(nlp, gaz):
     # a roundabout named after another province's capital, then the town with its province
-    f = _located(nlp, gaz, "A bomb went off near Ghazni Amanullah roundabout, Tarin Kot, Uruzgan, "
+    f = _located(nlp, gaz, "A bomb went off at Ghazni Amanullah square, Tarin Kot, Uruzgan, "
                            "Afghanistan, on Tuesday.", "bomb")
     loc = f.mentions[0].location
     assert loc is not None and loc.admin1 == "Uruzgan"
@@ -1022,7 +1022,7 @@ def test_a_short_name_is_no_close_spelling_of_a_town_abroad(nlp, gaz):
 
 @pytest.mark.parametrize("text,trigger,words", [
     # the district a force attacked is where the attack took place, not the province after it
-    ("Insurgents attacked Obe district, Herat, Afghanistan, before dawn on Tuesday.", "attacked", "Obe district"),
+    ("Insurgents attacked Obe district, Herat province, Afghanistan, before dawn on Tuesday.", "attacked", "Obe district"),
     ("Gunmen raided Ghoryan district, Herat, Afghanistan, late on Sunday.", "raided", "Ghoryan"),
 ])
 def test_a_place_struck_is_the_scene(nlp, gaz, text, trigger, words):

@@ -66,7 +66,7 @@ REPORTS = [
      "people and wounding 12, police said.",
      IED, DAY, "day", "Quetta", None, CIVILIANS, [("fatalities", 4, 4, 4, "official", "police")], None),
     ("market", "app-2", "APP",
-     "Four people died and a dozen were hurt when an explosive device planted on a motorbike went off at a busy "
+     "Four people died and a dozen were hurt when an explosive device fitted to a motorbike went off at a busy "
      "vegetable market on Sariab Road, Quetta, officials said.",
      IED, DAY, "day", "Quetta", None, CIVILIANS, [("fatalities", 4, 4, 4, "official", "officials")], None),
     ("checkpoint", "dawn-3", "Dawn",
@@ -74,7 +74,7 @@ REPORTS = [
      "police said.",
      ("Battles", "Armed clash"), DAY, "day", "Quetta", None, POLICE, [("fatalities", 1, 1, 1, "official", "police")], None),
     ("checkpoint", "nni-3", "NNI",
-     "A policeman was killed when unidentified assailants opened fire on a police checkpoint in the Satellite "
+     "A policeman was killed when unknown gunmen opened fire on a police checkpoint in the Satellite "
      "Town area of Quetta on Tuesday.",
      ("Battles", "Armed clash"), DAY, "day", "Quetta", None, POLICE, [("fatalities", 1, 1, 1, "unattributed", None)], None),
     ("grenade", "balochistan-post-4", "Balochistan Post",

@@ -83,7 +83,7 @@ def _modality_of(nlp, text: str, word: str | None = None) -> tuple[str, str | No
     ("Every private aircraft in the country has been placed under the control of the air force.", "aircraft",
      "generic", "no act"),
     # a weapon named as the subject of a verb told as a practice shares the verb's reading
-    ("Grenades and bombs have been exploded in markets and bus stations.", "grenade", "generic", "exploded"),
+    ("Bombs and grenades have been exploded in shops and bus terminals.", "grenade", "generic", "exploded"),
 ])
 def test_not_events(nlp, text, word, expected, cue):
     got, got_cue = _modality_of(nlp, text, word)
@@ -103,9 +103,9 @@ def test_not_events(nlp, text, word, expected, cue):
     ("The shooting victim died at the hospital on Sunday.", "shooting"),
     ("Rebels destroyed two bridges and a power station on the main highway.", "destroy"),
     ("Guerrillas attacked the town hall with rifles and grenades.", "attack"),
-    ("There were indiscriminate bombings this morning in the northern districts.", "bombing"),
+    ("There were indiscriminate bombings early today in the eastern suburbs.", "bombing"),
     ("Guerrillas fought with troops in the northern province for three hours.", "fought"),
-    ("The military police carried out an operation against drug trafficking in the favela.", "operation"),
+    ("The military police launched an operation against drug gangs in the favela.", "operation"),
     ("The rebels stormed the village, burned houses and kidnapped the mayor.", "kidnap"),
     ("The minister stopped in the port town and toured the customs house, which was bombed by rebels on Sunday.",
      "bomb"),

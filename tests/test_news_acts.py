@@ -130,9 +130,9 @@ def test_mortars_fired_with_rifles_at_soldiers_are_a_battle(nlp, text, word, exp
     assert _first(nlp, text, word)[1].sub_event_type == expected
 
 
-WIRE_TWO_ACTS = ("the patriotic front, which on 25 january claimed responsibility for killing the former army "
-                 "chief, claimed responsibility today for detonating a bomb at the telephone company offices "
-                 "in san pedro sula.")
+WIRE_TWO_ACTS = ("the popular liberation movement, which on 12 january said it had killed a retired police "
+                 "colonel, claimed responsibility today for detonating a car bomb outside the power company "
+                 "offices in tegucigalpa.")
 
 
 def test_a_sentence_that_tells_two_acts_gives_two_events(pipeline):
@@ -144,7 +144,7 @@ def test_a_sentence_that_tells_two_acts_gives_two_events(pipeline):
 @pytest.mark.parametrize("text", [
     "A bomb exploded outside the bank, killing three people.",
     "Members of the front planted a bomb that destroyed a power pylon early today.",
-    "A woman died when a bomb exploded in her kitchen.",
+    "A man died when a parcel bomb exploded in his garage.",
 ])
 def test_an_act_told_further_in_its_own_sentence_stays_one_event(pipeline, text):
     result = pipeline.process(Document(id="w1", text=text, published=dt.date(1989, 1, 30)))
@@ -162,7 +162,7 @@ def test_a_named_victims_killing_beside_a_protest_is_an_act_of_its_own(pipeline)
 
 @pytest.mark.parametrize("text,word", [
     ("Insurgents held their positions, fending off fierce air and artillery attacks.", "artillery"),
-    ("The government has intensified bombings and artillery attacks against the towns.", "artillery"),
+    ("The army has stepped up bombings and artillery attacks on the villages.", "artillery"),
 ])
 def test_a_weapon_word_before_a_plural_act_noun_shares_its_kind(nlp, text, word):
     sent, trig = _first(nlp, text, word)
@@ -282,7 +282,7 @@ def test_talk_of_violence_takes_no_time_or_place_from_the_politics_it_is_merged_
 
 @pytest.mark.parametrize("said", [
     "He said that the assassination of the magistrate had shocked the judges.",  # one act done to someone
-    "He recalled that a few days ago there was an explosion at the university.",  # a time of recency
+    "He noted that a few days ago there had been an explosion at the courthouse.",  # a time of recency
 ])
 def test_an_act_the_body_names_with_its_victim_or_its_recency_stays_an_event(pipeline, said):
     text = POLITICS + "\n\n" + said
@@ -359,7 +359,7 @@ def test_victims_a_group_is_named_for_are_a_class_not_an_incident(nlp, text, wor
 
 
 @pytest.mark.parametrize("text,word,expected", [
-    ("The ambassador was expelled because of the unjustified attacks by the neighbouring government against "
+    ("The envoy was sent home over the baseless attacks by the neighbouring government on "
      "the national government.", "attack", "generic"),
     ("The opposition attacked the government over the new budget on Tuesday.", "attack", "generic"),
     ("Government forces attacked the opposition party's offices on Tuesday.", "attack", "asserted"),

@@ -80,7 +80,7 @@ CASES = [
     # "explosives" is a charge's material, not many blasts at a front
     ('Remote explosive/landmine/IED', "A car packed with explosives blew up outside the governor's office, wounding six people."),
     # an arson attack that hurts no one destroys property
-    ('Looting/property destruction', 'Militants carried out an arson attack targeting a textile factory overnight, causing heavy damage.'),
+    ('Looting/property destruction', 'Militants carried out an arson attack on a garment factory overnight, causing heavy damage.'),
 ]
 
 
@@ -307,7 +307,7 @@ THIRD_PHRASINGS = [
     ('Arrests', 'Security forces detained a senior opposition leader at his home in the early hours of Saturday, his party said.'),
     ('Looting/property destruction', 'Armed men ransacked the health centre and made off with medical supplies, staff said.'),
     ('Disrupted weapons use', 'Bomb disposal experts defused an explosive device found near the entrance of the church.'),
-    ('Change to group/activity', 'The rebel group announced it would lay down its weapons and join the political process.'),
+    ('Change to group/activity', 'The rebel group announced it would lay down its arms and enter the political process.'),
     ('Non-violent transfer of territory', 'Government troops handed control of the town to the rebels without a fight as part of a local deal.'),
     ('Other', 'Unknown men set up an illegal checkpoint on the highway and demanded money from drivers.'),
     ('Chemical weapon', 'A monitoring group said at least 11 people suffocated after a chlorine-filled barrel bomb hit a residential building in the town late on Sunday.'),

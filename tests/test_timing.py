@@ -62,12 +62,12 @@ def test_context_cues(sentence, kind):
     "A homicide count was added against the man charged in the shooting.",  # a charge, not a tally
     "Gunmen fought with police for two hours before fleeing.",
     "Guerrillas shot down an air force helicopter, which crashed near the town.",
-    "A boy was killed in an accidental shooting at his home on Sunday.",
+    "A girl was killed in an accidental shooting at a relative's home on Sunday.",
     "Rebels attacked the government palace with mortars on Tuesday.",
     # a crash that gunfire caused, a shooting at a funeral: the shooting is the news
     "A girl was shot and killed after her family's car was in an accident on the highway.",
     "A gunman fired from his car until it crashed into a fence, police said.",
-    "Three people were shot while attending a funeral service on Friday.",
+    "Four people were shot while standing outside a funeral home on Friday.",
     "Two Hurt in Church Funeral Shooting",
     "It was the deadliest attack on the town since 4 June 2019.",
     "A suicide bomber blew himself up among mourners at a village burial, killing nine.",

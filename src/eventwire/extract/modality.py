@@ -635,7 +635,7 @@ _POPULATION_NOUNS = {"population", "populace", "people", "citizenry"}
 # Plural nouns of people with no class of their own: "murdered people", "disappeared persons".
 _BARE_PEOPLE = {"people", "persons"}
 # Words a list of the classes of victims an "of" opens may hold before the participle:
-# "relatives of political prisoners, missing, and murdered people".
+# "families of jailed activists, disappeared, and murdered people".
 _CLASS_LIST_POS = ("ADJ", "NOUN", "VERB", "CCONJ", "PUNCT")
 _CLASS_LIST_MAX = 8  # words from "of" to the participle
 
