@@ -597,7 +597,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 def _of_an_earlier_year(count: Count, event_date, findings: DocFindings) -> bool:
     """A figure whose sentence dates it only to years before the event's is another, earlier
-    incident's: "In December 2012, 20 children and six adults were killed" in a report of a
+    incident's: "In March 2011, nine people were shot dead at the same bar" in a report of a
     2014 shooting, "the 2015 Genesee Street shooting, when three people were shot dead" in one
     of 2017. The event's date is one the text tells: a report of a trial, dated by its
     publication, is about the earlier incident."""
@@ -1295,7 +1295,7 @@ _PLURAL_ACTS = re.compile(r"[a-z]+[^su]s", re.I)
 
 def _acts_in_the_plural(m: Mention) -> bool:
     """The mention names acts in the plural ("the bombings in the cities and the massacres in
-    the countryside", "the setting of explosive devices and the kidnappings") with no time, place
+    the countryside", "the planting of bombs and the abductions") with no time, place
     or toll of its own: a speech's or a communique's charge of a pattern of violence, even in its
     opening, where a report of a happening tells its act with a setting ("bombs exploded in the
     capital last night")."""

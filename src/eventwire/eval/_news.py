@@ -226,7 +226,7 @@ _ATTACK_RULE = re.compile(r"lex:violence\(attack")  # classify's rule of a class
 
 def _attack_on_police(event: Event) -> bool:
     """An armed clash that holds an armed group's attack ("commandos staged attacks on the
-    brigade headquarters and the national police headquarters") whose sentence names police
+    garrison and the police station") whose sentence names police
     among its targets (a stem of scheme "police"): a one-sided attack on a government target,
     which MUC codes (TASKDOC template-doc-part1 section 1), not a battle, even where the
     event's other party was read as the military. Any mention of the event may tell it, not

@@ -654,7 +654,7 @@ def _event_between(verb, date_tok, gathering: bool = False) -> bool:
     charge, not the incident: the date stays the charge's. A gathering ("held a vigil
     Thursday night to honor a boy who was shot", "a funeral") is a step after an act of
     violence: its date is the gathering's, and dates only a gathering (``gathering``). The
-    subject the telling is about ("posted about the shooting on its Facebook page Friday",
+    subject the telling is about ("wrote about the attack on its website on Friday",
     "asked about the killing Monday") is no phrase the date closes: the day is the telling's."""
     return any(_incident_noun(t) and not _offence(t) and (gathering or t.lemma_.lower() not in gathering_nouns())
                and t.head.lower_ != "about" for t in verb.doc[verb.i + 1:date_tok.i])

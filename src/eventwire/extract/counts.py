@@ -1412,7 +1412,7 @@ def _hurt_told(toks) -> bool:
 
 
 def _ordinal_victims(sent, toks) -> list[Count]:
-    """"A fifth victim was struck", "a fourth victim with a gunshot wound checked himself into a
+    """"A fifth victim was struck", "a fourth person with a bullet wound later walked into a
     hospital", "a second man was grazed": a victim or a person introduced by an ordinal is one
     more after the ones already counted, so the people hit number at least the ordinal (the dead
     among them, see :func:`event_counts`). The victim is indefinite ("the fourth victim" points
@@ -1571,7 +1571,7 @@ def _expected_to_live(sent, toks) -> list[Count]:
             continue  # "expected to survive the recall vote": not a patient
         head = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if head is None and t.dep_ == "conj" and t.head.pos_ == "VERB":
-            # "the driver was taken to a hospital and is expected to recover": the first verb's subject
+            # "the driver was rushed to a hospital and should recover": the first verb's subject
             head = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if head is None or head.lower_ in _PRONOUNS or not _a_person(head):
             continue
@@ -1600,7 +1600,7 @@ def _carrier_subject(t):
     """Who carries the wound: a verb's subject ("a teenager suffered a gunshot wound"), or
     for "with", the person it follows ("found a man with a gunshot wound") or the subject of
     the verb it hangs on ("a boy arrived at the hospital with a gunshot wound", "was in
-    critical condition with life-threatening injuries", "was taken to MUSC with injuries": a
+    critical condition with grave injuries", "was taken to MUSC with injuries": a
     place or a state the person is in does not carry the wound), or of the verb a participle
     clause hangs on ("was found suffering from a gunshot wound")."""
     if t.pos_ == "ADP":
@@ -1739,7 +1739,7 @@ _SPAN_OF_TIME = re.compile(r"\b(?:in|over|during|within) the (?:past|last) (?:\w
 
 # A figure told over several incidents is a tally of them, not one incident's: "left seven
 # people dead in 17 shootings across the city", "45 such shootings ... eleven killed",
-# "Three shootings that took the lives of five people", "injured in those shootings".
+# "Two shootings that took the lives of four people", "injured in those shootings".
 _MANY_INCIDENTS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|"
                              r"separate|those|these|such|other|\w+ such|\w+ other) (?:\w+ )?(?:shootings|attacks|"
                              r"incidents|homicides|murders)\b", re.I)
@@ -1994,7 +1994,7 @@ def _before_masthead(sent, found: list[Count]) -> list[Count]:
 
 
 # A first figure that the report says was given first and then changed: "police had originally
-# said that seven people were shot, but amended that number to four", "initially reported".
+# said that six people were shot, then corrected that figure to three", "initially reported".
 _FIRST_REPORT = re.compile(r"\b(?:originally|initially|at first|first|earlier)\s+(?:\w+\s+)?"
                            r"(?:said|say|says|told|tell|reported|report|reports|thought|believed|stated)\b", re.I)
 
@@ -2649,7 +2649,7 @@ _INCLUDED = re.compile(r"\b(?:including|among (?:them|those|the dead)|of whom|of
 
 
 # The most characters between a toll of the dead and the figure of the hurt told with it
-# ("one person was killed and three others were injured", "left one dead, four injured").
+# ("one man was killed and two others were hurt", "left one dead, four injured").
 _TOLD_TOGETHER = 12
 # Dead added to a stated toll by another rule: the killer's own death, or one "also killed".
 _ADDED_DEAD = ("+self", "+assailant", "+also_dead", "+attackers(")
@@ -2657,7 +2657,7 @@ _ADDED_DEAD = ("+self", "+assailant", "+also_dead", "+attackers(")
 
 def _less_later_dead(hurt: Count, total: Count, dead: list[Count]) -> Count:
     """The hurt told beside a toll of the dead one smaller than the report's final one, less
-    that one: "one person was killed and three others were injured" in a report that later
+    that one: "one man was killed and two others were hurt" in a report that later
     tells two dead ("a second victim has died", "Two dead" in its headline) holds the one who
     died among the three. Not when the larger toll adds the killer or someone "also killed",
     who were never among the hurt."""

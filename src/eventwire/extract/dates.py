@@ -446,7 +446,7 @@ _UPDATE_LABEL = re.compile(rf"(?:^|\n)[ \t\u200b\ufeff]*(?:UPDATE[D]?|Update|PRE
 
 def _update_labels(text: str, published: dt.date | None) -> list[tuple[int, int, dt.date]]:
     """(start, end, day) of each label that opens a part of a live or updated story with the
-    day it was written ("UPDATE 1/11: The boy was taken off life support on Sunday ... PREVIOUS
+    day it was written ("UPDATE 1/11: The girl died in hospital on Sunday ... PREVIOUS
     1/4: ... were waiting in a parked car Monday"): the weekdays and "yesterday" of that part
     count from that day, not from the page's publication date, which is the last update's.
     Only a day on or before publication: a later one is read no differently."""

@@ -273,8 +273,8 @@ def _best_in_sentence(mention: Mention, res: list[Resolved], roles: list[str],
 def _in_named_province(i: int, mention: Mention, res: list[Resolved], roles: list[str]) -> int | None:
     """When the event's place lies outside every province of its country that the sentence
     names, the sentence's place inside one, in whatever role it is written ("in Bate village,
-    coded as Arso district, Keerom regency, Papua province": the Bate of East Java is a
-    namesake of a village the gazetteer lacks; Arso holds it), the most specific first; else None."""
+    coded as a district of Keerom regency, Papua province": the Bate of East Java is a
+    namesake of a village the gazetteer lacks; the district holds it), the most specific first; else None."""
     if not _outside_named_provinces(i, res):
         return None
     trig = (mention.trigger.start + mention.trigger.end) / 2
@@ -307,7 +307,7 @@ def _outside_named_provinces(i: int, res: list[Resolved]) -> bool:
 
 def _qualified_after(i: int, res: list[Resolved], roles: list[str], text: str) -> int | None:
     """A place written with its qualifiers right after the one picked, in another province or
-    country: "near Ghazni Amanullah roundabout, Tarin Kot, Uruzgan", "on Basra-Baghdad Highway
+    country: "near the main roundabout, Tarin Kot, Uruzgan", "on Basra-Baghdad Highway
     in Nasiriyah, Dhi Qar", "in the Badia desert, Busayyah, Muthanna": the first name is part
     of a landmark's, a road's or an area's, and the place set out with its province or country
     is where that lies. The most specific resolved member of that place's chain, else None."""
