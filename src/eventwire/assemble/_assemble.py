@@ -174,10 +174,10 @@ def _finer(new: Location, held: Location) -> bool:
     words named a broader unit and the town came from the rest of the article. The lede's town
     is where it happened."""
     if held.rule == "geo.event.sentence+document" and new.rule == "geo.event.sentence" and new.country == held.country \
-            and not (new.geo_precision > held.geo_precision and new.admin2 is not None and new.admin2 == held.admin2):
+            and not (new.geo_precision > held.geo_precision and _by_the_town(new, held)):
         # a headline that names only "India's Manipur", given the article's town, under a lede's
-        # district; a lede's county that holds that town ("Maryland" shootings at a Bethesda mall
-        # told in "Montgomery County") leaves the town
+        # district; a lede's county that holds that town or lies by it ("Maryland" shootings at a
+        # Bethesda mall told in "Montgomery County") leaves the town
         return True
     if held.geo_precision == 3 and new.geo_precision < 3 and new.country == held.country \
             and held.admin1 is not None and new.admin1 == held.admin1:
@@ -185,6 +185,18 @@ def _finer(new: Location, held: Location) -> bool:
     return held.geo_precision == 2 and new.geo_precision == 1 and None not in (
         new.latitude, new.longitude, held.latitude, held.longitude) and \
         distance_km(new.latitude, new.longitude, held.latitude, held.longitude) <= _SAME_PLACE_KM
+
+
+# How far from a county's or district's point a town may lie and still be read as in it
+_UNIT_REACH_KM = 60.0
+
+
+def _by_the_town(unit: Location, town: Location) -> bool:
+    """A county or district that holds the town, or whose point lies near it."""
+    if unit.admin2 is not None and unit.admin2 == town.admin2:
+        return True
+    return None not in (unit.latitude, unit.longitude, town.latitude, town.longitude) and \
+        distance_km(unit.latitude, unit.longitude, town.latitude, town.longitude) <= _UNIT_REACH_KM
 
 
 def _claim_of_another(claim, group: _Group, findings: DocFindings) -> bool:
@@ -465,13 +477,17 @@ def _group(mentions: list[Mention], structure=None, places=(), published=None, t
         if last is not None and _points_back(m) and _fits(last, m, part, published, told, headline):
             target = last  # "that attack": the incident told just before, not the first that fits
         apart = _told_as_separate(m)  # "Separately, settlers attacked ...": not what was told before
-        if target is None and "+anaphor" in m.trigger.rule and _dates_the_act_only_alone(m.trigger):
-            # "the detentions" after a march in one city and arrests in another: the arrests (a
-            # step such as an arrest; "the shooting" stays with the first that fits, the news)
-            target = next((g for g in reversed(groups) if _of_the_same_word(g, m)
-                           and not g.headline_only and _fits(g, m, part, published, told, headline)), None)
-        target = target or next((g for g in groups if (g.headline_only or not apart)
-                                 and _fits(g, m, part, published, told, headline)), None)
+        first = next((g for g in groups if (g.headline_only or not apart)
+                      and _fits(g, m, part, published, told, headline)), None)
+        if target is None and first is not None and "+anaphor" in m.trigger.rule and _dates_the_act_only_alone(m.trigger):
+            # "the detentions" after a march in one city and arrests in another: the arrests, the
+            # latest of its word, where they lie in another town than the first that fits (a step
+            # such as an arrest; "the shooting" stays with the first that fits, the news)
+            latest = next((g for g in reversed(groups) if _of_the_same_word(g, m) and not g.headline_only
+                           and _fits(g, m, part, published, told, headline)), None)
+            if latest is not None and _two_towns(first.own_location(), latest.own_location()):
+                target = latest
+        target = target or first
         if target is None:
             target = _Group()
             groups.append(target)
@@ -602,25 +618,7 @@ def _of_an_earlier_year(count: Count, event_date, findings: DocFindings) -> bool
     of 2017. The event's date is one the text tells: a report of a trial, dated by its
     publication, is about the earlier incident."""
     years = [int(y) for y in _YEAR.findall(findings.sentence_at(count.start))]
-    return bool(years) and all(y < event_date.year for y in years) \
-        or _of_an_earlier_month(count, event_date, findings)
-
-
-# How many days before the event a date of a figure's sentence must lie to make the figure another
-# incident's
-_EARLIER_MONTH_DAYS = 45
-
-
-def _of_an_earlier_month(count: Count, event_date, findings: DocFindings) -> bool:
-    """A figure whose sentence dates it, by month or day, only to a time well before the event's:
-    "In February, a car bomb on the outskirts of the city killed 20" in a report of a bombing in
-    November."""
-    k = bisect.bisect_right([a for a, _ in findings.sentences], count.start) - 1
-    if k < 0:
-        return False
-    a, b = findings.sentences[k]
-    told = [d for d in findings.dates if a <= d.start < b and d.date is not None and d.precision in ("day", "month")]
-    return bool(told) and all((event_date - d.date).days >= _EARLIER_MONTH_DAYS for d in told)
+    return bool(years) and all(y < event_date.year for y in years)
 
 
 # Events of crowds, whose cause a report tells with the death that set them off
