@@ -48,7 +48,7 @@ _MONTH_YEAR = re.compile(rf"\b(?:(?:early|mid|late|end of|beginning of|the end o
 _NUMERIC = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b")
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 # A year, also as a part of it: "in 2023", "early 2023", "mid-2021", "the summer of 2018"
-_YEAR = re.compile(r"^(?:in |during |since |by |until )?(?:the )?(?:(?:early|mid|late|end of|beginning of|start of|"
+_YEAR = re.compile(r"^(?:in |during |since )?(?:the )?(?:(?:early|mid|late|end of|beginning of|start of|"
                    r"(?:first|second) half of|(?:spring|summer|autumn|fall|winter) of)[- ]?)?(?:the year )?"
                    r"(?P<y>(?:19|20)\d{2})$", re.I)
 _WEEKDAY = re.compile(r"\b(?P<last>last |this past |past |on )?(?P<w>monday|tuesday|wednesday|thursday|friday|"
