@@ -144,12 +144,13 @@ def test_third_set_held_apart_keeps_its_figure(pipeline):
     ("articles_unseen27", 0.87, True),
     ("articles_unseen28", 0.95, True),
     ("articles_unseen29", 0.78, True),  # measured only: the first measure less 0.05
+    ("articles_unseen30", 0.71, True),  # measured only: the first measure less 0.05
 ])
 def test_later_sets_held_apart_keep_their_figure(pipeline, folder, floor, quiet_clean):
-    """The fifth to thirtieth sets, each coded and committed before eventwire was run on it
+    """The fifth to thirty-first sets, each coded and committed before eventwire was run on it
     (first measures 0.444, 0.727, 0.364, 0.640, 0.778, 0.720, 0.526, 0.720, 0.462, 0.857, 0.812,
-    0.800, 0.727, 0.750, 0.727, 0.692, 0.769, 0.833, 0.762, 0.727, 0.818, 0.727, 0.846, 0.786, 0.870
-    and 0.833 F1; see
+    0.800, 0.727, 0.750, 0.727, 0.692, 0.769, 0.833, 0.762, 0.727, 0.818, 0.727, 0.846, 0.786, 0.870,
+    0.833 and 0.762 F1; see
     each folder's README). The floor is the figure after the rules their misses pointed to, less 0.05."""
     from eventwire.eval.articles import score_articles
 
