@@ -477,8 +477,8 @@ def _group(mentions: list[Mention], structure=None, places=(), published=None, t
         if last is not None and _points_back(m) and _fits(last, m, part, published, told, headline):
             target = last  # "that attack": the incident told just before, not the first that fits
         apart = _told_as_separate(m)  # "Separately, settlers attacked ...": not what was told before
-        first = next((g for g in groups if (g.headline_only or not apart)
-                      and _fits(g, m, part, published, told, headline)), None)
+        first = None if target is not None else next((g for g in groups if (g.headline_only or not apart)
+                                                      and _fits(g, m, part, published, told, headline)), None)
         if target is None and first is not None and "+anaphor" in m.trigger.rule and _dates_the_act_only_alone(m.trigger):
             # "the detentions" after a march in one city and arrests in another: the arrests, the
             # latest of its word, where they lie in another town than the first that fits (a step
@@ -827,6 +827,7 @@ def _at_unknown_village(location: Location | None, group: _Group, findings: DocF
         return location
     text = findings.document.text
     spans = [(m.sent_start, m.sent_end) for m in group.mentions]
+    bureau = _from_the_bureau(location, findings)
     for p in findings.places:
         # a name the gazetteer knows only abroad ("Kani township in the central Sagaing region",
         # Japan's Kani) is as unknown as one it lacks
@@ -847,14 +848,14 @@ def _at_unknown_village(location: Location | None, group: _Group, findings: DocF
             name = text[p.start:end]
             return replace(location, name=name, text=name, start=p.start, end=end, admin2=name,
                            geo_precision=2, rule=f"{location.rule}+unknown_district")
-        if _from_the_bureau(location, findings) and _PLACED_IN.search(text[max(0, p.start - 8):p.start]) \
+        if bureau and _PLACED_IN.search(text[max(0, p.start - 8):p.start]) \
                 and (country := _country_named(findings, location.iso3)) is not None:
             # "BAMAKO, Feb 12 (Reuters) - ... attacked its camp in Boulkessi": a wire bureau in the
             # capital does not place an act in a town the gazetteer lacks; the country does
             name = text[p.start:end]
             return replace(country, name=name, text=name, start=p.start, end=end, geo_precision=3,
                            confidence=min(country.confidence, 0.3), rule=f"{location.rule}+unknown_place_in_country")
-    borrowed = (location.rule or "") == "geo.event.document" or _from_the_bureau(location, findings)
+    borrowed = (location.rule or "") == "geo.event.document" or bureau
     if borrowed and any(_THE_LOCALITY.search(m.sentence) for m in group.mentions):
         # "police fought the gang on Sunday to retake the town": the village the article told
         # of before, which the document's place (its province) stands in for
@@ -875,8 +876,7 @@ _DISTRICT_AFTER = re.compile(r"\s+(?:district|tehsil|county|upazila|lga|local go
 
 def _same_province_named(p, findings: DocFindings, location: Location) -> bool:
     """The sentence of place ``p`` names the province ``location`` lies in."""
-    k = bisect.bisect_right([a for a, _ in findings.sentences], p.start) - 1
-    a, b = findings.sentences[k] if k >= 0 else (p.start, p.end)
+    a, b = findings.sentence_span(p.start) or (p.start, p.end)
     return location.admin1 is not None and any(
         a <= q.start < b and q.entry is not None and q.entry.feature_code == "ADM1" and q.entry.iso3 == location.iso3
         and fold(q.entry.admin1 or q.entry.name) == fold(location.admin1) for q in findings.places)
@@ -914,13 +914,8 @@ def _from_the_bureau(location: Location, findings: DocFindings) -> bool:
 
 def _country_named(findings: DocFindings, iso3: str | None) -> Location | None:
     """The country the text names, as a place, when it is the event's."""
-    for p in findings.places:
-        e = p.entry
-        if e is not None and e.iso3 == iso3 and (e.feature_code or "").startswith("PCL"):
-            return Location(name=e.name, country=e.country, iso3=e.iso3, latitude=e.latitude,
-                            longitude=e.longitude, geonameid=e.geonameid, geo_precision=3, confidence=p.confidence,
-                            text=p.text, start=p.start, end=p.end, rule="geo.country")
-    return None
+    return next((_location_of(p, "country") for p in findings.places if p.entry is not None
+                 and p.entry.iso3 == iso3 and (p.entry.feature_code or "").startswith("PCL")), None)
 
 
 _WORD_AFTER_HYPHEN = re.compile(r"[^\W\d_][\w'’]*")
